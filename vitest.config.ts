@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+import { ClosingLineReporter } from './test-support/closing-line-reporter';
+
+export default defineConfig({
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.{ts,tsx}', 'apps/*/test/**/*.test.ts', 'scripts/**/*.test.ts'],
+    reporters: ['default', new ClosingLineReporter()],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    maxWorkers: 2,
+  },
+});
