@@ -1,0 +1,29 @@
+/** What a command may touch: passed in, so tests run `main({ argv, stdout, stderr })` with no process. */
+export interface CliContext {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** Directory relative paths resolve against. */
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/** One `waymark <name>` sub-command. `run` returns the exit code; it never lets an expected failure throw. */
+export interface CliCommand {
+  readonly name: string;
+  /** One line for `waymark --help`. */
+  readonly summary: string;
+  /** The full text printed by `waymark <name> --help`. */
+  readonly help: string;
+  run(args: readonly string[], ctx: CliContext): Promise<number>;
+}
+
+/** Exit codes, in one table (docs/ARCHITECTURE.md). */
+export const exitCodes = {
+  ok: 0,
+  /** The input was read but is not valid (validation problems, rejected data). */
+  invalid: 1,
+  /** The command line itself was wrong (unknown option, missing argument). */
+  usage: 2,
+  /** A file could not be read or written, or a server could not be reached. */
+  io: 3,
+} as const;
