@@ -33,5 +33,5 @@ export function wilsonInterval(successes: number, trials: number, confidence = 0
   const denom = 1 + z2 / n;
   const centre = (p + z2 / (2 * n)) / denom;
   const half = (z / denom) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
-  return { successes, trials, estimate: p, low: Math.max(0, centre - half), high: Math.min(1, centre + half), confidence };
+  return { successes, trials, estimate: p, low: successes === 0 ? 0 : Math.max(0, centre - half), high: successes === n ? 1 : Math.min(1, centre + half), confidence };
 }
