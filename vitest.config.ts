@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { ClosingLineReporter } from './test-support/closing-line-reporter';
+import { ClosingLineReporter } from './test-support/closing-line-reporter.ts';
 
 export default defineConfig({
   test: {

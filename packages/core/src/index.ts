@@ -1,1 +1,74 @@
-export * from './result';
+export { ok, err, exhaustiveSwitchError, type Result } from './result';
+export { formatPath, problem, type DocPath, type Problem } from './problem';
+export * from './journey/ids';
+export { channels, channelIds, directions, type Channel, type Direction } from './journey/channels';
+export {
+  emotionScales,
+  emotionScaleIds,
+  toEmotionScore,
+  fromEmotionScore,
+  toFivePoint,
+  EMOTION_MIN,
+  EMOTION_MAX,
+  type EmotionScale,
+} from './journey/scales';
+export { metricKinds, metricKindIds, metricOrigins, type MetricKind } from './journey/metrics';
+export {
+  cardSchema,
+  cardSchemas,
+  cardFlags,
+  avoidableCategories,
+  laneKindIds,
+  type Card,
+  type CardInput,
+  type CardOf,
+  type LaneKind,
+} from './journey/cards';
+export { laneKinds, type LaneKindInfo } from './journey/lane-kinds';
+export {
+  CURRENT_SCHEMA_VERSION,
+  journeySchema,
+  metaSchema,
+  axisSchema,
+  columnSchema,
+  laneSchema,
+  linkSchema,
+  ideaSchema,
+  stageSchema,
+  personaSchema,
+  organisationSchema,
+  sourceSchema,
+  leverCategorySchema,
+  journeyTypes,
+  journeyStatuses,
+  sourceKinds,
+  organisationKinds,
+  linkKinds,
+  ideaStatuses,
+  periodPattern,
+  type Journey,
+  type JourneyInput,
+  type Meta,
+  type Persona,
+  type Organisation,
+  type LeverCategory,
+  type Source,
+  type Axis,
+  type AxisKind,
+  type Stage,
+  type Column,
+  type Lane,
+  type Link,
+  type LinkTarget,
+  type Idea,
+} from './journey/schema';
+export { checkInvariants } from './journey/invariants';
+export { migrateJourney, migrations, type Migration } from './journey/migrations';
+export { parseJourney, problemsFromZod } from './journey/parse';
+export {
+  journeyCommandSchema,
+  commandTypes,
+  type JourneyCommand,
+  type CommandType,
+  type BatchCommand,
+} from './commands/schema';

@@ -1,0 +1,204 @@
+import { z } from 'zod';
+import { cardSchema } from './cards';
+import { laneKindIds } from './cards';
+import {
+  cardIdSchema,
+  columnIdSchema,
+  ideaIdSchema,
+  journeyIdSchema,
+  laneIdSchema,
+  leverCategoryIdSchema,
+  linkIdSchema,
+  organisationIdSchema,
+  personaIdSchema,
+  sourceIdSchema,
+  stageIdSchema,
+} from './ids';
+
+/** The schema version this code writes. Older documents are migrated on read (migrations.ts). */
+export const CURRENT_SCHEMA_VERSION = 2;
+
+const text = (max = 4000) => z.string().trim().min(1, { message: 'expected some text' }).max(max);
+const isoDate = z.iso.date({ message: 'expected a date as YYYY-MM-DD' });
+
+export const journeyTypes = ['current', 'desired', 'case', 'life-course'] as const;
+export const journeyStatuses = ['draft', 'in-review', 'published', 'archived'] as const;
+export const sourceKinds = [
+  'interview',
+  'workshop',
+  'survey',
+  'crm-extract',
+  'observation',
+  'activity-sample',
+  'mystery-shopping',
+  'document',
+] as const;
+export const organisationKinds = [
+  'team',
+  'organisation',
+  'outside-agency',
+  'contractor',
+  'customer',
+] as const;
+
+export const personaSchema = z.strictObject({
+  id: personaIdSchema,
+  name: text(200),
+  description: text().optional(),
+});
+export const organisationSchema = z.strictObject({
+  id: organisationIdSchema,
+  name: text(200),
+  kind: z.enum(organisationKinds).default('team'),
+});
+export const leverCategorySchema = z.strictObject({ id: leverCategoryIdSchema, label: text(100) });
+export const sourceSchema = z.strictObject({
+  id: sourceIdSchema,
+  kind: z.enum(sourceKinds),
+  title: text(300),
+  date: isoDate.optional(),
+  people: z.number().int().min(0).optional(),
+});
+
+export const metaSchema = z.strictObject({
+  title: text(200),
+  businessQuestion: text().optional(),
+  objectives: z.array(text()).default([]),
+  scope: text().optional(),
+  journeyType: z.enum(journeyTypes),
+  segment: text(300).optional(),
+  trigger: text().optional(),
+  outcome: text().optional(),
+  successfulCustomerOutcome: text().optional(),
+  owner: text(200).optional(),
+  status: z.enum(journeyStatuses).default('draft'),
+  reviewDate: isoDate.optional(),
+  lastVerified: isoDate.optional(),
+  /** The journey this one was made from, e.g. the current journey a desired one improves on. */
+  basedOn: journeyIdSchema.optional(),
+  tags: z.array(text(60)).default([]),
+});
+
+/** The horizontal axis: ordered steps, dated periods, or age bands. */
+export const axisSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('steps') }),
+  z.strictObject({ kind: z.literal('dates'), unit: z.enum(['day', 'month']).default('month') }),
+  z.strictObject({ kind: z.literal('ages') }),
+]);
+export type AxisKind = z.infer<typeof axisSchema>['kind'];
+
+export const stageSchema = z.strictObject({
+  id: stageIdSchema,
+  name: text(200),
+  description: text().optional(),
+});
+
+/** YYYY-MM for a month, YYYY-MM-DD for a day. */
+export const periodPattern = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
+
+export const columnSchema = z.strictObject({
+  id: columnIdSchema,
+  label: text(200),
+  stageId: stageIdSchema.optional(),
+  description: text().optional(),
+  ownerId: organisationIdSchema.optional(),
+  period: z
+    .string()
+    .regex(periodPattern, { message: 'expected a month as YYYY-MM or a day as YYYY-MM-DD' })
+    .optional(),
+  age: z
+    .strictObject({ from: z.number().int().min(0).max(130), to: z.number().int().min(0).max(130).optional() })
+    .refine((a) => a.to === undefined || a.to >= a.from, {
+      message: 'expected age.to to be at least age.from',
+    })
+    .optional(),
+  durationDays: z.number().min(0).optional(),
+  waitDays: z.number().min(0).optional(),
+});
+
+export const laneSchema = z.strictObject({
+  id: laneIdSchema,
+  kind: z.enum(laneKindIds),
+  label: text(200),
+  /** For emotion and feeling lanes drawn for one persona. */
+  personaId: personaIdSchema.optional(),
+  description: text().optional(),
+});
+
+export const linkKinds = ['feedback-loop', 'outside-request', 'hand-off'] as const;
+export const linkEndSchema = z.strictObject({ columnId: columnIdSchema, cardId: cardIdSchema.optional() });
+export const linkTargetSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('column'), columnId: columnIdSchema, cardId: cardIdSchema.optional() }),
+  z.strictObject({ kind: z.literal('customer') }),
+  z.strictObject({ kind: z.literal('organisation'), organisationId: organisationIdSchema }),
+]);
+export const linkSchema = z.strictObject({
+  id: linkIdSchema,
+  kind: z.enum(linkKinds),
+  from: linkEndSchema,
+  to: linkTargetSchema,
+  label: text(300).optional(),
+  /** A request that comes back (verification by an outside agency) returns to this column. */
+  returnsTo: linkEndSchema.optional(),
+  waitDays: z.number().min(0).optional(),
+});
+
+export const ideaStatuses = ['proposed', 'agreed', 'in-progress', 'done', 'parked'] as const;
+export const ideaSchema = z.strictObject({
+  id: ideaIdSchema,
+  title: text(300),
+  description: text().optional(),
+  leverCardIds: z.array(cardIdSchema).default([]),
+  painPointCardIds: z.array(cardIdSchema).default([]),
+  owner: text(200).optional(),
+  effort: z.number().int().min(1).max(5).optional(),
+  value: z.number().int().min(1).max(5).optional(),
+  status: z.enum(ideaStatuses).default('proposed'),
+  parkedReason: text().optional(),
+  expectedEffect: z
+    .strictObject({
+      contactsRemovedPerJourney: z.number().min(0).optional(),
+      daysSaved: z.number().min(0).optional(),
+      avoidablePercentReduction: z.number().min(0).max(100).optional(),
+      channelShift: z
+        .strictObject({ from: z.string(), to: z.string(), percent: z.number().min(0).max(100) })
+        .optional(),
+    })
+    .optional(),
+});
+
+export const journeySchema = z.strictObject({
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  id: journeyIdSchema,
+  meta: metaSchema,
+  personas: z.array(personaSchema).default([]),
+  organisations: z.array(organisationSchema).default([]),
+  leverCategories: z.array(leverCategorySchema).default([
+    { id: 'contact', label: 'Contact' },
+    { id: 'process', label: 'Process' },
+    { id: 'comms', label: 'Comms' },
+  ] as never),
+  sources: z.array(sourceSchema).default([]),
+  axis: axisSchema.default({ kind: 'steps' }),
+  stages: z.array(stageSchema).default([]),
+  columns: z.array(columnSchema),
+  lanes: z.array(laneSchema),
+  cards: z.array(cardSchema).default([]),
+  links: z.array(linkSchema).default([]),
+  ideas: z.array(ideaSchema).default([]),
+});
+
+export type Journey = z.infer<typeof journeySchema>;
+export type JourneyInput = z.input<typeof journeySchema>;
+export type Meta = z.infer<typeof metaSchema>;
+export type Persona = z.infer<typeof personaSchema>;
+export type Organisation = z.infer<typeof organisationSchema>;
+export type LeverCategory = z.infer<typeof leverCategorySchema>;
+export type Source = z.infer<typeof sourceSchema>;
+export type Axis = z.infer<typeof axisSchema>;
+export type Stage = z.infer<typeof stageSchema>;
+export type Column = z.infer<typeof columnSchema>;
+export type Lane = z.infer<typeof laneSchema>;
+export type Link = z.infer<typeof linkSchema>;
+export type LinkTarget = z.infer<typeof linkTargetSchema>;
+export type Idea = z.infer<typeof ideaSchema>;

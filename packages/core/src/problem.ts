@@ -1,0 +1,35 @@
+/** A path into a document: object keys and array indexes, as zod reports them. */
+export type DocPath = ReadonlyArray<string | number>;
+
+/** One thing wrong (or doubtful) in a document, said so a person can find and fix it. */
+export interface Problem {
+  /** Stable lower_snake code, e.g. `card_lane_not_found`. */
+  readonly code: string;
+  readonly path: DocPath;
+  readonly message: string;
+  /** Errors make a document invalid; warnings are advice (a loop pointing forward, an empty lane). */
+  readonly severity: 'error' | 'warning';
+}
+
+/** `cards[3].columnId` from `['cards', 3, 'columnId']`; the root is `(document)`. */
+export function formatPath(path: DocPath): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(part)) out += out === '' ? part : `.${part}`;
+    else out += `[${JSON.stringify(part)}]`;
+  }
+  return out === '' ? '(document)' : out;
+}
+
+export const problem = (
+  code: string,
+  path: DocPath,
+  message: string,
+  severity: Problem['severity'] = 'error',
+): Problem => ({
+  code,
+  path,
+  message,
+  severity,
+});
