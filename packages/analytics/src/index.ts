@@ -1,0 +1,13 @@
+export { analyseLog, type Analysis, type AnalysisConfig } from './analyse';
+export { EventStore, dimensionNames, type DimensionName } from './model/event-store';
+export { buildCaseIndex, type CaseIndex } from './model/case-index';
+export { importLogFile, type ImportFileOptions } from './ingest/import-log';
+export { importCsv } from './ingest/csv-import';
+export { importXes } from './ingest/xes';
+export { importParquet } from './ingest/parquet';
+export { ImportError, type ImportedLog, type ImportOptions, type ImportReport, type Rejection } from './ingest/import-result';
+export { type ColumnMapping } from './ingest/columns';
+export { createPseudonymiser, type Pseudonymiser } from './pseudonymise';
+export { computeDfg, type Dfg, type DfgEdge } from './metrics/dfg';
+export { computeVariants, type Variant, type Variants } from './metrics/variants';
+export { computeCaseFigures, type CaseFigures } from './metrics/cases';

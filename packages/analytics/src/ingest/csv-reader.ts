@@ -1,0 +1,189 @@
+/**
+ * A streaming, byte-level CSV reader (RFC 4180 plus common variants). It never builds strings:
+ * each record is handed over as field offsets into the current chunk. See
+ * docs/decisions/0003-analytics-csv-reader.md for why it is hand-written.
+ */
+export interface CsvRecord {
+  /** The bytes the offsets point into; valid only during the callback. */
+  bytes: Uint8Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  /** 1 when a quoted field holds doubled quotes that `field()` must collapse. */
+  escaped: Uint8Array;
+  count: number;
+  /** 1-based physical line the record starts on. */
+  line: number;
+  /** Set when a closing quote was followed by stray characters before the delimiter. */
+  strayAfterQuote: boolean;
+}
+
+export interface CsvDialect {
+  readonly delimiter: number;
+  readonly quote: number;
+}
+
+export class CsvError extends Error {
+  constructor(
+    readonly code: 'unclosed_quote' | 'record_too_long',
+    readonly line: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const LF = 10;
+const CR = 13;
+const MAX_FIELDS = 4096;
+
+/** Reads CSV records from chunks; `onRecord` returning false stops the read. */
+export class CsvReader {
+  private carry: Uint8Array | undefined;
+  private line = 1;
+  private readonly rec: CsvRecord = {
+    bytes: new Uint8Array(0),
+    starts: new Int32Array(MAX_FIELDS),
+    ends: new Int32Array(MAX_FIELDS),
+    escaped: new Uint8Array(MAX_FIELDS),
+    count: 0,
+    line: 1,
+    strayAfterQuote: false,
+  };
+  private scratch = new Uint8Array(1024);
+
+  constructor(
+    private readonly dialect: CsvDialect,
+    private readonly onRecord: (rec: CsvRecord) => void,
+    private readonly maxRecordBytes = 16 * 1024 * 1024,
+  ) {}
+
+  /** Feeds the next chunk; bytes of an unfinished record are kept for the next call. */
+  push(chunk: Uint8Array): void {
+    let buf = chunk;
+    if (this.carry) {
+      buf = new Uint8Array(this.carry.length + chunk.length);
+      buf.set(this.carry);
+      buf.set(chunk, this.carry.length);
+      this.carry = undefined;
+    }
+    const used = this.parse(buf, false);
+    if (used < buf.length) {
+      if (buf.length - used > this.maxRecordBytes) {
+        throw new CsvError('record_too_long', this.line, `line ${this.line}: a record runs past ${this.maxRecordBytes / 1048576} MB; a quote is probably not closed (expected a closing ${String.fromCharCode(this.dialect.quote)})`);
+      }
+      this.carry = buf.slice(used);
+    }
+  }
+
+  /** Ends the input: the last record may lack a line break; an open quote is an error. */
+  finish(): void {
+    const buf = this.carry ?? new Uint8Array(0);
+    this.carry = undefined;
+    if (buf.length > 0) this.parse(buf, true);
+  }
+
+  /** The bytes of field f of the current record, with doubled quotes collapsed. */
+  field(rec: CsvRecord, f: number): { bytes: Uint8Array; start: number; end: number } {
+    const start = rec.starts[f] as number;
+    const end = rec.ends[f] as number;
+    if (rec.escaped[f] === 0) return { bytes: rec.bytes, start, end };
+    if (this.scratch.length < end - start) this.scratch = new Uint8Array(end - start);
+    let w = 0;
+    const q = this.dialect.quote;
+    for (let r = start; r < end; r++) {
+      const c = rec.bytes[r] as number;
+      this.scratch[w++] = c;
+      if (c === q && rec.bytes[r + 1] === q) r++;
+    }
+    return { bytes: this.scratch, start: 0, end: w };
+  }
+
+  /** Parses whole records from buf; returns how many bytes were consumed. */
+  private parse(buf: Uint8Array, last: boolean): number {
+    const delim = this.dialect.delimiter;
+    const quote = this.dialect.quote;
+    const rec = this.rec;
+    const starts = rec.starts;
+    const ends = rec.ends;
+    const escaped = rec.escaped;
+    rec.bytes = buf;
+    const n = buf.length;
+    let pos = 0;
+    while (pos < n) {
+      const rowStart = pos;
+      let lines = 0;
+      let count = 0;
+      let stray = false;
+      let complete = false;
+      for (;;) {
+        if (count === MAX_FIELDS) throw new CsvError('record_too_long', this.line, `line ${this.line}: more than ${MAX_FIELDS} fields`);
+        escaped[count] = 0;
+        if (buf[pos] === quote) {
+          const fs = pos + 1;
+          let q = fs;
+          let esc = 0;
+          for (;;) {
+            while (q < n && buf[q] !== quote) {
+              if (buf[q] === LF) lines++;
+              q++;
+            }
+            if (q >= n) break;
+            if (buf[q + 1] === quote) {
+              esc = 1;
+              q += 2;
+              continue;
+            }
+            if (q + 1 >= n && !last) q = n; // cannot tell "" from " at the chunk end yet
+            break;
+          }
+          if (q >= n) {
+            if (!last) return rowStart;
+            throw new CsvError('unclosed_quote', this.line, `line ${this.line}: field ${count + 1} opens a quote that is never closed (expected a closing ${String.fromCharCode(quote)} before the end of the file)`);
+          }
+          starts[count] = fs;
+          ends[count] = q;
+          escaped[count] = esc;
+          pos = q + 1;
+          if (pos < n && buf[pos] !== delim && buf[pos] !== LF && buf[pos] !== CR) {
+            stray = true;
+            while (pos < n && buf[pos] !== delim && buf[pos] !== LF && buf[pos] !== CR) pos++;
+          }
+        } else {
+          starts[count] = pos;
+          while (pos < n) {
+            const c = buf[pos];
+            if (c === delim || c === LF || c === CR) break;
+            pos++;
+          }
+          ends[count] = pos;
+        }
+        count++;
+        if (pos >= n) {
+          if (!last) return rowStart;
+          complete = true;
+          break;
+        }
+        const c = buf[pos];
+        if (c === delim) {
+          pos++;
+          continue;
+        }
+        if (c === CR) {
+          if (pos + 1 >= n && !last) return rowStart;
+          pos += buf[pos + 1] === LF ? 2 : 1;
+        } else pos++;
+        lines++;
+        complete = true;
+        break;
+      }
+      if (complete) {
+        rec.count = count;
+        rec.line = this.line;
+        rec.strayAfterQuote = stray;
+        this.line += lines;
+        if (!(count === 1 && starts[0] === ends[0])) this.onRecord(rec);
+      }
+    }
+    return pos;
+  }
+}

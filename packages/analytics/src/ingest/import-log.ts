@@ -1,0 +1,32 @@
+import type { CsvEncoding } from './csv-dialect';
+import { importCsv } from './csv-import';
+import { ImportError, type ImportedLog, type ImportOptions } from './import-result';
+import { importParquet } from './parquet';
+import { detectFormat, readFileChunks } from './read-source';
+import { checkZone } from './timestamps';
+import { importXes } from './xes';
+
+export interface ImportFileOptions extends ImportOptions {
+  readonly delimiter?: string;
+  readonly encoding?: CsvEncoding;
+}
+
+/** Imports a CSV, XES, XES.gz, CSV.gz or Parquet log from disk; the file itself is not kept. */
+export async function importLogFile(path: string, options: ImportFileOptions = {}): Promise<ImportedLog> {
+  if (options.zone !== undefined) {
+    try {
+      checkZone(options.zone);
+    } catch {
+      throw new ImportError('unknown_zone', `unknown time zone "${options.zone}" (expected an IANA name such as Europe/London or UTC)`);
+    }
+  }
+  let detected;
+  try {
+    detected = await detectFormat(path);
+  } catch (e) {
+    throw new ImportError('io', `cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (detected.format === 'parquet') return importParquet(path, options);
+  const chunks = readFileChunks(path, detected.gzip);
+  return detected.format === 'xes' ? importXes(chunks, options) : importCsv(chunks, options);
+}

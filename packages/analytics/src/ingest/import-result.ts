@@ -1,0 +1,68 @@
+import type { EventStore } from '../model/event-store';
+import type { ColumnMapping } from './columns';
+import type { DateOrder } from './timestamps';
+
+/** One rejected row or event: where it was, and what was wrong with it. */
+export interface Rejection {
+  /** 1-based line in the file (CSV, XES) or row number (Parquet, counting from 1). */
+  readonly line: number;
+  readonly field?: string;
+  readonly reason: string;
+}
+
+export interface ImportReport {
+  readonly format: 'csv' | 'xes' | 'parquet';
+  /** Source columns or attributes actually read, per field. Nothing else is imported. */
+  readonly mapping: ColumnMapping;
+  readonly rows: number;
+  readonly rejectedRows: number;
+  /** The first rejections, with line and reason (all are counted in rejectedRows). */
+  readonly rejections: readonly Rejection[];
+  /** Events skipped on purpose (lifecycle filter), counted apart from rejections. */
+  readonly filteredRows: number;
+  readonly warnings: readonly string[];
+  readonly encoding?: string;
+  readonly delimiter?: string;
+  readonly dateOrder?: DateOrder;
+}
+
+export interface ImportedLog {
+  readonly store: EventStore;
+  readonly report: ImportReport;
+}
+
+/** Options every reader understands. */
+export interface ImportOptions {
+  readonly mapping?: ColumnMapping;
+  /** Try the usual header names for fields not mapped explicitly (default true). */
+  readonly autoMap?: boolean;
+  /** Zone for timestamps without an offset (default UTC). */
+  readonly zone?: string;
+  readonly dateOrder?: DateOrder;
+  /** Keep only events with this lifecycle transition (e.g. 'complete'); by default every event counts. */
+  readonly lifecycle?: string;
+  /** How many rejections to list (all are counted). Default 100. */
+  readonly maxRejectionsListed?: number;
+}
+
+/** Collects rejections: counts all, keeps the first few. */
+export class RejectionLog {
+  count = 0;
+  readonly listed: Rejection[] = [];
+  constructor(private readonly max = 100) {}
+  add(line: number, reason: string, field?: string): void {
+    this.count++;
+    if (this.listed.length < this.max) this.listed.push(field === undefined ? { line, reason } : { line, field, reason });
+  }
+}
+
+/** An import that could not proceed at all (no timestamp column, corrupt file, refused XML). */
+export class ImportError extends Error {
+  constructor(
+    readonly code: 'missing_column' | 'unclosed_quote' | 'record_too_long' | 'empty_file' | 'corrupt_gzip' | 'xml_refused' | 'xml_malformed' | 'parquet_invalid' | 'unknown_zone' | 'io',
+    message: string,
+    readonly line?: number,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,222 @@
+/**
+ * Timestamp parsing straight from bytes: ISO 8601 / xs:dateTime in every common form, and the
+ * day-first and month-first forms CRM exports use. Values without an offset are read in `zone`.
+ */
+export type DateOrder = 'iso' | 'dmy' | 'mdy';
+
+export interface TimestampFormat {
+  readonly order: DateOrder;
+  /** IANA zone for values that carry no offset; 'UTC' by default. */
+  readonly zone: string;
+}
+
+const DASH = 45;
+const SLASH = 47;
+const DOT = 46;
+const COLON = 58;
+
+function digits(b: Uint8Array, i: number, n: number): number {
+  let v = 0;
+  for (let k = 0; k < n; k++) {
+    const c = (b[i + k] as number) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm). */
+export function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+const monthDays = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function validDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1 || d > (monthDays[m - 1] as number)) return false;
+  return m !== 2 || d < 29 || (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
+}
+
+/**
+ * Epoch milliseconds of b[start, end), or NaN when it is not a timestamp of the given order.
+ * Fractions finer than a millisecond are kept as a fractional millisecond.
+ */
+export function parseTimestampBytes(b: Uint8Array, start: number, end: number, format: TimestampFormat): number {
+  while (start < end && b[start] === 32) start++;
+  while (end > start && b[end - 1] === 32) end--;
+  let y: number, m: number, d: number, i: number;
+  if (format.order === 'iso' || (end - start >= 10 && b[start + 4] === DASH)) {
+    if (end - start < 10 || (b[start + 4] !== DASH && b[start + 4] !== SLASH) || b[start + 7] !== b[start + 4]) return Number.NaN;
+    y = digits(b, start, 4);
+    m = digits(b, start + 5, 2);
+    d = digits(b, start + 8, 2);
+    i = start + 10;
+  } else {
+    // d/m/yyyy or m/d/yyyy with one- or two-digit day and month, '/', '-' or '.' separators
+    i = start;
+    const a = readSmall(b, i, end);
+    if (a < 0) return Number.NaN;
+    i += a >= 10 && b[i + 1] !== SLASH && b[i + 1] !== DASH && b[i + 1] !== DOT ? 2 : 1;
+    const sep = b[i];
+    if (sep !== SLASH && sep !== DASH && sep !== DOT) return Number.NaN;
+    i++;
+    const c = readSmall(b, i, end);
+    if (c < 0) return Number.NaN;
+    i += c >= 10 && b[i + 1] !== sep ? 2 : 1;
+    if (b[i] !== sep) return Number.NaN;
+    y = digits(b, i + 1, 4);
+    i += 5;
+    if (format.order === 'mdy') {
+      m = a;
+      d = c;
+    } else {
+      d = a;
+      m = c;
+    }
+  }
+  if (y < 0 || m < 0 || d < 0 || !validDate(y, m, d)) return Number.NaN;
+  let ms = 0;
+  let offsetMin = Number.NaN;
+  if (i < end) {
+    const t = b[i];
+    if (t !== 84 && t !== 32 && t !== 116) return parseOffsetOnly(b, i, end, y, m, d);
+    i++;
+    const hh = digits(b, i, 2);
+    const mm = b[i + 2] === COLON ? digits(b, i + 3, 2) : -1;
+    if (hh < 0 || hh > 23 || mm < 0 || mm > 59 || i + 5 > end) return Number.NaN;
+    i += 5;
+    let ss = 0;
+    if (i < end && b[i] === COLON) {
+      ss = digits(b, i + 1, 2);
+      if (ss < 0 || ss > 59 || i + 3 > end) return Number.NaN;
+      i += 3;
+      if (i < end && (b[i] === DOT || b[i] === 44)) {
+        i++;
+        let frac = 0;
+        let scale = 1;
+        while (i < end) {
+          const c = (b[i] as number) - 48;
+          if (c < 0 || c > 9) break;
+          if (scale < 1e9) {
+            frac = frac * 10 + c;
+            scale *= 10;
+          }
+          i++;
+        }
+        if (scale === 1) return Number.NaN;
+        ms = (frac / scale) * 1000;
+      }
+    }
+    ms += (hh * 3600 + mm * 60 + ss) * 1000;
+    if (i < end && b[i] === 32) i++;
+    if (i < end) {
+      offsetMin = readOffset(b, i, end);
+      if (Number.isNaN(offsetMin)) return Number.NaN;
+    }
+  }
+  const local = daysFromCivil(y, m, d) * 86_400_000 + ms;
+  if (!Number.isNaN(offsetMin)) return local - offsetMin * 60_000;
+  return format.zone === 'UTC' ? local : localToUtc(local, format.zone);
+}
+
+function parseOffsetOnly(b: Uint8Array, i: number, end: number, y: number, m: number, d: number): number {
+  const off = readOffset(b, i, end);
+  return Number.isNaN(off) ? Number.NaN : daysFromCivil(y, m, d) * 86_400_000 - off * 60_000;
+}
+
+function readSmall(b: Uint8Array, i: number, end: number): number {
+  const c0 = (b[i] as number) - 48;
+  if (i >= end || c0 < 0 || c0 > 9) return -1;
+  const c1 = (b[i + 1] as number) - 48;
+  return c1 >= 0 && c1 <= 9 ? c0 * 10 + c1 : c0;
+}
+
+/** Minutes east of UTC for 'Z', '+HH:MM', '+HHMM', '+HH' (also 'UTC'/'GMT'); NaN otherwise. */
+function readOffset(b: Uint8Array, i: number, end: number): number {
+  const c = b[i];
+  if (c === 90 || c === 122) return i + 1 === end ? 0 : Number.NaN;
+  if (end - i === 3 && ((c === 85 && b[i + 1] === 84 && b[i + 2] === 67) || (c === 71 && b[i + 1] === 77 && b[i + 2] === 84))) return 0;
+  if (c !== 43 && c !== DASH) return Number.NaN;
+  const sign = c === 43 ? 1 : -1;
+  const hh = digits(b, i + 1, 2);
+  let mm = 0;
+  const rest = end - i - 3;
+  if (rest === 3 && b[i + 3] === COLON) mm = digits(b, i + 4, 2);
+  else if (rest === 2) mm = digits(b, i + 3, 2);
+  else if (rest !== 0) return Number.NaN;
+  if (hh < 0 || hh > 18 || mm < 0 || mm > 59) return Number.NaN;
+  return sign * (hh * 60 + mm);
+}
+
+const zoneCache = new Map<string, Map<number, number>>();
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Offset of `zone` at the UTC instant `utcMs`, in milliseconds (cached per hour). */
+export function zoneOffsetMs(zone: string, utcMs: number): number {
+  let byHour = zoneCache.get(zone);
+  if (!byHour) zoneCache.set(zone, (byHour = new Map()));
+  const hour = Math.floor(utcMs / 3_600_000);
+  const hit = byHour.get(hour);
+  if (hit !== undefined) return hit;
+  let f = formatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    formatters.set(zone, f);
+  }
+  const parts: Record<string, number> = {};
+  for (const p of f.formatToParts(hour * 3_600_000)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  const local = daysFromCivil(parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1) * 86_400_000 + ((parts.hour ?? 0) * 3600 + (parts.minute ?? 0) * 60 + (parts.second ?? 0)) * 1000;
+  const off = local - hour * 3_600_000;
+  byHour.set(hour, off);
+  return off;
+}
+
+/** The UTC instant of a wall-clock time in `zone` (two passes settle daylight-saving edges). */
+export function localToUtc(localMs: number, zone: string): number {
+  const first = localMs - zoneOffsetMs(zone, localMs);
+  return localMs - zoneOffsetMs(zone, first);
+}
+
+/** Throws a RangeError when the zone is not an IANA zone Node knows. */
+export function checkZone(zone: string): void {
+  new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+}
+
+const scratch = new Uint8Array(128);
+
+/** The same parser for a JS string (XES attribute values, Parquet strings). */
+export function parseTimestampString(s: string, format: TimestampFormat): number {
+  const n = Math.min(s.length, scratch.length);
+  for (let k = 0; k < n; k++) scratch[k] = s.charCodeAt(k) & 0xff;
+  return s.length > scratch.length ? Number.NaN : parseTimestampBytes(scratch, 0, n, format);
+}
+
+/**
+ * Chooses the date order from sample values: ISO when they start with a four-digit year;
+ * otherwise day-first unless some first number is above 12 only in second place.
+ * Returns `ambiguous` when no sample decides it (UK practice, day first, is then used).
+ */
+export function detectDateOrder(samples: readonly string[]): { order: DateOrder; ambiguous: boolean } {
+  let dayFirst = false;
+  let monthFirst = false;
+  let iso = 0;
+  for (const s of samples) {
+    const t = s.trim();
+    if (/^\d{4}[-/]\d{2}[-/]\d{2}/.test(t)) {
+      iso++;
+      continue;
+    }
+    const m = /^(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}/.exec(t);
+    if (!m) continue;
+    if (Number(m[1]) > 12) dayFirst = true;
+    if (Number(m[2]) > 12) monthFirst = true;
+  }
+  if (iso > 0 && !dayFirst && !monthFirst) return { order: 'iso', ambiguous: false };
+  if (monthFirst && !dayFirst) return { order: 'mdy', ambiguous: false };
+  return { order: 'dmy', ambiguous: !dayFirst };
+}

@@ -1,0 +1,82 @@
+/** Summary statistics over numeric arrays, matching numpy: medians average the two middle values, quantiles interpolate linearly. */
+export interface Summary {
+  readonly mean: number;
+  readonly median: number;
+  readonly p90: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+/** Sorts a copy numerically (typed-array sort) and summarises it; NaN fields when empty. */
+export function summarise(values: Float64Array | Int32Array): Summary {
+  const n = values.length;
+  if (n === 0) return { mean: Number.NaN, median: Number.NaN, p90: Number.NaN, min: Number.NaN, max: Number.NaN };
+  const sorted = Float64Array.from(values).sort();
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += sorted[i] as number;
+  return { mean: sum / n, median: quantileSorted(sorted, 0.5), p90: quantileSorted(sorted, 0.9), min: sorted[0] as number, max: sorted[n - 1] as number };
+}
+
+/** numpy's default ('linear') quantile of sorted values. */
+export function quantileSorted(sorted: Float64Array, q: number): number {
+  const n = sorted.length;
+  if (n === 0) return Number.NaN;
+  const pos = (n - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.min(lo + 1, n - 1);
+  const a = sorted[lo] as number;
+  return a + ((sorted[hi] as number) - a) * (pos - lo);
+}
+
+/**
+ * Mean, median, min and max of a[from, to) in O(n), reordering that range in place
+ * (quickselect), for the directly-follows graph's per-edge durations.
+ */
+export function rangeStats(a: Float64Array, from: number, to: number): { mean: number; median: number; min: number; max: number } {
+  const n = to - from;
+  let sum = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = from; i < to; i++) {
+    const v = a[i] as number;
+    sum += v;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const mid = from + (n >> 1);
+  select(a, from, to - 1, mid);
+  let median = a[mid] as number;
+  if (n % 2 === 0) {
+    let lower = -Infinity;
+    for (let i = from; i < mid; i++) if ((a[i] as number) > lower) lower = a[i] as number;
+    median = (median + lower) / 2;
+  }
+  return { mean: sum / n, median, min, max };
+}
+
+/** Hoare quickselect: after it, a[k] holds the value it would have if a[lo..hi] were sorted. */
+function select(a: Float64Array, lo: number, hi: number, k: number): void {
+  while (hi > lo) {
+    const pivot = median3(a[lo] as number, a[(lo + hi) >> 1] as number, a[hi] as number);
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((a[i] as number) < pivot) i++;
+      while ((a[j] as number) > pivot) j--;
+      if (i <= j) {
+        const t = a[i] as number;
+        a[i] = a[j] as number;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
+}
+
+function median3(a: number, b: number, c: number): number {
+  return a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+}

@@ -1,0 +1,128 @@
+/**
+ * Interns byte strings to dense integer ids without creating a JS string per occurrence:
+ * the hot import loop hashes the bytes in place and only decodes each distinct value once, on demand.
+ */
+export class ByteInterner {
+  private arena: Uint8Array = new Uint8Array(1 << 16);
+  private arenaUsed = 0;
+  private starts: Int32Array = new Int32Array(1024);
+  private lengths: Int32Array = new Int32Array(1024);
+  private hashes: Int32Array = new Int32Array(1024);
+  private table: Int32Array = new Int32Array(2048).fill(-1);
+  private mask = 2047;
+  private decoded: (string | undefined)[] = [];
+  size = 0;
+
+  constructor(private readonly decoder: TextDecoder = new TextDecoder('utf-8')) {}
+
+  /** The id of bytes[start, end), adding it if new. */
+  intern(bytes: Uint8Array, start: number, end: number): number {
+    const h = hashBytes(bytes, start, end);
+    const slot = this.probe(bytes, start, end - start, h);
+    const id = this.table[slot] as number;
+    return id >= 0 ? id : this.add(bytes, start, end - start, h, slot);
+  }
+
+  /** The id of bytes[start, end), or -1 when they were never interned. */
+  find(bytes: Uint8Array, start: number, end: number): number {
+    return this.table[this.probe(bytes, start, end - start, hashBytes(bytes, start, end))] as number;
+  }
+
+  private probe(bytes: Uint8Array, start: number, len: number, h: number): number {
+    let slot = h & this.mask;
+    for (;;) {
+      const id = this.table[slot] as number;
+      if (id < 0) return slot;
+      if (this.hashes[id] === h && this.lengths[id] === len && this.equals(id, bytes, start, len)) return slot;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  /** The id of a JS string (used by readers that already hold strings, such as XES and Parquet). */
+  internString(value: string): number {
+    const bytes = encoder.encode(value);
+    const id = this.intern(bytes, 0, bytes.length);
+    if (this.decoded[id] === undefined) this.decoded[id] = value;
+    return id;
+  }
+
+  /** The id of a string already interned, or -1. */
+  findString(value: string): number {
+    const bytes = encoder.encode(value);
+    return this.find(bytes, 0, bytes.length);
+  }
+
+  value(id: number): string {
+    let s = this.decoded[id];
+    if (s === undefined) {
+      const start = this.starts[id] as number;
+      s = this.decoder.decode(this.arena.subarray(start, start + (this.lengths[id] as number)));
+      this.decoded[id] = s;
+    }
+    return s;
+  }
+
+  values(): string[] {
+    const out: string[] = new Array<string>(this.size);
+    for (let i = 0; i < this.size; i++) out[i] = this.value(i);
+    return out;
+  }
+
+  private equals(id: number, bytes: Uint8Array, start: number, len: number): boolean {
+    const a = this.arena;
+    const s = this.starts[id] as number;
+    for (let i = 0; i < len; i++) if (a[s + i] !== bytes[start + i]) return false;
+    return true;
+  }
+
+  private add(bytes: Uint8Array, start: number, len: number, h: number, slot: number): number {
+    const id = this.size++;
+    if (id >= this.starts.length) this.growEntries();
+    while (this.arenaUsed + len > this.arena.length) {
+      const next = new Uint8Array(this.arena.length * 2);
+      next.set(this.arena.subarray(0, this.arenaUsed));
+      this.arena = next;
+    }
+    this.arena.set(bytes.subarray(start, start + len), this.arenaUsed);
+    this.starts[id] = this.arenaUsed;
+    this.lengths[id] = len;
+    this.hashes[id] = h;
+    this.arenaUsed += len;
+    this.table[slot] = id;
+    if (this.size * 2 > this.mask) this.rehash();
+    return id;
+  }
+
+  private growEntries(): void {
+    const n = this.starts.length * 2;
+    const grow = (a: Int32Array): Int32Array => {
+      const b = new Int32Array(n);
+      b.set(a);
+      return b;
+    };
+    this.starts = grow(this.starts);
+    this.lengths = grow(this.lengths);
+    this.hashes = grow(this.hashes);
+  }
+
+  private rehash(): void {
+    let cap = this.table.length;
+    while (this.size * 2 > cap - 1) cap *= 2;
+    this.table = new Int32Array(cap).fill(-1);
+    this.mask = cap - 1;
+    for (let id = 0; id < this.size; id++) {
+      let slot = (this.hashes[id] as number) & this.mask;
+      while ((this.table[slot] as number) >= 0) slot = (slot + 1) & this.mask;
+      this.table[slot] = id;
+    }
+  }
+}
+
+const encoder = new TextEncoder();
+
+/** FNV-1a over a byte range. */
+export function hashBytes(bytes: Uint8Array, start: number, end: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ (bytes[i] as number), 0x01000193);
+  return h;
+}
