@@ -1,6 +1,12 @@
 import type { BusinessCaseInput, Cost, Saving } from './business-case-input';
 import { discountFactors, type DiscountSchedule } from './green-book';
 
+/** What an appraisal runs on: a checked input and the discount schedule it names. */
+export interface Scenario {
+  readonly input: BusinessCaseInput;
+  readonly schedule: DiscountSchedule;
+}
+
 /** One year of an appraisal in unrounded pounds (real terms, price base of the inputs). */
 export interface AppraisalYear {
   readonly year: number;

@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { BusinessCaseInputDraft } from './business-case-input';
 import { buildBusinessCase, type BusinessCase } from './business-case';
+import { annuityFactor, workedCheckInput } from './business-case.fixture';
 import { formatMoney, poundsToPence, roundHalfAway } from './money';
 
-/** domain.md §7: £50k cost in year 0, £20k savings in years 1–5. */
-const workedCheck: BusinessCaseInputDraft = {
-  title: 'Online reporting',
-  appraisalYears: 5,
-  annualVolumes: 1_000,
-  savings: [{ id: 'calls', label: 'Fewer progress-chasing calls', kind: 'cash-releasing', perJourney: 20 }],
-  costs: [{ id: 'system', label: 'Case system', kind: 'one-off', amount: 50_000, fromYear: 0 }],
-};
+const workedCheck = workedCheckInput;
 
 function build(input: BusinessCaseInputDraft): BusinessCase {
   const result = buildBusinessCase(input);
@@ -18,8 +12,7 @@ function build(input: BusinessCaseInputDraft): BusinessCase {
   return result.value;
 }
 
-const annuity = (rate: number, years: number) =>
-  Array.from({ length: years }, (_, i) => 1 / (1 + rate) ** (i + 1)).reduce((a, b) => a + b, 0);
+const annuity = annuityFactor;
 
 describe('buildBusinessCase: the worked check of domain.md §7', () => {
   const bc = build(workedCheck);

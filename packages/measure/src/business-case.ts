@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '@waymark/core';
-import { appraise, type Appraisal } from './appraisal';
+import { appraise, type Appraisal, type Scenario } from './appraisal';
 import { businessCaseInputSchema, type BusinessCaseInput } from './business-case-input';
 import { discountSchedules, findDiscountSchedule, type DiscountSchedule } from './green-book';
 import { inputError, parseInput, type InputError } from './input-error';
@@ -48,18 +48,27 @@ export interface BusinessCase {
   readonly discountedPaybackYears: number | null;
 }
 
-/** Parse what a user sent, find its discount schedule, and build the case. */
-export function buildBusinessCase(
+/** Parse what a user sent and find the discount schedule it names. */
+export function parseScenario(
   input: unknown,
   schedules: readonly DiscountSchedule[] = discountSchedules,
-): Result<BusinessCase, readonly InputError[]> {
+): Result<Scenario, readonly InputError[]> {
   const parsed = parseInput(businessCaseInputSchema, input);
   if (!parsed.ok) return parsed;
   const schedule = findDiscountSchedule(parsed.value.scheduleId, schedules);
   if (schedule === undefined) {
     return err([inputError('scheduleId', `expected one of ${schedules.map((s) => s.id).join(', ')}`)]);
   }
-  return ok(computeBusinessCase(parsed.value, schedule));
+  return ok({ input: parsed.value, schedule });
+}
+
+/** Parse what a user sent, find its discount schedule, and build the case. */
+export function buildBusinessCase(
+  input: unknown,
+  schedules: readonly DiscountSchedule[] = discountSchedules,
+): Result<BusinessCase, readonly InputError[]> {
+  const scenario = parseScenario(input, schedules);
+  return scenario.ok ? ok(computeBusinessCase(scenario.value.input, scenario.value.schedule)) : scenario;
 }
 
 function yearRow(a: Appraisal['years'][number], input: BusinessCaseInput): BusinessCaseYear {
