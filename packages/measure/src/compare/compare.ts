@@ -1,0 +1,122 @@
+import type { Column, ColumnId, Journey } from '@waymark/core';
+import { costTables, defaultCostTableId, type CostTable } from '../channel-costs';
+import { proposeAlignment, type AlignmentRow } from './alignment';
+import { stepFigures, type StepFigures } from './step-figures';
+
+/** The additive figures compared step by step and in total. */
+export const comparedFigures = [
+  'contacts',
+  'avoidableContacts',
+  'elapsedDays',
+  'waitDays',
+  'handlingMinutes',
+  'handOffs',
+  'cost',
+] as const;
+export type ComparedFigure = (typeof comparedFigures)[number];
+export type Totals = Record<ComparedFigure, number>;
+
+export interface StepSide {
+  readonly columnId: ColumnId;
+  readonly label: string;
+  readonly figures: StepFigures;
+}
+
+export interface ComparisonRow {
+  readonly alignment: AlignmentRow;
+  /** kept: in both; removed: only in the current journey; added: only in the desired one. */
+  readonly status: 'kept' | 'removed' | 'added';
+  readonly current: StepSide | null;
+  readonly desired: StepSide | null;
+  /** desired − current for each figure (a missing side counts as zero). */
+  readonly delta: Totals;
+  readonly emotionDelta: number | null;
+}
+
+export interface EmotionSummary {
+  readonly lowest: { readonly columnId: ColumnId; readonly label: string; readonly score: number } | null;
+  readonly mean: number | null;
+  readonly momentsOfTruth: ReadonlyArray<{ readonly columnId: ColumnId; readonly label: string; readonly text: string }>;
+}
+
+export interface Comparison {
+  readonly current: { readonly id: string; readonly title: string; readonly totals: Totals; readonly emotion: EmotionSummary };
+  readonly desired: { readonly id: string; readonly title: string; readonly totals: Totals; readonly emotion: EmotionSummary };
+  readonly delta: Totals;
+  readonly rows: readonly ComparisonRow[];
+  readonly stepsRemoved: readonly string[];
+  readonly stepsAdded: readonly string[];
+  /** Name matches not yet confirmed by a person: the comparison is provisional while any remain. */
+  readonly unconfirmed: number;
+  readonly costTable: { readonly id: string; readonly source: string; readonly year: number | null };
+  readonly notes: readonly string[];
+}
+
+export interface CompareOptions {
+  readonly alignment?: readonly AlignmentRow[];
+  readonly costTable?: CostTable;
+}
+
+const zero = (): Totals => ({ contacts: 0, avoidableContacts: 0, elapsedDays: 0, waitDays: 0, handlingMinutes: 0, handOffs: 0, cost: 0 });
+const valueOf = (f: StepFigures | undefined, k: ComparedFigure) => (f === undefined ? 0 : k === 'cost' ? (f.cost ?? 0) : f[k]);
+
+function side(journey: Journey, id: ColumnId | null, table: CostTable): StepSide | null {
+  if (id === null) return null;
+  const column = journey.columns.find((c) => c.id === id);
+  return column ? { columnId: column.id, label: column.label, figures: stepFigures(journey, column, table) } : null;
+}
+
+function summarise(journey: Journey, table: CostTable) {
+  const totals = zero();
+  const steps = journey.columns.map((c: Column) => ({ c, f: stepFigures(journey, c, table) }));
+  for (const { f } of steps) for (const k of comparedFigures) totals[k] += valueOf(f, k);
+  const scored = steps.filter((s) => s.f.emotion !== null);
+  const lowestStep = scored.reduce<(typeof scored)[number] | null>((lo, s) => (lo === null || s.f.emotion! < lo.f.emotion! ? s : lo), null);
+  const emotion: EmotionSummary = {
+    lowest: lowestStep ? { columnId: lowestStep.c.id, label: lowestStep.c.label, score: lowestStep.f.emotion! } : null,
+    mean: scored.length === 0 ? null : scored.reduce((n, s) => n + s.f.emotion!, 0) / scored.length,
+    momentsOfTruth: steps.flatMap((s) => s.f.momentsOfTruth.map((text) => ({ columnId: s.c.id, label: s.c.label, text }))),
+  };
+  const uncosted = [...new Set(steps.flatMap((s) => s.f.uncostedChannels))];
+  return { id: journey.id, title: journey.meta.title, totals, emotion, uncosted };
+}
+
+/** Current beside desired, step by step and in total (issue 6 §1). Pure: the cost table comes in. */
+export function compareJourneys(current: Journey, desired: Journey, options: CompareOptions = {}): Comparison {
+  const table = options.costTable ?? costTables.find((t) => t.id === defaultCostTableId)!;
+  const alignment = options.alignment ?? proposeAlignment(current, desired);
+  const rows = alignment.map((a): ComparisonRow => {
+    const cur = side(current, a.current, table);
+    const des = side(desired, a.desired, table);
+    const delta = zero();
+    for (const k of comparedFigures) delta[k] = valueOf(des?.figures, k) - valueOf(cur?.figures, k);
+    const ce = cur?.figures.emotion ?? null;
+    const de = des?.figures.emotion ?? null;
+    return {
+      alignment: a,
+      status: cur && des ? 'kept' : cur ? 'removed' : 'added',
+      current: cur,
+      desired: des,
+      delta,
+      emotionDelta: ce !== null && de !== null ? de - ce : null,
+    };
+  });
+  const c = summarise(current, table);
+  const d = summarise(desired, table);
+  const delta = zero();
+  for (const k of comparedFigures) delta[k] = d.totals[k] - c.totals[k];
+  const notes = [...new Set([...c.uncosted, ...d.uncosted])].map(
+    (ch) => `No cost for the ${ch} channel in ${table.id}; its contacts are counted but not costed.`,
+  );
+  return {
+    current: { id: c.id, title: c.title, totals: c.totals, emotion: c.emotion },
+    desired: { id: d.id, title: d.title, totals: d.totals, emotion: d.emotion },
+    delta,
+    rows,
+    stepsRemoved: rows.flatMap((r) => (r.status === 'removed' && r.current ? [r.current.label] : [])),
+    stepsAdded: rows.flatMap((r) => (r.status === 'added' && r.desired ? [r.desired.label] : [])),
+    unconfirmed: alignment.filter((a) => !a.confirmed).length,
+    costTable: { id: table.id, source: table.source, year: table.year },
+    notes,
+  };
+}
