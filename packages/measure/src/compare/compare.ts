@@ -36,12 +36,26 @@ export interface ComparisonRow {
 export interface EmotionSummary {
   readonly lowest: { readonly columnId: ColumnId; readonly label: string; readonly score: number } | null;
   readonly mean: number | null;
-  readonly momentsOfTruth: ReadonlyArray<{ readonly columnId: ColumnId; readonly label: string; readonly text: string }>;
+  readonly momentsOfTruth: ReadonlyArray<{
+    readonly columnId: ColumnId;
+    readonly label: string;
+    readonly text: string;
+  }>;
 }
 
 export interface Comparison {
-  readonly current: { readonly id: string; readonly title: string; readonly totals: Totals; readonly emotion: EmotionSummary };
-  readonly desired: { readonly id: string; readonly title: string; readonly totals: Totals; readonly emotion: EmotionSummary };
+  readonly current: {
+    readonly id: string;
+    readonly title: string;
+    readonly totals: Totals;
+    readonly emotion: EmotionSummary;
+  };
+  readonly desired: {
+    readonly id: string;
+    readonly title: string;
+    readonly totals: Totals;
+    readonly emotion: EmotionSummary;
+  };
   readonly delta: Totals;
   readonly rows: readonly ComparisonRow[];
   readonly stepsRemoved: readonly string[];
@@ -57,13 +71,24 @@ export interface CompareOptions {
   readonly costTable?: CostTable;
 }
 
-const zero = (): Totals => ({ contacts: 0, avoidableContacts: 0, elapsedDays: 0, waitDays: 0, handlingMinutes: 0, handOffs: 0, cost: 0 });
-const valueOf = (f: StepFigures | undefined, k: ComparedFigure) => (f === undefined ? 0 : k === 'cost' ? (f.cost ?? 0) : f[k]);
+const zero = (): Totals => ({
+  contacts: 0,
+  avoidableContacts: 0,
+  elapsedDays: 0,
+  waitDays: 0,
+  handlingMinutes: 0,
+  handOffs: 0,
+  cost: 0,
+});
+const valueOf = (f: StepFigures | undefined, k: ComparedFigure) =>
+  f === undefined ? 0 : k === 'cost' ? (f.cost ?? 0) : f[k];
 
 function side(journey: Journey, id: ColumnId | null, table: CostTable): StepSide | null {
   if (id === null) return null;
   const column = journey.columns.find((c) => c.id === id);
-  return column ? { columnId: column.id, label: column.label, figures: stepFigures(journey, column, table) } : null;
+  return column
+    ? { columnId: column.id, label: column.label, figures: stepFigures(journey, column, table) }
+    : null;
 }
 
 function summarise(journey: Journey, table: CostTable) {
@@ -71,18 +96,29 @@ function summarise(journey: Journey, table: CostTable) {
   const steps = journey.columns.map((c: Column) => ({ c, f: stepFigures(journey, c, table) }));
   for (const { f } of steps) for (const k of comparedFigures) totals[k] += valueOf(f, k);
   const scored = steps.filter((s) => s.f.emotion !== null);
-  const lowestStep = scored.reduce<(typeof scored)[number] | null>((lo, s) => (lo === null || s.f.emotion! < lo.f.emotion! ? s : lo), null);
+  const lowestStep = scored.reduce<(typeof scored)[number] | null>(
+    (lo, s) => (lo === null || s.f.emotion! < lo.f.emotion! ? s : lo),
+    null,
+  );
   const emotion: EmotionSummary = {
-    lowest: lowestStep ? { columnId: lowestStep.c.id, label: lowestStep.c.label, score: lowestStep.f.emotion! } : null,
+    lowest: lowestStep
+      ? { columnId: lowestStep.c.id, label: lowestStep.c.label, score: lowestStep.f.emotion! }
+      : null,
     mean: scored.length === 0 ? null : scored.reduce((n, s) => n + s.f.emotion!, 0) / scored.length,
-    momentsOfTruth: steps.flatMap((s) => s.f.momentsOfTruth.map((text) => ({ columnId: s.c.id, label: s.c.label, text }))),
+    momentsOfTruth: steps.flatMap((s) =>
+      s.f.momentsOfTruth.map((text) => ({ columnId: s.c.id, label: s.c.label, text })),
+    ),
   };
   const uncosted = [...new Set(steps.flatMap((s) => s.f.uncostedChannels))];
   return { id: journey.id, title: journey.meta.title, totals, emotion, uncosted };
 }
 
 /** Current beside desired, step by step and in total (issue 6 §1). Pure: the cost table comes in. */
-export function compareJourneys(current: Journey, desired: Journey, options: CompareOptions = {}): Comparison {
+export function compareJourneys(
+  current: Journey,
+  desired: Journey,
+  options: CompareOptions = {},
+): Comparison {
   const table = options.costTable ?? costTables.find((t) => t.id === defaultCostTableId)!;
   const alignment = options.alignment ?? proposeAlignment(current, desired);
   const rows = alignment.map((a): ComparisonRow => {
