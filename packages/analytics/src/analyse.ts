@@ -1,18 +1,51 @@
 import { buildCaseIndex, type CaseIndex } from './model/case-index';
 import type { EventStore } from './model/event-store';
+import { computeAvoidable, type AvoidableContact, type AvoidableRules } from './metrics/avoidable';
 import { computeCaseFigures, type CaseFigures } from './metrics/cases';
+import { computeChannelMix, type ChannelMix } from './metrics/channel-cost';
+import { defaultChannelCostTable, type ChannelCostTable } from './metrics/channel-costs';
+import { contactMask } from './metrics/contacts';
 import { computeDfg, type Dfg } from './metrics/dfg';
+import { computeFcr, type FirstContactResolution } from './metrics/fcr';
+import { computeHandoffs, type Handoffs } from './metrics/handoffs';
+import { histogram, type Bin } from './metrics/histogram';
+import { computeRework, type Rework } from './metrics/rework';
+import { computeSegments, type Segment, type SegmentBy } from './metrics/segments';
+import { computeSilences, type Silences } from './metrics/silences';
+import { summarise, type Summary } from './metrics/stats';
+import { computeValueAdded, type ValueAdded, type ValueClass } from './metrics/value-added';
 import { computeVariants, type Variants } from './metrics/variants';
 
 export interface AnalysisConfig {
   readonly topVariants?: number;
+  /** A silence is a gap longer than this (default 14 days). */
+  readonly silenceThresholdDays?: number;
+  readonly avoidable?: AvoidableRules;
+  readonly costTable?: ChannelCostTable;
+  /** The user's own £ per contact by channel label, overriding the table. */
+  readonly localCosts?: Readonly<Record<string, number>>;
+  readonly resolvedOutcome?: RegExp;
+  readonly valueClasses?: Readonly<Record<string, ValueClass>>;
+  readonly segments?: readonly SegmentBy[];
+  /** Case ids leave the engine only through this (a keyed hash); identity when not given. */
+  readonly pseudonymise?: (caseId: string) => string;
 }
 
 export interface Analysis {
   readonly index: CaseIndex;
   readonly cases: CaseFigures;
+  readonly contactsPerCase: Summary;
   readonly dfg: Dfg;
   readonly variants: Variants;
+  readonly handoffs?: Handoffs;
+  readonly rework: Rework;
+  readonly silences: Silences;
+  readonly channels?: ChannelMix;
+  readonly avoidable: AvoidableContact;
+  readonly fcr?: FirstContactResolution;
+  readonly valueAdded?: ValueAdded;
+  readonly segments: Partial<Record<SegmentBy, readonly Segment[]>>;
+  readonly histograms: { readonly contactsPerCase: readonly Bin[]; readonly durationDays: readonly Bin[] };
 }
 
 /** Every metric over one imported log. Pure: no I/O, no clock. */
@@ -21,5 +54,56 @@ export function analyseLog(store: EventStore, config: AnalysisConfig = {}): Anal
   const cases = computeCaseFigures(index);
   const dfg = computeDfg(index);
   const variants = computeVariants(index, config.topVariants ?? 20);
-  return { index, cases, dfg, variants };
+  const isContact = contactMask(index);
+  const contactsOfCase = new Int32Array(index.cases);
+  for (let k = 0; k < index.cases; k++) {
+    let n = 0;
+    for (let p = index.caseStart[k] as number; p < (index.caseStart[k + 1] as number); p++)
+      n += isContact[p] as number;
+    contactsOfCase[k] = n;
+  }
+  const handoffs = computeHandoffs(index, 'org');
+  const rework = computeRework(index);
+  const silences = computeSilences(
+    index,
+    (config.silenceThresholdDays ?? 14) * 86_400,
+    config.pseudonymise ?? ((c) => c),
+  );
+  const channels = computeChannelMix(index, config.costTable ?? defaultChannelCostTable, config.localCosts);
+  const avoidable = computeAvoidable(index, isContact, config.avoidable);
+  const fcr = computeFcr(index, isContact, config.resolvedOutcome);
+  const valueAdded = computeValueAdded(index, config.valueClasses ?? {});
+  const segments = computeSegments(
+    index,
+    {
+      contacts: contactsOfCase,
+      events: cases.eventsOfCase,
+      durationSeconds: cases.durationOfCase,
+      startMs: cases.startOfCase,
+      variant: variants.variantOfCase,
+      avoidable: avoidable.avoidableOfCase,
+      ...(handoffs ? { handoffs: handoffs.handoffsOfCase } : {}),
+      ...(channels ? { cost: channels.costOfCase } : {}),
+    },
+    config.segments,
+  );
+  return {
+    index,
+    cases,
+    contactsPerCase: summarise(contactsOfCase),
+    dfg,
+    variants,
+    rework,
+    silences,
+    avoidable,
+    segments,
+    histograms: {
+      contactsPerCase: histogram(contactsOfCase),
+      durationDays: histogram(cases.durationOfCase.map((d) => d / 86_400)),
+    },
+    ...(handoffs ? { handoffs } : {}),
+    ...(channels ? { channels } : {}),
+    ...(fcr ? { fcr } : {}),
+    ...(valueAdded ? { valueAdded } : {}),
+  };
 }

@@ -5,9 +5,46 @@ export { importLogFile, type ImportFileOptions } from './ingest/import-log';
 export { importCsv } from './ingest/csv-import';
 export { importXes } from './ingest/xes';
 export { importParquet } from './ingest/parquet';
-export { ImportError, type ImportedLog, type ImportOptions, type ImportReport, type Rejection } from './ingest/import-result';
+export {
+  ImportError,
+  type ImportedLog,
+  type ImportOptions,
+  type ImportReport,
+  type Rejection,
+} from './ingest/import-result';
 export { type ColumnMapping } from './ingest/columns';
 export { createPseudonymiser, type Pseudonymiser } from './pseudonymise';
 export { computeDfg, type Dfg, type DfgEdge } from './metrics/dfg';
 export { computeVariants, type Variant, type Variants } from './metrics/variants';
 export { computeCaseFigures, type CaseFigures } from './metrics/cases';
+export { computeHandoffs, type Handoffs, type BatonChange } from './metrics/handoffs';
+export { computeRework, type Rework } from './metrics/rework';
+export { computeSilences, type Silences } from './metrics/silences';
+export { computeChannelMix, type ChannelMix } from './metrics/channel-cost';
+export {
+  channelCostTables,
+  defaultChannelCostTable,
+  costChannelOf,
+  type ChannelCostTable,
+  type CostChannel,
+} from './metrics/channel-costs';
+export {
+  computeAvoidable,
+  ni14Categories,
+  defaultAvoidableRules,
+  type AvoidableContact,
+  type AvoidableRules,
+} from './metrics/avoidable';
+export { computeFcr, defaultResolvedPattern, type FirstContactResolution } from './metrics/fcr';
+export { computeValueAdded, type ValueAdded, type ValueClass } from './metrics/value-added';
+export { computeSegments, type Segment, type SegmentBy } from './metrics/segments';
+export { summarise, type Summary } from './metrics/stats';
+export { toJsonReport, isoOf, type JsonReport } from './report/json';
+export { renderMarkdownReport } from './report/markdown';
+export { renderHtmlReport } from './report/html';
+export {
+  parseTimestampBytes,
+  parseTimestampString,
+  detectDateOrder,
+  type DateOrder,
+} from './ingest/timestamps';

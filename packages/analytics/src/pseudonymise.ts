@@ -10,7 +10,8 @@ export type Pseudonymiser = (value: string) => string;
  * by trying likely values.
  */
 export function createPseudonymiser(key: string | Uint8Array): Pseudonymiser {
-  if (key.length < 16) throw new RangeError(`the pseudonymisation key must be at least 16 bytes; got ${key.length}`);
+  if (key.length < 16)
+    throw new RangeError(`the pseudonymisation key must be at least 16 bytes; got ${key.length}`);
   const cache = new Map<string, string>();
   return (value) => {
     let p = cache.get(value);

@@ -18,9 +18,29 @@ export type MappedField = keyof ColumnMapping;
 
 /** Header names tried, in order, when a field is not mapped explicitly (compared case- and punctuation-insensitively). */
 export const columnSynonyms: Record<MappedField, readonly string[]> = {
-  case: ['case:concept:name', 'case id', 'case', 'case reference', 'case ref', 'request id', 'ticket id', 'enquiry id'],
+  case: [
+    'case:concept:name',
+    'case id',
+    'case',
+    'case reference',
+    'case ref',
+    'request id',
+    'ticket id',
+    'enquiry id',
+  ],
   activity: ['concept:name', 'activity', 'activity name', 'event', 'event name', 'action', 'task'],
-  timestamp: ['time:timestamp', 'timestamp', 'end timestamp', 'complete timestamp', 'end time', 'event time', 'datetime', 'date time', 'time', 'date'],
+  timestamp: [
+    'time:timestamp',
+    'timestamp',
+    'end timestamp',
+    'complete timestamp',
+    'end time',
+    'event time',
+    'datetime',
+    'date time',
+    'time',
+    'date',
+  ],
   start: ['start_timestamp', 'start timestamp', 'start time', 'time:start'],
   channel: ['channel', 'case:channel', 'contact channel', 'medium'],
   org: ['org:group', 'team', 'organisation', 'organization', 'org', 'department', 'group', 'case:department'],
@@ -30,7 +50,13 @@ export const columnSynonyms: Record<MappedField, readonly string[]> = {
   lifecycle: ['lifecycle:transition', 'lifecycle', 'transition'],
 };
 
-export const dimensionFields: readonly (MappedField & DimensionName)[] = ['channel', 'org', 'resource', 'outcome', 'lifecycle'];
+export const dimensionFields: readonly (MappedField & DimensionName)[] = [
+  'channel',
+  'org',
+  'resource',
+  'outcome',
+  'lifecycle',
+];
 
 const norm = (s: string): string => s.toLowerCase().replace(/[^a-z0-9:]/g, '');
 
@@ -38,7 +64,11 @@ const norm = (s: string): string => s.toLowerCase().replace(/[^a-z0-9:]/g, '');
  * Resolves each field to a column index. Explicit names must exist; otherwise synonyms are tried.
  * Returns the names that could not be found when they were asked for explicitly.
  */
-export function resolveColumns(header: readonly string[], mapping: ColumnMapping, auto = true): { index: Partial<Record<MappedField, number>>; missing: { field: MappedField; column: string }[] } {
+export function resolveColumns(
+  header: readonly string[],
+  mapping: ColumnMapping,
+  auto = true,
+): { index: Partial<Record<MappedField, number>>; missing: { field: MappedField; column: string }[] } {
   const index: Partial<Record<MappedField, number>> = {};
   const missing: { field: MappedField; column: string }[] = [];
   const byNorm = new Map<string, number>();

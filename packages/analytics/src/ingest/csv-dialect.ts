@@ -16,8 +16,10 @@ export function sniffEncoding(sample: Uint8Array): { encoding: CsvEncoding; bom:
   if (sample[0] === 0xff && sample[1] === 0xfe) return { encoding: 'utf-16le', bom: 2 };
   if (sample[0] === 0xfe && sample[1] === 0xff) return { encoding: 'utf-16be', bom: 2 };
   // UTF-16 without a mark: every other byte of ASCII text is zero
-  if (sample.length >= 4 && sample[1] === 0 && sample[3] === 0 && sample[0] !== 0) return { encoding: 'utf-16le', bom: 0 };
-  if (sample.length >= 4 && sample[0] === 0 && sample[2] === 0 && sample[1] !== 0) return { encoding: 'utf-16be', bom: 0 };
+  if (sample.length >= 4 && sample[1] === 0 && sample[3] === 0 && sample[0] !== 0)
+    return { encoding: 'utf-16le', bom: 0 };
+  if (sample.length >= 4 && sample[0] === 0 && sample[2] === 0 && sample[1] !== 0)
+    return { encoding: 'utf-16be', bom: 0 };
   return { encoding: isUtf8(sample) ? 'utf-8' : 'windows-1252', bom: 0 };
 }
 

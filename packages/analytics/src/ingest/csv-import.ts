@@ -8,15 +8,23 @@ import { detectDateOrder, parseTimestampBytes, type TimestampFormat } from './ti
 const SNIFF_BYTES = 256 * 1024;
 
 /** Reads a CSV event log from a stream of byte chunks into an EventStore. */
-export async function importCsv(source: AsyncIterable<Uint8Array>, options: ImportOptions & { readonly delimiter?: string; readonly encoding?: CsvEncoding } = {}): Promise<ImportedLog> {
+export async function importCsv(
+  source: AsyncIterable<Uint8Array>,
+  options: ImportOptions & { readonly delimiter?: string; readonly encoding?: CsvEncoding } = {},
+): Promise<ImportedLog> {
   const it = source[Symbol.asyncIterator]();
   const head = await readHead(it);
-  if (head.length === 0) throw new ImportError('empty_file', 'the file is empty (expected a header row and events)');
+  if (head.length === 0)
+    throw new ImportError('empty_file', 'the file is empty (expected a header row and events)');
   const sniffed = sniffDialect(head.subarray(0, 64 * 1024));
   const encoding = options.encoding ?? sniffed.encoding;
   const utf16 = encoding === 'utf-16le' || encoding === 'utf-16be';
-  const chunks = utf16 ? transcodeUtf16(head, it, encoding) : rest(head.subarray(encoding === sniffed.encoding ? sniffed.bom : 0), it);
-  const firstBytes = utf16 ? new TextEncoder().encode(new TextDecoder(encoding).decode(head)).subarray(0, SNIFF_BYTES) : head.subarray(sniffed.bom);
+  const chunks = utf16
+    ? transcodeUtf16(head, it, encoding)
+    : rest(head.subarray(encoding === sniffed.encoding ? sniffed.bom : 0), it);
+  const firstBytes = utf16
+    ? new TextEncoder().encode(new TextDecoder(encoding).decode(head)).subarray(0, SNIFF_BYTES)
+    : head.subarray(sniffed.bom);
   const delimiter = options.delimiter !== undefined ? options.delimiter.charCodeAt(0) : sniffed.delimiter;
   const dialect = { delimiter, quote: sniffed.quote };
   const decoder = new TextDecoder(utf16 ? 'utf-8' : encoding);
@@ -27,21 +35,36 @@ export async function importCsv(source: AsyncIterable<Uint8Array>, options: Impo
   const { index, missing } = resolveColumns(header, options.mapping ?? {}, options.autoMap ?? true);
   if (missing.length > 0) {
     const m = missing[0] as { field: MappedField; column: string };
-    throw new ImportError('missing_column', `no column named "${m.column}" for ${m.field} (the header on line 1 has: ${header.map((h) => JSON.stringify(h)).join(', ')})`, 1);
+    throw new ImportError(
+      'missing_column',
+      `no column named "${m.column}" for ${m.field} (the header on line 1 has: ${header.map((h) => JSON.stringify(h)).join(', ')})`,
+      1,
+    );
   }
   for (const field of ['case', 'activity', 'timestamp'] as const) {
     if (index[field] === undefined) {
-      throw new ImportError('missing_column', `no ${field} column found on line 1 (expected one named like ${JSON.stringify(field === 'case' ? 'case:concept:name' : field === 'activity' ? 'concept:name' : 'time:timestamp')} or chosen with --${field}; the header has: ${header.map((h) => JSON.stringify(h)).join(', ')})`, 1);
+      throw new ImportError(
+        'missing_column',
+        `no ${field} column found on line 1 (expected one named like ${JSON.stringify(field === 'case' ? 'case:concept:name' : field === 'activity' ? 'concept:name' : 'time:timestamp')} or chosen with --${field}; the header has: ${header.map((h) => JSON.stringify(h)).join(', ')})`,
+        1,
+      );
     }
   }
   const tsCol = index.timestamp as number;
   const detected = detectDateOrder(sample.slice(1, 500).map((r) => r[tsCol] ?? ''));
   const format: TimestampFormat = { order: options.dateOrder ?? detected.order, zone: options.zone ?? 'UTC' };
   const warnings: string[] = [];
-  if (!options.dateOrder && detected.ambiguous && detected.order !== 'iso') warnings.push(`dates in column "${header[tsCol]}" could be day-first or month-first; read as day-first (UK). Pass --date-format mdy if they are month-first`);
+  if (!options.dateOrder && detected.ambiguous && detected.order !== 'iso')
+    warnings.push(
+      `dates in column "${header[tsCol]}" could be day-first or month-first; read as day-first (UK). Pass --date-format mdy if they are month-first`,
+    );
 
   const dims = dimensionFields.filter((f) => index[f] !== undefined) as DimensionName[];
-  const store = new EventStore(decoder, { dims, startTime: index.start !== undefined, cost: index.cost !== undefined });
+  const store = new EventStore(decoder, {
+    dims,
+    startTime: index.start !== undefined,
+    cost: index.cost !== undefined,
+  });
   const rejections = new RejectionLog(options.maxRejectionsListed ?? 100);
   const mapping: Record<string, string> = {};
   for (const [f, i] of Object.entries(index)) mapping[f] = header[i as number] as string;
@@ -59,10 +82,22 @@ export async function importCsv(source: AsyncIterable<Uint8Array>, options: Impo
     throw e;
   }
   if (row.rows === 0) warnings.push('the file has a header but no events');
-  if (row.strayQuotes > 0) warnings.push(`${row.strayQuotes} rows had characters after a closing quote (kept as part of the field)`);
+  if (row.strayQuotes > 0)
+    warnings.push(`${row.strayQuotes} rows had characters after a closing quote (kept as part of the field)`);
   return {
     store,
-    report: { format: 'csv', mapping: mapping as ColumnMapping, rows: row.rows, rejectedRows: rejections.count, rejections: rejections.listed, filteredRows: row.filtered, warnings, encoding, delimiter: String.fromCharCode(delimiter), dateOrder: format.order },
+    report: {
+      format: 'csv',
+      mapping: mapping as ColumnMapping,
+      rows: row.rows,
+      rejectedRows: rejections.count,
+      rejections: rejections.listed,
+      filteredRows: row.filtered,
+      warnings,
+      encoding,
+      delimiter: String.fromCharCode(delimiter),
+      dateOrder: format.order,
+    },
   };
 }
 
@@ -109,7 +144,14 @@ class RowImporter {
     if (a.end === a.start) return this.reject(rec.line, this.ai, 'empty activity (expected a value)');
     const t = reader.field(rec, this.ti);
     const time = parseTimestampBytes(t.bytes, t.start, t.end, this.format);
-    if (Number.isNaN(time)) return this.reject(rec.line, this.ti, t.end === t.start ? 'empty timestamp (expected a date-time)' : `"${this.text.decode(t.bytes.subarray(t.start, Math.min(t.end, t.start + 60)))}" is not a date-time (expected ${exampleFor(this.format)})`);
+    if (Number.isNaN(time))
+      return this.reject(
+        rec.line,
+        this.ti,
+        t.end === t.start
+          ? 'empty timestamp (expected a date-time)'
+          : `"${this.text.decode(t.bytes.subarray(t.start, Math.min(t.end, t.start + 60)))}" is not a date-time (expected ${exampleFor(this.format)})`,
+      );
     let lifecycle = -1;
     if (this.lifecycleId !== -2 && this.index.lifecycle !== undefined) {
       const l = reader.field(rec, this.index.lifecycle);
@@ -126,7 +168,8 @@ class RowImporter {
     }
     if (s.startTime && this.index.start !== undefined) {
       const f = reader.field(rec, this.index.start);
-      s.startTime[i] = f.end > f.start ? parseTimestampBytes(f.bytes, f.start, f.end, this.format) : Number.NaN;
+      s.startTime[i] =
+        f.end > f.start ? parseTimestampBytes(f.bytes, f.start, f.end, this.format) : Number.NaN;
     }
     if (s.cost && this.index.cost !== undefined) {
       const f = reader.field(rec, this.index.cost);
@@ -140,7 +183,11 @@ class RowImporter {
 }
 
 function exampleFor(format: TimestampFormat): string {
-  return format.order === 'iso' ? 'e.g. 2024-03-01T09:30:00Z or 2024-03-01 09:30:00+01:00' : format.order === 'dmy' ? 'day-first, e.g. 01/03/2024 09:30' : 'month-first, e.g. 03/01/2024 09:30';
+  return format.order === 'iso'
+    ? 'e.g. 2024-03-01T09:30:00Z or 2024-03-01 09:30:00+01:00'
+    : format.order === 'dmy'
+      ? 'day-first, e.g. 01/03/2024 09:30'
+      : 'month-first, e.g. 03/01/2024 09:30';
 }
 
 /** "£1,234.50" → 1234.5; empty or unreadable → NaN. */
@@ -176,7 +223,11 @@ async function* rest(head: Uint8Array, it: AsyncIterator<Uint8Array>): AsyncGene
   }
 }
 
-async function* transcodeUtf16(head: Uint8Array, it: AsyncIterator<Uint8Array>, encoding: 'utf-16le' | 'utf-16be'): AsyncGenerator<Uint8Array> {
+async function* transcodeUtf16(
+  head: Uint8Array,
+  it: AsyncIterator<Uint8Array>,
+  encoding: 'utf-16le' | 'utf-16be',
+): AsyncGenerator<Uint8Array> {
   const dec = new TextDecoder(encoding);
   const enc = new TextEncoder();
   yield enc.encode(dec.decode(head, { stream: true }));
@@ -189,7 +240,11 @@ async function* transcodeUtf16(head: Uint8Array, it: AsyncIterator<Uint8Array>, 
 }
 
 /** Header and first records of the sample, as strings, for mapping and date-order detection. */
-function sampleRecords(bytes: Uint8Array, dialect: { delimiter: number; quote: number }, decoder: TextDecoder): string[][] {
+function sampleRecords(
+  bytes: Uint8Array,
+  dialect: { delimiter: number; quote: number },
+  decoder: TextDecoder,
+): string[][] {
   const out: string[][] = [];
   const reader: CsvReader = new CsvReader(dialect, (rec) => {
     if (out.length >= 500) return;

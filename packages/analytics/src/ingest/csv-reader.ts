@@ -69,7 +69,11 @@ export class CsvReader {
     const used = this.parse(buf, false);
     if (used < buf.length) {
       if (buf.length - used > this.maxRecordBytes) {
-        throw new CsvError('record_too_long', this.line, `line ${this.line}: a record runs past ${this.maxRecordBytes / 1048576} MB; a quote is probably not closed (expected a closing ${String.fromCharCode(this.dialect.quote)})`);
+        throw new CsvError(
+          'record_too_long',
+          this.line,
+          `line ${this.line}: a record runs past ${this.maxRecordBytes / 1048576} MB; a quote is probably not closed (expected a closing ${String.fromCharCode(this.dialect.quote)})`,
+        );
       }
       this.carry = buf.slice(used);
     }
@@ -116,7 +120,12 @@ export class CsvReader {
       let stray = false;
       let complete = false;
       for (;;) {
-        if (count === MAX_FIELDS) throw new CsvError('record_too_long', this.line, `line ${this.line}: more than ${MAX_FIELDS} fields`);
+        if (count === MAX_FIELDS)
+          throw new CsvError(
+            'record_too_long',
+            this.line,
+            `line ${this.line}: more than ${MAX_FIELDS} fields`,
+          );
         escaped[count] = 0;
         if (buf[pos] === quote) {
           const fs = pos + 1;
@@ -138,7 +147,11 @@ export class CsvReader {
           }
           if (q >= n) {
             if (!last) return rowStart;
-            throw new CsvError('unclosed_quote', this.line, `line ${this.line}: field ${count + 1} opens a quote that is never closed (expected a closing ${String.fromCharCode(quote)} before the end of the file)`);
+            throw new CsvError(
+              'unclosed_quote',
+              this.line,
+              `line ${this.line}: field ${count + 1} opens a quote that is never closed (expected a closing ${String.fromCharCode(quote)} before the end of the file)`,
+            );
           }
           starts[count] = fs;
           ends[count] = q;

@@ -17,7 +17,10 @@ export async function importLogFile(path: string, options: ImportFileOptions = {
     try {
       checkZone(options.zone);
     } catch {
-      throw new ImportError('unknown_zone', `unknown time zone "${options.zone}" (expected an IANA name such as Europe/London or UTC)`);
+      throw new ImportError(
+        'unknown_zone',
+        `unknown time zone "${options.zone}" (expected an IANA name such as Europe/London or UTC)`,
+      );
     }
   }
   let detected;

@@ -52,14 +52,25 @@ export class RejectionLog {
   constructor(private readonly max = 100) {}
   add(line: number, reason: string, field?: string): void {
     this.count++;
-    if (this.listed.length < this.max) this.listed.push(field === undefined ? { line, reason } : { line, field, reason });
+    if (this.listed.length < this.max)
+      this.listed.push(field === undefined ? { line, reason } : { line, field, reason });
   }
 }
 
 /** An import that could not proceed at all (no timestamp column, corrupt file, refused XML). */
 export class ImportError extends Error {
   constructor(
-    readonly code: 'missing_column' | 'unclosed_quote' | 'record_too_long' | 'empty_file' | 'corrupt_gzip' | 'xml_refused' | 'xml_malformed' | 'parquet_invalid' | 'unknown_zone' | 'io',
+    readonly code:
+      | 'missing_column'
+      | 'unclosed_quote'
+      | 'record_too_long'
+      | 'empty_file'
+      | 'corrupt_gzip'
+      | 'xml_refused'
+      | 'xml_malformed'
+      | 'parquet_invalid'
+      | 'unknown_zone'
+      | 'io',
     message: string,
     readonly line?: number,
   ) {

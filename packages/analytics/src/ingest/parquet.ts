@@ -13,18 +13,34 @@ export async function importParquet(path: string, options: ImportOptions = {}): 
     file = await asyncBufferFromFile(path);
     metadata = await parquetMetadataAsync(file);
   } catch (e) {
-    throw new ImportError('parquet_invalid', `${path}: not a readable Parquet file (${e instanceof Error ? e.message : String(e)})`);
+    throw new ImportError(
+      'parquet_invalid',
+      `${path}: not a readable Parquet file (${e instanceof Error ? e.message : String(e)})`,
+    );
   }
   const header = parquetSchema(metadata).children.map((c) => c.element.name);
   const { index, missing } = resolveColumns(header, options.mapping ?? {}, options.autoMap ?? true);
   const first = missing[0];
-  if (first) throw new ImportError('missing_column', `no column named "${first.column}" for ${first.field} (the Parquet schema has: ${header.join(', ')})`);
+  if (first)
+    throw new ImportError(
+      'missing_column',
+      `no column named "${first.column}" for ${first.field} (the Parquet schema has: ${header.join(', ')})`,
+    );
   for (const f of ['case', 'activity', 'timestamp'] as const) {
-    if (index[f] === undefined) throw new ImportError('missing_column', `no ${f} column found (choose one with --${f}; the Parquet schema has: ${header.join(', ')})`);
+    if (index[f] === undefined)
+      throw new ImportError(
+        'missing_column',
+        `no ${f} column found (choose one with --${f}; the Parquet schema has: ${header.join(', ')})`,
+      );
   }
-  const name = (f: MappedField): string | undefined => (index[f] === undefined ? undefined : header[index[f] as number]);
+  const name = (f: MappedField): string | undefined =>
+    index[f] === undefined ? undefined : header[index[f] as number];
   const dims = dimensionFields.filter((f) => index[f] !== undefined) as DimensionName[];
-  const store = new EventStore(new TextDecoder(), { dims, startTime: index.start !== undefined, cost: index.cost !== undefined });
+  const store = new EventStore(new TextDecoder(), {
+    dims,
+    startTime: index.start !== undefined,
+    cost: index.cost !== undefined,
+  });
   const rejections = new RejectionLog(options.maxRejectionsListed ?? 100);
   const format: TimestampFormat = { order: options.dateOrder ?? 'iso', zone: options.zone ?? 'UTC' };
   const columns = Object.values(index).map((i) => header[i as number] as string);
@@ -33,7 +49,13 @@ export async function importParquet(path: string, options: ImportOptions = {}): 
   let groupStart = 0;
   for (const group of metadata.row_groups) {
     const groupEnd = groupStart + Number(group.num_rows);
-    const rows = (await parquetReadObjects({ file, metadata, columns, rowStart: groupStart, rowEnd: groupEnd })) as Record<string, unknown>[];
+    const rows = (await parquetReadObjects({
+      file,
+      metadata,
+      columns,
+      rowStart: groupStart,
+      rowEnd: groupEnd,
+    })) as Record<string, unknown>[];
     for (const r of rows) {
       row++;
       const c = asText(r[name('case') as string]);
@@ -41,8 +63,14 @@ export async function importParquet(path: string, options: ImportOptions = {}): 
       const time = asTime(r[name('timestamp') as string], format);
       if (c === '') rejections.add(row, 'empty case id (expected a value)', name('case'));
       else if (a === '') rejections.add(row, 'empty activity (expected a value)', name('activity'));
-      else if (Number.isNaN(time)) rejections.add(row, `"${asText(r[name('timestamp') as string]).slice(0, 60)}" is not a date-time`, name('timestamp'));
-      else if (options.lifecycle !== undefined && asText(r[name('lifecycle') ?? '']) !== options.lifecycle) filtered++;
+      else if (Number.isNaN(time))
+        rejections.add(
+          row,
+          `"${asText(r[name('timestamp') as string]).slice(0, 60)}" is not a date-time`,
+          name('timestamp'),
+        );
+      else if (options.lifecycle !== undefined && asText(r[name('lifecycle') ?? '']) !== options.lifecycle)
+        filtered++;
       else {
         const i = store.add(store.cases.internString(c), store.activities.internString(a), time);
         for (const d of dims) {
@@ -57,7 +85,18 @@ export async function importParquet(path: string, options: ImportOptions = {}): 
   }
   const mapping: Record<string, string> = {};
   for (const [f, i] of Object.entries(index)) mapping[f] = header[i as number] as string;
-  return { store, report: { format: 'parquet', mapping: mapping as ColumnMapping, rows: row, rejectedRows: rejections.count, rejections: rejections.listed, filteredRows: filtered, warnings: [] } };
+  return {
+    store,
+    report: {
+      format: 'parquet',
+      mapping: mapping as ColumnMapping,
+      rows: row,
+      rejectedRows: rejections.count,
+      rejections: rejections.listed,
+      filteredRows: filtered,
+      warnings: [],
+    },
+  };
 }
 
 function asText(v: unknown): string {

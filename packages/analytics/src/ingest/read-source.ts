@@ -39,7 +39,10 @@ export async function* readFileChunks(path: string, gzip: boolean): AsyncGenerat
     const msg = e instanceof Error ? e.message : String(e);
     const code = (e as { code?: string }).code;
     if (code === 'Z_BUF_ERROR' || code === 'Z_DATA_ERROR' || /unexpected end/i.test(msg)) {
-      throw new ImportError('corrupt_gzip', `${path}: the gzip data is ${/unexpected end/i.test(msg) || code === 'Z_BUF_ERROR' ? 'truncated (the file ends before the compressed stream does)' : `corrupt (${msg})`}; expected a complete .gz file`);
+      throw new ImportError(
+        'corrupt_gzip',
+        `${path}: the gzip data is ${/unexpected end/i.test(msg) || code === 'Z_BUF_ERROR' ? 'truncated (the file ends before the compressed stream does)' : `corrupt (${msg})`}; expected a complete .gz file`,
+      );
     }
     throw e;
   }

@@ -46,12 +46,22 @@ function validDate(y: number, m: number, d: number): boolean {
  * Epoch milliseconds of b[start, end), or NaN when it is not a timestamp of the given order.
  * Fractions finer than a millisecond are kept as a fractional millisecond.
  */
-export function parseTimestampBytes(b: Uint8Array, start: number, end: number, format: TimestampFormat): number {
+export function parseTimestampBytes(
+  b: Uint8Array,
+  start: number,
+  end: number,
+  format: TimestampFormat,
+): number {
   while (start < end && b[start] === 32) start++;
   while (end > start && b[end - 1] === 32) end--;
   let y: number, m: number, d: number, i: number;
   if (format.order === 'iso' || (end - start >= 10 && b[start + 4] === DASH)) {
-    if (end - start < 10 || (b[start + 4] !== DASH && b[start + 4] !== SLASH) || b[start + 7] !== b[start + 4]) return Number.NaN;
+    if (
+      end - start < 10 ||
+      (b[start + 4] !== DASH && b[start + 4] !== SLASH) ||
+      b[start + 7] !== b[start + 4]
+    )
+      return Number.NaN;
     y = digits(b, start, 4);
     m = digits(b, start + 5, 2);
     d = digits(b, start + 8, 2);
@@ -140,7 +150,11 @@ function readSmall(b: Uint8Array, i: number, end: number): number {
 function readOffset(b: Uint8Array, i: number, end: number): number {
   const c = b[i];
   if (c === 90 || c === 122) return i + 1 === end ? 0 : Number.NaN;
-  if (end - i === 3 && ((c === 85 && b[i + 1] === 84 && b[i + 2] === 67) || (c === 71 && b[i + 1] === 77 && b[i + 2] === 84))) return 0;
+  if (
+    end - i === 3 &&
+    ((c === 85 && b[i + 1] === 84 && b[i + 2] === 67) || (c === 71 && b[i + 1] === 77 && b[i + 2] === 84))
+  )
+    return 0;
   if (c !== 43 && c !== DASH) return Number.NaN;
   const sign = c === 43 ? 1 : -1;
   const hh = digits(b, i + 1, 2);
@@ -165,12 +179,24 @@ export function zoneOffsetMs(zone: string, utcMs: number): number {
   if (hit !== undefined) return hit;
   let f = formatters.get(zone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    f = new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
     formatters.set(zone, f);
   }
   const parts: Record<string, number> = {};
-  for (const p of f.formatToParts(hour * 3_600_000)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  const local = daysFromCivil(parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1) * 86_400_000 + ((parts.hour ?? 0) * 3600 + (parts.minute ?? 0) * 60 + (parts.second ?? 0)) * 1000;
+  for (const p of f.formatToParts(hour * 3_600_000))
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  const local =
+    daysFromCivil(parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1) * 86_400_000 +
+    ((parts.hour ?? 0) * 3600 + (parts.minute ?? 0) * 60 + (parts.second ?? 0)) * 1000;
   const off = local - hour * 3_600_000;
   byHour.set(hour, off);
   return off;
@@ -219,4 +245,19 @@ export function detectDateOrder(samples: readonly string[]): { order: DateOrder;
   if (iso > 0 && !dayFirst && !monthFirst) return { order: 'iso', ambiguous: false };
   if (monthFirst && !dayFirst) return { order: 'mdy', ambiguous: false };
   return { order: 'dmy', ambiguous: !dayFirst };
+}
+
+/** Year, month and day of a day count since 1970-01-01 (inverse of daysFromCivil). */
+export function civilFromDays(days: number): { year: number; month: number; day: number } {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }

@@ -6,7 +6,12 @@ import { ImportError, RejectionLog, type ImportedLog, type ImportOptions } from 
 import { parseTimestampString, type TimestampFormat } from './timestamps';
 
 /** XES keys used when a field is not mapped: PM4Py's flat names (`case:` = trace attribute). */
-export const xesDefaults: Required<Pick<ColumnMapping, 'case' | 'activity' | 'timestamp' | 'org' | 'resource' | 'lifecycle' | 'channel' | 'cost' | 'outcome'>> = {
+export const xesDefaults: Required<
+  Pick<
+    ColumnMapping,
+    'case' | 'activity' | 'timestamp' | 'org' | 'resource' | 'lifecycle' | 'channel' | 'cost' | 'outcome'
+  >
+> = {
   case: 'case:concept:name',
   activity: 'concept:name',
   timestamp: 'time:timestamp',
@@ -31,12 +36,30 @@ interface PendingEvent {
  * Global defaults are not applied (PM4Py's rule): an event without an activity or time is rejected.
  * A DOCTYPE is refused, so no entity can be declared or expanded.
  */
-export async function importXes(source: AsyncIterable<Uint8Array>, options: ImportOptions = {}): Promise<ImportedLog> {
+export async function importXes(
+  source: AsyncIterable<Uint8Array>,
+  options: ImportOptions = {},
+): Promise<ImportedLog> {
   const m = { ...xesDefaults, ...(options.mapping ?? {}) } as Record<MappedField, string | undefined>;
   const auto = options.autoMap ?? true;
   const explicit = options.mapping ?? {};
-  const fields: MappedField[] = ['case', 'activity', 'timestamp', 'start', 'channel', 'org', 'resource', 'outcome', 'cost', 'lifecycle'];
-  const active = fields.filter((f) => m[f] !== undefined && (auto || f === 'case' || f === 'activity' || f === 'timestamp' || explicit[f] !== undefined));
+  const fields: MappedField[] = [
+    'case',
+    'activity',
+    'timestamp',
+    'start',
+    'channel',
+    'org',
+    'resource',
+    'outcome',
+    'cost',
+    'lifecycle',
+  ];
+  const active = fields.filter(
+    (f) =>
+      m[f] !== undefined &&
+      (auto || f === 'case' || f === 'activity' || f === 'timestamp' || explicit[f] !== undefined),
+  );
   const eventKey = new Map<string, number>();
   const traceKey = new Map<string, number>();
   active.forEach((f, slot) => {
@@ -49,7 +72,11 @@ export async function importXes(source: AsyncIterable<Uint8Array>, options: Impo
   });
   const slotOf = (f: MappedField): number => active.indexOf(f);
   const dims = dimensionFields.filter((f) => slotOf(f) >= 0) as DimensionName[];
-  const store = new EventStore(new TextDecoder(), { dims, startTime: slotOf('start') >= 0, cost: slotOf('cost') >= 0 });
+  const store = new EventStore(new TextDecoder(), {
+    dims,
+    startTime: slotOf('start') >= 0,
+    cost: slotOf('cost') >= 0,
+  });
   const rejections = new RejectionLog(options.maxRejectionsListed ?? 100);
   const format: TimestampFormat = { order: 'iso', zone: options.zone ?? 'UTC' };
   const lifecycleSlot = slotOf('lifecycle');
@@ -67,11 +94,19 @@ export async function importXes(source: AsyncIterable<Uint8Array>, options: Impo
   let failure: Error | undefined;
 
   parser.on('doctype', () => {
-    throw new ImportError('xml_refused', `line ${parser.line}: the XES file declares a DOCTYPE; refused (DTDs and entities are not allowed, they can expand without bound or read other files)`, parser.line);
+    throw new ImportError(
+      'xml_refused',
+      `line ${parser.line}: the XES file declares a DOCTYPE; refused (DTDs and entities are not allowed, they can expand without bound or read other files)`,
+      parser.line,
+    );
   });
   parser.on('processinginstruction', () => undefined);
   parser.on('error', (e) => {
-    failure ??= new ImportError('xml_malformed', `line ${parser.line}: the XES file is not well-formed XML (${e.message.replace(/^[^:]*:\d+:\d+: /, '')})`, parser.line);
+    failure ??= new ImportError(
+      'xml_malformed',
+      `line ${parser.line}: the XES file is not well-formed XML (${e.message.replace(/^[^:]*:\d+:\d+: /, '')})`,
+      parser.line,
+    );
   });
   parser.on('opentag', (tag: SaxesTagPlain) => {
     const name = tag.name;
@@ -123,18 +158,32 @@ export async function importXes(source: AsyncIterable<Uint8Array>, options: Impo
     for (const e of pending) {
       rows++;
       if (caseName === undefined || caseName === '') {
-        rejections.add(e.line, `the trace starting on line ${traceLine} has no ${m.case} (expected a case id)`, m.case);
+        rejections.add(
+          e.line,
+          `the trace starting on line ${traceLine} has no ${m.case} (expected a case id)`,
+          m.case,
+        );
         continue;
       }
       const act = e.values[actSlot];
       if (act === undefined) {
-        rejections.add(e.line, `event has no ${m.activity} attribute (expected the activity name)`, m.activity);
+        rejections.add(
+          e.line,
+          `event has no ${m.activity} attribute (expected the activity name)`,
+          m.activity,
+        );
         continue;
       }
       const ts = e.values[tsSlot];
       const time = ts === undefined ? Number.NaN : parseTimestampString(ts, format);
       if (Number.isNaN(time)) {
-        rejections.add(e.line, ts === undefined ? `event has no ${m.timestamp} attribute (expected a date)` : `"${ts.slice(0, 60)}" is not an xs:dateTime (expected e.g. 2011-10-11T13:45:40.276+02:00)`, m.timestamp);
+        rejections.add(
+          e.line,
+          ts === undefined
+            ? `event has no ${m.timestamp} attribute (expected a date)`
+            : `"${ts.slice(0, 60)}" is not an xs:dateTime (expected e.g. 2011-10-11T13:45:40.276+02:00)`,
+          m.timestamp,
+        );
         continue;
       }
       if (options.lifecycle !== undefined && valueOf(e, lifecycleSlot) !== options.lifecycle) {
@@ -175,11 +224,26 @@ export async function importXes(source: AsyncIterable<Uint8Array>, options: Impo
     throw failure ?? e;
   }
   if (failure) throw failure;
-  if (traces === 0) throw new ImportError('xml_malformed', 'the XES file has no <trace> inside <log> (expected an IEEE 1849 event log)');
+  if (traces === 0)
+    throw new ImportError(
+      'xml_malformed',
+      'the XES file has no <trace> inside <log> (expected an IEEE 1849 event log)',
+    );
   const mapping: Record<string, string> = {};
-  for (const f of active) if (f === 'case' || f === 'activity' || f === 'timestamp' || seen.has(f)) mapping[f] = m[f] as string;
+  for (const f of active)
+    if (f === 'case' || f === 'activity' || f === 'timestamp' || seen.has(f)) mapping[f] = m[f] as string;
   return {
     store,
-    report: { format: 'xes', mapping: mapping as ColumnMapping, rows, rejectedRows: rejections.count, rejections: rejections.listed, filteredRows: filtered, warnings: [], encoding: 'utf-8', dateOrder: 'iso' },
+    report: {
+      format: 'xes',
+      mapping: mapping as ColumnMapping,
+      rows,
+      rejectedRows: rejections.count,
+      rejections: rejections.listed,
+      filteredRows: filtered,
+      warnings: [],
+      encoding: 'utf-8',
+      dateOrder: 'iso',
+    },
   };
 }

@@ -39,8 +39,8 @@ export function computeDfg(index: CaseIndex): Dfg {
   for (let k = 0; k < cases; k++) {
     const from = caseStart[k] as number;
     const to = caseStart[k + 1] as number;
-    starts[act[from] as number]++;
-    ends[act[to - 1] as number]++;
+    starts[act[from] as number] = (starts[act[from] as number] as number) + 1;
+    ends[act[to - 1] as number] = (ends[act[to - 1] as number] as number) + 1;
     for (let p = from; p < to - 1; p++) {
       const key = (act[p] as number) * A + (act[p + 1] as number);
       let id = denseIds ? (denseIds[key] as number) : (sparseIds?.get(key) ?? -1);
@@ -51,7 +51,7 @@ export function computeDfg(index: CaseIndex): Dfg {
         if (denseIds) denseIds[key] = id;
         else sparseIds?.set(key, id);
       }
-      counts[id]++;
+      counts[id] = (counts[id] as number) + 1;
       pairEdge[pairs++] = id;
     }
   }
@@ -63,14 +63,32 @@ export function computeDfg(index: CaseIndex): Dfg {
   let q = 0;
   for (let k = 0; k < cases; k++) {
     const to = caseStart[k + 1] as number;
-    for (let p = caseStart[k] as number; p < to - 1; p++) gaps[fill[pairEdge[q++] as number]++] = ((time[p + 1] as number) - (time[p] as number)) / 1000;
+    for (let p = caseStart[k] as number; p < to - 1; p++) {
+      const e = pairEdge[q++] as number;
+      const at = fill[e] as number;
+      fill[e] = at + 1;
+      gaps[at] = ((time[p + 1] as number) - (time[p] as number)) / 1000;
+    }
   }
   const edges: DfgEdge[] = edgeKey.map((key, e) => {
     const s = rangeStats(gaps, offsets[e] as number, offsets[e + 1] as number);
-    return { from: names[Math.floor(key / A)] as string, to: names[key % A] as string, count: counts[e] as number, meanSeconds: s.mean, medianSeconds: s.median, minSeconds: s.min, maxSeconds: s.max };
+    return {
+      from: names[Math.floor(key / A)] as string,
+      to: names[key % A] as string,
+      count: counts[e] as number,
+      meanSeconds: s.mean,
+      medianSeconds: s.median,
+      minSeconds: s.min,
+      maxSeconds: s.max,
+    };
   });
   edges.sort((x, y) => compareCodePoints(x.from, y.from) || compareCodePoints(x.to, y.to));
-  return { edges, startActivities: countsByName(starts, names), endActivities: countsByName(ends, names), pairs };
+  return {
+    edges,
+    startActivities: countsByName(starts, names),
+    endActivities: countsByName(ends, names),
+    pairs,
+  };
 }
 
 function countsByName(counts: Int32Array, names: readonly string[]): Record<string, number> {

@@ -10,11 +10,18 @@ export interface Summary {
 /** Sorts a copy numerically (typed-array sort) and summarises it; NaN fields when empty. */
 export function summarise(values: Float64Array | Int32Array): Summary {
   const n = values.length;
-  if (n === 0) return { mean: Number.NaN, median: Number.NaN, p90: Number.NaN, min: Number.NaN, max: Number.NaN };
+  if (n === 0)
+    return { mean: Number.NaN, median: Number.NaN, p90: Number.NaN, min: Number.NaN, max: Number.NaN };
   const sorted = Float64Array.from(values).sort();
   let sum = 0;
   for (let i = 0; i < n; i++) sum += sorted[i] as number;
-  return { mean: sum / n, median: quantileSorted(sorted, 0.5), p90: quantileSorted(sorted, 0.9), min: sorted[0] as number, max: sorted[n - 1] as number };
+  return {
+    mean: sum / n,
+    median: quantileSorted(sorted, 0.5),
+    p90: quantileSorted(sorted, 0.9),
+    min: sorted[0] as number,
+    max: sorted[n - 1] as number,
+  };
 }
 
 /** numpy's default ('linear') quantile of sorted values. */
@@ -32,7 +39,11 @@ export function quantileSorted(sorted: Float64Array, q: number): number {
  * Mean, median, min and max of a[from, to) in O(n), reordering that range in place
  * (quickselect), for the directly-follows graph's per-edge durations.
  */
-export function rangeStats(a: Float64Array, from: number, to: number): { mean: number; median: number; min: number; max: number } {
+export function rangeStats(
+  a: Float64Array,
+  from: number,
+  to: number,
+): { mean: number; median: number; min: number; max: number } {
   const n = to - from;
   let sum = 0;
   let min = Infinity;

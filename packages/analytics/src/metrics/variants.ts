@@ -52,13 +52,16 @@ export function computeVariants(index: CaseIndex, topN = 20): Variants {
       caseCount.push(0);
       bucket.push(id);
     }
-    caseCount[id]++;
+    caseCount[id] = (caseCount[id] as number) + 1;
     rawOfCase[k] = id;
   }
   const names = index.store.activities.values();
   const sequence = (v: number): string[] => {
     const k = repCase[v] as number;
-    return Array.from(act.subarray(caseStart[k] as number, caseStart[k + 1] as number), (a) => names[a] as string);
+    return Array.from(
+      act.subarray(caseStart[k] as number, caseStart[k + 1] as number),
+      (a) => names[a] as string,
+    );
   };
   const ids = repCase.map((_, v) => v);
   // rank by cases; only the ties that reach the top need their sequences compared
@@ -79,7 +82,13 @@ export function computeVariants(index: CaseIndex, topN = 20): Variants {
   const rank = new Int32Array(ranked.length);
   ranked.forEach((v, r) => (rank[v] = r));
   const variantOfCase = rawOfCase.map((v) => rank[v] as number);
-  const top = ranked.slice(0, topN).map((v) => ({ activities: seqOf(v), cases: caseCount[v] as number, coverage: (caseCount[v] as number) / cases }));
+  const top = ranked
+    .slice(0, topN)
+    .map((v) => ({
+      activities: seqOf(v),
+      cases: caseCount[v] as number,
+      coverage: (caseCount[v] as number) / cases,
+    }));
   return { count: ranked.length, top, variantOfCase };
 }
 

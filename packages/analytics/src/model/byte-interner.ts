@@ -33,7 +33,8 @@ export class ByteInterner {
     for (;;) {
       const id = this.table[slot] as number;
       if (id < 0) return slot;
-      if (this.hashes[id] === h && this.lengths[id] === len && this.equals(id, bytes, start, len)) return slot;
+      if (this.hashes[id] === h && this.lengths[id] === len && this.equals(id, bytes, start, len))
+        return slot;
       slot = (slot + 1) & this.mask;
     }
   }

@@ -26,7 +26,8 @@ export function buildCaseIndex(store: EventStore): CaseIndex {
   const caseCount = store.cases.size;
   const counts = new Int32Array(caseCount + 1);
   const caseOf = store.caseOf;
-  for (let i = 0; i < n; i++) counts[(caseOf[i] as number) + 1]++;
+  for (let i = 0; i < n; i++)
+    counts[(caseOf[i] as number) + 1] = (counts[(caseOf[i] as number) + 1] as number) + 1;
   // compact away interned cases that ended up with no events (all their rows rejected)
   const caseId: number[] = [];
   const slot = new Int32Array(caseCount);
@@ -44,7 +45,12 @@ export function buildCaseIndex(store: EventStore): CaseIndex {
   starts.push(offset);
   const order = new Int32Array(n);
   const fill = slot;
-  for (let i = 0; i < n; i++) order[fill[caseOf[i] as number]++] = i;
+  for (let i = 0; i < n; i++) {
+    const c = caseOf[i] as number;
+    const at = fill[c] as number;
+    fill[c] = at + 1;
+    order[at] = i;
+  }
   const activity = new Int32Array(n);
   const time = new Float64Array(n);
   const storeTime = store.time;
@@ -62,7 +68,9 @@ export function buildCaseIndex(store: EventStore): CaseIndex {
     }
     if (!sorted) {
       outOfOrder++;
-      const part = Array.from(order.subarray(from, to)).sort((a, b) => (storeTime[a] as number) - (storeTime[b] as number) || a - b);
+      const part = Array.from(order.subarray(from, to)).sort(
+        (a, b) => (storeTime[a] as number) - (storeTime[b] as number) || a - b,
+      );
       order.set(part, from);
     }
   }
@@ -72,7 +80,17 @@ export function buildCaseIndex(store: EventStore): CaseIndex {
     activity[p] = act[i] as number;
     time[p] = storeTime[i] as number;
   }
-  return { store, cases: caseId.length, events: n, caseStart, caseId: Int32Array.from(caseId), order, activity, time, casesOutOfOrder: outOfOrder };
+  return {
+    store,
+    cases: caseId.length,
+    events: n,
+    caseStart,
+    caseId: Int32Array.from(caseId),
+    order,
+    activity,
+    time,
+    casesOutOfOrder: outOfOrder,
+  };
 }
 
 /** A store column (dimension ids or numbers) copied into case order. */

@@ -23,19 +23,36 @@ export class EventStore {
 
   constructor(
     decoder: TextDecoder = new TextDecoder('utf-8'),
-    options: { readonly dims?: readonly DimensionName[]; readonly startTime?: boolean; readonly cost?: boolean; readonly capacity?: number } = {},
+    options: {
+      readonly dims?: readonly DimensionName[];
+      readonly startTime?: boolean;
+      readonly cost?: boolean;
+      readonly capacity?: number;
+    } = {},
   ) {
     const cap = options.capacity ?? 1024;
     this.cases = new ByteInterner(decoder);
     this.activities = new ByteInterner(decoder);
-    this.dims = { channel: new ByteInterner(decoder), org: new ByteInterner(decoder), resource: new ByteInterner(decoder), outcome: new ByteInterner(decoder), lifecycle: new ByteInterner(decoder) };
+    this.dims = {
+      channel: new ByteInterner(decoder),
+      org: new ByteInterner(decoder),
+      resource: new ByteInterner(decoder),
+      outcome: new ByteInterner(decoder),
+      lifecycle: new ByteInterner(decoder),
+    };
     this.caseOf = new Int32Array(cap);
     this.activityOf = new Int32Array(cap);
     this.time = new Float64Array(cap);
     this.startTime = options.startTime ? new Float64Array(cap) : undefined;
     this.cost = options.cost ? new Float64Array(cap) : undefined;
     const want = new Set(options.dims ?? []);
-    this.dim = { channel: undefined, org: undefined, resource: undefined, outcome: undefined, lifecycle: undefined };
+    this.dim = {
+      channel: undefined,
+      org: undefined,
+      resource: undefined,
+      outcome: undefined,
+      lifecycle: undefined,
+    };
     for (const d of dimensionNames) if (want.has(d)) this.dim[d] = new Int32Array(cap).fill(-1);
   }
 

@@ -1,0 +1,300 @@
+import { randomBytes } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  analyseLog,
+  createPseudonymiser,
+  ImportError,
+  importLogFile,
+  renderHtmlReport,
+  renderMarkdownReport,
+  toJsonReport,
+  type AnalysisConfig,
+  type ColumnMapping,
+  type ImportFileOptions,
+} from '@waymark/analytics';
+import { exitCodes, type CliCommand, type CliContext } from '../command';
+
+const help = `waymark analyse <log> [options]
+
+Turns an event log (CSV, CSV.gz, XES, XES.gz or Parquet) into evidence: contacts per journey,
+time taken, the directly-follows graph, variants, hand-offs, rework, silences, channel mix and
+cost, avoidable contact (NI14) and first-contact resolution.
+
+Columns (CSV/Parquet header names; for XES attribute keys, "case:" for trace attributes):
+  --case C  --activity A  --timestamp T  --start S  --channel H  --org O
+  --resource R  --outcome X  --cost K  --lifecycle L
+  --no-auto               map only the columns named above (nothing else is read)
+Reading:
+  --tz ZONE               zone for times without an offset (default UTC; e.g. Europe/London)
+  --date-format F         iso | dmy | mdy (default: detected; ambiguous dates are day-first)
+  --delimiter D           CSV delimiter (default: detected)
+  --only-transition T     keep only events with this lifecycle transition (default: all)
+Metrics:
+  --silence-days N        a silence is a gap longer than N days (default 14)
+  --repeat-days N         a repeat within N days is avoidable contact RP (default 7; 0 = off)
+  --categories FILE       JSON {"activity": "PC" | "RP" | ...} avoidable-contact categories
+  --costs FILE            JSON {"channel label": pounds per contact}, overriding the table
+  --value-classes FILE    JSON {"activity": "value-added" | "necessary" | "waste"}
+  --resolved REGEX        outcomes that mean resolved (first-contact resolution)
+Output:
+  --format json|md|html   (default md)
+  --out FILE              write the report to FILE instead of standard output
+Privacy: case ids are pseudonymised with HMAC-SHA256 under the workspace key in
+WAYMARK_PSEUDONYM_KEY (at least 16 characters); without it a one-off key is used for this run.`;
+
+const options = {
+  case: { type: 'string' },
+  activity: { type: 'string' },
+  timestamp: { type: 'string' },
+  start: { type: 'string' },
+  channel: { type: 'string' },
+  org: { type: 'string' },
+  resource: { type: 'string' },
+  outcome: { type: 'string' },
+  cost: { type: 'string' },
+  lifecycle: { type: 'string' },
+  'no-auto': { type: 'boolean' },
+  tz: { type: 'string' },
+  'date-format': { type: 'string' },
+  delimiter: { type: 'string' },
+  'only-transition': { type: 'string' },
+  'silence-days': { type: 'string' },
+  'repeat-days': { type: 'string' },
+  categories: { type: 'string' },
+  costs: { type: 'string' },
+  'value-classes': { type: 'string' },
+  resolved: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+class UsageError extends Error {}
+
+const mappingFields = [
+  'case',
+  'activity',
+  'timestamp',
+  'start',
+  'channel',
+  'org',
+  'resource',
+  'outcome',
+  'cost',
+  'lifecycle',
+] as const;
+
+export const analyseCommand: CliCommand = {
+  name: 'analyse',
+  summary:
+    'Analyse an event log (CSV, XES, Parquet): contacts, durations, process map, variants, avoidable contact',
+  help,
+  async run(args, ctx) {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+    } catch (e) {
+      ctx.stderr(
+        `waymark analyse: ${e instanceof Error ? e.message : String(e)}\nRun 'waymark analyse --help' for the options.\n`,
+      );
+      return exitCodes.usage;
+    }
+    const v = parsed.values;
+    if (v.help) {
+      ctx.stdout(`${help}\n`);
+      return exitCodes.ok;
+    }
+    try {
+      const [logArg, ...extra] = parsed.positionals;
+      if (logArg === undefined) throw new UsageError('missing <log>: the event log file to analyse');
+      if (extra.length > 0) throw new UsageError(`one log at a time; also got ${extra.join(' ')}`);
+      const format = v.format ?? 'md';
+      if (format !== 'json' && format !== 'md' && format !== 'html')
+        throw new UsageError(`--format must be json, md or html; got "${format}"`);
+      const dateOrder = v['date-format'];
+      if (dateOrder !== undefined && dateOrder !== 'iso' && dateOrder !== 'dmy' && dateOrder !== 'mdy')
+        throw new UsageError(`--date-format must be iso, dmy or mdy; got "${dateOrder}"`);
+      const mapping: Record<string, string> = {};
+      for (const f of mappingFields) if (v[f] !== undefined) mapping[f] = v[f];
+      const importOptions: ImportFileOptions = {
+        mapping: mapping as ColumnMapping,
+        autoMap: !v['no-auto'],
+        ...(v.tz ? { zone: v.tz } : {}),
+        ...(dateOrder ? { dateOrder } : {}),
+        ...(v.delimiter
+          ? { delimiter: v.delimiter === '\\t' || v.delimiter === 'tab' ? '\t' : v.delimiter }
+          : {}),
+        ...(v['only-transition'] ? { lifecycle: v['only-transition'] } : {}),
+      };
+      const config = await readConfig(v, ctx);
+      const key = ctx.env.WAYMARK_PSEUDONYM_KEY;
+      if (key === undefined)
+        ctx.stderr(
+          'note: WAYMARK_PSEUDONYM_KEY is not set; case ids are pseudonymised with a one-off key, so pseudonyms will differ between runs\n',
+        );
+      const pseudonymise = createPseudonymiser(key ?? randomBytes(32).toString('hex'));
+      const imported = await importLogFile(resolvePath(ctx, logArg), importOptions);
+      const analysis = analyseLog(imported.store, { ...config, pseudonymise });
+      const report = toJsonReport(analysis, imported.report);
+      const text =
+        format === 'json'
+          ? `${JSON.stringify(report, null, 2)}\n`
+          : format === 'md'
+            ? renderMarkdownReport(report, logArg)
+            : renderHtmlReport(report, logArg);
+      for (const w of (report.log as { warnings: string[] }).warnings) ctx.stderr(`warning: ${w}\n`);
+      const r = imported.report;
+      if (r.rejectedRows > 0) {
+        ctx.stderr(
+          `warning: ${r.rejectedRows} of ${r.rows} rows rejected; the first: ${r.rejections
+            .slice(0, 3)
+            .map((x) => `line ${x.line}${x.field ? ` (${x.field})` : ''}: ${x.reason}`)
+            .join('; ')}\n`,
+        );
+      }
+      if (v.out) {
+        try {
+          await writeFile(resolvePath(ctx, v.out), text);
+        } catch (e) {
+          ctx.stderr(
+            `waymark analyse: cannot write ${v.out}: ${e instanceof Error ? e.message : String(e)}\n`,
+          );
+          return exitCodes.io;
+        }
+        ctx.stderr(`wrote ${v.out}\n`);
+      } else ctx.stdout(text);
+      return exitCodes.ok;
+    } catch (e) {
+      if (e instanceof UsageError) {
+        ctx.stderr(`waymark analyse: ${e.message}\nRun 'waymark analyse --help' for the options.\n`);
+        return exitCodes.usage;
+      }
+      if (e instanceof ImportError) {
+        ctx.stderr(`waymark analyse: ${e.message}\n`);
+        return e.code === 'io' ? exitCodes.io : exitCodes.invalid;
+      }
+      if (e instanceof ConfigError) {
+        ctx.stderr(`waymark analyse: ${e.message}\n`);
+        return e.io ? exitCodes.io : exitCodes.invalid;
+      }
+      throw e;
+    }
+  },
+};
+
+class ConfigError extends Error {
+  constructor(
+    message: string,
+    readonly io: boolean,
+  ) {
+    super(message);
+  }
+}
+
+function resolvePath(ctx: CliContext, p: string): string {
+  return isAbsolute(p) ? p : join(ctx.cwd, p);
+}
+
+async function readJsonRecord(
+  ctx: CliContext,
+  flag: string,
+  path: string,
+  check: (value: unknown) => boolean,
+  expected: string,
+): Promise<Record<string, never>> {
+  let text;
+  try {
+    text = await readFile(resolvePath(ctx, path), 'utf8');
+  } catch (e) {
+    throw new ConfigError(
+      `--${flag}: cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`,
+      true,
+    );
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new ConfigError(
+      `--${flag}: ${path} is not JSON (${e instanceof Error ? e.message : String(e)})`,
+      false,
+    );
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    throw new ConfigError(`--${flag}: ${path} must hold a JSON object of ${expected}`, false);
+  for (const [k, val] of Object.entries(data))
+    if (!check(val))
+      throw new ConfigError(
+        `--${flag}: ${path}, key "${k}": expected ${expected}; got ${JSON.stringify(val)}`,
+        false,
+      );
+  return data as Record<string, never>;
+}
+
+function positiveNumber(flag: string, s: string | undefined): number | undefined {
+  if (s === undefined) return undefined;
+  const n = Number(s);
+  if (!Number.isFinite(n) || n < 0)
+    throw new UsageError(`--${flag} must be a number of days ≥ 0; got "${s}"`);
+  return n;
+}
+
+async function readConfig(
+  v: Record<string, string | boolean | undefined>,
+  ctx: CliContext,
+): Promise<AnalysisConfig> {
+  const str = (k: string): string | undefined => (typeof v[k] === 'string' ? (v[k] as string) : undefined);
+  const silence = positiveNumber('silence-days', str('silence-days'));
+  const repeat = positiveNumber('repeat-days', str('repeat-days'));
+  const categoriesPath = str('categories');
+  const costsPath = str('costs');
+  const classesPath = str('value-classes');
+  const categories = categoriesPath
+    ? await readJsonRecord(
+        ctx,
+        'categories',
+        categoriesPath,
+        (x) => typeof x === 'string' && x.length > 0,
+        'category codes such as "PC"',
+      )
+    : undefined;
+  const localCosts = costsPath
+    ? await readJsonRecord(
+        ctx,
+        'costs',
+        costsPath,
+        (x) => typeof x === 'number' && x >= 0,
+        'pounds per contact (numbers ≥ 0)',
+      )
+    : undefined;
+  const valueClasses = classesPath
+    ? await readJsonRecord(
+        ctx,
+        'value-classes',
+        classesPath,
+        (x) => x === 'value-added' || x === 'necessary' || x === 'waste',
+        '"value-added", "necessary" or "waste"',
+      )
+    : undefined;
+  let resolved: RegExp | undefined;
+  const resolvedText = str('resolved');
+  if (resolvedText !== undefined) {
+    try {
+      resolved = new RegExp(resolvedText, 'i');
+    } catch {
+      throw new UsageError(`--resolved must be a regular expression; got "${resolvedText}"`);
+    }
+  }
+  return {
+    ...(silence !== undefined ? { silenceThresholdDays: silence } : {}),
+    avoidable: {
+      ...(repeat !== undefined ? { repeatWithinDays: repeat } : {}),
+      ...(categories ? { categories } : {}),
+    },
+    ...(localCosts ? { localCosts } : {}),
+    ...(valueClasses ? { valueClasses } : {}),
+    ...(resolved ? { resolvedOutcome: resolved } : {}),
+  };
+}

@@ -1,0 +1,33 @@
+export interface Bin {
+  readonly from: number;
+  readonly to: number;
+  readonly count: number;
+}
+
+/**
+ * Equal-width bins from the minimum to the 99th percentile (a last bin gathers the tail), so
+ * one extreme case does not flatten the picture. Integer data gets integer-wide bins.
+ */
+export function histogram(values: Int32Array | Float64Array, maxBins = 20): Bin[] {
+  const n = values.length;
+  if (n === 0) return [];
+  const sorted = Float64Array.from(values).sort();
+  const lo = sorted[0] as number;
+  const p99 = sorted[Math.min(n - 1, Math.floor(n * 0.99))] as number;
+  const max = sorted[n - 1] as number;
+  const integer = values instanceof Int32Array;
+  let width = (p99 - lo) / maxBins || 1;
+  if (integer) width = Math.max(1, Math.ceil(width));
+  const bins = Math.max(1, Math.ceil((p99 - lo) / width + (integer ? 1 : 0)));
+  const counts = new Float64Array(bins + 1);
+  for (const v of sorted) {
+    const b = Math.min(bins, Math.floor((v - lo) / width));
+    counts[b] = (counts[b] as number) + 1;
+  }
+  const out: Bin[] = [];
+  for (let b = 0; b < bins; b++)
+    out.push({ from: lo + b * width, to: lo + (b + 1) * width, count: counts[b] as number });
+  if ((counts[bins] as number) > 0)
+    out.push({ from: lo + bins * width, to: max, count: counts[bins] as number });
+  return out;
+}
