@@ -27,7 +27,8 @@ export interface BusinessCaseYear {
 
 export interface BusinessCase {
   readonly input: BusinessCaseInput;
-  readonly schedule: Pick<DiscountSchedule, 'id' | 'label' | 'source' | 'effectiveFrom'>;
+  /** The schedule used, kept whole so the case can be reproduced. */
+  readonly schedule: DiscountSchedule;
   readonly years: readonly BusinessCaseYear[];
   /** Present values, each rounded once from the unrounded sum. */
   readonly pv: {
@@ -109,10 +110,9 @@ export function computeBusinessCase(input: BusinessCaseInput, schedule: Discount
   const nets = a.years.map(
     (y) => y.cashReleasing + y.timeReleased - y.costsBeforeOptimismBias - y.optimismBias,
   );
-  const { id, label, source, effectiveFrom } = schedule;
   return {
     input,
-    schedule: { id, label, source, effectiveFrom },
+    schedule,
     years: a.years.map((y) => yearRow(y, input)),
     pv,
     npsv: (pv.benefits - pv.costs) as Pence,
