@@ -1,0 +1,40 @@
+export type { Sql, SqlQueryable } from './sql';
+export { createPgliteSql, type PgliteSqlOptions } from './pglite-sql';
+export { createPgSql, type PgSqlOptions } from './pg-sql';
+export { loadMigrations, runMigrations, type Migration } from './migrate';
+export type { AccountStore } from './account-store';
+export type { JourneyStore, JourneyFilter, NewVersion, VersionTrail } from './journey-store';
+export { createSqlAccountStore } from './sql-account-store';
+export { createSqlJourneyStore, SNAPSHOT_EVERY } from './sql-journey-store';
+export { createStores, openStores, type Stores, type StoreLocation } from './open-store';
+export { createTestStores, pgliteTemplate } from './test-database';
+export {
+  roles,
+  hasRole,
+  versionKinds,
+  type Role,
+  type UserId,
+  type WorkspaceId,
+  type TokenId,
+  type CommentId,
+  type ShareId,
+  type Instant,
+  type User,
+  type UserRef,
+  type PasswordAccount,
+  type SessionRecord,
+  type Workspace,
+  type WorkspaceOfUser,
+  type Member,
+  type ApiToken,
+  type AuditEvent,
+  type AuditEventInput,
+  type JourneySummary,
+  type StoredJourney,
+  type VersionKind,
+  type JourneyVersion,
+  type Comment,
+  type ShareLink,
+  type StoreError,
+  type StoreErrorCode,
+} from './records';

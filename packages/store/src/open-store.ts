@@ -1,0 +1,49 @@
+import type { AccountStore } from './account-store';
+import type { JourneyStore } from './journey-store';
+import { runMigrations } from './migrate';
+import { createPgSql } from './pg-sql';
+import { createPgliteSql } from './pglite-sql';
+import type { Sql } from './sql';
+import { createSqlAccountStore } from './sql-account-store';
+import { createSqlJourneyStore } from './sql-journey-store';
+
+export interface Stores {
+  readonly sql: Sql;
+  readonly accounts: AccountStore;
+  readonly journeys: JourneyStore;
+  readonly database: Sql['dialect'];
+  close(): Promise<void>;
+}
+
+/** Both stores over one `Sql`. */
+export function createStores(sql: Sql): Stores {
+  return {
+    sql,
+    accounts: createSqlAccountStore(sql),
+    journeys: createSqlJourneyStore(sql),
+    database: sql.dialect,
+    close: () => sql.close(),
+  };
+}
+
+export type StoreLocation =
+  | { readonly databaseUrl: string }
+  | { readonly dataDir: string }
+  | { readonly memory: true; readonly loadDataDir?: Blob };
+
+/** Opens PostgreSQL (by URL) or PGlite (a directory, or memory), migrated to the newest schema. */
+export async function openStores(location: StoreLocation): Promise<Stores & { readonly migrated: string[] }> {
+  const sql =
+    'databaseUrl' in location
+      ? await createPgSql({ connectionString: location.databaseUrl })
+      : 'dataDir' in location
+        ? await createPgliteSql({ dataDir: location.dataDir })
+        : await createPgliteSql(location.loadDataDir ? { loadDataDir: location.loadDataDir } : {});
+  try {
+    const migrated = await runMigrations(sql);
+    return { ...createStores(sql), migrated };
+  } catch (error) {
+    await sql.close();
+    throw error;
+  }
+}

@@ -1,0 +1,157 @@
+import type { Journey, JourneyCommand, JourneyId } from '@waymark/core';
+
+type Brand<T, B extends string> = T & { readonly __brand: B };
+export type UserId = Brand<string, 'UserId'>;
+export type WorkspaceId = Brand<string, 'WorkspaceId'>;
+export type TokenId = Brand<string, 'TokenId'>;
+export type CommentId = Brand<string, 'CommentId'>;
+export type ShareId = Brand<string, 'ShareId'>;
+
+/** Highest first: each role can do everything the ones after it can. */
+export const roles = ['owner', 'editor', 'commenter', 'viewer'] as const;
+export type Role = (typeof roles)[number];
+export const hasRole = (held: Role, needed: Role): boolean => roles.indexOf(held) <= roles.indexOf(needed);
+
+/** Times are ISO 8601 strings in UTC throughout. */
+export type Instant = string;
+
+export interface User {
+  readonly id: UserId;
+  readonly email: string;
+  readonly name: string;
+  readonly createdAt: Instant;
+}
+export interface UserRef {
+  readonly id: UserId;
+  readonly name: string;
+}
+
+/** What sign-in needs: the user, the stored password hash and the lock-out state. */
+export interface PasswordAccount {
+  readonly user: User;
+  readonly passwordHash: string | null;
+  readonly failedSignIns: number;
+  readonly lockedUntil: Instant | null;
+}
+
+export interface SessionRecord {
+  readonly user: User;
+  readonly csrfToken: string;
+  readonly expiresAt: Instant;
+}
+
+export interface Workspace {
+  readonly id: WorkspaceId;
+  readonly name: string;
+  readonly createdAt: Instant;
+}
+export interface WorkspaceOfUser {
+  readonly id: WorkspaceId;
+  readonly name: string;
+  readonly role: Role;
+}
+export interface Member {
+  readonly user: User;
+  readonly role: Role;
+  readonly since: Instant;
+}
+
+export interface ApiToken {
+  readonly id: TokenId;
+  readonly workspaceId: WorkspaceId;
+  readonly name: string;
+  readonly role: Role;
+  readonly createdBy: UserId;
+  readonly createdAt: Instant;
+  readonly revokedAt: Instant | null;
+}
+
+export interface AuditEvent {
+  readonly seq: number;
+  readonly workspaceId: WorkspaceId | null;
+  readonly actorId: UserId | null;
+  readonly action: string;
+  readonly target: string | null;
+  readonly detail: Readonly<Record<string, unknown>> | null;
+  readonly ip: string | null;
+  readonly at: Instant;
+}
+export type AuditEventInput = Omit<AuditEvent, 'seq'>;
+
+export interface JourneySummary {
+  readonly id: JourneyId;
+  readonly title: string;
+  readonly journeyType: string;
+  readonly status: string;
+  readonly owner: string | null;
+  readonly segment: string | null;
+  readonly reviewDate: string | null;
+  readonly version: number;
+  readonly updatedAt: Instant;
+  readonly updatedBy: UserRef | null;
+  readonly deletedAt: Instant | null;
+}
+
+export interface StoredJourney {
+  readonly id: JourneyId;
+  readonly version: number;
+  readonly journey: Journey;
+  readonly updatedAt: Instant;
+  readonly deletedAt: Instant | null;
+}
+
+/** How a version came about. */
+export const versionKinds = ['create', 'import', 'duplicate', 'commands', 'restore'] as const;
+export type VersionKind = (typeof versionKinds)[number];
+
+export interface JourneyVersion {
+  readonly version: number;
+  readonly kind: VersionKind;
+  readonly at: Instant;
+  readonly by: UserRef | null;
+  readonly commands: readonly JourneyCommand[];
+  readonly detail: Readonly<Record<string, unknown>> | null;
+}
+
+export interface Comment {
+  readonly id: CommentId;
+  readonly journeyId: JourneyId;
+  readonly target: { readonly columnId?: string; readonly cardId?: string };
+  readonly body: string;
+  readonly author: UserRef;
+  readonly createdAt: Instant;
+  readonly resolvedAt: Instant | null;
+  readonly resolvedBy: UserRef | null;
+}
+
+export interface ShareLink {
+  readonly id: ShareId;
+  readonly journeyId: JourneyId;
+  readonly createdBy: UserId;
+  readonly createdAt: Instant;
+  readonly expiresAt: Instant;
+  readonly revokedAt: Instant | null;
+}
+
+/** Expected failures of the stores: stable codes the API maps to statuses in one table. */
+export type StoreErrorCode =
+  | 'email_taken'
+  | 'already_member'
+  | 'member_not_found'
+  | 'last_owner'
+  | 'token_not_found'
+  | 'journey_exists'
+  | 'journey_not_found'
+  | 'journey_not_deleted'
+  | 'undelete_expired'
+  | 'version_conflict'
+  | 'version_not_found'
+  | 'comment_not_found'
+  | 'share_not_found';
+
+export interface StoreError {
+  readonly code: StoreErrorCode;
+  readonly message: string;
+  /** With version_conflict: the journey as it now is. */
+  readonly current?: StoredJourney;
+}

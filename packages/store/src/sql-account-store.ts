@@ -1,0 +1,196 @@
+import { err, ok } from '@waymark/core';
+import type { AccountStore } from './account-store';
+import type { UserId, WorkspaceId } from './records';
+import { iso, isoOrNull, json, toToken, toUser, type TokenRow, type UserRow } from './rows';
+import type { Sql } from './sql';
+import { createSqlWorkspaceStore } from './sql-workspace-store';
+
+const userColumns = 'u.id, u.email, u.name, u.created_at';
+
+/** `AccountStore` over any `Sql`: users, credentials and sessions here; workspaces and the rest beside it. */
+export function createSqlAccountStore(sql: Sql): AccountStore {
+  return {
+    async countUsers() {
+      const [row] = await sql.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
+      return row?.n ?? 0;
+    },
+    async createUser({ id, email, name, at }) {
+      return sql.transaction(async (tx) => {
+        const taken = await tx.query('SELECT 1 FROM users WHERE lower(email) = lower($1)', [email]);
+        if (taken.length > 0)
+          return err({ code: 'email_taken', message: `a user with the email ${email} already exists` });
+        const [row] = await tx.query<UserRow>(
+          'INSERT INTO users (id, email, name, created_at) VALUES ($1, $2, $3, $4) RETURNING id, email, name, created_at',
+          [id, email, name, at],
+        );
+        return ok(toUser(row!));
+      });
+    },
+    async getUser(id) {
+      const [row] = await sql.query<UserRow>(`SELECT ${userColumns} FROM users u WHERE u.id = $1`, [id]);
+      return row ? toUser(row) : null;
+    },
+    async findUserByEmail(email) {
+      const [row] = await sql.query<UserRow>(
+        `SELECT ${userColumns} FROM users u WHERE lower(u.email) = lower($1)`,
+        [email],
+      );
+      return row ? toUser(row) : null;
+    },
+    async setPassword(userId, hash, at) {
+      await sql.transaction(async (tx) => {
+        const [user] = await tx.query<{ email: string }>('SELECT email FROM users WHERE id = $1', [userId]);
+        if (!user) throw new Error(`setPassword: no user ${userId}`);
+        await tx.query("DELETE FROM credentials WHERE user_id = $1 AND provider = 'password'", [userId]);
+        await tx.query(
+          "INSERT INTO credentials (provider, subject, user_id, secret_hash, created_at) VALUES ('password', lower($1), $2, $3, $4)",
+          [user.email, userId, hash, at],
+        );
+      });
+    },
+    async findPasswordAccount(email) {
+      const [row] = await sql.query<
+        UserRow & { secret_hash: string | null; failed_sign_ins: number; locked_until: unknown }
+      >(
+        `SELECT ${userColumns}, c.secret_hash, u.failed_sign_ins, u.locked_until FROM users u
+         LEFT JOIN credentials c ON c.user_id = u.id AND c.provider = 'password'
+         WHERE lower(u.email) = lower($1)`,
+        [email],
+      );
+      if (!row) return null;
+      return {
+        user: toUser(row),
+        passwordHash: row.secret_hash,
+        failedSignIns: row.failed_sign_ins,
+        lockedUntil: isoOrNull(row.locked_until),
+      };
+    },
+    async recordFailedSignIn(userId, lockUntil) {
+      return sql.transaction(async (tx) => {
+        const [row] = await tx.query<{ n: number }>(
+          'UPDATE users SET failed_sign_ins = failed_sign_ins + 1 WHERE id = $1 RETURNING failed_sign_ins AS n',
+          [userId],
+        );
+        const failures = row?.n ?? 0;
+        const until = lockUntil(failures);
+        if (until !== null)
+          await tx.query('UPDATE users SET locked_until = $2 WHERE id = $1', [userId, until]);
+        return failures;
+      });
+    },
+    async clearFailedSignIns(userId) {
+      await sql.query('UPDATE users SET failed_sign_ins = 0, locked_until = NULL WHERE id = $1', [userId]);
+    },
+    async createSession({ tokenHash, userId, csrfToken, at, expiresAt }) {
+      await sql.query(
+        'INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)',
+        [tokenHash, userId, csrfToken, at, expiresAt],
+      );
+    },
+    async findSession(tokenHash, now) {
+      const [row] = await sql.query<UserRow & { csrf_token: string; expires_at: unknown }>(
+        `SELECT ${userColumns}, s.csrf_token, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id
+         WHERE s.token_hash = $1 AND s.expires_at > $2`,
+        [tokenHash, now],
+      );
+      return row ? { user: toUser(row), csrfToken: row.csrf_token, expiresAt: iso(row.expires_at) } : null;
+    },
+    async deleteSession(tokenHash) {
+      await sql.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+    },
+    async deleteExpiredSessions(now) {
+      const rows = await sql.query('DELETE FROM sessions WHERE expires_at <= $1 RETURNING 1', [now]);
+      return rows.length;
+    },
+    ...createSqlWorkspaceStore(sql),
+    async createApiToken(input) {
+      const [row] = await sql.query<TokenRow>(
+        `INSERT INTO api_tokens (id, workspace_id, name, role, token_hash, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+        [
+          input.id,
+          input.workspaceId,
+          input.name,
+          input.role,
+          input.tokenHash,
+          input.createdBy,
+          input.createdAt,
+        ],
+      );
+      return toToken(row!);
+    },
+    async findApiToken(tokenHash) {
+      const [row] = await sql.query<TokenRow>(
+        'SELECT * FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL',
+        [tokenHash],
+      );
+      return row ? toToken(row) : null;
+    },
+    async listApiTokens(workspaceId) {
+      const rows = await sql.query<TokenRow>(
+        'SELECT * FROM api_tokens WHERE workspace_id = $1 ORDER BY created_at, id',
+        [workspaceId],
+      );
+      return rows.map(toToken);
+    },
+    async revokeApiToken(workspaceId, id, at) {
+      const [row] = await sql.query<TokenRow>(
+        `UPDATE api_tokens SET revoked_at = coalesce(revoked_at, $3) WHERE workspace_id = $1 AND id = $2 RETURNING *`,
+        [workspaceId, id, at],
+      );
+      return row
+        ? ok(toToken(row))
+        : err({ code: 'token_not_found', message: `no API token ${id} in this workspace` });
+    },
+    async appendAudit(event) {
+      await sql.query(
+        'INSERT INTO audit_events (workspace_id, actor_id, action, target, detail, ip, at) VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7)',
+        [
+          event.workspaceId,
+          event.actorId,
+          event.action,
+          event.target,
+          event.detail === null ? null : json(event.detail),
+          event.ip,
+          event.at,
+        ],
+      );
+    },
+    async listAudit(workspaceId, options = {}) {
+      const rows = await sql.query<{
+        seq: string | number;
+        workspace_id: string | null;
+        actor_id: string | null;
+        action: string;
+        target: string | null;
+        detail: Record<string, unknown> | null;
+        ip: string | null;
+        at: unknown;
+      }>(
+        `SELECT * FROM audit_events WHERE workspace_id = $1 AND ($2::bigint IS NULL OR seq < $2)
+         ORDER BY seq DESC LIMIT $3`,
+        [workspaceId, options.before ?? null, Math.min(options.limit ?? 100, 1000)],
+      );
+      return rows.map((r) => ({
+        seq: Number(r.seq),
+        workspaceId: r.workspace_id as WorkspaceId | null,
+        actorId: r.actor_id as UserId | null,
+        action: r.action,
+        target: r.target,
+        detail: r.detail,
+        ip: r.ip,
+        at: iso(r.at),
+      }));
+    },
+    async getSetting<T>(key: string) {
+      const [row] = await sql.query<{ value: T }>('SELECT value FROM settings WHERE key = $1', [key]);
+      return row ? row.value : null;
+    },
+    async putSetting(key, value) {
+      await sql.query(
+        'INSERT INTO settings (key, value) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+        [key, json(value)],
+      );
+    },
+  };
+}

@@ -1,0 +1,248 @@
+import { err, ok, type Journey, type JourneyCommand, type JourneyId } from '@waymark/core';
+import type { JourneyStore, NewVersion } from './journey-store';
+import type { JourneySummary, StoredJourney, VersionKind } from './records';
+import { iso, isoOrNull, json, likePattern, toUserRef } from './rows';
+import type { Sql, SqlQueryable } from './sql';
+import { createSqlCollabStore } from './sql-collab-store';
+
+/** A whole document is kept at creation, restore, and every this many versions. */
+export const SNAPSHOT_EVERY = 50;
+
+interface JourneyRow {
+  id: string;
+  version: number;
+  document: Journey;
+  updated_at: unknown;
+  deleted_at: unknown;
+}
+const toStored = (row: JourneyRow): StoredJourney => ({
+  id: row.id as JourneyId,
+  version: row.version,
+  journey: row.document,
+  updatedAt: iso(row.updated_at),
+  deletedAt: isoOrNull(row.deleted_at),
+});
+
+/** The fields lists filter on, copied out of the document on every write. */
+const listed = (j: Journey) => [
+  j.meta.title,
+  j.meta.journeyType,
+  j.meta.status,
+  j.meta.owner ?? null,
+  j.meta.segment ?? null,
+  j.meta.reviewDate ?? null,
+];
+
+async function recordVersion(tx: SqlQueryable, input: NewVersion, id: string, version: number) {
+  await tx.query(
+    `INSERT INTO journey_versions (workspace_id, journey_id, version, kind, commands, detail, by_user, at)
+     VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8)`,
+    [
+      input.workspaceId,
+      id,
+      version,
+      input.kind,
+      json(input.commands),
+      input.detail ? json(input.detail) : null,
+      input.by,
+      input.at,
+    ],
+  );
+  const snapshotKinds: readonly VersionKind[] = ['create', 'import', 'duplicate', 'restore'];
+  if (snapshotKinds.includes(input.kind) || version % SNAPSHOT_EVERY === 0) {
+    await tx.query(
+      'INSERT INTO journey_snapshots (workspace_id, journey_id, version, document) VALUES ($1, $2, $3, $4::jsonb)',
+      [input.workspaceId, id, version, json(input.journey)],
+    );
+  }
+}
+
+const selectJourney = 'SELECT id, version, document, updated_at, deleted_at FROM journeys';
+
+async function getJourney(sql: SqlQueryable, workspaceId: string, id: string, includeDeleted: boolean) {
+  const [row] = await sql.query<JourneyRow>(
+    `${selectJourney} WHERE workspace_id = $1 AND id = $2 ${includeDeleted ? '' : 'AND deleted_at IS NULL'}`,
+    [workspaceId, id],
+  );
+  return row ? toStored(row) : null;
+}
+
+/** `JourneyStore` over any `Sql`. */
+export function createSqlJourneyStore(sql: Sql): JourneyStore {
+  return {
+    async listJourneys(workspaceId, filter = {}) {
+      const rows = await sql.query<{
+        id: string;
+        title: string;
+        journey_type: string;
+        status: string;
+        owner: string | null;
+        segment: string | null;
+        review_date: string | null;
+        version: number;
+        updated_at: unknown;
+        updated_by: string | null;
+        updated_by_name: string | null;
+        deleted_at: unknown;
+      }>(
+        `SELECT j.id, j.title, j.journey_type, j.status, j.owner, j.segment, j.review_date, j.version, j.updated_at,
+                j.updated_by, u.name AS updated_by_name, j.deleted_at
+         FROM journeys j LEFT JOIN users u ON u.id = j.updated_by
+         WHERE j.workspace_id = $1
+           AND (CASE WHEN $2::boolean THEN j.deleted_at IS NOT NULL ELSE j.deleted_at IS NULL END)
+           AND ($3::text IS NULL OR j.title ILIKE $3 OR j.document::text ILIKE $3)
+           AND ($4::text IS NULL OR j.journey_type = $4)
+           AND ($5::text IS NULL OR j.status = $5)
+           AND ($6::text IS NULL OR lower(j.owner) = lower($6))
+         ORDER BY lower(j.title), j.id`,
+        [
+          workspaceId,
+          filter.deleted === true,
+          filter.q ? likePattern(filter.q) : null,
+          filter.type ?? null,
+          filter.status ?? null,
+          filter.owner ?? null,
+        ],
+      );
+      return rows.map((r): JourneySummary => ({
+        id: r.id as JourneyId,
+        title: r.title,
+        journeyType: r.journey_type,
+        status: r.status,
+        owner: r.owner,
+        segment: r.segment,
+        reviewDate: r.review_date,
+        version: r.version,
+        updatedAt: iso(r.updated_at),
+        updatedBy: toUserRef(r.updated_by, r.updated_by_name),
+        deletedAt: isoOrNull(r.deleted_at),
+      }));
+    },
+    getJourney: (workspaceId, id, options = {}) =>
+      getJourney(sql, workspaceId, id, options.includeDeleted === true),
+    async createJourney(input) {
+      const id = input.journey.id;
+      return sql.transaction(async (tx) => {
+        const [row] = await tx.query<JourneyRow>(
+          `INSERT INTO journeys (workspace_id, id, document, version, title, journey_type, status, owner, segment, review_date,
+                                 created_at, updated_at, updated_by)
+           VALUES ($1, $2, $3::jsonb, 1, $4, $5, $6, $7, $8, $9, $10, $10, $11)
+           ON CONFLICT DO NOTHING RETURNING id, version, document, updated_at, deleted_at`,
+          [input.workspaceId, id, json(input.journey), ...listed(input.journey), input.at, input.by],
+        );
+        if (!row)
+          return err({
+            code: 'journey_exists' as const,
+            message: `a journey with the id "${id}" already exists in this workspace`,
+          });
+        await recordVersion(tx, input, id, 1);
+        return ok(toStored(row));
+      });
+    },
+    async appendVersion(input) {
+      const id = input.journey.id;
+      const result = await sql.transaction(async (tx) => {
+        // Version-checked update: a stale baseVersion matches no row, so nothing is overwritten.
+        const [row] = await tx.query<JourneyRow>(
+          `UPDATE journeys SET document = $4::jsonb, version = version + 1, title = $5, journey_type = $6, status = $7,
+                  owner = $8, segment = $9, review_date = $10, updated_at = $11, updated_by = $12
+           WHERE workspace_id = $1 AND id = $2 AND version = $3 AND deleted_at IS NULL
+           RETURNING id, version, document, updated_at, deleted_at`,
+          [
+            input.workspaceId,
+            id,
+            input.baseVersion,
+            json(input.journey),
+            ...listed(input.journey),
+            input.at,
+            input.by,
+          ],
+        );
+        if (!row) return null;
+        await recordVersion(tx, input, id, row.version);
+        return toStored(row);
+      });
+      if (result) return ok(result);
+      const current = await getJourney(sql, input.workspaceId, id, false);
+      if (!current)
+        return err({ code: 'journey_not_found', message: `no journey "${id}" in this workspace` });
+      return err({
+        code: 'version_conflict',
+        message: `the journey changed: it is at version ${current.version}, not ${input.baseVersion}; apply your change to the current version`,
+        current,
+      });
+    },
+    async history(workspaceId, id) {
+      const rows = await sql.query<{
+        version: number;
+        kind: VersionKind;
+        at: unknown;
+        by_user: string | null;
+        by_name: string | null;
+        commands: JourneyCommand[];
+        detail: Record<string, unknown> | null;
+      }>(
+        `SELECT v.version, v.kind, v.at, v.by_user, u.name AS by_name, v.commands, v.detail
+         FROM journey_versions v LEFT JOIN users u ON u.id = v.by_user
+         WHERE v.workspace_id = $1 AND v.journey_id = $2 ORDER BY v.version`,
+        [workspaceId, id],
+      );
+      return rows.map((r) => ({
+        version: r.version,
+        kind: r.kind,
+        at: iso(r.at),
+        by: toUserRef(r.by_user, r.by_name),
+        commands: r.commands,
+        detail: r.detail,
+      }));
+    },
+    async versionTrail(workspaceId, id, version) {
+      const [snapshot] = await sql.query<{ version: number; document: Journey }>(
+        `SELECT version, document FROM journey_snapshots
+         WHERE workspace_id = $1 AND journey_id = $2 AND version <= $3 ORDER BY version DESC LIMIT 1`,
+        [workspaceId, id, version],
+      );
+      if (!snapshot) return null;
+      const after = await sql.query<{ version: number; commands: JourneyCommand[] }>(
+        `SELECT version, commands FROM journey_versions
+         WHERE workspace_id = $1 AND journey_id = $2 AND version > $3 AND version <= $4 ORDER BY version`,
+        [workspaceId, id, snapshot.version, version],
+      );
+      if ((after.at(-1)?.version ?? snapshot.version) !== version) return null;
+      return { snapshot: { version: snapshot.version, journey: snapshot.document }, after };
+    },
+    async softDelete(workspaceId, id, at) {
+      const rows = await sql.query(
+        'UPDATE journeys SET deleted_at = $3 WHERE workspace_id = $1 AND id = $2 AND deleted_at IS NULL RETURNING 1',
+        [workspaceId, id, at],
+      );
+      return rows.length > 0
+        ? ok(undefined)
+        : err({ code: 'journey_not_found', message: `no journey "${id}" in this workspace` });
+    },
+    async undelete(workspaceId, id, deletedSince) {
+      const [row] = await sql.query<JourneyRow & { gone: boolean }>(
+        `${selectJourney.replace('SELECT', 'SELECT deleted_at < $3 AS gone,')} WHERE workspace_id = $1 AND id = $2`,
+        [workspaceId, id, deletedSince],
+      );
+      if (!row) return err({ code: 'journey_not_found', message: `no journey "${id}" in this workspace` });
+      if (row.deleted_at === null)
+        return err({ code: 'journey_not_deleted', message: `the journey "${id}" is not deleted` });
+      if (row.gone)
+        return err({
+          code: 'undelete_expired',
+          message: `the journey "${id}" was deleted too long ago to restore`,
+        });
+      await sql.query('UPDATE journeys SET deleted_at = NULL WHERE workspace_id = $1 AND id = $2', [
+        workspaceId,
+        id,
+      ]);
+      return ok({ ...toStored(row), deletedAt: null });
+    },
+    async purgeDeleted(before) {
+      const rows = await sql.query('DELETE FROM journeys WHERE deleted_at < $1 RETURNING 1', [before]);
+      return rows.length;
+    },
+    ...createSqlCollabStore(sql),
+  };
+}
