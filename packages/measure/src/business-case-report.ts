@@ -45,13 +45,15 @@ function table(caption: string, head: readonly Cell[], rows: readonly (readonly 
   const body = rows
     .map(
       (r) =>
-        `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row" style="${S.td};font-weight:normal">${esc(c.text)}</th>` : `<td style="${c.numeric === true ? S.num : S.td}">${esc(c.text)}</td>`)).join('')}</tr>`,
+        `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row" style="${S.td};font-weight:normal;text-align:left">${esc(c.text)}</th>` : `<td style="${c.numeric === true ? S.num : S.td}">${esc(c.text)}</td>`)).join('')}</tr>`,
     )
     .join('\n');
   return `<table style="${S.table}"><caption style="${S.caption}">${esc(caption)}</caption><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
 const m = (p: Pence) => n(formatMoney(p));
+/** Rates such as 0.035 need more places than pounds or journeys. */
+const places = (value: number) => (Math.abs(value) < 1 ? 4 : 2);
 
 function summary(bc: BusinessCase): string {
   return table(
@@ -138,9 +140,9 @@ function sensitivity(bars: readonly TornadoBar[] | undefined, sv: SwitchingValue
         [t('Assumption'), n('Low value'), n('NPSV at low'), n('High value'), n('NPSV at high'), n('Swing')],
         bars.map((b) => [
           t(b.label),
-          n(formatNumber(b.lowValue, 2)),
+          n(formatNumber(b.lowValue, places(b.baseValue))),
           m(b.npsvAtLow),
-          n(formatNumber(b.highValue, 2)),
+          n(formatNumber(b.highValue, places(b.baseValue))),
           m(b.npsvAtHigh),
           m(b.swing),
         ]),

@@ -1,1 +1,157 @@
-export * from './wilson';
+// @waymark/measure: the pure arithmetic of measurement, business case and sampling.
+export { wilsonInterval, zForConfidence, type Proportion } from './wilson';
+export { formatPath, inputError, parseInput, type InputError } from './input-error';
+export {
+  formatMoney,
+  pence,
+  penceToDecimalString,
+  penceToPounds,
+  poundsToPence,
+  roundHalfAway,
+  sumPence,
+  type MoneyFormat,
+  type Pence,
+} from './money';
+export { createSeededRng, randomInt, type Rng } from './rng';
+export { figureKeys, type FigureKey, type JourneyFigures } from './journey-figures';
+export {
+  averageCostPerContact,
+  avoidableContactCost,
+  costTables,
+  costTableSchema,
+  defaultCostTableId,
+  localUnitCost,
+  overrideCostTable,
+  type CostTable,
+} from './channel-costs';
+export {
+  avoidableContactShare,
+  contactsPerResolvedRequest,
+  countAvoidable,
+  defaultContactCategories,
+  firstContactResolution,
+  type ContactCategory,
+} from './avoidable-contact';
+export {
+  defaultDiscountScheduleId,
+  discountBandSchema,
+  discountFactor,
+  discountFactors,
+  discountSchedules,
+  discountScheduleSchema,
+  findDiscountSchedule,
+  presentValue,
+  rateForYear,
+  type DiscountBand,
+  type DiscountSchedule,
+} from './green-book';
+export {
+  businessCaseInputSchema,
+  costSchema,
+  savingSchema,
+  type BusinessCaseInput,
+  type BusinessCaseInputDraft,
+  type Cost,
+  type Saving,
+} from './business-case-input';
+export {
+  appraise,
+  npsvOf,
+  volumeInYear,
+  type Appraisal,
+  type AppraisalYear,
+  type Scenario,
+} from './appraisal';
+export { paybackYears } from './payback';
+export {
+  buildBusinessCase,
+  computeBusinessCase,
+  parseScenario,
+  type BusinessCase,
+  type BusinessCaseYear,
+} from './business-case';
+export { assumptionsOf, npsvOfScenario, tornado, type Assumption, type TornadoBar } from './sensitivity';
+export { mainAssumptionKey, solveByBisection, switchingValue, type SwitchingValue } from './switching-value';
+export {
+  balancedScorecard,
+  benefitsFromBusinessCase,
+  benefitSchema,
+  perspectiveLabels,
+  perspectives,
+  type Benefit,
+  type Perspective,
+  type ScorecardBenefit,
+  type ScorecardRow,
+} from './scorecard';
+export {
+  buildFiveCase,
+  fiveCaseKeys,
+  fiveCaseTextSchema,
+  type CaseFigure,
+  type CaseSection,
+  type FigureValue,
+  type FiveCaseKey,
+  type FiveCaseText,
+} from './five-case';
+export { guardFormula, quoteField, toCsv, type CsvCell } from './csv';
+export { escapeHtml, formatFigureValue, formatNumber, formatYears } from './report-format';
+export { renderBusinessCaseHtml, type BusinessCaseReport } from './business-case-report';
+export { renderBusinessCaseCsv, renderBusinessCaseLinesCsv } from './business-case-csv';
+export {
+  correctForFinitePopulation,
+  sampleSizeForMargin,
+  sampleSizeForRelativeMargin,
+  type SampleSize,
+} from './sampling';
+export {
+  observationPlanSchema,
+  planObservationSchedule,
+  sampleWithoutReplacement,
+  type ObservationPlan,
+  type ObservationTime,
+} from './observation-schedule';
+export {
+  activityCategorySchema,
+  activityProfileFigures,
+  profileActivity,
+  valueAddedRatio,
+  valueClassifications,
+  type ActivityCategory,
+  type ActivityProfile,
+  type CategoryShare,
+  type ValueClassification,
+} from './activity-profile';
+export { comparePeriods, periodSchema, periodStartMonth, type Period } from './period';
+export {
+  builtInIndicators,
+  indicatorDirections,
+  indicatorSchema,
+  indicatorSeries,
+  indicatorStatus,
+  indicatorValueSchema,
+  recordIndicatorValue,
+  type Indicator,
+  type IndicatorPoint,
+  type IndicatorSeries,
+  type IndicatorStatus,
+  type IndicatorValue,
+} from './indicators';
+export {
+  channelShiftSchema,
+  expectedEffectSchema,
+  ideaSchema,
+  ideaStatuses,
+  quadrantOf,
+  valueEffortMatrix,
+  type ChannelShift,
+  type ExpectedEffect,
+  type Idea,
+  type Quadrant,
+  type ValueEffortMatrix,
+} from './ideas';
+export {
+  applyExpectedEffects,
+  ideaValueScore,
+  type BaselineFigures,
+  type ExpectedFigures,
+} from './idea-effect';
