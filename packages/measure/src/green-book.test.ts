@@ -8,6 +8,7 @@ import {
   findDiscountSchedule,
   presentValue,
 } from './green-book';
+import { parseInput } from './input-error';
 import { poundsToPence } from './money';
 
 const standard = findDiscountSchedule(defaultDiscountScheduleId)!;
@@ -50,6 +51,39 @@ describe('presentValue', () => {
   });
   it('given an empty series, then zero', () => {
     expect(presentValue([], standard)).toBe(0);
+  });
+});
+
+describe('discountScheduleSchema', () => {
+  it('given a user schedule with a gap between bands, then the error names the band', () => {
+    const r = parseInput(discountScheduleSchema, {
+      ...standard,
+      id: 'gappy',
+      bands: [
+        { fromYear: 1, toYear: 30, rate: 0.035 },
+        { fromYear: 32, toYear: null, rate: 0.03 },
+      ],
+    });
+    expect(r).toEqual({
+      ok: false,
+      error: [
+        {
+          code: 'invalid_input',
+          path: 'bands[1].fromYear',
+          message: 'expected 31: bands run on from year 1 without gaps',
+        },
+      ],
+    });
+  });
+  it('given a rate in percent rather than a fraction, then an error', () => {
+    const r = parseInput(discountScheduleSchema, {
+      ...standard,
+      bands: [{ fromYear: 1, toYear: null, rate: 3.5 }],
+    });
+    expect(r).toMatchObject({
+      ok: false,
+      error: [{ path: 'bands[0].rate', message: 'expected a rate as a fraction, e.g. 0.035' }],
+    });
   });
 });
 

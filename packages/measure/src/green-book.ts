@@ -16,7 +16,28 @@ export const discountScheduleSchema = z.object({
   source: z.string().min(1, { error: 'expected the source of the rates' }),
   /** ISO date from which the schedule applies. */
   effectiveFrom: z.iso.date({ error: 'expected an ISO date such as 2022-11-18' }),
-  bands: z.array(discountBandSchema).min(1, { error: 'expected at least one band' }),
+  bands: z
+    .array(discountBandSchema)
+    .min(1, { error: 'expected at least one band' })
+    .superRefine((bands, ctx) => {
+      bands.forEach((b, i) => {
+        const from = i === 0 ? 1 : (bands[i - 1]!.toYear ?? Number.NaN) + 1;
+        if (b.fromYear !== from) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'fromYear'],
+            message: `expected ${from}: bands run on from year 1 without gaps`,
+          });
+        }
+        if (b.toYear !== null && b.toYear < b.fromYear) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'toYear'],
+            message: `expected a year ≥ fromYear (${b.fromYear})`,
+          });
+        }
+      });
+    }),
 });
 export type DiscountBand = z.infer<typeof discountBandSchema>;
 export type DiscountSchedule = z.infer<typeof discountScheduleSchema>;

@@ -34,6 +34,26 @@ describe('switchingValue on the domain.md §7 worked check', () => {
     expect(r.ok && r.value.key).toBe('annualVolumes');
   });
 
+  it('given a case with no costs, then no discount rate switches it: none', () => {
+    const noCosts = { ...scenario, input: { ...scenario.input, costs: [] } };
+    expect(switchingValue(noCosts, 'discountRate')).toMatchObject({
+      ok: true,
+      value: { value: null, method: 'none' },
+    });
+  });
+
+  it('given a case under water, then savings must rise: the switching value is above the base', () => {
+    const expensive = {
+      ...scenario,
+      input: { ...scenario.input, costs: [{ ...scenario.input.costs[0]!, amount: 180_602.1 }] },
+    };
+    const r = switchingValue(expensive, 'savings.calls');
+    if (!r.ok) throw new Error('expected ok');
+    expect(r.value.method).toBe('linear');
+    expect(r.value.value).toBeCloseTo(180_602.1 / 1_000 / annuity(0.035), 9); // ≈ £40 a journey
+    expect(r.value.changePercent).toBeCloseTo(100, 4);
+  });
+
   it('given an unknown key, then an error listing the keys', () => {
     const r = switchingValue(scenario, 'nope');
     expect(r).toMatchObject({ ok: false, error: [{ path: 'assumption' }] });
