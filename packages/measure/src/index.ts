@@ -155,3 +155,17 @@ export {
   type BaselineFigures,
   type ExpectedFigures,
 } from './idea-effect';
+export { proposeAlignment, alignSteps, type AlignmentRow } from './compare/alignment';
+export {
+  compareJourneys,
+  comparedFigures,
+  type Comparison,
+  type ComparisonRow,
+  type ComparedFigure,
+  type CompareOptions,
+  type EmotionSummary,
+  type StepSide,
+  type Totals,
+} from './compare/compare';
+export { stepFigures, type StepFigures } from './compare/step-figures';
+export { renderComparisonHtml, renderComparisonMarkdown } from './compare/compare-report';
