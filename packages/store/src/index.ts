@@ -11,6 +11,7 @@ export { createTestStores, pgliteTemplate } from './test-database';
 export {
   roles,
   hasRole,
+  minRole,
   versionKinds,
   type Role,
   type UserId,
@@ -38,3 +39,4 @@ export {
   type StoreError,
   type StoreErrorCode,
 } from './records';
+export { sampleJourney, retitled } from './sample-journey';

@@ -11,6 +11,8 @@ export type ShareId = Brand<string, 'ShareId'>;
 export const roles = ['owner', 'editor', 'commenter', 'viewer'] as const;
 export type Role = (typeof roles)[number];
 export const hasRole = (held: Role, needed: Role): boolean => roles.indexOf(held) <= roles.indexOf(needed);
+/** The lesser of two roles (a token never does more than its creator may). */
+export const minRole = (a: Role, b: Role): Role => (hasRole(a, b) ? b : a);
 
 /** Times are ISO 8601 strings in UTC throughout. */
 export type Instant = string;

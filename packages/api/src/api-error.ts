@@ -1,0 +1,68 @@
+/**
+ * Every error the API answers with, and its HTTP status, in one table. Handlers throw `ApiFailure` with a code
+ * from here (or a reducer's code with an explicit 422); the single `onError` turns it into
+ * `{"error":{"code","message","path"}}`.
+ */
+export const errorStatus = {
+  invalid_json: 400,
+  invalid_request: 400,
+  unsupported_format: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  invalid_token: 401,
+  csrf_failed: 403,
+  forbidden: 403,
+  not_found: 404,
+  workspace_not_found: 404,
+  journey_not_found: 404,
+  member_not_found: 404,
+  comment_not_found: 404,
+  share_not_found: 404,
+  token_not_found: 404,
+  version_not_found: 404,
+  setup_done: 409,
+  email_taken: 409,
+  already_member: 409,
+  last_owner: 409,
+  journey_exists: 409,
+  journey_not_deleted: 409,
+  version_conflict: 409,
+  undelete_expired: 410,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  invalid_journey: 422,
+  target_not_found: 422,
+  command_refused: 422,
+  rate_limited: 429,
+  account_locked: 429,
+  internal_error: 500,
+} as const;
+export type ApiErrorCode = keyof typeof errorStatus;
+
+export interface ApiErrorBody {
+  readonly error: { readonly code: string; readonly message: string; readonly path: string | null };
+  readonly [extra: string]: unknown;
+}
+
+/** An expected failure on its way to becoming a 4xx answer. */
+export class ApiFailure extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly path: string | null = null,
+    readonly extra: Record<string, unknown> = {},
+    readonly status: number = errorStatus[code as ApiErrorCode] ?? 422,
+  ) {
+    super(message);
+  }
+  toBody(): ApiErrorBody {
+    return { error: { code: this.code, message: this.message, path: this.path }, ...this.extra };
+  }
+}
+
+export const fail = (
+  code: ApiErrorCode,
+  message: string,
+  path: string | null = null,
+  extra: Record<string, unknown> = {},
+) => new ApiFailure(code, message, path, extra);

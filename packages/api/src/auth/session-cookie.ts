@@ -1,0 +1,40 @@
+import type { UserId } from '@waymark/store';
+import type { Context } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import type { ApiDeps, Limits } from '../deps';
+import { isHttps } from '../security-headers';
+import { hashToken, randomText } from './secrets';
+
+export const SESSION_COOKIE = 'waymark_session';
+
+/** Starts a session: stores the token's hash, sets the httpOnly cookie, returns the CSRF token. */
+export async function startSession(
+  c: Context,
+  deps: ApiDeps,
+  limits: Limits,
+  userId: UserId,
+): Promise<string> {
+  const token = randomText(deps.randomBytes);
+  const csrfToken = randomText(deps.randomBytes, 24);
+  const now = deps.clock();
+  const expires = new Date(now.getTime() + limits.sessionHours * 3_600_000);
+  await deps.accounts.createSession({
+    tokenHash: hashToken(token),
+    userId,
+    csrfToken,
+    at: now.toISOString(),
+    expiresAt: expires.toISOString(),
+  });
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: isHttps(c.req.url, c.req.header('x-forwarded-proto')),
+    path: '/',
+    expires,
+  });
+  return csrfToken;
+}
+
+export function clearSessionCookie(c: Context): void {
+  deleteCookie(c, SESSION_COOKIE, { path: '/' });
+}

@@ -1,0 +1,92 @@
+import { hasRole } from '@waymark/store';
+import { Hono, type Context } from 'hono';
+import { ApiFailure, fail } from './api-error';
+import type { ApiEnv, WorkspaceAccess } from './auth/actor';
+import { authenticate, roleIn } from './auth/authenticate';
+import { defaultLimits, type ApiDeps, type Limits } from './deps';
+import { readJson, readQuery, readText } from './request-body';
+import type { RouteSpec } from './route-spec';
+import { apiRoutes } from './routes/all-routes';
+import { securityHeaders } from './security-headers';
+
+const toHonoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
+
+/** Checks who may call `spec`, in order: signed in (401), CSRF (403), member of the workspace (404), role (403). */
+async function authorize(
+  spec: RouteSpec,
+  c: Context<ApiEnv>,
+  deps: ApiDeps,
+): Promise<WorkspaceAccess | null> {
+  if (spec.access === 'public') return null;
+  const actor = c.get('actor');
+  if (!actor)
+    throw fail('unauthenticated', 'sign in first, or send an API token as "Authorization: Bearer wm_…"');
+  if (spec.method !== 'get' && actor.via === 'session' && c.req.header('x-csrf-token') !== actor.csrfToken) {
+    throw fail('csrf_failed', 'send the header x-csrf-token with the csrfToken from /api/auth/me');
+  }
+  if (spec.access === 'user') {
+    if (actor.via === 'token' && spec.method !== 'get')
+      throw fail('forbidden', 'API tokens cannot do this; sign in instead');
+    return null;
+  }
+  const ws = c.req.param('ws') ?? '';
+  const role = await roleIn(deps, actor, ws);
+  // Not a member: answer as if the workspace did not exist, so its existence is not revealed.
+  if (role === null) throw fail('workspace_not_found', `no workspace "${ws}" that you can see`, null);
+  if (!hasRole(role, spec.access))
+    throw fail('forbidden', `this needs the ${spec.access} role in the workspace; you are ${role}`);
+  return { id: ws as WorkspaceAccess['id'], role };
+}
+
+/**
+ * The HTTP API as a value: every route of `apiRoutes`, checked and parsed the same way. It never listens;
+ * apps/server serves it, tests call `app.request()`.
+ */
+export function createApi(deps: ApiDeps): Hono<ApiEnv> {
+  const limits: Limits = { ...defaultLimits, ...deps.limits };
+  const app = new Hono<ApiEnv>();
+  app.use('*', securityHeaders());
+  app.use('/api/*', authenticate(deps));
+  for (const spec of apiRoutes(limits)) {
+    app.on(spec.method.toUpperCase(), toHonoPath(spec.path), async (c) => {
+      const workspace = await authorize(spec, c, deps);
+      const maxBytes = spec.tag === 'Import' ? limits.importBytes : limits.jsonBytes;
+      const body =
+        spec.body === undefined
+          ? undefined
+          : spec.body === 'text'
+            ? await readText(c, maxBytes)
+            : await readJson(c, spec.body, maxBytes);
+      const query = spec.query ? (readQuery(c, spec.query) as Record<string, string>) : {};
+      return spec.handle({
+        c,
+        deps,
+        limits,
+        actor: c.get('actor'),
+        workspace,
+        params: c.req.param(),
+        query,
+        body,
+      });
+    });
+  }
+  app.all('/api/*', (c) => {
+    throw fail('not_found', `no API route ${c.req.method} ${new URL(c.req.url).pathname}; see /api/docs`);
+  });
+  app.onError((error, c) => {
+    if (error instanceof ApiFailure) return c.json(error.toBody(), error.status as 400);
+    console.error(error);
+    return c.json(
+      {
+        error: {
+          code: 'internal_error',
+          message:
+            'something went wrong on the server; try again, and tell your administrator if it keeps happening',
+          path: null,
+        },
+      },
+      500,
+    );
+  });
+  return app;
+}

@@ -1,0 +1,68 @@
+import type { DocPath, Journey, JourneyCommand, Result } from '@waymark/core';
+import type { AccountStore, JourneyStore, UserId } from '@waymark/store';
+import type { Context } from 'hono';
+
+/** The reducer from @waymark/core: one command applied to a journey, or why it was refused. */
+export type ApplyCommand = (
+  journey: Journey,
+  command: JourneyCommand,
+) => Result<{ journey: Journey; inverse: JourneyCommand }, { code: string; message: string; path: DocPath }>;
+
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(hash: string, password: string): Promise<boolean>;
+}
+
+/** An export format beyond JSON and YAML (SVG, Mermaid, Markdown, CSV), registered by the composition root. */
+export interface Exporter {
+  readonly mediaType: string;
+  readonly extension: string;
+  render(journey: Journey): string;
+}
+
+export interface Limits {
+  /** Largest JSON body, bytes. */
+  readonly jsonBytes: number;
+  /** Largest imported file, bytes. */
+  readonly importBytes: number;
+  /** Failed sign-ins in a row before an account is locked, and for how long. */
+  readonly lockAfterFailures: number;
+  readonly lockMinutes: number;
+  /** Sign-in attempts allowed from one address per window. */
+  readonly signInsPerIp: number;
+  readonly signInWindowMinutes: number;
+  readonly sessionHours: number;
+  /** How long a deleted journey can be brought back. */
+  readonly undeleteDays: number;
+}
+
+export const defaultLimits: Limits = {
+  jsonBytes: 1024 * 1024,
+  importBytes: 20 * 1024 * 1024,
+  lockAfterFailures: 5,
+  lockMinutes: 15,
+  signInsPerIp: 30,
+  signInWindowMinutes: 10,
+  sessionHours: 12,
+  undeleteDays: 30,
+};
+
+/** Everything the API touches, passed in: storage, time, ids, randomness, hashing and the reducer. */
+export interface ApiDeps {
+  readonly accounts: AccountStore;
+  readonly journeys: JourneyStore;
+  readonly database: 'pglite' | 'postgres';
+  readonly version: string;
+  readonly clock: () => Date;
+  /** A new unique id (users, workspaces, comments, tokens, share links). */
+  readonly newId: () => string;
+  readonly randomBytes: (size: number) => Uint8Array;
+  readonly passwords: PasswordHasher;
+  readonly applyCommand: ApplyCommand;
+  /** The caller's address, for sign-in rate limits and the audit log. */
+  readonly clientIp?: (c: Context) => string;
+  readonly exporters?: Readonly<Record<string, Exporter>>;
+  readonly limits?: Partial<Limits>;
+  /** Called once when the first administrator is created through /api/setup. */
+  readonly onFirstUser?: (userId: UserId) => Promise<void>;
+}

@@ -1,0 +1,17 @@
+export { createApi } from './create-api';
+export { apiRoutes } from './routes/all-routes';
+export { buildOpenApi } from './openapi';
+export { errorStatus, ApiFailure, type ApiErrorCode, type ApiErrorBody } from './api-error';
+export {
+  defaultLimits,
+  type ApiDeps,
+  type ApplyCommand,
+  type PasswordHasher,
+  type Exporter,
+  type Limits,
+} from './deps';
+export { createArgon2Hasher, type Argon2Options } from './auth/argon2-hasher';
+export { coreApplyCommand } from './journeys/reducer';
+export { journeyTemplates } from './journeys/templates';
+export { API_TOKEN_PREFIX } from './auth/secrets';
+export type { RouteSpec, Access } from './route-spec';

@@ -1,0 +1,59 @@
+import { createRateLimiter } from '../auth/rate-limiter';
+import type { Limits } from '../deps';
+import { renderApiDocs } from '../api-docs-page';
+import { buildOpenApi } from '../openapi';
+import { route, type RouteSpec } from '../route-spec';
+import { authRoutes } from './auth-routes';
+import { commentRoutes } from './comment-routes';
+import { fileRoutes } from './file-routes';
+import { journeyRoutes } from './journey-routes';
+import { shareRoutes } from './share-routes';
+import { tokenRoutes } from './token-routes';
+import { versionRoutes } from './version-routes';
+import { workspaceRoutes } from './workspace-routes';
+
+/** Every route of the API, in one list: the router, the OpenAPI document and the authorisation test read it. */
+export function apiRoutes(limits: Limits): RouteSpec[] {
+  const limiter = createRateLimiter(limits.signInsPerIp, limits.signInWindowMinutes * 60_000);
+  const resources = [
+    ...authRoutes(limiter),
+    ...workspaceRoutes(),
+    ...journeyRoutes(),
+    ...versionRoutes(),
+    ...fileRoutes(),
+    ...commentRoutes(),
+    ...shareRoutes(),
+    ...tokenRoutes(),
+  ];
+  const system: RouteSpec[] = [
+    route({
+      method: 'get',
+      path: '/api/health',
+      tag: 'System',
+      summary: 'Is the server up, and on which database',
+      access: 'public',
+      success: { description: "{status:'ok', database:'pglite'|'postgres', version}" },
+      handle: ({ c, deps }) => c.json({ status: 'ok', database: deps.database, version: deps.version }),
+    }),
+    route({
+      method: 'get',
+      path: '/api/openapi.json',
+      tag: 'System',
+      summary: 'This API described as OpenAPI 3.1',
+      access: 'public',
+      success: { description: 'the OpenAPI document' },
+      handle: ({ c, deps }) => c.json(buildOpenApi(all, deps.version)),
+    }),
+    route({
+      method: 'get',
+      path: '/api/docs',
+      tag: 'System',
+      summary: 'A browsable page of this API',
+      access: 'public',
+      success: { description: 'an HTML page', mediaType: 'text/html' },
+      handle: ({ c, deps }) => c.html(renderApiDocs(buildOpenApi(all, deps.version))),
+    }),
+  ];
+  const all = [...system, ...resources];
+  return all;
+}

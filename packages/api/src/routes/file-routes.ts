@@ -1,0 +1,85 @@
+import { writeJourneyJson, writeJourneyYaml, readJourneyText } from '@waymark/document';
+import type { Journey } from '@waymark/core';
+import { z } from 'zod';
+import { fail } from '../api-error';
+import type { Exporter } from '../deps';
+import { invalidJourney } from '../journeys/journey-input';
+import { route } from '../route-spec';
+import { createJourneyIn } from './journey-routes';
+import { audit, journeyOr404 } from './route-helpers';
+
+/** JSON and YAML always; SVG, Mermaid, Markdown and CSV when the composition root registers their renderers. */
+const builtInExporters: Readonly<Record<string, Exporter>> = {
+  json: { mediaType: 'application/json', extension: 'json', render: (j: Journey) => writeJourneyJson(j) },
+  yaml: { mediaType: 'application/yaml', extension: 'yaml', render: (j: Journey) => writeJourneyYaml(j) },
+};
+
+const importFormat = (contentType: string, format: string | undefined): 'json' | 'yaml' | undefined => {
+  if (format === 'json' || format === 'yaml') return format;
+  if (/^application\/json\b/i.test(contentType)) return 'json';
+  if (/^(application|text)\/(x-)?yaml\b/i.test(contentType)) return 'yaml';
+  return undefined;
+};
+
+export const fileRoutes = () => [
+  route({
+    method: 'get',
+    path: '/api/workspaces/{ws}/journeys/{id}/export',
+    tag: 'Files',
+    summary: 'Download the journey as a file: format=json|yaml (and svg|mermaid|md|csv where installed)',
+    access: 'viewer',
+    query: z.strictObject({ format: z.string().max(20).optional() }),
+    success: {
+      description: 'the file, with Content-Disposition: attachment',
+      mediaType: 'application/octet-stream',
+    },
+    errors: ['journey_not_found', 'unsupported_format'],
+    async handle(input) {
+      const exporters = { ...builtInExporters, ...input.deps.exporters };
+      const format = input.query['format'] ?? 'json';
+      const exporter = exporters[format];
+      if (!exporter) {
+        throw fail(
+          'unsupported_format',
+          `format: unknown export format "${format}"; expected one of ${Object.keys(exporters).join(', ')}`,
+          'format',
+        );
+      }
+      const j = await journeyOr404(input);
+      await audit(input, 'journey.export', j.id, { format, version: j.version });
+      return input.c.body(exporter.render(j.journey), 200, {
+        'Content-Type': `${exporter.mediaType}; charset=utf-8`,
+        'Content-Disposition': `attachment; filename="${j.id}.${exporter.extension}"`,
+      });
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/workspaces/{ws}/import',
+    tag: 'Import',
+    summary:
+      'Import a journey file (the body is the file: Content-Type application/json or application/yaml, or ?format=)',
+    access: 'editor',
+    body: 'text',
+    query: z.strictObject({
+      format: z.enum(['json', 'yaml']).optional(),
+      replace: z.enum(['true', 'false']).optional(),
+    }),
+    success: { status: 201, description: '{id, version}' },
+    errors: ['invalid_journey', 'journey_exists', 'payload_too_large'],
+    async handle(input) {
+      const format = importFormat(input.c.req.header('content-type') ?? '', input.query['format']);
+      if (!format) {
+        throw fail(
+          'unsupported_media_type',
+          'send the file with Content-Type application/json or application/yaml, or add ?format=json|yaml',
+        );
+      }
+      const read = readJourneyText(input.body as string, { format, maxBytes: input.limits.importBytes });
+      if (!read.ok) invalidJourney(read.error, 'file');
+      const stored = await createJourneyIn(input, read.value, 'import', { detail: { format } });
+      await audit(input, 'journey.import', stored.id, { format });
+      return input.c.json({ id: stored.id, version: stored.version }, 201);
+    },
+  }),
+];
