@@ -100,7 +100,7 @@ export async function createTestApi(overrides: Partial<ApiDeps> = {}): Promise<T
 /** A client that sends these headers on every request; JSON bodies get their Content-Type. */
 export function clientWith(app: TestApi['app'], headers: Record<string, string>): Client {
   return {
-    request(method, path, body, extra = {}) {
+    async request(method, path, body, extra = {}) {
       const isText = typeof body === 'string';
       return app.request(path, {
         method,

@@ -1,0 +1,263 @@
+import type { JourneyId } from '@waymark/core';
+import {
+  hasRole,
+  roles,
+  sampleJourney,
+  type CommentId,
+  type Role,
+  type ShareId,
+  type TokenId,
+  type WorkspaceId,
+} from '@waymark/store';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultLimits } from './deps';
+import type { RouteSpec } from './route-spec';
+import { apiRoutes } from './routes/all-routes';
+import { createTestApi, type Client, type TestApi } from './testing/test-api';
+
+/**
+ * Who may use every route: generated from the route table, so a new route fails here until it has an example
+ * request. For each route: anonymous → 401; a member of another workspace → 404; each role below the one
+ * needed → 403; the lowest role allowed → success.
+ */
+interface Example {
+  path: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+type ExampleFor = (t: TestApi, n: number) => Promise<Example> | Example;
+
+const ws = 'w1' as WorkspaceId;
+const at = () => new Date().toISOString();
+/** A fresh journey for routes that change or remove one, so each check starts from the same state. */
+async function freshJourney(t: TestApi, n: number) {
+  const id = `fresh-${n}` as JourneyId;
+  await t.stores.journeys.createJourney({
+    workspaceId: ws,
+    journey: sampleJourney(id),
+    kind: 'create',
+    commands: [],
+    by: null,
+    at: at(),
+  });
+  return id;
+}
+
+const examples: Record<string, ExampleFor> = {
+  'GET /api/health': () => ({ path: '/api/health' }),
+  'GET /api/openapi.json': () => ({ path: '/api/openapi.json' }),
+  'GET /api/docs': () => ({ path: '/api/docs' }),
+  'GET /api/setup': () => ({ path: '/api/setup' }),
+  'POST /api/setup': () => ({
+    path: '/api/setup',
+    body: { email: 'x@example.org', name: 'X', password: 'long enough password' },
+  }),
+  'POST /api/auth/sign-in': () => ({
+    path: '/api/auth/sign-in',
+    body: { email: 'olive@example.org', password: 'correct horse battery' },
+  }),
+  'POST /api/auth/sign-out': () => ({ path: '/api/auth/sign-out' }),
+  'GET /api/auth/me': () => ({ path: '/api/auth/me' }),
+  'GET /api/workspaces': () => ({ path: '/api/workspaces' }),
+  'POST /api/workspaces': () => ({ path: '/api/workspaces', body: { name: 'Another' } }),
+  'GET /api/workspaces/{ws}': () => ({ path: '/api/workspaces/w1' }),
+  'GET /api/workspaces/{ws}/members': () => ({ path: '/api/workspaces/w1/members' }),
+  'POST /api/workspaces/{ws}/members': (_t, n) => ({
+    path: '/api/workspaces/w1/members',
+    body: { email: `new${n}@example.org`, role: 'viewer' },
+  }),
+  'PATCH /api/workspaces/{ws}/members/{userId}': () => ({
+    path: '/api/workspaces/w1/members/u-vi',
+    body: { role: 'viewer' },
+  }),
+  'DELETE /api/workspaces/{ws}/members/{userId}': async (t, n) => {
+    const id = await t.addUser(`Leaver${n}`, { ws, role: 'viewer' });
+    return { path: `/api/workspaces/w1/members/${id}` };
+  },
+  'GET /api/workspaces/{ws}/journeys': () => ({ path: '/api/workspaces/w1/journeys?q=journey' }),
+  'POST /api/workspaces/{ws}/journeys': (_t, n) => ({
+    path: '/api/workspaces/w1/journeys',
+    body: { template: 'blank-current', title: `New ${n}` },
+  }),
+  'GET /api/workspaces/{ws}/journeys/{id}': () => ({ path: '/api/workspaces/w1/journeys/j1' }),
+  'DELETE /api/workspaces/{ws}/journeys/{id}': async (t, n) => ({
+    path: `/api/workspaces/w1/journeys/${await freshJourney(t, n)}`,
+  }),
+  'POST /api/workspaces/{ws}/journeys/{id}/undelete': async (t, n) => {
+    const id = await freshJourney(t, n);
+    await t.stores.journeys.softDelete(ws, id, t.caps.clock().toISOString());
+    return { path: `/api/workspaces/w1/journeys/${id}/undelete` };
+  },
+  'POST /api/workspaces/{ws}/journeys/{id}/commands': async (t, n) => ({
+    path: `/api/workspaces/w1/journeys/${await freshJourney(t, n)}/commands`,
+    body: { baseVersion: 1, commands: [{ type: 'meta.update', patch: { title: 'Renamed' } }] },
+  }),
+  'GET /api/workspaces/{ws}/journeys/{id}/history': () => ({
+    path: '/api/workspaces/w1/journeys/j1/history',
+  }),
+  'POST /api/workspaces/{ws}/journeys/{id}/restore': async (t, n) => ({
+    path: `/api/workspaces/w1/journeys/${await freshJourney(t, n)}/restore`,
+    body: { version: 1 },
+  }),
+  'POST /api/workspaces/{ws}/journeys/{id}/duplicate': () => ({
+    path: '/api/workspaces/w1/journeys/j1/duplicate',
+    body: { journeyType: 'desired' },
+  }),
+  'GET /api/workspaces/{ws}/journeys/{id}/export': () => ({
+    path: '/api/workspaces/w1/journeys/j1/export?format=yaml',
+  }),
+  'POST /api/workspaces/{ws}/import': (_t, n) => ({
+    path: '/api/workspaces/w1/import',
+    body: JSON.stringify(sampleJourney(`imported-${n}`)),
+    headers: { 'content-type': 'application/json' },
+  }),
+  'GET /api/workspaces/{ws}/journeys/{id}/comments': () => ({
+    path: '/api/workspaces/w1/journeys/j1/comments',
+  }),
+  'POST /api/workspaces/{ws}/journeys/{id}/comments': () => ({
+    path: '/api/workspaces/w1/journeys/j1/comments',
+    body: { target: { cardId: 's1-step' }, body: 'Why?' },
+  }),
+  'PATCH /api/workspaces/{ws}/journeys/{id}/comments/{cid}': () => ({
+    path: '/api/workspaces/w1/journeys/j1/comments/c1',
+    body: { resolved: true },
+  }),
+  'POST /api/workspaces/{ws}/journeys/{id}/shares': () => ({
+    path: '/api/workspaces/w1/journeys/j1/shares',
+    body: { expiresAt: '2026-04-01T00:00:00Z' },
+  }),
+  'GET /api/workspaces/{ws}/journeys/{id}/shares': () => ({ path: '/api/workspaces/w1/journeys/j1/shares' }),
+  'DELETE /api/workspaces/{ws}/journeys/{id}/shares/{sid}': async (t, n) => {
+    const now = t.caps.clock();
+    await t.stores.journeys.createShare({
+      id: `sh-${n}` as ShareId,
+      workspaceId: ws,
+      journeyId: 'j1' as JourneyId,
+      tokenHash: `h${n}`,
+      createdBy: 'u-olive' as never,
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + 86_400_000).toISOString(),
+    });
+    return { path: `/api/workspaces/w1/journeys/j1/shares/sh-${n}` };
+  },
+  'GET /api/share/{token}': () => ({ path: '/api/share/the-share-token' }),
+  'GET /api/workspaces/{ws}/tokens': () => ({ path: '/api/workspaces/w1/tokens' }),
+  'POST /api/workspaces/{ws}/tokens': () => ({ path: '/api/workspaces/w1/tokens', body: { name: 'CI' } }),
+  'DELETE /api/workspaces/{ws}/tokens/{tid}': () => ({ path: '/api/workspaces/w1/tokens/t1' }),
+  'GET /api/workspaces/{ws}/audit': () => ({ path: '/api/workspaces/w1/audit' }),
+};
+
+const people: Record<Role, string> = { owner: 'Olive', editor: 'Ed', commenter: 'Cam', viewer: 'Vi' };
+const keyOf = (spec: RouteSpec) => `${spec.method.toUpperCase()} ${spec.path}`;
+const routes = apiRoutes(defaultLimits);
+
+describe('authorisation of every route', () => {
+  let t: TestApi;
+  let clients: Record<Role | 'outsider', Client>;
+  let anonymous: Client;
+  let n = 0;
+
+  beforeAll(async () => {
+    // Given: workspace w1 with one member of each role, and Otto who owns only w2.
+    t = await createTestApi();
+    for (const role of roles) await t.addUser(people[role], { ws, role });
+    await t.addUser('Otto', { ws: 'w2', role: 'owner' });
+    await t.stores.journeys.createJourney({
+      workspaceId: ws,
+      journey: sampleJourney('j1'),
+      kind: 'create',
+      commands: [],
+      by: null,
+      at: at(),
+    });
+    await t.stores.journeys.addComment({
+      id: 'c1' as CommentId,
+      workspaceId: ws,
+      journeyId: 'j1' as JourneyId,
+      target: { cardId: 's1-step' },
+      body: 'x',
+      authorId: 'u-vi' as never,
+      at: at(),
+    });
+    const { hashToken } = await import('./auth/secrets');
+    const shareAt = t.caps.clock();
+    await t.stores.journeys.createShare({
+      id: 'sh1' as ShareId,
+      workspaceId: ws,
+      journeyId: 'j1' as JourneyId,
+      tokenHash: hashToken('the-share-token'),
+      createdBy: 'u-olive' as never,
+      createdAt: shareAt.toISOString(),
+      expiresAt: new Date(shareAt.getTime() + 86_400_000).toISOString(),
+    });
+    await t.stores.accounts.createApiToken({
+      id: 't1' as TokenId,
+      workspaceId: ws,
+      name: 'x',
+      role: 'viewer',
+      createdBy: 'u-olive' as never,
+      createdAt: at(),
+      tokenHash: 'unused',
+    });
+    clients = {
+      owner: await t.signIn('Olive'),
+      editor: await t.signIn('Ed'),
+      commenter: await t.signIn('Cam'),
+      viewer: await t.signIn('Vi'),
+      outsider: await t.signIn('Otto'),
+    };
+    const { clientWith } = await import('./testing/test-api');
+    anonymous = clientWith(t.app, {});
+  });
+  afterAll(() => t.close());
+
+  it('has an example request for every route in the table', () => {
+    expect(routes.map(keyOf).filter((k) => !(k in examples))).toEqual([]);
+  });
+
+  const send = async (client: Client, spec: RouteSpec) => {
+    const ex = await examples[keyOf(spec)]!(t, ++n);
+    return client.request(spec.method.toUpperCase(), ex.path, ex.body, ex.headers);
+  };
+
+  for (const spec of routes) {
+    const expected = spec.success?.status ?? 200;
+    if (spec.access === 'public') {
+      // Setup only works once, on an empty instance: it is checked in setup.test.ts.
+      if (keyOf(spec) === 'POST /api/setup') continue;
+      it(`${keyOf(spec)}: anyone may call it`, async () => {
+        expect((await send(anonymous, spec)).status).toBe(expected);
+      });
+      continue;
+    }
+    it(`${keyOf(spec)}: anonymous → 401`, async () => {
+      const res = await send(anonymous, spec);
+      expect(res.status).toBe(401);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unauthenticated');
+    });
+    if (spec.access === 'user') {
+      it(`${keyOf(spec)}: any signed-in user → ${expected}`, async () => {
+        // A session of its own: sign-out ends the session it is sent with.
+        expect((await send(await t.signIn('Otto'), spec)).status).toBe(expected);
+      });
+      continue;
+    }
+    const needed = spec.access;
+    it(`${keyOf(spec)}: a member of another workspace → 404`, async () => {
+      const res = await send(clients.outsider, spec);
+      expect(res.status).toBe(404);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('workspace_not_found');
+    });
+    for (const role of roles.filter((r) => !hasRole(r, needed))) {
+      it(`${keyOf(spec)}: ${role} → 403`, async () => {
+        const res = await send(clients[role], spec);
+        expect(res.status).toBe(403);
+        expect(((await res.json()) as { error: { code: string } }).error.code).toBe('forbidden');
+      });
+    }
+    it(`${keyOf(spec)}: ${needed} → ${expected}`, async () => {
+      const res = await send(clients[needed], spec);
+      expect(res.status, await res.clone().text()).toBe(expected);
+    });
+  }
+});
