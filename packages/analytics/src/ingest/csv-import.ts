@@ -2,6 +2,7 @@ import { EventStore, type DimensionName } from '../model/event-store';
 import { dimensionFields, resolveColumns, type ColumnMapping, type MappedField } from './columns';
 import { sniffDialect, type CsvEncoding } from './csv-dialect';
 import { CsvError, CsvReader, type CsvRecord } from './csv-reader';
+import { decoderFor, type BytesDecoder } from './text-decoder';
 import { ImportError, RejectionLog, type ImportedLog, type ImportOptions } from './import-result';
 import { detectDateOrder, parseTimestampBytes, type TimestampFormat } from './timestamps';
 
@@ -27,7 +28,7 @@ export async function importCsv(
     : head.subarray(sniffed.bom);
   const delimiter = options.delimiter !== undefined ? options.delimiter.charCodeAt(0) : sniffed.delimiter;
   const dialect = { delimiter, quote: sniffed.quote };
-  const decoder = new TextDecoder(utf16 ? 'utf-8' : encoding);
+  const decoder = decoderFor(utf16 ? 'utf-8' : encoding);
 
   const sample = sampleRecords(firstBytes, dialect, decoder);
   const header = sample[0];
@@ -152,10 +153,9 @@ class RowImporter {
           ? 'empty timestamp (expected a date-time)'
           : `"${this.text.decode(t.bytes.subarray(t.start, Math.min(t.end, t.start + 60)))}" is not a date-time (expected ${exampleFor(this.format)})`,
       );
-    let lifecycle = -1;
     if (this.lifecycleId !== -2 && this.index.lifecycle !== undefined) {
       const l = reader.field(rec, this.index.lifecycle);
-      lifecycle = s.dims.lifecycle.intern(l.bytes, l.start, l.end);
+      const lifecycle = s.dims.lifecycle.intern(l.bytes, l.start, l.end);
       if (lifecycle !== this.lifecycleId) {
         this.filtered++;
         return;

@@ -118,7 +118,6 @@ export class CsvReader {
       let lines = 0;
       let count = 0;
       let stray = false;
-      let complete = false;
       for (;;) {
         if (count === MAX_FIELDS)
           throw new CsvError(
@@ -173,7 +172,6 @@ export class CsvReader {
         count++;
         if (pos >= n) {
           if (!last) return rowStart;
-          complete = true;
           break;
         }
         const c = buf[pos];
@@ -186,16 +184,13 @@ export class CsvReader {
           pos += buf[pos + 1] === LF ? 2 : 1;
         } else pos++;
         lines++;
-        complete = true;
         break;
       }
-      if (complete) {
-        rec.count = count;
-        rec.line = this.line;
-        rec.strayAfterQuote = stray;
-        this.line += lines;
-        if (!(count === 1 && starts[0] === ends[0])) this.onRecord(rec);
-      }
+      rec.count = count;
+      rec.line = this.line;
+      rec.strayAfterQuote = stray;
+      this.line += lines;
+      if (!(count === 1 && starts[0] === ends[0])) this.onRecord(rec);
     }
     return pos;
   }

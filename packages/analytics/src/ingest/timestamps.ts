@@ -69,16 +69,18 @@ export function parseTimestampBytes(
   } else {
     // d/m/yyyy or m/d/yyyy with one- or two-digit day and month, '/', '-' or '.' separators
     i = start;
-    const a = readSmall(b, i, end);
-    if (a < 0) return Number.NaN;
-    i += a >= 10 && b[i + 1] !== SLASH && b[i + 1] !== DASH && b[i + 1] !== DOT ? 2 : 1;
+    const aLen = digitRun(b, i, end);
+    if (aLen < 1 || aLen > 2) return Number.NaN;
+    const a = digits(b, i, aLen);
+    i += aLen;
     const sep = b[i];
     if (sep !== SLASH && sep !== DASH && sep !== DOT) return Number.NaN;
     i++;
-    const c = readSmall(b, i, end);
-    if (c < 0) return Number.NaN;
-    i += c >= 10 && b[i + 1] !== sep ? 2 : 1;
-    if (b[i] !== sep) return Number.NaN;
+    const cLen = digitRun(b, i, end);
+    if (cLen < 1 || cLen > 2) return Number.NaN;
+    const c = digits(b, i, cLen);
+    i += cLen;
+    if (b[i] !== sep || digitRun(b, i + 1, end) !== 4) return Number.NaN;
     y = digits(b, i + 1, 4);
     i += 5;
     if (format.order === 'mdy') {
@@ -139,11 +141,10 @@ function parseOffsetOnly(b: Uint8Array, i: number, end: number, y: number, m: nu
   return Number.isNaN(off) ? Number.NaN : daysFromCivil(y, m, d) * 86_400_000 - off * 60_000;
 }
 
-function readSmall(b: Uint8Array, i: number, end: number): number {
-  const c0 = (b[i] as number) - 48;
-  if (i >= end || c0 < 0 || c0 > 9) return -1;
-  const c1 = (b[i + 1] as number) - 48;
-  return c1 >= 0 && c1 <= 9 ? c0 * 10 + c1 : c0;
+function digitRun(b: Uint8Array, i: number, end: number): number {
+  let n = 0;
+  while (i + n < end && (b[i + n] as number) >= 48 && (b[i + n] as number) <= 57) n++;
+  return n;
 }
 
 /** Minutes east of UTC for 'Z', '+HH:MM', '+HHMM', '+HH' (also 'UTC'/'GMT'); NaN otherwise. */

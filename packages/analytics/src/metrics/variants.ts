@@ -82,13 +82,11 @@ export function computeVariants(index: CaseIndex, topN = 20): Variants {
   const rank = new Int32Array(ranked.length);
   ranked.forEach((v, r) => (rank[v] = r));
   const variantOfCase = rawOfCase.map((v) => rank[v] as number);
-  const top = ranked
-    .slice(0, topN)
-    .map((v) => ({
-      activities: seqOf(v),
-      cases: caseCount[v] as number,
-      coverage: (caseCount[v] as number) / cases,
-    }));
+  const top = ranked.slice(0, topN).map((v) => ({
+    activities: seqOf(v),
+    cases: caseCount[v] as number,
+    coverage: (caseCount[v] as number) / cases,
+  }));
   return { count: ranked.length, top, variantOfCase };
 }
 

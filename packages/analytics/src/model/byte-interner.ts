@@ -1,3 +1,5 @@
+import type { BytesDecoder } from '../ingest/text-decoder';
+
 /**
  * Interns byte strings to dense integer ids without creating a JS string per occurrence:
  * the hot import loop hashes the bytes in place and only decodes each distinct value once, on demand.
@@ -13,7 +15,7 @@ export class ByteInterner {
   private decoded: (string | undefined)[] = [];
   size = 0;
 
-  constructor(private readonly decoder: TextDecoder = new TextDecoder('utf-8')) {}
+  constructor(private readonly decoder: BytesDecoder = new TextDecoder('utf-8')) {}
 
   /** The id of bytes[start, end), adding it if new. */
   intern(bytes: Uint8Array, start: number, end: number): number {

@@ -1,4 +1,5 @@
 import { ByteInterner } from './byte-interner';
+import type { BytesDecoder } from '../ingest/text-decoder';
 
 /** The optional per-event dimensions an import can map. */
 export const dimensionNames = ['channel', 'org', 'resource', 'outcome', 'lifecycle'] as const;
@@ -22,7 +23,7 @@ export class EventStore {
   dim: Record<DimensionName, Int32Array | undefined>;
 
   constructor(
-    decoder: TextDecoder = new TextDecoder('utf-8'),
+    decoder: BytesDecoder = new TextDecoder('utf-8'),
     options: {
       readonly dims?: readonly DimensionName[];
       readonly startTime?: boolean;

@@ -1,0 +1,105 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { analyseLog } from '../analyse';
+import { chunksOf, utf8 } from '../testing/fixtures';
+import { importLogFile } from './import-log';
+import { importXes } from './xes';
+
+const xes = `<?xml version="1.0" encoding="UTF-8" ?>
+<log xes.version="1.0" xmlns="http://www.xes-standard.org/">
+  <global scope="event"><string key="concept:name" value="UNKNOWN"/><date key="time:timestamp" value="1970-01-01T00:00:00+01:00"/></global>
+  <string key="concept:name" value="the log's own name"/>
+  <trace>
+    <string key="concept:name" value="case &amp; 1"/>
+    <string key="channel" value="Phone"/>
+    <event>
+      <string key="concept:name" value="Report"/>
+      <date key="time:timestamp" value="2024-03-01T10:00:00.000+01:00"/>
+      <string key="org:group" value="Contact centre"/>
+      <string key="lifecycle:transition" value="complete"/>
+      <container key="address"><string key="concept:name" value="not an activity"/></container>
+    </event>
+    <event>
+      <list key="tags"><values><string key="concept:name" value="nested, ignored"/></values></list>
+      <string key="concept:name" value="Visit"/>
+      <date key="time:timestamp" value="2024-03-01T08:00:00Z"/>
+      <string key="org:group" value="Housing"/>
+      <string key="lifecycle:transition" value="start"/>
+    </event>
+    <event>
+      <date key="time:timestamp" value="2024-03-02T08:00:00Z"/>
+    </event>
+    <event>
+      <string key="concept:name" value="Close"/>
+      <date key="time:timestamp" value="2024-03-02"/>
+      <string key="lifecycle:transition" value="complete"/>
+    </event>
+  </trace>
+  <trace>
+    <string key="concept:name" value="2"/>
+    <event><string key="concept:name" value="Report"/><date key="time:timestamp" value="2024-03-05T09:00:00.123456-05:00"/></event>
+  </trace>
+</log>`;
+
+describe('importXes', () => {
+  it('given nested, list and trace attributes and several date forms, when imported, then only direct event attributes count and times are UTC', async () => {
+    const { store, report } = await importXes(chunksOf(utf8(xes), 50));
+    const a = analyseLog(store);
+    expect(a.cases.cases).toBe(2);
+    expect(a.cases.events).toBe(4);
+    expect(report.rejectedRows).toBe(1);
+    expect(report.rejections[0]).toMatchObject({
+      line: 22,
+      field: 'concept:name',
+      reason: expect.stringMatching(/no concept:name attribute/),
+    });
+    // Visit 08:00Z precedes Report 09:00Z (10:00+01:00): ordered by time, not file order
+    expect(a.variants.top.map((v) => v.activities)).toContainEqual(['Visit', 'Report', 'Close']);
+    expect(store.cases.values()).toContain('case & 1');
+    expect(a.cases.end).toBeCloseTo(Date.UTC(2024, 2, 5, 14, 0, 0, 123) + 0.456, 6);
+    // the trace's channel is inherited by its events; the hand-off is Housing → Contact centre
+    expect(a.channels?.channels[0]).toMatchObject({ channel: 'Phone', contacts: 3 });
+    expect(a.handoffs?.matrix).toEqual([{ from: 'Housing', to: 'Contact centre', count: 1 }]);
+  });
+
+  it('given a lifecycle filter, when imported, then start events are filtered', async () => {
+    const { store, report } = await importXes(chunksOf(utf8(xes)), { lifecycle: 'complete' });
+    expect(report.filteredRows).toBe(2);
+    expect(store.size).toBe(2);
+  });
+
+  it('given an entity bomb, when imported, then the DOCTYPE is refused before anything expands', async () => {
+    const bomb = `<?xml version="1.0"?><!DOCTYPE log [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><log><trace><string key="concept:name" value="&c;"/></trace></log>`;
+    await expect(importXes(chunksOf(utf8(bomb)))).rejects.toThrow(
+      /line 1: the XES file declares a DOCTYPE; refused/,
+    );
+  });
+
+  it('given an external entity, when imported, then it is refused and no file is read', async () => {
+    const xxe = `<?xml version="1.0"?>\n<!DOCTYPE log [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<log><trace><string key="concept:name" value="&x;"/></trace></log>`;
+    await expect(importXes(chunksOf(utf8(xxe)))).rejects.toMatchObject({ code: 'xml_refused' });
+  });
+
+  it('given malformed XML, when imported, then the error names the line', async () => {
+    await expect(importXes(chunksOf(utf8('<log>\n<trace>\n<event></trace>\n</log>')))).rejects.toThrow(
+      /line 3: the XES file is not well-formed XML/,
+    );
+  });
+
+  it('given a truncated XES.gz file, when imported, then it says the gzip is truncated', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'waymark-xes-'));
+    const gz = gzipSync(utf8(xes.repeat(1)));
+    writeFileSync(join(dir, 'cut.xes.gz'), gz.subarray(0, gz.length - 40));
+    writeFileSync(join(dir, 'whole.xes.gz'), gz);
+    await expect(importLogFile(join(dir, 'cut.xes.gz'))).rejects.toMatchObject({
+      code: 'corrupt_gzip',
+      message: expect.stringMatching(/truncated/),
+    });
+    const whole = await importLogFile(join(dir, 'whole.xes.gz'));
+    expect(whole.report.format).toBe('xes');
+    expect(whole.store.size).toBe(4);
+  });
+});
