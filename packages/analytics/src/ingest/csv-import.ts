@@ -243,7 +243,7 @@ async function* transcodeUtf16(
 function sampleRecords(
   bytes: Uint8Array,
   dialect: { delimiter: number; quote: number },
-  decoder: TextDecoder,
+  decoder: BytesDecoder,
 ): string[][] {
   const out: string[][] = [];
   const reader: CsvReader = new CsvReader(dialect, (rec) => {
