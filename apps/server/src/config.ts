@@ -1,0 +1,42 @@
+import { resolve } from 'node:path';
+
+export interface ServerConfig {
+  readonly port: number;
+  readonly host: string;
+  /** PGlite's directory (ignored when `databaseUrl` is set). */
+  readonly dataDir: string;
+  readonly databaseUrl: string | null;
+  /** The administrator created on first start. */
+  readonly adminEmail: string;
+  /** Where the built web app is, if it has been built. */
+  readonly webDist: string;
+  readonly examplesDir: string;
+}
+
+const repoRoot = resolve(new URL('../../..', import.meta.url).pathname);
+
+/** The server's settings from the environment, or a message naming the variable that is wrong. */
+export function readConfig(
+  env: Readonly<Record<string, string | undefined>>,
+  cwd: string,
+): ServerConfig | { error: string } {
+  const portText = env['PORT'] ?? '5170';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port < 1 || port > 65535)
+    return { error: `PORT must be a port number from 1 to 65535, not "${portText}"` };
+  const databaseUrl = env['DATABASE_URL'] || null;
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    return {
+      error: 'DATABASE_URL must start with postgres:// (or leave it unset to use the embedded database)',
+    };
+  }
+  return {
+    port,
+    host: env['HOST'] || '127.0.0.1',
+    dataDir: resolve(cwd, env['WAYMARK_DATA'] || './waymark-data'),
+    databaseUrl,
+    adminEmail: env['WAYMARK_ADMIN_EMAIL'] || 'admin@waymark.local',
+    webDist: resolve(repoRoot, 'apps/web/dist'),
+    examplesDir: resolve(repoRoot, 'examples'),
+  };
+}

@@ -1,0 +1,56 @@
+import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface DataDirLock {
+  release(): void;
+}
+
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * One process per data directory: PGlite has no lock of its own, and two processes writing one database
+ * would corrupt it. The lock file is created exclusively and holds the owner's pid; a lock whose process is
+ * gone (after a crash or kill -9) is stale and taken over.
+ */
+export function lockDataDir(dir: string): DataDirLock | { error: string } {
+  const file = join(dir, 'waymark.lock');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const fd = openSync(file, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return {
+        release: () => {
+          try {
+            if (readFileSync(file, 'utf8').trim() === String(process.pid)) unlinkSync(file);
+          } catch {
+            // Already gone.
+          }
+        },
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        return { error: `cannot create the lock file ${file}: ${(error as Error).message}` };
+      }
+      const owner = Number(readFileSync(file, 'utf8').trim());
+      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
+        return {
+          error: `another Waymark server (process ${owner}) is already using the data directory ${dir}. Stop it first, or set WAYMARK_DATA to another directory.`,
+        };
+      }
+      try {
+        unlinkSync(file);
+      } catch {
+        // Another process took it over first; try again.
+      }
+    }
+  }
+  return { error: `could not take the lock on ${dir}; try again` };
+}

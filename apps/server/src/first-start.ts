@@ -1,0 +1,78 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { readJourneyText } from '@waymark/document';
+import type { PasswordHasher } from '@waymark/api';
+import type { Stores, UserId, WorkspaceId } from '@waymark/store';
+
+export interface FirstStart {
+  readonly adminEmail: string;
+  /** Generated, printed once, never stored in clear. */
+  readonly password: string;
+  readonly loaded: readonly string[];
+  readonly skipped: readonly string[];
+}
+
+export interface FirstStartCaps {
+  readonly clock: () => Date;
+  readonly newId: () => string;
+  readonly randomBytes: (size: number) => Uint8Array;
+  readonly passwords: PasswordHasher;
+}
+
+const INSTANCE_KEY = 'instance';
+
+/**
+ * On the first start of an empty database: an administrator with a generated password, a demo workspace and
+ * every journey in examples/. Returns null when the instance was already set up.
+ */
+export async function runFirstStart(
+  stores: Stores,
+  caps: FirstStartCaps,
+  adminEmail: string,
+  examplesDir: string,
+): Promise<FirstStart | null> {
+  if ((await stores.accounts.getSetting(INSTANCE_KEY)) !== null || (await stores.accounts.countUsers()) > 0)
+    return null;
+  const at = caps.clock().toISOString();
+  const password = Buffer.from(caps.randomBytes(15)).toString('base64url');
+  const created = await stores.accounts.createUser({
+    id: caps.newId() as UserId,
+    email: adminEmail,
+    name: 'Administrator',
+    at,
+  });
+  if (!created.ok) throw new Error(created.error.message);
+  const admin = created.value;
+  await stores.accounts.setPassword(admin.id, await caps.passwords.hash(password), at);
+  const ws = await stores.accounts.createWorkspace({
+    id: 'demo' as WorkspaceId,
+    name: 'Demo',
+    ownerId: admin.id,
+    at,
+  });
+  const loaded: string[] = [];
+  const skipped: string[] = [];
+  const files = (await readdir(examplesDir).catch(() => [] as string[]))
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort();
+  for (const file of files) {
+    const read = readJourneyText(await readFile(join(examplesDir, file), 'utf8'), { fileName: file });
+    if (!read.ok) {
+      skipped.push(`${file}: ${read.error[0]?.message ?? 'invalid'}`);
+      continue;
+    }
+    const stored = await stores.journeys.createJourney({
+      workspaceId: ws.id,
+      journey: read.value,
+      kind: 'import',
+      commands: [],
+      detail: { file },
+      by: admin.id,
+      at,
+    });
+    if (stored.ok) loaded.push(stored.value.id);
+    else skipped.push(`${file}: ${stored.error.message}`);
+  }
+  await stores.accounts.putSetting(INSTANCE_KEY, { createdAt: at, demoWorkspace: ws.id });
+  return { adminEmail, password, loaded, skipped };
+}

@@ -1,0 +1,58 @@
+import { readConfig } from './config';
+import { startServer } from './start-server';
+
+/** `npm start`: reads the environment, starts Waymark, prints how to sign in, stops cleanly on a signal. */
+async function main(): Promise<number> {
+  const config = readConfig(process.env, process.cwd());
+  if ('error' in config) {
+    console.error(`Waymark cannot start: ${config.error}`);
+    return 2;
+  }
+  let server;
+  try {
+    server = await startServer(config);
+  } catch (error) {
+    console.error(`Waymark cannot start: ${(error as Error).message}`);
+    return 1;
+  }
+  const where =
+    server.database === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+  console.log(`Waymark is running at ${server.url}  (${where})`);
+  if (!server.servingWebApp)
+    console.log(`The web app is not built yet; the API is at ${server.url}/api/docs`);
+  const first = server.firstStart;
+  if (first) {
+    console.log('');
+    console.log('First start: created the administrator and a Demo workspace');
+    console.log(
+      `  with ${first.loaded.length} example journey(s)${first.loaded.length ? `: ${first.loaded.join(', ')}` : ''}.`,
+    );
+    for (const skipped of first.skipped) console.log(`  Skipped ${skipped}`);
+    console.log('');
+    console.log(`  Sign in at ${server.url} as ${first.adminEmail}`);
+    console.log(`  with the password  ${first.password}`);
+    console.log('');
+    console.log(
+      '  This password is shown only now: write it down, or add yourself as an owner and sign in as you.',
+    );
+  }
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping Waymark…`);
+    server
+      .close()
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  return 0;
+}
+
+const code = await main();
+if (code !== 0) process.exit(code);

@@ -1,0 +1,101 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { serve, type HttpBindings } from '@hono/node-server';
+import { coreApplyCommand, createApi, createArgon2Hasher } from '@waymark/api';
+import { openStores, type Stores } from '@waymark/store';
+import type { ServerConfig } from './config';
+import { lockDataDir, type DataDirLock } from './data-dir-lock';
+import { runFirstStart, type FirstStart } from './first-start';
+import { serveWebApp } from './static-files';
+
+export interface RunningServer {
+  readonly url: string;
+  readonly database: 'pglite' | 'postgres';
+  readonly firstStart: FirstStart | null;
+  readonly servingWebApp: boolean;
+  close(): Promise<void>;
+}
+
+const version = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+const PURGE_EVERY_MS = 6 * 3_600_000;
+
+/** Wires the real adapters together and listens. Throws with a readable message when it cannot start. */
+export async function startServer(config: ServerConfig): Promise<RunningServer> {
+  let lock: DataDirLock | null = null;
+  if (config.databaseUrl === null) {
+    mkdirSync(config.dataDir, { recursive: true });
+    const taken = lockDataDir(config.dataDir);
+    if ('error' in taken) throw new Error(taken.error);
+    lock = taken;
+  }
+  let stores: Stores;
+  try {
+    stores = await openStores(
+      config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: join(config.dataDir, 'pgdata') },
+    );
+  } catch (error) {
+    lock?.release();
+    throw new Error(`cannot open the database: ${(error as Error).message}`);
+  }
+  const caps = {
+    clock: () => new Date(),
+    newId: () => randomUUID(),
+    randomBytes: (size: number) => new Uint8Array(randomBytes(size)),
+    passwords: createArgon2Hasher(),
+  };
+  const firstStart = await runFirstStart(stores, caps, config.adminEmail, config.examplesDir);
+  const app = createApi({
+    accounts: stores.accounts,
+    journeys: stores.journeys,
+    database: stores.database,
+    version,
+    ...caps,
+    applyCommand: coreApplyCommand,
+    clientIp: (c) => (c.env as HttpBindings | undefined)?.incoming?.socket?.remoteAddress ?? 'unknown',
+  });
+  const servingWebApp = serveWebApp(app, config.webDist);
+  const purge = async () => {
+    const before = new Date(Date.now() - 30 * 86_400_000).toISOString();
+    await stores.journeys
+      .purgeDeleted(before)
+      .catch((e: unknown) => console.error('purge of deleted journeys failed:', e));
+    await stores.accounts.deleteExpiredSessions(new Date().toISOString()).catch(() => 0);
+  };
+  await purge();
+  const timer = setInterval(() => void purge(), PURGE_EVERY_MS);
+  timer.unref();
+
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    s.once('error', reject);
+  }).catch(async (error: NodeJS.ErrnoException) => {
+    await stores.close();
+    lock?.release();
+    throw new Error(
+      error.code === 'EADDRINUSE'
+        ? `port ${config.port} is already in use: set PORT to another port`
+        : `cannot listen: ${error.message}`,
+    );
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shownHost =
+    config.host === '127.0.0.1' || config.host === '0.0.0.0' || config.host === '::'
+      ? 'localhost'
+      : config.host;
+  return {
+    url: `http://${shownHost}:${port}`,
+    database: stores.database,
+    firstStart,
+    servingWebApp,
+    async close() {
+      clearInterval(timer);
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await stores.close();
+      lock?.release();
+    },
+  };
+}
