@@ -39,7 +39,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     );
   } catch (error) {
     lock?.release();
-    throw new Error(`cannot open the database: ${(error as Error).message}`);
+    throw new Error(`cannot open the database: ${(error as Error).message}`, { cause: error });
   }
   const caps = {
     clock: () => new Date(),
