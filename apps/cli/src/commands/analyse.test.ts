@@ -1,0 +1,202 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exitCodes } from '../command';
+import { analyseCommand } from './analyse';
+
+function harness(env: Record<string, string> = { WAYMARK_PSEUDONYM_KEY: 'test-key-of-at-least-16-bytes' }) {
+  const cwd = mkdtempSync(join(tmpdir(), 'waymark-analyse-'));
+  const out: string[] = [];
+  const err: string[] = [];
+  const ctx = { cwd, env, stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t) };
+  const run = (...args: string[]) => analyseCommand.run(args, ctx);
+  return { cwd, run, stdout: () => out.join(''), stderr: () => err.join('') };
+}
+
+const csv = `Ref;Action;When;Medium;Team
+R-1;Report;01/02/2024 09:00;Phone;Contact centre
+R-1;Assess;03/02/2024 09:00;;Housing
+R-1;Close;13/02/2024 09:00;Letter;Housing
+R-2;Report;02/02/2024 10:00;Web;Contact centre
+R-2;Oops;not a date;Web;Contact centre
+`;
+
+describe('waymark analyse', () => {
+  it('given a CSV with mapped columns, when run with --format json, then the JSON contract holds and rejected rows are reported', async () => {
+    const h = harness();
+    writeFileSync(join(h.cwd, 'log.csv'), csv);
+    const code = await h.run(
+      'log.csv',
+      '--case',
+      'Ref',
+      '--activity',
+      'Action',
+      '--timestamp',
+      'When',
+      '--channel',
+      'Medium',
+      '--org',
+      'Team',
+      '--format',
+      'json',
+    );
+    expect(code).toBe(exitCodes.ok);
+    const r = JSON.parse(h.stdout());
+    expect(r.log).toMatchObject({
+      cases: 2,
+      events: 4,
+      activities: 3,
+      rejectedRows: 1,
+      start: '2024-02-01T09:00:00.000Z',
+      end: '2024-02-13T09:00:00.000Z',
+    });
+    expect(r.log.rejections[0]).toMatchObject({ line: 6, field: 'When' });
+    expect(r.dfg.edges).toContainEqual({
+      from: 'Report',
+      to: 'Assess',
+      count: 1,
+      meanSeconds: 172800,
+      medianSeconds: 172800,
+      minSeconds: 172800,
+      maxSeconds: 172800,
+    });
+    expect(r.dfg.startActivities).toEqual({ Report: 2 });
+    expect(r.dfg.endActivities).toEqual({ Close: 1, Report: 1 });
+    expect(r.variants).toMatchObject({
+      count: 2,
+      top: [
+        { activities: ['Report'], cases: 1 },
+        { activities: ['Report', 'Assess', 'Close'], cases: 1 },
+      ],
+    }); // a tie: the prefix sorts first
+    expect(r.cases.eventsPerCase).toMatchObject({ mean: 2, median: 2, max: 3 });
+    expect(r.cases.durationSeconds).toMatchObject({ mean: (12 * 86_400) / 2, median: (12 * 86_400) / 2 });
+    expect(r.handoffs.matrix).toEqual([{ from: 'Contact centre', to: 'Housing', count: 1 }]);
+    expect(h.stderr()).toMatch(
+      /1 of 5 rows rejected; the first: line 6 \(When\): "not a date" is not a date-time/,
+    );
+  });
+
+  it('never prints a raw case id: silences carry keyed pseudonyms that are stable for one key', async () => {
+    const a = harness();
+    writeFileSync(join(a.cwd, 'log.csv'), csv);
+    await a.run(
+      'log.csv',
+      '--case',
+      'Ref',
+      '--activity',
+      'Action',
+      '--timestamp',
+      'When',
+      '--format',
+      'json',
+    );
+    const b = harness();
+    writeFileSync(join(b.cwd, 'log.csv'), csv);
+    await b.run(
+      'log.csv',
+      '--case',
+      'Ref',
+      '--activity',
+      'Action',
+      '--timestamp',
+      'When',
+      '--format',
+      'json',
+    );
+    expect(a.stdout()).not.toMatch(/R-1|R-2/);
+    const first = JSON.parse(a.stdout()).silences.longest[0].case;
+    expect(first).toMatch(/^p_[0-9a-f]{16}$/);
+    expect(JSON.parse(b.stdout()).silences.longest[0].case).toBe(first);
+  });
+
+  it('writes a self-contained HTML report with --out', async () => {
+    const h = harness();
+    writeFileSync(join(h.cwd, 'log.csv'), csv);
+    expect(
+      await h.run(
+        'log.csv',
+        '--case',
+        'Ref',
+        '--activity',
+        'Action',
+        '--timestamp',
+        'When',
+        '--format',
+        'html',
+        '--out',
+        'report.html',
+      ),
+    ).toBe(exitCodes.ok);
+    const html = readFileSync(join(h.cwd, 'report.html'), 'utf8');
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('<svg class="map"');
+    expect(html).not.toMatch(/<script|src="http|href="http/);
+    expect(h.stdout()).toBe('');
+  });
+
+  it('prints Markdown by default', async () => {
+    const h = harness();
+    writeFileSync(join(h.cwd, 'log.csv'), csv);
+    expect(await h.run('log.csv', '--case', 'Ref', '--activity', 'Action', '--timestamp', 'When')).toBe(
+      exitCodes.ok,
+    );
+    expect(h.stdout()).toMatch(/^# Event log analysis: log.csv\n/);
+    expect(h.stdout()).toContain('| Cases | 2 |');
+  });
+
+  it('given no timestamp column, then exit 1 and a message naming the header', async () => {
+    const h = harness();
+    writeFileSync(join(h.cwd, 'log.csv'), 'case,activity,when\nA,B,2024-01-01\n');
+    expect(await h.run('log.csv')).toBe(exitCodes.invalid);
+    expect(h.stderr()).toMatch(/no timestamp column found on line 1/);
+  });
+
+  it('given a missing file, then exit 3; a bad option or format, then exit 2', async () => {
+    const h = harness();
+    expect(await h.run('nope.csv')).toBe(exitCodes.io);
+    expect(h.stderr()).toMatch(/cannot read .*nope.csv/);
+    expect(await h.run('x.csv', '--format', 'pdf')).toBe(exitCodes.usage);
+    expect(await h.run('x.csv', '--colour')).toBe(exitCodes.usage);
+    expect(await h.run()).toBe(exitCodes.usage);
+    expect(h.stderr()).toMatch(/--format must be json, md or html; got "pdf"/);
+  });
+
+  it('given a costs file with a bad value, then exit 1 naming the key', async () => {
+    const h = harness();
+    writeFileSync(join(h.cwd, 'log.csv'), csv);
+    writeFileSync(join(h.cwd, 'costs.json'), '{"Phone": "cheap"}');
+    expect(
+      await h.run(
+        'log.csv',
+        '--case',
+        'Ref',
+        '--activity',
+        'Action',
+        '--timestamp',
+        'When',
+        '--costs',
+        'costs.json',
+      ),
+    ).toBe(exitCodes.invalid);
+    expect(h.stderr()).toMatch(/--costs: costs.json, key "Phone": expected pounds per contact/);
+  });
+
+  it('without a workspace key, warns that pseudonyms are one-off', async () => {
+    const h = harness({});
+    writeFileSync(join(h.cwd, 'log.csv'), csv);
+    await h.run(
+      'log.csv',
+      '--case',
+      'Ref',
+      '--activity',
+      'Action',
+      '--timestamp',
+      'When',
+      '--format',
+      'json',
+    );
+    expect(h.stderr()).toMatch(/WAYMARK_PSEUDONYM_KEY is not set/);
+  });
+});
