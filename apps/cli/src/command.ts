@@ -5,6 +5,8 @@ export interface CliContext {
   /** Directory relative paths resolve against. */
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** True when stdout is a terminal (commands refuse to print binary output there). Absent means not a terminal. */
+  readonly stdoutIsTerminal?: boolean;
 }
 
 /** One `waymark <name>` sub-command. `run` returns the exit code; it never lets an expected failure throw. */
@@ -26,4 +28,6 @@ export const exitCodes = {
   usage: 2,
   /** A file could not be read or written, or a server could not be reached. */
   io: 3,
+  /** A bug: something threw that should not have (printed as one line, details with WAYMARK_DEBUG=1). */
+  internal: 70,
 } as const;

@@ -1,0 +1,115 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatProblems } from '@waymark/document';
+import { exitCodes, type CliCommand } from '../command';
+import { readJourneyFile } from '../files/read-journey-file';
+import { writeOutput } from '../files/write-output';
+import { isTextMediaType, loadOutputFormats, type OutputFormat } from '../output-formats';
+import { argsMessage, usageError } from '../usage-error';
+
+const help = (
+  formats: readonly OutputFormat[],
+) => `Usage: waymark render <file> [--format <format>] [--out <file>]
+
+Draws a journey file, or writes it again in another format. Without --out the result goes to
+standard output. Without --format, the extension of --out decides (map.svg → svg), else svg.
+
+Options:
+  -f, --format <format>  one of: ${formats.map((f) => f.id).join(', ')}
+  -o, --out <file>       write to this file (folders are created; an existing file is replaced)
+  -h, --help             show this help
+
+Formats:
+${formats.map((f) => `  ${f.id.padEnd(8)} ${f.label} (.${f.extension})`).join('\n')}
+
+Examples:
+  waymark render examples/melton-asb-victim-current.yaml --out asb-current.svg
+  waymark render journey.yaml --format mermaid
+`;
+
+const options = {
+  format: { type: 'string', short: 'f' },
+  out: { type: 'string', short: 'o' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function chooseFormat(formats: readonly OutputFormat[], format: string | undefined, out: string | undefined) {
+  if (format !== undefined) return formats.find((f) => f.id === format.toLowerCase());
+  const ext = out?.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];
+  const byExtension =
+    ext === undefined ? undefined : formats.find((f) => f.extension === ext || f.id === ext);
+  return byExtension ?? formats.find((f) => f.id === 'svg') ?? formats[0];
+}
+
+export const renderCommand: CliCommand = {
+  name: 'render',
+  summary: 'Draw a journey as SVG, Mermaid, Markdown or CSV, or write it as JSON or YAML',
+  /** The formats this install offers are listed by `waymark render --help`, once render's registry is loaded. */
+  help: help([
+    { id: 'svg', label: 'Journey map (SVG)', mediaType: 'image/svg+xml', extension: 'svg', render: () => '' },
+    {
+      id: 'json',
+      label: 'Journey document (JSON)',
+      mediaType: 'application/json',
+      extension: 'json',
+      render: () => '',
+    },
+    {
+      id: 'yaml',
+      label: 'Journey document (YAML)',
+      mediaType: 'application/yaml',
+      extension: 'yaml',
+      render: () => '',
+    },
+  ]),
+  async run(args, ctx) {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+    } catch (e) {
+      return usageError(ctx, 'render', argsMessage(e));
+    }
+    const { values, positionals } = parsed;
+    const formats = await loadOutputFormats();
+    if (values.help) {
+      ctx.stdout(help(formats));
+      return exitCodes.ok;
+    }
+    const [file, ...extra] = positionals;
+    if (file === undefined) return usageError(ctx, 'render', 'name the journey file to render');
+    if (extra.length > 0)
+      return usageError(ctx, 'render', `one journey at a time; also got ${extra.join(' ')}`);
+    const format = chooseFormat(formats, values.format, values.out);
+    if (!format) {
+      return usageError(
+        ctx,
+        'render',
+        `unknown format "${values.format}"; expected one of ${formats.map((f) => f.id).join(', ')}`,
+      );
+    }
+    if (values.out !== undefined && resolve(ctx.cwd, values.out) === resolve(ctx.cwd, file)) {
+      return usageError(ctx, 'render', `--out ${values.out} is the journey file itself; choose another file`);
+    }
+    const toTerminal = values.out === undefined || values.out === '-';
+    if (toTerminal && ctx.stdoutIsTerminal && !isTextMediaType(format.mediaType)) {
+      return usageError(
+        ctx,
+        'render',
+        `${format.id} is binary and would garble the terminal; use --out <file>`,
+      );
+    }
+
+    const journey = await readJourneyFile(ctx.cwd, file);
+    if (!journey.ok) {
+      ctx.stderr(`✗ ${file}\n${formatProblems(journey.error.problems, file).join('\n')}\n`);
+      return journey.error.exitCode;
+    }
+    const written = await writeOutput(ctx, format.render(journey.value), values.out, true);
+    if (!written.ok) {
+      ctx.stderr(`waymark render: ${written.message}\n`);
+      return exitCodes.io;
+    }
+    if (!toTerminal) ctx.stderr(`wrote ${values.out} (${format.label})\n`);
+    return exitCodes.ok;
+  },
+};

@@ -1,0 +1,91 @@
+import { parseArgs } from 'node:util';
+import { formatProblems } from '@waymark/document';
+import { adviseJourney } from '../advice';
+import { exitCodes, type CliCommand } from '../command';
+import { expandArguments } from '../files/expand-arguments';
+import { readJourneyFile } from '../files/read-journey-file';
+import { argsMessage, usageError } from '../usage-error';
+
+const help = `Usage: waymark validate <file>… [options]
+
+Checks journey files (YAML or JSON). Prints "✓ file" for each valid one; for the others, every problem on
+its own line as file:line:column path: message, so you can fix them all in one pass. A folder means the
+journey files in it; other files (a README beside the journeys, say) are skipped with a note.
+
+Options:
+  -q, --quiet        print only problems (no ✓ lines, no warnings)
+      --max-mb <n>   refuse files larger than n megabytes (default 20)
+  -h, --help         show this help
+
+Exit code: 0 when every file is valid (warnings do not fail), 1 when a file has problems,
+3 when a file cannot be read, 2 when the command line is wrong.
+
+Examples:
+  waymark validate examples/*.yaml
+  waymark validate examples          (every journey file in the folder)
+  waymark validate journeys/asb-victim.json --quiet
+`;
+
+const options = {
+  quiet: { type: 'boolean', short: 'q' },
+  'max-mb': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export const validateCommand: CliCommand = {
+  name: 'validate',
+  summary: 'Check journey files (YAML or JSON) and list every problem with its line',
+  help,
+  async run(args, ctx) {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+    } catch (e) {
+      return usageError(ctx, 'validate', argsMessage(e));
+    }
+    const { values, positionals: files } = parsed;
+    if (values.help) {
+      ctx.stdout(help);
+      return exitCodes.ok;
+    }
+    if (files.length === 0) return usageError(ctx, 'validate', 'name at least one journey file');
+    const maxMb = values['max-mb'] === undefined ? 20 : Number(values['max-mb']);
+    if (!(maxMb > 0))
+      return usageError(
+        ctx,
+        'validate',
+        `--max-mb expects a number of megabytes above 0; got "${values['max-mb']}"`,
+      );
+
+    const { files: journeys, skipped } = await expandArguments(ctx.cwd, files);
+    if (!values.quiet) for (const note of skipped) ctx.stdout(`- ${note}\n`);
+    if (journeys.length === 0) {
+      return usageError(
+        ctx,
+        'validate',
+        `no journey files among ${files.join(' ')}; expected .yaml, .yml or .json files`,
+      );
+    }
+    let exit: number = exitCodes.ok;
+    let valid = 0;
+    for (const file of journeys) {
+      const result = await readJourneyFile(ctx.cwd, file, Math.round(maxMb * 1024 * 1024));
+      if (result.ok) {
+        valid++;
+        if (values.quiet) continue;
+        ctx.stdout(`✓ ${file}\n`);
+        const warnings = formatProblems(adviseJourney(result.value), file);
+        if (warnings.length > 0) ctx.stderr(`${warnings.join('\n')}\n`);
+        continue;
+      }
+      exit = Math.max(exit, result.error.exitCode);
+      ctx.stderr(`✗ ${file}\n${formatProblems(result.error.problems, file).join('\n')}\n`);
+    }
+    if (journeys.length + skipped.length > 1 && !values.quiet) {
+      const others =
+        skipped.length > 0 ? ` (${skipped.length} other file${skipped.length > 1 ? 's' : ''} skipped)` : '';
+      ctx.stdout(`${valid} of ${journeys.length} journey files valid${others}\n`);
+    }
+    return exit;
+  },
+};

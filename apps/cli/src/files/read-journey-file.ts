@@ -1,0 +1,59 @@
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { problem, type Journey, type Result } from '@waymark/core';
+import { DEFAULT_MAX_BYTES, readJourneyText, tooLargeProblem, type LocatedProblem } from '@waymark/document';
+import { exitCodes } from '../command';
+import { decodeText } from './decode-text';
+
+export interface JourneyFileFailure {
+  readonly problems: readonly LocatedProblem[];
+  /** exitCodes.io when the file could not be read at all, exitCodes.invalid when what it holds is wrong. */
+  readonly exitCode: number;
+}
+
+const ioFailure = (message: string): JourneyFileFailure => ({
+  problems: [problem('file_unreadable', [], message)],
+  exitCode: exitCodes.io,
+});
+
+const systemMessage = (e: unknown): string => {
+  const code = (e as { code?: string }).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied; check the file can be read';
+  if (code === 'ENOTDIR') return 'a folder in this path is a file';
+  return `cannot be read (${code ?? (e instanceof Error ? e.message : String(e))})`;
+};
+
+/** Reads a journey file: its size first (before reading it whole), then its bytes, encoding and content. */
+export async function readJourneyFile(
+  cwd: string,
+  fileName: string,
+  maxBytes = DEFAULT_MAX_BYTES,
+): Promise<Result<Journey, JourneyFileFailure>> {
+  const path = resolve(cwd, fileName);
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory())
+      return { ok: false, error: ioFailure('is a folder; expected a journey file (.yaml, .yml or .json)') };
+    if (!info.isFile())
+      return { ok: false, error: ioFailure('is not a regular file; expected a journey file') };
+    size = info.size;
+  } catch (e) {
+    return { ok: false, error: ioFailure(systemMessage(e)) };
+  }
+  if (size > maxBytes)
+    return { ok: false, error: { problems: [tooLargeProblem(size, maxBytes)], exitCode: exitCodes.invalid } };
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    return { ok: false, error: ioFailure(systemMessage(e)) };
+  }
+  const text = decodeText(bytes);
+  if (!text.ok) return { ok: false, error: { problems: [text.error], exitCode: exitCodes.invalid } };
+  const journey = readJourneyText(text.value, { fileName, maxBytes });
+  return journey.ok
+    ? journey
+    : { ok: false, error: { problems: journey.error, exitCode: exitCodes.invalid } };
+}

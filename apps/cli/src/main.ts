@@ -1,0 +1,82 @@
+import cliPackage from '../package.json' with { type: 'json' };
+import { exitCodes, type CliCommand, type CliContext } from './command';
+import { commands as registry } from './registry';
+
+export interface MainOptions extends CliContext {
+  /** The arguments after `waymark` (process.argv.slice(2)). */
+  readonly argv: readonly string[];
+  /** The commands to offer; the registry unless a test passes its own. */
+  readonly commands?: readonly CliCommand[];
+}
+
+export const usage = (commands: readonly CliCommand[]): string => {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return `Usage: waymark <command> [options]
+
+Customer journey maps for public services: check, draw and start journey files.
+
+Commands:
+${commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
+
+Options:
+  -h, --help     show this help, or a command's help: waymark <command> --help
+  -v, --version  show the version
+
+Example:
+  waymark validate examples/*.yaml
+`;
+};
+
+async function dispatch(
+  argv: readonly string[],
+  ctx: CliContext,
+  commands: readonly CliCommand[],
+): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined) {
+    ctx.stderr(usage(commands));
+    return exitCodes.usage;
+  }
+  if (first === '--help' || first === '-h') {
+    ctx.stdout(usage(commands));
+    return exitCodes.ok;
+  }
+  if (first === '--version' || first === '-v') {
+    ctx.stdout(`waymark ${cliPackage.version}\n`);
+    return exitCodes.ok;
+  }
+  const wanted = first === 'help' ? rest[0] : first;
+  const command = commands.find((c) => c.name === wanted);
+  if (first === 'help' && (wanted === undefined || command)) {
+    return command ? command.run(['--help'], ctx) : (ctx.stdout(usage(commands)), exitCodes.ok);
+  }
+  if (!command) {
+    const near = commands.find(
+      (c) => wanted !== undefined && wanted.length > 1 && c.name.startsWith(wanted.slice(0, 3)),
+    );
+    ctx.stderr(
+      `waymark: unknown command "${wanted}"${near ? `; did you mean "${near.name}"?` : ''}\n` +
+        `Commands: ${commands.map((c) => c.name).join(', ')}\nRun 'waymark --help' for usage.\n`,
+    );
+    return exitCodes.usage;
+  }
+  return command.run(rest, ctx);
+}
+
+/**
+ * The whole `waymark` program as a function: arguments and capabilities in, exit code out. Expected failures
+ * are the commands' own messages; anything thrown is a bug, reported in one line (the stack only with
+ * WAYMARK_DEBUG=1), never as a trace a facilitator has to read.
+ */
+export async function main(options: MainOptions): Promise<number> {
+  const { argv, commands = registry, ...ctx } = options;
+  try {
+    return await dispatch(argv, ctx, commands);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    ctx.stderr(`waymark: internal error: ${message.split('\n')[0]}\n`);
+    if (ctx.env.WAYMARK_DEBUG === '1') ctx.stderr(`${e instanceof Error ? e.stack : message}\n`);
+    else ctx.stderr('This is a bug in Waymark. Run again with WAYMARK_DEBUG=1 for details to report.\n');
+    return exitCodes.internal;
+  }
+}

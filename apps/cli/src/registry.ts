@@ -1,0 +1,34 @@
+import type { CliCommand } from './command';
+import { lazyCommand } from './lazy-command';
+
+/** Every `waymark` sub-command, in the order `waymark --help` lists them. Summaries match each module's own. */
+export const commands: readonly CliCommand[] = [
+  lazyCommand(
+    'validate',
+    'Check journey files (YAML or JSON) and list every problem with its line',
+    async () => (await import('./commands/validate')).validateCommand,
+  ),
+  lazyCommand(
+    'render',
+    'Draw a journey as SVG, Mermaid, Markdown or CSV, or write it as JSON or YAML',
+    async () => (await import('./commands/render')).renderCommand,
+  ),
+  lazyCommand(
+    'new',
+    'Start a journey file from a template (Melton map, blueprint, life course, case)',
+    async () => (await import('./commands/new')).newCommand,
+  ),
+  lazyCommand(
+    'analyse',
+    'Analyse an event log (CSV, XES, Parquet): contacts, durations, process map, variants, avoidable contact',
+    async () => (await import('./commands/analyse')).analyseCommand,
+  ),
+];
+
+/** The modules behind the registry, for the test that checks each summary matches its command. */
+export const loadCommands = async (): Promise<CliCommand[]> => [
+  (await import('./commands/validate')).validateCommand,
+  (await import('./commands/render')).renderCommand,
+  (await import('./commands/new')).newCommand,
+  (await import('./commands/analyse')).analyseCommand,
+];
