@@ -72,3 +72,12 @@ export {
   type CommandType,
   type BatchCommand,
 } from './commands/schema';
+export {
+  journeyTemplates,
+  templateNames,
+  templateOptionsSchema,
+  isTemplateName,
+  createJourneyFromTemplate,
+  type TemplateName,
+} from './templates/registry';
+export { type JourneyTemplate, type TemplateOptions } from './templates/journey-template';
