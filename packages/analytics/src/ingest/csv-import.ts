@@ -143,6 +143,7 @@ class RowImporter {
     const caseId = s.cases.intern(c.bytes, c.start, c.end);
     const a = reader.field(rec, this.ai);
     if (a.end === a.start) return this.reject(rec.line, this.ai, 'empty activity (expected a value)');
+    const activity = s.activities.intern(a.bytes, a.start, a.end);
     const t = reader.field(rec, this.ti);
     const time = parseTimestampBytes(t.bytes, t.start, t.end, this.format);
     if (Number.isNaN(time))
@@ -161,7 +162,7 @@ class RowImporter {
         return;
       }
     }
-    const i = s.add(caseId, s.activities.intern(a.bytes, a.start, a.end), time);
+    const i = s.add(caseId, activity, time);
     for (const [d, col] of this.dimCols) {
       const f = reader.field(rec, col);
       if (f.end > f.start) (s.dim[d] as Int32Array)[i] = s.dims[d].intern(f.bytes, f.start, f.end);
@@ -261,4 +262,10 @@ function sampleRecords(
     // an unclosed quote in the sample is reported by the full read
   }
   return out;
+}
+
+function countLines(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) n++;
+  return n;
 }

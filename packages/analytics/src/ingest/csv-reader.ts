@@ -86,11 +86,26 @@ export class CsvReader {
     if (buf.length > 0) this.parse(buf, true);
   }
 
-  /** The bytes of field f of the current record, with doubled quotes collapsed. */
+  private readonly view: { bytes: Uint8Array; start: number; end: number } = {
+    bytes: new Uint8Array(0),
+    start: 0,
+    end: 0,
+  };
+
+  /**
+   * The bytes of field f of the current record, with doubled quotes collapsed. The returned
+   * object is reused by the next call (no allocation per field in the hot loop).
+   */
   field(rec: CsvRecord, f: number): { bytes: Uint8Array; start: number; end: number } {
+    const view = this.view;
     const start = rec.starts[f] as number;
     const end = rec.ends[f] as number;
-    if (rec.escaped[f] === 0) return { bytes: rec.bytes, start, end };
+    if (rec.escaped[f] === 0) {
+      view.bytes = rec.bytes;
+      view.start = start;
+      view.end = end;
+      return view;
+    }
     if (this.scratch.length < end - start) this.scratch = new Uint8Array(end - start);
     let w = 0;
     const q = this.dialect.quote;
@@ -99,7 +114,10 @@ export class CsvReader {
       this.scratch[w++] = c;
       if (c === q && rec.bytes[r + 1] === q) r++;
     }
-    return { bytes: this.scratch, start: 0, end: w };
+    view.bytes = this.scratch;
+    view.start = 0;
+    view.end = w;
+    return view;
   }
 
   /** Parses whole records from buf; returns how many bytes were consumed. */

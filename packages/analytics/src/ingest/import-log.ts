@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import type { CsvEncoding } from './csv-dialect';
 import { importCsv } from './csv-import';
 import { ImportError, type ImportedLog, type ImportOptions } from './import-result';
@@ -31,5 +32,6 @@ export async function importLogFile(path: string, options: ImportFileOptions = {
   }
   if (detected.format === 'parquet') return importParquet(path, options);
   const chunks = readFileChunks(path, detected.gzip);
-  return detected.format === 'xes' ? importXes(chunks, options) : importCsv(chunks, options);
+  const sized = detected.gzip ? options : { ...options, sizeHint: (await stat(path)).size };
+  return detected.format === 'xes' ? importXes(chunks, sized) : importCsv(chunks, sized);
 }

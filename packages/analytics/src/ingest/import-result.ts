@@ -43,6 +43,8 @@ export interface ImportOptions {
   readonly lifecycle?: string;
   /** How many rejections to list (all are counted). Default 100. */
   readonly maxRejectionsListed?: number;
+  /** Size of the input in bytes when known, to size the columns once instead of growing them. */
+  readonly sizeHint?: number;
 }
 
 /** Collects rejections: counts all, keeps the first few. */

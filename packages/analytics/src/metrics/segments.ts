@@ -1,4 +1,4 @@
-import { inCaseOrder, type CaseIndex } from '../model/case-index';
+import type { CaseIndex } from '../model/case-index';
 import { civilFromDays } from '../ingest/timestamps';
 import { summarise } from './stats';
 
@@ -50,55 +50,91 @@ export function computeSegments(
   return out;
 }
 
-function labelCases(index: CaseIndex, perCase: PerCase, dim: SegmentBy): string[] | undefined {
+/** A label number per case and the label names. */
+interface Labels {
+  readonly of: Int32Array;
+  readonly names: string[];
+}
+
+function labelCases(index: CaseIndex, perCase: PerCase, dim: SegmentBy): Labels | undefined {
   const n = index.cases;
-  if (dim === 'period') return Array.from(perCase.startMs, monthOf);
-  if (dim === 'variant') return Array.from(perCase.variant, (v) => (v < 10 ? `variant ${v + 1}` : 'other'));
+  const of = new Int32Array(n);
+  if (dim === 'period') {
+    const months = new Map<number, number>();
+    const names: string[] = [];
+    for (let k = 0; k < n; k++) {
+      const ms = perCase.startMs[k] as number;
+      const { year, month } = civilFromDays(Math.floor(ms / 86_400_000));
+      const key = year * 12 + month;
+      let id = months.get(key);
+      if (id === undefined) {
+        id = names.length;
+        months.set(key, id);
+        names.push(`${year}-${String(month).padStart(2, '0')}`);
+      }
+      of[k] = id;
+    }
+    return { of, names };
+  }
+  if (dim === 'variant') {
+    const names = Array.from({ length: 10 }, (_, v) => `variant ${v + 1}`);
+    names.push('other');
+    for (let k = 0; k < n; k++) of[k] = Math.min(10, perCase.variant[k] as number);
+    return { of, names };
+  }
   const col = index.store.dim[dim];
   if (!col) return undefined;
-  const values = inCaseOrder(index, col);
-  const names = index.store.dims[dim].values();
-  const labels: string[] = new Array<string>(n);
+  const names = [...index.store.dims[dim].values(), '(none)'];
+  const none = names.length - 1;
+  const order = index.order;
   for (let k = 0; k < n; k++) {
-    let label = '(none)';
+    let label = none;
     const to = index.caseStart[k + 1] as number;
     for (let p = index.caseStart[k] as number; p < to; p++) {
-      const v = values[p] as number;
+      const v = col[order[p] as number] as number;
       if (v >= 0) {
-        label = names[v] as string;
+        label = v;
         break;
       }
     }
-    labels[k] = label;
+    of[k] = label;
   }
-  return labels;
+  return { of, names };
 }
 
-function monthOf(ms: number): string {
-  const { year, month } = civilFromDays(Math.floor(ms / 86_400_000));
-  return `${year}-${String(month).padStart(2, '0')}`;
-}
-
-function summariseGroups(labels: readonly string[], perCase: PerCase): Segment[] {
-  const groups = new Map<string, number[]>();
-  labels.forEach((l, k) => {
-    let g = groups.get(l);
-    if (!g) groups.set(l, (g = []));
-    g.push(k);
+function summariseGroups(labels: Labels, perCase: PerCase): Segment[] {
+  const L = labels.names.length;
+  const sizes = new Int32Array(L + 1);
+  for (const l of labels.of) sizes[l + 1] = (sizes[l + 1] as number) + 1;
+  for (let l = 0; l < L; l++) sizes[l + 1] = (sizes[l + 1] as number) + (sizes[l] as number);
+  const fill = sizes.slice(0, L);
+  const members = new Int32Array(labels.of.length);
+  labels.of.forEach((l, k) => {
+    const at = fill[l] as number;
+    fill[l] = at + 1;
+    members[at] = k;
   });
   const segments: Segment[] = [];
-  for (const [key, ks] of groups) {
-    const pick = <T extends Int32Array | Float64Array>(a: T): Float64Array =>
-      Float64Array.from(ks, (k) => a[k] as number);
+  for (let l = 0; l < L; l++) {
+    const ks = members.subarray(sizes[l] as number, sizes[l + 1] as number);
+    if (ks.length === 0) continue;
+    const pick = (a: Int32Array | Float64Array): Float64Array => {
+      const out = new Float64Array(ks.length);
+      for (let i = 0; i < ks.length; i++) out[i] = a[ks[i] as number] as number;
+      return out;
+    };
+    const sum = (a: Int32Array | Float64Array): number => {
+      let s = 0;
+      for (const k of ks) s += a[k] as number;
+      return s;
+    };
     const contacts = summarise(pick(perCase.contacts));
     const duration = summarise(pick(perCase.durationSeconds));
-    const sum = (a: Int32Array | Float64Array): number => ks.reduce((s, k) => s + (a[k] as number), 0);
-    const events = sum(perCase.events);
     const totalContacts = sum(perCase.contacts);
     segments.push({
-      key,
+      key: labels.names[l] as string,
       cases: ks.length,
-      events,
+      events: sum(perCase.events),
       contactsPerCase: { mean: contacts.mean, median: contacts.median, p90: contacts.p90, max: contacts.max },
       durationSeconds: { mean: duration.mean, median: duration.median },
       ...(perCase.handoffs ? { handoffsPerCase: sum(perCase.handoffs) / ks.length } : {}),

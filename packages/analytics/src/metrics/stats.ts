@@ -7,21 +7,36 @@ export interface Summary {
   readonly max: number;
 }
 
-/** Sorts a copy numerically (typed-array sort) and summarises it; NaN fields when empty. */
+/** Summarises values in O(n) (quickselect on one copy); NaN fields when empty. */
 export function summarise(values: Float64Array | Int32Array): Summary {
   const n = values.length;
   if (n === 0)
     return { mean: Number.NaN, median: Number.NaN, p90: Number.NaN, min: Number.NaN, max: Number.NaN };
-  const sorted = Float64Array.from(values).sort();
+  const a = Float64Array.from(values);
   let sum = 0;
-  for (let i = 0; i < n; i++) sum += sorted[i] as number;
-  return {
-    mean: sum / n,
-    median: quantileSorted(sorted, 0.5),
-    p90: quantileSorted(sorted, 0.9),
-    min: sorted[0] as number,
-    max: sorted[n - 1] as number,
-  };
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = a[i] as number;
+    sum += v;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return { mean: sum / n, median: quantileInPlace(a, 0.5), p90: quantileInPlace(a, 0.9), min, max };
+}
+
+/** numpy's linear quantile of unsorted values, reordering them. */
+export function quantileInPlace(a: Float64Array, q: number): number {
+  const n = a.length;
+  if (n === 0) return Number.NaN;
+  const pos = (n - 1) * q;
+  const lo = Math.floor(pos);
+  select(a, 0, n - 1, lo);
+  const low = a[lo] as number;
+  if (pos === lo) return low;
+  let high = Infinity;
+  for (let i = lo + 1; i < n; i++) if ((a[i] as number) < high) high = a[i] as number;
+  return low + (high - low) * (pos - lo);
 }
 
 /** numpy's default ('linear') quantile of sorted values. */

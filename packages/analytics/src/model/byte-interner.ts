@@ -123,9 +123,22 @@ export class ByteInterner {
 
 const encoder = new TextEncoder();
 
-/** FNV-1a over a byte range. */
+/** A multiplicative hash over a byte range, four bytes a step (FNV-style mixing, murmur finaliser). */
 export function hashBytes(bytes: Uint8Array, start: number, end: number): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ (bytes[i] as number), 0x01000193);
+  let h = (0x811c9dc5 ^ (end - start)) | 0;
+  let i = start;
+  for (; i + 4 <= end; i += 4) {
+    const w =
+      (bytes[i] as number) |
+      ((bytes[i + 1] as number) << 8) |
+      ((bytes[i + 2] as number) << 16) |
+      ((bytes[i + 3] as number) << 24);
+    h = Math.imul(h ^ w, 0x01000193);
+    h ^= h >>> 15;
+  }
+  for (; i < end; i++) h = Math.imul(h ^ (bytes[i] as number), 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
   return h;
 }
