@@ -61,10 +61,16 @@ export async function importCsv(
     );
 
   const dims = dimensionFields.filter((f) => index[f] !== undefined) as DimensionName[];
+  const sampleLines = countLines(firstBytes);
+  const capacity =
+    options.sizeHint && sampleLines > 1
+      ? Math.ceil((options.sizeHint / (firstBytes.length / sampleLines)) * 1.05) + 16
+      : undefined;
   const store = new EventStore(decoder, {
     dims,
     startTime: index.start !== undefined,
     cost: index.cost !== undefined,
+    ...(capacity ? { capacity } : {}),
   });
   const rejections = new RejectionLog(options.maxRejectionsListed ?? 100);
   const mapping: Record<string, string> = {};
