@@ -42,7 +42,11 @@ async function loadRenderFormats(): Promise<readonly OutputFormat[]> {
       return Object.values(formats).filter((f) => isFormatList([f]));
   } catch (e) {
     const code = (e as { code?: string }).code;
-    if (code !== 'ERR_MODULE_NOT_FOUND' && !/Cannot find (module|package)/.test(String(e))) throw e;
+    if (
+      code !== 'ERR_MODULE_NOT_FOUND' &&
+      !/Cannot find (module|package)|Failed to resolve entry/.test(String(e))
+    )
+      throw e;
   }
   return [];
 }

@@ -2,4 +2,4 @@ export { readJourneyText, type ReadJourneyOptions } from './read-journey';
 export { writeJourneyJson, writeJourneyYaml, canonicalJourney } from './write-journey';
 export { formatProblem, formatProblems, type LocatedProblem } from './located-problem';
 export { detectFormat, documentFormats, type DocumentFormat } from './detect-format';
-export { DEFAULT_MAX_BYTES, formatMegabytes, tooLargeProblem, checkText } from './text-checks';
+export { DEFAULT_MAX_BYTES, formatSize, tooLargeProblem, checkText } from './text-checks';

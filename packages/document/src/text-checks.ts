@@ -4,20 +4,19 @@ import type { LocatedProblem } from './located-problem';
 /** 20 MB: far above any hand-made journey, low enough that parsing stays quick and memory stays small. */
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 
+const KB = 1024;
 const MB = 1024 * 1024;
 
-/** "50.0 MB" for sizes, "20 MB" for whole limits. */
-export function formatMegabytes(bytes: number, decimals = 1): string {
-  const mb = bytes / MB;
-  return `${Number.isInteger(mb) ? mb : mb.toFixed(decimals)} MB`;
+/** "50.0 MB", "3.4 KB", "12 bytes"; a limit of whole megabytes reads "20 MB". */
+export function formatSize(bytes: number): string {
+  if (bytes >= MB) return Number.isInteger(bytes / MB) ? `${bytes / MB} MB` : `${(bytes / MB).toFixed(1)} MB`;
+  if (bytes >= KB) return `${(bytes / KB).toFixed(1)} KB`;
+  return `${bytes} bytes`;
 }
 
 export function tooLargeProblem(bytes: number, maxBytes: number): LocatedProblem {
-  return problem(
-    'file_too_large',
-    [],
-    `file is ${(bytes / MB).toFixed(1)} MB; the limit is ${formatMegabytes(maxBytes)}`,
-  );
+  const size = bytes >= MB ? `${(bytes / MB).toFixed(1)} MB` : formatSize(bytes);
+  return problem('file_too_large', [], `file is ${size}; the limit is ${formatSize(maxBytes)}`);
 }
 
 /** UTF-8 length of a string without encoding it (pure, no Buffer). */

@@ -1,0 +1,160 @@
+import { open, writeFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exitCodes } from '../command';
+import { journeyYaml, runCli, stackLine, withTempDir } from '../run-cli.fixture';
+
+/** Writes files into a temp folder, runs `waymark validate` there, and checks no stack trace leaks. */
+async function validate(
+  files: Record<string, string | Uint8Array>,
+  argv: readonly string[] = Object.keys(files),
+) {
+  return withTempDir(async (dir) => {
+    for (const [name, content] of Object.entries(files)) {
+      await mkdir(join(dir, name, '..'), { recursive: true });
+      await writeFile(join(dir, name), content);
+    }
+    const r = await runCli(['validate', ...argv], dir);
+    expect(r.stderr).not.toMatch(stackLine);
+    return r;
+  });
+}
+
+const lineOf = (text: string, fragment: string) =>
+  text.split('\n').findIndex((l) => l.includes(fragment)) + 1;
+
+describe('waymark validate', () => {
+  it('given a valid YAML and a valid JSON journey, then ✓ for each and exit 0', async () => {
+    const json = JSON.stringify({
+      schemaVersion: 2,
+      id: 'j',
+      meta: { title: 'T', journeyType: 'case' },
+      columns: [],
+      lanes: [],
+    });
+    const r = await validate({ 'a.yaml': journeyYaml, 'b.json': json });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toBe('✓ a.yaml\n✓ b.json\n2 of 2 journey files valid\n');
+  });
+
+  it('given malformed YAML, then its line and column are named', async () => {
+    const text = journeyYaml.replace('  - id: reports', '  - id: [reports');
+    const r = await validate({ 'bad.yaml': text });
+    expect(r.code).toBe(exitCodes.invalid);
+    expect(r.stderr).toMatch(/^✗ bad\.yaml\nbad\.yaml:\d+:\d+: not valid YAML: /);
+    expect(Number(r.stderr.match(/bad\.yaml:(\d+):/)![1])).toBeGreaterThanOrEqual(lineOf(text, '[reports'));
+  });
+
+  it.each([
+    [
+      'an unknown lane kind',
+      ['kind: feeling', 'kind: sticky-notes'],
+      'kind: sticky-notes',
+      'lanes[1].kind',
+      /expected one of/,
+    ],
+    [
+      'a score of 150',
+      ['score: -90', 'score: 150'],
+      'score: 150',
+      'cards[5].score',
+      /expected a score from -100 to 100/,
+    ],
+    [
+      'a card in a missing column',
+      ['columnId: waits\n    text: Awaits', 'columnId: nowhere\n    text: Awaits'],
+      'columnId: nowhere',
+      'cards[2].columnId',
+      /no column with id "nowhere"/,
+    ],
+    [
+      'a link to nothing',
+      ['{ kind: column, columnId: reports }', '{ kind: column, columnId: gone }'],
+      'columnId: gone',
+      'links[0].to.columnId',
+      /no column with id "gone"/,
+    ],
+  ] as const)(
+    'given %s, then the path, line and message are printed',
+    async (_, [from, to], fragment, path, message) => {
+      const text = journeyYaml.replace(from, to);
+      const r = await validate({ 'j.yaml': text });
+      expect(r.code).toBe(exitCodes.invalid);
+      const line = r.stderr.split('\n').find((l) => l.includes(` ${path}: `));
+      expect(line).toMatch(
+        new RegExp(`^j\\.yaml:${lineOf(text, fragment)}:\\d+ ${path.replace(/[[\].]/g, '\\$&')}: `),
+      );
+      expect(line).toMatch(message);
+    },
+  );
+
+  it('given a 50 MB file, then it is refused by its size before being read', async () => {
+    await withTempDir(async (dir) => {
+      const handle = await open(join(dir, 'huge.yaml'), 'w');
+      await handle.truncate(50 * 1024 * 1024);
+      await handle.close();
+      const r = await runCli(['validate', 'huge.yaml'], dir);
+      expect(r.code).toBe(exitCodes.invalid);
+      expect(r.stderr).toContain('huge.yaml: file is 50.0 MB; the limit is 20 MB');
+      expect((await runCli(['validate', '--max-mb', '60', 'huge.yaml'], dir)).stderr).toContain(
+        'not a text file',
+      );
+    });
+  });
+
+  it('given a binary file, then "not a text file"', async () => {
+    const png = new Uint8Array([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    ]);
+    const r = await validate({ 'map.yaml': png });
+    expect(r.code).toBe(exitCodes.invalid);
+    expect(r.stderr).toContain('map.yaml: not a text file');
+  });
+
+  it('given a file saved as Windows-1252, then the line and column of the first bad byte', async () => {
+    const latin = new TextEncoder().encode(
+      journeyYaml.replace('Nobody rang me back', 'Nobody rang me back \u0000'),
+    );
+    const at = latin.indexOf(0);
+    latin[at] = 0xa3; // "£" in Windows-1252, not UTF-8
+    const r = await validate({ 'j.yaml': latin });
+    expect(r.code).toBe(exitCodes.invalid);
+    expect(r.stderr).toMatch(
+      new RegExp(`^j\\.yaml:${lineOf(journeyYaml, 'Nobody rang')}:\\d+: this character is not UTF-8`, 'm'),
+    );
+  });
+
+  it('given a UTF-16 file with its byte order mark (Notepad "Unicode"), then it is read', async () => {
+    const utf16 = new Uint8Array([
+      0xff,
+      0xfe,
+      ...[...journeyYaml].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8]),
+    ]);
+    expect((await validate({ 'j.yaml': utf16 })).code).toBe(0);
+  });
+
+  it('given a missing file and a folder of journeys, then io exit and the folder expanded', async () => {
+    const r = await validate({ 'maps/a.yaml': journeyYaml, 'maps/README.md': '# maps' }, [
+      'maps',
+      'missing.yaml',
+    ]);
+    expect(r.code).toBe(exitCodes.io);
+    expect(r.stdout).toContain(`✓ ${join('maps', 'a.yaml')}\n`);
+    expect(r.stderr).toContain('missing.yaml: no such file');
+    expect(r.stdout).toContain('1 of 2 journey files valid');
+  });
+
+  it('given only a folder with no journeys in it, then it is noted and a usage error follows', async () => {
+    const r = await validate({ 'x.yaml/inner.txt': 'x' }, ['x.yaml']);
+    expect(r.stderr).toContain('no journey files among x.yaml');
+    expect(r.stdout).toContain('x.yaml skipped: a folder with no .yaml, .yml or .json files');
+    expect(r.code).toBe(exitCodes.usage);
+  });
+
+  it('given no files or a bad option, then a usage error', async () => {
+    expect((await validate({}, [])).code).toBe(exitCodes.usage);
+    const r = await validate({ 'a.yaml': journeyYaml }, ['--strict-mode', 'a.yaml']);
+    expect(r.code).toBe(exitCodes.usage);
+    expect(r.stderr).toContain("Unknown option '--strict-mode'");
+  });
+});
