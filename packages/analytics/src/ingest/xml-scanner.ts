@@ -1,0 +1,317 @@
+import { ByteInterner } from '../model/byte-interner';
+
+/** One start tag's attributes as offsets into the current chunk; valid only during the callback. */
+export interface XmlAttributes {
+  bytes: Uint8Array;
+  count: number;
+  nameId: Int32Array;
+  valueStart: Int32Array;
+  valueEnd: Int32Array;
+  /** 1 when the value holds an entity or character reference that `value()` must decode. */
+  hasRef: Uint8Array;
+}
+
+export class XmlError extends Error {
+  constructor(
+    readonly code: 'xml_refused' | 'xml_malformed',
+    readonly line: number,
+    message: string,
+  ) {
+    super(`line ${line}: ${message}`);
+  }
+}
+
+export interface XmlHandler {
+  open(tag: number, attrs: XmlAttributes, selfClosing: boolean): void;
+  close(tag: number): void;
+}
+
+const LT = 60;
+const GT = 62;
+const SLASH = 47;
+const EQ = 61;
+const QUOT = 34;
+const APOS = 39;
+const MAX_ATTRS = 256;
+const MAX_TOKEN = 16 * 1024 * 1024;
+
+const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 9 || c === 13;
+
+/**
+ * A streaming byte-level XML scanner for event logs: start tags with attributes, end tags,
+ * comments, processing instructions and CDATA; text is skipped. Any DOCTYPE is refused, so no
+ * entity can be declared (no entity expansion, no external entities); only the five predefined
+ * entities and character references are decoded. Tag nesting is checked.
+ */
+export class XmlScanner {
+  /** Interned tag and attribute names. */
+  readonly names = new ByteInterner();
+  private carry: Uint8Array | undefined;
+  private lineBase = 1;
+  private lineBuf: Uint8Array | undefined;
+  private linePos = 0;
+  private readonly stack: number[] = [];
+  private readonly attrs: XmlAttributes = {
+    bytes: new Uint8Array(0),
+    count: 0,
+    nameId: new Int32Array(MAX_ATTRS),
+    valueStart: new Int32Array(MAX_ATTRS),
+    valueEnd: new Int32Array(MAX_ATTRS),
+    hasRef: new Uint8Array(MAX_ATTRS),
+  };
+  private scratch = new Uint8Array(256);
+  private currentPos = 0;
+  private sawRoot = false;
+
+  constructor(private readonly handler: XmlHandler) {}
+
+  /** The 1-based line of the token being handled (counted lazily). */
+  get line(): number {
+    const buf = this.lineBuf;
+    if (!buf) return this.lineBase;
+    for (let i = this.linePos; i < this.currentPos; i++) if (buf[i] === 10) this.lineBase++;
+    this.linePos = Math.max(this.linePos, this.currentPos);
+    return this.lineBase;
+  }
+
+  push(chunk: Uint8Array): void {
+    let buf = chunk;
+    if (this.carry) {
+      buf = new Uint8Array(this.carry.length + chunk.length);
+      buf.set(this.carry);
+      buf.set(chunk, this.carry.length);
+      this.carry = undefined;
+    }
+    const used = this.scan(buf, false);
+    this.settleLines(buf, used);
+    if (used < buf.length) {
+      if (buf.length - used > MAX_TOKEN)
+        throw new XmlError('xml_malformed', this.lineBase, 'a tag or comment runs past 16 MB (expected ">")');
+      this.carry = buf.slice(used);
+    }
+  }
+
+  finish(): void {
+    const buf = this.carry ?? new Uint8Array(0);
+    this.carry = undefined;
+    const used = this.scan(buf, true);
+    this.settleLines(buf, used);
+    if (used < buf.length)
+      throw new XmlError('xml_malformed', this.lineBase, 'the document ends inside a tag (expected ">")');
+    if (this.stack.length > 0)
+      throw new XmlError(
+        'xml_malformed',
+        this.lineBase,
+        `the document ends with <${this.names.value(this.stack[this.stack.length - 1] as number)}> still open (the file may be truncated)`,
+      );
+    if (!this.sawRoot) throw new XmlError('xml_malformed', this.lineBase, 'no XML element found');
+  }
+
+  /** An attribute value with references decoded, as bytes (valid until the next call). */
+  value(a: XmlAttributes, i: number): { bytes: Uint8Array; start: number; end: number } {
+    const start = a.valueStart[i] as number;
+    const end = a.valueEnd[i] as number;
+    if (a.hasRef[i] === 0) return { bytes: a.bytes, start, end };
+    const text = decodeRefs(new TextDecoder().decode(a.bytes.subarray(start, end)), this.line);
+    const bytes = new TextEncoder().encode(text);
+    if (this.scratch.length < bytes.length) this.scratch = new Uint8Array(bytes.length * 2);
+    this.scratch.set(bytes);
+    return { bytes: this.scratch, start: 0, end: bytes.length };
+  }
+
+  private settleLines(buf: Uint8Array, used: number): void {
+    this.lineBuf = buf;
+    this.currentPos = used;
+    void this.line;
+    this.lineBuf = undefined;
+    this.linePos = 0;
+    this.currentPos = 0;
+  }
+
+  private fail(code: 'xml_refused' | 'xml_malformed', pos: number, buf: Uint8Array, message: string): never {
+    this.lineBuf = buf;
+    this.currentPos = pos;
+    throw new XmlError(code, this.line, message);
+  }
+
+  /** Scans whole tokens; returns the offset of the first unfinished one. */
+  private scan(buf: Uint8Array, last: boolean): number {
+    this.lineBuf = buf;
+    this.linePos = 0;
+    const n = buf.length;
+    let pos = 0;
+    while (pos < n) {
+      const lt = buf.indexOf(LT, pos);
+      if (lt < 0) return n;
+      pos = lt;
+      this.currentPos = pos;
+      const next = buf[pos + 1];
+      if (next === undefined)
+        return last ? this.fail('xml_malformed', pos, buf, 'the document ends after "<"') : pos;
+      if (next === 33) {
+        // <!-- -->, <![CDATA[ ]]>, <!DOCTYPE
+        if (pos + 9 > n && !last) return pos;
+        if (buf[pos + 2] === 45 && buf[pos + 3] === 45) {
+          const end = indexOfSeq(buf, [45, 45, 62], pos + 4);
+          if (end < 0)
+            return last
+              ? this.fail('xml_malformed', pos, buf, 'a comment is never closed (expected "-->")')
+              : pos;
+          pos = end + 3;
+        } else if (buf[pos + 2] === 91) {
+          const end = indexOfSeq(buf, [93, 93, 62], pos + 9);
+          if (end < 0)
+            return last
+              ? this.fail('xml_malformed', pos, buf, 'a CDATA section is never closed (expected "]]>")')
+              : pos;
+          pos = end + 3;
+        } else {
+          this.fail(
+            'xml_refused',
+            pos,
+            buf,
+            'the file declares a DOCTYPE; refused (DTDs and entities are not allowed, they can expand without bound or read other files)',
+          );
+        }
+        continue;
+      }
+      if (next === 63) {
+        const end = indexOfSeq(buf, [63, 62], pos + 2);
+        if (end < 0)
+          return last
+            ? this.fail('xml_malformed', pos, buf, 'a processing instruction is never closed (expected "?>")')
+            : pos;
+        pos = end + 2;
+        continue;
+      }
+      const gt = buf.indexOf(GT, pos);
+      if (gt < 0)
+        return last ? this.fail('xml_malformed', pos, buf, 'a tag is never closed (expected ">")') : pos;
+      if (next === SLASH) {
+        let e = pos + 2;
+        while (e < gt && !isSpace(buf[e] as number)) e++;
+        const tag = this.names.intern(buf, pos + 2, e);
+        const open = this.stack.pop();
+        if (open !== tag)
+          this.fail(
+            'xml_malformed',
+            pos,
+            buf,
+            open === undefined
+              ? `</${this.names.value(tag)}> closes nothing`
+              : `</${this.names.value(tag)}> closes <${this.names.value(open)}> (expected </${this.names.value(open)}>)`,
+          );
+        this.handler.close(tag);
+        pos = gt + 1;
+        continue;
+      }
+      const end = this.startTag(buf, pos, last);
+      if (end < 0) return pos;
+      pos = end;
+    }
+    return pos;
+  }
+
+  /** Parses a start tag at pos; returns the offset after it, or -1 when it is cut by the chunk end. */
+  private startTag(buf: Uint8Array, pos: number, last: boolean): number {
+    const n = buf.length;
+    let i = pos + 1;
+    while (i < n && !isSpace(buf[i] as number) && buf[i] !== GT && buf[i] !== SLASH) i++;
+    if (i === pos + 1) this.fail('xml_malformed', pos, buf, 'a "<" is not followed by a tag name');
+    const tag = this.names.intern(buf, pos + 1, i);
+    const a = this.attrs;
+    a.bytes = buf;
+    a.count = 0;
+    for (;;) {
+      while (i < n && isSpace(buf[i] as number)) i++;
+      if (i >= n) return last ? this.fail('xml_malformed', pos, buf, 'the document ends inside a tag') : -1;
+      const c = buf[i];
+      if (c === GT || c === SLASH) {
+        const selfClosing = c === SLASH;
+        if (selfClosing && buf[i + 1] !== GT) {
+          if (i + 1 >= n && !last) return -1;
+          this.fail('xml_malformed', i, buf, 'expected ">" after "/"');
+        }
+        this.sawRoot = true;
+        if (!selfClosing) this.stack.push(tag);
+        this.handler.open(tag, a, selfClosing);
+        if (selfClosing) this.handler.close(tag);
+        return i + (selfClosing ? 2 : 1);
+      }
+      const ns = i;
+      while (i < n && buf[i] !== EQ && buf[i] !== GT && !isSpace(buf[i] as number)) i++;
+      const ne = i;
+      while (i < n && isSpace(buf[i] as number)) i++;
+      if (i >= n) return last ? this.fail('xml_malformed', pos, buf, 'the document ends inside a tag') : -1;
+      if (buf[i] !== EQ)
+        this.fail(
+          'xml_malformed',
+          i,
+          buf,
+          `attribute "${new TextDecoder().decode(buf.subarray(ns, ne))}" has no value (expected ="...")`,
+        );
+      i++;
+      while (i < n && isSpace(buf[i] as number)) i++;
+      const q = buf[i];
+      if (i >= n) return last ? this.fail('xml_malformed', pos, buf, 'the document ends inside a tag') : -1;
+      if (q !== QUOT && q !== APOS)
+        this.fail('xml_malformed', i, buf, 'an attribute value is not quoted (expected " or \')');
+      const vs = i + 1;
+      const ve = buf.indexOf(q as number, vs);
+      if (ve < 0)
+        return last ? this.fail('xml_malformed', pos, buf, 'an attribute value is never closed') : -1;
+      if (a.count === MAX_ATTRS)
+        this.fail('xml_malformed', pos, buf, `more than ${MAX_ATTRS} attributes on one tag`);
+      const k = a.count++;
+      a.nameId[k] = this.names.intern(buf, ns, ne);
+      a.valueStart[k] = vs;
+      a.valueEnd[k] = ve;
+      let ref = 0;
+      for (let j = vs; j < ve; j++) {
+        const b = buf[j];
+        if (b === 38) ref = 1;
+        else if (b === LT)
+          this.fail('xml_malformed', j, buf, 'a "<" inside an attribute value (expected &lt;)');
+      }
+      a.hasRef[k] = ref;
+      i = ve + 1;
+    }
+  }
+}
+
+function indexOfSeq(buf: Uint8Array, seq: readonly number[], from: number): number {
+  for (let i = buf.indexOf(seq[0] as number, from); i >= 0; i = buf.indexOf(seq[0] as number, i + 1)) {
+    let ok = true;
+    for (let k = 1; k < seq.length; k++) if (buf[i + k] !== seq[k]) ok = false;
+    if (ok && i + seq.length <= buf.length) return i;
+    if (i + seq.length > buf.length) return -1;
+  }
+  return -1;
+}
+
+const predefined: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Decodes the predefined entities and character references; anything else is an error. */
+export function decodeRefs(s: string, line: number): string {
+  return s.replace(/&([^;&]*);?/g, (whole, name: string) => {
+    if (!whole.endsWith(';'))
+      throw new XmlError('xml_malformed', line, `"&" not followed by a reference (expected &amp;)`);
+    if (name.startsWith('#x') || name.startsWith('#X'))
+      return safeCodePoint(parseInt(name.slice(2), 16), line);
+    if (name.startsWith('#')) return safeCodePoint(parseInt(name.slice(1), 10), line);
+    const v = predefined[name];
+    if (v === undefined)
+      throw new XmlError(
+        'xml_malformed',
+        line,
+        `undefined entity &${name}; (only &amp; &lt; &gt; &quot; &apos; are allowed)`,
+      );
+    return v;
+  });
+}
+
+function safeCodePoint(cp: number, line: number): string {
+  if (!Number.isInteger(cp) || cp < 1 || cp > 0x10ffff)
+    throw new XmlError('xml_malformed', line, 'a character reference is out of range');
+  return String.fromCodePoint(cp);
+}
