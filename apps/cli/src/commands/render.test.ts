@@ -1,0 +1,107 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readJourneyText } from '@waymark/document';
+import { exitCodes } from '../command';
+import { isTextMediaType, loadOutputFormats } from '../output-formats';
+import { journeyYaml, runCli, stackLine, withTempDir } from '../run-cli.fixture';
+
+const steps = ['Incident occurs', 'Reports incident', 'Awaits response'];
+const original = readJourneyText(journeyYaml, { fileName: 'j.yaml' });
+
+/** What each format's file must show of the small journey; a format without an entry fails the test below. */
+const expectations: Record<string, (content: string) => void> = {
+  json: (c) => expect(readJourneyText(c, { fileName: 'x.json' })).toEqual(original),
+  yaml: (c) => expect(readJourneyText(c, { fileName: 'x.yaml' })).toEqual(original),
+  svg: (c) => {
+    expect(c).toMatch(/^(<\?xml[^>]*>\s*)?<svg[\s>]/);
+    for (const word of steps.join(' ').split(' ')) expect(c).toContain(word);
+    expect(c).toContain('Nobody rang me back');
+  },
+  mermaid: (c) => {
+    for (const step of steps) expect(c).toContain(step);
+  },
+  md: (c) => {
+    expect(c).toContain('Victims of ASB (small)');
+    for (const step of steps) expect(c).toContain(step);
+  },
+  csv: (c) => {
+    expect(c.split('\n').length).toBeGreaterThan(1);
+    for (const step of steps) expect(c).toContain(step);
+  },
+};
+
+describe('waymark render', () => {
+  it('given every format on offer, when rendered to a file in a new folder, then the file shows the journey', async () => {
+    const formats = await loadOutputFormats();
+    expect(formats.map((f) => f.id)).toEqual(expect.arrayContaining(['json', 'yaml']));
+    await withTempDir(async (dir) => {
+      await writeFile(join(dir, 'j.yaml'), journeyYaml);
+      for (const format of formats) {
+        const out = join('out', format.id, `map.${format.extension}`);
+        const r = await runCli(['render', 'j.yaml', '--format', format.id, '--out', out], dir);
+        expect(r, format.id).toMatchObject({ code: 0, stdout: '' });
+        expect(r.stderr).toBe(`wrote ${out} (${format.label})\n`);
+        const check = expectations[format.id];
+        expect(check, `no expectation for format ${format.id}`).toBeDefined();
+        check!(await readFile(join(dir, out), 'utf8'));
+      }
+    });
+  });
+
+  it('given no --format, then the extension of --out decides; without --out the output goes to stdout', async () => {
+    await withTempDir(async (dir) => {
+      await writeFile(join(dir, 'j.yaml'), journeyYaml);
+      expect((await runCli(['render', 'j.yaml', '--out', 'again.json'], dir)).code).toBe(0);
+      expectations.json!(await readFile(join(dir, 'again.json'), 'utf8'));
+      const r = await runCli(['render', 'j.yaml', '-f', 'yaml'], dir);
+      expect(r.code).toBe(0);
+      expectations.yaml!(r.stdout);
+    });
+  });
+
+  it('given an invalid journey, then its problems and exit 1, and nothing is written', async () => {
+    await withTempDir(async (dir) => {
+      await writeFile(join(dir, 'j.yaml'), journeyYaml.replace('score: -90', 'score: 150'));
+      const r = await runCli(['render', 'j.yaml', '--format', 'json', '--out', 'j.json'], dir);
+      expect(r.code).toBe(exitCodes.invalid);
+      expect(r.stderr).toMatch(/^j\.yaml:\d+:5 cards\[5\]\.score: expected a score from -100 to 100$/m);
+      expect(r.stderr).not.toMatch(stackLine);
+      await expect(readFile(join(dir, 'j.json'))).rejects.toThrow();
+    });
+  });
+
+  it('given an unknown format, the journey itself as --out, or a folder as --out, then refused', async () => {
+    await withTempDir(async (dir) => {
+      await writeFile(join(dir, 'j.yaml'), journeyYaml);
+      await mkdir(join(dir, 'folder.json'));
+      const unknown = await runCli(['render', 'j.yaml', '--format', 'pdfx'], dir);
+      expect(unknown).toMatchObject({
+        code: exitCodes.usage,
+        stderr: expect.stringContaining('unknown format "pdfx"; expected one of'),
+      });
+      const self = await runCli(['render', 'j.yaml', '--format', 'yaml', '--out', './j.yaml'], dir);
+      expect(self.code).toBe(exitCodes.usage);
+      expect(await readFile(join(dir, 'j.yaml'), 'utf8')).toBe(journeyYaml);
+      const folder = await runCli(['render', 'j.yaml', '--out', 'folder.json'], dir);
+      expect(folder).toMatchObject({
+        code: exitCodes.io,
+        stderr: expect.stringContaining('folder.json is a folder'),
+      });
+    });
+  });
+
+  it('tells text media types (safe on a terminal) from binary ones', () => {
+    for (const t of [
+      'image/svg+xml',
+      'text/csv',
+      'text/markdown',
+      'application/json',
+      'application/yaml',
+      'text/vnd.mermaid',
+    ])
+      expect(isTextMediaType(t), t).toBe(true);
+    for (const t of ['image/png', 'application/pdf', 'application/zip'])
+      expect(isTextMediaType(t), t).toBe(false);
+  });
+});
