@@ -170,7 +170,7 @@ export async function importXes(
       const k = attrValueIndex(attrs, keyName);
       const v = attrValueIndex(attrs, valueName);
       if (k < 0 || v < 0) return;
-      const key = names.find(attrs.bytes, attrs.valueStart[k] as number, attrs.valueEnd[k] as number);
+      const key = scanner.nameId(attrs.bytes, attrs.valueStart[k] as number, attrs.valueEnd[k] as number);
       if (key < 0) return;
       const slot = parent === tagEvent ? eventSlot.get(key) : traceSlot.get(key);
       if (slot === undefined) return;

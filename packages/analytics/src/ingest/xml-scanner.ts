@@ -62,6 +62,32 @@ export class XmlScanner {
   private scratch = new Uint8Array(256);
   private currentPos = 0;
   private sawRoot = false;
+  private readonly cacheIds: number[] = [];
+  private readonly cacheBytes: Uint8Array[] = [];
+  private readonly valueView: { bytes: Uint8Array; start: number; end: number } = {
+    bytes: new Uint8Array(0),
+    start: 0,
+    end: 0,
+  };
+
+  /** The id of a tag or attribute name: a handful of names repeat, so a short list beats hashing. */
+  nameId(buf: Uint8Array, start: number, end: number): number {
+    const len = end - start;
+    const ids = this.cacheIds;
+    const bytes = this.cacheBytes;
+    outer: for (let c = 0; c < ids.length; c++) {
+      const b = bytes[c] as Uint8Array;
+      if (b.length !== len) continue;
+      for (let i = 0; i < len; i++) if (b[i] !== buf[start + i]) continue outer;
+      return ids[c] as number;
+    }
+    const id = this.names.intern(buf, start, end);
+    if (ids.length < 24) {
+      ids.push(id);
+      bytes.push(buf.slice(start, end));
+    }
+    return id;
+  }
 
   constructor(private readonly handler: XmlHandler) {}
 
@@ -111,12 +137,21 @@ export class XmlScanner {
   value(a: XmlAttributes, i: number): { bytes: Uint8Array; start: number; end: number } {
     const start = a.valueStart[i] as number;
     const end = a.valueEnd[i] as number;
-    if (a.hasRef[i] === 0) return { bytes: a.bytes, start, end };
+    const view = this.valueView;
+    if (a.hasRef[i] === 0) {
+      view.bytes = a.bytes;
+      view.start = start;
+      view.end = end;
+      return view;
+    }
     const text = decodeRefs(new TextDecoder().decode(a.bytes.subarray(start, end)), this.line);
     const bytes = new TextEncoder().encode(text);
     if (this.scratch.length < bytes.length) this.scratch = new Uint8Array(bytes.length * 2);
     this.scratch.set(bytes);
-    return { bytes: this.scratch, start: 0, end: bytes.length };
+    view.bytes = this.scratch;
+    view.start = 0;
+    view.end = bytes.length;
+    return view;
   }
 
   private settleLines(buf: Uint8Array, used: number): void {
@@ -190,7 +225,7 @@ export class XmlScanner {
       if (next === SLASH) {
         let e = pos + 2;
         while (e < gt && !isSpace(buf[e] as number)) e++;
-        const tag = this.names.intern(buf, pos + 2, e);
+        const tag = this.nameId(buf, pos + 2, e);
         const open = this.stack.pop();
         if (open !== tag)
           this.fail(
@@ -218,7 +253,7 @@ export class XmlScanner {
     let i = pos + 1;
     while (i < n && !isSpace(buf[i] as number) && buf[i] !== GT && buf[i] !== SLASH) i++;
     if (i === pos + 1) this.fail('xml_malformed', pos, buf, 'a "<" is not followed by a tag name');
-    const tag = this.names.intern(buf, pos + 1, i);
+    const tag = this.nameId(buf, pos + 1, i);
     const a = this.attrs;
     a.bytes = buf;
     a.count = 0;
@@ -263,7 +298,7 @@ export class XmlScanner {
       if (a.count === MAX_ATTRS)
         this.fail('xml_malformed', pos, buf, `more than ${MAX_ATTRS} attributes on one tag`);
       const k = a.count++;
-      a.nameId[k] = this.names.intern(buf, ns, ne);
+      a.nameId[k] = this.nameId(buf, ns, ne);
       a.valueStart[k] = vs;
       a.valueEnd[k] = ve;
       let ref = 0;
