@@ -41,7 +41,7 @@ describe('waymark render', () => {
         const out = join('out', format.id, `map.${format.extension}`);
         const r = await runCli(['render', 'j.yaml', '--format', format.id, '--out', out], dir);
         expect(r, format.id).toMatchObject({ code: 0, stdout: '' });
-        expect(r.stderr).toBe(`wrote ${out} (${format.label})\n`);
+        expect(r.stderr).toBe(`wrote ${out}: ${format.label}\n`);
         const check = expectations[format.id];
         expect(check, `no expectation for format ${format.id}`).toBeDefined();
         check!(await readFile(join(dir, out), 'utf8'));

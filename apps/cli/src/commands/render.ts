@@ -109,7 +109,7 @@ export const renderCommand: CliCommand = {
       ctx.stderr(`waymark render: ${written.message}\n`);
       return exitCodes.io;
     }
-    if (!toTerminal) ctx.stderr(`wrote ${values.out} (${format.label})\n`);
+    if (!toTerminal) ctx.stderr(`wrote ${values.out}: ${format.label}\n`);
     return exitCodes.ok;
   },
 };
