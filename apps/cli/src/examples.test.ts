@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { CardOf } from '@waymark/core';
 import { readJourneyText } from '@waymark/document';
 import { loadOutputFormats } from './output-formats';
 import { runCli, withTempDir } from './run-cli.fixture';
@@ -42,8 +43,8 @@ describe('the example journeys through the CLI', () => {
     if (!formats.some((f) => f.id === 'svg')) ctx.skip();
     const journey = readJourneyText(await readFile(join(repo, asbCurrent), 'utf8'), { fileName: asbCurrent });
     if (!journey.ok) throw new Error('the ASB example does not read');
-    const steps = journey.value.cards.filter((c) => c.kind === 'step');
-    const quotes = journey.value.cards.filter((c) => c.kind === 'feeling' && c.quote);
+    const steps = journey.value.cards.filter((c): c is CardOf<'step'> => c.kind === 'step');
+    const quotes = journey.value.cards.filter((c): c is CardOf<'feeling'> => c.kind === 'feeling' && c.quote);
     expect(steps).toHaveLength(7);
     await withTempDir(async (dir) => {
       const out = join(dir, 'asb.svg');

@@ -158,3 +158,28 @@ describe('waymark validate', () => {
     expect(r.stderr).toContain("Unknown option '--strict-mode'");
   });
 });
+
+describe('waymark validate --json', () => {
+  it('given a valid and an invalid file, then one JSON report with located problems and exit 1', async () => {
+    const r = await validate(
+      { 'ok.yaml': journeyYaml, 'bad.yaml': journeyYaml.replace('score: -90', 'score: 150') },
+      ['--json', 'ok.yaml', 'bad.yaml'],
+    );
+    expect(r.code).toBe(exitCodes.invalid);
+    expect(r.stderr).toBe('');
+    const report = JSON.parse(r.stdout);
+    expect(report.files.map((f: { file: string; valid: boolean }) => [f.file, f.valid])).toEqual([
+      ['ok.yaml', true],
+      ['bad.yaml', false],
+    ]);
+    expect(report.files[1].problems).toEqual([
+      expect.objectContaining({
+        code: 'invalid_too_big',
+        where: 'cards[5].score',
+        line: lineOf(journeyYaml, 'score: -90'),
+        column: 5,
+        severity: 'error',
+      }),
+    ]);
+  });
+});

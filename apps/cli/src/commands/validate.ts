@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
-import { formatProblems } from '@waymark/document';
+import { formatPath } from '@waymark/core';
+import { formatProblems, type LocatedProblem } from '@waymark/document';
 import { adviseJourney } from '../advice';
-import { exitCodes, type CliCommand } from '../command';
+import { exitCodes, type CliCommand, type CliContext } from '../command';
 import { expandArguments } from '../files/expand-arguments';
 import { readJourneyFile } from '../files/read-journey-file';
 import { argsMessage, usageError } from '../usage-error';
@@ -14,6 +15,7 @@ journey files in it; other files (a README beside the journeys, say) are skipped
 
 Options:
   -q, --quiet        print only problems (no ✓ lines, no warnings)
+      --json         print one JSON report on stdout instead: { files: [{ file, valid, problems }], skipped }
       --max-mb <n>   refuse files larger than n megabytes (default 20)
   -h, --help         show this help
 
@@ -26,7 +28,30 @@ Examples:
   waymark validate journeys/asb-victim.json --quiet
 `;
 
+interface FileResult {
+  readonly file: string;
+  readonly exitCode: number;
+  /** Errors when the file is invalid; warnings (advice) when it is valid. */
+  readonly problems: readonly LocatedProblem[];
+}
+
+function printResult(ctx: CliContext, r: FileResult, quiet: boolean): void {
+  const lines = formatProblems(r.problems, r.file);
+  if (r.exitCode !== exitCodes.ok) ctx.stderr(`✗ ${r.file}\n${lines.join('\n')}\n`);
+  else if (!quiet) {
+    ctx.stdout(`✓ ${r.file}\n`);
+    if (lines.length > 0) ctx.stderr(`${lines.join('\n')}\n`);
+  }
+}
+
+const toJson = (r: FileResult) => ({
+  file: r.file,
+  valid: r.exitCode === exitCodes.ok,
+  problems: r.problems.map((p) => ({ ...p, where: formatPath(p.path) })),
+});
+
 const options = {
+  json: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   'max-mb': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -58,7 +83,7 @@ export const validateCommand: CliCommand = {
       );
 
     const { files: journeys, skipped } = await expandArguments(ctx.cwd, files);
-    if (!values.quiet) for (const note of skipped) ctx.stdout(`- ${note}\n`);
+    if (!values.quiet && !values.json) for (const note of skipped) ctx.stdout(`- ${note}\n`);
     if (journeys.length === 0) {
       return usageError(
         ctx,
@@ -66,22 +91,21 @@ export const validateCommand: CliCommand = {
         `no journey files among ${files.join(' ')}; expected .yaml, .yml or .json files`,
       );
     }
-    let exit: number = exitCodes.ok;
-    let valid = 0;
+    const maxBytes = Math.round(maxMb * 1024 * 1024);
+    const results: FileResult[] = [];
     for (const file of journeys) {
-      const result = await readJourneyFile(ctx.cwd, file, Math.round(maxMb * 1024 * 1024));
-      if (result.ok) {
-        valid++;
-        if (values.quiet) continue;
-        ctx.stdout(`✓ ${file}\n`);
-        const warnings = formatProblems(adviseJourney(result.value), file);
-        if (warnings.length > 0) ctx.stderr(`${warnings.join('\n')}\n`);
-        continue;
-      }
-      exit = Math.max(exit, result.error.exitCode);
-      ctx.stderr(`✗ ${file}\n${formatProblems(result.error.problems, file).join('\n')}\n`);
+      const read = await readJourneyFile(ctx.cwd, file, maxBytes);
+      results.push(
+        read.ok
+          ? { file, exitCode: exitCodes.ok, problems: adviseJourney(read.value) }
+          : { file, exitCode: read.error.exitCode, problems: read.error.problems },
+      );
+      if (!values.json) printResult(ctx, results[results.length - 1]!, values.quiet === true);
     }
-    if (journeys.length + skipped.length > 1 && !values.quiet) {
+    const exit = Math.max(...results.map((r) => r.exitCode));
+    if (values.json) ctx.stdout(`${JSON.stringify({ files: results.map(toJson), skipped }, null, 2)}\n`);
+    else if (journeys.length + skipped.length > 1 && !values.quiet) {
+      const valid = results.filter((r) => r.exitCode === exitCodes.ok).length;
       const others =
         skipped.length > 0 ? ` (${skipped.length} other file${skipped.length > 1 ? 's' : ''} skipped)` : '';
       ctx.stdout(`${valid} of ${journeys.length} journey files valid${others}\n`);
