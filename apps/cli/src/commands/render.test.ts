@@ -54,6 +54,13 @@ describe('waymark render', () => {
       await writeFile(join(dir, 'j.yaml'), journeyYaml);
       expect((await runCli(['render', 'j.yaml', '--out', 'again.json'], dir)).code).toBe(0);
       expectations.json!(await readFile(join(dir, 'again.json'), 'utf8'));
+      expect((await runCli(['render', 'j.yaml', '--out', 'again.yml'], dir)).code).toBe(0);
+      expectations.yaml!(await readFile(join(dir, 'again.yml'), 'utf8'));
+      const png = await runCli(['render', 'j.yaml', '--out', 'map.png'], dir);
+      expect(png).toMatchObject({
+        code: exitCodes.usage,
+        stderr: expect.stringContaining('no format writes .png files'),
+      });
       const r = await runCli(['render', 'j.yaml', '-f', 'yaml'], dir);
       expect(r.code).toBe(0);
       expectations.yaml!(r.stdout);

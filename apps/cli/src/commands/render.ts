@@ -33,12 +33,31 @@ const options = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-function chooseFormat(formats: readonly OutputFormat[], format: string | undefined, out: string | undefined) {
-  if (format !== undefined) return formats.find((f) => f.id === format.toLowerCase());
-  const ext = out?.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];
-  const byExtension =
-    ext === undefined ? undefined : formats.find((f) => f.extension === ext || f.id === ext);
-  return byExtension ?? formats.find((f) => f.id === 'svg') ?? formats[0];
+type Choice = { readonly format: OutputFormat } | { readonly problem: string };
+
+/** --format if given; else the extension of --out (an unknown one is an error, not a silent SVG); else svg. */
+function chooseFormat(
+  formats: readonly OutputFormat[],
+  format: string | undefined,
+  out: string | undefined,
+): Choice {
+  const ids = formats.map((f) => f.id).join(', ');
+  if (format !== undefined) {
+    const found = formats.find((f) => f.id === format.toLowerCase());
+    return found ? { format: found } : { problem: `unknown format "${format}"; expected one of ${ids}` };
+  }
+  const ext = out
+    ?.toLowerCase()
+    .match(/\.([a-z0-9]+)$/)?.[1]
+    ?.replace(/^yml$/, 'yaml');
+  if (ext !== undefined) {
+    const found = formats.find((f) => f.extension === ext || f.id === ext);
+    return found
+      ? { format: found }
+      : { problem: `no format writes .${ext} files; choose one with --format (${ids})` };
+  }
+  const svg = formats.find((f) => f.id === 'svg') ?? formats[0];
+  return svg ? { format: svg } : { problem: 'no output formats are available' };
 }
 
 export const renderCommand: CliCommand = {
@@ -79,14 +98,9 @@ export const renderCommand: CliCommand = {
     if (file === undefined) return usageError(ctx, 'render', 'name the journey file to render');
     if (extra.length > 0)
       return usageError(ctx, 'render', `one journey at a time; also got ${extra.join(' ')}`);
-    const format = chooseFormat(formats, values.format, values.out);
-    if (!format) {
-      return usageError(
-        ctx,
-        'render',
-        `unknown format "${values.format}"; expected one of ${formats.map((f) => f.id).join(', ')}`,
-      );
-    }
+    const choice = chooseFormat(formats, values.format, values.out);
+    if ('problem' in choice) return usageError(ctx, 'render', choice.problem);
+    const { format } = choice;
     if (values.out !== undefined && resolve(ctx.cwd, values.out) === resolve(ctx.cwd, file)) {
       return usageError(ctx, 'render', `--out ${values.out} is the journey file itself; choose another file`);
     }
