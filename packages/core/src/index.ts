@@ -81,3 +81,19 @@ export {
   type TemplateName,
 } from './templates/registry';
 export { type JourneyTemplate, type TemplateOptions } from './templates/journey-template';
+export { applyCommand, applyCommands, parseCommand } from './commands/apply';
+export { cardInsertIndex } from './commands/cards';
+export { cardRefs, type CardRef, type RefCollection } from './commands/card-refs';
+export type { Applied, CommandError, CommandResult } from './commands/command-error';
+export {
+  createHistory,
+  execute,
+  undo,
+  redo,
+  canUndo,
+  canRedo,
+  DEFAULT_HISTORY_LIMIT,
+  type History,
+  type HistoryEntry,
+  type HistoryStep,
+} from './commands/history';

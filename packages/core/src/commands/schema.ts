@@ -37,6 +37,26 @@ const toIndex = z.number().int().min(0);
 const unset = <T extends z.core.$ZodLooseShape>(shape: T) =>
   z.array(z.enum(Object.keys(shape) as [string, ...string[]])).optional();
 
+/**
+ * The fields of `schema` (but `omit`), each optional and without its default: a patch names only the fields it
+ * changes. (zod's `.partial()` keeps defaults, so `{ title }` would silently reset `status` to 'draft'.)
+ */
+type WithoutDefault<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;
+type PatchShape<S extends z.core.$ZodLooseShape, O extends string> = {
+  [K in Exclude<keyof S, O>]: z.ZodOptional<WithoutDefault<S[K]>>;
+};
+function patchOf<S extends z.core.$ZodLooseShape, O extends string = never>(
+  schema: z.ZodObject<S>,
+  omit: readonly O[] = [],
+): z.ZodObject<PatchShape<S, O>, z.core.$strict> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+    if ((omit as readonly string[]).includes(key)) continue;
+    shape[key] = (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : field).optional();
+  }
+  return z.strictObject(shape) as unknown as z.ZodObject<PatchShape<S, O>, z.core.$strict>;
+}
+
 /** add / update / remove (and move) for a collection of items with ids. */
 function collectionCommands<N extends string, I extends z.ZodType, P extends z.ZodObject>(
   noun: N,
@@ -56,56 +76,41 @@ const personaCommands = collectionCommands(
   'persona',
   personaIdSchema,
   personaSchema,
-  personaSchema.omit({ id: true }).partial(),
+  patchOf(personaSchema, ['id']),
 );
 const organisationCommands = collectionCommands(
   'organisation',
   organisationIdSchema,
   organisationSchema,
-  organisationSchema.omit({ id: true }).partial(),
+  patchOf(organisationSchema, ['id']),
 );
 const leverCategoryCommands = collectionCommands(
   'leverCategory',
   leverCategoryIdSchema,
   leverCategorySchema,
-  leverCategorySchema.omit({ id: true }).partial(),
+  patchOf(leverCategorySchema, ['id']),
 );
 const sourceCommands = collectionCommands(
   'source',
   sourceIdSchema,
   sourceSchema,
-  sourceSchema.omit({ id: true }).partial(),
+  patchOf(sourceSchema, ['id']),
 );
-const stageCommands = collectionCommands(
-  'stage',
-  stageIdSchema,
-  stageSchema,
-  stageSchema.omit({ id: true }).partial(),
-);
+const stageCommands = collectionCommands('stage', stageIdSchema, stageSchema, patchOf(stageSchema, ['id']));
 const columnCommands = collectionCommands(
   'column',
   columnIdSchema,
   columnSchema,
-  columnSchema.omit({ id: true }).partial(),
+  patchOf(columnSchema, ['id']),
 );
 const laneCommands = collectionCommands(
   'lane',
   laneIdSchema,
   laneSchema,
-  laneSchema.omit({ id: true, kind: true }).partial(),
+  patchOf(laneSchema, ['id', 'kind']),
 );
-const linkCommands = collectionCommands(
-  'link',
-  linkIdSchema,
-  linkSchema,
-  linkSchema.omit({ id: true }).partial(),
-);
-const ideaCommands = collectionCommands(
-  'idea',
-  ideaIdSchema,
-  ideaSchema,
-  ideaSchema.omit({ id: true }).partial(),
-);
+const linkCommands = collectionCommands('link', linkIdSchema, linkSchema, patchOf(linkSchema, ['id']));
+const ideaCommands = collectionCommands('idea', ideaIdSchema, ideaSchema, patchOf(ideaSchema, ['id']));
 
 /** A card's patch may change any field of its kind but id, kind, lane and column (those move with card.move). */
 const cardPatch = z.record(z.string(), z.unknown());
@@ -113,7 +118,7 @@ const cardPatch = z.record(z.string(), z.unknown());
 const baseCommands = [
   z.strictObject({
     type: z.literal('meta.update'),
-    patch: metaSchema.partial(),
+    patch: patchOf(metaSchema),
     unset: unset(metaSchema.shape),
   }),
   z.strictObject({ type: z.literal('axis.set'), axis: axisSchema }),
@@ -138,14 +143,16 @@ const baseCommands = [
     id: cardIdSchema,
     laneId: laneIdSchema.optional(),
     columnId: columnIdSchema.optional(),
-    /** Position among the cards of the target cell. */
+    /** Position among the cards of the target cell (without the moved card); omitted = last in the cell. */
     toIndex: index,
+    /**
+     * Position in `journey.cards` instead of `toIndex`. Undo uses it to restore the document exactly;
+     * editors use `toIndex`.
+     */
+    arrayIndex: index,
   }),
   z.strictObject({ type: z.literal('card.remove'), id: cardIdSchema }),
 ] as const;
-
-const baseCommandSchema = z.discriminatedUnion('type', [...baseCommands]);
-type BaseCommand = z.infer<typeof baseCommandSchema>;
 
 /** Several commands applied as one: all or none, one undo step. */
 export interface BatchCommand {
@@ -153,18 +160,23 @@ export interface BatchCommand {
   readonly label?: string | undefined;
   readonly commands: readonly JourneyCommand[];
 }
+type BaseCommand = z.infer<(typeof baseCommands)[number]>;
 export type JourneyCommand = BaseCommand | BatchCommand;
 export type CommandType = JourneyCommand['type'];
 
-export const journeyCommandSchema: z.ZodType<JourneyCommand> = z.lazy(() =>
-  z.union([
-    baseCommandSchema,
-    z.strictObject({
-      type: z.literal('batch'),
-      label: z.string().max(200).optional(),
-      commands: z.array(journeyCommandSchema).min(1).max(10_000),
-    }),
-  ]),
-) as z.ZodType<JourneyCommand>;
+const batchCommandSchema = z.strictObject({
+  type: z.literal('batch'),
+  label: z.string().max(200).optional(),
+  commands: z
+    .array(z.lazy((): z.ZodType<JourneyCommand> => journeyCommandSchema))
+    .min(1)
+    .max(10_000),
+});
+
+/** One discriminated union (batch included), so an error points into the command, e.g. `commands[2].item.score`. */
+export const journeyCommandSchema: z.ZodType<JourneyCommand> = z.discriminatedUnion('type', [
+  ...baseCommands,
+  batchCommandSchema,
+]) as z.ZodType<JourneyCommand>;
 
 export const commandTypes: readonly CommandType[] = [...baseCommands.map((c) => c.shape.type.value), 'batch'];
