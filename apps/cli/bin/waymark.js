@@ -12,4 +12,5 @@ process.exitCode = await main({
   cwd: process.cwd(),
   env: process.env,
   stdoutIsTerminal: process.stdout.isTTY === true,
+  stdoutBytes: (bytes) => process.stdout.write(bytes),
 });

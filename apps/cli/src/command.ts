@@ -7,6 +7,8 @@ export interface CliContext {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** True when stdout is a terminal (commands refuse to print binary output there). Absent means not a terminal. */
   readonly stdoutIsTerminal?: boolean;
+  /** Raw bytes to stdout, for binary output piped to a file; absent where only text can be written. */
+  readonly stdoutBytes?: (bytes: Uint8Array) => void;
 }
 
 /** One `waymark <name>` sub-command. `run` returns the exit code; it never lets an expected failure throw. */

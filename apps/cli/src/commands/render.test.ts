@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readJourneyText } from '@waymark/document';
 import { exitCodes } from '../command';
-import { isTextMediaType, loadOutputFormats } from '../output-formats';
+import { isTextMediaType, loadOutputFormats, type OutputFormat } from '../output-formats';
+import { createRenderCommand } from './render';
 import { journeyYaml, runCli, stackLine, withTempDir } from '../run-cli.fixture';
 
 const steps = ['Incident occurs', 'Reports incident', 'Awaits response'];
@@ -110,5 +111,43 @@ describe('waymark render', () => {
       expect(isTextMediaType(t), t).toBe(true);
     for (const t of ['image/png', 'application/pdf', 'application/zip'])
       expect(isTextMediaType(t), t).toBe(false);
+  });
+});
+
+describe('waymark render with a binary format', () => {
+  const zipLike: OutputFormat = {
+    id: 'bin',
+    label: 'Packed map',
+    mediaType: 'application/zip',
+    extension: 'bin',
+    render: (j) => new Uint8Array([0x50, 0x4b, 3, 4, ...new TextEncoder().encode(j.id)]),
+  };
+  const command = createRenderCommand(async () => [zipLike]);
+
+  it('given a terminal, then binary output is refused; given a file, then the bytes are written', async () => {
+    await withTempDir(async (dir) => {
+      await writeFile(join(dir, 'j.yaml'), journeyYaml);
+      const refused = await runCli(['render', 'j.yaml', '-f', 'bin'], dir, {
+        commands: [command],
+        stdoutIsTerminal: true,
+      });
+      expect(refused).toMatchObject({ code: exitCodes.usage, stdout: '' });
+      expect(refused.stderr).toContain('bin is binary and would garble the terminal; use --out <file>');
+      const piped = await runCli(['render', 'j.yaml', '-f', 'bin'], dir, { commands: [command] });
+      expect(piped).toMatchObject({ code: exitCodes.io, stdout: '' });
+      expect(piped.stderr).toContain('this output is binary and cannot be printed here; use --out <file>');
+      const written = await runCli(['render', 'j.yaml', '--out', 'map.bin'], dir, {
+        commands: [command],
+        stdoutIsTerminal: true,
+      });
+      expect(written.code).toBe(0);
+      expect([...(await readFile(join(dir, 'map.bin')))]).toEqual([
+        0x50,
+        0x4b,
+        3,
+        4,
+        ...new TextEncoder().encode('asb-small'),
+      ]);
+    });
   });
 });

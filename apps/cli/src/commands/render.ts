@@ -60,7 +60,10 @@ function chooseFormat(
   return svg ? { format: svg } : { problem: 'no output formats are available' };
 }
 
-export const renderCommand: CliCommand = {
+/** The command over a set of formats; `renderCommand` uses render's registry plus the document formats. */
+export const createRenderCommand = (
+  loadFormats: () => Promise<readonly OutputFormat[]> = loadOutputFormats,
+): CliCommand => ({
   name: 'render',
   summary: 'Draw a journey as SVG, Mermaid, Markdown or CSV, or write it as JSON or YAML',
   /** The formats this install offers are listed by `waymark render --help`, once render's registry is loaded. */
@@ -89,7 +92,7 @@ export const renderCommand: CliCommand = {
       return usageError(ctx, 'render', argsMessage(e));
     }
     const { values, positionals } = parsed;
-    const formats = await loadOutputFormats();
+    const formats = await loadFormats();
     if (values.help) {
       ctx.stdout(help(formats));
       return exitCodes.ok;
@@ -126,4 +129,6 @@ export const renderCommand: CliCommand = {
     if (!toTerminal) ctx.stderr(`wrote ${values.out}: ${format.label}\n`);
     return exitCodes.ok;
   },
-};
+});
+
+export const renderCommand: CliCommand = createRenderCommand();

@@ -17,7 +17,8 @@ export async function writeOutput(
 ): Promise<WriteResult> {
   if (out === undefined || out === '-') {
     if (typeof content === 'string') ctx.stdout(content.endsWith('\n') ? content : `${content}\n`);
-    else ctx.stdout(new TextDecoder().decode(content));
+    else if (ctx.stdoutBytes) ctx.stdoutBytes(content);
+    else return { ok: false, message: 'this output is binary and cannot be printed here; use --out <file>' };
     return { ok: true };
   }
   const path = resolve(ctx.cwd, out);
