@@ -1,17 +1,30 @@
 import { EventStore, type DimensionName } from '../model/event-store';
 import { dimensionFields, resolveColumns, type ColumnMapping, type MappedField } from './columns';
 import { sniffDialect, type CsvEncoding } from './csv-dialect';
-import { CsvError, CsvReader, type CsvRecord } from './csv-reader';
+import { CsvError, CsvReader } from './csv-reader';
 import { decoderFor, type BytesDecoder } from './text-decoder';
 import { ImportError, RejectionLog, type ImportedLog, type ImportOptions } from './import-result';
-import { detectDateOrder, parseTimestampBytes, type TimestampFormat } from './timestamps';
+import { appendPart, lineBoundary, parseCsvPartInWorker } from './csv-parallel';
+import { RowImporter } from './csv-row';
+import { readFileChunks } from './read-source';
+import { detectDateOrder, type TimestampFormat } from './timestamps';
 
 const SNIFF_BYTES = 256 * 1024;
+
+export interface CsvImportOptions extends ImportOptions {
+  readonly delimiter?: string;
+  readonly encoding?: CsvEncoding;
+  /**
+   * The uncompressed file the chunks come from: when it is at least `parallelFromBytes` (default
+   * 32 MB), its second half is parsed in a worker thread while this thread parses the first.
+   */
+  readonly file?: { readonly path: string; readonly size: number; readonly parallelFromBytes?: number };
+}
 
 /** Reads a CSV event log from a stream of byte chunks into an EventStore. */
 export async function importCsv(
   source: AsyncIterable<Uint8Array>,
-  options: ImportOptions & { readonly delimiter?: string; readonly encoding?: CsvEncoding } = {},
+  options: CsvImportOptions = {},
 ): Promise<ImportedLog> {
   const it = source[Symbol.asyncIterator]();
   const head = await readHead(it);
@@ -30,7 +43,7 @@ export async function importCsv(
   const dialect = { delimiter, quote: sniffed.quote };
   const decoder = decoderFor(utf16 ? 'utf-8' : encoding);
 
-  const sample = sampleRecords(firstBytes, dialect, decoder);
+  const { rows: sample, multiLine } = sampleRecords(firstBytes, dialect, decoder);
   const header = sample[0];
   if (!header) throw new ImportError('empty_file', 'no header row found (expected column names on line 1)');
   const { index, missing } = resolveColumns(header, options.mapping ?? {}, options.autoMap ?? true);
@@ -81,9 +94,47 @@ export async function importCsv(
     if (first) first = false;
     else row.take(rec, reader);
   });
+  const file = options.file;
+  // split only where records cannot span lines (no quoted line break in the sample)
+  const split = file && !utf16 && !multiLine && file.size >= (file.parallelFromBytes ?? 32 * 1024 * 1024);
   try {
-    for await (const chunk of chunks) reader.push(chunk);
-    reader.finish();
+    if (split) {
+      await it.return?.();
+      const mid = await lineBoundary(file.path, Math.max(sniffed.bom, Math.floor(file.size / 2)), file.size);
+      const job = {
+        path: file.path,
+        start: mid,
+        end: file.size,
+        delimiter,
+        quote: dialect.quote,
+        encoding,
+        header,
+        index,
+        format,
+        dims,
+        capacity: Math.ceil((capacity ?? 1024) / 2) + 1024,
+        maxRejectionsListed: options.maxRejectionsListed ?? 100,
+        ...(options.lifecycle !== undefined ? { lifecycle: options.lifecycle } : {}),
+      };
+      const second = parseCsvPartInWorker(job);
+      second.catch(() => undefined);
+      for await (const chunk of readFileChunks(file.path, false, { start: sniffed.bom, end: mid }))
+        reader.push(chunk);
+      reader.finish();
+      const offset = reader.nextLine - 1;
+      const part = await second.catch((e: unknown) => {
+        if (!(e instanceof CsvError)) throw e;
+        const line = e.line + offset;
+        throw new CsvError(e.code, line, e.message.replace(/^line \d+/, `line ${line}`));
+      });
+      appendPart(store, part, rejections, offset);
+      row.rows += part.rows;
+      row.filtered += part.filtered;
+      row.strayQuotes += part.strayQuotes;
+    } else {
+      for await (const chunk of chunks) reader.push(chunk);
+      reader.finish();
+    }
   } catch (e) {
     if (e instanceof CsvError) throw new ImportError(e.code, e.message, e.line);
     throw e;
@@ -106,101 +157,6 @@ export async function importCsv(
       dateOrder: format.order,
     },
   };
-}
-
-/** Turns one CSV record into an event, or a rejection naming the line, column and problem. */
-class RowImporter {
-  rows = 0;
-  filtered = 0;
-  strayQuotes = 0;
-  private readonly ci: number;
-  private readonly ai: number;
-  private readonly ti: number;
-  private readonly dimCols: [DimensionName, number][];
-  private readonly lifecycleId: number;
-  private readonly text = new TextDecoder();
-
-  constructor(
-    private readonly store: EventStore,
-    private readonly index: Partial<Record<MappedField, number>>,
-    private readonly header: readonly string[],
-    private readonly format: TimestampFormat,
-    private readonly rejections: RejectionLog,
-    lifecycle: string | undefined,
-  ) {
-    this.ci = index.case as number;
-    this.ai = index.activity as number;
-    this.ti = index.timestamp as number;
-    this.dimCols = dimensionFields.filter((f) => index[f] !== undefined).map((f) => [f, index[f] as number]);
-    this.lifecycleId = lifecycle === undefined ? -2 : store.dims.lifecycle.internString(lifecycle);
-  }
-
-  take(rec: CsvRecord, reader: CsvReader): void {
-    this.rows++;
-    if (rec.strayAfterQuote) this.strayQuotes++;
-    const width = this.header.length;
-    if (rec.count !== width) {
-      this.rejections.add(rec.line, `${rec.count} fields, expected ${width} as in the header`);
-      return;
-    }
-    const s = this.store;
-    const c = reader.field(rec, this.ci);
-    if (c.end === c.start) return this.reject(rec.line, this.ci, 'empty case id (expected a value)');
-    const caseId = s.cases.intern(c.bytes, c.start, c.end);
-    const a = reader.field(rec, this.ai);
-    if (a.end === a.start) return this.reject(rec.line, this.ai, 'empty activity (expected a value)');
-    const activity = s.activities.intern(a.bytes, a.start, a.end);
-    const t = reader.field(rec, this.ti);
-    const time = parseTimestampBytes(t.bytes, t.start, t.end, this.format);
-    if (Number.isNaN(time))
-      return this.reject(
-        rec.line,
-        this.ti,
-        t.end === t.start
-          ? 'empty timestamp (expected a date-time)'
-          : `"${this.text.decode(t.bytes.subarray(t.start, Math.min(t.end, t.start + 60)))}" is not a date-time (expected ${exampleFor(this.format)})`,
-      );
-    if (this.lifecycleId !== -2 && this.index.lifecycle !== undefined) {
-      const l = reader.field(rec, this.index.lifecycle);
-      const lifecycle = s.dims.lifecycle.intern(l.bytes, l.start, l.end);
-      if (lifecycle !== this.lifecycleId) {
-        this.filtered++;
-        return;
-      }
-    }
-    const i = s.add(caseId, activity, time);
-    for (const [d, col] of this.dimCols) {
-      const f = reader.field(rec, col);
-      if (f.end > f.start) (s.dim[d] as Int32Array)[i] = s.dims[d].intern(f.bytes, f.start, f.end);
-    }
-    if (s.startTime && this.index.start !== undefined) {
-      const f = reader.field(rec, this.index.start);
-      s.startTime[i] =
-        f.end > f.start ? parseTimestampBytes(f.bytes, f.start, f.end, this.format) : Number.NaN;
-    }
-    if (s.cost && this.index.cost !== undefined) {
-      const f = reader.field(rec, this.index.cost);
-      s.cost[i] = parseMoney(this.text.decode(f.bytes.subarray(f.start, f.end)));
-    }
-  }
-
-  private reject(line: number, col: number, reason: string): void {
-    this.rejections.add(line, reason, this.header[col]);
-  }
-}
-
-function exampleFor(format: TimestampFormat): string {
-  return format.order === 'iso'
-    ? 'e.g. 2024-03-01T09:30:00Z or 2024-03-01 09:30:00+01:00'
-    : format.order === 'dmy'
-      ? 'day-first, e.g. 01/03/2024 09:30'
-      : 'month-first, e.g. 03/01/2024 09:30';
-}
-
-/** "£1,234.50" → 1234.5; empty or unreadable → NaN. */
-export function parseMoney(s: string): number {
-  const t = s.replace(/[£$€,\s]/g, '');
-  return t === '' ? Number.NaN : Number(t);
 }
 
 async function readHead(it: AsyncIterator<Uint8Array>): Promise<Uint8Array> {
@@ -251,9 +207,17 @@ function sampleRecords(
   bytes: Uint8Array,
   dialect: { delimiter: number; quote: number },
   decoder: BytesDecoder,
-): string[][] {
+): { rows: string[][]; multiLine: boolean } {
   const out: string[][] = [];
+  let multiLine = false;
+  let lastLine = 0;
   const reader: CsvReader = new CsvReader(dialect, (rec) => {
+    if (rec.line > lastLine + 1 && lastLine > 0) multiLine = true;
+    lastLine = rec.line;
+    for (let f = 0; f < rec.count; f++) {
+      const v = reader.field(rec, f);
+      for (let i = v.start; i < v.end; i++) if (v.bytes[i] === 10) multiLine = true;
+    }
     if (out.length >= 500) return;
     const row: string[] = [];
     for (let f = 0; f < rec.count; f++) {
@@ -267,7 +231,7 @@ function sampleRecords(
   } catch {
     // an unclosed quote in the sample is reported by the full read
   }
-  return out;
+  return { rows: out, multiLine };
 }
 
 function countLines(bytes: Uint8Array): number {

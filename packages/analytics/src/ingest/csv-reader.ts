@@ -57,6 +57,11 @@ export class CsvReader {
     private readonly maxRecordBytes = 16 * 1024 * 1024,
   ) {}
 
+  /** The line the next record starts on (after `finish`, one past the last line). */
+  get nextLine(): number {
+    return this.line;
+  }
+
   /** Feeds the next chunk; bytes of an unfinished record are kept for the next call. */
   push(chunk: Uint8Array): void {
     let buf = chunk;

@@ -32,6 +32,7 @@ export async function importLogFile(path: string, options: ImportFileOptions = {
   }
   if (detected.format === 'parquet') return importParquet(path, options);
   const chunks = readFileChunks(path, detected.gzip);
-  const sized = detected.gzip ? options : { ...options, sizeHint: (await stat(path)).size };
+  const size = (await stat(path)).size;
+  const sized = detected.gzip ? options : { ...options, sizeHint: size, file: { path, size } };
   return detected.format === 'xes' ? importXes(chunks, sized) : importCsv(chunks, sized);
 }

@@ -1,7 +1,7 @@
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } from 'hyparquet';
 import { EventStore, type DimensionName } from '../model/event-store';
 import { dimensionFields, resolveColumns, type ColumnMapping, type MappedField } from './columns';
-import { parseMoney } from './csv-import';
+import { parseMoney } from './csv-row';
 import { ImportError, RejectionLog, type ImportedLog, type ImportOptions } from './import-result';
 import { parseTimestampString, type TimestampFormat } from './timestamps';
 

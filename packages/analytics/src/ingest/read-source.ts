@@ -24,8 +24,16 @@ export async function detectFormat(path: string): Promise<{ format: LogFormat; g
 }
 
 /** The file's bytes as a stream of large chunks, decompressed when gzip. Truncated gzip is an error. */
-export async function* readFileChunks(path: string, gzip: boolean): AsyncGenerator<Uint8Array> {
-  const file = createReadStream(path, { highWaterMark: 4 * 1024 * 1024 });
+export async function* readFileChunks(
+  path: string,
+  gzip: boolean,
+  range?: { start: number; end: number },
+): AsyncGenerator<Uint8Array> {
+  if (range && range.end <= range.start) return;
+  const file = createReadStream(path, {
+    highWaterMark: 4 * 1024 * 1024,
+    ...(range ? { start: range.start, end: range.end - 1 } : {}),
+  });
   if (!gzip) {
     for await (const chunk of file) yield chunk as Uint8Array;
     return;

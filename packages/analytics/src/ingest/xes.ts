@@ -1,6 +1,6 @@
 import { EventStore, type DimensionName } from '../model/event-store';
 import { dimensionFields, type ColumnMapping, type MappedField } from './columns';
-import { parseMoney } from './csv-import';
+import { parseMoney } from './csv-row';
 import { ImportError, RejectionLog, type ImportedLog, type ImportOptions } from './import-result';
 import { parseTimestampBytes, type TimestampFormat } from './timestamps';
 import { XmlError, XmlScanner, type XmlAttributes } from './xml-scanner';

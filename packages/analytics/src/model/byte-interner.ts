@@ -55,6 +55,26 @@ export class ByteInterner {
     return this.find(bytes, 0, bytes.length);
   }
 
+  /** The interned bytes, to move to another thread (see `internAll`). */
+  exportBytes(): { arena: Uint8Array; starts: Int32Array; lengths: Int32Array; size: number } {
+    return {
+      arena: this.arena.slice(0, this.arenaUsed),
+      starts: this.starts.slice(0, this.size),
+      lengths: this.lengths.slice(0, this.size),
+      size: this.size,
+    };
+  }
+
+  /** Interns every value of an exported interner; returns old id → id here. */
+  internAll(other: { arena: Uint8Array; starts: Int32Array; lengths: Int32Array; size: number }): Int32Array {
+    const map = new Int32Array(other.size);
+    for (let id = 0; id < other.size; id++) {
+      const s = other.starts[id] as number;
+      map[id] = this.intern(other.arena, s, s + (other.lengths[id] as number));
+    }
+    return map;
+  }
+
   value(id: number): string {
     let s = this.decoded[id];
     if (s === undefined) {

@@ -1,0 +1,100 @@
+import type { DimensionName, EventStore } from '../model/event-store';
+import { dimensionFields, type MappedField } from './columns';
+import type { CsvReader, CsvRecord } from './csv-reader';
+import type { RejectionLog } from './import-result';
+import { parseTimestampBytes, type TimestampFormat } from './timestamps';
+
+/** Turns one CSV record into an event, or a rejection naming the line, column and problem. */
+export class RowImporter {
+  rows = 0;
+  filtered = 0;
+  strayQuotes = 0;
+  private readonly ci: number;
+  private readonly ai: number;
+  private readonly ti: number;
+  private readonly dimCols: [DimensionName, number][];
+  private readonly lifecycleId: number;
+  private readonly text = new TextDecoder();
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly index: Partial<Record<MappedField, number>>,
+    private readonly header: readonly string[],
+    private readonly format: TimestampFormat,
+    private readonly rejections: RejectionLog,
+    lifecycle: string | undefined,
+  ) {
+    this.ci = index.case as number;
+    this.ai = index.activity as number;
+    this.ti = index.timestamp as number;
+    this.dimCols = dimensionFields.filter((f) => index[f] !== undefined).map((f) => [f, index[f] as number]);
+    this.lifecycleId = lifecycle === undefined ? -2 : store.dims.lifecycle.internString(lifecycle);
+  }
+
+  take(rec: CsvRecord, reader: CsvReader): void {
+    this.rows++;
+    if (rec.strayAfterQuote) this.strayQuotes++;
+    const width = this.header.length;
+    if (rec.count !== width) {
+      this.rejections.add(rec.line, `${rec.count} fields, expected ${width} as in the header`);
+      return;
+    }
+    const s = this.store;
+    const c = reader.field(rec, this.ci);
+    if (c.end === c.start) return this.reject(rec.line, this.ci, 'empty case id (expected a value)');
+    const caseId = s.cases.intern(c.bytes, c.start, c.end);
+    const a = reader.field(rec, this.ai);
+    if (a.end === a.start) return this.reject(rec.line, this.ai, 'empty activity (expected a value)');
+    const activity = s.activities.intern(a.bytes, a.start, a.end);
+    const t = reader.field(rec, this.ti);
+    const time = parseTimestampBytes(t.bytes, t.start, t.end, this.format);
+    if (Number.isNaN(time))
+      return this.reject(
+        rec.line,
+        this.ti,
+        t.end === t.start
+          ? 'empty timestamp (expected a date-time)'
+          : `"${this.text.decode(t.bytes.subarray(t.start, Math.min(t.end, t.start + 60)))}" is not a date-time (expected ${exampleFor(this.format)})`,
+      );
+    if (this.lifecycleId !== -2 && this.index.lifecycle !== undefined) {
+      const l = reader.field(rec, this.index.lifecycle);
+      const lifecycle = s.dims.lifecycle.intern(l.bytes, l.start, l.end);
+      if (lifecycle !== this.lifecycleId) {
+        this.filtered++;
+        return;
+      }
+    }
+    const i = s.add(caseId, activity, time);
+    for (const [d, col] of this.dimCols) {
+      const f = reader.field(rec, col);
+      if (f.end > f.start) (s.dim[d] as Int32Array)[i] = s.dims[d].intern(f.bytes, f.start, f.end);
+    }
+    if (s.startTime && this.index.start !== undefined) {
+      const f = reader.field(rec, this.index.start);
+      s.startTime[i] =
+        f.end > f.start ? parseTimestampBytes(f.bytes, f.start, f.end, this.format) : Number.NaN;
+    }
+    if (s.cost && this.index.cost !== undefined) {
+      const f = reader.field(rec, this.index.cost);
+      s.cost[i] = parseMoney(this.text.decode(f.bytes.subarray(f.start, f.end)));
+    }
+  }
+
+  private reject(line: number, col: number, reason: string): void {
+    this.rejections.add(line, reason, this.header[col]);
+  }
+}
+
+function exampleFor(format: TimestampFormat): string {
+  return format.order === 'iso'
+    ? 'e.g. 2024-03-01T09:30:00Z or 2024-03-01 09:30:00+01:00'
+    : format.order === 'dmy'
+      ? 'day-first, e.g. 01/03/2024 09:30'
+      : 'month-first, e.g. 03/01/2024 09:30';
+}
+
+/** "£1,234.50" → 1234.5; empty or unreadable → NaN. */
+export function parseMoney(s: string): number {
+  const t = s.replace(/[£$€,\s]/g, '');
+  return t === '' ? Number.NaN : Number(t);
+}
