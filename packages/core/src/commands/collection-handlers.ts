@@ -54,7 +54,9 @@ export function addItem(s: CollectionSpec, j: Journey, c: AddCommand): CommandRe
     s.checkRefs?.(j, c.item as never, atPrefix('item'));
   if (bad) return err(bad);
   const next = insertAt(items, c.item, index);
-  const order = s.checkOrder?.(next as never[], c.index === undefined ? ['item'] : ['index']);
+  const field = s.orderField;
+  const byField = field !== undefined && (c.item as unknown as Record<string, unknown>)[field] !== undefined;
+  const order = s.checkOrder?.(next as never[], byField ? ['item', field] : ['index']);
   if (order) return err(order);
   return ok({ journey: withList(j, s, next), inverse: command({ type: `${s.noun}.remove`, id: c.item.id }) });
 }
