@@ -1,3 +1,5 @@
+import { quantileInPlace } from './stats';
+
 export interface Bin {
   readonly from: number;
   readonly to: number;
@@ -11,16 +13,20 @@ export interface Bin {
 export function histogram(values: Int32Array | Float64Array, maxBins = 20): Bin[] {
   const n = values.length;
   if (n === 0) return [];
-  const sorted = Float64Array.from(values).sort();
-  const lo = sorted[0] as number;
-  const p99 = sorted[Math.min(n - 1, Math.floor(n * 0.99))] as number;
-  const max = sorted[n - 1] as number;
+  const copy = Float64Array.from(values);
+  let lo = Infinity;
+  let max = -Infinity;
+  for (const v of copy) {
+    if (v < lo) lo = v;
+    if (v > max) max = v;
+  }
+  const p99 = quantileInPlace(copy, Math.min(n - 1, Math.floor(n * 0.99)) / Math.max(1, n - 1));
   const integer = values instanceof Int32Array;
   let width = (p99 - lo) / maxBins || 1;
   if (integer) width = Math.max(1, Math.ceil(width));
   const bins = Math.max(1, Math.ceil((p99 - lo) / width + (integer ? 1 : 0)));
   const counts = new Float64Array(bins + 1);
-  for (const v of sorted) {
+  for (const v of values) {
     const b = Math.min(bins, Math.floor((v - lo) / width));
     counts[b] = (counts[b] as number) + 1;
   }

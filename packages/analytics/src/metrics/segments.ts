@@ -62,9 +62,15 @@ function labelCases(index: CaseIndex, perCase: PerCase, dim: SegmentBy): Labels 
   if (dim === 'period') {
     const months = new Map<number, number>();
     const names: string[] = [];
+    let lastDay = Number.NaN;
+    let lastId = -1;
     for (let k = 0; k < n; k++) {
-      const ms = perCase.startMs[k] as number;
-      const { year, month } = civilFromDays(Math.floor(ms / 86_400_000));
+      const day = Math.floor((perCase.startMs[k] as number) / 86_400_000);
+      if (day === lastDay) {
+        of[k] = lastId;
+        continue;
+      }
+      const { year, month } = civilFromDays(day);
       const key = year * 12 + month;
       let id = months.get(key);
       if (id === undefined) {
@@ -73,6 +79,8 @@ function labelCases(index: CaseIndex, perCase: PerCase, dim: SegmentBy): Labels 
         names.push(`${year}-${String(month).padStart(2, '0')}`);
       }
       of[k] = id;
+      lastDay = day;
+      lastId = id;
     }
     return { of, names };
   }
@@ -109,11 +117,12 @@ function summariseGroups(labels: Labels, perCase: PerCase): Segment[] {
   for (let l = 0; l < L; l++) sizes[l + 1] = (sizes[l + 1] as number) + (sizes[l] as number);
   const fill = sizes.slice(0, L);
   const members = new Int32Array(labels.of.length);
-  labels.of.forEach((l, k) => {
+  for (let k = 0; k < labels.of.length; k++) {
+    const l = labels.of[k] as number;
     const at = fill[l] as number;
     fill[l] = at + 1;
     members[at] = k;
-  });
+  }
   const segments: Segment[] = [];
   for (let l = 0; l < L; l++) {
     const ks = members.subarray(sizes[l] as number, sizes[l + 1] as number);

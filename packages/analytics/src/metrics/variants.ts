@@ -11,7 +11,7 @@ export interface Variant {
 export interface Variants {
   readonly count: number;
   readonly top: readonly Variant[];
-  /** Variant number of each case (0 = most frequent), for segmenting. */
+  /** Rank of each case's variant: 0 = most frequent; ranks past the top list are in order of first appearance. */
   readonly variantOfCase: Int32Array;
 }
 
@@ -22,72 +22,89 @@ export interface Variants {
  */
 export function computeVariants(index: CaseIndex, topN = 20): Variants {
   const { activity: act, caseStart, cases } = index;
-  const byHash = new Map<number, number[]>();
-  const repCase: number[] = [];
-  const caseCount: number[] = [];
+  // open addressing on the sequence hash: slot → variant id, variant → representative case
+  let cap = 1024;
+  while (cap < cases * 2) cap *= 2;
+  const mask = cap - 1;
+  const table = new Int32Array(cap).fill(-1);
+  const repCase = new Int32Array(Math.max(1, cases));
+  const hashOf = new Int32Array(Math.max(1, cases));
+  const caseCount = new Int32Array(Math.max(1, cases));
+  let variants = 0;
   const rawOfCase = new Int32Array(cases);
   for (let k = 0; k < cases; k++) {
     const from = caseStart[k] as number;
     const to = caseStart[k + 1] as number;
-    let h1 = 0x811c9dc5 | 0;
-    let h2 = to - from;
+    let h = (0x811c9dc5 ^ (to - from)) | 0;
     for (let p = from; p < to; p++) {
-      const a = act[p] as number;
-      h1 = Math.imul(h1 ^ a, 0x01000193);
-      h2 = (Math.imul(h2, 31) + a + 1) | 0;
+      h = Math.imul(h ^ (act[p] as number), 0x01000193);
+      h ^= h >>> 13;
     }
-    const key = (h1 >>> 0) * 2097152 + ((h2 >>> 0) & 2097151);
-    let bucket = byHash.get(key);
-    if (!bucket) byHash.set(key, (bucket = []));
+    let slot = h & mask;
     let id = -1;
-    for (const v of bucket) {
-      if (sameSequence(act, caseStart, repCase[v] as number, k)) {
+    for (;;) {
+      const v = table[slot] as number;
+      if (v < 0) break;
+      if (hashOf[v] === h && sameSequence(act, caseStart, repCase[v] as number, k)) {
         id = v;
         break;
       }
+      slot = (slot + 1) & mask;
     }
     if (id < 0) {
-      id = repCase.length;
-      repCase.push(k);
-      caseCount.push(0);
-      bucket.push(id);
+      id = variants++;
+      table[slot] = id;
+      repCase[id] = k;
+      hashOf[id] = h;
     }
     caseCount[id] = (caseCount[id] as number) + 1;
     rawOfCase[k] = id;
   }
   const names = index.store.activities.values();
-  const sequence = (v: number): string[] => {
-    const k = repCase[v] as number;
-    return Array.from(
-      act.subarray(caseStart[k] as number, caseStart[k + 1] as number),
-      (a) => names[a] as string,
-    );
-  };
-  const ids = repCase.map((_, v) => v);
-  // rank by cases; only the ties that reach the top need their sequences compared
-  ids.sort((x, y) => (caseCount[y] as number) - (caseCount[x] as number));
-  const cutoff = ids.length > topN ? (caseCount[ids[topN - 1] as number] as number) : 0;
-  const head = ids.filter((v) => (caseCount[v] as number) > cutoff);
-  const tied = ids.filter((v) => (caseCount[v] as number) === cutoff && cutoff > 0);
   const seqCache = new Map<number, string[]>();
   const seqOf = (v: number): string[] => {
     let s = seqCache.get(v);
-    if (!s) seqCache.set(v, (s = sequence(v)));
+    if (!s) {
+      const k = repCase[v] as number;
+      s = Array.from(
+        act.subarray(caseStart[k] as number, caseStart[k + 1] as number),
+        (a) => names[a] as string,
+      );
+      seqCache.set(v, s);
+    }
     return s;
   };
-  const bySequence = (x: number, y: number): number => compareSequences(seqOf(x), seqOf(y));
-  head.sort((x, y) => (caseCount[y] as number) - (caseCount[x] as number) || bySequence(x, y));
-  tied.sort(bySequence);
-  const ranked = [...head, ...tied, ...ids.filter((v) => (caseCount[v] as number) < cutoff)];
-  const rank = new Int32Array(ranked.length);
+  // the count of the topN-th variant, from a histogram of counts (no sort of every variant)
+  const byCount = new Int32Array(cases + 1);
+  for (let v = 0; v < variants; v++)
+    byCount[caseCount[v] as number] = (byCount[caseCount[v] as number] as number) + 1;
+  let cutoff = 0;
+  for (let c = cases, seen = 0; c > 0; c--) {
+    seen += byCount[c] as number;
+    if (seen >= topN) {
+      cutoff = c;
+      break;
+    }
+  }
+  const ranked: number[] = [];
+  for (let v = 0; v < variants; v++) if ((caseCount[v] as number) >= cutoff) ranked.push(v);
+  ranked.sort(
+    (x, y) => (caseCount[y] as number) - (caseCount[x] as number) || compareSequences(seqOf(x), seqOf(y)),
+  );
+  // ranks: the ranked variants first, the rest after them in order of first appearance
+  const rank = new Int32Array(variants).fill(-1);
   ranked.forEach((v, r) => (rank[v] = r));
+  let next = ranked.length;
+  for (let v = 0; v < variants; v++) if ((rank[v] as number) < 0) rank[v] = next++;
   const variantOfCase = rawOfCase.map((v) => rank[v] as number);
-  const top = ranked.slice(0, topN).map((v) => ({
-    activities: seqOf(v),
-    cases: caseCount[v] as number,
-    coverage: (caseCount[v] as number) / cases,
-  }));
-  return { count: ranked.length, top, variantOfCase };
+  const top = ranked
+    .slice(0, topN)
+    .map((v) => ({
+      activities: seqOf(v),
+      cases: caseCount[v] as number,
+      coverage: (caseCount[v] as number) / cases,
+    }));
+  return { count: variants, top, variantOfCase };
 }
 
 function sameSequence(act: Int32Array, caseStart: Int32Array, a: number, b: number): boolean {
