@@ -95,6 +95,7 @@ async function main(): Promise<void> {
       importMs: number;
       analyseMs: number;
       maxRssMB: number;
+      cpuSeconds: number;
       cases: number;
     }[] = [];
     for (let i = 0; i < n; i++) {
@@ -111,11 +112,12 @@ async function main(): Promise<void> {
         importMs: number;
         analyseMs: number;
         maxRssMB: number;
+        cpuSeconds: number;
         cases: number;
       };
       samples.push({ wallMs, ...line });
       console.log(
-        `  ${c.id} run ${i + 1}: analysis ${(line.totalMs / 1000).toFixed(2)} s (import ${(line.importMs / 1000).toFixed(2)} s), process ${(wallMs / 1000).toFixed(2)} s, peak ${line.maxRssMB.toFixed(0)} MB`,
+        `  ${c.id} run ${i + 1}: analysis ${(line.totalMs / 1000).toFixed(2)} s (import ${(line.importMs / 1000).toFixed(2)} s), process ${(wallMs / 1000).toFixed(2)} s, CPU ${line.cpuSeconds.toFixed(2)} s, peak ${line.maxRssMB.toFixed(0)} MB, load ${loadavg()[0]?.toFixed(2)}`,
       );
     }
     const row = {
