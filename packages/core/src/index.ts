@@ -81,6 +81,7 @@ export {
   type TemplateName,
 } from './templates/registry';
 export { type JourneyTemplate, type TemplateOptions } from './templates/journey-template';
+export { adviseJourney } from './journey/advice';
 export { applyCommand, applyCommands, parseCommand } from './commands/apply';
 export { cardInsertIndex } from './commands/cards';
 export { cardRefs, type CardRef, type RefCollection } from './commands/card-refs';
