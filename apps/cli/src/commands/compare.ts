@@ -1,0 +1,111 @@
+import { parseArgs } from 'node:util';
+import { formatProblems } from '@waymark/document';
+import {
+  compareJourneys,
+  costTables,
+  defaultCostTableId,
+  renderComparisonHtml,
+  renderComparisonMarkdown,
+  type Comparison,
+} from '@waymark/measure';
+import { exitCodes, type CliCommand } from '../command';
+import { readJourneyFile } from '../files/read-journey-file';
+import { writeOutput } from '../files/write-output';
+import { argsMessage, usageError } from '../usage-error';
+
+const renderers: Record<'md' | 'json' | 'html', (c: Comparison) => string> = {
+  md: renderComparisonMarkdown,
+  html: renderComparisonHtml,
+  json: (c) => `${JSON.stringify(c, null, 2)}\n`,
+};
+const formatIds = Object.keys(renderers) as (keyof typeof renderers)[];
+
+const help = `Usage: waymark compare <current> <desired> [--format md|json|html] [--out <file>] [--costs <table>]
+
+Sets a current journey beside a desired one, step by step: contacts, avoidable contacts, elapsed and
+waiting days, hand-offs, cost per journey, emotion (the lowest point, the moments of truth), and the steps
+removed and added. Steps align by id (a desired journey duplicated from the current keeps its ids), then by
+name; name matches are marked "unconfirmed" until a person confirms them in the web app.
+
+Options:
+  -f, --format <format>  md (default), json or html (one self-contained page that prints on A4)
+  -o, --out <file>       write to this file instead of standard output
+      --costs <table>    cost-per-contact table: ${costTables.map((t) => t.id).join(', ')} (default ${defaultCostTableId})
+      --force            replace --out if it exists
+  -h, --help             show this help
+
+Example:
+  waymark compare examples/melton-asb-victim-current.yaml examples/melton-asb-victim-desired.yaml --format html --out compare.html
+`;
+
+const options = {
+  format: { type: 'string', short: 'f' },
+  out: { type: 'string', short: 'o' },
+  costs: { type: 'string' },
+  force: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export const compareCommand: CliCommand = {
+  name: 'compare',
+  summary: 'Set a current journey beside a desired one: per-step and total differences',
+  help,
+  async run(args, ctx) {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+    } catch (e) {
+      return usageError(ctx, 'compare', argsMessage(e));
+    }
+    const { values, positionals } = parsed;
+    if (values.help) {
+      ctx.stdout(help);
+      return exitCodes.ok;
+    }
+    if (positionals.length !== 2) {
+      return usageError(
+        ctx,
+        'compare',
+        `name two journey files, the current then the desired; got ${positionals.length}`,
+      );
+    }
+    const format = (values.format ?? 'md').toLowerCase();
+    if (!formatIds.includes(format as never)) {
+      return usageError(
+        ctx,
+        'compare',
+        `unknown format "${values.format}"; expected one of ${formatIds.join(', ')}`,
+      );
+    }
+    const table = costTables.find((t) => t.id === (values.costs ?? defaultCostTableId));
+    if (!table) {
+      return usageError(
+        ctx,
+        'compare',
+        `unknown cost table "${values.costs}"; expected one of ${costTables.map((t) => t.id).join(', ')}`,
+      );
+    }
+    const sides = [];
+    for (const file of positionals) {
+      const read = await readJourneyFile(ctx.cwd, file);
+      if (!read.ok) {
+        ctx.stderr(`✗ ${file}\n${formatProblems(read.error.problems, file).join('\n')}\n`);
+        return read.error.exitCode;
+      }
+      sides.push(read.value.journey);
+    }
+    const comparison = compareJourneys(sides[0]!, sides[1]!, { costTable: table });
+    const written = await writeOutput(
+      ctx,
+      renderers[format as keyof typeof renderers](comparison),
+      values.out,
+      values.force ?? false,
+    );
+    if (!written.ok) {
+      ctx.stderr(`waymark compare: ${written.message}\n`);
+      return exitCodes.io;
+    }
+    if (values.out !== undefined && values.out !== '-') ctx.stderr(`wrote ${values.out}\n`);
+    return exitCodes.ok;
+  },
+};
