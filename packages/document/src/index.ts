@@ -1,4 +1,9 @@
-export { readJourneyText, type ReadJourneyOptions } from './read-journey';
+export {
+  readJourneySource,
+  readJourneyText,
+  type JourneySource,
+  type ReadJourneyOptions,
+} from './read-journey';
 export { writeJourneyJson, writeJourneyYaml, canonicalJourney } from './write-journey';
 export { formatProblem, formatProblems, type LocatedProblem } from './located-problem';
 export { detectFormat, documentFormats, type DocumentFormat } from './detect-format';

@@ -8,10 +8,18 @@ describe('formatProblems', () => {
     expect(
       formatProblems(
         [
-          { ...problem('invalid_too_big', ['cards', 3, 'score'], 'expected a score from -100 to 100'), line: 12, column: 7 },
+          {
+            ...problem('invalid_too_big', ['cards', 3, 'score'], 'expected a score from -100 to 100'),
+            line: 12,
+            column: 7,
+          },
           problem('column_not_found', ['links', 0, 'to', 'columnId'], 'no column with id "x" in columns'),
           { ...problem('not_utf8', [], 'this character is not UTF-8'), line: 2, column: 1 },
-          { ...problem('empty_lane', ['lanes', 1], 'lane "pain" has no cards', 'warning'), line: 30, column: 5 },
+          {
+            ...problem('empty_lane', ['lanes', 1], 'lane "pain" has no cards', 'warning'),
+            line: 30,
+            column: 5,
+          },
         ],
         'examples/x.yaml',
       ),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatPath } from '@waymark/core';
+import { formatPath, problem } from '@waymark/core';
 import { formatProblems, type LocatedProblem } from './located-problem';
-import { readJourneyText } from './read-journey';
+import { readJourneySource, readJourneyText } from './read-journey';
 
 /** A small valid journey; each test breaks one line of it. */
 const yaml = `schemaVersion: 2
@@ -148,5 +148,17 @@ describe('readJourneyText', () => {
     if (!r.ok) throw new Error('fixture');
     const again = readJourneyText(`\uFEFF${JSON.stringify(r.value)}`);
     expect(again.ok && again.value).toEqual(r.value);
+  });
+});
+
+describe('readJourneySource', () => {
+  it('given a valid journey, then a finding made afterwards is located at its node', () => {
+    const r = readJourneySource(yaml, { fileName: 'j.yaml' });
+    if (!r.ok) throw new Error('fixture');
+    const located = r.value.locate(
+      problem('feedback_loop_forward', ['links', 0, 'to', 'columnId'], 'goes forward', 'warning'),
+    );
+    expect(summary(located)).toBe('feedback_loop_forward links[0].to.columnId @33:25');
+    expect(located.severity).toBe('warning');
   });
 });

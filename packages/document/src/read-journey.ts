@@ -1,4 +1,4 @@
-import { err, parseJourney, problem, type Journey, type Result } from '@waymark/core';
+import { err, ok, parseJourney, problem, type Journey, type Problem, type Result } from '@waymark/core';
 import { detectFormat, type DocumentFormat } from './detect-format';
 import type { LocatedProblem } from './located-problem';
 import { parseSource } from './parse-source';
@@ -13,6 +13,12 @@ export interface ReadJourneyOptions {
   readonly maxBytes?: number;
 }
 
+/** A journey read from text, with a way to point later findings (advice, lint) at their line in that text. */
+export interface JourneySource {
+  readonly journey: Journey;
+  readonly locate: (problem: Problem) => LocatedProblem;
+}
+
 const hasKnownExtension = (fileName: string | undefined) => /\.(json|ya?ml)$/i.test(fileName ?? '');
 
 /**
@@ -23,6 +29,15 @@ export function readJourneyText(
   text: string,
   options: ReadJourneyOptions = {},
 ): Result<Journey, LocatedProblem[]> {
+  const source = readJourneySource(text, options);
+  return source.ok ? ok(source.value.journey) : source;
+}
+
+/** As readJourneyText, keeping the parsed text so warnings found afterwards get a line and column too. */
+export function readJourneySource(
+  text: string,
+  options: ReadJourneyOptions = {},
+): Result<JourneySource, LocatedProblem[]> {
   const tooLarge = checkSize(text, options.maxBytes ?? DEFAULT_MAX_BYTES);
   if (tooLarge) return err([tooLarge]);
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
@@ -32,13 +47,11 @@ export function readJourneyText(
     return err([problem('empty_document', [], 'the file is empty; expected a journey in YAML or JSON')]);
   }
   const format = options.format ?? detectFormat(body, options.fileName);
-  const source = parseSource(
-    body,
-    format,
-    options.format !== undefined || hasKnownExtension(options.fileName),
-  );
+  const strictJson = options.format !== undefined || hasKnownExtension(options.fileName);
+  const source = parseSource(body, format, strictJson);
   if (!source.ok) return source;
+  const { doc, lines } = source.value;
+  const locate = (p: Problem) => locateProblem(doc, lines, p);
   const journey = parseJourney(source.value.data);
-  if (journey.ok) return journey;
-  return err(journey.error.map((p) => locateProblem(source.value.doc, source.value.lines, p)));
+  return journey.ok ? ok({ journey: journey.value, locate }) : err(journey.error.map(locate));
 }

@@ -121,7 +121,7 @@ export const createRenderCommand = (
       ctx.stderr(`✗ ${file}\n${formatProblems(journey.error.problems, file).join('\n')}\n`);
       return journey.error.exitCode;
     }
-    const written = await writeOutput(ctx, format.render(journey.value), values.out, true);
+    const written = await writeOutput(ctx, format.render(journey.value.journey), values.out, true);
     if (!written.ok) {
       ctx.stderr(`waymark render: ${written.message}\n`);
       return exitCodes.io;

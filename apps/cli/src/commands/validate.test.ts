@@ -183,3 +183,21 @@ describe('waymark validate --json', () => {
     ]);
   });
 });
+
+describe('waymark validate warnings', () => {
+  it('given a feedback loop pointing forward, then ✓, a located warning, and exit 0', async () => {
+    const text = journeyYaml.replace(
+      'from: { columnId: waits }\n    to: { kind: column, columnId: reports }',
+      'from: { columnId: incident }\n    to: { kind: column, columnId: waits }',
+    );
+    const r = await validate({ 'j.yaml': text });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('✓ j.yaml\n');
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^j\\.yaml:${lineOf(text, 'columnId: waits }')}:\\d+ links\\[0\\]\\.to\\.columnId: warning: feedback loop "chase" goes forward`,
+      ),
+    );
+    expect((await validate({ 'j.yaml': text }, ['--quiet', 'j.yaml'])).stderr).toBe('');
+  });
+});

@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
-import { formatPath } from '@waymark/core';
+import { adviseJourney, formatPath } from '@waymark/core';
 import { formatProblems, type LocatedProblem } from '@waymark/document';
-import { adviseJourney } from '../advice';
 import { exitCodes, type CliCommand, type CliContext } from '../command';
 import { expandArguments } from '../files/expand-arguments';
 import { readJourneyFile } from '../files/read-journey-file';
@@ -97,7 +96,11 @@ export const validateCommand: CliCommand = {
       const read = await readJourneyFile(ctx.cwd, file, maxBytes);
       results.push(
         read.ok
-          ? { file, exitCode: exitCodes.ok, problems: adviseJourney(read.value) }
+          ? {
+              file,
+              exitCode: exitCodes.ok,
+              problems: adviseJourney(read.value.journey).map(read.value.locate),
+            }
           : { file, exitCode: read.error.exitCode, problems: read.error.problems },
       );
       if (!values.json) printResult(ctx, results[results.length - 1]!, values.quiet === true);

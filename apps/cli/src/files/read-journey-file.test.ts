@@ -18,7 +18,7 @@ describe('readJourneyFile', () => {
       const missing = await readJourneyFile(dir, 'nope/missing.yaml');
       expect(missing.ok || missing.error.problems[0]!.message).toBe('no such file');
       const ok = await readJourneyFile(dir, 'ok.yaml');
-      expect(ok.ok && ok.value.cards.length).toBe(6);
+      expect(ok.ok && ok.value.journey.cards.length).toBe(6);
     });
   });
 

@@ -1,7 +1,13 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { problem, type Journey, type Result } from '@waymark/core';
-import { DEFAULT_MAX_BYTES, readJourneyText, tooLargeProblem, type LocatedProblem } from '@waymark/document';
+import { problem, type Result } from '@waymark/core';
+import {
+  DEFAULT_MAX_BYTES,
+  readJourneySource,
+  tooLargeProblem,
+  type JourneySource,
+  type LocatedProblem,
+} from '@waymark/document';
 import { exitCodes } from '../command';
 import { decodeText } from './decode-text';
 
@@ -29,7 +35,7 @@ export async function readJourneyFile(
   cwd: string,
   fileName: string,
   maxBytes = DEFAULT_MAX_BYTES,
-): Promise<Result<Journey, JourneyFileFailure>> {
+): Promise<Result<JourneySource, JourneyFileFailure>> {
   const path = resolve(cwd, fileName);
   let size: number;
   try {
@@ -52,7 +58,7 @@ export async function readJourneyFile(
   }
   const text = decodeText(bytes);
   if (!text.ok) return { ok: false, error: { problems: [text.error], exitCode: exitCodes.invalid } };
-  const journey = readJourneyText(text.value, { fileName, maxBytes });
+  const journey = readJourneySource(text.value, { fileName, maxBytes });
   return journey.ok
     ? journey
     : { ok: false, error: { problems: journey.error, exitCode: exitCodes.invalid } };
