@@ -28,9 +28,13 @@ import {
 
 /**
  * Every edit to a journey is one of these values, applied by `applyCommand`. The editor, the API, the CLI,
- * undo and the history all speak them. Names are 'noun.verb'. `index` places an item (0 = first; omitted =
- * last); `toIndex` is the position after the move. `patch` replaces the named fields; `unset` removes
- * optional ones.
+ * undo and the history all speak them. Names are 'noun.verb'. `index` places an item in its list (0 = first;
+ * omitted = last); for `card.add` that list is `journey.cards` (`cardInsertIndex` turns a position within a
+ * cell into one). `toIndex` is the position after the move. `patch` replaces the named fields (fields not
+ * named are kept; patches carry no defaults); `unset` removes optional fields, or resets a field with a
+ * default to it. Removing a column, lane or card removes what stands in or points at it (cards, links, idea
+ * references); removing a stage leaves its columns without one; a persona, organisation, lever category or
+ * source cannot be removed while used.
  */
 const index = z.number().int().min(0).optional();
 const toIndex = z.number().int().min(0);
