@@ -17,25 +17,25 @@ async function main(): Promise<number> {
   }
   const where =
     server.database === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
-  console.log(`Waymark is running at ${server.url}  (${where})`);
-  if (!server.servingWebApp)
-    console.log(`The web app is not built yet; the API is at ${server.url}/api/docs`);
+  // One write, so whoever reads the output (a test, a supervisor) sees the sign-in details with the URL.
+  const lines = [`Waymark is running at ${server.url}  (${where})`];
+  if (!server.servingWebApp) lines.push(`The web app is not built yet; the API is at ${server.url}/api/docs`);
   const first = server.firstStart;
   if (first) {
-    console.log('');
-    console.log('First start: created the administrator and a Demo workspace');
-    console.log(
-      `  with ${first.loaded.length} example journey(s)${first.loaded.length ? `: ${first.loaded.join(', ')}` : ''}.`,
-    );
-    for (const skipped of first.skipped) console.log(`  Skipped ${skipped}`);
-    console.log('');
-    console.log(`  Sign in at ${server.url} as ${first.adminEmail}`);
-    console.log(`  with the password  ${first.password}`);
-    console.log('');
-    console.log(
+    const examples = first.loaded.length ? `: ${first.loaded.join(', ')}` : '';
+    lines.push(
+      '',
+      'First start: created the administrator and a Demo workspace',
+      `  with ${first.loaded.length} example journey(s)${examples}.`,
+      ...first.skipped.map((skipped) => `  Skipped ${skipped}`),
+      '',
+      `  Sign in at ${server.url} as ${first.adminEmail}`,
+      `  with the password  ${first.password}`,
+      '',
       '  This password is shown only now: write it down, or add yourself as an owner and sign in as you.',
     );
   }
+  console.log(lines.join('\n'));
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve, type HttpBindings } from '@hono/node-server';
 import { coreApplyCommand, createApi, createArgon2Hasher } from '@waymark/api';
-import { openStores, type Stores } from '@waymark/store';
+import { createCachedAccountStore, createCachedJourneyStore, openStores, type Stores } from '@waymark/store';
 import type { ServerConfig } from './config';
 import { lockDataDir, type DataDirLock } from './data-dir-lock';
 import { runFirstStart, type FirstStart } from './first-start';
@@ -22,6 +22,8 @@ const version = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
 ).version;
 const PURGE_EVERY_MS = 6 * 3_600_000;
+/** How long another server process on the same PostgreSQL may take to see a sign-out or revocation. */
+const AUTH_CACHE_MS = 5_000;
 
 /** Wires the real adapters together and listens. Throws with a readable message when it cannot start. */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
@@ -49,8 +51,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   };
   const firstStart = await runFirstStart(stores, caps, config.adminEmail, config.examplesDir);
   const app = createApi({
-    accounts: stores.accounts,
-    journeys: stores.journeys,
+    accounts: createCachedAccountStore(stores.accounts, AUTH_CACHE_MS, Date.now),
+    // The data-directory lock makes this process the embedded database's only writer, so a cache is exact.
+    journeys: stores.database === 'pglite' ? createCachedJourneyStore(stores.journeys) : stores.journeys,
     database: stores.database,
     version,
     ...caps,

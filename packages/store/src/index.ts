@@ -40,3 +40,4 @@ export {
   type StoreErrorCode,
 } from './records';
 export { sampleJourney, retitled } from './sample-journey';
+export { createCachedAccountStore, createCachedJourneyStore } from './cached-stores';

@@ -123,11 +123,11 @@ export function createSqlJourneyStore(sql: Sql): JourneyStore {
     async createJourney(input) {
       const id = input.journey.id;
       return sql.transaction(async (tx) => {
-        const [row] = await tx.query<JourneyRow>(
+        const [row] = await tx.query<Omit<JourneyRow, 'document'>>(
           `INSERT INTO journeys (workspace_id, id, document, version, title, journey_type, status, owner, segment, review_date,
                                  created_at, updated_at, updated_by)
            VALUES ($1, $2, $3::jsonb, 1, $4, $5, $6, $7, $8, $9, $10, $10, $11)
-           ON CONFLICT DO NOTHING RETURNING id, version, document, updated_at, deleted_at`,
+           ON CONFLICT DO NOTHING RETURNING id, version, updated_at, deleted_at`,
           [input.workspaceId, id, json(input.journey), ...listed(input.journey), input.at, input.by],
         );
         if (!row)
@@ -136,18 +136,18 @@ export function createSqlJourneyStore(sql: Sql): JourneyStore {
             message: `a journey with the id "${id}" already exists in this workspace`,
           });
         await recordVersion(tx, input, id, 1);
-        return ok(toStored(row));
+        return ok(toStored({ ...row, document: input.journey }));
       });
     },
     async appendVersion(input) {
       const id = input.journey.id;
       const result = await sql.transaction(async (tx) => {
         // Version-checked update: a stale baseVersion matches no row, so nothing is overwritten.
-        const [row] = await tx.query<JourneyRow>(
+        const [row] = await tx.query<Omit<JourneyRow, 'document'>>(
           `UPDATE journeys SET document = $4::jsonb, version = version + 1, title = $5, journey_type = $6, status = $7,
                   owner = $8, segment = $9, review_date = $10, updated_at = $11, updated_by = $12
            WHERE workspace_id = $1 AND id = $2 AND version = $3 AND deleted_at IS NULL
-           RETURNING id, version, document, updated_at, deleted_at`,
+           RETURNING id, version, updated_at, deleted_at`,
           [
             input.workspaceId,
             id,
@@ -160,7 +160,8 @@ export function createSqlJourneyStore(sql: Sql): JourneyStore {
         );
         if (!row) return null;
         await recordVersion(tx, input, id, row.version);
-        return toStored(row);
+        // The document written is the one given: no need to read it back.
+        return toStored({ ...row, document: input.journey });
       });
       if (result) return ok(result);
       const current = await getJourney(sql, input.workspaceId, id, false);

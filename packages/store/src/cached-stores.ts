@@ -1,0 +1,107 @@
+import type { AccountStore } from './account-store';
+import type { JourneyStore } from './journey-store';
+import type { StoredJourney } from './records';
+
+interface Entry<T> {
+  readonly value: T;
+  readonly until: number;
+}
+
+/** A map whose entries expire; `now` is passed in so tests control time. */
+function ttlCache<T>(ttlMs: number, now: () => number, max = 10_000) {
+  const entries = new Map<string, Entry<T>>();
+  return {
+    async get(key: string, load: () => Promise<T>): Promise<T> {
+      const hit = entries.get(key);
+      if (hit && hit.until > now()) return hit.value;
+      const value = await load();
+      if (entries.size >= max) entries.clear();
+      entries.set(key, { value, until: now() + ttlMs });
+      return value;
+    },
+    clear: () => entries.clear(),
+  };
+}
+
+/**
+ * Remembers who a session or token belongs to and members' roles for `ttlMs`, so an authenticated request
+ * needs no query for them. Sign-out, token revocation and membership changes made through this store take
+ * effect at once; made by another server process on the same PostgreSQL database, within `ttlMs`.
+ */
+export function createCachedAccountStore(
+  inner: AccountStore,
+  ttlMs: number,
+  now: () => number,
+): AccountStore {
+  const sessions = ttlCache<Awaited<ReturnType<AccountStore['findSession']>>>(ttlMs, now);
+  const tokens = ttlCache<Awaited<ReturnType<AccountStore['findApiToken']>>>(ttlMs, now);
+  const users = ttlCache<Awaited<ReturnType<AccountStore['getUser']>>>(ttlMs, now);
+  const roles = ttlCache<Awaited<ReturnType<AccountStore['roleOf']>>>(ttlMs, now);
+  const after =
+    <A extends unknown[], R>(fn: (...args: A) => Promise<R>, clear: () => void) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await fn(...args);
+      } finally {
+        clear();
+      }
+    };
+  return {
+    ...inner,
+    async findSession(tokenHash, at) {
+      const found = await sessions.get(tokenHash, () => inner.findSession(tokenHash, at));
+      return found && found.expiresAt > at ? found : null;
+    },
+    deleteSession: after(inner.deleteSession, sessions.clear),
+    deleteExpiredSessions: after(inner.deleteExpiredSessions, sessions.clear),
+    findApiToken: (hash) => tokens.get(hash, () => inner.findApiToken(hash)),
+    revokeApiToken: after(inner.revokeApiToken, tokens.clear),
+    getUser: (id) => users.get(id, () => inner.getUser(id)),
+    roleOf: (ws, user) => roles.get(`${ws}\u0000${user}`, () => inner.roleOf(ws, user)),
+    addMember: after(inner.addMember, roles.clear),
+    setMemberRole: after(inner.setMemberRole, roles.clear),
+    removeMember: after(inner.removeMember, roles.clear),
+  };
+}
+
+/**
+ * Keeps the current version of journeys in memory, updated by every write made through this store. Only
+ * exact when this process is the database's only writer: the embedded database, which the data-directory
+ * lock gives to one process. Not for PostgreSQL shared by several servers.
+ */
+export function createCachedJourneyStore(inner: JourneyStore, max = 500): JourneyStore {
+  const current = new Map<string, StoredJourney>();
+  const key = (ws: string, id: string) => `${ws}\u0000${id}`;
+  const remember = (ws: string, j: StoredJourney) => {
+    if (current.size >= max) current.delete(current.keys().next().value!);
+    current.set(key(ws, j.id), j);
+  };
+  return {
+    ...inner,
+    async getJourney(ws, id, options = {}) {
+      const hit = current.get(key(ws, id));
+      if (hit) return hit;
+      const found = await inner.getJourney(ws, id, options);
+      if (found && found.deletedAt === null) remember(ws, found);
+      return found;
+    },
+    async appendVersion(input) {
+      const result = await inner.appendVersion(input);
+      if (result.ok) remember(input.workspaceId, result.value);
+      else current.delete(key(input.workspaceId, input.journey.id));
+      return result;
+    },
+    async softDelete(ws, id, at) {
+      current.delete(key(ws, id));
+      return inner.softDelete(ws, id, at);
+    },
+    async undelete(ws, id, since) {
+      current.delete(key(ws, id));
+      return inner.undelete(ws, id, since);
+    },
+    async purgeDeleted(before) {
+      current.clear();
+      return inner.purgeDeleted(before);
+    },
+  };
+}
