@@ -103,3 +103,29 @@ describe('importXes', () => {
     expect(whole.store.size).toBe(4);
   });
 });
+
+describe('XES attribute forms', () => {
+  it('given single quotes, value before key, extra spaces and references, when imported, then the values are the same', async () => {
+    const doc = `<log><trace><string value='A &#38; B' key='concept:name' />
+      <event><string   key="concept:name"   value="Say &quot;hi&quot; &lt;now&gt;"/><date value="2024-01-01T00:00:00Z" key="time:timestamp"/></event>
+      <event><string key="concept:name" value="Plain"/><date key="time:timestamp" value="2024-01-02T00:00:00Z"/></event></trace></log>`;
+    const { store } = await importXes(chunksOf(utf8(doc), 7));
+    expect(store.cases.values()).toEqual(['A & B']);
+    expect(store.activities.values()).toEqual(['Say "hi" <now>', 'Plain']);
+  });
+
+  it('given an undefined entity or a raw "<" in a value, then the error names the line', async () => {
+    await expect(
+      importXes(chunksOf(utf8('<log>\n<trace><string key="concept:name" value="&nbsp;"/></trace></log>'))),
+    ).rejects.toThrow(/line 2: .*undefined entity &nbsp;/);
+    await expect(
+      importXes(chunksOf(utf8('<log>\n\n<trace><string key="concept:name" value="a<b"/></trace></log>'))),
+    ).rejects.toThrow(/line 3: .*"<" inside an attribute value/);
+  });
+
+  it('given a document cut off inside the log, then it says the file may be truncated', async () => {
+    await expect(
+      importXes(chunksOf(utf8('<log><trace><event><string key="concept:name" value="A"/>'))),
+    ).rejects.toThrow(/still open \(the file may be truncated\)/);
+  });
+});

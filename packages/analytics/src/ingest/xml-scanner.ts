@@ -62,6 +62,10 @@ export class XmlScanner {
   private scratch = new Uint8Array(256);
   private currentPos = 0;
   private sawRoot = false;
+  private ampBuf: Uint8Array | undefined;
+  private nextAmp = 0;
+  private ltBuf: Uint8Array | undefined;
+  private nextLt = 0;
   private readonly cacheIds: number[] = [];
   private readonly cacheBytes: Uint8Array[] = [];
   private readonly valueView: { bytes: Uint8Array; start: number; end: number } = {
@@ -247,6 +251,50 @@ export class XmlScanner {
     return pos;
   }
 
+  private keyId = -1;
+  private valueId = -1;
+
+  /**
+   * The shape nearly every XES element has, `<type key="…" value="…"/>` with single spaces and
+   * no references, read without the general attribute loop. Returns the offset after the tag, or
+   * 0 to let the general path handle anything else.
+   */
+  private keyValueTag(buf: Uint8Array, i: number, tag: number): number {
+    if (!startsWith(buf, i, KEY_OPEN)) return 0;
+    const ks = i + 6;
+    const ke = buf.indexOf(QUOT, ks);
+    if (ke < 0 || !startsWith(buf, ke + 1, VALUE_OPEN)) return 0;
+    const vs = ke + 9;
+    const ve = buf.indexOf(QUOT, vs);
+    if (ve < 0 || buf[ve + 1] !== SLASH || buf[ve + 2] !== GT) return 0;
+    if (this.ampBuf !== buf || this.nextAmp < ks) {
+      this.ampBuf = buf;
+      this.nextAmp = buf.indexOf(38, ks);
+      if (this.nextAmp < 0) this.nextAmp = buf.length;
+    }
+    if (this.nextAmp < ve) return 0;
+    const lt = buf.indexOf(LT, ks);
+    if (lt >= 0 && lt < ve) return 0;
+    if (this.keyId < 0) {
+      this.keyId = this.names.internString('key');
+      this.valueId = this.names.internString('value');
+    }
+    const a = this.attrs;
+    a.count = 2;
+    a.nameId[0] = this.keyId;
+    a.valueStart[0] = ks;
+    a.valueEnd[0] = ke;
+    a.hasRef[0] = 0;
+    a.nameId[1] = this.valueId;
+    a.valueStart[1] = vs;
+    a.valueEnd[1] = ve;
+    a.hasRef[1] = 0;
+    this.sawRoot = true;
+    this.handler.open(tag, a, true);
+    this.handler.close(tag);
+    return ve + 3;
+  }
+
   /** Parses a start tag at pos; returns the offset after it, or -1 when it is cut by the chunk end. */
   private startTag(buf: Uint8Array, pos: number, last: boolean): number {
     const n = buf.length;
@@ -257,6 +305,8 @@ export class XmlScanner {
     const a = this.attrs;
     a.bytes = buf;
     a.count = 0;
+    const fast = this.keyValueTag(buf, i, tag);
+    if (fast > 0) return fast;
     for (;;) {
       while (i < n && isSpace(buf[i] as number)) i++;
       if (i >= n) return last ? this.fail('xml_malformed', pos, buf, 'the document ends inside a tag') : -1;
@@ -312,6 +362,14 @@ export class XmlScanner {
       i = ve + 1;
     }
   }
+}
+
+const KEY_OPEN = [32, 107, 101, 121, 61, 34]; // ` key="`
+const VALUE_OPEN = [32, 118, 97, 108, 117, 101, 61, 34]; // ` value="`
+
+function startsWith(buf: Uint8Array, at: number, seq: readonly number[]): boolean {
+  for (let k = 0; k < seq.length; k++) if (buf[at + k] !== seq[k]) return false;
+  return true;
 }
 
 function indexOfSeq(buf: Uint8Array, seq: readonly number[], from: number): number {

@@ -97,13 +97,11 @@ export function computeVariants(index: CaseIndex, topN = 20): Variants {
   let next = ranked.length;
   for (let v = 0; v < variants; v++) if ((rank[v] as number) < 0) rank[v] = next++;
   const variantOfCase = rawOfCase.map((v) => rank[v] as number);
-  const top = ranked
-    .slice(0, topN)
-    .map((v) => ({
-      activities: seqOf(v),
-      cases: caseCount[v] as number,
-      coverage: (caseCount[v] as number) / cases,
-    }));
+  const top = ranked.slice(0, topN).map((v) => ({
+    activities: seqOf(v),
+    cases: caseCount[v] as number,
+    coverage: (caseCount[v] as number) / cases,
+  }));
   return { count: variants, top, variantOfCase };
 }
 
