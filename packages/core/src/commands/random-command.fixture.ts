@@ -117,6 +117,36 @@ const makers: Record<string, Maker> = {
     r.chance(0.5)
       ? valid({ type: 'meta.update', patch: { title: 'Renamed', tags: ['x'] }, unset: ['owner'] })
       : valid({ type: 'axis.set', axis: r.pick([{ kind: 'steps' }, { kind: 'dates' }, { kind: 'ages' }]) }),
+  resetDefault: (r, j) => {
+    const touchpoint = r.pick(j.cards.filter((c) => c.kind === 'touchpoint'));
+    if (touchpoint && r.chance(0.5)) {
+      return valid({
+        type: 'card.update',
+        id: touchpoint.id,
+        ...(r.chance(0.5) ? { patch: { direction: 'outbound' } } : { patch: {}, unset: ['direction'] }),
+      });
+    }
+    return valid({
+      type: 'meta.update',
+      patch: r.chance(0.5) ? { status: 'published' } : {},
+      unset: ['objectives'],
+    });
+  },
+  textPatch: (r, j) => {
+    const card = r.pick(j.cards.filter((c) => 'text' in c));
+    return card
+      ? valid({ type: 'card.update', id: card.id, patch: { text: '  Trimmed on the way in  ' } })
+      : undefined;
+  },
+  linkUpdate: (r, j) =>
+    j.links.length
+      ? valid({
+          type: 'link.update',
+          id: id(r, j.links),
+          patch: { label: 'Waits for a reply', waitDays: r.int(30) },
+          unset: ['returnsTo'],
+        })
+      : undefined,
   // Commands that must be refused.
   missingId: (r) =>
     invalid({
