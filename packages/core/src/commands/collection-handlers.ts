@@ -70,11 +70,12 @@ export function updateItem(s: CollectionSpec, j: Journey, c: UpdateCommand): Com
   const bad = s.checkRefs?.(j, merged.value.item as never, atPrefix('patch'));
   if (bad) return err(bad);
   const next = replaceAt(items, found.value, merged.value.item);
-  const field = s.orderField ?? '';
-  const unsetAt = (c.unset ?? []).indexOf(field);
-  const where: DocPath = unsetAt >= 0 ? ['unset', unsetAt] : ['patch', field];
-  const order = s.checkOrder?.(next as never[], where);
-  if (order) return err(order);
+  if (s.checkOrder && s.orderField) {
+    const unsetAt = (c.unset ?? []).indexOf(s.orderField);
+    const where: DocPath = unsetAt >= 0 ? ['unset', unsetAt] : ['patch', s.orderField];
+    const order = s.checkOrder(next as never[], where);
+    if (order) return err(order);
+  }
   const { inversePatch, inverseUnset } = merged.value;
   return ok({
     journey: withList(j, s, next),

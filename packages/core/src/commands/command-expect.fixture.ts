@@ -19,6 +19,7 @@ export function expectApplied(journey: Journey, command: unknown): Applied {
   expect(journeyCommandSchema.safeParse(inverse).success).toBe(true);
   const back = applyCommand(next, inverse);
   expect(back.ok && back.value.journey).toEqual(journey);
+  expect(back.ok && JSON.stringify(back.value.journey)).toBe(JSON.stringify(journey));
   return r.value;
 }
 

@@ -53,14 +53,19 @@ export function mergePatch<T extends object>(
     return err(commandError('invalid_patch', path, `${field}${first.message}`));
   }
   const data = parsed.data as Record<string, unknown>;
-  const item: Record<string, unknown> = { ...(old as Record<string, unknown>) };
+  const before = old as Record<string, unknown>;
+  const changed = new Set([...Object.keys(patch), ...unsetKeys]);
+  // Fields in the schema's order, so an update and its undo give the same JSON text, not only equal values.
+  const item: Record<string, unknown> = {};
+  for (const key of Object.keys(data)) {
+    const value = changed.has(key) ? data[key] : before[key];
+    if (value !== undefined) item[key] = value;
+  }
   const inversePatch: Record<string, unknown> = {};
   const inverseUnset: string[] = [];
-  for (const key of new Set([...Object.keys(patch), ...unsetKeys])) {
-    if (own(old, key)) inversePatch[key] = (old as Record<string, unknown>)[key];
+  for (const key of changed) {
+    if (own(old, key)) inversePatch[key] = before[key];
     else inverseUnset.push(key);
-    if (data[key] === undefined) delete item[key];
-    else item[key] = data[key];
   }
   return ok({ item: item as T, inversePatch, inverseUnset });
 }

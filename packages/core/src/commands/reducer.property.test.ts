@@ -41,6 +41,8 @@ function runScenario(journeySeed: number, stepSeeds: readonly number[], tally?: 
     expect(journeyCommandSchema.safeParse(r.value.inverse).success, where).toBe(true);
     const back = applyCommand(next, r.value.inverse);
     expect(back.ok && back.value.journey, where).toEqual(j);
+    // Same JSON text too: field order kept and no fields left holding undefined.
+    expect(back.ok && JSON.stringify(back.value.journey), where).toBe(JSON.stringify(j));
     inverses.push(r.value.inverse);
     j = next;
   });
