@@ -109,6 +109,6 @@ describe('applyCommand speed', () => {
     console.log(
       `column.remove ${((removeMs / 400) * 1000).toFixed(1)} µs, its undo (a batch of 13) ${((undoMs / 400) * 1000).toFixed(1)} µs`,
     );
-    expect(perPairMs).toBeLessThan(2);
+    expect(perPairMs).toBeLessThan(5);
   });
 });
