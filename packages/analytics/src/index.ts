@@ -48,3 +48,4 @@ export {
   detectDateOrder,
   type DateOrder,
 } from './ingest/timestamps';
+export { deriveJourney, type DeriveOptions } from './journey/derive-journey';
