@@ -3,7 +3,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve, type HttpBindings } from '@hono/node-server';
-import { coreApplyCommand, createApi, createArgon2Hasher } from '@waymark/api';
+import { createApi, createArgon2Hasher } from '@waymark/api';
+import { applyCommand } from '@waymark/core';
 import { createCachedAccountStore, createCachedJourneyStore, openStores, type Stores } from '@waymark/store';
 import type { ServerConfig } from './config';
 import { lockDataDir, type DataDirLock } from './data-dir-lock';
@@ -57,7 +58,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     database: stores.database,
     version,
     ...caps,
-    applyCommand: coreApplyCommand,
+    applyCommand,
     clientIp: (c) => (c.env as HttpBindings | undefined)?.incoming?.socket?.remoteAddress ?? 'unknown',
   });
   const servingWebApp = serveWebApp(app, config.webDist);

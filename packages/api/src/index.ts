@@ -11,7 +11,6 @@ export {
   type Limits,
 } from './deps';
 export { createArgon2Hasher, type Argon2Options } from './auth/argon2-hasher';
-export { coreApplyCommand } from './journeys/reducer';
 export { journeyTemplates } from './journeys/templates';
 export { API_TOKEN_PREFIX } from './auth/secrets';
 export type { RouteSpec, Access } from './route-spec';

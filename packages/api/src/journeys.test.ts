@@ -166,6 +166,34 @@ describe('journeys', () => {
     expect([missing.status, ((await missing.json()) as ErrorBody).error.path]).toEqual([404, 'version']);
   });
 
+  it('given edits with the reducer of @waymark/core, when an old version is restored, then it is rebuilt by replaying them', async () => {
+    await create();
+    const edit = await ed.request('POST', `${base}/j1/commands`, {
+      baseVersion: 1,
+      commands: [
+        { type: 'card.update', id: 's1-step', patch: { text: 'Rings 101' } },
+        { type: 'column.add', item: { id: 's4', label: 'Step 4' } },
+      ],
+    });
+    const v2 = (await edit.json()) as {
+      version: number;
+      journey: { columns: unknown[]; cards: { id: string; text?: string }[] };
+    };
+    expect([
+      v2.version,
+      v2.journey.columns.length,
+      v2.journey.cards.find((c) => c.id === 's1-step')?.text,
+    ]).toEqual([2, 4, 'Rings 101']);
+    await ed.request('POST', `${base}/j1/commands`, {
+      baseVersion: 2,
+      commands: [{ type: 'column.remove', id: 's4' }],
+    });
+    const restored = (await (
+      await ed.request('POST', `${base}/j1/restore`, { version: 2 })
+    ).json()) as typeof v2;
+    expect([restored.version, restored.journey]).toEqual([4, v2.journey]);
+  });
+
   it('given a current journey, when duplicated as desired, then the copy is a draft based on it', async () => {
     await create('housing');
     const res = await ed.request('POST', `${base}/housing/duplicate`, { journeyType: 'desired' });

@@ -1,8 +1,8 @@
+import { applyCommand } from '@waymark/core';
 import { createTestStores, type Role, type Stores, type UserId, type WorkspaceId } from '@waymark/store';
 import { createApi } from '../create-api';
 import { createArgon2Hasher } from '../auth/argon2-hasher';
 import type { ApiDeps } from '../deps';
-import { coreApplyCommand } from '../journeys/reducer';
 
 export const T0 = Date.parse('2026-03-02T09:00:00.000Z');
 
@@ -55,7 +55,7 @@ export async function createTestApi(overrides: Partial<ApiDeps> = {}): Promise<T
     newId: caps.newId,
     randomBytes: caps.randomBytes,
     passwords,
-    applyCommand: coreApplyCommand,
+    applyCommand,
     ...overrides,
   });
   const emailOf = (name: string) => `${name.toLowerCase()}@example.org`;
