@@ -69,14 +69,14 @@ export async function parseCsvPart(job: CsvPartJob): Promise<CsvPart> {
   const n = store.size;
   const dims: CsvPart['dims'] = {};
   for (const d of store.presentDims())
-    dims[d] = { values: (store.dim[d] as Int32Array).slice(0, n), interner: store.dims[d].exportBytes() };
+    dims[d] = { values: (store.dim[d] as Int32Array).subarray(0, n), interner: store.dims[d].exportBytes() };
   return {
     size: n,
-    caseOf: store.caseOf.slice(0, n),
-    activityOf: store.activityOf.slice(0, n),
-    time: store.time.slice(0, n),
-    startTime: store.startTime?.slice(0, n),
-    cost: store.cost?.slice(0, n),
+    caseOf: store.caseOf.subarray(0, n),
+    activityOf: store.activityOf.subarray(0, n),
+    time: store.time.subarray(0, n),
+    startTime: store.startTime?.subarray(0, n),
+    cost: store.cost?.subarray(0, n),
     cases: store.cases.exportBytes(),
     activities: store.activities.exportBytes(),
     dims,
@@ -99,6 +99,9 @@ if (parentPort && (workerData as { csvPartJob?: CsvPartJob } | null)?.csvPartJob
         part.time.buffer,
         part.cases.arena.buffer,
         part.activities.arena.buffer,
+        ...Object.values(part.dims).map((d) => d.values.buffer),
+        ...(part.startTime ? [part.startTime.buffer] : []),
+        ...(part.cost ? [part.cost.buffer] : []),
       ] as ArrayBuffer[]),
     (e: unknown) =>
       port.postMessage({

@@ -93,10 +93,20 @@ export function buildCaseIndex(store: EventStore): CaseIndex {
   };
 }
 
-/** A store column (dimension ids or numbers) copied into case order. */
+const gathered = new WeakMap<CaseIndex, Map<Int32Array | Float64Array, Int32Array | Float64Array>>();
+
+/**
+ * A store column (dimension ids or numbers) copied into case order. Memoised per index, so the
+ * metrics that read the same column (channel: contacts, cost, segments) gather it once.
+ */
 export function inCaseOrder<T extends Int32Array | Float64Array>(index: CaseIndex, column: T): T {
+  let cache = gathered.get(index);
+  if (!cache) gathered.set(index, (cache = new Map()));
+  const hit = cache.get(column);
+  if (hit) return hit as T;
   const out = new (column.constructor as { new (n: number): T })(index.events);
   const order = index.order;
   for (let p = 0; p < index.events; p++) out[p] = column[order[p] as number] as number;
+  cache.set(column, out);
   return out;
 }
