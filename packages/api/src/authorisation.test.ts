@@ -92,6 +92,13 @@ const examples: Record<string, ExampleFor> = {
     path: `/api/workspaces/w1/journeys/${await freshJourney(t, n)}/commands`,
     body: { baseVersion: 1, commands: [{ type: 'meta.update', patch: { title: 'Renamed' } }] },
   }),
+  'PUT /api/workspaces/{ws}/journeys/{id}': async (t, n) => ({
+    path: `/api/workspaces/w1/journeys/${await freshJourney(t, n)}`,
+    body: {
+      baseVersion: 1,
+      journey: { ...sampleJourney(`fresh-${n}`), meta: { ...sampleJourney('x').meta, title: 'Replaced' } },
+    },
+  }),
   'GET /api/workspaces/{ws}/journeys/{id}/history': () => ({
     path: '/api/workspaces/w1/journeys/j1/history',
   }),

@@ -14,3 +14,4 @@ export { createArgon2Hasher, type Argon2Options } from './auth/argon2-hasher';
 export { journeyTemplates } from './journeys/templates';
 export { API_TOKEN_PREFIX } from './auth/secrets';
 export type { RouteSpec, Access } from './route-spec';
+export { createTestApi, clientWith, type TestApi, type Client } from './testing/test-api';

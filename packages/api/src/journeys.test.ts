@@ -194,6 +194,27 @@ describe('journeys', () => {
     expect([restored.version, restored.journey]).toEqual([4, v2.journey]);
   });
 
+  it('given a whole new document on the current version, then it replaces the journey as a new version; on a stale one, 409', async () => {
+    await create();
+    const next = { ...sampleJourney('j1'), meta: { ...sampleJourney('j1').meta, title: 'From git' } };
+    const res = await ed.request('PUT', `${base}/j1`, { baseVersion: 1, journey: next });
+    expect((await res.json()) as { version: number; unchanged: boolean }).toMatchObject({
+      version: 2,
+      unchanged: false,
+    });
+    const same = await ed.request('PUT', `${base}/j1`, { baseVersion: 2, journey: next });
+    expect((await same.json()) as { version: number; unchanged: boolean }).toMatchObject({
+      version: 2,
+      unchanged: true,
+    });
+    expect((await ed.request('PUT', `${base}/j1`, { baseVersion: 1, journey: next })).status).toBe(409);
+    const wrongId = await ed.request('PUT', `${base}/j1`, {
+      baseVersion: 2,
+      journey: sampleJourney('other'),
+    });
+    expect([wrongId.status, ((await wrongId.json()) as ErrorBody).error.path]).toEqual([422, 'journey.id']);
+  });
+
   it('given a current journey, when duplicated as desired, then the copy is a draft based on it', async () => {
     await create('housing');
     const res = await ed.request('POST', `${base}/housing/duplicate`, { journeyType: 'desired' });

@@ -24,7 +24,7 @@ export interface RouteInput<B> {
 
 /** One route: the router, the OpenAPI document and the authorisation test are all generated from these. */
 export interface RouteSpec<B = unknown> {
-  readonly method: 'get' | 'post' | 'patch' | 'delete';
+  readonly method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** OpenAPI style: `/api/workspaces/{ws}/journeys/{id}`. */
   readonly path: string;
   readonly summary: string;

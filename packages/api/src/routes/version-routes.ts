@@ -1,5 +1,6 @@
 import { journeyCommandSchema, type JourneyCommand, type JourneyId } from '@waymark/core';
 import type { StoredJourney } from '@waymark/store';
+import { canonicalJourney } from '@waymark/document';
 import { z } from 'zod';
 import { ApiFailure, fail } from '../api-error';
 import { applyCommands } from '../journeys/apply-commands';
@@ -22,7 +23,7 @@ async function append(
   input: RouteInput<unknown>,
   base: StoredJourney,
   next: StoredJourney['journey'],
-  kind: 'commands' | 'restore',
+  kind: 'commands' | 'restore' | 'import',
   commands: readonly JourneyCommand[],
   detail?: Record<string, unknown>,
 ): Promise<StoredJourney> {
@@ -75,6 +76,35 @@ export const versionRoutes = () => [
       }
       const stored = await append(input, current, applied.value, 'commands', commands);
       return input.c.json({ version: stored.version, journey: stored.journey });
+    },
+  }),
+  route({
+    method: 'put',
+    path: '/api/workspaces/{ws}/journeys/{id}',
+    tag: 'Journeys',
+    summary:
+      'Replace the whole document (e.g. `waymark push` of a file kept in git) as a new version of baseVersion',
+    access: 'editor',
+    body: z.strictObject({ baseVersion: z.number().int().min(1), journey: z.unknown() }),
+    success: { description: '{version, journey, unchanged}' },
+    errors: ['journey_not_found', 'version_conflict', 'invalid_journey'],
+    async handle(input) {
+      const current = await journeyOr404(input);
+      const journey = journeyFromBody(input.body.journey);
+      if (journey.id !== current.id) {
+        throw fail(
+          'invalid_journey',
+          `journey.id: expected "${current.id}", the journey in the path; got "${journey.id}"`,
+          'journey.id',
+        );
+      }
+      if (current.version !== input.body.baseVersion) throw conflict(current, input.body.baseVersion);
+      // Compared in schema order: the database does not keep the order of keys.
+      if (JSON.stringify(canonicalJourney(journey)) === JSON.stringify(canonicalJourney(current.journey))) {
+        return input.c.json({ version: current.version, journey: current.journey, unchanged: true });
+      }
+      const stored = await append(input, current, journey, 'import', [], { replaced: true });
+      return input.c.json({ version: stored.version, journey: stored.journey, unchanged: false });
     },
   }),
   route({

@@ -1,0 +1,91 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { exitCodes, type CliCommand } from '../command';
+import { argsMessage, usageError } from '../usage-error';
+import { answerMessage, callServer, resolveWorkspace, serverTarget, type Fetch } from './push-pull-client';
+
+const help = `Usage: waymark pull <journey-id> [options]
+
+Downloads the current version of a journey from a Waymark server as a file, e.g. to keep it in git.
+
+Options:
+  -o, --output <file>      where to write it (default <journey-id>.yaml or .json; "-" prints it)
+      --format <yaml|json> the file format (default yaml, or from the --output extension)
+      --server <url>       the server, e.g. http://localhost:5170 (or WAYMARK_SERVER)
+      --token <wm_…>       an API token of the workspace (or WAYMARK_TOKEN)
+      --workspace <id>     the workspace (or WAYMARK_WORKSPACE; default: the token's workspace)
+  -h, --help               show this help
+
+Exit code: 0 when written, 1 when the server refuses (unknown journey, no access), 3 when the server
+cannot be reached or the file cannot be written, 2 when the command line is wrong.
+
+Examples:
+  waymark pull melton-asb-victim-current -o journeys/asb-victim.yaml
+`;
+
+const options = {
+  output: { type: 'string', short: 'o' },
+  format: { type: 'string' },
+  server: { type: 'string' },
+  token: { type: 'string' },
+  workspace: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** `waymark pull`, calling the server with `fetchFn` (tests pass the API's own `app.request`). */
+export function createPullCommand(fetchFn: Fetch): CliCommand {
+  return {
+    name: 'pull',
+    summary: 'Download a journey from a Waymark server as a YAML or JSON file',
+    help,
+    async run(args, ctx) {
+      let parsed;
+      try {
+        parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+      } catch (e) {
+        return usageError(ctx, 'pull', argsMessage(e));
+      }
+      const { values, positionals } = parsed;
+      if (values.help) {
+        ctx.stdout(help);
+        return exitCodes.ok;
+      }
+      if (positionals.length !== 1) return usageError(ctx, 'pull', 'name one journey id');
+      const fromExtension = values.output && /\.json$/i.test(values.output) ? 'json' : 'yaml';
+      const format = values.format ?? fromExtension;
+      if (format !== 'yaml' && format !== 'json')
+        return usageError(ctx, 'pull', `--format expects yaml or json; got "${format}"`);
+      const target = serverTarget(values, ctx.env);
+      if (typeof target === 'string') return usageError(ctx, 'pull', target);
+      const id = positionals[0]!;
+      const ws = await resolveWorkspace(fetchFn, target);
+      if ('error' in ws) {
+        const e = ws.error;
+        ctx.stderr(`waymark pull: ${typeof e === 'string' ? e : answerMessage(e)}\n`);
+        return typeof e !== 'string' && e.status === 0 ? exitCodes.io : exitCodes.invalid;
+      }
+      const path = `/api/workspaces/${encodeURIComponent(ws.workspace)}/journeys/${encodeURIComponent(id)}/export?format=${format}`;
+      const answer = await callServer(fetchFn, target, 'GET', path);
+      if (answer.status !== 200) {
+        ctx.stderr(`waymark pull: ${id}: ${answerMessage(answer)}\n`);
+        return answer.status === 0 ? exitCodes.io : exitCodes.invalid;
+      }
+      const output = values.output ?? `${id}.${format}`;
+      if (output === '-') {
+        ctx.stdout(answer.text);
+        return exitCodes.ok;
+      }
+      try {
+        await writeFile(resolve(ctx.cwd, output), answer.text);
+      } catch (error) {
+        ctx.stderr(`waymark pull: cannot write ${output}: ${(error as Error).message}\n`);
+        return exitCodes.io;
+      }
+      ctx.stdout(`✓ ${id} → ${output}\n`);
+      return exitCodes.ok;
+    },
+  };
+}
+
+export const pullCommand: CliCommand = createPullCommand((url, init) => fetch(url, init));

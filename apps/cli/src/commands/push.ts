@@ -1,0 +1,116 @@
+import { parseArgs } from 'node:util';
+import { formatProblems } from '@waymark/document';
+import { exitCodes, type CliCommand } from '../command';
+import { readJourneyFile } from '../files/read-journey-file';
+import { argsMessage, usageError } from '../usage-error';
+import { answerMessage, callServer, resolveWorkspace, serverTarget, type Fetch } from './push-pull-client';
+
+const help = `Usage: waymark push <file> [options]
+
+Publishes a journey file (YAML or JSON) to a Waymark server: creates the journey if its id is new there,
+otherwise makes the file the journey's next version. The server keeps every earlier version, so a push
+can be undone from the journey's history. Nothing is sent if the file is invalid.
+
+Options:
+      --server <url>       the server, e.g. http://localhost:5170 (or WAYMARK_SERVER)
+      --token <wm_…>       an API token of the workspace with the editor role (or WAYMARK_TOKEN)
+      --workspace <id>     the workspace (or WAYMARK_WORKSPACE; default: the token's workspace)
+      --if-version <n>     only if the journey on the server is still at version n (else exit 1)
+  -h, --help               show this help
+
+Exit code: 0 when published (or already up to date), 1 when the file is invalid or the server refuses it,
+3 when the file cannot be read or the server cannot be reached, 2 when the command line is wrong.
+
+Examples:
+  WAYMARK_SERVER=http://localhost:5170 WAYMARK_TOKEN=wm_… waymark push journeys/asb-victim.yaml
+`;
+
+const options = {
+  server: { type: 'string' },
+  token: { type: 'string' },
+  workspace: { type: 'string' },
+  'if-version': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** `waymark push`, calling the server with `fetchFn` (tests pass the API's own `app.request`). */
+export function createPushCommand(fetchFn: Fetch): CliCommand {
+  return {
+    name: 'push',
+    summary: 'Publish a journey file to a Waymark server as its next version',
+    help,
+    async run(args, ctx) {
+      let parsed;
+      try {
+        parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+      } catch (e) {
+        return usageError(ctx, 'push', argsMessage(e));
+      }
+      const { values, positionals } = parsed;
+      if (values.help) {
+        ctx.stdout(help);
+        return exitCodes.ok;
+      }
+      if (positionals.length !== 1) return usageError(ctx, 'push', 'name one journey file');
+      const ifVersion = values['if-version'] === undefined ? undefined : Number(values['if-version']);
+      if (ifVersion !== undefined && !(Number.isInteger(ifVersion) && ifVersion >= 1)) {
+        return usageError(
+          ctx,
+          'push',
+          `--if-version expects a version number (1 or more); got "${values['if-version']}"`,
+        );
+      }
+      const target = serverTarget(values, ctx.env);
+      if (typeof target === 'string') return usageError(ctx, 'push', target);
+      const file = positionals[0]!;
+      const read = await readJourneyFile(ctx.cwd, file);
+      if (!read.ok) {
+        ctx.stderr(`✗ ${file}\n${formatProblems(read.error.problems, file).join('\n')}\n`);
+        return read.error.exitCode;
+      }
+      const journey = read.value.journey;
+      const ws = await resolveWorkspace(fetchFn, target);
+      if ('error' in ws) {
+        const e = ws.error;
+        ctx.stderr(`waymark push: ${typeof e === 'string' ? e : answerMessage(e)}\n`);
+        return typeof e !== 'string' && e.status === 0 ? exitCodes.io : exitCodes.invalid;
+      }
+      const base = `/api/workspaces/${encodeURIComponent(ws.workspace)}/journeys`;
+      const current = await callServer(fetchFn, target, 'GET', `${base}/${encodeURIComponent(journey.id)}`);
+      let answer;
+      if (
+        current.status === 404 &&
+        (current.body as { error?: { code?: string } })?.error?.code === 'journey_not_found'
+      ) {
+        if (ifVersion !== undefined) {
+          ctx.stderr(
+            `waymark push: ${journey.id} is not on the server, so it is not at version ${ifVersion}\n`,
+          );
+          return exitCodes.invalid;
+        }
+        answer = await callServer(fetchFn, target, 'POST', base, { journey });
+      } else if (current.status === 200) {
+        const baseVersion = ifVersion ?? (current.body as { version: number }).version;
+        answer = await callServer(fetchFn, target, 'PUT', `${base}/${encodeURIComponent(journey.id)}`, {
+          baseVersion,
+          journey,
+        });
+      } else {
+        answer = current;
+      }
+      if (answer.status === 200 || answer.status === 201) {
+        const body = answer.body as { version: number; unchanged?: boolean };
+        const what =
+          answer.status === 201 ? 'created' : body.unchanged ? 'already up to date at' : 'published as';
+        ctx.stdout(
+          `✓ ${journey.id} ${what} version ${body.version} on ${target.server} (workspace ${ws.workspace})\n`,
+        );
+        return exitCodes.ok;
+      }
+      ctx.stderr(`waymark push: ${file}: ${answerMessage(answer)}\n`);
+      return answer.status === 0 ? exitCodes.io : exitCodes.invalid;
+    },
+  };
+}
+
+export const pushCommand: CliCommand = createPushCommand((url, init) => fetch(url, init));
