@@ -94,12 +94,11 @@ function labelCases(index: CaseIndex, perCase: PerCase, dim: SegmentBy): Labels 
   if (!col) return undefined;
   const names = [...index.store.dims[dim].values(), '(none)'];
   const none = names.length - 1;
-  const order = index.order;
   for (let k = 0; k < n; k++) {
     let label = none;
     const to = index.caseStart[k + 1] as number;
     for (let p = index.caseStart[k] as number; p < to; p++) {
-      const v = col[order[p] as number] as number;
+      const v = col[p] as number;
       if (v >= 0) {
         label = v;
         break;

@@ -2,7 +2,8 @@ import type { EventStore } from './event-store';
 
 /**
  * Events grouped into cases and ordered within each case by time, ties in file order
- * (PM4Py's ordering). Columns are copied into that order so metrics read them sequentially.
+ * (PM4Py's ordering). Building it reorders the store's columns in place into that order, so
+ * metrics read every column sequentially and no copy of a column is ever made.
  */
 export interface CaseIndex {
   readonly store: EventStore;
@@ -13,8 +14,7 @@ export interface CaseIndex {
   readonly caseStart: Int32Array;
   /** The interned case id of case k. */
   readonly caseId: Int32Array;
-  /** Event index (in the store) at each sorted position. */
-  readonly order: Int32Array;
+  /** The store's activity and time columns (in case order once indexed). */
   readonly activity: Int32Array;
   readonly time: Float64Array;
   /** Cases whose events were not in time order in the file. */
@@ -51,8 +51,6 @@ export function buildCaseIndex(store: EventStore): CaseIndex {
     fill[c] = at + 1;
     order[at] = i;
   }
-  const activity = new Int32Array(n);
-  const time = new Float64Array(n);
   const storeTime = store.time;
   let outOfOrder = 0;
   const caseStart = Int32Array.from(starts);
@@ -74,39 +72,49 @@ export function buildCaseIndex(store: EventStore): CaseIndex {
       order.set(part, from);
     }
   }
-  const act = store.activityOf;
-  for (let p = 0; p < n; p++) {
-    const i = order[p] as number;
-    activity[p] = act[i] as number;
-    time[p] = storeTime[i] as number;
-  }
+  permuteInPlace(store, order);
   return {
     store,
     cases: caseId.length,
     events: n,
     caseStart,
     caseId: Int32Array.from(caseId),
-    order,
-    activity,
-    time,
+    activity: store.activityOf,
+    time: store.time,
     casesOutOfOrder: outOfOrder,
   };
 }
 
-const gathered = new WeakMap<CaseIndex, Map<Int32Array | Float64Array, Int32Array | Float64Array>>();
-
 /**
- * A store column (dimension ids or numbers) copied into case order. Memoised per index, so the
- * metrics that read the same column (channel: contacts, cost, segments) gather it once.
+ * Moves every column of the store so that position p holds what was at order[p]: each column is
+ * gathered into one scratch array and copied back, so only one column's worth of extra memory
+ * is needed at a time (sequential writes; a cycle-following permutation measured slower).
  */
-export function inCaseOrder<T extends Int32Array | Float64Array>(index: CaseIndex, column: T): T {
-  let cache = gathered.get(index);
-  if (!cache) gathered.set(index, (cache = new Map()));
-  const hit = cache.get(column);
-  if (hit) return hit as T;
-  const out = new (column.constructor as { new (n: number): T })(index.events);
-  const order = index.order;
-  for (let p = 0; p < index.events; p++) out[p] = column[order[p] as number] as number;
-  cache.set(column, out);
-  return out;
+function permuteInPlace(store: EventStore, order: Int32Array): void {
+  const n = store.size;
+  const ints: Int32Array[] = [
+    store.caseOf,
+    store.activityOf,
+    ...store.presentDims().map((d) => store.dim[d] as Int32Array),
+  ];
+  const floats: Float64Array[] = [
+    store.time,
+    ...(store.startTime ? [store.startTime] : []),
+    ...(store.cost ? [store.cost] : []),
+  ];
+  const tmpInt = new Int32Array(n);
+  for (const col of ints) {
+    for (let p = 0; p < n; p++) tmpInt[p] = col[order[p] as number] as number;
+    col.set(tmpInt);
+  }
+  const tmpFloat = new Float64Array(n);
+  for (const col of floats) {
+    for (let p = 0; p < n; p++) tmpFloat[p] = col[order[p] as number] as number;
+    col.set(tmpFloat);
+  }
+}
+
+/** A store column in case order: once the index is built, the store's own column. */
+export function inCaseOrder<T extends Int32Array | Float64Array>(_index: CaseIndex, column: T): T {
+  return column;
 }
