@@ -88,19 +88,34 @@ export function appendPart(
     const p = part.dims[d];
     return { col: d, values: p?.values, map: p ? store.dims[d].internAll(p.interner) : undefined };
   });
-  for (let i = 0; i < part.size; i++) {
-    const j = store.add(
-      caseMap[part.caseOf[i] as number] as number,
-      actMap[part.activityOf[i] as number] as number,
-      part.time[i] as number,
-    );
-    for (const d of dims) {
-      const v = d.values?.[i] ?? -1;
-      if (v >= 0 && d.map) (store.dim[d.col] as Int32Array)[j] = d.map[v] as number;
+  // remap ids in the part's own arrays, then copy whole columns
+  const n = part.size;
+  const base = store.size;
+  store.reserve(n);
+  const remap = (values: Int32Array, map: Int32Array): Int32Array => {
+    for (let i = 0; i < n; i++) {
+      const v = values[i] as number;
+      values[i] = v >= 0 ? (map[v] as number) : -1;
     }
-    if (store.startTime && part.startTime) store.startTime[j] = part.startTime[i] as number;
-    if (store.cost && part.cost) store.cost[j] = part.cost[i] as number;
+    return values;
+  };
+  store.caseOf.set(remap(part.caseOf.subarray(0, n), caseMap), base);
+  store.activityOf.set(remap(part.activityOf.subarray(0, n), actMap), base);
+  store.time.set(part.time.subarray(0, n), base);
+  for (const d of dims) {
+    const col = store.dim[d.col] as Int32Array;
+    if (d.values && d.map) col.set(remap(d.values.subarray(0, n), d.map), base);
+    else col.fill(-1, base, base + n);
   }
+  if (store.startTime) {
+    if (part.startTime) store.startTime.set(part.startTime.subarray(0, n), base);
+    else store.startTime.fill(Number.NaN, base, base + n);
+  }
+  if (store.cost) {
+    if (part.cost) store.cost.set(part.cost.subarray(0, n), base);
+    else store.cost.fill(Number.NaN, base, base + n);
+  }
+  store.size = base + n;
   for (const r of part.rejections) rejections.add(r.line + lineOffset, r.reason, r.field);
   rejections.count += part.rejectedRows - part.rejections.length;
 }

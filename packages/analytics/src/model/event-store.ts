@@ -74,6 +74,11 @@ export class EventStore {
     return i;
   }
 
+  /** Grows the columns so `extra` more events fit without further copies. */
+  reserve(extra: number): void {
+    while (this.size + extra > this.caseOf.length) this.grow();
+  }
+
   /** Names of the dimensions this store carries. */
   presentDims(): DimensionName[] {
     return dimensionNames.filter((d) => this.dim[d] !== undefined);
