@@ -1,0 +1,55 @@
+/** Byte and text helpers of the XML scanner: errors, fixed byte sequences, references. */
+export class XmlError extends Error {
+  constructor(
+    readonly code: 'xml_refused' | 'xml_malformed',
+    readonly line: number,
+    message: string,
+  ) {
+    super(`line ${line}: ${message}`);
+  }
+}
+
+export const KEY_OPEN = [32, 107, 101, 121, 61, 34]; // ` key="`
+export const VALUE_OPEN = [32, 118, 97, 108, 117, 101, 61, 34]; // ` value="`
+
+export function startsWith(buf: Uint8Array, at: number, seq: readonly number[]): boolean {
+  for (let k = 0; k < seq.length; k++) if (buf[at + k] !== seq[k]) return false;
+  return true;
+}
+
+export function indexOfSeq(buf: Uint8Array, seq: readonly number[], from: number): number {
+  for (let i = buf.indexOf(seq[0] as number, from); i >= 0; i = buf.indexOf(seq[0] as number, i + 1)) {
+    let ok = true;
+    for (let k = 1; k < seq.length; k++) if (buf[i + k] !== seq[k]) ok = false;
+    if (ok && i + seq.length <= buf.length) return i;
+    if (i + seq.length > buf.length) return -1;
+  }
+  return -1;
+}
+
+const predefined: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Decodes the predefined entities and character references; anything else is an error. */
+export function decodeRefs(s: string, line: number): string {
+  return s.replace(/&([^;&]*);?/g, (whole, name: string) => {
+    if (!whole.endsWith(';'))
+      throw new XmlError('xml_malformed', line, `"&" not followed by a reference (expected &amp;)`);
+    if (name.startsWith('#x') || name.startsWith('#X'))
+      return safeCodePoint(parseInt(name.slice(2), 16), line);
+    if (name.startsWith('#')) return safeCodePoint(parseInt(name.slice(1), 10), line);
+    const v = predefined[name];
+    if (v === undefined)
+      throw new XmlError(
+        'xml_malformed',
+        line,
+        `undefined entity &${name}; (only &amp; &lt; &gt; &quot; &apos; are allowed)`,
+      );
+    return v;
+  });
+}
+
+function safeCodePoint(cp: number, line: number): string {
+  if (!Number.isInteger(cp) || cp < 1 || cp > 0x10ffff)
+    throw new XmlError('xml_malformed', line, 'a character reference is out of range');
+  return String.fromCodePoint(cp);
+}
