@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -198,5 +199,28 @@ describe('waymark analyse', () => {
       'json',
     );
     expect(h.stderr()).toMatch(/WAYMARK_PSEUDONYM_KEY is not set/);
+  });
+
+  it('given a truncated XES.gz, an XML entity bomb or an external entity, then exit 1 with a clear message and no crash', async () => {
+    const h = harness();
+    const xes =
+      '<?xml version="1.0"?>\n<log><trace><string key="concept:name" value="1"/><event><string key="concept:name" value="A"/><date key="time:timestamp" value="2024-01-01T00:00:00Z"/></event></trace></log>\n';
+    const gz = gzipSync(xes.repeat(50));
+    writeFileSync(join(h.cwd, 'cut.xes.gz'), gz.subarray(0, gz.length >> 1));
+    writeFileSync(
+      join(h.cwd, 'bomb.xes'),
+      '<?xml version="1.0"?>\n<!DOCTYPE log [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]>\n<log>&b;</log>',
+    );
+    writeFileSync(
+      join(h.cwd, 'xxe.xes'),
+      '<?xml version="1.0"?>\n<!DOCTYPE log [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<log>&x;</log>',
+    );
+    expect(await h.run('cut.xes.gz')).toBe(exitCodes.invalid);
+    expect(await h.run('bomb.xes')).toBe(exitCodes.invalid);
+    expect(await h.run('xxe.xes')).toBe(exitCodes.invalid);
+    const err = h.stderr();
+    expect(err).toMatch(/cut.xes.gz: the gzip data is truncated/);
+    expect(err).toMatch(/line 2: the XES file declares a DOCTYPE; refused/);
+    expect(err).not.toMatch(/root:/);
   });
 });
