@@ -125,6 +125,43 @@ export class CsvReader {
     return view;
   }
 
+  /**
+   * Splits one line that ends in LF (or CRLF) and holds no field starting with a quote. Returns the offset
+   * after the line, or 0 when the general parser must handle it (quotes, CR, no LF yet).
+   */
+  private fastLine(buf: Uint8Array, pos: number): number {
+    const nl = buf.indexOf(LF, pos);
+    if (nl < 0) return 0;
+    const end = nl > pos && buf[nl - 1] === CR ? nl - 1 : nl;
+    const delim = this.dialect.delimiter;
+    const quote = this.dialect.quote;
+    const rec = this.rec;
+    const starts = rec.starts;
+    const ends = rec.ends;
+    const escaped = rec.escaped;
+    let count = 0;
+    let fs = pos;
+    for (;;) {
+      if (buf[fs] === quote || count === MAX_FIELDS) return 0;
+      let e = fs;
+      while (e < end) {
+        const c = buf[e];
+        if (c === delim) break;
+        if (c === CR) return 0;
+        e++;
+      }
+      starts[count] = fs;
+      ends[count] = e;
+      escaped[count] = 0;
+      count++;
+      if (e >= end) break;
+      fs = e + 1;
+    }
+    rec.bytes = buf;
+    rec.count = count;
+    return nl + 1;
+  }
+
   /** Parses whole records from buf; returns how many bytes were consumed. */
   private parse(buf: Uint8Array, last: boolean): number {
     const delim = this.dialect.delimiter;
@@ -138,6 +175,16 @@ export class CsvReader {
     let pos = 0;
     while (pos < n) {
       const rowStart = pos;
+      // fast path: a record on one line with no quoted field; the line end is found natively
+      const fast = this.fastLine(buf, pos);
+      if (fast > 0) {
+        pos = fast;
+        rec.line = this.line;
+        rec.strayAfterQuote = false;
+        this.line++;
+        if (!(rec.count === 1 && starts[0] === ends[0])) this.onRecord(rec);
+        continue;
+      }
       let lines = 0;
       let count = 0;
       let stray = false;
