@@ -3,6 +3,7 @@ import type { JourneyStore } from './journey-store';
 import type { Comment, CommentId, ShareId, ShareLink, UserId } from './records';
 import { iso, isoOrNull, toUserRef } from './rows';
 import type { Sql } from './sql';
+import { journeyColumns, materialise, type JourneyRow } from './journey-rows';
 
 type CollabPart = Pick<
   JourneyStore,
@@ -136,21 +137,13 @@ export function createSqlCollabStore(sql: Sql): CollabPart {
         : err({ code: 'share_not_found', message: `no share link ${id} on this journey` });
     },
     async findSharedJourney(tokenHash, now) {
-      const [row] = await sql.query<{ id: string; version: number; document: never; updated_at: unknown }>(
-        `SELECT j.id, j.version, j.document, j.updated_at FROM share_links s
+      const [row] = await sql.query<JourneyRow & { workspace_id: string }>(
+        `SELECT j.workspace_id, ${journeyColumns.replace(/(\w+)/g, 'j.$1')} FROM share_links s
          JOIN journeys j ON j.workspace_id = s.workspace_id AND j.id = s.journey_id
          WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND j.deleted_at IS NULL`,
         [tokenHash, now],
       );
-      return row
-        ? {
-            id: row.id as JourneyId,
-            version: row.version,
-            journey: row.document,
-            updatedAt: iso(row.updated_at),
-            deletedAt: null,
-          }
-        : null;
+      return row ? materialise(sql, row.workspace_id, row) : null;
     },
   };
 }

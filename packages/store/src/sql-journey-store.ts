@@ -4,24 +4,10 @@ import type { JourneySummary, StoredJourney, VersionKind } from './records';
 import { iso, isoOrNull, json, likePattern, toUserRef } from './rows';
 import type { Sql, SqlQueryable } from './sql';
 import { createSqlCollabStore } from './sql-collab-store';
+import { CHECKPOINT_EVERY, journeyColumns, materialise, toStored, type JourneyRow } from './journey-rows';
 
 /** A whole document is kept at creation, restore, and every this many versions. */
 export const SNAPSHOT_EVERY = 50;
-
-interface JourneyRow {
-  id: string;
-  version: number;
-  document: Journey;
-  updated_at: unknown;
-  deleted_at: unknown;
-}
-const toStored = (row: JourneyRow): StoredJourney => ({
-  id: row.id as JourneyId,
-  version: row.version,
-  journey: row.document,
-  updatedAt: iso(row.updated_at),
-  deletedAt: isoOrNull(row.deleted_at),
-});
 
 /** The fields lists filter on, copied out of the document on every write. */
 const listed = (j: Journey) => [
@@ -57,14 +43,14 @@ async function recordVersion(tx: SqlQueryable, input: NewVersion, id: string, ve
   }
 }
 
-const selectJourney = 'SELECT id, version, document, updated_at, deleted_at FROM journeys';
+const selectJourney = `SELECT ${journeyColumns} FROM journeys`;
 
 async function getJourney(sql: SqlQueryable, workspaceId: string, id: string, includeDeleted: boolean) {
   const [row] = await sql.query<JourneyRow>(
     `${selectJourney} WHERE workspace_id = $1 AND id = $2 ${includeDeleted ? '' : 'AND deleted_at IS NULL'}`,
     [workspaceId, id],
   );
-  return row ? toStored(row) : null;
+  return row ? materialise(sql, workspaceId, row) : null;
 }
 
 /** `JourneyStore` over any `Sql`. */
@@ -123,10 +109,10 @@ export function createSqlJourneyStore(sql: Sql): JourneyStore {
     async createJourney(input) {
       const id = input.journey.id;
       return sql.transaction(async (tx) => {
-        const [row] = await tx.query<Omit<JourneyRow, 'document'>>(
-          `INSERT INTO journeys (workspace_id, id, document, version, title, journey_type, status, owner, segment, review_date,
-                                 created_at, updated_at, updated_by)
-           VALUES ($1, $2, $3::jsonb, 1, $4, $5, $6, $7, $8, $9, $10, $10, $11)
+        const [row] = await tx.query<Omit<JourneyRow, 'document' | 'document_version'>>(
+          `INSERT INTO journeys (workspace_id, id, document, document_version, version, title, journey_type, status, owner,
+                                 segment, review_date, created_at, updated_at, updated_by)
+           VALUES ($1, $2, $3::jsonb, 1, 1, $4, $5, $6, $7, $8, $9, $10, $10, $11)
            ON CONFLICT DO NOTHING RETURNING id, version, updated_at, deleted_at`,
           [input.workspaceId, id, json(input.journey), ...listed(input.journey), input.at, input.by],
         );
@@ -143,19 +129,22 @@ export function createSqlJourneyStore(sql: Sql): JourneyStore {
       const id = input.journey.id;
       const result = await sql.transaction(async (tx) => {
         // Version-checked update: a stale baseVersion matches no row, so nothing is overwritten.
-        const [row] = await tx.query<Omit<JourneyRow, 'document'>>(
-          `UPDATE journeys SET document = $4::jsonb, version = version + 1, title = $5, journey_type = $6, status = $7,
-                  owner = $8, segment = $9, review_date = $10, updated_at = $11, updated_by = $12
+        // Commands alone between checkpoints: the write stays small however large the journey is.
+        const checkpoint = input.kind !== 'commands' || (input.baseVersion + 1) % CHECKPOINT_EVERY === 0;
+        const [row] = await tx.query<Omit<JourneyRow, 'document' | 'document_version'>>(
+          `UPDATE journeys SET version = version + 1, title = $4, journey_type = $5, status = $6,
+                  owner = $7, segment = $8, review_date = $9, updated_at = $10, updated_by = $11
+                  ${checkpoint ? ', document = $12::jsonb, document_version = version + 1' : ''}
            WHERE workspace_id = $1 AND id = $2 AND version = $3 AND deleted_at IS NULL
            RETURNING id, version, updated_at, deleted_at`,
           [
             input.workspaceId,
             id,
             input.baseVersion,
-            json(input.journey),
             ...listed(input.journey),
             input.at,
             input.by,
+            ...(checkpoint ? [json(input.journey)] : []),
           ],
         );
         if (!row) return null;
@@ -238,7 +227,7 @@ export function createSqlJourneyStore(sql: Sql): JourneyStore {
         workspaceId,
         id,
       ]);
-      return ok({ ...toStored(row), deletedAt: null });
+      return ok({ ...(await materialise(sql, workspaceId, row)), deletedAt: null });
     },
     async purgeDeleted(before) {
       const rows = await sql.query('DELETE FROM journeys WHERE deleted_at < $1 RETURNING 1', [before]);

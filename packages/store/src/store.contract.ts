@@ -1,10 +1,11 @@
-import type { JourneyId } from '@waymark/core';
+import { applyCommand, type JourneyCommand, type JourneyId } from '@waymark/core';
 import { beforeEach, afterEach, describe, expect, it } from 'vitest';
 import type { Stores } from './open-store';
 import { runMigrations } from './migrate';
 import type { CommentId, ShareId, TokenId, UserId, WorkspaceId } from './records';
 import { retitled, sampleJourney } from './sample-journey';
 import { SNAPSHOT_EVERY } from './sql-journey-store';
+import { CHECKPOINT_EVERY } from './journey-rows';
 
 export interface StoreFixture {
   readonly stores: Stores;
@@ -309,6 +310,31 @@ export function storeContract(open: () => Promise<StoreFixture>): void {
         1,
       ]);
       expect(await s.journeys.versionTrail(wid('w1'), jid('j1'), version + 1)).toBeNull();
+    });
+    it('given writes past several checkpoints, then the journey read back is always the one last written', async () => {
+      await seed();
+      let current = (await createJourney()).journey;
+      for (let v = 1; v <= CHECKPOINT_EVERY * 2 + 3; v++) {
+        const command: JourneyCommand =
+          v % 2 === 0
+            ? { type: 'meta.update', patch: { title: `Title ${v}` } }
+            : { type: 'card.update', id: 's1-step' as never, patch: { text: `Text ${v}` } };
+        const applied = applyCommand(current, command);
+        if (!applied.ok) throw new Error(applied.error.message);
+        const next = await s.journeys.appendVersion({
+          workspaceId: wid('w1'),
+          journey: applied.value.journey,
+          kind: 'commands',
+          commands: [command],
+          baseVersion: v,
+          by: null,
+          at: at(v),
+        });
+        if (!next.ok) throw new Error(next.error.message);
+        current = applied.value.journey;
+        const read = await s.journeys.getJourney(wid('w1'), jid('j1'));
+        expect([read?.version, read?.journey]).toEqual([v + 1, current]);
+      }
     });
     it('given journeys, when listed with search and filters, then only the matching ones', async () => {
       await seed();
