@@ -9,7 +9,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -139,7 +139,7 @@ async function main(): Promise<void> {
       .map((x) => x.toFixed(2))
       .join(
         ' ',
-      )} on ${String(navigator.hardwareConcurrency)} cores (other work on the machine inflates wall times; CPU time is the steadier figure)`,
+      )} on ${String(availableParallelism())} cores (other work on the machine inflates wall times; CPU time is the steadier figure)`,
   );
   console.log(
     '| log | events | cases | runs | analysis (median) | whole process | CPU (user+sys) | peak RSS | reference |',
