@@ -1,6 +1,6 @@
 import { err, ok, type Journey, type JourneyCommand, type JourneyId } from '@waymark/core';
 import type { JourneyStore, NewVersion } from './journey-store';
-import type { JourneySummary, StoredJourney, VersionKind } from './records';
+import type { JourneySummary, VersionKind } from './records';
 import { iso, isoOrNull, json, likePattern, toUserRef } from './rows';
 import type { Sql, SqlQueryable } from './sql';
 import { createSqlCollabStore } from './sql-collab-store';
