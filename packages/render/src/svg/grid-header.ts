@@ -1,0 +1,100 @@
+import { axisLabels } from '../column-labels';
+import { el } from '../xml';
+import type { RenderContext } from './context';
+import { paragraph, stack } from './text-block';
+import { theme } from './theme';
+
+const cornerWidth = theme.headerWidth - 2 * theme.pad;
+
+/** The stage band (when the journey has stages) and the column headers: date or age, label, owner. */
+export function layOutGridHeader(ctx: RenderContext) {
+  const { journey } = ctx;
+  const axis = axisLabels[journey.axis.kind];
+  const spans = journey.stages
+    .map((stage) => {
+      const cols = ctx.columns.filter((c) => c.column.stageId === stage.id);
+      const first = cols[0];
+      const last = cols[cols.length - 1];
+      if (first === undefined || last === undefined) return undefined;
+      const width = last.x + last.width - first.x;
+      return {
+        stage,
+        x: first.x,
+        width,
+        text: stack([
+          paragraph(stage.name, width - 2 * theme.pad, {
+            weight: 'bold',
+            size: theme.size.heading,
+            anchor: 'middle',
+          }),
+        ]),
+      };
+    })
+    .filter((s) => s !== undefined);
+  const stageHeight = spans.length === 0 ? 0 : Math.max(...spans.map((s) => s.text.height)) + 2 * theme.pad;
+
+  const headers = ctx.columns.map((col) => {
+    const w = col.width - 2 * theme.pad;
+    const tag = axis.tag(col.column);
+    const owner = col.column.ownerId === undefined ? undefined : ctx.organisationName(col.column.ownerId);
+    const text = stack([
+      ...(tag === undefined ? [] : [paragraph(tag, w, { weight: 'bold', size: theme.size.heading })]),
+      paragraph(col.column.label, w, {
+        weight: tag === undefined ? 'bold' : 'normal',
+        size: theme.size.heading,
+      }),
+      ...(owner === undefined
+        ? []
+        : [paragraph(`Owner: ${owner}`, w, { size: theme.size.small, fill: theme.colour.muted })]),
+    ]);
+    return { col, text };
+  });
+  const corner = stack([paragraph(axis.name, cornerWidth, { weight: 'bold', size: theme.size.heading })]);
+  const columnHeight = Math.max(corner.height, ...headers.map((h) => h.text.height)) + 2 * theme.pad;
+
+  return {
+    height: stageHeight + columnHeight,
+    draw: (top: number): string => {
+      const band =
+        stageHeight === 0
+          ? ''
+          : stack([paragraph('Stage', cornerWidth, { weight: 'bold', size: theme.size.heading })]).draw(
+              theme.margin + theme.pad,
+              top + theme.pad,
+            ) +
+            spans
+              .map(
+                (s) =>
+                  el('rect', {
+                    x: s.x,
+                    y: top,
+                    width: s.width,
+                    height: stageHeight,
+                    fill: theme.colour.stage,
+                    stroke: '#ffffff',
+                    'stroke-width': 1.5,
+                  }) + s.text.draw(s.x + s.width / 2, top + theme.pad),
+              )
+              .join('');
+      const y = top + stageHeight;
+      return el(
+        'g',
+        { 'data-role': 'grid-header' },
+        band +
+          el('rect', {
+            x: theme.margin,
+            y,
+            width: ctx.right - theme.margin,
+            height: columnHeight,
+            fill: theme.colour.header,
+          }) +
+          corner.draw(theme.margin + theme.pad, y + theme.pad) +
+          headers
+            .map((h) =>
+              el('g', { 'data-column': h.col.column.id }, h.text.draw(h.col.x + theme.pad, y + theme.pad)),
+            )
+            .join(''),
+      );
+    },
+  };
+}

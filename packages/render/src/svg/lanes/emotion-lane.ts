@@ -1,0 +1,140 @@
+import { EMOTION_MAX, EMOTION_MIN } from '@waymark/core';
+import { el, escapeXml, num } from '../../xml';
+import type { LaneRenderer, LegendEntry } from '../lane-renderer';
+import { point, star } from '../symbols';
+import { drawParagraph, paragraph } from '../text-block';
+import { theme } from '../theme';
+import { emotionSeries } from './emotion-series';
+
+const headroom = 18;
+const plotHeight = 150;
+const height = headroom * 2 + plotHeight;
+const axisReserve = 62;
+
+/** Scores as people write them: `+40`, `0`, `−80` (a true minus sign). */
+export const formatScore = (score: number): string =>
+  score > 0 ? `+${score}` : score < 0 ? `−${Math.abs(score)}` : '0';
+
+/** y of a score in a lane whose top is at `top`. */
+export const scoreY = (top: number, score: number): number =>
+  top + headroom + ((EMOTION_MAX - score) / (EMOTION_MAX - EMOTION_MIN)) * plotHeight;
+
+const styleOf = (i: number) => theme.series[i % theme.series.length]!;
+
+/**
+ * The emotion lane as a chart: −100…+100 with gridlines at ±50 and a bold zero line, one curve per persona or
+ * respondent, each with its own colour, dash pattern and point shape, every point labelled with its score;
+ * estimates hollow and noted; moments of truth starred in their column and on the curve.
+ */
+export const emotionLane: LaneRenderer<'emotion'> = {
+  layout: ({ lane, cards }, ctx) => {
+    const series = emotionSeries(lane, cards, ctx);
+    const truthColumns = new Set(
+      ctx.journey.cards.filter((c) => c.kind === 'moment-of-truth').map((c) => c.columnId as string),
+    );
+    const legend: LegendEntry[] = series.map((s, i) => ({
+      key: `emotion:${lane.id}:${s.key}`,
+      label: `${s.label} (score)`,
+      symbol:
+        el('line', {
+          x1: 1,
+          y1: 6,
+          x2: 27,
+          y2: 6,
+          stroke: styleOf(i).colour,
+          'stroke-width': 1.6,
+          'stroke-dasharray': styleOf(i).dash,
+        }) + point(styleOf(i).shape, 14, 6, styleOf(i).colour, false),
+    }));
+    if (cards.some((c) => c.estimate)) {
+      legend.push({
+        key: 'emotion:estimate',
+        label: 'Hollow point: estimate',
+        symbol: point('circle', 14, 6, theme.colour.ink, true),
+      });
+    }
+    return {
+      height,
+      headerReserve: axisReserve,
+      legend,
+      draw: (top) => {
+        const gridlines = [EMOTION_MAX, 50, 0, -50, EMOTION_MIN].map((score) => {
+          const y = scoreY(top, score);
+          const zero = score === 0;
+          const label =
+            score === EMOTION_MAX ? '+100 Great' : score === EMOTION_MIN ? '−100 Poor' : formatScore(score);
+          return (
+            el('line', {
+              x1: ctx.left,
+              y1: y,
+              x2: ctx.right,
+              y2: y,
+              stroke: zero ? theme.colour.ink : theme.colour.rule,
+              'stroke-width': zero ? 1.8 : 0.5,
+              'stroke-dasharray': zero || Math.abs(score) === EMOTION_MAX ? undefined : '3 3',
+              'data-role': zero ? 'zero-line' : 'gridline',
+            }) +
+            drawParagraph(
+              paragraph(label, axisReserve, {
+                size: theme.size.small,
+                anchor: 'end',
+                weight: zero ? 'bold' : 'normal',
+              }),
+              ctx.left - 4,
+              y - theme.size.small * 0.6,
+            )
+          );
+        });
+        const stars = ctx.columns
+          .filter((c) => truthColumns.has(c.column.id))
+          .map((c) =>
+            el(
+              'g',
+              { 'data-role': 'moment-of-truth', 'data-column': c.column.id },
+              star(c.x + 10, top + 10, 7),
+            ),
+          );
+        const curves = series.map((s, i) => {
+          const style = styleOf(i);
+          const offset = (i - (series.length - 1) / 2) * 10;
+          const xy = s.points.map((p) => ({ p, x: p.column.centre + offset, y: scoreY(top, p.card.score) }));
+          const line = el('polyline', {
+            points: xy.map(({ x, y }) => `${num(x)},${num(y)}`).join(' '),
+            fill: 'none',
+            stroke: style.colour,
+            'stroke-width': 1.8,
+            'stroke-dasharray': style.dash,
+            'stroke-linejoin': 'round',
+            'data-role': 'emotion-curve',
+            'data-series': s.key,
+          });
+          const points = xy.map(({ p, x, y }) => {
+            const above = i % 2 === 0;
+            const ly = Math.min(top + height - 2, Math.max(top + 11, above ? y - 7 : y + 15));
+            const label = `${formatScore(p.card.score)}${p.card.estimate ? ' (estimate)' : ''}`;
+            return el(
+              'g',
+              { 'data-role': 'emotion-point', 'data-score': p.card.score, 'data-column': p.column.column.id },
+              (truthColumns.has(p.column.column.id) ? star(x, y, 10, '#f7dc6f') : '') +
+                point(style.shape, x, y, style.colour, p.card.estimate) +
+                el(
+                  'text',
+                  {
+                    x,
+                    y: ly,
+                    'font-size': theme.size.small,
+                    'font-weight': 'bold',
+                    fill: style.colour,
+                    'text-anchor': 'middle',
+                  },
+                  escapeXml(label),
+                ),
+            );
+          });
+          return el('g', { 'data-series': s.key }, line + points.join(''));
+        });
+        return gridlines.join('') + stars.join('') + curves.join('');
+      },
+    };
+  },
+};

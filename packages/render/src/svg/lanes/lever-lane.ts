@@ -1,0 +1,35 @@
+import { flagsParagraph, textBox, textWidthIn } from '../card-box';
+import { cellLane } from '../cell-lane';
+import { paragraph } from '../text-block';
+import { theme } from '../theme';
+
+/** Levers for solution hunting, grouped under their category in the journey's category order. */
+export const leverLane = cellLane<'lever'>((cards, width, ctx) => {
+  const w = textWidthIn(width);
+  const order = ctx.journey.leverCategories.map((c) => c.id as string);
+  const categories = [...new Set(cards.map((c) => c.category as string))].sort(
+    (a, b) => order.indexOf(a) - order.indexOf(b),
+  );
+  return categories.map((category) =>
+    textBox(
+      [
+        paragraph(ctx.categoryLabel(category), w, { weight: 'bold', size: theme.size.heading }),
+        ...cards
+          .filter((c) => c.category === category)
+          .flatMap((c) => [
+            paragraph(`• ${c.text}${c.owner ? ` (${c.owner})` : ''}`, w),
+            ...(c.expectedEffect
+              ? [
+                  paragraph(`Effect: ${c.expectedEffect}`, w, {
+                    size: theme.size.small,
+                    fill: theme.colour.muted,
+                  }),
+                ]
+              : []),
+            ...flagsParagraph(c, w),
+          ]),
+      ],
+      { fill: '#f5effa', stroke: '#5b2c6f' },
+    ),
+  );
+});
