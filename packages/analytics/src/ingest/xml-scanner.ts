@@ -54,6 +54,8 @@ export class XmlScanner {
   };
   private scratch = new Uint8Array(256);
   private currentPos = 0;
+  private nextBreak = -1;
+  private nextBreakBuf: Uint8Array | undefined;
   private sawRoot = false;
   private ampBuf: Uint8Array | undefined;
   private nextAmp = 0;
@@ -92,8 +94,21 @@ export class XmlScanner {
   get line(): number {
     const buf = this.lineBuf;
     if (!buf) return this.lineBase;
-    for (let i = this.linePos; i < this.currentPos; i++) if (buf[i] === 10) this.lineBase++;
-    this.linePos = Math.max(this.linePos, this.currentPos);
+    const to = this.currentPos;
+    if (to <= this.linePos) return this.lineBase;
+    // hop from line break to line break with the native search; remember the first break past
+    // `to`, so a file with very long lines is not searched again on every call
+    let i =
+      this.nextBreak >= this.linePos && this.nextBreakBuf === buf
+        ? this.nextBreak
+        : buf.indexOf(10, this.linePos);
+    while (i >= 0 && i < to) {
+      this.lineBase++;
+      i = buf.indexOf(10, i + 1);
+    }
+    this.nextBreak = i < 0 ? buf.length : i;
+    this.nextBreakBuf = buf;
+    this.linePos = to;
     return this.lineBase;
   }
 
