@@ -1,4 +1,4 @@
-import { cardFlags, type Card } from '@waymark/core';
+import type { Card, cardFlags } from '@waymark/core';
 import { el } from '../xml';
 import { paragraph, stack, type Paragraph } from './text-block';
 import { theme } from './theme';

@@ -1,4 +1,4 @@
-import { journeyTypes, type Journey } from '@waymark/core';
+import type { Journey, journeyTypes } from '@waymark/core';
 import { paragraph, stack } from './text-block';
 import { theme } from './theme';
 

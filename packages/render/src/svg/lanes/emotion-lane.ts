@@ -7,9 +7,9 @@ import { theme } from '../theme';
 import { emotionSeries } from './emotion-series';
 
 const headroom = 18;
-const plotHeight = 150;
+const plotHeight = 140;
 const height = headroom * 2 + plotHeight;
-const axisReserve = 62;
+const axisReserve = 36;
 
 /** Scores as people write them: `+40`, `0`, `−80` (a true minus sign). */
 export const formatScore = (score: number): string =>
@@ -94,6 +94,13 @@ export const emotionLane: LaneRenderer<'emotion'> = {
               star(c.x + 10, top + 10, 7),
             ),
           );
+        const scoresIn = new Map<string, number[]>();
+        for (const s of series)
+          for (const p of s.points)
+            scoresIn.set(p.column.column.id, [...(scoresIn.get(p.column.column.id) ?? []), p.card.score]);
+        /** The highest score in a column is labelled above its point, the others below. */
+        const labelAbove = (columnId: string, score: number) =>
+          score >= Math.max(...(scoresIn.get(columnId) ?? [score]));
         const curves = series.map((s, i) => {
           const style = styleOf(i);
           const offset = (i - (series.length - 1) / 2) * 10;
@@ -109,7 +116,7 @@ export const emotionLane: LaneRenderer<'emotion'> = {
             'data-series': s.key,
           });
           const points = xy.map(({ p, x, y }) => {
-            const above = i % 2 === 0;
+            const above = labelAbove(p.column.column.id, p.card.score);
             const ly = Math.min(top + height - 2, Math.max(top + 11, above ? y - 7 : y + 15));
             const label = `${formatScore(p.card.score)}${p.card.estimate ? ' (estimate)' : ''}`;
             return el(
@@ -133,7 +140,17 @@ export const emotionLane: LaneRenderer<'emotion'> = {
           });
           return el('g', { 'data-series': s.key }, line + points.join(''));
         });
-        return gridlines.join('') + stars.join('') + curves.join('');
+        const scale = paragraph(
+          'Scale: −100 poor to +100 great',
+          theme.headerWidth - 2 * theme.pad - axisReserve,
+          { size: theme.size.small, fill: theme.colour.muted },
+        );
+        const scaleNote = drawParagraph(
+          scale,
+          theme.margin + theme.pad,
+          top + height - theme.pad - scale.height,
+        );
+        return gridlines.join('') + scaleNote + stars.join('') + curves.join('');
       },
     };
   },
