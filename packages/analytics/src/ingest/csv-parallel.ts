@@ -50,12 +50,15 @@ export function parseCsvPartInWorker(job: CsvPartJob): Promise<CsvPart> {
         else reject(new Error(msg.error?.message ?? 'the CSV worker stopped'));
       },
     );
-    worker.once('error', () => {
+    const fallBack = (): void => {
       if (!settled) {
         settled = true;
         parseCsvPart(job).then(resolve, reject);
       }
-    });
+    };
+    worker.once('error', fallBack);
+    // a worker that ends without an answer (it could not load the module) is replaced by this thread
+    worker.once('exit', fallBack);
   });
 }
 
