@@ -38,9 +38,8 @@ describe('the example journeys through the CLI', () => {
     for (const file of examples) expect(r.stdout).toContain(`✓ ${file}\n`);
   });
 
-  it('given the ASB current journey, when rendered to SVG, then its 7 steps, their quotes and the emotion curve show', async (ctx) => {
-    const formats = await loadOutputFormats();
-    if (!formats.some((f) => f.id === 'svg')) ctx.skip();
+  it('given the ASB current journey, when rendered to SVG, then its 7 steps, their quotes and the emotion curve show', async () => {
+    expect((await loadOutputFormats()).map((f) => f.id)).toContain('svg');
     const journey = readJourneyText(await readFile(join(repo, asbCurrent), 'utf8'), { fileName: asbCurrent });
     if (!journey.ok) throw new Error('the ASB example does not read');
     const steps = journey.value.cards.filter((c): c is CardOf<'step'> => c.kind === 'step');
@@ -54,8 +53,20 @@ describe('the example journeys through the CLI', () => {
       const text = visibleText(svg);
       for (const step of steps) expect(text).toContain(step.text);
       for (const quote of quotes) expect(text).toContain(quote.text);
-      expect(svg).toMatch(/emotion/i);
-      expect(svg).toMatch(/<(path|polyline)\b[^>]*\b(d|points)="[^"]*\d/);
+      const scores = journey.value.cards
+        .filter((c): c is CardOf<'emotion'> => c.kind === 'emotion')
+        .map((c) => c.score);
+      expect(scores).toHaveLength(7);
+      const curve = svg.match(/<polyline\b[^>]*data-role="emotion-curve"[^>]*>/)?.[0] ?? '';
+      expect(
+        curve
+          .match(/points="([^"]*)"/)?.[1]
+          ?.trim()
+          .split(/\s+/),
+      ).toHaveLength(scores.length);
+      expect(
+        [...svg.matchAll(/data-role="emotion-point" data-score="(-?\d+)"/g)].map((m) => Number(m[1])),
+      ).toEqual(scores);
     });
   });
 });

@@ -1,5 +1,6 @@
 import type { Journey } from '@waymark/core';
 import { writeJourneyJson, writeJourneyYaml } from '@waymark/document';
+import * as render from '@waymark/render';
 
 /** The shape of an entry in @waymark/render's `renderFormats` registry. */
 export interface OutputFormat {
@@ -28,32 +29,35 @@ const documentFormats: readonly OutputFormat[] = [
   },
 ];
 
-const isFormatList = (v: unknown): v is readonly OutputFormat[] =>
-  Array.isArray(v) && v.every((f) => typeof f?.id === 'string' && typeof f?.render === 'function');
+const isFormat = (f: unknown): f is OutputFormat =>
+  typeof (f as OutputFormat | null)?.id === 'string' && typeof (f as OutputFormat).render === 'function';
 
-/** Imported by a computed name while @waymark/render is being written; see the report in docs/decisions. */
-async function loadRenderFormats(): Promise<readonly OutputFormat[]> {
-  const specifier = '@waymark/render';
-  try {
-    const mod = (await import(specifier)) as Record<string, unknown>;
-    const formats = mod.renderFormats;
-    if (isFormatList(formats)) return formats;
-    if (formats && typeof formats === 'object')
-      return Object.values(formats).filter((f) => isFormatList([f]));
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (
-      code !== 'ERR_MODULE_NOT_FOUND' &&
-      !/Cannot find (module|package)|Failed to resolve entry/.test(String(e))
-    )
-      throw e;
-  }
-  return [];
+/**
+ * Render's `renderFormats` registry (a list or a record) once it is exported; until then its `renderSvg` as
+ * the one drawn format. Looked up by name so this compiles on both sides of that change.
+ */
+function drawnFormats(): readonly OutputFormat[] {
+  const registry = (render as Record<string, unknown>).renderFormats;
+  const listed = Array.isArray(registry)
+    ? registry
+    : registry && typeof registry === 'object'
+      ? Object.values(registry)
+      : [];
+  if (listed.length > 0) return listed.filter(isFormat);
+  return [
+    {
+      id: 'svg',
+      label: 'Journey map (SVG)',
+      mediaType: 'image/svg+xml',
+      extension: 'svg',
+      render: (j) => render.renderSvg(j),
+    },
+  ];
 }
 
 /** Render's formats, then the document formats it does not already offer. */
 export async function loadOutputFormats(): Promise<readonly OutputFormat[]> {
-  const drawn = await loadRenderFormats();
+  const drawn = drawnFormats();
   return [...drawn, ...documentFormats.filter((d) => !drawn.some((f) => f.id === d.id))];
 }
 
