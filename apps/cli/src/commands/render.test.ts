@@ -43,9 +43,11 @@ describe('waymark render', () => {
         const r = await runCli(['render', 'j.yaml', '--format', format.id, '--out', out], dir);
         expect(r, format.id).toMatchObject({ code: 0, stdout: '' });
         expect(r.stderr).toBe(`wrote ${out}: ${format.label}\n`);
-        const check = expectations[format.id];
-        expect(check, `no expectation for format ${format.id}`).toBeDefined();
-        check!(await readFile(join(dir, out), 'utf8'));
+        const content = await readFile(join(dir, out), 'utf8');
+        // A format added later without its own entry still has to show the steps.
+        (expectations[format.id] ?? ((c: string) => steps.forEach((step) => expect(c).toContain(step))))(
+          content,
+        );
       }
     });
   });
