@@ -6,11 +6,24 @@ import { exitCodes, type CliCommand, type CliContext } from '../command';
 import { writeOutput } from '../files/write-output';
 import { argsMessage, usageError } from '../usage-error';
 
+/** Words into lines of at most `width` characters, each starting with `indent`. */
+const wrap = (text: string, indent: string, width = 100): string => {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line !== '' && indent.length + line.length + 1 + word.length > width) {
+      lines.push(indent + line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  return [...lines, indent + line].join('\n');
+};
+
 const templateList = (described: boolean) =>
   templateNames
     .map((name) => {
       const t = journeyTemplates[name];
-      return `  ${name.padEnd(18)} ${t.label}${described ? `\n  ${' '.repeat(18)} ${t.description}` : ''}`;
+      return `  ${name.padEnd(18)} ${t.label}${described ? `\n${wrap(t.description, ' '.repeat(21))}` : ''}`;
     })
     .join('\n');
 
