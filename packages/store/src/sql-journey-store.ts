@@ -19,6 +19,9 @@ const listed = (j: Journey) => [
   j.meta.reviewDate ?? null,
 ];
 
+/** Kinds of version whose whole document is kept as a snapshot for restores. */
+const snapshotKinds: readonly VersionKind[] = ['create', 'import', 'duplicate', 'restore'];
+
 async function recordVersion(tx: SqlQueryable, input: NewVersion, id: string, version: number) {
   await tx.query(
     `INSERT INTO journey_versions (workspace_id, journey_id, version, kind, commands, detail, by_user, at)
@@ -34,7 +37,6 @@ async function recordVersion(tx: SqlQueryable, input: NewVersion, id: string, ve
       input.at,
     ],
   );
-  const snapshotKinds: readonly VersionKind[] = ['create', 'import', 'duplicate', 'restore'];
   if (snapshotKinds.includes(input.kind) || version % SNAPSHOT_EVERY === 0) {
     await tx.query(
       'INSERT INTO journey_snapshots (workspace_id, journey_id, version, document) VALUES ($1, $2, $3, $4::jsonb)',
@@ -127,31 +129,47 @@ export function createSqlJourneyStore(sql: Sql): JourneyStore {
     },
     async appendVersion(input) {
       const id = input.journey.id;
-      const result = await sql.transaction(async (tx) => {
-        // Version-checked update: a stale baseVersion matches no row, so nothing is overwritten.
-        // Commands alone between checkpoints: the write stays small however large the journey is.
-        const checkpoint = input.kind !== 'commands' || (input.baseVersion + 1) % CHECKPOINT_EVERY === 0;
-        const [row] = await tx.query<Omit<JourneyRow, 'document' | 'document_version'>>(
-          `UPDATE journeys SET version = version + 1, title = $4, journey_type = $5, status = $6,
+      const version = input.baseVersion + 1;
+      // Commands alone between checkpoints: the write stays small however large the journey is.
+      const checkpoint = input.kind !== 'commands' || version % CHECKPOINT_EVERY === 0;
+      const snapshot = snapshotKinds.includes(input.kind) || version % SNAPSHOT_EVERY === 0;
+      const document = checkpoint || snapshot ? [json(input.journey)] : [];
+      // One statement, so one round trip and atomic without a transaction. The update is version-checked: a
+      // stale baseVersion matches no row, and then nothing at all is written.
+      const [row] = await sql.query<Omit<JourneyRow, 'document' | 'document_version'>>(
+        `WITH u AS (
+           UPDATE journeys SET version = version + 1, title = $4, journey_type = $5, status = $6,
                   owner = $7, segment = $8, review_date = $9, updated_at = $10, updated_by = $11
-                  ${checkpoint ? ', document = $12::jsonb, document_version = version + 1' : ''}
+                  ${checkpoint ? ', document = $16::jsonb, document_version = version + 1' : ''}
            WHERE workspace_id = $1 AND id = $2 AND version = $3 AND deleted_at IS NULL
-           RETURNING id, version, updated_at, deleted_at`,
-          [
-            input.workspaceId,
-            id,
-            input.baseVersion,
-            ...listed(input.journey),
-            input.at,
-            input.by,
-            ...(checkpoint ? [json(input.journey)] : []),
-          ],
-        );
-        if (!row) return null;
-        await recordVersion(tx, input, id, row.version);
-        // The document written is the one given: no need to read it back.
-        return toStored({ ...row, document: input.journey });
-      });
+           RETURNING id, version, updated_at, deleted_at
+         ), v AS (
+           INSERT INTO journey_versions (workspace_id, journey_id, version, kind, commands, detail, by_user, at)
+           SELECT $1, id, version, $12, $13::jsonb, $14::jsonb, $11, $15 FROM u
+         )${
+           snapshot
+             ? `, s AS (
+           INSERT INTO journey_snapshots (workspace_id, journey_id, version, document) SELECT $1, id, version, $16::jsonb FROM u
+         )`
+             : ''
+         }
+         SELECT * FROM u`,
+        [
+          input.workspaceId,
+          id,
+          input.baseVersion,
+          ...listed(input.journey),
+          input.at,
+          input.by,
+          input.kind,
+          json(input.commands),
+          input.detail ? json(input.detail) : null,
+          input.at,
+          ...document,
+        ],
+      );
+      // The document written is the one given: no need to read it back.
+      const result = row ? toStored({ ...row, document: input.journey }) : null;
       if (result) return ok(result);
       const current = await getJourney(sql, input.workspaceId, id, false);
       if (!current)
