@@ -1,8 +1,8 @@
 import { EventStore, type DimensionName } from '../model/event-store';
 import { dimensionFields, type ColumnMapping, type MappedField } from './columns';
-import { parseMoney } from './csv-row';
 import { ImportError, RejectionLog, type ImportedLog, type ImportOptions } from './import-result';
-import { parseTimestampBytes, type TimestampFormat } from './timestamps';
+import type { TimestampFormat } from './timestamps';
+import { PendingValues, type SlotKind } from './xes-values';
 import { XmlError, XmlScanner, type XmlAttributes } from './xml-scanner';
 
 /** XES keys used when a field is not mapped: PM4Py's flat names (`case:` = trace attribute). */
@@ -37,56 +37,6 @@ const fields: readonly MappedField[] = [
   'lifecycle',
 ];
 
-/** A trace's events, held until the trace closes (its case id may come after them). */
-class PendingEvents {
-  size = 0;
-  line = new Int32Array(64);
-  /** Raw byte copies of each mapped value: slot-major offsets into `data`. */
-  data = new Uint8Array(4096);
-  used = 0;
-  starts: Int32Array;
-  ends: Int32Array;
-  constructor(private readonly slots: number) {
-    this.starts = new Int32Array(64 * slots).fill(-1);
-    this.ends = new Int32Array(64 * slots);
-  }
-  begin(line: number): number {
-    const e = this.size++;
-    if (e === this.line.length) {
-      const grow = <T extends Int32Array>(a: T, fill: number): T => {
-        const b = new Int32Array(a.length * 2).fill(fill);
-        b.set(a);
-        return b as T;
-      };
-      this.line = grow(this.line, 0);
-      this.starts = grow(this.starts, -1);
-      this.ends = grow(this.ends, 0);
-    }
-    this.line[e] = line;
-    this.starts.fill(-1, e * this.slots, (e + 1) * this.slots);
-    return e;
-  }
-  set(e: number, slot: number, bytes: Uint8Array, start: number, end: number): void {
-    const len = end - start;
-    while (this.used + len > this.data.length) {
-      const b = new Uint8Array(this.data.length * 2);
-      b.set(this.data.subarray(0, this.used));
-      this.data = b;
-    }
-    this.data.set(bytes.subarray(start, end), this.used);
-    this.starts[e * this.slots + slot] = this.used;
-    this.ends[e * this.slots + slot] = this.used + len;
-    this.used += len;
-  }
-  has(e: number, slot: number): boolean {
-    return (this.starts[e * this.slots + slot] as number) >= 0;
-  }
-  clear(): void {
-    this.size = 0;
-    this.used = 0;
-  }
-}
-
 /**
  * Streams an IEEE 1849 XES document (already decompressed) into an EventStore with a byte-level
  * scanner (see docs/decisions/0003-analytics-xes-reader.md). Only attributes that are direct
@@ -104,7 +54,12 @@ export async function importXes(
   const active = fields.filter(
     (f) =>
       m[f] !== undefined &&
-      (auto || f === 'case' || f === 'activity' || f === 'timestamp' || explicit[f] !== undefined),
+      (auto ||
+        f === 'case' ||
+        f === 'activity' ||
+        f === 'timestamp' ||
+        explicit[f] !== undefined ||
+        (f === 'lifecycle' && options.lifecycle !== undefined)),
   );
   const S = active.length;
   const slotOf = (f: MappedField): number => active.indexOf(f);
@@ -140,8 +95,19 @@ export async function importXes(
   });
   const rejections = new RejectionLog(options.maxRejectionsListed ?? 100);
   const format: TimestampFormat = { order: 'iso', zone: options.zone ?? 'UTC' };
-  const pending = new PendingEvents(S);
-  const trace = new PendingEvents(S);
+  const kinds: SlotKind[] = active.map((f) =>
+    f === 'case'
+      ? { kind: 'id', interner: store.cases }
+      : f === 'activity'
+        ? { kind: 'id', interner: store.activities }
+        : f === 'timestamp' || f === 'start'
+          ? { kind: 'time' }
+          : f === 'cost'
+            ? { kind: 'amount' }
+            : { kind: 'id', interner: store.dims[f as DimensionName] },
+  );
+  const pending = new PendingValues(kinds, format);
+  const trace = new PendingValues(kinds, format);
   const seen = new Set<MappedField>();
   const stack: number[] = [];
   let inEvent = -1;
@@ -191,32 +157,34 @@ export async function importXes(
   const tsSlot = slotOf('timestamp');
   const lifecycleSlot = slotOf('lifecycle');
   const wantLifecycle =
-    options.lifecycle === undefined ? undefined : new TextEncoder().encode(options.lifecycle);
+    options.lifecycle === undefined ? -2 : store.dims.lifecycle.internString(options.lifecycle);
   const caseIsEvent = !(m.case as string).startsWith('case:');
+  const emptyOf = (interner: { findString(v: string): number }): number => interner.findString('');
 
-  /** Where an event's value for a slot lives: its own attribute, else the trace's. */
-  function where(e: number, slot: number): { src: PendingEvents; i: number } | undefined {
-    if (slot < 0) return undefined;
-    if (pending.has(e, slot)) return { src: pending, i: e * S + slot };
-    if (trace.has(0, slot)) return { src: trace, i: slot };
-    return undefined;
+  /** Where an event's value for a slot lives: its own attribute (e), else the trace's (-1); -2 if neither. */
+  function where(e: number, slot: number): number {
+    if (slot < 0) return -2;
+    if (pending.has[e * S + slot] === 1) return e * S + slot;
+    if (trace.has[slot] === 1) return -1 - slot;
+    return -2;
   }
+  const idAt = (w: number): number => (w >= 0 ? (pending.ids[w] as number) : (trace.ids[-1 - w] as number));
+  const numAt = (w: number): number =>
+    w >= 0 ? (pending.nums[w] as number) : (trace.nums[-1 - w] as number);
 
   function flushTrace(): void {
-    const traceCase = trace.has(0, caseSlot)
-      ? store.cases.intern(trace.data, trace.starts[caseSlot] as number, trace.ends[caseSlot] as number)
-      : -1;
+    const emptyCase = emptyOf(store.cases);
+    refreshEmpty();
+    const traceCase = trace.has[caseSlot] === 1 ? (trace.ids[caseSlot] as number) : -1;
     for (let e = 0; e < pending.size; e++) {
       rows++;
       const line = pending.line[e] as number;
       let caseId = traceCase;
       if (caseIsEvent) {
         const w = where(e, caseSlot);
-        caseId = w
-          ? store.cases.intern(w.src.data, w.src.starts[w.i] as number, w.src.ends[w.i] as number)
-          : -1;
+        caseId = w === -2 ? -1 : idAt(w);
       }
-      if (caseId < 0 || store.cases.value(caseId) === '') {
+      if (caseId < 0 || caseId === emptyCase) {
         rejections.add(
           line,
           `the trace starting on line ${traceLine} has no ${m.case} (expected a case id)`,
@@ -224,23 +192,14 @@ export async function importXes(
         );
         continue;
       }
-      if (!pending.has(e, actSlot)) {
+      if (pending.has[e * S + actSlot] !== 1) {
         rejections.add(line, `event has no ${m.activity} attribute (expected the activity name)`, m.activity);
         continue;
       }
       const ti = e * S + tsSlot;
-      const time = pending.has(e, tsSlot)
-        ? parseTimestampBytes(pending.data, pending.starts[ti] as number, pending.ends[ti] as number, format)
-        : Number.NaN;
+      const time = pending.has[ti] === 1 ? (pending.nums[ti] as number) : Number.NaN;
       if (Number.isNaN(time)) {
-        const text = pending.has(e, tsSlot)
-          ? new TextDecoder().decode(
-              pending.data.subarray(
-                pending.starts[ti] as number,
-                Math.min(pending.ends[ti] as number, (pending.starts[ti] as number) + 60),
-              ),
-            )
-          : undefined;
+        const text = pending.has[ti] === 1 ? (pending.bad.get(ti) ?? '') : undefined;
         rejections.add(
           line,
           text === undefined
@@ -250,53 +209,41 @@ export async function importXes(
         );
         continue;
       }
-      if (wantLifecycle) {
+      if (wantLifecycle !== -2) {
         const w = where(e, lifecycleSlot);
-        if (
-          !w ||
-          !sameBytes(w.src.data, w.src.starts[w.i] as number, w.src.ends[w.i] as number, wantLifecycle)
-        ) {
+        if (w === -2 || idAt(w) !== wantLifecycle) {
           filtered++;
           continue;
         }
       }
-      const ai = e * S + actSlot;
-      const i = store.add(
-        caseId,
-        store.activities.intern(pending.data, pending.starts[ai] as number, pending.ends[ai] as number),
-        time,
-      );
-      for (const d of dims) {
-        const w = where(e, slotOf(d));
-        if (w && (w.src.ends[w.i] as number) > (w.src.starts[w.i] as number)) {
-          (store.dim[d] as Int32Array)[i] = store.dims[d].intern(
-            w.src.data,
-            w.src.starts[w.i] as number,
-            w.src.ends[w.i] as number,
-          );
+      const i = store.add(caseId, pending.ids[e * S + actSlot] as number, time);
+      for (let k = 0; k < dims.length; k++) {
+        const d = dims[k] as DimensionName;
+        const w = where(e, dimSlots[k] as number);
+        if (w === -2) continue;
+        const id = idAt(w);
+        if (id !== (dimEmpty[k] ?? -1)) {
+          (store.dim[d] as Int32Array)[i] = id;
           seen.add(d);
         }
       }
       if (store.startTime) {
         const w = where(e, slotOf('start'));
-        store.startTime[i] = w
-          ? parseTimestampBytes(w.src.data, w.src.starts[w.i] as number, w.src.ends[w.i] as number, format)
-          : Number.NaN;
+        store.startTime[i] = w === -2 ? Number.NaN : numAt(w);
       }
       if (store.cost) {
         const w = where(e, slotOf('cost'));
-        store.cost[i] = w
-          ? parseMoney(
-              new TextDecoder().decode(
-                w.src.data.subarray(w.src.starts[w.i] as number, w.src.ends[w.i] as number),
-              ),
-            )
-          : Number.NaN;
-        if (w) seen.add('cost');
+        store.cost[i] = w === -2 ? Number.NaN : numAt(w);
+        if (w !== -2) seen.add('cost');
       }
     }
     pending.clear();
   }
+  const dimSlots = dims.map((d) => slotOf(d));
+  const dimEmpty: number[] = dims.map(() => -1);
+  const refreshEmpty = (): void => {
+    dims.forEach((d, k) => (dimEmpty[k] = emptyOf(store.dims[d])));
+  };
 
   try {
     for await (const chunk of source) scanner.push(chunk);
@@ -334,10 +281,4 @@ export async function importXes(
       dateOrder: 'iso',
     },
   };
-}
-
-function sameBytes(a: Uint8Array, start: number, end: number, b: Uint8Array): boolean {
-  if (end - start !== b.length) return false;
-  for (let i = 0; i < b.length; i++) if (a[start + i] !== b[i]) return false;
-  return true;
 }

@@ -1,0 +1,76 @@
+import type { ByteInterner } from '../model/byte-interner';
+import { parseMoney } from './csv-row';
+import { parseTimestampBytes, type TimestampFormat } from './timestamps';
+
+/** How a mapped attribute's value is kept: an interned id, a time, or an amount. */
+export type SlotKind =
+  | { readonly kind: 'id'; readonly interner: ByteInterner }
+  | { readonly kind: 'time' }
+  | { readonly kind: 'amount' };
+
+/**
+ * The mapped values of a trace's events, turned into ids and numbers as they are read (no copy
+ * of the bytes), held until the trace closes because its case id may come after its events.
+ */
+export class PendingValues {
+  size = 0;
+  line = new Int32Array(64);
+  ids: Int32Array;
+  nums: Float64Array;
+  has: Uint8Array;
+  /** Text of values that did not parse, for the rejection message. */
+  readonly bad = new Map<number, string>();
+
+  constructor(
+    private readonly kinds: readonly SlotKind[],
+    private readonly format: TimestampFormat,
+  ) {
+    this.ids = new Int32Array(64 * kinds.length);
+    this.nums = new Float64Array(64 * kinds.length);
+    this.has = new Uint8Array(64 * kinds.length);
+  }
+
+  begin(line: number): number {
+    const e = this.size++;
+    const S = this.kinds.length;
+    if (e === this.line.length) {
+      const n = this.line.length * 2;
+      const line2 = new Int32Array(n);
+      line2.set(this.line);
+      this.line = line2;
+      const ids = new Int32Array(n * S);
+      ids.set(this.ids);
+      this.ids = ids;
+      const nums = new Float64Array(n * S);
+      nums.set(this.nums);
+      this.nums = nums;
+      const has = new Uint8Array(n * S);
+      has.set(this.has);
+      this.has = has;
+    }
+    this.line[e] = line;
+    this.has.fill(0, e * S, (e + 1) * S);
+    return e;
+  }
+
+  set(e: number, slot: number, bytes: Uint8Array, start: number, end: number): void {
+    const at = e * this.kinds.length + slot;
+    const k = this.kinds[slot] as SlotKind;
+    this.has[at] = 1;
+    if (k.kind === 'id') this.ids[at] = k.interner.intern(bytes, start, end);
+    else {
+      const v =
+        k.kind === 'time'
+          ? parseTimestampBytes(bytes, start, end, this.format)
+          : parseMoney(new TextDecoder().decode(bytes.subarray(start, end)));
+      this.nums[at] = v;
+      if (Number.isNaN(v))
+        this.bad.set(at, new TextDecoder().decode(bytes.subarray(start, Math.min(end, start + 60))));
+    }
+  }
+
+  clear(): void {
+    this.size = 0;
+    this.bad.clear();
+  }
+}
