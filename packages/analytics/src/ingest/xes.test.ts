@@ -65,10 +65,12 @@ describe('importXes', () => {
     expect(a.handoffs?.matrix).toEqual([{ from: 'Housing', to: 'Contact centre', count: 1 }]);
   });
 
-  it('given a lifecycle filter, when imported, then start events are filtered', async () => {
-    const { store, report } = await importXes(chunksOf(utf8(xes)), { lifecycle: 'complete' });
-    expect(report.filteredRows).toBe(2);
-    expect(store.size).toBe(2);
+  it('given a lifecycle filter, when imported, then start events are filtered (also with automatic mapping off)', async () => {
+    for (const autoMap of [true, false]) {
+      const { store, report } = await importXes(chunksOf(utf8(xes)), { lifecycle: 'complete', autoMap });
+      expect(report.filteredRows).toBe(2);
+      expect(store.size).toBe(2);
+    }
   });
 
   it('given an entity bomb, when imported, then the DOCTYPE is refused before anything expands', async () => {
