@@ -1,8 +1,20 @@
 export { renderSvg } from './svg/render-svg';
 export type { RenderSvgOptions } from './svg/context';
-export type { LaneRenderer, LaneRenderers, LaneLayout, LegendEntry } from './svg/lane-renderer';
+export type { LaneRenderer, LaneRenderers, LaneLayout, LaneInput, LegendEntry } from './svg/lane-renderer';
 export { laneRenderers } from './svg/lane-renderers';
-export { formatPeriod, formatAge } from './column-labels';
+export { renderMermaid, escapeMermaid } from './mermaid';
+export { renderMarkdown } from './markdown/render-markdown';
+export { escapeMarkdown } from './markdown/escape-markdown';
+export { renderCsv, csvCell, csvHeader } from './csv';
+export { renderJson } from './json';
+export {
+  renderFormats,
+  renderFormatIds,
+  findRenderFormat,
+  type RenderFormat,
+  type RenderFormatId,
+} from './formats';
+export { formatPeriod, formatAge, axisLabels } from './column-labels';
 export { escapeXml } from './xml';
 export { wrapText } from './wrap-text';
 export { textWidth } from './text-width';

@@ -5,15 +5,12 @@ import { point, star } from '../symbols';
 import { drawParagraph, paragraph } from '../text-block';
 import { theme } from '../theme';
 import { emotionSeries } from './emotion-series';
+import { formatScore } from '../../format-values';
 
 const headroom = 18;
 const plotHeight = 140;
 const height = headroom * 2 + plotHeight;
 const axisReserve = 36;
-
-/** Scores as people write them: `+40`, `0`, `−80` (a true minus sign). */
-export const formatScore = (score: number): string =>
-  score > 0 ? `+${score}` : score < 0 ? `−${Math.abs(score)}` : '0';
 
 /** y of a score in a lane whose top is at `top`. */
 export const scoreY = (top: number, score: number): number =>

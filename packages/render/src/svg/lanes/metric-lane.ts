@@ -3,15 +3,7 @@ import { textBox, textWidthIn } from '../card-box';
 import { cellLane } from '../cell-lane';
 import { paragraph } from '../text-block';
 import { theme } from '../theme';
-
-/** A figure with its unit: `£3.72`, `30%`, `42 days`. */
-export function formatFigure(value: number, unit: string): string {
-  const [whole = '0', fraction] = String(Math.round(Math.abs(value) * 100) / 100).split('.');
-  const figure = `${value < 0 ? '−' : ''}${whole.replace(/\B(?=(\d{3})+$)/g, ',')}${fraction ? `.${fraction}` : ''}`;
-  if (unit === '£') return `£${figure}`;
-  if (unit === '%') return `${figure}%`;
-  return `${figure} ${unit}`;
-}
+import { formatFigure } from '../../format-values';
 
 /** Metrics: label, figure with unit, and where the figure came from. */
 export const metricLane = cellLane<'metric'>((cards, width) =>
