@@ -6,7 +6,7 @@ const esc = (s: string): string =>
 
 /**
  * An SVG process map of the most frequent directly-follows edges: activities in columns by
- * their longest distance from a start (back-edges ignored for layering), arrows as wide as
+ * their longest path from a start over forward edges (see below), arrows as wide as
  * their share of transitions, labelled with count and median time.
  */
 export function renderProcessMap(
@@ -19,20 +19,34 @@ export function renderProcessMap(
   const nodes = [...new Set(kept.flatMap((e) => [e.from, e.to]))];
   const out = new Map<string, DfgEdge[]>(nodes.map((n) => [n, []]));
   for (const e of kept) out.get(e.from)?.push(e);
-  // depth-first order from the start activities marks back-edges; layers = longest path over the rest
-  const state = new Map<string, number>();
-  const back = new Set<DfgEdge>();
-  const visit = (n: string): void => {
-    state.set(n, 1);
-    for (const e of out.get(n) ?? []) {
-      const s = state.get(e.to);
-      if (s === 1) back.add(e);
-      else if (s === undefined) visit(e.to);
+  // an edge runs forward when it moves away from the start activities (breadth-first distance),
+  // or, between activities at the same distance, when it is the more frequent direction
+  const dist = new Map<string, number>();
+  let frontier = nodes.filter((n) => (starts[n] ?? 0) > 0);
+  if (frontier.length === 0) frontier = [kept[0]?.from as string];
+  frontier.forEach((n) => dist.set(n, 0));
+  for (let d = 1; frontier.length > 0; d++) {
+    const next: string[] = [];
+    for (const n of frontier) {
+      for (const e of out.get(n) ?? []) {
+        if (!dist.has(e.to)) {
+          dist.set(e.to, d);
+          next.push(e.to);
+        }
+      }
     }
-    state.set(n, 2);
-  };
-  const roots = [...nodes].sort((a, b) => (starts[b] ?? 0) - (starts[a] ?? 0));
-  for (const r of roots) if (!state.has(r)) visit(r);
+    frontier = next;
+  }
+  const far = nodes.length;
+  const countOf = new Map(kept.map((e) => [`${e.from}\u0000${e.to}`, e.count]));
+  const back = new Set<DfgEdge>();
+  for (const e of kept) {
+    const du = dist.get(e.from) ?? far;
+    const dv = dist.get(e.to) ?? far;
+    const reverse = countOf.get(`${e.to}\u0000${e.from}`) ?? 0;
+    const forward = dv > du || (dv === du && (e.count > reverse || (e.count === reverse && e.from < e.to)));
+    if (!forward) back.add(e);
+  }
   const layer = new Map<string, number>(nodes.map((n) => [n, 0]));
   for (let pass = 0; pass < nodes.length; pass++) {
     let changed = false;
@@ -101,5 +115,5 @@ export function renderProcessMap(
     const short = n.length > 26 ? `${n.slice(0, 25)}…` : n;
     return `<g class="node"><title>${esc(n)}</title><rect x="${p.x}" y="${p.y}" width="${W}" height="${H}" rx="6"/><text x="${p.x + W / 2}" y="${p.y + H / 2 + 4}">${esc(short)}</text></g>`;
   });
-  return `<svg class="map" role="img" aria-label="Process map: the ${kept.length} most frequent transitions" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"><defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#505a5f"/></marker></defs>${paths.join('')}${boxes.join('')}</svg>`;
+  return `<svg class="map" role="img" aria-label="Process map: the ${kept.length} most frequent transitions" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"><defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="10" markerHeight="10" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#505a5f"/></marker></defs>${paths.join('')}${boxes.join('')}</svg>`;
 }
