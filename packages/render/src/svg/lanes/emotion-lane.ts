@@ -114,7 +114,13 @@ export const emotionLane: LaneRenderer<'emotion'> = {
           });
           const points = xy.map(({ p, x, y }) => {
             const above = labelAbove(p.column.column.id, p.card.score);
-            const ly = Math.min(top + height - 2, Math.max(top + 11, above ? y - 7 : y + 15));
+            const ly = Math.min(
+              top + height - 2,
+              Math.max(
+                top + 11,
+                (above ? y - 7 : y + 15) + (truthColumns.has(p.column.column.id) ? (above ? -6 : 5) : 0),
+              ),
+            );
             const label = `${formatScore(p.card.score)}${p.card.estimate ? ' (estimate)' : ''}`;
             return el(
               'g',
@@ -137,17 +143,7 @@ export const emotionLane: LaneRenderer<'emotion'> = {
           });
           return el('g', { 'data-series': s.key }, line + points.join(''));
         });
-        const scale = paragraph(
-          'Scale: −100 poor to +100 great',
-          theme.headerWidth - 2 * theme.pad - axisReserve,
-          { size: theme.size.small, fill: theme.colour.muted },
-        );
-        const scaleNote = drawParagraph(
-          scale,
-          theme.margin + theme.pad,
-          top + height - theme.pad - scale.height,
-        );
-        return gridlines.join('') + scaleNote + stars.join('') + curves.join('');
+        return gridlines.join('') + stars.join('') + curves.join('');
       },
     };
   },

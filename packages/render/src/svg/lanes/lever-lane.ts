@@ -10,9 +10,10 @@ export const leverLane = cellLane<'lever'>((cards, width, ctx) => {
   const categories = [...new Set(cards.map((c) => c.category as string))].sort(
     (a, b) => order.indexOf(a) - order.indexOf(b),
   );
-  return categories.map((category) =>
+  // One box per cell, a heading per category: the Melton poster's "Contact: … Process: …".
+  return [
     textBox(
-      [
+      categories.flatMap((category) => [
         paragraph(ctx.categoryLabel(category), w, { weight: 'bold', size: theme.size.heading }),
         ...cards
           .filter((c) => c.category === category)
@@ -28,8 +29,8 @@ export const leverLane = cellLane<'lever'>((cards, width, ctx) => {
               : []),
             ...flagsParagraph(c, w),
           ]),
-      ],
+      ]),
       { fill: '#f5effa', stroke: '#5b2c6f' },
     ),
-  );
+  ];
 });
