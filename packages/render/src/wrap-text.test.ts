@@ -27,3 +27,11 @@ describe('wrapText', () => {
     expect(textWidth('WWW', 10)).toBeGreaterThan(textWidth('iii', 10));
   });
 });
+
+describe('wrapText with hyphens', () => {
+  it('given a long hyphenated word, then it breaks after a hyphen before breaking inside a part', () => {
+    const lines = wrapText('multi-agency-incident-matching-service', 70, 9.5);
+    expect(lines.join('')).toBe('multi-agency-incident-matching-service');
+    expect(lines[0]!.endsWith('-')).toBe(true);
+  });
+});

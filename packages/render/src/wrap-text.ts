@@ -22,12 +22,23 @@ export function wrapText(
       }
       if (line !== '') lines.push(line);
       line = '';
-      for (const ch of word) {
-        if (line !== '' && !fits(line + ch)) {
+      // A word wider than a line: break after a hyphen or slash where one fits, else between characters.
+      for (const part of word.split(/(?<=[-/])/)) {
+        if (line !== '' && !fits(line + part)) {
           lines.push(line);
           line = '';
         }
-        line += ch;
+        if (fits(line + part)) {
+          line += part;
+          continue;
+        }
+        for (const ch of part) {
+          if (line !== '' && !fits(line + ch)) {
+            lines.push(line);
+            line = '';
+          }
+          line += ch;
+        }
       }
     }
     lines.push(line);
