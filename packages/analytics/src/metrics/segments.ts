@@ -1,6 +1,6 @@
 import type { CaseIndex } from '../model/case-index';
 import { civilFromDays } from '../ingest/timestamps';
-import { summarise } from './stats';
+import { summariseInPlace } from './stats';
 
 export type SegmentBy = 'period' | 'channel' | 'org' | 'variant';
 
@@ -136,8 +136,8 @@ function summariseGroups(labels: Labels, perCase: PerCase): Segment[] {
       for (const k of ks) s += a[k] as number;
       return s;
     };
-    const contacts = summarise(pick(perCase.contacts));
-    const duration = summarise(pick(perCase.durationSeconds));
+    const contacts = summariseInPlace(pick(perCase.contacts));
+    const duration = summariseInPlace(pick(perCase.durationSeconds));
     const totalContacts = sum(perCase.contacts);
     segments.push({
       key: labels.names[l] as string,
