@@ -9,10 +9,14 @@ export interface Summary {
 
 /** Summarises values in O(n) (quickselect on one copy); NaN fields when empty. */
 export function summarise(values: Float64Array | Int32Array): Summary {
-  const n = values.length;
+  return summariseInPlace(Float64Array.from(values));
+}
+
+/** The same, reordering the given array instead of copying it. */
+export function summariseInPlace(a: Float64Array): Summary {
+  const n = a.length;
   if (n === 0)
     return { mean: Number.NaN, median: Number.NaN, p90: Number.NaN, min: Number.NaN, max: Number.NaN };
-  const a = Float64Array.from(values);
   let sum = 0;
   let min = Infinity;
   let max = -Infinity;
