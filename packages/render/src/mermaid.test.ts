@@ -46,3 +46,14 @@ describe('renderMermaid', () => {
     expect(first.split(':')).toHaveLength(3);
   });
 });
+
+describe('renderMermaid keywords', () => {
+  it('given a step named like a Mermaid keyword, then it cannot be read as one', () => {
+    const input = stepsJourneyInput() as { columns: Array<{ label: string }> };
+    input.columns[0]!.label = 'Section 8 notice served';
+    input.columns[1]!.label = 'title deeds checked';
+    const out = tasks(renderMermaid(buildJourney(input)));
+    expect(out[0]).toBe('    – Section 8 notice served: 2: Repeat victim');
+    expect(out[2]).toBe('    – title deeds checked: 1: Repeat victim');
+  });
+});

@@ -13,6 +13,11 @@ export const escapeMermaid = (text: string): string =>
     .replace(/#/g, '＃')
     .replace(/%/g, '％')
     .trim();
+/** A task or section named like a keyword (`section 2`, `title deeds`) would be read as one: it gets a dash first. */
+const escapeName = (text: string): string => {
+  const safe = escapeMermaid(text);
+  return /^(title|section|accTitle|accDescr)\b/i.test(safe) ? `– ${safe}` : safe;
+};
 const escapeActor = (text: string): string => escapeMermaid(text).replace(/,/g, ' ');
 
 /**
@@ -30,11 +35,11 @@ export function renderMermaid(journey: Journey): string {
     const name =
       column.stageId === undefined ? `${axis.name}s` : (stageName.get(column.stageId) ?? column.stageId);
     if (name !== section) {
-      lines.push(`  section ${escapeMermaid(name)}`);
+      lines.push(`  section ${escapeName(name)}`);
       section = name;
     }
     const tag = axis.tag(column);
-    const task = escapeMermaid(tag === undefined ? column.label : `${tag} ${column.label}`);
+    const task = escapeName(tag === undefined ? column.label : `${tag} ${column.label}`);
     const scores = journey.cards.flatMap((c) =>
       c.kind === 'emotion' && c.columnId === column.id ? [c] : [],
     );
