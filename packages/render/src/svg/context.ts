@@ -28,6 +28,11 @@ export interface RenderContext {
 export interface RenderSvgOptions {
   /** Width of the sheet in points; A3 landscape unless given. Columns never get narrower than a minimum. */
   readonly pageWidth?: number;
+  /**
+   * `grow` (default): a journey too big for the sheet makes a bigger sheet, text stays at print size.
+   * `fit`: the drawing is scaled down to fit one A3 landscape sheet, so text may print smaller than 9 pt.
+   */
+  readonly sheet?: 'grow' | 'fit';
   /** Prefix for ids inside the SVG, so several drawings can share one HTML page. */
   readonly idPrefix?: string;
 }

@@ -154,3 +154,13 @@ describe('renderSvg', () => {
     expect(Number(wide.attributes.width!.replace('mm', ''))).toBeGreaterThan(420);
   });
 });
+
+describe('renderSvg sheet option', () => {
+  it('given sheet "fit", then the drawing declares one A3 sheet and keeps its whole content in the viewBox', () => {
+    const grown = parseXml(renderSvg(stepsJourney()));
+    const fitted = parseXml(renderSvg(stepsJourney(), { sheet: 'fit' }));
+    expect([fitted.attributes.width, fitted.attributes.height]).toEqual(['420mm', '297mm']);
+    expect(fitted.attributes.viewBox).toBe(grown.attributes.viewBox);
+    expect(Number(grown.attributes.height!.replace('mm', ''))).toBeGreaterThan(297);
+  });
+});

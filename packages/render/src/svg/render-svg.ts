@@ -85,10 +85,11 @@ export function renderSvg(journey: Journey, options: RenderSvgOptions = {}): str
     .join('');
   const legendTop = gridBottom + links.height + 10;
   const height = Math.max(A3_LANDSCAPE.height, legendTop + legend.height + theme.margin);
+  const sheet = options.sheet === 'fit' ? A3_LANDSCAPE : { width, height };
   const id = (suffix: string) => `${ctx.idPrefix}-${suffix}`;
 
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${num(width * MM_PER_PT)}mm" height="${num(height * MM_PER_PT)}mm"` +
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${num(sheet.width * MM_PER_PT)}mm" height="${num(sheet.height * MM_PER_PT)}mm"` +
     ` viewBox="0 0 ${num(width)} ${num(height)}" role="img" aria-labelledby="${escapeXml(id('title'))} ${escapeXml(id('desc'))}"` +
     ` font-family="${escapeXml(theme.font)}" font-size="${theme.size.body}" fill="${theme.colour.ink}">` +
     el('title', { id: id('title') }, escapeXml(`Journey map: ${journey.meta.title}`)) +
