@@ -1,6 +1,6 @@
 import type { Journey } from '@waymark/core';
 import { writeJourneyJson, writeJourneyYaml } from '@waymark/document';
-import * as render from '@waymark/render';
+import { renderFormats } from '@waymark/render';
 
 /** The shape of an entry in @waymark/render's `renderFormats` registry. */
 export interface OutputFormat {
@@ -29,37 +29,17 @@ const documentFormats: readonly OutputFormat[] = [
   },
 ];
 
-const isFormat = (f: unknown): f is OutputFormat =>
-  typeof (f as OutputFormat | null)?.id === 'string' && typeof (f as OutputFormat).render === 'function';
-
 /**
- * Render's `renderFormats` registry (a list or a record) once it is exported; until then its `renderSvg` as
- * the one drawn format. Looked up by name so this compiles on both sides of that change.
+ * Render's registry (svg, mermaid, md, csv, …), then the document formats. Where both offer an id (json), the
+ * document's writer wins: it is the journey file format, with id and kind first as `new` writes it.
  */
-function drawnFormats(): readonly OutputFormat[] {
-  const registry = (render as Record<string, unknown>).renderFormats;
-  const listed = Array.isArray(registry)
-    ? registry
-    : registry && typeof registry === 'object'
-      ? Object.values(registry)
-      : [];
-  if (listed.length > 0) return listed.filter(isFormat);
-  return [
-    {
-      id: 'svg',
-      label: 'Journey map (SVG)',
-      mediaType: 'image/svg+xml',
-      extension: 'svg',
-      render: (j) => render.renderSvg(j),
-    },
-  ];
+export function outputFormats(): readonly OutputFormat[] {
+  const drawn = Object.values(renderFormats).filter((f) => !documentFormats.some((d) => d.id === f.id));
+  return [...drawn, ...documentFormats];
 }
 
-/** Render's formats, then the document formats it does not already offer. */
-export async function loadOutputFormats(): Promise<readonly OutputFormat[]> {
-  const drawn = drawnFormats();
-  return [...drawn, ...documentFormats.filter((d) => !drawn.some((f) => f.id === d.id))];
-}
+/** The same, as the loader `createRenderCommand` takes (a test passes its own). */
+export const loadOutputFormats = async (): Promise<readonly OutputFormat[]> => outputFormats();
 
 /** Text a terminal can show: text/*, JSON, XML (SVG), YAML. Anything else (PDF, PNG) is refused there. */
 export const isTextMediaType = (mediaType: string): boolean =>

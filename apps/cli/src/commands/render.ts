@@ -4,7 +4,7 @@ import { formatProblems } from '@waymark/document';
 import { exitCodes, type CliCommand } from '../command';
 import { readJourneyFile } from '../files/read-journey-file';
 import { writeOutput } from '../files/write-output';
-import { isTextMediaType, loadOutputFormats, type OutputFormat } from '../output-formats';
+import { isTextMediaType, loadOutputFormats, outputFormats, type OutputFormat } from '../output-formats';
 import { argsMessage, usageError } from '../usage-error';
 
 const help = (
@@ -66,24 +66,7 @@ export const createRenderCommand = (
 ): CliCommand => ({
   name: 'render',
   summary: 'Draw a journey as SVG, Mermaid, Markdown or CSV, or write it as JSON or YAML',
-  /** The formats this install offers are listed by `waymark render --help`, once render's registry is loaded. */
-  help: help([
-    { id: 'svg', label: 'Journey map (SVG)', mediaType: 'image/svg+xml', extension: 'svg', render: () => '' },
-    {
-      id: 'json',
-      label: 'Journey document (JSON)',
-      mediaType: 'application/json',
-      extension: 'json',
-      render: () => '',
-    },
-    {
-      id: 'yaml',
-      label: 'Journey document (YAML)',
-      mediaType: 'application/yaml',
-      extension: 'yaml',
-      render: () => '',
-    },
-  ]),
+  help: help(outputFormats()),
   async run(args, ctx) {
     let parsed;
     try {
