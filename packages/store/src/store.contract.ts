@@ -4,7 +4,7 @@ import type { Stores } from './open-store';
 import { runMigrations } from './migrate';
 import type { CommentId, ShareId, TokenId, UserId, WorkspaceId } from './records';
 import { retitled, sampleJourney } from './sample-journey';
-import { SNAPSHOT_EVERY } from './sql-journey-store';
+import { createSqlJourneyStore, SNAPSHOT_EVERY } from './sql-journey-store';
 import { CHECKPOINT_EVERY } from './journey-rows';
 
 export interface StoreFixture {
@@ -22,7 +22,11 @@ const jid = (s: string) => s as JourneyId;
  * The behaviour every implementation of AccountStore and JourneyStore must have. Registered once per database
  * (store.pglite.test.ts, store.postgres.test.ts), each test on a fresh, migrated database.
  */
-export function storeContract(open: () => Promise<StoreFixture>): void {
+export function storeContract(
+  open: () => Promise<StoreFixture>,
+  /** The store assumes it is the database's only writer (the embedded database's cache). */
+  options: { singleWriter?: boolean } = {},
+): void {
   let fixture: StoreFixture;
   let s: Stores;
   beforeEach(async () => {
@@ -336,6 +340,29 @@ export function storeContract(open: () => Promise<StoreFixture>): void {
         expect([read?.version, read?.journey]).toEqual([v + 1, current]);
       }
     });
+    it.skipIf(options.singleWriter === true)(
+      'given a journey read by one server, when another server on the same database changes it, then the next read sees it',
+      async () => {
+        await seed();
+        await createJourney();
+        const other = createSqlJourneyStore(s.sql);
+        expect((await s.journeys.getJourney(wid('w1'), jid('j1')))?.version).toBe(1);
+        const next = await other.appendVersion({
+          workspaceId: wid('w1'),
+          journey: retitled(sampleJourney('j1'), 'Elsewhere'),
+          kind: 'commands',
+          commands: [{ type: 'meta.update', patch: { title: 'Elsewhere' } }],
+          baseVersion: 1,
+          by: null,
+          at: at(1),
+        });
+        expect(next.ok).toBe(true);
+        const read = await s.journeys.getJourney(wid('w1'), jid('j1'));
+        expect([read?.version, read?.journey.meta.title]).toEqual([2, 'Elsewhere']);
+        await other.softDelete(wid('w1'), jid('j1'), at(2));
+        expect(await s.journeys.getJourney(wid('w1'), jid('j1'))).toBeNull();
+      },
+    );
     it('given journeys, when listed with search and filters, then only the matching ones', async () => {
       await seed();
       await createJourney('housing', { title: 'Housing repair' });
