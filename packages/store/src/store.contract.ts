@@ -291,6 +291,30 @@ export function storeContract(
       expect(results.filter((r) => !r.ok && r.error.code === 'version_conflict')).toHaveLength(7);
       expect(await s.journeys.history(wid('w1'), jid('j1'))).toHaveLength(2);
     });
+    it('given writers on many journeys at once (committed together), then every write lands, and one that breaks a rule fails alone', async () => {
+      await seed();
+      const ids = Array.from({ length: 12 }, (_, i) => `m${i}`);
+      for (const id of ids) await createJourney(id);
+      const writes = ids.map((id, i) =>
+        s.journeys.appendVersion({
+          workspaceId: wid('w1'),
+          journey: retitled(sampleJourney(id), `${id} renamed`),
+          kind: 'commands',
+          commands: [{ type: 'meta.update', patch: { title: `${id} renamed` } }],
+          baseVersion: 1,
+          by: i === 5 ? uid('ghost') : uid('bob'),
+          at: at(1),
+        }),
+      );
+      const results = await Promise.allSettled(writes);
+      expect(results.map((r) => r.status)).toEqual(ids.map((_, i) => (i === 5 ? 'rejected' : 'fulfilled')));
+      for (const [i, id] of ids.entries()) {
+        const read = await s.journeys.getJourney(wid('w1'), jid(id));
+        expect([read?.version, read?.journey.meta.title]).toEqual(
+          i === 5 ? [1, `Journey ${id}`] : [2, `${id} renamed`],
+        );
+      }
+    });
     it('given an unknown journey, when appended to, then journey_not_found', async () => {
       await seed();
       const missing = await retitle(1, 'x', 1, 'nope');
