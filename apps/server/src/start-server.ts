@@ -9,7 +9,7 @@ import { createCachedAccountStore, createCachedJourneyStore, openStores, type St
 import type { ServerConfig } from './config';
 import { lockDataDir, type DataDirLock } from './data-dir-lock';
 import { runFirstStart, type FirstStart } from './first-start';
-import { serveWebApp } from './static-files';
+import { serveNoWebAppPage, serveWebApp } from './static-files';
 
 export interface RunningServer {
   readonly url: string;
@@ -62,6 +62,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     clientIp: (c) => (c.env as HttpBindings | undefined)?.incoming?.socket?.remoteAddress ?? 'unknown',
   });
   const servingWebApp = serveWebApp(app, config.webDist);
+  if (!servingWebApp) serveNoWebAppPage(app);
   const purge = async () => {
     const before = new Date(Date.now() - 30 * 86_400_000).toISOString();
     await stores.journeys

@@ -45,3 +45,16 @@ export function serveWebApp<E extends Env>(app: Hono<E>, root: string): boolean 
   });
   return true;
 }
+
+/** Without a built web app, the root says so and points at the API, instead of a bare 404. */
+export function serveNoWebAppPage<E extends Env>(app: Hono<E>): void {
+  app.get('/', (c) =>
+    c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Waymark</title></head>
+<body><main><h1>Waymark is running</h1>
+<p>The web app has not been built on this machine (<code>npm run build --workspace @waymark/web</code>), so only the API is
+served. Sign in with <code>POST /api/auth/sign-in</code> and read the demo journeys under
+<code>/api/workspaces/demo/journeys</code>.</p>
+<p><a href="/api/docs">The API, endpoint by endpoint</a> · <a href="/api/openapi.json">OpenAPI document</a></p>
+</main></body></html>`),
+  );
+}
