@@ -16,6 +16,12 @@ it('given a burst of writes, when the server is killed with SIGKILL, then every 
   const first = await startServerProcess(env);
   const password = passwordFrom(first.output());
   const call = await signIn(first.url, 'admin@waymark.local', password);
+  // A second server on the same data directory is refused, naming the directory, and the first is unharmed.
+  const refused = await startServerProcess(env).then(
+    () => 'started',
+    (error: Error) => error.message,
+  );
+  expect(refused).toContain('already using the data directory');
   const ids = ['k1', 'k2', 'k3', 'k4'];
   for (const id of ids) {
     const made = await call('POST', '/api/workspaces/demo/journeys', {

@@ -39,7 +39,10 @@ export async function startServerProcess(
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const started = Date.now();
   while (!text.includes('Waymark is running at')) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited: ${text}`);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      await new Promise((r) => setTimeout(r, 50));
+      throw new Error(`server exited: ${text}`);
+    }
     if (Date.now() - started > timeoutMs) {
       child.kill('SIGKILL');
       throw new Error(`server did not start in time: ${text}`);
