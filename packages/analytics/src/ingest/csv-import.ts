@@ -16,7 +16,7 @@ export interface CsvImportOptions extends ImportOptions {
   readonly encoding?: CsvEncoding;
   /**
    * The uncompressed file the chunks come from: when it is at least `parallelFromBytes` (default
-   * 32 MB), its second half is parsed in a worker thread while this thread parses the first.
+   * 128 MB; below that a worker's start-up costs about what it saves), its second half is parsed in a worker thread while this thread parses the first.
    */
   readonly file?: { readonly path: string; readonly size: number; readonly parallelFromBytes?: number };
 }
@@ -96,7 +96,7 @@ export async function importCsv(
   });
   const file = options.file;
   // split only where records cannot span lines (no quoted line break in the sample)
-  const split = file && !utf16 && !multiLine && file.size >= (file.parallelFromBytes ?? 32 * 1024 * 1024);
+  const split = file && !utf16 && !multiLine && file.size >= (file.parallelFromBytes ?? 128 * 1024 * 1024);
   try {
     if (split) {
       await it.return?.();
