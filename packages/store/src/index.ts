@@ -6,6 +6,17 @@ export type { AccountStore } from './account-store';
 export type { JourneyStore, JourneyFilter, NewVersion, VersionTrail } from './journey-store';
 export { createSqlAccountStore } from './sql-account-store';
 export { createSqlJourneyStore, SNAPSHOT_EVERY } from './sql-journey-store';
+export {
+  artifactKinds,
+  isArtifactKind,
+  type ArtifactKey,
+  type ArtifactKind,
+  type ArtifactWrite,
+  type ImprovementStore,
+  type ImprovementStoreError,
+  type StoredArtifact,
+} from './improvement-store';
+export { createSqlImprovementStore } from './sql-improvement-store';
 export { createStores, openStores, type Stores, type StoreLocation } from './open-store';
 export { createTestStores, pgliteTemplate } from './test-database';
 export {

@@ -1,16 +1,19 @@
 import type { AccountStore } from './account-store';
 import type { JourneyStore } from './journey-store';
+import type { ImprovementStore } from './improvement-store';
 import { runMigrations } from './migrate';
 import { createPgSql } from './pg-sql';
 import { createPgliteSql } from './pglite-sql';
 import type { Sql } from './sql';
 import { createSqlAccountStore } from './sql-account-store';
 import { createSqlJourneyStore } from './sql-journey-store';
+import { createSqlImprovementStore } from './sql-improvement-store';
 
 export interface Stores {
   readonly sql: Sql;
   readonly accounts: AccountStore;
   readonly journeys: JourneyStore;
+  readonly improvements: ImprovementStore;
   readonly database: Sql['dialect'];
   close(): Promise<void>;
 }
@@ -21,6 +24,7 @@ export function createStores(sql: Sql): Stores {
     sql,
     accounts: createSqlAccountStore(sql),
     journeys: createSqlJourneyStore(sql),
+    improvements: createSqlImprovementStore(sql),
     database: sql.dialect,
     close: () => sql.close(),
   };
