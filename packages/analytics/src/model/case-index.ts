@@ -51,28 +51,22 @@ export function buildCaseIndex(store: EventStore): CaseIndex {
     fill[c] = at + 1;
     order[at] = i;
   }
-  const storeTime = store.time;
+  // group by case (file order kept), then sort only the cases that were out of time order
+  permuteInPlace(store, order);
+  const time = store.time;
   let outOfOrder = 0;
   const caseStart = Int32Array.from(starts);
   for (let k = 0; k < caseId.length; k++) {
     const from = caseStart[k] as number;
     const to = caseStart[k + 1] as number;
-    let sorted = true;
     for (let p = from + 1; p < to; p++) {
-      if ((storeTime[order[p] as number] as number) < (storeTime[order[p - 1] as number] as number)) {
-        sorted = false;
+      if ((time[p] as number) < (time[p - 1] as number)) {
+        outOfOrder++;
+        sortCase(store, from, to);
         break;
       }
     }
-    if (!sorted) {
-      outOfOrder++;
-      const part = Array.from(order.subarray(from, to)).sort(
-        (a, b) => (storeTime[a] as number) - (storeTime[b] as number) || a - b,
-      );
-      order.set(part, from);
-    }
   }
-  permuteInPlace(store, order);
   return {
     store,
     cases: caseId.length,
@@ -111,6 +105,26 @@ function permuteInPlace(store: EventStore, order: Int32Array): void {
   for (const col of floats) {
     for (let p = 0; p < n; p++) tmpFloat[p] = col[order[p] as number] as number;
     col.set(tmpFloat);
+  }
+}
+
+/** Sorts one case's events by time, ties in their current (file) order, moving every column. */
+function sortCase(store: EventStore, from: number, to: number): void {
+  const time = store.time;
+  const idx = Array.from({ length: to - from }, (_, i) => i).sort(
+    (a, b) => (time[from + a] as number) - (time[from + b] as number) || a - b,
+  );
+  const cols: (Int32Array | Float64Array)[] = [
+    store.caseOf,
+    store.activityOf,
+    store.time,
+    ...store.presentDims().map((d) => store.dim[d] as Int32Array),
+    ...(store.startTime ? [store.startTime] : []),
+    ...(store.cost ? [store.cost] : []),
+  ];
+  for (const col of cols) {
+    const part = col.slice(from, to);
+    for (let i = 0; i < idx.length; i++) col[from + i] = part[idx[i] as number] as number;
   }
 }
 
