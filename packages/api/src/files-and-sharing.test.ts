@@ -31,6 +31,25 @@ describe('files, comments, share links and the API description', () => {
     );
   });
 
+  it('given each export format, then a file of its kind with a download name', async () => {
+    const expected: Record<string, [string, RegExp, string]> = {
+      svg: ['image/svg+xml; charset=utf-8', /^<svg/, 'j1.svg'],
+      mermaid: ['text/vnd.mermaid; charset=utf-8', /journey/, 'j1.mmd'],
+      md: ['text/markdown; charset=utf-8', /Journey j1/, 'j1.md'],
+      csv: ['text/csv; charset=utf-8; header=present', /^journeyId,columnId.*\nj1,s1,Step 1,/s, 'j1.csv'],
+      json: ['application/json; charset=utf-8', /"schemaVersion": ?2/, 'j1.json'],
+    };
+    for (const [format, [type, body, name]] of Object.entries(expected)) {
+      const res = await ed.request('GET', `${base}/journeys/j1/export?format=${format}`);
+      expect([res.status, res.headers.get('content-type'), res.headers.get('content-disposition')]).toEqual([
+        200,
+        type,
+        `attachment; filename="${name}"`,
+      ]);
+      expect(await res.text()).toMatch(body);
+    }
+  });
+
   it('given a broken file, when imported, then 422 with the line, and an existing id is 409', async () => {
     const broken = await ed.request(
       'POST',

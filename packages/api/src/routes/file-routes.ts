@@ -1,5 +1,6 @@
 import { writeJourneyJson, writeJourneyYaml, readJourneyText } from '@waymark/document';
 import type { Journey } from '@waymark/core';
+import { renderFormats } from '@waymark/render';
 import { z } from 'zod';
 import { fail } from '../api-error';
 import type { Exporter } from '../deps';
@@ -8,8 +9,12 @@ import { route } from '../route-spec';
 import { createJourneyIn } from './journey-routes';
 import { audit, journeyOr404 } from './route-helpers';
 
-/** JSON and YAML always; SVG, Mermaid, Markdown and CSV when the composition root registers their renderers. */
+/** The journey file formats of @waymark/document and the drawings and reports of @waymark/render. */
 const builtInExporters: Readonly<Record<string, Exporter>> = {
+  svg: renderFormats.svg,
+  mermaid: renderFormats.mermaid,
+  md: renderFormats.md,
+  csv: renderFormats.csv,
   json: { mediaType: 'application/json', extension: 'json', render: (j: Journey) => writeJourneyJson(j) },
   yaml: { mediaType: 'application/yaml', extension: 'yaml', render: (j: Journey) => writeJourneyYaml(j) },
 };
@@ -26,7 +31,7 @@ export const fileRoutes = () => [
     method: 'get',
     path: '/api/workspaces/{ws}/journeys/{id}/export',
     tag: 'Files',
-    summary: 'Download the journey as a file: format=json|yaml (and svg|mermaid|md|csv where installed)',
+    summary: 'Download the journey as a file: format=json|yaml|svg|mermaid|md|csv (default json)',
     access: 'viewer',
     query: z.strictObject({ format: z.string().max(20).optional() }),
     success: {
@@ -48,7 +53,9 @@ export const fileRoutes = () => [
       const j = await journeyOr404(input);
       await audit(input, 'journey.export', j.id, { format, version: j.version });
       return input.c.body(exporter.render(j.journey), 200, {
-        'Content-Type': `${exporter.mediaType}; charset=utf-8`,
+        'Content-Type': /charset=/.test(exporter.mediaType)
+          ? exporter.mediaType
+          : `${exporter.mediaType}; charset=utf-8`,
         'Content-Disposition': `attachment; filename="${j.id}.${exporter.extension}"`,
       });
     },
