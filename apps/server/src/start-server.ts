@@ -55,6 +55,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     accounts: createCachedAccountStore(stores.accounts, AUTH_CACHE_MS, Date.now),
     // The data-directory lock makes this process the embedded database's only writer, so a cache is exact.
     journeys: stores.database === 'pglite' ? createCachedJourneyStore(stores.journeys) : stores.journeys,
+    improvements: stores.improvements,
     database: stores.database,
     version,
     ...caps,

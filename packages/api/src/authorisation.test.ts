@@ -14,6 +14,7 @@ import { defaultLimits } from './deps';
 import type { RouteSpec } from './route-spec';
 import { apiRoutes } from './routes/all-routes';
 import { createTestApi, type Client, type TestApi } from './testing/test-api';
+import { improvementExamples } from './routes/improvement.examples';
 
 /**
  * Who may use every route: generated from the route table, so a new route fails here until it has an example
@@ -152,6 +153,7 @@ const examples: Record<string, ExampleFor> = {
   'POST /api/workspaces/{ws}/tokens': () => ({ path: '/api/workspaces/w1/tokens', body: { name: 'CI' } }),
   'DELETE /api/workspaces/{ws}/tokens/{tid}': () => ({ path: '/api/workspaces/w1/tokens/t1' }),
   'GET /api/workspaces/{ws}/audit': () => ({ path: '/api/workspaces/w1/audit' }),
+  ...improvementExamples,
 };
 
 const people: Record<Role, string> = { owner: 'Olive', editor: 'Ed', commenter: 'Cam', viewer: 'Vi' };

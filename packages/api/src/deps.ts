@@ -1,5 +1,5 @@
 import type { DocPath, Journey, JourneyCommand, Result } from '@waymark/core';
-import type { AccountStore, JourneyStore, UserId } from '@waymark/store';
+import type { AccountStore, ImprovementStore, JourneyStore, UserId } from '@waymark/store';
 import type { Context } from 'hono';
 
 /** The reducer from @waymark/core: one command applied to a journey, or why it was refused. */
@@ -51,6 +51,8 @@ export const defaultLimits: Limits = {
 export interface ApiDeps {
   readonly accounts: AccountStore;
   readonly journeys: JourneyStore;
+  /** Business cases, indicators and sampling studies (issue 6); without it those routes answer 503. */
+  readonly improvements?: ImprovementStore;
   readonly database: 'pglite' | 'postgres';
   readonly version: string;
   readonly clock: () => Date;

@@ -6,6 +6,7 @@ import { route, type RouteSpec } from '../route-spec';
 import { authRoutes } from './auth-routes';
 import { commentRoutes } from './comment-routes';
 import { fileRoutes } from './file-routes';
+import { improvementRoutes } from './improvement';
 import { journeyRoutes } from './journey-routes';
 import { shareRoutes } from './share-routes';
 import { tokenRoutes } from './token-routes';
@@ -24,6 +25,7 @@ export function apiRoutes(limits: Limits): RouteSpec[] {
     ...commentRoutes(),
     ...shareRoutes(),
     ...tokenRoutes(),
+    ...improvementRoutes(),
   ];
   const system: RouteSpec[] = [
     route({

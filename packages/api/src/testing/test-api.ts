@@ -49,6 +49,7 @@ export async function createTestApi(overrides: Partial<ApiDeps> = {}): Promise<T
   const app = createApi({
     accounts: stores.accounts,
     journeys: stores.journeys,
+    improvements: stores.improvements,
     database: 'pglite',
     version: 'test',
     clock: caps.clock,

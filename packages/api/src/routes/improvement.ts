@@ -1,0 +1,303 @@
+import type { Journey, JourneyId } from '@waymark/core';
+import {
+  renderBusinessCaseCsv,
+  renderBusinessCaseHtml,
+  renderComparisonHtml,
+  renderComparisonMarkdown,
+} from '@waymark/measure';
+import {
+  artifactKinds,
+  isArtifactKind,
+  type ArtifactKind,
+  type ImprovementStore,
+  type StoredArtifact,
+} from '@waymark/store';
+import { z } from 'zod';
+import { ApiFailure, fail } from '../api-error';
+import { route, type RouteInput } from '../route-spec';
+import { parseArtifactData, type BusinessCaseArtifact } from './improvement-artifacts';
+import { compareWith, pairingSchema, parsePairsQuery, type Pairing } from './improvement-compare';
+import { printPdf } from './improvement-pdf';
+import { businessCaseReportOf, figuresOfComparison } from './improvement-report';
+import { audit, journeyOr404, nowIso, userOf, workspaceOf } from './route-helpers';
+
+const base = '/api/workspaces/{ws}/journeys/{id}';
+const artifactIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,79}$/, { error: 'expected an id of lower-case letters, digits and dashes' });
+const notFound = (message: string) => new ApiFailure('artifact_not_found', message, null, {}, 404);
+
+function storeOf(input: RouteInput<unknown>): ImprovementStore {
+  const store = input.deps.improvements;
+  if (!store)
+    throw new ApiFailure('not_configured', 'this server has no storage for improvement work', null, {}, 503);
+  return store;
+}
+function kindOf(input: RouteInput<unknown>): ArtifactKind {
+  const kind = input.params['kind'] ?? '';
+  if (!isArtifactKind(kind))
+    throw fail('not_found', `kind: expected one of ${artifactKinds.join(', ')}; got "${kind}"`, 'kind');
+  return kind;
+}
+function artifactIdOf(input: RouteInput<unknown>): string {
+  const parsed = artifactIdSchema.safeParse(input.params['artifactId']);
+  if (!parsed.success)
+    throw fail('invalid_request', `artifactId: ${parsed.error.issues[0]!.message}`, 'artifactId');
+  return parsed.data;
+}
+const artifactBody = (a: StoredArtifact) => ({
+  kind: a.kind,
+  id: a.id,
+  version: a.version,
+  data: a.data,
+  createdAt: a.createdAt,
+  updatedAt: a.updatedAt,
+  updatedBy: a.updatedBy,
+});
+
+async function liveJourney(input: RouteInput<unknown>, id: string, param: string): Promise<Journey> {
+  const found = await input.deps.journeys.getJourney(workspaceOf(input), id as JourneyId);
+  if (!found) throw fail('journey_not_found', `${param}: no journey "${id}" in this workspace`, param);
+  return found.journey;
+}
+
+const compareQuery = z.strictObject({
+  current: z.string().min(1).max(100),
+  desired: z.string().min(1).max(100),
+  format: z.enum(['json', 'md', 'html']).default('json'),
+  pairs: z.string().max(5000).optional(),
+  confirm: z.string().max(5000).optional(),
+});
+const compareBody = z.strictObject({
+  current: z.string().min(1).max(100),
+  desired: z.string().min(1).max(100),
+  format: z.enum(['json', 'md', 'html']).default('json'),
+  pairs: z.array(pairingSchema).max(500).default([]),
+  confirm: z.union([z.literal('all'), z.array(z.string().max(100)).max(500)]).default([]),
+});
+
+async function answerComparison(
+  input: RouteInput<unknown>,
+  q: {
+    current: string;
+    desired: string;
+    format: 'json' | 'md' | 'html';
+    pairs: readonly Pairing[];
+    confirm: readonly string[] | 'all';
+  },
+) {
+  const current = await liveJourney(input, q.current, 'current');
+  const desired = await liveJourney(input, q.desired, 'desired');
+  const { comparison, alignment } = compareWith(current, desired, q.pairs, q.confirm);
+  if (q.format === 'json') return input.c.json({ comparison, alignment });
+  const [text, type] =
+    q.format === 'md'
+      ? [renderComparisonMarkdown(comparison), 'text/markdown']
+      : [renderComparisonHtml(comparison), 'text/html'];
+  return input.c.body(text, 200, {
+    'Content-Type': `${type}; charset=utf-8`,
+    'Content-Disposition': `attachment; filename="compare-${current.id}-${desired.id}.${q.format}"`,
+  });
+}
+const confirmList = (text: string | undefined): string[] | 'all' =>
+  text === 'all' ? 'all' : (text ?? '').split(',').filter((s) => s !== '');
+
+export function improvementRoutes() {
+  return [
+    route({
+      method: 'get',
+      path: `${base}/artifacts/{kind}`,
+      tag: 'Improve',
+      summary: 'List the business cases, indicators or sampling studies of a journey (kind)',
+      access: 'viewer',
+      success: { description: '{items:[{kind,id,version,data,createdAt,updatedAt,updatedBy}]}' },
+      errors: ['journey_not_found'],
+      async handle(input) {
+        const kind = kindOf(input);
+        const j = await journeyOr404(input);
+        const items = await storeOf(input).listArtifacts(workspaceOf(input), j.id, kind);
+        return input.c.json({ items: items.map(artifactBody) });
+      },
+    }),
+    route({
+      method: 'get',
+      path: `${base}/artifacts/{kind}/{artifactId}`,
+      tag: 'Improve',
+      summary: 'One business case, indicator set or sampling study',
+      access: 'viewer',
+      success: { description: '{kind,id,version,data,createdAt,updatedAt,updatedBy}' },
+      errors: ['journey_not_found', 'artifact_not_found'],
+      async handle(input) {
+        const key = {
+          workspaceId: workspaceOf(input),
+          journeyId: (await journeyOr404(input)).id,
+          kind: kindOf(input),
+          id: artifactIdOf(input),
+        };
+        const found = await storeOf(input).getArtifact(key);
+        if (!found) throw notFound(`no ${key.kind} "${key.id}" on this journey`);
+        return input.c.json(artifactBody(found));
+      },
+    }),
+    route({
+      method: 'put',
+      path: `${base}/artifacts/{kind}/{artifactId}`,
+      tag: 'Improve',
+      summary:
+        'Create (baseVersion 0, answers 201) or change (baseVersion = current) one; 409 with current when stale',
+      access: 'editor',
+      body: z.strictObject({ baseVersion: z.number().int().min(0), data: z.unknown() }),
+      success: { description: '{kind,id,version,data,…}' },
+      errors: ['journey_not_found', 'artifact_not_found', 'version_conflict'],
+      async handle(input) {
+        const kind = kindOf(input);
+        const id = artifactIdOf(input);
+        const j = await journeyOr404(input);
+        const data = parseArtifactData(kind, input.body.data);
+        const put = await storeOf(input).putArtifact({
+          workspaceId: workspaceOf(input),
+          journeyId: j.id,
+          kind,
+          id,
+          data,
+          baseVersion: input.body.baseVersion,
+          by: userOf(input).id,
+          at: nowIso(input),
+        });
+        if (!put.ok) {
+          const { code, message, current } = put.error;
+          if (code === 'version_conflict')
+            throw fail('version_conflict', message, 'baseVersion', {
+              current: current ? artifactBody(current) : null,
+            });
+          throw code === 'artifact_not_found' ? notFound(message) : fail('journey_not_found', message);
+        }
+        await audit(input, `${kind}.save`, `${j.id}/${id}`, { version: put.value.version });
+        return input.c.json(artifactBody(put.value), input.body.baseVersion === 0 ? 201 : 200);
+      },
+    }),
+    route({
+      method: 'delete',
+      path: `${base}/artifacts/{kind}/{artifactId}`,
+      tag: 'Improve',
+      summary: 'Remove one (?baseVersion= the version you saw)',
+      access: 'editor',
+      query: z.strictObject({ baseVersion: z.coerce.number().int().min(1) }),
+      success: { status: 204, description: 'nothing' },
+      errors: ['journey_not_found', 'artifact_not_found', 'version_conflict'],
+      async handle(input) {
+        const key = {
+          workspaceId: workspaceOf(input),
+          journeyId: (await journeyOr404(input)).id,
+          kind: kindOf(input),
+          id: artifactIdOf(input),
+        };
+        const removed = await storeOf(input).deleteArtifact({
+          ...key,
+          baseVersion: Number(input.query['baseVersion']),
+        });
+        if (!removed.ok) {
+          const { code, message, current } = removed.error;
+          if (code === 'version_conflict')
+            throw fail('version_conflict', message, 'baseVersion', {
+              current: current ? artifactBody(current) : null,
+            });
+          throw code === 'artifact_not_found' ? notFound(message) : fail('journey_not_found', message);
+        }
+        await audit(input, `${key.kind}.delete`, `${key.journeyId}/${key.id}`);
+        return input.c.body(null, 204);
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/api/workspaces/{ws}/compare',
+      tag: 'Improve',
+      summary:
+        'Compare a current and a desired journey step by step (format=json|md|html); pairs=d1:c1,d2: overrides pairings, confirm=all|d1,d2 confirms name matches',
+      access: 'viewer',
+      query: compareQuery,
+      success: { description: '{comparison, alignment} or the report file' },
+      errors: ['journey_not_found'],
+      handle(input) {
+        const q = compareQuery.parse(input.query);
+        return answerComparison(input, {
+          ...q,
+          pairs: parsePairsQuery(q.pairs),
+          confirm: confirmList(q.confirm),
+        });
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/api/workspaces/{ws}/compare',
+      tag: 'Improve',
+      summary: 'Compare as GET, with pairings and confirmations in the body',
+      access: 'viewer',
+      body: compareBody,
+      success: { description: '{comparison, alignment} or the report file' },
+      errors: ['journey_not_found'],
+      handle: (input) => answerComparison(input, input.body),
+    }),
+    route({
+      method: 'get',
+      path: `${base}/business-case/{artifactId}/export`,
+      tag: 'Improve',
+      summary:
+        'Download a business case: format=html (prints well, pastes into a word processor)|csv|pdf|json',
+      access: 'viewer',
+      query: z.strictObject({ format: z.enum(['html', 'csv', 'pdf', 'json']).default('html') }),
+      success: {
+        description: 'the document, with Content-Disposition: attachment',
+        mediaType: 'application/octet-stream',
+      },
+      errors: ['journey_not_found', 'artifact_not_found', 'pdf_unavailable'],
+      async handle(input) {
+        const j = await journeyOr404(input);
+        const id = artifactIdOf(input);
+        const found = await storeOf(input).getArtifact({
+          workspaceId: workspaceOf(input),
+          journeyId: j.id,
+          kind: 'business-case',
+          id,
+        });
+        if (!found) throw notFound(`no business-case "${id}" on this journey`);
+        const data = parseArtifactData('business-case', found.data) as BusinessCaseArtifact;
+        const cmp = data.comparison;
+        const figures = cmp
+          ? figuresOfComparison(
+              await liveJourney(input, cmp.current, 'comparison.current'),
+              await liveJourney(input, cmp.desired, 'comparison.desired'),
+            )
+          : {};
+        const built = businessCaseReportOf(data, { generatedOn: nowIso(input).slice(0, 10), figures });
+        if (!built.ok) {
+          const first = built.error[0]!;
+          throw fail(
+            'invalid_request',
+            `data.input.${first.path}: ${first.message}`,
+            `data.input.${first.path}`,
+          );
+        }
+        const format = input.query['format'] ?? 'html';
+        await audit(input, 'business-case.export', `${j.id}/${id}`, { format, version: found.version });
+        const file = `${j.id}-${id}-business-case.${format}`;
+        const disposition = { 'Content-Disposition': `attachment; filename="${file}"` };
+        if (format === 'json') return input.c.json(built.value);
+        if (format === 'csv')
+          return input.c.body(renderBusinessCaseCsv(built.value.businessCase), 200, {
+            'Content-Type': 'text/csv; charset=utf-8',
+            ...disposition,
+          });
+        const html = renderBusinessCaseHtml(built.value.report);
+        if (format === 'html')
+          return input.c.body(html, 200, { 'Content-Type': 'text/html; charset=utf-8', ...disposition });
+        const printed = await printPdf(html);
+        if (!printed.ok) throw new ApiFailure('pdf_unavailable', printed.message, 'format', {}, 503);
+        return input.c.body(printed.pdf as Uint8Array<ArrayBuffer>, 200, {
+          'Content-Type': 'application/pdf',
+          ...disposition,
+        });
+      },
+    }),
+  ];
+}
