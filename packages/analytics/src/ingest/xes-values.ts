@@ -71,6 +71,6 @@ export class PendingValues {
 
   clear(): void {
     this.size = 0;
-    this.bad.clear();
+    if (this.bad.size > 0) this.bad.clear();
   }
 }

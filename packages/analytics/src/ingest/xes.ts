@@ -159,7 +159,9 @@ export async function importXes(
   const wantLifecycle =
     options.lifecycle === undefined ? -2 : store.dims.lifecycle.internString(options.lifecycle);
   const caseIsEvent = !(m.case as string).startsWith('case:');
-  const emptyOf = (interner: { findString(v: string): number }): number => interner.findString('');
+  const none = new Uint8Array(0);
+  const emptyOf = (interner: { find(b: Uint8Array, start: number, end: number): number }): number =>
+    interner.find(none, 0, 0);
 
   /** Where an event's value for a slot lives: its own attribute (e), else the trace's (-1); -2 if neither. */
   function where(e: number, slot: number): number {
