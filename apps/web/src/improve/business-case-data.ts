@@ -1,0 +1,48 @@
+import type { BusinessCaseInputDraft, Comparison, FiveCaseText } from '@waymark/measure';
+
+/** What the Business case page saves (the API checks it against @waymark/measure's schemas). */
+export interface BusinessCaseData {
+  input: BusinessCaseInputDraft;
+  comparison?: { current: string; desired: string };
+  organisation?: string;
+  fiveCase?: Partial<FiveCaseText>;
+  sensitivityPercent?: number;
+}
+
+export const emptyBusinessCase = (title: string): BusinessCaseData => ({
+  input: {
+    title,
+    appraisalYears: 10,
+    annualVolumes: 0,
+    optimismBiasPercent: 0,
+    savings: [],
+    costs: [],
+  },
+  sensitivityPercent: 10,
+});
+
+/**
+ * Savings per journey from a comparison: the fall in cost per contact as staff time released (non-cashable until
+ * a budget actually falls), with the handling minutes it frees. Nothing when the desired journey costs more.
+ */
+export function savingsFromComparison(c: Comparison): BusinessCaseInputDraft['savings'] {
+  const perJourney = Math.round(-c.delta.cost * 100) / 100;
+  const minutes = Math.max(0, -c.delta.handlingMinutes);
+  if (perJourney <= 0 && minutes === 0) return [];
+  return [
+    {
+      id: 'cost-per-journey',
+      label: `Lower cost per journey (${c.current.title} → ${c.desired.title})`,
+      kind: 'time-released',
+      perJourney: Math.max(0, perJourney),
+      ...(minutes > 0 ? { minutesPerJourney: minutes } : {}),
+    },
+  ];
+}
+
+/** `data.input.costs[0].amount` → the id of the input that holds it. */
+export const fieldId = (path: string): string =>
+  `bc-${path
+    .replace(/^data\./, '')
+    .replace(/[[\].]+/g, '-')
+    .replace(/-$/, '')}`;

@@ -1,0 +1,87 @@
+import { useEffect, useState } from 'react';
+import type { BusinessCase, BusinessCaseReport } from '@waymark/measure';
+import { ErrorSummary, errorText } from '../ui/field';
+import { BusinessCaseForm } from './business-case-form';
+import { BusinessCaseResults } from './business-case-results';
+import { emptyBusinessCase, savingsFromComparison, type BusinessCaseData } from './business-case-data';
+import { improveApi } from './improve-api';
+import type { ImproveViewProps } from './improve-page';
+import { useArtifact } from './use-artifact';
+
+export interface BusinessCaseJson {
+  readonly report: BusinessCaseReport;
+  readonly businessCase: BusinessCase;
+}
+
+/** The business case of a journey: a form, saved with its version, and the results the export will print. */
+export function BusinessCaseView({ ws, id, canEdit }: ImproveViewProps) {
+  const stored = useArtifact<BusinessCaseData>(ws, id, 'business-case', () => emptyBusinessCase(''));
+  const [draft, setDraft] = useState<BusinessCaseData | null>(null);
+  const [results, setResults] = useState<BusinessCaseJson | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (stored.data && !draft) setDraft(stored.data);
+  }, [stored.data, draft]);
+  useEffect(() => {
+    if (stored.version === 0) return;
+    improveApi
+      .businessCaseJson<BusinessCaseJson>(ws, id, 'main')
+      .then(setResults)
+      .catch((e: unknown) => setMessage(errorText(e)));
+  }, [ws, id, stored.version]);
+
+  async function prefill() {
+    if (!draft) return;
+    try {
+      const here = await improveApi.journey(ws, id);
+      const current = here.journey.meta.basedOn ?? id;
+      const { comparison } = await improveApi.compare(ws, current, id, [], 'all' as never);
+      const savings = savingsFromComparison(comparison) ?? [];
+      setDraft({
+        ...draft,
+        input: {
+          ...draft.input,
+          title: draft.input.title || comparison.desired.title,
+          savings: [...(draft.input.savings ?? []).filter((s) => s.id !== 'cost-per-journey'), ...savings],
+        },
+        comparison: { current, desired: id },
+      });
+      setMessage(
+        savings.length > 0
+          ? `Savings prefilled from comparing “${comparison.current.title}” with “${comparison.desired.title}”.`
+          : `Comparing “${comparison.current.title}” with “${comparison.desired.title}” shows no fall in cost or handling time per journey, so no saving was prefilled; add savings by hand.`,
+      );
+    } catch (e) {
+      setMessage(errorText(e));
+    }
+  }
+
+  return (
+    <section aria-labelledby="bc-heading">
+      <h1 id="bc-heading">Business case</h1>
+      <ErrorSummary message={stored.error?.message ?? null} />
+      {message ? (
+        <p className="improve-notice" role="status">
+          {message}
+        </p>
+      ) : null}
+      {draft ? (
+        <BusinessCaseForm
+          data={draft}
+          onChange={setDraft}
+          canEdit={canEdit}
+          errorPath={stored.error?.path ?? null}
+          onPrefill={() => void prefill()}
+          onSave={() => void stored.save(draft)}
+        />
+      ) : (
+        <p role="status">Loading…</p>
+      )}
+      <p role="status" className="improve-status">
+        {stored.status}
+      </p>
+      {results && stored.version > 0 ? <BusinessCaseResults ws={ws} id={id} results={results} /> : null}
+    </section>
+  );
+}

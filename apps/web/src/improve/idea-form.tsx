@@ -1,0 +1,186 @@
+import { ideaStatuses, type Idea, type Journey } from '@waymark/core';
+import { useState } from 'react';
+
+interface Props {
+  readonly journey: Journey;
+  readonly idea: Idea | undefined;
+  readonly onSave: (idea: Idea) => void;
+  readonly onCancel: () => void;
+}
+
+const num = (s: string) => (s.trim() === '' ? undefined : Number(s));
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40) || 'idea';
+
+/** Add or edit one idea; parking asks for the reason (kept for a later project). */
+export function IdeaForm({ journey, idea, onSave, onCancel }: Props) {
+  const [draft, setDraft] = useState<Idea>(
+    idea ??
+      ({ id: '', title: '', leverCardIds: [], painPointCardIds: [], status: 'proposed' } as unknown as Idea),
+  );
+  const [problem, setProblem] = useState<string | null>(null);
+  const set = (patch: Partial<Idea>) => setDraft((d) => ({ ...d, ...patch }) as Idea);
+  const effect = draft.expectedEffect ?? {};
+  const setEffect = (
+    key: 'contactsRemovedPerJourney' | 'daysSaved' | 'avoidablePercentReduction',
+    v: number | undefined,
+  ) => {
+    const next: Record<string, unknown> = { ...effect, [key]: v };
+    if (v === undefined) delete next[key];
+    set({
+      expectedEffect: Object.keys(next).length > 0 ? (next as Idea['expectedEffect']) : undefined,
+    } as Partial<Idea>);
+  };
+  const cardsOf = (kind: string) => journey.cards.filter((c) => c.kind === kind);
+  const toggle = (key: 'painPointCardIds' | 'leverCardIds', cardId: string, on: boolean) =>
+    set({ [key]: on ? [...draft[key], cardId] : draft[key].filter((x) => x !== cardId) } as Partial<Idea>);
+  const submit = () => {
+    if (draft.title.trim() === '') return setProblem('Title: give the idea a title.');
+    if (draft.status === 'parked' && (draft.parkedReason ?? '').trim() === '')
+      return setProblem(
+        'Why parked: say why the idea is parked, for example “outside the business question”.',
+      );
+    const taken = new Set(journey.ideas.map((i) => i.id as string));
+    let newId = draft.id as string;
+    if (!idea)
+      for (let n = 1, base = slug(draft.title); !newId || taken.has(newId); n++)
+        newId = n === 1 ? base : `${base}-${n}`;
+    const clean = Object.fromEntries(
+      Object.entries({ ...draft, id: newId }).filter(([, v]) => v !== undefined && v !== ''),
+    ) as unknown as Idea;
+    onSave(clean);
+  };
+  const select = (
+    label: string,
+    id: string,
+    value: number | undefined,
+    onChange: (n: number | undefined) => void,
+  ) => (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value ?? ''} onChange={(e) => onChange(num(e.target.value))}>
+        <option value="">Not scored</option>
+        {[1, 2, 3, 4, 5].map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <form
+      className="improve-form"
+      aria-label={idea ? `Edit idea ${idea.title}` : 'Add an idea'}
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      {problem ? (
+        <p className="error-message" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      <div className="field">
+        <label htmlFor="idea-title">Title</label>
+        <input id="idea-title" value={draft.title} onChange={(e) => set({ title: e.target.value })} />
+      </div>
+      <div className="field">
+        <label htmlFor="idea-owner">Owner</label>
+        <input
+          id="idea-owner"
+          value={draft.owner ?? ''}
+          onChange={(e) => set({ owner: e.target.value || undefined } as Partial<Idea>)}
+        />
+      </div>
+      <div className="improve-row">
+        {select('Value (1 low – 5 high)', 'idea-value', draft.value, (value) =>
+          set({ value } as Partial<Idea>),
+        )}
+        {select('Effort (1 low – 5 high)', 'idea-effort', draft.effort, (effort) =>
+          set({ effort } as Partial<Idea>),
+        )}
+        <div className="field">
+          <label htmlFor="idea-status">Status</label>
+          <select
+            id="idea-status"
+            value={draft.status}
+            onChange={(e) => set({ status: e.target.value as Idea['status'] })}
+          >
+            {ideaStatuses.map((s) => (
+              <option key={s} value={s}>
+                {s.replace('-', ' ')}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {draft.status === 'parked' ? (
+        <div className="field">
+          <label htmlFor="idea-parked">Why parked</label>
+          <input
+            id="idea-parked"
+            value={draft.parkedReason ?? ''}
+            onChange={(e) => set({ parkedReason: e.target.value })}
+          />
+        </div>
+      ) : null}
+      {(['pain-point', 'lever'] as const).map((kind) => (
+        <fieldset key={kind}>
+          <legend>{kind === 'pain-point' ? 'Pain points it answers' : 'Levers it uses'}</legend>
+          {cardsOf(kind).length === 0 ? <p className="hint">None on this journey.</p> : null}
+          {cardsOf(kind).map((c) => {
+            const key = kind === 'pain-point' ? 'painPointCardIds' : 'leverCardIds';
+            const text = 'text' in c ? String(c.text) : c.id;
+            return (
+              <div className="checkbox" key={c.id}>
+                <input
+                  type="checkbox"
+                  id={`idea-${c.id}`}
+                  checked={draft[key].includes(c.id)}
+                  onChange={(e) => toggle(key, c.id, e.target.checked)}
+                />
+                <label htmlFor={`idea-${c.id}`}>{text}</label>
+              </div>
+            );
+          })}
+        </fieldset>
+      ))}
+      <fieldset>
+        <legend>Expected effect per journey</legend>
+        <div className="improve-row">
+          {(
+            [
+              ['contactsRemovedPerJourney', 'Contacts removed'],
+              ['daysSaved', 'Days saved'],
+              ['avoidablePercentReduction', 'Avoidable share reduced (percentage points)'],
+            ] as const
+          ).map(([key, label]) => (
+            <div className="field" key={key}>
+              <label htmlFor={`idea-${key}`}>{label}</label>
+              <input
+                id={`idea-${key}`}
+                type="number"
+                min={0}
+                step="any"
+                value={effect[key] ?? ''}
+                onChange={(e) => setEffect(key, num(e.target.value))}
+              />
+            </div>
+          ))}
+        </div>
+      </fieldset>
+      <button type="submit" className="button">
+        Save idea
+      </button>{' '}
+      <button type="button" className="button button--secondary" onClick={onCancel}>
+        Cancel
+      </button>
+    </form>
+  );
+}

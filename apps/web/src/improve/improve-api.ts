@@ -1,0 +1,119 @@
+import type { Journey, JourneyCommand } from '@waymark/core';
+import type { AlignmentRow, Comparison } from '@waymark/measure';
+import { toApiError } from '../api/api-error';
+
+export type ArtifactKind = 'business-case' | 'indicators' | 'sampling-study';
+
+export interface Artifact<T> {
+  readonly kind: ArtifactKind;
+  readonly id: string;
+  readonly version: number;
+  readonly data: T;
+  readonly updatedAt: string;
+  readonly updatedBy: { readonly id: string; readonly name: string } | null;
+}
+
+export interface Pairing {
+  readonly desired: string;
+  readonly current: string | null;
+}
+
+const enc = encodeURIComponent;
+const journeyPath = (ws: string, id: string) => `/api/workspaces/${enc(ws)}/journeys/${enc(id)}`;
+let csrfToken: string | null = null;
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (method !== 'GET') {
+    // The session's CSRF token, asked of /api/auth/me once (the app's own client keeps its copy private).
+    csrfToken ??= (await call<{ csrfToken: string }>('GET', '/api/auth/me')).csrfToken;
+    headers['x-csrf-token'] = csrfToken;
+  }
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch {
+    throw toApiError(0, null);
+  }
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = text === '' ? null : JSON.parse(text);
+  } catch {
+    json = text;
+  }
+  if (res.status === 403 && (json as { error?: { code?: string } } | null)?.error?.code === 'csrf_failed')
+    csrfToken = null;
+  if (!res.ok) throw toApiError(res.status, json);
+  return json as T;
+}
+
+/** The HTTP calls of the Improve pages. */
+export const improveApi = {
+  journey: (ws: string, id: string) =>
+    call<{ id: string; version: number; journey: Journey }>('GET', journeyPath(ws, id)),
+  journeys: (ws: string) =>
+    call<{ items: { id: string; title: string; journeyType: string }[] }>(
+      'GET',
+      `/api/workspaces/${enc(ws)}/journeys`,
+    ),
+  sendCommands: (ws: string, id: string, baseVersion: number, commands: readonly JourneyCommand[]) =>
+    call<{ version: number; journey: Journey }>('POST', `${journeyPath(ws, id)}/commands`, {
+      baseVersion,
+      commands,
+    }),
+  compare: (
+    ws: string,
+    current: string,
+    desired: string,
+    pairs: readonly Pairing[],
+    confirm: readonly string[],
+  ) =>
+    call<{ comparison: Comparison; alignment: AlignmentRow[] }>(
+      'POST',
+      `/api/workspaces/${enc(ws)}/compare`,
+      {
+        current,
+        desired,
+        pairs,
+        confirm,
+      },
+    ),
+  compareUrl: (
+    ws: string,
+    current: string,
+    desired: string,
+    format: 'md' | 'html',
+    pairs: readonly Pairing[],
+    confirm: readonly string[],
+  ) => {
+    const q = new URLSearchParams({ current, desired, format });
+    if (pairs.length > 0) q.set('pairs', pairs.map((p) => `${p.desired}:${p.current ?? ''}`).join(','));
+    if (confirm.length > 0) q.set('confirm', confirm.join(','));
+    return `/api/workspaces/${enc(ws)}/compare?${q}`;
+  },
+  artifacts: <T>(ws: string, id: string, kind: ArtifactKind) =>
+    call<{ items: Artifact<T>[] }>('GET', `${journeyPath(ws, id)}/artifacts/${kind}`),
+  saveArtifact: <T>(
+    ws: string,
+    id: string,
+    kind: ArtifactKind,
+    artifactId: string,
+    baseVersion: number,
+    data: T,
+  ) =>
+    call<Artifact<T>>('PUT', `${journeyPath(ws, id)}/artifacts/${kind}/${enc(artifactId)}`, {
+      baseVersion,
+      data,
+    }),
+  businessCaseJson: <T>(ws: string, id: string, artifactId: string) =>
+    call<T>('GET', `${journeyPath(ws, id)}/business-case/${enc(artifactId)}/export?format=json`),
+  businessCaseUrl: (ws: string, id: string, artifactId: string, format: 'html' | 'csv' | 'pdf') =>
+    `${journeyPath(ws, id)}/business-case/${enc(artifactId)}/export?format=${format}`,
+};

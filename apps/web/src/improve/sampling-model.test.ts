@@ -1,0 +1,55 @@
+import { applyCommand, type Journey } from '@waymark/core';
+import { profileActivity, wilsonInterval } from '@waymark/measure';
+import { sampleJourney } from '@waymark/store';
+import { describe, expect, it } from 'vitest';
+import { carryIntoJourney, emptyStudy, profileSummary } from './sampling-model';
+
+const categories = [
+  { id: 'patient', label: 'With the patient', classification: 'value-added' as const },
+  { id: 'other', label: 'Everything else', classification: 'necessary-non-value-added' as const },
+];
+/** Seed 002: 256 observations, 7 % (18 of them) with the patient. */
+const seed002 = [...Array<string>(18).fill('patient'), ...Array<string>(238).fill('other')];
+
+describe('activity sampling model', () => {
+  it("given seed 002's study, then the summary shows 7.0 % and the Wilson interval of 18 of 256", () => {
+    const profile = profileActivity(categories, seed002);
+    if (!profile.ok) throw new Error('profile');
+    const w = wilsonInterval(18, 256, 0.95);
+    const text = profileSummary(profile.value, 0.95);
+    expect(text).toContain('value-added 7.0 % of time');
+    expect(text).toContain(`${(w.low * 100).toFixed(1)} %–${(w.high * 100).toFixed(1)} %`);
+    expect(text).toContain('256 observations');
+    // The interval from domain.md §6's formula, written out: about 4.5 %–10.8 %.
+    const z = 1.959963984540054,
+      n = 256,
+      p = 18 / 256;
+    const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
+    const half = (z / (1 + (z * z) / n)) * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
+    expect(w.low).toBeCloseTo(centre - half, 12);
+    expect(w.high).toBeCloseTo(centre + half, 12);
+  });
+
+  it('given a journey without the lane, when carried in twice, then one lane and two cards, accepted by the reducer', () => {
+    const profile = profileActivity(categories, seed002);
+    if (!profile.ok) throw new Error('profile');
+    let j: Journey = sampleJourney('j');
+    for (const id of ['as-1', 'as-2']) {
+      for (const cmd of carryIntoJourney(j, profile.value, 0.95, 's2', id)) {
+        const r = applyCommand(j, cmd);
+        if (!r.ok) throw new Error(r.error.message);
+        j = r.value.journey;
+      }
+    }
+    expect(j.lanes.filter((l) => l.label === 'Activity sample')).toHaveLength(1);
+    const cards = j.cards.filter((c) => c.laneId === 'activity-sample');
+    expect(cards.map((c) => c.columnId)).toEqual(['s2', 's2']);
+    expect('text' in cards[0]! && cards[0].text).toMatch(/With the patient 7\.0 %; Everything else 93\.0 %/);
+  });
+
+  it('given a new study, then its categories cover all three value classes', () => {
+    expect(new Set(emptyStudy().categories.map((c) => c.classification))).toEqual(
+      new Set(['value-added', 'necessary-non-value-added', 'waste']),
+    );
+  });
+});

@@ -1,0 +1,68 @@
+import type { Journey, JourneyCommand } from '@waymark/core';
+import type { ActivityCategory, ActivityProfile, ObservationPlan, ObservationTime } from '@waymark/measure';
+
+/** What the Activity sampling page saves (checked by the API against @waymark/measure's schemas). */
+export interface SamplingStudy {
+  title: string;
+  categories: ActivityCategory[];
+  confidence: number;
+  margin: number;
+  plan?: ObservationPlan;
+  schedule: ObservationTime[];
+  observations: string[];
+}
+
+export const emptyStudy = (): SamplingStudy => ({
+  title: '',
+  categories: [
+    { id: 'with-citizen', label: 'With the citizen', classification: 'value-added' },
+    { id: 'records', label: 'Recording and admin', classification: 'necessary-non-value-added' },
+    { id: 'chasing', label: 'Chasing and rework', classification: 'waste' },
+    { id: 'waiting', label: 'Waiting', classification: 'waste' },
+  ],
+  confidence: 0.95,
+  margin: 0.05,
+  schedule: [],
+  observations: [],
+});
+
+const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+
+/** One sentence a map reader understands: the value-added ratio with its interval and the sample behind it. */
+export function profileSummary(profile: ActivityProfile, confidence: number): string {
+  const va = profile.valueAddedRatio;
+  return `Activity sample: value-added ${pct(va.estimate)} of time (${Math.round(confidence * 100)} % interval ${pct(va.low)}–${pct(va.high)}), ${profile.observations} observations`;
+}
+
+/**
+ * Commands that carry a profile into a journey: a text lane "Activity sample" (added once) and a card in the
+ * chosen step holding the summary and each category's share.
+ */
+export function carryIntoJourney(
+  journey: Journey,
+  profile: ActivityProfile,
+  confidence: number,
+  columnId: string,
+  newId: string,
+): JourneyCommand[] {
+  const existing = journey.lanes.find((l) => l.kind === 'text' && l.label === 'Activity sample');
+  const laneId = existing?.id ?? 'activity-sample';
+  const shares = profile.categories.map((c) => `${c.category.label} ${pct(c.estimate)}`).join('; ');
+  const commands: JourneyCommand[] = [];
+  if (!existing)
+    commands.push({
+      type: 'lane.add',
+      item: { id: laneId, kind: 'text', label: 'Activity sample' },
+    } as JourneyCommand);
+  commands.push({
+    type: 'card.add',
+    item: {
+      id: newId,
+      kind: 'text',
+      laneId,
+      columnId,
+      text: `${profileSummary(profile, confidence)}. ${shares}.`,
+    },
+  } as JourneyCommand);
+  return commands;
+}

@@ -1,0 +1,75 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError } from '../api/api-error';
+import { improveApi, type Artifact, type ArtifactKind } from './improve-api';
+
+export interface ArtifactState<T> {
+  /** null while loading; the saved data or `initial` when there is none yet. */
+  readonly data: T | null;
+  readonly version: number;
+  readonly status: string | null;
+  readonly error: { readonly message: string; readonly path: string | null } | null;
+  save(data: T): Promise<Artifact<T> | null>;
+}
+
+/**
+ * One artefact of a journey ('main' unless named), loaded once and saved with the version it was loaded at.
+ * When someone else saved meanwhile, the person's own edits stay in the form and the next save replaces the
+ * other version knowingly (the message says so).
+ */
+export function useArtifact<T>(
+  ws: string,
+  journeyId: string,
+  kind: ArtifactKind,
+  initial: () => T,
+  id = 'main',
+): ArtifactState<T> {
+  const [data, setData] = useState<T | null>(null);
+  const [version, setVersion] = useState(0);
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<ArtifactState<T>['error']>(null);
+  useEffect(() => {
+    let live = true;
+    improveApi
+      .artifacts<T>(ws, journeyId, kind)
+      .then(({ items }) => {
+        if (!live) return;
+        const found = items.find((a) => a.id === id);
+        setData(found ? found.data : initial());
+        setVersion(found?.version ?? 0);
+      })
+      .catch(
+        (e: unknown) => live && setError({ message: e instanceof Error ? e.message : String(e), path: null }),
+      );
+    return () => {
+      live = false;
+    };
+    // `initial` is a factory for the first load only, so it is not a dependency.
+  }, [ws, journeyId, kind, id]);
+  const save = useCallback(
+    async (next: T) => {
+      setStatus('Saving…');
+      try {
+        const saved = await improveApi.saveArtifact(ws, journeyId, kind, id, version, next);
+        setData(saved.data);
+        setVersion(saved.version);
+        setError(null);
+        setStatus(`Saved (version ${saved.version}).`);
+        return saved;
+      } catch (e) {
+        setStatus(null);
+        if (e instanceof ApiError && e.code === 'version_conflict') {
+          const current = (e.body as { current?: Artifact<T> } | null)?.current;
+          if (current) setVersion(current.version);
+          setError({
+            message: `${current?.updatedBy?.name ?? 'Someone'} saved a newer version meanwhile. Your changes are still here: save again to replace their version with yours.`,
+            path: null,
+          });
+        } else if (e instanceof ApiError) setError({ message: e.message, path: e.path });
+        else setError({ message: String(e), path: null });
+        return null;
+      }
+    },
+    [ws, journeyId, kind, id, version],
+  );
+  return { data, version, status, error, save };
+}
