@@ -1,5 +1,6 @@
-import { Link } from '../app/router';
-import type { Route } from '../app/routes';
+import type { ReactNode } from 'react';
+import { Link, useRouter } from '../app/router';
+import { routePath, type Route } from '../app/routes';
 import { useRole } from '../app/session';
 import { useTitle } from '../app/use-title';
 import { BusinessCaseView } from './business-case-view';
@@ -25,16 +26,13 @@ export function ImprovePage({ route }: { route: ImproveRoute }) {
   return (
     <div className="improve">
       <nav aria-label="Improve" className="improve-nav">
-        <Link to={{ page: 'editor', ws: route.ws, id: route.id } as Route}>Back to the journey</Link>
+        <Link to={{ page: 'editor', ws: route.ws, id: route.id }}>Back to the journey</Link>
         <ul>
           {improveViews.map((view) => (
             <li key={view}>
-              <Link
-                to={{ ...route, view } as unknown as Route}
-                className={view === route.view ? 'improve-nav__current' : ''}
-              >
-                <span aria-current={view === route.view ? 'page' : undefined}>{improveViewLabels[view]}</span>
-              </Link>
+              <CurrentLink to={{ ...route, view }} current={view === route.view}>
+                {improveViewLabels[view]}
+              </CurrentLink>
             </li>
           ))}
         </ul>
@@ -45,5 +43,24 @@ export function ImprovePage({ route }: { route: ImproveRoute }) {
       {route.view === 'indicators' ? <IndicatorsView {...props} /> : null}
       {route.view === 'sampling' ? <SamplingView {...props} /> : null}
     </div>
+  );
+}
+
+/** A link that marks the page it leads to as current (aria-current and a bar, not colour alone). */
+function CurrentLink({ to, current, children }: { to: Route; current: boolean; children: ReactNode }) {
+  const { navigate } = useRouter();
+  return (
+    <a
+      href={routePath(to)}
+      aria-current={current ? 'page' : undefined}
+      className={current ? 'improve-nav__current' : undefined}
+      onClick={(e) => {
+        if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+        e.preventDefault();
+        navigate(to);
+      }}
+    >
+      {children}
+    </a>
   );
 }
