@@ -1,0 +1,141 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { readJourneyText } from '@waymark/document';
+import { compareJourneys, comparedFigures } from '@waymark/measure';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { passwordFrom, startServerProcess, type ServerProcess } from '../../../server/test/server-process';
+
+/**
+ * Issue 6 end to end, as a newcomer would: sign in to the demo, compare the Melton ASB current and desired
+ * journeys, build the business case of domain.md §7's worked check and download it as HTML, CSV and PDF,
+ * with an accessibility check (axe, WCAG 2.2 AA rules) on every Improve page.
+ */
+const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+const webDist = join(repoRoot, 'apps/web/dist');
+const chromiumPath = process.env['WAYMARK_CHROMIUM'] ?? '/usr/bin/chromium';
+const launchArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const example = (name: string) => {
+  const read = readJourneyText(readFileSync(join(repoRoot, 'examples', `${name}.yaml`), 'utf8'));
+  if (!read.ok) throw new Error(`examples/${name}.yaml does not read`);
+  return read.value;
+};
+const pdfPages = (bytes: Buffer) => (bytes.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+
+async function expectNoAxeViolations(page: Page) {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(
+    result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
+}
+
+describe('Improve, end to end in Chromium', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let page: Page;
+  let dataDir: string;
+  const improve = (view: string) => `${server.url}/w/demo/j/melton-asb-victim-desired/improve/${view}`;
+
+  beforeAll(async () => {
+    // Given: the built web app, a fresh server with the demo workspace (examples/ loaded), and Chromium.
+    if (!existsSync(join(webDist, 'index.html'))) {
+      const { build } = await import('vite');
+      await build({ configFile: join(repoRoot, 'apps/web/vite.config.ts'), logLevel: 'error' });
+    }
+    dataDir = mkdtempSync(join(tmpdir(), 'waymark-e2e-improve-'));
+    server = await startServerProcess({ WAYMARK_DATA: dataDir, WAYMARK_ADMIN_EMAIL: 'admin@example.org' });
+    browser = await chromium.launch({ executablePath: chromiumPath, args: launchArgs });
+    // axe needs a page of an explicit context.
+    page = await (await browser.newContext({ acceptDownloads: true })).newPage();
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByLabel('Email address').fill('admin@example.org');
+    await page.getByLabel('Password').fill(passwordFrom(server.output()));
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    server?.child.kill('SIGTERM');
+    await server?.exited;
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('given the Melton ASB journeys, when compared, then the totals shown are compareJourneys’ on the same files', async () => {
+    await page.goto(improve('compare'));
+    const totals = page.getByTestId('compare-totals');
+    await totals.waitFor();
+    const expected = compareJourneys(
+      example('melton-asb-victim-current'),
+      example('melton-asb-victim-desired'),
+    );
+    for (const figure of comparedFigures) {
+      const cells = totals.locator(`tr[data-figure="${figure}"] td`);
+      expect(Number(await cells.nth(0).getAttribute('data-value')), `current ${figure}`).toBe(
+        expected.current.totals[figure],
+      );
+      expect(Number(await cells.nth(1).getAttribute('data-value')), `desired ${figure}`).toBe(
+        expected.desired.totals[figure],
+      );
+      expect(Number(await cells.nth(2).getAttribute('data-value')), `change in ${figure}`).toBe(
+        expected.delta[figure],
+      );
+    }
+    expect(await page.getByRole('heading', { name: 'Steps removed' }).count()).toBe(1);
+    await expectNoAxeViolations(page);
+  }, 60_000);
+
+  it('given the worked check, when the business case is filled in and saved, then NPSV £40,301.05, and the downloads hold it', async () => {
+    await page.goto(improve('business-case'));
+    await page.getByLabel('Journeys a year').fill('1000');
+    await page.getByLabel('Appraisal period (years)').fill('5');
+    await page.getByRole('button', { name: 'Add a saving' }).click();
+    const saving = page.getByRole('group', { name: 'Saving 1' });
+    await saving.getByLabel('What is saved').fill('Fewer progress-chasing calls');
+    await saving.getByLabel('Kind').selectOption('cash-releasing');
+    await saving.getByLabel('£ per journey').fill('20');
+    await page.getByRole('button', { name: 'Add a cost' }).click();
+    const cost = page.getByRole('group', { name: 'Cost 1' });
+    await cost.getByLabel('What it pays for').fill('Case system');
+    await cost.getByLabel('£').fill('50000');
+    await cost.getByLabel('In year').fill('0');
+    await page.getByRole('button', { name: 'Save and calculate' }).click();
+    await expect.poll(() => page.getByTestId('npsv').textContent(), { timeout: 20_000 }).toBe('£40,301.05');
+    await expectNoAxeViolations(page);
+
+    const download = async (name: string) => {
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name }).click(),
+      ]);
+      return readFileSync((await file.path())!);
+    };
+    expect((await download('HTML (pastes into a word processor)')).toString('utf8')).toContain('£40,301.05');
+    expect((await download('CSV')).toString('utf8')).toContain('40301.05');
+    const pdf = await download('PDF');
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdfPages(pdf)).toBeGreaterThanOrEqual(1);
+  }, 120_000);
+
+  for (const view of ['ideas', 'indicators', 'sampling']) {
+    it(`given the ${view} page, then it has no accessibility violations`, async () => {
+      await page.goto(improve(view));
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.waitForLoadState('networkidle');
+      await expectNoAxeViolations(page);
+    }, 60_000);
+  }
+});
