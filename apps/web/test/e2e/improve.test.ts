@@ -130,12 +130,55 @@ describe('Improve, end to end in Chromium', () => {
     expect(pdfPages(pdf)).toBeGreaterThanOrEqual(1);
   }, 120_000);
 
-  for (const view of ['ideas', 'indicators', 'sampling']) {
-    it(`given the ${view} page, then it has no accessibility violations`, async () => {
-      await page.goto(improve(view));
-      await page.getByRole('heading', { level: 1 }).waitFor();
-      await page.waitForLoadState('networkidle');
-      await expectNoAxeViolations(page);
-    }, 60_000);
-  }
+  it('given an idea scored high value, low effort, then it is a quick win; when parked with a reason, then it is listed apart', async () => {
+    await page.goto(improve('ideas'));
+    await page.getByRole('button', { name: 'Add an idea' }).click();
+    await page.getByLabel('Title').fill('One named case officer');
+    await page.getByLabel('Value (1 low – 5 high)').selectOption('4');
+    await page.getByLabel('Effort (1 low – 5 high)').selectOption('2');
+    await page.getByRole('button', { name: 'Save idea' }).click();
+    const matrix = page.getByRole('table', { name: /Ideas by value/ });
+    await expect
+      .poll(() => matrix.getByRole('cell', { name: /Quick wins/ }).textContent())
+      .toContain('One named case officer');
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Edit One named case officer' }).click();
+    await page.getByLabel('Status').selectOption('parked');
+    await page.getByLabel('Why parked').fill('Outside the business question');
+    await page.getByRole('button', { name: 'Save idea' }).click();
+    await expect
+      .poll(() => page.getByRole('listitem').filter({ hasText: 'Outside the business question' }).count())
+      .toBe(1);
+  }, 60_000);
+
+  it('given NI14 with baseline 40 and target 20, when 42 is recorded, then the chart and the table say missed', async () => {
+    await page.goto(improve('indicators'));
+    await page.getByLabel('Baseline').fill('40');
+    await page.getByLabel('Target').fill('20');
+    await page.getByRole('button', { name: 'Add indicator' }).click();
+    await page.getByLabel('Period').fill('2026-Q1');
+    await page.getByLabel('Value', { exact: true }).fill('42');
+    await page.getByRole('button', { name: 'Record value' }).click();
+    await expect.poll(() => page.getByRole('img', { name: /2026-Q1 42 missed/ }).count()).toBe(1);
+    expect(await page.getByRole('cell', { name: 'Missed', exact: true }).count()).toBe(1);
+    await expectNoAxeViolations(page);
+  }, 60_000);
+
+  it('given a phone-sized screen, when observations are tapped and the last undone, then the profile counts the rest and they are saved', async () => {
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.goto(improve('sampling'));
+    const tap = page.getByRole('button', { name: /^With the citizen/ });
+    await tap.waitFor();
+    expect((await tap.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    for (let i = 0; i < 3; i++) await tap.click();
+    await page.getByRole('button', { name: /^Waiting/ }).click();
+    await page.getByRole('button', { name: /^Undo the last tap \(Waiting\)/ }).click();
+    await expect.poll(() => page.getByText(/Value-added ratio: 100\.0 %/).count()).toBe(1);
+    await expect.poll(() => page.getByText(/Saved \(version/).count(), { timeout: 10_000 }).toBe(1);
+    await expectNoAxeViolations(page);
+    await page.reload();
+    await expect.poll(() => page.getByText('Observation 4 of').count()).toBe(1);
+    await page.getByRole('button', { name: 'Carry into the journey' }).click();
+    await expect.poll(() => page.getByText(/added to the journey/).count()).toBe(1);
+  }, 60_000);
 });
