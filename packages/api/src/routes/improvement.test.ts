@@ -292,6 +292,44 @@ describe('improvement API', () => {
       expect(pdfPages(bytes)).toBeGreaterThanOrEqual(1);
     }, 60_000);
 
+    it('given the compared journey is deleted, when exported, then the case still exports without linked figures', async () => {
+      await put(editor, 'orphan', 0, { ...workedCheckCase, comparison: { current: 'gone', desired: 'j1' } });
+      const res = await viewer.request('GET', `${j1}/business-case/orphan/export?format=html`);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain('£40,301.05');
+    });
+
+    it('given a business case, when deleted from a stale version, then 409; from the current one, then 204 and gone', async () => {
+      await put(editor, 'to-delete', 0, workedCheckCase);
+      await put(editor, 'to-delete', 1, workedCheckCase);
+      const stale = await editor.request('DELETE', `${j1}/artifacts/business-case/to-delete?baseVersion=1`);
+      expect(stale.status).toBe(409);
+      expect(
+        (await editor.request('DELETE', `${j1}/artifacts/business-case/to-delete?baseVersion=2`)).status,
+      ).toBe(204);
+      expect((await viewer.request('GET', `${j1}/artifacts/business-case/to-delete`)).status).toBe(404);
+    });
+
+    it('given an API without improvement storage, then its routes answer 503 with a clear message', async () => {
+      const bare = await createTestApi({ improvements: undefined });
+      try {
+        await bare.addUser('Vi', { ws, role: 'viewer' });
+        await bare.stores.journeys.createJourney({
+          workspaceId: ws,
+          journey: sampleJourney('j1'),
+          kind: 'create',
+          commands: [],
+          by: null,
+          at: bare.caps.clock().toISOString(),
+        });
+        const res = await (await bare.signIn('Vi')).request('GET', `${j1}/artifacts/indicators`);
+        expect(res.status).toBe(503);
+        expect(((await res.json()) as { error: { code: string } }).error.code).toBe('not_configured');
+      } finally {
+        await bare.close();
+      }
+    });
+
     it('given no Chromium, when a PDF is asked for, then a clear message instead of a stack trace', async () => {
       const res = await printPdf('<p>x</p>', '/nonexistent/chromium');
       expect(res.ok).toBe(false);

@@ -263,12 +263,16 @@ export function improvementRoutes() {
         if (!found) throw notFound(`no business-case "${id}" on this journey`);
         const data = parseArtifactData('business-case', found.data) as BusinessCaseArtifact;
         const cmp = data.comparison;
-        const figures = cmp
-          ? figuresOfComparison(
-              await liveJourney(input, cmp.current, 'comparison.current'),
-              await liveJourney(input, cmp.desired, 'comparison.desired'),
+        // The scorecard links benefits to the current journey's figures; a compared journey since deleted
+        // leaves them unlinked rather than stopping the export.
+        const [current, desired] = cmp
+          ? await Promise.all(
+              [cmp.current, cmp.desired].map((j) =>
+                input.deps.journeys.getJourney(workspaceOf(input), j as JourneyId),
+              ),
             )
-          : {};
+          : [null, null];
+        const figures = current && desired ? figuresOfComparison(current.journey, desired.journey) : {};
         const built = businessCaseReportOf(data, { generatedOn: nowIso(input).slice(0, 10), figures });
         if (!built.ok) {
           const first = built.error[0]!;
