@@ -1,4 +1,4 @@
-import type { BusinessCaseInputDraft, Comparison, FiveCaseText } from '@waymark/measure';
+import type { Benefit, BusinessCaseInputDraft, Comparison, FiveCaseText } from '@waymark/measure';
 
 /** What the Business case page saves (the API checks it against @waymark/measure's schemas). */
 export interface BusinessCaseData {
@@ -6,6 +6,7 @@ export interface BusinessCaseData {
   comparison?: { current: string; desired: string };
   organisation?: string;
   fiveCase?: Partial<FiveCaseText>;
+  benefits?: (Omit<Benefit, 'money'> & { money?: Benefit['money'] })[];
   sensitivityPercent?: number;
 }
 

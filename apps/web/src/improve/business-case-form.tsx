@@ -1,6 +1,7 @@
 import type { BusinessCaseInputDraft, Cost, Saving } from '@waymark/measure';
 import { defaultDiscountScheduleId, discountSchedules, fiveCaseKeys } from '@waymark/measure';
 import type { ReactNode } from 'react';
+import { BenefitsFieldset } from './benefits-fieldset';
 import { fieldId, type BusinessCaseData } from './business-case-data';
 
 type SavingDraft = NonNullable<BusinessCaseInputDraft['savings']>[number];
@@ -309,6 +310,11 @@ export function BusinessCaseForm({ data, onChange, canEdit, errorPath, onPrefill
         ) : null}
       </fieldset>
 
+      <BenefitsFieldset
+        benefits={data.benefits ?? []}
+        canEdit={canEdit}
+        onChange={(benefits) => onChange({ ...data, benefits })}
+      />
       <fieldset>
         <legend>Five Case outline</legend>
         {fiveCaseKeys.map((k) => (

@@ -112,8 +112,11 @@ describe('Improve, end to end in Chromium', () => {
     await cost.getByLabel('What it pays for').fill('Case system');
     await cost.getByLabel('£').fill('50000');
     await cost.getByLabel('In year').fill('0');
+    await page.getByRole('button', { name: 'Add a benefit' }).click();
+    await page.getByRole('group', { name: 'Benefit 1' }).getByLabel('Benefit').fill('Victims feel listened to');
     await page.getByRole('button', { name: 'Save and calculate' }).click();
     await expect.poll(() => page.getByTestId('npsv').textContent(), { timeout: 20_000 }).toBe('£40,301.05');
+    expect(await page.getByText('Victims feel listened to (not quantified)').count()).toBe(1);
     await expectNoAxeViolations(page);
 
     const download = async (name: string) => {
