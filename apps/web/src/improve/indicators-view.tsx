@@ -10,7 +10,9 @@ import { useEffect, useState } from 'react';
 import { ErrorSummary } from '../ui/field';
 import { IndicatorChart } from './indicator-chart';
 import type { ImproveViewProps } from './improve-page';
+import { figuresOfJourney } from './journey-figures';
 import { useArtifact } from './use-artifact';
+import { useJourney } from './use-journey';
 
 type Tracked = Indicator & { values: IndicatorValue[] };
 interface IndicatorsData {
@@ -25,6 +27,8 @@ const statusText = {
 /** Indicators of a journey: define them with baseline and target, record values by period, see the chart. */
 export function IndicatorsView({ ws, id, canEdit }: ImproveViewProps) {
   const stored = useArtifact<IndicatorsData>(ws, id, 'indicators', () => ({ indicators: [] }));
+  const { journey } = useJourney(ws, id);
+  const figures = journey ? figuresOfJourney(journey) : {};
   const [data, setData] = useState<IndicatorsData | null>(null);
   useEffect(() => {
     if (stored.data) setData(stored.data);
@@ -99,6 +103,7 @@ export function IndicatorsView({ ws, id, canEdit }: ImproveViewProps) {
             {canEdit ? (
               <RecordValue
                 prefix={`ind-${i}`}
+                computed={figures[ind.key]}
                 onRecord={(v) =>
                   update({
                     indicators: data.indicators.map((x, k) =>
@@ -121,7 +126,16 @@ export function IndicatorsView({ ws, id, canEdit }: ImproveViewProps) {
   );
 }
 
-function RecordValue({ prefix, onRecord }: { prefix: string; onRecord: (v: IndicatorValue) => void }) {
+function RecordValue({
+  prefix,
+  computed,
+  onRecord,
+}: {
+  prefix: string;
+  /** The value the journey map gives now, when the indicator is one of its figures. */
+  computed: number | undefined;
+  onRecord: (v: IndicatorValue) => void;
+}) {
   const [period, setPeriod] = useState('');
   const [value, setValue] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -167,6 +181,20 @@ function RecordValue({ prefix, onRecord }: { prefix: string; onRecord: (v: Indic
       <button type="submit" className="button">
         Record value
       </button>
+      {computed !== undefined ? (
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => {
+            if (!/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/.test(period))
+              return setProblem('Period: expected a month such as 2026-04 or a quarter such as 2026-Q2.');
+            setProblem(null);
+            onRecord({ period, value: computed, source: 'computed', note: 'computed from the journey map' });
+          }}
+        >
+          Record {computed} from the journey map
+        </button>
+      ) : null}
     </form>
   );
 }

@@ -113,7 +113,10 @@ describe('Improve, end to end in Chromium', () => {
     await cost.getByLabel('£').fill('50000');
     await cost.getByLabel('In year').fill('0');
     await page.getByRole('button', { name: 'Add a benefit' }).click();
-    await page.getByRole('group', { name: 'Benefit 1' }).getByLabel('Benefit').fill('Victims feel listened to');
+    await page
+      .getByRole('group', { name: 'Benefit 1' })
+      .getByLabel('Benefit')
+      .fill('Victims feel listened to');
     await page.getByRole('button', { name: 'Save and calculate' }).click();
     await expect.poll(() => page.getByTestId('npsv').textContent(), { timeout: 20_000 }).toBe('£40,301.05');
     expect(await page.getByText('Victims feel listened to (not quantified)').count()).toBe(1);
@@ -164,6 +167,10 @@ describe('Improve, end to end in Chromium', () => {
     await page.getByRole('button', { name: 'Record value' }).click();
     await expect.poll(() => page.getByRole('img', { name: /2026-Q1 42 missed/ }).count()).toBe(1);
     expect(await page.getByRole('cell', { name: 'Missed', exact: true }).count()).toBe(1);
+    // The desired journey's own figure (avoidable 0 % of its contacts) recorded as computed for the next quarter.
+    await page.getByLabel('Period').fill('2026-Q2');
+    await page.getByRole('button', { name: 'Record 0 from the journey map' }).click();
+    await expect.poll(() => page.getByRole('cell', { name: 'Met the target' }).count()).toBe(1);
     await expectNoAxeViolations(page);
   }, 60_000);
 
