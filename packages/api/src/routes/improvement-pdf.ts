@@ -48,3 +48,19 @@ export async function printPdf(html: string, executablePath = defaultChromiumPat
     await browser.close();
   }
 }
+
+/**
+ * One print at a time: each print starts a Chromium, and several at once would starve a small server. Each
+ * call waits for the ones before it, whatever they ended in.
+ */
+export function createPdfPrinter(print: (html: string) => Promise<PdfResult> = (html) => printPdf(html)) {
+  let last: Promise<unknown> = Promise.resolve();
+  return (html: string): Promise<PdfResult> => {
+    const next = last.then(
+      () => print(html),
+      () => print(html),
+    );
+    last = next.catch(() => undefined);
+    return next;
+  };
+}

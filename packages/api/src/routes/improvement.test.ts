@@ -6,7 +6,7 @@ import { sampleJourney, type WorkspaceId } from '@waymark/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type Client, type TestApi } from '../testing/test-api';
 import { workedCheckCase } from './improvement.examples';
-import { printPdf } from './improvement-pdf';
+import { createPdfPrinter, printPdf } from './improvement-pdf';
 
 const ws = 'w1' as WorkspaceId;
 const j1 = '/api/workspaces/w1/journeys/j1';
@@ -328,6 +328,25 @@ describe('improvement API', () => {
       } finally {
         await bare.close();
       }
+    });
+
+    it('given three prints asked at once, then they run one after another, a failure not blocking the next', async () => {
+      let running = 0;
+      let most = 0;
+      const order: string[] = [];
+      const print = createPdfPrinter(async (html) => {
+        running += 1;
+        most = Math.max(most, running);
+        await new Promise((r) => setTimeout(r, 5));
+        running -= 1;
+        order.push(html);
+        if (html === 'b') throw new Error('crashed');
+        return { ok: true, pdf: new Uint8Array([1]) };
+      });
+      const results = await Promise.allSettled([print('a'), print('b'), print('c')]);
+      expect(most).toBe(1);
+      expect(order).toEqual(['a', 'b', 'c']);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     });
 
     it('given no Chromium, when a PDF is asked for, then a clear message instead of a stack trace', async () => {

@@ -17,7 +17,7 @@ import { ApiFailure, fail } from '../api-error';
 import { route, type RouteInput } from '../route-spec';
 import { parseArtifactData, type BusinessCaseArtifact } from './improvement-artifacts';
 import { compareWith, pairingSchema, parsePairsQuery, type Pairing } from './improvement-compare';
-import { printPdf } from './improvement-pdf';
+import { createPdfPrinter } from './improvement-pdf';
 import { businessCaseReportOf, figuresOfComparison } from './improvement-report';
 import { audit, journeyOr404, nowIso, userOf, workspaceOf } from './route-helpers';
 
@@ -103,6 +103,7 @@ const confirmList = (text: string | undefined): string[] | 'all' =>
   text === 'all' ? 'all' : (text ?? '').split(',').filter((s) => s !== '');
 
 export function improvementRoutes() {
+  const printPdf = createPdfPrinter();
   return [
     route({
       method: 'get',
