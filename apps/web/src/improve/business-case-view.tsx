@@ -36,7 +36,7 @@ export function BusinessCaseView({ ws, id, canEdit }: ImproveViewProps) {
     try {
       const here = await improveApi.journey(ws, id);
       const current = here.journey.meta.basedOn ?? id;
-      const { comparison } = await improveApi.compare(ws, current, id, [], 'all' as never);
+      const { comparison } = await improveApi.compare(ws, current, id, [], 'all');
       const savings = savingsFromComparison(comparison) ?? [];
       setDraft({
         ...draft,

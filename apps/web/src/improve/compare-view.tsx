@@ -112,9 +112,11 @@ export function CompareView({ ws, id }: ImproveViewProps) {
                   type="button"
                   className="link-button"
                   onClick={() =>
-                    setConfirm(
-                      c.rows.filter((r) => r.alignment.how === 'name').map((r) => r.alignment.desired!),
-                    )
+                    // Added to the ones already confirmed, which are no longer name matches.
+                    setConfirm((cs) => [
+                      ...cs,
+                      ...c.rows.filter((r) => r.alignment.how === 'name').map((r) => r.alignment.desired!),
+                    ])
                   }
                 >
                   confirm all name matches

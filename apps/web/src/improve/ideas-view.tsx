@@ -113,6 +113,7 @@ export function IdeasView({ ws, id, canEdit }: ImproveViewProps) {
       ) : null}
       {editing !== null ? (
         <IdeaForm
+          key={editing === 'new' ? 'new' : editing.id}
           journey={journey}
           idea={editing === 'new' ? undefined : editing}
           onCancel={() => setEditing(null)}

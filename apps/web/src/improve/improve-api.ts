@@ -73,7 +73,7 @@ export const improveApi = {
     current: string,
     desired: string,
     pairs: readonly Pairing[],
-    confirm: readonly string[],
+    confirm: readonly string[] | 'all',
   ) =>
     call<{ comparison: Comparison; alignment: AlignmentRow[] }>(
       'POST',

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { readJourneyText } from '@waymark/document';
 import { compareJourneys, comparedFigures } from '@waymark/measure';
+import { sampleJourney } from '@waymark/store';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passwordFrom, startServerProcess, type ServerProcess } from '../../../server/test/server-process';
@@ -96,6 +97,38 @@ describe('Improve, end to end in Chromium', () => {
     }
     expect(await page.getByRole('heading', { name: 'Steps removed' }).count()).toBe(1);
     await expectNoAxeViolations(page);
+  }, 60_000);
+
+  it('given steps matched by name only, when one is confirmed, then the rest confirmed, then one re-paired, then the view follows', async () => {
+    // Given: two journeys whose steps share names but not ids, made through the API as a script would.
+    const { csrfToken } = (await (await page.request.get(`${server.url}/api/auth/me`)).json()) as {
+      csrfToken: string;
+    };
+    const current = sampleJourney('names-current');
+    const renamed = sampleJourney('names-desired', { journeyType: 'desired' });
+    const desired = {
+      ...renamed,
+      meta: { ...renamed.meta, basedOn: 'names-current' },
+      columns: renamed.columns.map((c) => ({ ...c, id: c.id.replace('s', 'd') })),
+      cards: renamed.cards.map((c) => ({ ...c, columnId: c.columnId.replace('s', 'd') })),
+    };
+    for (const journey of [current, desired]) {
+      const res = await page.request.post(`${server.url}/api/workspaces/demo/journeys`, {
+        headers: { 'x-csrf-token': csrfToken },
+        data: { journey },
+      });
+      expect(res.status(), await res.text()).toBe(201);
+    }
+    await page.goto(`${server.url}/w/demo/j/names-desired/improve/compare`);
+    await expect.poll(() => page.getByText('3 step pairings were matched by name only').count()).toBe(1);
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Confirm that Step 1 is Step 1' }).click();
+    await expect.poll(() => page.getByText('2 step pairings were matched by name only').count()).toBe(1);
+    await page.getByRole('button', { name: 'confirm all name matches' }).click();
+    await expect.poll(() => page.getByText(/matched by name only/).count()).toBe(0);
+    await page.getByLabel('Current step paired with Step 3').selectOption('');
+    const added = page.getByRole('region', { name: 'Steps added' });
+    await expect.poll(() => added.getByRole('listitem').allTextContents()).toEqual(['Step 3']);
   }, 60_000);
 
   it('given the worked check, when the business case is filled in and saved, then NPSV £40,301.05, and the downloads hold it', async () => {
