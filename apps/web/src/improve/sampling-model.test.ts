@@ -2,7 +2,13 @@ import { applyCommand, type Journey } from '@waymark/core';
 import { profileActivity, wilsonInterval } from '@waymark/measure';
 import { sampleJourney } from '@waymark/store';
 import { describe, expect, it } from 'vitest';
-import { carryIntoJourney, emptyStudy, profileSummary } from './sampling-model';
+import {
+  carryIntoJourney,
+  emptyStudy,
+  nextObservation,
+  plannedSampleSize,
+  profileSummary,
+} from './sampling-model';
 
 const categories = [
   { id: 'patient', label: 'With the patient', classification: 'value-added' as const },
@@ -51,5 +57,25 @@ describe('activity sampling model', () => {
     expect(new Set(emptyStudy().categories.map((c) => c.classification))).toEqual(
       new Set(['value-added', 'necessary-non-value-added', 'waste']),
     );
+  });
+
+  it('given domain.md §6: ±5 points at 95 %, then 385 observations; from 2,000 possible ones, then 323', () => {
+    expect(plannedSampleSize({ margin: 0.05, confidence: 0.95 })).toBe(385);
+    expect(plannedSampleSize({ margin: 0.05, confidence: 0.95, population: 2000 })).toBe(323);
+    expect(plannedSampleSize({ margin: 0, confidence: 0.95 })).toBeNull();
+  });
+
+  it('given a schedule and two observations, then the third time is next; when used up, none', () => {
+    const study = {
+      ...emptyStudy(),
+      schedule: [
+        { date: '2026-11-24', time: '09:14' },
+        { date: '2026-11-24', time: '10:02' },
+        { date: '2026-11-24', time: '11:40' },
+      ],
+      observations: ['waiting', 'records'],
+    };
+    expect(nextObservation(study)).toEqual({ date: '2026-11-24', time: '11:40' });
+    expect(nextObservation({ ...study, observations: ['waiting', 'records', 'records'] })).toBeNull();
   });
 });

@@ -1,5 +1,12 @@
 import type { Journey, JourneyCommand } from '@waymark/core';
-import type { ActivityCategory, ActivityProfile, ObservationPlan, ObservationTime } from '@waymark/measure';
+import {
+  correctForFinitePopulation,
+  sampleSizeForMargin,
+  type ActivityCategory,
+  type ActivityProfile,
+  type ObservationPlan,
+  type ObservationTime,
+} from '@waymark/measure';
 
 /** What the Activity sampling page saves (checked by the API against @waymark/measure's schemas). */
 export interface SamplingStudy {
@@ -7,6 +14,8 @@ export interface SamplingStudy {
   categories: ActivityCategory[];
   confidence: number;
   margin: number;
+  /** Possible observations, when few enough to correct for (domain.md §6). */
+  population?: number;
   plan?: ObservationPlan;
   schedule: ObservationTime[];
   observations: string[];
@@ -66,3 +75,18 @@ export function carryIntoJourney(
   } as JourneyCommand);
   return commands;
 }
+
+/** Observations needed for the study's margin and confidence at the worst case p = 0.5, corrected for a finite population. */
+export function plannedSampleSize(
+  study: Pick<SamplingStudy, 'margin' | 'confidence' | 'population'>,
+): number | null {
+  const n = sampleSizeForMargin(study.margin, 0.5, study.confidence);
+  if (!n.ok) return null;
+  if (study.population === undefined) return n.value.observations;
+  const corrected = correctForFinitePopulation(n.value.exact, study.population);
+  return corrected.ok ? corrected.value.observations : null;
+}
+
+/** The next scheduled observation time, if a schedule was generated and is not used up. */
+export const nextObservation = (study: SamplingStudy): ObservationTime | null =>
+  study.schedule[study.observations.length] ?? null;

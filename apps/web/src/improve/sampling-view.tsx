@@ -2,14 +2,19 @@ import {
   createSeededRng,
   planObservationSchedule,
   profileActivity,
-  sampleSizeForMargin,
   valueClassifications,
   type ActivityCategory,
 } from '@waymark/measure';
 import { useEffect, useRef, useState } from 'react';
 import { ErrorSummary } from '../ui/field';
 import type { ImproveViewProps } from './improve-page';
-import { carryIntoJourney, emptyStudy, type SamplingStudy } from './sampling-model';
+import {
+  carryIntoJourney,
+  emptyStudy,
+  nextObservation,
+  plannedSampleSize,
+  type SamplingStudy,
+} from './sampling-model';
 import { useArtifact } from './use-artifact';
 import { useJourney } from './use-journey';
 
@@ -53,7 +58,8 @@ export function SamplingView({ ws, id, canEdit }: ImproveViewProps) {
     setStudy(next);
     setDirty(true);
   };
-  const size = sampleSizeForMargin(study.margin, 0.5, study.confidence);
+  const size = plannedSampleSize(study);
+  const next = nextObservation(study);
   const profile = profileActivity(study.categories, study.observations, study.confidence);
 
   return (
@@ -74,8 +80,8 @@ export function SamplingView({ ws, id, canEdit }: ImproveViewProps) {
         <h2 id="record-heading">Record what you see</h2>
         <p>
           Observation {study.observations.length + 1}
-          {size.ok ? ` of ${size.value.observations} planned` : ''}. Tap what the person is doing at this
-          moment.
+          {size !== null ? ` of ${size} planned` : ''}. Tap what the person is doing at this moment.
+          {next ? ` Next scheduled: ${next.date} at ${next.time}.` : ''}
         </p>
         <div className="improve-recorder__buttons">
           {study.categories.map((c) => (
@@ -167,12 +173,7 @@ export function SamplingView({ ws, id, canEdit }: ImproveViewProps) {
         )}
       </section>
 
-      <PlanStudy
-        study={study}
-        canEdit={canEdit}
-        onChange={change}
-        sampleSize={size.ok ? size.value.observations : null}
-      />
+      <PlanStudy study={study} canEdit={canEdit} onChange={change} sampleSize={size} />
     </section>
   );
 }
@@ -322,6 +323,27 @@ function PlanStudy({
               ))}
             </select>
           </div>
+        </div>
+        <div className="field">
+          <label htmlFor="plan-population">Possible observations (optional)</label>
+          <p className="hint" id="plan-population-hint">
+            Staff observed × working minutes in the study; when small, fewer observations are needed.
+          </p>
+          <input
+            id="plan-population"
+            type="number"
+            min={1}
+            step={1}
+            aria-describedby="plan-population-hint"
+            value={study.population ?? ''}
+            onChange={(e) => {
+              const n = Number(e.target.value);
+              const { population: _dropped, ...rest } = study;
+              onChange(
+                e.target.value === '' || !Number.isInteger(n) || n < 1 ? rest : { ...rest, population: n },
+              );
+            }}
+          />
         </div>
         <p>
           Observations needed: <strong>{sampleSize ?? '—'}</strong> (for any share, at worst 50 %).

@@ -67,6 +67,8 @@ export const samplingStudyArtifactSchema = z
     categories: z.array(activityCategorySchema).min(1, { error: 'expected at least one category' }).max(50),
     confidence: z.number().gt(0).lt(1).default(0.95),
     margin: z.number().gt(0).lt(1).default(0.05),
+    /** Possible observations (staff × working minutes), for the finite-population correction. */
+    population: z.number().int().min(1).optional(),
     plan: observationPlanSchema.optional(),
     schedule: z
       .array(z.strictObject({ date: z.string(), time: z.string() }))
