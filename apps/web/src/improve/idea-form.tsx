@@ -1,4 +1,4 @@
-import { ideaStatuses, type Idea, type Journey } from '@waymark/core';
+import { channelIds, channels, ideaStatuses, type Idea, type Journey } from '@waymark/core';
 import { useState } from 'react';
 
 interface Props {
@@ -174,6 +174,16 @@ export function IdeaForm({ journey, idea, onSave, onCancel }: Props) {
             </div>
           ))}
         </div>
+        <ChannelShiftFields
+          value={effect.channelShift}
+          onChange={(channelShift) => {
+            const next: Record<string, unknown> = { ...effect, channelShift };
+            if (!channelShift) delete next['channelShift'];
+            set({
+              expectedEffect: Object.keys(next).length > 0 ? (next as Idea['expectedEffect']) : undefined,
+            } as Partial<Idea>);
+          }}
+        />
       </fieldset>
       <button type="submit" className="button">
         Save idea
@@ -182,5 +192,67 @@ export function IdeaForm({ journey, idea, onSave, onCancel }: Props) {
         Cancel
       </button>
     </form>
+  );
+}
+
+type Shift = NonNullable<NonNullable<Idea['expectedEffect']>['channelShift']>;
+
+/** Channel shift: a share of one channel's contacts expected to move to another (e.g. 30 % of calls to web). */
+function ChannelShiftFields({
+  value,
+  onChange,
+}: {
+  value: Shift | undefined;
+  onChange: (v: Shift | undefined) => void;
+}) {
+  const from = value?.from ?? '';
+  const update = (patch: Partial<Shift>) => {
+    const next = { from: 'telephone', to: 'web', percent: 0, ...value, ...patch };
+    onChange(next.from === '' ? undefined : next);
+  };
+  return (
+    <div className="improve-row">
+      <div className="field">
+        <label htmlFor="idea-shift-from">Channel shift from</label>
+        <select
+          id="idea-shift-from"
+          value={from}
+          onChange={(e) => (e.target.value === '' ? onChange(undefined) : update({ from: e.target.value }))}
+        >
+          <option value="">No channel shift</option>
+          {channelIds.map((c) => (
+            <option key={c} value={c}>
+              {channels[c].label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {value ? (
+        <>
+          <div className="field">
+            <label htmlFor="idea-shift-to">to</label>
+            <select id="idea-shift-to" value={value.to} onChange={(e) => update({ to: e.target.value })}>
+              {channelIds.map((c) => (
+                <option key={c} value={c}>
+                  {channels[c].label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="idea-shift-percent">Share of contacts moving (%)</label>
+            <input
+              id="idea-shift-percent"
+              type="number"
+              min={0}
+              max={100}
+              step="any"
+              value={value.percent}
+              onChange={(e) => update({ percent: Number(e.target.value) })}
+            />
+          </div>
+        </>
+      ) : null}
+    </div>
   );
 }

@@ -175,7 +175,10 @@ describe('Improve, end to end in Chromium', () => {
     await page.getByLabel('Title').fill('One named case officer');
     await page.getByLabel('Value (1 low – 5 high)').selectOption('4');
     await page.getByLabel('Effort (1 low – 5 high)').selectOption('2');
+    await page.getByLabel('Channel shift from').selectOption('telephone');
+    await page.getByLabel('Share of contacts moving (%)').fill('30');
     await page.getByRole('button', { name: 'Save idea' }).click();
+    await expect.poll(() => page.getByRole('cell', { name: '30 % from telephone to web' }).count()).toBe(1);
     const matrix = page.getByRole('table', { name: /Ideas by value/ });
     await expect
       .poll(() => matrix.getByRole('cell', { name: /Quick wins/ }).textContent())
