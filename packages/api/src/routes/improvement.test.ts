@@ -5,7 +5,7 @@ import { compareJourneys, type Comparison } from '@waymark/measure';
 import { sampleJourney, type WorkspaceId } from '@waymark/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type Client, type TestApi } from '../testing/test-api';
-import { workedCheckCase } from './improvement.examples';
+import { seedIndicators, smallLog, workedCheckCase } from './improvement.examples';
 import { createPdfPrinter, printPdf } from './improvement-pdf';
 
 const ws = 'w1' as WorkspaceId;
@@ -162,6 +162,45 @@ describe('improvement API', () => {
       const none = await viewer.request('GET', `${j1}/artifacts/indicators/none`);
       expect(none.status).toBe(404);
       expect(((await none.json()) as { error: { code: string } }).error.code).toBe('artifact_not_found');
+    });
+  });
+
+  describe('indicator values from a log', () => {
+    const fromLog = (id: string, baseVersion: number, body: string) =>
+      editor.request(
+        'POST',
+        `${j1}/artifacts/indicators/${id}/from-log?period=2026-Q1&baseVersion=${baseVersion}`,
+        body,
+        { 'content-type': 'text/csv' },
+      );
+
+    it('given NI14 tracked, when a log is sent, then its NI14 % is recorded for the period as computed', async () => {
+      await seedIndicators(t, 'from-log');
+      const res = await fromLog('from-log', 1, smallLog);
+      expect(res.status, await res.clone().text()).toBe(200);
+      const body = (await res.json()) as {
+        recorded: string[];
+        figures: Record<string, number>;
+        artifact: {
+          version: number;
+          data: { indicators: { values: { period: string; value: number; source: string }[] }[] };
+        };
+      };
+      expect(body.recorded).toEqual(['avoidable-percent']);
+      expect(body.figures['contacts-per-journey']).toBe(1.5);
+      const [value] = body.artifact.data.indicators[0]!.values;
+      expect(value).toMatchObject({ period: '2026-Q1', source: 'computed' });
+      expect(value!.value).toBe(Math.round(body.figures['avoidable-percent']! * 100) / 100);
+      expect(body.artifact.version).toBe(2);
+    });
+
+    it('given a file that is not a log, or a stale version, then 400 naming the log, and 409', async () => {
+      await seedIndicators(t, 'bad-log');
+      const bad = await fromLog('bad-log', 1, '');
+      expect(bad.status).toBe(400);
+      expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/^the log: /);
+      expect((await fromLog('bad-log', 1, smallLog)).status).toBe(200);
+      expect((await fromLog('bad-log', 1, smallLog)).status).toBe(409);
     });
   });
 

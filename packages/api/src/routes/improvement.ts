@@ -15,7 +15,12 @@ import {
 import { z } from 'zod';
 import { ApiFailure, fail } from '../api-error';
 import { route, type RouteInput } from '../route-spec';
-import { parseArtifactData, type BusinessCaseArtifact } from './improvement-artifacts';
+import {
+  parseArtifactData,
+  type BusinessCaseArtifact,
+  type indicatorsArtifactSchema,
+} from './improvement-artifacts';
+import { figuresOfLog, recordFigures } from './improvement-log';
 import { compareWith, pairingSchema, parsePairsQuery, type Pairing } from './improvement-compare';
 import { createPdfPrinter } from './improvement-pdf';
 import { businessCaseReportOf, figuresOfComparison } from './improvement-report';
@@ -207,6 +212,61 @@ export function improvementRoutes() {
         }
         await audit(input, `${key.kind}.delete`, `${key.journeyId}/${key.id}`);
         return input.c.body(null, 204);
+      },
+    }),
+    route({
+      method: 'post',
+      path: `${base}/artifacts/indicators/{artifactId}/from-log`,
+      tag: 'Import',
+      summary:
+        'Record indicator values for ?period= computed from an event log (the body is a CSV file: case, activity, timestamp, channel, team, outcome); ?baseVersion= the indicators version you saw',
+      access: 'editor',
+      body: 'text',
+      query: z.strictObject({
+        period: z
+          .string()
+          .regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, { error: 'expected a period such as 2026-04 or 2026-Q2' }),
+        baseVersion: z.coerce.number().int().min(1),
+      }),
+      success: { description: '{artifact, figures, recorded:[indicator keys]}' },
+      errors: ['journey_not_found', 'artifact_not_found', 'version_conflict', 'nothing_to_record'],
+      async handle(input) {
+        const j = await journeyOr404(input);
+        const id = artifactIdOf(input);
+        const key = { workspaceId: workspaceOf(input), journeyId: j.id, kind: 'indicators' as const, id };
+        const found = await storeOf(input).getArtifact(key);
+        if (!found) throw notFound(`no indicators "${id}" on this journey`);
+        const figures = await figuresOfLog(input.body as string);
+        const data = parseArtifactData('indicators', found.data) as z.output<typeof indicatorsArtifactSchema>;
+        const { data: next, recorded } = recordFigures(data, figures, input.query['period']!);
+        if (recorded.length === 0)
+          throw new ApiFailure(
+            'nothing_to_record',
+            `the log gives ${Object.keys(figures).join(', ')}; none of these indicators has one of those keys`,
+            'key',
+            {},
+            422,
+          );
+        const put = await storeOf(input).putArtifact({
+          ...key,
+          data: next,
+          baseVersion: Number(input.query['baseVersion']),
+          by: userOf(input).id,
+          at: nowIso(input),
+        });
+        if (!put.ok) {
+          const { code, message, current } = put.error;
+          if (code === 'version_conflict')
+            throw fail('version_conflict', message, 'baseVersion', {
+              current: current ? artifactBody(current) : null,
+            });
+          throw code === 'artifact_not_found' ? notFound(message) : fail('journey_not_found', message);
+        }
+        await audit(input, 'indicators.from-log', `${j.id}/${id}`, {
+          period: input.query['period'],
+          recorded,
+        });
+        return input.c.json({ artifact: artifactBody(put.value), figures, recorded });
       },
     }),
     route({
