@@ -22,21 +22,26 @@ const enc = encodeURIComponent;
 const journeyPath = (ws: string, id: string) => `/api/workspaces/${enc(ws)}/journeys/${enc(id)}`;
 let csrfToken: string | null = null;
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+async function call<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  contentType = 'application/json',
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET') {
     // The session's CSRF token, asked of /api/auth/me once (the app's own client keeps its copy private).
     csrfToken ??= (await call<{ csrfToken: string }>('GET', '/api/auth/me')).csrfToken;
     headers['x-csrf-token'] = csrfToken;
   }
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (body !== undefined) headers['content-type'] = contentType;
   let res: Response;
   try {
     res = await fetch(path, {
       method,
       headers,
       credentials: 'same-origin',
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     });
   } catch {
     throw toApiError(0, null);
@@ -112,6 +117,20 @@ export const improveApi = {
       baseVersion,
       data,
     }),
+  indicatorsFromLog: <T>(
+    ws: string,
+    id: string,
+    artifactId: string,
+    period: string,
+    baseVersion: number,
+    csv: string,
+  ) =>
+    call<{ artifact: Artifact<T>; recorded: string[]; figures: Record<string, number> }>(
+      'POST',
+      `${journeyPath(ws, id)}/artifacts/indicators/${enc(artifactId)}/from-log?period=${enc(period)}&baseVersion=${baseVersion}`,
+      csv,
+      'text/csv',
+    ),
   businessCaseJson: <T>(ws: string, id: string, artifactId: string) =>
     call<T>('GET', `${journeyPath(ws, id)}/business-case/${enc(artifactId)}/export?format=json`),
   businessCaseUrl: (ws: string, id: string, artifactId: string, format: 'html' | 'csv' | 'pdf') =>

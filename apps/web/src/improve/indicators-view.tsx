@@ -7,10 +7,11 @@ import {
   type IndicatorValue,
 } from '@waymark/measure';
 import { useEffect, useState } from 'react';
-import { ErrorSummary } from '../ui/field';
+import { ErrorSummary, errorText } from '../ui/field';
 import { IndicatorChart } from './indicator-chart';
 import type { ImproveViewProps } from './improve-page';
 import { figuresOfJourney } from './journey-figures';
+import { improveApi } from './improve-api';
 import { useArtifact } from './use-artifact';
 import { useJourney } from './use-journey';
 
@@ -116,6 +117,22 @@ export function IndicatorsView({ ws, id, canEdit }: ImproveViewProps) {
           </section>
         );
       })}
+      {canEdit && stored.version > 0 ? (
+        <FromLog
+          onSend={async (period, csv) => {
+            const res = await improveApi.indicatorsFromLog<IndicatorsData>(
+              ws,
+              id,
+              'main',
+              period,
+              stored.version,
+              csv,
+            );
+            stored.adopt(res.artifact);
+            return `Recorded ${res.recorded.join(', ')} for ${period} from the log.`;
+          }}
+        />
+      ) : null}
       {canEdit ? (
         <DefineIndicator
           taken={data.indicators.map((x) => x.key)}
@@ -314,6 +331,69 @@ function DefineIndicator({ taken, onAdd }: { taken: string[]; onAdd: (i: Indicat
       </div>
       <button type="submit" className="button">
         Add indicator
+      </button>
+    </form>
+  );
+}
+
+function FromLog({ onSend }: { onSend: (period: string, csv: string) => Promise<string> }) {
+  const [period, setPeriod] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  return (
+    <form
+      className="improve-form"
+      aria-label="Compute values from an event log"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/.test(period))
+          return setMessage({
+            text: 'Period: expected a month such as 2026-04 or a quarter such as 2026-Q2.',
+            error: true,
+          });
+        if (!file) return setMessage({ text: 'Event log: choose a CSV file.', error: true });
+        void file
+          .text()
+          .then((csv) => onSend(period, csv))
+          .then((text) => setMessage({ text, error: false }))
+          .catch((err: unknown) => setMessage({ text: errorText(err), error: true }));
+      }}
+    >
+      <h2>Compute values from an event log</h2>
+      <p className="hint">
+        A CSV export with a case id, activity and time per row (and channel, team, outcome where known) gives
+        the avoidable contact %, contacts per journey, end-to-end days and cost per journey for the period.
+      </p>
+      {message ? (
+        <p
+          className={message.error ? 'error-message' : 'improve-notice'}
+          role={message.error ? 'alert' : 'status'}
+        >
+          {message.text}
+        </p>
+      ) : null}
+      <div className="improve-row">
+        <div className="field">
+          <label htmlFor="log-period">Period the log covers</label>
+          <input
+            id="log-period"
+            value={period}
+            placeholder="2026-Q2"
+            onChange={(e) => setPeriod(e.target.value.trim())}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="log-file">Event log (CSV)</label>
+          <input
+            id="log-file"
+            type="file"
+            accept=".csv,text/csv"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
+        </div>
+      </div>
+      <button type="submit" className="button">
+        Compute and record
       </button>
     </form>
   );

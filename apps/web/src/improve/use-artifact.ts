@@ -9,6 +9,8 @@ export interface ArtifactState<T> {
   readonly status: string | null;
   readonly error: { readonly message: string; readonly path: string | null } | null;
   save(data: T): Promise<Artifact<T> | null>;
+  /** Takes a version the server produced by other means (e.g. values computed from a log). */
+  adopt(artifact: Artifact<T>): void;
 }
 
 /**
@@ -71,5 +73,10 @@ export function useArtifact<T>(
     },
     [ws, journeyId, kind, id, version],
   );
-  return { data, version, status, error, save };
+  const adopt = useCallback((artifact: Artifact<T>) => {
+    setData(artifact.data);
+    setVersion(artifact.version);
+    setError(null);
+  }, []);
+  return { data, version, status, error, save, adopt };
 }

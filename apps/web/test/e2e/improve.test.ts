@@ -198,15 +198,30 @@ describe('Improve, end to end in Chromium', () => {
     await page.getByLabel('Baseline').fill('40');
     await page.getByLabel('Target').fill('20');
     await page.getByRole('button', { name: 'Add indicator' }).click();
-    await page.getByLabel('Period').fill('2026-Q1');
+    await page.getByLabel('Period', { exact: true }).fill('2026-Q1');
     await page.getByLabel('Value', { exact: true }).fill('42');
     await page.getByRole('button', { name: 'Record value' }).click();
     await expect.poll(() => page.getByRole('img', { name: /2026-Q1 42 missed/ }).count()).toBe(1);
     expect(await page.getByRole('cell', { name: 'Missed', exact: true }).count()).toBe(1);
     // The desired journey's own figure (avoidable 0 % of its contacts) recorded as computed for the next quarter.
-    await page.getByLabel('Period').fill('2026-Q2');
+    await page.getByLabel('Period', { exact: true }).fill('2026-Q2');
     await page.getByRole('button', { name: 'Record 0 from the journey map' }).click();
     await expect.poll(() => page.getByRole('cell', { name: 'Met the target' }).count()).toBe(1);
+    // A contact log for the next quarter: NI14 computed from it and recorded as such.
+    await page.getByLabel('Period the log covers').fill('2026-Q3');
+    await page.getByLabel('Event log (CSV)').setInputFiles({
+      name: 'contacts.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'case,activity,timestamp,channel,team,outcome\nA,Report noise,2026-07-06T09:00:00Z,Phone,Contact centre,logged\nA,Chase progress,2026-07-13T09:00:00Z,Phone,Contact centre,logged\nB,Report noise,2026-08-03T10:00:00Z,Web,Contact centre,resolved\n',
+      ),
+    });
+    await page.getByRole('button', { name: 'Compute and record' }).click();
+    await expect
+      .poll(() => page.getByText('Recorded avoidable-percent for 2026-Q3 from the log.').count())
+      .toBe(1);
+    const q3 = page.getByRole('row', { name: /^2026-Q3/ });
+    expect(await q3.getByRole('cell', { name: 'computed' }).count()).toBe(1);
     await expectNoAxeViolations(page);
   }, 60_000);
 
