@@ -1,0 +1,146 @@
+import type { Journey, JourneyCommand } from '@waymark/core';
+import { toApiError } from './api-error';
+import type {
+  CommentTarget,
+  HistoryEntry,
+  JourneyComment,
+  JourneySummary,
+  Me,
+  Member,
+  Role,
+  ShareLink,
+  StoredJourney,
+  User,
+} from './types';
+
+export interface ApiClientOptions {
+  readonly fetch?: typeof fetch;
+  /** Prefix for every path; '' when the app is served by the API's own server. */
+  readonly baseUrl?: string;
+}
+
+export interface JourneyFilters {
+  readonly q?: string;
+  readonly type?: string;
+  readonly status?: string;
+  readonly owner?: string;
+  readonly deleted?: boolean;
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/**
+ * The typed HTTP client. It remembers the CSRF token the server hands out at sign-in and `me`, and sends it
+ * on every state-changing request. Every failure becomes an ApiError with a message a person can act on.
+ */
+export function createApiClient(options: ApiClientOptions = {}) {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const base = options.baseUrl ?? '';
+  let csrfToken = '';
+
+  async function request<T>(
+    method: Method,
+    path: string,
+    body?: unknown,
+    contentType = 'application/json',
+  ): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
+    if (body !== undefined) headers['content-type'] = contentType;
+    let response: Response;
+    try {
+      response = await doFetch(`${base}${path}`, {
+        method,
+        headers,
+        credentials: 'same-origin',
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
+    } catch {
+      throw toApiError(0, null);
+    }
+    const text = await response.text();
+    let json: unknown = null;
+    if (text !== '') {
+      try {
+        json = JSON.parse(text);
+      } catch {
+        json = text;
+      }
+    }
+    if (!response.ok) throw toApiError(response.status, json);
+    if (typeof json === 'object' && json !== null && 'csrfToken' in json) {
+      csrfToken = String((json as { csrfToken: unknown }).csrfToken);
+    }
+    return json as T;
+  }
+
+  const ws = (id: string) => `/api/workspaces/${encodeURIComponent(id)}`;
+  const jr = (w: string, j: string) => `${ws(w)}/journeys/${encodeURIComponent(j)}`;
+  const query = (filters: JourneyFilters) => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(filters)) {
+      if (value !== undefined && value !== '' && value !== false) params.set(key, String(value));
+    }
+    const s = params.toString();
+    return s === '' ? '' : `?${s}`;
+  };
+
+  return {
+    health: () => request<{ status: string; database: string; version: string }>('GET', '/api/health'),
+    needsSetup: () => request<{ needsSetup: boolean }>('GET', '/api/setup'),
+    setup: (input: { email: string; name: string; password: string }) =>
+      request<{ user: User; csrfToken: string }>('POST', '/api/setup', input),
+    signIn: (input: { email: string; password: string }) =>
+      request<{ user: User; csrfToken: string }>('POST', '/api/auth/sign-in', input),
+    signOut: () => request<unknown>('POST', '/api/auth/sign-out'),
+    me: () => request<Me>('GET', '/api/auth/me'),
+    createWorkspace: (name: string) =>
+      request<{ id: string; name: string }>('POST', '/api/workspaces', { name }),
+    members: (w: string) => request<{ items: Member[] }>('GET', `${ws(w)}/members`),
+    addMember: (w: string, input: { email: string; role: Role }) =>
+      request<{ member?: Member; oneTimePassword?: string; password?: string }>(
+        'POST',
+        `${ws(w)}/members`,
+        input,
+      ),
+    setRole: (w: string, userId: string, role: Role) =>
+      request<unknown>('PATCH', `${ws(w)}/members/${encodeURIComponent(userId)}`, { role }),
+    removeMember: (w: string, userId: string) =>
+      request<unknown>('DELETE', `${ws(w)}/members/${encodeURIComponent(userId)}`),
+    journeys: (w: string, filters: JourneyFilters = {}) =>
+      request<{ items: JourneySummary[] }>('GET', `${ws(w)}/journeys${query(filters)}`),
+    createJourney: (w: string, journey: Journey) =>
+      request<StoredJourney>('POST', `${ws(w)}/journeys`, { journey }),
+    journey: (w: string, j: string) => request<StoredJourney>('GET', jr(w, j)),
+    sendCommands: (w: string, j: string, baseVersion: number, commands: readonly JourneyCommand[]) =>
+      request<{ version: number; journey: Journey }>('POST', `${jr(w, j)}/commands`, {
+        baseVersion,
+        commands,
+      }),
+    history: (w: string, j: string) => request<{ items: HistoryEntry[] }>('GET', `${jr(w, j)}/history`),
+    restore: (w: string, j: string, version: number) =>
+      request<{ version: number; journey: Journey }>('POST', `${jr(w, j)}/restore`, { version }),
+    duplicate: (w: string, j: string, input: { id?: string; title?: string; journeyType?: string }) =>
+      request<StoredJourney>('POST', `${jr(w, j)}/duplicate`, input),
+    remove: (w: string, j: string) => request<unknown>('DELETE', jr(w, j)),
+    undelete: (w: string, j: string) => request<unknown>('POST', `${jr(w, j)}/undelete`),
+    exportUrl: (w: string, j: string, format: string) =>
+      `${base}${jr(w, j)}/export?format=${encodeURIComponent(format)}`,
+    importFile: (w: string, text: string, contentType: string) =>
+      request<{ id: string; version: number }>('POST', `${ws(w)}/import`, text, contentType),
+    comments: (w: string, j: string) => request<{ items: JourneyComment[] }>('GET', `${jr(w, j)}/comments`),
+    addComment: (w: string, j: string, target: CommentTarget, body: string) =>
+      request<JourneyComment>('POST', `${jr(w, j)}/comments`, { target, body }),
+    resolveComment: (w: string, j: string, cid: string, resolved: boolean) =>
+      request<unknown>('PATCH', `${jr(w, j)}/comments/${encodeURIComponent(cid)}`, { resolved }),
+    createShare: (w: string, j: string, expiresAt: string) =>
+      request<ShareLink>('POST', `${jr(w, j)}/shares`, { expiresAt }),
+    shares: (w: string, j: string) => request<{ items: ShareLink[] }>('GET', `${jr(w, j)}/shares`),
+    revokeShare: (w: string, j: string, sid: string) =>
+      request<unknown>('DELETE', `${jr(w, j)}/shares/${encodeURIComponent(sid)}`),
+    shared: (token: string) =>
+      request<{ journey: Journey; title: string }>('GET', `/api/share/${encodeURIComponent(token)}`),
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;

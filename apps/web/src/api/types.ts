@@ -1,0 +1,75 @@
+import type { Journey, JourneyCommand } from '@waymark/core';
+
+/** Response shapes of the HTTP API (see the OpenAPI document at /api/openapi.json). */
+export type Role = 'owner' | 'editor' | 'commenter' | 'viewer';
+export const roles: readonly Role[] = ['owner', 'editor', 'commenter', 'viewer'];
+
+export interface User {
+  readonly id: string;
+  readonly email: string;
+  readonly name: string;
+}
+export interface WorkspaceSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly role: Role;
+}
+export interface Me {
+  readonly user: User;
+  readonly workspaces: readonly WorkspaceSummary[];
+  readonly csrfToken: string;
+}
+export interface Member {
+  readonly id: string;
+  readonly email: string;
+  readonly name: string;
+  readonly role: Role;
+}
+export interface JourneySummary {
+  readonly id: string;
+  readonly title: string;
+  readonly journeyType: Journey['meta']['journeyType'];
+  readonly status: Journey['meta']['status'];
+  readonly owner?: string | null;
+  readonly segment?: string | null;
+  readonly reviewDate?: string | null;
+  readonly version: number;
+  readonly updatedAt: string;
+  readonly updatedBy?: { readonly id: string; readonly name: string } | string | null;
+}
+export interface StoredJourney {
+  readonly id: string;
+  readonly version: number;
+  readonly journey: Journey;
+  readonly updatedAt?: string;
+}
+export interface HistoryEntry {
+  readonly version: number;
+  readonly at: string;
+  readonly by: { readonly id: string; readonly name: string } | null;
+  readonly commands: readonly JourneyCommand[];
+}
+export interface CommentTarget {
+  readonly columnId?: string;
+  readonly cardId?: string;
+}
+export interface JourneyComment {
+  readonly id: string;
+  readonly target: CommentTarget;
+  readonly body: string;
+  readonly resolved: boolean;
+  readonly at?: string;
+  readonly createdAt?: string;
+  readonly by?: { readonly id: string; readonly name: string } | null;
+}
+export interface ShareLink {
+  readonly id: string;
+  readonly token?: string;
+  readonly url?: string;
+  readonly expiresAt: string;
+}
+export interface ApiErrorBody {
+  readonly code: string;
+  readonly message: string;
+  readonly path: string | null;
+}

@@ -1,0 +1,115 @@
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import type { ApiClient } from '../api/client';
+import { HomePage } from '../pages/home-page';
+import { MembersPage } from '../pages/members-page';
+import { SetupPage } from '../pages/setup-page';
+import { NotBuiltPage } from '../pages/not-built-page';
+import { SignInPage } from '../pages/sign-in-page';
+import { StartPage } from '../pages/start-page';
+import { Link, RouterProvider, useRouter } from './router';
+import type { Route } from './routes';
+import { SessionProvider, useSession } from './session';
+
+const ImprovePage = lazy(() => import('../improve/improve-page').then((m) => ({ default: m.ImprovePage })));
+
+export function App({ api }: { api: ApiClient }) {
+  return (
+    <RouterProvider>
+      <SessionProvider api={api}>
+        <Shell />
+      </SessionProvider>
+    </RouterProvider>
+  );
+}
+
+const publicPages = new Set<Route['page']>(['sign-in', 'setup', 'share', 'not-found']);
+const fullBleed = new Set<Route['page']>(['editor', 'present', 'print', 'share']);
+
+function Shell() {
+  const { route, navigate } = useRouter();
+  const { session, signOut } = useSession();
+  useEffect(() => {
+    if (session.status === 'signed-out' && !publicPages.has(route.page)) {
+      navigate({ page: session.needsSetup ? 'setup' : 'sign-in' }, { replace: true });
+    }
+  }, [session, route.page, navigate]);
+  const bare = route.page === 'present' || route.page === 'print';
+  const ws = 'ws' in route ? route.ws : undefined;
+  return (
+    <>
+      {bare ? null : (
+        <>
+          <a className="skip-link" href="#main">
+            Skip to main content
+          </a>
+          <header className="app-header">
+            <Link to={ws ? { page: 'home', ws } : { page: 'start' }} className="app-header__brand">
+              Waymark
+            </Link>
+            {session.status === 'signed-in' ? (
+              <nav aria-label="Account" className="app-header__nav">
+                <span>{session.me.user.name}</span>
+                <button className="link-button" type="button" onClick={() => void signOut()}>
+                  Sign out
+                </button>
+              </nav>
+            ) : null}
+          </header>
+        </>
+      )}
+      <main id="main" tabIndex={-1} className={fullBleed.has(route.page) ? 'main main--full' : 'main'}>
+        <Suspense fallback={<p role="status">Loading…</p>}>{page(route, session.status)}</Suspense>
+      </main>
+    </>
+  );
+}
+
+function page(route: Route, status: string): ReactNode {
+  if (route.page === 'share') return <NotBuiltPage what="Shared journey" />;
+  if (route.page === 'sign-in') return <SignInPage />;
+  if (route.page === 'setup') return <SetupPage />;
+  if (route.page === 'not-found') return <NotFound />;
+  if (status === 'loading') return <p role="status">Loading…</p>;
+  if (status === 'unreachable') return <Unreachable />;
+  if (status !== 'signed-in') return null;
+  if (route.page === 'improve') return <ImprovePage route={route} />;
+  switch (route.page) {
+    case 'start':
+      return <StartPage />;
+    case 'home':
+      return <HomePage ws={route.ws} />;
+    case 'members':
+      return <MembersPage ws={route.ws} />;
+    case 'editor':
+      return <NotBuiltPage what="Journey map editor" ws={route.ws} />;
+    case 'present':
+      return <NotBuiltPage what="Presentation" ws={route.ws} />;
+    case 'print':
+      return <NotBuiltPage what="Print view" ws={route.ws} />;
+  }
+}
+
+function NotFound() {
+  return (
+    <div className="narrow">
+      <h1>Page not found</h1>
+      <p>
+        If you typed the address, check it is correct. <Link to={{ page: 'start' }}>Go to your journeys</Link>
+        .
+      </p>
+    </div>
+  );
+}
+
+function Unreachable() {
+  const { session, refresh } = useSession();
+  return (
+    <div className="narrow">
+      <h1>Waymark is not responding</h1>
+      <p>{session.status === 'unreachable' ? session.message : ''}</p>
+      <button className="button" type="button" onClick={() => void refresh()}>
+        Try again
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import {
+  improveRoutePath,
+  isImproveRoute,
+  matchImproveRoute,
+  type ImproveRoute,
+} from '../improve/improve-routes';
+
+/** Every page of the app as a value; `matchRoute` and `routePath` are inverses. */
+export type Route =
+  | { readonly page: 'start' }
+  | { readonly page: 'sign-in' }
+  | { readonly page: 'setup' }
+  | { readonly page: 'home'; readonly ws: string }
+  | { readonly page: 'members'; readonly ws: string }
+  | { readonly page: 'editor'; readonly ws: string; readonly id: string }
+  | { readonly page: 'present'; readonly ws: string; readonly id: string }
+  | { readonly page: 'print'; readonly ws: string; readonly id: string }
+  | { readonly page: 'share'; readonly token: string }
+  | ImproveRoute
+  | { readonly page: 'not-found'; readonly path: string };
+
+const seg = (s: string) => encodeURIComponent(s);
+
+export function routePath(route: Route): string {
+  if (isImproveRoute(route)) return improveRoutePath(route);
+  switch (route.page) {
+    case 'start':
+      return '/';
+    case 'sign-in':
+      return '/sign-in';
+    case 'setup':
+      return '/setup';
+    case 'home':
+      return `/w/${seg(route.ws)}`;
+    case 'members':
+      return `/w/${seg(route.ws)}/members`;
+    case 'editor':
+      return `/w/${seg(route.ws)}/j/${seg(route.id)}`;
+    case 'present':
+      return `/w/${seg(route.ws)}/j/${seg(route.id)}/present`;
+    case 'print':
+      return `/w/${seg(route.ws)}/j/${seg(route.id)}/print`;
+    case 'share':
+      return `/share/${seg(route.token)}`;
+    case 'not-found':
+      return route.path;
+  }
+}
+
+export function matchRoute(pathname: string): Route {
+  const parts = pathname
+    .split('/')
+    .filter((p) => p !== '')
+    .map((p) => {
+      try {
+        return decodeURIComponent(p);
+      } catch {
+        return p;
+      }
+    });
+  const [a, b, c, d, e] = parts;
+  if (parts.length === 0) return { page: 'start' };
+  if (parts.length === 1 && a === 'sign-in') return { page: 'sign-in' };
+  if (parts.length === 1 && a === 'setup') return { page: 'setup' };
+  if (parts.length === 2 && a === 'share' && b) return { page: 'share', token: b };
+  if (a === 'w' && b) {
+    if (parts.length === 2) return { page: 'home', ws: b };
+    if (parts.length === 3 && c === 'members') return { page: 'members', ws: b };
+    if (c === 'j' && d) {
+      if (parts.length === 4) return { page: 'editor', ws: b, id: d };
+      if (parts.length === 5 && e === 'present') return { page: 'present', ws: b, id: d };
+      if (parts.length === 5 && e === 'print') return { page: 'print', ws: b, id: d };
+    }
+  }
+  const improve = matchImproveRoute(parts);
+  if (improve) return improve;
+  return { page: 'not-found', path: pathname };
+}

@@ -1,0 +1,116 @@
+import { useState, type FormEvent } from 'react';
+import { journeyTypes } from '@waymark/core';
+import { journeyTypeLabels, randomSuffix } from '../app/format';
+import { useRouter } from '../app/router';
+import { useSession } from '../app/session';
+import { journeyTemplates, slugify, templateIds, type TemplateId } from '../templates/templates';
+import { ErrorSummary, SelectField, TextField, errorText } from '../ui/field';
+
+/** Create a journey from a template, or import a JSON or YAML file. */
+export function CreateJourneyForm({ ws }: { ws: string }) {
+  const { api } = useSession();
+  const { navigate } = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function create(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const title = String(form.get('title')).trim();
+    if (title === '') {
+      setError('Title: give the journey a name, for example ‘Reporting anti-social behaviour’.');
+      return;
+    }
+    const template = journeyTemplates[String(form.get('template')) as TemplateId] ?? journeyTemplates.poster;
+    const journey = template.build({
+      id: slugify(title, randomSuffix()),
+      title,
+      journeyType: String(form.get('journeyType')) as (typeof journeyTypes)[number],
+    });
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await api.createJourney(ws, journey);
+      navigate({ page: 'editor', ws, id: created.id });
+    } catch (e) {
+      setError(errorText(e));
+      setBusy(false);
+    }
+  }
+
+  async function importFile(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const input = event.currentTarget.elements.namedItem('file') as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) {
+      setError('File: choose a journey file (.json, .yaml or .yml) to import.');
+      return;
+    }
+    const yaml = /\.ya?ml$/i.test(file.name);
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await api.importFile(
+        ws,
+        await file.text(),
+        yaml ? 'application/yaml' : 'application/json',
+      );
+      navigate({ page: 'editor', ws, id: created.id });
+    } catch (e) {
+      setError(`${file.name}: ${errorText(e)}`);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby="create-heading">
+      <h2 id="create-heading">Start a journey</h2>
+      <ErrorSummary message={error} />
+      <div className="two-columns">
+        <form onSubmit={create}>
+          <TextField label="Title" name="title" hint="What the customer is trying to do, in their words." />
+          <SelectField label="Journey type" name="journeyType" defaultValue="current">
+            {journeyTypes.map((t) => (
+              <option key={t} value={t}>
+                {journeyTypeLabels[t]}
+              </option>
+            ))}
+          </SelectField>
+          <fieldset className="field">
+            <legend>Template</legend>
+            {templateIds.map((id, i) => (
+              <div className="radio" key={id}>
+                <input
+                  type="radio"
+                  id={`template-${id}`}
+                  name="template"
+                  value={id}
+                  defaultChecked={i === 0}
+                />
+                <label htmlFor={`template-${id}`}>
+                  {journeyTemplates[id].label}
+                  <span className="hint"> {journeyTemplates[id].hint}</span>
+                </label>
+              </div>
+            ))}
+          </fieldset>
+          <button className="button" type="submit" disabled={busy}>
+            Create journey
+          </button>
+        </form>
+        <form onSubmit={importFile}>
+          <TextField
+            label="Import a journey file"
+            name="file"
+            type="file"
+            accept=".json,.yaml,.yml,application/json"
+            hint="A Waymark journey as JSON or YAML."
+          />
+          <button className="button button--secondary" type="submit" disabled={busy}>
+            Import file
+          </button>
+        </form>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+
+interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
+  readonly label: string;
+  readonly hint?: string;
+  readonly error?: string | null;
+}
+
+/** A labelled input with an optional hint and error, linked by aria-describedby (GOV.UK pattern). */
+export function TextField({ label, hint, error, id, ...input }: FieldProps) {
+  const auto = useId();
+  const fieldId = id ?? auto;
+  const hintId = hint ? `${fieldId}-hint` : undefined;
+  const errorId = error ? `${fieldId}-error` : undefined;
+  return (
+    <div className={`field${error ? ' field--error' : ''}`}>
+      <label htmlFor={fieldId}>{label}</label>
+      {hint ? (
+        <p className="hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="error-message" id={errorId}>
+          <span className="visually-hidden">Error: </span>
+          {error}
+        </p>
+      ) : null}
+      <input
+        id={fieldId}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
+        aria-invalid={error ? true : undefined}
+        {...input}
+      />
+    </div>
+  );
+}
+
+interface SelectProps extends SelectHTMLAttributes<HTMLSelectElement> {
+  readonly label: string;
+  readonly children: ReactNode;
+}
+
+export function SelectField({ label, id, children, ...select }: SelectProps) {
+  const auto = useId();
+  const fieldId = id ?? auto;
+  return (
+    <div className="field">
+      <label htmlFor={fieldId}>{label}</label>
+      <select id={fieldId} {...select}>
+        {children}
+      </select>
+    </div>
+  );
+}
+
+/** A message at the top of a form that failed, focused so screen readers announce it. */
+export function ErrorSummary({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <div className="error-summary" role="alert" tabIndex={-1} ref={(el) => el?.focus()}>
+      <h2>There is a problem</h2>
+      <p>{message}</p>
+    </div>
+  );
+}
+
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
