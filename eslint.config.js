@@ -3,9 +3,16 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /** Globals that carry I/O, time or randomness: banned in the pure packages. */
-const impureGlobals = ['Date', 'fetch', 'setTimeout', 'setInterval', 'process', 'performance', 'crypto', 'require'].map(
-  (name) => ({ name, message: `Pure packages take ${name} as an argument; see docs/ARCHITECTURE.md.` }),
-);
+const impureGlobals = [
+  'Date',
+  'fetch',
+  'setTimeout',
+  'setInterval',
+  'process',
+  'performance',
+  'crypto',
+  'require',
+].map((name) => ({ name, message: `Pure packages take ${name} as an argument; see docs/ARCHITECTURE.md.` }));
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'waymark-data/**', 'apps/cli/bin/**'] },
@@ -20,12 +27,25 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/core/src/**/*.ts', 'packages/render/src/**/*.ts', 'packages/document/src/**/*.ts', 'packages/measure/src/**/*.ts'],
+    files: [
+      'packages/core/src/**/*.ts',
+      'packages/render/src/**/*.ts',
+      'packages/document/src/**/*.ts',
+      'packages/measure/src/**/*.ts',
+    ],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-globals': ['error', ...impureGlobals],
-      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Pure packages take randomness as an argument.' }],
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'fs', 'path', 'os', 'http'], message: 'Pure packages do no I/O.' }] }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Pure packages take randomness as an argument.' },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['node:*', 'fs', 'path', 'os', 'http'], message: 'Pure packages do no I/O.' }],
+        },
+      ],
     },
   },
   {

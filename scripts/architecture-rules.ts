@@ -15,5 +15,15 @@ export const allowedDependencies: Record<string, readonly string[]> = {
   web: ['core', 'render', 'measure', 'analytics'],
 };
 
+/**
+ * Extra packages a workspace's tests (not its code) may import, declared in its devDependencies:
+ * the CLI's push/pull tests run against a real API on an in-memory store; the web app's model tests read
+ * the examples and the store's sample journeys.
+ */
+export const allowedTestDependencies: Record<string, readonly string[]> = {
+  cli: ['api', 'store'],
+  web: ['document', 'store'],
+};
+
 /** Packages whose code must run unchanged in the browser, the server and the CLI: no I/O imports. */
 export const purePackages = ['core', 'document', 'render', 'measure'] as const;

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allowedDependencies, purePackages } from './architecture-rules';
+import { allowedDependencies, allowedTestDependencies, purePackages } from './architecture-rules';
 
 const root = join(import.meta.dirname, '..');
 const workspaces = ['packages', 'apps'].flatMap((dir) =>
@@ -48,10 +48,16 @@ describe('architecture', () => {
   it('workspaces import only the @waymark packages the rules allow, and declare them in package.json', () => {
     const broken: string[] = [];
     for (const ws of workspaces) {
-      const declared = Object.keys(
-        JSON.parse(readFileSync(join(ws.dir, 'package.json'), 'utf8')).dependencies ?? {},
-      );
+      const manifest = JSON.parse(readFileSync(join(ws.dir, 'package.json'), 'utf8'));
+      const runtime = Object.keys(manifest.dependencies ?? {});
+      const dev = Object.keys(manifest.devDependencies ?? {});
       for (const file of srcOf(ws)) {
+        const isTest = /\.test\.tsx?$/.test(file);
+        const allowed = [
+          ...(allowedDependencies[ws.name] ?? []),
+          ...(isTest ? (allowedTestDependencies[ws.name] ?? []) : []),
+        ];
+        const declared = isTest ? [...runtime, ...dev] : runtime;
         for (const { spec, typeOnly } of importsOf(file)) {
           if (spec.startsWith('.') && relative(ws.dir, resolve(dirname(file), spec)).startsWith('..')) {
             broken.push(
@@ -63,7 +69,7 @@ describe('architecture', () => {
           const target = m[1]!;
           const where = relative(root, file);
           if (ws.name === 'web' && target === 'api' && typeOnly) continue;
-          if (!allowedDependencies[ws.name]?.includes(target))
+          if (!allowed.includes(target))
             broken.push(`${where}: ${ws.name} may not import @waymark/${target}`);
           else if (!declared.includes(`@waymark/${target}`))
             broken.push(`${where}: @waymark/${target} is not in ${ws.name}'s package.json`);

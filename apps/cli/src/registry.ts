@@ -23,6 +23,21 @@ export const commands: readonly CliCommand[] = [
     'Analyse an event log (CSV, XES, Parquet): contacts, durations, process map, variants, avoidable contact',
     async () => (await import('./commands/analyse')).analyseCommand,
   ),
+  lazyCommand(
+    'compare',
+    'Set a current journey beside a desired one: per-step and total differences',
+    async () => (await import('./commands/compare')).compareCommand,
+  ),
+  lazyCommand(
+    'push',
+    'Publish a journey file to a Waymark server as its next version',
+    async () => (await import('./commands/push')).pushCommand,
+  ),
+  lazyCommand(
+    'pull',
+    'Download a journey from a Waymark server as a YAML or JSON file',
+    async () => (await import('./commands/pull')).pullCommand,
+  ),
 ];
 
 /** The modules behind the registry, for the test that checks each summary matches its command. */
@@ -31,4 +46,7 @@ export const loadCommands = async (): Promise<CliCommand[]> => [
   (await import('./commands/render')).renderCommand,
   (await import('./commands/new')).newCommand,
   (await import('./commands/analyse')).analyseCommand,
+  (await import('./commands/compare')).compareCommand,
+  (await import('./commands/push')).pushCommand,
+  (await import('./commands/pull')).pullCommand,
 ];

@@ -1,14 +1,14 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
 import { readJourneyText } from '@waymark/document';
 import { compareJourneys, comparedFigures } from '@waymark/measure';
 import { sampleJourney } from '@waymark/store';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { passwordFrom, startServerProcess, type ServerProcess } from '../../../server/test/server-process';
+import { startServerProcess, type ServerProcess } from '../../../server/test/server-process';
+import { expectNoAxeViolations, launchBrowser, newPage, pdfPages, signInAs } from './harness';
 
 /**
  * Issue 6 end to end, as a newcomer would: sign in to the demo, compare the Melton ASB current and desired
@@ -16,34 +16,11 @@ import { passwordFrom, startServerProcess, type ServerProcess } from '../../../s
  * with an accessibility check (axe, WCAG 2.2 AA rules) on every Improve page.
  */
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
-const webDist = join(repoRoot, 'apps/web/dist');
-const chromiumPath = process.env['WAYMARK_CHROMIUM'] ?? '/usr/bin/chromium';
-const launchArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const example = (name: string) => {
   const read = readJourneyText(readFileSync(join(repoRoot, 'examples', `${name}.yaml`), 'utf8'));
   if (!read.ok) throw new Error(`examples/${name}.yaml does not read`);
   return read.value;
 };
-const pdfPages = (bytes: Buffer) => (bytes.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
-
-async function expectNoAxeViolations(page: Page) {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  expect(
-    result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
-}
-
 describe('Improve, end to end in Chromium', () => {
   let server: ServerProcess;
   let browser: Browser;
@@ -53,20 +30,11 @@ describe('Improve, end to end in Chromium', () => {
 
   beforeAll(async () => {
     // Given: the built web app, a fresh server with the demo workspace (examples/ loaded), and Chromium.
-    if (!existsSync(join(webDist, 'index.html'))) {
-      const { build } = await import('vite');
-      await build({ configFile: join(repoRoot, 'apps/web/vite.config.ts'), logLevel: 'error' });
-    }
     dataDir = mkdtempSync(join(tmpdir(), 'waymark-e2e-improve-'));
     server = await startServerProcess({ WAYMARK_DATA: dataDir, WAYMARK_ADMIN_EMAIL: 'admin@example.org' });
-    browser = await chromium.launch({ executablePath: chromiumPath, args: launchArgs });
-    // axe needs a page of an explicit context.
-    page = await (await browser.newContext({ acceptDownloads: true })).newPage();
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByLabel('Email address').fill('admin@example.org');
-    await page.getByLabel('Password').fill(passwordFrom(server.output()));
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+    browser = await launchBrowser();
+    page = await newPage(browser, { width: 1280, height: 720 });
+    await signInAs(page, server, 'admin@example.org');
   }, 240_000);
   afterAll(async () => {
     await browser?.close();

@@ -6,12 +6,10 @@ import { z } from 'zod';
  */
 export const idPattern = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$/;
 const id = () =>
-  z
-    .string()
-    .regex(idPattern, {
-      message:
-        'expected an id: letters, digits, "-", "_" or ".", at most 80 characters, starting with a letter or digit',
-    });
+  z.string().regex(idPattern, {
+    message:
+      'expected an id: letters, digits, "-", "_" or ".", at most 80 characters, starting with a letter or digit',
+  });
 
 export const journeyIdSchema = id().brand<'JourneyId'>();
 export const stageIdSchema = id().brand<'StageId'>();
