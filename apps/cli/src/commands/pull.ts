@@ -10,8 +10,8 @@ const help = `Usage: waymark pull <journey-id> [options]
 Downloads the current version of a journey from a Waymark server as a file, e.g. to keep it in git.
 
 Options:
-  -o, --output <file>      where to write it (default <journey-id>.yaml or .json; "-" prints it)
-      --format <yaml|json> the file format (default yaml, or from the --output extension)
+  -o, --out <file>         where to write it (default <journey-id>.yaml or .json; "-" prints it)
+      --format <yaml|json> the file format (default yaml, or from the --out extension)
       --server <url>       the server, e.g. http://localhost:5170 (or WAYMARK_SERVER)
       --token <wm_…>       an API token of the workspace (or WAYMARK_TOKEN)
       --workspace <id>     the workspace (or WAYMARK_WORKSPACE; default: the token's workspace)
@@ -25,7 +25,7 @@ Examples:
 `;
 
 const options = {
-  output: { type: 'string', short: 'o' },
+  out: { type: 'string', short: 'o' },
   format: { type: 'string' },
   server: { type: 'string' },
   token: { type: 'string' },
@@ -52,7 +52,7 @@ export function createPullCommand(fetchFn: Fetch): CliCommand {
         return exitCodes.ok;
       }
       if (positionals.length !== 1) return usageError(ctx, 'pull', 'name one journey id');
-      const fromExtension = values.output && /\.json$/i.test(values.output) ? 'json' : 'yaml';
+      const fromExtension = values.out && /\.json$/i.test(values.out) ? 'json' : 'yaml';
       const format = values.format ?? fromExtension;
       if (format !== 'yaml' && format !== 'json')
         return usageError(ctx, 'pull', `--format expects yaml or json; got "${format}"`);
@@ -71,7 +71,7 @@ export function createPullCommand(fetchFn: Fetch): CliCommand {
         ctx.stderr(`waymark pull: ${id}: ${answerMessage(answer)}\n`);
         return answer.status === 0 ? exitCodes.io : exitCodes.invalid;
       }
-      const output = values.output ?? `${id}.${format}`;
+      const output = values.out ?? `${id}.${format}`;
       if (output === '-') {
         ctx.stdout(answer.text);
         return exitCodes.ok;
