@@ -1,0 +1,108 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { Journey } from '@waymark/core';
+import { errorText } from '../ui/field';
+import { downloadFile } from './download';
+import { exportFileName, exportFormats, exportUrl, type ExportFormat } from './export-formats';
+import './export.css';
+
+type Status =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'busy'; readonly format: ExportFormat }
+  | { readonly kind: 'done'; readonly fileName: string }
+  | { readonly kind: 'failed'; readonly format: ExportFormat; readonly message: string };
+
+/**
+ * The Export button of the editor and the print view: a disclosure listing every format with what it is for.
+ * Files come from the API (so each export is audited and matches the saved journey); PNG and PDF are drawn
+ * by the server's Chromium, one at a time, so they can take a few seconds: the status line says so.
+ */
+export function ExportMenu({ ws, journeyId, journey }: { ws: string; journeyId: string; journey: Journey }) {
+  const [open, setOpen] = useState(false);
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const id = useId();
+  const root = useRef<HTMLDivElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointer = (event: PointerEvent) => {
+      if (root.current && !root.current.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointer);
+    return () => document.removeEventListener('pointerdown', onPointer);
+  }, [open]);
+
+  const run = async (format: ExportFormat) => {
+    const fileName = exportFileName(journey, format);
+    setStatus({ kind: 'busy', format });
+    try {
+      await downloadFile(exportUrl(ws, journeyId, format), fileName);
+      setStatus({ kind: 'done', fileName });
+      setOpen(false);
+      toggle.current?.focus();
+    } catch (error) {
+      setStatus({ kind: 'failed', format, message: errorText(error) });
+    }
+  };
+
+  const busy = status.kind === 'busy';
+  return (
+    <div
+      className="export-menu"
+      ref={root}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && open) {
+          event.stopPropagation();
+          setOpen(false);
+          toggle.current?.focus();
+        }
+      }}
+    >
+      <button
+        ref={toggle}
+        type="button"
+        className="button button--secondary export-menu__toggle"
+        aria-expanded={open}
+        aria-controls={`${id}-panel`}
+        onClick={() => setOpen((o) => !o)}
+      >
+        Export<span aria-hidden="true"> ▾</span>
+      </button>
+      <div id={`${id}-panel`} className="export-menu__panel" hidden={!open}>
+        <h2 className="export-menu__heading" id={`${id}-heading`}>
+          Download this journey as
+        </h2>
+        <ul className="export-menu__list" aria-labelledby={`${id}-heading`}>
+          {exportFormats.map((format) => (
+            <li key={format.id}>
+              <button
+                type="button"
+                className="export-menu__item"
+                aria-describedby={`${id}-${format.id}-hint`}
+                disabled={busy}
+                onClick={() => void run(format)}
+              >
+                <span className="export-menu__label">{format.label}</span>
+                <span className="export-menu__hint" id={`${id}-${format.id}-hint`}>
+                  {format.hint}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <p className="export-menu__status" role="status">
+        {status.kind === 'busy'
+          ? `Preparing the ${status.format.label}…`
+          : status.kind === 'done'
+            ? `Downloaded ${status.fileName}`
+            : ''}
+      </p>
+      {status.kind === 'failed' ? (
+        <p className="error-message export-menu__error" role="alert">
+          {status.format.label} export failed: {status.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}
