@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { cpSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -33,6 +33,22 @@ export async function setup(): Promise<void> {
   const built = statSync(dist, { throwIfNoEntry: false })?.mtimeMs ?? 0;
   const changed = Math.max(...sources.map((s) => newest(join(root, s))));
   if (built > changed) return;
+  // Build beside dist and merge into it, index.html last: a server that another test run is driving keeps
+  // finding the assets of the page it already loaded (vite's emptyOutDir would pull them away mid-test).
+  const staging = join(root, 'apps/web', `.dist-${process.pid}`);
   const { build } = await import('vite');
-  await build({ configFile: join(root, 'apps/web/vite.config.ts'), logLevel: 'error' });
+  try {
+    await build({
+      configFile: join(root, 'apps/web/vite.config.ts'),
+      logLevel: 'error',
+      build: { outDir: staging, emptyOutDir: true },
+    });
+    const index = join(staging, 'index.html');
+    renameSync(index, `${staging}.index.html`);
+    cpSync(staging, join(root, 'apps/web/dist'), { recursive: true });
+    renameSync(`${staging}.index.html`, dist);
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+    rmSync(`${staging}.index.html`, { force: true });
+  }
 }

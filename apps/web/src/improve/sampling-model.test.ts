@@ -51,6 +51,34 @@ describe('activity sampling model', () => {
     const cards = j.cards.filter((c) => c.laneId === 'activity-sample');
     expect(cards.map((c) => c.columnId)).toEqual(['s2', 's2']);
     expect('text' in cards[0]! && cards[0].text).toMatch(/With the patient 7\.0 %; Everything else 93\.0 %/);
+    // The value-added share is the step's metric, once, not a copy per carry.
+    const metrics = j.cards.filter((c) => c.kind === 'metric' && c.metric === 'value-added-percent');
+    expect(metrics).toHaveLength(1);
+    expect(metrics[0]).toMatchObject({ columnId: 's2', value: 7, origin: 'sample' });
+  });
+
+  it('given a journey that has a metric lane, when carried in, then the value-added figure goes into that lane', () => {
+    const profile = profileActivity(categories, [...seed002.slice(0, 17), 'other', 'patient']);
+    if (!profile.ok) throw new Error('profile');
+    const withLane = applyCommand(sampleJourney('j'), {
+      type: 'lane.add',
+      item: { id: 'figures', kind: 'metric', label: 'Figures' },
+    });
+    if (!withLane.ok) throw new Error(withLane.error.message);
+    let j: Journey = withLane.value.journey;
+    const lane = { id: 'figures' };
+    for (const cmd of carryIntoJourney(j, profile.value, 0.95, 's1', 'as-1')) {
+      const r = applyCommand(j, cmd);
+      if (!r.ok) throw new Error(r.error.message);
+      j = r.value.journey;
+    }
+    const metric = j.cards.find((c) => c.kind === 'metric' && c.metric === 'value-added-percent');
+    expect(metric).toMatchObject({
+      laneId: lane.id,
+      columnId: 's1',
+      value: Math.round((18 / 19) * 1000) / 10,
+    });
+    expect(j.lanes.filter((l) => l.kind === 'metric')).toHaveLength(1);
   });
 
   it('given a new study, then its categories cover all three value classes', () => {

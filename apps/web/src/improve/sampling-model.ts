@@ -44,8 +44,10 @@ export function profileSummary(profile: ActivityProfile, confidence: number): st
 }
 
 /**
- * Commands that carry a profile into a journey: a text lane "Activity sample" (added once) and a card in the
- * chosen step holding the summary and each category's share.
+ * Commands that carry a profile into a journey: the value-added share as the step's "Value-added time" metric
+ * (origin: sample) in the journey's first metric lane (a "Measures" lane is added if there is none; an earlier
+ * sampled figure on the same step is updated, not duplicated), and a card in a text lane "Activity sample"
+ * (added once) holding the summary with its interval and each category's share.
  */
 export function carryIntoJourney(
   journey: Journey,
@@ -54,10 +56,38 @@ export function carryIntoJourney(
   columnId: string,
   newId: string,
 ): JourneyCommand[] {
+  const commands: JourneyCommand[] = [];
+  const metricLane = journey.lanes.find((l) => l.kind === 'metric');
+  const metricLaneId = metricLane?.id ?? 'measures';
+  if (!metricLane)
+    commands.push({ type: 'lane.add', item: { id: metricLaneId, kind: 'metric', label: 'Measures' } });
+  const value = Math.round(profile.valueAddedRatio.estimate * 1000) / 10;
+  const sampled = journey.cards.find(
+    (c) =>
+      c.kind === 'metric' &&
+      c.laneId === metricLaneId &&
+      c.columnId === columnId &&
+      c.metric === 'value-added-percent' &&
+      c.origin === 'sample',
+  );
+  if (sampled) commands.push({ type: 'card.update', id: sampled.id, patch: { value } } as JourneyCommand);
+  else
+    commands.push({
+      type: 'card.add',
+      item: {
+        id: `${newId}-va`,
+        kind: 'metric',
+        laneId: metricLaneId,
+        columnId,
+        metric: 'value-added-percent',
+        value,
+        origin: 'sample',
+      },
+    } as JourneyCommand);
+
   const existing = journey.lanes.find((l) => l.kind === 'text' && l.label === 'Activity sample');
   const laneId = existing?.id ?? 'activity-sample';
   const shares = profile.categories.map((c) => `${c.category.label} ${pct(c.estimate)}`).join('; ');
-  const commands: JourneyCommand[] = [];
   if (!existing)
     commands.push({
       type: 'lane.add',

@@ -153,7 +153,7 @@ export function SamplingView({ ws, id, canEdit }: ImproveViewProps) {
                       col,
                       `activity-sample-${Date.now().toString(36)}`,
                     ),
-                    'The profile was added to the journey in the lane “Activity sample”.',
+                    'The value-added share was added to the journey as the step’s “Value-added time”, and the profile in the lane “Activity sample”.',
                   )
                 }
               />

@@ -209,5 +209,12 @@ describe('Improve, end to end in Chromium', () => {
     await expect.poll(() => page.getByText('Observation 4 of').count()).toBe(1);
     await page.getByRole('button', { name: 'Carry into the journey' }).click();
     await expect.poll(() => page.getByText(/added to the journey/).count()).toBe(1);
+    // Then: the journey itself carries the value-added share as a sampled metric of the chosen step.
+    const stored = (await (
+      await page.request.get(`${server.url}/api/workspaces/demo/journeys/melton-asb-victim-desired`)
+    ).json()) as { journey: { cards: { kind: string; metric?: string; value?: number; origin?: string }[] } };
+    expect(
+      stored.journey.cards.filter((c) => c.kind === 'metric' && c.metric === 'value-added-percent'),
+    ).toEqual([expect.objectContaining({ value: 100, origin: 'sample' })]);
   }, 60_000);
 });

@@ -8,6 +8,7 @@ export const metricKinds = {
   'avoidable-percent': { label: 'Avoidable share', unit: '%', min: 0, max: 100 },
   'unit-cost': { label: 'Unit cost', unit: '£', min: 0, max: 1_000_000_000 },
   'hand-offs': { label: 'Hand-offs', unit: 'hand-offs', min: 0, max: 1_000_000 },
+  'value-added-percent': { label: 'Value-added time', unit: '%', min: 0, max: 100 },
 } as const satisfies Record<string, { label: string; unit: string; min: number; max: number }>;
 
 export type MetricKind = keyof typeof metricKinds;
