@@ -49,3 +49,26 @@ export {
   type DateOrder,
 } from './ingest/timestamps';
 export { deriveJourney, type DeriveOptions } from './journey/derive-journey';
+export { encodeEvents, decodeEvents } from './dataset/event-codec';
+export { filterCases, isEmptyFilter, type CaseFilter } from './dataset/filter';
+export { measureSteps, type StepMeasure } from './dataset/step-measures';
+export {
+  attachCommands,
+  detachCommands,
+  attachIds,
+  estimatesAlongside,
+  suggestStepMapping,
+  type AttachTarget,
+} from './dataset/attach-journey';
+export { previewLogFile, type LogPreview } from './dataset/preview';
+export {
+  generateEvents,
+  contactLogCsv,
+  csvHeader,
+  csvLine,
+  councilScenario,
+  changeOfAddressScenario,
+  type GenerateOptions,
+  type GeneratedEvent,
+  type Scenario,
+} from './testing/contact-log';
