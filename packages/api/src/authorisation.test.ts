@@ -114,6 +114,9 @@ const examples: Record<string, ExampleFor> = {
   'GET /api/workspaces/{ws}/journeys/{id}/export': () => ({
     path: '/api/workspaces/w1/journeys/j1/export?format=yaml',
   }),
+  'GET /api/workspaces/{ws}/journeys/{id}/poster': () => ({
+    path: '/api/workspaces/w1/journeys/j1/poster?format=png',
+  }),
   'POST /api/workspaces/{ws}/import': (_t, n) => ({
     path: '/api/workspaces/w1/import',
     body: JSON.stringify(sampleJourney(`imported-${n}`)),

@@ -18,3 +18,13 @@ export { formatPeriod, formatAge, axisLabels } from './column-labels';
 export { escapeXml } from './xml';
 export { wrapText } from './wrap-text';
 export { textWidth } from './text-width';
+export {
+  planPosterSheets,
+  posterSheetSvg,
+  posterSize,
+  MIN_PRINTED_TEXT_PT,
+  type PosterSize,
+  type SheetPlan,
+  type SheetRegion,
+  type SheetMode,
+} from './svg/poster-sheets';

@@ -8,6 +8,7 @@ import { commentRoutes } from './comment-routes';
 import { fileRoutes } from './file-routes';
 import { improvementRoutes } from './improvement';
 import { journeyRoutes } from './journey-routes';
+import { posterRoutes } from './poster-export';
 import { shareRoutes } from './share-routes';
 import { tokenRoutes } from './token-routes';
 import { versionRoutes } from './version-routes';
@@ -22,6 +23,7 @@ export function apiRoutes(limits: Limits): RouteSpec[] {
     ...journeyRoutes(),
     ...versionRoutes(),
     ...fileRoutes(),
+    ...posterRoutes(),
     ...commentRoutes(),
     ...shareRoutes(),
     ...tokenRoutes(),

@@ -15,18 +15,35 @@ const launchArgs = [
   '--disable-sync',
 ];
 
+export type ChromiumResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+
 export type PdfResult =
   { readonly ok: true; readonly pdf: Uint8Array } | { readonly ok: false; readonly message: string };
 
+export interface ChromiumPageOptions {
+  readonly executablePath?: string;
+  /** What the person can do instead when there is no Chromium (ends the message). */
+  readonly otherwise: string;
+  readonly viewport?: { readonly width: number; readonly height: number };
+  readonly deviceScaleFactor?: number;
+}
+
 /**
- * Prints a self-contained HTML document to an A4 PDF with headless Chromium, launched for this one document
- * and closed afterwards (PDFs are rare; an idle browser would hold memory on a small server).
+ * Loads a self-contained HTML document in a headless Chromium launched for this one job (exports are rare; an
+ * idle browser would hold memory on a small server), runs `work` on the page and closes the browser. Scripts
+ * are off and every request the document might make is refused.
  */
-export async function printPdf(html: string, executablePath = defaultChromiumPath()): Promise<PdfResult> {
+export async function withChromiumPage<T>(
+  html: string,
+  work: (page: Playwright.Page) => Promise<T>,
+  options: ChromiumPageOptions,
+): Promise<ChromiumResult<T>> {
+  const executablePath = options.executablePath ?? defaultChromiumPath();
   if (!existsSync(executablePath))
     return {
       ok: false,
-      message: `PDF export needs Chromium at ${executablePath}, which is not installed; download the HTML and print it to PDF from a browser, or ask your administrator to install Chromium (or set WAYMARK_CHROMIUM)`,
+      message: `this export needs Chromium at ${executablePath}, which is not installed; ${options.otherwise}, or ask your administrator to install Chromium (or set WAYMARK_CHROMIUM)`,
     };
   let playwright: typeof Playwright;
   try {
@@ -34,33 +51,47 @@ export async function printPdf(html: string, executablePath = defaultChromiumPat
   } catch {
     return {
       ok: false,
-      message: 'PDF export needs the playwright-core package, which is not installed on this server',
+      message: 'this export needs the playwright-core package, which is not installed on this server',
     };
   }
   const browser = await playwright.chromium.launch({ executablePath, args: launchArgs });
   try {
-    const page = await browser.newPage({ javaScriptEnabled: false });
-    // The document is self-contained: refuse any request it might make.
+    const page = await browser.newPage({
+      javaScriptEnabled: false,
+      ...(options.viewport ? { viewport: { ...options.viewport } } : {}),
+      ...(options.deviceScaleFactor ? { deviceScaleFactor: options.deviceScaleFactor } : {}),
+    });
     await page.route('**/*', (route) => route.abort());
     await page.setContent(html, { waitUntil: 'load' });
-    return { ok: true, pdf: await page.pdf({ format: 'A4', printBackground: true }) };
+    return { ok: true, value: await work(page) };
   } finally {
     await browser.close();
   }
 }
 
+/** Prints a self-contained HTML document to an A4 PDF with headless Chromium. */
+export async function printPdf(html: string, executablePath = defaultChromiumPath()): Promise<PdfResult> {
+  const printed = await withChromiumPage(html, (page) => page.pdf({ format: 'A4', printBackground: true }), {
+    executablePath,
+    otherwise: 'download the HTML and print it to PDF from a browser',
+  });
+  return printed.ok ? { ok: true, pdf: printed.value } : printed;
+}
+
+let lastChromiumJob: Promise<unknown> = Promise.resolve();
+
 /**
- * One print at a time: each print starts a Chromium, and several at once would starve a small server. Each
- * call waits for the ones before it, whatever they ended in.
+ * Runs Chromium jobs one at a time across the whole server (business-case PDFs, journey posters): each starts a
+ * Chromium, and several at once would starve a small server. Each job waits for the ones before it, whatever
+ * they ended in.
  */
+export function oneChromiumAtATime<T>(job: () => Promise<T>): Promise<T> {
+  const next = lastChromiumJob.then(job, job);
+  lastChromiumJob = next.catch(() => undefined);
+  return next;
+}
+
+/** A PDF printer whose prints wait their turn with every other Chromium job. */
 export function createPdfPrinter(print: (html: string) => Promise<PdfResult> = (html) => printPdf(html)) {
-  let last: Promise<unknown> = Promise.resolve();
-  return (html: string): Promise<PdfResult> => {
-    const next = last.then(
-      () => print(html),
-      () => print(html),
-    );
-    last = next.catch(() => undefined);
-    return next;
-  };
+  return (html: string): Promise<PdfResult> => oneChromiumAtATime(() => print(html));
 }
