@@ -17,6 +17,7 @@ export {
   type StoredArtifact,
 } from './improvement-store';
 export { createSqlImprovementStore } from './sql-improvement-store';
+export * from './dataset-exports';
 export { createStores, openStores, type Stores, type StoreLocation } from './open-store';
 export { createTestStores, pgliteTemplate } from './test-database';
 export {

@@ -1,6 +1,8 @@
 import type { AccountStore } from './account-store';
 import type { JourneyStore } from './journey-store';
 import type { ImprovementStore } from './improvement-store';
+import type { DatasetStore } from './dataset-store';
+import { createSqlDatasetStore } from './sql-dataset-store';
 import { runMigrations } from './migrate';
 import { createPgSql } from './pg-sql';
 import { createPgliteSql } from './pglite-sql';
@@ -14,6 +16,7 @@ export interface Stores {
   readonly accounts: AccountStore;
   readonly journeys: JourneyStore;
   readonly improvements: ImprovementStore;
+  readonly datasets: DatasetStore;
   readonly database: Sql['dialect'];
   close(): Promise<void>;
 }
@@ -25,6 +28,7 @@ export function createStores(sql: Sql): Stores {
     accounts: createSqlAccountStore(sql),
     journeys: createSqlJourneyStore(sql),
     improvements: createSqlImprovementStore(sql),
+    datasets: createSqlDatasetStore(sql),
     database: sql.dialect,
     close: () => sql.close(),
   };
