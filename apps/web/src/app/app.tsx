@@ -3,14 +3,19 @@ import type { ApiClient } from '../api/client';
 import { HomePage } from '../pages/home-page';
 import { MembersPage } from '../pages/members-page';
 import { SetupPage } from '../pages/setup-page';
-import { NotBuiltPage } from '../pages/not-built-page';
 import { SignInPage } from '../pages/sign-in-page';
 import { StartPage } from '../pages/start-page';
 import { Link, RouterProvider, useRouter } from './router';
 import type { Route } from './routes';
 import { SessionProvider, useSession } from './session';
 
+const EditorPage = lazy(() => import('../editor/editor-page').then((m) => ({ default: m.EditorPage })));
 const ImprovePage = lazy(() => import('../improve/improve-page').then((m) => ({ default: m.ImprovePage })));
+const PresentationPage = lazy(() =>
+  import('../views/presentation-view').then((m) => ({ default: m.PresentationPage })),
+);
+const PrintPage = lazy(() => import('../views/print-view').then((m) => ({ default: m.PrintPage })));
+const SharePage = lazy(() => import('../views/share-view').then((m) => ({ default: m.SharePage })));
 
 export function App({ api }: { api: ApiClient }) {
   return (
@@ -65,7 +70,7 @@ function Shell() {
 }
 
 function page(route: Route, status: string): ReactNode {
-  if (route.page === 'share') return <NotBuiltPage what="Shared journey" />;
+  if (route.page === 'share') return <SharePage token={route.token} />;
   if (route.page === 'sign-in') return <SignInPage />;
   if (route.page === 'setup') return <SetupPage />;
   if (route.page === 'not-found') return <NotFound />;
@@ -81,11 +86,11 @@ function page(route: Route, status: string): ReactNode {
     case 'members':
       return <MembersPage ws={route.ws} />;
     case 'editor':
-      return <NotBuiltPage what="Journey map editor" ws={route.ws} />;
+      return <EditorPage ws={route.ws} id={route.id} />;
     case 'present':
-      return <NotBuiltPage what="Presentation" ws={route.ws} />;
+      return <PresentationPage ws={route.ws} id={route.id} />;
     case 'print':
-      return <NotBuiltPage what="Print view" ws={route.ws} />;
+      return <PrintPage ws={route.ws} id={route.id} />;
   }
 }
 

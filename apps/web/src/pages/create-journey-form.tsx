@@ -3,7 +3,8 @@ import { journeyTypes } from '@waymark/core';
 import { journeyTypeLabels, randomSuffix } from '../app/format';
 import { useRouter } from '../app/router';
 import { useSession } from '../app/session';
-import { journeyTemplates, slugify, templateIds, type TemplateId } from '../templates/templates';
+import type { TemplateName } from '@waymark/core';
+import { buildFromTemplate, slugify, templateHint, templateIds, templateLabel } from '../templates/templates';
 import { ErrorSummary, SelectField, TextField, errorText } from '../ui/field';
 
 /** Create a journey from a template, or import a JSON or YAML file. */
@@ -21,12 +22,21 @@ export function CreateJourneyForm({ ws }: { ws: string }) {
       setError('Title: give the journey a name, for example ‘Reporting anti-social behaviour’.');
       return;
     }
-    const template = journeyTemplates[String(form.get('template')) as TemplateId] ?? journeyTemplates.poster;
-    const journey = template.build({
-      id: slugify(title, randomSuffix()),
-      title,
-      journeyType: String(form.get('journeyType')) as (typeof journeyTypes)[number],
-    });
+    const chosen = String(form.get('template'));
+    const made = buildFromTemplate(
+      (templateIds as readonly string[]).includes(chosen) ? (chosen as TemplateName) : 'melton',
+      {
+        id: slugify(title, randomSuffix()),
+        title,
+        journeyType: String(form.get('journeyType')) as (typeof journeyTypes)[number],
+        startMonth: new Date().toISOString().slice(0, 7),
+      },
+    );
+    if (!made.ok) {
+      setError(`Template: ${made.message}`);
+      return;
+    }
+    const journey = made.journey;
     setBusy(true);
     setError(null);
     try {
@@ -88,8 +98,8 @@ export function CreateJourneyForm({ ws }: { ws: string }) {
                   defaultChecked={i === 0}
                 />
                 <label htmlFor={`template-${id}`}>
-                  {journeyTemplates[id].label}
-                  <span className="hint"> {journeyTemplates[id].hint}</span>
+                  {templateLabel(id)}
+                  <span className="hint"> {templateHint(id)}</span>
                 </label>
               </div>
             ))}

@@ -1,4 +1,5 @@
 import type { Journey, JourneyCommand, Result } from '@waymark/core';
+import { coalesce } from './autosave';
 
 /** A refused command, as the reducer reports it. */
 export interface CommandError {
@@ -129,7 +130,7 @@ export function editorReducer(apply: ApplyCommand, state: EditorState, action: E
     }
     case 'send':
       if (state.conflict || state.inFlight.length > 0 || state.pending.length === 0) return state;
-      return { ...state, inFlight: state.pending, pending: [], status: 'saving' };
+      return { ...state, inFlight: coalesce(state.pending), pending: [], status: 'saving' };
     case 'saved': {
       const rebased = replay(apply, action.journey, state.pending);
       return {

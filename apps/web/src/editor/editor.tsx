@@ -1,0 +1,232 @@
+import type { Journey } from '@waymark/core';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useSession } from '../app/session';
+import { errorText } from '../ui/field';
+import { CardPanel } from './card-panel';
+import { type EditorComment, toEditorComment } from './comments';
+import { CommentsPanel } from './comments-panel';
+import { EditorContext, makeIdFactory, type EditorContextValue, type PanelKind } from './editor-context';
+import { EditorToolbar } from './editor-toolbar';
+import { HistoryPanel } from './history-panel';
+import { LinksPanel } from './links-panel';
+import { COLUMN_WIDTH, LANE_HEADER_WIDTH, MapGrid } from './map-grid';
+import { ConflictBanner } from './save-status';
+import { StructurePanel } from './structure-panel';
+import { useEditor } from './use-editor';
+
+const panelTitles: Record<PanelKind, string> = {
+  card: 'Card details',
+  structure: 'Steps, stages and lanes',
+  links: 'Arrows between steps',
+  comments: 'Comments',
+  history: 'History',
+};
+
+type Target = { columnId?: string; cardId?: string };
+
+/** The map editor: toolbar, the grid, and one side panel at a time. */
+export function Editor(props: {
+  ws: string;
+  id: string;
+  initial: { version: number; journey: Journey };
+  canEdit: boolean;
+  canComment: boolean;
+}) {
+  const { ws, id, canEdit, canComment } = props;
+  const { api } = useSession();
+  const editor = useEditor(api, ws, id, props.initial);
+  const { state } = editor;
+  const [panel, setPanel] = useState<{ kind: PanelKind; focusId: string | null } | null>(null);
+  const [selectedCardId, setSelectedCardId] = useState<string | null>(null);
+  const [commentTarget, setCommentTarget] = useState<Target | null>(null);
+  const [comments, setComments] = useState<readonly EditorComment[]>([]);
+  const [commentError, setCommentError] = useState<string | null>(null);
+  const [scorePersona, setScorePersonaState] = useState<Record<string, string>>({});
+  const [zoom, setZoom] = useState(1);
+  const scrollerRef = useRef<HTMLDivElement>(null);
+  const newId = useMemo(makeIdFactory, []);
+
+  const loadComments = useCallback(() => {
+    api
+      .comments(ws, id)
+      .then((r) => setComments((r.items as unknown[]).map(toEditorComment)))
+      .catch((e: unknown) => setCommentError(errorText(e)));
+  }, [api, ws, id]);
+  useEffect(loadComments, [loadComments]);
+
+  const openPanel = useCallback(
+    (kind: PanelKind, focusId?: string) => setPanel({ kind, focusId: focusId ?? null }),
+    [],
+  );
+  const selectCard = useCallback((cardId: string | null) => {
+    setSelectedCardId(cardId);
+    setPanel(cardId ? { kind: 'card', focusId: cardId } : null);
+  }, []);
+  const openComments = useCallback((target: Target) => {
+    setCommentTarget(target);
+    setPanel({ kind: 'comments', focusId: null });
+  }, []);
+  const setScorePersona = useCallback(
+    (laneId: string, personaId: string) => setScorePersonaState((s) => ({ ...s, [laneId]: personaId })),
+    [],
+  );
+
+  const context: EditorContextValue = useMemo(
+    () => ({
+      journey: state.journey,
+      canEdit: canEdit && !state.conflict,
+      canComment,
+      execute: editor.execute,
+      newId,
+      selectCard,
+      selectedCardId,
+      openComments,
+      comments,
+      scorePersona,
+      setScorePersona,
+      openPanel,
+    }),
+    [
+      state.journey,
+      state.conflict,
+      canEdit,
+      canComment,
+      editor.execute,
+      newId,
+      selectCard,
+      selectedCardId,
+      openComments,
+      comments,
+      scorePersona,
+      setScorePersona,
+      openPanel,
+    ],
+  );
+
+  // Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z (or Ctrl+Y) redoes — except in a text field, where they undo typing.
+  useEffect(() => {
+    if (!canEdit) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      const t = e.target as HTMLElement;
+      if (t.closest('input, textarea, select, [contenteditable="true"]')) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) editor.undo();
+      else if ((key === 'z' && e.shiftKey) || key === 'y') editor.redo();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [canEdit, editor]);
+
+  const fit = () => {
+    const width = scrollerRef.current?.clientWidth ?? 1200;
+    const full = LANE_HEADER_WIDTH + state.journey.columns.length * COLUMN_WIDTH;
+    setZoom(Math.max(0.3, Math.min(1.5, Math.floor((width / full) * 100) / 100)));
+  };
+  const onReady = useCallback(() => {
+    performance.mark('waymark:editor-interactive');
+  }, []);
+
+  const addComment = async (target: Target, body: string) => {
+    try {
+      await api.addComment(ws, id, target, body);
+      loadComments();
+      return null;
+    } catch (e) {
+      return errorText(e);
+    }
+  };
+  const resolveComment = async (c: EditorComment, resolved: boolean) => {
+    try {
+      await api.resolveComment(ws, id, c.id, resolved);
+      loadComments();
+      setCommentError(null);
+    } catch (e) {
+      setCommentError(errorText(e));
+    }
+  };
+
+  return (
+    <EditorContext.Provider value={context}>
+      <div className="editor">
+        <EditorToolbar
+          ws={ws}
+          id={id}
+          editor={editor}
+          canEdit={canEdit}
+          panel={panel?.kind ?? null}
+          togglePanel={(k) => setPanel((p) => (p?.kind === k ? null : { kind: k, focusId: null }))}
+          zoom={zoom}
+          setZoom={setZoom}
+          fit={fit}
+        />
+        {!canEdit ? (
+          <p className="notice editor-readonly">
+            {canComment
+              ? 'You can read this journey and comment on it; your role does not allow editing.'
+              : 'You can read this journey; your role does not allow editing or commenting.'}
+          </p>
+        ) : null}
+        {state.message ? (
+          <div className="notice editor-message-bar" role="alert">
+            {state.message}{' '}
+            <button type="button" className="link-button" onClick={editor.dismiss}>
+              Dismiss
+            </button>
+          </div>
+        ) : null}
+        {state.conflict ? (
+          <ConflictBanner unsent={state.conflict.unsent} onResolve={editor.resolveConflict} />
+        ) : null}
+        <div className="editor-body">
+          <div className="map-scroller" ref={scrollerRef} data-testid="map-scroller">
+            <MapGrid journey={state.journey} zoom={zoom} onReady={onReady} scrollerRef={scrollerRef} />
+          </div>
+          {panel ? (
+            <aside className="side-panel" aria-labelledby="side-panel-title">
+              <div className="side-panel__head">
+                <h2 id="side-panel-title">{panelTitles[panel.kind]}</h2>
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  onClick={() => {
+                    setPanel(null);
+                    setSelectedCardId(null);
+                  }}
+                >
+                  Close <span className="visually-hidden">{panelTitles[panel.kind]}</span>
+                </button>
+              </div>
+              {panel.kind === 'card' && selectedCardId ? <CardPanel cardId={selectedCardId} /> : null}
+              {panel.kind === 'structure' ? <StructurePanel focusId={panel.focusId} /> : null}
+              {panel.kind === 'links' ? <LinksPanel /> : null}
+              {panel.kind === 'comments' ? (
+                <CommentsPanel
+                  target={commentTarget}
+                  onAdd={addComment}
+                  onResolve={resolveComment}
+                  onTarget={setCommentTarget}
+                  error={commentError}
+                />
+              ) : null}
+              {panel.kind === 'history' ? (
+                <HistoryPanel
+                  api={api}
+                  ws={ws}
+                  id={id}
+                  journey={state.journey}
+                  version={state.version}
+                  canRestore={canEdit}
+                  hasUnsaved={state.pending.length + state.inFlight.length > 0 || state.conflict !== null}
+                  onRestored={editor.replace}
+                />
+              ) : null}
+            </aside>
+          ) : null}
+        </div>
+      </div>
+    </EditorContext.Provider>
+  );
+}

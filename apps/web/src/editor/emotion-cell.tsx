@@ -1,0 +1,204 @@
+import type { Card, CardOf } from '@waymark/core';
+import { useState, type PointerEvent } from 'react';
+import { useEditorContext } from './editor-context';
+import {
+  curvePiece,
+  curveStyles,
+  parseScore,
+  scoreForY,
+  yForScore,
+  type EmotionBand,
+} from './emotion-geometry';
+import type { MapCellProps } from './map-cell';
+import { markerPath, ShapeGlyph } from './shape-glyph';
+
+export const EMOTION_BAND: EmotionBand = { height: 160, pad: 12 };
+const WIDTH = 248;
+
+/**
+ * An emotion cell: each curve's piece through this step, its point draggable up and down (editors), and every
+ * score as a number field — the keyboard way to set it, and the number that says what the shape shows.
+ */
+export function EmotionCell({ lane, column, cards, curves, columnIds, col, active }: MapCellProps) {
+  const { canEdit, execute, selectCard } = useEditorContext();
+  const [drag, setDrag] = useState<{ curve: string; score: number } | null>(null);
+  const index = col - 1;
+  const emotions = cards.filter((c): c is CardOf<'emotion'> => c.kind === 'emotion');
+  const curveKey = (c: CardOf<'emotion'>) => c.personaId ?? lane.personaId ?? '';
+
+  const startDrag = (e: PointerEvent<SVGPathElement>, curve: string, card: Card) => {
+    if (!canEdit) return;
+    e.preventDefault();
+    const svg = e.currentTarget.ownerSVGElement!;
+    e.currentTarget.setPointerCapture(e.pointerId);
+    const at = (ev: PointerEvent<SVGPathElement>) => {
+      const rect = svg.getBoundingClientRect();
+      return scoreForY(((ev.clientY - rect.top) / rect.height) * EMOTION_BAND.height, EMOTION_BAND);
+    };
+    setDrag({ curve, score: at(e) });
+    const el = e.currentTarget;
+    const move = (ev: globalThis.PointerEvent) =>
+      setDrag({ curve, score: at(ev as unknown as PointerEvent<SVGPathElement>) });
+    const up = (ev: globalThis.PointerEvent) => {
+      el.removeEventListener('pointermove', move);
+      el.removeEventListener('pointerup', up);
+      el.removeEventListener('pointercancel', up);
+      const score = at(ev as unknown as PointerEvent<SVGPathElement>);
+      setDrag(null);
+      if (card.kind === 'emotion' && score !== card.score)
+        execute({ type: 'card.update', id: card.id, patch: { score } });
+    };
+    el.addEventListener('pointermove', move);
+    el.addEventListener('pointerup', up);
+    el.addEventListener('pointercancel', up);
+  };
+
+  return (
+    <>
+      <svg
+        className="emotion-band"
+        viewBox={`0 0 ${WIDTH} ${EMOTION_BAND.height}`}
+        preserveAspectRatio="none"
+        aria-hidden="true"
+      >
+        <line
+          x1="0"
+          x2={WIDTH}
+          y1={yForScore(0, EMOTION_BAND)}
+          y2={yForScore(0, EMOTION_BAND)}
+          className="emotion-band__zero"
+        />
+        {(curves ?? []).map((curve) => {
+          const style = curveStyles[curve.style]!;
+          const mine = emotions.filter((c) => curveKey(c) === curve.key);
+          const dragging = drag?.curve === curve.key ? drag.score : undefined;
+          const shown =
+            dragging === undefined
+              ? curve
+              : { ...curve, points: new Map(curve.points).set(column.id, dragging) };
+          const piece = curvePiece(shown, columnIds, index, WIDTH, EMOTION_BAND);
+          return (
+            <g key={curve.key}>
+              {piece.path ? (
+                <path
+                  d={piece.path}
+                  fill="none"
+                  stroke={style.colour}
+                  strokeWidth="3"
+                  strokeDasharray={style.dash}
+                />
+              ) : null}
+              {piece.point ? (
+                <path
+                  d={markerPath(curve.style, piece.point.x, piece.point.y, 8)}
+                  fill={style.colour}
+                  stroke="#0b0c0c"
+                  strokeWidth="1.5"
+                  className={
+                    canEdit && mine.length === 1 ? 'emotion-marker emotion-marker--drag' : 'emotion-marker'
+                  }
+                  onPointerDown={
+                    canEdit && mine.length === 1 ? (e) => startDrag(e, curve.key, mine[0]!) : undefined
+                  }
+                  data-score-marker={`${column.id}:${curve.key}`}
+                />
+              ) : null}
+            </g>
+          );
+        })}
+      </svg>
+      <ul className="card-list emotion-scores" aria-label={`${lane.label} at ${column.label}`}>
+        {emotions.map((card) => {
+          const curve = curves?.find((c) => c.key === curveKey(card));
+          return (
+            <li key={card.id} className="emotion-score">
+              {curve ? <ShapeGlyph style={curve.style} /> : null}
+              <ScoreField
+                card={card}
+                label={`Score at ${column.label}${curve && curves!.length > 1 ? ` for ${curve.label}` : ''}`}
+                tabbable={active}
+                readOnly={!canEdit}
+                preview={drag && curve && drag.curve === curve.key ? drag.score : undefined}
+                onScore={(score) => execute({ type: 'card.update', id: card.id, patch: { score } })}
+              />
+              <button
+                type="button"
+                className="chip-button"
+                tabIndex={active ? 0 : -1}
+                onClick={() => selectCard(card.id)}
+                aria-label={`Details of the score at ${column.label}`}
+              >
+                <span aria-hidden="true">⋯</span>
+              </button>
+              {card.estimate ? <span className="card__meta">estimate</span> : null}
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
+
+/** A score typed as a number: Enter or leaving the field sets it; a bad number says what is expected. */
+function ScoreField({
+  card,
+  label,
+  tabbable,
+  readOnly,
+  preview,
+  onScore,
+}: {
+  card: CardOf<'emotion'>;
+  label: string;
+  tabbable: boolean;
+  readOnly: boolean;
+  preview: number | undefined;
+  onScore: (score: number) => void;
+}) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const commit = () => {
+    if (draft === null) return;
+    const parsed = parseScore(draft);
+    if (!parsed.ok) {
+      setError(`${label}: ${parsed.message}`);
+      return;
+    }
+    setDraft(null);
+    setError(null);
+    if (parsed.score !== card.score) onScore(parsed.score);
+  };
+  const value = draft ?? String(preview ?? card.score);
+  return (
+    <span className="score-field">
+      <input
+        type="text"
+        inputMode="numeric"
+        className="score-input"
+        aria-label={label}
+        aria-invalid={error ? true : undefined}
+        value={value}
+        readOnly={readOnly}
+        tabIndex={tabbable ? 0 : -1}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            e.stopPropagation();
+            commit();
+          } else if (e.key === 'Escape' && draft !== null) {
+            e.stopPropagation();
+            setDraft(null);
+            setError(null);
+          }
+        }}
+      />
+      {error ? (
+        <span className="error-message score-field__error" role="alert">
+          {error}
+        </span>
+      ) : null}
+    </span>
+  );
+}

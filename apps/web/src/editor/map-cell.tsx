@@ -1,0 +1,185 @@
+import { channels, type Card, type Column, type Lane } from '@waymark/core';
+import { useId, useState, type KeyboardEvent } from 'react';
+import { useEditorContext } from './editor-context';
+import type { EmotionCurve } from './emotion-geometry';
+import { EmotionCell } from './emotion-cell';
+import { CommentIcon } from './shape-glyph';
+import { cardLabel, quickCard, quickEntryHint } from './quick-entry';
+
+export interface MapCellProps {
+  readonly lane: Lane;
+  readonly column: Column;
+  readonly row: number;
+  readonly col: number;
+  readonly cards: readonly Card[];
+  readonly active: boolean;
+  readonly curves: readonly EmotionCurve[] | undefined;
+  readonly columnIds: readonly string[];
+  readonly moveTo: (row: number, col: number, inner: boolean) => void;
+  readonly lastCol: number;
+}
+
+/** One lane × step cell: its cards and, for editors, a box to type the next one. */
+export function MapCell(props: MapCellProps) {
+  const { lane, column, row, col, cards, active } = props;
+  return (
+    <div
+      role="gridcell"
+      aria-colindex={col + 1}
+      className={`map-cell map-cell--${lane.kind}`}
+      data-cell={`${row}:${col}`}
+      tabIndex={active ? 0 : -1}
+      aria-label={cards.length === 0 ? `${lane.label}, ${column.label}: empty` : undefined}
+    >
+      {lane.kind === 'emotion' ? (
+        <EmotionCell {...props} />
+      ) : (
+        <ul className="card-list" aria-label={`${lane.label} at ${column.label}`}>
+          {cards.map((card) => (
+            <li key={card.id}>
+              <CardChip card={card} tabbable={active} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <QuickEntry {...props} />
+    </div>
+  );
+}
+
+/** A card on the map: a button that opens its details; quotes, channels, severities and flags in words too. */
+export function CardChip({ card, tabbable }: { card: Card; tabbable: boolean }) {
+  const { journey, selectCard, selectedCardId, comments } = useEditorContext();
+  const open = comments.filter((c) => c.target.cardId === card.id && !c.resolved).length;
+  const label = cardLabel(journey, card);
+  return (
+    <button
+      type="button"
+      className={`card card--${card.kind}${selectedCardId === card.id ? ' card--selected' : ''}`}
+      tabIndex={tabbable ? 0 : -1}
+      onClick={() => selectCard(card.id)}
+      aria-label={`${label}${open > 0 ? ` (${open} open comment${open === 1 ? '' : 's'})` : ''}. Open details`}
+      data-card={card.id}
+    >
+      <CardBody card={card} label={label} />
+      {open > 0 ? (
+        <span className="card__badge" aria-hidden="true">
+          <CommentIcon /> {open}
+        </span>
+      ) : null}
+    </button>
+  );
+}
+
+function CardBody({ card, label }: { card: Card; label: string }) {
+  switch (card.kind) {
+    case 'touchpoint':
+      return (
+        <>
+          <span role="img" aria-label={channels[card.channel].label} className="card__icon">
+            {channels[card.channel].icon}
+          </span>{' '}
+          {card.text}
+          <span className="card__meta"> {card.direction}</span>
+        </>
+      );
+    case 'feeling':
+      return card.quote ? (
+        <>
+          <q>{card.text}</q>
+          {card.source ? <span className="card__meta"> — {card.source}</span> : null}
+        </>
+      ) : (
+        <>
+          <span className="card__meta">{card.mode}: </span>
+          {card.text}
+        </>
+      );
+    case 'moment-of-truth':
+      return (
+        <>
+          <span className="card__tag">Moment of truth</span> {card.text}
+          {card.why ? <span className="card__meta"> Why: {card.why}</span> : null}
+        </>
+      );
+    case 'pain-point':
+      return (
+        <>
+          {card.severity ? (
+            <span className="card__tag">
+              {'●'.repeat(card.severity)}
+              {'○'.repeat(3 - card.severity)} severity {card.severity}
+            </span>
+          ) : null}{' '}
+          {card.text}
+        </>
+      );
+    case 'lever': {
+      const [category, ...rest] = label.split(': ');
+      return (
+        <>
+          <span className="card__tag">{category}</span> {rest.join(': ')}
+        </>
+      );
+    }
+    case 'baton-change':
+      return (
+        <>
+          <span className="card__tag">Baton change</span> {label}
+        </>
+      );
+    default:
+      return <>{label}</>;
+  }
+}
+
+function QuickEntry({ lane, column, row, col, active, moveTo, lastCol }: MapCellProps) {
+  const { journey, canEdit, execute, newId, scorePersona } = useEditorContext();
+  const [error, setError] = useState<string | null>(null);
+  const id = useId();
+  if (!canEdit) return null;
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    e.stopPropagation();
+    const input = e.currentTarget;
+    const next = () => moveTo(row, Math.min(col + 1, lastCol), true);
+    if (input.value.trim() === '') {
+      next();
+      return;
+    }
+    const made = quickCard(journey, lane, column.id, input.value, newId('card'), scorePersona[lane.id]);
+    if (!made.ok) {
+      setError(`${lane.label}: ${made.message}`);
+      return;
+    }
+    if (execute({ type: 'card.add', item: made.card as never })) {
+      input.value = '';
+      setError(null);
+      if (e.ctrlKey || e.metaKey) next();
+    }
+  };
+  return (
+    <div className="quick">
+      <input
+        className="quick-entry"
+        type="text"
+        tabIndex={active ? 0 : -1}
+        aria-label={`Add to ${lane.label} at ${column.label}`}
+        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
+        aria-invalid={error ? true : undefined}
+        placeholder={lane.kind === 'emotion' ? 'Add score…' : 'Add…'}
+        onKeyDown={onKeyDown}
+        onChange={() => error && setError(null)}
+      />
+      <span id={`${id}-hint`} className="visually-hidden">
+        {quickEntryHint(lane, journey)} Control+Enter adds and moves to the next step.
+      </span>
+      {error ? (
+        <p id={`${id}-error`} className="error-message quick__error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,160 @@
+import {
+  channelIds,
+  channels,
+  metricKindIds,
+  metricKinds,
+  type Card,
+  type CardInput,
+  type Channel,
+  type Journey,
+  type Lane,
+} from '@waymark/core';
+import { parseScore } from './emotion-geometry';
+
+export type QuickEntry = { ok: true; card: CardInput } | { ok: false; message: string };
+
+const lower = (s: string) => s.trim().toLowerCase();
+
+/** `Label: rest` split when the label names one of `options` (by id or label, any case). */
+function prefixed<T extends string>(
+  text: string,
+  options: readonly { id: T; label: string }[],
+): { id: T; rest: string } | null {
+  const m = /^([^:]{1,40}):\s*(.*)$/s.exec(text);
+  if (!m) return null;
+  const found = options.find((o) => lower(o.id) === lower(m[1]!) || lower(o.label) === lower(m[1]!));
+  return found ? { id: found.id, rest: m[2]!.trim() } : null;
+}
+
+const channelOptions = channelIds.map((id) => ({ id, label: channels[id].label }));
+
+/** A hint for the quick-entry box of a lane kind: what to type. */
+export function quickEntryHint(lane: Lane, journey: Journey): string {
+  switch (lane.kind) {
+    case 'emotion':
+      return 'Type a score from −100 to +100 and press Enter.';
+    case 'lever':
+      return `Type “Category: idea”, e.g. “${journey.leverCategories[0]?.label ?? 'Contact'}: Single point of contact”.`;
+    case 'touchpoint':
+      return 'Type “Channel: what happens”, e.g. “Telephone: Reports the incident”.';
+    case 'metric':
+      return 'Type “Figure: value”, e.g. “Contacts: 3”.';
+    case 'feeling':
+      return 'Type what they feel; put a quote in quotation marks, e.g. “I’ve had enough”.';
+    case 'baton-change':
+      return 'Type “From → To”, naming two organisations of the journey.';
+    default:
+      return 'Type and press Enter to add; Enter on an empty box moves to the next step.';
+  }
+}
+
+const quoteMarks = /^["“‘'](.+)["”’']$/s;
+
+/**
+ * The card a line typed into a cell's quick-entry box makes, by the lane's kind. Bad input says what was
+ * expected. `personaId` is the persona chosen for new emotion cards (several curves in one lane).
+ */
+export function quickCard(
+  journey: Journey,
+  lane: Lane,
+  columnId: string,
+  typed: string,
+  id: string,
+  personaId?: string,
+): QuickEntry {
+  const text = typed.trim();
+  if (text === '') return { ok: false, message: 'type something first' };
+  const base = { id, laneId: lane.id, columnId } as const;
+  switch (lane.kind) {
+    case 'emotion': {
+      const parsed = parseScore(text);
+      if (!parsed.ok) return parsed;
+      const persona = personaId ?? lane.personaId;
+      return {
+        ok: true,
+        card: { ...base, kind: 'emotion', score: parsed.score, ...(persona ? { personaId: persona } : {}) },
+      };
+    }
+    case 'lever': {
+      const p = prefixed(text, journey.leverCategories);
+      const category = p?.id ?? journey.leverCategories[0]?.id;
+      if (!category)
+        return { ok: false, message: 'add a lever category first (Structure → Lever categories)' };
+      return { ok: true, card: { ...base, kind: 'lever', category, text: p?.rest || text } };
+    }
+    case 'touchpoint': {
+      const p = prefixed<Channel>(text, channelOptions);
+      return {
+        ok: true,
+        card: { ...base, kind: 'touchpoint', channel: p?.id ?? 'telephone', text: p?.rest || text },
+      };
+    }
+    case 'metric': {
+      const options = metricKindIds.map((m) => ({ id: m, label: metricKinds[m].label }));
+      const p = prefixed(text, options);
+      const value = Number((p?.rest ?? text).replace(/[£,%\s]/g, ''));
+      if (!Number.isFinite(value) || (p?.rest ?? text).trim() === '') {
+        return {
+          ok: false,
+          message: `expected “Figure: value” with a number, e.g. “Contacts: 3”; figures are ${options.map((o) => o.label).join(', ')}`,
+        };
+      }
+      return { ok: true, card: { ...base, kind: 'metric', metric: p?.id ?? 'contacts', value } };
+    }
+    case 'feeling': {
+      const quoted = quoteMarks.exec(text);
+      return {
+        ok: true,
+        card: {
+          ...base,
+          kind: 'feeling',
+          text: quoted ? quoted[1]!.trim() : text,
+          mode: quoted ? 'says' : 'feels',
+          quote: quoted !== null,
+        },
+      };
+    }
+    case 'baton-change': {
+      const [fromName, toName, ...rest] = text.split(/\s*(?:→|->)\s*/);
+      const org = (name: string | undefined) =>
+        journey.organisations.find(
+          (o) => name !== undefined && (lower(o.name) === lower(name) || lower(o.id) === lower(name)),
+        );
+      const from = org(fromName);
+      const to = org(toName);
+      if (!from || !to || rest.length > 0) {
+        const names = journey.organisations.map((o) => o.name).join(', ') || 'none yet';
+        return {
+          ok: false,
+          message: `expected “From → To” naming two organisations of this journey (${names}); add organisations under Structure`,
+        };
+      }
+      return { ok: true, card: { ...base, kind: 'baton-change', from: from.id, to: to.id } };
+    }
+    case 'step':
+    case 'moment-of-truth':
+    case 'pain-point':
+    case 'text':
+      return { ok: true, card: { ...base, kind: lane.kind, text } };
+  }
+}
+
+/** Short words for a card, for buttons and screen readers (the same summary as the CSV export). */
+export function cardLabel(journey: Journey, card: Card): string {
+  switch (card.kind) {
+    case 'baton-change': {
+      const name = (id: string) => journey.organisations.find((o) => o.id === id)?.name ?? id;
+      return `${name(card.from)} → ${name(card.to)}${card.text ? `: ${card.text}` : ''}`;
+    }
+    case 'lever':
+      return `${journey.leverCategories.find((c) => c.id === card.category)?.label ?? card.category}: ${card.text}`;
+    case 'metric':
+      return `${metricKinds[card.metric].label}: ${card.value} ${metricKinds[card.metric].unit}`;
+    case 'emotion':
+      return `Score ${card.score > 0 ? '+' : ''}${card.score}${card.estimate ? ' (estimate)' : ''}`;
+    case 'touchpoint':
+      return `${channels[card.channel].label}: ${card.text}`;
+    default:
+      return card.text;
+  }
+}

@@ -1,0 +1,72 @@
+import { useId, type FormEvent } from 'react';
+
+/** Move back, move forward and delete buttons for one item of a list, named after it. */
+export function ItemActions(props: {
+  name: string;
+  canBack: boolean;
+  canForward: boolean;
+  back: string;
+  forward: string;
+  onMove: (direction: -1 | 1) => void;
+  onRemove: () => void;
+}) {
+  return (
+    <div className="button-row">
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        disabled={!props.canBack}
+        onClick={() => props.onMove(-1)}
+        aria-label={`${props.back}: ${props.name}`}
+      >
+        {props.back}
+      </button>
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        disabled={!props.canForward}
+        onClick={() => props.onMove(1)}
+        aria-label={`${props.forward}: ${props.name}`}
+      >
+        {props.forward}
+      </button>
+      <button
+        type="button"
+        className="button button--warning button--small"
+        onClick={props.onRemove}
+        aria-label={`Delete ${props.name}`}
+      >
+        Delete
+      </button>
+    </div>
+  );
+}
+
+/** A one-field form that adds an item by name and clears itself when the item was added. */
+export function AddForm({
+  label,
+  button,
+  onAdd,
+}: {
+  label: string;
+  button: string;
+  onAdd: (name: string) => boolean;
+}) {
+  const id = useId();
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const input = e.currentTarget.elements.namedItem('name') as HTMLInputElement;
+    if (input.value.trim() !== '' && onAdd(input.value.trim())) input.value = '';
+  };
+  return (
+    <form onSubmit={submit} className="add-form">
+      <div className="field">
+        <label htmlFor={id}>{label}</label>
+        <input id={id} name="name" type="text" />
+      </div>
+      <button type="submit" className="button button--secondary button--small">
+        {button}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,123 @@
+import { applyCommand, type Journey, type JourneyCommand } from '@waymark/core';
+import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { ApiError } from '../api/api-error';
+import type { ApiClient } from '../api/client';
+import { saveDueIn } from '../state/autosave';
+import { createEditorState, editorReducer, type EditorAction, type EditorState } from '../state/editor-state';
+import { errorText } from '../ui/field';
+
+const reducer = (state: EditorState, action: EditorAction) => editorReducer(applyCommand, state, action);
+
+export interface EditorApi {
+  readonly state: EditorState;
+  readonly execute: (command: JourneyCommand) => boolean;
+  readonly undo: () => void;
+  readonly redo: () => void;
+  /** After a conflict: take their version, and re-apply our unsaved edits where they still fit (or drop them). */
+  readonly resolveConflict: (reapply: boolean) => void;
+  /** After a restore from the history panel: the server's new version, nothing of ours pending. */
+  readonly replace: (version: number, journey: Journey) => void;
+  readonly saveNow: () => void;
+  readonly dismiss: () => void;
+}
+
+/**
+ * The editor's state machine wired to the API: edits apply at once; SAVE_DELAY_MS after the last edit the
+ * pending commands go to the server as one batch with the version they were made on. The answer is folded
+ * back in (saved, refused, conflict, failed); a failed save is retried on the next edit or on "Try again".
+ */
+export function useEditor(
+  api: ApiClient,
+  ws: string,
+  id: string,
+  initial: { version: number; journey: Journey },
+): EditorApi {
+  const [state, dispatch] = useReducer(reducer, initial, (i) => createEditorState(i.journey, i.version));
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const edits = useRef<{ first: number | null; last: number | null }>({ first: null, last: null });
+
+  const send = useCallback(() => {
+    const current = stateRef.current;
+    if (current.conflict || current.inFlight.length > 0 || current.pending.length === 0) return;
+    dispatch({ type: 'send' });
+    edits.current = { first: null, last: null };
+    // The batch is what 'send' moves to inFlight: the same coalescing, computed from the same state.
+    const sent = reducer(current, { type: 'send' });
+    api
+      .sendCommands(ws, id, current.version, sent.inFlight)
+      .then((r) => dispatch({ type: 'saved', version: r.version, journey: r.journey }))
+      .catch((e: unknown) => {
+        if (e instanceof ApiError && e.code === 'version_conflict') {
+          const theirs = (e.body as { current?: { version: number; journey: Journey } } | null)?.current;
+          if (theirs) {
+            dispatch({ type: 'conflict', version: theirs.version, journey: theirs.journey });
+            return;
+          }
+        }
+        if (e instanceof ApiError && e.status === 422) dispatch({ type: 'refused', message: e.message });
+        else dispatch({ type: 'save-failed', message: errorText(e) });
+      });
+  }, [api, ws, id]);
+
+  // Autosave: schedule the next send whenever something is pending and nothing is in flight.
+  useEffect(() => {
+    if (state.pending.length === 0 || state.inFlight.length > 0 || state.conflict || state.status === 'error')
+      return;
+    const due = saveDueIn(Date.now(), edits.current.first, edits.current.last) ?? 0;
+    const timer = setTimeout(send, due);
+    return () => clearTimeout(timer);
+  }, [state.pending, state.inFlight, state.conflict, state.status, send]);
+
+  // Leaving with unsaved edits: the browser asks first.
+  useEffect(() => {
+    const warn = (e: BeforeUnloadEvent) => {
+      const s = stateRef.current;
+      if (s.pending.length > 0 || s.inFlight.length > 0 || s.conflict) e.preventDefault();
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, []);
+
+  const touched = () => {
+    const now = Date.now();
+    edits.current = { first: edits.current.first ?? now, last: now };
+  };
+  const execute = useCallback((command: JourneyCommand) => {
+    const before = stateRef.current;
+    const next = reducer(before, { type: 'execute', command });
+    if (next.journey === before.journey) {
+      dispatch({ type: 'execute', command });
+      return false;
+    }
+    touched();
+    stateRef.current = next;
+    dispatch({ type: 'execute', command });
+    return true;
+  }, []);
+  const undo = useCallback(() => {
+    touched();
+    dispatch({ type: 'undo' });
+  }, []);
+  const redo = useCallback(() => {
+    touched();
+    dispatch({ type: 'redo' });
+  }, []);
+
+  const resolveConflict = useCallback((reapply: boolean) => {
+    const conflict = stateRef.current.conflict;
+    if (!conflict) return;
+    touched();
+    dispatch({ type: 'reload', version: conflict.version, journey: conflict.journey, reapply });
+  }, []);
+  const replace = useCallback((version: number, journey: Journey) => {
+    dispatch({ type: 'reload', version, journey, reapply: false });
+  }, []);
+  const saveNow = useCallback(() => {
+    if (stateRef.current.status === 'error') dispatch({ type: 'dismiss-message' });
+    send();
+  }, [send]);
+  const dismiss = useCallback(() => dispatch({ type: 'dismiss-message' }), []);
+
+  return { state, execute, undo, redo, resolveConflict, replace, saveNow, dismiss };
+}
