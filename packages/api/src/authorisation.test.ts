@@ -15,6 +15,7 @@ import type { RouteSpec } from './route-spec';
 import { apiRoutes } from './routes/all-routes';
 import { createTestApi, type Client, type TestApi } from './testing/test-api';
 import { improvementExamples } from './routes/improvement.examples';
+import { datasetExamples } from './routes/dataset.examples';
 
 /**
  * Who may use every route: generated from the route table, so a new route fails here until it has an example
@@ -157,6 +158,7 @@ const examples: Record<string, ExampleFor> = {
   'DELETE /api/workspaces/{ws}/tokens/{tid}': () => ({ path: '/api/workspaces/w1/tokens/t1' }),
   'GET /api/workspaces/{ws}/audit': () => ({ path: '/api/workspaces/w1/audit' }),
   ...improvementExamples,
+  ...datasetExamples,
 };
 
 const people: Record<Role, string> = { owner: 'Olive', editor: 'Ed', commenter: 'Cam', viewer: 'Vi' };

@@ -1,5 +1,12 @@
 import type { DocPath, Journey, JourneyCommand, Result } from '@waymark/core';
-import type { AccountStore, ImprovementStore, JourneyStore, UserId } from '@waymark/store';
+import type {
+  AccountStore,
+  DatasetStore,
+  ImprovementStore,
+  JourneyStore,
+  Keyring,
+  UserId,
+} from '@waymark/store';
 import type { Context } from 'hono';
 
 /** The reducer from @waymark/core: one command applied to a journey, or why it was refused. */
@@ -25,6 +32,8 @@ export interface Limits {
   readonly jsonBytes: number;
   /** Largest imported file, bytes. */
   readonly importBytes: number;
+  /** Largest uploaded event log, bytes (streamed to disk, never held in memory whole). */
+  readonly uploadBytes: number;
   /** Failed sign-ins in a row before an account is locked, and for how long. */
   readonly lockAfterFailures: number;
   readonly lockMinutes: number;
@@ -39,6 +48,7 @@ export interface Limits {
 export const defaultLimits: Limits = {
   jsonBytes: 1024 * 1024,
   importBytes: 20 * 1024 * 1024,
+  uploadBytes: 1024 * 1024 * 1024,
   lockAfterFailures: 5,
   lockMinutes: 15,
   signInsPerIp: 30,
@@ -53,6 +63,8 @@ export interface ApiDeps {
   readonly journeys: JourneyStore;
   /** Business cases, indicators and sampling studies (issue 6); without it those routes answer 503. */
   readonly improvements?: ImprovementStore;
+  /** Event logs (issue 5); without it those routes answer 503. */
+  readonly datasets?: DatasetDeps;
   readonly database: 'pglite' | 'postgres';
   readonly version: string;
   readonly clock: () => Date;
@@ -67,4 +79,12 @@ export interface ApiDeps {
   readonly limits?: Partial<Limits>;
   /** Called once when the first administrator is created through /api/setup. */
   readonly onFirstUser?: (userId: UserId) => Promise<void>;
+}
+
+/** What the dataset routes need: the store, the keyring of pseudonymisation keys, and a directory for uploads. */
+export interface DatasetDeps {
+  readonly store: DatasetStore;
+  readonly keyring: Keyring;
+  /** Uploads wait here between the upload and the analysis; they are removed after it, or after a day. */
+  readonly uploadDir: string;
 }

@@ -5,6 +5,7 @@ import { buildOpenApi } from '../openapi';
 import { route, type RouteSpec } from '../route-spec';
 import { authRoutes } from './auth-routes';
 import { commentRoutes } from './comment-routes';
+import { datasetRoutes } from './dataset-routes';
 import { fileRoutes } from './file-routes';
 import { improvementRoutes } from './improvement';
 import { journeyRoutes } from './journey-routes';
@@ -28,6 +29,7 @@ export function apiRoutes(limits: Limits): RouteSpec[] {
     ...shareRoutes(),
     ...tokenRoutes(),
     ...improvementRoutes(),
+    ...datasetRoutes(),
   ];
   const system: RouteSpec[] = [
     route({

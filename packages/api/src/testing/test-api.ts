@@ -1,5 +1,15 @@
 import { applyCommand } from '@waymark/core';
-import { createTestStores, type Role, type Stores, type UserId, type WorkspaceId } from '@waymark/store';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  createMemoryKeyring,
+  createTestStores,
+  type Role,
+  type Stores,
+  type UserId,
+  type WorkspaceId,
+} from '@waymark/store';
 import { createApi } from '../create-api';
 import { createArgon2Hasher } from '../auth/argon2-hasher';
 import type { ApiDeps } from '../deps';
@@ -50,6 +60,11 @@ export async function createTestApi(overrides: Partial<ApiDeps> = {}): Promise<T
     accounts: stores.accounts,
     journeys: stores.journeys,
     improvements: stores.improvements,
+    datasets: {
+      store: stores.datasets,
+      keyring: createMemoryKeyring(caps.randomBytes),
+      uploadDir: mkdtempSync(join(tmpdir(), 'waymark-uploads-')),
+    },
     database: 'pglite',
     version: 'test',
     clock: caps.clock,

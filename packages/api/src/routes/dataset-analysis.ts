@@ -1,0 +1,152 @@
+import { readFile } from 'node:fs/promises';
+import {
+  analyseLog,
+  createPseudonymiser,
+  decodeEvents,
+  encodeEvents,
+  filterCases,
+  importLogFile,
+  isEmptyFilter,
+  toJsonReport,
+  type CaseFilter,
+  type ColumnMapping,
+} from '@waymark/analytics';
+import type { DatasetSummary, WorkspaceId } from '@waymark/store';
+import { z } from 'zod';
+import { ApiFailure, fail } from '../api-error';
+import type { RouteInput } from '../route-spec';
+import { datasetDepsOf, discardUpload, logFailure, pendingUpload } from './dataset-uploads';
+import { nowIso, userOf, workspaceOf } from './route-helpers';
+
+const column = z.string().trim().min(1).max(200);
+export const mappingSchema = z.strictObject({
+  case: column,
+  activity: column,
+  timestamp: column,
+  start: column.optional(),
+  channel: column.optional(),
+  org: column.optional(),
+  resource: column.optional(),
+  outcome: column.optional(),
+  cost: column.optional(),
+});
+
+export const analyseBody = z.strictObject({
+  uploadId: z.string().min(1).max(100),
+  name: z.string().trim().min(1).max(200),
+  mapping: mappingSchema,
+  /** IANA zone for times without an offset (default UTC). */
+  zone: z.string().min(1).max(64).optional(),
+  dateOrder: z.enum(['iso', 'dmy', 'mdy']).optional(),
+  /** Keep the uploaded file (it holds the un-pseudonymised data); by default it is deleted after the import. */
+  keepRaw: z.boolean().default(false),
+});
+
+const isoDay = z.iso.date({ error: 'expected a day as YYYY-MM-DD' });
+export const filterQuery = z.strictObject({
+  from: isoDay.optional(),
+  to: isoDay.optional(),
+  channel: z.string().min(1).max(200).optional(),
+  org: z.string().min(1).max(200).optional(),
+  variant: z.coerce.number().int().min(1).max(10_000).optional(),
+});
+
+export const datasetNotFound = (id: string) =>
+  new ApiFailure('dataset_not_found', `no dataset "${id}" in this workspace`, 'datasetId', {}, 404);
+
+/**
+ * Imports the pending upload with the user's mapping (only mapped columns are read; case ids and
+ * people's names are pseudonymised with the workspace's key), analyses it, and stores the dataset.
+ * Nothing is stored when the import fails or yields no events; the upload is then kept for another try.
+ */
+export async function createDataset(
+  input: RouteInput<unknown>,
+  body: z.output<typeof analyseBody>,
+): Promise<DatasetSummary & { result: unknown }> {
+  const deps = datasetDepsOf(input);
+  const upload = await pendingUpload(input, body.uploadId);
+  const mapping: ColumnMapping = Object.fromEntries(
+    Object.entries(body.mapping).filter(([, v]) => v !== undefined),
+  );
+  let imported;
+  try {
+    imported = await importLogFile(upload.path, {
+      mapping,
+      autoMap: false,
+      ...(body.zone ? { zone: body.zone } : {}),
+      ...(body.dateOrder ? { dateOrder: body.dateOrder } : {}),
+    });
+  } catch (error) {
+    throw logFailure(error);
+  }
+  const { store, report } = imported;
+  if (store.size === 0) {
+    const first = report.rejections[0];
+    throw new ApiFailure(
+      'invalid_log',
+      report.rows === 0
+        ? 'the file has a header but no events'
+        : `none of the ${report.rows} rows could be read${first ? `; the first, line ${first.line}${first.field ? ` (${first.field})` : ''}: ${first.reason}` : ''}`,
+      first?.field
+        ? `mapping.${Object.entries(mapping).find(([, c]) => c === first.field)?.[0] ?? 'timestamp'}`
+        : 'body',
+      { rejections: report.rejections.slice(0, 20) },
+      400,
+    );
+  }
+  const pseudonymise = createPseudonymiser(await deps.keyring.keyFor(workspaceOf(input)));
+  const analysis = analyseLog(store, { pseudonymise });
+  const result = toJsonReport(analysis, report);
+  const eventsBlob = encodeEvents(store, pseudonymise);
+  const raw = body.keepRaw ? new Uint8Array(await readFile(upload.path)) : undefined;
+  const id = input.deps.newId();
+  const made = await deps.store.createDataset({
+    workspaceId: workspaceOf(input),
+    id,
+    name: body.name,
+    fileName: upload.fileName,
+    format: report.format,
+    sizeBytes: upload.size,
+    mapping,
+    options: {
+      ...(body.zone ? { zone: body.zone } : {}),
+      ...(body.dateOrder ? { dateOrder: body.dateOrder } : {}),
+    },
+    cases: result.log.cases,
+    events: result.log.events,
+    rejectedRows: report.rejectedRows,
+    rejections: report.rejections,
+    result,
+    eventsBlob,
+    ...(raw ? { raw } : {}),
+    by: userOf(input).id,
+    at: nowIso(input),
+  });
+  if (!made.ok) throw fail('invalid_request', made.error.message);
+  await discardUpload(input, upload);
+  return { ...made.value, result };
+}
+
+/** The analysis of the cases that pass the filter, recomputed from the kept events. */
+export async function filteredResult(
+  input: RouteInput<unknown>,
+  workspaceId: WorkspaceId,
+  id: string,
+  filter: CaseFilter,
+): Promise<unknown> {
+  const deps = datasetDepsOf(input);
+  const blob = await deps.store.getEvents(workspaceId, id);
+  if (!blob) throw datasetNotFound(id);
+  const found = await deps.store.getDataset(workspaceId, id);
+  if (!found) throw datasetNotFound(id);
+  if (isEmptyFilter(filter)) return found.result;
+  const analysis = analyseLog(filterCases(decodeEvents(blob), filter));
+  const whole = found.result as { log: Parameters<typeof toJsonReport>[1] & { rejectedRows: number } };
+  const report = toJsonReport(analysis, {
+    ...whole.log,
+    rejectedRows: whole.log.rejectedRows,
+    rejections: [],
+    warnings: [],
+  });
+  return { ...report, filter };
+}
