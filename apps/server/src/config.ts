@@ -11,6 +11,12 @@ export interface ServerConfig {
   /** Where the built web app is, if it has been built. */
   readonly webDist: string;
   readonly examplesDir: string;
+  /** Pseudonymisation keys, one file per workspace, outside the database (WAYMARK_KEYRING, or keyring/ in the data directory). */
+  readonly keyringDir: string;
+  /** Uploaded event logs wait here until they are analysed. */
+  readonly uploadDir: string;
+  /** Largest event log accepted, bytes (WAYMARK_UPLOAD_LIMIT_MB, default 1024). */
+  readonly uploadBytes: number;
 }
 
 const repoRoot = resolve(new URL('../../..', import.meta.url).pathname);
@@ -30,10 +36,19 @@ export function readConfig(
       error: 'DATABASE_URL must start with postgres:// (or leave it unset to use the embedded database)',
     };
   }
+  const limitText = env['WAYMARK_UPLOAD_LIMIT_MB'] ?? '1024';
+  if (!/^\d+$/.test(limitText) || Number(limitText) < 1)
+    return {
+      error: `WAYMARK_UPLOAD_LIMIT_MB must be a whole number of megabytes (at least 1), not "${limitText}"`,
+    };
+  const dataDir = resolve(cwd, env['WAYMARK_DATA'] || './waymark-data');
   return {
     port,
     host: env['HOST'] || '127.0.0.1',
-    dataDir: resolve(cwd, env['WAYMARK_DATA'] || './waymark-data'),
+    dataDir,
+    keyringDir: env['WAYMARK_KEYRING'] ? resolve(cwd, env['WAYMARK_KEYRING']) : resolve(dataDir, 'keyring'),
+    uploadDir: resolve(dataDir, 'uploads'),
+    uploadBytes: Number(limitText) * 1024 * 1024,
     databaseUrl,
     adminEmail: env['WAYMARK_ADMIN_EMAIL'] || 'admin@waymark.local',
     webDist: resolve(repoRoot, 'apps/web/dist'),

@@ -2,7 +2,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readJourneyText } from '@waymark/document';
 import type { PasswordHasher } from '@waymark/api';
-import type { Stores, UserId, WorkspaceId } from '@waymark/store';
+import type { Keyring, Stores, UserId, WorkspaceId } from '@waymark/store';
+import { seedDemoDataset } from './demo-dataset';
 
 export interface FirstStart {
   readonly adminEmail: string;
@@ -30,6 +31,8 @@ export async function runFirstStart(
   caps: FirstStartCaps,
   adminEmail: string,
   examplesDir: string,
+  /** With a keyring, the demo workspace also gets a generated contact log attached to an example journey. */
+  keyring?: Keyring,
 ): Promise<FirstStart | null> {
   if ((await stores.accounts.getSetting(INSTANCE_KEY)) !== null || (await stores.accounts.countUsers()) > 0)
     return null;
@@ -72,6 +75,10 @@ export async function runFirstStart(
     });
     if (stored.ok) loaded.push(stored.value.id);
     else skipped.push(`${file}: ${stored.error.message}`);
+  }
+  if (keyring) {
+    const skippedLog = await seedDemoDataset(stores, keyring, ws.id, admin.id, at);
+    if (skippedLog) skipped.push(skippedLog);
   }
   await stores.accounts.putSetting(INSTANCE_KEY, { createdAt: at, demoWorkspace: ws.id });
   return { adminEmail, password, loaded, skipped };

@@ -5,7 +5,13 @@ import type { AddressInfo } from 'node:net';
 import { serve, type HttpBindings } from '@hono/node-server';
 import { createApi, createArgon2Hasher } from '@waymark/api';
 import { applyCommand } from '@waymark/core';
-import { createCachedAccountStore, createCachedJourneyStore, openStores, type Stores } from '@waymark/store';
+import {
+  createCachedAccountStore,
+  createCachedJourneyStore,
+  createFileKeyring,
+  openStores,
+  type Stores,
+} from '@waymark/store';
 import type { ServerConfig } from './config';
 import { lockDataDir, type DataDirLock } from './data-dir-lock';
 import { runFirstStart, type FirstStart } from './first-start';
@@ -50,12 +56,15 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     randomBytes: (size: number) => new Uint8Array(randomBytes(size)),
     passwords: createArgon2Hasher(),
   };
-  const firstStart = await runFirstStart(stores, caps, config.adminEmail, config.examplesDir);
+  const keyring = createFileKeyring(config.keyringDir, caps.randomBytes);
+  const firstStart = await runFirstStart(stores, caps, config.adminEmail, config.examplesDir, keyring);
   const app = createApi({
     accounts: createCachedAccountStore(stores.accounts, AUTH_CACHE_MS, Date.now),
     // The data-directory lock makes this process the embedded database's only writer, so a cache is exact.
     journeys: stores.database === 'pglite' ? createCachedJourneyStore(stores.journeys) : stores.journeys,
     improvements: stores.improvements,
+    datasets: { store: stores.datasets, keyring, uploadDir: config.uploadDir },
+    limits: { uploadBytes: config.uploadBytes },
     database: stores.database,
     version,
     ...caps,
