@@ -1,0 +1,235 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Journey } from '@waymark/core';
+import { readJourneyText } from '@waymark/document';
+import { planPosterSheets, posterSize, renderCsv, renderMermaid, renderSvg } from '@waymark/render';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServerProcess, type ServerProcess } from '../../../server/test/server-process';
+import { expectNoAxeViolations, launchBrowser, newPage, pdfPages, signInAs } from './harness';
+
+/**
+ * Issue 4 §3–§4 end to end on the demo workspace's Melton ASB victim journey: presentation mode by keyboard
+ * with the emotion curve growing, the A3 print view, a share link used signed out and then withdrawn, and
+ * every export downloaded from the menu and checked as a file; axe (WCAG 2.2 AA rules) on every view.
+ */
+const journeyId = 'melton-asb-victim-current';
+const A3 = { width: 1190.55, height: 841.89 };
+
+/** The MediaBox of each page of a PDF. */
+const mediaBoxes = (pdf: Buffer) =>
+  [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*([-\d.\s]+)\]/g)].map((m) =>
+    m[1]!.trim().split(/\s+/).map(Number),
+  );
+/** Width and height from the IHDR chunk of a PNG, after checking its signature. */
+function pngSize(png: Buffer) {
+  expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+describe('presentation, print, share and exports, end to end in Chromium', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let page: Page;
+  let dataDir: string;
+  let journey: Journey;
+  const view = (name: string) => `${server.url}/w/demo/j/${journeyId}/${name}`;
+
+  beforeAll(async () => {
+    // Given: the built web app, a fresh server with the demo workspace (examples/ loaded), Chromium, and the
+    // administrator (owner of the demo workspace) signed in.
+    dataDir = mkdtempSync(join(tmpdir(), 'waymark-e2e-views-'));
+    server = await startServerProcess({ WAYMARK_DATA: dataDir, WAYMARK_ADMIN_EMAIL: 'admin@example.org' });
+    browser = await launchBrowser();
+    page = await newPage(browser, { width: 1280, height: 800 });
+    await signInAs(page, server, 'admin@example.org');
+    const res = await page.request.get(`${server.url}/api/workspaces/demo/journeys/${journeyId}`);
+    journey = ((await res.json()) as { journey: Journey }).journey;
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    server?.child.kill('SIGTERM');
+    await server?.exited;
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const curvePoints = () => page.locator('[data-role="curve-point"]').count();
+  const heading = () => page.getByRole('heading', { level: 1 }).textContent();
+
+  it('given the Melton journey, when presented and stepped by keyboard, then one step at a time and the curve grows', async () => {
+    await page.goto(view('present'));
+    await expect.poll(heading).toBe('Incident occurs');
+    expect(await curvePoints()).toBe(1);
+    expect(await page.getByText('“Not again”').count()).toBe(1);
+    await expectNoAxeViolations(page);
+
+    const steps: [string, string, number][] = [
+      ['ArrowRight', 'Reports Incident', 2],
+      ['PageDown', 'Awaits response by authorities', 3],
+      [' ', 'Investigation takes place', 4],
+      ['ArrowLeft', 'Awaits response by authorities', 3],
+      ['End', 'Perpetrator carries on', 7],
+      ['PageUp', 'Being told I’m unreasonable'.replace('’', "'"), 6],
+      ['Home', 'Incident occurs', 1],
+    ];
+    for (const [key, title, points] of steps) {
+      await page.keyboard.press(key === ' ' ? 'Space' : key);
+      await expect.poll(heading, { message: `after ${key}` }).toBe(title);
+      expect(await curvePoints(), `points after ${key}`).toBe(points);
+      expect(await page.locator('[data-role="curve-point"][data-current="true"]').count()).toBe(1);
+    }
+    // The score is there as a number and a word, and the step change was announced.
+    await page.keyboard.press('ArrowRight');
+    await expect
+      .poll(() => page.locator('[aria-live="polite"]').textContent())
+      .toBe('Step 2 of 7: Reports Incident. Emotion −60, poor (estimate).');
+    expect(await page.locator('.step-details__scores').textContent()).toMatch(/−60.*poor \(estimate\)/);
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await expect.poll(heading).toBe('Awaits response by authorities');
+    await page.getByRole('button', { name: 'Previous step' }).click();
+    await expect.poll(heading).toBe('Reports Incident');
+    await expectNoAxeViolations(page);
+
+    await page.keyboard.press('Escape');
+    await page.waitForURL(`${server.url}/w/demo/j/${journeyId}`);
+  }, 90_000);
+
+  it('given the print view, then the A3 landscape poster, and the browser prints it on one A3 sheet', async () => {
+    await page.goto(view('print'));
+    const sheet = page.locator('.print-sheet__paper svg');
+    await sheet.first().waitFor();
+    expect(await sheet.count()).toBe(1);
+    expect(await sheet.getAttribute('width')).toBe('420mm');
+    expect(await sheet.getAttribute('height')).toBe('297mm');
+    expect(await sheet.getAttribute('aria-labelledby')).toBeTruthy();
+    expect(
+      await page.getByRole('status').filter({ hasText: 'Prints on one A3 landscape sheet' }).count(),
+    ).toBe(1);
+    await expectNoAxeViolations(page);
+
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('button', { name: 'Print' }).isVisible()).toBe(false);
+    // Back to no emulation: page.pdf() prints with print media unless screen is emulated.
+    await page.emulateMedia({ media: null });
+    const printed = Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    expect(pdfPages(printed)).toBe(1);
+    const [box] = mediaBoxes(printed);
+    expect(Math.abs(box![2]! - A3.width)).toBeLessThan(1);
+    expect(Math.abs(box![3]! - A3.height)).toBeLessThan(1);
+
+    // Split over sheets: as many A3 pages as the plan says, the first one named for screen readers.
+    const plan = planPosterSheets(posterSize(renderSvg(journey))!, 'tile');
+    await page.getByLabel('Split over sheets').check();
+    await expect.poll(() => sheet.count()).toBe(plan.sheets.length);
+    expect(await page.locator('.print-view__plan').textContent()).toContain(
+      `${plan.sheets.length} A3 landscape sheets`,
+    );
+    expect(await page.locator('.print-sheet__paper svg[role="img"]').count()).toBe(1);
+    const tiled = Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    expect(pdfPages(tiled)).toBe(plan.sheets.length);
+    await expectNoAxeViolations(page);
+  }, 90_000);
+
+  it('given the export menu, when each format is downloaded, then PNG and PDF are images of the poster and the text formats parse', async () => {
+    await page.goto(view('print'));
+    await page.getByRole('button', { name: 'Export' }).waitFor();
+    const download = async (label: string) => {
+      await page.getByRole('button', { name: 'Export' }).click();
+      const [file] = await Promise.all([
+        page.waitForEvent('download', { timeout: 60_000 }),
+        page.getByRole('button', { name: label }).click(),
+      ]);
+      return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
+    };
+    const stem = 'victims-of-anti-social-behaviour-my-life-is-far-from-quiet-current-journey';
+
+    const png = await download('PNG image');
+    expect(png.name).toBe(`${stem}.png`);
+    const size = pngSize(png.bytes);
+    // A3 landscape (at least) at 192 dots per inch: twice 420 mm × 297 mm at 96 px to the inch.
+    expect(size.width).toBeGreaterThanOrEqual(3174);
+    expect(size.height).toBeGreaterThanOrEqual(2244);
+    expect(size.width / size.height).toBeGreaterThan(1);
+
+    const pdf = await download('PDF, A3 landscape');
+    expect(pdf.name).toBe(`${stem}.pdf`);
+    expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdfPages(pdf.bytes)).toBeGreaterThanOrEqual(1);
+    for (const box of mediaBoxes(pdf.bytes)) {
+      expect(Math.abs(box[2]! - A3.width)).toBeLessThan(1);
+      expect(Math.abs(box[3]! - A3.height)).toBeLessThan(1);
+    }
+
+    const svg = await download('SVG drawing');
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return {
+        error: doc.getElementsByTagName('parsererror').length,
+        root: doc.documentElement.nodeName,
+        curves: doc.querySelectorAll('[data-role="emotion-point"]').length,
+      };
+    }, svg.bytes.toString('utf8'));
+    expect(parsed).toEqual({ error: 0, root: 'svg', curves: 7 });
+
+    const csv = await download('CSV spreadsheet');
+    expect(csv.name).toBe(`${stem}.csv`);
+    expect(csv.bytes.toString('utf8')).toBe(renderCsv(journey));
+    const rows = csv.bytes.toString('utf8').trimEnd().split('\n');
+    expect(rows.length).toBeGreaterThan(journey.cards.length);
+
+    const json = await download('Journey JSON');
+    const read = readJourneyText(json.bytes.toString('utf8'), { format: 'json' });
+    expect(read.ok && read.value).toEqual(journey);
+
+    const mermaid = await download('Mermaid diagram');
+    expect(mermaid.name).toBe(`${stem}.mmd`);
+    const text = mermaid.bytes.toString('utf8');
+    expect(text.split('\n')[0]).toBe('journey');
+    expect(text).toBe(renderMermaid(journey));
+    await expectNoAxeViolations(page);
+  }, 180_000);
+
+  it('given a share link made in the Share dialogue, then it opens signed out read-only; once withdrawn, it is refused', async () => {
+    await page.goto(view('print'));
+    await page.getByRole('button', { name: 'Share' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Share a read-only link' });
+    await dialog.getByLabel('The link works for').selectOption('7');
+    await dialog.getByRole('button', { name: 'Create link' }).click();
+    const linkField = dialog.getByLabel('New link (shown only now)');
+    await linkField.waitFor();
+    const url = await linkField.inputValue();
+    expect(url).toMatch(new RegExp(`^${server.url}/share/[A-Za-z0-9_-]{20,}$`));
+    expect(await dialog.getByRole('cell', { name: 'Works' }).count()).toBe(1);
+    await expectNoAxeViolations(page);
+
+    const stranger = await newPage(browser);
+    try {
+      await stranger.goto(url);
+      await stranger.getByRole('heading', { level: 1, name: journey.meta.title }).waitFor();
+      expect(await stranger.locator('.share-view__poster svg').count()).toBe(1);
+      const stepTitles = await stranger.locator('.share-view__step h3').allTextContents();
+      expect(stepTitles.map((t) => t.split(' · ')[0])).toEqual(journey.columns.map((c) => c.label));
+      expect(
+        await stranger.getByText('I’m worried beyond belief'.replace('’', "'"), { exact: false }).count(),
+      ).toBeGreaterThan(0);
+      // Read only, and nothing of the workspace: no form controls, no sign-out, no workspace links.
+      expect(await stranger.locator('input, textarea, select, [contenteditable="true"]').count()).toBe(0);
+      expect(await stranger.getByRole('button').count()).toBe(0);
+      expect(await stranger.locator('a[href^="/w/"]').count()).toBe(0);
+      await expectNoAxeViolations(stranger);
+
+      await dialog.getByRole('button', { name: /^Withdraw/ }).click();
+      await expect.poll(() => dialog.getByRole('cell', { name: 'Withdrawn' }).count()).toBe(1);
+      await stranger.reload();
+      await stranger.getByRole('heading', { level: 1, name: 'This link does not work' }).waitFor();
+      expect(await stranger.getByText(journey.meta.title).count()).toBe(0);
+      await expectNoAxeViolations(stranger);
+      await stranger.goto(`${server.url}/share/not-a-real-token`);
+      await stranger.getByRole('heading', { level: 1, name: 'This link does not work' }).waitFor();
+    } finally {
+      await stranger.context().close();
+    }
+  }, 120_000);
+});
