@@ -58,10 +58,12 @@ export function CardChip({ card, tabbable }: { card: Card; tabbable: boolean }) 
       className={`card card--${card.kind}${selectedCardId === card.id ? ' card--selected' : ''}`}
       tabIndex={tabbable ? 0 : -1}
       onClick={() => selectCard(card.id)}
-      aria-label={`${label}${open > 0 ? ` (${open} open comment${open === 1 ? '' : 's'})` : ''}. Open details`}
       data-card={card.id}
     >
       <CardBody card={card} label={label} />
+      <span className="visually-hidden">
+        {open > 0 ? ` (${open} open comment${open === 1 ? '' : 's'})` : ''}. Open details
+      </span>
       {open > 0 ? (
         <span className="card__badge" aria-hidden="true">
           <CommentIcon /> {open}

@@ -1,0 +1,344 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Journey } from '@waymark/core';
+import type { APIRequestContext, Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { passwordFrom, startServerProcess, type ServerProcess } from '../../../server/test/server-process';
+import { expectNoAxeViolations, launchBrowser, newPage, signInAs } from './harness';
+
+/**
+ * Issue 4 §2, §5, §6 end to end, as a newcomer would: create a journey from the Melton template and build
+ * the Melton anti-social-behaviour victim map (case study 1) from scratch — seven steps, a score and a quote
+ * at each, three levers — then reload it, undo and redo, enter a card and a score by keyboard alone, recover
+ * from a conflict with a second session, and check a viewer cannot edit; axe on the editor with its panels.
+ */
+const steps = [
+  ['Incident occurs', 'Not again', -70],
+  ['Reports Incident', 'I feel guilty', -60],
+  ['Awaits response by authorities', 'I’m scared of retribution', -65],
+  ['Investigation takes place', 'How hard is it to keep me informed?', -45],
+  ['No information passed to victim', 'I’m worried beyond belief', -80],
+  ['Being told I’m unreasonable', 'They are totally disinterested!!', -90],
+  ['Perpetrator carries on', 'I feel like I am wasting my time', -95],
+] as const;
+const levers = [
+  ['Reports Incident', 'Contact: Single point across all channels', 'contact'],
+  ['Awaits response by authorities', 'Process: Master case file', 'process'],
+  ['Investigation takes place', 'Comms: Keep the victim informed at all stages', 'comms'],
+] as const;
+
+describe('the journey map editor, end to end in Chromium', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let page: Page;
+  let dataDir: string;
+  let journeyUrl = '';
+  let apiPath = '';
+
+  beforeAll(async () => {
+    // Given: the built web app, a fresh server with the demo workspace, Chromium, the administrator signed in.
+    dataDir = mkdtempSync(join(tmpdir(), 'waymark-e2e-editor-'));
+    server = await startServerProcess({ WAYMARK_DATA: dataDir, WAYMARK_ADMIN_EMAIL: 'admin@example.org' });
+    browser = await launchBrowser();
+    page = await newPage(browser);
+    await signInAs(page, server, 'admin@example.org');
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    server?.child.kill('SIGTERM');
+    await server?.exited;
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const stored = async (request: APIRequestContext = page.request) => {
+    const res = await request.get(`${server.url}${apiPath}`);
+    expect(res.status()).toBe(200);
+    return (await res.json()) as { version: number; journey: Journey };
+  };
+  const saveStatus = () => page.getByTestId('save-status');
+  const allSaved = () =>
+    expect.poll(() => saveStatus().textContent(), { timeout: 15_000 }).toBe('All changes saved');
+  const quick = (lane: string, step: string) => page.getByLabel(`Add to ${lane} at ${step}`, { exact: true });
+  const panel = () => page.getByRole('complementary');
+  /** A card on the map by its words: its button is named by its content, then "Open details". */
+  const card = (text: string) => page.locator('button.card', { hasText: text });
+  const csrf = async (request: APIRequestContext) =>
+    ((await (await request.get(`${server.url}/api/auth/me`)).json()) as { csrfToken: string }).csrfToken;
+
+  it('given a new Melton-template journey, when the ASB victim map is built from scratch, then all of it is saved and comes back after a reload', async () => {
+    await page.goto(`${server.url}/w/demo`);
+    await page.getByLabel('Title').fill('ASB victim journey (built in the e2e test)');
+    await page.getByLabel('Cabinet Office / Melton customer journey map').check();
+    await page.getByRole('button', { name: 'Create journey' }).click();
+    await page.waitForURL(/\/w\/demo\/j\/[^/]+$/);
+    journeyUrl = page.url();
+    apiPath = `/api/workspaces/demo/journeys/${journeyUrl.split('/').pop()}`;
+    await page.getByTestId('map-grid').waitFor();
+
+    // The template has six numbered steps: name them, then add the seventh, in the structure panel.
+    await page.getByRole('button', { name: 'Steps & lanes' }).click();
+    for (const [i, [name]] of steps.entries()) {
+      if (i < 6) {
+        await panel()
+          .getByLabel(`Step ${i + 1} name`)
+          .fill(name);
+        await panel()
+          .getByLabel(`Step ${i + 1} name`)
+          .press('Enter');
+      } else {
+        await panel().getByLabel('New step name').fill(name);
+        await panel().getByRole('button', { name: 'Add step' }).click();
+      }
+    }
+    await expectNoAxeViolations(page);
+    await panel()
+      .getByRole('button', { name: /^Close/ })
+      .click();
+    const headers = page.getByRole('columnheader');
+    await expect.poll(() => headers.allTextContents()).toHaveLength(8);
+
+    // A quote and a score at every step, typed into the cells' quick-entry boxes.
+    for (const [name, quote, score] of steps) {
+      await quick('Feelings and quotes', name).fill(`“${quote}”`);
+      await quick('Feelings and quotes', name).press('Enter');
+      await quick('Customer satisfaction (emotion)', name).fill(String(score));
+      await quick('Customer satisfaction (emotion)', name).press('Enter');
+    }
+    for (const [name, text] of levers) {
+      await quick('Levers for solution hunting', name).fill(text);
+      await quick('Levers for solution hunting', name).press('Enter');
+    }
+    // The first quote's source, in the card's details.
+    await card('Not again').click();
+    await panel().getByLabel('Source of the quote').fill('Victim interview, case study 1');
+    await panel().getByLabel('Source of the quote').press('Enter');
+    await expect.poll(() => page.getByText('— Victim interview, case study 1').count()).toBe(1);
+    await expectNoAxeViolations(page);
+    await allSaved();
+
+    // Then: after a reload the map shows everything…
+    await page.reload();
+    await page.getByTestId('map-grid').waitFor();
+    expect((await headers.allTextContents()).slice(1).map((t) => t.replace(/\s+$/, ''))).toEqual(
+      steps.map(([name]) => expect.stringContaining(name)),
+    );
+    for (const [name, quote, score] of steps) {
+      expect(await page.getByLabel(`Score at ${name}`, { exact: true }).inputValue()).toBe(String(score));
+      expect(await card(quote).getAttribute('aria-label')).toBeNull();
+      expect(await card(quote).evaluate((b) => b.textContent)).toMatch(/Open details$/);
+    }
+    for (const [, text] of levers) expect(await card(text.split(': ')[1]!).count()).toBe(1);
+    // …and so does the API.
+    const { journey } = await stored();
+    expect(journey.columns.map((c) => c.label)).toEqual(steps.map(([name]) => name));
+    const byStep = (kind: string) =>
+      journey.columns.map((c) => journey.cards.filter((k) => k.kind === kind && k.columnId === c.id));
+    expect(
+      byStep('emotion').map((cards) => cards.map((c) => (c.kind === 'emotion' ? c.score : null))),
+    ).toEqual(steps.map(([, , score]) => [score]));
+    expect(
+      byStep('feeling').map((cards) => cards.map((c) => (c.kind === 'feeling' ? [c.text, c.quote] : null))),
+    ).toEqual(steps.map(([, quote]) => [[quote, true]]));
+    const lever = journey.cards.filter((c) => c.kind === 'lever');
+    expect(lever.map((c) => (c.kind === 'lever' ? c.category : ''))).toEqual(levers.map(([, , cat]) => cat));
+    const first = journey.cards.find((c) => c.kind === 'feeling' && c.text === 'Not again');
+    expect(first?.kind === 'feeling' && first.source).toBe('Victim interview, case study 1');
+  }, 180_000);
+
+  it('given two new edits, when undone with the button and Ctrl+Z and redone with Ctrl+Shift+Z, then the map and the server follow', async () => {
+    const empathy = card('Show empathy');
+    const quote = card('Do they actually use these diary sheets?');
+    await quick('Levers for solution hunting', 'Investigation takes place').fill('Comms: Show empathy');
+    await quick('Levers for solution hunting', 'Investigation takes place').press('Enter');
+    await quick('Feelings and quotes', 'Investigation takes place').fill(
+      '"Do they actually use these diary sheets?"',
+    );
+    await quick('Feelings and quotes', 'Investigation takes place').press('Enter');
+    await expect.poll(() => quote.count()).toBe(1);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => quote.count()).toBe(0);
+    await page.locator('[data-cell="1:1"]').focus();
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => empathy.count()).toBe(0);
+    await allSaved();
+    expect((await stored()).journey.cards.filter((c) => c.kind === 'lever')).toHaveLength(3);
+    await page.keyboard.press('Control+Shift+Z');
+    await expect.poll(() => empathy.count()).toBe(1);
+    await page.keyboard.press('Control+Shift+Z');
+    await expect.poll(() => quote.count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Redo' }).isDisabled()).toBe(true);
+    await allSaved();
+    const { journey } = await stored();
+    expect(journey.cards.filter((c) => c.kind === 'lever')).toHaveLength(4);
+    expect(
+      journey.cards.some(
+        (c) => c.kind === 'feeling' && c.text === 'Do they actually use these diary sheets?',
+      ),
+    ).toBe(true);
+  }, 60_000);
+
+  it('given only the keyboard, when moving through the grid, then a card and a score are entered', async () => {
+    await page.locator('[data-cell="1:1"]').focus();
+    // Lanes of the Melton template: steps, touchpoints, feelings, satisfaction, moments of truth…
+    await page.keyboard.press('ArrowDown'); // touchpoints
+    await page.keyboard.press('ArrowDown'); // feelings
+    await page.keyboard.press('ArrowDown'); // satisfaction
+    await page.keyboard.press('ArrowRight'); // step 2
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).toBe('4:2');
+    await page.keyboard.press('Enter'); // into the cell: its score field
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('-55');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape'); // back to the cell
+    await page.keyboard.press('ArrowDown'); // moments of truth, step 2
+    await page.keyboard.press('Enter'); // into the empty cell: the quick-entry box
+    await page.keyboard.type('First report of a repeat incident');
+    await page.keyboard.press('Enter');
+    await allSaved();
+    const { journey } = await stored();
+    const step2 = journey.columns[1]!.id;
+    const score = journey.cards.find((c) => c.kind === 'emotion' && c.columnId === step2);
+    expect(score?.kind === 'emotion' && score.score).toBe(-55);
+    const moment = journey.cards.find((c) => c.kind === 'moment-of-truth');
+    expect([moment?.columnId, moment?.kind === 'moment-of-truth' && moment.text]).toEqual([
+      step2,
+      'First report of a repeat incident',
+    ]);
+    await expectNoAxeViolations(page);
+  }, 60_000);
+
+  it('given a second session saved first, when this one saves, then the conflict is said and recovered with both changes kept', async () => {
+    // Given: another session (its own sign-in) renames the last step.
+    const other = await browser.newContext();
+    const signedIn = await other.request.post(`${server.url}/api/auth/sign-in`, {
+      data: { email: 'admin@example.org', password: passwordFrom(server.output()) },
+    });
+    const token = ((await signedIn.json()) as { csrfToken: string }).csrfToken;
+    const before = await stored(other.request);
+    const last = before.journey.columns[6]!;
+    const renamed = await other.request.post(`${server.url}${apiPath}/commands`, {
+      headers: { 'x-csrf-token': token },
+      data: {
+        baseVersion: before.version,
+        commands: [{ type: 'column.update', id: last.id, patch: { label: 'Perpetrator carries on again' } }],
+      },
+    });
+    expect(renamed.status(), await renamed.text()).toBe(200);
+    // When: this session adds a pain point on its older version.
+    await quick('Pain points', 'No information passed to victim').fill('No call back for weeks');
+    await quick('Pain points', 'No information passed to victim').press('Enter');
+    const banner = page.getByRole('alert').filter({ hasText: 'Someone else changed this journey' });
+    await banner.waitFor({ timeout: 15_000 });
+    expect(await saveStatus().textContent()).toMatch(/Not saved/);
+    await expectNoAxeViolations(page);
+    await banner.getByRole('button', { name: 'Load their version and re-apply my changes' }).click();
+    await allSaved();
+    // Then: their rename and our pain point are both on the map and on the server.
+    expect(await page.getByRole('columnheader', { name: /Perpetrator carries on again/ }).count()).toBe(1);
+    expect(await card('No call back for weeks').count()).toBe(1);
+    const after = (await stored()).journey;
+    expect(after.columns[6]!.label).toBe('Perpetrator carries on again');
+    expect(after.cards.some((c) => c.kind === 'pain-point' && c.text === 'No call back for weeks')).toBe(
+      true,
+    );
+    await other.close();
+  }, 60_000);
+
+  it('given the comments and history panels, when used, then a comment is added and resolved, and an old version restored', async () => {
+    await page.getByRole('button', { name: /^Comments on step Incident occurs/ }).click();
+    await panel()
+      .getByLabel(/Comment on the step/)
+      .fill('Check the wording with the victim support team');
+    await panel().getByRole('button', { name: 'Add comment' }).click();
+    await expect
+      .poll(() => panel().getByText('Check the wording with the victim support team').count())
+      .toBe(1);
+    expect(await page.getByRole('button', { name: 'Comments on step Incident occurs: 1 open' }).count()).toBe(
+      1,
+    );
+    await expectNoAxeViolations(page);
+    await panel().getByRole('button', { name: 'Resolve' }).click();
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Comments on step Incident occurs: 1 open' }).count())
+      .toBe(0);
+
+    await page.getByRole('button', { name: 'History' }).click();
+    await panel().getByText('Version 2', { exact: false }).first().waitFor();
+    await expectNoAxeViolations(page);
+    const { version } = await stored();
+    await panel().getByRole('button', { name: 'Restore version 1' }).click();
+    await expect.poll(() => page.getByRole('columnheader').allTextContents()).toHaveLength(7); // six steps again
+    const restored = await stored();
+    expect([restored.version, restored.journey.columns.length, restored.journey.cards.length]).toEqual([
+      version + 1,
+      6,
+      0,
+    ]);
+    await page.getByRole('button', { name: 'Undo' }).waitFor();
+  }, 60_000);
+
+  it('given a member with the viewer role, when they open the map, then they can read it but not edit it', async () => {
+    const added = await page.request.post(`${server.url}/api/workspaces/demo/members`, {
+      headers: { 'x-csrf-token': await csrf(page.request) },
+      data: { email: 'viewer@example.org', role: 'viewer' },
+    });
+    expect(added.status(), await added.text()).toBe(201);
+    const { oneTimePassword } = (await added.json()) as { oneTimePassword: string };
+    const viewer = await newPage(browser);
+    await signInAs(viewer, server, 'viewer@example.org', oneTimePassword);
+    await viewer.goto(`${server.url}/w/demo/j/melton-asb-victim-current`);
+    await viewer.getByTestId('map-grid').waitFor();
+    expect(await viewer.getByText('your role does not allow editing').count()).toBe(1);
+    expect(await viewer.locator('.quick-entry').count()).toBe(0);
+    for (const name of ['Undo', 'Redo', 'Add step', 'Steps & lanes']) {
+      expect(await viewer.getByRole('button', { name, exact: true }).count(), name).toBe(0);
+    }
+    expect(
+      await viewer.getByLabel('Score at Incident occurs', { exact: true }).getAttribute('readonly'),
+    ).not.toBeNull();
+    await viewer.locator('[data-card="f-not-again"]').click();
+    expect(await viewer.getByRole('button', { name: 'Delete card' }).count()).toBe(0);
+    await expectNoAxeViolations(viewer);
+    // And the API refuses a viewer's command whatever the page shows.
+    const refused = await viewer.request.post(
+      `${server.url}/api/workspaces/demo/journeys/melton-asb-victim-current/commands`,
+      {
+        headers: { 'x-csrf-token': await csrf(viewer.request) },
+        data: { baseVersion: 1, commands: [{ type: 'meta.update', patch: { title: 'Mine now' } }] },
+      },
+    );
+    expect(refused.status()).toBe(403);
+    await viewer.context().close();
+  }, 90_000);
+
+  it('given the demo Melton map, when opened with the arrows panel, then an arrow is added by keyboard-friendly form and axe finds nothing', async () => {
+    await page.goto(`${server.url}/w/demo/j/melton-asb-victim-current`);
+    await page.getByTestId('map-grid').waitFor();
+    await page.getByRole('button', { name: 'Fit' }).click();
+    await page.getByRole('button', { name: 'Arrows' }).click();
+    await panel().getByLabel('Kind').selectOption('feedback-loop');
+    await panel().getByLabel('From step').selectOption({ label: 'Perpetrator carries on' });
+    await panel().getByLabel('To step').selectOption({ label: 'Incident occurs' });
+    await panel().getByLabel('Label (optional)').fill('It happens again');
+    await panel().getByRole('button', { name: 'Add arrow' }).click();
+    const drawing = page.getByRole('img', { name: /Arrows between steps/ });
+    await expect
+      .poll(() => drawing.getAttribute('aria-label'))
+      .toMatch(/Feedback loop from Perpetrator carries on to Incident occurs: It happens again/);
+    // At 100%: zoomed out to fit, targets shrink below 24 px by the user's own choice (WCAG 2.5.8 exception).
+    await page.getByRole('button', { name: '100%' }).click();
+    await expectNoAxeViolations(page);
+    await panel()
+      .getByRole('button', { name: /^Remove arrow: Feedback loop from Perpetrator/ })
+      .click();
+    await allSaved();
+    expect(
+      (
+        (await page.request
+          .get(`${server.url}/api/workspaces/demo/journeys/melton-asb-victim-current`)
+          .then((r) => r.json())) as { journey: Journey }
+      ).journey.links.some((l) => l.label === 'It happens again'),
+    ).toBe(false);
+  }, 60_000);
+});
