@@ -4,23 +4,10 @@ import type { JourneySummary, StoredJourney, VersionKind } from './records';
 import { iso, isoOrNull, json, likePattern, toUserRef } from './rows';
 import type { Sql, SqlQueryable } from './sql';
 import { createSqlCollabStore } from './sql-collab-store';
-import { CHECKPOINT_EVERY, journeyColumns, materialise, toStored, type JourneyRow } from './journey-rows';
+import { createAppendBatcher, listed, snapshotKinds, SNAPSHOT_EVERY } from './journey-append';
+import { journeyColumns, materialise, toStored, type JourneyRow } from './journey-rows';
 
-/** A whole document is kept at creation, restore, and every this many versions. */
-export const SNAPSHOT_EVERY = 50;
-
-/** The fields lists filter on, copied out of the document on every write. */
-const listed = (j: Journey) => [
-  j.meta.title,
-  j.meta.journeyType,
-  j.meta.status,
-  j.meta.owner ?? null,
-  j.meta.segment ?? null,
-  j.meta.reviewDate ?? null,
-];
-
-/** Kinds of version whose whole document is kept as a snapshot for restores. */
-const snapshotKinds: readonly VersionKind[] = ['create', 'import', 'duplicate', 'restore'];
+export { SNAPSHOT_EVERY };
 
 async function recordVersion(tx: SqlQueryable, input: NewVersion, id: string, version: number) {
   await tx.query(
@@ -85,103 +72,6 @@ async function getJourney(
     cache.set(key, stored);
   }
   return stored;
-}
-
-type AppendedRow = Omit<JourneyRow, 'document' | 'document_version'>;
-
-/**
- * Appends one version in one statement, atomic on its own. The update is version-checked: a stale
- * baseVersion matches no row, and then nothing at all is written (the answer is no row).
- */
-async function appendStatement(
-  q: SqlQueryable,
-  input: NewVersion & { baseVersion: number },
-): Promise<AppendedRow | undefined> {
-  const version = input.baseVersion + 1;
-  // Commands alone between checkpoints: the write stays small however large the journey is.
-  const checkpoint = input.kind !== 'commands' || version % CHECKPOINT_EVERY === 0;
-  const snapshot = snapshotKinds.includes(input.kind) || version % SNAPSHOT_EVERY === 0;
-  const document = checkpoint || snapshot ? [json(input.journey)] : [];
-  const [row] = await q.query<AppendedRow>(
-    `WITH u AS (
-       UPDATE journeys SET version = version + 1, title = $4, journey_type = $5, status = $6,
-              owner = $7, segment = $8, review_date = $9, updated_at = $10, updated_by = $11
-              ${checkpoint ? ', document = $16::jsonb, document_version = version + 1' : ''}
-       WHERE workspace_id = $1 AND id = $2 AND version = $3 AND deleted_at IS NULL
-       RETURNING id, version, updated_at, deleted_at
-     ), v AS (
-       INSERT INTO journey_versions (workspace_id, journey_id, version, kind, commands, detail, by_user, at)
-       SELECT $1, id, version, $12, $13::jsonb, $14::jsonb, $11, $15 FROM u
-     )${
-       snapshot
-         ? `, s AS (
-       INSERT INTO journey_snapshots (workspace_id, journey_id, version, document) SELECT $1, id, version, $16::jsonb FROM u
-     )`
-         : ''
-     }
-     SELECT * FROM u`,
-    [
-      input.workspaceId,
-      input.journey.id,
-      input.baseVersion,
-      ...listed(input.journey),
-      input.at,
-      input.by,
-      input.kind,
-      json(input.commands),
-      input.detail ? json(input.detail) : null,
-      input.at,
-      ...document,
-    ],
-  );
-  return row;
-}
-
-interface Pending {
-  readonly input: NewVersion & { baseVersion: number };
-  resolve(row: AppendedRow | undefined): void;
-  reject(error: unknown): void;
-}
-
-/**
- * Group commit: appends that arrive while a commit is being written wait and are then committed together, in
- * one transaction, so many writers share one flush to disk. Each is acknowledged only after its commit. If a
- * batch fails, its appends are retried one by one, so one bad write cannot fail the others.
- */
-function createAppendBatcher(sql: Sql, maxBatch = 64) {
-  const queue: Pending[] = [];
-  let running = false;
-  async function pump() {
-    if (running) return;
-    running = true;
-    try {
-      while (queue.length > 0) {
-        const batch = queue.splice(0, maxBatch);
-        try {
-          const rows =
-            batch.length === 1
-              ? [await appendStatement(sql, batch[0]!.input)]
-              : await sql.transaction(async (tx) => {
-                  const out: (AppendedRow | undefined)[] = [];
-                  for (const item of batch) out.push(await appendStatement(tx, item.input));
-                  return out;
-                });
-          batch.forEach((item, i) => item.resolve(rows[i]));
-        } catch (error) {
-          if (batch.length === 1) batch[0]!.reject(error);
-          else
-            for (const item of batch) await appendStatement(sql, item.input).then(item.resolve, item.reject);
-        }
-      }
-    } finally {
-      running = false;
-    }
-  }
-  return (input: NewVersion & { baseVersion: number }) =>
-    new Promise<AppendedRow | undefined>((resolve, reject) => {
-      queue.push({ input, resolve, reject });
-      void pump();
-    });
 }
 
 /** `JourneyStore` over any `Sql`. */
