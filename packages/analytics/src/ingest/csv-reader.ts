@@ -126,13 +126,13 @@ export class CsvReader {
   }
 
   /**
-   * Splits one line that ends in LF (or CRLF) and holds no field starting with a quote. Returns the offset
-   * after the line, or 0 when the general parser must handle it (quotes, CR, no LF yet).
+   * Splits one record that ends in LF or CRLF and holds no field starting with a quote, finding the
+   * delimiters and the line end in one pass. Returns the offset after the line, or 0 when the general parser
+   * must handle it (a quote, a bare CR, no line end in this chunk yet). `cr` is CR, or LF when the chunk holds
+   * no CR at all (then the test costs nothing new).
    */
-  private fastLine(buf: Uint8Array, pos: number): number {
-    const nl = buf.indexOf(LF, pos);
-    if (nl < 0) return 0;
-    const end = nl > pos && buf[nl - 1] === CR ? nl - 1 : nl;
+  private fastLine(buf: Uint8Array, pos: number, cr: number): number {
+    const n = buf.length;
     const delim = this.dialect.delimiter;
     const quote = this.dialect.quote;
     const rec = this.rec;
@@ -144,22 +144,30 @@ export class CsvReader {
     for (;;) {
       if (buf[fs] === quote || count === MAX_FIELDS) return 0;
       let e = fs;
-      while (e < end) {
-        const c = buf[e];
-        if (c === delim) break;
-        if (c === CR) return 0;
+      let c = 0;
+      while (e < n) {
+        c = buf[e] as number;
+        if (c === delim || c === LF || c === cr) break;
         e++;
       }
+      if (e >= n) return 0;
       starts[count] = fs;
       ends[count] = e;
       escaped[count] = 0;
       count++;
-      if (e >= end) break;
-      fs = e + 1;
+      if (c === delim) {
+        fs = e + 1;
+        continue;
+      }
+      let next = e + 1;
+      if (c !== LF) {
+        if (buf[next] !== LF) return 0;
+        next++;
+      }
+      rec.bytes = buf;
+      rec.count = count;
+      return next;
     }
-    rec.bytes = buf;
-    rec.count = count;
-    return nl + 1;
   }
 
   /** Parses whole records from buf; returns how many bytes were consumed. */
@@ -172,11 +180,12 @@ export class CsvReader {
     const escaped = rec.escaped;
     rec.bytes = buf;
     const n = buf.length;
+    const noCr = buf.indexOf(CR) < 0;
     let pos = 0;
     while (pos < n) {
       const rowStart = pos;
-      // fast path: a record on one line with no quoted field; the line end is found natively
-      const fast = this.fastLine(buf, pos);
+      // fast path: a record on one line with no quoted field
+      const fast = this.fastLine(buf, pos, noCr ? LF : CR);
       if (fast > 0) {
         pos = fast;
         rec.line = this.line;
