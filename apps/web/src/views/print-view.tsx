@@ -34,7 +34,7 @@ function PrintPoster({ ws, id, journey }: { ws: string; id: string; journey: Jou
     return planPosterSheets(size, mode);
   }, [svg, mode]);
   const sheets = useMemo(
-    () => plan.sheets.map((sheet, i) => posterSheetSvg(svg, sheet, i === 0)),
+    () => plan.sheets.map((sheet, i) => posterSheetSvg(svg, sheet, i === 0, 'print-poster')),
     [svg, plan],
   );
   return (

@@ -29,6 +29,26 @@ function pngSize(png: Buffer) {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
+/** The journey with its steps repeated `times` times (new ids), as a long map would be. */
+function widen(journey: Journey, times: number, id: string): Journey {
+  const copies = Array.from({ length: times }, (_, k) => k);
+  const col = (c: string, k: number) => (k === 0 ? c : `${c}-${k}`);
+  return {
+    ...journey,
+    id: id as Journey['id'],
+    meta: { ...journey.meta, title: `${journey.meta.title} ×${times}` },
+    // Stages must stand together, so the long map has none.
+    stages: [],
+    columns: copies.flatMap((k) =>
+      journey.columns.map(({ stageId: _stage, ...c }) => ({ ...c, id: col(c.id, k) as never })),
+    ),
+    cards: copies.flatMap((k) =>
+      journey.cards.map((c) => ({ ...c, id: col(c.id, k) as never, columnId: col(c.columnId, k) as never })),
+    ),
+    links: [],
+  } as Journey;
+}
+
 describe('presentation, print, share and exports, end to end in Chromium', () => {
   let server: ServerProcess;
   let browser: Browser;
@@ -119,17 +139,35 @@ describe('presentation, print, share and exports, end to end in Chromium', () =>
     expect(Math.abs(box![2]! - A3.width)).toBeLessThan(1);
     expect(Math.abs(box![3]! - A3.height)).toBeLessThan(1);
 
-    // Split over sheets: as many A3 pages as the plan says, the first one named for screen readers.
-    const plan = planPosterSheets(posterSize(renderSvg(journey))!, 'tile');
-    await page.getByLabel('Split over sheets').check();
+    // A map five times as long: too big for one legible sheet, so tiled; the browser prints every sheet.
+    const { csrfToken } = (await (await page.request.get(`${server.url}/api/auth/me`)).json()) as {
+      csrfToken: string;
+    };
+    const wide = widen(journey, 5, 'melton-five-times');
+    const made = await page.request.post(`${server.url}/api/workspaces/demo/journeys`, {
+      headers: { 'x-csrf-token': csrfToken },
+      data: { journey: wide },
+    });
+    expect(made.status(), await made.text()).toBe(201);
+    const plan = planPosterSheets(posterSize(renderSvg(wide))!, 'auto');
+    expect(plan.sheets.length).toBeGreaterThan(1);
+    await page.goto(`${server.url}/w/demo/j/melton-five-times/print`);
     await expect.poll(() => sheet.count()).toBe(plan.sheets.length);
     expect(await page.locator('.print-view__plan').textContent()).toContain(
-      `${plan.sheets.length} A3 landscape sheets`,
+      `prints on ${plan.sheets.length} A3 landscape sheets`,
     );
     expect(await page.locator('.print-sheet__paper svg[role="img"]').count()).toBe(1);
+    expect(await page.locator('.print-sheet__paper svg > use').count()).toBe(plan.sheets.length - 1);
     const tiled = Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
     expect(pdfPages(tiled)).toBe(plan.sheets.length);
+    for (const box of mediaBoxes(tiled)) expect(Math.abs(box[2]! - A3.width)).toBeLessThan(1);
     await expectNoAxeViolations(page);
+    // Fit on one sheet: one page again, scaled down, and the page says how small the text gets.
+    await page.getByLabel('Fit on one sheet').check();
+    await expect.poll(() => sheet.count()).toBe(1);
+    expect(await page.locator('.print-view__plan').textContent()).toMatch(
+      /^Prints on one A3 landscape sheet scaled to \d+%/,
+    );
   }, 90_000);
 
   it('given the export menu, when each format is downloaded, then PNG and PDF are images of the poster and the text formats parse', async () => {

@@ -79,23 +79,25 @@ describe('poster sheets', () => {
     });
   });
 
-  it('given a sheet of a poster, then the root is A3 in mm showing the region; later sheets hidden and without ids', () => {
+  it('given a sheet of a poster, then the root is A3 in mm showing the region; later sheets reuse the first', () => {
     const svg = renderSvg(stepsJourney());
     const plan = planPosterSheets({ width: A3.width * 2, height: A3.height }, 'tile');
-    const first = parseXml(posterSheetSvg(svg, plan.sheets[0]!, true));
+    const first = parseXml(posterSheetSvg(svg, plan.sheets[0]!, true, 'content'));
     expect(first.attributes).toMatchObject({
       width: '420mm',
       height: '297mm',
       viewBox: '0 0 1190.55 841.89',
     });
     expect(first.attributes.role).toBe('img');
-    const second = parseXml(posterSheetSvg(svg, plan.sheets[1]!, false));
+    expect(first.children.map((c) => [c.name, c.attributes.id])).toEqual([['g', 'content']]);
+    expect(findAll(first, (n) => n.name === 'polyline').length).toBe(
+      findAll(parseXml(svg), (n) => n.name === 'polyline').length,
+    );
+    const second = parseXml(posterSheetSvg(svg, plan.sheets[1]!, false, 'content'));
     expect(second.attributes.viewBox).toBe('1190.55 0 1190.55 841.89');
     expect(second.attributes['aria-hidden']).toBe('true');
     expect(second.attributes.role).toBeUndefined();
-    expect(findAll(second, (n) => n.attributes.id !== undefined)).toEqual([]);
-    expect(findAll(second, (n) => n.name === 'polyline').length).toBe(
-      findAll(first, (n) => n.name === 'polyline').length,
-    );
+    expect(second.attributes['font-family']).toBe(first.attributes['font-family']);
+    expect(second.children.map((c) => [c.name, c.attributes.href])).toEqual([['use', '#content']]);
   });
 });

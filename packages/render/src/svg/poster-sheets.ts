@@ -1,4 +1,4 @@
-import { num } from '../xml';
+import { escapeXml, num } from '../xml';
 import { A3_LANDSCAPE, MM_PER_PT, theme } from './theme';
 
 /** A drawing's size in points, from its viewBox. */
@@ -85,12 +85,19 @@ export function planPosterSheets(
 
 /**
  * The drawing cut to one sheet: the root's size becomes the A3 sheet and its viewBox the sheet's region. The
- * first sheet keeps the drawing's title and description for screen readers; later sheets are the same picture
- * again, so they are hidden from assistive technology and lose their ids (references resolve to the first).
+ * first sheet holds the drawing (wrapped in a group with id `contentId`) with its title and description for
+ * screen readers; later sheets show that group again through `<use>`, hidden from assistive technology, so a
+ * poster of many sheets is in the document once.
  */
-export function posterSheetSvg(svg: string, region: SheetRegion, first: boolean): string {
+export function posterSheetSvg(
+  svg: string,
+  region: SheetRegion,
+  first: boolean,
+  contentId = 'poster-sheet-content',
+): string {
   const open = /<svg\b[^>]*>/.exec(svg);
-  if (!open) return svg;
+  const close = svg.lastIndexOf('</svg>');
+  if (!open || close < open.index) return svg;
   let tag = open[0]
     .replace(/\s(width|height|viewBox|preserveAspectRatio)="[^"]*"/g, '')
     .replace(
@@ -99,10 +106,9 @@ export function posterSheetSvg(svg: string, region: SheetRegion, first: boolean)
         ` viewBox="${num(region.x)} ${num(region.y)} ${num(region.width)} ${num(region.height)}"` +
         ` preserveAspectRatio="xMidYMin meet"`,
     );
-  let body = svg.slice(open.index + open[0].length);
-  if (!first) {
-    tag = tag.replace(/\s(role|aria-labelledby)="[^"]*"/g, '').replace(/>$/, ' aria-hidden="true">');
-    body = body.replace(/\sid="[^"]*"/g, '');
-  }
-  return svg.slice(0, open.index) + tag + body;
+  const body = svg.slice(open.index + open[0].length, close);
+  const id = escapeXml(contentId);
+  if (first) return `${tag}<g id="${id}">${body}</g></svg>`;
+  tag = tag.replace(/\s(role|aria-labelledby)="[^"]*"/g, '').replace(/>$/, ' aria-hidden="true">');
+  return `${tag}<use href="#${id}"/></svg>`;
 }
