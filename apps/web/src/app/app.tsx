@@ -6,10 +6,22 @@ import { SetupPage } from '../pages/setup-page';
 import { SignInPage } from '../pages/sign-in-page';
 import { StartPage } from '../pages/start-page';
 import { Link, RouterProvider, useRouter } from './router';
-import type { Route } from './routes';
+import { matchRoute, type Route } from './routes';
+import { prefetchJourney } from '../editor/preload';
 import { SessionProvider, useSession } from './session';
 
-const EditorPage = lazy(() => import('../editor/editor-page').then((m) => ({ default: m.EditorPage })));
+const loadEditor = () => import('../editor/editor-page');
+const EditorPage = lazy(() => loadEditor().then((m) => ({ default: m.EditorPage })));
+// Opened at a map's address: fetch the journey and the editor's code while the session is checked.
+const opened = matchRoute(window.location.pathname);
+if (opened.page === 'editor') {
+  prefetchJourney(opened.ws, opened.id);
+  void loadEditor();
+}
+const DatasetsPage = lazy(() =>
+  import('../datasets/datasets-page').then((m) => ({ default: m.DatasetsPage })),
+);
+const DatasetPage = lazy(() => import('../datasets/dataset-page').then((m) => ({ default: m.DatasetPage })));
 const ImprovePage = lazy(() => import('../improve/improve-page').then((m) => ({ default: m.ImprovePage })));
 const PresentationPage = lazy(() =>
   import('../views/presentation-view').then((m) => ({ default: m.PresentationPage })),
@@ -78,6 +90,8 @@ function page(route: Route, status: string): ReactNode {
   if (status === 'unreachable') return <Unreachable />;
   if (status !== 'signed-in') return null;
   if (route.page === 'improve') return <ImprovePage route={route} />;
+  if (route.page === 'datasets') return <DatasetsPage ws={route.ws} />;
+  if (route.page === 'dataset') return <DatasetPage ws={route.ws} id={route.id} />;
   switch (route.page) {
     case 'start':
       return <StartPage />;

@@ -4,6 +4,12 @@ import {
   matchImproveRoute,
   type ImproveRoute,
 } from '../improve/improve-routes';
+import {
+  datasetsRoutePath,
+  isDatasetsRoute,
+  matchDatasetsRoute,
+  type DatasetsRoute,
+} from '../datasets/datasets-routes';
 
 /** Every page of the app as a value; `matchRoute` and `routePath` are inverses. */
 export type Route =
@@ -17,12 +23,14 @@ export type Route =
   | { readonly page: 'print'; readonly ws: string; readonly id: string }
   | { readonly page: 'share'; readonly token: string }
   | ImproveRoute
+  | DatasetsRoute
   | { readonly page: 'not-found'; readonly path: string };
 
 const seg = (s: string) => encodeURIComponent(s);
 
 export function routePath(route: Route): string {
   if (isImproveRoute(route)) return improveRoutePath(route);
+  if (isDatasetsRoute(route)) return datasetsRoutePath(route);
   switch (route.page) {
     case 'start':
       return '/';
@@ -74,5 +82,7 @@ export function matchRoute(pathname: string): Route {
   }
   const improve = matchImproveRoute(parts);
   if (improve) return improve;
+  const datasets = matchDatasetsRoute(parts);
+  if (datasets) return datasets;
   return { page: 'not-found', path: pathname };
 }

@@ -22,7 +22,7 @@ const enc = encodeURIComponent;
 const journeyPath = (ws: string, id: string) => `/api/workspaces/${enc(ws)}/journeys/${enc(id)}`;
 let csrfToken: string | null = null;
 
-async function call<T>(
+export async function call<T>(
   method: string,
   path: string,
   body?: unknown,

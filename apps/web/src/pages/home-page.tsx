@@ -49,6 +49,7 @@ export function HomePage({ ws }: { ws: string }) {
     <>
       <div className="page-heading">
         <h1>Journeys{workspace ? ` in ${workspace.name}` : ''}</h1>
+        <Link to={{ page: 'datasets', ws }}>Event logs</Link>
         {role === 'owner' ? <Link to={{ page: 'members', ws }}>Members and roles</Link> : null}
       </div>
       <ErrorSummary message={error} />

@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import type { Analysis, Filter, Segment } from './datasets-api';
+
+/**
+ * Filters by period (the day a case started), channel and team (of a case's first contact that has one) and
+ * variant. Whole cases are kept or dropped, so every figure still describes complete journeys.
+ */
+export function FiltersForm({
+  whole,
+  value,
+  onApply,
+  busy,
+}: {
+  whole: Analysis;
+  value: Filter;
+  onApply: (filter: Filter) => void;
+  busy: boolean;
+}) {
+  const [draft, setDraft] = useState<Filter>(value);
+  const set = (key: keyof Filter, v: string) =>
+    setDraft((d) => ({ ...d, [key]: v === '' ? undefined : key === 'variant' ? Number(v) : v }));
+  const channels = whole.segments.channel ?? [];
+  const orgs = whole.segments.org ?? [];
+  const day = (iso: string | null) => (iso ? iso.slice(0, 10) : undefined);
+  return (
+    <form
+      className="datasets-filters"
+      role="search"
+      aria-label="Filter the cases"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onApply(draft);
+      }}
+    >
+      <div className="field">
+        <label htmlFor="f-from">Cases started from</label>
+        <input
+          id="f-from"
+          type="date"
+          min={day(whole.log.start)}
+          max={day(whole.log.end)}
+          value={draft.from ?? ''}
+          onChange={(e) => set('from', e.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="f-to">to</label>
+        <input
+          id="f-to"
+          type="date"
+          min={day(whole.log.start)}
+          max={day(whole.log.end)}
+          value={draft.to ?? ''}
+          onChange={(e) => set('to', e.target.value)}
+        />
+      </div>
+      <SegmentSelect
+        id="f-channel"
+        label="First channel"
+        all="All channels"
+        segments={channels}
+        value={draft.channel}
+        onChange={(v) => set('channel', v)}
+      />
+      <SegmentSelect
+        id="f-org"
+        label="First team"
+        all="All teams"
+        segments={orgs}
+        value={draft.org}
+        onChange={(v) => set('org', v)}
+      />
+      <div className="field">
+        <label htmlFor="f-variant">Variant</label>
+        <select id="f-variant" value={draft.variant ?? ''} onChange={(e) => set('variant', e.target.value)}>
+          <option value="">All variants</option>
+          {whole.variants.top.slice(0, 10).map((v, i) => (
+            <option key={i} value={i + 1}>
+              Variant {i + 1} ({v.cases.toLocaleString('en-GB')} cases)
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="datasets-actions">
+        <button className="button" type="submit" disabled={busy}>
+          Apply filters
+        </button>
+        <button
+          className="button button--secondary"
+          type="button"
+          disabled={busy}
+          onClick={() => {
+            setDraft({});
+            onApply({});
+          }}
+        >
+          Clear filters
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** A select of a segment's values (a channel, a team) with how many cases each has. */
+function SegmentSelect(props: {
+  id: string;
+  label: string;
+  all: string;
+  segments: readonly Segment[];
+  value: string | undefined;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value)}>
+        <option value="">{props.all}</option>
+        {props.segments.map((s) => (
+          <option key={s.key} value={s.key}>
+            {s.key} ({s.cases.toLocaleString('en-GB')} cases)
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,175 @@
+import { useState } from 'react';
+import { ErrorSummary, errorText, TextField } from '../ui/field';
+import {
+  datasetsApi,
+  mappedFields,
+  type Dataset,
+  type MappedField,
+  type Mapping,
+  type Upload,
+} from './datasets-api';
+
+const fieldLabels: Record<MappedField, { label: string; hint: string }> = {
+  case: { label: 'Case reference', hint: 'required; pseudonymised on import' },
+  activity: { label: 'Activity', hint: 'required: what happened' },
+  timestamp: { label: 'Time (or end time)', hint: 'required' },
+  start: { label: 'Start time', hint: 'when activities have a start and an end' },
+  channel: { label: 'Channel', hint: 'phone, web, face to face…' },
+  org: { label: 'Organisation or team', hint: 'for hand-offs and baton changes' },
+  resource: { label: 'Member of staff', hint: 'pseudonymised on import' },
+  outcome: { label: 'Outcome', hint: 'for first-contact resolution' },
+  cost: { label: 'Cost (£)', hint: 'the log’s own cost per event' },
+};
+const required: readonly MappedField[] = ['case', 'activity', 'timestamp'];
+
+/**
+ * Step 2: the first rows of the file and a column for each field, suggested from the header. Only the columns
+ * chosen here are imported; the rest of the file is not read.
+ */
+export function MappingStep({
+  ws,
+  upload,
+  onDone,
+  onCancel,
+}: {
+  ws: string;
+  upload: Upload;
+  onDone: (dataset: Dataset) => void;
+  onCancel: () => void;
+}) {
+  const { preview } = upload;
+  const [mapping, setMapping] = useState<Mapping>(preview.suggested);
+  const [name, setName] = useState(upload.fileName.replace(/\.(csv|tsv|txt|xes|gz|parquet)+$/gi, ''));
+  const [keepRaw, setKeepRaw] = useState(false);
+  const [zone, setZone] = useState('Europe/London');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const unused = preview.columns.filter((c) => !Object.values(mapping).includes(c));
+
+  async function analyse() {
+    const missing = required.filter((f) => !mapping[f]);
+    if (missing.length > 0) {
+      setError(`Choose a column for ${missing.map((f) => fieldLabels[f].label.toLowerCase()).join(', ')}.`);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await datasetsApi.analyse(ws, { uploadId: upload.uploadId, name, mapping, keepRaw, zone }));
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="mapping-heading" className="panel">
+      <h2 id="mapping-heading">Map the columns of {upload.fileName}</h2>
+      <p className="hint">
+        {preview.format.toUpperCase()}
+        {preview.encoding ? `, ${preview.encoding}` : ''}
+        {preview.delimiter
+          ? `, separated by ${preview.delimiter === '\t' ? 'tabs' : `"${preview.delimiter}"`}`
+          : ''}
+        , {(upload.size / 1024).toFixed(0)} KB. The first {preview.rows.length} rows:
+      </p>
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="First rows of the file">
+        <table className="datasets-table">
+          <thead>
+            <tr>
+              {preview.columns.map((c) => (
+                <th scope="col" key={c}>
+                  {c}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {preview.rows.map((row, i) => (
+              <tr key={i}>
+                {preview.columns.map((c, j) => (
+                  <td key={c}>{row[j] ?? ''}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <ErrorSummary message={error} />
+      <form
+        className="datasets-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void analyse();
+        }}
+      >
+        <TextField
+          label="Name of the dataset"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          required
+        />
+        <fieldset className="datasets-mapping">
+          <legend>Which column holds each field</legend>
+          {mappedFields.map((f) => (
+            <div className="field" key={f}>
+              <label htmlFor={`map-${f}`}>
+                {fieldLabels[f].label}
+                {required.includes(f) ? '' : ' (optional)'}
+              </label>
+              <p className="hint" id={`map-${f}-hint`}>
+                {fieldLabels[f].hint}
+              </p>
+              <select
+                id={`map-${f}`}
+                aria-describedby={`map-${f}-hint`}
+                value={mapping[f] ?? ''}
+                onChange={(e) => setMapping((m) => ({ ...m, [f]: e.target.value || undefined }))}
+              >
+                <option value="">{required.includes(f) ? 'Choose a column' : 'Not imported'}</option>
+                {preview.columns.map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ))}
+        </fieldset>
+        <p>
+          {unused.length === 0
+            ? 'Every column of the file is mapped.'
+            : `Not imported: ${unused.join(', ')}. Choose a field above to keep one of them.`}
+        </p>
+        <TextField
+          label="Time zone of times without an offset"
+          hint="An IANA name such as Europe/London or UTC"
+          value={zone}
+          onChange={(e) => setZone(e.target.value)}
+        />
+        <div className="checkbox">
+          <input
+            id="keep-raw"
+            type="checkbox"
+            checked={keepRaw}
+            onChange={(e) => setKeepRaw(e.target.checked)}
+          />
+          <label htmlFor="keep-raw">
+            Keep the uploaded file (it is not pseudonymised; you can delete it later). By default it is
+            deleted once imported.
+          </label>
+        </div>
+        <div className="datasets-actions">
+          <button className="button" type="submit" disabled={busy}>
+            {busy ? 'Analysing…' : 'Import and analyse'}
+          </button>
+          <button className="button button--secondary" type="button" onClick={onCancel} disabled={busy}>
+            Discard this upload
+          </button>
+        </div>
+        {busy ? <p role="status">Importing and analysing the log…</p> : null}
+      </form>
+    </section>
+  );
+}

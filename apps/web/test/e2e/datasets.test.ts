@@ -1,0 +1,173 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { changeOfAddressScenario, contactLogCsv } from '@waymark/analytics';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServerProcess, type ServerProcess } from '../../../server/test/server-process';
+import { expectNoAxeViolations, launchBrowser, newPage, signInAs } from './harness';
+
+/**
+ * Issue 5 in the web app, as an analyst would: the demo's contact log is there at first start; upload a
+ * generated change-of-address log with a progress bar, map its columns, see the process map and figures,
+ * filter by channel, attach it to the change-of-address journey and see the measured figures on its steps,
+ * with axe (WCAG 2.2 AA rules) on every dataset page.
+ */
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+describe('Datasets, end to end in Chromium', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let page: Page;
+  let dataDir: string;
+  let logFile: string;
+  let datasetUrl = '';
+  const api = async (path: string): Promise<Json> =>
+    (await (await page.request.get(`${server.url}${path}`)).json()) as Json;
+
+  beforeAll(async () => {
+    // Given: the built web app, a fresh server with the demo workspace, Chromium, and a generated log file.
+    dataDir = mkdtempSync(join(tmpdir(), 'waymark-e2e-datasets-'));
+    logFile = join(dataDir, 'moves-2025.csv');
+    writeFileSync(
+      logFile,
+      contactLogCsv({
+        events: 30_000,
+        seed: 77,
+        scenario: changeOfAddressScenario,
+        openCases: 200,
+        meanEventsPerCase: 6,
+      }),
+    );
+    server = await startServerProcess({
+      WAYMARK_DATA: join(dataDir, 'data'),
+      WAYMARK_ADMIN_EMAIL: 'admin@example.org',
+    });
+    browser = await launchBrowser();
+    page = await newPage(browser, { width: 1280, height: 800 });
+    await signInAs(page, server, 'admin@example.org');
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    server?.child.kill('SIGTERM');
+    await server?.exited;
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('given a first start, when the event logs page opens from the workspace home, then the demo log is listed, attached to its journey', async () => {
+    await page.goto(`${server.url}/w/demo`);
+    await page.getByRole('link', { name: 'Event logs' }).click();
+    await page.getByRole('heading', { name: 'Event logs', level: 1 }).waitFor();
+    const row = page.getByRole('row', { name: /Change of address contacts \(generated demo\)/ });
+    await row.waitFor();
+    expect(await row.getByRole('link', { name: 'multi-service-change-of-address' }).count()).toBe(1);
+    await expectNoAxeViolations(page);
+  }, 60_000);
+
+  it('given a log file, when uploaded on a slow link, then a progress bar counts up and the mapping step previews the file', async () => {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: 256 * 1024,
+    });
+    await page.locator('#log-file').setInputFiles(logFile);
+    await page.getByRole('button', { name: 'Upload and preview' }).click();
+    const bar = page.locator('progress#upload-progress');
+    await bar.waitFor();
+    await page.getByText(/% sent \(/).waitFor();
+    const seen = Number(await bar.getAttribute('value'));
+    expect(seen).toBeGreaterThanOrEqual(0);
+    expect(seen).toBeLessThan(100);
+    await page
+      .getByRole('heading', { name: 'Map the columns of moves-2025.csv' })
+      .waitFor({ timeout: 60_000 });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+    // the suggested mapping, from the header
+    expect(await page.getByLabel('Case reference').inputValue()).toBe('case_id');
+    expect(await page.getByLabel('Organisation or team (optional)').inputValue()).toBe('team');
+    expect(await page.getByRole('region', { name: 'First rows of the file' }).getByRole('row').count()).toBe(
+      11,
+    );
+    await expectNoAxeViolations(page);
+  }, 120_000);
+
+  it('given the mapping, when imported, then the key figures, the process map and its table show the analysis', async () => {
+    await page.getByLabel('Name of the dataset').fill('Moves 2025');
+    await page.getByLabel('Outcome (optional)').selectOption('');
+    await page.getByRole('button', { name: 'Import and analyse' }).click();
+    await page.getByRole('heading', { name: 'Moves 2025', level: 1 }).waitFor({ timeout: 60_000 });
+    datasetUrl = page.url();
+    const id = decodeURIComponent(datasetUrl.split('/').pop() as string);
+    const d = await api(`/api/workspaces/demo/datasets/${id}`);
+    expect(d['events']).toBe(30_000);
+    expect(d['mapping']).not.toHaveProperty('outcome');
+    const figures = page.locator('.datasets-figures');
+    expect(
+      await figures.getByText(d['cases'].toLocaleString('en-GB'), { exact: true }).count(),
+    ).toBeGreaterThan(0);
+    const map = page.getByRole('img', { name: /Process map/ });
+    await map.waitFor();
+    expect(await map.locator('text', { hasText: 'Report change of address' }).count()).toBe(1);
+    const busiest = (d['result'].dfg.edges as Json[]).reduce((a, b) => (b['count'] > a['count'] ? b : a));
+    await page.getByText(/The map as a table/).click();
+    const row = page.getByRole('row', {
+      name: new RegExp(`^${busiest['from']} ${busiest['to']} ${busiest['count'].toLocaleString('en-GB')} `),
+    });
+    expect(await row.count()).toBe(1);
+    await expectNoAxeViolations(page);
+  }, 120_000);
+
+  it('given the dataset page, when filtered by first channel, then the figures are those of the cases that began on the web', async () => {
+    const id = decodeURIComponent(datasetUrl.split('/').pop() as string);
+    const web = await api(`/api/workspaces/demo/datasets/${id}?channel=Web`);
+    const all = await api(`/api/workspaces/demo/datasets/${id}`);
+    expect(web['result'].log.cases).toBeLessThan(all['result'].log.cases);
+    await page.getByLabel('First channel').selectOption('Web');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page
+      .getByText(
+        `Showing ${web['result'].log.cases.toLocaleString('en-GB')} of ${all['cases'].toLocaleString('en-GB')} cases (filtered).`,
+      )
+      .waitFor();
+    await expectNoAxeViolations(page);
+  }, 60_000);
+
+  it('given the change-of-address journey, when the activities are mapped to its steps and attached, then its steps carry the measured figures', async () => {
+    const id = decodeURIComponent(datasetUrl.split('/').pop() as string);
+    await page.getByLabel('Journey', { exact: true }).selectOption('multi-service-change-of-address');
+    await page.getByRole('button', { name: 'Map activities to steps' }).click();
+    const select = page.getByRole('combobox', { name: 'Update council tax account' });
+    await select.waitFor();
+    expect(await select.inputValue()).toBe('council-tax-updated');
+    await page.getByRole('combobox', { name: 'Report change of address' }).selectOption('reports-move');
+    await page.getByRole('button', { name: 'Attach and write the figures' }).click();
+    await page.getByText(/^Attached: the figures are on \d+ steps/).waitFor();
+    const stored = await api('/api/workspaces/demo/journeys/multi-service-change-of-address');
+    const cards = (stored['journey'].cards as Json[]).filter((c) => c['sourceId'] === `ds-${id}`);
+    const reports = cards.find((c) => c['columnId'] === 'reports-move' && c['metric'] === 'contacts');
+    expect(reports).toMatchObject({ kind: 'metric', origin: 'log', value: 1 });
+    const table = page.getByRole('table', { name: 'Measured figures on the journey’s steps' });
+    await table.waitFor();
+    const tax = cards.find((c) => c['columnId'] === 'council-tax-updated' && c['metric'] === 'contacts')!;
+    const row = table.getByRole('row', { name: /Council tax account moved/ });
+    expect(await row.getByRole('cell').first().textContent()).toBe(
+      tax['value'].toLocaleString('en-GB', { maximumFractionDigits: 2 }),
+    );
+    // the poster of the journey shows the new lane
+    const svg = await (
+      await page.request.get(
+        `${server.url}/api/workspaces/demo/journeys/multi-service-change-of-address/export?format=svg`,
+      )
+    ).text();
+    expect(svg).toContain('Measured: Moves 2025');
+    await expectNoAxeViolations(page);
+  }, 60_000);
+});
