@@ -3,7 +3,9 @@ import { useEffect, useState } from 'react';
 import { useSession, useRole } from '../app/session';
 import { useTitle } from '../app/use-title';
 import { errorText } from '../ui/field';
+import type { StoredJourney } from '../api/types';
 import { Editor } from './editor';
+import { takePrefetched } from './preload';
 import './editor.css';
 
 /** /w/:ws/j/:id — loads the journey and the user's role, then the editor (read-only for viewers and commenters). */
@@ -15,8 +17,8 @@ export function EditorPage({ ws, id }: { ws: string; id: string }) {
   useTitle(loaded ? loaded.journey.meta.title : 'Journey map');
   useEffect(() => {
     setLoaded(null);
-    api
-      .journey(ws, id)
+    const prefetched = takePrefetched<StoredJourney>(ws, id);
+    (prefetched ? prefetched.catch(() => api.journey(ws, id)) : api.journey(ws, id))
       .then((j) => setLoaded({ version: j.version, journey: j.journey }))
       .catch((e: unknown) => setError(errorText(e)));
   }, [api, ws, id]);
