@@ -32,6 +32,13 @@ export function ExportMenu({ ws, journeyId, journey }: { ws: string; journeyId: 
     return () => document.removeEventListener('pointerdown', onPointer);
   }, [open]);
 
+  // "Downloaded …" sits over the page below the button: it goes after a while; failures stay until the next try.
+  useEffect(() => {
+    if (status.kind !== 'done') return;
+    const timer = setTimeout(() => setStatus({ kind: 'idle' }), 10_000);
+    return () => clearTimeout(timer);
+  }, [status]);
+
   const run = async (format: ExportFormat) => {
     const fileName = exportFileName(journey, format);
     setStatus({ kind: 'busy', format });

@@ -77,6 +77,8 @@ export function EmotionCurve({
   const id = useId();
   const { x, y } = curveScales(box, count);
   const drawn = curveAt(series, count, current, box);
+  // Step numbers stay legible on a long journey: every nth, and always the current one.
+  const labelEvery = Math.max(1, Math.ceil(count / 24));
   const description = drawn
     .map((s) => {
       const scores = s.points.map(
@@ -111,20 +113,22 @@ export function EmotionCurve({
             </text>
           </g>
         ))}
-        {Array.from({ length: count }, (_, i) => (
-          <text
-            key={i}
-            x={x(i)}
-            y={box.height - 10}
-            textAnchor="middle"
-            fontSize="15"
-            fontWeight={i === current ? 700 : 400}
-            fill={i <= current ? '#0b0c0c' : '#505a5f'}
-          >
-            <title>{stepTitle(i)}</title>
-            {i + 1}
-          </text>
-        ))}
+        {Array.from({ length: count }, (_, i) => i)
+          .filter((i) => i === current || i % labelEvery === 0)
+          .map((i) => (
+            <text
+              key={i}
+              x={x(i)}
+              y={box.height - 10}
+              textAnchor="middle"
+              fontSize="15"
+              fontWeight={i === current ? 700 : 400}
+              fill={i <= current ? '#0b0c0c' : '#505a5f'}
+            >
+              <title>{stepTitle(i)}</title>
+              {i + 1}
+            </text>
+          ))}
         <rect
           x={x(current) - (x(1) - x(0)) / 2}
           y={box.top - 12}
@@ -156,16 +160,18 @@ export function EmotionCurve({
                     colour={style.colour}
                     hollow={p.estimate}
                   />
-                  <text
-                    x={p.x}
-                    y={p.y + (p.score > 60 ? 30 : -20)}
-                    textAnchor="middle"
-                    fontSize={p.current ? 18 : 14}
-                    fontWeight={700}
-                    fill={style.colour}
-                  >
-                    {formatScore(p.score)}
-                  </text>
+                  {p.current || labelEvery === 1 ? (
+                    <text
+                      x={p.x}
+                      y={p.y + (p.score > 60 ? 30 : -20)}
+                      textAnchor="middle"
+                      fontSize={p.current ? 18 : 14}
+                      fontWeight={700}
+                      fill={style.colour}
+                    >
+                      {formatScore(p.score)}
+                    </text>
+                  ) : null}
                 </g>
               ))}
             </g>

@@ -112,6 +112,16 @@ describe('presentation, print, share and exports, end to end in Chromium', () =>
     await expect.poll(heading).toBe('Reports Incident');
     await expectNoAxeViolations(page);
 
+    // Full screen through the Fullscreen API, and back; the presentation goes on either way.
+    await page.getByRole('button', { name: 'Full screen' }).click();
+    await expect
+      .poll(() => page.evaluate(() => document.fullscreenElement?.className ?? null))
+      .toBe('present');
+    await page.getByRole('button', { name: 'Exit full screen' }).click();
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement)).toBeNull();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(heading).toBe('Awaits response by authorities');
+
     await page.keyboard.press('Escape');
     await page.waitForURL(`${server.url}/w/demo/j/${journeyId}`);
   }, 90_000);
