@@ -11,7 +11,7 @@ export interface ChannelMix {
   }[];
   /** Where the cost came from: the log's own cost column or a unit-cost table. */
   readonly costSource: 'log' | 'table';
-  readonly table?: { readonly id: string; readonly source: string; readonly year: number };
+  readonly table?: { readonly id: string; readonly source: string; readonly year: number | null };
   readonly costPerJourney: Summary;
   readonly totalCost: number;
   /** Contacts whose channel has no unit cost (they add nothing to the cost). */
@@ -33,9 +33,7 @@ export function computeChannelMix(
   if (!chanCol && !store.cost) return undefined;
   const names = store.dims.channel.values();
   const unit = names.map(
-    (n) =>
-      localCosts[n] ??
-      (costChannelOf(n) ? table.perContact[costChannelOf(n) as keyof typeof table.perContact] : undefined),
+    (n) => localCosts[n] ?? (costChannelOf(n) ? table.perContact[costChannelOf(n) as string] : undefined),
   );
   const channel = chanCol ? inCaseOrder(index, chanCol) : undefined;
   const logCost = store.cost ? inCaseOrder(index, store.cost) : undefined;
