@@ -53,9 +53,14 @@ export function buildCaseIndex(store: EventStore): CaseIndex {
   }
   // group by case (file order kept), then sort only the cases that were out of time order
   permuteInPlace(store, order);
+  const caseStart = Int32Array.from(starts);
+  // the case column needs no gather: in case order it is each case's id repeated
+  for (let k = 0; k < caseId.length; k++) {
+    const id = caseId[k] as number;
+    for (let p = caseStart[k] as number; p < (caseStart[k + 1] as number); p++) caseOf[p] = id;
+  }
   const time = store.time;
   let outOfOrder = 0;
-  const caseStart = Int32Array.from(starts);
   for (let k = 0; k < caseId.length; k++) {
     const from = caseStart[k] as number;
     const to = caseStart[k + 1] as number;
@@ -80,14 +85,14 @@ export function buildCaseIndex(store: EventStore): CaseIndex {
 }
 
 /**
- * Moves every column of the store so that position p holds what was at order[p]: each column is
+ * Moves every column of the store but the case column (filled by the caller) so that position p holds
+ * what was at order[p]: each column is
  * gathered into one scratch array and copied back, so only one column's worth of extra memory
  * is needed at a time (sequential writes; a cycle-following permutation measured slower).
  */
 function permuteInPlace(store: EventStore, order: Int32Array): void {
   const n = store.size;
   const ints: Int32Array[] = [
-    store.caseOf,
     store.activityOf,
     ...store.presentDims().map((d) => store.dim[d] as Int32Array),
   ];
