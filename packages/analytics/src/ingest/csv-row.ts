@@ -1,3 +1,4 @@
+import type { ByteInterner } from '../model/byte-interner';
 import type { DimensionName, EventStore } from '../model/event-store';
 import { dimensionFields, type MappedField } from './columns';
 import type { CsvReader, CsvRecord } from './csv-reader';
@@ -12,7 +13,12 @@ export class RowImporter {
   private readonly ci: number;
   private readonly ai: number;
   private readonly ti: number;
-  private readonly dimCols: [DimensionName, number][];
+  /** Mapped dimensions: their field, interner and (refreshed when the store grows) column. */
+  private readonly dimFields: number[];
+  private readonly dimInterners: ByteInterner[];
+  private readonly dimNames: DimensionName[];
+  private dimColumns: Int32Array[] = [];
+  private columnsOf: Int32Array | undefined;
   private readonly lifecycleId: number;
   private readonly text = new TextDecoder();
 
@@ -27,7 +33,9 @@ export class RowImporter {
     this.ci = index.case as number;
     this.ai = index.activity as number;
     this.ti = index.timestamp as number;
-    this.dimCols = dimensionFields.filter((f) => index[f] !== undefined).map((f) => [f, index[f] as number]);
+    this.dimNames = dimensionFields.filter((f) => index[f] !== undefined);
+    this.dimFields = this.dimNames.map((f) => index[f] as number);
+    this.dimInterners = this.dimNames.map((f) => store.dims[f]);
     this.lifecycleId = lifecycle === undefined ? -2 : store.dims.lifecycle.internString(lifecycle);
   }
 
@@ -65,9 +73,18 @@ export class RowImporter {
       }
     }
     const i = s.add(caseId, activity, time);
-    for (const [d, col] of this.dimCols) {
-      const f = reader.field(rec, col);
-      if (f.end > f.start) (s.dim[d] as Int32Array)[i] = s.dims[d].intern(f.bytes, f.start, f.end);
+    if (this.columnsOf !== s.caseOf) {
+      this.columnsOf = s.caseOf;
+      this.dimColumns = this.dimNames.map((d) => s.dim[d] as Int32Array);
+    }
+    for (let k = 0; k < this.dimFields.length; k++) {
+      const f = reader.field(rec, this.dimFields[k] as number);
+      if (f.end > f.start)
+        (this.dimColumns[k] as Int32Array)[i] = (this.dimInterners[k] as ByteInterner).intern(
+          f.bytes,
+          f.start,
+          f.end,
+        );
     }
     if (s.startTime && this.index.start !== undefined) {
       const f = reader.field(rec, this.index.start);

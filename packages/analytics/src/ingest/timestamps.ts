@@ -52,6 +52,8 @@ export function parseTimestampBytes(
   end: number,
   format: TimestampFormat,
 ): number {
+  const fast = isoUtc(b, start, end);
+  if (fast === fast) return fast; // not NaN
   while (start < end && b[start] === 32) start++;
   while (end > start && b[end - 1] === 32) end--;
   let y: number, m: number, d: number, i: number;
@@ -134,6 +136,63 @@ export function parseTimestampBytes(
   const local = daysFromCivil(y, m, d) * 86_400_000 + ms;
   if (!Number.isNaN(offsetMin)) return local - offsetMin * 60_000;
   return format.zone === 'UTC' ? local : localToUtc(local, format.zone);
+}
+
+/** The day number of the last date seen by `isoUtc` (consecutive events mostly share a few dates). */
+let lastDateKey = -1;
+let lastDays = 0;
+
+/**
+ * The commonest form, `YYYY-MM-DDTHH:MM:SS[.fraction]Z`, in one pass with the day number cached; NaN for
+ * anything else, which the general parser then reads (and refuses if it must). Same arithmetic as the
+ * general path, so the same milliseconds to the last bit.
+ */
+function isoUtc(b: Uint8Array, start: number, end: number): number {
+  if (
+    end - start < 20 ||
+    b[end - 1] !== 90 ||
+    b[start + 4] !== DASH ||
+    b[start + 7] !== DASH ||
+    b[start + 10] !== 84 ||
+    b[start + 13] !== COLON ||
+    b[start + 16] !== COLON
+  )
+    return Number.NaN;
+  const y = digits(b, start, 4);
+  const m = digits(b, start + 5, 2);
+  const d = digits(b, start + 8, 2);
+  const hh = digits(b, start + 11, 2);
+  const mm = digits(b, start + 14, 2);
+  const ss = digits(b, start + 17, 2);
+  if (y < 0 || m < 0 || d < 0 || hh < 0 || hh > 23 || mm < 0 || mm > 59 || ss < 0 || ss > 59)
+    return Number.NaN;
+  let ms = 0;
+  let i = start + 19;
+  if (i < end - 1) {
+    if (b[i] !== DOT && b[i] !== 44) return Number.NaN;
+    i++;
+    let frac = 0;
+    let scale = 1;
+    while (i < end - 1) {
+      const c = (b[i] as number) - 48;
+      if (c < 0 || c > 9) return Number.NaN;
+      if (scale < 1e9) {
+        frac = frac * 10 + c;
+        scale *= 10;
+      }
+      i++;
+    }
+    if (scale === 1) return Number.NaN;
+    ms = (frac / scale) * 1000;
+  }
+  ms += (hh * 3600 + mm * 60 + ss) * 1000;
+  const key = y * 10000 + m * 100 + d;
+  if (key !== lastDateKey) {
+    if (!validDate(y, m, d)) return Number.NaN;
+    lastDays = daysFromCivil(y, m, d);
+    lastDateKey = key;
+  }
+  return lastDays * 86_400_000 + ms;
 }
 
 function parseOffsetOnly(b: Uint8Array, i: number, end: number, y: number, m: number, d: number): number {
