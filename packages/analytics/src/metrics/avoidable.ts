@@ -68,9 +68,15 @@ export function computeAvoidable(
   );
   const avoidableCodes = new Set(rules.avoidableCodes ?? Object.keys(ni14Categories));
   const windowMs = (rules.repeatWithinDays ?? defaultAvoidableRules.repeatWithinDays) * 86_400_000;
+  // codes as small integers in the loop: per-code counts in an array, not a string-keyed object
+  const codes = [...new Set([...byName.filter((c) => c !== undefined), 'RP'])];
+  const codeOfActivity = Int32Array.from(byName, (c) => (c === undefined ? -1 : codes.indexOf(c)));
+  const RP = codes.indexOf('RP');
+  const counts = new Float64Array(codes.length);
+  const countsAvoidable = Uint8Array.from(codes, (c) => (avoidableCodes.has(c) ? 1 : 0));
+  const firstSeen: number[] = [];
   const lastSeen = new Float64Array(names.length).fill(Number.NaN);
   const lastCase = new Int32Array(names.length).fill(-1);
-  const byCategory: Record<string, number> = {};
   const avoidableOfCase = new Int32Array(index.cases);
   let contacts = 0;
   let avoidable = 0;
@@ -82,18 +88,20 @@ export function computeAvoidable(
       contacts++;
       const a = index.activity[p] as number;
       const t = index.time[p] as number;
-      let code = byName[a];
-      if (code === undefined && windowMs > 0 && lastCase[a] === k && t - (lastSeen[a] as number) <= windowMs)
-        code = 'RP';
+      let code = codeOfActivity[a] as number;
+      if (code < 0 && windowMs > 0 && lastCase[a] === k && t - (lastSeen[a] as number) <= windowMs) code = RP;
       lastCase[a] = k;
       lastSeen[a] = t;
-      if (code === undefined) continue;
-      byCategory[code] = (byCategory[code] ?? 0) + 1;
-      if (avoidableCodes.has(code)) n++;
+      if (code < 0) continue;
+      if (counts[code] === 0) firstSeen.push(code);
+      counts[code] = (counts[code] as number) + 1;
+      n += countsAvoidable[code] as number;
     }
     avoidableOfCase[k] = n;
     avoidable += n;
   }
+  const byCategory: Record<string, number> = {};
+  for (const c of firstSeen) byCategory[codes[c] as string] = counts[c] as number;
   const proportion = wilsonInterval(avoidable, contacts, rules.confidence ?? 0.95);
   return {
     contacts,
