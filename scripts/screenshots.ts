@@ -1,0 +1,33 @@
+/**
+ * `npm run screenshots`: regenerates the editor screenshots in docs/screenshots/ from the demo workspace.
+ *
+ * Builds the web app for production (unless SKIP_BUILD=1), starts a server on a fresh temporary data
+ * directory (the demo workspace holds the examples/ journeys), signs in with the first-start password in
+ * Debian's Chromium at 1440×900, and saves:
+ *   editor-melton.png           the Melton ASB victim current journey in the editor, fitted to the window
+ *   editor-melton-panel.png     the same at 100% with a quote's details open
+ */
+import { join } from 'node:path';
+import { ADMIN, buildWebForProduction, repoRoot, withDemoServer } from './browser-run.ts';
+
+const out = join(repoRoot, 'docs/screenshots');
+buildWebForProduction();
+await withDemoServer(async (server, browser, password) => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/sign-in`);
+  await page.getByLabel('Email address').fill(ADMIN);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  await page.goto(`${server.url}/w/demo/j/melton-asb-victim-current`);
+  await page.getByTestId('map-grid').waitFor();
+  await page.getByRole('button', { name: 'Fit' }).click();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(out, 'editor-melton.png') });
+  await page.getByRole('button', { name: '100%' }).click();
+  await page.locator('[data-card="f-had-enough"]').click();
+  await page.getByRole('heading', { name: 'Card details' }).waitFor();
+  await page.screenshot({ path: join(out, 'editor-melton-panel.png') });
+  console.log(`Saved editor-melton.png and editor-melton-panel.png in ${out}`);
+});
