@@ -21,10 +21,12 @@ export { textWidth } from './text-width';
 export {
   planPosterSheets,
   posterSheetSvg,
+  sheetImagePlacement,
   posterSize,
   MIN_PRINTED_TEXT_PT,
   type PosterSize,
   type SheetPlan,
   type SheetRegion,
   type SheetMode,
+  type ImagePlacement,
 } from './svg/poster-sheets';

@@ -79,6 +79,8 @@ export function EmotionCurve({
   const drawn = curveAt(series, count, current, box);
   // Step numbers stay legible on a long journey: every nth, and always the current one.
   const labelEvery = Math.max(1, Math.ceil(count / 24));
+  // Points shrink on a long journey so neighbours stay apart; the current one stays large.
+  const radius = Math.max(1.5, Math.min(6, (x(1) - x(0)) / 3));
   const description = drawn
     .map((s) => {
       const scores = s.points.map(
@@ -114,7 +116,7 @@ export function EmotionCurve({
           </g>
         ))}
         {Array.from({ length: count }, (_, i) => i)
-          .filter((i) => i === current || i % labelEvery === 0)
+          .filter((i) => i === current || (i % labelEvery === 0 && Math.abs(i - current) > labelEvery / 2))
           .map((i) => (
             <text
               key={i}
@@ -156,7 +158,7 @@ export function EmotionCurve({
                     shape={s.shape}
                     x={p.x}
                     y={p.y}
-                    r={p.current ? 8 : 6}
+                    r={p.current ? 8 : radius}
                     colour={style.colour}
                     hollow={p.estimate}
                   />

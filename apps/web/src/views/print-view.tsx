@@ -1,6 +1,14 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Journey } from '@waymark/core';
-import { planPosterSheets, posterSheetSvg, posterSize, renderSvg, type SheetMode } from '@waymark/render';
+import {
+  planPosterSheets,
+  posterSheetSvg,
+  posterSize,
+  renderSvg,
+  sheetImagePlacement,
+  type ImagePlacement,
+  type SheetMode,
+} from '@waymark/render';
 import { Link } from '../app/router';
 import { useTitle } from '../app/use-title';
 import { ExportMenu } from '../export/export-menu';
@@ -26,17 +34,40 @@ export function PrintPage({ ws, id }: { ws: string; id: string }) {
   return <PrintPoster ws={ws} id={id} journey={loaded.value} />;
 }
 
+const A3 = { width: 1190.55, height: 841.89 };
+const percent = (n: number, of: number) => `${(n / of) * 100}%`;
+/** A tile's image placed in percentages of the sheet, so it is right on screen and on paper. */
+const tileStyle = (at: ImagePlacement) => ({
+  left: percent(at.left, 420),
+  top: percent(at.top, 297),
+  width: percent(at.width, 420),
+  height: percent(at.height, 297),
+});
+
+/**
+ * An object URL for `text` while it is given (null otherwise), revoked when it changes or the page goes: the
+ * tiles of a split poster all show this one image, so the browser lays the drawing out once.
+ */
+function useObjectUrl(text: string | null, type: string): string | null {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    if (text === null) {
+      setUrl(null);
+      return;
+    }
+    const made = URL.createObjectURL(new Blob([text], { type }));
+    setUrl(made);
+    return () => URL.revokeObjectURL(made);
+  }, [text, type]);
+  return url;
+}
+
 function PrintPoster({ ws, id, journey }: { ws: string; id: string; journey: Journey }) {
   const [mode, setMode] = useState<SheetMode>('auto');
   const svg = useMemo(() => renderSvg(journey, { idPrefix: 'print' }), [journey]);
-  const plan = useMemo(() => {
-    const size = posterSize(svg) ?? { width: 1190.55, height: 841.89 };
-    return planPosterSheets(size, mode);
-  }, [svg, mode]);
-  const sheets = useMemo(
-    () => plan.sheets.map((sheet, i) => posterSheetSvg(svg, sheet, i === 0, 'print-poster')),
-    [svg, plan],
-  );
+  const size = useMemo(() => posterSize(svg) ?? A3, [svg]);
+  const plan = useMemo(() => planPosterSheets(size, mode), [size, mode]);
+  const imageUrl = useObjectUrl(plan.mode === 'tiled' ? svg : null, 'image/svg+xml');
   return (
     <div className="print-view">
       <div className="print-view__controls">
@@ -80,10 +111,29 @@ function PrintPoster({ ws, id, journey }: { ws: string; id: string; journey: Jou
         </p>
       </div>
       <div className="print-view__sheets">
-        {sheets.map((markup, i) => (
+        {plan.sheets.map((sheet, i) => (
           <figure className="print-sheet" key={`${mode}-${i}`}>
             <figcaption className="print-sheet__label">{sheetLabel(plan, i)}</figcaption>
-            <div className="print-sheet__paper" dangerouslySetInnerHTML={{ __html: markup }} />
+            {plan.mode === 'one-sheet' ? (
+              <div
+                className="print-sheet__paper"
+                dangerouslySetInnerHTML={{ __html: posterSheetSvg(svg, sheet) }}
+              />
+            ) : (
+              <div className="print-sheet__paper print-sheet__paper--tile">
+                {imageUrl ? (
+                  <img
+                    src={imageUrl}
+                    alt={
+                      i === 0
+                        ? `Journey map: ${journey.meta.title}, split over ${plan.sheets.length} sheets`
+                        : ''
+                    }
+                    style={tileStyle(sheetImagePlacement(plan, size, i))}
+                  />
+                ) : null}
+              </div>
+            )}
           </figure>
         ))}
       </div>

@@ -27,12 +27,14 @@ export interface ChromiumPageOptions {
   readonly otherwise: string;
   readonly viewport?: { readonly width: number; readonly height: number };
   readonly deviceScaleFactor?: number;
+  /** Files the document may load, by URL (everything else is refused). */
+  readonly files?: Readonly<Record<string, { readonly contentType: string; readonly body: string }>>;
 }
 
 /**
  * Loads a self-contained HTML document in a headless Chromium launched for this one job (exports are rare; an
  * idle browser would hold memory on a small server), runs `work` on the page and closes the browser. Scripts
- * are off and every request the document might make is refused.
+ * are off and every request the document might make is refused, but for the `files` it is given.
  */
 export async function withChromiumPage<T>(
   html: string,
@@ -61,7 +63,10 @@ export async function withChromiumPage<T>(
       ...(options.viewport ? { viewport: { ...options.viewport } } : {}),
       ...(options.deviceScaleFactor ? { deviceScaleFactor: options.deviceScaleFactor } : {}),
     });
-    await page.route('**/*', (route) => route.abort());
+    await page.route('**/*', (route) => {
+      const file = options.files?.[route.request().url()];
+      return file ? route.fulfill({ status: 200, ...file }) : route.abort();
+    });
     await page.setContent(html, { waitUntil: 'load' });
     return { ok: true, value: await work(page) };
   } finally {

@@ -1,7 +1,7 @@
 import {
   planPosterSheets,
-  posterSheetSvg,
   posterSize,
+  sheetImagePlacement,
   renderSvg,
   type PosterSize,
   type SheetMode,
@@ -34,18 +34,25 @@ const page = (body: string, css = '') =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Journey poster</title><style>` +
   `html,body{margin:0;padding:0;background:#fff}svg{display:block}${css}</style></head><body>${body}</body></html>`;
 
-/** The poster on A3 landscape sheets, one per page (one sheet, or a grid of sheets to join edge to edge). */
-export function posterPdfHtml(svg: string, mode: SheetMode): string {
-  const size = posterSize(svg);
-  if (!size) throw new Error('rendered SVG has no viewBox');
+/** Where the PDF's page finds the drawing: every sheet shows this one image, laid out once. */
+export const POSTER_URL = 'https://poster.waymark.invalid/poster.svg';
+
+/**
+ * The poster on A3 landscape sheets, one per page (one sheet, or a grid of sheets to join edge to edge): each
+ * sheet crops the same image of the whole drawing, so even a 300-step poster of 34 sheets is drawn once.
+ */
+export function posterPdfHtml(size: PosterSize, mode: SheetMode): string {
   const plan = planPosterSheets(size, mode);
-  const sheets = plan.sheets.map(
-    (sheet, i) => `<div class="sheet">${posterSheetSvg(svg, sheet, i === 0)}</div>`,
-  );
+  const mm = (n: number) => `${Math.round(n * 1000) / 1000}mm`;
+  const sheets = plan.sheets.map((_, i) => {
+    const at = sheetImagePlacement(plan, size, i);
+    const style = `left:${mm(at.left)};top:${mm(at.top)};width:${mm(at.width)};height:${mm(at.height)}`;
+    return `<div class="sheet"><img alt="" src="${POSTER_URL}" style="${style}"></div>`;
+  });
   return page(
     sheets.join(''),
-    '@page{size:420mm 297mm;margin:0}.sheet{width:420mm;height:297mm;overflow:hidden;break-after:page}' +
-      '.sheet:last-child{break-after:auto}',
+    '@page{size:420mm 297mm;margin:0}.sheet{position:relative;width:420mm;height:297mm;overflow:hidden;' +
+      'break-after:page}.sheet:last-child{break-after:auto}.sheet img{position:absolute;max-width:none}',
   );
 }
 
@@ -60,9 +67,9 @@ async function renderPoster(svg: string, format: 'pdf' | 'png', mode: SheetMode)
   if (format === 'pdf') {
     result = await oneChromiumAtATime(() =>
       withChromiumPage(
-        posterPdfHtml(svg, mode),
+        posterPdfHtml(size, mode),
         (p) => p.pdf({ width: '420mm', height: '297mm', printBackground: true, preferCSSPageSize: true }),
-        { otherwise },
+        { otherwise, files: { [POSTER_URL]: { contentType: 'image/svg+xml', body: svg } } },
       ),
     );
   } else {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildJourney, stepsJourney } from '../test-fixtures';
-import { planPosterSheets, posterSheetSvg, posterSize } from './poster-sheets';
+import { buildJourney } from '../test-fixtures';
+import { planPosterSheets, posterSheetSvg, posterSize, sheetImagePlacement } from './poster-sheets';
 import { renderSvg } from './render-svg';
 import { A3_LANDSCAPE } from './theme';
 import { findAll, parseXml } from './xml-tree.test-support';
@@ -79,25 +79,37 @@ describe('poster sheets', () => {
     });
   });
 
-  it('given a sheet of a poster, then the root is A3 in mm showing the region; later sheets reuse the first', () => {
-    const svg = renderSvg(stepsJourney());
-    const plan = planPosterSheets({ width: A3.width * 2, height: A3.height }, 'tile');
-    const first = parseXml(posterSheetSvg(svg, plan.sheets[0]!, true, 'content'));
-    expect(first.attributes).toMatchObject({
+  it('given a poster fitted on one sheet, then the root is A3 in mm showing all of it, still titled', () => {
+    const svg = renderSvg(wide(20));
+    const plan = planPosterSheets(posterSize(svg)!, 'fit');
+    const sheet = parseXml(posterSheetSvg(svg, plan.sheets[0]!));
+    expect(sheet.attributes).toMatchObject({
       width: '420mm',
       height: '297mm',
-      viewBox: '0 0 1190.55 841.89',
+      viewBox: `0 0 ${posterSize(svg)!.width} ${posterSize(svg)!.height}`,
+      role: 'img',
     });
-    expect(first.attributes.role).toBe('img');
-    expect(first.children.map((c) => [c.name, c.attributes.id])).toEqual([['g', 'content']]);
-    expect(findAll(first, (n) => n.name === 'polyline').length).toBe(
-      findAll(parseXml(svg), (n) => n.name === 'polyline').length,
-    );
-    const second = parseXml(posterSheetSvg(svg, plan.sheets[1]!, false, 'content'));
-    expect(second.attributes.viewBox).toBe('1190.55 0 1190.55 841.89');
-    expect(second.attributes['aria-hidden']).toBe('true');
-    expect(second.attributes.role).toBeUndefined();
-    expect(second.attributes['font-family']).toBe(first.attributes['font-family']);
-    expect(second.children.map((c) => [c.name, c.attributes.href])).toEqual([['use', '#content']]);
+    expect(findAll(sheet, (n) => n.name === 'title')).toHaveLength(1);
+  });
+
+  it('given a tiled plan, then each sheet places the whole drawing so its region fills the sheet', () => {
+    const size = { width: A3.width * 4, height: A3.height };
+    const plan = planPosterSheets(size, 'tile');
+    const mm = 25.4 / 72;
+    const third = sheetImagePlacement(plan, size, 2);
+    expect(third.left).toBeCloseTo(-2 * A3.width * mm, 6);
+    expect(third.top).toBe(-0);
+    expect(third.width).toBeCloseTo(4 * 420, 1);
+    expect(third.height).toBeCloseTo(297, 1);
+    expect(() => sheetImagePlacement(plan, size, 4)).toThrow(RangeError);
+  });
+
+  it('given a drawing fitted on one sheet, then it is centred across the sheet', () => {
+    const size = { width: A3.width, height: A3.height * 2 };
+    const plan = planPosterSheets(size, 'fit');
+    const at = sheetImagePlacement(plan, size, 0);
+    expect(at.height).toBeCloseTo(297, 3);
+    expect(at.width).toBeCloseTo(210, 3);
+    expect(at.left).toBeCloseTo(105, 3);
   });
 });

@@ -1,4 +1,4 @@
-import { escapeXml, num } from '../xml';
+import { num } from '../xml';
 import { A3_LANDSCAPE, MM_PER_PT, theme } from './theme';
 
 /** A drawing's size in points, from its viewBox. */
@@ -84,21 +84,13 @@ export function planPosterSheets(
 }
 
 /**
- * The drawing cut to one sheet: the root's size becomes the A3 sheet and its viewBox the sheet's region. The
- * first sheet holds the drawing (wrapped in a group with id `contentId`) with its title and description for
- * screen readers; later sheets show that group again through `<use>`, hidden from assistive technology, so a
- * poster of many sheets is in the document once.
+ * The drawing on one A3 sheet: the root's size becomes the sheet and its viewBox the sheet's region, so a
+ * one-sheet plan prints the whole drawing scaled to fit. Title and description stay for screen readers.
  */
-export function posterSheetSvg(
-  svg: string,
-  region: SheetRegion,
-  first: boolean,
-  contentId = 'poster-sheet-content',
-): string {
+export function posterSheetSvg(svg: string, region: SheetRegion): string {
   const open = /<svg\b[^>]*>/.exec(svg);
-  const close = svg.lastIndexOf('</svg>');
-  if (!open || close < open.index) return svg;
-  let tag = open[0]
+  if (!open) return svg;
+  const tag = open[0]
     .replace(/\s(width|height|viewBox|preserveAspectRatio)="[^"]*"/g, '')
     .replace(
       /^<svg/,
@@ -106,9 +98,30 @@ export function posterSheetSvg(
         ` viewBox="${num(region.x)} ${num(region.y)} ${num(region.width)} ${num(region.height)}"` +
         ` preserveAspectRatio="xMidYMin meet"`,
     );
-  const body = svg.slice(open.index + open[0].length, close);
-  const id = escapeXml(contentId);
-  if (first) return `${tag}<g id="${id}">${body}</g></svg>`;
-  tag = tag.replace(/\s(role|aria-labelledby)="[^"]*"/g, '').replace(/>$/, ' aria-hidden="true">');
-  return `${tag}<use href="#${id}"/></svg>`;
+  return svg.slice(0, open.index) + tag + svg.slice(open.index + open[0].length);
+}
+
+/** Where the whole drawing, as one image, sits on a sheet: mm from the sheet's top left corner, and its size. */
+export interface ImagePlacement {
+  readonly left: number;
+  readonly top: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * How to show sheet `index` of a plan by placing the whole drawing as an image and letting the sheet crop it.
+ * Every sheet shows the same image, so a browser lays the drawing out once however many sheets there are
+ * (copies of a large SVG, or `<use>` clones of it, are laid out once per sheet: minutes for 300 steps).
+ * A drawing fitted on one sheet is centred across it.
+ */
+export function sheetImagePlacement(plan: SheetPlan, size: PosterSize, index: number): ImagePlacement {
+  const sheet = plan.sheets[index];
+  if (!sheet) throw new RangeError(`sheet ${index} of a plan of ${plan.sheets.length}`);
+  const mm = plan.scale * MM_PER_PT;
+  const width = size.width * mm;
+  const height = size.height * mm;
+  const sheetWidth = A3_LANDSCAPE.width * MM_PER_PT;
+  const left = plan.mode === 'one-sheet' ? (sheetWidth - width) / 2 : -sheet.x * mm;
+  return { left, top: -sheet.y * mm, width, height };
 }
