@@ -103,6 +103,15 @@ export function MapGrid({ journey, zoom, onReady, scrollerRef }: MapGridProps) {
       el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     }
   });
+  // Keep keyboard focus clear of the sticky headers at any zoom: scroll padding = their drawn size.
+  const headRow = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const scroller = scrollerRef.current;
+    const head = headRow.current;
+    if (!scroller || !head) return;
+    scroller.style.scrollPaddingTop = `${Math.ceil(head.offsetHeight * zoom) + 8}px`;
+    scroller.style.scrollPaddingLeft = `${Math.ceil(LANE_HEADER_WIDTH * zoom) + 8}px`;
+  });
   const moveTo = useCallback((r: number, c: number, inner: boolean) => {
     focusPending.current = inner ? 'input' : 'cell';
     setActive({ row: r, col: c });
@@ -157,7 +166,7 @@ export function MapGrid({ journey, zoom, onReady, scrollerRef }: MapGridProps) {
         onFocus={onFocus}
         data-testid="map-grid"
       >
-        <div role="row" aria-rowindex={1} className="map-row map-row--head">
+        <div role="row" aria-rowindex={1} className="map-row map-row--head" ref={headRow}>
           <div
             role="columnheader"
             aria-colindex={1}

@@ -87,6 +87,9 @@ export function LaneHeader({
       {laneKinds[lane.kind].label !== lane.label ? (
         <span className="map-lane-head__kind">{laneKinds[lane.kind].label}</span>
       ) : null}
+      {lane.kind === 'emotion' ? (
+        <span className="map-lane-head__kind">Great +100 … 0 … −100 Poor</span>
+      ) : null}
       {curves && curves.length > 0 ? (
         <ul className="legend" aria-label={`Curves in ${lane.label}`}>
           {curves.map((curve) => (

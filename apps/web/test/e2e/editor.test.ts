@@ -195,6 +195,23 @@ describe('the journey map editor, end to end in Chromium', () => {
     await page.keyboard.press('Enter'); // into the empty cell: the quick-entry box
     await page.keyboard.type('First report of a repeat incident');
     await page.keyboard.press('Enter');
+    // End goes to the last step, off screen to the right; back along the row, the first step scrolls in
+    // clear of the sticky lane headers (scroll padding), and below the sticky step headers.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('End');
+    const focused = () =>
+      page.evaluate(() => {
+        const cell = document.activeElement!.getBoundingClientRect();
+        const lanes = document.querySelector('.map-lane-head')!.getBoundingClientRect();
+        const steps = document.querySelector('.map-row--head')!.getBoundingClientRect();
+        return {
+          cell: document.activeElement!.getAttribute('data-cell'),
+          clear: cell.left >= lanes.right - 1 && cell.top >= steps.bottom - 1,
+        };
+      });
+    expect(await focused()).toEqual({ cell: '5:7', clear: true });
+    for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowLeft');
+    expect(await focused()).toEqual({ cell: '5:1', clear: true });
     await allSaved();
     const { journey } = await stored();
     const step2 = journey.columns[1]!.id;
@@ -340,5 +357,32 @@ describe('the journey map editor, end to end in Chromium', () => {
           .then((r) => r.json())) as { journey: Journey }
       ).journey.links.some((l) => l.label === 'It happens again'),
     ).toBe(false);
+  }, 60_000);
+
+  it('given the demo map’s emotion curve, when a point is dragged up, then its score rises, the curve redraws and the server has it', async () => {
+    await page.getByRole('button', { name: '100%' }).click();
+    const marker = page.locator('[data-score-marker="incident-occurs:asb-victim"]');
+    const field = page.getByLabel('Score at Incident occurs', { exact: true });
+    expect(await field.inputValue()).toBe('-70');
+    const pathBefore = await marker.getAttribute('d');
+    await marker.scrollIntoViewIfNeeded();
+    const box = (await marker.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 - 30, { steps: 5 });
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 - 60, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(async () => Number(await field.inputValue())).toBeGreaterThan(-70);
+    const dragged = Number(await field.inputValue());
+    // 60 px up the 136 px between +100 and −100 is about 88 points.
+    expect(dragged).toBeGreaterThan(-70 + 80);
+    expect(dragged).toBeLessThan(-70 + 96);
+    expect(await marker.getAttribute('d')).not.toBe(pathBefore);
+    await allSaved();
+    const { journey } = (await (
+      await page.request.get(`${server.url}/api/workspaces/demo/journeys/melton-asb-victim-current`)
+    ).json()) as { journey: Journey };
+    const card = journey.cards.find((c) => c.id === 'e-incident-occurs');
+    expect(card?.kind === 'emotion' && card.score).toBe(dragged);
   }, 60_000);
 });
