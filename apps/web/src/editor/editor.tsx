@@ -43,6 +43,7 @@ export function Editor(props: {
   const [commentError, setCommentError] = useState<string | null>(null);
   const [scorePersona, setScorePersonaState] = useState<Record<string, string>>({});
   const [zoom, setZoom] = useState(1);
+  const [tipHidden, setTipHidden] = useState(false);
   const scrollerRef = useRef<HTMLDivElement>(null);
   const newId = useMemo(makeIdFactory, []);
 
@@ -168,6 +169,19 @@ export function Editor(props: {
               ? 'You can read this journey and comment on it; your role does not allow editing.'
               : 'You can read this journey; your role does not allow editing or commenting.'}
           </p>
+        ) : null}
+        {canEdit && !tipHidden && state.journey.cards.length === 0 ? (
+          <div className="notice editor-tip">
+            <p>
+              <strong>Start here.</strong> Name your steps with “Steps & lanes”. Then type into any cell’s
+              “Add…” box and press Enter to add a card (put quotes in quotation marks; a score is a number
+              from −100 to +100). By keyboard: arrow keys move between cells, Enter goes into a cell, Escape
+              comes back out, Ctrl+Z undoes. Changes save themselves.
+            </p>
+            <button type="button" className="link-button" onClick={() => setTipHidden(true)}>
+              Hide this tip
+            </button>
+          </div>
         ) : null}
         {state.message ? (
           <div className="notice editor-message-bar" role="alert">

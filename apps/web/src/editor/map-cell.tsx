@@ -175,6 +175,7 @@ function QuickEntry({ lane, column, row, col, active, moveTo, lastCol }: MapCell
         onChange={() => error && setError(null)}
       />
       <span id={`${id}-hint`} className="visually-hidden">
+        {lane.description ? `${lane.description} ` : ''}
         {quickEntryHint(lane, journey)} Control+Enter adds and moves to the next step.
       </span>
       {error ? (

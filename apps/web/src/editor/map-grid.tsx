@@ -183,6 +183,7 @@ export function MapGrid({ journey, zoom, onReady, scrollerRef }: MapGridProps) {
               column={column}
               index={start + i}
               active={row === 0 && col === start + i + 1}
+              firstOfStage={i === 0 || shown[i - 1]!.stageId !== column.stageId}
             />
           ))}
           {spacer(journey.columns.length - end, 'after')}

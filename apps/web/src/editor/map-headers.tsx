@@ -16,7 +16,18 @@ export function axisNote(column: Column, axis: string): string | null {
 }
 
 /** A step's header: stage, label, period or age, its comments, and (for editors) a way to its settings. */
-export function ColumnHeader({ column, index, active }: { column: Column; index: number; active: boolean }) {
+export function ColumnHeader({
+  column,
+  index,
+  active,
+  firstOfStage,
+}: {
+  column: Column;
+  index: number;
+  active: boolean;
+  /** The stage is named over its first step (and over the first step drawn); later ones only say it to readers. */
+  firstOfStage: boolean;
+}) {
   const { journey, canEdit, openComments, openPanel, comments } = useEditorContext();
   const stage = journey.stages.find((s) => s.id === column.stageId);
   const note = axisNote(column, journey.axis.kind);
@@ -25,11 +36,19 @@ export function ColumnHeader({ column, index, active }: { column: Column; index:
     <div
       role="columnheader"
       aria-colindex={index + 2}
-      className="map-col-head"
+      className={stage && firstOfStage ? 'map-col-head map-col-head--stage-start' : 'map-col-head'}
       data-cell={`0:${index + 1}`}
       tabIndex={active ? 0 : -1}
     >
-      {stage ? <span className="map-col-head__stage">{stage.name}</span> : null}
+      {stage ? (
+        <span className={firstOfStage ? 'map-col-head__stage' : 'map-col-head__stage visually-hidden'}>
+          {stage.name}
+        </span>
+      ) : (
+        <span className="map-col-head__stage" aria-hidden="true">
+          {'\u00a0'}
+        </span>
+      )}
       <span className="map-col-head__label">{column.label}</span>
       {note ? <span className="map-col-head__note">{note}</span> : null}
       <span className="map-col-head__actions">
@@ -81,7 +100,7 @@ export function LaneHeader({
       className="map-lane-head"
       data-cell={`${index + 1}:0`}
       tabIndex={active ? 0 : -1}
-      title={hint}
+      title={lane.description ?? hint}
     >
       <span className="map-lane-head__label">{lane.label}</span>
       {laneKinds[lane.kind].label !== lane.label ? (

@@ -329,6 +329,32 @@ describe('the journey map editor, end to end in Chromium', () => {
     await viewer.context().close();
   }, 90_000);
 
+  it('given a member with the commenter role, when they open the map, then they can comment but not edit', async () => {
+    const added = await page.request.post(`${server.url}/api/workspaces/demo/members`, {
+      headers: { 'x-csrf-token': await csrf(page.request) },
+      data: { email: 'commenter@example.org', role: 'commenter' },
+    });
+    expect(added.status(), await added.text()).toBe(201);
+    const { oneTimePassword } = (await added.json()) as { oneTimePassword: string };
+    const commenter = await newPage(browser);
+    await signInAs(commenter, server, 'commenter@example.org', oneTimePassword);
+    await commenter.goto(`${server.url}/w/demo/j/melton-asb-victim-current`);
+    await commenter.getByTestId('map-grid').waitFor();
+    expect(await commenter.getByText('comment on it; your role does not allow editing').count()).toBe(1);
+    expect(await commenter.locator('.quick-entry').count()).toBe(0);
+    await commenter.locator('[data-card="f-had-enough"]').click();
+    await commenter.getByRole('button', { name: 'Comments on this card' }).click();
+    const side = commenter.getByRole('complementary');
+    await side.getByLabel(/Comment on the card/).fill('Is this the victim’s exact wording?');
+    await side.getByRole('button', { name: 'Add comment' }).click();
+    await expect.poll(() => side.getByText('Is this the victim’s exact wording?').count()).toBe(1);
+    await expect
+      .poll(() => commenter.locator('[data-card="f-had-enough"]').textContent())
+      .toMatch(/1 open comment/);
+    await expectNoAxeViolations(commenter);
+    await commenter.context().close();
+  }, 90_000);
+
   it('given the demo Melton map, when opened with the arrows panel, then an arrow is added by keyboard-friendly form and axe finds nothing', async () => {
     await page.goto(`${server.url}/w/demo/j/melton-asb-victim-current`);
     await page.getByTestId('map-grid').waitFor();
