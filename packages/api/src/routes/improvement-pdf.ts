@@ -63,6 +63,8 @@ export async function withChromiumPage<T>(
       ...(options.viewport ? { viewport: { ...options.viewport } } : {}),
       ...(options.deviceScaleFactor ? { deviceScaleFactor: options.deviceScaleFactor } : {}),
     });
+    // A 300-step poster takes 20 s on a busy 2-core machine; Playwright's 30 s default is too close.
+    page.setDefaultTimeout(120_000);
     await page.route('**/*', (route) => {
       const file = options.files?.[route.request().url()];
       return file ? route.fulfill({ status: 200, ...file }) : route.abort();
