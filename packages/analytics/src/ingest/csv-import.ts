@@ -4,7 +4,15 @@ import { sniffDialect, type CsvEncoding } from './csv-dialect';
 import { CsvError, CsvReader } from './csv-reader';
 import { decoderFor, type BytesDecoder } from './text-decoder';
 import { ImportError, RejectionLog, type ImportedLog, type ImportOptions } from './import-result';
-import { appendPart, lineBoundary, parseCsvPartInWorker } from './csv-parallel';
+import {
+  appendPart,
+  claimBlock,
+  lineBoundary,
+  parseBlocksInWorker,
+  parseLastBlocks,
+  withFileLine,
+} from './csv-parallel';
+import type { CsvBlocksJob } from './csv-worker';
 import { RowImporter } from './csv-row';
 import { readFileChunks } from './read-source';
 import { detectDateOrder, type TimestampFormat } from './timestamps';
@@ -16,9 +24,19 @@ export interface CsvImportOptions extends ImportOptions {
   readonly encoding?: CsvEncoding;
   /**
    * The uncompressed file the chunks come from: when it is at least `parallelFromBytes` (default
-   * 128 MB; below that a worker's start-up costs about what it saves), its second half is parsed in a worker thread while this thread parses the first.
+   * 128 MB; below that a worker's start-up costs about what it saves), it is parsed by this thread and a
+   * worker thread together, each claiming blocks of it (this thread from the front, the worker from the
+   * back) until none is left, so a worker that starts late or a busy core does not leave the other waiting.
    */
-  readonly file?: { readonly path: string; readonly size: number; readonly parallelFromBytes?: number };
+  readonly file?: {
+    readonly path: string;
+    readonly size: number;
+    readonly parallelFromBytes?: number;
+    /** Size of the blocks the two threads take turns to claim (default 16 MB). */
+    readonly blockBytes?: number;
+    /** At most this many blocks after the first for this thread (tests make the worker do the rest). */
+    readonly maxMainBlocks?: number;
+  };
 }
 
 /** Reads a CSV event log from a stream of byte chunks into an EventStore. */
@@ -100,11 +118,16 @@ export async function importCsv(
   try {
     if (split) {
       await it.return?.();
-      const mid = await lineBoundary(file.path, Math.max(sniffed.bom, Math.floor(file.size / 2)), file.size);
-      const job = {
+      const blockBytes = Math.max(1, file.blockBytes ?? 16 * 1024 * 1024);
+      const blocks = Math.ceil(file.size / blockBytes);
+      const claims = new Int32Array(new SharedArrayBuffer(4));
+      claims[0] = blocks - 1;
+      const job: CsvBlocksJob = {
         path: file.path,
-        start: mid,
-        end: file.size,
+        size: file.size,
+        blockBytes,
+        blocks,
+        claims,
         delimiter,
         quote: dialect.quote,
         encoding,
@@ -112,25 +135,39 @@ export async function importCsv(
         index,
         format,
         dims,
-        capacity: Math.ceil((capacity ?? 1024) / 2) + 1024,
+        capacity: Math.ceil(((capacity ?? 1024) * blockBytes) / file.size) + 1024,
         maxRejectionsListed: options.maxRejectionsListed ?? 100,
         ...(options.lifecycle !== undefined ? { lifecycle: options.lifecycle } : {}),
       };
-      const second = parseCsvPartInWorker(job);
-      second.catch(() => undefined);
-      for await (const chunk of readFileChunks(file.path, false, { start: sniffed.bom, end: mid }))
-        reader.push(chunk);
+      const fromWorker = parseBlocksInWorker(job);
+      fromWorker.catch(() => undefined);
+      // this thread: block 0 (with the header), then blocks from the front while any is left
+      let next = 1;
+      const read = async (start: number, end: number) => {
+        for await (const chunk of readFileChunks(file.path, false, { start, end })) reader.push(chunk);
+      };
+      await read(sniffed.bom, Math.min(file.size, blockBytes));
+      const mainAtMost = file.maxMainBlocks ?? blocks;
+      while (next <= mainAtMost && claimBlock(claims)) {
+        await read(next * blockBytes, Math.min(file.size, (next + 1) * blockBytes));
+        next++;
+      }
+      // the line in progress at the edge of this thread's last block is this thread's
+      const edge = next * blockBytes;
+      if (edge < file.size) await read(edge, await lineBoundary(file.path, edge - 1, file.size));
       reader.finish();
-      const offset = reader.nextLine - 1;
-      const part = await second.catch((e: unknown) => {
-        if (!(e instanceof CsvError)) throw e;
-        const line = e.line + offset;
-        throw new CsvError(e.code, line, e.message.replace(/^line \d+/, `line ${line}`));
-      });
-      appendPart(store, part, rejections, offset);
-      row.rows += part.rows;
-      row.filtered += part.filtered;
-      row.strayQuotes += part.strayQuotes;
+      let offset = reader.nextLine - 1;
+      const parts =
+        (await fromWorker.catch(async (e: unknown) => {
+          throw e instanceof CsvError ? await withFileLine(job, e, next, offset) : e;
+        })) ?? (await parseLastBlocks(job, blocks - next, offset));
+      for (const part of parts) {
+        appendPart(store, part, rejections, offset);
+        offset += part.lines;
+        row.rows += part.rows;
+        row.filtered += part.filtered;
+        row.strayQuotes += part.strayQuotes;
+      }
     } else {
       for await (const chunk of chunks) reader.push(chunk);
       reader.finish();

@@ -1,60 +1,98 @@
-import { open } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import type { EventStore } from '../model/event-store';
 import { CsvError } from './csv-reader';
-import { parseCsvPart, type CsvPart, type CsvPartJob } from './csv-worker';
+import { parseBlock, type CsvBlocksJob, type CsvPart } from './csv-worker';
 import type { RejectionLog } from './import-result';
 
-/** The offset just after the first line break at or after `from` (the file size if none). */
-export async function lineBoundary(path: string, from: number, size: number): Promise<number> {
-  const fh = await open(path, 'r');
-  try {
-    const buf = new Uint8Array(64 * 1024);
-    for (let at = from; at < size; at += buf.length) {
-      const { bytesRead } = await fh.read(buf, 0, buf.length, at);
-      const nl = buf.subarray(0, bytesRead).indexOf(10);
-      if (nl >= 0) return at + nl + 1;
-      if (bytesRead === 0) break;
-    }
-    return size;
-  } finally {
-    await fh.close();
-  }
+export { claimBlock, lineBoundary } from './csv-worker';
+
+/** The error with `by` lines added (its line was counted from the start of a block). */
+function shift(err: CsvError, by: number): CsvError {
+  const line = err.line + by;
+  return new CsvError(err.code, line, err.message.replace(/^line \d+/, `line ${line}`));
 }
 
 /**
- * Parses a range in a worker thread (a second core), or in this thread if a worker cannot start
- * (for example when TypeScript sources cannot be loaded there).
+ * A worker's error in block b, with the file's line: the blocks between this thread's last and b are read
+ * here to count their lines (when this thread claimed every block before b there are none), and an
+ * error in one of them, being earlier in the file, is the one reported.
  */
-export function parseCsvPartInWorker(job: CsvPartJob): Promise<CsvPart> {
+export async function withFileLine(
+  job: CsvBlocksJob,
+  e: CsvError,
+  nextBlock: number,
+  linesBefore: number,
+): Promise<CsvError> {
+  let offset = linesBefore;
+  for (let b = nextBlock; b < (e.block ?? nextBlock); b++) {
+    try {
+      offset += (await parseBlock(job, b)).lines;
+    } catch (earlier) {
+      if (earlier instanceof CsvError) return shift(earlier, offset);
+      throw earlier;
+    }
+  }
+  return shift(e, offset);
+}
+
+/** In this thread, the last `count` blocks (those a worker did not deliver), after `linesBefore` lines. */
+export async function parseLastBlocks(
+  job: CsvBlocksJob,
+  count: number,
+  linesBefore: number,
+): Promise<CsvPart[]> {
+  const parts: CsvPart[] = [];
+  let offset = linesBefore;
+  for (let b = job.blocks - count; b < job.blocks; b++) {
+    try {
+      const part = await parseBlock(job, b);
+      parts.push(part);
+      offset += part.lines;
+    } catch (e) {
+      throw e instanceof CsvError ? shift(e, offset) : e;
+    }
+  }
+  return parts;
+}
+
+/**
+ * The worker's blocks (see `CsvBlocksJob`), parsed in a worker thread (a second core) while this thread
+ * claims blocks from the front. null when the worker could not start or stopped without an answer: then
+ * the blocks it claimed (`claimedByWorker`) are to be parsed by this thread.
+ */
+export function parseBlocksInWorker(job: CsvBlocksJob): Promise<CsvPart[] | null> {
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
       worker = startWorker(job);
     } catch {
-      parseCsvPart(job).then(resolve, reject);
+      resolve(null);
       return;
     }
     let settled = false;
     worker.once(
       'message',
       (msg: {
-        part?: CsvPart;
-        error?: { code: 'unclosed_quote' | 'record_too_long' | 'io'; message: string; line?: number };
+        parts?: CsvPart[];
+        error?: {
+          code: 'unclosed_quote' | 'record_too_long' | 'io';
+          message: string;
+          line?: number;
+          block?: number;
+        };
       }) => {
         settled = true;
         void worker.terminate();
-        if (msg.part) resolve(msg.part);
+        if (msg.parts) resolve(msg.parts);
         else if (msg.error && msg.error.code !== 'io')
-          reject(new CsvError(msg.error.code, msg.error.line ?? 0, msg.error.message));
+          reject(new CsvError(msg.error.code, msg.error.line ?? 0, msg.error.message, msg.error.block));
         else reject(new Error(msg.error?.message ?? 'the CSV worker stopped'));
       },
     );
     const fallBack = (): void => {
-      if (!settled) {
-        settled = true;
-        parseCsvPart(job).then(resolve, reject);
-      }
+      if (settled) return;
+      settled = true;
+      resolve(null);
     };
     worker.once('error', fallBack);
     // a worker that ends without an answer (it could not load the module) is replaced by this thread
@@ -66,8 +104,8 @@ export function parseCsvPartInWorker(job: CsvPartJob): Promise<CsvPart> {
  * Workers do not inherit tsx's loader hooks: when running from TypeScript sources, the worker
  * registers tsx itself before importing the worker module.
  */
-function startWorker(job: CsvPartJob): Worker {
-  const workerData = { csvPartJob: job };
+function startWorker(job: CsvBlocksJob): Worker {
+  const workerData = { csvBlocksJob: job };
   if (!import.meta.url.endsWith('.ts'))
     return new Worker(new URL('./csv-worker.js', import.meta.url), { workerData });
   const api = import.meta.resolve('tsx/esm/api');

@@ -27,6 +27,8 @@ export class CsvError extends Error {
     readonly code: 'unclosed_quote' | 'record_too_long',
     readonly line: number,
     message: string,
+    /** When one block of a file split between threads was read on its own: which block (`line` is within it). */
+    readonly block?: number,
   ) {
     super(message);
   }

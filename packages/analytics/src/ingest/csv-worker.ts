@@ -2,6 +2,7 @@
  * Worker thread: parses one byte range of a CSV file (starting on a line boundary, no header)
  * into its own columns and sends them back, transferred rather than copied.
  */
+import { open } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { EventStore, type DimensionName } from '../model/event-store';
 import type { MappedField } from './columns';
@@ -50,6 +51,71 @@ export interface CsvPart {
   lines: number;
 }
 
+/**
+ * The file cut into blocks of `blockBytes`; block b holds the lines that start in [b·blockBytes,
+ * (b+1)·blockBytes). Block 0 (with the header) is the main thread's; blocks 1… are claimed one at a time,
+ * the main thread from the front and the worker from the back, so neither waits long for the other
+ * whatever the load on the machine. `claims[0]` is the number of blocks not yet claimed.
+ */
+export interface CsvBlocksJob extends Omit<CsvPartJob, 'start' | 'end'> {
+  readonly size: number;
+  readonly blockBytes: number;
+  readonly blocks: number;
+  readonly claims: Int32Array;
+}
+
+/** Takes one unclaimed block; false when none is left. */
+export function claimBlock(claims: Int32Array): boolean {
+  for (;;) {
+    const left = Atomics.load(claims, 0);
+    if (left <= 0) return false;
+    if (Atomics.compareExchange(claims, 0, left, left - 1) === left) return true;
+  }
+}
+
+/** The byte range of block b: from the first line starting in it to the first line starting after it. */
+export async function blockRange(job: CsvBlocksJob, b: number): Promise<{ start: number; end: number }> {
+  const edge = (x: number) => (x >= job.size ? job.size : lineBoundary(job.path, x - 1, job.size));
+  return { start: await edge(b * job.blockBytes), end: await edge((b + 1) * job.blockBytes) };
+}
+
+/** Parses one block in this thread. */
+export async function parseBlock(job: CsvBlocksJob, b: number): Promise<CsvPart> {
+  return parseCsvPart({ ...job, ...(await blockRange(job, b)) });
+}
+
+/** The worker's side: claims blocks from the back until none is left; parts come back in file order. */
+export async function parseClaimedBlocks(job: CsvBlocksJob): Promise<CsvPart[]> {
+  const parts: CsvPart[] = [];
+  for (let b = job.blocks - 1; claimBlock(job.claims); b--) {
+    try {
+      parts.push(await parseBlock(job, b));
+    } catch (e) {
+      // its line is within the block: the main thread adds the lines before it
+      if (e instanceof CsvError) throw new CsvError(e.code, e.line, e.message, b);
+      throw e;
+    }
+  }
+  return parts.reverse();
+}
+
+/** The offset just after the first line break at or after `from` (the file size if none). */
+export async function lineBoundary(path: string, from: number, size: number): Promise<number> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = new Uint8Array(64 * 1024);
+    for (let at = from; at < size; at += buf.length) {
+      const { bytesRead } = await fh.read(buf, 0, buf.length, at);
+      const nl = buf.subarray(0, bytesRead).indexOf(10);
+      if (nl >= 0) return at + nl + 1;
+      if (bytesRead === 0) break;
+    }
+    return size;
+  } finally {
+    await fh.close();
+  }
+}
+
 /** Parses the range (in this thread); a CsvError propagates. */
 export async function parseCsvPart(job: CsvPartJob): Promise<CsvPart> {
   const store = new EventStore(decoderFor(job.encoding), {
@@ -89,25 +155,29 @@ export async function parseCsvPart(job: CsvPartJob): Promise<CsvPart> {
   };
 }
 
-if (parentPort && (workerData as { csvPartJob?: CsvPartJob } | null)?.csvPartJob) {
+const job = (workerData as { csvBlocksJob?: CsvBlocksJob } | null)?.csvBlocksJob;
+if (parentPort && job) {
   const port = parentPort;
-  parseCsvPart((workerData as { csvPartJob: CsvPartJob }).csvPartJob).then(
-    (part) =>
-      port.postMessage({ part }, [
-        part.caseOf.buffer,
-        part.activityOf.buffer,
-        part.time.buffer,
-        part.cases.arena.buffer,
-        part.activities.arena.buffer,
-        ...Object.values(part.dims).map((d) => d.values.buffer),
-        ...(part.startTime ? [part.startTime.buffer] : []),
-        ...(part.cost ? [part.cost.buffer] : []),
-      ] as ArrayBuffer[]),
+  parseClaimedBlocks(job).then(
+    (parts) =>
+      port.postMessage(
+        { parts },
+        parts.flatMap((part) => [
+          part.caseOf.buffer,
+          part.activityOf.buffer,
+          part.time.buffer,
+          part.cases.arena.buffer,
+          part.activities.arena.buffer,
+          ...Object.values(part.dims).map((d) => d.values.buffer),
+          ...(part.startTime ? [part.startTime.buffer] : []),
+          ...(part.cost ? [part.cost.buffer] : []),
+        ]) as ArrayBuffer[],
+      ),
     (e: unknown) =>
       port.postMessage({
         error:
           e instanceof CsvError
-            ? { code: e.code, message: e.message, line: e.line }
+            ? { code: e.code, message: e.message, line: e.line, block: e.block }
             : { code: 'io', message: e instanceof Error ? e.message : String(e) },
       }),
   );
