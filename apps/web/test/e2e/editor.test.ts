@@ -411,4 +411,47 @@ describe('the journey map editor, end to end in Chromium', () => {
     const card = journey.cards.find((c) => c.id === 'e-incident-occurs');
     expect(card?.kind === 'emotion' && card.score).toBe(dragged);
   }, 60_000);
+
+  it('given a second persona, when their scores are added, then the emotion lane draws two curves with a legend, told apart by shape and number', async () => {
+    await page.getByRole('button', { name: 'Steps & lanes' }).click();
+    await panel().getByLabel('New persona name').fill('Witness');
+    await panel().getByRole('button', { name: 'Add persona' }).click();
+    await panel()
+      .getByRole('button', { name: /^Close/ })
+      .click();
+    await page.getByLabel('New scores for').selectOption({ label: 'Witness' });
+    for (const [step, score] of [
+      ['Reports Incident', '20'],
+      ['Awaits response by authorities', '-10'],
+    ] as const) {
+      await quick('Customer satisfaction rating', step).fill(score);
+      await quick('Customer satisfaction rating', step).press('Enter');
+    }
+    const legend = page.getByRole('list', { name: 'Curves in Customer satisfaction rating' });
+    await expect
+      .poll(() => legend.getByRole('listitem').allTextContents())
+      .toEqual([
+        'Victim of repeated anti-social behaviour (solid line, circles)',
+        'Witness (dashed line, squares)',
+      ]);
+    expect(await page.getByLabel('Score at Reports Incident for Witness', { exact: true }).inputValue()).toBe(
+      '20',
+    );
+    expect(
+      await page
+        .getByLabel('Score at Reports Incident for Victim of repeated anti-social behaviour', { exact: true })
+        .inputValue(),
+    ).toBe('-60');
+    await allSaved();
+    const { journey } = (await (
+      await page.request.get(`${server.url}/api/workspaces/demo/journeys/melton-asb-victim-current`)
+    ).json()) as { journey: Journey };
+    const witness = journey.personas.find((p) => p.name === 'Witness')!;
+    expect(
+      journey.cards
+        .filter((c) => c.kind === 'emotion' && c.personaId === witness.id)
+        .map((c) => (c.kind === 'emotion' ? c.score : 0)),
+    ).toEqual([20, -10]);
+    await expectNoAxeViolations(page);
+  }, 60_000);
 });
