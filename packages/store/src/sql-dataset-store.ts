@@ -60,12 +60,17 @@ const toStored = (r: FullRow): StoredDataset => ({
   attachedBy: toUserRef(r.attached_by as UserId | null, r.attached_by_name),
 });
 
-/** Both drivers return bytea as a Uint8Array (pg: a Buffer); parameters go in as Buffers. */
-const bytes = (value: Uint8Array): Buffer => Buffer.from(value.buffer, value.byteOffset, value.byteLength);
-const asBytes = (value: unknown): Uint8Array =>
-  value instanceof Uint8Array
-    ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength)
-    : new Uint8Array(value as ArrayBuffer);
+/**
+ * bytea travels as base64 text (`decode($n, 'base64')` in, `encode(col, 'base64')` out): PGlite's own bytea
+ * parameter path builds a hex string byte by byte (a 21 MB blob took 11 s to write, 4.5 s to read; as base64
+ * 0.9 s and 0.5 s), and Node's base64 is native on both sides.
+ */
+const bytes = (value: Uint8Array): string =>
+  Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
+const asBytes = (value: unknown): Uint8Array => {
+  const b = Buffer.from(String(value), 'base64');
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+};
 
 /** Datasets over any `Sql` (PGlite or PostgreSQL). */
 export function createSqlDatasetStore(sql: Sql): DatasetStore {
@@ -84,7 +89,8 @@ export function createSqlDatasetStore(sql: Sql): DatasetStore {
       const rows = await sql.query<{ id: string }>(
         `INSERT INTO datasets (workspace_id, id, name, file_name, format, size_bytes, mapping, options, created_by,
            created_at, cases, events, rejected_rows, rejections, result, events_blob, raw)
-         SELECT $1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10, $11, $12, $13, $14::jsonb, $15::jsonb, $16, $17
+         SELECT $1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10, $11, $12, $13, $14::jsonb, $15::jsonb,
+           decode($16, 'base64'), decode($17, 'base64')
          WHERE EXISTS (SELECT 1 FROM workspaces WHERE id = $1)
          ON CONFLICT DO NOTHING RETURNING id`,
         [
@@ -128,14 +134,14 @@ export function createSqlDatasetStore(sql: Sql): DatasetStore {
     getDataset,
     async getEvents(workspaceId, id) {
       const [row] = await sql.query<{ events_blob: unknown }>(
-        'SELECT events_blob FROM datasets WHERE workspace_id = $1 AND id = $2',
+        "SELECT encode(events_blob, 'base64') AS events_blob FROM datasets WHERE workspace_id = $1 AND id = $2",
         [workspaceId, id],
       );
       return row ? asBytes(row.events_blob) : null;
     },
     async getRaw(workspaceId, id) {
       const [row] = await sql.query<{ raw: unknown; file_name: string }>(
-        'SELECT raw, file_name FROM datasets WHERE workspace_id = $1 AND id = $2 AND raw IS NOT NULL',
+        "SELECT encode(raw, 'base64') AS raw, file_name FROM datasets WHERE workspace_id = $1 AND id = $2 AND raw IS NOT NULL",
         [workspaceId, id],
       );
       return row ? { bytes: asBytes(row.raw), fileName: row.file_name } : null;

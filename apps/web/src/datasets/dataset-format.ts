@@ -39,8 +39,8 @@ export function mapGraph(
     startActivities: Record<string, number>;
     endActivities: Record<string, number>;
   },
-  maxEdges = 40,
-): { nodes: string[]; edges: MapEdge[]; shown: number; total: number } {
+  maxEdges = 24,
+): { nodes: string[]; edges: MapEdge[]; all: MapEdge[]; shown: number; total: number } {
   const all: MapEdge[] = [
     ...Object.entries(dfg.startActivities).map(([a, n]) => ({
       from: START,
@@ -58,9 +58,10 @@ export function mapGraph(
   ]
     .sort((a, b) => b.count - a.count || (a.from + a.to < b.from + b.to ? -1 : 1))
     .map((e, i) => ({ ...e, id: `e${i}` }));
-  const edges = all.slice(0, maxEdges);
+  // self-loops (an activity repeated) are left to the table: drawn, they only add knots
+  const edges = all.filter((e) => e.from !== e.to).slice(0, maxEdges);
   const nodes = [...new Set(edges.flatMap((e) => [e.from, e.to]))];
-  return { nodes, edges, shown: edges.length, total: all.length };
+  return { nodes, edges, all, shown: edges.length, total: all.length };
 }
 
 export const START = '▶ Start';

@@ -178,7 +178,7 @@ function KeyFigures({ a }: { a: Analysis }) {
       'Avoidable contact (NI14)',
       a.avoidable.ni14Percent === null
         ? '—'
-        : `${formatNumber(a.avoidable.ni14Percent, 1)}%${a.avoidable.interval ? ` (95% interval ${formatNumber(a.avoidable.interval.lower * 100, 1)}–${formatNumber(a.avoidable.interval.upper * 100, 1)}%)` : ''}`,
+        : `${formatNumber(a.avoidable.ni14Percent, 1)}%${a.avoidable.interval ? ` (95% interval ${formatNumber(a.avoidable.interval.low, 1)}–${formatNumber(a.avoidable.interval.high, 1)}%)` : ''}`,
     ],
     ['Cases with a hand-off', a.handoffs ? formatCount(a.handoffs.casesWithHandoff) : '—'],
     [

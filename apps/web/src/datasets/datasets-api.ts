@@ -81,7 +81,7 @@ export interface Analysis {
   } | null;
   readonly avoidable: {
     ni14Percent: number | null;
-    interval?: { lower: number; upper: number } | null;
+    interval?: { low: number; high: number; confidence: number } | null;
     contactsPerJourney: number | null;
   };
   readonly segments: Partial<Record<'period' | 'channel' | 'org' | 'variant', readonly Segment[]>>;

@@ -31,6 +31,8 @@ async function layout(graph: ReturnType<typeof mapGraph>): Promise<Laid> {
       'elk.spacing.edgeLabel': '4',
       'elk.edgeLabels.placement': 'CENTER',
       'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
+      'elk.edgeRouting': 'POLYLINE',
+      'elk.layered.feedbackEdges': 'true',
     },
     children: graph.nodes.map((n) => ({
       id: idOf.get(n) as string,
@@ -85,7 +87,7 @@ export function ProcessMap({ analysis }: { analysis: Analysis }) {
   const [failed, setFailed] = useState<string | null>(null);
   const titleId = useId();
   const descId = useId();
-  const key = JSON.stringify(graph.edges);
+  const key = JSON.stringify(graph.edges.map((e) => [e.from, e.to, e.count]));
   useEffect(() => {
     let live = true;
     setLaid(null);
@@ -98,13 +100,13 @@ export function ProcessMap({ analysis }: { analysis: Analysis }) {
     // the graph is rebuilt on every render; `key` says when it changed
   }, [key]);
   const max = Math.max(1, ...graph.edges.map((e) => e.count));
-  const all = mapGraph(analysis.dfg, Number.MAX_SAFE_INTEGER).edges;
+  const all = graph.all;
   return (
     <section aria-labelledby="map-heading">
       <h2 id="map-heading">Process map</h2>
       <p className="hint">
         {graph.shown < graph.total
-          ? `The ${graph.shown} busiest of ${graph.total} paths; the table lists them all.`
+          ? `The ${graph.shown} busiest of ${graph.total} paths (repeats of one activity are in the table only); the table lists them all.`
           : `All ${graph.total} paths.`}{' '}
         Each arrow says how many times one activity directly followed another, and the median time between.
       </p>
@@ -136,8 +138,9 @@ export function ProcessMap({ analysis }: { analysis: Analysis }) {
                 viewBox="0 0 10 10"
                 refX="9"
                 refY="5"
-                markerWidth="7"
-                markerHeight="7"
+                markerWidth="10"
+                markerHeight="10"
+                markerUnits="userSpaceOnUse"
                 orient="auto"
               >
                 <path d="M0,0 L10,5 L0,10 z" fill="#0b0c0c" />
