@@ -1,9 +1,9 @@
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { changeOfAddressScenario, contactLogCsv } from '@waymark/analytics';
 import type { JourneyId } from '@waymark/core';
 import { sampleJourney, type WorkspaceId } from '@waymark/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApi, type Client, type TestApi } from '../testing/test-api';
+import { createTestApi, PASSWORD, type Client, type TestApi } from '../testing/test-api';
 
 const ws = 'w1' as WorkspaceId;
 const base = '/api/workspaces/w1/datasets';
@@ -36,6 +36,21 @@ describe('datasets through the API', () => {
     });
   const uploadId = async (body: string, name = 'log.csv') =>
     ((await (await upload(body, name)).json()) as Json)['uploadId'] as string;
+  /** Cookie and CSRF headers of a fresh session, for bodies the test client cannot send (binary). */
+  const sessionHeaders = async (name: string): Promise<Record<string, string>> => {
+    const res = await t.app.request('/api/auth/sign-in', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: `${name.toLowerCase()}@example.org`, password: PASSWORD }),
+    });
+    const cookie = /waymark_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1];
+    const { csrfToken } = (await res.json()) as { csrfToken: string };
+    return {
+      cookie: `waymark_session=${cookie}`,
+      'x-csrf-token': csrfToken,
+      'content-type': 'application/octet-stream',
+    };
+  };
   const datasetCount = async () => (await t.stores.datasets.listDatasets(ws)).length;
 
   beforeAll(async () => {
@@ -245,6 +260,42 @@ describe('datasets through the API', () => {
     expect((await c.request('GET', `${base}/${d['id']}`)).status).toBe(404);
     expect(await big.stores.journeys.getJourney(ws, j['id'] as JourneyId)).not.toBeNull();
     await big.close();
+  });
+
+  it('given an XES.gz log, when uploaded and analysed with the suggested mapping, then the XES keys are used and both traces are read', async () => {
+    const xes = `<?xml version="1.0" encoding="UTF-8"?>
+<log xes.version="1.0">
+  <trace><string key="concept:name" value="T-1"/>
+    <event><string key="concept:name" value="Report"/><date key="time:timestamp" value="2026-01-05T09:00:00.000+00:00"/><string key="org:group" value="Contact centre"/></event>
+    <event><string key="concept:name" value="Visit"/><date key="time:timestamp" value="2026-01-07T09:00:00.000+00:00"/><string key="org:group" value="ASB team"/></event>
+  </trace>
+  <trace><string key="concept:name" value="T-2"/>
+    <event><string key="concept:name" value="Report"/><date key="time:timestamp" value="2026-02-05T09:00:00.000+00:00"/><string key="org:group" value="Contact centre"/></event>
+  </trace>
+</log>`;
+    const res = await t.app.request(`${base}/uploads?name=noise.xes.gz`, {
+      method: 'POST',
+      headers: await sessionHeaders('Ed'),
+      body: gzipSync(Buffer.from(xes)),
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const up = (await res.json()) as Json;
+    expect(up['preview']).toMatchObject({
+      format: 'xes',
+      suggested: {
+        case: 'case:concept:name',
+        activity: 'concept:name',
+        timestamp: 'time:timestamp',
+        org: 'org:group',
+      },
+    });
+    const made = await ed.request('POST', base, {
+      uploadId: up['uploadId'],
+      name: 'XES',
+      mapping: up['preview'].suggested,
+    });
+    expect(made.status, await made.clone().text()).toBe(201);
+    expect((await made.json()) as Json).toMatchObject({ format: 'xes', cases: 2, events: 3 });
   });
 
   it("given another workspace's dataset id, when read by its outsider, then it is not found", async () => {
