@@ -20,13 +20,56 @@ export function summariseInPlace(a: Float64Array): Summary {
   let sum = 0;
   let min = Infinity;
   let max = -Infinity;
+  let integers = true;
   for (let i = 0; i < n; i++) {
     const v = a[i] as number;
     sum += v;
     if (v < min) min = v;
     if (v > max) max = v;
+    if (integers && v !== Math.trunc(v)) integers = false;
+  }
+  if (integers && n >= 1024 && max - min <= COUNTING_RANGE) {
+    const counts = countValues(a, min, max);
+    return {
+      mean: sum / n,
+      median: countedQuantile(counts, min, n, 0.5),
+      p90: countedQuantile(counts, min, n, 0.9),
+      min,
+      max,
+    };
   }
   return { mean: sum / n, median: quantileInPlace(a, 0.5), p90: quantileInPlace(a, 0.9), min, max };
+}
+
+/** Integer values spanning at most this many are summarised by counting rather than quickselect. */
+const COUNTING_RANGE = 1 << 16;
+
+function countValues(a: Float64Array, min: number, max: number): Int32Array {
+  const counts = new Int32Array(max - min + 1);
+  for (let i = 0; i < a.length; i++) {
+    const k = (a[i] as number) - min;
+    counts[k] = (counts[k] as number) + 1;
+  }
+  return counts;
+}
+
+/** numpy's linear quantile from counts of the integers min, min+1, … (the same value quickselect gives). */
+function countedQuantile(counts: Int32Array, min: number, n: number, q: number): number {
+  const pos = (n - 1) * q;
+  const lo = Math.floor(pos);
+  // the values of rank lo and lo + 1 (0-based) in sorted order
+  let seen = 0;
+  let k = 0;
+  while (seen + (counts[k] as number) <= lo) seen += counts[k++] as number;
+  const low = k + min;
+  if (pos === lo) return low;
+  let j = k;
+  if (seen + (counts[j] as number) <= lo + 1) {
+    j++;
+    while ((counts[j] as number) === 0) j++;
+  }
+  const high = j + min;
+  return low + (high - low) * (pos - lo);
 }
 
 /** numpy's linear quantile of unsorted values, reordering them. */
