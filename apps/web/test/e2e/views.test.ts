@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Journey } from '@waymark/core';
 import { readJourneyText } from '@waymark/document';
-import { planPosterSheets, posterSize, renderCsv, renderMermaid, renderSvg } from '@waymark/render';
+import {
+  planPosterSheets,
+  posterSize,
+  renderCsv,
+  renderMarkdown,
+  renderMermaid,
+  renderSvg,
+} from '@waymark/render';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess, type ServerProcess } from '../../../server/test/server-process';
@@ -190,7 +197,12 @@ describe('presentation, print, share and exports, end to end in Chromium', () =>
 
   it('given the export menu, when each format is downloaded, then PNG and PDF are images of the poster and the text formats parse', async () => {
     await page.goto(view('print'));
-    await page.getByRole('button', { name: 'Export' }).waitFor();
+    await page.getByRole('button', { name: 'Export' }).click();
+    expect(await page.getByRole('button', { name: 'Export' }).getAttribute('aria-expanded')).toBe('true');
+    await expectNoAxeViolations(page);
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('button', { name: 'Export' }).getAttribute('aria-expanded')).toBe('false');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Export/);
     const download = async (label: string) => {
       await page.getByRole('button', { name: 'Export' }).click();
       const [file] = await Promise.all([
@@ -244,6 +256,13 @@ describe('presentation, print, share and exports, end to end in Chromium', () =>
     const text = mermaid.bytes.toString('utf8');
     expect(text.split('\n')[0]).toBe('journey');
     expect(text).toBe(renderMermaid(journey));
+
+    const yaml = await download('Journey YAML');
+    const fromYaml = readJourneyText(yaml.bytes.toString('utf8'), { format: 'yaml' });
+    expect(fromYaml.ok && fromYaml.value).toEqual(journey);
+    const markdown = await download('Markdown report');
+    expect(markdown.name).toBe(`${stem}.md`);
+    expect(markdown.bytes.toString('utf8')).toBe(renderMarkdown(journey));
     await expectNoAxeViolations(page);
   }, 180_000);
 
