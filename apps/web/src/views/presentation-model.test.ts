@@ -6,19 +6,21 @@ import { describe, expect, it } from 'vitest';
 import { curveAt, curveScales } from './curve-geometry';
 import {
   curveSeries,
+  formatMetric,
   navigationFor,
   presentationSlides,
   scoreMood,
   slideAnnouncement,
 } from './presentation-model';
 
-const melton = (): Journey => {
+const example = (name: string): Journey => {
   const read = readJourneyText(
-    readFileSync(new URL('../../../../examples/melton-asb-victim-current.yaml', import.meta.url), 'utf8'),
+    readFileSync(new URL(`../../../../examples/${name}.yaml`, import.meta.url), 'utf8'),
   );
-  if (!read.ok) throw new Error('the Melton example does not read');
+  if (!read.ok) throw new Error(`examples/${name}.yaml does not read`);
   return read.value;
 };
+const melton = () => example('melton-asb-victim-current');
 const box = { width: 700, height: 240, left: 50, right: 10, top: 10, bottom: 30 };
 
 describe('presentation slides', () => {
@@ -61,6 +63,20 @@ describe('presentation slides', () => {
       label: 'Victim of repeated anti-social behaviour',
       estimate: true,
     });
+  });
+
+  it("given levers, then their category label and text; Melton's first step has one Process lever", () => {
+    expect(slides[0]!.levers).toEqual([{ category: 'Process', text: 'Prevention is better than cure' }]);
+    expect(slides[1]!.levers.map((l) => l.category)).toEqual(['Contact', 'Contact', 'Contact']);
+  });
+
+  it('given metrics on a step, then label, value with its unit and origin', () => {
+    const slides = presentationSlides(example('multi-service-change-of-address'));
+    const reports = slides.find((s) => s.columnId === 'reports-move')!;
+    expect(reports.metrics).toContain('Contacts: 1 contacts (estimate)');
+    expect(formatMetric(1234.5, '£')).toBe('£1,234.5');
+    expect(formatMetric(40, '%')).toBe('40%');
+    expect(formatMetric(3, 'days')).toBe('3 days');
   });
 
   it('given touchpoints and a baton change, then channel labels and organisation names, not ids', () => {

@@ -1,4 +1,4 @@
-import { channels, type CardOf, type Journey } from '@waymark/core';
+import { channels, metricKinds, type CardOf, type Journey } from '@waymark/core';
 import { axisLabels } from '@waymark/render';
 
 /** Point shapes of the emotion curves, in the poster's order: colour is never the only cue. */
@@ -38,6 +38,9 @@ export interface Slide {
   readonly painPoints: readonly { text: string; severity: number | null }[];
   readonly momentsOfTruth: readonly { text: string; why: string | null }[];
   readonly batonChanges: readonly { from: string; to: string; text: string | null }[];
+  readonly levers: readonly { category: string; text: string }[];
+  /** Figures on the step, e.g. "Contacts: 3 (measured)". */
+  readonly metrics: readonly string[];
   readonly scores: readonly SlideScore[];
 }
 
@@ -89,6 +92,7 @@ export function presentationSlides(journey: Journey): Slide[] {
   const stage = named(journey.stages, (s) => s.name);
   const organisation = named(journey.organisations, (o) => o.name);
   const sourceTitle = named(journey.sources, (s) => s.title);
+  const category = named(journey.leverCategories, (c) => c.label);
   const series = curveSeries(journey);
   const tagOf = axisLabels[journey.axis.kind].tag;
   const cardsIn = new Map<string, Journey['cards'][number][]>();
@@ -129,6 +133,11 @@ export function presentationSlides(journey: Journey): Slide[] {
         to: organisation(b.to) ?? b.to,
         text: b.text ?? null,
       })),
+      levers: of('lever').map((l) => ({ category: category(l.category) ?? l.category, text: l.text })),
+      metrics: of('metric').map(
+        (m) =>
+          `${metricKinds[m.metric].label}: ${formatMetric(m.value, metricKinds[m.metric].unit)} (${m.origin})`,
+      ),
       scores: series.flatMap((s) =>
         s.points
           .filter((p) => p.index === index)
@@ -142,6 +151,14 @@ export function presentationSlides(journey: Journey): Slide[] {
       ),
     };
   });
+}
+
+/** 3 and "days" → "3 days"; 12.5 and "£" → "£12.5"; 40 and "%" → "40%". */
+export function formatMetric(value: number, unit: string): string {
+  const n = value.toLocaleString('en-GB');
+  if (unit === '£') return `£${n}`;
+  if (unit === '%') return `${n}%`;
+  return `${n} ${unit}`;
 }
 
 /** A score as a word and a symbol as well as a number and a height: good ▲, mixed ◆, poor ▼. */

@@ -46,6 +46,8 @@ function Presentation({ ws, id, journey }: { ws: string; id: string; journey: Jo
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey) return;
+      // A list or a text field uses the arrow keys itself.
+      if (event.target instanceof HTMLElement && event.target.closest('select, input, textarea')) return;
       // Space and Enter on a focused button press that button; arrows and the rest always move.
       if ((event.key === ' ' || event.key === 'Enter') && isControl(event.target)) return;
       const nav = navigationFor(event.key, event.shiftKey, index, count);
@@ -89,9 +91,21 @@ function Presentation({ ws, id, journey }: { ws: string; id: string; journey: Jo
           <button type="button" className="button" onClick={() => go(index - 1)} aria-disabled={index === 0}>
             <span aria-hidden="true">← </span>Previous<span className="visually-hidden"> step</span>
           </button>
-          <span className="present__position" aria-hidden="true">
-            {index + 1} / {count}
-          </span>
+          <label className="visually-hidden" htmlFor="present-go">
+            Go to step
+          </label>
+          <select
+            id="present-go"
+            className="present__go"
+            value={index}
+            onChange={(event) => go(Number(event.target.value))}
+          >
+            {slides.map((s) => (
+              <option key={s.columnId} value={s.index}>
+                {`${s.index + 1} / ${count}: ${s.title}`}
+              </option>
+            ))}
+          </select>
           <button
             type="button"
             className="button"

@@ -23,8 +23,8 @@ const list = (items: readonly string[]) => (
 
 /**
  * Everything a step holds as plain, readable HTML: what the customer does, thinks, feels and says, quotes
- * with their source, touchpoints with channel, baton changes, pain points, moments of truth and scores (as
- * number and word). Used by presentation mode and the share view; empty sections are left out.
+ * with their source, touchpoints with channel, baton changes, pain points, figures, levers, moments of truth and
+ * scores (as number and word). Used by presentation mode and the share view; empty sections are left out.
  */
 export function StepDetails({ slide, level }: { slide: Slide; level: 2 | 3 | 4 }) {
   const { does, thinks, feels, says } = slide;
@@ -113,6 +113,16 @@ export function StepDetails({ slide, level }: { slide: Slide; level: 2 | 3 | 4 }
           {list(
             slide.painPoints.map((p) => (p.severity ? `${p.text} (severity ${p.severity} of 3)` : p.text)),
           )}
+        </Section>
+      ) : null}
+      {slide.metrics.length > 0 ? (
+        <Section title="Figures" level={level}>
+          {list(slide.metrics)}
+        </Section>
+      ) : null}
+      {slide.levers.length > 0 ? (
+        <Section title="Levers" level={level}>
+          {list(slide.levers.map((l) => `${l.category}: ${l.text}`))}
         </Section>
       ) : null}
       {slide.momentsOfTruth.length > 0 ? (

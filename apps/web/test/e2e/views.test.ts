@@ -117,6 +117,12 @@ describe('presentation, print, share and exports, end to end in Chromium', () =>
     await expect.poll(heading).toBe('Awaits response by authorities');
     await page.getByRole('button', { name: 'Previous step' }).click();
     await expect.poll(heading).toBe('Reports Incident');
+    await page.getByLabel('Go to step').selectOption({ label: '5 / 7: No information passed to victim' });
+    await expect.poll(heading).toBe('No information passed to victim');
+    expect(await curvePoints()).toBe(5);
+    await page.getByRole('button', { name: 'First step' }).click();
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await expect.poll(heading).toBe('Reports Incident');
     await expectNoAxeViolations(page);
 
     // Full screen through the Fullscreen API, and back; the presentation goes on either way.
