@@ -1,4 +1,7 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+
+/** A pause in typing this long commits what was typed, so a field left focused is still saved. */
+export const IDLE_COMMIT_MS = 1200;
 
 interface CommitFieldProps {
   readonly label: string;
@@ -12,8 +15,9 @@ interface CommitFieldProps {
 }
 
 /**
- * A field that keeps what is typed to itself and commits it as one command when the user leaves it or presses
- * Enter (Ctrl+Enter in a text area): typing stays instant, and undo takes back a whole edit, not a letter.
+ * A field that keeps what is typed to itself and commits it as one command when the user leaves it, presses
+ * Enter (Ctrl+Enter in a text area) or pauses typing: typing stays instant, and undo takes back an edit, not
+ * a letter (autosave coalesces the pauses of one field into one update).
  */
 export function CommitField({
   label,
@@ -27,14 +31,24 @@ export function CommitField({
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const latest = useRef({ draft, value, onCommit });
+  latest.current = { draft, value, onCommit };
   const commit = () => {
-    if (draft === null || draft === value) {
+    const { draft: typed, value: stored, onCommit: take } = latest.current;
+    if (typed === null || typed === stored) {
       setDraft(null);
       return;
     }
-    const problem = onCommit(draft);
+    const problem = take(typed);
     setError(problem);
     if (!problem) setDraft(null);
+  };
+  const idle = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => void (idle.current && clearTimeout(idle.current)), []);
+  const typed = (text: string) => {
+    setDraft(text);
+    if (idle.current) clearTimeout(idle.current);
+    idle.current = text.trim() === '' ? null : setTimeout(commit, IDLE_COMMIT_MS);
   };
   const common = {
     id,
@@ -43,14 +57,19 @@ export function CommitField({
     'aria-invalid': error ? true : undefined,
     'aria-describedby':
       [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined,
-    onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
-    onBlur: commit,
+    onChange: (e: { target: { value: string } }) => typed(e.target.value),
+    onBlur: () => {
+      if (idle.current) clearTimeout(idle.current);
+      commit();
+    },
     onKeyDown: (e: React.KeyboardEvent) => {
       if (e.key === 'Enter' && (!multiline || e.ctrlKey || e.metaKey)) {
         e.preventDefault();
+        if (idle.current) clearTimeout(idle.current);
         commit();
       } else if (e.key === 'Escape' && draft !== null) {
         e.stopPropagation();
+        if (idle.current) clearTimeout(idle.current);
         setDraft(null);
         setError(null);
       }

@@ -5,6 +5,7 @@ import { SaveStatus } from './save-status';
 import type { EditorApi } from './use-editor';
 
 const panelButtons: readonly [PanelKind, string][] = [
+  ['details', 'Details'],
   ['structure', 'Steps & lanes'],
   ['links', 'Arrows'],
   ['comments', 'Comments'],

@@ -5,6 +5,7 @@ import { errorText } from '../ui/field';
 import { CardPanel } from './card-panel';
 import { type EditorComment, toEditorComment } from './comments';
 import { CommentsPanel } from './comments-panel';
+import { DetailsPanel } from './details-panel';
 import { EditorContext, makeIdFactory, type EditorContextValue, type PanelKind } from './editor-context';
 import { EditorToolbar } from './editor-toolbar';
 import { HistoryPanel } from './history-panel';
@@ -16,6 +17,7 @@ import { useEditor } from './use-editor';
 
 const panelTitles: Record<PanelKind, string> = {
   card: 'Card details',
+  details: 'Journey details',
   structure: 'Steps, stages and lanes',
   links: 'Arrows between steps',
   comments: 'Comments',
@@ -215,6 +217,7 @@ export function Editor(props: {
               </div>
               {panel.kind === 'card' && selectedCardId ? <CardPanel cardId={selectedCardId} /> : null}
               {panel.kind === 'structure' ? <StructurePanel focusId={panel.focusId} /> : null}
+              {panel.kind === 'details' ? <DetailsPanel /> : null}
               {panel.kind === 'links' ? <LinksPanel /> : null}
               {panel.kind === 'comments' ? (
                 <CommentsPanel

@@ -61,6 +61,9 @@ export function CardChip({ card, tabbable }: { card: Card; tabbable: boolean }) 
       data-card={card.id}
     >
       <CardBody card={card} label={label} />
+      {card.flags && card.flags.length > 0 ? (
+        <span className="card__meta"> ({card.flags.join(', ')})</span>
+      ) : null}
       <span className="visually-hidden">
         {open > 0 ? ` (${open} open comment${open === 1 ? '' : 's'})` : ''}. Open details
       </span>

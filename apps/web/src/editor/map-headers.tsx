@@ -31,6 +31,7 @@ export function ColumnHeader({
   const { journey, canEdit, openComments, openPanel, comments } = useEditorContext();
   const stage = journey.stages.find((s) => s.id === column.stageId);
   const note = axisNote(column, journey.axis.kind);
+  const owner = journey.organisations.find((o) => o.id === column.ownerId)?.name;
   const open = comments.filter((c) => c.target.columnId === column.id && !c.resolved).length;
   return (
     <div
@@ -51,6 +52,7 @@ export function ColumnHeader({
       )}
       <span className="map-col-head__label">{column.label}</span>
       {note ? <span className="map-col-head__note">{note}</span> : null}
+      {owner ? <span className="map-col-head__note">Owner: {owner}</span> : null}
       <span className="map-col-head__actions">
         <button
           type="button"

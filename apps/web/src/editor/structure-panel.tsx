@@ -2,6 +2,7 @@ import { laneKindIds, laneKinds, organisationKinds, type Journey, type JourneyCo
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ChoiceField, CommitField } from './commit-field';
 import { useEditorContext } from './editor-context';
+import { StepFields } from './step-fields';
 import { AddForm, ItemActions } from './structure-parts';
 
 type Noun = 'column' | 'stage' | 'lane' | 'organisation' | 'persona' | 'leverCategory';
@@ -53,66 +54,7 @@ export function StructurePanel({ focusId }: { focusId: string | null }) {
         <ol className="item-list">
           {journey.columns.map((c, i) => (
             <li key={c.id} data-item={c.id}>
-              <CommitField
-                label={`Step ${i + 1} name`}
-                value={c.label}
-                onCommit={(v) => rename('column', c.id, 'label', v, `Step ${i + 1} name`)}
-              />
-              {journey.stages.length > 0 ? (
-                <ChoiceField
-                  label={`Stage of ${c.label}`}
-                  value={c.stageId ?? ''}
-                  onChange={(v) =>
-                    execute(
-                      v === ''
-                        ? { type: 'column.update', id: c.id, patch: {}, unset: ['stageId'] }
-                        : { type: 'column.update', id: c.id, patch: { stageId: v as never } },
-                    )
-                  }
-                >
-                  <option value="">(no stage)</option>
-                  {journey.stages.map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {s.name}
-                    </option>
-                  ))}
-                </ChoiceField>
-              ) : null}
-              {journey.axis.kind === 'dates' ? (
-                <CommitField
-                  label={`Period of ${c.label}`}
-                  hint="A month as YYYY-MM or a day as YYYY-MM-DD."
-                  value={c.period ?? ''}
-                  onCommit={(v) =>
-                    execute(
-                      v.trim() === ''
-                        ? { type: 'column.update', id: c.id, patch: {}, unset: ['period'] }
-                        : { type: 'column.update', id: c.id, patch: { period: v.trim() } },
-                    )
-                      ? null
-                      : `Period of ${c.label}: expected a month as YYYY-MM or a day as YYYY-MM-DD`
-                  }
-                />
-              ) : null}
-              {journey.axis.kind === 'ages' ? (
-                <CommitField
-                  label={`Ages of ${c.label}`}
-                  hint="An age (e.g. 16) or a range (e.g. 16-18)."
-                  value={c.age ? `${c.age.from}${c.age.to !== undefined ? `-${c.age.to}` : ''}` : ''}
-                  onCommit={(v) => {
-                    const m = /^\s*(\d{1,3})\s*(?:[-–]\s*(\d{1,3}))?\s*$/.exec(v);
-                    if (v.trim() === '')
-                      return execute({ type: 'column.update', id: c.id, patch: {}, unset: ['age'] })
-                        ? null
-                        : 'refused';
-                    if (!m) return `Ages of ${c.label}: expected an age such as 16 or a range such as 16-18`;
-                    const age = { from: Number(m[1]), ...(m[2] ? { to: Number(m[2]) } : {}) };
-                    return execute({ type: 'column.update', id: c.id, patch: { age } })
-                      ? null
-                      : `Ages of ${c.label}: expected ages from 0 to 130, the second not below the first`;
-                  }}
-                />
-              ) : null}
+              <StepFields column={c} index={i} />
               {actions('column', journey.columns, i, c.label, 'Move left', 'Move right')}
             </li>
           ))}

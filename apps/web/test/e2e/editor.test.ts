@@ -115,6 +115,13 @@ describe('the journey map editor, end to end in Chromium', () => {
     await panel().getByLabel('Source of the quote').press('Enter');
     await expect.poll(() => page.getByText('— Victim interview, case study 1').count()).toBe(1);
     await expectNoAxeViolations(page);
+    // The journey's own details: its business question and status.
+    await page.getByRole('button', { name: 'Details', exact: true }).click();
+    const question =
+      'How can we support victims of repeated anti-social behaviour so they feel safe and informed?';
+    await panel().getByLabel('Business question').fill(question);
+    await panel().getByLabel('Status').selectOption('in-review');
+    await expectNoAxeViolations(page);
     await allSaved();
 
     // Then: after a reload the map shows everything…
@@ -142,6 +149,7 @@ describe('the journey map editor, end to end in Chromium', () => {
     ).toEqual(steps.map(([, quote]) => [[quote, true]]));
     const lever = journey.cards.filter((c) => c.kind === 'lever');
     expect(lever.map((c) => (c.kind === 'lever' ? c.category : ''))).toEqual(levers.map(([, , cat]) => cat));
+    expect([journey.meta.businessQuestion, journey.meta.status]).toEqual([question, 'in-review']);
     const first = journey.cards.find((c) => c.kind === 'feeling' && c.text === 'Not again');
     expect(first?.kind === 'feeling' && first.source).toBe('Victim interview, case study 1');
   }, 180_000);
