@@ -42,9 +42,18 @@ describe('export file names', () => {
 });
 
 describe('export addresses', () => {
-  it('given PNG and PDF, then the poster route; the text formats, then the journey export route; ids encoded', () => {
+  it('given PNG and PDF, then the poster route (a PDF with the chosen sheets); the text formats, then the journey export route; ids encoded', () => {
     expect(exportUrl('demo ws', 'j/1', format('pdf'))).toBe(
       '/api/workspaces/demo%20ws/journeys/j%2F1/poster?format=pdf',
+    );
+    expect(exportUrl('demo', 'j1', format('pdf'), 'tile')).toBe(
+      '/api/workspaces/demo/journeys/j1/poster?format=pdf&sheets=tile',
+    );
+    expect(exportUrl('demo', 'j1', format('pdf'), 'auto')).toBe(
+      '/api/workspaces/demo/journeys/j1/poster?format=pdf',
+    );
+    expect(exportUrl('demo', 'j1', format('png'), 'fit')).toBe(
+      '/api/workspaces/demo/journeys/j1/poster?format=png',
     );
     expect(exportUrl('demo', 'j1', format('mermaid'))).toBe(
       '/api/workspaces/demo/journeys/j1/export?format=mermaid',

@@ -74,12 +74,15 @@ export const exportFormats: readonly ExportFormat[] = [
 
 const enc = encodeURIComponent;
 
-/** The API address a format is downloaded from. */
-export function exportUrl(ws: string, journeyId: string, format: ExportFormat): string {
+/** How a PDF is laid on A3 sheets (see the print view): automatic, fitted on one, or split over several. */
+export type SheetChoice = 'auto' | 'fit' | 'tile';
+
+/** The API address a format is downloaded from; a PDF follows the sheet choice when one is given. */
+export function exportUrl(ws: string, journeyId: string, format: ExportFormat, sheets?: SheetChoice): string {
   const base = `/api/workspaces/${enc(ws)}/journeys/${enc(journeyId)}`;
-  return format.source === 'poster'
-    ? `${base}/poster?format=${enc(format.id)}`
-    : `${base}/export?format=${enc(format.id)}`;
+  if (format.source === 'file') return `${base}/export?format=${enc(format.id)}`;
+  const layout = format.id === 'pdf' && sheets !== undefined && sheets !== 'auto' ? `&sheets=${sheets}` : '';
+  return `${base}/poster?format=${enc(format.id)}${layout}`;
 }
 
 /**

@@ -2,7 +2,13 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { Journey } from '@waymark/core';
 import { errorText } from '../ui/field';
 import { downloadFile } from './download';
-import { exportFileName, exportFormats, exportUrl, type ExportFormat } from './export-formats';
+import {
+  exportFileName,
+  exportFormats,
+  exportUrl,
+  type ExportFormat,
+  type SheetChoice,
+} from './export-formats';
 import './export.css';
 
 type Status =
@@ -16,7 +22,18 @@ type Status =
  * Files come from the API (so each export is audited and matches the saved journey); PNG and PDF are drawn
  * by the server's Chromium, one at a time, so they can take a few seconds: the status line says so.
  */
-export function ExportMenu({ ws, journeyId, journey }: { ws: string; journeyId: string; journey: Journey }) {
+export function ExportMenu({
+  ws,
+  journeyId,
+  journey,
+  sheets,
+}: {
+  ws: string;
+  journeyId: string;
+  journey: Journey;
+  /** The print view's sheet choice, which the PDF then follows. */
+  sheets?: SheetChoice;
+}) {
   const [open, setOpen] = useState(false);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const id = useId();
@@ -43,7 +60,7 @@ export function ExportMenu({ ws, journeyId, journey }: { ws: string; journeyId: 
     const fileName = exportFileName(journey, format);
     setStatus({ kind: 'busy', format });
     try {
-      await downloadFile(exportUrl(ws, journeyId, format), fileName);
+      await downloadFile(exportUrl(ws, journeyId, format, sheets), fileName);
       setStatus({ kind: 'done', fileName });
       setOpen(false);
       toggle.current?.focus();

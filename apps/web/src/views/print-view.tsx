@@ -79,7 +79,7 @@ function PrintPoster({ ws, id, journey }: { ws: string; id: string; journey: Jou
           <button type="button" className="button" onClick={() => window.print()}>
             Print
           </button>
-          <ExportMenu ws={ws} journeyId={id} journey={journey} />
+          <ExportMenu ws={ws} journeyId={id} journey={journey} sheets={mode} />
           <ShareButton ws={ws} journeyId={id} />
         </div>
         <fieldset className="print-view__modes">

@@ -82,6 +82,14 @@ describe('presentation, print, share and exports, end to end in Chromium', () =>
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
+  const download = async (label: string) => {
+    await page.getByRole('button', { name: 'Export' }).click();
+    const [file] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.getByRole('button', { name: label }).click(),
+    ]);
+    return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
+  };
   const curvePoints = () => page.locator('[data-role="curve-point"]').count();
   const heading = () => page.getByRole('heading', { level: 1 }).textContent();
 
@@ -199,6 +207,12 @@ describe('presentation, print, share and exports, end to end in Chromium', () =>
     expect(await page.locator('.print-view__plan').textContent()).toMatch(
       /^Prints on one A3 landscape sheet scaled to \d+%/,
     );
+    // The PDF from this view's Export menu follows the sheet choice.
+    expect(pdfPages((await download('PDF, A3 landscape')).bytes)).toBe(1);
+    await page.getByLabel('Split over sheets').check();
+    expect(pdfPages((await download('PDF, A3 landscape')).bytes)).toBe(
+      planPosterSheets(posterSize(renderSvg(wide))!, 'tile').sheets.length,
+    );
   }, 90_000);
 
   it('given the export menu, when each format is downloaded, then PNG and PDF are images of the poster and the text formats parse', async () => {
@@ -209,14 +223,6 @@ describe('presentation, print, share and exports, end to end in Chromium', () =>
     await page.keyboard.press('Escape');
     expect(await page.getByRole('button', { name: 'Export' }).getAttribute('aria-expanded')).toBe('false');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Export/);
-    const download = async (label: string) => {
-      await page.getByRole('button', { name: 'Export' }).click();
-      const [file] = await Promise.all([
-        page.waitForEvent('download', { timeout: 60_000 }),
-        page.getByRole('button', { name: label }).click(),
-      ]);
-      return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
-    };
     const stem = 'victims-of-anti-social-behaviour-my-life-is-far-from-quiet-current-journey';
 
     const png = await download('PNG image');
