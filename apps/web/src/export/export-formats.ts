@@ -17,7 +17,7 @@ export const exportFormats: readonly ExportFormat[] = [
   {
     id: 'png',
     label: 'PNG image',
-    hint: 'The poster as a picture for slides and documents (A3 at 192 dots per inch)',
+    hint: 'The whole poster as a picture for slides and documents: A3 at 192 dots per inch (a very long map is drawn smaller)',
     extension: 'png',
     source: 'poster',
   },

@@ -142,6 +142,9 @@ describe('keys and announcements', () => {
     expect(slideAnnouncement(slides[4]!, 7)).toBe(
       'Step 5 of 7: No information passed to victim. Emotion −80, poor (estimate).',
     );
+    expect(slideAnnouncement(slides[1]!, 7)).toBe(
+      'Step 2 of 7: Reports Incident. Emotion −60, poor (estimate). Moment of truth: First report of a repeat incident.',
+    );
     expect([scoreMood(60).symbol, scoreMood(0).word, scoreMood(-34).word]).toEqual(['▲', 'mixed', 'poor']);
   });
 });

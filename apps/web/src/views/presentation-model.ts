@@ -204,11 +204,12 @@ export function navigationFor(key: string, shift: boolean, index: number, count:
   }
 }
 
-/** What a screen reader hears when the step changes: where we are, the step, and the scores. */
+/** What a screen reader hears when the step changes: where we are, the step, the scores, moments of truth. */
 export function slideAnnouncement(slide: Slide, count: number): string {
   const scores = slide.scores.map(
     (s) =>
       `${slide.scores.length > 1 ? `${s.label}: e` : 'E'}motion ${formatScore(s.score)}, ${scoreMood(s.score).word}${s.estimate ? ' (estimate)' : ''}`,
   );
-  return [`Step ${slide.index + 1} of ${count}: ${slide.title}`, ...scores].join('. ') + '.';
+  const truths = slide.momentsOfTruth.map((m) => `Moment of truth: ${m.text}`);
+  return [`Step ${slide.index + 1} of ${count}: ${slide.title}`, ...scores, ...truths].join('. ') + '.';
 }

@@ -119,7 +119,9 @@ describe('presentation, print, share and exports, end to end in Chromium', () =>
     await page.keyboard.press('ArrowRight');
     await expect
       .poll(() => page.locator('[aria-live="polite"]').textContent())
-      .toBe('Step 2 of 7: Reports Incident. Emotion −60, poor (estimate).');
+      .toBe(
+        'Step 2 of 7: Reports Incident. Emotion −60, poor (estimate). Moment of truth: First report of a repeat incident.',
+      );
     expect(await page.locator('.step-details__scores').textContent()).toMatch(/−60.*poor \(estimate\)/);
     await page.getByRole('button', { name: 'Next step' }).click();
     await expect.poll(heading).toBe('Awaits response by authorities');
