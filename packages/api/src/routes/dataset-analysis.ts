@@ -127,6 +127,27 @@ export async function createDataset(
   return { ...made.value, result };
 }
 
+/**
+ * The kept events of the last datasets viewed, decoded. A dataset's events never change (a new import is a new
+ * dataset), so this is exact; two entries keep a pair being compared warm without holding many logs in memory.
+ */
+const decoded = new Map<string, ReturnType<typeof decodeEvents>>();
+async function eventsOf(input: RouteInput<unknown>, workspaceId: WorkspaceId, id: string) {
+  const key = `${workspaceId}/${id}`;
+  const hit = decoded.get(key);
+  if (hit) {
+    decoded.delete(key);
+    decoded.set(key, hit);
+    return hit;
+  }
+  const blob = await datasetDepsOf(input).store.getEvents(workspaceId, id);
+  if (!blob) throw datasetNotFound(id);
+  const store = decodeEvents(blob);
+  decoded.set(key, store);
+  while (decoded.size > 2) decoded.delete(decoded.keys().next().value as string);
+  return store;
+}
+
 /** The analysis of the cases that pass the filter, recomputed from the kept events. */
 export async function filteredResult(
   input: RouteInput<unknown>,
@@ -134,13 +155,11 @@ export async function filteredResult(
   id: string,
   filter: CaseFilter,
 ): Promise<unknown> {
-  const deps = datasetDepsOf(input);
-  const blob = await deps.store.getEvents(workspaceId, id);
-  if (!blob) throw datasetNotFound(id);
-  const found = await deps.store.getDataset(workspaceId, id);
+  const found = await datasetDepsOf(input).store.getDataset(workspaceId, id);
   if (!found) throw datasetNotFound(id);
   if (isEmptyFilter(filter)) return found.result;
-  const analysis = analyseLog(filterCases(decodeEvents(blob), filter));
+  // filterCases indexes the store in place (a no-op once sorted) and copies the matching cases out
+  const analysis = analyseLog(filterCases(await eventsOf(input, workspaceId, id), filter));
   const whole = found.result as { log: Parameters<typeof toJsonReport>[1] & { rejectedRows: number } };
   const report = toJsonReport(analysis, {
     ...whole.log,
