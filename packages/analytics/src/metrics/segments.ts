@@ -111,45 +111,55 @@ function labelCases(index: CaseIndex, perCase: PerCase, dim: SegmentBy): Labels 
 
 function summariseGroups(labels: Labels, perCase: PerCase): Segment[] {
   const L = labels.names.length;
-  const sizes = new Int32Array(L + 1);
-  for (const l of labels.of) sizes[l + 1] = (sizes[l + 1] as number) + 1;
-  for (let l = 0; l < L; l++) sizes[l + 1] = (sizes[l + 1] as number) + (sizes[l] as number);
-  const fill = sizes.slice(0, L);
-  const members = new Int32Array(labels.of.length);
-  for (let k = 0; k < labels.of.length; k++) {
+  const n = labels.of.length;
+  // totals per label in one sequential pass (each label's cases are added in case order, as before)
+  const cases = new Int32Array(L);
+  const events = new Float64Array(L);
+  const contactTotals = new Float64Array(L);
+  const handoffs = new Float64Array(L);
+  const avoidable = new Float64Array(L);
+  const cost = new Float64Array(L);
+  for (let k = 0; k < n; k++) {
+    const l = labels.of[k] as number;
+    cases[l] = (cases[l] as number) + 1;
+    events[l] = (events[l] as number) + (perCase.events[k] as number);
+    contactTotals[l] = (contactTotals[l] as number) + (perCase.contacts[k] as number);
+    if (perCase.handoffs) handoffs[l] = (handoffs[l] as number) + (perCase.handoffs[k] as number);
+    if (perCase.avoidable) avoidable[l] = (avoidable[l] as number) + (perCase.avoidable[k] as number);
+    if (perCase.cost) cost[l] = (cost[l] as number) + (perCase.cost[k] as number);
+  }
+  // the medians need each label's values together: gathered by a counting sort on the label
+  const starts = new Int32Array(L + 1);
+  for (let l = 0; l < L; l++) starts[l + 1] = (starts[l] as number) + (cases[l] as number);
+  const fill = starts.slice(0, L);
+  const contactValues = new Float64Array(n);
+  const durationValues = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
     const l = labels.of[k] as number;
     const at = fill[l] as number;
     fill[l] = at + 1;
-    members[at] = k;
+    contactValues[at] = perCase.contacts[k] as number;
+    durationValues[at] = perCase.durationSeconds[k] as number;
   }
   const segments: Segment[] = [];
   for (let l = 0; l < L; l++) {
-    const ks = members.subarray(sizes[l] as number, sizes[l + 1] as number);
-    if (ks.length === 0) continue;
-    const pick = (a: Int32Array | Float64Array): Float64Array => {
-      const out = new Float64Array(ks.length);
-      for (let i = 0; i < ks.length; i++) out[i] = a[ks[i] as number] as number;
-      return out;
-    };
-    const sum = (a: Int32Array | Float64Array): number => {
-      let s = 0;
-      for (const k of ks) s += a[k] as number;
-      return s;
-    };
-    const contacts = summariseInPlace(pick(perCase.contacts));
-    const duration = summariseInPlace(pick(perCase.durationSeconds));
-    const totalContacts = sum(perCase.contacts);
+    const size = cases[l] as number;
+    if (size === 0) continue;
+    const from = starts[l] as number;
+    const contacts = summariseInPlace(contactValues.subarray(from, from + size));
+    const duration = summariseInPlace(durationValues.subarray(from, from + size));
+    const totalContacts = contactTotals[l] as number;
     segments.push({
       key: labels.names[l] as string,
-      cases: ks.length,
-      events: sum(perCase.events),
+      cases: size,
+      events: events[l] as number,
       contactsPerCase: { mean: contacts.mean, median: contacts.median, p90: contacts.p90, max: contacts.max },
       durationSeconds: { mean: duration.mean, median: duration.median },
-      ...(perCase.handoffs ? { handoffsPerCase: sum(perCase.handoffs) / ks.length } : {}),
+      ...(perCase.handoffs ? { handoffsPerCase: (handoffs[l] as number) / size } : {}),
       ...(perCase.avoidable
-        ? { avoidablePercent: totalContacts ? (sum(perCase.avoidable) / totalContacts) * 100 : 0 }
+        ? { avoidablePercent: totalContacts ? ((avoidable[l] as number) / totalContacts) * 100 : 0 }
         : {}),
-      ...(perCase.cost ? { costPerJourney: sum(perCase.cost) / ks.length } : {}),
+      ...(perCase.cost ? { costPerJourney: (cost[l] as number) / size } : {}),
     });
   }
   return segments.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
