@@ -1,5 +1,7 @@
 import { channels, type Card, type Column, type Lane } from '@waymark/core';
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId, useState, type DragEvent, type KeyboardEvent } from 'react';
+
+const CARD_DRAG = 'application/x-waymark-card';
 import { useEditorContext } from './editor-context';
 import type { EmotionCurve } from './emotion-geometry';
 import { EmotionCell } from './emotion-cell';
@@ -22,14 +24,37 @@ export interface MapCellProps {
 /** One lane × step cell: its cards and, for editors, a box to type the next one. */
 export function MapCell(props: MapCellProps) {
   const { lane, column, row, col, cards, active } = props;
+  const { canEdit, execute } = useEditorContext();
+  const [over, setOver] = useState(false);
+  // Cards can be dragged to another cell of a lane of their kind; "Move to previous/next step" and "Move
+  // up/down in the cell" in the card's details do the same without a mouse.
+  const drop = canEdit
+    ? {
+        onDragOver: (e: DragEvent<HTMLDivElement>) => {
+          if (!e.dataTransfer.types.includes(CARD_DRAG)) return;
+          e.preventDefault();
+          e.dataTransfer.dropEffect = 'move';
+          setOver(true);
+        },
+        onDragLeave: () => setOver(false),
+        onDrop: (e: DragEvent<HTMLDivElement>) => {
+          const id = e.dataTransfer.getData(CARD_DRAG);
+          setOver(false);
+          if (!id) return;
+          e.preventDefault();
+          execute({ type: 'card.move', id: id as never, laneId: lane.id, columnId: column.id });
+        },
+      }
+    : {};
   return (
     <div
       role="gridcell"
       aria-colindex={col + 1}
-      className={`map-cell map-cell--${lane.kind}`}
+      className={`map-cell map-cell--${lane.kind}${over ? ' map-cell--drop' : ''}`}
       data-cell={`${row}:${col}`}
       tabIndex={active ? 0 : -1}
       aria-label={cards.length === 0 ? `${lane.label}, ${column.label}: empty` : undefined}
+      {...drop}
     >
       {lane.kind === 'emotion' ? (
         <EmotionCell {...props} />
@@ -49,7 +74,7 @@ export function MapCell(props: MapCellProps) {
 
 /** A card on the map: a button that opens its details; quotes, channels, severities and flags in words too. */
 export function CardChip({ card, tabbable }: { card: Card; tabbable: boolean }) {
-  const { journey, selectCard, selectedCardId, comments } = useEditorContext();
+  const { journey, selectCard, selectedCardId, comments, canEdit } = useEditorContext();
   const open = comments.filter((c) => c.target.cardId === card.id && !c.resolved).length;
   const label = cardLabel(journey, card);
   return (
@@ -59,6 +84,11 @@ export function CardChip({ card, tabbable }: { card: Card; tabbable: boolean }) 
       tabIndex={tabbable ? 0 : -1}
       onClick={() => selectCard(card.id)}
       data-card={card.id}
+      draggable={canEdit}
+      onDragStart={(e) => {
+        e.dataTransfer.setData(CARD_DRAG, card.id);
+        e.dataTransfer.effectAllowed = 'move';
+      }}
     >
       <CardBody card={card} label={label} />
       {card.flags && card.flags.length > 0 ? (

@@ -462,4 +462,22 @@ describe('the journey map editor, end to end in Chromium', () => {
     ).toEqual([20, -10]);
     await expectNoAxeViolations(page);
   }, 60_000);
+
+  it('given a card, when dragged to the next step and moved back with its button, then the server follows both', async () => {
+    const columnOf = async () => {
+      await allSaved();
+      const { journey } = (await (
+        await page.request.get(`${server.url}/api/workspaces/demo/journeys/melton-asb-victim-current`)
+      ).json()) as { journey: Journey };
+      return journey.cards.find((c) => c.id === 'lever-prevention')?.columnId;
+    };
+    // Lanes of the demo map: steps, feelings, satisfaction, moments, pain points, levers (row 6).
+    await page.dragAndDrop('[data-card="lever-prevention"]', '[data-cell="6:2"]');
+    await expect.poll(() => page.locator('[data-cell="6:2"] [data-card="lever-prevention"]').count()).toBe(1);
+    expect(await columnOf()).toBe('reports-incident');
+    await page.locator('[data-card="lever-prevention"]').click();
+    await panel().getByRole('button', { name: 'Move to previous step' }).click();
+    await expect.poll(() => page.locator('[data-cell="6:1"] [data-card="lever-prevention"]').count()).toBe(1);
+    expect(await columnOf()).toBe('incident-occurs');
+  }, 60_000);
 });
