@@ -321,4 +321,34 @@ describe('presentation, print, share and exports, end to end in Chromium', () =>
       await stranger.context().close();
     }
   }, 120_000);
+
+  it('given a member with the viewer role, then they may present, print and export, but not share', async () => {
+    const { csrfToken } = (await (await page.request.get(`${server.url}/api/auth/me`)).json()) as {
+      csrfToken: string;
+    };
+    const added = await page.request.post(`${server.url}/api/workspaces/demo/members`, {
+      headers: { 'x-csrf-token': csrfToken },
+      data: { email: 'views-viewer@example.org', role: 'viewer' },
+    });
+    expect(added.status(), await added.text()).toBe(201);
+    const { oneTimePassword } = (await added.json()) as { oneTimePassword: string };
+    const viewer = await newPage(browser);
+    try {
+      await signInAs(viewer, server, 'views-viewer@example.org', oneTimePassword);
+      await viewer.goto(view('print'));
+      await viewer.getByRole('button', { name: 'Print' }).waitFor();
+      expect(await viewer.getByRole('button', { name: 'Export' }).count()).toBe(1);
+      expect(await viewer.getByRole('button', { name: 'Share' }).count()).toBe(0);
+      const shares = await viewer.request.get(
+        `${server.url}/api/workspaces/demo/journeys/${journeyId}/shares`,
+      );
+      expect(shares.status()).toBe(403);
+      await viewer.goto(view('present'));
+      await expect
+        .poll(() => viewer.getByRole('heading', { level: 1 }).textContent())
+        .toBe('Incident occurs');
+    } finally {
+      await viewer.context().close();
+    }
+  }, 60_000);
 });
