@@ -30,4 +30,20 @@ describe('server configuration', () => {
       error: expect.stringContaining('DATABASE_URL'),
     });
   });
+  it('given no keyring setting, then keys and uploads live in the data directory and uploads are limited to 1 GB; WAYMARK_KEYRING and WAYMARK_UPLOAD_LIMIT_MB change that', () => {
+    const plain = readConfig({ WAYMARK_DATA: 'data' }, '/x');
+    expect('error' in plain ? plain.error : [plain.keyringDir, plain.uploadDir, plain.uploadBytes]).toEqual([
+      '/x/data/keyring',
+      '/x/data/uploads',
+      1024 * 1024 * 1024,
+    ]);
+    const set = readConfig({ WAYMARK_KEYRING: '/secrets/keys', WAYMARK_UPLOAD_LIMIT_MB: '300' }, '/x');
+    expect('error' in set ? set.error : [set.keyringDir, set.uploadBytes]).toEqual([
+      '/secrets/keys',
+      300 * 1024 * 1024,
+    ]);
+    expect(readConfig({ WAYMARK_UPLOAD_LIMIT_MB: 'lots' }, '/')).toEqual({
+      error: 'WAYMARK_UPLOAD_LIMIT_MB must be a whole number of megabytes (at least 1), not "lots"',
+    });
+  });
 });

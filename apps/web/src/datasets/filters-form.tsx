@@ -32,28 +32,19 @@ export function FiltersForm({
         onApply(draft);
       }}
     >
-      <div className="field">
-        <label htmlFor="f-from">Cases started from</label>
-        <input
-          id="f-from"
-          type="date"
-          min={day(whole.log.start)}
-          max={day(whole.log.end)}
-          value={draft.from ?? ''}
-          onChange={(e) => set('from', e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="f-to">to</label>
-        <input
-          id="f-to"
-          type="date"
-          min={day(whole.log.start)}
-          max={day(whole.log.end)}
-          value={draft.to ?? ''}
-          onChange={(e) => set('to', e.target.value)}
-        />
-      </div>
+      {(['from', 'to'] as const).map((k) => (
+        <div className="field" key={k}>
+          <label htmlFor={`f-${k}`}>{k === 'from' ? 'Cases started from' : 'to'}</label>
+          <input
+            id={`f-${k}`}
+            type="date"
+            min={day(whole.log.start)}
+            max={day(whole.log.end)}
+            value={draft[k] ?? ''}
+            onChange={(e) => set(k, e.target.value)}
+          />
+        </div>
+      ))}
       <SegmentSelect
         id="f-channel"
         label="First channel"

@@ -25,29 +25,22 @@ C,Report noise,2026-02-10T10:00:00Z,Phone,Contact centre,Bob Jones
 `;
 const load = async (text = log) => (await importCsv(chunksOf(utf8(text)))).store;
 const tag = (s: string) => `h(${s})`;
+const importReport = {
+  format: 'csv' as const,
+  mapping: {},
+  rows: 6,
+  rejectedRows: 0,
+  rejections: [],
+  filteredRows: 0,
+  warnings: [],
+};
 
 describe('dataset events: kept pseudonymised, filtered, measured onto steps', () => {
   it('given a log, when its events are encoded and decoded, then the analysis is the same and case ids and names are pseudonymised', async () => {
     const store = await load();
-    const before = toJsonReport(analyseLog(store), {
-      format: 'csv',
-      mapping: {},
-      rows: 6,
-      rejectedRows: 0,
-      rejections: [],
-      filteredRows: 0,
-      warnings: [],
-    });
+    const before = toJsonReport(analyseLog(store), importReport);
     const decoded = decodeEvents(encodeEvents(store, tag));
-    const after = toJsonReport(analyseLog(decoded), {
-      format: 'csv',
-      mapping: {},
-      rows: 6,
-      rejectedRows: 0,
-      rejections: [],
-      filteredRows: 0,
-      warnings: [],
-    });
+    const after = toJsonReport(analyseLog(decoded), importReport);
     expect(after.dfg).toEqual(before.dfg);
     expect(after.cases).toEqual(before.cases);
     expect(decoded.cases.values().sort()).toEqual(['h(A)', 'h(B)', 'h(C)']);
