@@ -86,6 +86,10 @@ export async function printPdf(html: string, executablePath = defaultChromiumPat
 }
 
 let lastChromiumJob: Promise<unknown> = Promise.resolve();
+let chromiumJobs = 0;
+
+/** Chromium jobs running or waiting their turn, so a route can refuse to queue more (see poster-export). */
+export const chromiumJobsQueued = (): number => chromiumJobs;
 
 /**
  * Runs Chromium jobs one at a time across the whole server (business-case PDFs, journey posters): each starts a
@@ -93,7 +97,8 @@ let lastChromiumJob: Promise<unknown> = Promise.resolve();
  * they ended in.
  */
 export function oneChromiumAtATime<T>(job: () => Promise<T>): Promise<T> {
-  const next = lastChromiumJob.then(job, job);
+  chromiumJobs += 1;
+  const next = lastChromiumJob.then(job, job).finally(() => (chromiumJobs -= 1));
   lastChromiumJob = next.catch(() => undefined);
   return next;
 }

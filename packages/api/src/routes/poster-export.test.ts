@@ -3,7 +3,8 @@ import { posterSize, renderSvg } from '@waymark/render';
 import { sampleJourney } from '@waymark/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type Client, type TestApi } from '../testing/test-api';
-import { MAX_PNG_SIDE, pngScale } from './poster-export';
+import { chromiumJobsQueued, oneChromiumAtATime } from './improvement-pdf';
+import { MAX_PNG_SIDE, MAX_QUEUED_POSTERS, pngScale } from './poster-export';
 
 const base = '/api/workspaces/w1/journeys';
 const A3 = { width: 1190.55, height: 841.89 };
@@ -128,6 +129,27 @@ describe('journey poster export (PDF and PNG drawn by Chromium)', () => {
     }
     expect((await t.stores.accounts.listAudit('w1' as never)).length).toBe(before);
   });
+
+  it('given six exports already waiting for Chromium, then the next is refused with 503 and Retry-After; afterwards it works', async () => {
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const waiting = Array.from({ length: MAX_QUEUED_POSTERS }, () => oneChromiumAtATime(() => gate));
+    try {
+      const res = await viewer.request('GET', `${base}/j1/poster?format=png`);
+      const body = (await res.json()) as { error: { code: string; message: string } };
+      expect([res.status, body.error.code, res.headers.get('retry-after')]).toEqual([
+        503,
+        'export_busy',
+        '30',
+      ]);
+      expect(body.error.message).toMatch(/already drawing 6 exports; try again/);
+    } finally {
+      release();
+      await Promise.all(waiting);
+    }
+    expect(chromiumJobsQueued()).toBe(0);
+    expect((await viewer.request('GET', `${base}/j1/poster?format=png`)).status).toBe(200);
+  }, 60_000);
 
   it('given posters of every size, then the PNG scale is 2 unless a side would pass the limit Chromium can draw', () => {
     expect(pngScale(A3)).toBe(2);

@@ -9,7 +9,12 @@ import {
 import { z } from 'zod';
 import { ApiFailure } from '../api-error';
 import { route } from '../route-spec';
-import { oneChromiumAtATime, withChromiumPage, type ChromiumResult } from './improvement-pdf';
+import {
+  chromiumJobsQueued,
+  oneChromiumAtATime,
+  withChromiumPage,
+  type ChromiumResult,
+} from './improvement-pdf';
 import { audit, journeyOr404 } from './route-helpers';
 
 /** CSS pixels per point: the drawing is sized in mm, which Chromium lays out at 96 px to the inch. */
@@ -88,6 +93,8 @@ async function renderPoster(svg: string, format: 'pdf' | 'png', mode: SheetMode)
 }
 
 const mediaTypes = { pdf: 'application/pdf', png: 'image/png' } as const;
+/** More posters than this waiting for Chromium and the next is refused (a 300-step poster takes ~20 s). */
+export const MAX_QUEUED_POSTERS = 6;
 
 export const posterRoutes = () => [
   route({
@@ -105,9 +112,19 @@ export const posterRoutes = () => [
       description: 'the PDF or PNG file, with Content-Disposition: attachment',
       mediaType: 'application/octet-stream',
     },
-    errors: ['journey_not_found', 'export_unavailable'],
+    errors: ['journey_not_found', 'export_unavailable', 'export_busy'],
     async handle(input) {
       const j = await journeyOr404(input);
+      if (chromiumJobsQueued() >= MAX_QUEUED_POSTERS) {
+        input.c.header('Retry-After', '30');
+        throw new ApiFailure(
+          'export_busy',
+          `the server is already drawing ${chromiumJobsQueued()} exports; try again in a minute`,
+          'format',
+          {},
+          503,
+        );
+      }
       const format = input.query['format'] as 'pdf' | 'png';
       const sheets = (input.query['sheets'] ?? 'auto') as SheetMode;
       const bytes = await renderPoster(renderSvg(j.journey), format, sheets);
