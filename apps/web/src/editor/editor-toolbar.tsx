@@ -1,5 +1,6 @@
 import { Link } from '../app/router';
 import { ExportMenu } from '../export/export-menu';
+import { ShareButton } from '../views/share-dialog';
 import { useEditorContext, type PanelKind } from './editor-context';
 import { SaveStatus } from './save-status';
 import type { EditorApi } from './use-editor';
@@ -120,6 +121,7 @@ export function EditorToolbar(props: {
           <Link to={{ page: 'print', ws, id }}>Print</Link>
           <Link to={{ page: 'improve', ws, id, view: 'compare' }}>Improve</Link>
         </nav>
+        <ShareButton ws={ws} journeyId={id} />
         <ExportMenu ws={ws} journeyId={id} journey={journey} />
       </div>
     </div>

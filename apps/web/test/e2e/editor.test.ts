@@ -316,7 +316,7 @@ describe('the journey map editor, end to end in Chromium', () => {
     await viewer.getByTestId('map-grid').waitFor();
     expect(await viewer.getByText('your role does not allow editing').count()).toBe(1);
     expect(await viewer.locator('.quick-entry').count()).toBe(0);
-    for (const name of ['Undo', 'Redo', 'Add step', 'Steps & lanes']) {
+    for (const name of ['Undo', 'Redo', 'Add step', 'Steps & lanes', 'Share']) {
       expect(await viewer.getByRole('button', { name, exact: true }).count(), name).toBe(0);
     }
     expect(
@@ -366,6 +366,18 @@ describe('the journey map editor, end to end in Chromium', () => {
   it('given the demo Melton map, when opened with the arrows panel, then an arrow is added by keyboard-friendly form and axe finds nothing', async () => {
     await page.goto(`${server.url}/w/demo/j/melton-asb-victim-current`);
     await page.getByTestId('map-grid').waitFor();
+    // The toolbar holds the export menu and the share button (both built beside the editor), and the views.
+    expect(await page.getByRole('button', { name: 'Export' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Share' }).count()).toBe(1);
+    for (const [name, path] of [
+      ['Present', '/present'],
+      ['Print', '/print'],
+      ['Improve', '/improve/compare'],
+    ] as const) {
+      expect(await page.getByRole('link', { name, exact: true }).getAttribute('href')).toBe(
+        `/w/demo/j/melton-asb-victim-current${path}`,
+      );
+    }
     await page.getByRole('button', { name: 'Fit' }).click();
     await page.getByRole('button', { name: 'Arrows' }).click();
     await panel().getByLabel('Kind').selectOption('feedback-loop');
