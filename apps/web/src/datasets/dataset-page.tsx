@@ -10,6 +10,7 @@ import { datasetsApi, type Analysis, type Dataset, type Filter } from './dataset
 import { FiltersForm } from './filters-form';
 import { Histogram } from './histogram';
 import { ProcessMap } from './process-map';
+import { SegmentsTable } from './segments-table';
 import './datasets.css';
 
 /** One dataset: its key figures, filters, process map, variants, distributions, rejected rows and journey. */
@@ -72,6 +73,16 @@ export function DatasetPage({ ws, id }: { ws: string; id: string }) {
         pseudonymised.
       </p>
       <ErrorSummary message={error} />
+      {(whole.result.log.warnings ?? []).length > 0 ? (
+        <div className="notice">
+          <h2>Read with care</h2>
+          <ul>
+            {(whole.result.log.warnings ?? []).map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <FiltersForm whole={whole.result} value={filter} onApply={(f) => void apply(f)} busy={busy} />
       <p role="status" aria-live="polite" className="datasets-status">
         {busy
@@ -87,6 +98,7 @@ export function DatasetPage({ ws, id }: { ws: string; id: string }) {
         <>
           <ProcessMap analysis={view} />
           <Variants a={view} />
+          <SegmentsTable a={view} />
           <section aria-labelledby="dist-heading">
             <h2 id="dist-heading">Distributions</h2>
             <div className="datasets-columns">

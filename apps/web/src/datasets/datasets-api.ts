@@ -52,6 +52,10 @@ export interface Bin {
 export interface Segment {
   readonly key: string;
   readonly cases: number;
+  readonly contactsPerCase?: { readonly mean: number | null };
+  readonly durationSeconds?: { readonly median: number | null };
+  readonly avoidablePercent?: number;
+  readonly costPerJourney?: number;
 }
 /** The parts of the analysis (the `waymark analyse` JSON contract) the pages show. */
 export interface Analysis {
@@ -61,6 +65,7 @@ export interface Analysis {
     activities: number;
     start: string | null;
     end: string | null;
+    warnings?: readonly string[];
   };
   readonly dfg: {
     edges: readonly Edge[];

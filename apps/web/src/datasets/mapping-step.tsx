@@ -42,6 +42,7 @@ export function MappingStep({
   const [name, setName] = useState(upload.fileName.replace(/\.(csv|tsv|txt|xes|gz|parquet)+$/gi, ''));
   const [keepRaw, setKeepRaw] = useState(false);
   const [zone, setZone] = useState('Europe/London');
+  const [dateOrder, setDateOrder] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const unused = preview.columns.filter((c) => !Object.values(mapping).includes(c));
@@ -55,7 +56,16 @@ export function MappingStep({
     setBusy(true);
     setError(null);
     try {
-      onDone(await datasetsApi.analyse(ws, { uploadId: upload.uploadId, name, mapping, keepRaw, zone }));
+      onDone(
+        await datasetsApi.analyse(ws, {
+          uploadId: upload.uploadId,
+          name,
+          mapping,
+          keepRaw,
+          zone,
+          ...(dateOrder ? { dateOrder } : {}),
+        }),
+      );
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -148,6 +158,15 @@ export function MappingStep({
           value={zone}
           onChange={(e) => setZone(e.target.value)}
         />
+        <div className="field">
+          <label htmlFor="date-order">Dates such as 03/04/2025</label>
+          <select id="date-order" value={dateOrder} onChange={(e) => setDateOrder(e.target.value)}>
+            <option value="">Work it out from the file (day first when unclear)</option>
+            <option value="dmy">Day first (3 April)</option>
+            <option value="mdy">Month first (March 4)</option>
+            <option value="iso">Year first (ISO 8601)</option>
+          </select>
+        </div>
         <div className="checkbox">
           <input
             id="keep-raw"

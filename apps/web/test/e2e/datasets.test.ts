@@ -130,6 +130,12 @@ describe('Datasets, end to end in Chromium', () => {
     const web = await api(`/api/workspaces/demo/datasets/${id}?channel=Web`);
     const all = await api(`/api/workspaces/demo/datasets/${id}`);
     expect(web['result'].log.cases).toBeLessThan(all['result'].log.cases);
+    // the whole log's segments: the web row counts the same cases the filter keeps
+    await page.getByLabel('Show the figures').selectOption('channel');
+    const segment = page.getByRole('row', {
+      name: new RegExp(`^Web ${web['result'].log.cases.toLocaleString('en-GB')} `),
+    });
+    expect(await segment.count()).toBe(1);
     await page.getByLabel('First channel').selectOption('Web');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page
