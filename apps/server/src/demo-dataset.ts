@@ -45,7 +45,7 @@ export async function seedDemoDataset(
   const csv = contactLogCsv({
     events: 12_000,
     seed: 2024,
-    meanEventsPerCase: 7,
+    meanEventsPerCase: 8,
     openCases: 150,
     startMs: Date.UTC(2025, 3, 1, 8),
     scenario: changeOfAddressScenario,

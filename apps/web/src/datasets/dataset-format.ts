@@ -60,8 +60,30 @@ export function mapGraph(
     .map((e, i) => ({ ...e, id: `e${i}` }));
   // self-loops (an activity repeated) are left to the table: drawn, they only add knots
   const edges = all.filter((e) => e.from !== e.to).slice(0, maxEdges);
-  const nodes = [...new Set(edges.flatMap((e) => [e.from, e.to]))];
-  return { nodes, edges, all, shown: edges.length, total: all.length };
+  return { nodes: flowOrder(edges), edges, all, shown: edges.length, total: all.length };
+}
+
+/**
+ * The nodes in the order cases usually pass them: from the start, repeatedly the node most edges lead to
+ * from the nodes already placed; the end last. The layout reads edges against this order as loops back.
+ */
+export function flowOrder(edges: readonly MapEdge[]): string[] {
+  const nodes = [...new Set(edges.flatMap((e) => [e.from, e.to]))].filter((n) => n !== START && n !== END);
+  const placed = new Set([START]);
+  const order: string[] = [];
+  while (order.length < nodes.length) {
+    let best = '';
+    let bestWeight = -1;
+    for (const n of nodes) {
+      if (placed.has(n)) continue;
+      const w = edges.reduce((sum, e) => sum + (e.to === n && placed.has(e.from) ? e.count : 0), 0);
+      if (w > bestWeight || (w === bestWeight && n < best)) [best, bestWeight] = [n, w];
+    }
+    placed.add(best);
+    order.push(best);
+  }
+  const has = (n: string) => edges.some((e) => e.from === n || e.to === n);
+  return [...(has(START) ? [START] : []), ...order, ...(has(END) ? [END] : [])];
 }
 
 export const START = '▶ Start';

@@ -32,7 +32,9 @@ async function layout(graph: ReturnType<typeof mapGraph>): Promise<Laid> {
       'elk.edgeLabels.placement': 'CENTER',
       'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
       'elk.edgeRouting': 'POLYLINE',
-      'elk.layered.feedbackEdges': 'true',
+      // nodes come in the order cases usually pass them (flowOrder); edges against it are the loops back
+      'elk.layered.cycleBreaking.strategy': 'MODEL_ORDER',
+      'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
     },
     children: graph.nodes.map((n) => ({
       id: idOf.get(n) as string,

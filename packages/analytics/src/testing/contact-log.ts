@@ -38,6 +38,13 @@ export interface Scenario {
   readonly middle: readonly (readonly [string, number, string, string])[];
   readonly closing: string;
   readonly closingChannels: readonly [string, string];
+  /**
+   * The main path, in order (activity, channel, team as in `middle`): when given, each middle event is the
+   * case's next main step, or with probability `sideShare` one of `middle` (chases, requests for information),
+   * so the process has a shape instead of a random order.
+   */
+  readonly mainPath?: readonly (readonly [string, string, string])[];
+  readonly sideShare?: number;
 }
 
 /** The benchmark's council log: reports of problems to five services. */
@@ -78,15 +85,18 @@ export const changeOfAddressScenario: Scenario = {
     ['Phone', 0.35],
     ['Face to face', 0.1],
   ],
+  mainPath: [
+    ['Update council tax account', '', 'Revenues'],
+    ['Update tenancy record', '', 'Housing'],
+    ['Review housing benefit', '', ''],
+    ['Verify entitlement with DWP', '', 'DWP'],
+    ['Send decision letters', 'Letter', ''],
+  ],
+  sideShare: 0.35,
   middle: [
-    ['Update council tax account', 0.16, '', 'Revenues'],
-    ['Update tenancy record', 0.14, '', 'Housing'],
-    ['Review housing benefit', 0.16, '', ''],
-    ['Request more information', 0.12, 'Letter', '='],
-    ['Resupply information', 0.1, 'Email', '='],
-    ['Verify entitlement with DWP', 0.08, '', 'DWP'],
-    ['Chase progress', 0.16, 'Phone', 'Customer services'],
-    ['Send decision letters', 0.08, 'Letter', '='],
+    ['Request more information', 0.3, 'Letter', '='],
+    ['Resupply information', 0.25, 'Email', '='],
+    ['Chase progress', 0.45, 'Phone', 'Customer services'],
   ],
   closing: 'Follow-up call',
   closingChannels: ['Phone', 'Email'],
@@ -108,6 +118,8 @@ interface OpenCase {
   time: number;
   remaining: number;
   step: number;
+  /** The next step of the scenario's main path. */
+  main: number;
 }
 
 /** Yields events in file order: cases interleave; within a case time never decreases. */
@@ -128,7 +140,7 @@ export function* generateEvents(options: GenerateOptions): Generator<GeneratedEv
     const p = 1 / Math.max(1, mean - 1);
     while (rnd() > p && remaining < 200) remaining++;
     const id = `${s.caseIdPrefix}${String(nextCase++).padStart(8, '0')}`;
-    return { id, team: s.firstTeam, service, time: clock, remaining, step: 0 };
+    return { id, team: s.firstTeam, service, time: clock, remaining, step: 0, main: 0 };
   };
   while (produced < options.events) {
     while (open.length < target) open.push(newCase());
@@ -147,7 +159,12 @@ export function* generateEvents(options: GenerateOptions): Generator<GeneratedEv
       outcome = 'resolved';
       c.team = c.service;
     } else {
-      const m = pick(rnd, s.middle);
+      const main = s.mainPath?.[c.main];
+      let m: readonly [string, number, string, string];
+      if (main && rnd() >= (s.sideShare ?? 0)) {
+        m = [main[0], 1, main[1], main[2]];
+        c.main++;
+      } else m = pick(rnd, s.middle);
       activity = m[0];
       channel = m[2];
       if (m[3] === '') c.team = c.service;
