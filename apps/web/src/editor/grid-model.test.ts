@@ -1,6 +1,6 @@
 import type { Journey } from '@waymark/core';
 import { describe, expect, it } from 'vitest';
-import { cardsIn, indexCells, moveCell, visibleColumns } from './grid-model';
+import { cardsIn, drawnSlots, indexCells, moveCell, visibleColumns } from './grid-model';
 
 describe('moveCell', () => {
   const size = { rows: 4, cols: 10 };
@@ -45,5 +45,23 @@ describe('indexCells', () => {
     const index = indexCells(journey);
     expect(cardsIn(index, 'l1', 'c1').map((c) => c.id)).toEqual(['a', 'c']);
     expect(cardsIn(index, 'l2', 'c1')).toEqual([]);
+  });
+});
+
+describe('drawnSlots', () => {
+  it('given the active column far from the viewport, when drawn, then only the window and it, with spacers between', () => {
+    expect(drawnSlots({ start: 100, end: 103 }, 300, 2)).toEqual([
+      { spacer: 2 },
+      { column: 2 },
+      { spacer: 97 },
+      { column: 100 },
+      { column: 101 },
+      { column: 102 },
+      { spacer: 197 },
+    ]);
+  });
+  it('given the active column inside the window or none, when drawn, then the window alone', () => {
+    expect(drawnSlots({ start: 0, end: 2 }, 2, 1)).toEqual([{ column: 0 }, { column: 1 }]);
+    expect(drawnSlots({ start: 1, end: 2 }, 3, null)).toEqual([{ spacer: 1 }, { column: 1 }, { spacer: 1 }]);
   });
 });

@@ -87,3 +87,30 @@ export function visibleColumns(
   }
   return { start, end };
 }
+
+/** What a virtualised row draws, left to right: runs of skipped columns (as spacers) and drawn columns. */
+export type DrawnSlot = { readonly spacer: number } | { readonly column: number };
+
+/**
+ * The columns to draw: the window around the viewport (`visibleColumns` without `keep`) and, apart from it,
+ * the active column when it is elsewhere — so the focused cell stays in the DOM without drawing everything
+ * between it and the viewport. Gaps become spacers of that many columns.
+ */
+export function drawnSlots(
+  around: { start: number; end: number },
+  count: number,
+  keep: number | null,
+): DrawnSlot[] {
+  const columns = new Set<number>();
+  for (let i = around.start; i < around.end; i++) columns.add(i);
+  if (keep !== null && keep >= 0 && keep < count) columns.add(keep);
+  const slots: DrawnSlot[] = [];
+  let next = 0;
+  for (const column of [...columns].sort((a, b) => a - b)) {
+    if (column > next) slots.push({ spacer: column - next });
+    slots.push({ column });
+    next = column + 1;
+  }
+  if (count > next) slots.push({ spacer: count - next });
+  return slots;
+}

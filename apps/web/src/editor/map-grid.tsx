@@ -1,4 +1,4 @@
-import { laneKinds, type Journey } from '@waymark/core';
+import { laneKinds, type Column, type Journey } from '@waymark/core';
 import {
   memo,
   useCallback,
@@ -8,10 +8,12 @@ import {
   useRef,
   useState,
   type KeyboardEvent,
+  type ReactNode,
 } from 'react';
 import { emotionCurves, type EmotionCurve } from './emotion-geometry';
 import {
   cardsIn,
+  drawnSlots,
   indexCells,
   moveCell,
   navigationKeys,
@@ -78,14 +80,30 @@ export function MapGrid({ journey, zoom, onReady, scrollerRef }: MapGridProps) {
     };
   }, [scrollerRef]);
 
-  const { start, end } = visibleColumns(
+  const around = visibleColumns(
     Math.max(0, view.left - LANE_HEADER_WIDTH * zoom),
     view.width,
     COLUMN_WIDTH * zoom,
     journey.columns.length,
-    col > 0 ? col - 1 : null,
   );
-  const shown = journey.columns.slice(start, end);
+  const slots = drawnSlots(around, journey.columns.length, col > 0 ? col - 1 : null);
+  /** Each drawn slot as a spacer or as `draw(column, index)`; a spacer keeps the skipped columns' width. */
+  const each = (draw: (column: Column, index: number, previous: Column | undefined) => ReactNode) =>
+    slots.map((slot, i) => {
+      if ('spacer' in slot) {
+        return (
+          <div
+            key={`gap-${i}`}
+            aria-hidden="true"
+            className="map-spacer"
+            style={{ width: slot.spacer * COLUMN_WIDTH }}
+          />
+        );
+      }
+      const before = slots[i - 1];
+      const previous = before && 'column' in before ? journey.columns[before.column] : undefined;
+      return draw(journey.columns[slot.column]!, slot.column, previous);
+    });
 
   useEffect(() => {
     onReady?.();
@@ -150,10 +168,6 @@ export function MapGrid({ journey, zoom, onReady, scrollerRef }: MapGridProps) {
   }, []);
 
   const gridWidth = LANE_HEADER_WIDTH + journey.columns.length * COLUMN_WIDTH;
-  const spacer = (n: number, key: string) =>
-    n > 0 ? (
-      <div key={key} aria-hidden="true" className="map-spacer" style={{ width: n * COLUMN_WIDTH }} />
-    ) : null;
   return (
     <div className="map-zoom" style={{ zoom, width: gridWidth }}>
       <div
@@ -176,17 +190,15 @@ export function MapGrid({ journey, zoom, onReady, scrollerRef }: MapGridProps) {
           >
             <span>Lanes \ Steps</span>
           </div>
-          {spacer(start, 'before')}
-          {shown.map((column, i) => (
+          {each((column, index, previous) => (
             <ColumnHeader
               key={column.id}
               column={column}
-              index={start + i}
-              active={row === 0 && col === start + i + 1}
-              firstOfStage={i === 0 || shown[i - 1]!.stageId !== column.stageId}
+              index={index}
+              active={row === 0 && col === index + 1}
+              firstOfStage={previous === undefined || previous.stageId !== column.stageId}
             />
           ))}
-          {spacer(journey.columns.length - end, 'after')}
         </div>
         {journey.lanes.map((lane, l) => (
           <div role="row" key={lane.id} aria-rowindex={l + 2} className={`map-row map-row--${lane.kind}`}>
@@ -197,23 +209,21 @@ export function MapGrid({ journey, zoom, onReady, scrollerRef }: MapGridProps) {
               curves={curves.get(lane.id)}
               hint={laneKinds[lane.kind].hint}
             />
-            {spacer(start, 'before')}
-            {shown.map((column, i) => (
+            {each((column, index) => (
               <MemoCell
                 key={column.id}
                 lane={lane}
                 column={column}
                 row={l + 1}
-                col={start + i + 1}
+                col={index + 1}
                 cards={cardsIn(cells, lane.id, column.id)}
-                active={row === l + 1 && col === start + i + 1}
+                active={row === l + 1 && col === index + 1}
                 curves={curves.get(lane.id)}
                 columnIds={columnIds}
                 moveTo={moveTo}
                 lastCol={journey.columns.length}
               />
             ))}
-            {spacer(journey.columns.length - end, 'after')}
           </div>
         ))}
       </div>

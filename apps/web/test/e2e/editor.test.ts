@@ -492,4 +492,46 @@ describe('the journey map editor, end to end in Chromium', () => {
     await expect.poll(() => page.locator('[data-cell="6:1"] [data-card="lever-prevention"]').count()).toBe(1);
     expect(await columnOf()).toBe('incident-occurs');
   }, 60_000);
+
+  it('given an 80-step journey, when opened and moved to its end by keyboard, then only the steps in view are drawn and the grid says its full size', async () => {
+    const columns = Array.from({ length: 80 }, (_, i) => ({ id: `s${i + 1}`, label: `Step ${i + 1}` }));
+    const wide = {
+      schemaVersion: 2,
+      id: 'wide-journey',
+      meta: { title: 'Wide journey', journeyType: 'case' },
+      columns,
+      lanes: [{ id: 'notes', kind: 'text', label: 'Notes' }],
+      cards: columns.map((c) => ({
+        id: `n-${c.id}`,
+        kind: 'text',
+        laneId: 'notes',
+        columnId: c.id,
+        text: `Note at ${c.label}`,
+      })),
+    };
+    const made = await page.request.post(`${server.url}/api/workspaces/demo/journeys`, {
+      headers: { 'x-csrf-token': await csrf(page.request) },
+      data: { journey: wide },
+    });
+    expect(made.status(), await made.text()).toBe(201);
+    await page.goto(`${server.url}/w/demo/j/wide-journey`);
+    const grid = page.getByRole('grid');
+    await grid.waitFor();
+    expect(await grid.getAttribute('aria-colcount')).toBe('81');
+    const drawn = () => page.getByRole('columnheader').count();
+    expect(await drawn()).toBeLessThan(15);
+    await page.locator('[data-cell="1:1"]').focus();
+    await page.keyboard.press('End');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toMatch(/Note at Step 80/);
+    expect(await page.locator('[data-cell="1:80"]').getAttribute('aria-colindex')).toBe('81');
+    expect(await drawn()).toBeLessThan(15);
+    // Scrolled back to the start by the mouse, the focused cell at the end stays drawn, alone.
+    await page.getByTestId('map-scroller').evaluate((el) => el.scrollTo({ left: 0 }));
+    await expect.poll(() => page.locator('[data-cell="1:1"]').count()).toBe(1);
+    expect(await page.locator('[data-cell="1:80"]').count()).toBe(1);
+    expect(await drawn()).toBeLessThan(16);
+    await expectNoAxeViolations(page);
+  }, 60_000);
 });
