@@ -44,6 +44,8 @@ export interface Scenario {
    * so the process has a shape instead of a random order.
    */
   readonly mainPath?: readonly (readonly [string, string, string])[];
+  /** Cases open up to this many milliseconds apart (default 40 s: a busy contact centre). */
+  readonly caseGapMs?: number;
   readonly sideShare?: number;
 }
 
@@ -93,6 +95,8 @@ export const changeOfAddressScenario: Scenario = {
     ['Send decision letters', 'Letter', ''],
   ],
   sideShare: 0.35,
+  // a move every five hours or so: the demo's 12,000 events span about a year of cases
+  caseGapMs: 10 * 3_600_000,
   middle: [
     ['Request more information', 0.3, 'Letter', '='],
     ['Resupply information', 0.25, 'Email', '='],
@@ -133,7 +137,7 @@ export function* generateEvents(options: GenerateOptions): Generator<GeneratedEv
   let clock = options.startMs ?? Date.UTC(2023, 3, 1, 8);
   let produced = 0;
   const newCase = (): OpenCase => {
-    clock += Math.floor(rnd() * 40_000);
+    clock += Math.floor(rnd() * (s.caseGapMs ?? 40_000));
     const service = s.services[Math.floor(rnd() * s.services.length)] as string;
     // lengths: 2 + geometric, so the mean is about `mean`
     let remaining = 2;
