@@ -37,6 +37,15 @@ export function EditorToolbar(props: {
         </Link>
         <h1>{journey.meta.title}</h1>
         {canEdit ? <SaveStatus state={state} onRetry={editor.saveNow} /> : null}
+        <div className="editor-bar__views">
+          <nav aria-label="Views of this journey" className="tool-group">
+            <Link to={{ page: 'present', ws, id }}>Present</Link>
+            <Link to={{ page: 'print', ws, id }}>Print</Link>
+            <Link to={{ page: 'improve', ws, id, view: 'compare' }}>Improve</Link>
+          </nav>
+          <ShareButton ws={ws} journeyId={id} />
+          <ExportMenu ws={ws} journeyId={id} journey={journey} />
+        </div>
       </div>
       <div className="editor-bar__tools">
         {canEdit ? (
@@ -116,13 +125,6 @@ export function EditorToolbar(props: {
             ),
           )}
         </div>
-        <nav aria-label="Views of this journey" className="tool-group">
-          <Link to={{ page: 'present', ws, id }}>Present</Link>
-          <Link to={{ page: 'print', ws, id }}>Print</Link>
-          <Link to={{ page: 'improve', ws, id, view: 'compare' }}>Improve</Link>
-        </nav>
-        <ShareButton ws={ws} journeyId={id} />
-        <ExportMenu ws={ws} journeyId={id} journey={journey} />
       </div>
     </div>
   );
