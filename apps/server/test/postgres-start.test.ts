@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createPgSql } from '@waymark/store';
 import { describe, expect, it } from 'vitest';
 import { passwordFrom, signIn, startServerProcess } from './server-process';
@@ -12,7 +15,8 @@ describe.skipIf(!url)('the server on PostgreSQL (WAYMARK_TEST_DATABASE_URL)', ()
     const admin = await createPgSql({ connectionString: url!, max: 1 });
     await admin.exec(`CREATE SCHEMA ${schema}`);
     const databaseUrl = `${url}${url!.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-    const server = await startServerProcess({ DATABASE_URL: databaseUrl });
+    const keyring = mkdtempSync(join(tmpdir(), 'waymark-keyring-'));
+    const server = await startServerProcess({ DATABASE_URL: databaseUrl, WAYMARK_KEYRING: keyring });
     try {
       expect(server.output()).toContain('PostgreSQL (DATABASE_URL)');
       const health = (await (await fetch(`${server.url}/api/health`)).json()) as { database: string };
@@ -34,7 +38,25 @@ describe.skipIf(!url)('the server on PostgreSQL (WAYMARK_TEST_DATABASE_URL)', ()
         commands: [{ type: 'meta.update', patch: { title: 'x' } }],
       });
       expect(stale.status).toBe(409);
+      // the demo's contact log: stored in PostgreSQL, its key in the keyring directory, never in the database
+      const datasets = (await (await call('GET', '/api/workspaces/demo/datasets')).json()) as {
+        items: { id: string; journeyId: string }[];
+      };
+      expect(datasets.items).toEqual([
+        expect.objectContaining({
+          id: 'demo-change-of-address',
+          journeyId: 'multi-service-change-of-address',
+        }),
+      ]);
+      const web = await call('GET', '/api/workspaces/demo/datasets/demo-change-of-address?channel=Web');
+      expect(((await web.json()) as { result: { log: { cases: number } } }).result.log.cases).toBeGreaterThan(
+        0,
+      );
+      const keys = readdirSync(keyring);
+      expect(keys).toEqual([`${Buffer.from('demo').toString('hex')}.key`]);
+      expect(statSync(join(keyring, keys[0]!)).mode & 0o777).toBe(0o600);
     } finally {
+      rmSync(keyring, { recursive: true, force: true });
       server.child.kill('SIGTERM');
       await server.exited;
       await admin.exec(`DROP SCHEMA ${schema} CASCADE`);
