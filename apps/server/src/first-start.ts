@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { readJourneyText } from '@waymark/document';
 import type { PasswordHasher } from '@waymark/api';
 import type { Keyring, Stores, UserId, WorkspaceId } from '@waymark/store';
-import { seedDemoDataset } from './demo-dataset';
+import { demoJourneyId, seedDemoDataset } from './demo-dataset';
 
 export interface FirstStart {
   readonly adminEmail: string;
@@ -11,6 +11,8 @@ export interface FirstStart {
   readonly password: string;
   readonly loaded: readonly string[];
   readonly skipped: readonly string[];
+  /** A sentence on the demo's contact log, when one was made. */
+  readonly demoLog?: string;
 }
 
 export interface FirstStartCaps {
@@ -76,10 +78,12 @@ export async function runFirstStart(
     if (stored.ok) loaded.push(stored.value.id);
     else skipped.push(`${file}: ${stored.error.message}`);
   }
+  let demoLog: string | undefined;
   if (keyring) {
     const skippedLog = await seedDemoDataset(stores, keyring, ws.id, admin.id, at);
     if (skippedLog) skipped.push(skippedLog);
+    else demoLog = `a generated contact log attached to ${demoJourneyId} (see Event logs)`;
   }
   await stores.accounts.putSetting(INSTANCE_KEY, { createdAt: at, demoWorkspace: ws.id });
-  return { adminEmail, password, loaded, skipped };
+  return { adminEmail, password, loaded, skipped, ...(demoLog ? { demoLog } : {}) };
 }

@@ -27,6 +27,7 @@ async function main(): Promise<number> {
       '',
       'First start: created the administrator and a Demo workspace',
       `  with ${first.loaded.length} example journey(s)${examples}.`,
+      ...(first.demoLog ? [`  It also has ${first.demoLog}.`] : []),
       ...first.skipped.map((skipped) => `  Skipped ${skipped}`),
       '',
       `  Sign in at ${server.url} as ${first.adminEmail}`,
