@@ -68,10 +68,24 @@ export class CsvReader {
   push(chunk: Uint8Array): void {
     let buf = chunk;
     if (this.carry) {
-      buf = new Uint8Array(this.carry.length + chunk.length);
-      buf.set(this.carry);
-      buf.set(chunk, this.carry.length);
-      this.carry = undefined;
+      // Usually the record cut at the end of the last chunk ends at the first line break of this one:
+      // join only that much, rather than copying the whole chunk after the carried bytes.
+      const nl = chunk.indexOf(LF);
+      if (nl >= 0 && nl < chunk.length - 1) {
+        const head = new Uint8Array(this.carry.length + nl + 1);
+        head.set(this.carry);
+        head.set(chunk.subarray(0, nl + 1), this.carry.length);
+        if (this.parse(head, false) === head.length) {
+          this.carry = undefined;
+          buf = chunk.subarray(nl + 1);
+        }
+      }
+      if (this.carry) {
+        buf = new Uint8Array(this.carry.length + chunk.length);
+        buf.set(this.carry);
+        buf.set(chunk, this.carry.length);
+        this.carry = undefined;
+      }
     }
     const used = this.parse(buf, false);
     if (used < buf.length) {
