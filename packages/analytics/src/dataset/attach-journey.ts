@@ -72,9 +72,12 @@ export function attachCommands(
       ...(target.date ? { date: target.date } : {}),
     },
   } as JourneyCommand);
+  // right under the steps, so the figures are seen beside them rather than at the foot of the map
+  const stepLane = journey.lanes.filter((l) => l.id !== laneId).findIndex((l) => l.kind === 'step');
   commands.push({
     type: 'lane.add',
     item: { id: laneId, kind: 'metric', label: `Measured: ${target.datasetName}`.slice(0, 200) },
+    ...(stepLane >= 0 ? { index: stepLane + 1 } : {}),
   } as JourneyCommand);
   for (const m of measures) {
     const col = columnIndex.get(m.columnId);

@@ -89,7 +89,10 @@ describe('dataset events: kept pseudonymised, filtered, measured onto steps', ()
         { id: 'report', label: 'Reports the noise' },
         { id: 'visit', label: 'Officer visits' },
       ],
-      lanes: [{ id: 'steps', kind: 'step', label: 'Steps' }],
+      lanes: [
+        { id: 'steps', kind: 'step', label: 'Steps' },
+        { id: 'feel', kind: 'feeling', label: 'Feelings' },
+      ],
       cards: [],
     });
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
@@ -116,7 +119,9 @@ describe('dataset events: kept pseudonymised, filtered, measured onto steps', ()
     expect(
       cards.find((c) => c.columnId === 'report' && c.kind === 'metric' && c.metric === 'contacts'),
     ).toMatchObject({ value: 1 });
+    expect(attached.lanes.map((l) => l.id)).toEqual(['steps', 'ds-d1', 'feel']);
     const again = run(attached, attachCommands(attached, measures, target));
+    expect(again.lanes.map((l) => l.id)).toEqual(['steps', 'ds-d1', 'feel']);
     expect(again.cards.filter((c) => c.kind === 'metric')).toHaveLength(cards.length);
     const detached = run(again, detachCommands(again, 'd1'));
     expect(detached.cards).toEqual(journey.cards);
