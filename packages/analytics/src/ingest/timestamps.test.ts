@@ -18,6 +18,24 @@ describe('parseTimestampString', () => {
     expect(new Date(parseTimestampString(text, iso)).toISOString()).toBe(expected);
   });
 
+  it('given UTC times ending in Z (the one-pass form), then each is the same instant as written with +00:00, across dates', () => {
+    const random = seeded(7);
+    for (let i = 0; i < 2000; i++) {
+      const ms = Math.floor(random() * 4e12);
+      const frac = ['', '.5', '.123', '.123456', '.1234567891'][i % 5] as string;
+      const text = new Date(ms).toISOString().slice(0, 19);
+      expect(parseTimestampString(`${text}${frac}Z`, iso)).toBe(
+        parseTimestampString(`${text}${frac}+00:00`, iso),
+      );
+    }
+    // a leap day, then the same date in a year without one (the cached day must not carry over)
+    expect(new Date(parseTimestampString('2024-02-29T12:00:00Z', iso)).toISOString()).toBe(
+      '2024-02-29T12:00:00.000Z',
+    );
+    expect(parseTimestampString('2023-02-29T12:00:00Z', iso)).toBeNaN();
+    expect(parseTimestampString('2024-01-01T00:00:0xZ', iso)).toBeNaN();
+  });
+
   it('keeps sub-millisecond fractions as fractional milliseconds', () => {
     expect(parseTimestampString('1970-01-01T00:00:00.0015Z', iso)).toBeCloseTo(1.5, 9);
   });

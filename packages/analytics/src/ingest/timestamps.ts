@@ -158,14 +158,45 @@ function isoUtc(b: Uint8Array, start: number, end: number): number {
     b[start + 16] !== COLON
   )
     return Number.NaN;
-  const y = digits(b, start, 4);
-  const m = digits(b, start + 5, 2);
-  const d = digits(b, start + 8, 2);
-  const hh = digits(b, start + 11, 2);
-  const mm = digits(b, start + 14, 2);
-  const ss = digits(b, start + 17, 2);
-  if (y < 0 || m < 0 || d < 0 || hh < 0 || hh > 23 || mm < 0 || mm > 59 || ss < 0 || ss > 59)
+  // every digit at once: a byte outside '0'..'9' makes its (x - 48) >>> 0 exceed 9
+  const y0 = (b[start] as number) - 48;
+  const y1 = (b[start + 1] as number) - 48;
+  const y2 = (b[start + 2] as number) - 48;
+  const y3 = (b[start + 3] as number) - 48;
+  const m0 = (b[start + 5] as number) - 48;
+  const m1 = (b[start + 6] as number) - 48;
+  const d0 = (b[start + 8] as number) - 48;
+  const d1 = (b[start + 9] as number) - 48;
+  const h0 = (b[start + 11] as number) - 48;
+  const h1 = (b[start + 12] as number) - 48;
+  const n0 = (b[start + 14] as number) - 48;
+  const n1 = (b[start + 15] as number) - 48;
+  const s0 = (b[start + 17] as number) - 48;
+  const s1 = (b[start + 18] as number) - 48;
+  if (
+    y0 >>> 0 > 9 ||
+    y1 >>> 0 > 9 ||
+    y2 >>> 0 > 9 ||
+    y3 >>> 0 > 9 ||
+    m0 >>> 0 > 9 ||
+    m1 >>> 0 > 9 ||
+    d0 >>> 0 > 9 ||
+    d1 >>> 0 > 9 ||
+    h0 >>> 0 > 9 ||
+    h1 >>> 0 > 9 ||
+    n0 >>> 0 > 9 ||
+    n1 >>> 0 > 9 ||
+    s0 >>> 0 > 9 ||
+    s1 >>> 0 > 9
+  )
     return Number.NaN;
+  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const m = m0 * 10 + m1;
+  const d = d0 * 10 + d1;
+  const hh = h0 * 10 + h1;
+  const mm = n0 * 10 + n1;
+  const ss = s0 * 10 + s1;
+  if (hh > 23 || mm > 59 || ss > 59) return Number.NaN;
   let ms = 0;
   let i = start + 19;
   if (i < end - 1) {
