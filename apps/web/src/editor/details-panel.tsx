@@ -1,7 +1,8 @@
 import { journeyStatuses, sourceKinds, type JourneyCommand, type Meta } from '@waymark/core';
-import { useState, type FormEvent } from 'react';
+
 import { statusLabels } from '../app/format';
 import { ChoiceField, CommitField } from './commit-field';
+import { KindNameForm } from './structure-parts';
 import { useEditorContext } from './editor-context';
 
 type TextKey =
@@ -107,15 +108,6 @@ function SourcesSection({
   newId: (prefix: string) => string;
 }) {
   const { journey } = useEditorContext();
-  const [kind, setKind] = useState<string>('interview');
-  const add = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const input = e.currentTarget.elements.namedItem('source-title') as HTMLInputElement;
-    const title = input.value.trim();
-    if (title === '') return;
-    if (execute({ type: 'source.add', item: { id: newId('source'), kind, title } } as JourneyCommand))
-      input.value = '';
-  };
   return (
     <section aria-labelledby="details-sources">
       <h3 id="details-sources">Evidence sources ({journey.sources.length})</h3>
@@ -140,22 +132,16 @@ function SourcesSection({
         ))}
       </ul>
       {canEdit ? (
-        <form onSubmit={add} className="add-form">
-          <ChoiceField label="New source kind" value={kind} onChange={setKind}>
-            {sourceKinds.map((k) => (
-              <option key={k} value={k}>
-                {k}
-              </option>
-            ))}
-          </ChoiceField>
-          <div className="field">
-            <label htmlFor="source-title">New source title</label>
-            <input id="source-title" name="source-title" type="text" />
-          </div>
-          <button type="submit" className="button button--secondary button--small">
-            Add source
-          </button>
-        </form>
+        <KindNameForm
+          kindLabel="New source kind"
+          kinds={sourceKinds.map((k) => ({ id: k, label: k }))}
+          nameLabel="New source title"
+          button="Add source"
+          onAdd={(kind, title) =>
+            title !== '' &&
+            execute({ type: 'source.add', item: { id: newId('source'), kind, title } } as JourneyCommand)
+          }
+        />
       ) : null}
     </section>
   );

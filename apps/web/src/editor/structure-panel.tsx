@@ -1,9 +1,9 @@
 import { laneKindIds, laneKinds, organisationKinds, type Journey, type JourneyCommand } from '@waymark/core';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef } from 'react';
 import { ChoiceField, CommitField } from './commit-field';
 import { useEditorContext } from './editor-context';
 import { StepFields } from './step-fields';
-import { AddForm, ItemActions } from './structure-parts';
+import { AddForm, ItemActions, KindNameForm } from './structure-parts';
 
 type Noun = 'column' | 'stage' | 'lane' | 'organisation' | 'persona' | 'leverCategory';
 
@@ -118,14 +118,6 @@ function AxisSection({ journey, execute }: { journey: Journey; execute: (c: Jour
 
 function LanesSection() {
   const { journey, execute, newId } = useEditorContext();
-  const [kind, setKind] = useState<string>('text');
-  const add = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const input = e.currentTarget.elements.namedItem('lane-label') as HTMLInputElement;
-    const label = input.value.trim() || laneKinds[kind as keyof typeof laneKinds].label;
-    if (execute({ type: 'lane.add', item: { id: newId('lane') as never, kind: kind as never, label } }))
-      input.value = '';
-  };
   return (
     <section aria-labelledby="st-lanes">
       <h3 id="st-lanes">Lanes ({journey.lanes.length})</h3>
@@ -175,22 +167,22 @@ function LanesSection() {
           </li>
         ))}
       </ol>
-      <form onSubmit={add} className="add-form">
-        <ChoiceField label="New lane kind" value={kind} onChange={setKind}>
-          {laneKindIds.map((k) => (
-            <option key={k} value={k}>
-              {laneKinds[k].label}
-            </option>
-          ))}
-        </ChoiceField>
-        <div className="field">
-          <label htmlFor="lane-label">New lane name</label>
-          <input id="lane-label" name="lane-label" type="text" />
-        </div>
-        <button type="submit" className="button button--secondary button--small">
-          Add lane
-        </button>
-      </form>
+      <KindNameForm
+        kindLabel="New lane kind"
+        kinds={laneKindIds.map((k) => ({ id: k, label: laneKinds[k].label }))}
+        nameLabel="New lane name"
+        button="Add lane"
+        onAdd={(kind, name) =>
+          execute({
+            type: 'lane.add',
+            item: {
+              id: newId('lane') as never,
+              kind: kind as never,
+              label: name || laneKinds[kind as keyof typeof laneKinds].label,
+            },
+          })
+        }
+      />
     </section>
   );
 }

@@ -1,4 +1,5 @@
-import { useId, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
+import { ChoiceField } from './commit-field';
 
 /** Move back, move forward and delete buttons for one item of a list, named after it. */
 export function ItemActions(props: {
@@ -66,6 +67,42 @@ export function AddForm({
       </div>
       <button type="submit" className="button button--secondary button--small">
         {button}
+      </button>
+    </form>
+  );
+}
+
+/** A form that adds an item of a chosen kind with a name (a lane, a source); clears the name when added. */
+export function KindNameForm(props: {
+  kindLabel: string;
+  kinds: readonly { id: string; label: string }[];
+  nameLabel: string;
+  button: string;
+  /** The name may be empty: the caller decides whether that is allowed. */
+  onAdd: (kind: string, name: string) => boolean;
+}) {
+  const id = useId();
+  const [kind, setKind] = useState(props.kinds[0]?.id ?? '');
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const input = e.currentTarget.elements.namedItem('name') as HTMLInputElement;
+    if (props.onAdd(kind, input.value.trim())) input.value = '';
+  };
+  return (
+    <form onSubmit={submit} className="add-form">
+      <ChoiceField label={props.kindLabel} value={kind} onChange={setKind}>
+        {props.kinds.map((k) => (
+          <option key={k.id} value={k.id}>
+            {k.label}
+          </option>
+        ))}
+      </ChoiceField>
+      <div className="field">
+        <label htmlFor={id}>{props.nameLabel}</label>
+        <input id={id} name="name" type="text" />
+      </div>
+      <button type="submit" className="button button--secondary button--small">
+        {props.button}
       </button>
     </form>
   );

@@ -63,6 +63,18 @@ describe('the journey map editor, end to end in Chromium', () => {
   const panel = () => page.getByRole('complementary');
   /** A card on the map by its words: its button is named by its content, then "Open details". */
   const card = (text: string) => page.locator('button.card', { hasText: text });
+  /** Adds a member with a role through the API (as the owner) and signs them in on a page of their own. */
+  const signInAsNewMember = async (email: string, role: 'viewer' | 'commenter') => {
+    const added = await page.request.post(`${server.url}/api/workspaces/demo/members`, {
+      headers: { 'x-csrf-token': await csrf(page.request) },
+      data: { email, role },
+    });
+    expect(added.status(), await added.text()).toBe(201);
+    const { oneTimePassword } = (await added.json()) as { oneTimePassword: string };
+    const member = await newPage(browser);
+    await signInAs(member, server, email, oneTimePassword);
+    return member;
+  };
   const csrf = async (request: APIRequestContext) =>
     ((await (await request.get(`${server.url}/api/auth/me`)).json()) as { csrfToken: string }).csrfToken;
 
@@ -91,6 +103,11 @@ describe('the journey map editor, end to end in Chromium', () => {
         await panel().getByRole('button', { name: 'Add step' }).click();
       }
     }
+    // A lane for figures, added beside the template's.
+    await panel().getByLabel('New lane kind').selectOption({ label: 'Metrics' });
+    await panel().getByLabel('New lane name').fill('Figures');
+    await panel().getByRole('button', { name: 'Add lane' }).click();
+    await page.getByRole('rowheader', { name: /^Figures/ }).waitFor();
     await expectNoAxeViolations(page);
     await panel()
       .getByRole('button', { name: /^Close/ })
@@ -109,6 +126,8 @@ describe('the journey map editor, end to end in Chromium', () => {
       await quick('Levers for solution hunting', name).fill(text);
       await quick('Levers for solution hunting', name).press('Enter');
     }
+    await quick('Figures', 'Reports Incident').fill('Contacts: 3');
+    await quick('Figures', 'Reports Incident').press('Enter');
     // The first quote's source, in the card's details.
     await card('Not again').click();
     await panel().getByLabel('Source of the quote').fill('Victim interview, case study 1');
@@ -150,6 +169,12 @@ describe('the journey map editor, end to end in Chromium', () => {
     const lever = journey.cards.filter((c) => c.kind === 'lever');
     expect(lever.map((c) => (c.kind === 'lever' ? c.category : ''))).toEqual(levers.map(([, , cat]) => cat));
     expect([journey.meta.businessQuestion, journey.meta.status]).toEqual([question, 'in-review']);
+    const figure = journey.cards.find((c) => c.kind === 'metric');
+    expect(figure?.kind === 'metric' && [figure.metric, figure.value, figure.columnId]).toEqual([
+      'contacts',
+      3,
+      journey.columns[1]!.id,
+    ]);
     const first = journey.cards.find((c) => c.kind === 'feeling' && c.text === 'Not again');
     expect(first?.kind === 'feeling' && first.source).toBe('Victim interview, case study 1');
   }, 180_000);
@@ -304,14 +329,7 @@ describe('the journey map editor, end to end in Chromium', () => {
   }, 60_000);
 
   it('given a member with the viewer role, when they open the map, then they can read it but not edit it', async () => {
-    const added = await page.request.post(`${server.url}/api/workspaces/demo/members`, {
-      headers: { 'x-csrf-token': await csrf(page.request) },
-      data: { email: 'viewer@example.org', role: 'viewer' },
-    });
-    expect(added.status(), await added.text()).toBe(201);
-    const { oneTimePassword } = (await added.json()) as { oneTimePassword: string };
-    const viewer = await newPage(browser);
-    await signInAs(viewer, server, 'viewer@example.org', oneTimePassword);
+    const viewer = await signInAsNewMember('viewer@example.org', 'viewer');
     await viewer.goto(`${server.url}/w/demo/j/melton-asb-victim-current`);
     await viewer.getByTestId('map-grid').waitFor();
     expect(await viewer.getByText('your role does not allow editing').count()).toBe(1);
@@ -338,14 +356,7 @@ describe('the journey map editor, end to end in Chromium', () => {
   }, 90_000);
 
   it('given a member with the commenter role, when they open the map, then they can comment but not edit', async () => {
-    const added = await page.request.post(`${server.url}/api/workspaces/demo/members`, {
-      headers: { 'x-csrf-token': await csrf(page.request) },
-      data: { email: 'commenter@example.org', role: 'commenter' },
-    });
-    expect(added.status(), await added.text()).toBe(201);
-    const { oneTimePassword } = (await added.json()) as { oneTimePassword: string };
-    const commenter = await newPage(browser);
-    await signInAs(commenter, server, 'commenter@example.org', oneTimePassword);
+    const commenter = await signInAsNewMember('commenter@example.org', 'commenter');
     await commenter.goto(`${server.url}/w/demo/j/melton-asb-victim-current`);
     await commenter.getByTestId('map-grid').waitFor();
     expect(await commenter.getByText('comment on it; your role does not allow editing').count()).toBe(1);
