@@ -53,7 +53,7 @@ export class RowImporter {
     const caseId = s.cases.intern(c.bytes, c.start, c.end);
     const a = reader.field(rec, this.ai);
     if (a.end === a.start) return this.reject(rec.line, this.ai, 'empty activity (expected a value)');
-    const activity = s.activities.intern(a.bytes, a.start, a.end);
+    const activity = s.activities.internFew(a.bytes, a.start, a.end);
     const t = reader.field(rec, this.ti);
     const time = parseTimestampBytes(t.bytes, t.start, t.end, this.format);
     if (Number.isNaN(time))
@@ -80,7 +80,7 @@ export class RowImporter {
     for (let k = 0; k < this.dimFields.length; k++) {
       const f = reader.field(rec, this.dimFields[k] as number);
       if (f.end > f.start)
-        (this.dimColumns[k] as Int32Array)[i] = (this.dimInterners[k] as ByteInterner).intern(
+        (this.dimColumns[k] as Int32Array)[i] = (this.dimInterners[k] as ByteInterner).internFew(
           f.bytes,
           f.start,
           f.end,
