@@ -6,6 +6,9 @@ import { saveDueIn } from '../state/autosave';
 import { createEditorState, editorReducer, type EditorAction, type EditorState } from '../state/editor-state';
 import { errorText } from '../ui/field';
 
+/** How often an idle editor looks for someone else's saved changes. */
+export const REFRESH_MS = 30_000;
+
 const reducer = (state: EditorState, action: EditorAction) => editorReducer(applyCommand, state, action);
 
 export interface EditorApi {
@@ -68,6 +71,42 @@ export function useEditor(
     const timer = setTimeout(send, due);
     return () => clearTimeout(timer);
   }, [state.pending, state.inFlight, state.conflict, state.status, send]);
+
+  // Someone else's saved changes come in while this editor has nothing unsaved: on returning to the window
+  // and every REFRESH_MS. With unsaved edits, the next save's 409 handles it (the user chooses).
+  useEffect(() => {
+    let busy = false;
+    const refresh = () => {
+      const s = stateRef.current;
+      if (busy || s.pending.length > 0 || s.inFlight.length > 0 || s.conflict) return;
+      busy = true;
+      api
+        .journey(ws, id)
+        .then((fresh) => {
+          const now = stateRef.current;
+          if (
+            fresh.version > now.version &&
+            now.pending.length === 0 &&
+            now.inFlight.length === 0 &&
+            !now.conflict
+          ) {
+            dispatch({ type: 'reload', version: fresh.version, journey: fresh.journey, reapply: false });
+            dispatch({
+              type: 'notice',
+              message: `This map was changed by someone else; you are now seeing their version (${fresh.version}).`,
+            });
+          }
+        })
+        .catch(() => undefined) // a failed refresh is retried at the next one; saving reports its own errors
+        .finally(() => (busy = false));
+    };
+    const timer = setInterval(refresh, REFRESH_MS);
+    window.addEventListener('focus', refresh);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('focus', refresh);
+    };
+  }, [api, ws, id]);
 
   // Leaving with unsaved edits: the browser asks first.
   useEffect(() => {

@@ -58,6 +58,7 @@ export type EditorAction =
       readonly journey: Journey;
       readonly reapply: boolean;
     }
+  | { readonly type: 'notice'; readonly message: string }
   | { readonly type: 'dismiss-message' };
 
 export function createEditorState(journey: Journey, version: number): EditorState {
@@ -194,6 +195,8 @@ export function editorReducer(apply: ApplyCommand, state: EditorState, action: E
         message: refusedNote,
       };
     }
+    case 'notice':
+      return { ...state, message: action.message };
     case 'dismiss-message':
       return { ...state, message: null };
   }

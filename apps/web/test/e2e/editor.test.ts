@@ -292,6 +292,21 @@ describe('the journey map editor, end to end in Chromium', () => {
     expect(after.cards.some((c) => c.kind === 'pain-point' && c.text === 'No call back for weeks')).toBe(
       true,
     );
+    // And with nothing unsaved here, their next change comes in when this window gets focus again.
+    const latest = await stored(other.request);
+    const again = await other.request.post(`${server.url}${apiPath}/commands`, {
+      headers: { 'x-csrf-token': token },
+      data: {
+        baseVersion: latest.version,
+        commands: [{ type: 'column.update', id: last.id, patch: { label: 'Perpetrator still carries on' } }],
+      },
+    });
+    expect(again.status(), await again.text()).toBe(200);
+    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await expect
+      .poll(() => page.getByRole('columnheader', { name: /Perpetrator still carries on/ }).count())
+      .toBe(1);
+    expect(await page.getByRole('alert').filter({ hasText: 'changed by someone else' }).count()).toBe(1);
     await other.close();
   }, 60_000);
 
@@ -317,7 +332,7 @@ describe('the journey map editor, end to end in Chromium', () => {
     await panel().getByText('Version 2', { exact: false }).first().waitFor();
     await expectNoAxeViolations(page);
     const { version } = await stored();
-    await panel().getByRole('button', { name: 'Restore version 1' }).click();
+    await panel().getByRole('button', { name: 'Restore version 1', exact: true }).click();
     await expect.poll(() => page.getByRole('columnheader').allTextContents()).toHaveLength(7); // six steps again
     const restored = await stored();
     expect([restored.version, restored.journey.columns.length, restored.journey.cards.length]).toEqual([
