@@ -4,9 +4,11 @@
  * Builds the web app for production (unless SKIP_BUILD=1), starts a server on a fresh temporary data directory, stores a
  * deterministic 300-column × 12-lane journey (every cell filled; one card per cell, emotion scores on a
  * curve) and, RUNS times (default 5) in a fresh page each:
- *   1. time to interactive: from navigation start to the grid drawn AND answering a key — the first cell is
- *      focused, ArrowRight pressed, and the clock read when focus has moved to the next cell (the editor's
- *      own performance mark `waymark:editor-interactive`, set when the grid first commits, is printed too);
+ *   1. time to interactive: from navigation start to the grid drawn AND answering a key. In the page, a
+ *      MutationObserver notes when the first cell exists; the driver then focuses it and presses ArrowRight,
+ *      and the page notes the keydown and the moment focus lands on the next cell. Interactive = grid drawn
+ *      + that key's response time. (The driver's own view, with its polling and round trips on a busy
+ *      machine, is printed too, as is the editor's performance mark `waymark:editor-interactive`.)
  *   2. typing latency: 50 keystrokes into a cell's quick-entry box and 50 into a card's text field in the
  *      details panel; per key, from the keydown event to the first animation frame after its input event.
  * Prints medians over runs (and per-key p95) and the production bundle size (gzip), and writes
@@ -92,9 +94,24 @@ await withDemoServer(async (server, browser, password) => {
     data: { email: ADMIN, password },
   });
   if (!signed.ok()) throw new Error(`browser sign-in failed: ${signed.status()}`);
-  const results: { interactive: number; mark: number; quick: number[]; field: number[] }[] = [];
+  const results: { interactive: number; driver: number; mark: number; quick: number[]; field: number[] }[] =
+    [];
   for (let run = 0; run < runs; run++) {
     const page = await context.newPage();
+    await page.addInitScript(() => {
+      const w = window as unknown as { __t: Record<string, number> };
+      w.__t = {};
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('[data-cell="1:1"]')) {
+          w.__t['grid'] = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+      document.addEventListener('keydown', (e) => (w.__t['key'] ??= e.timeStamp), true);
+      document.addEventListener('focusin', (e) => {
+        if ((e.target as HTMLElement).dataset?.['cell'] === '1:2') w.__t['moved'] ??= performance.now();
+      });
+    });
     await page.goto(`${server.url}/w/demo/j/bench-300`, { waitUntil: 'commit' });
     await page.waitForSelector('[data-cell="1:1"]');
     await page.focus('[data-cell="1:1"]');
@@ -102,7 +119,9 @@ await withDemoServer(async (server, browser, password) => {
     await page.waitForFunction(
       () => (document.activeElement as HTMLElement | null)?.dataset['cell'] === '1:2',
     );
-    const interactive = await page.evaluate(() => performance.now());
+    const driver = await page.evaluate(() => performance.now());
+    const t = await page.evaluate(() => (window as unknown as { __t: Record<string, number> }).__t);
+    const interactive = t['grid']! + (t['moved']! - t['key']!);
     const mark = await page.evaluate(
       () => performance.getEntriesByName('waymark:editor-interactive')[0]?.startTime ?? NaN,
     );
@@ -116,9 +135,9 @@ await withDemoServer(async (server, browser, password) => {
     const quick = await typingLatency(page, '[data-cell="1:2"] .quick-entry');
     await page.locator('[data-card="steps-s3"]').click();
     const field = await typingLatency(page, '.side-panel textarea');
-    results.push({ interactive, mark, quick, field });
+    results.push({ interactive, driver, mark, quick, field });
     console.log(
-      `run ${run + 1}: interactive ${round(interactive)} ms (journey fetched ${round(fetched)} ms, grid mark ${round(mark)} ms); typing median ${round(median(quick))} ms in a cell, ${round(median(field))} ms in a card field`,
+      `run ${run + 1}: interactive ${round(interactive)} ms (journey fetched ${round(fetched)} ms, grid mark ${round(mark)} ms, seen by the driver ${round(driver)} ms); typing median ${round(median(quick))} ms in a cell, ${round(median(field))} ms in a card field`,
     );
     await page.close();
   }
@@ -128,6 +147,7 @@ await withDemoServer(async (server, browser, password) => {
     runs,
     interactiveMs: round(median(results.map((r) => r.interactive))),
     gridMarkMs: round(median(results.map((r) => r.mark))),
+    driverMs: round(median(results.map((r) => r.driver))),
     typingCellMs: {
       median: round(median(results.flatMap((r) => r.quick))),
       p95: round(p95(results.flatMap((r) => r.quick))),
@@ -146,7 +166,7 @@ await withDemoServer(async (server, browser, password) => {
     [
       `300 columns × 12 lanes (${COLUMNS * 12} cards), medians of ${runs} runs:`,
       `  time to interactive (navigation start → grid answers a key): ${summary.interactiveMs} ms (target ≤ 1500)`,
-      `  grid first drawn (performance mark): ${summary.gridMarkMs} ms`,
+      `  grid first drawn (performance mark): ${summary.gridMarkMs} ms; seen by the test driver: ${summary.driverMs} ms`,
       `  typing in a cell's quick entry: median ${summary.typingCellMs.median} ms, p95 ${summary.typingCellMs.p95} ms per key (target < 50)`,
       `  typing in a card's text field: median ${summary.typingFieldMs.median} ms, p95 ${summary.typingFieldMs.p95} ms per key`,
       `  bundle (gzip): ${summary.bundle.totalGzipKb} kB in all; initial (entry JS+CSS) ${summary.bundle.initialGzipKb} kB; editor chunk (JS+CSS) ${summary.bundle.editorGzipKb} kB`,
