@@ -37,6 +37,10 @@ export async function setup(): Promise<void> {
   // finding the assets of the page it already loaded (vite's emptyOutDir would pull them away mid-test).
   const staging = join(root, 'apps/web', `.dist-${process.pid}`);
   const { build } = await import('vite');
+  // Vitest sets NODE_ENV=test, with which Vite bundles React's development build (several times slower to
+  // render); the browser tests drive what `npm start` serves, the production build.
+  const nodeEnv = process.env['NODE_ENV'];
+  process.env['NODE_ENV'] = 'production';
   try {
     await build({
       configFile: join(root, 'apps/web/vite.config.ts'),
@@ -48,6 +52,7 @@ export async function setup(): Promise<void> {
     cpSync(staging, join(root, 'apps/web/dist'), { recursive: true });
     renameSync(`${staging}.index.html`, dist);
   } finally {
+    process.env['NODE_ENV'] = nodeEnv;
     rmSync(staging, { recursive: true, force: true });
     rmSync(`${staging}.index.html`, { force: true });
   }

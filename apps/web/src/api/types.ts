@@ -53,14 +53,15 @@ export interface CommentTarget {
   readonly columnId?: string;
   readonly cardId?: string;
 }
+/** A comment as the API answers it (the store's Comment record). */
 export interface JourneyComment {
   readonly id: string;
   readonly target: CommentTarget;
   readonly body: string;
-  readonly resolved: boolean;
-  readonly at?: string;
-  readonly createdAt?: string;
-  readonly by?: { readonly id: string; readonly name: string } | null;
+  readonly author: { readonly id: string; readonly name: string };
+  readonly createdAt: string;
+  readonly resolvedAt: string | null;
+  readonly resolvedBy: { readonly id: string; readonly name: string } | null;
 }
 export interface ShareLink {
   readonly id: string;

@@ -1,3 +1,5 @@
+import type { JourneyComment } from '../api/types';
+
 /** A comment as the editor shows it (the API's shape: author, createdAt, resolvedAt). */
 export interface EditorComment {
   readonly id: string;
@@ -8,16 +10,14 @@ export interface EditorComment {
   readonly resolved: boolean;
 }
 
-/** Reads one comment of the API's answer, whatever optional parts it lacks. */
-export function toEditorComment(raw: unknown): EditorComment {
-  const r = raw as Record<string, unknown>;
-  const person = (r['author'] ?? r['by']) as { name?: string } | null | undefined;
+/** One comment of the API's answer as the editor shows it. */
+export function toEditorComment(c: JourneyComment): EditorComment {
   return {
-    id: String(r['id']),
-    target: (r['target'] as EditorComment['target']) ?? {},
-    body: String(r['body'] ?? ''),
-    author: person?.name ?? 'Someone',
-    createdAt: String(r['createdAt'] ?? r['at'] ?? ''),
-    resolved: r['resolvedAt'] != null || r['resolved'] === true,
+    id: c.id,
+    target: c.target,
+    body: c.body,
+    author: c.author.name,
+    createdAt: c.createdAt,
+    resolved: c.resolvedAt !== null,
   };
 }

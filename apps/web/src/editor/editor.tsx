@@ -52,7 +52,7 @@ export function Editor(props: {
   const loadComments = useCallback(() => {
     api
       .comments(ws, id)
-      .then((r) => setComments((r.items as unknown[]).map(toEditorComment)))
+      .then((r) => setComments(r.items.map(toEditorComment)))
       .catch((e: unknown) => setCommentError(errorText(e)));
   }, [api, ws, id]);
   useEffect(loadComments, [loadComments]);
