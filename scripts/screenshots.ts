@@ -6,6 +6,7 @@
  * Debian's Chromium at 1440×900, and saves:
  *   editor-melton.png           the Melton ASB victim current journey in the editor, fitted to the window
  *   editor-melton-panel.png     the same at 100% with a quote's details open
+ *   editor-melton-desired.png   the desired journey fitted to the window: its touchpoints with channel icons
  */
 import { join } from 'node:path';
 import { ADMIN, buildWebForProduction, repoRoot, withDemoServer } from './browser-run.ts';
@@ -29,5 +30,11 @@ await withDemoServer(async (server, browser, password) => {
   await page.locator('[data-card="f-had-enough"]').click();
   await page.getByRole('heading', { name: 'Card details' }).waitFor();
   await page.screenshot({ path: join(out, 'editor-melton-panel.png') });
-  console.log(`Saved editor-melton.png and editor-melton-panel.png in ${out}`);
+  // The current journey has no touchpoints; the desired one's lane shows the drawn channel icons.
+  await page.goto(`${server.url}/w/demo/j/melton-asb-victim-desired`);
+  await page.getByTestId('map-grid').waitFor();
+  await page.getByRole('button', { name: 'Fit' }).click();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(out, 'editor-melton-desired.png') });
+  console.log(`Saved editor-melton.png, editor-melton-panel.png and editor-melton-desired.png in ${out}`);
 });

@@ -6,6 +6,7 @@ import { useEditorContext } from './editor-context';
 import type { EmotionCurve } from './emotion-geometry';
 import { EmotionCell } from './emotion-cell';
 import { CommentIcon } from './shape-glyph';
+import { ChannelIcon } from '../ui/channel-icon';
 import { cardLabel, quickCard, quickEntryHint } from './quick-entry';
 
 export interface MapCellProps {
@@ -111,9 +112,8 @@ function CardBody({ card, label }: { card: Card; label: string }) {
     case 'touchpoint':
       return (
         <>
-          <span role="img" aria-label={channels[card.channel].label} className="card__icon">
-            {channels[card.channel].icon}
-          </span>{' '}
+          <ChannelIcon channel={card.channel} />{' '}
+          <span className="card__meta">{channels[card.channel].label}: </span>
           {card.text}
           <span className="card__meta"> {card.direction}</span>
         </>

@@ -1,4 +1,4 @@
-import { channels, metricKinds, type CardOf, type Journey } from '@waymark/core';
+import { channels, metricKinds, type CardOf, type Channel, type Journey } from '@waymark/core';
 import { axisLabels } from '@waymark/render';
 
 /** Point shapes of the emotion curves, in the poster's order: colour is never the only cue. */
@@ -34,7 +34,7 @@ export interface Slide {
   readonly feels: readonly string[];
   readonly says: readonly string[];
   readonly quotes: readonly SlideQuote[];
-  readonly touchpoints: readonly { text: string; channel: string; icon: string; direction: string }[];
+  readonly touchpoints: readonly { text: string; channel: string; channelId: Channel; direction: string }[];
   readonly painPoints: readonly { text: string; severity: number | null }[];
   readonly momentsOfTruth: readonly { text: string; why: string | null }[];
   readonly batonChanges: readonly { from: string; to: string; text: string | null }[];
@@ -123,7 +123,7 @@ export function presentationSlides(journey: Journey): Slide[] {
       touchpoints: of('touchpoint').map((t) => ({
         text: t.text,
         channel: channels[t.channel].label,
-        icon: channels[t.channel].icon,
+        channelId: t.channel,
         direction: t.direction,
       })),
       painPoints: of('pain-point').map((p) => ({ text: p.text, severity: p.severity ?? null })),

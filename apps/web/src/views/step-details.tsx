@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ChannelIcon } from '../ui/channel-icon';
 import { formatScore, scoreMood, type Slide } from './presentation-model';
 
 const modeWord = { does: 'Does', thinks: 'Thinks', feels: 'Feels', says: 'Says' } as const;
@@ -96,8 +97,7 @@ export function StepDetails({ slide, level }: { slide: Slide; level: 2 | 3 | 4 }
           <ul>
             {slide.touchpoints.map((t, i) => (
               <li key={i}>
-                <span aria-hidden="true">{t.icon} </span>
-                <strong>{t.channel}</strong> ({t.direction}): {t.text}
+                <ChannelIcon channel={t.channelId} /> <strong>{t.channel}</strong> ({t.direction}): {t.text}
               </li>
             ))}
           </ul>
