@@ -1,13 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { channels, type CardOf } from '@waymark/core';
 import { readJourneyText } from '@waymark/document';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServerProcess, type ServerProcess } from '../../../server/test/server-process';
-import { expectNoAxeViolations, launchBrowser, newPage, signInAs } from './harness';
+import type { ServerProcess } from '../../../server/test/server-process';
+import { expectNoAxeViolations, type SignedInSession, startSignedIn } from './harness';
 
 /**
  * Channel icons are drawn SVG, not core's emoji (which show as empty boxes without an emoji font, as on
@@ -22,24 +21,15 @@ const journey = read.value;
 const touchpoints = journey.cards.filter((c): c is CardOf<'touchpoint'> => c.kind === 'touchpoint');
 
 describe('channel icons in Chromium', () => {
+  let session: SignedInSession;
   let server: ServerProcess;
-  let browser: Browser;
   let page: Page;
-  let dataDir: string;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'waymark-e2e-channel-icons-'));
-    server = await startServerProcess({ WAYMARK_DATA: dataDir, WAYMARK_ADMIN_EMAIL: 'admin@example.org' });
-    browser = await launchBrowser();
-    page = await newPage(browser);
-    await signInAs(page, server, 'admin@example.org');
+    session = await startSignedIn('channel-icons');
+    ({ server, page } = session);
   }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    server?.child.kill('SIGTERM');
-    await server?.exited;
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => session?.stop());
 
   it('given the touchpoints on the map, then each shows its channel drawn, hidden from screen readers, and named in words', async () => {
     expect(touchpoints.length).toBeGreaterThan(0);

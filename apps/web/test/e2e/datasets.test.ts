@@ -1,11 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { changeOfAddressScenario, contactLogCsv } from '@waymark/analytics';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServerProcess, type ServerProcess } from '../../../server/test/server-process';
-import { expectNoAxeViolations, launchBrowser, newPage, signInAs } from './harness';
+import type { ServerProcess } from '../../../server/test/server-process';
+import { expectNoAxeViolations, type SignedInSession, startSignedIn } from './harness';
 
 /**
  * Issue 5 in the web app, as an analyst would: the demo's contact log is there at first start; upload a
@@ -16,8 +15,8 @@ import { expectNoAxeViolations, launchBrowser, newPage, signInAs } from './harne
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe('Datasets, end to end in Chromium', () => {
+  let session: SignedInSession;
   let server: ServerProcess;
-  let browser: Browser;
   let page: Page;
   let dataDir: string;
   let logFile: string;
@@ -27,7 +26,8 @@ describe('Datasets, end to end in Chromium', () => {
 
   beforeAll(async () => {
     // Given: the built web app, a fresh server with the demo workspace, Chromium, and a generated log file.
-    dataDir = mkdtempSync(join(tmpdir(), 'waymark-e2e-datasets-'));
+    session = await startSignedIn('datasets', { width: 1280, height: 800 });
+    ({ server, page, dataDir } = session);
     logFile = join(dataDir, 'moves-2025.csv');
     writeFileSync(
       logFile,
@@ -39,20 +39,8 @@ describe('Datasets, end to end in Chromium', () => {
         meanEventsPerCase: 6,
       }),
     );
-    server = await startServerProcess({
-      WAYMARK_DATA: join(dataDir, 'data'),
-      WAYMARK_ADMIN_EMAIL: 'admin@example.org',
-    });
-    browser = await launchBrowser();
-    page = await newPage(browser, { width: 1280, height: 800 });
-    await signInAs(page, server, 'admin@example.org');
   }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    server?.child.kill('SIGTERM');
-    await server?.exited;
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => session?.stop());
 
   it('given a first start, when the event logs page opens from the workspace home, then the demo log is listed, attached to its journey', async () => {
     await page.goto(`${server.url}/w/demo`);

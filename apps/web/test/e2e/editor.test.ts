@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Journey } from '@waymark/core';
 import type { APIRequestContext, Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { passwordFrom, startServerProcess, type ServerProcess } from '../../../server/test/server-process';
-import { expectNoAxeViolations, launchBrowser, newPage, signInAs } from './harness';
+import { passwordFrom, type ServerProcess } from '../../../server/test/server-process';
+import { expectNoAxeViolations, newPage, type SignedInSession, signInAs, startSignedIn } from './harness';
 
 /**
  * Issue 4 §2, §5, §6 end to end, as a newcomer would: create a journey from the Melton template and build
@@ -29,27 +26,19 @@ const levers = [
 ] as const;
 
 describe('the journey map editor, end to end in Chromium', () => {
+  let session: SignedInSession;
   let server: ServerProcess;
   let browser: Browser;
   let page: Page;
-  let dataDir: string;
   let journeyUrl = '';
   let apiPath = '';
 
   beforeAll(async () => {
     // Given: the built web app, a fresh server with the demo workspace, Chromium, the administrator signed in.
-    dataDir = mkdtempSync(join(tmpdir(), 'waymark-e2e-editor-'));
-    server = await startServerProcess({ WAYMARK_DATA: dataDir, WAYMARK_ADMIN_EMAIL: 'admin@example.org' });
-    browser = await launchBrowser();
-    page = await newPage(browser);
-    await signInAs(page, server, 'admin@example.org');
+    session = await startSignedIn('editor');
+    ({ server, browser, page } = session);
   }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    server?.child.kill('SIGTERM');
-    await server?.exited;
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => session?.stop());
 
   const stored = async (request: APIRequestContext = page.request) => {
     const res = await request.get(`${server.url}${apiPath}`);

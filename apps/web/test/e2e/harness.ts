@@ -1,7 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { passwordFrom, type ServerProcess } from '../../../server/test/server-process';
+import { passwordFrom, startServerProcess, type ServerProcess } from '../../../server/test/server-process';
 
 /** Shared by the browser tests: Debian's Chromium with the flags this closed network needs, sign-in, axe. */
 export const chromiumPath = process.env['WAYMARK_CHROMIUM'] ?? '/usr/bin/chromium';
@@ -46,3 +49,41 @@ export async function expectNoAxeViolations(page: Page) {
 /** Counts the pages of a PDF file by its page objects. */
 export const pdfPages = (bytes: Buffer) =>
   (bytes.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+
+/** A fresh server (its own data directory, the demo workspace loaded) with Chromium, the administrator signed in. */
+export interface SignedInSession {
+  readonly server: ServerProcess;
+  readonly browser: Browser;
+  readonly page: Page;
+  /** A temporary directory of the test's own; the server's data is in its `data` folder. */
+  readonly dataDir: string;
+  stop(): Promise<void>;
+}
+
+export const adminEmail = 'admin@example.org';
+
+export async function startSignedIn(
+  name: string,
+  viewport?: { width: number; height: number },
+): Promise<SignedInSession> {
+  const dataDir = mkdtempSync(join(tmpdir(), `waymark-e2e-${name}-`));
+  const server = await startServerProcess({
+    WAYMARK_DATA: join(dataDir, 'data'),
+    WAYMARK_ADMIN_EMAIL: adminEmail,
+  });
+  const browser = await launchBrowser();
+  const page = await newPage(browser, viewport);
+  await signInAs(page, server, adminEmail);
+  return {
+    server,
+    browser,
+    page,
+    dataDir,
+    async stop() {
+      await browser.close();
+      server.child.kill('SIGTERM');
+      await server.exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,14 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readJourneyText } from '@waymark/document';
 import { compareJourneys, comparedFigures } from '@waymark/measure';
 import { sampleJourney } from '@waymark/store';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServerProcess, type ServerProcess } from '../../../server/test/server-process';
-import { expectNoAxeViolations, launchBrowser, newPage, pdfPages, signInAs } from './harness';
+import type { ServerProcess } from '../../../server/test/server-process';
+import { expectNoAxeViolations, pdfPages, type SignedInSession, startSignedIn } from './harness';
 
 /**
  * Issue 6 end to end, as a newcomer would: sign in to the demo, compare the Melton ASB current and desired
@@ -22,26 +21,17 @@ const example = (name: string) => {
   return read.value;
 };
 describe('Improve, end to end in Chromium', () => {
+  let session: SignedInSession;
   let server: ServerProcess;
-  let browser: Browser;
   let page: Page;
-  let dataDir: string;
   const improve = (view: string) => `${server.url}/w/demo/j/melton-asb-victim-desired/improve/${view}`;
 
   beforeAll(async () => {
     // Given: the built web app, a fresh server with the demo workspace (examples/ loaded), and Chromium.
-    dataDir = mkdtempSync(join(tmpdir(), 'waymark-e2e-improve-'));
-    server = await startServerProcess({ WAYMARK_DATA: dataDir, WAYMARK_ADMIN_EMAIL: 'admin@example.org' });
-    browser = await launchBrowser();
-    page = await newPage(browser, { width: 1280, height: 720 });
-    await signInAs(page, server, 'admin@example.org');
+    session = await startSignedIn('improve', { width: 1280, height: 720 });
+    ({ server, page } = session);
   }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    server?.child.kill('SIGTERM');
-    await server?.exited;
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => session?.stop());
 
   it('given the Melton ASB journeys, when compared, then the totals shown are compareJourneys’ on the same files', async () => {
     await page.goto(improve('compare'));

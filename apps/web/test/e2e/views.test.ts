@@ -1,6 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Journey } from '@waymark/core';
 import { readJourneyText } from '@waymark/document';
 import {
@@ -13,8 +11,15 @@ import {
 } from '@waymark/render';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServerProcess, type ServerProcess } from '../../../server/test/server-process';
-import { expectNoAxeViolations, launchBrowser, newPage, pdfPages, signInAs } from './harness';
+import type { ServerProcess } from '../../../server/test/server-process';
+import {
+  expectNoAxeViolations,
+  newPage,
+  pdfPages,
+  type SignedInSession,
+  signInAs,
+  startSignedIn,
+} from './harness';
 
 /**
  * Issue 4 §3–§4 end to end on the demo workspace's Melton ASB victim journey: presentation mode by keyboard
@@ -57,30 +62,22 @@ function widen(journey: Journey, times: number, id: string): Journey {
 }
 
 describe('presentation, print, share and exports, end to end in Chromium', () => {
+  let session: SignedInSession;
   let server: ServerProcess;
   let browser: Browser;
   let page: Page;
-  let dataDir: string;
   let journey: Journey;
   const view = (name: string) => `${server.url}/w/demo/j/${journeyId}/${name}`;
 
   beforeAll(async () => {
     // Given: the built web app, a fresh server with the demo workspace (examples/ loaded), Chromium, and the
     // administrator (owner of the demo workspace) signed in.
-    dataDir = mkdtempSync(join(tmpdir(), 'waymark-e2e-views-'));
-    server = await startServerProcess({ WAYMARK_DATA: dataDir, WAYMARK_ADMIN_EMAIL: 'admin@example.org' });
-    browser = await launchBrowser();
-    page = await newPage(browser, { width: 1280, height: 800 });
-    await signInAs(page, server, 'admin@example.org');
+    session = await startSignedIn('views', { width: 1280, height: 800 });
+    ({ server, browser, page } = session);
     const res = await page.request.get(`${server.url}/api/workspaces/demo/journeys/${journeyId}`);
     journey = ((await res.json()) as { journey: Journey }).journey;
   }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    server?.child.kill('SIGTERM');
-    await server?.exited;
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => session?.stop());
 
   const download = async (label: string) => {
     await page.getByRole('button', { name: 'Export' }).click();
