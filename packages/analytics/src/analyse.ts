@@ -1,20 +1,22 @@
 import { buildCaseIndex, type CaseIndex } from './model/case-index';
 import type { EventStore } from './model/event-store';
 import { computeAvoidable, type AvoidableContact, type AvoidableRules } from './metrics/avoidable';
-import { computeCaseFigures, type CaseFigures } from './metrics/cases';
+import { type CaseFigures } from './metrics/cases';
 import { computeChannelMix, type ChannelMix } from './metrics/channel-cost';
 import { defaultChannelCostTable, type ChannelCostTable } from './metrics/channel-costs';
 import { contactMask } from './metrics/contacts';
-import { computeDfg, type Dfg } from './metrics/dfg';
+import { type Dfg } from './metrics/dfg';
+import { MetricsInWorker } from './metrics/in-worker';
+import { workerMetrics } from './metrics/metrics-worker';
 import { computeFcr, type FirstContactResolution } from './metrics/fcr';
 import { computeHandoffs, type Handoffs } from './metrics/handoffs';
 import { histogram, type Bin } from './metrics/histogram';
-import { computeRework, type Rework } from './metrics/rework';
+import { type Rework } from './metrics/rework';
 import { computeSegments, type Segment, type SegmentBy } from './metrics/segments';
 import { computeSilences, type Silences } from './metrics/silences';
 import { summarise, type Summary } from './metrics/stats';
 import { computeValueAdded, type ValueAdded, type ValueClass } from './metrics/value-added';
-import { computeVariants, type Variants } from './metrics/variants';
+import { type Variants } from './metrics/variants';
 
 export interface AnalysisConfig {
   readonly topVariants?: number;
@@ -27,6 +29,12 @@ export interface AnalysisConfig {
   readonly resolvedOutcome?: RegExp;
   readonly valueClasses?: Readonly<Record<string, ValueClass>>;
   readonly segments?: readonly SegmentBy[];
+  /**
+   * Logs of at least this many events compute the directly-follows graph and the variants in a worker
+   * thread while this one computes the rest (default 2,000,000; below it a worker's start-up costs
+   * more than it saves). Infinity: never.
+   */
+  readonly parallelFrom?: number;
   /** Case ids leave the engine only through this (a keyed hash); identity when not given. */
   readonly pseudonymise?: (caseId: string) => string;
 }
@@ -50,10 +58,10 @@ export interface Analysis {
 
 /** Every metric over one imported log. Pure: no I/O, no clock. */
 export function analyseLog(store: EventStore, config: AnalysisConfig = {}): Analysis {
-  const index = buildCaseIndex(store);
-  const cases = computeCaseFigures(index);
-  const dfg = computeDfg(index);
-  const variants = computeVariants(index, config.topVariants ?? 20);
+  const topVariants = config.topVariants ?? 20;
+  const worker = store.size >= (config.parallelFrom ?? 2_000_000) ? new MetricsInWorker() : undefined;
+  const index = buildCaseIndex(store, { shared: worker !== undefined });
+  worker?.start(index, topVariants);
   const isContact = contactMask(index);
   const contactsOfCase = new Int32Array(index.cases);
   for (let k = 0; k < index.cases; k++) {
@@ -63,7 +71,6 @@ export function analyseLog(store: EventStore, config: AnalysisConfig = {}): Anal
     contactsOfCase[k] = n;
   }
   const handoffs = computeHandoffs(index, 'org');
-  const rework = computeRework(index);
   const silences = computeSilences(
     index,
     (config.silenceThresholdDays ?? 14) * 86_400,
@@ -73,6 +80,7 @@ export function analyseLog(store: EventStore, config: AnalysisConfig = {}): Anal
   const avoidable = computeAvoidable(index, isContact, config.avoidable);
   const fcr = computeFcr(index, isContact, config.resolvedOutcome);
   const valueAdded = computeValueAdded(index, config.valueClasses ?? {});
+  const { cases, dfg, variants, rework } = worker ? worker.result() : workerMetrics(index, topVariants);
   const segments = computeSegments(
     index,
     {

@@ -1,5 +1,6 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { EventStore } from '../model/event-store';
+import { startWorker } from '../model/start-worker';
 import { CsvError } from './csv-reader';
 import { parseBlock, type CsvBlocksJob, type CsvPart } from './csv-worker';
 import type { RejectionLog } from './import-result';
@@ -64,7 +65,7 @@ export function parseBlocksInWorker(job: CsvBlocksJob): Promise<CsvPart[] | null
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
-      worker = startWorker(job);
+      worker = startWorker(import.meta.url, 'csv-worker', { csvBlocksJob: job });
     } catch {
       resolve(null);
       return;
@@ -98,22 +99,6 @@ export function parseBlocksInWorker(job: CsvBlocksJob): Promise<CsvPart[] | null
     // a worker that ends without an answer (it could not load the module) is replaced by this thread
     worker.once('exit', fallBack);
   });
-}
-
-/**
- * Workers do not inherit tsx's loader hooks: when running from TypeScript sources, the worker
- * registers tsx itself before importing the worker module.
- */
-function startWorker(job: CsvBlocksJob): Worker {
-  const workerData = { csvBlocksJob: job };
-  if (!import.meta.url.endsWith('.ts'))
-    return new Worker(new URL('./csv-worker.js', import.meta.url), { workerData });
-  const api = import.meta.resolve('tsx/esm/api');
-  const target = new URL('./csv-worker.ts', import.meta.url).href;
-  return new Worker(
-    `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); })`,
-    { eval: true, workerData },
-  );
 }
 
 /** Appends a parsed part after the store's events, re-interning its ids; line numbers shift by `lineOffset`. */

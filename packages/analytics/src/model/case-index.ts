@@ -21,7 +21,11 @@ export interface CaseIndex {
   readonly casesOutOfOrder: number;
 }
 
-export function buildCaseIndex(store: EventStore): CaseIndex {
+/**
+ * With `shared`, the activity and time columns (and the case starts) end up in SharedArrayBuffers, so a
+ * worker thread can read them without a copy (the gather writes into them instead of copying back).
+ */
+export function buildCaseIndex(store: EventStore, options: { readonly shared?: boolean } = {}): CaseIndex {
   const n = store.size;
   const caseCount = store.cases.size;
   const counts = new Int32Array(caseCount + 1);
@@ -52,8 +56,11 @@ export function buildCaseIndex(store: EventStore): CaseIndex {
     order[at] = i;
   }
   // group by case (file order kept), then sort only the cases that were out of time order
-  permuteInPlace(store, order);
-  const caseStart = Int32Array.from(starts);
+  permuteInPlace(store, order, options.shared === true);
+  const caseStart = options.shared
+    ? new Int32Array(new SharedArrayBuffer(starts.length * 4))
+    : new Int32Array(starts.length);
+  caseStart.set(starts);
   // the case column needs no gather: in case order it is each case's id repeated
   for (let k = 0; k < caseId.length; k++) {
     const id = caseId[k] as number;
@@ -88,29 +95,47 @@ export function buildCaseIndex(store: EventStore): CaseIndex {
  * Moves every column of the store but the case column (filled by the caller) so that position p holds
  * what was at order[p]: each column is
  * gathered into one scratch array and copied back, so only one column's worth of extra memory
- * is needed at a time (sequential writes; a cycle-following permutation measured slower).
+ * is needed at a time (sequential writes; a cycle-following permutation measured slower). With
+ * `shared`, the activity and time columns are gathered into new SharedArrayBuffer-backed
+ * columns that replace the store's instead.
  */
-function permuteInPlace(store: EventStore, order: Int32Array): void {
+function permuteInPlace(store: EventStore, order: Int32Array, shared: boolean): void {
   const n = store.size;
+  if (shared) {
+    // exactly n long (the store's capacity shrinks to its size; it grows again if events are added)
+    store.replaceColumns(gatherInts(store.activityOf, order, n), gatherFloats(store.time, order, n));
+  }
   const ints: Int32Array[] = [
-    store.activityOf,
+    ...(shared ? [] : [store.activityOf]),
     ...store.presentDims().map((d) => store.dim[d] as Int32Array),
   ];
   const floats: Float64Array[] = [
-    store.time,
+    ...(shared ? [] : [store.time]),
     ...(store.startTime ? [store.startTime] : []),
     ...(store.cost ? [store.cost] : []),
   ];
-  const tmpInt = new Int32Array(n);
+  const tmpInt = new Int32Array(ints.length ? n : 0);
   for (const col of ints) {
     for (let p = 0; p < n; p++) tmpInt[p] = col[order[p] as number] as number;
     col.set(tmpInt);
   }
-  const tmpFloat = new Float64Array(n);
+  const tmpFloat = new Float64Array(floats.length ? n : 0);
   for (const col of floats) {
     for (let p = 0; p < n; p++) tmpFloat[p] = col[order[p] as number] as number;
     col.set(tmpFloat);
   }
+}
+
+function gatherInts(col: Int32Array, order: Int32Array, n: number): Int32Array {
+  const out = new Int32Array(new SharedArrayBuffer(n * 4));
+  for (let p = 0; p < n; p++) out[p] = col[order[p] as number] as number;
+  return out;
+}
+
+function gatherFloats(col: Float64Array, order: Int32Array, n: number): Float64Array {
+  const out = new Float64Array(new SharedArrayBuffer(n * 8));
+  for (let p = 0; p < n; p++) out[p] = col[order[p] as number] as number;
+  return out;
 }
 
 /** Sorts one case's events by time, ties in their current (file) order, moving every column. */

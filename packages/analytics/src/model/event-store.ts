@@ -14,6 +14,7 @@ export class EventStore {
   readonly activities: ByteInterner;
   readonly dims: Record<DimensionName, ByteInterner>;
   size = 0;
+  private room: number;
   caseOf: Int32Array;
   activityOf: Int32Array;
   time: Float64Array;
@@ -32,6 +33,7 @@ export class EventStore {
     } = {},
   ) {
     const cap = options.capacity ?? 1024;
+    this.room = cap;
     this.cases = new ByteInterner(decoder);
     this.activities = new ByteInterner(decoder);
     this.dims = {
@@ -57,14 +59,25 @@ export class EventStore {
     for (const d of dimensionNames) if (want.has(d)) this.dim[d] = new Int32Array(cap).fill(-1);
   }
 
+  /** Events that fit without growing (every column is at least this long). */
   get capacity(): number {
-    return this.caseOf.length;
+    return this.room;
+  }
+
+  /**
+   * Replaces the activity and time columns by others holding the same events (in another order, or
+   * in SharedArrayBuffers), which may be shorter than the other columns: the capacity shrinks to match.
+   */
+  replaceColumns(activityOf: Int32Array, time: Float64Array): void {
+    this.activityOf = activityOf;
+    this.time = time;
+    this.room = Math.min(this.room, activityOf.length, time.length);
   }
 
   /** Appends an event and returns its index; optional columns default to absent (-1 / NaN). */
   add(caseId: number, activity: number, time: number): number {
     const i = this.size;
-    if (i === this.caseOf.length) this.grow();
+    if (i >= this.room) this.grow();
     this.caseOf[i] = caseId;
     this.activityOf[i] = activity;
     this.time[i] = time;
@@ -76,7 +89,7 @@ export class EventStore {
 
   /** Grows the columns so `extra` more events fit without further copies. */
   reserve(extra: number): void {
-    while (this.size + extra > this.caseOf.length) this.grow();
+    while (this.size + extra > this.room) this.grow();
   }
 
   /** Names of the dimensions this store carries. */
@@ -85,28 +98,31 @@ export class EventStore {
   }
 
   private grow(): void {
-    const n = Math.max(1024, this.caseOf.length * 2);
-    this.caseOf = growInt(this.caseOf, n, 0);
-    this.activityOf = growInt(this.activityOf, n, 0);
-    this.time = growFloat(this.time, n);
-    if (this.startTime) this.startTime = growFloat(this.startTime, n);
-    if (this.cost) this.cost = growFloat(this.cost, n);
+    const n = Math.max(1024, this.room * 2);
+    this.room = n;
+    const size = this.size;
+    this.caseOf = growInt(this.caseOf, n, size, 0);
+    this.activityOf = growInt(this.activityOf, n, size, 0);
+    this.time = growFloat(this.time, n, size);
+    if (this.startTime) this.startTime = growFloat(this.startTime, n, size);
+    if (this.cost) this.cost = growFloat(this.cost, n, size);
     for (const d of dimensionNames) {
       const col = this.dim[d];
-      if (col) this.dim[d] = growInt(col, n, -1);
+      if (col) this.dim[d] = growInt(col, n, size, -1);
     }
   }
 }
 
-function growInt(a: Int32Array, n: number, fill: number): Int32Array {
+/** A column of n entries holding the first `size` of a (the rest `fill`). */
+function growInt(a: Int32Array, n: number, size: number, fill: number): Int32Array {
   const b = new Int32Array(n);
-  b.set(a);
-  if (fill !== 0) b.fill(fill, a.length);
+  b.set(a.subarray(0, size));
+  if (fill !== 0) b.fill(fill, size);
   return b;
 }
 
-function growFloat(a: Float64Array, n: number): Float64Array {
+function growFloat(a: Float64Array, n: number, size: number): Float64Array {
   const b = new Float64Array(n);
-  b.set(a);
+  b.set(a.subarray(0, size));
   return b;
 }
