@@ -58,8 +58,20 @@ export interface Analysis {
 
 /** Every metric over one imported log. Pure: no I/O, no clock. */
 export function analyseLog(store: EventStore, config: AnalysisConfig = {}): Analysis {
-  const topVariants = config.topVariants ?? 20;
   const worker = store.size >= (config.parallelFrom ?? 2_000_000) ? new MetricsInWorker() : undefined;
+  try {
+    return analyseWith(store, config, worker);
+  } finally {
+    worker?.dispose();
+  }
+}
+
+function analyseWith(
+  store: EventStore,
+  config: AnalysisConfig,
+  worker: MetricsInWorker | undefined,
+): Analysis {
+  const topVariants = config.topVariants ?? 20;
   const index = buildCaseIndex(store, { shared: worker !== undefined });
   worker?.start(index, topVariants);
   const isContact = contactMask(index);

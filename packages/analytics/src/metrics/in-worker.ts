@@ -65,9 +65,14 @@ export class MetricsInWorker {
       state = Atomics.load(this.control, 0);
     }
     const message = state === Claim.Done ? receiveMessageOnPort(this.port) : undefined;
-    this.port.close();
-    void this.worker?.terminate();
+    this.dispose();
     if (message) return message.message as WorkerMetrics;
     return workerMetrics(this.index as CaseIndex, this.topVariants);
+  }
+
+  /** Stops the worker (also when the analysis failed before asking for the result). */
+  dispose(): void {
+    this.port.close();
+    void this.worker?.terminate();
   }
 }
