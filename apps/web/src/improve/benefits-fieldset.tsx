@@ -1,4 +1,5 @@
 import { figureKeys, perspectiveLabels, perspectives, type Benefit } from '@waymark/measure';
+import { AddButton, RemoveButton } from './list-buttons';
 
 type BenefitDraft = Omit<Benefit, 'money'> & { money?: Benefit['money'] };
 const moneyLabels: Record<Benefit['money'], string> = {
@@ -91,20 +92,15 @@ export function BenefitsFieldset({
             />
           </div>
           {canEdit ? (
-            <button
-              type="button"
-              className="button button--small button--secondary"
+            <RemoveButton
+              what={`benefit ${i + 1}`}
               onClick={() => onChange(benefits.filter((_, k) => k !== i))}
-            >
-              Remove<span className="visually-hidden"> benefit {i + 1}</span>
-            </button>
+            />
           ) : null}
         </div>
       ))}
       {canEdit ? (
-        <button
-          type="button"
-          className="button button--secondary"
+        <AddButton
           onClick={() =>
             onChange([
               ...benefits,
@@ -118,7 +114,7 @@ export function BenefitsFieldset({
           }
         >
           Add a benefit
-        </button>
+        </AddButton>
       ) : null}
     </fieldset>
   );

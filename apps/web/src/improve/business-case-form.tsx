@@ -3,6 +3,7 @@ import { defaultDiscountScheduleId, discountSchedules, fiveCaseKeys } from '@way
 import type { ReactNode } from 'react';
 import { BenefitsFieldset } from './benefits-fieldset';
 import { fieldId, type BusinessCaseData } from './business-case-data';
+import { AddButton, RemoveButton } from './list-buttons';
 
 type SavingDraft = NonNullable<BusinessCaseInputDraft['savings']>[number];
 type CostDraft = NonNullable<BusinessCaseInputDraft['costs']>[number];
@@ -207,20 +208,15 @@ export function BusinessCaseForm({ data, onChange, canEdit, errorPath, onPrefill
               ),
             )}
             {canEdit ? (
-              <button
-                type="button"
-                className="button button--small button--secondary"
+              <RemoveButton
+                what={`saving ${i + 1}`}
                 onClick={() => setInput({ savings: savings.filter((_, k) => k !== i) })}
-              >
-                Remove<span className="visually-hidden"> saving {i + 1}</span>
-              </button>
+              />
             ) : null}
           </div>
         ))}
         {canEdit ? (
-          <button
-            type="button"
-            className="button button--secondary"
+          <AddButton
             onClick={() =>
               setInput({
                 savings: [
@@ -236,7 +232,7 @@ export function BusinessCaseForm({ data, onChange, canEdit, errorPath, onPrefill
             }
           >
             Add a saving
-          </button>
+          </AddButton>
         ) : null}
       </fieldset>
 
@@ -276,20 +272,15 @@ export function BusinessCaseForm({ data, onChange, canEdit, errorPath, onPrefill
               ),
             )}
             {canEdit ? (
-              <button
-                type="button"
-                className="button button--small button--secondary"
+              <RemoveButton
+                what={`cost ${i + 1}`}
                 onClick={() => setInput({ costs: costs.filter((_, k) => k !== i) })}
-              >
-                Remove<span className="visually-hidden"> cost {i + 1}</span>
-              </button>
+              />
             ) : null}
           </div>
         ))}
         {canEdit ? (
-          <button
-            type="button"
-            className="button button--secondary"
+          <AddButton
             onClick={() =>
               setInput({
                 costs: [
@@ -306,7 +297,7 @@ export function BusinessCaseForm({ data, onChange, canEdit, errorPath, onPrefill
             }
           >
             Add a cost
-          </button>
+          </AddButton>
         ) : null}
       </fieldset>
 

@@ -7,6 +7,7 @@ import {
 import { useState } from 'react';
 import { classLabel } from './sampling-labels';
 import type { SamplingStudy } from './sampling-model';
+import { AddButton } from './list-buttons';
 
 /** Plan an activity-sampling study: activities and their value, the margin and confidence, random times. */
 export function PlanStudy({
@@ -71,9 +72,7 @@ export function PlanStudy({
             </div>
           </div>
         ))}
-        <button
-          type="button"
-          className="button button--secondary"
+        <AddButton
           onClick={() =>
             onChange({
               ...study,
@@ -89,7 +88,7 @@ export function PlanStudy({
           }
         >
           Add an activity
-        </button>
+        </AddButton>
       </fieldset>
       <fieldset disabled={!canEdit}>
         <legend>How sure you need to be</legend>
