@@ -98,3 +98,9 @@ export {
   type HistoryEntry,
   type HistoryStep,
 } from './commands/history';
+export {
+  findUnsafeCharacter,
+  findUnsafeText,
+  describeUnsafeCharacter,
+  type UnsafeCharacter,
+} from './text/unsafe-text';
