@@ -59,7 +59,12 @@ export interface JourneyStore {
   appendVersion(
     input: NewVersion & { readonly baseVersion: number },
   ): Promise<Result<StoredJourney, StoreError>>;
-  history(workspaceId: WorkspaceId, id: JourneyId): Promise<JourneyVersion[]>;
+  /** The versions in order; with `after`, only the later ones (at most `limit`), e.g. for a live client. */
+  history(
+    workspaceId: WorkspaceId,
+    id: JourneyId,
+    range?: { readonly after?: number; readonly limit?: number },
+  ): Promise<JourneyVersion[]>;
   versionTrail(workspaceId: WorkspaceId, id: JourneyId, version: number): Promise<VersionTrail | null>;
   softDelete(workspaceId: WorkspaceId, id: JourneyId, at: Instant): Promise<Result<void, StoreError>>;
   /** Brings a journey back from the bin if it was deleted after `deletedSince`. */

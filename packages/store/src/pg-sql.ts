@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { createPgListener } from './pg-listen';
 import type { Sql, SqlQueryable } from './sql';
 
 export interface PgSqlOptions {
@@ -20,6 +21,7 @@ export async function createPgSql(options: PgSqlOptions): Promise<Sql> {
   // Fail now, with the server's own message, rather than at the first request.
   const probe = await pool.connect();
   probe.release();
+  const listener = createPgListener(options.connectionString);
   const query = async <T>(client: pg.Pool | pg.PoolClient, text: string, params: readonly unknown[] = []) =>
     (await client.query(text, [...params])).rows as T[];
   return {
@@ -48,6 +50,10 @@ export async function createPgSql(options: PgSqlOptions): Promise<Sql> {
     exec: async (script) => {
       await pool.query(script);
     },
-    close: () => pool.end(),
+    listen: (channel, handler) => listener.listen(channel, handler),
+    close: async () => {
+      await listener.close();
+      await pool.end();
+    },
   };
 }

@@ -34,6 +34,13 @@ export async function createPgliteSql(
     query: plain.query,
     transaction: (work) => db.transaction((tx) => work(wrap(tx))),
     exec: plain.exec,
+    // One process owns the embedded database, so its notifications are all there is.
+    listen: async (channel, handler) => {
+      const stop = await db.listen(channel, handler);
+      return async () => {
+        if (!db.closed) await stop();
+      };
+    },
     close: () => db.close(),
   };
 }

@@ -163,7 +163,7 @@ export function createSqlJourneyStore(sql: Sql): JourneyStore {
         current,
       });
     },
-    async history(workspaceId, id) {
+    async history(workspaceId, id, range = {}) {
       const rows = await sql.query<{
         version: number;
         kind: VersionKind;
@@ -175,8 +175,9 @@ export function createSqlJourneyStore(sql: Sql): JourneyStore {
       }>(
         `SELECT v.version, v.kind, v.at, v.by_user, u.name AS by_name, v.commands, v.detail
          FROM journey_versions v LEFT JOIN users u ON u.id = v.by_user
-         WHERE v.workspace_id = $1 AND v.journey_id = $2 ORDER BY v.version`,
-        [workspaceId, id],
+         WHERE v.workspace_id = $1 AND v.journey_id = $2 AND v.version > $3 ORDER BY v.version
+         LIMIT $4`,
+        [workspaceId, id, range.after ?? 0, range.limit ?? null],
       );
       return rows.map((r) => ({
         version: r.version,

@@ -10,9 +10,17 @@ export interface SqlQueryable {
   exec(script: string): Promise<void>;
 }
 
+export type NotificationHandler = (payload: string | null) => void;
+
 export interface Sql extends SqlQueryable {
   readonly dialect: 'pglite' | 'postgres';
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T>;
+  /**
+   * Calls `handler` with the payload of every NOTIFY on `channel` (sent by any process on this database, once
+   * its transaction commits) until the returned function is called. `null` means notifications may have been
+   * missed (the listening connection was lost and made again): catch up from the tables.
+   */
+  listen(channel: string, handler: NotificationHandler): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
