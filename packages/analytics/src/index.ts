@@ -72,3 +72,5 @@ export {
   type GeneratedEvent,
   type Scenario,
 } from './testing/contact-log';
+export { writeGzipBomb } from './testing/bombs';
+export { defaultImportLimits, importLimitsFromEnv, type ImportLimits } from './ingest/limits';

@@ -1,11 +1,10 @@
 import { open } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } from 'hyparquet';
 import { columnSynonyms, resolveColumns, type ColumnMapping, type MappedField } from '../ingest/columns';
 import { sniffDialect } from '../ingest/csv-dialect';
 import { CsvReader } from '../ingest/csv-reader';
 import { ImportError } from '../ingest/import-result';
-import { detectFormat, type LogFormat } from '../ingest/read-source';
+import { detectFormat, readFileChunks, type LogFormat } from '../ingest/read-source';
 import { decoderFor } from '../ingest/text-decoder';
 import { xesDefaults } from '../ingest/xes';
 
@@ -24,27 +23,33 @@ export interface LogPreview {
 const SAMPLE_BYTES = 256 * 1024;
 const PREVIEW_ROWS = 10;
 
+/** The first bytes of the file's text; a gzip file is decompressed only that far, whatever it expands to. */
 async function head(path: string, gzip: boolean): Promise<Uint8Array> {
-  const fh = await open(path, 'r');
-  try {
-    const buf = new Uint8Array(gzip ? 64 * 1024 : SAMPLE_BYTES);
-    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
-    const bytes = buf.subarray(0, bytesRead);
-    if (!gzip) return bytes;
+  if (!gzip) {
+    const fh = await open(path, 'r');
     try {
-      return gunzipSync(bytes, { finishFlush: 2 /* Z_SYNC_FLUSH: a partial stream is fine here */ }).subarray(
-        0,
-        SAMPLE_BYTES,
-      );
-    } catch (e) {
-      throw new ImportError(
-        'corrupt_gzip',
-        `the gzip data is corrupt (${(e as Error).message}); expected a .gz file`,
-      );
+      const buf = new Uint8Array(SAMPLE_BYTES);
+      const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+      return buf.subarray(0, bytesRead);
+    } finally {
+      await fh.close();
     }
-  } finally {
-    await fh.close();
   }
+  const parts: Uint8Array[] = [];
+  let n = 0;
+  try {
+    for await (const chunk of readFileChunks(path, true)) {
+      parts.push(chunk.subarray(0, SAMPLE_BYTES - n));
+      n += Math.min(chunk.length, SAMPLE_BYTES - n);
+      if (n >= SAMPLE_BYTES) break;
+    }
+  } catch (e) {
+    if (!(e instanceof ImportError)) throw e;
+    // a file shorter than the sample but cut off: show what there is (the import reports the truncation)
+    if (!(e.code === 'corrupt_gzip' && /truncated/.test(e.message) && n > 0))
+      throw new ImportError(e.code, e.message.replace(`${path}: `, '')); // the server's path is not the user's
+  }
+  return Buffer.concat(parts, n);
 }
 
 const fields = Object.keys(columnSynonyms) as MappedField[];

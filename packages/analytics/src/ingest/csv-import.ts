@@ -1,9 +1,18 @@
 import { EventStore, type DimensionName } from '../model/event-store';
 import { dimensionFields, resolveColumns, type ColumnMapping, type MappedField } from './columns';
 import { sniffDialect, type CsvEncoding } from './csv-dialect';
+import { checkEncoding, checkHeader, headerOrWhyNot } from './csv-header';
 import { CsvError, CsvReader } from './csv-reader';
+import { notUtf8Error, Utf8Stream } from './text-rules';
 import { decoderFor, type BytesDecoder } from './text-decoder';
-import { ImportError, RejectionLog, type ImportedLog, type ImportOptions } from './import-result';
+import {
+  ImportError,
+  limitReached,
+  RejectionLog,
+  type ImportedLog,
+  type ImportOptions,
+} from './import-result';
+import { LimitExceeded, storeLimits } from './limits';
 import {
   appendPart,
   claimBlock,
@@ -49,6 +58,7 @@ export async function importCsv(
   if (head.length === 0)
     throw new ImportError('empty_file', 'the file is empty (expected a header row and events)');
   const sniffed = sniffDialect(head.subarray(0, 64 * 1024));
+  checkEncoding(head, sniffed, options.encoding);
   const encoding = options.encoding ?? sniffed.encoding;
   const utf16 = encoding === 'utf-16le' || encoding === 'utf-16be';
   const chunks = utf16
@@ -61,9 +71,8 @@ export async function importCsv(
   const dialect = { delimiter, quote: sniffed.quote };
   const decoder = decoderFor(utf16 ? 'utf-8' : encoding);
 
-  const { rows: sample, multiLine } = sampleRecords(firstBytes, dialect, decoder);
-  const header = sample[0];
-  if (!header) throw new ImportError('empty_file', 'no header row found (expected column names on line 1)');
+  const { rows: sample, multiLine, error: sampleError } = sampleRecords(firstBytes, dialect, decoder);
+  const header = headerOrWhyNot(sample[0], sampleError, firstBytes.length, SNIFF_BYTES);
   const { index, missing } = resolveColumns(header, options.mapping ?? {}, options.autoMap ?? true);
   if (missing.length > 0) {
     const m = missing[0] as { field: MappedField; column: string };
@@ -82,10 +91,11 @@ export async function importCsv(
       );
     }
   }
+  const headerWarnings = checkHeader(header, index);
   const tsCol = index.timestamp as number;
   const detected = detectDateOrder(sample.slice(1, 500).map((r) => r[tsCol] ?? ''));
   const format: TimestampFormat = { order: options.dateOrder ?? detected.order, zone: options.zone ?? 'UTC' };
-  const warnings: string[] = [];
+  const warnings: string[] = [...headerWarnings];
   if (!options.dateOrder && detected.ambiguous && detected.order !== 'iso')
     warnings.push(
       `dates in column "${header[tsCol]}" could be day-first or month-first; read as day-first (UK). Pass --date-format mdy if they are month-first`,
@@ -97,16 +107,35 @@ export async function importCsv(
     options.sizeHint && sampleLines > 1
       ? Math.ceil((options.sizeHint / (firstBytes.length / sampleLines)) * 1.05) + 16
       : undefined;
+  const limits = storeLimits(options.limits);
   const store = new EventStore(decoder, {
     dims,
     startTime: index.start !== undefined,
     cost: index.cost !== undefined,
     ...(capacity ? { capacity } : {}),
+    ...limits,
   });
   const rejections = new RejectionLog(options.maxRejectionsListed ?? 100);
   const mapping: Record<string, string> = {};
   for (const [f, i] of Object.entries(index)) mapping[f] = header[i as number] as string;
-  const row = new RowImporter(store, index, header, format, rejections, options.lifecycle);
+  const row = new RowImporter(
+    store,
+    index,
+    header,
+    format,
+    rejections,
+    options.lifecycle,
+    utf16 ? 'utf-8' : encoding,
+  );
+  // UTF-8 is checked as it streams past (UTF-16 arrives checked by its decoder; Windows-1252 was asked for)
+  const utf8 =
+    encoding === 'utf-8'
+      ? new Utf8Stream((chunk, at, fileOffset) => {
+          const { line, column } = reader.positionOf(chunk, at);
+          const b = at >= 0 ? (chunk[at] as number) : 0;
+          throw notUtf8Error(b, line, column, fileOffset + (encoding === sniffed.encoding ? sniffed.bom : 0));
+        })
+      : undefined;
   let first = true;
   const reader: CsvReader = new CsvReader(dialect, (rec) => {
     if (first) first = false;
@@ -137,14 +166,21 @@ export async function importCsv(
         dims,
         capacity: Math.ceil(((capacity ?? 1024) * blockBytes) / file.size) + 1024,
         maxRejectionsListed: options.maxRejectionsListed ?? 100,
+        limits,
         ...(options.lifecycle !== undefined ? { lifecycle: options.lifecycle } : {}),
       };
       const fromWorker = parseBlocksInWorker(job);
       fromWorker.catch(() => undefined);
       // this thread: block 0 (with the header), then blocks from the front while any is left
       let next = 1;
+      // progress: the blocks claimed by either thread so far
+      const progress = options.onProgress;
       const read = async (start: number, end: number) => {
-        for await (const chunk of readFileChunks(file.path, false, { start, end })) reader.push(chunk);
+        for await (const chunk of readFileChunks(file.path, false, { start, end })) {
+          utf8?.check(chunk);
+          reader.push(chunk);
+        }
+        progress?.(Math.min(file.size, (blocks - Math.max(0, Atomics.load(claims, 0))) * blockBytes));
       };
       await read(sniffed.bom, Math.min(file.size, blockBytes));
       const mainAtMost = file.maxMainBlocks ?? blocks;
@@ -159,21 +195,33 @@ export async function importCsv(
       let offset = reader.nextLine - 1;
       const parts =
         (await fromWorker.catch(async (e: unknown) => {
+          if (e instanceof LimitExceeded) throw limitReached(e, undefined); // somewhere in the worker's blocks
           throw e instanceof CsvError ? await withFileLine(job, e, next, offset) : e;
         })) ?? (await parseLastBlocks(job, blocks - next, offset));
       for (const part of parts) {
-        appendPart(store, part, rejections, offset);
+        try {
+          appendPart(store, part, rejections, offset);
+        } catch (e) {
+          // the part's lines are known, not which of them went over: name the first
+          throw e instanceof LimitExceeded ? limitReached(e, offset + 1, 'from line') : e;
+        }
         offset += part.lines;
         row.rows += part.rows;
         row.filtered += part.filtered;
         row.strayQuotes += part.strayQuotes;
       }
     } else {
-      for await (const chunk of chunks) reader.push(chunk);
+      for await (const chunk of chunks) {
+        utf8?.check(chunk);
+        reader.push(chunk);
+      }
+      utf8?.finish();
       reader.finish();
     }
   } catch (e) {
     if (e instanceof CsvError) throw new ImportError(e.code, e.message, e.line);
+    // the record being read when the limit was reached is the last one the reader began
+    if (e instanceof LimitExceeded) throw limitReached(e, reader.nextLine - 1);
     throw e;
   }
   if (row.rows === 0) warnings.push('the file has a header but no events');
@@ -228,15 +276,26 @@ async function* transcodeUtf16(
   it: AsyncIterator<Uint8Array>,
   encoding: 'utf-16le' | 'utf-16be',
 ): AsyncGenerator<Uint8Array> {
-  const dec = new TextDecoder(encoding);
+  // fatal: half of a character pair is refused, not turned into U+FFFD
+  const dec = new TextDecoder(encoding, { fatal: true });
   const enc = new TextEncoder();
-  yield enc.encode(dec.decode(head, { stream: true }));
+  const decode = (bytes?: Uint8Array) => {
+    try {
+      return enc.encode(bytes ? dec.decode(bytes, { stream: true }) : dec.decode());
+    } catch {
+      throw new ImportError(
+        'invalid_utf16',
+        'the file is not valid UTF-16 text (it holds half of a character pair, or ends in the middle of a character); save it as UTF-8 and try again',
+      );
+    }
+  };
+  yield decode(head);
   for (;;) {
     const r = await it.next();
     if (r.done) break;
-    yield enc.encode(dec.decode(r.value, { stream: true }));
+    yield decode(r.value);
   }
-  yield enc.encode(dec.decode());
+  yield decode();
 }
 
 /** Header and first records of the sample, as strings, for mapping and date-order detection. */
@@ -244,7 +303,7 @@ function sampleRecords(
   bytes: Uint8Array,
   dialect: { delimiter: number; quote: number },
   decoder: BytesDecoder,
-): { rows: string[][]; multiLine: boolean } {
+): { rows: string[][]; multiLine: boolean; error: unknown } {
   const out: string[][] = [];
   let multiLine = false;
   let lastLine = 0;
@@ -263,12 +322,14 @@ function sampleRecords(
     }
     out.push(row);
   });
+  let error: unknown;
   try {
     reader.push(bytes);
-  } catch {
-    // an unclosed quote in the sample is reported by the full read
+  } catch (e) {
+    // an unclosed quote after the header is reported by the full read; one in the header is reported now
+    error = e;
   }
-  return { rows: out, multiLine };
+  return { rows: out, multiLine, error };
 }
 
 function countLines(bytes: Uint8Array): number {

@@ -4,6 +4,7 @@ import { startWorker } from '../model/start-worker';
 import { CsvError } from './csv-reader';
 import { parseBlock, type CsvBlocksJob, type CsvPart } from './csv-worker';
 import type { RejectionLog } from './import-result';
+import { LimitExceeded } from './limits';
 
 export { claimBlock, lineBoundary } from './csv-worker';
 
@@ -76,16 +77,19 @@ export function parseBlocksInWorker(job: CsvBlocksJob): Promise<CsvPart[] | null
       (msg: {
         parts?: CsvPart[];
         error?: {
-          code: 'unclosed_quote' | 'record_too_long' | 'io';
+          code: 'unclosed_quote' | 'record_too_long' | 'not_utf8' | 'io' | 'limit';
           message: string;
           line?: number;
           block?: number;
+          limit?: { kind: 'events' | 'values'; what: string; limit: number };
         };
       }) => {
         settled = true;
         void worker.terminate();
         if (msg.parts) resolve(msg.parts);
-        else if (msg.error && msg.error.code !== 'io')
+        else if (msg.error?.limit)
+          reject(new LimitExceeded(msg.error.limit.kind, msg.error.limit.what, msg.error.limit.limit));
+        else if (msg.error && msg.error.code !== 'io' && msg.error.code !== 'limit')
           reject(new CsvError(msg.error.code, msg.error.line ?? 0, msg.error.message, msg.error.block));
         else reject(new Error(msg.error?.message ?? 'the CSV worker stopped'));
       },

@@ -1,3 +1,5 @@
+import { positionOfByte } from '@waymark/core';
+
 /**
  * A streaming, byte-level CSV reader (RFC 4180 plus common variants). It never builds strings:
  * each record is handed over as field offsets into the current chunk. See
@@ -24,7 +26,7 @@ export interface CsvDialect {
 
 export class CsvError extends Error {
   constructor(
-    readonly code: 'unclosed_quote' | 'record_too_long',
+    readonly code: 'unclosed_quote' | 'record_too_long' | 'not_utf8',
     readonly line: number,
     message: string,
     /** When one block of a file split between threads was read on its own: which block (`line` is within it). */
@@ -36,7 +38,8 @@ export class CsvError extends Error {
 
 const LF = 10;
 const CR = 13;
-const MAX_FIELDS = 4096;
+/** Most fields in one record (a header of more columns is refused). */
+export const MAX_FIELDS = 4096;
 
 /** Reads CSV records from chunks; `onRecord` returning false stops the read. */
 export class CsvReader {
@@ -62,6 +65,20 @@ export class CsvReader {
   /** The line the next record starts on (after `finish`, one past the last line). */
   get nextLine(): number {
     return this.line;
+  }
+
+  /**
+   * Line and column of byte `at` of `chunk`, the chunk about to be pushed (or `at` of the bytes last given to
+   * `finish`): the lines read so far, then those in the bytes carried over and in the chunk before `at`.
+   * For errors only; it copies.
+   */
+  positionOf(chunk: Uint8Array, at: number): { line: number; column: number } {
+    const carry = this.carry ?? new Uint8Array(0);
+    const upTo = Math.max(0, at);
+    const joined = new Uint8Array(carry.length + upTo);
+    joined.set(carry);
+    joined.set(chunk.subarray(0, upTo), carry.length);
+    return positionOfByte(joined, joined.length + Math.min(0, at), this.line);
   }
 
   /** Feeds the next chunk; bytes of an unfinished record are kept for the next call. */
@@ -93,7 +110,7 @@ export class CsvReader {
         throw new CsvError(
           'record_too_long',
           this.line,
-          `line ${this.line}: a record runs past ${this.maxRecordBytes / 1048576} MB; a quote is probably not closed (expected a closing ${String.fromCharCode(this.dialect.quote)})`,
+          `line ${this.line}: a record runs past ${this.maxRecordBytes / 1048576} MB, the most one row may hold (expected a line break${buf.indexOf(this.dialect.quote, used) >= 0 ? ` or a closing ${String.fromCharCode(this.dialect.quote)}: a quote is probably not closed` : ''})`,
         );
       }
       this.carry = buf.slice(used);

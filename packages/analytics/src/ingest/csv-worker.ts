@@ -9,8 +9,10 @@ import type { MappedField } from './columns';
 import { CsvError, CsvReader } from './csv-reader';
 import { RowImporter } from './csv-row';
 import { RejectionLog } from './import-result';
+import { LimitExceeded } from './limits';
 import { readFileChunks } from './read-source';
 import { decoderFor } from './text-decoder';
+import { notUtf8Error, Utf8Stream } from './text-rules';
 import type { TimestampFormat } from './timestamps';
 
 export interface CsvPartJob {
@@ -27,6 +29,8 @@ export interface CsvPartJob {
   readonly dims: readonly DimensionName[];
   readonly capacity: number;
   readonly maxRejectionsListed: number;
+  /** Most events and distinct values a part may hold (EventStore options). */
+  readonly limits?: { maxEvents: number; maxActivities: number; maxValues: number };
 }
 
 type ExportedInterner = ReturnType<EventStore['cases']['exportBytes']>;
@@ -123,14 +127,35 @@ export async function parseCsvPart(job: CsvPartJob): Promise<CsvPart> {
     startTime: job.index.start !== undefined,
     cost: job.index.cost !== undefined,
     capacity: job.capacity,
+    ...job.limits,
   });
   const rejections = new RejectionLog(job.maxRejectionsListed);
-  const row = new RowImporter(store, job.index, job.header, job.format, rejections, job.lifecycle);
+  const row = new RowImporter(
+    store,
+    job.index,
+    job.header,
+    job.format,
+    rejections,
+    job.lifecycle,
+    job.encoding,
+  );
   const reader: CsvReader = new CsvReader({ delimiter: job.delimiter, quote: job.quote }, (rec) =>
     row.take(rec, reader),
   );
-  for await (const chunk of readFileChunks(job.path, false, { start: job.start, end: job.end }))
+  // the part starts at a line start, so at the start of a character too
+  const utf8 =
+    job.encoding === 'utf-8'
+      ? new Utf8Stream((chunk, at, offset) => {
+          const { line, column } = reader.positionOf(chunk, at);
+          const e = notUtf8Error(at >= 0 ? (chunk[at] as number) : 0, line, column, job.start + offset);
+          throw new CsvError('not_utf8', line, e.message);
+        })
+      : undefined;
+  for await (const chunk of readFileChunks(job.path, false, { start: job.start, end: job.end })) {
+    utf8?.check(chunk);
     reader.push(chunk);
+  }
+  utf8?.finish();
   reader.finish();
   const n = store.size;
   const dims: CsvPart['dims'] = {};
@@ -178,7 +203,9 @@ if (parentPort && job) {
         error:
           e instanceof CsvError
             ? { code: e.code, message: e.message, line: e.line, block: e.block }
-            : { code: 'io', message: e instanceof Error ? e.message : String(e) },
+            : e instanceof LimitExceeded
+              ? { code: 'limit', message: e.message, limit: { kind: e.kind, what: e.what, limit: e.limit } }
+              : { code: 'io', message: e instanceof Error ? e.message : String(e) },
       }),
   );
 }

@@ -3,7 +3,8 @@ import type { CsvEncoding } from './csv-dialect';
 import { importCsv } from './csv-import';
 import { ImportError, type ImportedLog, type ImportOptions } from './import-result';
 import { importParquet } from './parquet';
-import { detectFormat, readFileChunks } from './read-source';
+import { defaultImportLimits } from './limits';
+import { detectFormat, fileTooLarge, readFileChunks } from './read-source';
 import { checkZone } from './timestamps';
 import { importXes } from './xes';
 
@@ -12,7 +13,11 @@ export interface ImportFileOptions extends ImportOptions {
   readonly encoding?: CsvEncoding;
 }
 
-/** Imports a CSV, XES, XES.gz, CSV.gz or Parquet log from disk; the file itself is not kept. */
+/**
+ * Imports a CSV, XES, XES.gz, CSV.gz or Parquet log from disk; the file itself is not kept. What is read and
+ * kept is bounded by `options.limits` (see limits.ts): a file or decompressed stream over the size limit, or a
+ * log over the events or distinct-values limits, is refused with an ImportError naming the limit.
+ */
 export async function importLogFile(path: string, options: ImportFileOptions = {}): Promise<ImportedLog> {
   if (options.zone !== undefined) {
     try {
@@ -30,9 +35,14 @@ export async function importLogFile(path: string, options: ImportFileOptions = {
   } catch (e) {
     throw new ImportError('io', `cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`);
   }
-  if (detected.format === 'parquet') return importParquet(path, options);
-  const chunks = readFileChunks(path, detected.gzip);
+  const limits = options.limits ?? defaultImportLimits;
   const size = (await stat(path)).size;
+  if (!detected.gzip && size > limits.expandedBytes) throw fileTooLarge(size, limits.expandedBytes);
+  if (detected.format === 'parquet') return importParquet(path, options);
+  const chunks = readFileChunks(path, detected.gzip, undefined, {
+    limits,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
   const sized = detected.gzip ? options : { ...options, sizeHint: size, file: { path, size } };
   return detected.format === 'xes' ? importXes(chunks, sized) : importCsv(chunks, sized);
 }

@@ -1,5 +1,6 @@
 import type { EventStore } from '../model/event-store';
 import type { ColumnMapping } from './columns';
+import type { ImportLimits, LimitExceeded } from './limits';
 import type { DateOrder } from './timestamps';
 
 /** One rejected row or event: where it was, and what was wrong with it. */
@@ -45,6 +46,10 @@ export interface ImportOptions {
   readonly maxRejectionsListed?: number;
   /** Size of the input in bytes when known, to size the columns once instead of growing them. */
   readonly sizeHint?: number;
+  /** How much may be read and kept (default `defaultImportLimits`). */
+  readonly limits?: ImportLimits;
+  /** Called now and then with the bytes of the file read so far (compressed bytes for a .gz). */
+  readonly onProgress?: (bytesRead: number) => void;
 }
 
 /** Collects rejections: counts all, keeps the first few. */
@@ -72,10 +77,31 @@ export class ImportError extends Error {
       | 'xml_malformed'
       | 'parquet_invalid'
       | 'unknown_zone'
+      | 'not_utf8'
+      | 'not_text'
+      | 'utf16_without_bom'
+      | 'invalid_utf16'
+      | 'unsafe_character'
+      | 'too_many_columns'
+      | 'header_too_long'
+      | 'one_column'
+      | 'duplicate_column'
+      | 'too_large'
+      | 'too_many_events'
+      | 'too_many_values'
       | 'io',
     message: string,
     readonly line?: number,
   ) {
     super(message);
   }
+}
+
+/** A limit reached while reading, as an ImportError naming the line (or row) where it was reached. */
+export function limitReached(e: LimitExceeded, line: number | undefined, unit = 'line'): ImportError {
+  return new ImportError(
+    e.kind === 'events' ? 'too_many_events' : 'too_many_values',
+    line === undefined ? e.message : `${unit} ${line}: ${e.message}`,
+    line,
+  );
 }

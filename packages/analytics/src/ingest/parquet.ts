@@ -2,7 +2,14 @@ import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetS
 import { EventStore, type DimensionName } from '../model/event-store';
 import { dimensionFields, resolveColumns, type ColumnMapping, type MappedField } from './columns';
 import { parseMoney } from './csv-row';
-import { ImportError, RejectionLog, type ImportedLog, type ImportOptions } from './import-result';
+import {
+  ImportError,
+  limitReached,
+  RejectionLog,
+  type ImportedLog,
+  type ImportOptions,
+} from './import-result';
+import { defaultImportLimits, LimitExceeded, megabytes, storeLimits } from './limits';
 import { parseTimestampString, type TimestampFormat } from './timestamps';
 
 /** Reads a Parquet event log, one row group at a time, reading only the mapped columns. */
@@ -36,10 +43,22 @@ export async function importParquet(path: string, options: ImportOptions = {}): 
   const name = (f: MappedField): string | undefined =>
     index[f] === undefined ? undefined : header[index[f] as number];
   const dims = dimensionFields.filter((f) => index[f] !== undefined) as DimensionName[];
+  const limits = options.limits ?? defaultImportLimits;
+  // the sizes the file declares, checked before anything is decompressed
+  const totalRows = metadata.row_groups.reduce((n, g) => n + Number(g.num_rows), 0);
+  if (totalRows > limits.maxEvents)
+    throw limitReached(new LimitExceeded('events', 'events', limits.maxEvents), undefined);
+  const expanded = metadata.row_groups.reduce((n, g) => n + Number(g.total_byte_size), 0);
+  if (expanded > limits.expandedBytes)
+    throw new ImportError(
+      'too_large',
+      `the Parquet file holds ${megabytes(expanded)} of data uncompressed, more than the ${megabytes(limits.expandedBytes)} this server reads (WAYMARK_EXPANDED_LIMIT_MB); split the log into shorter periods, or ask your administrator to raise the limit`,
+    );
   const store = new EventStore(new TextDecoder(), {
     dims,
     startTime: index.start !== undefined,
     cost: index.cost !== undefined,
+    ...storeLimits(limits),
   });
   const rejections = new RejectionLog(options.maxRejectionsListed ?? 100);
   const format: TimestampFormat = { order: options.dateOrder ?? 'iso', zone: options.zone ?? 'UTC' };
@@ -47,15 +66,19 @@ export async function importParquet(path: string, options: ImportOptions = {}): 
   let row = 0;
   let filtered = 0;
   let groupStart = 0;
+  // rows become objects: a slice at a time, so a large row group is not held as objects all at once
+  const SLICE = 100_000;
+  const slices: [number, number][] = [];
   for (const group of metadata.row_groups) {
     const groupEnd = groupStart + Number(group.num_rows);
-    const rows = (await parquetReadObjects({
-      file,
-      metadata,
-      columns,
-      rowStart: groupStart,
-      rowEnd: groupEnd,
-    })) as Record<string, unknown>[];
+    for (let s = groupStart; s < groupEnd; s += SLICE) slices.push([s, Math.min(groupEnd, s + SLICE)]);
+    groupStart = groupEnd;
+  }
+  for (const [rowStart, rowEnd] of slices) {
+    const rows = (await parquetReadObjects({ file, metadata, columns, rowStart, rowEnd })) as Record<
+      string,
+      unknown
+    >[];
     for (const r of rows) {
       row++;
       const c = asText(r[name('case') as string]);
@@ -72,16 +95,21 @@ export async function importParquet(path: string, options: ImportOptions = {}): 
       else if (options.lifecycle !== undefined && asText(r[name('lifecycle') ?? '']) !== options.lifecycle)
         filtered++;
       else {
-        const i = store.add(store.cases.internString(c), store.activities.internString(a), time);
-        for (const d of dims) {
-          const v = asText(r[name(d) as string]);
-          if (v !== '') (store.dim[d] as Int32Array)[i] = store.dims[d].internString(v);
+        try {
+          const i = store.add(store.cases.internString(c), store.activities.internString(a), time);
+          for (const d of dims) {
+            const v = asText(r[name(d) as string]);
+            if (v !== '') (store.dim[d] as Int32Array)[i] = store.dims[d].internString(v);
+          }
+          if (store.startTime) store.startTime[i] = asTime(r[name('start') as string], format);
+          if (store.cost) store.cost[i] = parseMoney(asText(r[name('cost') as string]));
+        } catch (e) {
+          throw e instanceof LimitExceeded ? limitReached(e, row, 'row') : e;
         }
-        if (store.startTime) store.startTime[i] = asTime(r[name('start') as string], format);
-        if (store.cost) store.cost[i] = parseMoney(asText(r[name('cost') as string]));
       }
     }
-    groupStart = groupEnd;
+    // progress in bytes of the file, by the share of the rows read
+    options.onProgress?.(Math.round((rowEnd / Math.max(1, totalRows)) * file.byteLength));
   }
   const mapping: Record<string, string> = {};
   for (const [f, i] of Object.entries(index)) mapping[f] = header[i as number] as string;

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import { ImportError } from './import-result';
+import { defaultImportLimits, megabytes, type ImportLimits } from './limits';
 
 export type LogFormat = 'csv' | 'xes' | 'parquet';
 
@@ -23,27 +24,71 @@ export async function detectFormat(path: string): Promise<{ format: LogFormat; g
   return { format: 'csv', gzip };
 }
 
-/** The file's bytes as a stream of large chunks, decompressed when gzip. Truncated gzip is an error. */
+/** What a read may expand to, and who is told how far it got. */
+export interface ReadWatch {
+  readonly limits?: Pick<ImportLimits, 'expandedBytes' | 'expansionRatio' | 'ratioFromBytes'>;
+  /** Bytes of the file read so far (compressed bytes for gzip), now and then. */
+  readonly onProgress?: (bytesRead: number) => void;
+}
+
+/**
+ * The file's bytes as a stream of large chunks, decompressed when gzip. Truncated gzip is an error. A gzip
+ * stream that expands past `limits.expandedBytes`, or by more than `limits.expansionRatio` times once past
+ * `limits.ratioFromBytes`, is refused as soon as it does: nothing past the limit is decompressed.
+ */
 export async function* readFileChunks(
   path: string,
   gzip: boolean,
   range?: { start: number; end: number },
+  watch: ReadWatch = {},
 ): AsyncGenerator<Uint8Array> {
   if (range && range.end <= range.start) return;
+  const onProgress = watch.onProgress;
   const file = createReadStream(path, {
-    highWaterMark: 4 * 1024 * 1024,
+    // a gzip file is read in small pieces, so the ratio of what came out to what went in is known early
+    highWaterMark: gzip ? 256 * 1024 : 4 * 1024 * 1024,
     ...(range ? { start: range.start, end: range.end - 1 } : {}),
   });
+  let read = range?.start ?? 0;
   if (!gzip) {
-    for await (const chunk of file) yield chunk as Uint8Array;
+    try {
+      for await (const chunk of file) {
+        read += (chunk as Uint8Array).length;
+        onProgress?.(read);
+        yield chunk as Uint8Array;
+      }
+    } finally {
+      file.destroy();
+    }
     return;
   }
+  const limits = { ...defaultImportLimits, ...watch.limits };
+  file.on('data', (chunk: string | Buffer) => {
+    read += chunk.length;
+  });
   const gunzip = createGunzip({ chunkSize: 1024 * 1024 });
   file.on('error', (e) => gunzip.destroy(e));
   file.pipe(gunzip);
+  let expanded = 0;
+  let reported = 0;
   try {
-    for await (const chunk of gunzip) yield chunk as Uint8Array;
+    for await (const chunk of gunzip) {
+      expanded += (chunk as Uint8Array).length;
+      if (expanded > limits.expandedBytes) throw expandedTooFar(limits.expandedBytes);
+      if (
+        limits.expansionRatio > 0 &&
+        expanded > limits.ratioFromBytes &&
+        expanded > limits.expansionRatio * read
+      )
+        throw bomb(limits.expansionRatio, expanded, read);
+      if (onProgress && read !== reported) {
+        reported = read;
+        onProgress(read);
+      }
+      yield chunk as Uint8Array;
+    }
   } catch (e) {
+    if (e instanceof ImportError) throw e;
     const msg = e instanceof Error ? e.message : String(e);
     const code = (e as { code?: string }).code;
     if (code === 'Z_BUF_ERROR' || code === 'Z_DATA_ERROR' || /unexpected end/i.test(msg)) {
@@ -53,5 +98,29 @@ export async function* readFileChunks(
       );
     }
     throw e;
+  } finally {
+    file.unpipe(gunzip);
+    file.destroy();
+    gunzip.destroy();
   }
+}
+
+const expandedTooFar = (limit: number) =>
+  new ImportError(
+    'too_large',
+    `the compressed file expands to more than ${megabytes(limit)}, the most this server reads (WAYMARK_EXPANDED_LIMIT_MB); split the log into shorter periods, or ask your administrator to raise the limit`,
+  );
+
+const bomb = (ratio: number, expanded: number, read: number) =>
+  new ImportError(
+    'too_large',
+    `the compressed file expands more than ${ratio} times (${megabytes(expanded)} from the first ${megabytes(read)}), the most this server accepts (WAYMARK_EXPANSION_RATIO); real event logs expand 10 to 50 times, so this file is refused as a likely decompression bomb. If it is a genuine log, upload it uncompressed`,
+  );
+
+/** A file that is not compressed but larger than the limit of what is read. */
+export function fileTooLarge(size: number, limit: number): ImportError {
+  return new ImportError(
+    'too_large',
+    `the file is ${megabytes(size)}, more than the ${megabytes(limit)} this server reads (WAYMARK_EXPANDED_LIMIT_MB); split the log into shorter periods, or ask your administrator to raise the limit`,
+  );
 }

@@ -1,5 +1,6 @@
 import type { ByteInterner } from '../model/byte-interner';
 import { parseMoney } from './csv-row';
+import { LimitExceeded } from './limits';
 import { parseTimestampBytes, type TimestampFormat } from './timestamps';
 
 /** How a mapped attribute's value is kept: an interned id, a time, or an amount. */
@@ -24,6 +25,8 @@ export class PendingValues {
   constructor(
     private readonly kinds: readonly SlotKind[],
     private readonly format: TimestampFormat,
+    /** Most events held at once (a trace with more is refused with `LimitExceeded`). */
+    private readonly maxSize = Number.POSITIVE_INFINITY,
   ) {
     this.ids = new Int32Array(64 * kinds.length);
     this.nums = new Float64Array(64 * kinds.length);
@@ -31,6 +34,7 @@ export class PendingValues {
   }
 
   begin(line: number): number {
+    if (this.size >= this.maxSize) throw new LimitExceeded('events', 'events in one trace', this.maxSize);
     const e = this.size++;
     const S = this.kinds.length;
     if (e === this.line.length) {

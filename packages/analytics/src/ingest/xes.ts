@@ -1,6 +1,13 @@
 import { EventStore, type DimensionName } from '../model/event-store';
 import { dimensionFields, type ColumnMapping, type MappedField } from './columns';
-import { ImportError, RejectionLog, type ImportedLog, type ImportOptions } from './import-result';
+import {
+  ImportError,
+  limitReached,
+  RejectionLog,
+  type ImportedLog,
+  type ImportOptions,
+} from './import-result';
+import { LimitExceeded, storeLimits } from './limits';
 import type { TimestampFormat } from './timestamps';
 import { PendingValues, type SlotKind } from './xes-values';
 import { XmlError, XmlScanner, type XmlAttributes } from './xml-scanner';
@@ -64,10 +71,12 @@ export async function importXes(
   const S = active.length;
   const slotOf = (f: MappedField): number => active.indexOf(f);
   const dims = dimensionFields.filter((f) => slotOf(f) >= 0) as DimensionName[];
+  const limits = storeLimits(options.limits);
   const store = new EventStore(new TextDecoder(), {
     dims,
     startTime: slotOf('start') >= 0,
     cost: slotOf('cost') >= 0,
+    ...limits,
   });
   const scanner: XmlScanner = new XmlScanner({
     open: (tag, attrs) => onOpen(tag, attrs),
@@ -106,7 +115,8 @@ export async function importXes(
             ? { kind: 'amount' }
             : { kind: 'id', interner: store.dims[f as DimensionName] },
   );
-  const pending = new PendingValues(kinds, format);
+  // a trace's events wait here until it closes: no more of them than the log may hold
+  const pending = new PendingValues(kinds, format, limits.maxEvents);
   const trace = new PendingValues(kinds, format);
   const seen = new Set<MappedField>();
   const stack: number[] = [];
@@ -259,6 +269,7 @@ export async function importXes(
           : `${e.message.replace(/^(line \d+): /, '$1: the XES file is not well-formed XML: ')}`,
         e.line,
       );
+    if (e instanceof LimitExceeded) throw limitReached(e, scanner.line);
     throw e;
   }
   if (traces === 0)

@@ -27,6 +27,10 @@ const QUOT = 34;
 const APOS = 39;
 const MAX_ATTRS = 256;
 const MAX_TOKEN = 16 * 1024 * 1024;
+/** Deeper nesting than any event log uses (XES nests lists in containers a few levels at most). */
+const MAX_DEPTH = 1000;
+/** Distinct tag and attribute names: XES uses a few dozen. */
+const MAX_NAMES = 100_000;
 
 const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 9 || c === 13;
 
@@ -88,7 +92,10 @@ export class XmlScanner {
     return id;
   }
 
-  constructor(private readonly handler: XmlHandler) {}
+  constructor(private readonly handler: XmlHandler) {
+    this.names.maxSize = MAX_NAMES;
+    this.names.limitLabel = 'distinct XML tag and attribute names';
+  }
 
   /** The 1-based line of the token being handled (counted lazily). */
   get line(): number {
@@ -326,7 +333,16 @@ export class XmlScanner {
           this.fail('xml_malformed', i, buf, 'expected ">" after "/"');
         }
         this.sawRoot = true;
-        if (!selfClosing) this.stack.push(tag);
+        if (!selfClosing) {
+          if (this.stack.length >= MAX_DEPTH)
+            this.fail(
+              'xml_refused',
+              i,
+              buf,
+              `elements are nested more than ${MAX_DEPTH} deep (an event log nests a few levels)`,
+            );
+          this.stack.push(tag);
+        }
         this.handler.open(tag, a, selfClosing);
         if (selfClosing) this.handler.close(tag);
         return i + (selfClosing ? 2 : 1);

@@ -1,3 +1,4 @@
+import { LimitExceeded } from '../ingest/limits';
 import type { BytesDecoder } from '../ingest/text-decoder';
 
 /**
@@ -14,6 +15,9 @@ export class ByteInterner {
   private mask = 2047;
   private decoded: (string | undefined)[] = [];
   size = 0;
+  /** Most distinct values; one more is refused with `LimitExceeded` naming `limitLabel`. */
+  maxSize = Number.POSITIVE_INFINITY;
+  limitLabel = 'distinct values';
 
   constructor(private readonly decoder: BytesDecoder = new TextDecoder('utf-8')) {}
 
@@ -122,6 +126,7 @@ export class ByteInterner {
   }
 
   private add(bytes: Uint8Array, start: number, len: number, h: number, slot: number): number {
+    if (this.size >= this.maxSize) throw new LimitExceeded('values', this.limitLabel, this.maxSize);
     const id = this.size++;
     if (id >= this.starts.length) this.growEntries();
     while (this.arenaUsed + len > this.arena.length) {

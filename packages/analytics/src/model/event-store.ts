@@ -1,4 +1,5 @@
 import { ByteInterner } from './byte-interner';
+import { LimitExceeded } from '../ingest/limits';
 import type { BytesDecoder } from '../ingest/text-decoder';
 
 /** The optional per-event dimensions an import can map. */
@@ -22,6 +23,8 @@ export class EventStore {
   startTime: Float64Array | undefined;
   cost: Float64Array | undefined;
   dim: Record<DimensionName, Int32Array | undefined>;
+  /** Most events; one more is refused with `LimitExceeded` (the columns never grow past it). */
+  readonly maxEvents: number;
 
   constructor(
     decoder: BytesDecoder = new TextDecoder('utf-8'),
@@ -30,9 +33,14 @@ export class EventStore {
       readonly startTime?: boolean;
       readonly cost?: boolean;
       readonly capacity?: number;
+      /** Limits (none by default): most events, most distinct activities, most distinct values a dimension. */
+      readonly maxEvents?: number;
+      readonly maxActivities?: number;
+      readonly maxValues?: number;
     } = {},
   ) {
-    const cap = options.capacity ?? 1024;
+    this.maxEvents = options.maxEvents ?? Number.POSITIVE_INFINITY;
+    const cap = Math.max(1, Math.min(options.capacity ?? 1024, this.maxEvents));
     this.room = cap;
     this.cases = new ByteInterner(decoder);
     this.activities = new ByteInterner(decoder);
@@ -57,6 +65,15 @@ export class EventStore {
       lifecycle: undefined,
     };
     for (const d of dimensionNames) if (want.has(d)) this.dim[d] = new Int32Array(cap).fill(-1);
+    if (options.maxActivities !== undefined) {
+      this.activities.maxSize = options.maxActivities;
+      this.activities.limitLabel = 'distinct activities';
+    }
+    if (options.maxValues !== undefined)
+      for (const d of dimensionNames) {
+        this.dims[d].maxSize = options.maxValues;
+        this.dims[d].limitLabel = `distinct values of ${d === 'org' ? 'team' : d}`;
+      }
   }
 
   /** Events that fit without growing (every column is at least this long). */
@@ -89,6 +106,7 @@ export class EventStore {
 
   /** Grows the columns so `extra` more events fit without further copies. */
   reserve(extra: number): void {
+    if (this.size + extra > this.maxEvents) throw new LimitExceeded('events', 'events', this.maxEvents);
     while (this.size + extra > this.room) this.grow();
   }
 
@@ -98,7 +116,8 @@ export class EventStore {
   }
 
   private grow(): void {
-    const n = Math.max(1024, this.room * 2);
+    const n = Math.min(Math.max(1024, this.room * 2), this.maxEvents);
+    if (n <= this.room) throw new LimitExceeded('events', 'events', this.maxEvents);
     this.room = n;
     const size = this.size;
     this.caseOf = growInt(this.caseOf, n, size, 0);

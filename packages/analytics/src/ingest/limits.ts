@@ -1,0 +1,89 @@
+/**
+ * How much an import may read and hold, whatever the file (issue 9 §2). A compressed log is counted by what it
+ * expands to; a log that is not compressed is counted by its size. Memory then stays bounded by the events
+ * limit (about 30 bytes an event in the columns) and the distinct-values limits, whatever the input: a
+ * hostile file is refused at a documented limit, with the line where it was reached, rather than growing.
+ * See docs/decisions/0010-import-jobs-and-expansion-limits.md.
+ */
+export interface ImportLimits {
+  /** Most bytes of text read (after decompression), WAYMARK_EXPANDED_LIMIT_MB. */
+  readonly expandedBytes: number;
+  /** Most bytes of text per byte of gzip, once `ratioFromBytes` have been expanded; 0 = no ratio check. */
+  readonly expansionRatio: number;
+  readonly ratioFromBytes: number;
+  /** Most events kept (and most events in one XES trace), WAYMARK_MAX_EVENTS. */
+  readonly maxEvents: number;
+  /** Most distinct activity names. */
+  readonly maxActivities: number;
+  /** Most distinct values of each of channel, team, resource, outcome and lifecycle. */
+  readonly maxValues: number;
+}
+
+const MB = 1024 * 1024;
+
+export const defaultImportLimits: ImportLimits = {
+  expandedBytes: 4096 * MB,
+  expansionRatio: 100,
+  ratioFromBytes: 64 * MB,
+  maxEvents: 20_000_000,
+  maxActivities: 10_000,
+  maxValues: 100_000,
+};
+
+/** The environment variables that set limits, and what each one sets. */
+const variables = {
+  WAYMARK_EXPANDED_LIMIT_MB: 'expandedBytes',
+  WAYMARK_EXPANSION_RATIO: 'expansionRatio',
+  WAYMARK_MAX_EVENTS: 'maxEvents',
+} as const;
+
+/**
+ * The limits from the environment (unset variables keep the defaults), or a message naming the variable that
+ * is wrong. WAYMARK_EXPANSION_RATIO=0 turns the ratio check off.
+ */
+export function importLimitsFromEnv(
+  env: Readonly<Record<string, string | undefined>>,
+): ImportLimits | { error: string } {
+  const out: Record<string, number> = { ...defaultImportLimits };
+  for (const [name, key] of Object.entries(variables)) {
+    const text = env[name];
+    if (text === undefined || text === '') continue;
+    const min = key === 'expansionRatio' ? 0 : 1;
+    if (!/^\d+$/.test(text) || Number(text) < min)
+      return {
+        error: `${name} must be a whole number${min === 1 ? ' (at least 1)' : ''}${key === 'expandedBytes' ? ' of megabytes' : ''}, not "${text}"`,
+      };
+    out[key] = key === 'expandedBytes' ? Number(text) * MB : Number(text);
+  }
+  return out as unknown as ImportLimits;
+}
+
+export const megabytes = (bytes: number): string =>
+  bytes >= 10 * MB ? `${Math.round(bytes / MB).toLocaleString('en-GB')} MB` : `${(bytes / MB).toFixed(1)} MB`;
+
+/** What was over a limit; the reader that hit it adds the line and turns it into an ImportError. */
+export class LimitExceeded extends Error {
+  constructor(
+    readonly kind: 'events' | 'values',
+    /** What the limit is for, in words: "events", "distinct activities", "events in one trace". */
+    readonly what: string,
+    readonly limit: number,
+  ) {
+    const variable = kind === 'events' ? ' (WAYMARK_MAX_EVENTS)' : '';
+    super(
+      `the log has more than ${limit.toLocaleString('en-GB')} ${what}, the most this server reads${variable}; ` +
+        (kind === 'events'
+          ? 'split the log into shorter periods, or ask your administrator to raise the limit'
+          : 'check that the right column is mapped (a column of free text or ids has a different value on every row)'),
+    );
+  }
+}
+
+/** The EventStore options that enforce the limits (the defaults when none are given). */
+export function storeLimits(limits: ImportLimits = defaultImportLimits): {
+  maxEvents: number;
+  maxActivities: number;
+  maxValues: number;
+} {
+  return { maxEvents: limits.maxEvents, maxActivities: limits.maxActivities, maxValues: limits.maxValues };
+}
