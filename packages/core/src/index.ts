@@ -104,3 +104,13 @@ export {
   describeUnsafeCharacter,
   type UnsafeCharacter,
 } from './text/unsafe-text';
+export {
+  decodeText,
+  firstInvalidUtf8,
+  notUtf8Problem,
+  positionOfByte,
+  textEncodingOf,
+  zeroByteProblem,
+  type TextDecodingProblem,
+  type TextEncodingName,
+} from './text/decode-text';

@@ -8,3 +8,5 @@ export { writeJourneyJson, writeJourneyYaml, canonicalJourney } from './write-jo
 export { formatProblem, formatProblems, type LocatedProblem } from './located-problem';
 export { detectFormat, documentFormats, type DocumentFormat } from './detect-format';
 export { DEFAULT_MAX_BYTES, formatSize, tooLargeProblem, checkText } from './text-checks';
+export { decodeJourneyBytes } from './decode-bytes';
+export { unsafeCharacterProblem } from './unsafe-characters';

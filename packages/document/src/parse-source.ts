@@ -1,5 +1,5 @@
 import { LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
-import { err, ok, problem, type Result } from '@waymark/core';
+import { describeUnsafeCharacter, err, findUnsafeCharacter, ok, problem, type Result } from '@waymark/core';
 import type { DocumentFormat } from './detect-format';
 import { jsonErrorOffset } from './json-error-offset';
 import type { LocatedProblem } from './located-problem';
@@ -63,6 +63,17 @@ function jsonProblem(e: unknown, text: string, lines: LineCounter): LocatedProbl
     .replace(/\s*in JSON at position \d+.*$/, '')
     .replace(/, ".*" is not valid JSON$/s, '');
   const { line, col } = lines.linePos(position);
+  const bad = findUnsafeCharacter(text.slice(position, position + 1));
+  if (/control character/i.test(message) && bad)
+    return {
+      ...problem(
+        'unsafe_character',
+        [],
+        `this text ${describeUnsafeCharacter({ ...bad, index: col - 1 }).replace(/ at position \d+/, '')}`,
+      ),
+      line,
+      column: col,
+    };
   return { ...problem('invalid_json', [], `not valid JSON: ${clean}`), line, column: col };
 }
 

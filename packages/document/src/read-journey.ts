@@ -4,6 +4,7 @@ import type { LocatedProblem } from './located-problem';
 import { parseSource } from './parse-source';
 import { locateProblem } from './source-map';
 import { checkSize, checkText, DEFAULT_MAX_BYTES } from './text-checks';
+import { unsafeCharacterProblem } from './unsafe-characters';
 
 export interface ReadJourneyOptions {
   /** Used to tell JSON from YAML by extension; otherwise the content decides. */
@@ -52,6 +53,8 @@ export function readJourneySource(
   if (!source.ok) return source;
   const { doc, lines } = source.value;
   const locate = (p: Problem) => locateProblem(doc, lines, p);
+  const unsafe = unsafeCharacterProblem(source.value.data, doc, lines, body);
+  if (unsafe) return err([unsafe]);
   const journey = parseJourney(source.value.data);
   return journey.ok ? ok({ journey: journey.value, locate }) : err(journey.error.map(locate));
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseJourney, type Journey } from '@waymark/core';
+import { findUnsafeCharacter, parseJourney, type Journey } from '@waymark/core';
 import { readJourneyText } from './read-journey';
 import { richJourney } from './rich-journey.fixture';
 import { writeJourneyJson, writeJourneyYaml } from './write-journey';
@@ -66,7 +66,7 @@ describe('writeJourneyYaml / writeJourneyJson', () => {
     const text = fc
       .string({ unit: 'binary', minLength: 1, maxLength: 60 })
       .map((s) => s.trim())
-      .filter((s) => s.length > 0 && !s.includes('\uFFFD'));
+      .filter((s) => s.length > 0 && !s.includes('\uFFFD') && findUnsafeCharacter(s) === null);
     fc.assert(
       fc.property(text, text, (title, cardText) => {
         const base = richJourney();

@@ -120,7 +120,10 @@ describe('waymark validate', () => {
     const r = await validate({ 'j.yaml': latin });
     expect(r.code).toBe(exitCodes.invalid);
     expect(r.stderr).toMatch(
-      new RegExp(`^j\\.yaml:${lineOf(journeyYaml, 'Nobody rang')}:\\d+: this character is not UTF-8`, 'm'),
+      new RegExp(
+        `^j\\.yaml:${lineOf(journeyYaml, 'Nobody rang')}:\\d+: byte \\d+ of the file \\(0xA3\\) is not UTF-8 text`,
+        'm',
+      ),
     );
   });
 

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { problem, type Result } from '@waymark/core';
 import {
+  decodeJourneyBytes,
   DEFAULT_MAX_BYTES,
   readJourneySource,
   tooLargeProblem,
@@ -9,7 +10,6 @@ import {
   type LocatedProblem,
 } from '@waymark/document';
 import { exitCodes } from '../command';
-import { decodeText } from './decode-text';
 
 export interface JourneyFileFailure {
   readonly problems: readonly LocatedProblem[];
@@ -56,7 +56,7 @@ export async function readJourneyFile(
   } catch (e) {
     return { ok: false, error: ioFailure(systemMessage(e)) };
   }
-  const text = decodeText(bytes);
+  const text = decodeJourneyBytes(bytes);
   if (!text.ok) return { ok: false, error: { problems: [text.error], exitCode: exitCodes.invalid } };
   const journey = readJourneySource(text.value, { fileName, maxBytes });
   return journey.ok
