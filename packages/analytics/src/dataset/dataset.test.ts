@@ -150,6 +150,8 @@ describe('dataset events: kept pseudonymised, filtered, measured onto steps', ()
     writeFileSync(join(dir, 'empty.csv'), '');
     await expect(previewLogFile(join(dir, 'empty.csv'))).rejects.toThrow(/empty/);
     writeFileSync(join(dir, 'image.csv'), new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]));
-    await expect(previewLogFile(join(dir, 'image.csv'))).rejects.toThrow(/byte 5 is a zero byte/);
+    await expect(previewLogFile(join(dir, 'image.csv'))).rejects.toThrow(
+      /not a text file \(byte 5, on line 1, is a zero byte\)/,
+    );
   });
 });

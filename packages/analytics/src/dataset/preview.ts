@@ -1,11 +1,14 @@
+import { firstInvalidUtf8, positionOfByte } from '@waymark/core';
 import { open } from 'node:fs/promises';
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } from 'hyparquet';
 import { columnSynonyms, resolveColumns, type ColumnMapping, type MappedField } from '../ingest/columns';
 import { sniffDialect } from '../ingest/csv-dialect';
+import { checkEncoding, checkHeader, headerOrWhyNot } from '../ingest/csv-header';
 import { CsvReader } from '../ingest/csv-reader';
 import { ImportError } from '../ingest/import-result';
 import { detectFormat, readFileChunks, type LogFormat } from '../ingest/read-source';
 import { decoderFor } from '../ingest/text-decoder';
+import { notUtf8Error } from '../ingest/text-rules';
 import { xesDefaults } from '../ingest/xes';
 
 /** What the mapping step shows before anything is imported: the columns, the first rows, a suggested mapping. */
@@ -67,13 +70,14 @@ function previewCsv(bytes: Uint8Array): Omit<LogPreview, 'format' | 'gzip'> {
   if (bytes.length === 0)
     throw new ImportError('empty_file', 'the file is empty (expected a header row and events)');
   const sniffed = sniffDialect(bytes.subarray(0, 64 * 1024));
-  if (sniffed.encoding === 'utf-8' || sniffed.encoding === 'windows-1252') {
-    const zero = bytes.indexOf(0);
-    if (zero >= 0)
-      throw new ImportError(
-        'io',
-        `the file is not text: byte ${zero + 1} is a zero byte (expected a CSV in UTF-8, UTF-16 with a byte-order mark or Windows-1252, an XES or a Parquet file)`,
-      );
+  // the same verdicts as the import (decision 0011): the encoding, then the header
+  checkEncoding(bytes, sniffed, undefined);
+  if (sniffed.encoding === 'utf-8') {
+    const bad = firstInvalidUtf8(bytes, sniffed.bom, bytes.length, false);
+    if (bad >= 0) {
+      const { line, column } = positionOfByte(bytes, bad);
+      throw notUtf8Error(bytes[bad] as number, line, column, bad);
+    }
   }
   const decoder = decoderFor(sniffed.encoding);
   const text = sniffed.encoding.startsWith('utf-16')
@@ -90,14 +94,15 @@ function previewCsv(bytes: Uint8Array): Omit<LogPreview, 'format' | 'gzip'> {
     }
     rows.push(row);
   });
+  let error: unknown;
   try {
     reader.push(text);
-  } catch {
-    // a long or unclosed record in the sample is reported, with its line, by the import itself
+  } catch (e) {
+    // a long or unclosed record after the header is reported, with its line, by the import itself
+    error = e;
   }
-  const header = rows.shift();
-  if (!header || header.every((h) => h.trim() === ''))
-    throw new ImportError('empty_file', 'no header row found (expected column names on line 1)');
+  const header = headerOrWhyNot(rows.shift(), error, text.length, SAMPLE_BYTES);
+  checkHeader(header);
   return {
     encoding: sniffed.encoding,
     delimiter: String.fromCharCode(sniffed.delimiter),

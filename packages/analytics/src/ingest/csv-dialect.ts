@@ -20,28 +20,8 @@ export function sniffEncoding(sample: Uint8Array): { encoding: CsvEncoding; bom:
     return { encoding: 'utf-16le', bom: 0 };
   if (sample.length >= 4 && sample[0] === 0 && sample[2] === 0 && sample[1] !== 0)
     return { encoding: 'utf-16be', bom: 0 };
-  return { encoding: isUtf8(sample) ? 'utf-8' : 'windows-1252', bom: 0 };
-}
-
-/** True when the bytes are valid UTF-8 (a sequence cut at the very end of the sample is allowed). */
-function isUtf8(b: Uint8Array): boolean {
-  let i = 0;
-  const n = b.length;
-  while (i < n) {
-    const c = b[i] as number;
-    if (c < 0x80) {
-      i++;
-      continue;
-    }
-    const len = c >= 0xf0 && c <= 0xf4 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 && c < 0xe0 ? 2 : 0;
-    if (len === 0) return false;
-    for (let k = 1; k < len; k++) {
-      if (i + k >= n) return true;
-      if (((b[i + k] as number) & 0xc0) !== 0x80) return false;
-    }
-    i += len;
-  }
-  return true;
+  // never a guess: bytes that are not UTF-8 are refused by the import with their line (decision 0011)
+  return { encoding: 'utf-8', bom: 0 };
 }
 
 /**

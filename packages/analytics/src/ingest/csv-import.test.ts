@@ -79,7 +79,7 @@ describe('importCsv', () => {
     expect(store.activities.value(0)).toBe('Réunion ✓');
   });
 
-  it('given Windows-1252 bytes, when imported, then they decode as Windows-1252 (not mojibake)', async () => {
+  it('given Windows-1252 bytes, when imported, then refused naming the line, column and byte, never guessed', async () => {
     const head = utf8('case,activity,timestamp\nA,');
     const bytes = new Uint8Array([
       ...head,
@@ -94,7 +94,11 @@ describe('importCsv', () => {
       0x80,
       ...utf8(',2024-01-01T10:00:00Z\n'),
     ]);
-    const { store, report } = await run(bytes);
+    await expect(run(bytes)).rejects.toThrow(
+      /^line 2, column 4: byte 28 of the file \(0xE9\) is not UTF-8 text, .*save it as UTF-8 and try again$/,
+    );
+    // named explicitly, it is a choice rather than a guess, and reads exactly
+    const { store, report } = await run(bytes, { encoding: 'windows-1252' });
     expect(report.encoding).toBe('windows-1252');
     expect(store.activities.value(0)).toBe('Réunion €');
   });

@@ -1,8 +1,9 @@
-import type { ByteInterner } from '../model/byte-interner';
 import type { DimensionName, EventStore } from '../model/event-store';
 import { dimensionFields, type MappedField } from './columns';
+import type { CsvEncoding } from './csv-dialect';
 import type { CsvReader, CsvRecord } from './csv-reader';
 import type { RejectionLog } from './import-result';
+import { CheckedInterner } from './text-rules';
 import { parseTimestampBytes, type TimestampFormat } from './timestamps';
 
 /** Turns one CSV record into an event, or a rejection naming the line, column and problem. */
@@ -15,7 +16,11 @@ export class RowImporter {
   private readonly ti: number;
   /** Mapped dimensions: their field, interner and (refreshed when the store grows) column. */
   private readonly dimFields: number[];
-  private readonly dimInterners: ByteInterner[];
+  private readonly dimInterners: CheckedInterner[];
+  /** Ids of the mapped dimensions of the row being read, checked before the event is added. */
+  private readonly dimIds: Int32Array;
+  private readonly cases: CheckedInterner;
+  private readonly activities: CheckedInterner;
   private readonly dimNames: DimensionName[];
   private dimColumns: Int32Array[] = [];
   private columnsOf: Int32Array | undefined;
@@ -29,13 +34,18 @@ export class RowImporter {
     private readonly format: TimestampFormat,
     private readonly rejections: RejectionLog,
     lifecycle: string | undefined,
+    /** The bytes' encoding (UTF-16 arrives transcoded to UTF-8). */
+    encoding: CsvEncoding = 'utf-8',
   ) {
     this.ci = index.case as number;
     this.ai = index.activity as number;
     this.ti = index.timestamp as number;
     this.dimNames = dimensionFields.filter((f) => index[f] !== undefined);
     this.dimFields = this.dimNames.map((f) => index[f] as number);
-    this.dimInterners = this.dimNames.map((f) => store.dims[f]);
+    this.dimInterners = this.dimNames.map((f) => new CheckedInterner(store.dims[f], encoding));
+    this.dimIds = new Int32Array(this.dimNames.length);
+    this.cases = new CheckedInterner(store.cases, encoding);
+    this.activities = new CheckedInterner(store.activities, encoding);
     this.lifecycleId = lifecycle === undefined ? -2 : store.dims.lifecycle.internString(lifecycle);
   }
 
@@ -50,10 +60,12 @@ export class RowImporter {
     const s = this.store;
     const c = reader.field(rec, this.ci);
     if (c.end === c.start) return this.reject(rec.line, this.ci, 'empty case id (expected a value)');
-    const caseId = s.cases.intern(c.bytes, c.start, c.end);
+    const caseId = this.cases.intern(c.bytes, c.start, c.end);
+    if (caseId < 0) return this.reject(rec.line, this.ci, `the case id ${this.cases.reason}`);
     const a = reader.field(rec, this.ai);
     if (a.end === a.start) return this.reject(rec.line, this.ai, 'empty activity (expected a value)');
-    const activity = s.activities.internFew(a.bytes, a.start, a.end);
+    const activity = this.activities.intern(a.bytes, a.start, a.end, true);
+    if (activity < 0) return this.reject(rec.line, this.ai, `the activity ${this.activities.reason}`);
     const t = reader.field(rec, this.ti);
     const time = parseTimestampBytes(t.bytes, t.start, t.end, this.format);
     if (Number.isNaN(time))
@@ -72,20 +84,26 @@ export class RowImporter {
         return;
       }
     }
+    const dimIds = this.dimIds;
+    for (let k = 0; k < this.dimFields.length; k++) {
+      const f = reader.field(rec, this.dimFields[k] as number);
+      if (f.end === f.start) {
+        dimIds[k] = -2;
+        continue;
+      }
+      const values = this.dimInterners[k] as CheckedInterner;
+      const id = values.intern(f.bytes, f.start, f.end, true);
+      if (id < 0)
+        return this.reject(rec.line, this.dimFields[k] as number, `the ${this.dimNames[k]} ${values.reason}`);
+      dimIds[k] = id;
+    }
     const i = s.add(caseId, activity, time);
     if (this.columnsOf !== s.caseOf) {
       this.columnsOf = s.caseOf;
       this.dimColumns = this.dimNames.map((d) => s.dim[d] as Int32Array);
     }
-    for (let k = 0; k < this.dimFields.length; k++) {
-      const f = reader.field(rec, this.dimFields[k] as number);
-      if (f.end > f.start)
-        (this.dimColumns[k] as Int32Array)[i] = (this.dimInterners[k] as ByteInterner).internFew(
-          f.bytes,
-          f.start,
-          f.end,
-        );
-    }
+    for (let k = 0; k < this.dimFields.length; k++)
+      if ((dimIds[k] as number) >= 0) (this.dimColumns[k] as Int32Array)[i] = dimIds[k] as number;
     if (s.startTime && this.index.start !== undefined) {
       const f = reader.field(rec, this.index.start);
       s.startTime[i] =

@@ -11,6 +11,7 @@ import { RowImporter } from './csv-row';
 import { RejectionLog } from './import-result';
 import { LimitExceeded } from './limits';
 import { readFileChunks } from './read-source';
+import type { CsvEncoding } from './csv-dialect';
 import { decoderFor } from './text-decoder';
 import { notUtf8Error, Utf8Stream } from './text-rules';
 import type { TimestampFormat } from './timestamps';
@@ -137,7 +138,7 @@ export async function parseCsvPart(job: CsvPartJob): Promise<CsvPart> {
     job.format,
     rejections,
     job.lifecycle,
-    job.encoding,
+    job.encoding as CsvEncoding,
   );
   const reader: CsvReader = new CsvReader({ delimiter: job.delimiter, quote: job.quote }, (rec) =>
     row.take(rec, reader),

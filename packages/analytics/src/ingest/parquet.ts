@@ -1,3 +1,4 @@
+import { describeUnsafeCharacter, findUnsafeCharacter } from '@waymark/core';
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } from 'hyparquet';
 import { EventStore, type DimensionName } from '../model/event-store';
 import { dimensionFields, resolveColumns, type ColumnMapping, type MappedField } from './columns';
@@ -84,8 +85,10 @@ export async function importParquet(path: string, options: ImportOptions = {}): 
       const c = asText(r[name('case') as string]);
       const a = asText(r[name('activity') as string]);
       const time = asTime(r[name('timestamp') as string], format);
+      const refused = unsafeIn(r, name, dims);
       if (c === '') rejections.add(row, 'empty case id (expected a value)', name('case'));
       else if (a === '') rejections.add(row, 'empty activity (expected a value)', name('activity'));
+      else if (refused) rejections.add(row, refused.reason, refused.column);
       else if (Number.isNaN(time))
         rejections.add(
           row,
@@ -139,4 +142,23 @@ function asTime(v: unknown, format: TimestampFormat): number {
   if (typeof v === 'bigint') return Number(v);
   if (typeof v === 'number') return v;
   return Number.NaN;
+}
+
+/**
+ * The first kept value of a row that the text rule of @waymark/core refuses (a control character, a lone
+ * surrogate), with its column: the row is rejected, like a row with a bad date (decision 0011).
+ */
+function unsafeIn(
+  r: Record<string, unknown>,
+  name: (f: MappedField) => string | undefined,
+  dims: readonly MappedField[],
+): { reason: string; column: string } | undefined {
+  for (const f of ['case', 'activity', ...dims] as MappedField[]) {
+    const column = name(f);
+    if (column === undefined) continue;
+    const found = findUnsafeCharacter(asText(r[column]));
+    if (found)
+      return { reason: `the ${f === 'case' ? 'case id' : f} ${describeUnsafeCharacter(found)}`, column };
+  }
+  return undefined;
 }

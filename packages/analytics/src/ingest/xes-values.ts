@@ -1,11 +1,11 @@
-import type { ByteInterner } from '../model/byte-interner';
 import { parseMoney } from './csv-row';
 import { LimitExceeded } from './limits';
+import type { CheckedInterner } from './text-rules';
 import { parseTimestampBytes, type TimestampFormat } from './timestamps';
 
 /** How a mapped attribute's value is kept: an interned id, a time, or an amount. */
 export type SlotKind =
-  | { readonly kind: 'id'; readonly interner: ByteInterner }
+  | { readonly kind: 'id'; readonly interner: CheckedInterner }
   | { readonly kind: 'time' }
   | { readonly kind: 'amount' };
 
@@ -21,6 +21,8 @@ export class PendingValues {
   has: Uint8Array;
   /** Text of values that did not parse, for the rejection message. */
   readonly bad = new Map<number, string>();
+  /** Why values were refused by the text rule (a control character...), by the same index as `ids`. */
+  readonly refused = new Map<number, string>();
 
   constructor(
     private readonly kinds: readonly SlotKind[],
@@ -61,8 +63,12 @@ export class PendingValues {
     const at = e * this.kinds.length + slot;
     const k = this.kinds[slot] as SlotKind;
     this.has[at] = 1;
-    if (k.kind === 'id') this.ids[at] = k.interner.intern(bytes, start, end);
-    else {
+    if (k.kind === 'id') {
+      const id = k.interner.intern(bytes, start, end);
+      this.ids[at] = id;
+      if (id < 0) this.refused.set(at, k.interner.reason);
+      else if (this.refused.size > 0) this.refused.delete(at);
+    } else {
       const v =
         k.kind === 'time'
           ? parseTimestampBytes(bytes, start, end, this.format)
@@ -76,5 +82,6 @@ export class PendingValues {
   clear(): void {
     this.size = 0;
     if (this.bad.size > 0) this.bad.clear();
+    if (this.refused.size > 0) this.refused.clear();
   }
 }

@@ -1,3 +1,4 @@
+import { positionOfByte } from '@waymark/core';
 import { EventStore, type DimensionName } from '../model/event-store';
 import { dimensionFields, type ColumnMapping, type MappedField } from './columns';
 import {
@@ -9,6 +10,7 @@ import {
 } from './import-result';
 import { LimitExceeded, storeLimits } from './limits';
 import type { TimestampFormat } from './timestamps';
+import { notUtf8Error, CheckedInterner, Utf8Stream } from './text-rules';
 import { PendingValues, type SlotKind } from './xes-values';
 import { XmlError, XmlScanner, type XmlAttributes } from './xml-scanner';
 
@@ -106,14 +108,14 @@ export async function importXes(
   const format: TimestampFormat = { order: 'iso', zone: options.zone ?? 'UTC' };
   const kinds: SlotKind[] = active.map((f) =>
     f === 'case'
-      ? { kind: 'id', interner: store.cases }
+      ? { kind: 'id', interner: new CheckedInterner(store.cases) }
       : f === 'activity'
-        ? { kind: 'id', interner: store.activities }
+        ? { kind: 'id', interner: new CheckedInterner(store.activities) }
         : f === 'timestamp' || f === 'start'
           ? { kind: 'time' }
           : f === 'cost'
             ? { kind: 'amount' }
-            : { kind: 'id', interner: store.dims[f as DimensionName] },
+            : { kind: 'id', interner: new CheckedInterner(store.dims[f as DimensionName]) },
   );
   // a trace's events wait here until it closes: no more of them than the log may hold
   const pending = new PendingValues(kinds, format, limits.maxEvents);
@@ -184,6 +186,20 @@ export async function importXes(
   const numAt = (w: number): number =>
     w >= 0 ? (pending.nums[w] as number) : (trace.nums[-1 - w] as number);
 
+  /** The first value of event e (or of its trace, where the event takes it from there) that the text rule refused. */
+  function refusal(e: number): { reason: string; key: string } | undefined {
+    if (pending.refused.size === 0 && trace.refused.size === 0) return undefined;
+    for (let slot = 0; slot < S; slot++) {
+      const w = where(e, slot);
+      const why = w >= 0 ? pending.refused.get(w) : w === -2 ? undefined : trace.refused.get(-1 - w);
+      if (why !== undefined) {
+        const field = active[slot] as MappedField;
+        return { reason: `the ${field === 'case' ? 'case id' : field} ${why}`, key: m[field] as string };
+      }
+    }
+    return undefined;
+  }
+
   function flushTrace(): void {
     const emptyCase = emptyOf(store.cases);
     refreshEmpty();
@@ -195,6 +211,11 @@ export async function importXes(
       if (caseIsEvent) {
         const w = where(e, caseSlot);
         caseId = w === -2 ? -1 : idAt(w);
+      }
+      const refused = refusal(e);
+      if (refused) {
+        rejections.add(line, refused.reason, refused.key);
+        continue;
       }
       if (caseId < 0 || caseId === emptyCase) {
         rejections.add(
@@ -258,7 +279,18 @@ export async function importXes(
   };
 
   try {
-    for await (const chunk of source) scanner.push(chunk);
+    // the text must be UTF-8 (decision 0011): checked as it streams past, the line counted for the message
+    let lines = 1;
+    const utf8 = new Utf8Stream((chunk, at, offset) => {
+      const { line, column } = positionOfByte(chunk, Math.max(0, at), lines);
+      throw notUtf8Error(at >= 0 ? (chunk[at] as number) : 0, line, column, offset);
+    });
+    for await (const chunk of source) {
+      utf8.check(chunk);
+      for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) lines++;
+      scanner.push(chunk);
+    }
+    utf8.finish();
     scanner.finish();
   } catch (e) {
     if (e instanceof XmlError)
