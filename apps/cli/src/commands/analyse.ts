@@ -6,6 +6,7 @@ import {
   analyseLog,
   createPseudonymiser,
   ImportError,
+  importLimitsFromEnv,
   importLogFile,
   renderHtmlReport,
   renderMarkdownReport,
@@ -41,6 +42,9 @@ Metrics:
 Output:
   --format json|md|html   (default md)
   --out FILE              write the report to FILE instead of standard output
+Limits (environment): WAYMARK_EXPANDED_LIMIT_MB (most text read, after decompression;
+default 4096), WAYMARK_EXPANSION_RATIO (a .gz expanding more times than this is refused as a
+likely decompression bomb; default 100, 0 = off), WAYMARK_MAX_EVENTS (default 20000000).
 Privacy: case ids are pseudonymised with HMAC-SHA256 under the workspace key in
 WAYMARK_PSEUDONYM_KEY (at least 16 characters); without it a one-off key is used for this run.`;
 
@@ -118,7 +122,10 @@ export const analyseCommand: CliCommand = {
         throw new UsageError(`--date-format must be iso, dmy or mdy; got "${dateOrder}"`);
       const mapping: Record<string, string> = {};
       for (const f of mappingFields) if (v[f] !== undefined) mapping[f] = v[f];
+      const limits = importLimitsFromEnv(ctx.env);
+      if ('error' in limits) throw new UsageError(limits.error);
       const importOptions: ImportFileOptions = {
+        limits,
         mapping: mapping as ColumnMapping,
         autoMap: !v['no-auto'],
         ...(v.tz ? { zone: v.tz } : {}),

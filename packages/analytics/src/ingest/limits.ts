@@ -69,9 +69,9 @@ export class LimitExceeded extends Error {
     readonly what: string,
     readonly limit: number,
   ) {
-    const variable = kind === 'events' ? ' (WAYMARK_MAX_EVENTS)' : '';
+    const variable = kind === 'events' ? ' set by WAYMARK_MAX_EVENTS' : ' a log may have';
     super(
-      `the log has more than ${limit.toLocaleString('en-GB')} ${what}, the most this server reads${variable}; ` +
+      `the log has more than ${limit.toLocaleString('en-GB')} ${what}, the limit${variable}; ` +
         (kind === 'events'
           ? 'split the log into shorter periods, or ask your administrator to raise the limit'
           : 'check that the right column is mapped (a column of free text or ids has a different value on every row)'),

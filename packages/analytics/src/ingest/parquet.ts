@@ -53,7 +53,7 @@ export async function importParquet(path: string, options: ImportOptions = {}): 
   if (expanded > limits.expandedBytes)
     throw new ImportError(
       'too_large',
-      `the Parquet file holds ${megabytes(expanded)} of data uncompressed, more than the ${megabytes(limits.expandedBytes)} this server reads (WAYMARK_EXPANDED_LIMIT_MB); split the log into shorter periods, or ask your administrator to raise the limit`,
+      `the Parquet file holds ${megabytes(expanded)} of data uncompressed, more than the ${megabytes(limits.expandedBytes)} limit set by WAYMARK_EXPANDED_LIMIT_MB; split the log into shorter periods, or ask your administrator to raise the limit`,
     );
   const store = new EventStore(new TextDecoder(), {
     dims,

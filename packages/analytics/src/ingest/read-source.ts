@@ -108,19 +108,19 @@ export async function* readFileChunks(
 const expandedTooFar = (limit: number) =>
   new ImportError(
     'too_large',
-    `the compressed file expands to more than ${megabytes(limit)}, the most this server reads (WAYMARK_EXPANDED_LIMIT_MB); split the log into shorter periods, or ask your administrator to raise the limit`,
+    `the compressed file expands to more than ${megabytes(limit)}, the limit set by WAYMARK_EXPANDED_LIMIT_MB; split the log into shorter periods, or ask your administrator to raise the limit`,
   );
 
 const bomb = (ratio: number, expanded: number, read: number) =>
   new ImportError(
     'too_large',
-    `the compressed file expands more than ${ratio} times (${megabytes(expanded)} from the first ${megabytes(read)}), the most this server accepts (WAYMARK_EXPANSION_RATIO); real event logs expand 10 to 50 times, so this file is refused as a likely decompression bomb. If it is a genuine log, upload it uncompressed`,
+    `the compressed file expands more than ${ratio} times (${megabytes(expanded)} from the first ${megabytes(read)}), the limit set by WAYMARK_EXPANSION_RATIO; real event logs expand 10 to 50 times, so this file is refused as a likely decompression bomb. If it is a genuine log, use it uncompressed`,
   );
 
 /** A file that is not compressed but larger than the limit of what is read. */
 export function fileTooLarge(size: number, limit: number): ImportError {
   return new ImportError(
     'too_large',
-    `the file is ${megabytes(size)}, more than the ${megabytes(limit)} this server reads (WAYMARK_EXPANDED_LIMIT_MB); split the log into shorter periods, or ask your administrator to raise the limit`,
+    `the file is ${megabytes(size)}, more than the ${megabytes(limit)} limit set by WAYMARK_EXPANDED_LIMIT_MB; split the log into shorter periods, or ask your administrator to raise the limit`,
   );
 }
