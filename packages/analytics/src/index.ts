@@ -74,3 +74,12 @@ export {
 } from './testing/contact-log';
 export { writeGzipBomb } from './testing/bombs';
 export { defaultImportLimits, importLimitsFromEnv, type ImportLimits } from './ingest/limits';
+export {
+  startImportJob,
+  ImportJobStopped,
+  type ImportJobSpec,
+  type ImportJobProgress,
+  type ImportJobOutcome,
+  type ImportJobHandle,
+  type ImportPhase,
+} from './dataset/import-job';

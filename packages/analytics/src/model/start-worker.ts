@@ -1,4 +1,4 @@
-import { Worker, type TransferListItem } from 'node:worker_threads';
+import { Worker, type ResourceLimits, type TransferListItem } from 'node:worker_threads';
 
 /**
  * Starts the worker module `name` (a sibling of `base`, without extension). Workers do not inherit tsx's
@@ -10,8 +10,13 @@ export function startWorker(
   name: string,
   workerData: unknown,
   transferList: readonly TransferListItem[] = [],
+  resourceLimits?: ResourceLimits,
 ): Worker {
-  const options = { workerData, transferList: [...transferList] };
+  const options = {
+    workerData,
+    transferList: [...transferList],
+    ...(resourceLimits ? { resourceLimits } : {}),
+  };
   if (!base.endsWith('.ts')) return new Worker(new URL(`./${name}.js`, base), options);
   const api = import.meta.resolve('tsx/esm/api');
   const target = new URL(`./${name}.ts`, base).href;

@@ -1,22 +1,21 @@
 import { readFile } from 'node:fs/promises';
 import {
   analyseLog,
-  createPseudonymiser,
   decodeEvents,
-  encodeEvents,
   filterCases,
-  importLogFile,
   isEmptyFilter,
   toJsonReport,
   type CaseFilter,
   type ColumnMapping,
+  type ImportJobOutcome,
 } from '@waymark/analytics';
-import type { DatasetSummary, WorkspaceId } from '@waymark/store';
+import type { WorkspaceId } from '@waymark/store';
 import { z } from 'zod';
 import { ApiFailure, fail } from '../api-error';
 import type { RouteInput } from '../route-spec';
-import { datasetDepsOf, discardUpload, logFailure, pendingUpload } from './dataset-uploads';
-import { nowIso, userOf, workspaceOf } from './route-helpers';
+import { startImport, type JobView } from './dataset-jobs';
+import { datasetDepsOf, discardUpload, pendingUpload, type PendingUpload } from './dataset-uploads';
+import { audit, nowIso, userOf, workspaceOf } from './route-helpers';
 
 const column = z.string().trim().min(1).max(200);
 export const mappingSchema = z.strictObject({
@@ -55,32 +54,34 @@ export const datasetNotFound = (id: string) =>
   new ApiFailure('dataset_not_found', `no dataset "${id}" in this workspace`, 'datasetId', {}, 404);
 
 /**
- * Imports the pending upload with the user's mapping (only mapped columns are read; case ids and
- * people's names are pseudonymised with the workspace's key), analyses it, and stores the dataset.
- * Nothing is stored when the import fails or yields no events; the upload is then kept for another try.
+ * Starts importing the pending upload with the user's mapping, as a job (dataset-jobs.ts): only mapped columns
+ * are read; case ids and people's names are pseudonymised with the workspace's key; the analysis runs in a
+ * worker thread. The dataset is stored only when the import completes, so nothing is stored when it fails,
+ * is cancelled or is cut off by a restart; the upload is then kept for another try.
  */
-export async function createDataset(
+export async function startDatasetImport(
   input: RouteInput<unknown>,
   body: z.output<typeof analyseBody>,
-): Promise<DatasetSummary & { result: unknown }> {
-  const deps = datasetDepsOf(input);
+): Promise<JobView> {
   const upload = await pendingUpload(input, body.uploadId);
   const mapping: ColumnMapping = Object.fromEntries(
     Object.entries(body.mapping).filter(([, v]) => v !== undefined),
   );
-  let imported;
-  try {
-    imported = await importLogFile(upload.path, {
-      mapping,
-      autoMap: false,
-      ...(body.zone ? { zone: body.zone } : {}),
-      ...(body.dateOrder ? { dateOrder: body.dateOrder } : {}),
-    });
-  } catch (error) {
-    throw logFailure(error);
-  }
-  const { store, report } = imported;
-  if (store.size === 0) {
+  return startImport(input, upload, body, mapping, (outcome) =>
+    storeDataset(input, upload, body, mapping, outcome),
+  );
+}
+
+/** Stores an import's outcome as a dataset, deletes the upload and audits it; returns the dataset's id. */
+async function storeDataset(
+  input: RouteInput<unknown>,
+  upload: PendingUpload,
+  body: z.output<typeof analyseBody>,
+  mapping: ColumnMapping,
+  { report, result, eventsBlob }: ImportJobOutcome,
+): Promise<string> {
+  const deps = datasetDepsOf(input);
+  if (!result || !eventsBlob) {
     const first = report.rejections[0];
     throw new ApiFailure(
       'invalid_log',
@@ -94,10 +95,6 @@ export async function createDataset(
       400,
     );
   }
-  const pseudonymise = createPseudonymiser(await deps.keyring.keyFor(workspaceOf(input)));
-  const analysis = analyseLog(store, { pseudonymise });
-  const result = toJsonReport(analysis, report);
-  const eventsBlob = encodeEvents(store, pseudonymise);
   const raw = body.keepRaw ? new Uint8Array(await readFile(upload.path)) : undefined;
   const id = input.deps.newId();
   const made = await deps.store.createDataset({
@@ -124,7 +121,12 @@ export async function createDataset(
   });
   if (!made.ok) throw fail('invalid_request', made.error.message);
   await discardUpload(input, upload);
-  return { ...made.value, result };
+  await audit(input, 'dataset.create', id, {
+    file: upload.fileName,
+    events: result.log.events,
+    keepRaw: body.keepRaw,
+  });
+  return id;
 }
 
 /**

@@ -4,7 +4,14 @@ import type { StoredDataset } from '@waymark/store';
 import { z } from 'zod';
 import { ApiFailure, fail } from '../api-error';
 import { route } from '../route-spec';
-import { analyseBody, createDataset, datasetNotFound, filteredResult, filterQuery } from './dataset-analysis';
+import {
+  analyseBody,
+  datasetNotFound,
+  filteredResult,
+  filterQuery,
+  startDatasetImport,
+} from './dataset-analysis';
+import { jobNotFound, jobsOf } from './dataset-jobs';
 import {
   attachBody,
   attachDataset,
@@ -14,7 +21,7 @@ import {
   type AttachmentRecord,
 } from './dataset-attach';
 import { cleanFileName, datasetDepsOf, discardUpload, pendingUpload, receiveUpload } from './dataset-uploads';
-import { audit, journeyBody, workspaceOf } from './route-helpers';
+import { audit, journeyBody, userOf, workspaceOf } from './route-helpers';
 
 const base = '/api/workspaces/{ws}/datasets';
 const one = `${base}/{datasetId}`;
@@ -84,20 +91,68 @@ export function datasetRoutes() {
       path: base,
       tag: 'Datasets',
       summary:
-        'Import an upload with a column mapping and analyse it: only mapped columns are read, case ids and the resource column are pseudonymised with the workspace key; the upload is deleted unless keepRaw',
+        'Start importing an upload with a column mapping, as a job (answered at once; follow it with GET …/datasets/jobs/{jobId}): only mapped columns are read, case ids and the resource column are pseudonymised with the workspace key, the analysis runs in a worker thread with a memory ceiling, one import at a time per server (the rest queue). The dataset is stored only when the import completes; the upload is then deleted unless keepRaw',
       access: 'editor',
       body: analyseBody,
-      success: { status: 201, description: 'the dataset with its analysis (result)' },
-      errors: ['upload_not_found', 'invalid_log'],
+      success: {
+        status: 202,
+        description:
+          'the job: {id, state: queued|running|succeeded|failed|cancelled, phase, bytesRead, bytesTotal, rows, events, queuePosition, datasetId, error, startedBy, createdAt, updatedAt}',
+      },
+      errors: ['upload_not_found', 'import_running', 'rate_limited'],
       async handle(input) {
-        const made = await createDataset(input, input.body);
-        await audit(input, 'dataset.create', made.id, {
-          file: made.fileName,
-          events: made.events,
-          keepRaw: input.body.keepRaw,
-        });
-        const stored = await datasetDepsOf(input).store.getDataset(workspaceOf(input), made.id);
-        return input.c.json(datasetBody(stored as StoredDataset), 201);
+        const job = await startDatasetImport(input, input.body);
+        await audit(input, 'dataset.import-start', job.id, { file: job.fileName });
+        return input.c.json(job, 202);
+      },
+    }),
+    route({
+      method: 'get',
+      path: `${base}/jobs/{jobId}`,
+      tag: 'Datasets',
+      summary:
+        "An import job's progress (bytes read of the file, rows, phase) and outcome (datasetId, or error in plain words). Its starter must ask at least every WAYMARK_IMPORT_ABANDON_SECONDS (60) or the job is cancelled as abandoned. Jobs live in memory: a restart forgets them (nothing half-imported is stored; the upload stays for a day)",
+      access: 'editor',
+      success: { description: 'the job (as POST …/datasets answers)' },
+      errors: ['job_not_found'],
+      async handle(input) {
+        const id = input.params['jobId'] ?? '';
+        const job = jobsOf(input).get(workspaceOf(input), id, userOf(input).id);
+        if (!job) throw jobNotFound(id);
+        return input.c.json(job);
+      },
+    }),
+    route({
+      method: 'delete',
+      path: `${base}/jobs/{jobId}`,
+      tag: 'Datasets',
+      summary:
+        'Cancel a queued or running import job: its worker is stopped, nothing is stored, the upload stays (for another try or to discard). Only the person who started it, or a workspace owner, may cancel it',
+      access: 'editor',
+      success: { description: 'the job, now cancelled' },
+      errors: ['job_not_found', 'forbidden', 'job_finished'],
+      async handle(input) {
+        const id = input.params['jobId'] ?? '';
+        const jobs = jobsOf(input);
+        const job = jobs.get(workspaceOf(input), id);
+        if (!job) throw jobNotFound(id);
+        if (job.startedBy !== userOf(input).id && input.workspace?.role !== 'owner')
+          throw fail(
+            'forbidden',
+            'only the person who started this import, or an owner of the workspace, can cancel it',
+          );
+        if (!(await jobs.cancel(workspaceOf(input), id, 'cancelled')))
+          throw new ApiFailure(
+            'job_finished',
+            job.phase === 'storing'
+              ? 'the import is being saved and can no longer be cancelled; delete the dataset once it appears'
+              : `the import has already ${job.state === 'succeeded' ? 'finished' : job.state === 'failed' ? 'failed' : 'been cancelled'}`,
+            'jobId',
+            { job },
+            409,
+          );
+        await audit(input, 'dataset.import-cancel', id);
+        return input.c.json(jobs.get(workspaceOf(input), id));
       },
     }),
     route({

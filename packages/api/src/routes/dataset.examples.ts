@@ -60,6 +60,18 @@ async function uploadByEd(t: TestApi): Promise<string> {
   return ((await res.json()) as { uploadId: string }).uploadId;
 }
 
+/** An import job started by Ed (it stays queued in the authorisation test, which gives imports no slot). */
+async function jobByEd(t: TestApi): Promise<string> {
+  const ed = await t.signIn('Ed');
+  const res = await ed.request('POST', datasets, {
+    uploadId: await uploadByEd(t),
+    name: 'Queued',
+    mapping: { case: 'case', activity: 'activity', timestamp: 'timestamp' },
+  });
+  if (res.status !== 202) throw new Error(`import failed to start: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { id: string }).id;
+}
+
 async function attached(t: TestApi, n: number): Promise<string> {
   const id = `att-${n}`;
   await seedDataset(t, id);
@@ -90,6 +102,12 @@ export const datasetExamples: Record<string, (t: TestApi, n: number) => Promise<
       name: `Noise ${n}`,
       mapping: { case: 'case', activity: 'activity', timestamp: 'timestamp', channel: 'channel' },
     },
+  }),
+  'GET /api/workspaces/{ws}/datasets/jobs/{jobId}': async (t) => ({
+    path: `${datasets}/jobs/${await jobByEd(t)}`,
+  }),
+  'DELETE /api/workspaces/{ws}/datasets/jobs/{jobId}': async (t) => ({
+    path: `${datasets}/jobs/${await jobByEd(t)}`,
   }),
   'GET /api/workspaces/{ws}/datasets': () => ({ path: datasets }),
   'GET /api/workspaces/{ws}/datasets/{datasetId}': async (t, n) => {

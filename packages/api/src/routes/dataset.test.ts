@@ -3,6 +3,7 @@ import { changeOfAddressScenario, contactLogCsv } from '@waymark/analytics';
 import type { JourneyId } from '@waymark/core';
 import { sampleJourney, type WorkspaceId } from '@waymark/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importNow } from '../testing/import-jobs';
 import { createTestApi, PASSWORD, type Client, type TestApi } from '../testing/test-api';
 
 const ws = 'w1' as WorkspaceId;
@@ -84,7 +85,7 @@ describe('datasets through the API', () => {
     });
     expect(up['preview'].rows).toHaveLength(7);
     // analyse
-    const made = await ed.request('POST', base, { uploadId: up['uploadId'], name: 'Noise log', mapping });
+    const made = await importNow(ed, 'w1', { uploadId: up['uploadId'], name: 'Noise log', mapping });
     expect(made.status, await made.clone().text()).toBe(201);
     const d = (await made.json()) as Json;
     expect(d).toMatchObject({
@@ -100,7 +101,7 @@ describe('datasets through the API', () => {
       expect.objectContaining({ from: 'Report noise', to: 'Visit', count: 1 }),
     );
     // the upload is gone once analysed
-    const again = await ed.request('POST', base, { uploadId: up['uploadId'], name: 'Twice', mapping });
+    const again = await importNow(ed, 'w1', { uploadId: up['uploadId'], name: 'Twice', mapping });
     expect(again.status).toBe(404);
     // listed, and readable by a viewer
     const list = (await (await vi.request('GET', base)).json()) as Json;
@@ -157,9 +158,7 @@ describe('datasets through the API', () => {
 
   it('given an imported log, when stored, then case ids and names appear only pseudonymised and the upload is not kept', async () => {
     const id = await uploadId(log);
-    const d = (await (
-      await ed.request('POST', base, { uploadId: id, name: 'Private', mapping })
-    ).json()) as Json;
+    const d = (await (await importNow(ed, 'w1', { uploadId: id, name: 'Private', mapping })).json()) as Json;
     const stored = await t.stores.datasets.getDataset(ws, d['id']);
     const events = Buffer.from(gunzipSync((await t.stores.datasets.getEvents(ws, d['id']))!)).toString(
       'latin1',
@@ -176,7 +175,7 @@ describe('datasets through the API', () => {
   it('given keepRaw, when analysed, then the upload is kept, downloadable by an editor only, and deletable', async () => {
     const id = await uploadId(log);
     const d = (await (
-      await ed.request('POST', base, { uploadId: id, name: 'Kept', mapping, keepRaw: true })
+      await importNow(ed, 'w1', { uploadId: id, name: 'Kept', mapping, keepRaw: true })
     ).json()) as Json;
     expect(d['hasRaw']).toBe(true);
     const raw = await ed.request('GET', `${base}/${d['id']}/raw`);
@@ -199,7 +198,7 @@ describe('datasets through the API', () => {
     expect(((await huge.json()) as Json)['error'].message).toMatch(/larger than/);
     // an unmapped column: the mapping names one the file does not have
     const id = await uploadId(log);
-    const missing = await ed.request('POST', base, {
+    const missing = await importNow(ed, 'w1', {
       uploadId: id,
       name: 'X',
       mapping: { ...mapping, channel: 'medium' },
@@ -210,7 +209,7 @@ describe('datasets through the API', () => {
     expect(m.message).toMatch(/no column named "medium" for channel/);
     // every row malformed: the first rejection is named with its line
     const dates = await uploadId('case,activity,timestamp\nA,Report,soon\nB,Report,later\n');
-    const none = await ed.request('POST', base, {
+    const none = await importNow(ed, 'w1', {
       uploadId: dates,
       name: 'X',
       mapping: { case: 'case', activity: 'activity', timestamp: 'timestamp' },
@@ -221,7 +220,7 @@ describe('datasets through the API', () => {
     );
     // an unclosed quote
     const quote = await uploadId('case,activity,timestamp\nA,"Report,2026-01-01\nB,Visit,2026-01-02\n');
-    const q = await ed.request('POST', base, {
+    const q = await importNow(ed, 'w1', {
       uploadId: quote,
       name: 'X',
       mapping: { case: 'case', activity: 'activity', timestamp: 'timestamp' },
@@ -247,7 +246,7 @@ describe('datasets through the API', () => {
       org: 'team',
     };
     const d = (await (
-      await c.request('POST', base, { uploadId: up['uploadId'], name: 'Moves', mapping: m })
+      await importNow(c, 'w1', { uploadId: up['uploadId'], name: 'Moves', mapping: m })
     ).json()) as Json;
     expect(d['events']).toBe(3000);
     const derived = await c.request('POST', `${base}/${d['id']}/journey`, {
@@ -289,7 +288,7 @@ describe('datasets through the API', () => {
         org: 'org:group',
       },
     });
-    const made = await ed.request('POST', base, {
+    const made = await importNow(ed, 'w1', {
       uploadId: up['uploadId'],
       name: 'XES',
       mapping: up['preview'].suggested,
@@ -300,9 +299,7 @@ describe('datasets through the API', () => {
 
   it("given another workspace's dataset id, when read by its outsider, then it is not found", async () => {
     const id = await uploadId(log);
-    const d = (await (
-      await ed.request('POST', base, { uploadId: id, name: 'Ours', mapping })
-    ).json()) as Json;
+    const d = (await (await importNow(ed, 'w1', { uploadId: id, name: 'Ours', mapping })).json()) as Json;
     const otto = await t.signIn('Otto');
     expect((await otto.request('GET', `/api/workspaces/w2/datasets/${d['id']}`)).status).toBe(404);
     expect((await otto.request('GET', `${base}/${d['id']}`)).status).toBe(404);

@@ -12,7 +12,7 @@ import {
 } from '@waymark/store';
 import { createApi } from '../create-api';
 import { createArgon2Hasher } from '../auth/argon2-hasher';
-import type { ApiDeps } from '../deps';
+import type { ApiDeps, DatasetDeps } from '../deps';
 
 export const T0 = Date.parse('2026-03-02T09:00:00.000Z');
 
@@ -52,7 +52,10 @@ export interface Client {
 export const PASSWORD = 'correct horse battery';
 
 /** The API over a fresh in-memory database, with cheap argon2 parameters so tests stay quick. */
-export async function createTestApi(overrides: Partial<ApiDeps> = {}): Promise<TestApi> {
+export async function createTestApi(
+  overrides: Partial<ApiDeps> = {},
+  datasetOptions: Pick<DatasetDeps, 'importJobs' | 'importLimits'> = {},
+): Promise<TestApi> {
   const stores = await createTestStores();
   const caps = testCapabilities();
   const passwords = createArgon2Hasher({ memoryCost: 1024, timeCost: 1 });
@@ -64,6 +67,7 @@ export async function createTestApi(overrides: Partial<ApiDeps> = {}): Promise<T
       store: stores.datasets,
       keyring: createMemoryKeyring(caps.randomBytes),
       uploadDir: mkdtempSync(join(tmpdir(), 'waymark-uploads-')),
+      ...datasetOptions,
     },
     database: 'pglite',
     version: 'test',

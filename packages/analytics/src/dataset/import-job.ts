@@ -1,0 +1,128 @@
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../model/start-worker';
+import type { ColumnMapping } from '../ingest/columns';
+import { ImportError, type ImportReport } from '../ingest/import-result';
+import type { ImportLimits } from '../ingest/limits';
+import type { DateOrder } from '../ingest/timestamps';
+import type { JsonReport } from '../report/json';
+
+/** What a dataset import reads and how (the worker gets a copy). */
+export interface ImportJobSpec {
+  readonly path: string;
+  readonly mapping: ColumnMapping;
+  readonly zone?: string;
+  readonly dateOrder?: DateOrder;
+  readonly limits: ImportLimits;
+  /** The workspace's pseudonymisation key. */
+  readonly key: Uint8Array | string;
+}
+
+export type ImportPhase = 'reading' | 'analysing' | 'encoding';
+
+export interface ImportJobProgress {
+  readonly phase: ImportPhase;
+  /** Bytes of the file read so far (compressed bytes for a .gz). */
+  readonly bytesRead: number;
+  /** Rows read and events kept, once the file has been read. */
+  readonly rows?: number;
+  readonly events?: number;
+}
+
+/** The analysed log, ready to store; `result` and `eventsBlob` are absent when no row could be read. */
+export interface ImportJobOutcome {
+  readonly report: ImportReport;
+  readonly result?: JsonReport;
+  readonly eventsBlob?: Uint8Array;
+}
+
+/** Why an import job ended without an outcome, beyond the log's own problems (those are ImportErrors). */
+export class ImportJobStopped extends Error {
+  constructor(
+    readonly code: 'cancelled' | 'out_of_memory' | 'crashed',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface ImportJobHandle {
+  readonly done: Promise<ImportJobOutcome>;
+  /** Stops the worker at once; `done` rejects with ImportJobStopped('cancelled'). */
+  cancel(): Promise<void>;
+}
+
+/** Messages from the worker (import-job-worker.ts). */
+export type ImportJobMessage =
+  | { progress: ImportJobProgress }
+  | { outcome: ImportJobOutcome }
+  | { failure: { code: ImportError['code']; message: string; line?: number } }
+  | { crash: string };
+
+/**
+ * Runs the import, the analysis and the encoding of the kept events in a worker thread whose heap is held to
+ * `memoryMb` (V8's resource limits): a log that needs more kills only that worker, and `done` rejects with
+ * ImportJobStopped('out_of_memory'). The typed-array columns live outside the heap; the events limit
+ * (`spec.limits.maxEvents`) is what bounds them.
+ */
+export function startImportJob(
+  spec: ImportJobSpec,
+  { memoryMb, onProgress }: { memoryMb: number; onProgress?: (p: ImportJobProgress) => void },
+): ImportJobHandle {
+  let worker: Worker | undefined;
+  let settled = false;
+  let cancelled = false;
+  const done = new Promise<ImportJobOutcome>((resolve, reject) => {
+    const finish = (f: () => void) => {
+      if (settled) return;
+      settled = true;
+      f();
+      void worker?.terminate();
+    };
+    try {
+      worker = startWorker(import.meta.url, 'import-job-worker', { importJob: spec }, [], {
+        maxOldGenerationSizeMb: memoryMb,
+        maxYoungGenerationSizeMb: Math.max(8, Math.min(64, Math.floor(memoryMb / 8))),
+      });
+    } catch (e) {
+      finish(() => reject(new ImportJobStopped('crashed', `the import could not start (${String(e)})`)));
+      return;
+    }
+    worker.on('message', (m: ImportJobMessage) => {
+      if ('progress' in m) {
+        if (!settled) onProgress?.(m.progress);
+      } else if ('outcome' in m) finish(() => resolve(m.outcome));
+      else if ('failure' in m)
+        finish(() => reject(new ImportError(m.failure.code, m.failure.message, m.failure.line)));
+      else finish(() => reject(new ImportJobStopped('crashed', m.crash)));
+    });
+    worker.on('error', (e: Error & { code?: string }) => {
+      finish(() =>
+        reject(
+          e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? new ImportJobStopped(
+                'out_of_memory',
+                `the import needed more than the ${memoryMb} MB of memory an import may use (WAYMARK_IMPORT_MEMORY_MB), so it was stopped; nothing was stored. Try a shorter period of the log, fewer mapped columns, or ask your administrator to raise the limit`,
+              )
+            : new ImportJobStopped('crashed', `the import stopped unexpectedly (${e.message})`),
+        ),
+      );
+    });
+    worker.on('exit', () =>
+      finish(() =>
+        reject(
+          new ImportJobStopped(
+            cancelled ? 'cancelled' : 'crashed',
+            cancelled ? 'the import was cancelled' : 'the import stopped without an answer',
+          ),
+        ),
+      ),
+    );
+  });
+  return {
+    done,
+    async cancel() {
+      cancelled = true;
+      await worker?.terminate();
+    },
+  };
+}
