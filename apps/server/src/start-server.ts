@@ -1,9 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve, type HttpBindings } from '@hono/node-server';
-import { createApi, createArgon2Hasher } from '@waymark/api';
+import { createApi, createArgon2Hasher, type ApiDeps } from '@waymark/api';
 import { applyCommand } from '@waymark/core';
 import {
   createCachedAccountStore,
@@ -14,6 +15,7 @@ import {
 } from '@waymark/store';
 import type { ServerConfig } from './config';
 import { lockDataDir, type DataDirLock } from './data-dir-lock';
+import { startLive } from './live-server';
 import { runFirstStart, type FirstStart } from './first-start';
 import { serveNoWebAppPage, serveWebApp } from './static-files';
 
@@ -58,7 +60,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   };
   const keyring = createFileKeyring(config.keyringDir, caps.randomBytes);
   const firstStart = await runFirstStart(stores, caps, config.adminEmail, config.examplesDir, keyring);
-  const app = createApi({
+  const deps: ApiDeps = {
     accounts: createCachedAccountStore(stores.accounts, AUTH_CACHE_MS, Date.now),
     // The data-directory lock makes this process the embedded database's only writer, so a cache is exact.
     journeys: stores.database === 'pglite' ? createCachedJourneyStore(stores.journeys) : stores.journeys,
@@ -70,7 +72,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     ...caps,
     applyCommand,
     clientIp: (c) => (c.env as HttpBindings | undefined)?.incoming?.socket?.remoteAddress ?? 'unknown',
-  });
+  };
+  const app = createApi(deps);
   const servingWebApp = serveWebApp(app, config.webDist);
   if (!servingWebApp) serveNoWebAppPage(app);
   const purge = async () => {
@@ -96,6 +99,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         : `cannot listen: ${error.message}`,
     );
   });
+  const live = await startLive(server as Server, deps, stores.sql);
   const port = (server.address() as AddressInfo).port;
   const shownHost =
     config.host === '127.0.0.1' || config.host === '0.0.0.0' || config.host === '::'
@@ -108,6 +112,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     servingWebApp,
     async close() {
       clearInterval(timer);
+      await live.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await stores.close();
       lock?.release();

@@ -15,3 +15,14 @@ export { journeyTemplates } from './journeys/templates';
 export { API_TOKEN_PREFIX } from './auth/secrets';
 export type { RouteSpec, Access } from './route-spec';
 export { createTestApi, clientWith, type TestApi, type Client } from './testing/test-api';
+export { createLiveHub, type LiveBus, type LiveHub } from './live/live-hub';
+export { createLiveEndpoint, type LiveEndpoint } from './live/live-endpoint';
+export {
+  liveCloseCodes,
+  type AppliedMessage,
+  type ClientMessage,
+  type LiveFocus,
+  type Participant,
+  type ServerMessage,
+} from './live/protocol';
+export { openLiveSocket, type LiveTestSocket } from './testing/live-client';

@@ -3,7 +3,7 @@ import type { StoredJourney } from '@waymark/store';
 import { canonicalJourney } from '@waymark/document';
 import { z } from 'zod';
 import { ApiFailure, fail } from '../api-error';
-import { applyCommands } from '../journeys/apply-commands';
+import { applyCommands, commitCommands } from '../journeys/apply-commands';
 import { journeyFromBody } from '../journeys/journey-input';
 import { route, type RouteInput } from '../route-spec';
 import { createJourneyIn } from './journey-routes';
@@ -23,7 +23,7 @@ async function append(
   input: RouteInput<unknown>,
   base: StoredJourney,
   next: StoredJourney['journey'],
-  kind: 'commands' | 'restore' | 'import',
+  kind: 'restore' | 'import',
   commands: readonly JourneyCommand[],
   detail?: Record<string, unknown>,
 ): Promise<StoredJourney> {
@@ -61,21 +61,29 @@ export const versionRoutes = () => [
     errors: ['journey_not_found', 'version_conflict', 'command_refused'],
     async handle(input) {
       const { baseVersion, commands } = input.body;
-      const current = await journeyOr404(input);
-      if (current.version !== baseVersion) throw conflict(current, baseVersion);
-      const applied = applyCommands(input.deps.applyCommand, current.journey, commands);
-      if (!applied.ok) {
-        const { code, message, path, index } = applied.error;
-        throw new ApiFailure(
-          code,
-          `command ${index + 1} (${commands[index]!.type}) was refused: ${message}`,
-          path,
-          {},
-          422,
-        );
-      }
-      const stored = await append(input, current, applied.value, 'commands', commands);
-      return input.c.json({ version: stored.version, journey: stored.journey });
+      const committed = await commitCommands(input.deps, {
+        workspaceId: workspaceOf(input),
+        journeyId: input.params['id'] as JourneyId,
+        commands,
+        baseVersion,
+        onStale: 'refuse',
+        by: userOf(input).id,
+        at: nowIso(input),
+      });
+      if (committed.ok)
+        return input.c.json({ version: committed.value.version, journey: committed.value.journey });
+      const failure = committed.error;
+      if (failure.code === 'version_conflict') throw conflict(failure.current, baseVersion);
+      if (failure.code === 'journey_not_found')
+        throw fail('journey_not_found', `no journey "${input.params['id']}" in this workspace`);
+      const { code, message, path, index } = failure.refused;
+      throw new ApiFailure(
+        code,
+        `command ${index + 1} (${commands[index]!.type}) was refused: ${message}`,
+        path,
+        {},
+        422,
+      );
     },
   }),
   route({

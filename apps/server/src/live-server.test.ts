@@ -1,0 +1,247 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createTestApi, liveCloseCodes, openLiveSocket, type ApiDeps, type TestApi } from '@waymark/api';
+import { applyCommand, type JourneyCommand, type JourneyId } from '@waymark/core';
+import { sampleJourney, type UserId, type WorkspaceId } from '@waymark/store';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startLive } from './live-server';
+
+const ws = 'ws1' as WorkspaceId;
+
+interface Fixture {
+  api: TestApi;
+  base: string;
+  cookies: Record<string, string>;
+  close(): Promise<void>;
+}
+
+/** The test API on a real HTTP server with the live route wired exactly as the server does (startLive). */
+async function liveServer(): Promise<Fixture> {
+  const api = await createTestApi();
+  await api.addUser('Ann', { ws: 'ws1', role: 'owner' });
+  await api.addUser('Bob', { ws: 'ws1', role: 'editor' });
+  await api.addUser('Cat', { ws: 'ws1', role: 'viewer' });
+  await api.addUser('Dan', { ws: 'ws2', role: 'owner' });
+  const deps = {
+    accounts: api.stores.accounts,
+    journeys: api.stores.journeys,
+    applyCommand,
+    clock: api.caps.clock,
+  } as unknown as ApiDeps;
+  const server = await new Promise<Server>((resolve) => {
+    const s = serve({ fetch: api.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s as Server));
+  });
+  const live = await startLive(server, deps, api.stores.sql);
+  const cookies: Record<string, string> = {};
+  for (const name of ['Ann', 'Bob', 'Cat', 'Dan']) {
+    const res = await api.app.request('/api/auth/sign-in', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: `${name.toLowerCase()}@example.org`, password: 'correct horse battery' }),
+    });
+    cookies[name] = /waymark_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
+  }
+  const base = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    api,
+    base,
+    cookies,
+    async close() {
+      await live.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await api.close();
+    },
+  };
+}
+
+let f: Fixture;
+let jid: JourneyId;
+let journeys = 0;
+beforeAll(async () => {
+  f = await liveServer();
+});
+afterAll(() => f.close());
+beforeEach(async () => {
+  jid = `j${++journeys}` as JourneyId;
+  const made = await f.api.stores.journeys.createJourney({
+    workspaceId: ws,
+    journey: sampleJourney(jid),
+    kind: 'create',
+    commands: [],
+    by: 'u-ann' as UserId,
+    at: f.api.caps.clock().toISOString(),
+  });
+  expect(made.ok).toBe(true);
+});
+
+let clients = 0;
+const open = (
+  who: string,
+  options: { path?: string; since?: number; origin?: string; client?: string } = {},
+) =>
+  openLiveSocket(
+    `ws://${f.base}${options.path ?? `/api/workspaces/${ws}/journeys/${jid}/live`}?client=${options.client ?? `tab-${who}-${++clients}`}${options.since ? `&since=${options.since}` : ''}`,
+    { ...(f.cookies[who] ? { cookie: f.cookies[who] } : {}), origin: options.origin ?? `http://${f.base}` },
+  );
+const refusal = (p: Promise<unknown>) =>
+  p.then(
+    () => 'opened',
+    (e: { status?: number; body?: string }) => `${e.status} ${JSON.parse(e.body ?? '{}').error?.code}`,
+  );
+const retext = (id: string, text: string): JourneyCommand => ({ type: 'card.update', id, patch: { text } });
+
+describe('the live route', () => {
+  it('given an owner, an editor and a viewer on one map, when the owner edits, then all three see it with the new version and only the owner gets the acknowledgement', async () => {
+    const [ann, bob, cat] = await Promise.all([open('Ann'), open('Bob'), open('Cat')]);
+    for (const s of [ann, bob, cat]) {
+      const welcome = await s.next('welcome');
+      expect(welcome.version).toBe(1);
+      expect(welcome.journey?.id).toBe(jid);
+    }
+    ann.send({
+      type: 'submit',
+      clientSeq: 1,
+      baseVersion: 1,
+      commands: [retext('s1-step', 'Fills in the form')],
+    });
+    const seen = await Promise.all([ann, bob, cat].map((s) => s.next('applied')));
+    expect(seen.map((m) => [m.version, m.by?.name, m.clientSeq])).toEqual([
+      [2, 'Ann', 1],
+      [2, 'Ann', undefined],
+      [2, 'Ann', undefined],
+    ]);
+    expect(seen[1]!.commands).toEqual([retext('s1-step', 'Fills in the form')]);
+    const history = await f.api.stores.journeys.history(ws, jid);
+    expect(history.map((v) => [v.version, v.by?.name, v.detail])).toEqual([
+      [1, 'Ann', null],
+      [2, 'Ann', { client: expect.stringMatching(/^tab-Ann-/), seq: 1 }],
+    ]);
+  });
+
+  it('given two editors editing different things from the same version, then neither is refused: the server orders them and both see both', async () => {
+    const [ann, bob] = await Promise.all([open('Ann'), open('Bob')]);
+    await Promise.all([ann.next('welcome'), bob.next('welcome')]);
+    ann.send({ type: 'submit', clientSeq: 1, baseVersion: 1, commands: [retext('s1-step', 'From Ann')] });
+    bob.send({ type: 'submit', clientSeq: 1, baseVersion: 1, commands: [retext('s2-step', 'From Bob')] });
+    for (const s of [ann, bob]) {
+      const two = [await s.next('applied'), await s.next('applied')];
+      expect(two.map((m) => m.version)).toEqual([2, 3]);
+    }
+    expect(
+      ann.messages.some((m) => m.type === 'rejected') || bob.messages.some((m) => m.type === 'rejected'),
+    ).toBe(false);
+    const stored = await f.api.stores.journeys.getJourney(ws, jid);
+    const text = (id: string) => stored!.journey.cards.find((c) => c.id === id) as { text: string };
+    expect([stored!.version, text('s1-step').text, text('s2-step').text]).toEqual([
+      3,
+      'From Ann',
+      'From Bob',
+    ]);
+  });
+
+  it("given a step deleted by one editor, when another sends an edit of a card in it, then that edit is refused with the reducer's reason and path, and nothing is stored for it", async () => {
+    const [ann, bob] = await Promise.all([open('Ann'), open('Bob')]);
+    await Promise.all([ann.next('welcome'), bob.next('welcome')]);
+    ann.send({
+      type: 'submit',
+      clientSeq: 1,
+      baseVersion: 1,
+      commands: [{ type: 'column.remove', id: 's1' }],
+    });
+    await bob.next('applied');
+    bob.send({ type: 'submit', clientSeq: 1, baseVersion: 1, commands: [retext('s1-step', 'Too late')] });
+    const rejected = await bob.next('rejected');
+    expect(rejected).toMatchObject({ clientSeq: 1, code: expect.stringMatching(/not_found/) });
+    expect(rejected.message).toMatch(/^your change was not saved: card.update was refused: .*s1-step/);
+    expect((await f.api.stores.journeys.getJourney(ws, jid))!.version).toBe(2);
+  });
+
+  it('given a viewer, when they send a change, then it is refused as needing the editor role and nothing is stored', async () => {
+    const cat = await open('Cat');
+    await cat.next('welcome');
+    cat.send({ type: 'submit', clientSeq: 1, baseVersion: 1, commands: [retext('s1-step', 'Viewer edit')] });
+    const rejected = await cat.next('rejected');
+    expect(rejected.code).toBe('forbidden');
+    expect(rejected.message).toMatch(/needs the editor role; you are viewer/);
+    expect((await f.api.stores.journeys.getJourney(ws, jid))!.version).toBe(1);
+  });
+
+  it('given callers who may not open the map, then the upgrade is refused like the REST route would: no session 401, another workspace 404, another site 403, a missing journey 404', async () => {
+    expect(await refusal(open('Nobody'))).toBe('401 unauthenticated');
+    expect(await refusal(open('Dan'))).toBe('404 workspace_not_found');
+    expect(await refusal(open('Ann', { origin: 'https://evil.example' }))).toBe('403 csrf_failed');
+    expect(await refusal(open('Ann', { path: `/api/workspaces/${ws}/journeys/nope/live` }))).toBe(
+      '404 journey_not_found',
+    );
+    expect(await refusal(open('Ann', { client: 'x' }))).toBe('400 invalid_request');
+    // Dan's own workspace has no such journey either: the workspace in the path decides, not the journey id.
+    expect(await refusal(open('Dan', { path: `/api/workspaces/ws2/journeys/${jid}/live` }))).toBe(
+      '404 journey_not_found',
+    );
+  });
+
+  it('given a REST edit of the map, then the live participants see it too', async () => {
+    const bob = await open('Bob');
+    await bob.next('welcome');
+    const rest = await f.api.signIn('Ann');
+    const res = await rest.request('POST', `/api/workspaces/${ws}/journeys/${jid}/commands`, {
+      baseVersion: 1,
+      commands: [retext('s3-step', 'Typed in the REST client')],
+    });
+    expect(res.status).toBe(200);
+    const applied = await bob.next('applied');
+    expect([applied.version, applied.by?.name, applied.commands]).toEqual([
+      2,
+      'Ann',
+      [retext('s3-step', 'Typed in the REST client')],
+    ]);
+  });
+
+  it('given a tab that reconnects with the version it had, then the welcome carries only what it missed, its own acknowledged submits marked, and a resent submit is not applied twice', async () => {
+    const ann = await open('Ann', { client: 'tab-ann-fixed' });
+    await ann.next('welcome');
+    ann.send({ type: 'submit', clientSeq: 1, baseVersion: 1, commands: [retext('s1-step', 'Once')] });
+    await ann.next('applied');
+    ann.close();
+    await ann.closed;
+    const bob = await open('Bob');
+    await bob.next('welcome');
+    bob.send({ type: 'submit', clientSeq: 1, baseVersion: 2, commands: [retext('s2-step', 'Meanwhile')] });
+    await bob.next('applied');
+    const again = await open('Ann', { client: 'tab-ann-fixed', since: 1 });
+    const welcome = await again.next('welcome');
+    expect(welcome.journey).toBeUndefined();
+    expect(welcome.missed?.map((m) => [m.version, m.by?.name, m.clientSeq])).toEqual([
+      [2, 'Ann', 1],
+      [3, 'Bob', undefined],
+    ]);
+    again.send({ type: 'submit', clientSeq: 1, baseVersion: 1, commands: [retext('s1-step', 'Once')] });
+    again.send({ type: 'submit', clientSeq: 2, baseVersion: 3, commands: [retext('s3-step', 'Twice?')] });
+    expect((await again.next('applied')).clientSeq).toBe(2);
+    expect((await f.api.stores.journeys.history(ws, jid)).length).toBe(4);
+  });
+
+  it('given a message that is not of the protocol, then the socket says so in words and is closed', async () => {
+    const ann = await open('Ann');
+    await ann.next('welcome');
+    ann.send({ type: 'submit', clientSeq: 0, baseVersion: 1, commands: [] });
+    const error = await ann.next('error');
+    expect(error.message).toMatch(/^a message from your browser was not understood \(clientSeq: /);
+    expect((await ann.closed).code).toBe(liveCloseCodes.badMessage);
+  });
+
+  it('given two people on the map, then each sees both in the presence list with names, colours and where they are', async () => {
+    const [ann, bob] = await Promise.all([open('Ann'), open('Bob')]);
+    await Promise.all([ann.next('welcome'), bob.next('welcome')]);
+    bob.send({ type: 'presence', focus: { cardId: 's2-step' }, typing: true });
+    const seen = await ann.next('presence', (m) => m.participants.some((p) => p.typing));
+    const byName = Object.fromEntries(seen.participants.map((p) => [p.user.name, p]));
+    expect(Object.keys(byName).sort()).toEqual(['Ann', 'Bob']);
+    expect(byName['Bob']).toMatchObject({ focus: { cardId: 's2-step' }, typing: true, role: 'editor' });
+    expect(byName['Ann']!.colour).toMatch(/^#[0-9a-f]{6}$/);
+    bob.close();
+    const after = await ann.next('presence', (m) => m.participants.length === 1);
+    expect(after.participants[0]!.user.name).toBe('Ann');
+  });
+});

@@ -1,0 +1,165 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { JourneyId } from '@waymark/core';
+import type { Role, WorkspaceId } from '@waymark/store';
+import { parse as parseCookies } from 'hono/utils/cookie';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { hashToken } from '../auth/secrets';
+import { SESSION_COOKIE } from '../auth/session-cookie';
+import { defaultLimits, type ApiDeps } from '../deps';
+import type { LiveClient, LiveHub } from './live-hub';
+import { clientMessageSchema, liveCloseCodes, liveQuerySchema } from './protocol';
+
+const livePath = /^\/api\/workspaces\/([^/]+)\/journeys\/([^/]+)\/live$/;
+/** A participant whose socket stops answering pings for this long is dropped (their tab reconnects). */
+const PING_MS = 20_000;
+
+/** The HTTP answer to an upgrade that is refused, in the API's error shape. */
+function refuse(socket: Duplex, status: number, code: string, message: string) {
+  const body = JSON.stringify({ error: { code, message, path: null } });
+  const reason = (
+    { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' } as Record<number, string>
+  )[status];
+  socket.end(
+    `HTTP/1.1 ${status} ${reason ?? 'Error'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
+/**
+ * The live route `/api/workspaces/{ws}/journeys/{id}/live` as an HTTP `upgrade` handler. The same checks as
+ * the REST routes, in the same order: signed in (401), same origin as the server (403: the WebSocket form of
+ * the CSRF check, since browsers send cookies on cross-site sockets), member of the workspace (404), journey
+ * exists (404). Viewers and commenters follow live; submits need the editor role, checked again each time.
+ */
+export function createLiveEndpoint(deps: ApiDeps, hub: LiveHub) {
+  const maxPayload = deps.limits?.jsonBytes ?? defaultLimits.jsonBytes;
+  const wss = new WebSocketServer({ noServer: true, maxPayload, perMessageDeflate: false });
+  let connections = 0;
+  const alive = new WeakSet<WebSocket>();
+  const pinger = setInterval(() => {
+    for (const socket of wss.clients) {
+      if (!alive.has(socket)) {
+        socket.terminate();
+        continue;
+      }
+      alive.delete(socket);
+      socket.ping();
+    }
+  }, PING_MS);
+  pinger.unref();
+
+  /** The signed-in person of a session (as the REST routes' authenticate), or null. */
+  async function sessionUser(sessionHash: string) {
+    const session = await deps.accounts.findSession(sessionHash, deps.clock().toISOString());
+    // Signed in with a one-time password: such a session may only set a new password.
+    const mustChange = (session as { mustChangePassword?: boolean } | null)?.mustChangePassword === true;
+    if (!session || mustChange) return null;
+    return session.user;
+  }
+
+  async function authorise(req: IncomingMessage, ws: WorkspaceId) {
+    const cookie = parseCookies(req.headers.cookie ?? '', SESSION_COOKIE)[SESSION_COOKIE];
+    const sessionHash = hashToken(cookie ?? '');
+    const user = cookie ? await sessionUser(sessionHash) : null;
+    if (!user) return { ok: false, status: 401, code: 'unauthenticated', message: 'sign in first' } as const;
+    const role = await deps.accounts.roleOf(ws, user.id);
+    if (role === null)
+      return {
+        ok: false,
+        status: 404,
+        code: 'workspace_not_found',
+        message: `no workspace "${ws}" that you can see`,
+      } as const;
+    return { ok: true, user, role, sessionHash } as const;
+  }
+
+  return {
+    /** True for the live route's path: the caller hands such upgrades to `handleUpgrade`. */
+    matches(url: string | undefined): boolean {
+      return livePath.test(new URL(url ?? '/', 'http://x').pathname);
+    },
+
+    async handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+      socket.on('error', () => undefined);
+      const url = new URL(req.url ?? '/', 'http://x');
+      const [, wsRaw, idRaw] = livePath.exec(url.pathname) ?? [];
+      if (!wsRaw || !idRaw) return refuse(socket, 404, 'not_found', 'no such live route');
+      const ws = decodeURIComponent(wsRaw) as WorkspaceId;
+      const id = decodeURIComponent(idRaw) as JourneyId;
+      const query = liveQuerySchema.safeParse(Object.fromEntries(url.searchParams));
+      if (!query.success) {
+        const issue = query.error.issues[0]!;
+        return refuse(socket, 400, 'invalid_request', `${issue.path.join('.')}: ${issue.message}`);
+      }
+      const origin = req.headers.origin;
+      if (origin !== undefined && new URL(origin, 'http://x').host !== req.headers.host) {
+        return refuse(
+          socket,
+          403,
+          'csrf_failed',
+          'the live connection must come from a page of this server (its Origin did not match)',
+        );
+      }
+      const allowed = await authorise(req, ws).catch(() => null);
+      if (!allowed) return refuse(socket, 500, 'internal_error', 'could not check who you are; try again');
+      if (!allowed.ok) return refuse(socket, allowed.status, allowed.code, allowed.message);
+      if (!(await deps.journeys.getJourney(ws, id)))
+        return refuse(socket, 404, 'journey_not_found', `no journey "${id}" in this workspace`);
+      const { user, sessionHash } = allowed;
+      wss.handleUpgrade(req, socket, head, (socketOpen) => {
+        alive.add(socketOpen);
+        socketOpen.on('pong', () => alive.add(socketOpen));
+        const client: LiveClient = {
+          connection: `${query.data.client}.${++connections}`,
+          clientId: query.data.client,
+          user: { id: user.id, name: user.name },
+          transport: {
+            send: (text) => {
+              if (socketOpen.readyState === socketOpen.OPEN) socketOpen.send(text);
+            },
+            close: (code, reason) => socketOpen.close(code, reason),
+          },
+          async reauthorise(): Promise<Role | 'unauthenticated' | null> {
+            if (!(await sessionUser(sessionHash))) return 'unauthenticated';
+            return deps.accounts.roleOf(ws, user.id);
+          },
+        };
+        let joined: Promise<void> = Promise.resolve();
+        socketOpen.on('message', (data, isBinary) => {
+          alive.add(socketOpen);
+          let parsed: unknown;
+          try {
+            parsed = isBinary ? undefined : JSON.parse(data.toString());
+          } catch {
+            parsed = undefined;
+          }
+          const message = clientMessageSchema.safeParse(parsed);
+          if (!message.success) {
+            const issue = message.error?.issues[0];
+            const where = issue ? `${issue.path.join('.') || 'message'}: ${issue.message}` : 'not JSON text';
+            socketOpen.send(
+              JSON.stringify({
+                type: 'error',
+                code: 'invalid_message',
+                message: `a message from your browser was not understood (${where}); reload the page`,
+              }),
+            );
+            return socketOpen.close(liveCloseCodes.badMessage, 'invalid_message');
+          }
+          void joined.then(() => hub.receive(client, ws, id, message.data));
+        });
+        socketOpen.on('close', () => hub.leave(client, ws, id));
+        joined = hub.join(client, ws, id, allowed.role, query.data.since);
+      });
+    },
+
+    async close(): Promise<void> {
+      clearInterval(pinger);
+      await hub.close();
+      for (const socket of wss.clients) socket.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
+
+export type LiveEndpoint = ReturnType<typeof createLiveEndpoint>;
