@@ -74,6 +74,7 @@ export async function importCsv(
   const { rows: sample, multiLine, error: sampleError } = sampleRecords(firstBytes, dialect, decoder);
   const header = headerOrWhyNot(sample[0], sampleError, firstBytes.length, SNIFF_BYTES);
   const { index, missing } = resolveColumns(header, options.mapping ?? {}, options.autoMap ?? true);
+  const headerWarnings = checkHeader(header, index);
   if (missing.length > 0) {
     const m = missing[0] as { field: MappedField; column: string };
     throw new ImportError(
@@ -91,7 +92,6 @@ export async function importCsv(
       );
     }
   }
-  const headerWarnings = checkHeader(header, index);
   const tsCol = index.timestamp as number;
   const detected = detectDateOrder(sample.slice(1, 500).map((r) => r[tsCol] ?? ''));
   const format: TimestampFormat = { order: options.dateOrder ?? detected.order, zone: options.zone ?? 'UTC' };

@@ -8,7 +8,8 @@ const high = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’�
 
 /** The decoder for an encoding name, with a correct Windows-1252. */
 export function decoderFor(encoding: string): BytesDecoder {
-  if (encoding !== 'windows-1252') return new TextDecoder(encoding);
+  // ignoreBOM: a value that starts with U+FEFF keeps it (a decoder would drop it silently from each value)
+  if (encoding !== 'windows-1252') return new TextDecoder(encoding, { ignoreBOM: true });
   return {
     decode(bytes) {
       let s = '';

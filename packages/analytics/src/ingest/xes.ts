@@ -10,6 +10,7 @@ import {
 } from './import-result';
 import { LimitExceeded, storeLimits } from './limits';
 import type { TimestampFormat } from './timestamps';
+import { decoderFor } from './text-decoder';
 import { notUtf8Error, CheckedInterner, Utf8Stream } from './text-rules';
 import { PendingValues, type SlotKind } from './xes-values';
 import { XmlError, XmlScanner, type XmlAttributes } from './xml-scanner';
@@ -74,7 +75,7 @@ export async function importXes(
   const slotOf = (f: MappedField): number => active.indexOf(f);
   const dims = dimensionFields.filter((f) => slotOf(f) >= 0) as DimensionName[];
   const limits = storeLimits(options.limits);
-  const store = new EventStore(new TextDecoder(), {
+  const store = new EventStore(decoderFor('utf-8'), {
     dims,
     startTime: slotOf('start') >= 0,
     cost: slotOf('cost') >= 0,
