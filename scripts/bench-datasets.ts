@@ -21,7 +21,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { passwordFrom, startServerProcess } from '../apps/server/test/server-process';
+import { adminPassword, startServerProcess } from '../apps/server/test/server-process';
 import { writeCsv } from './generate-log';
 
 const root = join(fileURLToPath(import.meta.url), '../..');
@@ -66,7 +66,10 @@ async function once(): Promise<Run> {
     const signIn = await fetch(`${server.url}/api/auth/sign-in`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'admin@example.org', password: passwordFrom(server.output()) }),
+      body: JSON.stringify({
+        email: 'admin@example.org',
+        password: await adminPassword(server, 'admin@example.org'),
+      }),
     });
     const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const { csrfToken } = (await signIn.json()) as { csrfToken: string };
@@ -91,8 +94,15 @@ async function once(): Promise<Run> {
       headers: { ...headers, 'content-type': 'application/json' },
       body: JSON.stringify({ uploadId, name: 'Bench', mapping }),
     });
-    if (made.status !== 201) throw new Error(`analyse: ${made.status} ${await made.text()}`);
-    const { id } = (await made.json()) as { id: string };
+    // the import is a job (decision 0010): follow it as the web app does until it ends
+    if (made.status !== 202) throw new Error(`analyse: ${made.status} ${await made.text()}`);
+    let job = (await made.json()) as { id: string; state: string; datasetId: string | null; error: unknown };
+    while (job.state === 'queued' || job.state === 'running') {
+      await new Promise((r) => setTimeout(r, 250));
+      job = (await (await fetch(`${ws}/jobs/${job.id}`, { headers })).json()) as typeof job;
+    }
+    if (job.state !== 'succeeded') throw new Error(`analyse: ${job.state} ${JSON.stringify(job.error)}`);
+    const id = job.datasetId as string;
     const analyseSeconds = (performance.now() - t) / 1000;
     t = performance.now();
     const filtered = await fetch(`${ws}/${id}?channel=Phone`, { headers });

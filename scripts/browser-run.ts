@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
-import { passwordFrom, startServerProcess, type ServerProcess } from '../apps/server/test/server-process.ts';
+import { adminPassword, startServerProcess, type ServerProcess } from '../apps/server/test/server-process.ts';
 
 /** Shared by `npm run bench:web` and `npm run screenshots`: a production build, a demo server, Chromium. */
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -40,7 +40,8 @@ export async function withDemoServer<T>(
     ],
   });
   try {
-    return await run(server, browser, passwordFrom(server.output()));
+    // The printed password is one-time: it is used once to choose the password `run` gets.
+    return await run(server, browser, await adminPassword(server, ADMIN));
   } finally {
     await browser.close();
     server.child.kill('SIGTERM');

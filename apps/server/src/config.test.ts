@@ -46,4 +46,13 @@ describe('server configuration', () => {
       error: 'WAYMARK_UPLOAD_LIMIT_MB must be a whole number of megabytes (at least 1), not "lots"',
     });
   });
+  it('given no WAYMARK_ONE_TIME_PASSWORD_DAYS, then one-time passwords work for 7 days; the variable changes it, within 1 to 90', () => {
+    const plain = readConfig({}, '/x');
+    expect('error' in plain ? plain.error : plain.oneTimePasswordDays).toBe(7);
+    const set = readConfig({ WAYMARK_ONE_TIME_PASSWORD_DAYS: '2' }, '/x');
+    expect('error' in set ? set.error : set.oneTimePasswordDays).toBe(2);
+    expect(readConfig({ WAYMARK_ONE_TIME_PASSWORD_DAYS: '0' }, '/x')).toEqual({
+      error: 'WAYMARK_ONE_TIME_PASSWORD_DAYS must be a whole number of days from 1 to 90, not "0"',
+    });
+  });
 });

@@ -17,6 +17,8 @@ export interface ServerConfig {
   readonly uploadDir: string;
   /** Largest event log accepted, bytes (WAYMARK_UPLOAD_LIMIT_MB, default 1024). */
   readonly uploadBytes: number;
+  /** How long a one-time password works if not used (WAYMARK_ONE_TIME_PASSWORD_DAYS, 1 to 90, default 7). */
+  readonly oneTimePasswordDays: number;
 }
 
 const repoRoot = resolve(new URL('../../..', import.meta.url).pathname);
@@ -41,6 +43,11 @@ export function readConfig(
     return {
       error: `WAYMARK_UPLOAD_LIMIT_MB must be a whole number of megabytes (at least 1), not "${limitText}"`,
     };
+  const daysText = env['WAYMARK_ONE_TIME_PASSWORD_DAYS'] ?? '7';
+  if (!/^\d+$/.test(daysText) || Number(daysText) < 1 || Number(daysText) > 90)
+    return {
+      error: `WAYMARK_ONE_TIME_PASSWORD_DAYS must be a whole number of days from 1 to 90, not "${daysText}"`,
+    };
   const dataDir = resolve(cwd, env['WAYMARK_DATA'] || './waymark-data');
   return {
     port,
@@ -49,6 +56,7 @@ export function readConfig(
     keyringDir: env['WAYMARK_KEYRING'] ? resolve(cwd, env['WAYMARK_KEYRING']) : resolve(dataDir, 'keyring'),
     uploadDir: resolve(dataDir, 'uploads'),
     uploadBytes: Number(limitText) * 1024 * 1024,
+    oneTimePasswordDays: Number(daysText),
     databaseUrl,
     adminEmail: env['WAYMARK_ADMIN_EMAIL'] || 'admin@waymark.local',
     webDist: resolve(repoRoot, 'apps/web/dist'),

@@ -7,7 +7,7 @@ import { createTestStores, sampleJourney } from '@waymark/store';
 import { expect, it } from 'vitest';
 import { runFirstStart } from './first-start';
 
-it('given an empty database, when started the first time, then an administrator with a generated password and a demo workspace of the valid examples; never twice', async () => {
+it('given an empty database, when started the first time, then an administrator with a generated one-time password (valid for the set days) and a demo workspace of the valid examples; never twice', async () => {
   const examples = mkdtempSync(join(tmpdir(), 'waymark-examples-'));
   writeFileSync(join(examples, 'a.yaml'), writeJourneyYaml(sampleJourney('alpha')));
   writeFileSync(join(examples, 'b.yaml'), 'schemaVersion: 2\nid: broken\n');
@@ -20,6 +20,7 @@ it('given an empty database, when started the first time, then an administrator 
     newId: () => `id${++n}`,
     randomBytes: (k: number) => new Uint8Array(k).fill(n + 7),
     passwords,
+    oneTimePasswordDays: 3,
   };
   try {
     const first = await runFirstStart(stores, caps, 'admin@example.org', examples);
@@ -29,6 +30,11 @@ it('given an empty database, when started the first time, then an administrator 
     expect(first!.password.length).toBeGreaterThanOrEqual(20);
     const account = await stores.accounts.findPasswordAccount('admin@example.org');
     expect(await passwords.verify(account!.passwordHash!, first!.password)).toBe(true);
+    expect([account!.oneTimeUntil, account!.oneTimeUsedAt, first!.passwordExpiresAt]).toEqual([
+      '2026-01-04T00:00:00.000Z',
+      null,
+      '2026-01-04T00:00:00.000Z',
+    ]);
     expect(await stores.accounts.listWorkspacesOf(account!.user.id)).toEqual([
       { id: 'demo', name: 'Demo', role: 'owner' },
     ]);

@@ -7,8 +7,10 @@ import { demoJourneyId, seedDemoDataset } from './demo-dataset';
 
 export interface FirstStart {
   readonly adminEmail: string;
-  /** Generated, printed once, never stored in clear. */
+  /** Generated, printed once, never stored in clear: a one-time password (decision 0012). */
   readonly password: string;
+  /** The one-time password stops working then if not used. */
+  readonly passwordExpiresAt: string;
   readonly loaded: readonly string[];
   readonly skipped: readonly string[];
   /** A sentence on the demo's contact log, when one was made. */
@@ -20,13 +22,16 @@ export interface FirstStartCaps {
   readonly newId: () => string;
   readonly randomBytes: (size: number) => Uint8Array;
   readonly passwords: PasswordHasher;
+  /** How long the printed one-time password works (default 7 days). */
+  readonly oneTimePasswordDays?: number;
 }
 
 const INSTANCE_KEY = 'instance';
 
 /**
- * On the first start of an empty database: an administrator with a generated password, a demo workspace and
- * every journey in examples/. Returns null when the instance was already set up.
+ * On the first start of an empty database: an administrator with a generated one-time password (it works once,
+ * for a set time, and signing in with it asks for a new password), a demo workspace and every journey in
+ * examples/. Returns null when the instance was already set up.
  */
 export async function runFirstStart(
   stores: Stores,
@@ -48,7 +53,12 @@ export async function runFirstStart(
   });
   if (!created.ok) throw new Error(created.error.message);
   const admin = created.value;
-  await stores.accounts.setPassword(admin.id, await caps.passwords.hash(password), at);
+  const passwordExpiresAt = new Date(
+    caps.clock().getTime() + (caps.oneTimePasswordDays ?? 7) * 86_400_000,
+  ).toISOString();
+  await stores.accounts.setPassword(admin.id, await caps.passwords.hash(password), at, {
+    oneTimeUntil: passwordExpiresAt,
+  });
   const ws = await stores.accounts.createWorkspace({
     id: 'demo' as WorkspaceId,
     name: 'Demo',
@@ -85,5 +95,5 @@ export async function runFirstStart(
     else demoLog = `a generated contact log attached to ${demoJourneyId} (see Event logs)`;
   }
   await stores.accounts.putSetting(INSTANCE_KEY, { createdAt: at, demoWorkspace: ws.id });
-  return { adminEmail, password, loaded, skipped, ...(demoLog ? { demoLog } : {}) };
+  return { adminEmail, password, passwordExpiresAt, loaded, skipped, ...(demoLog ? { demoLog } : {}) };
 }

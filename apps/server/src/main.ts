@@ -31,9 +31,11 @@ async function main(): Promise<number> {
       ...first.skipped.map((skipped) => `  Skipped ${skipped}`),
       '',
       `  Sign in at ${server.url} as ${first.adminEmail}`,
-      `  with the password  ${first.password}`,
+      `  with the one-time password  ${first.password}`,
       '',
-      '  This password is shown only now: write it down, or add yourself as an owner and sign in as you.',
+      `  It is shown only now and works once, until ${first.passwordExpiresAt.slice(0, 16).replace('T', ' ')} UTC:`,
+      '  Waymark then asks you to choose your own password (at least 12 characters; three random words work well).',
+      '  If it expires unused, start again with an empty data directory, or sign up through /setup on an empty database.',
     );
   }
   console.log(lines.join('\n'));

@@ -59,14 +59,20 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     passwords: createArgon2Hasher(),
   };
   const keyring = createFileKeyring(config.keyringDir, caps.randomBytes);
-  const firstStart = await runFirstStart(stores, caps, config.adminEmail, config.examplesDir, keyring);
+  const firstStart = await runFirstStart(
+    stores,
+    { ...caps, oneTimePasswordDays: config.oneTimePasswordDays },
+    config.adminEmail,
+    config.examplesDir,
+    keyring,
+  );
   const deps: ApiDeps = {
     accounts: createCachedAccountStore(stores.accounts, AUTH_CACHE_MS, Date.now),
     // The data-directory lock makes this process the embedded database's only writer, so a cache is exact.
     journeys: stores.database === 'pglite' ? createCachedJourneyStore(stores.journeys) : stores.journeys,
     improvements: stores.improvements,
     datasets: { store: stores.datasets, keyring, uploadDir: config.uploadDir },
-    limits: { uploadBytes: config.uploadBytes },
+    limits: { uploadBytes: config.uploadBytes, oneTimePasswordDays: config.oneTimePasswordDays },
     database: stores.database,
     version,
     ...caps,

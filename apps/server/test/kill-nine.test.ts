@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { passwordFrom, signIn, startServerProcess } from './server-process';
+import { CHOSEN_PASSWORD, passwordFrom, signIn, startServerProcess } from './server-process';
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -65,7 +65,8 @@ it('given a burst of writes, when the server is killed with SIGKILL, then every 
   const second = await startServerProcess(env);
   try {
     expect(second.output()).not.toContain('First start');
-    const again = await signIn(second.url, 'admin@waymark.local', password);
+    // The printed password was one-time: the first sign-in chose CHOSEN_PASSWORD.
+    const again = await signIn(second.url, 'admin@waymark.local', CHOSEN_PASSWORD);
     for (const id of ids) {
       const res = await again('GET', `/api/workspaces/demo/journeys/${id}`);
       const body = (await res.json()) as { version: number; journey: { meta: { title: string } } };

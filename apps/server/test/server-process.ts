@@ -52,7 +52,14 @@ export async function startServerProcess(
   return { child, url: `http://127.0.0.1:${port}`, output: () => text, exited };
 }
 
-/** Signs in and returns fetch helpers carrying the session cookie and CSRF token. */
+/** The password the test helpers choose when the server asks for one after a one-time password. */
+export const CHOSEN_PASSWORD = 'kettle window grass';
+
+/**
+ * Signs in and returns fetch helpers carrying the session cookie and CSRF token. Signing in with a one-time
+ * password (the printed one) gives a session that may only set a password: it sets CHOSEN_PASSWORD first, as a
+ * person would, and carries on with the new session.
+ */
 export async function signIn(url: string, email: string, password: string) {
   const res = await fetch(`${url}/api/auth/sign-in`, {
     method: 'POST',
@@ -60,8 +67,20 @@ export async function signIn(url: string, email: string, password: string) {
     body: JSON.stringify({ email, password }),
   });
   if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  let cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const signedIn = (await res.json()) as { csrfToken: string; mustChangePassword?: boolean };
+  let csrfToken = signedIn.csrfToken;
+  if (signedIn.mustChangePassword) {
+    const changed = await fetch(`${url}/api/auth/password`, {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+      body: JSON.stringify({ newPassword: CHOSEN_PASSWORD }),
+    });
+    if (changed.status !== 200)
+      throw new Error(`choosing a password failed: ${changed.status} ${await changed.text()}`);
+    cookie = /waymark_session=[^;]+/.exec(changed.headers.get('set-cookie') ?? '')![0];
+    ({ csrfToken } = (await changed.json()) as { csrfToken: string });
+  }
   return (method: string, path: string, body?: unknown) =>
     fetch(`${url}${path}`, {
       method,
@@ -74,4 +93,11 @@ export async function signIn(url: string, email: string, password: string) {
     });
 }
 
-export const passwordFrom = (output: string) => /with the password\s+(\S+)/.exec(output)?.[1] ?? '';
+/** The administrator's password: the printed one-time password is used once to set CHOSEN_PASSWORD. */
+export async function adminPassword(server: ServerProcess, email: string): Promise<string> {
+  await signIn(server.url, email, passwordFrom(server.output()));
+  return CHOSEN_PASSWORD;
+}
+
+export const passwordFrom = (output: string) =>
+  /with the (?:one-time )?password\s+(\S+)/.exec(output)?.[1] ?? '';

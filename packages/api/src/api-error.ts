@@ -10,8 +10,12 @@ export const errorStatus = {
   unauthenticated: 401,
   invalid_credentials: 401,
   invalid_token: 401,
+  password_expired: 401,
   csrf_failed: 403,
   forbidden: 403,
+  insufficient_scope: 403,
+  password_change_required: 403,
+  reset_not_allowed: 403,
   not_found: 404,
   workspace_not_found: 404,
   journey_not_found: 404,
@@ -33,8 +37,9 @@ export const errorStatus = {
   invalid_journey: 422,
   target_not_found: 422,
   command_refused: 422,
+  weak_password: 422,
+  wrong_password: 422,
   rate_limited: 429,
-  account_locked: 429,
   internal_error: 500,
 } as const;
 export type ApiErrorCode = keyof typeof errorStatus;

@@ -2,6 +2,8 @@ import type { JourneyId } from '@waymark/core';
 import {
   hasRole,
   roles,
+  tokenScopes,
+  type TokenScope,
   sampleJourney,
   type CommentId,
   type Role,
@@ -11,8 +13,9 @@ import {
 } from '@waymark/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultLimits } from './deps';
-import type { RouteSpec } from './route-spec';
+import { routeScope, type RouteSpec } from './route-spec';
 import { apiRoutes } from './routes/all-routes';
+import { hashToken } from './auth/secrets';
 import { createTestApi, type Client, type TestApi } from './testing/test-api';
 import { improvementExamples } from './routes/improvement.examples';
 import { datasetExamples } from './routes/dataset.examples';
@@ -76,6 +79,14 @@ const examples: Record<string, ExampleFor> = {
     const id = await t.addUser(`Leaver${n}`, { ws, role: 'viewer' });
     return { path: `/api/workspaces/w1/members/${id}` };
   },
+  'POST /api/workspaces/{ws}/members/{userId}/password-reset': async (t, n) => {
+    const id = await t.addUser(`Forgetful${n}`, { ws, role: 'viewer' });
+    return { path: `/api/workspaces/w1/members/${id}/password-reset` };
+  },
+  'POST /api/auth/password': () => ({
+    path: '/api/auth/password',
+    body: { currentPassword: 'correct horse battery', newPassword: 'tractor lemon chapel' },
+  }),
   'GET /api/workspaces/{ws}/journeys': () => ({ path: '/api/workspaces/w1/journeys?q=journey' }),
   'POST /api/workspaces/{ws}/journeys': (_t, n) => ({
     path: '/api/workspaces/w1/journeys',
@@ -168,12 +179,17 @@ const routes = apiRoutes(defaultLimits);
 describe('authorisation of every route', () => {
   let t: TestApi;
   let clients: Record<Role | 'outsider', Client>;
+  /** API tokens of w1, one per role (made by the member of that role) and scope. */
+  let tokens: Record<Role, Record<TokenScope, Client>>;
+  /** An owner-role token holding every scope. */
+  let ownerWithEveryScope: Client;
   let anonymous: Client;
   let n = 0;
 
   beforeAll(async () => {
     // Given: workspace w1 with one member of each role, and Otto who owns only w2.
-    t = await createTestApi();
+    // import jobs stay queued here (no slot), so one can always be followed or cancelled
+    t = await createTestApi({}, { importJobs: { concurrency: 0, perPerson: 1000 } });
     for (const role of roles) await t.addUser(people[role], { ws, role });
     await t.addUser('Otto', { ws: 'w2', role: 'owner' });
     await t.stores.journeys.createJourney({
@@ -193,7 +209,6 @@ describe('authorisation of every route', () => {
       authorId: 'u-vi' as never,
       at: at(),
     });
-    const { hashToken } = await import('./auth/secrets');
     const shareAt = t.caps.clock();
     await t.stores.journeys.createShare({
       id: 'sh1' as ShareId,
@@ -222,6 +237,28 @@ describe('authorisation of every route', () => {
     };
     const { clientWith } = await import('./testing/test-api');
     anonymous = clientWith(t.app, {});
+    const tokenClients: Partial<Record<Role, Partial<Record<TokenScope, Client>>>> = {};
+    for (const role of [...roles, 'all' as const]) {
+      const owner = role === 'all';
+      const made = owner ? 'owner' : role;
+      for (const scope of owner ? (['all'] as const) : tokenScopes) {
+        const secret = `wm_${made}_${scope}_${role}`;
+        await t.stores.accounts.createApiToken({
+          id: `t-${role}-${scope}` as TokenId,
+          workspaceId: ws,
+          name: `${role} token for ${scope}`,
+          role: made,
+          scopes: scope === 'all' ? tokenScopes : [scope],
+          createdBy: `u-${people[made].toLowerCase()}` as never,
+          createdAt: at(),
+          tokenHash: hashToken(secret),
+        });
+        const client = clientWith(t.app, { authorization: `Bearer ${secret}` });
+        if (scope === 'all') ownerWithEveryScope = client;
+        else (tokenClients[made] ??= {})[scope] = client;
+      }
+    }
+    tokens = tokenClients as Record<Role, Record<TokenScope, Client>>;
   });
   afterAll(() => t.close());
 
@@ -251,8 +288,11 @@ describe('authorisation of every route', () => {
     });
     if (spec.access === 'user') {
       it(`${keyOf(spec)}: any signed-in user → ${expected}`, async () => {
-        // A session of its own: sign-out ends the session it is sent with.
-        expect((await send(await t.signIn('Otto'), spec)).status).toBe(expected);
+        // A person and session of their own: sign-out ends the session, a password change the password.
+        const name = `Someone${++n}`;
+        await t.addUser(name);
+        const res = await send(await t.signIn(name), spec);
+        expect(res.status, await res.clone().text()).toBe(expected);
       });
       continue;
     }
@@ -274,4 +314,60 @@ describe('authorisation of every route', () => {
       expect(res.status, await res.clone().text()).toBe(expected);
     });
   }
+
+  // API tokens: a token of the lowest role the route allows (owner for routes of any signed-in person), one
+  // per scope. Only the route's scope succeeds; routes for people (accounts, membership, tokens, share links,
+  // passwords) refuse every token, even an owner's with every scope.
+  for (const spec of routes) {
+    if (spec.access === 'public') continue;
+    const scope = routeScope(spec);
+    const role: Role = spec.access === 'user' ? 'owner' : spec.access;
+    if (scope === 'session')
+      it(`${keyOf(spec)}: an owner token with every scope → 403`, async () => {
+        const res = await send(ownerWithEveryScope, spec);
+        expect([res.status, ((await res.json()) as { error: { code: string } }).error.code]).toEqual([
+          403,
+          'forbidden',
+        ]);
+      });
+    for (const held of tokenScopes) {
+      const allowed = scope === held;
+      const expected = allowed ? (spec.success?.status ?? 200) : 403;
+      it(`${keyOf(spec)}: ${role === 'owner' ? 'an owner' : `a ${role}`} token with only the ${held} scope → ${expected}`, async () => {
+        const res = await send(tokens[role][held], spec);
+        expect(res.status, await res.clone().text()).toBe(expected);
+        if (!allowed)
+          expect(((await res.json()) as { error: { code: string } }).error.code).toBe(
+            scope === 'session' ? 'forbidden' : 'insufficient_scope',
+          );
+      });
+    }
+  }
+
+  it('keeps accounts, membership, tokens, share links and passwords for people signed in, never for tokens', () => {
+    const sessionOnly = routes.filter((r) => r.access !== 'public' && routeScope(r) === 'session').map(keyOf);
+    expect(sessionOnly.sort()).toEqual(
+      [
+        'POST /api/auth/sign-out',
+        'POST /api/auth/password',
+        'POST /api/workspaces',
+        'POST /api/workspaces/{ws}/members',
+        'PATCH /api/workspaces/{ws}/members/{userId}',
+        'DELETE /api/workspaces/{ws}/members/{userId}',
+        'POST /api/workspaces/{ws}/members/{userId}/password-reset',
+        'POST /api/workspaces/{ws}/tokens',
+        'DELETE /api/workspaces/{ws}/tokens/{tid}',
+        'POST /api/workspaces/{ws}/journeys/{id}/shares',
+        'DELETE /api/workspaces/{ws}/journeys/{id}/shares/{sid}',
+      ].sort(),
+    );
+    const imports = routes.filter((r) => routeScope(r) === 'import').map(keyOf);
+    expect(imports).toEqual(
+      expect.arrayContaining([
+        'POST /api/workspaces/{ws}/import',
+        'POST /api/workspaces/{ws}/datasets/uploads',
+        'POST /api/workspaces/{ws}/datasets',
+      ]),
+    );
+  });
 });

@@ -5,13 +5,17 @@ import type { ApiEnv, WorkspaceAccess } from './auth/actor';
 import { authenticate, roleIn } from './auth/authenticate';
 import { defaultLimits, type ApiDeps, type Limits } from './deps';
 import { readJson, readQuery, readText } from './request-body';
-import type { RouteSpec } from './route-spec';
+import { routeScope, type RouteSpec } from './route-spec';
+import { checkScope } from './auth/token-scope';
 import { apiRoutes } from './routes/all-routes';
 import { securityHeaders } from './security-headers';
 
 const toHonoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 
-/** Checks who may call `spec`, in order: signed in (401), CSRF (403), member of the workspace (404), role (403). */
+/**
+ * Checks who may call `spec`, in order: signed in (401), CSRF (403), a one-time password's session (403), a
+ * token's scope (403), member of the workspace (404), role (403).
+ */
 async function authorize(
   spec: RouteSpec,
   c: Context<ApiEnv>,
@@ -24,11 +28,13 @@ async function authorize(
   if (spec.method !== 'get' && actor.via === 'session' && c.req.header('x-csrf-token') !== actor.csrfToken) {
     throw fail('csrf_failed', 'send the header x-csrf-token with the csrfToken from /api/auth/me');
   }
-  if (spec.access === 'user') {
-    if (actor.via === 'token' && spec.method !== 'get')
-      throw fail('forbidden', 'API tokens cannot do this; sign in instead');
-    return null;
-  }
+  if (actor.via === 'session' && actor.mustChangePassword && !spec.duringPasswordChange)
+    throw fail(
+      'password_change_required',
+      'You signed in with a one-time password: choose your own password first (Change your password), then carry on.',
+    );
+  if (actor.via === 'token') checkScope(routeScope(spec), actor.token.scopes);
+  if (spec.access === 'user') return null;
   const ws = c.req.param('ws') ?? '';
   const role = await roleIn(deps, actor, ws);
   // Not a member: answer as if the workspace did not exist, so its existence is not revealed.

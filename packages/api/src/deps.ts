@@ -34,12 +34,19 @@ export interface Limits {
   readonly importBytes: number;
   /** Largest uploaded event log, bytes (streamed to disk, never held in memory whole). */
   readonly uploadBytes: number;
-  /** Failed sign-ins in a row before an account is locked, and for how long. */
-  readonly lockAfterFailures: number;
-  readonly lockMinutes: number;
-  /** Sign-in attempts allowed from one address per window. */
-  readonly signInsPerIp: number;
+  /**
+   * Sign-in throttling (decision 0012), per window of `signInWindowMinutes`: failures allowed per email
+   * string from browsers without that person's device cookie (whether or not the account exists), per
+   * browser with it, and per address from browsers without one. Past a limit: 429, never a lock-out.
+   */
+  readonly signInFailuresPerEmail: number;
+  readonly signInFailuresPerDevice: number;
+  readonly signInFailuresPerAddress: number;
   readonly signInWindowMinutes: number;
+  /** How long a browser that signed in keeps its device cookie. */
+  readonly deviceCookieDays: number;
+  /** How long a one-time password (first start, new member, reset) works if not used. */
+  readonly oneTimePasswordDays: number;
   readonly sessionHours: number;
   /** How long a deleted journey can be brought back. */
   readonly undeleteDays: number;
@@ -49,10 +56,12 @@ export const defaultLimits: Limits = {
   jsonBytes: 1024 * 1024,
   importBytes: 20 * 1024 * 1024,
   uploadBytes: 1024 * 1024 * 1024,
-  lockAfterFailures: 5,
-  lockMinutes: 15,
-  signInsPerIp: 30,
-  signInWindowMinutes: 10,
+  signInFailuresPerEmail: 5,
+  signInFailuresPerDevice: 10,
+  signInFailuresPerAddress: 30,
+  signInWindowMinutes: 15,
+  deviceCookieDays: 180,
+  oneTimePasswordDays: 7,
   sessionHours: 12,
   undeleteDays: 30,
 };

@@ -10,6 +10,7 @@ import type {
   SessionRecord,
   StoreError,
   TokenId,
+  TokenScope,
   User,
   UserId,
   Workspace,
@@ -32,12 +33,15 @@ export interface AccountStore {
   }): Promise<Result<User, StoreError>>;
   getUser(id: UserId): Promise<User | null>;
   findUserByEmail(email: string): Promise<User | null>;
-  setPassword(userId: UserId, hash: string, at: Instant): Promise<void>;
+  /** Replaces the password; with `oneTimeUntil` it is a one-time password that stops working then. */
+  setPassword(userId: UserId, hash: string, at: Instant, options?: { oneTimeUntil?: Instant }): Promise<void>;
   /** The user with this email (any case) and their password state, for sign-in. */
   findPasswordAccount(email: string): Promise<PasswordAccount | null>;
-  /** Counts one failed sign-in and returns the count so far; `lockUntil` locks the account. */
-  recordFailedSignIn(userId: UserId, lockUntil: (failures: number) => Instant | null): Promise<number>;
-  clearFailedSignIns(userId: UserId): Promise<void>;
+  /**
+   * Marks the one-time password with this hash as used, once: true for the one caller that did, false if it
+   * was used already, is not one-time, or was replaced meanwhile.
+   */
+  useOneTimePassword(userId: UserId, hash: string, at: Instant): Promise<boolean>;
 
   createSession(input: {
     tokenHash: string;
@@ -45,10 +49,14 @@ export interface AccountStore {
     csrfToken: string;
     at: Instant;
     expiresAt: Instant;
+    /** Started with a one-time password: it may only set a new password. */
+    mustChangePassword?: boolean;
   }): Promise<void>;
   /** The unexpired session with this token hash, or null. */
   findSession(tokenHash: string, now: Instant): Promise<SessionRecord | null>;
   deleteSession(tokenHash: string): Promise<void>;
+  /** Ends every session of this person (after a password change or reset); returns how many. */
+  deleteSessionsOf(userId: UserId): Promise<number>;
   deleteExpiredSessions(now: Instant): Promise<number>;
 
   /** Creates the workspace with `ownerId` as its first owner, in one transaction. */
@@ -67,7 +75,10 @@ export interface AccountStore {
   setMemberRole(workspaceId: WorkspaceId, userId: UserId, role: Role): Promise<Result<Member, StoreError>>;
   removeMember(workspaceId: WorkspaceId, userId: UserId): Promise<Result<void, StoreError>>;
 
-  createApiToken(input: Omit<ApiToken, 'revokedAt'> & { tokenHash: string }): Promise<ApiToken>;
+  /** Without `scopes`, the token gets `defaultTokenScopes`. */
+  createApiToken(
+    input: Omit<ApiToken, 'revokedAt' | 'scopes'> & { tokenHash: string; scopes?: readonly TokenScope[] },
+  ): Promise<ApiToken>;
   /** The unrevoked token with this hash, or null. */
   findApiToken(tokenHash: string): Promise<ApiToken | null>;
   listApiTokens(workspaceId: WorkspaceId): Promise<ApiToken[]>;

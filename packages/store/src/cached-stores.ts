@@ -53,6 +53,7 @@ export function createCachedAccountStore(
       return found && found.expiresAt > at ? found : null;
     },
     deleteSession: after(inner.deleteSession, sessions.clear),
+    deleteSessionsOf: after(inner.deleteSessionsOf, sessions.clear),
     deleteExpiredSessions: after(inner.deleteExpiredSessions, sessions.clear),
     findApiToken: (hash) => tokens.get(hash, () => inner.findApiToken(hash)),
     revokeApiToken: after(inner.revokeApiToken, tokens.clear),
@@ -88,7 +89,14 @@ export function createCachedJourneyStore(inner: JourneyStore, max = 500): Journe
     async appendVersion(input) {
       const result = await inner.appendVersion(input);
       if (result.ok) remember(input.workspaceId, result.value);
-      else current.delete(key(input.workspaceId, input.journey.id));
+      else if (result.error.current) {
+        // A lost race answers the current journey, read after the winner committed: keep it, so the loser's
+        // next read (the editor's, after a 409) needs no query. Never replace a newer version that a later
+        // write has remembered meanwhile: versions only go up.
+        const hit = current.get(key(input.workspaceId, input.journey.id));
+        if (!hit || hit.version < result.error.current.version)
+          remember(input.workspaceId, result.error.current);
+      } else current.delete(key(input.workspaceId, input.journey.id));
       return result;
     },
     async softDelete(ws, id, at) {

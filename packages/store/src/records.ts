@@ -28,18 +28,22 @@ export interface UserRef {
   readonly name: string;
 }
 
-/** What sign-in needs: the user, the stored password hash and the lock-out state. */
+/** What sign-in needs: the user, the stored password hash and, for a one-time password, its state. */
 export interface PasswordAccount {
   readonly user: User;
   readonly passwordHash: string | null;
-  readonly failedSignIns: number;
-  readonly lockedUntil: Instant | null;
+  /** Set for a one-time password: it stops working at this time. Null for a password the person chose. */
+  readonly oneTimeUntil: Instant | null;
+  /** When the one-time password was used to sign in (it works once), or null. */
+  readonly oneTimeUsedAt: Instant | null;
 }
 
 export interface SessionRecord {
   readonly user: User;
   readonly csrfToken: string;
   readonly expiresAt: Instant;
+  /** Started with a one-time password: it may do nothing but set a new password. */
+  readonly mustChangePassword: boolean;
 }
 
 export interface Workspace {
@@ -58,11 +62,22 @@ export interface Member {
   readonly since: Instant;
 }
 
+/**
+ * What an API token may do besides its role: read; write journeys (and their comments, artifacts,
+ * attachments); import files and event logs. Never accounts, membership, tokens or share links.
+ */
+export const tokenScopes = ['read', 'journeys:write', 'import'] as const;
+export type TokenScope = (typeof tokenScopes)[number];
+/** What a token made without naming scopes gets, and what tokens made before scopes existed got. */
+export const defaultTokenScopes: readonly TokenScope[] = ['read', 'journeys:write'];
+
 export interface ApiToken {
   readonly id: TokenId;
   readonly workspaceId: WorkspaceId;
   readonly name: string;
   readonly role: Role;
+  /** In the order of `tokenScopes`. */
+  readonly scopes: readonly TokenScope[];
   readonly createdBy: UserId;
   readonly createdAt: Instant;
   readonly revokedAt: Instant | null;

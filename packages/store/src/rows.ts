@@ -1,4 +1,15 @@
-import type { ApiToken, Instant, Role, TokenId, User, UserId, UserRef, WorkspaceId } from './records';
+import {
+  tokenScopes,
+  type ApiToken,
+  type Instant,
+  type Role,
+  type TokenId,
+  type TokenScope,
+  type User,
+  type UserId,
+  type UserRef,
+  type WorkspaceId,
+} from './records';
 
 /** Both drivers return timestamptz as Date; the stores speak ISO strings. */
 export const iso = (value: unknown): Instant =>
@@ -28,15 +39,23 @@ export interface TokenRow {
   workspace_id: string;
   name: string;
   role: string;
+  scopes: string[];
   created_by: string;
   created_at: unknown;
   revoked_at: unknown;
 }
+/** Scopes in the order of `tokenScopes`, each once; an unknown one is kept (last) so the database refuses it. */
+export const orderScopes = (scopes: readonly string[]): string[] => {
+  const rank = (s: string) =>
+    tokenScopes.includes(s as TokenScope) ? tokenScopes.indexOf(s as TokenScope) : 99;
+  return [...new Set(scopes)].sort((a, b) => rank(a) - rank(b));
+};
 export const toToken = (row: TokenRow): ApiToken => ({
   id: row.id as TokenId,
   workspaceId: row.workspace_id as WorkspaceId,
   name: row.name,
   role: row.role as Role,
+  scopes: orderScopes(row.scopes) as TokenScope[],
   createdBy: row.created_by as UserId,
   createdAt: iso(row.created_at),
   revokedAt: isoOrNull(row.revoked_at),

@@ -1,7 +1,7 @@
 import { err, ok } from '@waymark/core';
 import type { AccountStore } from './account-store';
-import type { UserId, WorkspaceId } from './records';
-import { iso, isoOrNull, json, toToken, toUser, type TokenRow, type UserRow } from './rows';
+import { defaultTokenScopes, type UserId, type WorkspaceId } from './records';
+import { iso, isoOrNull, json, orderScopes, toToken, toUser, type TokenRow, type UserRow } from './rows';
 import type { Sql } from './sql';
 import { createSqlWorkspaceStore } from './sql-workspace-store';
 
@@ -37,22 +37,23 @@ export function createSqlAccountStore(sql: Sql): AccountStore {
       );
       return row ? toUser(row) : null;
     },
-    async setPassword(userId, hash, at) {
+    async setPassword(userId, hash, at, options = {}) {
       await sql.transaction(async (tx) => {
         const [user] = await tx.query<{ email: string }>('SELECT email FROM users WHERE id = $1', [userId]);
         if (!user) throw new Error(`setPassword: no user ${userId}`);
         await tx.query("DELETE FROM credentials WHERE user_id = $1 AND provider = 'password'", [userId]);
         await tx.query(
-          "INSERT INTO credentials (provider, subject, user_id, secret_hash, created_at) VALUES ('password', lower($1), $2, $3, $4)",
-          [user.email, userId, hash, at],
+          `INSERT INTO credentials (provider, subject, user_id, secret_hash, created_at, one_time_until)
+           VALUES ('password', lower($1), $2, $3, $4, $5)`,
+          [user.email, userId, hash, at, options.oneTimeUntil ?? null],
         );
       });
     },
     async findPasswordAccount(email) {
       const [row] = await sql.query<
-        UserRow & { secret_hash: string | null; failed_sign_ins: number; locked_until: unknown }
+        UserRow & { secret_hash: string | null; one_time_until: unknown; one_time_used_at: unknown }
       >(
-        `SELECT ${userColumns}, c.secret_hash, u.failed_sign_ins, u.locked_until FROM users u
+        `SELECT ${userColumns}, c.secret_hash, c.one_time_until, c.one_time_used_at FROM users u
          LEFT JOIN credentials c ON c.user_id = u.id AND c.provider = 'password'
          WHERE lower(u.email) = lower($1)`,
         [email],
@@ -61,42 +62,51 @@ export function createSqlAccountStore(sql: Sql): AccountStore {
       return {
         user: toUser(row),
         passwordHash: row.secret_hash,
-        failedSignIns: row.failed_sign_ins,
-        lockedUntil: isoOrNull(row.locked_until),
+        oneTimeUntil: isoOrNull(row.one_time_until),
+        oneTimeUsedAt: isoOrNull(row.one_time_used_at),
       };
     },
-    async recordFailedSignIn(userId, lockUntil) {
-      return sql.transaction(async (tx) => {
-        const [row] = await tx.query<{ n: number }>(
-          'UPDATE users SET failed_sign_ins = failed_sign_ins + 1 WHERE id = $1 RETURNING failed_sign_ins AS n',
-          [userId],
-        );
-        const failures = row?.n ?? 0;
-        const until = lockUntil(failures);
-        if (until !== null)
-          await tx.query('UPDATE users SET locked_until = $2 WHERE id = $1', [userId, until]);
-        return failures;
-      });
+    async useOneTimePassword(userId, hash, at) {
+      const rows = await sql.query(
+        `UPDATE credentials SET one_time_used_at = $3
+         WHERE user_id = $1 AND provider = 'password' AND secret_hash = $2
+           AND one_time_until IS NOT NULL AND one_time_used_at IS NULL
+         RETURNING 1`,
+        [userId, hash, at],
+      );
+      return rows.length === 1;
     },
-    async clearFailedSignIns(userId) {
-      await sql.query('UPDATE users SET failed_sign_ins = 0, locked_until = NULL WHERE id = $1', [userId]);
-    },
-    async createSession({ tokenHash, userId, csrfToken, at, expiresAt }) {
+    async createSession({ tokenHash, userId, csrfToken, at, expiresAt, mustChangePassword = false }) {
       await sql.query(
-        'INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)',
-        [tokenHash, userId, csrfToken, at, expiresAt],
+        `INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at, must_change_password)
+         VALUES ($1, $2, $3, $4, $5, $6)`,
+        [tokenHash, userId, csrfToken, at, expiresAt, mustChangePassword],
       );
     },
     async findSession(tokenHash, now) {
-      const [row] = await sql.query<UserRow & { csrf_token: string; expires_at: unknown }>(
-        `SELECT ${userColumns}, s.csrf_token, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id
+      const [row] = await sql.query<
+        UserRow & { csrf_token: string; expires_at: unknown; must_change_password: boolean }
+      >(
+        `SELECT ${userColumns}, s.csrf_token, s.expires_at, s.must_change_password
+         FROM sessions s JOIN users u ON u.id = s.user_id
          WHERE s.token_hash = $1 AND s.expires_at > $2`,
         [tokenHash, now],
       );
-      return row ? { user: toUser(row), csrfToken: row.csrf_token, expiresAt: iso(row.expires_at) } : null;
+      return row
+        ? {
+            user: toUser(row),
+            csrfToken: row.csrf_token,
+            expiresAt: iso(row.expires_at),
+            mustChangePassword: row.must_change_password,
+          }
+        : null;
     },
     async deleteSession(tokenHash) {
       await sql.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+    },
+    async deleteSessionsOf(userId) {
+      const rows = await sql.query('DELETE FROM sessions WHERE user_id = $1 RETURNING 1', [userId]);
+      return rows.length;
     },
     async deleteExpiredSessions(now) {
       const rows = await sql.query('DELETE FROM sessions WHERE expires_at <= $1 RETURNING 1', [now]);
@@ -105,8 +115,8 @@ export function createSqlAccountStore(sql: Sql): AccountStore {
     ...createSqlWorkspaceStore(sql),
     async createApiToken(input) {
       const [row] = await sql.query<TokenRow>(
-        `INSERT INTO api_tokens (id, workspace_id, name, role, token_hash, created_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+        `INSERT INTO api_tokens (id, workspace_id, name, role, token_hash, created_by, created_at, scopes)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text[]) RETURNING *`,
         [
           input.id,
           input.workspaceId,
@@ -115,6 +125,7 @@ export function createSqlAccountStore(sql: Sql): AccountStore {
           input.tokenHash,
           input.createdBy,
           input.createdAt,
+          orderScopes(input.scopes ?? defaultTokenScopes),
         ],
       );
       return toToken(row!);

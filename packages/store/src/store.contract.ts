@@ -93,17 +93,25 @@ export function storeContract(
       expect(account?.user.id).toBe('ann');
       expect(await s.accounts.findPasswordAccount('nobody@example.org')).toBeNull();
     });
-    it('given failed sign-ins, when they pass the limit, then the account is locked until cleared', async () => {
+    it('given a one-time password, then its expiry comes back with it and it can be used only once (migration 005)', async () => {
       await seed();
-      const lock = (n: number) => (n >= 3 ? at(15) : null);
-      expect(await s.accounts.recordFailedSignIn(uid('ann'), lock)).toBe(1);
-      expect(await s.accounts.recordFailedSignIn(uid('ann'), lock)).toBe(2);
-      expect((await s.accounts.findPasswordAccount('ann@example.org'))?.lockedUntil).toBeNull();
-      expect(await s.accounts.recordFailedSignIn(uid('ann'), lock)).toBe(3);
-      expect((await s.accounts.findPasswordAccount('ann@example.org'))?.lockedUntil).toBe(at(15));
-      await s.accounts.clearFailedSignIns(uid('ann'));
-      const cleared = await s.accounts.findPasswordAccount('ann@example.org');
-      expect([cleared?.failedSignIns, cleared?.lockedUntil]).toEqual([0, null]);
+      await s.accounts.setPassword(uid('ann'), 'otp-hash', T0, { oneTimeUntil: at(60) });
+      const fresh = await s.accounts.findPasswordAccount('ann@example.org');
+      expect([fresh?.passwordHash, fresh?.oneTimeUntil, fresh?.oneTimeUsedAt]).toEqual([
+        'otp-hash',
+        at(60),
+        null,
+      ]);
+      // A stale hash (the password was reset meanwhile) uses nothing.
+      expect(await s.accounts.useOneTimePassword(uid('ann'), 'other-hash', at(1))).toBe(false);
+      expect(await s.accounts.useOneTimePassword(uid('ann'), 'otp-hash', at(1))).toBe(true);
+      expect(await s.accounts.useOneTimePassword(uid('ann'), 'otp-hash', at(2))).toBe(false);
+      expect((await s.accounts.findPasswordAccount('ann@example.org'))?.oneTimeUsedAt).toBe(at(1));
+      // A password the person chose is not one-time.
+      await s.accounts.setPassword(uid('ann'), 'own-hash', at(3));
+      const own = await s.accounts.findPasswordAccount('ann@example.org');
+      expect([own?.passwordHash, own?.oneTimeUntil, own?.oneTimeUsedAt]).toEqual(['own-hash', null, null]);
+      expect(await s.accounts.useOneTimePassword(uid('ann'), 'own-hash', at(4))).toBe(false);
     });
   });
 
@@ -120,6 +128,29 @@ export function storeContract(
       expect((await s.accounts.findSession('h1', at(59)))?.user.email).toBe('ann@example.org');
       expect(await s.accounts.findSession('h1', at(60))).toBeNull();
       expect(await s.accounts.deleteExpiredSessions(at(61))).toBe(1);
+    });
+    it("given sessions of two people, one of which must change its password, then the flag comes back and all of one person's sessions can be ended", async () => {
+      await seed();
+      const session = (tokenHash: string, userId: string, mustChangePassword?: boolean) =>
+        s.accounts.createSession({
+          tokenHash,
+          userId: uid(userId),
+          csrfToken: 'c',
+          at: T0,
+          expiresAt: at(60),
+          ...(mustChangePassword === undefined ? {} : { mustChangePassword }),
+        });
+      await session('a1', 'ann', true);
+      await session('a2', 'ann');
+      await session('b1', 'bob');
+      expect((await s.accounts.findSession('a1', T0))?.mustChangePassword).toBe(true);
+      expect((await s.accounts.findSession('a2', T0))?.mustChangePassword).toBe(false);
+      expect(await s.accounts.deleteSessionsOf(uid('ann'))).toBe(2);
+      expect([await s.accounts.findSession('a1', T0), await s.accounts.findSession('a2', T0)]).toEqual([
+        null,
+        null,
+      ]);
+      expect((await s.accounts.findSession('b1', T0))?.user.id).toBe('bob');
     });
     it('given a session, when deleted (sign-out), then it is gone', async () => {
       await seed();
@@ -189,11 +220,40 @@ export function storeContract(
       };
       await s.accounts.createApiToken({ ...token, tokenHash: 'th1' });
       expect((await s.accounts.findApiToken('th1'))?.role).toBe('editor');
+      // Without scopes, a token gets what tokens could do before scopes existed, minus membership.
+      expect((await s.accounts.findApiToken('th1'))?.scopes).toEqual(['read', 'journeys:write']);
       expect((await s.accounts.revokeApiToken(wid('w1'), token.id, at(5))).ok).toBe(true);
       expect(await s.accounts.findApiToken('th1')).toBeNull();
       expect((await s.accounts.listApiTokens(wid('w1')))[0]?.revokedAt).toBe(at(5));
       const other = await s.accounts.revokeApiToken(wid('w2'), token.id, at(5));
       expect(other.ok ? null : other.error.code).toBe('token_not_found');
+    });
+    it('given a token with chosen scopes, then they come back in order, and an unknown scope is refused by the database', async () => {
+      await seed();
+      const base = {
+        workspaceId: wid('w1'),
+        name: 'Importer',
+        role: 'owner' as const,
+        createdBy: uid('ann'),
+      };
+      await s.accounts.createApiToken({
+        ...base,
+        id: 't2' as TokenId,
+        createdAt: T0,
+        tokenHash: 'th2',
+        scopes: ['import', 'read'],
+      });
+      expect((await s.accounts.findApiToken('th2'))?.scopes).toEqual(['read', 'import']);
+      expect((await s.accounts.listApiTokens(wid('w1'))).map((t) => t.scopes)).toEqual([['read', 'import']]);
+      await expect(
+        s.accounts.createApiToken({
+          ...base,
+          id: 't3' as TokenId,
+          createdAt: T0,
+          tokenHash: 'th3',
+          scopes: ['members' as never],
+        }),
+      ).rejects.toThrow();
     });
   });
 

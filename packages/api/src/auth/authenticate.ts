@@ -37,7 +37,13 @@ export const authenticate =
       const sessionHash = hashToken(cookie);
       const session = await deps.accounts.findSession(sessionHash, deps.clock().toISOString());
       if (session)
-        c.set('actor', { via: 'session', user: session.user, csrfToken: session.csrfToken, sessionHash });
+        c.set('actor', {
+          via: 'session',
+          user: session.user,
+          csrfToken: session.csrfToken,
+          sessionHash,
+          mustChangePassword: session.mustChangePassword,
+        });
     }
     return next();
   };

@@ -13,6 +13,7 @@ export async function startSession(
   deps: ApiDeps,
   limits: Limits,
   userId: UserId,
+  options: { mustChangePassword?: boolean } = {},
 ): Promise<string> {
   const token = randomText(deps.randomBytes);
   const csrfToken = randomText(deps.randomBytes, 24);
@@ -24,6 +25,7 @@ export async function startSession(
     csrfToken,
     at: now.toISOString(),
     expiresAt: expires.toISOString(),
+    mustChangePassword: options.mustChangePassword ?? false,
   });
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,

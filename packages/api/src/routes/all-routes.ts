@@ -1,4 +1,3 @@
-import { createRateLimiter } from '../auth/rate-limiter';
 import type { Limits } from '../deps';
 import { renderApiDocs } from '../api-docs-page';
 import { buildOpenApi } from '../openapi';
@@ -17,9 +16,8 @@ import { workspaceRoutes } from './workspace-routes';
 
 /** Every route of the API, in one list: the router, the OpenAPI document and the authorisation test read it. */
 export function apiRoutes(limits: Limits): RouteSpec[] {
-  const limiter = createRateLimiter(limits.signInsPerIp, limits.signInWindowMinutes * 60_000);
   const resources = [
-    ...authRoutes(limiter),
+    ...authRoutes(limits),
     ...workspaceRoutes(),
     ...journeyRoutes(),
     ...versionRoutes(),

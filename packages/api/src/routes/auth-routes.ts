@@ -2,10 +2,12 @@ import type { UserId } from '@waymark/store';
 import { z } from 'zod';
 import { fail } from '../api-error';
 import { clearSessionCookie, startSession } from '../auth/session-cookie';
-import type { RateLimiter } from '../auth/rate-limiter';
 import { route, type RouteInput } from '../route-spec';
 import { audit, clientIp, nowIso, userOf } from './route-helpers';
 import { emailSchema, nameSchema, passwordSchema } from './schemas';
+import { checkNewPassword } from '../auth/password-policy';
+import { createSignInThrottle } from '../auth/sign-in-throttle';
+import type { Limits } from '../deps';
 
 const signInBody = z.strictObject({ email: emailSchema, password: z.string().min(1).max(200) });
 const setupBody = z.strictObject({ email: emailSchema, name: nameSchema, password: passwordSchema });
@@ -37,12 +39,16 @@ async function meBody(input: RouteInput<unknown>, csrfToken: string | null) {
   const actor = input.actor!;
   const all = await input.deps.accounts.listWorkspacesOf(user.id);
   const workspaces = actor.via === 'token' ? all.filter((w) => w.id === actor.token.workspaceId) : all;
-  return { user: { id: user.id, email: user.email, name: user.name }, workspaces, csrfToken };
+  return {
+    user: { id: user.id, email: user.email, name: user.name },
+    workspaces,
+    csrfToken,
+    mustChangePassword: actor.via === 'session' && actor.mustChangePassword,
+  };
 }
 
-export function authRoutes(signInLimiter: RateLimiter) {
-  /** Verifying against this when the email is unknown keeps the answer as slow as for a wrong password. */
-  let decoyHash: Promise<string> | undefined;
+export function authRoutes(limits: Limits) {
+  const throttle = createSignInThrottle(limits);
   return [
     route({
       method: 'get',
@@ -63,11 +69,12 @@ export function authRoutes(signInLimiter: RateLimiter) {
       access: 'public',
       body: setupBody,
       success: { status: 201, description: '{user, csrfToken}' },
-      errors: ['setup_done'],
+      errors: ['setup_done', 'weak_password'],
       async handle(input) {
         const { c, deps, body } = input;
         if ((await deps.accounts.countUsers()) > 0)
           throw fail('setup_done', 'Waymark is already set up: sign in instead');
+        checkNewPassword(body.password, body, 'password');
         const created = await deps.accounts.createUser({
           id: deps.newId() as UserId,
           email: body.email,
@@ -87,49 +94,99 @@ export function authRoutes(signInLimiter: RateLimiter) {
       method: 'post',
       path: '/api/auth/sign-in',
       tag: 'Accounts',
-      summary: 'Sign in with email and password; sets the session cookie',
+      summary:
+        'Sign in with email and password; sets the session cookie (and a device cookie that keeps this browser able to sign in while others guess)',
       access: 'public',
       body: signInBody,
-      success: { description: '{user, csrfToken}' },
-      errors: ['invalid_credentials', 'account_locked', 'rate_limited'],
+      success: { description: '{user, csrfToken, mustChangePassword}' },
+      errors: ['invalid_credentials', 'password_expired', 'rate_limited'],
       async handle(input) {
         const { c, deps, body, limits } = input;
-        const now = deps.clock();
-        const wait = signInLimiter.hit(clientIp(input), now.getTime());
-        if (wait > 0) {
-          c.header('Retry-After', String(wait));
-          throw fail(
-            'rate_limited',
-            `too many sign-in attempts from your address: try again in ${Math.ceil(wait / 60)} minute(s)`,
-          );
-        }
+        const attempt = await throttle.begin(input, body.email);
         const account = await deps.accounts.findPasswordAccount(body.email);
-        if (account?.lockedUntil && account.lockedUntil > now.toISOString()) {
-          await auditSignIn(input, account.user.id, 'sign_in.locked', { email: body.email });
-          const minutes = Math.ceil((Date.parse(account.lockedUntil) - now.getTime()) / 60_000);
-          throw fail(
-            'account_locked',
-            `this account is locked after too many failed sign-ins: try again in ${minutes} minute(s)`,
-          );
-        }
-        decoyHash ??= deps.passwords.hash('decoy password never used');
-        const valid = await deps.passwords.verify(account?.passwordHash ?? (await decoyHash), body.password);
+        const valid = await throttle.verify(deps, account?.passwordHash ?? null, body.password);
         if (!account || !account.passwordHash || !valid) {
-          if (account) {
-            const lockUntil = (n: number) =>
-              n >= limits.lockAfterFailures
-                ? new Date(now.getTime() + limits.lockMinutes * 60_000).toISOString()
-                : null;
-            await deps.accounts.recordFailedSignIn(account.user.id, lockUntil);
-          }
+          attempt.failed();
           await auditSignIn(input, account?.user.id ?? null, 'sign_in.failed', { email: body.email });
           throw fail('invalid_credentials', 'that email and password do not match an account');
         }
-        await deps.accounts.clearFailedSignIns(account.user.id);
-        const csrfToken = await startSession(c, deps, limits, account.user.id);
-        await auditSignIn(input, account.user.id, 'sign_in', {});
         const user = account.user;
-        return c.json({ user: { id: user.id, email: user.email, name: user.name }, csrfToken });
+        const oneTime = account.oneTimeUntil !== null;
+        if (oneTime) {
+          // Right password, but a one-time one that has expired or been used: say so to whoever knows it.
+          const current =
+            account.oneTimeUsedAt === null && account.oneTimeUntil! > nowIso(input)
+              ? await deps.accounts.useOneTimePassword(user.id, account.passwordHash, nowIso(input))
+              : false;
+          if (!current) {
+            attempt.failed();
+            await auditSignIn(input, user.id, 'sign_in.expired_one_time_password', {});
+            if (account.oneTimeUsedAt !== null)
+              throw fail('invalid_credentials', 'that email and password do not match an account');
+            throw fail(
+              'password_expired',
+              'This one-time password has expired. Ask an owner of your workspace to reset your password; they will give you a new one.',
+            );
+          }
+        }
+        attempt.succeeded(user.email);
+        const csrfToken = await startSession(c, deps, limits, user.id, { mustChangePassword: oneTime });
+        await auditSignIn(input, user.id, 'sign_in', oneTime ? { oneTimePassword: true } : {});
+        return c.json({
+          user: { id: user.id, email: user.email, name: user.name },
+          csrfToken,
+          mustChangePassword: oneTime,
+        });
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/api/auth/password',
+      tag: 'Accounts',
+      summary:
+        'Change your own password (with the current one; not needed right after signing in with a one-time password); ends your other sessions',
+      access: 'user',
+      scope: 'session',
+      duringPasswordChange: true,
+      body: z.strictObject({
+        currentPassword: z.string().max(200).optional(),
+        newPassword: z.string().max(1000),
+      }),
+      success: { description: '{user, csrfToken, mustChangePassword: false}' },
+      errors: ['wrong_password', 'weak_password', 'rate_limited'],
+      async handle(input) {
+        const { c, deps, body, limits } = input;
+        const actor = input.actor!;
+        const user = userOf(input);
+        if (actor.via !== 'session' || !actor.mustChangePassword) {
+          const attempt = throttle.beginForUser(input, user.id);
+          const account = await deps.accounts.findPasswordAccount(user.email);
+          const current = body.currentPassword ?? '';
+          const valid = account?.passwordHash
+            ? await deps.passwords.verify(account.passwordHash, current)
+            : false;
+          if (!valid) {
+            attempt.failed();
+            throw fail(
+              'wrong_password',
+              current === ''
+                ? 'Type your current password, so we know it is you.'
+                : 'That is not your current password. Type it again.',
+              'currentPassword',
+            );
+          }
+        }
+        checkNewPassword(body.newPassword, user, 'newPassword');
+        await deps.accounts.setPassword(user.id, await deps.passwords.hash(body.newPassword), nowIso(input));
+        // Every session of this person ends, this one too; this browser gets a fresh one.
+        await deps.accounts.deleteSessionsOf(user.id);
+        const csrfToken = await startSession(c, deps, limits, user.id);
+        await auditSignIn(input, user.id, 'password.change', {});
+        return c.json({
+          user: { id: user.id, email: user.email, name: user.name },
+          csrfToken,
+          mustChangePassword: false,
+        });
       },
     }),
     route({
@@ -138,6 +195,7 @@ export function authRoutes(signInLimiter: RateLimiter) {
       tag: 'Accounts',
       summary: 'End this session',
       access: 'user',
+      duringPasswordChange: true,
       success: { description: '{signedOut: true}' },
       async handle(input) {
         if (input.actor?.via === 'session') await input.deps.accounts.deleteSession(input.actor.sessionHash);
@@ -150,9 +208,11 @@ export function authRoutes(signInLimiter: RateLimiter) {
       method: 'get',
       path: '/api/auth/me',
       tag: 'Accounts',
-      summary: 'Who is signed in, their workspaces and roles, and the CSRF token',
+      summary:
+        'Who is signed in, their workspaces and roles, the CSRF token, and whether they must choose a password',
       access: 'user',
-      success: { description: '{user, workspaces:[{id,name,role}], csrfToken}' },
+      duringPasswordChange: true,
+      success: { description: '{user, workspaces:[{id,name,role}], csrfToken, mustChangePassword}' },
       async handle(input) {
         const csrf = input.actor?.via === 'session' ? input.actor.csrfToken : null;
         return input.c.json(await meBody(input, csrf));

@@ -294,6 +294,8 @@ export function improvementRoutes() {
       tag: 'Improve',
       summary: 'Compare as GET, with pairings and confirmations in the body',
       access: 'viewer',
+      // Compares journeys already stored, as the GET does: a read, though a POST.
+      scope: 'read',
       body: compareBody,
       success: { description: '{comparison, alignment} or the report file' },
       errors: ['journey_not_found'],

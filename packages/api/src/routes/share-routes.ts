@@ -22,6 +22,7 @@ export const shareRoutes = () => [
     summary:
       'Create a read-only link to the journey that works until expiresAt (at most a year) or until revoked',
     access: 'editor',
+    scope: 'session',
     body: z.strictObject({
       expiresAt: z.iso.datetime({
         offset: true,
@@ -74,6 +75,7 @@ export const shareRoutes = () => [
     tag: 'Sharing',
     summary: 'Revoke a share link: it stops working at once',
     access: 'editor',
+    scope: 'session',
     success: { description: 'the share link, revoked' },
     errors: ['share_not_found'],
     async handle(input) {

@@ -1,4 +1,4 @@
-import type { ApiToken, TokenId } from '@waymark/store';
+import { defaultTokenScopes, tokenScopes, type ApiToken, type TokenId } from '@waymark/store';
 import { z } from 'zod';
 import { fail } from '../api-error';
 import { API_TOKEN_PREFIX, hashToken, randomText } from '../auth/secrets';
@@ -10,6 +10,7 @@ const tokenBody = (t: ApiToken) => ({
   id: t.id,
   name: t.name,
   role: t.role,
+  scopes: t.scopes,
   createdBy: t.createdBy,
   createdAt: t.createdAt,
   revokedAt: t.revokedAt,
@@ -22,7 +23,7 @@ export const tokenRoutes = () => [
     tag: 'API tokens',
     summary: 'The API tokens of the workspace (never the secrets)',
     access: 'owner',
-    success: { description: '{items:[{id,name,role,createdBy,createdAt,revokedAt}]}' },
+    success: { description: '{items:[{id,name,role,scopes,createdBy,createdAt,revokedAt}]}' },
     async handle(input) {
       return input.c.json({
         items: (await input.deps.accounts.listApiTokens(workspaceOf(input))).map(tokenBody),
@@ -34,10 +35,18 @@ export const tokenRoutes = () => [
     path: '/api/workspaces/{ws}/tokens',
     tag: 'API tokens',
     summary:
-      'Create an API token for scripts and the CLI, scoped to this workspace (default role editor); shown once',
+      'Create an API token for scripts and the CLI, for this workspace (default role editor, scopes read and journeys:write); shown once. Tokens never manage members, tokens, share links or passwords',
     access: 'owner',
-    body: z.strictObject({ name: nameSchema, role: roleSchema.optional() }),
-    success: { status: 201, description: '{id, name, role, token}' },
+    scope: 'session',
+    body: z.strictObject({
+      name: nameSchema,
+      role: roleSchema.optional(),
+      scopes: z
+        .array(z.enum(tokenScopes, { message: `expected scopes from ${tokenScopes.join(', ')}` }))
+        .min(1, { message: 'expected at least one scope' })
+        .optional(),
+    }),
+    success: { status: 201, description: '{id, name, role, scopes, token}' },
     async handle(input) {
       const secret = `${API_TOKEN_PREFIX}${randomText(input.deps.randomBytes)}`;
       const token = await input.deps.accounts.createApiToken({
@@ -45,11 +54,16 @@ export const tokenRoutes = () => [
         workspaceId: workspaceOf(input),
         name: input.body.name,
         role: input.body.role ?? 'editor',
+        scopes: input.body.scopes ?? defaultTokenScopes,
         createdBy: userOf(input).id,
         createdAt: nowIso(input),
         tokenHash: hashToken(secret),
       });
-      await audit(input, 'token.create', token.id, { name: token.name, role: token.role });
+      await audit(input, 'token.create', token.id, {
+        name: token.name,
+        role: token.role,
+        scopes: token.scopes,
+      });
       return input.c.json({ ...tokenBody(token), token: secret }, 201);
     },
   }),
@@ -59,6 +73,7 @@ export const tokenRoutes = () => [
     tag: 'API tokens',
     summary: 'Revoke an API token: it stops working at once',
     access: 'owner',
+    scope: 'session',
     success: { description: 'the token, revoked' },
     errors: ['token_not_found'],
     async handle(input) {

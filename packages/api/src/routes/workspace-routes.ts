@@ -1,7 +1,7 @@
 import type { UserId, WorkspaceId } from '@waymark/store';
 import { z } from 'zod';
 import { fail } from '../api-error';
-import { randomText } from '../auth/secrets';
+import { issueOneTimePassword, type IssuedPassword } from '../auth/one-time-password';
 import { route } from '../route-spec';
 import { audit, nowIso, userOf, workspaceOf } from './route-helpers';
 import { emailSchema, nameSchema, roleSchema } from './schemas';
@@ -84,16 +84,18 @@ export const workspaceRoutes = () => [
     method: 'post',
     path: '/api/workspaces/{ws}/members',
     tag: 'Members',
-    summary: 'Add a member by email; a new email creates the account with a one-time password, shown once',
+    summary:
+      'Add a member by email; a new email creates the account with a one-time password (works once, for a set time), shown once',
     access: 'owner',
+    scope: 'session',
     body: z.strictObject({ email: emailSchema, role: roleSchema, name: nameSchema.optional() }),
-    success: { status: 201, description: '{member, oneTimePassword?}' },
+    success: { status: 201, description: '{member, oneTimePassword?, oneTimePasswordExpiresAt?}' },
     errors: ['already_member'],
     async handle(input) {
       const { deps, body } = input;
       const ws = workspaceOf(input);
       let user = await deps.accounts.findUserByEmail(body.email);
-      let oneTimePassword: string | undefined;
+      let issued: IssuedPassword | undefined;
       if (!user) {
         const created = await deps.accounts.createUser({
           id: deps.newId() as UserId,
@@ -103,20 +105,16 @@ export const workspaceRoutes = () => [
         });
         if (!created.ok) throw fail('email_taken', created.error.message, 'email');
         user = created.value;
-        oneTimePassword = randomText(deps.randomBytes, 12);
-        await deps.accounts.setPassword(user.id, await deps.passwords.hash(oneTimePassword), nowIso(input));
+        issued = await issueOneTimePassword(deps, input.limits, user.id);
       }
       const added = await deps.accounts.addMember(ws, user.id, body.role, nowIso(input));
       if (!added.ok) throw fail('already_member', added.error.message, 'email');
       await audit(input, 'member.add', user.id, {
         email: user.email,
         role: body.role,
-        newAccount: oneTimePassword !== undefined,
+        newAccount: issued !== undefined,
       });
-      return input.c.json(
-        { member: memberBody(added.value), ...(oneTimePassword ? { oneTimePassword } : {}) },
-        201,
-      );
+      return input.c.json({ member: memberBody(added.value), ...issued }, 201);
     },
   }),
   route({
@@ -125,6 +123,7 @@ export const workspaceRoutes = () => [
     tag: 'Members',
     summary: "Change a member's role",
     access: 'owner',
+    scope: 'session',
     body: z.strictObject({ role: roleSchema }),
     success: { description: '{member}' },
     errors: ['member_not_found', 'last_owner'],
@@ -147,6 +146,7 @@ export const workspaceRoutes = () => [
     tag: 'Members',
     summary: 'Remove a member from the workspace',
     access: 'owner',
+    scope: 'session',
     success: { description: '{removed: true}' },
     errors: ['member_not_found', 'last_owner'],
     async handle(input) {
@@ -155,6 +155,44 @@ export const workspaceRoutes = () => [
       if (!removed.ok) throw fail(removed.error.code as 'last_owner', removed.error.message);
       await audit(input, 'member.remove', userId);
       return input.c.json({ removed: true });
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/workspaces/{ws}/members/{userId}/password-reset',
+    tag: 'Members',
+    summary:
+      "Reset a member's password: a new one-time password, shown once; their sessions end. Only for someone every one of whose workspaces you own",
+    access: 'owner',
+    scope: 'session',
+    success: { description: '{oneTimePassword, oneTimePasswordExpiresAt}' },
+    errors: ['member_not_found', 'reset_not_allowed'],
+    async handle(input) {
+      const { deps } = input;
+      const ws = workspaceOf(input);
+      const me = userOf(input);
+      const userId = input.params['userId'] as UserId;
+      const theirs = await deps.accounts.listWorkspacesOf(userId);
+      const member = await deps.accounts.getUser(userId);
+      if (!member || !theirs.some((w) => w.id === ws))
+        throw fail('member_not_found', `no member "${userId}" in this workspace`);
+      if (userId === me.id)
+        throw fail('forbidden', 'To change your own password, use Change your password in the account menu.');
+      // Resetting gives the owner the account: only if it reaches nothing the owner does not already control.
+      for (const w of theirs) {
+        if ((await deps.accounts.roleOf(w.id, me.id)) !== 'owner')
+          throw fail(
+            'reset_not_allowed',
+            `${member.name} also belongs to a workspace you do not own, so you cannot reset their password. They can change it themselves; if they have forgotten it, an owner of every workspace they belong to can reset it.`,
+          );
+      }
+      const issued = await issueOneTimePassword(deps, input.limits, userId);
+      await deps.accounts.deleteSessionsOf(userId);
+      await audit(input, 'member.password_reset', userId, {
+        email: member.email,
+        expiresAt: issued.oneTimePasswordExpiresAt,
+      });
+      return input.c.json(issued);
     },
   }),
 ];
