@@ -31,6 +31,21 @@ export interface Upload {
   readonly preview: Preview;
 }
 
+/** An import running on the server (GET …/datasets/jobs/{id}). */
+export interface ImportJob {
+  readonly id: string;
+  readonly state: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+  readonly phase: 'queued' | 'reading' | 'analysing' | 'encoding' | 'storing' | 'done';
+  readonly fileName: string;
+  readonly bytesRead: number;
+  readonly bytesTotal: number;
+  readonly rows: number | null;
+  readonly events: number | null;
+  readonly queuePosition: number | null;
+  readonly datasetId: string | null;
+  readonly error: { readonly code: string; readonly message: string } | null;
+}
+
 export interface Summary5 {
   readonly mean: number | null;
   readonly median: number | null;
@@ -148,7 +163,8 @@ export const datasetsApi = {
     ).toString();
     return call<Dataset>('GET', `${one(ws, id)}${q ? `?${q}` : ''}`);
   },
-  analyse: (
+  /** Starts the import as a job on the server (answered at once); follow it with `job`. */
+  startImport: (
     ws: string,
     input: {
       uploadId: string;
@@ -158,7 +174,10 @@ export const datasetsApi = {
       zone?: string;
       dateOrder?: string;
     },
-  ) => call<Dataset>('POST', base(ws), input),
+  ) => call<ImportJob>('POST', base(ws), input),
+  /** Where an import is; asking at least once a minute keeps it going (the server cancels forgotten ones). */
+  job: (ws: string, id: string) => call<ImportJob>('GET', `${base(ws)}/jobs/${enc(id)}`),
+  cancelImport: (ws: string, id: string) => call<ImportJob>('DELETE', `${base(ws)}/jobs/${enc(id)}`),
   discardUpload: (ws: string, uploadId: string) =>
     call<null>('DELETE', `${base(ws)}/uploads/${enc(uploadId)}`),
   remove: (ws: string, id: string) => call<null>('DELETE', one(ws, id)),

@@ -1,13 +1,18 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ErrorSummary, errorText, TextField } from '../ui/field';
 import {
   datasetsApi,
   mappedFields,
   type Dataset,
+  type ImportJob,
   type MappedField,
   type Mapping,
   type Upload,
 } from './datasets-api';
+import { importProgress } from './import-progress';
+
+/** How often the page asks after an import (the server cancels one nobody asks after for a minute). */
+const POLL_MS = 1000;
 
 const fieldLabels: Record<MappedField, { label: string; hint: string }> = {
   case: { label: 'Case reference', hint: 'required; pseudonymised on import' },
@@ -43,9 +48,51 @@ export function MappingStep({
   const [keepRaw, setKeepRaw] = useState(false);
   const [zone, setZone] = useState('Europe/London');
   const [dateOrder, setDateOrder] = useState('');
-  const [busy, setBusy] = useState(false);
+  const [job, setJob] = useState<ImportJob | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [cancelling, setCancelling] = useState(false);
   const unused = preview.columns.filter((c) => !Object.values(mapping).includes(c));
+  const jobId = job?.id;
+  const finish = useRef(onDone);
+  finish.current = onDone;
+
+  // While an import runs, ask after it every second; leaving the page stops asking, and the server then
+  // cancels it after a minute.
+  useEffect(() => {
+    if (!jobId) return;
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      try {
+        const now = await datasetsApi.job(ws, jobId);
+        if (stopped) return;
+        if (now.state === 'succeeded' && now.datasetId) {
+          const dataset = await datasetsApi.get(ws, now.datasetId);
+          if (!stopped) finish.current(dataset);
+          return;
+        }
+        if (now.state === 'failed' || now.state === 'cancelled') {
+          setJob(null);
+          if (now.state === 'failed')
+            setError(now.error?.message ?? 'The import failed; nothing was stored.');
+          else setNotice(now.error?.message ?? 'The import was cancelled; nothing was stored.');
+          return;
+        }
+        setJob(now);
+        timer = setTimeout(() => void poll(), POLL_MS);
+      } catch (e) {
+        if (stopped) return;
+        setJob(null);
+        setError(errorText(e));
+      }
+    };
+    timer = setTimeout(() => void poll(), POLL_MS);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [ws, jobId]);
 
   async function analyse() {
     const missing = required.filter((f) => !mapping[f]);
@@ -53,11 +100,11 @@ export function MappingStep({
       setError(`Choose a column for ${missing.map((f) => fieldLabels[f].label.toLowerCase()).join(', ')}.`);
       return;
     }
-    setBusy(true);
     setError(null);
+    setNotice(null);
     try {
-      onDone(
-        await datasetsApi.analyse(ws, {
+      setJob(
+        await datasetsApi.startImport(ws, {
           uploadId: upload.uploadId,
           name,
           mapping,
@@ -68,11 +115,24 @@ export function MappingStep({
       );
     } catch (e) {
       setError(errorText(e));
-    } finally {
-      setBusy(false);
     }
   }
 
+  async function cancel() {
+    if (!job) return;
+    setCancelling(true);
+    try {
+      const now = await datasetsApi.cancelImport(ws, job.id);
+      setJob(null);
+      setNotice(now.error?.message ?? 'The import was cancelled; nothing was stored.');
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setCancelling(false);
+    }
+  }
+
+  const shown = job ? importProgress(job) : null;
   return (
     <section aria-labelledby="mapping-heading" className="panel">
       <h2 id="mapping-heading">Map the columns of {upload.fileName}</h2>
@@ -107,6 +167,11 @@ export function MappingStep({
         </table>
       </div>
       <ErrorSummary message={error} />
+      {notice ? (
+        <p className="datasets-notice" role="status">
+          {notice}
+        </p>
+      ) : null}
       <form
         className="datasets-form"
         onSubmit={(e) => {
@@ -179,15 +244,48 @@ export function MappingStep({
             deleted once imported.
           </label>
         </div>
-        <div className="datasets-actions">
-          <button className="button" type="submit" disabled={busy}>
-            {busy ? 'Analysing…' : 'Import and analyse'}
-          </button>
-          <button className="button button--secondary" type="button" onClick={onCancel} disabled={busy}>
-            Discard this upload
-          </button>
-        </div>
-        {busy ? <p role="status">Importing and analysing the log…</p> : null}
+        {job && shown ? (
+          <div className="datasets-progress">
+            <label htmlFor="import-progress">Importing {upload.fileName}</label>
+            {shown.percent === null ? (
+              <progress id="import-progress" max={100} aria-describedby="import-progress-text" />
+            ) : (
+              <progress
+                id="import-progress"
+                max={100}
+                value={shown.percent}
+                aria-describedby="import-progress-text"
+              >
+                {shown.percent}%
+              </progress>
+            )}
+            <p id="import-progress-text">{shown.text}</p>
+            <p className="visually-hidden" role="status" aria-live="polite">
+              {shown.announce}
+            </p>
+            <p className="hint">
+              Keep this page open until the import ends: if nobody follows it for a minute, the server stops
+              it.
+            </p>
+            <button
+              className="button button--secondary"
+              type="button"
+              onClick={() => void cancel()}
+              disabled={cancelling || job.phase === 'storing'}
+            >
+              {cancelling ? 'Cancelling…' : 'Cancel import'}
+            </button>
+          </div>
+        ) : (
+          <div className="datasets-actions">
+            <button className="button" type="submit">
+              Import and analyse
+            </button>
+            <button className="button button--secondary" type="button" onClick={onCancel}>
+              Discard this upload
+            </button>
+          </div>
+        )}
       </form>
     </section>
   );
