@@ -1,6 +1,7 @@
-import { applyCommand, type JourneyCommand, type JourneyId } from '@waymark/core';
+import type { JourneyId } from '@waymark/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Stores } from './open-store';
+import { appendRetitled } from './retitle.fixture';
 import type { UserId, WorkspaceId } from './records';
 import { sampleJourney } from './sample-journey';
 import type { Sql } from './sql';
@@ -14,16 +15,19 @@ const ann = 'ann' as UserId;
 describe('group commit of journey appends (PGlite)', () => {
   let stores: Stores;
   let appendStatements: number;
+  let documentReads: number;
   let journeys: ReturnType<typeof createSqlJourneyStore>;
   beforeEach(async () => {
     stores = await createTestStores();
     await stores.accounts.createUser({ id: ann, email: 'ann@example.org', name: 'Ann', at: T0 });
     await stores.accounts.createWorkspace({ id: ws, name: 'Council', ownerId: ann, at: T0 });
     appendStatements = 0;
+    documentReads = 0;
     const counting: Sql = {
       ...stores.sql,
       query: (text, params) => {
         if (text.includes('jsonb_to_recordset')) appendStatements++;
+        if (/SELECT[^;]*\bdocument\b[^;]*FROM journeys/.test(text)) documentReads++;
         return stores.sql.query(text, params);
       },
     };
@@ -31,21 +35,8 @@ describe('group commit of journey appends (PGlite)', () => {
   });
   afterEach(() => stores.close());
 
-  const retitle = (id: string, baseVersion: number, title: string) => {
-    const command: JourneyCommand = { type: 'meta.update', patch: { title } };
-    const journey = sampleJourney(id);
-    const applied = applyCommand(journey, command);
-    if (!applied.ok) throw new Error(applied.error.message);
-    return journeys.appendVersion({
-      workspaceId: ws,
-      journey: applied.value.journey,
-      kind: 'commands',
-      commands: [command],
-      baseVersion,
-      by: ann,
-      at: T0,
-    });
-  };
+  const retitle = (id: string, baseVersion: number, title: string) =>
+    appendRetitled(journeys, { workspaceId: ws, by: ann, at: T0 }, id, baseVersion, title);
 
   it('given appends to 20 journeys arriving together, when written, then one statement writes them all and each gets its next version and history', async () => {
     for (let i = 0; i < 20; i++) {
@@ -80,5 +71,26 @@ describe('group commit of journey appends (PGlite)', () => {
       if (i !== 3) expect(read?.journey.meta.title).toBe(`Title ${i}`);
       else expect(['Title 3', 'Rival title']).toContain(read?.journey.meta.title);
     }
+  });
+
+  it('given a journey just written by an append, when read, then the version probe finds it current and its document is not read back or replayed', async () => {
+    await journeys.createJourney({
+      workspaceId: ws,
+      journey: sampleJourney('j'),
+      kind: 'create',
+      commands: [],
+      by: ann,
+      at: T0,
+    });
+    for (let v = 1; v <= 3; v++) expect((await retitle('j', v, `Title ${v}`)).ok).toBe(true);
+    documentReads = 0;
+    const read = await journeys.getJourney(ws, 'j' as JourneyId);
+    expect(read?.version).toBe(4);
+    expect(read?.journey.meta.title).toBe('Title 3');
+    expect(documentReads).toBe(0);
+    // A conflict answers the current journey from the same probe.
+    const lost = await retitle('j', 2, 'Late');
+    expect(!lost.ok && lost.error.code === 'version_conflict' && lost.error.current?.version).toBe(4);
+    expect(documentReads).toBe(0);
   });
 });

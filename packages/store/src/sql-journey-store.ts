@@ -41,6 +41,12 @@ const selectJourney = `SELECT ${journeyColumns} FROM journeys`;
  */
 type ReadCache = Map<string, StoredJourney>;
 const READ_CACHE_SIZE = 200;
+const cacheKey = (workspaceId: string, id: string) => `${workspaceId}\u0000${id}`;
+function remember(cache: ReadCache, workspaceId: string, stored: StoredJourney) {
+  const key = cacheKey(workspaceId, stored.id);
+  if (!cache.has(key) && cache.size >= READ_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(key, stored);
+}
 
 async function getJourney(
   sql: SqlQueryable,
@@ -49,8 +55,7 @@ async function getJourney(
   id: string,
   includeDeleted: boolean,
 ) {
-  const key = `${workspaceId}\u0000${id}`;
-  const cached = cache.get(key);
+  const cached = cache.get(cacheKey(workspaceId, id));
   if (cached) {
     const [probe] = await sql.query<{ version: number; updated_at: unknown; deleted: boolean }>(
       'SELECT version, updated_at, deleted_at IS NOT NULL AS deleted FROM journeys WHERE workspace_id = $1 AND id = $2',
@@ -67,10 +72,7 @@ async function getJourney(
   );
   if (!row) return null;
   const stored = await materialise(sql, workspaceId, row);
-  if (stored.deletedAt === null) {
-    if (cache.size >= READ_CACHE_SIZE) cache.delete(cache.keys().next().value!);
-    cache.set(key, stored);
-  }
+  if (stored.deletedAt === null) remember(cache, workspaceId, stored);
   return stored;
 }
 
@@ -153,7 +155,11 @@ export function createSqlJourneyStore(sql: Sql): JourneyStore {
       const row = await appendInBatch(input);
       // The document written is the one given: no need to read it back.
       const result = row ? toStored({ ...row, document: input.journey }) : null;
-      if (result) return ok(result);
+      if (result) {
+        // The next read's version probe finds it current: no document to read back and commands to replay.
+        remember(readCache, input.workspaceId, result);
+        return ok(result);
+      }
       const current = await getJourney(sql, readCache, input.workspaceId, id, false);
       if (!current)
         return err({ code: 'journey_not_found', message: `no journey "${id}" in this workspace` });
