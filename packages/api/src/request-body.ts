@@ -2,6 +2,7 @@ import { formatPath, problemsFromZod } from '@waymark/core';
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { fail } from './api-error';
+import { decodeBody } from './decode-body';
 
 /** Reads the raw body, refusing anything over `maxBytes` whatever Content-Length claimed. */
 export async function readText(c: Context, maxBytes: number): Promise<string> {
@@ -9,7 +10,7 @@ export async function readText(c: Context, maxBytes: number): Promise<string> {
   if (declared > maxBytes) throw tooLarge(maxBytes);
   const buffer = await c.req.arrayBuffer();
   if (buffer.byteLength > maxBytes) throw tooLarge(maxBytes);
-  return new TextDecoder('utf-8', { fatal: false }).decode(buffer);
+  return decodeBody(new Uint8Array(buffer));
 }
 
 const tooLarge = (maxBytes: number) =>

@@ -11,7 +11,6 @@ export function decodeJourneyBytes(bytes: Uint8Array): Result<string, LocatedPro
   if (text.ok) return ok(text.value);
   const { code, message, line, column } = text.error;
   // a binary file has no line worth pointing at
-  if (code === 'not_text' || code === 'utf16_without_bom')
-    return err(problem(code, [], `${message}; expected a journey in YAML or JSON`));
+  if (code === 'not_text' || code === 'utf16_without_bom') return err(problem(code, [], message));
   return err({ ...problem(code, [], message), line, column });
 }

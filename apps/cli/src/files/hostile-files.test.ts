@@ -1,0 +1,56 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { formatProblem, hostileJourneyFiles } from '@waymark/document';
+import { describe, expect, it } from 'vitest';
+import { exitCodes } from '../command';
+import { runCli, withTempDir } from '../run-cli.fixture';
+
+/**
+ * Issue 9, through the CLI: the same table of hostile journey files as the API's import test
+ * (packages/api/src/hostile-files.test.ts), so the two give one verdict; and hostile logs for `analyse`, with
+ * the words the API's upload answers with.
+ */
+describe('hostile files through the CLI', () => {
+  it.each(hostileJourneyFiles.map((f) => [f.name, f] as const))(
+    'given a journey file (%s), when validated and rendered, then the verdict of the one reading path',
+    async (_, f) => {
+      await withTempDir(async (dir) => {
+        await writeFile(join(dir, f.fileName), f.bytes);
+        const validate = await runCli(['validate', f.fileName], dir);
+        const render = await runCli(['render', f.fileName, '--format', 'mermaid'], dir);
+        if (f.expected === null) {
+          expect(validate.code, validate.stderr).toBe(exitCodes.ok);
+          expect(render.code, render.stderr).toBe(exitCodes.ok);
+          return;
+        }
+        expect(validate.code).toBe(exitCodes.invalid);
+        expect(validate.stderr).toContain(formatProblem(f.expected, f.fileName));
+        expect(render.code).toBe(exitCodes.invalid);
+        expect(render.stderr).toContain(f.expected.message);
+      });
+    },
+  );
+
+  it('given event logs in the wrong encoding, with a control character or 100,000 columns, then analyse names the line and what is wrong', async () => {
+    await withTempDir(async (dir) => {
+      const cp1252 = Uint8Array.from('case,activity,timestamp\nA,Caf\u00e9,2026-01-05T09:00:00Z\n', (c) =>
+        c.charCodeAt(0),
+      );
+      await writeFile(join(dir, 'cp1252.csv'), cp1252);
+      await writeFile(
+        join(dir, 'wide.csv'),
+        `${Array.from({ length: 100_000 }, (_, i) => `c${i}`).join(',')}\n`,
+      );
+      const a = await runCli(['analyse', 'cp1252.csv'], dir);
+      expect(a.code).toBe(exitCodes.invalid);
+      expect(a.stderr).toMatch(
+        /(^|\n)waymark analyse: line 2, column 6: byte 30 of the file \(0xE9\) is not UTF-8 text/,
+      );
+      const b = await runCli(['analyse', 'wide.csv'], dir);
+      expect(b.code).toBe(exitCodes.invalid);
+      expect(b.stderr).toMatch(
+        /(^|\n)waymark analyse: line 1 \(the header\) has more than 4,096 columns, the most Waymark reads/,
+      );
+    });
+  });
+});
