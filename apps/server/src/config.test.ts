@@ -46,6 +46,15 @@ describe('server configuration', () => {
       error: 'WAYMARK_UPLOAD_LIMIT_MB must be a whole number of megabytes (at least 1), not "lots"',
     });
   });
+  it('given no WAYMARK_MIN_FREE_MB, then writes need 128 MB free; it can be set, and a wrong value is named', () => {
+    const plain = readConfig({}, '/x');
+    expect('error' in plain ? plain.error : plain.minFreeBytes).toBe(128 * 1024 * 1024);
+    const set = readConfig({ WAYMARK_MIN_FREE_MB: '0' }, '/x');
+    expect('error' in set ? set.error : set.minFreeBytes).toBe(0);
+    expect(readConfig({ WAYMARK_MIN_FREE_MB: '-5' }, '/')).toEqual({
+      error: 'WAYMARK_MIN_FREE_MB must be a whole number of megabytes (0 or more), not "-5"',
+    });
+  });
   it('given no WAYMARK_ONE_TIME_PASSWORD_DAYS, then one-time passwords work for 7 days; the variable changes it, within 1 to 90', () => {
     const plain = readConfig({}, '/x');
     expect('error' in plain ? plain.error : plain.oneTimePasswordDays).toBe(7);

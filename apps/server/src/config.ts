@@ -17,6 +17,8 @@ export interface ServerConfig {
   readonly uploadDir: string;
   /** Largest event log accepted, bytes (WAYMARK_UPLOAD_LIMIT_MB, default 1024). */
   readonly uploadBytes: number;
+  /** Writes are refused (507) while the data directory has less free space, bytes (WAYMARK_MIN_FREE_MB, default 128). */
+  readonly minFreeBytes: number;
   /** How long a one-time password works if not used (WAYMARK_ONE_TIME_PASSWORD_DAYS, 1 to 90, default 7). */
   readonly oneTimePasswordDays: number;
 }
@@ -48,6 +50,11 @@ export function readConfig(
     return {
       error: `WAYMARK_ONE_TIME_PASSWORD_DAYS must be a whole number of days from 1 to 90, not "${daysText}"`,
     };
+  const minFreeText = env['WAYMARK_MIN_FREE_MB'] ?? '128';
+  if (!/^\d+$/.test(minFreeText))
+    return {
+      error: `WAYMARK_MIN_FREE_MB must be a whole number of megabytes (0 or more), not "${minFreeText}"`,
+    };
   const dataDir = resolve(cwd, env['WAYMARK_DATA'] || './waymark-data');
   return {
     port,
@@ -56,6 +63,7 @@ export function readConfig(
     keyringDir: env['WAYMARK_KEYRING'] ? resolve(cwd, env['WAYMARK_KEYRING']) : resolve(dataDir, 'keyring'),
     uploadDir: resolve(dataDir, 'uploads'),
     uploadBytes: Number(limitText) * 1024 * 1024,
+    minFreeBytes: Number(minFreeText) * 1024 * 1024,
     oneTimePasswordDays: Number(daysText),
     databaseUrl,
     adminEmail: env['WAYMARK_ADMIN_EMAIL'] || 'admin@waymark.local',

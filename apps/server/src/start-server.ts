@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { statfs } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -33,6 +34,23 @@ const version = (
 const PURGE_EVERY_MS = 6 * 3_600_000;
 /** How long another server process on the same PostgreSQL may take to see a sign-out or revocation. */
 const AUTH_CACHE_MS = 5_000;
+
+/**
+ * Limits on what a client can hold open (decision 0009): the headers must arrive within 20 s and be at most
+ * 16 KB; a whole request within 30 minutes (a 1 GB upload at about 5 Mbit/s), checked every 5 s.
+ */
+const httpLimits = {
+  headersTimeout: 20_000,
+  requestTimeout: 30 * 60_000,
+  connectionsCheckingInterval: 5_000,
+  maxHeaderSize: 16 * 1024,
+};
+const MAX_HEADERS = 100;
+
+const freeBytes = async (dir: string): Promise<number | null> => {
+  const s = await statfs(dir).catch(() => null);
+  return s === null ? null : s.bavail * s.bsize;
+};
 
 /** Wires the real adapters together and listens. Throws with a readable message when it cannot start. */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
@@ -72,7 +90,14 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     journeys: stores.database === 'pglite' ? createCachedJourneyStore(stores.journeys) : stores.journeys,
     improvements: stores.improvements,
     datasets: { store: stores.datasets, keyring, uploadDir: config.uploadDir },
-    limits: { uploadBytes: config.uploadBytes, oneTimePasswordDays: config.oneTimePasswordDays },
+    limits: {
+      uploadBytes: config.uploadBytes,
+      oneTimePasswordDays: config.oneTimePasswordDays,
+      minFreeBytes: config.minFreeBytes,
+    },
+    // The embedded database and the uploads share the data directory: writes stop while it is nearly full
+    // (PGlite cannot survive a failed write to its log: decision 0009). PostgreSQL's disk is its own.
+    ...(stores.database === 'pglite' ? { freeSpace: () => freeBytes(config.dataDir) } : {}),
     database: stores.database,
     version,
     ...caps,
@@ -94,7 +119,11 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   timer.unref();
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    const s = serve(
+      { fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: httpLimits },
+      () => resolve(s),
+    );
+    (s as Server).maxHeadersCount = MAX_HEADERS;
     s.once('error', reject);
   }).catch(async (error: NodeJS.ErrnoException) => {
     await stores.close();

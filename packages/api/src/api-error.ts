@@ -37,10 +37,12 @@ export const errorStatus = {
   invalid_journey: 422,
   target_not_found: 422,
   command_refused: 422,
+  invalid_text: 422,
   weak_password: 422,
   wrong_password: 422,
   rate_limited: 429,
   internal_error: 500,
+  storage_full: 507,
 } as const;
 export type ApiErrorCode = keyof typeof errorStatus;
 

@@ -1,14 +1,15 @@
 import { hasRole } from '@waymark/store';
 import { Hono, type Context } from 'hono';
-import { ApiFailure, fail } from './api-error';
+import { fail } from './api-error';
 import type { ApiEnv, WorkspaceAccess } from './auth/actor';
 import { authenticate, roleIn } from './auth/authenticate';
 import { defaultLimits, type ApiDeps, type Limits } from './deps';
-import { readJson, readQuery, readText } from './request-body';
+import { checkParameters, readJson, readQuery, readText } from './request-body';
 import { routeScope, type RouteSpec } from './route-spec';
 import { checkScope } from './auth/token-scope';
 import { apiRoutes } from './routes/all-routes';
 import { securityHeaders } from './security-headers';
+import { expectedFailure, storageFull } from './storage-full';
 
 const toHonoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 
@@ -55,7 +56,13 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   app.use('/api/*', authenticate(deps));
   for (const spec of apiRoutes(limits)) {
     app.on(spec.method.toUpperCase(), toHonoPath(spec.path), async (c) => {
+      checkParameters(c.req.param(), 'path');
       const workspace = await authorize(spec, c, deps);
+      // Refused before anything is read or written, while the database still has room to work safely.
+      if (spec.method !== 'get' && deps.freeSpace) {
+        const free = await deps.freeSpace();
+        if (free !== null && free < limits.minFreeBytes) throw storageFull();
+      }
       const maxBytes = spec.tag === 'Import' ? limits.importBytes : limits.jsonBytes;
       const body =
         spec.body === undefined
@@ -80,7 +87,13 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
     throw fail('not_found', `no API route ${c.req.method} ${new URL(c.req.url).pathname}; see /api/docs`);
   });
   app.onError((error, c) => {
-    if (error instanceof ApiFailure) return c.json(error.toBody(), error.status as 400);
+    const expected = expectedFailure(error);
+    if (expected) {
+      const res = c.json(expected.toBody(), expected.status as 400);
+      // The rest of an oversized body is not read: the connection closes once the answer is sent.
+      if (expected.status === 413) res.headers.set('connection', 'close');
+      return res;
+    }
     console.error(error);
     return c.json(
       {

@@ -34,6 +34,8 @@ export interface Limits {
   readonly importBytes: number;
   /** Largest uploaded event log, bytes (streamed to disk, never held in memory whole). */
   readonly uploadBytes: number;
+  /** Writes are refused with 507 storage_full while the data directory has less free space than this, bytes. */
+  readonly minFreeBytes: number;
   /**
    * Sign-in throttling (decision 0012), per window of `signInWindowMinutes`: failures allowed per email
    * string from browsers without that person's device cookie (whether or not the account exists), per
@@ -56,6 +58,7 @@ export const defaultLimits: Limits = {
   jsonBytes: 1024 * 1024,
   importBytes: 20 * 1024 * 1024,
   uploadBytes: 1024 * 1024 * 1024,
+  minFreeBytes: 128 * 1024 * 1024,
   signInFailuresPerEmail: 5,
   signInFailuresPerDevice: 10,
   signInFailuresPerAddress: 30,
@@ -84,6 +87,11 @@ export interface ApiDeps {
   readonly applyCommand: ApplyCommand;
   /** The caller's address, for sign-in rate limits and the audit log. */
   readonly clientIp?: (c: Context) => string;
+  /**
+   * Free bytes where the server keeps its data (the embedded database and uploads), or null when unknown.
+   * Without it (or with null) writes are not checked in advance; a full disk still answers 507.
+   */
+  readonly freeSpace?: () => Promise<number | null>;
   readonly exporters?: Readonly<Record<string, Exporter>>;
   readonly limits?: Partial<Limits>;
   /** Called once when the first administrator is created through /api/setup. */

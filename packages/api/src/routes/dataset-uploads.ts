@@ -8,6 +8,7 @@ import { ImportError, previewLogFile, type LogPreview } from '@waymark/analytics
 import { ApiFailure, fail } from '../api-error';
 import type { DatasetDeps } from '../deps';
 import type { RouteInput } from '../route-spec';
+import { isStorageFull } from '../storage-full';
 import { nowIso, userOf, workspaceOf } from './route-helpers';
 
 /** An uploaded file waiting for its mapping: where it is and whose it is. */
@@ -92,7 +93,7 @@ export async function receiveUpload(
     );
   } catch (error) {
     await rm(path, { force: true });
-    if (error instanceof ApiFailure) throw error;
+    if (error instanceof ApiFailure || isStorageFull(error)) throw error;
     throw fail('invalid_request', `the upload did not complete (${(error as Error).message})`, 'body');
   }
   if (size === 0) {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { fail } from '../api-error';
 import type { Exporter } from '../deps';
 import { invalidJourney } from '../journeys/journey-input';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../request-body';
 import { route } from '../route-spec';
 import { createJourneyIn } from './journey-routes';
 import { audit, journeyOr404 } from './route-helpers';
@@ -80,6 +81,14 @@ export const fileRoutes = () => [
         throw fail(
           'unsupported_media_type',
           'send the file with Content-Type application/json or application/yaml, or add ?format=json|yaml',
+        );
+      }
+      // Deep nesting takes the parsers seconds or the whole process down: refused before parsing.
+      if (nestsDeeperThan(input.body as string, MAX_JSON_DEPTH, false)) {
+        throw fail(
+          'invalid_journey',
+          `the file nests lists or maps ([ or {) more than ${MAX_JSON_DEPTH} levels deep; a journey file is never that deep, so check the file`,
+          'file',
         );
       }
       const read = readJourneyText(input.body as string, { format, maxBytes: input.limits.importBytes });

@@ -1,0 +1,186 @@
+import { execFileSync } from 'node:child_process';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { applyCommand } from '@waymark/core';
+import { openStores, sampleJourney, type Stores, type UserId, type WorkspaceId } from '@waymark/store';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiFailure } from '../api-error';
+import { createArgon2Hasher } from '../auth/argon2-hasher';
+import { hashToken } from '../auth/secrets';
+import { createApi } from '../create-api';
+import { expectedFailure, isStorageFull } from '../storage-full';
+import { testCapabilities } from '../testing/test-api';
+
+/**
+ * Issue 9 item 7: a full disk is a 507 `storage_full` saying nothing was saved, from wherever it is noticed
+ * (PostgreSQL/PGlite SQLSTATE 53100, ENOSPC and EDQUOT from the file system), never a 500.
+ */
+describe('what a full disk becomes', () => {
+  it('given the errors PostgreSQL, PGlite and the file system raise for a full disk, then 507 storage_full', () => {
+    const cases = [
+      Object.assign(new Error('could not extend file "base/5/16390": No space left on device'), {
+        code: '53100',
+      }),
+      Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28 }),
+      Object.assign(new Error('EDQUOT: disk quota exceeded'), { code: 'EDQUOT' }),
+      new Error('could not save the journey', {
+        cause: Object.assign(new Error('disk full'), { code: '53100' }),
+      }),
+    ];
+    for (const error of cases) {
+      expect(isStorageFull(error)).toBe(true);
+      const failure = expectedFailure(error);
+      expect(failure).toBeInstanceOf(ApiFailure);
+      expect([failure?.status, failure?.code]).toEqual([507, 'storage_full']);
+      expect(failure?.message).toContain("the server's storage is full; nothing was saved");
+    }
+  });
+
+  it('given other errors, then they stay unexpected (a 500), except text the database cannot store (422)', () => {
+    for (const code of ['53200', '53300', '23505', 'EACCES', undefined])
+      expect(expectedFailure(Object.assign(new Error('x'), { code }))).toBeNull();
+    expect(
+      expectedFailure(Object.assign(new Error('unsupported Unicode escape sequence'), { code: '22P05' })),
+    ).toMatchObject({
+      status: 422,
+      code: 'invalid_text',
+    });
+  });
+});
+
+/** A small tmpfs, or the reason it cannot be had here (not root, or mounting not allowed). */
+function mountTmpfs(dir: string, size: string): string | null {
+  if (process.getuid?.() !== 0)
+    return 'mounting a small disk (tmpfs) needs root; run the tests as root to cover a full disk';
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { stdio: 'pipe' });
+    return null;
+  } catch (error) {
+    return `cannot mount a tmpfs here (${(error as Error).message.split('\n')[0]}); a full disk is not covered`;
+  }
+}
+
+/** Fills the file system holding `file` to the last byte. */
+function fillDisk(file: string): void {
+  const fd = openSync(file, 'w');
+  const big = Buffer.alloc(1024 * 1024);
+  const small = Buffer.alloc(4096);
+  try {
+    for (;;) writeSync(fd, big);
+  } catch {
+    try {
+      for (;;) writeSync(fd, small);
+    } catch {
+      // full
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+describe('the API on an embedded database whose disk fills up (no free-space check in advance)', () => {
+  const mountPoint = mkdtempSync(join(tmpdir(), 'waymark-full-'));
+  let skipped: string | null = null;
+  let stores: Stores;
+  let app: ReturnType<typeof createApi>;
+  const headers = { cookie: 'waymark_session=full-disk-session', 'x-csrf-token': 'csrf' };
+  const ws = 'w1' as WorkspaceId;
+  beforeAll(async () => {
+    skipped = mountTmpfs(mountPoint, '96m');
+    if (skipped) return;
+    mkdirSync(join(mountPoint, 'data'));
+    stores = await openStores({ dataDir: join(mountPoint, 'data', 'pgdata') });
+    const caps = testCapabilities();
+    const at = caps.clock().toISOString();
+    const user = 'u-ann' as UserId;
+    await stores.accounts.createUser({ id: user, email: 'ann@example.org', name: 'Ann', at });
+    await stores.accounts.createWorkspace({ id: ws, name: 'Council', ownerId: user, at });
+    await stores.accounts.createSession({
+      tokenHash: hashToken('full-disk-session'),
+      userId: user,
+      csrfToken: 'csrf',
+      at,
+      expiresAt: '2099-01-01T00:00:00.000Z',
+    });
+    await stores.journeys.createJourney({
+      workspaceId: ws,
+      journey: sampleJourney('j1'),
+      kind: 'create',
+      commands: [],
+      by: null,
+      at,
+    });
+    app = createApi({
+      accounts: stores.accounts,
+      journeys: stores.journeys,
+      database: 'pglite',
+      version: 'test',
+      ...caps,
+      passwords: createArgon2Hasher({ memoryCost: 1024, timeCost: 1 }),
+      applyCommand,
+    });
+  }, 120_000);
+  afterAll(async () => {
+    if (skipped) return;
+    await stores.close().catch(() => undefined);
+    execFileSync('umount', [mountPoint]);
+    rmSync(mountPoint, { recursive: true, force: true });
+  });
+
+  const call = (method: string, path: string, body?: unknown) =>
+    app.request(path, {
+      method,
+      headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+  const retitle = (baseVersion: number, title: string) =>
+    call('POST', '/api/workspaces/w1/journeys/j1/commands', {
+      baseVersion,
+      commands: [{ type: 'meta.update', patch: { title } }],
+    });
+
+  it('given a full disk, then writes answer 507 storage_full and save nothing, reads answer 200, and writes work again once space frees', async (ctx) => {
+    if (skipped) return ctx.skip(skipped);
+    expect((await retitle(1, 'Before the disk filled')).status).toBe(200);
+    const filler = join(mountPoint, 'filler');
+    fillDisk(filler);
+    // Each version stores more rows; write until the database needs a page the disk does not have.
+    let version = 2;
+    let refused: Response | null = null;
+    for (let i = 0; i < 3000 && !refused; i++) {
+      const res = await retitle(version, `Title ${i} ${'x'.repeat(180)}`);
+      if (res.status === 200) version++;
+      else refused = res;
+    }
+    expect(refused?.status).toBe(507);
+    expect(await refused!.json()).toMatchObject({
+      error: {
+        code: 'storage_full',
+        message: expect.stringContaining("the server's storage is full; nothing was saved"),
+      },
+    });
+    const read = await call('GET', '/api/workspaces/w1/journeys/j1');
+    expect(read.status).toBe(200);
+    expect(((await read.json()) as { version: number }).version).toBe(version);
+    expect((await call('GET', '/api/workspaces/w1/journeys')).status).toBe(200);
+    rmSync(filler);
+    const again = await retitle(version, 'After space was freed');
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as { version: number }).version).toBe(version + 1);
+  }, 120_000);
+
+  it('given a file written to a full disk, then the error is ENOSPC, which is storage full', async (ctx) => {
+    if (skipped) return ctx.skip(skipped);
+    const filler = join(mountPoint, 'filler2');
+    fillDisk(filler);
+    const error = await writeFile(join(mountPoint, 'more'), Buffer.alloc(1024 * 1024)).catch(
+      (e: unknown) => e,
+    );
+    rmSync(filler);
+    rmSync(join(mountPoint, 'more'), { force: true });
+    expect((error as NodeJS.ErrnoException).code).toBe('ENOSPC');
+    expect(expectedFailure(error)?.status).toBe(507);
+  });
+});
