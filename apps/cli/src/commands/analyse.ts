@@ -44,7 +44,8 @@ Output:
   --out FILE              write the report to FILE instead of standard output
 Limits (environment): WAYMARK_EXPANDED_LIMIT_MB (most text read, after decompression;
 default 4096), WAYMARK_EXPANSION_RATIO (a .gz expanding more times than this is refused as a
-likely decompression bomb; default 100, 0 = off), WAYMARK_MAX_EVENTS (default 20000000).
+likely decompression bomb; default 100, 0 = off), WAYMARK_MAX_EVENTS (default 20000000),
+WAYMARK_MAX_CASE_EVENTS (most events in one case; default 100000).
 Privacy: case ids are pseudonymised with HMAC-SHA256 under the workspace key in
 WAYMARK_PSEUDONYM_KEY (at least 16 characters); without it a one-off key is used for this run.`;
 

@@ -3,7 +3,7 @@ import type { CsvEncoding } from './csv-dialect';
 import { importCsv } from './csv-import';
 import { ImportError, type ImportedLog, type ImportOptions } from './import-result';
 import { importParquet } from './parquet';
-import { defaultImportLimits } from './limits';
+import { caseTooLong, defaultImportLimits } from './limits';
 import { detectFormat, fileTooLarge, readFileChunks } from './read-source';
 import { checkZone } from './timestamps';
 import { importXes } from './xes';
@@ -38,11 +38,23 @@ export async function importLogFile(path: string, options: ImportFileOptions = {
   const limits = options.limits ?? defaultImportLimits;
   const size = (await stat(path)).size;
   if (!detected.gzip && size > limits.expandedBytes) throw fileTooLarge(size, limits.expandedBytes);
-  if (detected.format === 'parquet') return importParquet(path, options);
+  if (detected.format === 'parquet')
+    return withinCaseLimit(await importParquet(path, options), limits.maxCaseEvents);
   const chunks = readFileChunks(path, detected.gzip, undefined, {
     limits,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   const sized = detected.gzip ? options : { ...options, sizeHint: size, file: { path, size } };
-  return detected.format === 'xes' ? importXes(chunks, sized) : importCsv(chunks, sized);
+  return withinCaseLimit(
+    await (detected.format === 'xes' ? importXes(chunks, sized) : importCsv(chunks, sized)),
+    limits.maxCaseEvents,
+  );
+}
+
+/** The import, unless one case has more events than the limit (checked before anything is analysed). */
+function withinCaseLimit(imported: ImportedLog, limit: number): ImportedLog {
+  const { store } = imported;
+  const over = caseTooLong(store.caseOf, store.size, store.cases.size, limit);
+  if (over) throw new ImportError('too_many_events', over.message);
+  return imported;
 }

@@ -109,6 +109,33 @@ describe('import limits (issue 9 §2)', () => {
     );
   });
 
+  it('given one case with more events than a case may have, then the import is refused naming the case by its place and the limit, not by its reference', async () => {
+    const path = join(dir(), 'one-case.csv');
+    writeFileSync(
+      path,
+      csv(3000, (i) => `C-SECRET-1,Activity ${i % 5},2026-01-01T00:00:00Z\n`),
+    );
+    const refused = importLogFile(path, { limits: limits({ maxCaseEvents: 1000 }) });
+    await expect(refused).rejects.toMatchObject({
+      code: 'too_many_events',
+      message: expect.stringMatching(
+        /^case number 1 of the file .* has more than 1,000 events \(by the file's event 1,001\), the limit one case may have \(WAYMARK_MAX_CASE_EVENTS\)/,
+      ),
+    });
+    await expect(refused).rejects.not.toThrow(/SECRET/);
+    // an XES trace is stopped while it is read, with its line
+    const event =
+      '<event><string key="concept:name" value="A"/><date key="time:timestamp" value="2026-01-01T00:00:00Z"/></event>\n';
+    const xes = join(dir(), 'trace.xes');
+    writeFileSync(
+      xes,
+      `<log>\n<trace><string key="concept:name" value="c1"/>\n${event.repeat(1500)}</trace>\n</log>\n`,
+    );
+    await expect(importLogFile(xes, { limits: limits({ maxCaseEvents: 1000 }) })).rejects.toThrow(
+      /^line 1003: the log has more than 1,000 events in one trace, the limit set by WAYMARK_MAX_CASE_EVENTS/,
+    );
+  });
+
   it('given one enormous line with no line break, then it is refused at 16 MB naming the line, not read to the end', async () => {
     const path = join(dir(), 'one-line.csv.gz');
     await writeGzipBomb(path, { header, row: 'x'.repeat(1000), expandedBytes: 60 * MB });
@@ -186,8 +213,15 @@ describe('import limits (issue 9 §2)', () => {
         WAYMARK_EXPANDED_LIMIT_MB: '10',
         WAYMARK_EXPANSION_RATIO: '0',
         WAYMARK_MAX_EVENTS: '5',
+        WAYMARK_MAX_CASE_EVENTS: '4',
       }),
-    ).toEqual({ ...defaultImportLimits, expandedBytes: 10 * MB, expansionRatio: 0, maxEvents: 5 });
+    ).toEqual({
+      ...defaultImportLimits,
+      expandedBytes: 10 * MB,
+      expansionRatio: 0,
+      maxEvents: 5,
+      maxCaseEvents: 4,
+    });
     expect(importLimitsFromEnv({ WAYMARK_EXPANDED_LIMIT_MB: 'lots' })).toEqual({
       error: 'WAYMARK_EXPANDED_LIMIT_MB must be a whole number (at least 1) of megabytes, not "lots"',
     });

@@ -13,6 +13,11 @@ export interface ImportLimits {
   readonly ratioFromBytes: number;
   /** Most events kept (and most events in one XES trace), WAYMARK_MAX_EVENTS. */
   readonly maxEvents: number;
+  /**
+   * Most events in one case, WAYMARK_MAX_CASE_EVENTS: a case's path is written out whole in the variants of
+   * the report, so one case of millions of events would make a report of hundreds of megabytes.
+   */
+  readonly maxCaseEvents: number;
   /** Most distinct activity names. */
   readonly maxActivities: number;
   /** Most distinct values of each of channel, team, resource, outcome and lifecycle. */
@@ -26,6 +31,7 @@ export const defaultImportLimits: ImportLimits = {
   expansionRatio: 100,
   ratioFromBytes: 64 * MB,
   maxEvents: 20_000_000,
+  maxCaseEvents: 100_000,
   maxActivities: 10_000,
   maxValues: 100_000,
 };
@@ -35,6 +41,7 @@ const variables = {
   WAYMARK_EXPANDED_LIMIT_MB: 'expandedBytes',
   WAYMARK_EXPANSION_RATIO: 'expansionRatio',
   WAYMARK_MAX_EVENTS: 'maxEvents',
+  WAYMARK_MAX_CASE_EVENTS: 'maxCaseEvents',
 } as const;
 
 /**
@@ -68,8 +75,10 @@ export class LimitExceeded extends Error {
     /** What the limit is for, in words: "events", "distinct activities", "events in one trace". */
     readonly what: string,
     readonly limit: number,
+    /** The variable that sets it (events limits only). */
+    variableName = 'WAYMARK_MAX_EVENTS',
   ) {
-    const variable = kind === 'events' ? ' set by WAYMARK_MAX_EVENTS' : ' a log may have';
+    const variable = kind === 'events' ? ` set by ${variableName}` : ' a log may have';
     super(
       `the log has more than ${limit.toLocaleString('en-GB')} ${what}, the limit${variable}; ` +
         (kind === 'events'
@@ -86,4 +95,32 @@ export function storeLimits(limits: ImportLimits = defaultImportLimits): {
   maxValues: number;
 } {
   return { maxEvents: limits.maxEvents, maxActivities: limits.maxActivities, maxValues: limits.maxValues };
+}
+
+/**
+ * The first case with more events than `limit`, as an error naming it by its place in the file (not by its
+ * reference, which is personal data) and the event at which it went over; null when every case is within.
+ */
+export function caseTooLong(
+  caseOf: Int32Array,
+  size: number,
+  cases: number,
+  limit: number,
+): { caseNumber: number; event: number; message: string } | null {
+  if (size <= limit) return null;
+  const counts = new Int32Array(cases);
+  for (let i = 0; i < size; i++) {
+    const c = caseOf[i] as number;
+    const n = (counts[c] as number) + 1;
+    counts[c] = n;
+    if (n > limit) {
+      const caseNumber = c + 1;
+      return {
+        caseNumber,
+        event: i + 1,
+        message: `case number ${caseNumber.toLocaleString('en-GB')} of the file (counting cases as they first appear) has more than ${limit.toLocaleString('en-GB')} events (by the file's event ${(i + 1).toLocaleString('en-GB')}), the limit one case may have (WAYMARK_MAX_CASE_EVENTS); check that the case column holds a case reference, not something many rows share such as a team or a date`,
+      };
+    }
+  }
+  return null;
 }

@@ -29,6 +29,7 @@ export class PendingValues {
     private readonly format: TimestampFormat,
     /** Most events held at once (a trace with more is refused with `LimitExceeded`). */
     private readonly maxSize = Number.POSITIVE_INFINITY,
+    private readonly limitVariable = 'WAYMARK_MAX_EVENTS',
   ) {
     this.ids = new Int32Array(64 * kinds.length);
     this.nums = new Float64Array(64 * kinds.length);
@@ -36,7 +37,8 @@ export class PendingValues {
   }
 
   begin(line: number): number {
-    if (this.size >= this.maxSize) throw new LimitExceeded('events', 'events in one trace', this.maxSize);
+    if (this.size >= this.maxSize)
+      throw new LimitExceeded('events', 'events in one trace', this.maxSize, this.limitVariable);
     const e = this.size++;
     const S = this.kinds.length;
     if (e === this.line.length) {

@@ -8,7 +8,7 @@ import {
   type ImportedLog,
   type ImportOptions,
 } from './import-result';
-import { LimitExceeded, storeLimits } from './limits';
+import { defaultImportLimits, LimitExceeded, storeLimits } from './limits';
 import type { TimestampFormat } from './timestamps';
 import { decoderFor } from './text-decoder';
 import { notUtf8Error, CheckedInterner, Utf8Stream } from './text-rules';
@@ -119,7 +119,11 @@ export async function importXes(
             : { kind: 'id', interner: new CheckedInterner(store.dims[f as DimensionName]) },
   );
   // a trace's events wait here until it closes: no more of them than the log may hold
-  const pending = new PendingValues(kinds, format, limits.maxEvents);
+  const perCase = options.limits?.maxCaseEvents ?? defaultImportLimits.maxCaseEvents;
+  const pending =
+    perCase < limits.maxEvents
+      ? new PendingValues(kinds, format, perCase, 'WAYMARK_MAX_CASE_EVENTS')
+      : new PendingValues(kinds, format, limits.maxEvents);
   const trace = new PendingValues(kinds, format);
   const seen = new Set<MappedField>();
   const stack: number[] = [];
