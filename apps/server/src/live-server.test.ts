@@ -89,7 +89,11 @@ const refusal = (p: Promise<unknown>) =>
     () => 'opened',
     (e: { status?: number; body?: string }) => `${e.status} ${JSON.parse(e.body ?? '{}').error?.code}`,
   );
-const retext = (id: string, text: string): JourneyCommand => ({ type: 'card.update', id, patch: { text } });
+const retext = (id: string, text: string): JourneyCommand => ({
+  type: 'card.update',
+  id: id as never,
+  patch: { text },
+});
 
 describe('the live route', () => {
   it('given an owner, an editor and a viewer on one map, when the owner edits, then all three see it with the new version and only the owner gets the acknowledgement', async () => {
@@ -218,6 +222,7 @@ describe('the live route', () => {
     ]);
     again.send({ type: 'submit', clientSeq: 1, baseVersion: 1, commands: [retext('s1-step', 'Once')] });
     again.send({ type: 'submit', clientSeq: 2, baseVersion: 3, commands: [retext('s3-step', 'Twice?')] });
+    expect(await again.next('duplicate')).toEqual({ type: 'duplicate', clientSeq: 1 });
     expect((await again.next('applied')).clientSeq).toBe(2);
     expect((await f.api.stores.journeys.history(ws, jid)).length).toBe(4);
   });

@@ -46,6 +46,7 @@ export const PRESENCE_CHANNEL = 'waymark_presence';
 /** A welcome carries at most this many missed versions; further behind, it carries the whole document. */
 const MISSED_LIMIT = 500;
 const PRESENCE_DELAY_MS = 40;
+const SEEN_PER_TAB = 1000;
 const PRESENCE_HEARTBEAT_MS = 10_000;
 const PRESENCE_EXPIRES_MS = 25_000;
 /** NOTIFY payloads must stay under 8000 bytes. */
@@ -81,8 +82,8 @@ interface Room {
   readonly clients: Set<LiveClient>;
   /** One thing at a time per journey in this process: welcomes, submits and catching up. */
   tail: Promise<void>;
-  /** The highest clientSeq seen applied, per browser tab. */
-  readonly seen: Map<string, number>;
+  /** The clientSeqs seen stored, per browser tab (the latest SEEN_PER_TAB of each). */
+  readonly seen: Map<string, Set<number>>;
   readonly presence: Map<string, Participant>;
   readonly remote: Map<string, { list: Participant[]; at: number }>;
   presenceTimer: ReturnType<typeof setTimeout> | null;
@@ -155,7 +156,14 @@ export function createLiveHub(deps: HubDeps, bus: LiveBus, processId: string) {
     const own = from ? JSON.stringify({ ...message, clientSeq: from.seq }) : plain;
     for (const c of room.clients) c.transport.send(from && c.clientId === from.client ? own : plain);
     room.known = message.version;
-    if (from) room.seen.set(from.client, Math.max(room.seen.get(from.client) ?? 0, from.seq));
+    if (from) markSeen(room, from);
+  }
+
+  function markSeen(room: Room, from: { client: string; seq: number }) {
+    const set = room.seen.get(from.client) ?? new Set<number>();
+    set.add(from.seq);
+    if (set.size > SEEN_PER_TAB) set.delete(set.values().next().value!);
+    room.seen.set(from.client, set);
   }
 
   /** Reads what was stored after `known` and sends it on, in order. */
@@ -209,9 +217,15 @@ export function createLiveHub(deps: HubDeps, bus: LiveBus, processId: string) {
     room.known = current.version;
     const you = { connection: client.connection, user: client.user, role };
     let missed: AppliedMessage[] | null = null;
+    const acked: number[] = [];
     if (since !== undefined && since <= current.version && current.version - since <= MISSED_LIMIT) {
       const later = await deps.journeys.history(room.ws, room.id, { after: since, limit: MISSED_LIMIT });
       const upTo = later.filter((v) => v.version <= current.version);
+      for (const v of upTo) {
+        const from = detailOf(v);
+        if (from) markSeen(room, from);
+        if (from?.client === client.clientId) acked.push(from.seq);
+      }
       if (upTo.every((v) => v.kind === 'commands' && v.commands.length > 0)) {
         missed = upTo.map((v) => {
           const from = detailOf(v);
@@ -221,7 +235,7 @@ export function createLiveHub(deps: HubDeps, bus: LiveBus, processId: string) {
     }
     const message: ServerMessage = missed
       ? { type: 'welcome', version: current.version, you, missed }
-      : { type: 'welcome', version: current.version, you, journey: current.journey };
+      : { type: 'welcome', version: current.version, you, journey: current.journey, acked };
     client.transport.send(JSON.stringify(message));
     room.clients.add(client);
     room.presence.set(client.connection, {
@@ -264,8 +278,11 @@ export function createLiveHub(deps: HubDeps, bus: LiveBus, processId: string) {
       );
     }
     await catchUp(room);
-    // Already stored (sent again after a reconnect whose acknowledgement was lost): the tab has it in `missed`.
-    if ((room.seen.get(client.clientId) ?? 0) >= message.clientSeq) return;
+    // Already stored (sent again after a reconnect whose acknowledgement was lost): say so, store nothing.
+    if (room.seen.get(client.clientId)?.has(message.clientSeq)) {
+      client.transport.send(JSON.stringify({ type: 'duplicate', clientSeq: message.clientSeq }));
+      return;
+    }
     const committed = await commitCommands(deps, {
       workspaceId: room.ws,
       journeyId: room.id,

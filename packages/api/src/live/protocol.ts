@@ -73,7 +73,11 @@ export type ServerMessage =
       readonly journey?: Journey;
       /** What happened after `since`, in order (clientSeq set on the tab's own submits). */
       readonly missed?: readonly AppliedMessage[];
+      /** With `journey`: the tab's own submits stored after `since` (already in the document). */
+      readonly acked?: readonly number[];
     }
+  /** A submit sent again (after a reconnect) that was already stored: the tab already has it. */
+  | { readonly type: 'duplicate'; readonly clientSeq: number }
   | AppliedMessage
   /** A version that replaced the document rather than applying commands (a restore, a push of a file). */
   | {

@@ -1,0 +1,367 @@
+import type { Journey, JourneyCommand } from '@waymark/core';
+import type { AppliedMessage, Participant, ServerMessage } from '@waymark/api';
+import { coalesce } from './autosave';
+import type { ApplyCommand } from './editor-state';
+
+/**
+ * The live co-editing engine of one browser tab (decision 0013), a pure state machine like editor-state.ts:
+ * the server orders every change; the tab applies its own edits at once (optimistically) on top of the last
+ * version the server confirmed, and when someone else's change arrives it puts it under its own unconfirmed
+ * edits (rebase: the server's document, then the tab's edits again, dropping with the reason any that no
+ * longer apply). Nothing here does I/O: the caller sends `takeOutgoing`'s submits and feeds back messages.
+ */
+
+/** Edits sent (or to send) as one submit; the server applies them all or none, under `seq`. */
+export interface PendingBatch {
+  readonly seq: number;
+  readonly commands: readonly JourneyCommand[];
+  /** Out on the current connection. */
+  readonly sent: boolean;
+  /** Sent at least once: never added to again, since the server may have stored it as it was. */
+  readonly sealed: boolean;
+}
+
+interface UndoEntry {
+  /** The batch the edit went out in, so a refused one takes its undo entry with it. */
+  readonly seq: number;
+  readonly inverse: JourneyCommand;
+}
+
+export type LiveNotice =
+  | {
+      readonly kind: 'replaced';
+      /** `card s2-call`, `column s1`, `meta` */
+      readonly target: { readonly type: string; readonly id: string | null };
+      readonly field: string;
+      readonly by: string;
+      /** What the tab had written there. */
+      readonly yours: unknown;
+      /** Puts the tab's words back (as a new edit of its own). */
+      readonly restore: JourneyCommand;
+      readonly message: string;
+    }
+  | { readonly kind: 'dropped'; readonly commands: readonly JourneyCommand[]; readonly message: string }
+  | { readonly kind: 'error'; readonly message: string };
+
+export interface LiveState {
+  readonly clientId: string;
+  /** The last version the server confirmed, and its document. */
+  readonly version: number;
+  readonly confirmed: Journey;
+  /** What the participant sees: `confirmed` with the pending edits on top. */
+  readonly journey: Journey;
+  readonly pending: readonly PendingBatch[];
+  readonly nextSeq: number;
+  /** Welcomed on the current connection: submits may go out. */
+  readonly connected: boolean;
+  /** A gap in the versions: the caller should reconnect (from `version`). */
+  readonly needsResync: boolean;
+  readonly undo: readonly UndoEntry[];
+  readonly redo: readonly UndoEntry[];
+  /** Fields whose confirmed value this tab wrote last (key → value), to tell it when someone replaces them. */
+  readonly mine: Readonly<Record<string, unknown>>;
+  readonly notices: readonly LiveNotice[];
+  readonly participants: readonly Participant[];
+}
+
+export type LiveAction =
+  | { readonly type: 'local'; readonly command: JourneyCommand }
+  | { readonly type: 'undo' }
+  | { readonly type: 'redo' }
+  | { readonly type: 'message'; readonly message: ServerMessage }
+  | { readonly type: 'disconnected' }
+  | { readonly type: 'dismiss'; readonly index: number };
+
+export interface SubmitMessage {
+  readonly type: 'submit';
+  readonly clientSeq: number;
+  readonly baseVersion: number;
+  readonly commands: readonly JourneyCommand[];
+}
+
+const UNDO_LIMIT = 200;
+
+export function createLiveState(clientId: string, journey: Journey, version: number): LiveState {
+  return {
+    clientId,
+    version,
+    confirmed: journey,
+    journey,
+    pending: [],
+    nextSeq: 1,
+    connected: false,
+    needsResync: false,
+    undo: [],
+    redo: [],
+    mine: {},
+    notices: [],
+    participants: [],
+  };
+}
+
+/** All or none, like the server: the journey after every command, or the first refusal. */
+function applyAll(apply: ApplyCommand, journey: Journey, commands: readonly JourneyCommand[]) {
+  let current = journey;
+  for (const command of commands) {
+    const r = apply(current, command);
+    if (!r.ok) return { ok: false as const, message: r.error.message };
+    current = r.value.journey;
+  }
+  return { ok: true as const, journey: current };
+}
+
+/** The pending batches again on a new base; those that no longer apply are dropped, with the reason. */
+function rebase(apply: ApplyCommand, state: LiveState, confirmed: Journey, notices: LiveNotice[]): LiveState {
+  let journey = confirmed;
+  const kept: PendingBatch[] = [];
+  const dropped = new Set<number>();
+  for (const batch of state.pending) {
+    const r = applyAll(apply, journey, batch.commands);
+    if (r.ok) {
+      journey = r.journey;
+      kept.push(batch);
+    } else {
+      dropped.add(batch.seq);
+      notices.push(droppedNotice(batch.commands, r.message));
+    }
+  }
+  return {
+    ...state,
+    confirmed,
+    journey,
+    pending: kept,
+    undo: dropped.size ? state.undo.filter((u) => !dropped.has(u.seq)) : state.undo,
+    redo: dropped.size ? state.redo.filter((u) => !dropped.has(u.seq)) : state.redo,
+    notices,
+  };
+}
+
+const droppedNotice = (commands: readonly JourneyCommand[], why: string): LiveNotice => ({
+  kind: 'dropped',
+  commands,
+  message: `Your change (${commands.map((c) => describe(c)).join(', ')}) could not be kept: ${why}`,
+});
+
+const nouns: Record<string, string> = {
+  card: 'card',
+  column: 'step',
+  lane: 'lane',
+  stage: 'stage',
+  link: 'arrow',
+  idea: 'idea',
+  persona: 'persona',
+  organisation: 'organisation',
+  source: 'source',
+  leverCategory: 'lever category',
+  meta: 'journey details',
+};
+const describe = (c: JourneyCommand): string => {
+  const [noun, verb] = c.type.split('.');
+  if (!verb) return 'several edits';
+  const what = nouns[noun!] ?? noun!;
+  return `${{ add: 'adding', update: 'editing', move: 'moving', remove: 'removing' }[verb] ?? verb} a ${what}`;
+};
+
+/** The fields an update command writes, as keys `card\u0000id\u0000field` with the values written. */
+function writes(command: JourneyCommand): { key: string; field: string; value: unknown }[] {
+  if (command.type === 'batch') return command.commands.flatMap(writes);
+  if (command.type.endsWith('.add') && 'item' in command) {
+    // The words of something one added are one's own too.
+    const { id, ...fields } = command.item as { id: string } & Record<string, unknown>;
+    const prefix = `${command.type.slice(0, -'.add'.length)}\u0000${id}\u0000`;
+    return Object.entries(fields).map(([field, value]) => ({ key: prefix + field, field, value }));
+  }
+  if (!command.type.endsWith('.update')) return [];
+  const c = command as { type: string; id?: string; patch: Record<string, unknown>; unset?: string[] };
+  const prefix = `${c.type.slice(0, -'.update'.length)}\u0000${c.id ?? ''}\u0000`;
+  return [
+    ...Object.entries(c.patch).map(([field, value]) => ({ key: prefix + field, field, value })),
+    ...(c.unset ?? []).map((field) => ({ key: prefix + field, field, value: undefined })),
+  ];
+}
+
+function rememberMine(mine: Readonly<Record<string, unknown>>, commands: readonly JourneyCommand[]) {
+  const next = { ...mine };
+  for (const command of commands) for (const w of writes(command)) next[w.key] = w.value;
+  return next;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Someone else's update of a field this tab wrote last: the tab is told, and can put its words back. */
+function replacedNotices(mine: Record<string, unknown>, message: AppliedMessage, notices: LiveNotice[]) {
+  const by = message.by?.name || 'someone';
+  for (const command of message.commands) {
+    for (const w of writes(command)) {
+      if (!(w.key in mine)) continue;
+      const yours = mine[w.key];
+      delete mine[w.key];
+      if (same(yours, w.value)) continue;
+      const [type, id] = w.key.split('\u0000') as [string, string];
+      const restore = {
+        type: `${type}.update`,
+        ...(type === 'meta' ? {} : { id }),
+        ...(yours === undefined ? { patch: {}, unset: [w.field] } : { patch: { [w.field]: yours } }),
+      } as unknown as JourneyCommand;
+      notices.push({
+        kind: 'replaced',
+        target: { type, id: type === 'meta' ? null : id },
+        field: w.field,
+        by,
+        yours,
+        restore,
+        message: `Your words in the ${nouns[type] ?? type}'s ${w.field} were replaced by ${by}'s`,
+      });
+    }
+  }
+}
+
+function onApplied(apply: ApplyCommand, state: LiveState, message: AppliedMessage): LiveState {
+  if (message.version <= state.version) return state;
+  if (message.version !== state.version + 1) return { ...state, needsResync: true };
+  const notices = [...state.notices];
+  const ownIndex =
+    message.clientSeq === undefined ? -1 : state.pending.findIndex((b) => b.seq === message.clientSeq);
+  const confirmed = applyAll(apply, state.confirmed, message.commands);
+  if (!confirmed.ok) return { ...state, needsResync: true };
+  if (ownIndex >= 0) {
+    const pending = state.pending.filter((_, i) => i !== ownIndex);
+    const acked = {
+      ...state,
+      version: message.version,
+      pending,
+      mine: rememberMine(state.mine, message.commands),
+    };
+    // Our own edits, confirmed in the order we made them: what we see does not change.
+    return ownIndex === 0
+      ? { ...acked, confirmed: confirmed.journey }
+      : rebase(apply, acked, confirmed.journey, notices);
+  }
+  const mine = { ...state.mine };
+  replacedNotices(mine, message, notices);
+  return rebase(apply, { ...state, version: message.version, mine }, confirmed.journey, notices);
+}
+
+function onMessage(apply: ApplyCommand, state: LiveState, message: ServerMessage): LiveState {
+  switch (message.type) {
+    case 'welcome': {
+      let next: LiveState = { ...state, needsResync: false };
+      if (message.journey) {
+        const acked = new Set(message.acked ?? []);
+        const pending = next.pending.filter((b) => !acked.has(b.seq));
+        next = rebase(apply, { ...next, version: message.version, mine: {}, pending }, message.journey, [
+          ...state.notices,
+        ]);
+      } else {
+        for (const m of message.missed ?? []) next = onApplied(apply, next, m);
+        if (next.version !== message.version) next = { ...next, needsResync: true };
+      }
+      return { ...next, connected: true, pending: next.pending.map((b) => ({ ...b, sent: false })) };
+    }
+    case 'applied':
+      return onApplied(apply, state, message);
+    case 'replaced':
+      if (message.version <= state.version) return state;
+      return rebase(apply, { ...state, version: message.version, mine: {} }, message.journey, [
+        ...state.notices,
+      ]);
+    case 'rejected': {
+      const batch = state.pending.find((b) => b.seq === message.clientSeq);
+      if (!batch) return state;
+      const without = {
+        ...state,
+        pending: state.pending.filter((b) => b !== batch),
+        undo: state.undo.filter((u) => u.seq !== batch.seq),
+        redo: state.redo.filter((u) => u.seq !== batch.seq),
+      };
+      return rebase(apply, without, state.confirmed, [
+        ...state.notices,
+        { kind: 'dropped', commands: batch.commands, message: message.message },
+      ]);
+    }
+    case 'duplicate': {
+      // Stored before this connection's welcome, so already in `confirmed`.
+      const pending = state.pending.filter((b) => b.seq !== message.clientSeq);
+      if (pending.length === state.pending.length) return state;
+      return rebase(apply, { ...state, pending }, state.confirmed, [...state.notices]);
+    }
+    case 'presence':
+      return { ...state, participants: message.participants };
+    case 'error':
+      return { ...state, notices: [...state.notices, { kind: 'error', message: message.message }] };
+  }
+}
+
+/** A local edit: applied at once on top of everything, queued to go out (with the unsent ones, if any). */
+function local(
+  apply: ApplyCommand,
+  state: LiveState,
+  command: JourneyCommand,
+  from: 'edit' | 'undo' | 'redo',
+) {
+  const r = apply(state.journey, command);
+  if (!r.ok)
+    return { ...state, notices: [...state.notices, { kind: 'error' as const, message: r.error.message }] };
+  const last = state.pending[state.pending.length - 1];
+  const joins = last !== undefined && !last.sealed;
+  const seq = joins ? last.seq : state.nextSeq;
+  const pending = joins
+    ? [...state.pending.slice(0, -1), { ...last, commands: [...last.commands, command] }]
+    : [...state.pending, { seq, commands: [command], sent: false, sealed: false }];
+  const entry: UndoEntry = { seq, inverse: r.value.inverse };
+  return {
+    ...state,
+    journey: r.value.journey,
+    pending,
+    nextSeq: joins ? state.nextSeq : state.nextSeq + 1,
+    undo: from === 'undo' ? state.undo.slice(0, -1) : [...state.undo, entry].slice(-UNDO_LIMIT),
+    redo: from === 'edit' ? [] : from === 'undo' ? [...state.redo, entry] : state.redo.slice(0, -1),
+  };
+}
+
+export function liveReducer(apply: ApplyCommand, state: LiveState, action: LiveAction): LiveState {
+  switch (action.type) {
+    case 'local':
+      return local(apply, state, action.command, 'edit');
+    case 'undo':
+    case 'redo': {
+      // Undo submits the inverse of one's own edit, on the map as it is now, others' edits included.
+      const stack = action.type === 'undo' ? state.undo : state.redo;
+      const entry = stack[stack.length - 1];
+      if (!entry) return state;
+      const r = apply(state.journey, entry.inverse);
+      if (r.ok) return local(apply, state, entry.inverse, action.type);
+      return {
+        ...state,
+        ...(action.type === 'undo' ? { undo: stack.slice(0, -1) } : { redo: stack.slice(0, -1) }),
+        notices: [
+          ...state.notices,
+          { kind: 'error', message: `That can no longer be ${action.type}ne: ${r.error.message}` },
+        ],
+      };
+    }
+    case 'message':
+      return onMessage(apply, state, action.message);
+    case 'disconnected':
+      return { ...state, connected: false, pending: state.pending.map((b) => ({ ...b, sent: false })) };
+    case 'dismiss':
+      return { ...state, notices: state.notices.filter((_, i) => i !== action.index) };
+  }
+}
+
+/** The submits to send now (all unsent batches, in order), and the state with them marked sent. */
+export function takeOutgoing(state: LiveState): { state: LiveState; submits: SubmitMessage[] } {
+  if (!state.connected || state.pending.every((b) => b.sent)) return { state, submits: [] };
+  const submits = state.pending
+    .filter((b) => !b.sent)
+    .map((b) => ({
+      type: 'submit' as const,
+      clientSeq: b.seq,
+      baseVersion: state.version,
+      commands: coalesce(b.commands),
+    }));
+  return {
+    state: { ...state, pending: state.pending.map((b) => ({ ...b, sent: true, sealed: true })) },
+    submits,
+  };
+}
