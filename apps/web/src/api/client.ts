@@ -5,11 +5,14 @@ import type {
   HistoryEntry,
   JourneyComment,
   JourneySummary,
+  ApiToken,
   Me,
   Member,
+  OneTimePassword,
   Role,
   ShareLink,
   StoredJourney,
+  TokenScope,
   User,
 } from './types';
 
@@ -91,18 +94,28 @@ export function createApiClient(options: ApiClientOptions = {}) {
     setup: (input: { email: string; name: string; password: string }) =>
       request<{ user: User; csrfToken: string }>('POST', '/api/setup', input),
     signIn: (input: { email: string; password: string }) =>
-      request<{ user: User; csrfToken: string }>('POST', '/api/auth/sign-in', input),
+      request<{ user: User; csrfToken: string; mustChangePassword: boolean }>(
+        'POST',
+        '/api/auth/sign-in',
+        input,
+      ),
+    /** Without `currentPassword` only right after signing in with a one-time password. */
+    changePassword: (input: { currentPassword?: string; newPassword: string }) =>
+      request<{ user: User; csrfToken: string }>('POST', '/api/auth/password', input),
     signOut: () => request<unknown>('POST', '/api/auth/sign-out'),
     me: () => request<Me>('GET', '/api/auth/me'),
     createWorkspace: (name: string) =>
       request<{ id: string; name: string }>('POST', '/api/workspaces', { name }),
     members: (w: string) => request<{ items: Member[] }>('GET', `${ws(w)}/members`),
     addMember: (w: string, input: { email: string; role: Role }) =>
-      request<{ member?: Member; oneTimePassword?: string; password?: string }>(
-        'POST',
-        `${ws(w)}/members`,
-        input,
-      ),
+      request<{ member: Member } & Partial<OneTimePassword>>('POST', `${ws(w)}/members`, input),
+    resetPassword: (w: string, userId: string) =>
+      request<OneTimePassword>('POST', `${ws(w)}/members/${encodeURIComponent(userId)}/password-reset`),
+    tokens: (w: string) => request<{ items: ApiToken[] }>('GET', `${ws(w)}/tokens`),
+    createToken: (w: string, input: { name: string; role: Role; scopes: readonly TokenScope[] }) =>
+      request<ApiToken & { token: string }>('POST', `${ws(w)}/tokens`, input),
+    revokeToken: (w: string, id: string) =>
+      request<ApiToken>('DELETE', `${ws(w)}/tokens/${encodeURIComponent(id)}`),
     setRole: (w: string, userId: string, role: Role) =>
       request<unknown>('PATCH', `${ws(w)}/members/${encodeURIComponent(userId)}`, { role }),
     removeMember: (w: string, userId: string) =>

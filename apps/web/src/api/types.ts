@@ -18,12 +18,32 @@ export interface Me {
   readonly user: User;
   readonly workspaces: readonly WorkspaceSummary[];
   readonly csrfToken: string;
+  /** Signed in with a one-time password: nothing works until they choose their own. */
+  readonly mustChangePassword?: boolean;
 }
+/** A member as the API answers it. */
 export interface Member {
-  readonly id: string;
+  readonly userId: string;
   readonly email: string;
   readonly name: string;
   readonly role: Role;
+}
+/** A one-time password, shown once (a new member, a reset). */
+export interface OneTimePassword {
+  readonly oneTimePassword: string;
+  readonly oneTimePasswordExpiresAt: string;
+}
+export type TokenScope = 'read' | 'journeys:write' | 'import';
+export const tokenScopes: readonly TokenScope[] = ['read', 'journeys:write', 'import'];
+export interface ApiToken {
+  readonly id: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly scopes: readonly TokenScope[];
+  readonly createdAt: string;
+  readonly revokedAt: string | null;
+  /** Only in the answer that created it. */
+  readonly token?: string;
 }
 export interface JourneySummary {
   readonly id: string;

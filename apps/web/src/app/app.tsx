@@ -2,6 +2,8 @@ import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import type { ApiClient } from '../api/client';
 import { HomePage } from '../pages/home-page';
 import { MembersPage } from '../pages/members-page';
+import { TokensPage } from '../pages/tokens-page';
+import { ChangePasswordPage } from '../account/change-password-page';
 import { SetupPage } from '../pages/setup-page';
 import { SignInPage } from '../pages/sign-in-page';
 import { StartPage } from '../pages/start-page';
@@ -66,6 +68,9 @@ function Shell() {
             {session.status === 'signed-in' ? (
               <nav aria-label="Account" className="app-header__nav">
                 <span>{session.me.user.name}</span>
+                {session.me.mustChangePassword ? null : (
+                  <Link to={{ page: 'account-password' }}>Change your password</Link>
+                )}
                 <button className="link-button" type="button" onClick={() => void signOut()}>
                   Sign out
                 </button>
@@ -75,7 +80,14 @@ function Shell() {
         </>
       )}
       <main id="main" tabIndex={-1} className={fullBleed.has(route.page) ? 'main main--full' : 'main'}>
-        <Suspense fallback={<p role="status">Loading…</p>}>{page(route, session.status)}</Suspense>
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          {/* Signed in with a one-time password: nothing else until they choose their own. */}
+          {session.status === 'signed-in' && session.me.mustChangePassword && route.page !== 'share' ? (
+            <ChangePasswordPage forced />
+          ) : (
+            page(route, session.status)
+          )}
+        </Suspense>
       </main>
     </>
   );
@@ -99,6 +111,10 @@ function page(route: Route, status: string): ReactNode {
       return <HomePage ws={route.ws} />;
     case 'members':
       return <MembersPage ws={route.ws} />;
+    case 'tokens':
+      return <TokensPage ws={route.ws} />;
+    case 'account-password':
+      return <ChangePasswordPage />;
     case 'editor':
       return <EditorPage ws={route.ws} id={route.id} />;
     case 'present':

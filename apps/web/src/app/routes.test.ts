@@ -8,6 +8,8 @@ describe('routes', () => {
     { page: 'setup' },
     { page: 'home', ws: 'melton' },
     { page: 'members', ws: 'melton' },
+    { page: 'tokens', ws: 'melton' },
+    { page: 'account-password' },
     { page: 'editor', ws: 'melton', id: 'asb-victim' },
     { page: 'present', ws: 'melton', id: 'asb-victim' },
     { page: 'print', ws: 'melton', id: 'asb-victim' },

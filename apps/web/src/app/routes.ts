@@ -16,8 +16,10 @@ export type Route =
   | { readonly page: 'start' }
   | { readonly page: 'sign-in' }
   | { readonly page: 'setup' }
+  | { readonly page: 'account-password' }
   | { readonly page: 'home'; readonly ws: string }
   | { readonly page: 'members'; readonly ws: string }
+  | { readonly page: 'tokens'; readonly ws: string }
   | { readonly page: 'editor'; readonly ws: string; readonly id: string }
   | { readonly page: 'present'; readonly ws: string; readonly id: string }
   | { readonly page: 'print'; readonly ws: string; readonly id: string }
@@ -38,10 +40,14 @@ export function routePath(route: Route): string {
       return '/sign-in';
     case 'setup':
       return '/setup';
+    case 'account-password':
+      return '/account/password';
     case 'home':
       return `/w/${seg(route.ws)}`;
     case 'members':
       return `/w/${seg(route.ws)}/members`;
+    case 'tokens':
+      return `/w/${seg(route.ws)}/tokens`;
     case 'editor':
       return `/w/${seg(route.ws)}/j/${seg(route.id)}`;
     case 'present':
@@ -70,10 +76,12 @@ export function matchRoute(pathname: string): Route {
   if (parts.length === 0) return { page: 'start' };
   if (parts.length === 1 && a === 'sign-in') return { page: 'sign-in' };
   if (parts.length === 1 && a === 'setup') return { page: 'setup' };
+  if (parts.length === 2 && a === 'account' && b === 'password') return { page: 'account-password' };
   if (parts.length === 2 && a === 'share' && b) return { page: 'share', token: b };
   if (a === 'w' && b) {
     if (parts.length === 2) return { page: 'home', ws: b };
     if (parts.length === 3 && c === 'members') return { page: 'members', ws: b };
+    if (parts.length === 3 && c === 'tokens') return { page: 'tokens', ws: b };
     if (c === 'j' && d) {
       if (parts.length === 4) return { page: 'editor', ws: b, id: d };
       if (parts.length === 5 && e === 'present') return { page: 'present', ws: b, id: d };

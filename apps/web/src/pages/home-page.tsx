@@ -51,6 +51,7 @@ export function HomePage({ ws }: { ws: string }) {
         <h1>Journeys{workspace ? ` in ${workspace.name}` : ''}</h1>
         <Link to={{ page: 'datasets', ws }}>Event logs</Link>
         {role === 'owner' ? <Link to={{ page: 'members', ws }}>Members and roles</Link> : null}
+        {role === 'owner' ? <Link to={{ page: 'tokens', ws }}>API tokens</Link> : null}
       </div>
       <ErrorSummary message={error} />
       {canEdit(role) ? <CreateJourneyForm ws={ws} /> : null}

@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { roles, type Member, type Role } from '../api/types';
-import { roleLabels } from '../app/format';
 import { Link } from '../app/router';
 import { useRole, useSession } from '../app/session';
 import { useTitle } from '../app/use-title';
-import { ErrorSummary, SelectField, TextField, errorText } from '../ui/field';
+import { TableHead } from '../ui/table-head';
+import { RoleField } from './role-field';
+import { ErrorSummary, TextField, errorText } from '../ui/field';
+import { SecretNotice, untilText } from '../ui/secret-notice';
 
 export function MembersPage({ ws }: { ws: string }) {
   useTitle('Members and roles');
@@ -13,6 +15,8 @@ export function MembersPage({ ws }: { ws: string }) {
   const [members, setMembers] = useState<readonly Member[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  /** A one-time password just issued: shown once, with whose it is. */
+  const [secret, setSecret] = useState<{ text: string; password: string } | null>(null);
   const load = useCallback(async () => {
     try {
       setMembers((await api.members(ws)).items);
@@ -24,6 +28,8 @@ export function MembersPage({ ws }: { ws: string }) {
 
   async function act(action: () => Promise<unknown>) {
     setError(null);
+    setNotice(null);
+    setSecret(null);
     try {
       await action();
       await load();
@@ -38,13 +44,26 @@ export function MembersPage({ ws }: { ws: string }) {
     const target = event.currentTarget;
     await act(async () => {
       const added = await api.addMember(ws, { email, role: String(form.get('role')) as Role });
-      const password = added.oneTimePassword ?? added.password;
-      setNotice(
-        password
-          ? `${email} was added. Their one-time password is ${password} — give it to them now; it is not shown again.`
-          : `${email} was added.`,
-      );
+      if (added.oneTimePassword && added.oneTimePasswordExpiresAt)
+        setSecret({
+          text: `${email} was added. Give them this one-time password now, in person or by phone: it is not shown again. It works once, until ${untilText(added.oneTimePasswordExpiresAt)}; Waymark then asks them to choose their own password.`,
+          password: added.oneTimePassword,
+        });
+      else setNotice(`${email} was added.`);
       target.reset();
+    });
+  }
+  function resetPassword(m: Member) {
+    const sure = window.confirm(
+      `Reset the password of ${m.name}? Their current password stops working and they are signed out; you get a one-time password to give them.`,
+    );
+    if (!sure) return;
+    void act(async () => {
+      const reset = await api.resetPassword(ws, m.userId);
+      setSecret({
+        text: `${m.name}’s password was reset and they were signed out. Give them this one-time password now, in person or by phone: it is not shown again. It works once, until ${untilText(reset.oneTimePasswordExpiresAt)}.`,
+        password: reset.oneTimePassword,
+      });
     });
   }
   const me = session.status === 'signed-in' ? session.me.user.id : '';
@@ -61,32 +80,28 @@ export function MembersPage({ ws }: { ws: string }) {
           {notice}
         </div>
       ) : null}
+      {secret ? (
+        <SecretNotice label="One-time password" secret={secret.password}>
+          {secret.text}
+        </SecretNotice>
+      ) : null}
       <table className="table">
         <caption className="visually-hidden">Members</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Name', 'Email', 'Role']} />
         <tbody>
           {members.map((m) => (
-            <tr key={m.id}>
+            <tr key={m.userId}>
               <th scope="row">{m.name}</th>
               <td>{m.email}</td>
               <td>
-                <label className="visually-hidden" htmlFor={`role-${m.id}`}>
+                <label className="visually-hidden" htmlFor={`role-${m.userId}`}>
                   Role of {m.name}
                 </label>
                 <select
-                  id={`role-${m.id}`}
+                  id={`role-${m.userId}`}
                   value={m.role}
-                  disabled={role !== 'owner' || m.id === me}
-                  onChange={(e) => act(() => api.setRole(ws, m.id, e.target.value as Role))}
+                  disabled={role !== 'owner' || m.userId === me}
+                  onChange={(e) => act(() => api.setRole(ws, m.userId, e.target.value as Role))}
                 >
                   {roles.map((r) => (
                     <option key={r} value={r}>
@@ -96,14 +111,19 @@ export function MembersPage({ ws }: { ws: string }) {
                 </select>
               </td>
               <td>
-                {role === 'owner' && m.id !== me ? (
-                  <button
-                    className="button button--small button--warning"
-                    type="button"
-                    onClick={() => act(() => api.removeMember(ws, m.id))}
-                  >
-                    Remove <span className="visually-hidden">{m.name}</span>
-                  </button>
+                {role === 'owner' && m.userId !== me ? (
+                  <>
+                    <button className="button button--small" type="button" onClick={() => resetPassword(m)}>
+                      Reset password <span className="visually-hidden">of {m.name}</span>
+                    </button>{' '}
+                    <button
+                      className="button button--small button--warning"
+                      type="button"
+                      onClick={() => act(() => api.removeMember(ws, m.userId))}
+                    >
+                      Remove <span className="visually-hidden">{m.name}</span>
+                    </button>
+                  </>
                 ) : null}
               </td>
             </tr>
@@ -114,13 +134,7 @@ export function MembersPage({ ws }: { ws: string }) {
         <form onSubmit={add} className="panel">
           <h2>Add a member</h2>
           <TextField label="Email address" name="email" type="email" required />
-          <SelectField label="Role" name="role" defaultValue="editor">
-            {roles.map((r) => (
-              <option key={r} value={r}>
-                {roleLabels[r]}
-              </option>
-            ))}
-          </SelectField>
+          <RoleField />
           <button className="button" type="submit">
             Add member
           </button>

@@ -15,8 +15,8 @@ export function SetupPage() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const password = String(form.get('password'));
-    if (password.length < 10) {
-      setError('Password: use at least 10 characters.');
+    if ([...password].length < 12) {
+      setError('Password: use at least 12 characters.');
       return;
     }
     setBusy(true);
@@ -52,7 +52,7 @@ export function SetupPage() {
           name="password"
           type="password"
           autoComplete="new-password"
-          hint="At least 10 characters. A password manager can make one for you."
+          hint="At least 12 characters. Three random words together, like ‘tractor lemon chapel’, are long and easy to remember; a password manager can make one for you."
           required
         />
         <TextField

@@ -1,7 +1,7 @@
 import type { Journey } from '@waymark/core';
 import type { APIRequestContext, Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { passwordFrom, type ServerProcess } from '../../../server/test/server-process';
+import type { ServerProcess } from '../../../server/test/server-process';
 import { expectNoAxeViolations, newPage, type SignedInSession, signInAs, startSignedIn } from './harness';
 
 /**
@@ -251,7 +251,7 @@ describe('the journey map editor, end to end in Chromium', () => {
     // Given: another session (its own sign-in) renames the last step.
     const other = await browser.newContext();
     const signedIn = await other.request.post(`${server.url}/api/auth/sign-in`, {
-      data: { email: 'admin@example.org', password: passwordFrom(server.output()) },
+      data: { email: 'admin@example.org', password: session.password },
     });
     const token = ((await signedIn.json()) as { csrfToken: string }).csrfToken;
     const before = await stored(other.request);

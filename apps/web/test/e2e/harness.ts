@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { passwordFrom, startServerProcess, type ServerProcess } from '../../../server/test/server-process';
+import {
+  CHOSEN_PASSWORD,
+  passwordFrom,
+  startServerProcess,
+  type ServerProcess,
+} from '../../../server/test/server-process';
 
 /** Shared by the browser tests: Debian's Chromium with the flags this closed network needs, sign-in, axe. */
 export const chromiumPath = process.env['WAYMARK_CHROMIUM'] ?? '/usr/bin/chromium';
@@ -27,13 +32,39 @@ export async function newPage(browser: Browser, viewport = { width: 1440, height
   return (await browser.newContext({ acceptDownloads: true, viewport })).newPage();
 }
 
-/** Signs in through the sign-in page with the password the server printed at first start. */
-export async function signInAs(page: Page, server: ServerProcess, email: string, password?: string) {
+/**
+ * Signs in through the sign-in page (by default with the one-time password the server printed at first start).
+ * A one-time password leads to "Choose your own password": it chooses CHOSEN_PASSWORD there, as a person
+ * would. Returns the password that now signs this person in.
+ */
+export async function signInAs(
+  page: Page,
+  server: ServerProcess,
+  email: string,
+  password?: string,
+): Promise<string> {
   await page.goto(`${server.url}/sign-in`);
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password').fill(password ?? passwordFrom(server.output()));
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  const [answer] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/auth/sign-in')),
+    page.getByRole('button', { name: 'Sign in' }).click(),
+  ]);
+  const { mustChangePassword } = (await answer.json()) as { mustChangePassword?: boolean };
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  if (!mustChangePassword) return password ?? passwordFrom(server.output());
+  await choosePassword(page, CHOSEN_PASSWORD);
+  return CHOSEN_PASSWORD;
+}
+
+/** On "Choose your own password": types it twice and saves; waits until the page has gone. */
+export async function choosePassword(page: Page, password: string) {
+  const heading = page.getByRole('heading', { name: 'Choose your own password' });
+  await heading.waitFor();
+  await page.getByLabel('New password', { exact: true }).fill(password);
+  await page.getByLabel('Type the new password again').fill(password);
+  await page.getByRole('button', { name: 'Save my password and continue' }).click();
+  await heading.waitFor({ state: 'detached' });
 }
 
 /** axe with the WCAG 2.0–2.2 A and AA rules: the page must have no violations. */
@@ -57,6 +88,8 @@ export interface SignedInSession {
   readonly page: Page;
   /** A temporary directory of the test's own; the server's data is in its `data` folder. */
   readonly dataDir: string;
+  /** The administrator's password (chosen after the printed one-time password). */
+  readonly password: string;
   stop(): Promise<void>;
 }
 
@@ -65,20 +98,23 @@ export const adminEmail = 'admin@example.org';
 export async function startSignedIn(
   name: string,
   viewport?: { width: number; height: number },
+  env: Record<string, string> = {},
 ): Promise<SignedInSession> {
   const dataDir = mkdtempSync(join(tmpdir(), `waymark-e2e-${name}-`));
   const server = await startServerProcess({
     WAYMARK_DATA: join(dataDir, 'data'),
     WAYMARK_ADMIN_EMAIL: adminEmail,
+    ...env,
   });
   const browser = await launchBrowser();
   const page = await newPage(browser, viewport);
-  await signInAs(page, server, adminEmail);
+  const password = await signInAs(page, server, adminEmail);
   return {
     server,
     browser,
     page,
     dataDir,
+    password,
     async stop() {
       await browser.close();
       server.child.kill('SIGTERM');

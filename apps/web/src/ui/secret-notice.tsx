@@ -1,0 +1,42 @@
+import { useState, type ReactNode } from 'react';
+
+/**
+ * A secret shown once (a one-time password, an API token) with a button that copies it, and a sentence on
+ * what to do with it. Announced politely to screen readers.
+ */
+export function SecretNotice({
+  label,
+  secret,
+  children,
+}: {
+  label: string;
+  secret: string;
+  children: ReactNode;
+}) {
+  const [copied, setCopied] = useState<boolean | null>(null);
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(secret);
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
+  }
+  return (
+    <div className="notice" role="status">
+      <p>{children}</p>
+      <p>
+        {label}: <code data-testid="secret">{secret}</code>{' '}
+        <button className="button button--small" type="button" onClick={() => void copy()}>
+          Copy <span className="visually-hidden">{label.toLowerCase()}</span>
+        </button>{' '}
+        {copied === true ? <span>Copied.</span> : null}
+        {copied === false ? <span>Could not copy: select it and copy it by hand.</span> : null}
+      </p>
+    </div>
+  );
+}
+
+/** "4 December 2026 at 09:00" in the browser's time zone. */
+export const untilText = (iso: string) =>
+  new Date(iso).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' });
