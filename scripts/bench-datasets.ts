@@ -71,7 +71,7 @@ async function once(): Promise<Run> {
         password: await adminPassword(server, 'admin@example.org'),
       }),
     });
-    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const cookie = /waymark_session=[^;]+/.exec(signIn.headers.get('set-cookie') ?? '')?.[0] ?? '';
     const { csrfToken } = (await signIn.json()) as { csrfToken: string };
     const headers = { cookie, 'x-csrf-token': csrfToken };
     const ws = `${server.url}/api/workspaces/demo/datasets`;

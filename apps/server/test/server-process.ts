@@ -67,7 +67,8 @@ export async function signIn(url: string, email: string, password: string) {
     body: JSON.stringify({ email, password }),
   });
   if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
-  let cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  // the session's cookie (sign-in also sets the device cookie)
+  let cookie = /waymark_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')?.[0] ?? '';
   const signedIn = (await res.json()) as { csrfToken: string; mustChangePassword?: boolean };
   let csrfToken = signedIn.csrfToken;
   if (signedIn.mustChangePassword) {

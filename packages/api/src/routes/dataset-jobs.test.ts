@@ -147,6 +147,22 @@ describe('dataset imports as jobs (issue 9 §3)', () => {
     expect((await waitForJob(ed, 'w1', job.id)).state).toBe('succeeded');
   }, 60_000);
 
+  it('given the OpenAPI document, then the import answers 202 and the job routes list what they answer', async () => {
+    const doc = (await (await t.app.request('/api/openapi.json')).json()) as Json;
+    const statuses = (path: string, method: string) =>
+      Object.keys(doc['paths'][path][method]['responses'] as Json).sort();
+    expect(statuses('/api/workspaces/{ws}/datasets', 'post')).toEqual(
+      expect.arrayContaining(['202', '404', '409', '429']),
+    );
+    expect(statuses('/api/workspaces/{ws}/datasets', 'post')).not.toContain('201');
+    expect(statuses('/api/workspaces/{ws}/datasets/jobs/{jobId}', 'get')).toEqual(
+      expect.arrayContaining(['200', '404']),
+    );
+    expect(statuses('/api/workspaces/{ws}/datasets/jobs/{jobId}', 'delete')).toEqual(
+      expect.arrayContaining(['200', '403', '404', '409']),
+    );
+  });
+
   it('given a memory ceiling of 64 MB, when an import needs more, then it fails with a plain message, nothing is stored, and the server goes on importing', async () => {
     const tight = await createTestApi(
       {},
