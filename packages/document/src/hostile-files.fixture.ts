@@ -15,7 +15,8 @@ export interface HostileJourneyFile {
   readonly expected: LocatedProblem | null;
 }
 
-const journey = (title: string, id = 'hostile') => `schemaVersion: 2
+/** A small valid journey file with this title (line 4), for hostile variations. */
+export const journeyYaml = (title: string, id = 'hostile'): string => `schemaVersion: 2
 id: ${id}
 meta:
   title: ${title}
@@ -47,15 +48,23 @@ export function verdictOf(bytes: Uint8Array, fileName: string): LocatedProblem |
 }
 
 const files: readonly Omit<HostileJourneyFile, 'expected'>[] = [
-  { name: 'valid UTF-8', fileName: 'ok.yaml', bytes: utf8(journey('Reporting ASB')) },
-  { name: 'UTF-8 with a byte-order mark', fileName: 'bom.yaml', bytes: utf8(`\uFEFF${journey('Café', 'bom')}`) },
-  { name: 'UTF-16 with a byte-order mark', fileName: 'utf16.yaml', bytes: utf16(journey('Café £5', 'utf16'), true) },
+  { name: 'valid UTF-8', fileName: 'ok.yaml', bytes: utf8(journeyYaml('Reporting ASB')) },
+  {
+    name: 'UTF-8 with a byte-order mark',
+    fileName: 'bom.yaml',
+    bytes: utf8(`\uFEFF${journeyYaml('Café', 'bom')}`),
+  },
+  {
+    name: 'UTF-16 with a byte-order mark',
+    fileName: 'utf16.yaml',
+    bytes: utf16(journeyYaml('Café £5', 'utf16'), true),
+  },
   {
     name: 'UTF-16 without a byte-order mark',
     fileName: 'utf16-nobom.yaml',
-    bytes: utf16(journey('Café'), false),
+    bytes: utf16(journeyYaml('Café'), false),
   },
-  { name: 'Windows-1252', fileName: 'cp1252.yaml', bytes: latin1(journey('Café £5')) },
+  { name: 'Windows-1252', fileName: 'cp1252.yaml', bytes: latin1(journeyYaml('Café £5')) },
   {
     name: 'binary garbage',
     fileName: 'garbage.yaml',
@@ -64,7 +73,7 @@ const files: readonly Omit<HostileJourneyFile, 'expected'>[] = [
   {
     name: 'a control character in the title',
     fileName: 'control.yaml',
-    bytes: utf8(journey('Ring\u0007 back')),
+    bytes: utf8(journeyYaml('Ring\u0007 back')),
   },
   {
     name: 'an escaped NUL in JSON',
@@ -76,7 +85,7 @@ const files: readonly Omit<HostileJourneyFile, 'expected'>[] = [
   {
     name: 'a duplicate key',
     fileName: 'dup.yaml',
-    bytes: utf8(journey('A').replace('  journeyType', '  title: B\n  journeyType')),
+    bytes: utf8(journeyYaml('A').replace('  journeyType', '  title: B\n  journeyType')),
   },
   {
     name: 'an alias bomb',

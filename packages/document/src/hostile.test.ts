@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findUnsafeCharacter } from '@waymark/core';
 import { decodeJourneyBytes } from './decode-bytes';
+import { journeyYaml } from './hostile-files.fixture';
 import { formatProblems, type LocatedProblem } from './located-problem';
 import { readJourneyText } from './read-journey';
 
@@ -10,25 +11,7 @@ import { readJourneyText } from './read-journey';
  * error, never a hang (the test timeout bounds each), never an expansion.
  */
 
-const journey = (title: string, cardText = 'Rings the council') => `schemaVersion: 2
-id: hostile
-meta:
-  title: ${title}
-  journeyType: current
-columns:
-  - id: c1
-    label: Rings
-lanes:
-  - id: steps
-    kind: step
-    label: Steps
-cards:
-  - id: s1
-    kind: step
-    laneId: steps
-    columnId: c1
-    text: ${cardText}
-`;
+const journey = (title: string) => journeyYaml(title);
 
 const problemsOf = (text: string, fileName = 'j.yaml'): LocatedProblem[] => {
   const r = readJourneyText(text, { fileName });
