@@ -1,5 +1,6 @@
 import type { AccountStore } from './account-store';
 import type { JourneyStore } from './journey-store';
+import { createJourneyListCache } from './journey-list-cache';
 import type { StoredJourney } from './records';
 
 interface Entry<T> {
@@ -66,7 +67,8 @@ export function createCachedAccountStore(
 }
 
 /**
- * Keeps the current version of journeys in memory, updated by every write made through this store. Only
+ * Keeps the current version of journeys in memory, updated by every write made through this store, and each
+ * workspace's journey list (journey-list-cache.ts). Only
  * exact when this process is the database's only writer: the embedded database, which the data-directory
  * lock gives to one process. Not for PostgreSQL shared by several servers.
  */
@@ -77,8 +79,20 @@ export function createCachedJourneyStore(inner: JourneyStore, max = 500): Journe
     if (current.size >= max) current.delete(current.keys().next().value!);
     current.set(key(ws, j.id), j);
   };
+  const lists = createJourneyListCache((ws, filter) => inner.listJourneys(ws, filter));
+  /** A change that adds, removes or reorders journeys: a list read meanwhile is not kept. */
+  const reshaping = async <T>(ws: string | null, change: () => Promise<T>): Promise<T> => {
+    lists.reshaping(ws);
+    try {
+      return await change();
+    } finally {
+      lists.reshaping(ws);
+    }
+  };
   return {
     ...inner,
+    listJourneys: (ws, filter) => lists.list(ws, filter),
+    createJourney: (input) => reshaping(input.workspaceId, () => inner.createJourney(input)),
     async getJourney(ws, id, options = {}) {
       const hit = current.get(key(ws, id));
       if (hit) return hit;
@@ -88,8 +102,10 @@ export function createCachedJourneyStore(inner: JourneyStore, max = 500): Journe
     },
     async appendVersion(input) {
       const result = await inner.appendVersion(input);
-      if (result.ok) remember(input.workspaceId, result.value);
-      else if (result.error.current) {
+      if (result.ok) {
+        remember(input.workspaceId, result.value);
+        lists.appended(input.workspaceId, result.value, input.by);
+      } else if (result.error.current) {
         // A lost race answers the current journey, read after the winner committed: keep it, so the loser's
         // next read (the editor's, after a 409) needs no query. Never replace a newer version that a later
         // write has remembered meanwhile: versions only go up.
@@ -101,15 +117,15 @@ export function createCachedJourneyStore(inner: JourneyStore, max = 500): Journe
     },
     async softDelete(ws, id, at) {
       current.delete(key(ws, id));
-      return inner.softDelete(ws, id, at);
+      return reshaping(ws, () => inner.softDelete(ws, id, at));
     },
     async undelete(ws, id, since) {
       current.delete(key(ws, id));
-      return inner.undelete(ws, id, since);
+      return reshaping(ws, () => inner.undelete(ws, id, since));
     },
     async purgeDeleted(before) {
       current.clear();
-      return inner.purgeDeleted(before);
+      return reshaping(null, () => inner.purgeDeleted(before));
     },
   };
 }
