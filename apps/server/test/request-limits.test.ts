@@ -5,7 +5,8 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHOSEN_PASSWORD, passwordFrom, startServerProcess, type ServerProcess } from './server-process';
+import { signInAsAdmin } from './admin-session';
+import { startServerProcess, type ServerProcess } from './server-process';
 
 /**
  * Issue 9 item 1: a body without Content-Length is counted while it streams and refused with 413 the moment
@@ -83,30 +84,6 @@ function streamHuge(
   });
 }
 
-/** The session cookie and CSRF token of the administrator, after choosing a password for the one-time one. */
-async function signInAsAdmin(server: ServerProcess): Promise<{ cookie: string; csrf: string }> {
-  const session = (res: Response) =>
-    res.headers
-      .getSetCookie()
-      .find((c) => c.startsWith('waymark_session='))!
-      .split(';')[0]!;
-  const res = await fetch(`${server.url}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@waymark.local', password: passwordFrom(server.output()) }),
-  });
-  expect(res.status).toBe(200);
-  const first = (await res.json()) as { csrfToken: string; mustChangePassword?: boolean };
-  if (!first.mustChangePassword) return { cookie: session(res), csrf: first.csrfToken };
-  const changed = await fetch(`${server.url}/api/auth/password`, {
-    method: 'POST',
-    headers: { cookie: session(res), 'x-csrf-token': first.csrfToken, 'content-type': 'application/json' },
-    body: JSON.stringify({ newPassword: CHOSEN_PASSWORD }),
-  });
-  expect(changed.status).toBe(200);
-  return { cookie: session(changed), csrf: ((await changed.json()) as { csrfToken: string }).csrfToken };
-}
-
 describe('request bodies over the limit, streamed without Content-Length', () => {
   let server: ServerProcess;
   let dataDir: string;
@@ -114,7 +91,7 @@ describe('request bodies over the limit, streamed without Content-Length', () =>
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'waymark-limits-'));
     // A 5 MB upload limit, so the upload route's refusal does not first write 1 GB to disk.
-    server = await startServerProcess({ WAYMARK_DATA: dataDir, WAYMARK_UPLOAD_LIMIT_MB: '5' });
+    server = await startServerProcess({ WAYMARK_DATA: dataDir, WAYMARK_UPLOAD_LIMIT_MB: '5' }, 150_000);
     session = await signInAsAdmin(server);
     const call = (method: string, path: string, body: unknown) =>
       fetch(`${server.url}${path}`, {
@@ -128,7 +105,7 @@ describe('request bodies over the limit, streamed without Content-Length', () =>
       title: 'Limits',
     });
     expect(made.status).toBe(201);
-  });
+  }, 200_000);
   afterAll(async () => {
     server?.child.kill('SIGTERM');
     await server?.exited;

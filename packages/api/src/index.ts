@@ -15,6 +15,7 @@ export { journeyTemplates } from './journeys/templates';
 export { API_TOKEN_PREFIX } from './auth/secrets';
 export type { RouteSpec, Access } from './route-spec';
 export { createTestApi, clientWith, type TestApi, type Client } from './testing/test-api';
+export { fillDisk, freeBytesAt, mountSmallDisk, unmountSmallDisk } from './testing/small-disk';
 export { createLiveHub, type LiveBus, type LiveHub } from './live/live-hub';
 export { createLiveEndpoint, type LiveEndpoint } from './live/live-endpoint';
 export {

@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +10,7 @@ import { createArgon2Hasher } from '../auth/argon2-hasher';
 import { hashToken } from '../auth/secrets';
 import { createApi } from '../create-api';
 import { expectedFailure, isStorageFull } from '../storage-full';
+import { fillDisk, mountSmallDisk, unmountSmallDisk } from '../testing/small-disk';
 import { testCapabilities } from '../testing/test-api';
 
 /**
@@ -50,36 +50,6 @@ describe('what a full disk becomes', () => {
   });
 });
 
-/** A small tmpfs, or the reason it cannot be had here (not root, or mounting not allowed). */
-function mountTmpfs(dir: string, size: string): string | null {
-  if (process.getuid?.() !== 0)
-    return 'mounting a small disk (tmpfs) needs root; run the tests as root to cover a full disk';
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { stdio: 'pipe' });
-    return null;
-  } catch (error) {
-    return `cannot mount a tmpfs here (${(error as Error).message.split('\n')[0]}); a full disk is not covered`;
-  }
-}
-
-/** Fills the file system holding `file` to the last byte. */
-function fillDisk(file: string): void {
-  const fd = openSync(file, 'w');
-  const big = Buffer.alloc(1024 * 1024);
-  const small = Buffer.alloc(4096);
-  try {
-    for (;;) writeSync(fd, big);
-  } catch {
-    try {
-      for (;;) writeSync(fd, small);
-    } catch {
-      // full
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
-
 describe('the API on an embedded database whose disk fills up (no free-space check in advance)', () => {
   const mountPoint = mkdtempSync(join(tmpdir(), 'waymark-full-'));
   let skipped: string | null = null;
@@ -88,7 +58,7 @@ describe('the API on an embedded database whose disk fills up (no free-space che
   const headers = { cookie: 'waymark_session=full-disk-session', 'x-csrf-token': 'csrf' };
   const ws = 'w1' as WorkspaceId;
   beforeAll(async () => {
-    skipped = mountTmpfs(mountPoint, '96m');
+    skipped = mountSmallDisk(mountPoint, '96m');
     if (skipped) return;
     mkdirSync(join(mountPoint, 'data'));
     stores = await openStores({ dataDir: join(mountPoint, 'data', 'pgdata') });
@@ -125,7 +95,7 @@ describe('the API on an embedded database whose disk fills up (no free-space che
   afterAll(async () => {
     if (skipped) return;
     await stores.close().catch(() => undefined);
-    execFileSync('umount', [mountPoint]);
+    unmountSmallDisk(mountPoint);
     rmSync(mountPoint, { recursive: true, force: true });
   });
 
