@@ -16,6 +16,7 @@ import { defaultLimits } from './deps';
 import { routeScope, type RouteSpec } from './route-spec';
 import { apiRoutes } from './routes/all-routes';
 import { hashToken } from './auth/secrets';
+import { buildOpenApi } from './openapi';
 import { createTestApi, type Client, type TestApi } from './testing/test-api';
 import { improvementExamples } from './routes/improvement.examples';
 import { datasetExamples } from './routes/dataset.examples';
@@ -360,6 +361,16 @@ describe('authorisation of every route', () => {
         'POST /api/workspaces/{ws}/journeys/{id}/shares',
         'DELETE /api/workspaces/{ws}/journeys/{id}/shares/{sid}',
       ].sort(),
+    );
+    // The API's documentation says it, route by route.
+    const doc = buildOpenApi(routes, 'test') as {
+      paths: Record<string, Record<string, { description: string }>>;
+    };
+    expect(doc.paths['/api/workspaces/{ws}/members']!['post']!.description).toContain(
+      'Not with an API token: sign in.',
+    );
+    expect(doc.paths['/api/workspaces/{ws}/import']!['post']!.description).toContain(
+      'With an API token: it needs the import scope.',
     );
     const imports = routes.filter((r) => routeScope(r) === 'import').map(keyOf);
     expect(imports).toEqual(

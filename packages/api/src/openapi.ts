@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { errorStatus } from './api-error';
-import type { RouteSpec } from './route-spec';
+import { routeScope, type RouteSpec } from './route-spec';
 
 const jsonSchemaOf = (schema: z.ZodType): Record<string, unknown> => {
   try {
@@ -17,12 +17,20 @@ const jsonSchemaOf = (schema: z.ZodType): Record<string, unknown> => {
 
 const errorResponse = { $ref: '#/components/responses/Error' };
 
+const tokenText = (spec: RouteSpec) => {
+  const scope = routeScope(spec);
+  return scope === 'session'
+    ? ' Not with an API token: sign in.'
+    : ` With an API token: it needs the ${scope} scope.`;
+};
+
 const accessText = (spec: RouteSpec) =>
   spec.access === 'public'
     ? 'No authentication.'
-    : spec.access === 'user'
-      ? 'Any signed-in user.'
-      : `Members of the workspace with the ${spec.access} role or higher; others get 404.`;
+    : (spec.access === 'user'
+        ? 'Any signed-in user.'
+        : `Members of the workspace with the ${spec.access} role or higher; others get 404.`) +
+      tokenText(spec);
 
 /** The OpenAPI 3.1 document, built from the same route table the router uses, so it cannot drift. */
 export function buildOpenApi(routes: readonly RouteSpec[], version: string): Record<string, unknown> {

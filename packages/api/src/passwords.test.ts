@@ -84,7 +84,7 @@ describe('one-time passwords', () => {
     expect((await signInWith(t, 'new.person@example.org', made.oneTimePassword)).res.status).toBe(401);
     const own = await signInWith(t, 'new.person@example.org', NEW_PASSWORD);
     expect([own.res.status, own.body.mustChangePassword]).toEqual([200, false]);
-  });
+  }, 60_000);
 
   it('given a one-time password not used within the set time (configurable), then it no longer works and the message says what to do', async () => {
     const made = await withNewMember({ oneTimePasswordDays: 2 });
@@ -97,7 +97,7 @@ describe('one-time passwords', () => {
       'password_expired',
       'This one-time password has expired. Ask an owner of your workspace to reset your password; they will give you a new one.',
     ]);
-  });
+  }, 60_000);
 });
 
 describe('changing your own password', () => {
@@ -142,7 +142,7 @@ describe('changing your own password', () => {
     expect((await signInWith(t, 'ann@example.org', NEW_PASSWORD)).res.status).toBe(200);
     const audit = await t.stores.accounts.listAudit('w1' as never);
     expect(audit.map((e) => e.action)).toContain('password.change');
-  });
+  }, 60_000);
 
   it('given a stolen session, when someone guesses the current password again and again, then they are slowed down', async () => {
     t = await createTestApi({ limits: { signInFailuresPerEmail: 3 } });
@@ -156,7 +156,7 @@ describe('changing your own password', () => {
     for (let i = 0; i < 3; i++) expect((await guess(i)).status).toBe(422);
     const slowed = await guess(4);
     expect([slowed.status, ((await slowed.json()) as ErrorBody).error.code]).toEqual([429, 'rate_limited']);
-  });
+  }, 60_000);
 });
 
 describe('owners resetting a member’s password', () => {
@@ -183,7 +183,7 @@ describe('owners resetting a member’s password', () => {
       .then((a) => a.filter((e) => e.action === 'member.password_reset'));
     expect([event?.actorId, event?.target]).toEqual(['u-olive', 'u-ed']);
     expect(JSON.stringify(event)).not.toContain(body.oneTimePassword);
-  });
+  }, 60_000);
 
   it('given a member who also belongs to a workspace the owner does not own, then the owner cannot reset them (no take-over of an owner elsewhere); an owner of every workspace they belong to can', async () => {
     t = await createTestApi();
@@ -204,5 +204,5 @@ describe('owners resetting a member’s password', () => {
     expect((await errorOf(await reset(olive, 'w1', 'u-olive')))[1].code).toBe('forbidden');
     await t.addUser('Stranger', { ws: 'w3', role: 'owner' });
     expect((await errorOf(await reset(olive, 'w1', 'u-stranger')))[1].code).toBe('member_not_found');
-  });
+  }, 60_000);
 });

@@ -42,7 +42,7 @@ describe('sign-in throttling without lock-out (OWASP device cookies)', () => {
     const ratio = median(realMs) / median(unknownMs);
     expect(ratio, `real ${median(realMs)} ms, unknown ${median(unknownMs)} ms`).toBeGreaterThan(0.67);
     expect(ratio).toBeLessThan(1.5);
-  });
+  }, 60_000);
 
   it('given failed sign-ins for a real and an unknown email, then every answer is the same byte for byte', async () => {
     t = await createTestApi({ limits: { signInFailuresPerEmail: 5 } });
@@ -70,7 +70,7 @@ describe('sign-in throttling without lock-out (OWASP device cookies)', () => {
     // And it is not a lock-out: after the window, the owner signs in.
     t.caps.advance(15 * 60_000 + 1000);
     expect((await signIn(t, 'ann@example.org', PASSWORD)).status).toBe(200);
-  });
+  }, 60_000);
 
   it('given an attack on an account, when its owner signs in from a browser that signed in before, then it works (its own budget), from the same address too', async () => {
     t = await createTestApi({
@@ -99,7 +99,7 @@ describe('sign-in throttling without lock-out (OWASP device cookies)', () => {
     expect((await signIn(t, 'bob@example.org', 'guess', { cookie: `waymark_device=${device}` })).status).toBe(
       429,
     );
-  });
+  }, 60_000);
 
   it('given a device cookie, when it is used to guess (stolen browser), then it has a budget of its own too', async () => {
     t = await createTestApi({ limits: { signInFailuresPerEmail: 3, signInFailuresPerDevice: 4 } });
@@ -110,7 +110,7 @@ describe('sign-in throttling without lock-out (OWASP device cookies)', () => {
       expect((await signIn(t, 'ann@example.org', `g${i}`, { cookie })).status).toBe(401);
     const res = await signIn(t, 'ann@example.org', PASSWORD, { cookie });
     expect([res.status, ((await res.json()) as ErrorBody).error.code]).toEqual([429, 'rate_limited']);
-  });
+  }, 60_000);
 
   it('given many failures from one address across many emails, then that address is slowed down with Retry-After', async () => {
     t = await createTestApi({ clientIp: () => '203.0.113.9', limits: { signInFailuresPerAddress: 3 } });
@@ -118,5 +118,5 @@ describe('sign-in throttling without lock-out (OWASP device cookies)', () => {
     const res = await signIn(t, 'y@example.org', 'whatever');
     expect([res.status, ((await res.json()) as ErrorBody).error.code]).toEqual([429, 'rate_limited']);
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
-  });
+  }, 60_000);
 });
