@@ -192,7 +192,9 @@ describe('datasets through the API', () => {
     expect(((await empty.json()) as Json)['error'].message).toMatch(/empty/);
     const binary = await upload('PK\u0003\u0004\u0000\u0000\u0008\u0000', 'log.csv');
     expect(binary.status).toBe(400);
-    expect(((await binary.json()) as Json)['error'].message).toMatch(/^not a text file \(byte 5, on line 1, is a zero byte\)/);
+    expect(((await binary.json()) as Json)['error'].message).toMatch(
+      /^not a text file \(byte 5, on line 1, is a zero byte\)/,
+    );
     const huge = await upload('x'.repeat(70 * 1024));
     expect(huge.status).toBe(413);
     expect(((await huge.json()) as Json)['error'].message).toMatch(/larger than/);
