@@ -13,7 +13,7 @@ can be undone from the journey's history. Nothing is sent if the file is invalid
 
 Options:
       --server <url>       the server, e.g. http://localhost:5170 (or WAYMARK_SERVER)
-      --token <wm_…>       an API token of the workspace with the editor role (or WAYMARK_TOKEN)
+      --token <wm_…>       an API token of the workspace: editor role, journeys:write scope (or WAYMARK_TOKEN)
       --workspace <id>     the workspace (or WAYMARK_WORKSPACE; default: the token's workspace)
       --if-version <n>     only if the journey on the server is still at version n (else exit 1)
   -h, --help               show this help
