@@ -1,22 +1,31 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyCommand } from '@waymark/core';
-import { openStores, sampleJourney, type Stores, type UserId, type WorkspaceId } from '@waymark/store';
+import {
+  createMemoryKeyring,
+  openStores,
+  sampleJourney,
+  type Stores,
+  type UserId,
+  type WorkspaceId,
+} from '@waymark/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiFailure } from '../api-error';
 import { createArgon2Hasher } from '../auth/argon2-hasher';
 import { hashToken } from '../auth/secrets';
 import { createApi } from '../create-api';
 import { expectedFailure, isStorageFull } from '../storage-full';
-import { fillDisk, mountSmallDisk, unmountSmallDisk } from '../testing/small-disk';
+import { fillDisk, freeBytesAt, mountSmallDisk, unmountSmallDisk } from '../testing/small-disk';
 import { testCapabilities } from '../testing/test-api';
 
 /**
  * Issue 9 item 7: a full disk is a 507 `storage_full` saying nothing was saved, from wherever it is noticed
  * (PostgreSQL/PGlite SQLSTATE 53100, ENOSPC and EDQUOT from the file system), never a 500.
  */
+const MB = 1024 * 1024;
+
 describe('what a full disk becomes', () => {
   it('given the errors PostgreSQL, PGlite and the file system raise for a full disk, then 507 storage_full', () => {
     const cases = [
@@ -55,6 +64,8 @@ describe('the API on an embedded database whose disk fills up (no free-space che
   let skipped: string | null = null;
   let stores: Stores;
   let app: ReturnType<typeof createApi>;
+  let uploadApp: ReturnType<typeof createApi>;
+  const uploadDir = join(mountPoint, 'uploads');
   const headers = { cookie: 'waymark_session=full-disk-session', 'x-csrf-token': 'csrf' };
   const ws = 'w1' as WorkspaceId;
   beforeAll(async () => {
@@ -85,6 +96,19 @@ describe('the API on an embedded database whose disk fills up (no free-space che
     app = createApi({
       accounts: stores.accounts,
       journeys: stores.journeys,
+      database: 'pglite',
+      version: 'test',
+      ...caps,
+      passwords: createArgon2Hasher({ memoryCost: 1024, timeCost: 1 }),
+      applyCommand,
+    });
+    // The same server with uploads on that disk, checking its free space as the server does.
+    uploadApp = createApi({
+      accounts: stores.accounts,
+      journeys: stores.journeys,
+      datasets: { store: stores.datasets, keyring: createMemoryKeyring(caps.randomBytes), uploadDir },
+      freeSpace: async () => freeBytesAt(mountPoint),
+      limits: { minFreeBytes: 40 * MB },
       database: 'pglite',
       version: 'test',
       ...caps,
@@ -153,4 +177,31 @@ describe('the API on an embedded database whose disk fills up (no free-space che
     expect((error as NodeJS.ErrnoException).code).toBe('ENOSPC');
     expect(expectedFailure(error)?.status).toBe(507);
   });
+  it('given an upload larger than the room the database needs, then it stops at the margin with 507 and leaves no file', async (ctx) => {
+    if (skipped) return ctx.skip(skipped);
+    const before = freeBytesAt(mountPoint);
+    // A CSV larger than the free space above the 40 MB margin, made on the fly.
+    const rows = new TextEncoder().encode('c1,Called,2026-01-05T09:00:00Z\n'.repeat(32 * 1024));
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      start: (c) => c.enqueue(new TextEncoder().encode('case,activity,timestamp\n')),
+      pull(c) {
+        if (sent >= before) return c.close();
+        sent += rows.length;
+        c.enqueue(rows);
+      },
+    });
+    const res = await uploadApp.request('/api/workspaces/w1/datasets/uploads?name=big.csv', {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'text/csv' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(res.status).toBe(507);
+    expect(await res.json()).toMatchObject({ error: { code: 'storage_full' } });
+    // It stopped near the margin (checked every 16 MB), never filling the disk, and the file is gone.
+    expect(sent).toBeLessThan(before - 20 * MB);
+    expect(readdirSync(uploadDir)).toEqual([]);
+    expect(freeBytesAt(mountPoint)).toBeGreaterThan(before - MB);
+  }, 60_000);
 });

@@ -8,7 +8,7 @@ import { ImportError, previewLogFile, type LogPreview } from '@waymark/analytics
 import { ApiFailure, fail } from '../api-error';
 import type { DatasetDeps } from '../deps';
 import type { RouteInput } from '../route-spec';
-import { isStorageFull } from '../storage-full';
+import { isStorageFull, storageFull } from '../storage-full';
 import { nowIso, userOf, workspaceOf } from './route-helpers';
 
 /** An uploaded file waiting for its mapping: where it is and whose it is. */
@@ -51,6 +51,13 @@ const tooLarge = (max: number) =>
     'body',
   );
 
+/** How often an upload in progress checks the free space of the disk it is written to. */
+const SPACE_CHECK_BYTES = 16 * 1024 * 1024;
+const roomLeft = async (input: RouteInput<unknown>): Promise<boolean> => {
+  const free = input.deps.freeSpace ? await input.deps.freeSpace() : null;
+  return free === null || free >= input.limits.minFreeBytes;
+};
+
 /** Removes uploads older than a day (abandoned at the mapping step). */
 async function sweep(dir: string, now: number): Promise<void> {
   for (const f of await readdir(dir).catch(() => [] as string[])) {
@@ -79,10 +86,18 @@ export async function receiveUpload(
   const id = input.deps.newId().replace(/[^A-Za-z0-9_-]/g, '');
   const path = join(uploadDir, `${id}${extensionOf(fileName)}`);
   let size = 0;
+  let checkedAt = 0;
   const counter = new Transform({
     transform(chunk: Buffer, _enc, done) {
       size += chunk.length;
-      done(size > max ? tooLarge(max) : null, chunk);
+      if (size > max) return done(tooLarge(max));
+      if (size - checkedAt < SPACE_CHECK_BYTES) return done(null, chunk);
+      checkedAt = size;
+      // The upload shares the disk with the database: it stops before it leaves the database no room.
+      roomLeft(input).then(
+        (ok) => done(ok ? null : storageFull(), chunk),
+        (error: unknown) => done(error as Error),
+      );
     },
   });
   try {
