@@ -114,3 +114,4 @@ export {
   type TextDecodingProblem,
   type TextEncodingName,
 } from './text/decode-text';
+export { escapeMarkdown } from './text/escape-markdown';

@@ -1,22 +1,47 @@
 import { toFivePoint, type Journey } from '@waymark/core';
 import { axisLabels } from './column-labels';
 
+/** Look-alikes for the characters that are markup to Mermaid or to the HTML it may be rendered into. */
+const lookAlike: Readonly<Record<string, string>> = {
+  ':': '∶',
+  ';': ',',
+  '#': '＃',
+  '%': '％',
+  '<': '＜',
+  '>': '＞',
+  '&': '＆',
+  '"': '＂',
+  '`': 'ˋ',
+  '{': '｛',
+  '}': '｝',
+  '\\': '＼',
+};
+
 /**
- * Mermaid's journey grammar ends a title at `#`, `;` or a newline and a task name also at `:`, and splits
- * actors at commas. Such characters are swapped for look-alikes that keep the text readable.
+ * Mermaid's journey grammar ends a title at `#`, `;` or a newline and a task name also at `:`, splits actors at
+ * commas, reads `%%` as a comment or an `%%{init}%%` directive, `#...;` as an entity and backticks as Markdown;
+ * and a renderer set to "loose" puts labels into the page as HTML. So none of these characters reaches the
+ * diagram as itself: each is swapped for a look-alike that keeps the text readable (decision 0011), and the
+ * control characters other than line breaks are dropped (stored journeys cannot hold them anyway).
  */
 export const escapeMermaid = (text: string): string =>
   text
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/:/g, '∶')
-    .replace(/;/g, ',')
-    .replace(/#/g, '＃')
-    .replace(/%/g, '％')
+    .replace(/[\r\n\t\u2028\u2029]+/g, ' ')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
+    .replace(/[:;#%<>&"`{}\\]/g, (c) => lookAlike[c]!)
     .trim();
-/** A task or section named like a keyword (`section 2`, `title deeds`) would be read as one: it gets a dash first. */
+/**
+ * A task or section named like a keyword (`section 2`, `title deeds`, `click here`) would be read as one: it
+ * gets a dash first.
+ */
 const escapeName = (text: string): string => {
   const safe = escapeMermaid(text);
-  return /^(title|section|accTitle|accDescr)\b/i.test(safe) ? `– ${safe}` : safe;
+  return /^(title|section|accTitle|accDescr|click|call|callback|href|style|classDef|class|linkStyle|journey|direction)\b/i.test(
+    safe,
+  )
+    ? `– ${safe}`
+    : safe;
 };
 const escapeActor = (text: string): string => escapeMermaid(text).replace(/,/g, ' ');
 

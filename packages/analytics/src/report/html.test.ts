@@ -27,4 +27,11 @@ describe('reports', () => {
     const md = renderMarkdownReport(await report(), 'log.csv');
     expect(md).toContain('| Contact \\| centre | Waste | 1 |');
   });
+
+  it('given markup in activity names, when rendered as Markdown, then it is escaped, not live HTML', async () => {
+    const md = renderMarkdownReport(await report(), 'log <1>.csv');
+    expect(md).toContain('\\<script\\>alert(1)\\</script\\>');
+    expect(md).toContain('# Event log analysis: log \\<1\\>.csv');
+    expect(md).not.toMatch(/(?<!\\)</);
+  });
 });

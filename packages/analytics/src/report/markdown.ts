@@ -1,7 +1,9 @@
+import { escapeMarkdown } from '@waymark/core';
 import { formatDuration, percent, pounds, round } from './format';
 import type { JsonReport } from './json';
 
-const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** User text (titles, activities, teams, reasons) made literal: no HTML, link or table break (decision 0011). */
+const cell = escapeMarkdown;
 
 /** The report as Markdown: key figures first, then the process, variants, hand-offs and avoidable contact. */
 export function renderMarkdownReport(r: JsonReport, title: string): string {

@@ -1,3 +1,4 @@
+import { escapeMarkdown } from '@waymark/core';
 import type { Comparison, ComparedFigure } from './compare';
 
 const labels: Record<ComparedFigure, string> = {
@@ -18,7 +19,7 @@ const num = (n: number | null | undefined, k?: ComparedFigure): string => {
 };
 const signed = (n: number, k?: ComparedFigure): string =>
   n > 0 ? `+${num(n, k)}` : n === 0 ? '0' : num(n, k).replace('-', '−');
-const md = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const md = escapeMarkdown;
 const html = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const statusWord = { kept: 'kept', removed: 'removed', added: 'new' } as const;

@@ -82,4 +82,23 @@ describe('compareJourneys', () => {
     expect(htmlText).toContain('&lt;script&gt;');
     expect(htmlText).toContain('Case officer visits');
   });
+
+  it('given HTML, links and autolinks in titles and step names, then the Markdown report has no live markup', () => {
+    const cur = currentFixture();
+    const hostile = {
+      ...cur,
+      meta: {
+        ...cur.meta,
+        title: '<img src=x onerror=alert(1)> [x](javascript:alert(1)) https://evil.example',
+      },
+    };
+    const mdText = renderComparisonMarkdown(
+      compareJourneys(hostile, desiredFixture(), { costTable: socitm2011 }),
+    );
+    expect(mdText.split('\n')[0]).toBe(
+      '# \\<img src=x onerror=alert(1)\\> \\[x\\](javascript:alert(1)) https\\://evil.example → ' +
+        mdText.split('\n')[0]!.split(' → ')[1],
+    );
+    expect(mdText).not.toMatch(/(?<!\\)[<[]/);
+  });
 });

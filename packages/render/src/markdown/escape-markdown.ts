@@ -1,7 +1,2 @@
-/** Makes user text literal in Markdown: punctuation that starts markup is backslash-escaped, HTML made inert. */
-export const escapeMarkdown = (text: string): string =>
-  text
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/[\\`*_[\]<>|#~]/g, (ch) => `\\${ch}`)
-    .trim();
+/** The one Markdown escaper (in @waymark/core, shared with the Markdown reports of measure and analytics). */
+export { escapeMarkdown } from '@waymark/core';
