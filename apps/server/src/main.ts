@@ -35,7 +35,7 @@ async function main(): Promise<number> {
       '',
       `  It is shown only now and works once, until ${first.passwordExpiresAt.slice(0, 16).replace('T', ' ')} UTC:`,
       '  Waymark then asks you to choose your own password (at least 12 characters; three random words work well).',
-      '  If it expires unused, start again with an empty data directory, or sign up through /setup on an empty database.',
+      '  Lost or expired? Stop Waymark and run  npm run reset-password -- <email>  to print a new one.',
     );
   }
   console.log(lines.join('\n'));
