@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
-import { formatPath } from '@waymark/core';
-import { hostileJourneyFiles } from '@waymark/document';
+import fc from 'fast-check';
+import { findUnsafeCharacter, formatPath } from '@waymark/core';
+import { hostileJourneyFiles, journeyYaml } from '@waymark/document';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, PASSWORD, type TestApi } from './testing/test-api';
 
@@ -68,6 +69,35 @@ describe('hostile files through the API', () => {
       });
     },
   );
+
+  it('fuzzed: a title with any character is imported, or refused as unsafe_character naming meta.title when the rule refuses it; never a 500', async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({ maxLength: 6 }),
+        fc.integer({ min: 0, max: 0xffff }),
+        async (text, code) => {
+          const title = `T${text}${String.fromCharCode(code)}x`;
+          const yaml = journeyYaml(JSON.stringify(title), `fuzz-${run++}`);
+          const res = await send(
+            '/api/workspaces/w1/import',
+            new TextEncoder().encode(yaml),
+            'application/yaml',
+          );
+          const body = (await res.json()) as Json;
+          if (findUnsafeCharacter(title)) {
+            expect(res.status).toBe(422);
+            expect(body['problems'][0]).toMatchObject({
+              code: 'unsafe_character',
+              path: 'meta.title',
+              line: 4,
+            });
+          } else expect(res.status, JSON.stringify(body)).toBe(201);
+        },
+      ),
+      { seed: 90, numRuns: 40 },
+    );
+  });
 
   it('given JSON bodies with bytes that are not UTF-8, then a 400 naming the line, never U+FFFD stored', async () => {
     const bytes = new TextEncoder().encode('{"name": "Caf_"}');

@@ -10,4 +10,9 @@ export { detectFormat, documentFormats, type DocumentFormat } from './detect-for
 export { DEFAULT_MAX_BYTES, formatSize, tooLargeProblem, checkText } from './text-checks';
 export { decodeJourneyBytes } from './decode-bytes';
 export { unsafeCharacterProblem } from './unsafe-characters';
-export { hostileJourneyFiles, verdictOf, type HostileJourneyFile } from './hostile-files.fixture';
+export {
+  hostileJourneyFiles,
+  journeyYaml,
+  verdictOf,
+  type HostileJourneyFile,
+} from './hostile-files.fixture';

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { decodeText } from '@waymark/core';
 import {
   analyseLog,
   createPseudonymiser,
@@ -212,15 +213,23 @@ async function readJsonRecord(
   check: (value: unknown) => boolean,
   expected: string,
 ): Promise<Record<string, never>> {
-  let text;
+  let bytes;
   try {
-    text = await readFile(resolvePath(ctx, path), 'utf8');
+    bytes = await readFile(resolvePath(ctx, path));
   } catch (e) {
     throw new ConfigError(
       `--${flag}: cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`,
       true,
     );
   }
+  // the one decoding rule (decision 0011): bytes that are not UTF-8 are refused, not read as U+FFFD
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) {
+    const { code, line, column, message } = decoded.error;
+    const at = code === 'not_utf8' || code === 'invalid_utf16' ? `line ${line}, column ${column}: ` : '';
+    throw new ConfigError(`--${flag}: ${path}: ${at}${message}`, false);
+  }
+  const text = decoded.value;
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -46,6 +46,17 @@ describe('hostile files through the CLI', () => {
       expect(a.stderr).toMatch(
         /(^|\n)waymark analyse: line 2, column 6: byte 30 of the file \(0xE9\) is not UTF-8 text/,
       );
+      // a settings file too: a Windows-1252 "é" in a --costs channel name is refused, not read as U+FFFD
+      await writeFile(join(dir, 'ok.csv'), 'case,activity,timestamp\nA,Call,2026-01-05T09:00:00Z\n');
+      await writeFile(
+        join(dir, 'costs.json'),
+        Uint8Array.from('{"T\u00e9l\u00e9phone": 2.5}', (c) => c.charCodeAt(0)),
+      );
+      const c = await runCli(['analyse', 'ok.csv', '--costs', 'costs.json'], dir);
+      expect(c.code).toBe(exitCodes.invalid);
+      expect(c.stderr).toMatch(
+        /--costs: costs\.json: line 1, column 4: byte 4 of the file \(0xE9\) is not UTF-8 text/,
+      );
       const b = await runCli(['analyse', 'wide.csv'], dir);
       expect(b.code).toBe(exitCodes.invalid);
       expect(b.stderr).toMatch(

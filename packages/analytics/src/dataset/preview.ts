@@ -72,13 +72,7 @@ function previewCsv(bytes: Uint8Array): Omit<LogPreview, 'format' | 'gzip'> {
   const sniffed = sniffDialect(bytes.subarray(0, 64 * 1024));
   // the same verdicts as the import (decision 0011): the encoding, then the header
   checkEncoding(bytes, sniffed, undefined);
-  if (sniffed.encoding === 'utf-8') {
-    const bad = firstInvalidUtf8(bytes, sniffed.bom, bytes.length, false);
-    if (bad >= 0) {
-      const { line, column } = positionOfByte(bytes, bad);
-      throw notUtf8Error(bytes[bad] as number, line, column, bad);
-    }
-  }
+  if (sniffed.encoding === 'utf-8') refuseNotUtf8(bytes, sniffed.bom);
   const decoder = decoderFor(sniffed.encoding);
   const text = sniffed.encoding.startsWith('utf-16')
     ? new TextEncoder().encode(decoder.decode(bytes.subarray(sniffed.bom)))
@@ -112,8 +106,17 @@ function previewCsv(bytes: Uint8Array): Omit<LogPreview, 'format' | 'gzip'> {
   };
 }
 
+/** The sample's first byte that is not UTF-8, refused as the import would (a character cut at its end is not). */
+function refuseNotUtf8(bytes: Uint8Array, from: number): void {
+  const bad = firstInvalidUtf8(bytes, from, bytes.length, false);
+  if (bad < 0) return;
+  const { line, column } = positionOfByte(bytes, bad);
+  throw notUtf8Error(bytes[bad] as number, line, column, bad);
+}
+
 /** XES: the attribute keys of the first events (trace attributes as `case:key`) and their values. */
 function previewXes(bytes: Uint8Array): Omit<LogPreview, 'format' | 'gzip'> {
+  refuseNotUtf8(bytes, 0);
   const text = new TextDecoder().decode(bytes);
   if (/<!DOCTYPE/i.test(text))
     throw new ImportError(

@@ -293,6 +293,7 @@ describe('hostile compressed, XES and Parquet logs', () => {
     const e = await refusal(importXes(chunksOf(bytes, 5)));
     expect(e.code).toBe('not_utf8');
     expect(e.line).toBe(4);
+    expect((await refusal(previewLogFile(file('log.xes', bytes)))).message).toBe(e.message);
   });
 
   it('given garbage named .parquet or .xes, then a clear refusal', async () => {

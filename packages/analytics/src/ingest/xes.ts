@@ -286,13 +286,18 @@ export async function importXes(
   try {
     // the text must be UTF-8 (decision 0011): checked as it streams past, the line counted for the message
     let lines = 1;
+    let columns = 0; // characters of the current line in the chunks before
     const utf8 = new Utf8Stream((chunk, at, offset) => {
       const { line, column } = positionOfByte(chunk, Math.max(0, at), lines);
-      throw notUtf8Error(at >= 0 ? (chunk[at] as number) : 0, line, column, offset);
+      const col = line === lines ? column + columns : column;
+      throw notUtf8Error(at >= 0 ? (chunk[at] as number) : 0, line, col, offset);
     });
     for await (const chunk of source) {
       utf8.check(chunk);
+      const last = chunk.lastIndexOf(10);
       for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) lines++;
+      if (last >= 0) columns = 0;
+      for (let i = last + 1; i < chunk.length; i++) if (((chunk[i] as number) & 0xc0) !== 0x80) columns++;
       scanner.push(chunk);
     }
     utf8.finish();
