@@ -34,6 +34,20 @@ const summaryColumns = `d.id, d.name, d.file_name, d.format, d.size_bytes, d.cre
   d.cases, d.events, d.rejected_rows, d.raw IS NOT NULL AS has_raw, d.journey_id, d.attached_at`;
 const fromDatasets = `FROM datasets d LEFT JOIN users u ON u.id = d.created_by`;
 
+/** What can change in a dataset's row after its import; the probe reads only these. */
+interface ProbeRow {
+  created_at: unknown;
+  created_by: string | null;
+  has_raw: boolean;
+  journey_id: string | null;
+  attached_at: unknown;
+  attached_by: string | null;
+  attachment_md5: string | null;
+}
+const probeColumns = `d.created_at, d.created_by, d.raw IS NOT NULL AS has_raw, d.journey_id, d.attached_at,
+  d.attached_by, md5(d.attachment::text) AS attachment_md5`;
+const RECENT_DATASETS = 8;
+
 const toSummary = (r: DatasetRow): DatasetSummary => ({
   id: r.id,
   name: r.name,
@@ -74,15 +88,47 @@ const asBytes = (value: unknown): Uint8Array => {
 
 /** Datasets over any `Sql` (PGlite or PostgreSQL). */
 export function createSqlDatasetStore(sql: Sql): DatasetStore {
+  /**
+   * Datasets read lately, checked by a one-row probe of the columns that can change after the import (the
+   * attachment, the kept upload, authors removed), so a dataset's page does not transfer and parse its whole
+   * analysis on every request. Exact with several servers on one database, since the probe always asks.
+   */
+  const recent = new Map<string, { stored: StoredDataset; signature: string }>();
+  const signature = (r: ProbeRow) =>
+    JSON.stringify([
+      iso(r.created_at),
+      r.created_by,
+      r.has_raw,
+      r.journey_id,
+      isoOrNull(r.attached_at),
+      r.attached_by,
+      r.attachment_md5,
+    ]);
   const getDataset = async (workspaceId: string, id: string): Promise<StoredDataset | null> => {
-    const rows = await sql.query<FullRow>(
+    const key = `${workspaceId}\u0000${id}`;
+    const hit = recent.get(key);
+    if (hit) {
+      const [probe] = await sql.query<ProbeRow>(
+        `SELECT ${probeColumns} FROM datasets d WHERE d.workspace_id = $1 AND d.id = $2`,
+        [workspaceId, id],
+      );
+      if (probe && signature(probe) === hit.signature) return hit.stored;
+      recent.delete(key);
+      if (!probe) return null;
+    }
+    const rows = await sql.query<FullRow & ProbeRow>(
       `SELECT ${summaryColumns}, d.mapping, d.options, d.rejections, d.result, d.attachment, d.attached_by,
-         a.name AS attached_by_name
+         a.name AS attached_by_name, ${probeColumns}
        ${fromDatasets} LEFT JOIN users a ON a.id = d.attached_by
        WHERE d.workspace_id = $1 AND d.id = $2`,
       [workspaceId, id],
     );
-    return rows[0] ? toStored(rows[0]) : null;
+    const row = rows[0];
+    if (!row) return null;
+    const stored = toStored(row);
+    if (recent.size >= RECENT_DATASETS) recent.delete(recent.keys().next().value!);
+    recent.set(key, { stored, signature: signature(row) });
+    return stored;
   };
   return {
     async createDataset(d) {
