@@ -42,6 +42,7 @@ export const errorStatus = {
   wrong_password: 422,
   rate_limited: 429,
   internal_error: 500,
+  database_stopped: 503,
   storage_full: 507,
 } as const;
 export type ApiErrorCode = keyof typeof errorStatus;

@@ -89,6 +89,7 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   app.onError((error, c) => {
     const expected = expectedFailure(error);
     if (expected) {
+      if (expected !== error && expected.status >= 500) console.error(`${expected.code}:`, error);
       const res = c.json(expected.toBody(), expected.status as 400);
       // The rest of an oversized body is not read: the connection closes once the answer is sent.
       if (expected.status === 413) res.headers.set('connection', 'close');

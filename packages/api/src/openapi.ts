@@ -51,6 +51,10 @@ export function buildOpenApi(routes: readonly RouteSpec[], version: string): Rec
     const codes = new Set<number>([400, 500]);
     if (spec.access !== 'public') [401, 403].forEach((s) => codes.add(s));
     if (spec.access !== 'public' && spec.access !== 'user') codes.add(404);
+    // Any body may be too large or hold a refused character; any write may meet a full disk (decision 0009).
+    if (spec.body !== undefined || spec.errors?.includes('payload_too_large'))
+      [413, 422].forEach((s) => codes.add(s));
+    if (spec.method !== 'get') codes.add(507);
     for (const code of spec.errors ?? []) codes.add(errorStatus[code as keyof typeof errorStatus] ?? 422);
     paths[spec.path] ??= {};
     paths[spec.path]![spec.method] = {

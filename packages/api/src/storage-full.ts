@@ -30,12 +30,25 @@ export const storageFull = () =>
   );
 
 /**
- * What an unexpected error becomes for the caller: storage full is a 507 and text the database cannot
- * store a 422; anything else is not an expected failure (null: a 500).
+ * True when the database itself has stopped (PostgreSQL's PANIC, e.g. PGlite when its log could not grow on
+ * a full disk): every later query fails until the server is restarted (decision 0009).
+ */
+export const isDatabaseStopped = (error: unknown): boolean =>
+  error !== null && typeof error === 'object' && (error as { severity?: unknown }).severity === 'PANIC';
+
+/**
+ * What an unexpected error becomes for the caller: storage full is a 507, a stopped database a 503, text
+ * the database cannot store a 422; anything else is not an expected failure (null: a 500).
  */
 export function expectedFailure(error: unknown): ApiFailure | null {
   if (error instanceof ApiFailure) return error;
   if (isStorageFull(error)) return storageFull();
+  if (isDatabaseStopped(error)) {
+    return fail(
+      'database_stopped',
+      "the server's database stopped after a serious error and nothing can be read or saved until Waymark is restarted; tell your administrator (if its disk was full, free some space first)",
+    );
+  }
   if (codesOf(error).some((code) => unstorableTextCodes.has(code))) {
     return fail(
       'invalid_text',

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { applyCommand } from '@waymark/core';
 import {
   createMemoryKeyring,
+  createPgliteSql,
   openStores,
   sampleJourney,
   type Stores,
@@ -203,5 +204,34 @@ describe('the API on an embedded database whose disk fills up (no free-space che
     expect(sent).toBeLessThan(before - 20 * MB);
     expect(readdirSync(uploadDir)).toEqual([]);
     expect(freeBytesAt(mountPoint)).toBeGreaterThan(before - MB);
+  }, 60_000);
+});
+
+describe('PGlite whose log cannot grow on a full disk (what decision 0009 guards against)', () => {
+  const mountPoint = mkdtempSync(join(tmpdir(), 'waymark-panic-'));
+  let skipped: string | null = null;
+  beforeAll(() => {
+    skipped = mountSmallDisk(mountPoint, '64m');
+  });
+  afterAll(() => {
+    if (!skipped) unmountSmallDisk(mountPoint);
+    rmSync(mountPoint, { recursive: true, force: true });
+  });
+
+  it('given a write that needs a new log segment on a full disk, then the database stops (reads too) and the API says so with 503', async (ctx) => {
+    if (skipped) return ctx.skip(skipped);
+    const sql = await createPgliteSql({ dataDir: join(mountPoint, 'pg') });
+    await sql.exec('create table t (id serial primary key, v text)');
+    fillDisk(join(mountPoint, 'filler'), 20 * MB);
+    // About 19 MB of rows: more log than the first 16 MB segment holds.
+    const write = await sql
+      .query('insert into t (v) select repeat(md5(g::text), 30) from generate_series(1, 20000) g')
+      .catch((e: unknown) => e);
+    const read = await sql.query('select count(*) from t').catch((e: unknown) => e);
+    await sql.close().catch(() => undefined);
+    for (const error of [write, read]) {
+      expect((error as { severity?: string }).severity).toBe('PANIC');
+      expect(expectedFailure(error)).toMatchObject({ status: 503, code: 'database_stopped' });
+    }
   }, 60_000);
 });
