@@ -5,36 +5,13 @@ import { join } from 'node:path';
 import { openLiveSocket, type LiveTestSocket } from '@waymark/api';
 import { createPgSql, type Sql } from '@waymark/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHOSEN_PASSWORD, passwordFrom, startServerProcess, type ServerProcess } from './server-process';
+import { adminSession, signInAs } from './live-session';
+import { CHOSEN_PASSWORD, startServerProcess, type ServerProcess } from './server-process';
 
 const url = process.env['WAYMARK_TEST_DATABASE_URL'];
-const email = 'admin@waymark.local';
 
 const addColumn = (id: string) => ({ type: 'column.add', item: { id, label: `Step ${id}` } });
 type Journey = { columns: { id: string }[] };
-
-/** Signs in; the session cookie (for the live socket) and a REST caller with it and the CSRF token. */
-async function signInAs(server: string, password: string) {
-  const res = await fetch(`${server}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
-  const cookie = /waymark_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
-  const body = (await res.json()) as { csrfToken: string; mustChangePassword?: boolean };
-  const call = (method: string, path: string, json?: unknown) =>
-    fetch(`${server}${path}`, {
-      method,
-      headers: {
-        cookie,
-        'x-csrf-token': body.csrfToken,
-        ...(json === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(json === undefined ? {} : { body: JSON.stringify(json) }),
-    });
-  return { cookie, call, mustChangePassword: body.mustChangePassword === true };
-}
 
 describe.skipIf(!url)('live co-editing across two server processes on one PostgreSQL', () => {
   let admin: Sql;
@@ -54,13 +31,8 @@ describe.skipIf(!url)('live co-editing across two server processes on one Postgr
     const env = { DATABASE_URL: databaseUrl, WAYMARK_KEYRING: keyring };
     a = await startServerProcess(env);
     b = await startServerProcess(env);
-    // The printed password is a one-time one: choose a password first, as a person would.
-    const first = await signInAs(a.url, passwordFrom(a.output()));
-    if (first.mustChangePassword) {
-      const changed = await first.call('POST', '/api/auth/password', { newPassword: CHOSEN_PASSWORD });
-      expect(changed.status).toBe(200);
-    }
-    const session = await signInAs(b.url, CHOSEN_PASSWORD);
+    await adminSession(a);
+    const session = await signInAs(b.url, 'admin@waymark.local', CHOSEN_PASSWORD);
     cookie = session.cookie;
     call = session.call;
     const made = await call('POST', '/api/workspaces/demo/journeys', {

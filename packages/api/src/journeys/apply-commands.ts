@@ -69,8 +69,8 @@ export async function commitCommands(
   deps: Pick<ApiDeps, 'journeys' | 'applyCommand'>,
   input: CommitInput,
 ): Promise<Result<StoredJourney, CommitFailure>> {
+  let current = await deps.journeys.getJourney(input.workspaceId, input.journeyId);
   for (let attempt = 0; ; attempt++) {
-    const current = await deps.journeys.getJourney(input.workspaceId, input.journeyId);
     if (!current) return err({ code: 'journey_not_found' });
     if (input.onStale === 'refuse' && current.version !== input.baseVersion)
       return err({ code: 'version_conflict', current });
@@ -91,5 +91,7 @@ export async function commitCommands(
       return err({ code: 'journey_not_found' });
     if (input.onStale === 'refuse' || attempt + 1 >= REBASE_ATTEMPTS)
       return err({ code: 'version_conflict', current: stored.error.current });
+    // The store answered the conflict with the newer journey: try again on that, without reading it again.
+    current = stored.error.current;
   }
 }

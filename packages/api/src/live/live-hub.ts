@@ -79,6 +79,8 @@ interface Room {
   readonly key: string;
   /** The last version every participant here has been sent. */
   known: number;
+  /** The newest version other writers have announced (it may not be read yet). */
+  heard: number;
   readonly clients: Set<LiveClient>;
   /** One thing at a time per journey in this process: welcomes, submits and catching up. */
   tail: Promise<void>;
@@ -113,6 +115,7 @@ export function createLiveHub(deps: HubDeps, bus: LiveBus, processId: string) {
         id,
         key,
         known: 0,
+        heard: 0,
         clients: new Set(),
         tail: Promise.resolve(),
         seen: new Map(),
@@ -277,7 +280,8 @@ export function createLiveHub(deps: HubDeps, bus: LiveBus, processId: string) {
         `your change was not saved: you can follow this map live, but changing it needs the editor role; you are ${role}`,
       );
     }
-    await catchUp(room);
+    // Others' versions first (only when some were announced), so a resent submit is recognised below.
+    if (room.heard > room.known) await catchUp(room);
     // Already stored (sent again after a reconnect whose acknowledgement was lost): say so, store nothing.
     if (room.seen.get(client.clientId)?.has(message.clientSeq)) {
       client.transport.send(JSON.stringify({ type: 'duplicate', clientSeq: message.clientSeq }));
@@ -374,7 +378,13 @@ export function createLiveHub(deps: HubDeps, bus: LiveBus, processId: string) {
 
   function onJourneyNotice(payload: string | null) {
     if (payload === null) {
-      for (const room of rooms.values()) void run(room, () => catchUp(room));
+      for (const room of rooms.values()) {
+        room.heard = Number.MAX_SAFE_INTEGER;
+        void run(room, async () => {
+          await catchUp(room);
+          room.heard = room.known;
+        });
+      }
       return;
     }
     let notice: { s?: string; w?: string; j?: string; v?: number };
@@ -387,6 +397,7 @@ export function createLiveHub(deps: HubDeps, bus: LiveBus, processId: string) {
     const room = rooms.get(roomKey(notice.w, notice.j));
     const version = notice.v;
     if (!room || version <= room.known) return;
+    room.heard = Math.max(room.heard, version);
     void run(room, async () => {
       if (version > room.known && room.clients.size > 0) await catchUp(room);
     });
