@@ -72,6 +72,16 @@ describe('one-time passwords', () => {
     const weak = await first.client.request('POST', '/api/auth/password', { newPassword: 'password1234' });
     const [weakStatus, weakError] = await errorOf(weak);
     expect([weakStatus, weakError.code, weakError.path]).toEqual([422, 'weak_password', 'newPassword']);
+    // The one-time password itself cannot become theirs: whoever gave it to them knows it.
+    const same = await first.client.request('POST', '/api/auth/password', {
+      newPassword: made.oneTimePassword,
+    });
+    const [sameStatus, sameError] = await errorOf(same);
+    expect([sameStatus, sameError.code, sameError.message]).toEqual([
+      422,
+      'weak_password',
+      'Choose a password of your own, not the one-time password you were given.',
+    ]);
     // Choosing a good one (no current password needed in this session) gives a normal session.
     const changed = await first.client.request('POST', '/api/auth/password', { newPassword: NEW_PASSWORD });
     expect(changed.status).toBe(200);

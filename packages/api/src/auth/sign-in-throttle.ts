@@ -84,7 +84,9 @@ export function createSignInThrottle(limits: Limits) {
     /** Checks a password against the stored hash, or against a decoy when there is none, taking as long. */
     async verify(deps: ApiDeps, hash: string | null, password: string): Promise<boolean> {
       decoyHash ??= deps.passwords.hash('decoy password never used');
-      const valid = await deps.passwords.verify(hash ?? (await decoyHash), password);
+      // Awaited for a real account too, so the first sign-in after a start is not slower for unknown emails.
+      const decoy = await decoyHash;
+      const valid = await deps.passwords.verify(hash ?? decoy, password);
       return hash !== null && valid;
     },
   };

@@ -177,6 +177,16 @@ export function authRoutes(limits: Limits) {
           }
         }
         checkNewPassword(body.newPassword, user, 'newPassword');
+        if (actor.via === 'session' && actor.mustChangePassword) {
+          // Whoever handed the one-time password over knows it: it cannot become the person's own.
+          const account = await deps.accounts.findPasswordAccount(user.email);
+          if (account?.passwordHash && (await deps.passwords.verify(account.passwordHash, body.newPassword)))
+            throw fail(
+              'weak_password',
+              'Choose a password of your own, not the one-time password you were given.',
+              'newPassword',
+            );
+        }
         await deps.accounts.setPassword(user.id, await deps.passwords.hash(body.newPassword), nowIso(input));
         // Every session of this person ends, this one too; this browser gets a fresh one.
         await deps.accounts.deleteSessionsOf(user.id);
