@@ -305,6 +305,22 @@ describe('hostile compressed, XES and Parquet logs', () => {
     ).toBeGreaterThan(10);
   });
 
+  it('given a Parquet text value that is not UTF-8, then refused naming the row and column, not read as U+FFFD', async () => {
+    const bytes = writeParquet({
+      'case:concept:name': ['A', 'B'],
+      'concept:name': ['Call', 'Caf_'],
+      'time:timestamp': ['2024-01-01T10:00:00Z', '2024-01-01T11:00:00Z'],
+    });
+    const at = Buffer.from(bytes).indexOf('Caf_') + 3;
+    expect(at).toBeGreaterThan(3);
+    bytes[at] = 0xe9;
+    const e = await refusal(importLogFile(file('x.parquet', bytes)));
+    expect(e.code).toBe('not_utf8');
+    expect(e.message).toBe(
+      'row 2, column "concept:name": byte 4 of the value (0xE9) is not UTF-8 text; write the Parquet file again with its text as UTF-8',
+    );
+  });
+
   it('given a control character in a Parquet activity, then that row is rejected with its row number', async () => {
     const bytes = writeParquet({
       'case:concept:name': ['A', 'B'],

@@ -1,4 +1,4 @@
-import { describeUnsafeCharacter, findUnsafeCharacter } from '@waymark/core';
+import { describeUnsafeCharacter, findUnsafeCharacter, firstInvalidUtf8 } from '@waymark/core';
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } from 'hyparquet';
 import { EventStore, type DimensionName } from '../model/event-store';
 import { dimensionFields, resolveColumns, type ColumnMapping, type MappedField } from './columns';
@@ -76,12 +76,17 @@ export async function importParquet(path: string, options: ImportOptions = {}): 
     groupStart = groupEnd;
   }
   for (const [rowStart, rowEnd] of slices) {
-    const rows = (await parquetReadObjects({ file, metadata, columns, rowStart, rowEnd })) as Record<
-      string,
-      unknown
-    >[];
+    const rows = (await parquetReadObjects({
+      file,
+      metadata,
+      columns,
+      rowStart,
+      rowEnd,
+      parsers: strictStrings,
+    })) as Record<string, unknown>[];
     for (const r of rows) {
       row++;
+      refuseNotUtf8(r, row);
       const c = asText(r[name('case') as string]);
       const a = asText(r[name('activity') as string]);
       const time = asTime(r[name('timestamp') as string], format);
@@ -161,4 +166,28 @@ function unsafeIn(
       return { reason: `the ${f === 'case' ? 'case id' : f} ${describeUnsafeCharacter(found)}`, column };
   }
   return undefined;
+}
+
+/** A text value whose bytes are not UTF-8: kept as bytes so its row can be named, never turned into U+FFFD. */
+class NotUtf8 {
+  constructor(readonly bytes: Uint8Array) {}
+}
+const utf8Text = new TextDecoder('utf-8', { ignoreBOM: true });
+/** hyparquet's string parser, replaced so bad bytes are seen (decision 0011) rather than decoded leniently. */
+const strictStrings = {
+  stringFromBytes: (bytes: Uint8Array | undefined) =>
+    bytes && (firstInvalidUtf8(bytes) < 0 ? utf8Text.decode(bytes) : new NotUtf8(bytes)),
+};
+
+/** Refuses the file at the first value of the row that is not UTF-8, naming the row and the column. */
+function refuseNotUtf8(r: Record<string, unknown>, row: number): void {
+  for (const [column, v] of Object.entries(r)) {
+    if (!(v instanceof NotUtf8)) continue;
+    const at = firstInvalidUtf8(v.bytes);
+    throw new ImportError(
+      'not_utf8',
+      `row ${row}, column "${column}": byte ${at + 1} of the value (0x${(v.bytes[at] as number).toString(16).toUpperCase().padStart(2, '0')}) is not UTF-8 text; write the Parquet file again with its text as UTF-8`,
+      row,
+    );
+  }
 }
