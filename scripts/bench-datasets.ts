@@ -63,6 +63,7 @@ async function once(): Promise<Run> {
       ) * 1024;
     let peak = 0;
     const sampler = setInterval(() => (peak = Math.max(peak, rss())), 100);
+    sampler.unref();
     const signIn = await fetch(`${server.url}/api/auth/sign-in`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -97,10 +98,19 @@ async function once(): Promise<Run> {
     // the import is a job (decision 0010): follow it as the web app does until it ends
     if (made.status !== 202) throw new Error(`analyse: ${made.status} ${await made.text()}`);
     let job = (await made.json()) as { id: string; state: string; datasetId: string | null; error: unknown };
+    // the slowest answer to a poll, by phase: how long the server's own thread was busy
+    const slowestPoll: Record<string, number> = {};
     while (job.state === 'queued' || job.state === 'running') {
       await new Promise((r) => setTimeout(r, 250));
-      job = (await (await fetch(`${ws}/jobs/${job.id}`, { headers })).json()) as typeof job;
+      const asked = performance.now();
+      const phase = (job as { phase?: string }).phase ?? job.state;
+      // Storing the dataset blocks the server's thread (PGlite runs in it) for seconds; Node's keep-alive timer
+      // may then close a reused connection that carried a poll. A browser sends such a GET again; so does this.
+      const poll = () => fetch(`${ws}/jobs/${job.id}`, { headers });
+      job = (await (await poll().catch(poll)).json()) as typeof job;
+      slowestPoll[phase] = Math.max(slowestPoll[phase] ?? 0, Math.round(performance.now() - asked));
     }
+    console.log('slowest poll (ms) by the phase it was sent in:', slowestPoll);
     if (job.state !== 'succeeded') throw new Error(`analyse: ${job.state} ${JSON.stringify(job.error)}`);
     const id = job.datasetId as string;
     const analyseSeconds = (performance.now() - t) / 1000;
@@ -120,6 +130,11 @@ async function once(): Promise<Run> {
       filteredAgainSeconds,
       peakRssMB: peak / 1e6,
     };
+  } catch (e) {
+    console.error(
+      `the server (exit ${server.child.exitCode}, signal ${server.child.signalCode}) said:\n${server.output().slice(-4000)}`,
+    );
+    throw e;
   } finally {
     server.child.kill('SIGTERM');
     await server.exited;
