@@ -160,14 +160,36 @@ export async function readJson<T>(c: Context, schema: z.ZodType<T>, maxBytes: nu
 
 const article = (word: string) => (/^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`);
 
-/** zod's "Invalid input: expected string, received undefined" in plain words: "missing: expected a string". */
+const plural = (n: string, word: string) => `${n} ${word}${n === '1' ? '' : 's'}`;
+
+/**
+ * zod's wording in plain words: "Invalid input: expected string, received undefined" becomes "missing:
+ * expected a string"; "Too big: expected string to have <=200 characters" becomes "too long: at most 200
+ * characters"; "Invalid option: expected one of "a"|"b"" becomes "expected one of "a", "b"".
+ */
 export function plainMessage(message: string): string {
   const typed = /^Invalid input: expected (\w+), received (\w+)$/.exec(message);
-  if (!typed) return message.replace(/^Invalid input: /, '');
-  const [, expected, received] = typed as unknown as [string, string, string];
-  return received === 'undefined'
-    ? `missing: expected ${article(expected)}`
-    : `expected ${article(expected)}, got ${received === 'null' ? 'null' : article(received)}`;
+  if (typed) {
+    const [, expected, received] = typed as unknown as [string, string, string];
+    return received === 'undefined'
+      ? `missing: expected ${article(expected)}`
+      : `expected ${article(expected)}, got ${received === 'null' ? 'null' : article(received)}`;
+  }
+  const size = /^Too (big|small): expected (\w+) to (?:have|be) ([<>]=?)(-?[\d.e+]+)(?: (\w+))?$/.exec(
+    message,
+  );
+  if (size) {
+    const [, way, kind, op, n, unit] = size as unknown as [string, string, string, string, string, string?];
+    const most = way === 'big';
+    const bound = op.length === 2 ? (most ? 'at most' : 'at least') : most ? 'less than' : 'more than';
+    if (kind === 'string') return `too ${most ? 'long' : 'short'}: ${bound} ${plural(n, 'character')}`;
+    if (kind === 'array' || kind === 'set')
+      return `too ${most ? 'many' : 'few'}: ${bound} ${plural(n, 'item')}`;
+    return `too ${most ? 'large' : 'small'}: expected ${bound} ${n}${unit ? ` ${unit}` : ''}`;
+  }
+  const option = /^Invalid option: expected one of (.+)$/.exec(message);
+  if (option) return `expected one of ${option[1]!.split('|').join(', ')}`;
+  return message.replace(/^Invalid input: /, '');
 }
 
 /**

@@ -288,7 +288,9 @@ describe('hostile input to every route with a body (generated from the route tab
           problems.push(`${where} — no code or message`);
         if (
           !c.wordingElsewhere &&
-          /call stack|TypeError|ReferenceError|undefined|\bat \S+\.[jt]s:/.test(String(error.message))
+          /call stack|TypeError|ReferenceError|undefined|Invalid input|[<>]=|"\|"|\bat \S+\.[jt]s:/.test(
+            String(error.message),
+          )
         )
           problems.push(`${where} — a programmer's wording`);
         if (c.expect) {
