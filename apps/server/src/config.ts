@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { readImportConfig, type ImportConfig } from './import-config';
 
 export interface ServerConfig {
   readonly port: number;
@@ -17,10 +18,12 @@ export interface ServerConfig {
   readonly uploadDir: string;
   /** Largest event log accepted, bytes (WAYMARK_UPLOAD_LIMIT_MB, default 1024). */
   readonly uploadBytes: number;
-  /** Writes are refused (507) while the data directory has less free space, bytes (WAYMARK_MIN_FREE_MB, default 128). */
-  readonly minFreeBytes: number;
+  /** Limits of dataset imports and their jobs (import-config.ts). */
+  readonly imports: ImportConfig;
   /** How long a one-time password works if not used (WAYMARK_ONE_TIME_PASSWORD_DAYS, 1 to 90, default 7). */
   readonly oneTimePasswordDays: number;
+  /** Writes are refused (507) while the data directory has less free space, bytes (WAYMARK_MIN_FREE_MB, default 128). */
+  readonly minFreeBytes: number;
 }
 
 const repoRoot = resolve(new URL('../../..', import.meta.url).pathname);
@@ -45,16 +48,18 @@ export function readConfig(
     return {
       error: `WAYMARK_UPLOAD_LIMIT_MB must be a whole number of megabytes (at least 1), not "${limitText}"`,
     };
-  const daysText = env['WAYMARK_ONE_TIME_PASSWORD_DAYS'] ?? '7';
-  if (!/^\d+$/.test(daysText) || Number(daysText) < 1 || Number(daysText) > 90)
-    return {
-      error: `WAYMARK_ONE_TIME_PASSWORD_DAYS must be a whole number of days from 1 to 90, not "${daysText}"`,
-    };
   const minFreeText = env['WAYMARK_MIN_FREE_MB'] ?? '128';
   if (!/^\d+$/.test(minFreeText))
     return {
       error: `WAYMARK_MIN_FREE_MB must be a whole number of megabytes (0 or more), not "${minFreeText}"`,
     };
+  const daysText = env['WAYMARK_ONE_TIME_PASSWORD_DAYS'] ?? '7';
+  if (!/^\d+$/.test(daysText) || Number(daysText) < 1 || Number(daysText) > 90)
+    return {
+      error: `WAYMARK_ONE_TIME_PASSWORD_DAYS must be a whole number of days from 1 to 90, not "${daysText}"`,
+    };
+  const imports = readImportConfig(env);
+  if ('error' in imports) return imports;
   const dataDir = resolve(cwd, env['WAYMARK_DATA'] || './waymark-data');
   return {
     port,
@@ -63,8 +68,9 @@ export function readConfig(
     keyringDir: env['WAYMARK_KEYRING'] ? resolve(cwd, env['WAYMARK_KEYRING']) : resolve(dataDir, 'keyring'),
     uploadDir: resolve(dataDir, 'uploads'),
     uploadBytes: Number(limitText) * 1024 * 1024,
-    minFreeBytes: Number(minFreeText) * 1024 * 1024,
+    imports,
     oneTimePasswordDays: Number(daysText),
+    minFreeBytes: Number(minFreeText) * 1024 * 1024,
     databaseUrl,
     adminEmail: env['WAYMARK_ADMIN_EMAIL'] || 'admin@waymark.local',
     webDist: resolve(repoRoot, 'apps/web/dist'),

@@ -89,11 +89,11 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     // The data-directory lock makes this process the embedded database's only writer, so a cache is exact.
     journeys: stores.database === 'pglite' ? createCachedJourneyStore(stores.journeys) : stores.journeys,
     improvements: stores.improvements,
-    datasets: { store: stores.datasets, keyring, uploadDir: config.uploadDir },
+    datasets: { store: stores.datasets, keyring, uploadDir: config.uploadDir, ...config.imports },
     limits: {
       uploadBytes: config.uploadBytes,
-      oneTimePasswordDays: config.oneTimePasswordDays,
       minFreeBytes: config.minFreeBytes,
+      oneTimePasswordDays: config.oneTimePasswordDays,
     },
     // The embedded database and the uploads share the data directory: writes stop while it is nearly full
     // (PGlite cannot survive a failed write to its log: decision 0009). PostgreSQL's disk is its own.

@@ -1,3 +1,4 @@
+import type { ImportLimits } from '@waymark/analytics';
 import type { DocPath, Journey, JourneyCommand, Result } from '@waymark/core';
 import type {
   AccountStore,
@@ -104,4 +105,13 @@ export interface DatasetDeps {
   readonly keyring: Keyring;
   /** Uploads wait here between the upload and the analysis; they are removed after it, or after a day. */
   readonly uploadDir: string;
+  /** What an import may read and keep (default `defaultImportLimits` of @waymark/analytics). */
+  readonly importLimits?: ImportLimits;
+  /** Imports at once, each one's memory ceiling, and when an unwatched one is abandoned (dataset-jobs.ts). */
+  readonly importJobs?: Partial<{
+    concurrency: number;
+    memoryMb: number;
+    abandonSeconds: number;
+    perPerson: number;
+  }>;
 }
