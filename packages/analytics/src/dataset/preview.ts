@@ -8,6 +8,7 @@ import { CsvReader } from '../ingest/csv-reader';
 import { ImportError } from '../ingest/import-result';
 import { detectFormat, readFileChunks, type LogFormat } from '../ingest/read-source';
 import { decoderFor } from '../ingest/text-decoder';
+import { refuseNotUtf8 as refuseNotUtf8InRow, strictStrings } from '../ingest/parquet';
 import { notUtf8Error } from '../ingest/text-rules';
 import { xesDefaults } from '../ingest/xes';
 
@@ -161,10 +162,13 @@ async function previewParquet(path: string): Promise<Omit<LogPreview, 'format' |
       metadata,
       rowStart: 0,
       rowEnd: PREVIEW_ROWS,
+      parsers: strictStrings,
     })) as Record<string, unknown>[];
+    objects.forEach((o, i) => refuseNotUtf8InRow(o, i + 1));
     const cell = (v: unknown): string => (v instanceof Date ? v.toISOString() : v == null ? '' : String(v));
     return { columns, rows: objects.map((o) => columns.map((c) => cell(o[c]))), suggested: suggest(columns) };
   } catch (e) {
+    if (e instanceof ImportError) throw e;
     throw new ImportError(
       'parquet_invalid',
       `not a readable Parquet file (${e instanceof Error ? e.message : String(e)})`,

@@ -319,6 +319,7 @@ describe('hostile compressed, XES and Parquet logs', () => {
     expect(e.message).toBe(
       'row 2, column "concept:name": byte 4 of the value (0xE9) is not UTF-8 text; write the Parquet file again with its text as UTF-8',
     );
+    expect((await refusal(previewLogFile(file('x.parquet', bytes)))).message).toBe(e.message);
   });
 
   it('given a control character in a Parquet activity, then that row is rejected with its row number', async () => {

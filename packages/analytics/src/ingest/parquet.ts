@@ -174,13 +174,13 @@ class NotUtf8 {
 }
 const utf8Text = new TextDecoder('utf-8', { ignoreBOM: true });
 /** hyparquet's string parser, replaced so bad bytes are seen (decision 0011) rather than decoded leniently. */
-const strictStrings = {
+export const strictStrings = {
   stringFromBytes: (bytes: Uint8Array | undefined) =>
     bytes && (firstInvalidUtf8(bytes) < 0 ? utf8Text.decode(bytes) : new NotUtf8(bytes)),
 };
 
 /** Refuses the file at the first value of the row that is not UTF-8, naming the row and the column. */
-function refuseNotUtf8(r: Record<string, unknown>, row: number): void {
+export function refuseNotUtf8(r: Record<string, unknown>, row: number): void {
   for (const [column, v] of Object.entries(r)) {
     if (!(v instanceof NotUtf8)) continue;
     const at = firstInvalidUtf8(v.bytes);
