@@ -13,6 +13,8 @@ interface Fixture {
   api: TestApi;
   base: string;
   cookies: Record<string, string>;
+  csrf: Record<string, string>;
+  signIn(name: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -34,19 +36,24 @@ async function liveServer(): Promise<Fixture> {
   });
   const live = await startLive(server, deps, api.stores.sql);
   const cookies: Record<string, string> = {};
-  for (const name of ['Ann', 'Bob', 'Cat', 'Dan']) {
+  const csrf: Record<string, string> = {};
+  const signIn = async (name: string) => {
     const res = await api.app.request('/api/auth/sign-in', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: `${name.toLowerCase()}@example.org`, password: 'correct horse battery' }),
     });
     cookies[name] = /waymark_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
-  }
+    csrf[name] = ((await res.json()) as { csrfToken: string }).csrfToken;
+  };
+  for (const name of ['Ann', 'Bob', 'Cat', 'Dan']) await signIn(name);
   const base = `127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     api,
     base,
     cookies,
+    csrf,
+    signIn,
     async close() {
       await live.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -248,5 +255,50 @@ describe('the live route', () => {
     bob.close();
     const after = await ann.next('presence', (m) => m.participants.length === 1);
     expect(after.participants[0]!.user.name).toBe('Ann');
+  });
+
+  it('given a restore of an earlier version through REST, then live participants get the whole restored document', async () => {
+    const ann = await open('Ann');
+    await ann.next('welcome');
+    ann.send({ type: 'submit', clientSeq: 1, baseVersion: 1, commands: [retext('s1-step', 'Changed')] });
+    await ann.next('applied');
+    const rest = await f.api.signIn('Ann');
+    const res = await rest.request('POST', `/api/workspaces/${ws}/journeys/${jid}/restore`, { version: 1 });
+    expect(res.status).toBe(200);
+    const replaced = await ann.next('replaced');
+    expect(replaced.version).toBe(3);
+    expect(replaced.journey).toEqual(sampleJourney(jid));
+  });
+
+  it('given a member removed or signed out during the workshop, when they next send a change, then it is refused in words and their socket is closed', async () => {
+    await f.api.addUser('Eve', { ws: 'ws1', role: 'editor' });
+    await f.api.addUser('Fay', { ws: 'ws1', role: 'editor' });
+    await f.signIn('Eve');
+    await f.signIn('Fay');
+    const [eve, fay] = await Promise.all([open('Eve'), open('Fay')]);
+    await Promise.all([eve.next('welcome'), fay.next('welcome')]);
+    expect((await f.api.stores.accounts.removeMember(ws, 'u-eve' as UserId)).ok).toBe(true);
+    eve.send({
+      type: 'submit',
+      clientSeq: 1,
+      baseVersion: 1,
+      commands: [retext('s1-step', 'After removal')],
+    });
+    expect((await eve.next('rejected')).message).toMatch(/no longer a member of this workspace/);
+    expect((await eve.closed).code).toBe(liveCloseCodes.gone);
+    const out = await f.api.app.request('/api/auth/sign-out', {
+      method: 'POST',
+      headers: { cookie: f.cookies['Fay']!, 'x-csrf-token': f.csrf['Fay']! },
+    });
+    expect(out.status).toBeLessThan(300);
+    fay.send({
+      type: 'submit',
+      clientSeq: 1,
+      baseVersion: 1,
+      commands: [retext('s1-step', 'After sign-out')],
+    });
+    expect((await fay.next('rejected')).message).toMatch(/your session has ended: sign in again/);
+    expect((await fay.closed).code).toBe(liveCloseCodes.unauthenticated);
+    expect((await f.api.stores.journeys.getJourney(ws, jid))!.version).toBe(1);
   });
 });
