@@ -63,6 +63,9 @@ describe('hostile journey files', () => {
     const key = problemsOf(journey('T').replace('journeyType', '"journey\\u0007Type"'));
     expect(key[0]).toMatchObject({ code: 'unsafe_character', path: ['meta'], line: 5 });
     expect(key[0]!.message).toMatch(/^this field name contains a control character \(U\+0007\)/);
+    // an emoji written as a pair of escapes before the bad character is not blamed for it
+    const pair = problemsOf(journey('"\\ud83d\\ude00 x\\u0001"'));
+    expect(pair[0]).toMatchObject({ code: 'unsafe_character', line: 4, column: 25 });
     const lone = problemsOf(journey('"x\\ud800"'));
     expect(lone[0]).toMatchObject({ code: 'unsafe_character', path: ['meta', 'title'], line: 4 });
   });

@@ -26,8 +26,11 @@ function rangeOf(doc: Document, path: DocPath, inKey: boolean): readonly number[
 }
 
 // YAML and JSON escapes that can stand for a control character: \0 \a \b \t \n \v \f \r \e \N \x.. \u.... \U........
-const escape = /\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0abvfeN])/g;
+// A pair of \u escapes that together write one character (an emoji) comes first, so its halves are not blamed.
+const escape =
+  /\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0abvfeN])/g;
 const escapeValue = (e: string): string => {
+  if (e.length === 12) return ' ';
   const hex = e.slice(2);
   switch (e[1]) {
     case 'x':
