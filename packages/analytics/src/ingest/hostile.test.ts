@@ -287,6 +287,21 @@ describe('hostile compressed, XES and Parquet logs', () => {
     }
   });
 
+  it('given raw control characters in an XES case id, activity and resource, then each event is rejected naming its line and key', async () => {
+    const ev = (a: string, r = 'Kim') =>
+      `<event><string key="concept:name" value="${a}"/><date key="time:timestamp" value="2024-01-01T10:00:00Z"/><string key="org:resource" value="${r}"/></event>`;
+    const text = xes(
+      `<trace><string key="concept:name" value="A\u0001"/>\n${ev('Call')}\n</trace>\n<trace><string key="concept:name" value="B"/>\n${ev('Ca\u0002ll')}\n${ev('Call', 'K\u0085m')}\n${ev('Call')}\n</trace>\n`,
+    );
+    const { store, report } = await importXes(chunksOf(utf8(text), 9));
+    expect(store.size).toBe(1);
+    expect(report.rejections.map((r) => [r.line, r.field, r.reason.slice(0, 40)])).toEqual([
+      [4, 'case:concept:name', 'the case id contains a control character'],
+      [7, 'concept:name', 'the activity contains a control characte'],
+      [8, 'org:resource', 'the resource contains a control characte'],
+    ]);
+  });
+
   it('given XES with a byte that is not UTF-8, then refused naming its line', async () => {
     const bytes = utf8(xes(`<trace><string key="concept:name" value="A"/>\n${event('Caf_')}\n</trace>\n`));
     bytes[bytes.indexOf(0x5f)] = 0xe9;
