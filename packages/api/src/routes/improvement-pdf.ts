@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import type * as Playwright from 'playwright-core';
 
 /** Where the server looks for Chromium to print PDFs; WAYMARK_CHROMIUM overrides it. */
@@ -14,6 +15,68 @@ const launchArgs = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/** The niceness Chromium runs at: below the server's requests, so an export never slows editing (issue 9). */
+export const CHROMIUM_NICENESS = 19;
+
+interface ProcessEntry {
+  readonly pid: number;
+  readonly ppid: number;
+  readonly name: string;
+}
+
+/** Every process visible in /proc (Linux) with its parent and name; empty elsewhere. */
+function processTable(): ProcessEntry[] {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return [];
+  }
+  const table: ProcessEntry[] = [];
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // "pid (name) state ppid ...": the name may hold spaces or brackets, so read after its last ')'.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      const ppid = Number(stat.slice(close + 2).split(' ')[1]);
+      table.push({ pid: Number(entry), ppid, name: stat.slice(stat.indexOf('(') + 1, close) });
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return table;
+}
+
+/** The Chromium processes this server started, with every process they forked (browser, zygotes, renderers). */
+export function chromiumProcesses(): number[] {
+  const table = processTable();
+  let generation = table
+    .filter((p) => p.ppid === process.pid && /chrom|headless/i.test(p.name))
+    .map((p) => p.pid);
+  const found: number[] = [];
+  while (generation.length > 0) {
+    found.push(...generation);
+    const parents = new Set(generation);
+    generation = table.filter((p) => parents.has(p.ppid)).map((p) => p.pid);
+  }
+  return found;
+}
+
+/**
+ * Gives Chromium the lowest CPU priority, so the server's own requests go first on a small machine while an
+ * export is drawn. Best effort: a process that ended or cannot be changed is left as it is.
+ */
+function lowerChromiumPriority() {
+  for (const pid of chromiumProcesses()) {
+    try {
+      setPriority(pid, CHROMIUM_NICENESS);
+    } catch {
+      // gone, or not ours
+    }
+  }
+}
 
 export type ChromiumResult<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
@@ -63,6 +126,8 @@ export async function withChromiumPage<T>(
       ...(options.viewport ? { viewport: { ...options.viewport } } : {}),
       ...(options.deviceScaleFactor ? { deviceScaleFactor: options.deviceScaleFactor } : {}),
     });
+    // After the page exists, so its renderer (forked by Chromium's zygote, not by the browser) is lowered too.
+    lowerChromiumPriority();
     // A 300-step poster takes 20 s on a busy 2-core machine; Playwright's 30 s default is too close.
     page.setDefaultTimeout(120_000);
     await page.route('**/*', (route) => {
