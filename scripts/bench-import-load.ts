@@ -112,7 +112,9 @@ try {
   const follow = (async () => {
     while (job.state === 'queued' || job.state === 'running') {
       await new Promise((r) => setTimeout(r, 1000));
-      job = (await (await fetch(`${ws}/jobs/${job.id}`, { headers: auth })).json()) as Job;
+      // a reused connection reset while the server's thread was busy storing is asked again, as a browser does
+      const poll = () => fetch(`${ws}/jobs/${job.id}`, { headers: auth });
+      job = (await (await poll().catch(poll)).json()) as Job;
       phases.add(job.phase);
     }
     return (performance.now() - started) / 1000;

@@ -154,7 +154,7 @@ describe('datasets through the API', () => {
     expect(plain.journey.cards).toEqual(sampleJourney('j1').cards);
     expect(plain.journey.sources).toEqual(sampleJourney('j1').sources);
     expect((await t.stores.datasets.getDataset(ws, d['id']))?.journeyId).toBeNull();
-  });
+  }, 120_000); // imports are jobs in worker threads: slow to start on a loaded machine
 
   it('given an imported log, when stored, then case ids and names appear only pseudonymised and the upload is not kept', async () => {
     const id = await uploadId(log);
@@ -170,7 +170,7 @@ describe('datasets through the API', () => {
     expect(events).toMatch(/p_[0-9a-f]{16}/);
     expect(await t.stores.datasets.getRaw(ws, d['id'])).toBeNull();
     expect((await ed.request('GET', `${base}/${d['id']}/raw`)).status).toBe(404);
-  });
+  }, 120_000); // imports are jobs in worker threads: slow to start on a loaded machine
 
   it('given keepRaw, when analysed, then the upload is kept, downloadable by an editor only, and deletable', async () => {
     const id = await uploadId(log);
@@ -183,7 +183,7 @@ describe('datasets through the API', () => {
     expect((await vi.request('GET', `${base}/${d['id']}/raw`)).status).toBe(403);
     expect((await ed.request('DELETE', `${base}/${d['id']}/raw`)).status).toBe(204);
     expect((await ed.request('GET', `${base}/${d['id']}/raw`)).status).toBe(404);
-  });
+  }, 120_000); // imports are jobs in worker threads: slow to start on a loaded machine
 
   it('given bad files, when uploaded or analysed, then the error names the problem and line, and nothing is stored', async () => {
     const before = await datasetCount();
@@ -230,7 +230,7 @@ describe('datasets through the API', () => {
     expect(q.status).toBe(400);
     expect(((await q.json()) as Json)['error'].message).toMatch(/line 2/);
     expect(await datasetCount()).toBe(before);
-  });
+  }, 120_000); // imports are jobs in worker threads: slow to start on a loaded machine
 
   it('given a dataset, when a new journey is derived from it and the dataset deleted, then the journey stays and the dataset is gone', async () => {
     const csv = contactLogCsv({ events: 3000, seed: 5, scenario: changeOfAddressScenario, openCases: 50 });
@@ -261,7 +261,7 @@ describe('datasets through the API', () => {
     expect((await c.request('GET', `${base}/${d['id']}`)).status).toBe(404);
     expect(await big.stores.journeys.getJourney(ws, j['id'] as JourneyId)).not.toBeNull();
     await big.close();
-  });
+  }, 120_000); // imports are jobs in worker threads: slow to start on a loaded machine
 
   it('given an XES.gz log, when uploaded and analysed with the suggested mapping, then the XES keys are used and both traces are read', async () => {
     const xes = `<?xml version="1.0" encoding="UTF-8"?>
@@ -297,7 +297,7 @@ describe('datasets through the API', () => {
     });
     expect(made.status, await made.clone().text()).toBe(201);
     expect((await made.json()) as Json).toMatchObject({ format: 'xes', cases: 2, events: 3 });
-  });
+  }, 120_000); // imports are jobs in worker threads: slow to start on a loaded machine
 
   it("given another workspace's dataset id, when read by its outsider, then it is not found", async () => {
     const id = await uploadId(log);
@@ -305,5 +305,5 @@ describe('datasets through the API', () => {
     const otto = await t.signIn('Otto');
     expect((await otto.request('GET', `/api/workspaces/w2/datasets/${d['id']}`)).status).toBe(404);
     expect((await otto.request('GET', `${base}/${d['id']}`)).status).toBe(404);
-  });
+  }, 120_000); // imports are jobs in worker threads: slow to start on a loaded machine
 });
