@@ -38,7 +38,9 @@ export async function readBytes(c: Context, maxBytes: number): Promise<Uint8Arra
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await reader.read().catch(() => {
+      throw fail('invalid_request', 'the request body stopped arriving before its end; send it again');
+    });
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {

@@ -40,6 +40,17 @@ const firstField = (r: RouteSpec): string => {
   return 'field';
 };
 
+/** A body whose sender goes away after the first bytes. */
+const brokenOff = () =>
+  new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode('{"a":"'));
+    },
+    pull(controller) {
+      controller.error(new Error('the client went away'));
+    },
+  });
+
 /** A body of `total` bytes that arrives in 64 KB chunks with no Content-Length. */
 const chunked = (total: number) => {
   const chunk = new TextEncoder().encode('a'.repeat(64 * 1024));
@@ -161,6 +172,7 @@ function jsonCases(r: RouteSpec): Case[] {
       name: 'bytes that are not UTF-8',
       body: Uint8Array.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]),
     },
+    { name: 'a body that breaks off', body: brokenOff, expect: { status: 400, code: 'invalid_request' } },
     {
       name: 'chunked over the limit',
       body: () => chunked(limitOf(r) + MB),
@@ -198,6 +210,12 @@ function textCases(r: RouteSpec): Case[] {
     },
     { name: 'YAML anchors (billion laughs)', body: billionLaughs, type },
     { name: 'an odd content type', body: 'title: x\n', type: 'image/png' },
+    {
+      name: 'a body that breaks off',
+      body: brokenOff,
+      type,
+      expect: { status: 400, code: 'invalid_request' },
+    },
     {
       name: 'chunked over the limit',
       body: () => chunked(limitOf(r) + MB),
