@@ -1,0 +1,54 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultImportLimits } from '../ingest/limits';
+import { writeGzipBomb } from '../testing/bombs';
+import { ImportJobStopped, startImportJob } from './import-job';
+
+const mapping = { case: 'case', activity: 'activity', timestamp: 'timestamp' };
+const spec = (path: string) => ({
+  path,
+  mapping,
+  limits: { ...defaultImportLimits, expansionRatio: 0 },
+  key: 'a key of at least sixteen bytes',
+});
+describe('an import job in a worker thread', () => {
+  it('given a log, when imported as a job, then progress comes in phases and the outcome holds the analysis and the events', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'waymark-job-')), 'log.csv');
+    writeFileSync(
+      path,
+      'case,activity,timestamp\nC-1,Report,2026-01-05T09:00:00Z\nC-1,Visit,2026-01-07T09:00:00Z\nC-2,Report,2026-01-06T09:00:00Z\n',
+    );
+    const phases: string[] = [];
+    const outcome = await startImportJob(spec(path), {
+      memoryMb: 256,
+      onProgress: (p) => phases.push(p.phase),
+    }).done;
+    expect(phases).toEqual(expect.arrayContaining(['analysing', 'encoding']));
+    expect(outcome.result?.log).toMatchObject({ cases: 2, events: 3 });
+    expect(outcome.eventsBlob?.length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('given a long import, when cancelled while it reads, then its worker stops and the job ends as cancelled', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'waymark-job-')), 'slow.csv.gz');
+    await writeGzipBomb(path, {
+      header: 'case,activity,timestamp\n',
+      row: 'C-1,Visit,not a date\n',
+      expandedBytes: 1024 * 1024 * 1024,
+    });
+    let reading!: () => void;
+    const started = new Promise<void>((r) => (reading = r));
+    const job = startImportJob(spec(path), {
+      memoryMb: 256,
+      onProgress: (p) => p.phase === 'reading' && reading(),
+    });
+    await started;
+    const at = Date.now();
+    await job.cancel();
+    await expect(job.done).rejects.toBeInstanceOf(ImportJobStopped);
+    await expect(job.done).rejects.toMatchObject({ code: 'cancelled' });
+    // a gigabyte takes many seconds to read: it stopped, it did not finish
+    expect(Date.now() - at).toBeLessThan(5_000);
+  }, 60_000);
+});
