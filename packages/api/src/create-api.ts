@@ -89,7 +89,9 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   app.onError((error, c) => {
     const expected = expectedFailure(error);
     if (expected) {
-      if (expected !== error && expected.status >= 500) console.error(`${expected.code}:`, error);
+      // Logged by its message only: the database's error carries the query's values, people's data among them.
+      if (expected !== error && expected.status >= 500)
+        console.error(`${expected.code}: ${(error as Error).message}`);
       const res = c.json(expected.toBody(), expected.status as 400);
       // The rest of an oversized body is not read: the connection closes once the answer is sent.
       if (expected.status === 413) res.headers.set('connection', 'close');
