@@ -30,6 +30,7 @@ async function liveServer(): Promise<Fixture> {
     journeys: api.stores.journeys,
     applyCommand,
     clock: api.caps.clock,
+    newId: api.caps.newId,
   } as unknown as ApiDeps;
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: api.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s as Server));
@@ -126,7 +127,7 @@ describe('the live route', () => {
     const history = await f.api.stores.journeys.history(ws, jid);
     expect(history.map((v) => [v.version, v.by?.name, v.detail])).toEqual([
       [1, 'Ann', null],
-      [2, 'Ann', { client: expect.stringMatching(/^tab-Ann-/), seq: 1 }],
+      [2, 'Ann', { client: expect.stringMatching(/^u-ann\/tab-Ann-/), seq: 1 }],
     ]);
   });
 
@@ -300,5 +301,17 @@ describe('the live route', () => {
     expect((await fay.next('rejected')).message).toMatch(/your session has ended: sign in again/);
     expect((await fay.closed).code).toBe(liveCloseCodes.unauthenticated);
     expect((await f.api.stores.journeys.getJourney(ws, jid))!.version).toBe(1);
+  });
+
+  it('given someone else using my tab id, then their edits are not taken for mine, and presence does not show tab ids', async () => {
+    const ann = await open('Ann', { client: 'tab-shared-id' });
+    const bob = await open('Bob', { client: 'tab-shared-id' });
+    await Promise.all([ann.next('welcome'), bob.next('welcome')]);
+    bob.send({ type: 'submit', clientSeq: 1, baseVersion: 1, commands: [retext('s1-step', 'Bob, not Ann')] });
+    expect((await bob.next('applied')).clientSeq).toBe(1);
+    const seenByAnn = await ann.next('applied');
+    expect([seenByAnn.by?.name, seenByAnn.clientSeq]).toEqual(['Bob', undefined]);
+    const presence = await ann.next('presence', (m) => m.participants.length === 2);
+    for (const p of presence.participants) expect(p.connection).not.toContain('tab-shared-id');
   });
 });

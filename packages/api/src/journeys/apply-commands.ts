@@ -91,7 +91,10 @@ export async function commitCommands(
       return err({ code: 'journey_not_found' });
     if (input.onStale === 'refuse' || attempt + 1 >= REBASE_ATTEMPTS)
       return err({ code: 'version_conflict', current: stored.error.current });
-    // The store answered the conflict with the newer journey: try again on that, without reading it again.
+    // The store answered the conflict with the newer journey: try again on that, without reading it again,
+    // after a random pause that grows with each lost race, so two processes racing for one journey stop
+    // colliding in step.
     current = stored.error.current;
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 4 * 2 ** attempt)));
   }
 }

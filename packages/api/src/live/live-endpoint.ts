@@ -110,8 +110,10 @@ export function createLiveEndpoint(deps: ApiDeps, hub: LiveHub) {
         alive.add(socketOpen);
         socketOpen.on('pong', () => alive.add(socketOpen));
         const client: LiveClient = {
-          connection: `${query.data.client}.${++connections}`,
-          clientId: query.data.client,
+          // Opaque to the others on the map (presence shows it): a tab id seen there cannot be reused.
+          connection: `c${++connections}-${deps.newId()}`,
+          // Scoped to the person: nobody else's submits can be taken for this tab's own.
+          clientId: `${user.id}/${query.data.client}`,
           user: { id: user.id, name: user.name },
           transport: {
             send: (text) => {
