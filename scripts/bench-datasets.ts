@@ -8,35 +8,23 @@
  * bench-out/datasets.json.
  */
 import { execFileSync } from 'node:child_process';
-import {
-  createReadStream,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
-import { adminPassword, startServerProcess } from '../apps/server/test/server-process';
-import { writeCsv } from './generate-log';
+import { startServerProcess } from '../apps/server/test/server-process';
+import {
+  adminSession,
+  benchLog,
+  benchMapping,
+  benchOut,
+  followJob,
+  uploadLog,
+  type BenchJob,
+} from './bench-dataset-steps';
 
-const root = join(fileURLToPath(import.meta.url), '../..');
-const out = join(root, 'bench-out');
 const events = Number(process.env['EVENTS'] ?? 2_700_000);
 const runs = Number(process.env['RUNS'] ?? 3);
-const file = join(out, `datasets-${events}.csv`);
-const mapping = {
-  case: 'case_id',
-  activity: 'activity',
-  timestamp: 'timestamp',
-  channel: 'channel',
-  org: 'team',
-  outcome: 'outcome',
-};
+const file = await benchLog(events);
 
 interface Run {
   readonly uploadSeconds: number;
@@ -64,52 +52,23 @@ async function once(): Promise<Run> {
     let peak = 0;
     const sampler = setInterval(() => (peak = Math.max(peak, rss())), 100);
     sampler.unref();
-    const signIn = await fetch(`${server.url}/api/auth/sign-in`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        email: 'admin@example.org',
-        password: await adminPassword(server, 'admin@example.org'),
-      }),
-    });
-    const cookie = /waymark_session=[^;]+/.exec(signIn.headers.get('set-cookie') ?? '')?.[0] ?? '';
-    const { csrfToken } = (await signIn.json()) as { csrfToken: string };
-    const headers = { cookie, 'x-csrf-token': csrfToken };
+    const headers = await adminSession(server);
     const ws = `${server.url}/api/workspaces/demo/datasets`;
     const before = rss();
     peak = before;
     let t = performance.now();
-    const up = await fetch(`${ws}/uploads?name=bench.csv`, {
-      method: 'POST',
-      headers: { ...headers, 'content-type': 'text/csv', 'content-length': String(statSync(file).size) },
-      body: Readable.toWeb(createReadStream(file)) as ReadableStream,
-      duplex: 'half',
-    } as RequestInit);
-    if (up.status !== 201) throw new Error(`upload: ${up.status} ${await up.text()}`);
-    const { uploadId } = (await up.json()) as { uploadId: string };
+    const uploadId = await uploadLog(server.url, headers, file);
     const uploadSeconds = (performance.now() - t) / 1000;
     const uploadRssRiseMB = (peak - before) / 1e6;
     t = performance.now();
     const made = await fetch(ws, {
       method: 'POST',
       headers: { ...headers, 'content-type': 'application/json' },
-      body: JSON.stringify({ uploadId, name: 'Bench', mapping }),
+      body: JSON.stringify({ uploadId, name: 'Bench', mapping: benchMapping }),
     });
     // the import is a job (decision 0010): follow it as the web app does until it ends
     if (made.status !== 202) throw new Error(`analyse: ${made.status} ${await made.text()}`);
-    let job = (await made.json()) as { id: string; state: string; datasetId: string | null; error: unknown };
-    // the slowest answer to a poll, by phase: how long the server's own thread was busy
-    const slowestPoll: Record<string, number> = {};
-    while (job.state === 'queued' || job.state === 'running') {
-      await new Promise((r) => setTimeout(r, 250));
-      const asked = performance.now();
-      const phase = (job as { phase?: string }).phase ?? job.state;
-      // Storing the dataset blocks the server's thread (PGlite runs in it) for seconds; Node's keep-alive timer
-      // may then close a reused connection that carried a poll. A browser sends such a GET again; so does this.
-      const poll = () => fetch(`${ws}/jobs/${job.id}`, { headers });
-      job = (await (await poll().catch(poll)).json()) as typeof job;
-      slowestPoll[phase] = Math.max(slowestPoll[phase] ?? 0, Math.round(performance.now() - asked));
-    }
+    const { job, slowestPoll } = await followJob(server.url, headers, (await made.json()) as BenchJob, 250);
     console.log('slowest poll (ms) by the phase it was sent in:', slowestPoll);
     if (job.state !== 'succeeded') throw new Error(`analyse: ${job.state} ${JSON.stringify(job.error)}`);
     const id = job.datasetId as string;
@@ -144,11 +103,6 @@ async function once(): Promise<Run> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
-mkdirSync(out, { recursive: true });
-if (!existsSync(file)) {
-  console.log(`generating ${events} events into ${file}…`);
-  await writeCsv(file, { events, seed: 2024 });
-}
 const size = statSync(file).size;
 const results: Run[] = [];
 for (let r = 0; r < runs; r++) {
@@ -164,7 +118,7 @@ const summary = {
     (Object.keys(results[0] as Run) as (keyof Run)[]).map((k) => [k, median(results.map((x) => x[k]))]),
   ),
 };
-writeFileSync(join(out, 'datasets.json'), `${JSON.stringify(summary, null, 2)}\n`);
+writeFileSync(join(benchOut, 'datasets.json'), `${JSON.stringify(summary, null, 2)}\n`);
 console.log(
   `${events.toLocaleString('en-GB')} events, ${(size / 1e6).toFixed(0)} MB, median of ${runs}: upload ${summary.median['uploadSeconds']?.toFixed(1)} s (server RSS +${summary.median['uploadRssRiseMB']?.toFixed(0)} MB), import+analyse+store ${summary.median['analyseSeconds']?.toFixed(1)} s, filtered view ${summary.median['filteredSeconds']?.toFixed(1)} s (another filter ${summary.median['filteredAgainSeconds']?.toFixed(1)} s), server peak ${summary.median['peakRssMB']?.toFixed(0)} MB (load average ${summary.loadAverage.toFixed(1)})`,
 );

@@ -5,58 +5,31 @@
  * default 2.7M events, about 205 MB, made by bench:datasets) runs, followed as the web page follows it.
  * Prints the latencies of both and the import's time; writes bench-out/import-load.json.
  */
-import {
-  createReadStream,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { sampleJourney } from '@waymark/store';
-import { adminPassword, startServerProcess } from '../apps/server/test/server-process';
+import { startServerProcess } from '../apps/server/test/server-process';
 import { runMixed, type MixedResult } from './bench-api-mixed';
-import { writeCsv } from './generate-log';
+import {
+  adminSession,
+  benchLog,
+  benchMapping,
+  benchOut,
+  followJob,
+  uploadLog,
+  type BenchJob,
+} from './bench-dataset-steps';
 
-const root = join(fileURLToPath(import.meta.url), '../..');
-const out = join(root, 'bench-out');
 const events = Number(process.env['EVENTS'] ?? 2_700_000);
 const seconds = Number(process.env['SECONDS'] ?? 30);
 const connections = Number(process.env['CONNECTIONS'] ?? 50);
-const file = join(out, `datasets-${events}.csv`);
-const mapping = {
-  case: 'case_id',
-  activity: 'activity',
-  timestamp: 'timestamp',
-  channel: 'channel',
-  org: 'team',
-  outcome: 'outcome',
-};
-
-mkdirSync(out, { recursive: true });
-if (!existsSync(file)) {
-  console.log(`generating ${events} events into ${file}…`);
-  await writeCsv(file, { events, seed: 2024 });
-}
+const file = await benchLog(events);
 const data = mkdtempSync(join(tmpdir(), 'waymark-bench-import-load-'));
 const server = await startServerProcess({ WAYMARK_DATA: data, WAYMARK_ADMIN_EMAIL: 'admin@example.org' });
 try {
-  const signIn = await fetch(`${server.url}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      email: 'admin@example.org',
-      password: await adminPassword(server, 'admin@example.org'),
-    }),
-  });
-  const cookie = /waymark_session=[^;]+/.exec(signIn.headers.get('set-cookie') ?? '')?.[0] ?? '';
-  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
-  const auth = { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
+  const session = await adminSession(server);
+  const auth = { ...session, 'content-type': 'application/json' };
   const workshop = Array.from({ length: 10 }, (_, i) => `bench-m${i}`);
   for (const id of workshop) {
     const res = await fetch(`${server.url}/api/workspaces/demo/journeys`, {
@@ -86,39 +59,23 @@ try {
   console.log(alone);
 
   const ws = `${server.url}/api/workspaces/demo/datasets`;
-  const up = await fetch(`${ws}/uploads?name=bench.csv`, {
-    method: 'POST',
-    headers: {
-      cookie,
-      'x-csrf-token': csrfToken,
-      'content-type': 'text/csv',
-      'content-length': String(statSync(file).size),
-    },
-    body: Readable.toWeb(createReadStream(file)) as ReadableStream,
-    duplex: 'half',
-  } as RequestInit);
-  if (up.status !== 201) throw new Error(`upload: ${up.status} ${await up.text()}`);
-  const { uploadId } = (await up.json()) as { uploadId: string };
+  const uploadId = await uploadLog(server.url, session, file);
   const started = performance.now();
   const made = await fetch(ws, {
     method: 'POST',
     headers: auth,
-    body: JSON.stringify({ uploadId, name: 'Bench', mapping }),
+    body: JSON.stringify({ uploadId, name: 'Bench', mapping: benchMapping }),
   });
   if (made.status !== 202) throw new Error(`import: ${made.status} ${await made.text()}`);
-  type Job = { id: string; state: string; phase: string; error: unknown };
-  let job = (await made.json()) as Job;
+  let job = (await made.json()) as BenchJob;
   const phases = new Set<string>();
-  const follow = (async () => {
-    while (job.state === 'queued' || job.state === 'running') {
-      await new Promise((r) => setTimeout(r, 1000));
-      // a reused connection reset while the server's thread was busy storing is asked again, as a browser does
-      const poll = () => fetch(`${ws}/jobs/${job.id}`, { headers: auth });
-      job = (await (await poll().catch(poll)).json()) as Job;
-      phases.add(job.phase);
-    }
+  const follow = followJob(server.url, auth, job, 1000, (now) => {
+    job = now;
+    phases.add(now.phase);
+  }).then(({ job: ended }) => {
+    job = ended;
     return (performance.now() - started) / 1000;
-  })();
+  });
   console.log(`mixed profile while the import runs, ${seconds} s…`);
   const during = summary(await runMixed(target, { connections, seconds }));
   const runningAtEnd = job.state === 'running';
@@ -140,7 +97,7 @@ try {
     phasesSeen: [...phases],
   };
   console.log(result);
-  writeFileSync(join(out, 'import-load.json'), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(join(benchOut, 'import-load.json'), `${JSON.stringify(result, null, 2)}\n`);
 } finally {
   server.child.kill('SIGTERM');
   await server.exited;

@@ -14,6 +14,7 @@ export { createArgon2Hasher, type Argon2Options } from './auth/argon2-hasher';
 export { journeyTemplates } from './journeys/templates';
 export { API_TOKEN_PREFIX } from './auth/secrets';
 export type { RouteSpec, Access } from './route-spec';
+export type { JobView, JobState } from './routes/dataset-jobs';
 export { createTestApi, clientWith, type TestApi, type Client } from './testing/test-api';
 export { fillDisk, freeBytesAt, mountSmallDisk, unmountSmallDisk } from './testing/small-disk';
 export { createLiveHub, type LiveBus, type LiveHub } from './live/live-hub';

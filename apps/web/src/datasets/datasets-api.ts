@@ -1,3 +1,4 @@
+import type { JobView } from '@waymark/api';
 import { toApiError } from '../api/api-error';
 import { call } from '../improve/improve-api';
 
@@ -31,20 +32,8 @@ export interface Upload {
   readonly preview: Preview;
 }
 
-/** An import running on the server (GET …/datasets/jobs/{id}). */
-export interface ImportJob {
-  readonly id: string;
-  readonly state: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
-  readonly phase: 'queued' | 'reading' | 'analysing' | 'encoding' | 'storing' | 'done';
-  readonly fileName: string;
-  readonly bytesRead: number;
-  readonly bytesTotal: number;
-  readonly rows: number | null;
-  readonly events: number | null;
-  readonly queuePosition: number | null;
-  readonly datasetId: string | null;
-  readonly error: { readonly code: string; readonly message: string } | null;
-}
+/** An import running on the server (GET …/datasets/jobs/{id}), as the API answers it. */
+export type ImportJob = JobView;
 
 export interface Summary5 {
   readonly mean: number | null;

@@ -6,6 +6,7 @@ const job = (patch: Partial<ImportJob>): ImportJob => ({
   id: 'j1',
   state: 'running',
   phase: 'reading',
+  name: 'Calls',
   fileName: 'calls.csv',
   bytesRead: 0,
   bytesTotal: 40 * 1024 * 1024,
@@ -14,6 +15,9 @@ const job = (patch: Partial<ImportJob>): ImportJob => ({
   queuePosition: null,
   datasetId: null,
   error: null,
+  startedBy: 'u1',
+  createdAt: '2026-12-03T10:00:00Z',
+  updatedAt: '2026-12-03T10:00:00Z',
   ...patch,
 });
 

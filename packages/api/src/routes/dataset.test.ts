@@ -3,8 +3,8 @@ import { changeOfAddressScenario, contactLogCsv } from '@waymark/analytics';
 import type { JourneyId } from '@waymark/core';
 import { sampleJourney, type WorkspaceId } from '@waymark/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importNow } from '../testing/import-jobs';
-import { createTestApi, PASSWORD, type Client, type TestApi } from '../testing/test-api';
+import { importNow, uploadFile } from '../testing/import-jobs';
+import { createTestApi, type Client, type TestApi } from '../testing/test-api';
 
 const ws = 'w1' as WorkspaceId;
 const base = '/api/workspaces/w1/datasets';
@@ -37,21 +37,6 @@ describe('datasets through the API', () => {
     });
   const uploadId = async (body: string, name = 'log.csv') =>
     ((await (await upload(body, name)).json()) as Json)['uploadId'] as string;
-  /** Cookie and CSRF headers of a fresh session, for bodies the test client cannot send (binary). */
-  const sessionHeaders = async (name: string): Promise<Record<string, string>> => {
-    const res = await t.app.request('/api/auth/sign-in', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: `${name.toLowerCase()}@example.org`, password: PASSWORD }),
-    });
-    const cookie = /waymark_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1];
-    const { csrfToken } = (await res.json()) as { csrfToken: string };
-    return {
-      cookie: `waymark_session=${cookie}`,
-      'x-csrf-token': csrfToken,
-      'content-type': 'application/octet-stream',
-    };
-  };
   const datasetCount = async () => (await t.stores.datasets.listDatasets(ws)).length;
 
   beforeAll(async () => {
@@ -274,13 +259,7 @@ describe('datasets through the API', () => {
     <event><string key="concept:name" value="Report"/><date key="time:timestamp" value="2026-02-05T09:00:00.000+00:00"/><string key="org:group" value="Contact centre"/></event>
   </trace>
 </log>`;
-    const res = await t.app.request(`${base}/uploads?name=noise.xes.gz`, {
-      method: 'POST',
-      headers: await sessionHeaders('Ed'),
-      body: gzipSync(Buffer.from(xes)),
-    });
-    expect(res.status, await res.clone().text()).toBe(201);
-    const up = (await res.json()) as Json;
+    const up = (await uploadFile(t, 'Ed', 'noise.xes.gz', gzipSync(Buffer.from(xes)))) as Json;
     expect(up['preview']).toMatchObject({
       format: 'xes',
       suggested: {
