@@ -70,9 +70,13 @@ export function createSqlCollabStore(sql: Sql): CollabPart {
     ).map(toComment)[0];
   return {
     async addComment(input) {
-      await sql.query(
-        `INSERT INTO comments (id, workspace_id, journey_id, column_id, card_id, body, author_id, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      // One statement: the comment written and read back with its author's name.
+      const [row] = await sql.query<CommentRow>(
+        `WITH c AS (
+           INSERT INTO comments (id, workspace_id, journey_id, column_id, card_id, body, author_id, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *
+         )
+         SELECT c.*, a.name AS author_name, NULL::text AS resolved_by_name FROM c JOIN users a ON a.id = c.author_id`,
         [
           input.id,
           input.workspaceId,
@@ -84,7 +88,7 @@ export function createSqlCollabStore(sql: Sql): CollabPart {
           input.at,
         ],
       );
-      return (await oneComment(input.workspaceId, input.journeyId, input.id))!;
+      return toComment(row!);
     },
     async listComments(workspaceId, journeyId) {
       const rows = await sql.query<CommentRow>(
