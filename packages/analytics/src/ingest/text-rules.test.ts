@@ -9,7 +9,7 @@ function refusedAt(bytes: Uint8Array, size: number): number {
     throw offset;
   });
   try {
-    let last = new Uint8Array(0);
+    let last: Uint8Array = new Uint8Array(0);
     for (let o = 0; o < bytes.length; o += size) {
       last = bytes.subarray(o, Math.min(bytes.length, o + size));
       stream.check(last);
