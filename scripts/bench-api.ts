@@ -15,7 +15,8 @@
  * /proc on Linux): on a shared 2-core machine that is steadier than the rate, and it shows whether the
  * load generator, not the server, is the limit.
  * Environment: RUNS, SECONDS (reads and commands, per run, default 10), MIXED_SECONDS (default 30),
- * CONNECTIONS (default 50), EXPORT_CLIENTS, ONLY (a comma-separated choice of reads, commands, mixed, exports).
+ * CONNECTIONS (default 50), EXPORT_CLIENTS, ONLY (a comma-separated choice of reads, commands, mixed, exports,
+ * and costs: the server's CPU per request of each kind of the mixed profile, one kind at a time).
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
@@ -47,7 +48,7 @@ const seconds = Number(process.env['SECONDS'] ?? 10);
 const connections = Number(process.env['CONNECTIONS'] ?? 50);
 const mixedSeconds = Number(process.env['MIXED_SECONDS'] ?? 30);
 const exportClients = Number(process.env['EXPORT_CLIENTS'] ?? 2);
-const parts = (process.env['ONLY'] ?? 'reads,commands,mixed,exports').split(',');
+const parts = (process.env['ONLY'] ?? 'costs,reads,commands,mixed,exports').split(',');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const load1 = () => loadavg()[0]!.toFixed(2);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -155,11 +156,10 @@ try {
     journeys: workshop,
     datasetId: 'demo-change-of-address',
   };
-  if (parts.includes('costs'))
-    console.log(
-      'server CPU ms per request, one kind at a time:',
-      await cpuPerKind({ ...workshopTarget, journeys: ['bench-read'] }, () => cpuSecondsOf(pid), connections),
-    );
+  const costs = parts.includes('costs')
+    ? await cpuPerKind({ ...workshopTarget, journeys: ['bench-read'] }, () => cpuSecondsOf(pid), connections)
+    : null;
+  if (costs) console.log(`server CPU ms per request, one kind at a time (load ${load1()}):`, costs);
   for (let run = 1; run <= runs; run++) {
     if (parts.includes('reads')) {
       const m = await metered(
@@ -398,6 +398,7 @@ try {
       serverCpuMsPerCommand: stat(writes, (w) => w.serverCpuMs),
       loadGeneratorCpuMsPerCommand: stat(writes, (w) => w.clientCpuMs),
     },
+    serverCpuMsPerRequestByKind: costs,
     mixed: mixedSummary(mixed),
     mixedWithExports: mixedSummary(withExports),
     errors:
