@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeGzipBomb } from '@waymark/analytics';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exitCodes } from '../command';
 
 const bin = fileURLToPath(new URL('../../bin/waymark.js', import.meta.url));
@@ -56,6 +56,7 @@ describe('waymark analyse with hostile files (issue 9 §2)', () => {
       expandedBytes: 10 * 1024 * MB,
     });
   }, 60_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('given a .csv.gz that expands to 10 GB, then it exits 1 naming the ratio limit, with its memory bounded', async () => {
     const r = await analyse(dir, 'bomb.csv.gz');

@@ -1,11 +1,18 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { defaultImportLimits } from '../ingest/limits';
 import { writeGzipBomb } from '../testing/bombs';
 import { ImportJobStopped, startImportJob } from './import-job';
 
+const dirs: string[] = [];
+const tempDir = () => {
+  const d = mkdtempSync(join(tmpdir(), 'waymark-job-'));
+  dirs.push(d);
+  return d;
+};
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 const mapping = { case: 'case', activity: 'activity', timestamp: 'timestamp' };
 const spec = (path: string) => ({
   path,
@@ -15,7 +22,7 @@ const spec = (path: string) => ({
 });
 describe('an import job in a worker thread', () => {
   it('given a log, when imported as a job, then progress comes in phases and the outcome holds the analysis and the events', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'waymark-job-')), 'log.csv');
+    const path = join(tempDir(), 'log.csv');
     writeFileSync(
       path,
       'case,activity,timestamp\nC-1,Report,2026-01-05T09:00:00Z\nC-1,Visit,2026-01-07T09:00:00Z\nC-2,Report,2026-01-06T09:00:00Z\n',
@@ -31,7 +38,7 @@ describe('an import job in a worker thread', () => {
   }, 60_000);
 
   it('given a long import, when cancelled while it reads, then its worker stops and the job ends as cancelled', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'waymark-job-')), 'slow.csv.gz');
+    const path = join(tempDir(), 'slow.csv.gz');
     await writeGzipBomb(path, {
       header: 'case,activity,timestamp\n',
       row: 'C-1,Visit,not a date\n',

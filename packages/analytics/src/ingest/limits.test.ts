@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { previewLogFile } from '../dataset/preview';
 import { writeGzipBomb } from '../testing/bombs';
 import { writeParquet } from '../testing/parquet-writer';
@@ -12,7 +12,14 @@ import { defaultImportLimits, importLimitsFromEnv, type ImportLimits } from './l
 const MB = 1024 * 1024;
 const header = 'case,activity,timestamp\n';
 const row = 'C-1,Visit,2026-01-01T00:00:00Z\n';
-const dir = () => mkdtempSync(join(tmpdir(), 'waymark-limits-'));
+const made: string[] = [];
+/** A temporary directory, removed after the tests (the bombs in them are tens of megabytes). */
+const dir = () => {
+  const d = mkdtempSync(join(tmpdir(), 'waymark-limits-'));
+  made.push(d);
+  return d;
+};
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
 const limits = (l: Partial<ImportLimits>): ImportLimits => ({ ...defaultImportLimits, ...l });
 /** A CSV of n rows, row i made by `line(i)`. */
 const csv = (n: number, line: (i: number) => string) =>

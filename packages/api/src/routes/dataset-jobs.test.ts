@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultImportLimits, writeGzipBomb } from '@waymark/analytics';
@@ -19,13 +19,16 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
  * time is not a date, so every row is read and rejected and nothing is kept.
  */
 async function slowLog(): Promise<Uint8Array> {
-  const path = join(mkdtempSync(join(tmpdir(), 'waymark-jobs-')), 'slow.csv.gz');
+  const dir = mkdtempSync(join(tmpdir(), 'waymark-jobs-'));
+  const path = join(dir, 'slow.csv.gz');
   await writeGzipBomb(path, {
     header: 'case,activity,timestamp\n',
     row: 'C-1,Visit,not a date\n',
     expandedBytes: 1536 * MB,
   });
-  return readFileSync(path);
+  const bytes = readFileSync(path);
+  rmSync(dir, { recursive: true, force: true });
+  return bytes;
 }
 
 const small = 'case,activity,timestamp\nC-1,Report,2026-01-05T09:00:00Z\nC-1,Visit,2026-01-07T09:00:00Z\n';
@@ -209,13 +212,15 @@ describe('dataset imports as jobs (issue 9 §3)', () => {
     try {
       await guarded.addUser('Ed', { ws: 'w1', role: 'editor' });
       const c = await guarded.signIn('Ed');
-      const path = join(mkdtempSync(join(tmpdir(), 'waymark-jobs-')), 'bomb.csv.gz');
+      const dir = mkdtempSync(join(tmpdir(), 'waymark-jobs-'));
+      const path = join(dir, 'bomb.csv.gz');
       await writeGzipBomb(path, {
         header: 'case,activity,timestamp\n',
         row: 'C-1,Visit,2026-01-01T00:00:00Z\n',
         expandedBytes: 10 * 1024 * MB,
       });
       const { uploadId, preview } = await uploadFile(guarded, 'Ed', 'calls.csv.gz', readFileSync(path));
+      rmSync(dir, { recursive: true, force: true });
       expect(preview).toMatchObject({ format: 'csv', columns: ['case', 'activity', 'timestamp'] });
       expect(preview.rows[0]).toEqual(['C-1', 'Visit', '2026-01-01T00:00:00Z']);
       const res = await importNow(c, 'w1', { uploadId, name: 'Bomb', mapping });
