@@ -14,6 +14,7 @@ import { COLUMN_WIDTH, LANE_HEADER_WIDTH, MapGrid } from './map-grid';
 import { ConflictBanner } from './save-status';
 import { StructurePanel } from './structure-panel';
 import { useEditor } from './use-editor';
+import { useLiveEditor } from './use-live-editor';
 
 const panelTitles: Record<PanelKind, string> = {
   card: 'Card details',
@@ -36,7 +37,11 @@ export function Editor(props: {
 }) {
   const { ws, id, canEdit, canComment } = props;
   const { api } = useSession();
-  const editor = useEditor(api, ws, id, props.initial);
+  // Live co-editing (decision 0013) while it is being tried out: the editor opened with ?live.
+  const live = useMemo(() => new URLSearchParams(window.location.search).has('live'), []);
+  const saved = useEditor(api, ws, id, props.initial);
+  const shared = useLiveEditor(ws, id, props.initial, live);
+  const editor = live ? shared : saved;
   const { state } = editor;
   const [panel, setPanel] = useState<{ kind: PanelKind; focusId: string | null } | null>(null);
   const [selectedCardId, setSelectedCardId] = useState<string | null>(null);
