@@ -165,11 +165,15 @@ export async function cpuPerKind(
   return out;
 }
 
+let profileRuns = 0;
+
 export async function runMixed(
   target: Target,
   options: { connections: number; seconds: number; exportClients?: number; seed?: number },
 ): Promise<MixedResult> {
   const { url, auth, workspace, journeys, datasetId } = target;
+  // Cards added by one run stay in the journeys: the next run's ids must differ.
+  const profileRun = ++profileRuns;
   const agent = new Agent({ keepAlive: true, maxSockets: options.connections + 8 });
   let random = options.seed ?? 1;
   /** A small deterministic generator, so two runs ask for the same mix. */
@@ -259,7 +263,7 @@ export async function runMixed(
         else if (r < 0.8)
           command = { type: 'card.move', id: `${step}-call`, columnId: `s${1 + Math.floor(next() * 60)}` };
         else if (added.length < 3 || r < 0.9) {
-          const card = `w${w}-n${n}`;
+          const card = `r${profileRun}-w${w}-n${n}`;
           command = {
             type: 'card.add',
             item: {
