@@ -133,6 +133,12 @@ describe('hostile journey files', () => {
     }
   });
 
+  it("given block sequences nested 100,000 deep, then a problem in plain words, not the engine's stack overflow", () => {
+    const r = readJourneyText('- '.repeat(100_000) + 'x\n', { fileName: 'j.yaml' });
+    expect(!r.ok && r.error[0]).toMatchObject({ code: 'too_deep' });
+    expect(!r.ok && r.error[0]!.message).not.toMatch(/stack|Maximum/i);
+  });
+
   it('given one line of 5 MB and a file over the limit, then a problem naming the field or the size', () => {
     const long = 'x'.repeat(5 * 1024 * 1024);
     const r = readJourneyText(journey(long), { fileName: 'j.yaml' });

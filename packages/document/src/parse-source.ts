@@ -77,7 +77,16 @@ function jsonProblem(e: unknown, text: string, lines: LineCounter): LocatedProbl
   return { ...problem('invalid_json', [], `not valid JSON: ${clean}`), line, column: col };
 }
 
+/** A file nested so deep that reading it ran out of stack: said in words, not the engine's. */
+const tooDeep = (): LocatedProblem =>
+  problem(
+    'too_deep',
+    [],
+    'the file nests lists or fields thousands of levels deep, which no journey does; check that it is the right file',
+  );
+
 function aliasProblem(e: unknown): LocatedProblem {
+  if (e instanceof RangeError) return tooDeep();
   const message = e instanceof Error ? e.message : String(e);
   return /alias count/i.test(message)
     ? problem(
@@ -99,13 +108,21 @@ export function parseSource(
   strictJson: boolean,
 ): Result<ParsedSource, LocatedProblem[]> {
   const lines = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter: lines,
-    prettyErrors: false,
-    uniqueKeys: true,
-    schema: 'core',
-  });
+  let doc: Document;
+  try {
+    doc = parseDocument(text, {
+      lineCounter: lines,
+      prettyErrors: false,
+      uniqueKeys: true,
+      schema: 'core',
+    });
+  } catch (e) {
+    if (e instanceof RangeError) return err([tooDeep()]);
+    throw e;
+  }
   const issues = [...doc.errors, ...doc.warnings];
+  // The YAML reader catches its own stack overflow on deep nesting and reports it as a syntax error.
+  if (issues.some((e) => /call stack/i.test(e.message))) return err([tooDeep()]);
   if (issues.length > 0) {
     const problems = issues.slice(0, MAX_SYNTAX_PROBLEMS).map((e) => syntaxProblem(e, text, lines, format));
     if (issues.length > MAX_SYNTAX_PROBLEMS) {
