@@ -15,6 +15,7 @@ import { ConflictBanner } from './save-status';
 import { StructurePanel } from './structure-panel';
 import { useEditor } from './use-editor';
 import { useLiveEditor } from './use-live-editor';
+import { PresenceList } from './presence-list';
 
 const panelTitles: Record<PanelKind, string> = {
   card: 'Card details',
@@ -170,6 +171,7 @@ export function Editor(props: {
           setZoom={setZoom}
           fit={fit}
         />
+        {live ? <PresenceList participants={shared.participants} /> : null}
         {!canEdit ? (
           <p className="notice editor-readonly">
             {canComment

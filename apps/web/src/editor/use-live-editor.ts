@@ -1,4 +1,4 @@
-import type { ServerMessage } from '@waymark/api';
+import type { Participant, ServerMessage } from '@waymark/api';
 import { applyCommand, type Journey, type JourneyCommand } from '@waymark/core';
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { EditorState } from '../state/editor-state';
@@ -45,7 +45,7 @@ export function useLiveEditor(
   id: string,
   initial: { version: number; journey: Journey },
   enabled: boolean,
-): EditorApi {
+): EditorApi & { readonly participants: readonly Participant[] } {
   const ref = useRef<LiveState | null>(null);
   ref.current ??= createLiveState(tabId(), initial.journey, initial.version);
   const socket = useRef<WebSocket | null>(null);
@@ -115,6 +115,7 @@ export function useLiveEditor(
   const nothing = useCallback(() => undefined, []);
 
   return {
+    participants: ref.current.participants,
     state: asEditorState(ref.current),
     execute,
     undo,

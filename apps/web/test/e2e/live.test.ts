@@ -1,12 +1,12 @@
 import type { Journey } from '@waymark/core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminEmail, newPage, signInAs, startSignedIn, type SignedInSession } from './harness';
+import { expectNoAxeViolations, newPage, signInAs, startSignedIn, type SignedInSession } from './harness';
 
 /**
  * Issue 10, first wiring (decision 0013): two people on one map in two Chromium contexts, the editor opened
- * with ?live. Each sees the other's cards without reloading, and cards added at the same moment on different
- * steps are both kept (no conflict).
+ * with ?live. Each sees who is there (names in their colours, joins announced politely) and the other's cards
+ * without reloading, and cards added at the same moment on different steps are both kept (no conflict).
  */
 describe('live co-editing in Chromium', () => {
   let session: SignedInSession;
@@ -22,8 +22,15 @@ describe('live co-editing in Chromium', () => {
       data: { template: 'blank-current', id: 'live-e2e', title: 'Live workshop' },
     });
     expect(made.status(), await made.text()).toBe(201);
+    // The second person is another member of the workspace, an editor.
+    const added = await page.request.post(`${server.url}/api/workspaces/demo/members`, {
+      headers: { 'x-csrf-token': me.csrfToken },
+      data: { email: 'ed@example.org', role: 'editor' },
+    });
+    expect(added.status(), await added.text()).toBe(201);
+    const { oneTimePassword } = (await added.json()) as { oneTimePassword: string };
     other = await newPage(session.browser);
-    await signInAs(other, server, adminEmail, session.password);
+    await signInAs(other, server, 'ed@example.org', oneTimePassword);
   }, 240_000);
   afterAll(() => session?.stop());
 
@@ -31,9 +38,22 @@ describe('live co-editing in Chromium', () => {
     page.getByLabel(`Add to ${lane} at ${step}`, { exact: true });
   const cards = (page: Page, text: string) => page.locator('button.card', { hasText: text });
 
-  it('given two people on one map, when one adds a card, then the other sees it without reloading; cards added at once on different steps are both kept', async () => {
+  it('given two people on one map, then each sees both names; when one adds a card, the other sees it without reloading; cards added at once on different steps are both kept', async () => {
     const { page, server } = session;
-    for (const p of [page, other]) await p.goto(`${server.url}${mapPath}`);
+    await page.goto(`${server.url}${mapPath}`);
+    const people = (p: Page) => p.getByRole('region', { name: 'People on this map' }).getByRole('listitem');
+    await expect.poll(() => people(page).count(), { timeout: 5_000 }).toBe(1);
+    await other.goto(`${server.url}${mapPath}`);
+    // Both see both names; the first hears the second join, politely.
+    for (const p of [page, other]) await expect.poll(() => people(p).count(), { timeout: 5_000 }).toBe(2);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('region', { name: 'People on this map' })
+          .locator('[aria-live="polite"]')
+          .textContent(),
+      )
+      .toMatch(/ joined$/);
 
     await quick(page, 'Thinks and feels', 'Need arises').fill('Worried about the letter');
     await quick(page, 'Thinks and feels', 'Need arises').press('Enter');
@@ -55,6 +75,7 @@ describe('live co-editing in Chromium', () => {
     ).json()) as {
       journey: Journey;
     };
+    await expectNoAxeViolations(other);
     const texts = stored.journey.cards.map((c) => ('text' in c ? c.text : ''));
     expect(texts).toEqual(
       expect.arrayContaining(['Worried about the letter', 'On hold for 40 minutes', 'Nobody called back']),

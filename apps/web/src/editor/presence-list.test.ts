@@ -1,0 +1,25 @@
+import type { Participant } from '@waymark/api';
+import { describe, expect, it } from 'vitest';
+import { peopleOf, presenceChanges } from './presence-list';
+
+const person = (id: string, name: string, connection = id): Participant => ({
+  connection,
+  user: { id, name },
+  colour: '#1d70b8',
+  role: 'editor',
+  focus: null,
+  typing: false,
+});
+
+describe('presence list', () => {
+  it('given a person with two tabs open, then they are listed once, in the order people came', () => {
+    const list = [person('u1', 'Ann', 'c1'), person('u2', 'Bob'), person('u1', 'Ann', 'c3')];
+    expect(peopleOf(list).map((p) => p.user.name)).toEqual(['Ann', 'Bob']);
+  });
+
+  it('given people joining and leaving, then the change is said in words, and nothing when only a tab changed', () => {
+    const before = [person('u1', 'Ann'), person('u2', 'Bob')];
+    expect(presenceChanges(before, [person('u1', 'Ann'), person('u3', 'Cat')])).toBe('Cat joined. Bob left');
+    expect(presenceChanges(before, before)).toBe('');
+  });
+});

@@ -1,0 +1,58 @@
+import type { Participant } from '@waymark/api';
+import { useEffect, useRef, useState } from 'react';
+
+/** One entry per person, however many tabs they have open, in the order they came. */
+export function peopleOf(participants: readonly Participant[]): Participant[] {
+  const seen = new Map<string, Participant>();
+  for (const p of participants) if (!seen.has(p.user.id)) seen.set(p.user.id, p);
+  return [...seen.values()];
+}
+
+/** "Bob joined", "Ann left": what changed between two lists of people, in words. */
+export function presenceChanges(before: readonly Participant[], after: readonly Participant[]): string {
+  const ids = (list: readonly Participant[]) => new Set(list.map((p) => p.user.id));
+  const was = ids(before);
+  const now = ids(after);
+  return [
+    ...after.filter((p) => !was.has(p.user.id)).map((p) => `${p.user.name} joined`),
+    ...before.filter((p) => !now.has(p.user.id)).map((p) => `${p.user.name} left`),
+  ].join('. ');
+}
+
+/**
+ * Who is on the map now (live co-editing): names with their colour. Screen readers hear joins and leaves
+ * politely, never focus or typing.
+ */
+export function PresenceList(props: { participants: readonly Participant[] }) {
+  const people = peopleOf(props.participants);
+  const previous = useRef<Participant[]>([]);
+  const [said, setSaid] = useState('');
+  const key = people.map((p) => p.user.id).join(',');
+  useEffect(() => {
+    const change = presenceChanges(previous.current, people);
+    previous.current = people;
+    if (change) setSaid(change);
+    // Only a change of who is here is announced.
+  }, [key]);
+  return (
+    <section className="presence" aria-label="People on this map">
+      <ul
+        className="presence-list"
+        style={{ display: 'flex', gap: '0.75rem', listStyle: 'none', margin: 0, padding: 0 }}
+      >
+        {people.map((p) => (
+          <li key={p.user.id} style={{ display: 'flex', alignItems: 'center', gap: '0.3rem' }}>
+            <span
+              aria-hidden="true"
+              style={{ width: '0.8rem', height: '0.8rem', borderRadius: '50%', background: p.colour }}
+            />
+            <span style={{ color: p.colour, fontWeight: 600 }}>{p.user.name}</span>
+          </li>
+        ))}
+      </ul>
+      <p className="visually-hidden" aria-live="polite">
+        {said}
+      </p>
+    </section>
+  );
+}
