@@ -14,34 +14,38 @@ async function answer(res: Response) {
   return { status: res.status, body: await res.text(), headers };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
 describe('sign-in throttling without lock-out (OWASP device cookies)', () => {
   let t: TestApi;
   afterEach(() => t.close());
 
-  it("given failed sign-ins for a real and an unknown email, then they take as long (both verify a password hash of the server's cost)", async () => {
-    const passwords = createArgon2Hasher();
+  it("given failed sign-ins for a real and an unknown email, then each verifies one password hash of the server's cost, so they take as long", async () => {
+    // The real argon2 hasher, watched: which stored hashes each sign-in verified against. Timing itself is
+    // not asserted (a shared machine makes wall-clock comparisons flaky); equal work is.
+    const real = createArgon2Hasher();
+    const verified: string[] = [];
+    const passwords = {
+      hash: real.hash,
+      verify: (stored: string, password: string) => {
+        verified.push(stored);
+        return real.verify(stored, password);
+      },
+    };
     t = await createTestApi({ passwords, limits: { signInFailuresPerEmail: 100 } });
     await t.addUser('Ann', { ws: 'w1', role: 'owner' });
-    await t.stores.accounts.setPassword(
-      'u-ann' as never,
-      await passwords.hash(PASSWORD),
-      '2026-01-01T00:00:00Z',
-    );
-    const realMs: number[] = [];
-    const unknownMs: number[] = [];
-    for (let i = 0; i < 12; i++) {
-      let start = performance.now();
+    await t.stores.accounts.setPassword('u-ann' as never, await real.hash(PASSWORD), '2026-01-01T00:00:00Z');
+    const costOf = (phc: string) => phc.split('$').slice(1, 4).join('$'); // algorithm, version, m/t/p
+    for (let i = 0; i < 4; i++) {
+      verified.length = 0;
       expect((await signIn(t, 'ann@example.org', `wrong guess ${i}`)).status).toBe(401);
-      realMs.push(performance.now() - start);
-      start = performance.now();
+      const forReal = [...verified];
+      verified.length = 0;
       expect((await signIn(t, 'nobody@example.org', `wrong guess ${i}`)).status).toBe(401);
-      unknownMs.push(performance.now() - start);
+      const forUnknown = [...verified];
+      expect(forReal).toHaveLength(1);
+      expect(forUnknown).toHaveLength(1);
+      expect(costOf(forUnknown[0]!)).toBe(costOf(forReal[0]!));
+      expect(costOf(forReal[0]!)).toMatch(/^argon2id\$v=19\$m=19456,t=2,p=1$/);
     }
-    const ratio = median(realMs) / median(unknownMs);
-    expect(ratio, `real ${median(realMs)} ms, unknown ${median(unknownMs)} ms`).toBeGreaterThan(0.67);
-    expect(ratio).toBeLessThan(1.5);
   }, 60_000);
 
   it('given failed sign-ins for a real and an unknown email, then every answer is the same byte for byte', async () => {
