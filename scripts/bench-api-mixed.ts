@@ -86,7 +86,14 @@ const REQUEST_TIMEOUT_MS = 10_000;
 const EXPORT_TIMEOUT_MS = 180_000;
 
 /** HTTP/1.1 with keep-alive through node:http: fetch's own CPU cost would compete with the server's. */
-function sender(url: string, auth: Record<string, string>, agent: Agent, timeout = REQUEST_TIMEOUT_MS) {
+function sender(
+  url: string,
+  auth: Record<string, string>,
+  agent: Agent,
+  timeout = REQUEST_TIMEOUT_MS,
+  /** Binary answers (posters) are counted, not decoded: a 20 MB PNG as text would stall this process. */
+  binary = false,
+) {
   const { hostname, port } = new URL(url);
   return (method: string, path: string, body?: string) =>
     new Promise<Answer>((resolve, reject) => {
@@ -102,8 +109,9 @@ function sender(url: string, auth: Record<string, string>, agent: Agent, timeout
         },
         (res) => {
           let text = '';
-          res.setEncoding('utf8');
-          res.on('data', (d: string) => (text += d));
+          const ok = (res.statusCode ?? 0) < 300;
+          if (!binary || !ok) res.setEncoding('utf8');
+          res.on('data', (d: string | Buffer) => (binary && ok ? undefined : (text += d as string)));
           res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
           res.on('error', reject);
         },
@@ -190,7 +198,7 @@ export async function runMixed(
 
   const send = sender(url, auth, agent);
   const exportAgent = new Agent({ keepAlive: true, maxSockets: 8 });
-  const sendExport = sender(url, auth, exportAgent, EXPORT_TIMEOUT_MS);
+  const sendExport = sender(url, auth, exportAgent, EXPORT_TIMEOUT_MS, true);
 
   const latencies = Object.fromEntries(kinds.map((k) => [k, [] as number[]])) as Record<Kind, number[]>;
   const sizes = Object.fromEntries(kinds.map((k) => [k, 0])) as Record<Kind, number>;
