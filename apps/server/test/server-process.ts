@@ -25,7 +25,7 @@ export interface ServerProcess {
 /** Starts `npm start`'s command as a child process and waits until it says it is running. */
 export async function startServerProcess(
   env: Record<string, string>,
-  timeoutMs = 60_000,
+  timeoutMs = 110_000,
 ): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
