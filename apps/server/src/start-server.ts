@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { statfs } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve, type HttpBindings } from '@hono/node-server';
 import { createApi, createArgon2Hasher, type ApiDeps } from '@waymark/api';
@@ -46,6 +46,35 @@ const httpLimits = {
   maxHeaderSize: 16 * 1024,
 };
 const MAX_HEADERS = 100;
+/** After a 413, how long and how much of the rest of the body is read and dropped before the socket closes. */
+const LINGER_MS = 2_000;
+const LINGER_BYTES = 64 * 1024 * 1024;
+
+/**
+ * A lingering close after 413 (as nginx does): Node destroys a `Connection: close` socket as soon as the
+ * answer is flushed, and closing a socket with unread data in it sends a TCP reset, which can make the
+ * client lose the 413 it has not yet read while it is still sending. So the socket is half-closed (the
+ * answer and FIN go out), what still arrives is dropped without being kept, and it is destroyed after
+ * LINGER_MS or LINGER_BYTES, whichever comes first: memory stays flat and the sender learns why.
+ */
+function lingerAfterRefusal(server: Server): void {
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    res.once('finish', () => {
+      if (res.statusCode !== 413 || req.complete) return;
+      const socket = req.socket;
+      socket.removeListener('finish', socket.destroy);
+      let dropped = 0;
+      const stop = setTimeout(() => socket.destroy(), LINGER_MS);
+      stop.unref();
+      socket.on('data', (chunk: Buffer) => {
+        dropped += chunk.length;
+        if (dropped > LINGER_BYTES) socket.destroy();
+      });
+      socket.once('close', () => clearTimeout(stop));
+      socket.resume();
+    });
+  });
+}
 
 const freeBytes = async (dir: string): Promise<number | null> => {
   const s = await statfs(dir).catch(() => null);
@@ -124,6 +153,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       () => resolve(s),
     );
     (s as Server).maxHeadersCount = MAX_HEADERS;
+    lingerAfterRefusal(s as Server);
     s.once('error', reject);
   }).catch(async (error: NodeJS.ErrnoException) => {
     await stores.close();
