@@ -438,6 +438,10 @@ try {
   await mkdir('bench-out', { recursive: true });
   await writeFile(join('bench-out', `api-${database}.json`), `${JSON.stringify(summary, null, 2)}\n`);
 } finally {
+  if (server.child.exitCode !== null || server.child.signalCode !== null)
+    console.log(
+      `\nThe server stopped during the bench (${server.child.exitCode ?? server.child.signalCode}):\n${server.output().slice(-3000)}`,
+    );
   server.child.kill('SIGTERM');
   await server.exited;
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
