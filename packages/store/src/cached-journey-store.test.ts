@@ -6,7 +6,7 @@ import type { Stores } from './open-store';
 import { appendRetitled } from './retitle.fixture';
 import type { UserId, WorkspaceId } from './records';
 import { sampleJourney } from './sample-journey';
-import { createTestStores } from './test-database';
+import { createTestStores, seedOwner } from './test-database';
 
 const T0 = '2026-01-01T09:00:00.000Z';
 const ws = 'w1' as WorkspaceId;
@@ -20,8 +20,7 @@ describe('the journey cache of the embedded database, when editors race on one j
   let journeys: JourneyStore;
   beforeEach(async () => {
     stores = await createTestStores();
-    await stores.accounts.createUser({ id: ann, email: 'ann@example.org', name: 'Ann', at: T0 });
-    await stores.accounts.createWorkspace({ id: ws, name: 'Council', ownerId: ann, at: T0 });
+    await seedOwner(stores, ann, ws, T0);
     innerReads = 0;
     innerLists = 0;
     // The real store, with its reads counted.

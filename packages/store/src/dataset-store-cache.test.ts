@@ -6,7 +6,7 @@ import type { UserId, WorkspaceId } from './records';
 import { sampleJourney } from './sample-journey';
 import type { Sql } from './sql';
 import { createSqlDatasetStore } from './sql-dataset-store';
-import { createTestStores } from './test-database';
+import { createTestStores, seedOwner } from './test-database';
 
 const T0 = '2026-01-01T09:00:00.000Z';
 const ws = 'w1' as WorkspaceId;
@@ -18,8 +18,7 @@ describe("a dataset's page reads its analysis once while the dataset is unchange
   let datasets: DatasetStore;
   beforeEach(async () => {
     stores = await createTestStores();
-    await stores.accounts.createUser({ id: ann, email: 'ann@example.org', name: 'Ann', at: T0 });
-    await stores.accounts.createWorkspace({ id: ws, name: 'Council', ownerId: ann, at: T0 });
+    await seedOwner(stores, ann, ws, T0);
     await stores.journeys.createJourney({
       workspaceId: ws,
       journey: sampleJourney('j1'),

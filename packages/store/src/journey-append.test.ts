@@ -6,7 +6,7 @@ import type { UserId, WorkspaceId } from './records';
 import { sampleJourney } from './sample-journey';
 import type { Sql } from './sql';
 import { createSqlJourneyStore } from './sql-journey-store';
-import { createTestStores } from './test-database';
+import { createTestStores, seedOwner } from './test-database';
 
 const T0 = '2026-01-01T09:00:00.000Z';
 const ws = 'w1' as WorkspaceId;
@@ -19,8 +19,7 @@ describe('group commit of journey appends (PGlite)', () => {
   let journeys: ReturnType<typeof createSqlJourneyStore>;
   beforeEach(async () => {
     stores = await createTestStores();
-    await stores.accounts.createUser({ id: ann, email: 'ann@example.org', name: 'Ann', at: T0 });
-    await stores.accounts.createWorkspace({ id: ws, name: 'Council', ownerId: ann, at: T0 });
+    await seedOwner(stores, ann, ws, T0);
     appendStatements = 0;
     documentReads = 0;
     const counting: Sql = {

@@ -5,7 +5,7 @@ import type { Stores } from './open-store';
 import { describeOnPostgres } from './postgres-test-stores';
 import type { UserId, WorkspaceId } from './records';
 import { sampleJourney } from './sample-journey';
-import { createTestStores } from './test-database';
+import { createTestStores, seedOwner } from './test-database';
 
 const T0 = '2026-01-01T09:00:00.000Z';
 const ws = 'w1' as WorkspaceId;
@@ -18,8 +18,7 @@ function notifyContract(open: () => Promise<{ stores: Stores; dispose(): Promise
     try {
       const heard: unknown[] = [];
       const stop = await stores.sql.listen('waymark_journeys', (p) => heard.push(p && JSON.parse(p)));
-      await stores.accounts.createUser({ id: ann, email: 'ann@example.org', name: 'Ann', at: T0 });
-      await stores.accounts.createWorkspace({ id: ws, name: 'Council', ownerId: ann, at: T0 });
+      await seedOwner(stores, ann, ws, T0);
       const journey = sampleJourney('j1');
       await stores.journeys.createJourney({
         workspaceId: ws,

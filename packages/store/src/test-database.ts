@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { loadMigrations, runMigrations } from './migrate';
 import { createPgliteSql } from './pglite-sql';
 import { createStores, type Stores } from './open-store';
+import type { UserId, WorkspaceId } from './records';
 
 let template: Promise<Blob> | undefined;
 
@@ -41,4 +42,10 @@ export function pgliteTemplate(): Promise<Blob> {
 /** A fresh in-memory PGlite database with every migration applied, for tests. */
 export async function createTestStores(): Promise<Stores> {
   return createStores(await createPgliteSql({ loadDataDir: await pgliteTemplate() }));
+}
+
+/** Ann, owner of the workspace "Council": the person and workspace most store tests start from. */
+export async function seedOwner(stores: Stores, userId: UserId, workspaceId: WorkspaceId, at: string) {
+  await stores.accounts.createUser({ id: userId, email: 'ann@example.org', name: 'Ann', at });
+  await stores.accounts.createWorkspace({ id: workspaceId, name: 'Council', ownerId: userId, at });
 }
