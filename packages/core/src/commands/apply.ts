@@ -6,6 +6,7 @@ import { addItem, moveItem, removeItem, updateItem } from './collection-handlers
 import { collectionSpecs, type CollectionNoun } from './collections';
 import { commandError, type CommandError, type CommandResult } from './command-error';
 import { setAxis, updateMeta } from './document';
+import { recordVotes } from './votes';
 import { journeyCommandSchema, type BatchCommand, type CommandType, type JourneyCommand } from './schema';
 
 type Handler<T extends CommandType> = (j: Journey, c: Extract<JourneyCommand, { type: T }>) => CommandResult;
@@ -38,6 +39,7 @@ const handlers: Handlers = {
   'card.update': updateCard,
   'card.move': moveCard,
   'card.remove': removeCard,
+  'votes.record': recordVotes,
   batch: applyBatch,
 };
 

@@ -2,6 +2,7 @@ import type { Journey } from '../journey/schema';
 import { applyCommand } from './apply';
 import { freshId, randomCard, randomIdea, randomLink, type Rand } from './random-journey.fixture';
 import type { JourneyCommand } from './schema';
+import { votableKinds } from './votes';
 
 /** valid: must apply; invalid: must be refused; either: may go either way (the properties still hold). */
 export type Expectation = 'valid' | 'invalid' | 'either';
@@ -147,7 +148,30 @@ const makers: Record<string, Maker> = {
           unset: ['returnsTo'],
         })
       : undefined,
+  votesRecord: (r, j) => {
+    const kinds = votableKinds.filter(() => r.chance(0.5));
+    if (kinds.length === 0) kinds.push(r.pick(votableKinds)!);
+    const tally = (list: readonly { id: string }[]) =>
+      list.filter(() => r.chance(0.6)).map((x) => ({ id: x.id, votes: 1 + r.int(9) }));
+    return valid({
+      type: 'votes.record',
+      round: 'Dot-voting',
+      kinds,
+      cards: tally(j.cards.filter((c) => (kinds as string[]).includes(c.kind))),
+      ideas: kinds.includes('idea') ? tally(j.ideas) : [],
+    });
+  },
   // Commands that must be refused.
+  votesNotInRound: (r, j) => {
+    const card = r.pick(j.cards.filter((c) => c.kind !== 'pain-point'));
+    return invalid({
+      type: 'votes.record',
+      round: 'Pain points',
+      kinds: ['pain-point'],
+      cards: [{ id: card?.id ?? 'no-such-card', votes: 1 + r.int(3) }],
+      ideas: [],
+    });
+  },
   missingId: (r) =>
     invalid({
       type: r.pick(['card.remove', 'column.remove', 'lane.remove', 'link.remove', 'stage.remove']),

@@ -25,6 +25,7 @@ import {
   sourceSchema,
   stageSchema,
 } from '../journey/schema';
+import { recordVotesCommandSchema } from './votes';
 
 /**
  * Every edit to a journey is one of these values, applied by `applyCommand`. The editor, the API, the CLI,
@@ -156,6 +157,7 @@ const baseCommands = [
     arrayIndex: index,
   }),
   z.strictObject({ type: z.literal('card.remove'), id: cardIdSchema }),
+  recordVotesCommandSchema,
 ] as const;
 
 /** Several commands applied as one: all or none, one undo step. */

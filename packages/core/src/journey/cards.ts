@@ -14,6 +14,12 @@ import { EMOTION_MAX, EMOTION_MIN, emotionScaleIds } from './scales';
 
 const text = (max = 4000) => z.string().trim().min(1, { message: 'expected some text' }).max(max);
 
+/**
+ * Dot-voting results: how many dots the card (or idea) got in the latest round that included its kind
+ * (`votes.record`). Absent when it got none; never 0, so "no votes" has one spelling.
+ */
+export const votesSchema = z.number().int().min(1).max(100_000).optional();
+
 /** Flags any card may carry (domain.md §3). */
 export const cardFlags = ['delight', 'outside-control', 'good-practice'] as const;
 
@@ -77,6 +83,7 @@ export const cardSchemas = {
     kind: z.literal('moment-of-truth'),
     text: text(),
     why: text().optional(),
+    votes: votesSchema,
   }),
   'pain-point': z.strictObject({
     ...common,
@@ -84,6 +91,7 @@ export const cardSchemas = {
     text: text(),
     type: z.enum(['silence', 'delay', 'repeat', 'confusion', 'hand-off', 'other']).optional(),
     severity: z.number().int().min(1).max(3).optional(),
+    votes: votesSchema,
   }),
   lever: z.strictObject({
     ...common,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cardSchema } from './cards';
+import { cardSchema, votesSchema } from './cards';
 import { laneKindIds } from './cards';
 import {
   cardIdSchema,
@@ -155,6 +155,8 @@ export const ideaSchema = z.strictObject({
   value: z.number().int().min(1).max(5).optional(),
   status: z.enum(ideaStatuses).default('proposed'),
   parkedReason: text().optional(),
+  /** Dots from the latest dot-voting round that included ideas (`votes.record`). */
+  votes: votesSchema,
   expectedEffect: z
     .strictObject({
       contactsRemovedPerJourney: z.number().min(0).optional(),
