@@ -27,6 +27,15 @@ describe('commands in words (history panel, unsaved changes after a conflict)', 
       'Removed lane “Levers for solution hunting”',
     );
     expect(describeCommand({ type: 'axis.set', axis: { kind: 'ages' } })).toBe('Set the axis to ages');
+    expect(
+      describeCommand({
+        type: 'votes.record',
+        round: 'Dot-voting: pain points',
+        kinds: ['pain-point'],
+        cards: [],
+        ideas: [],
+      }),
+    ).toBe('Recorded the votes of “Dot-voting: pain points”');
   });
 
   it('given a batch, when described, then its parts are listed', () => {

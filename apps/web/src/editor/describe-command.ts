@@ -33,6 +33,7 @@ export function describeCommand(command: JourneyCommand, journey?: Journey): str
     );
   }
   if (command.type === 'axis.set') return `Set the axis to ${command.axis.kind}`;
+  if (command.type === 'votes.record') return `Recorded the votes of${quoted(command.round)}`;
   if (command.type === 'meta.update')
     return `Changed the journey’s details (${Object.keys(command.patch).join(', ')})`;
   const [noun = '', verb = ''] = command.type.split('.');
