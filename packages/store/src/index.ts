@@ -17,6 +17,25 @@ export {
   type StoredArtifact,
 } from './improvement-store';
 export { createSqlImprovementStore } from './sql-improvement-store';
+export {
+  GUESTS_CHANNEL,
+  guestRoles,
+  type Guest,
+  type GuestLink,
+  type GuestRole,
+  type GuestSession,
+  type GuestState,
+  type GuestStore,
+  type GuestStoreError,
+} from './guest-store';
+export { createSqlGuestStore } from './sql-guest-store';
+export {
+  createSqlWorkshopStore,
+  WORKSHOP_CHANNEL,
+  type StoredWorkshop,
+  type WorkshopStore,
+  type WorkshopWrite,
+} from './workshop-store';
 export * from './dataset-exports';
 export { createStores, openStores, type Stores, type StoreLocation } from './open-store';
 export { createTestStores, pgliteTemplate } from './test-database';

@@ -2,7 +2,9 @@ import type { AccountStore } from './account-store';
 import type { JourneyStore } from './journey-store';
 import type { ImprovementStore } from './improvement-store';
 import type { DatasetStore } from './dataset-store';
+import type { GuestStore } from './guest-store';
 import { createSqlDatasetStore } from './sql-dataset-store';
+import { createSqlGuestStore } from './sql-guest-store';
 import { runMigrations } from './migrate';
 import { createPgSql } from './pg-sql';
 import { createPgliteSql } from './pglite-sql';
@@ -10,6 +12,7 @@ import type { Sql } from './sql';
 import { createSqlAccountStore } from './sql-account-store';
 import { createSqlJourneyStore } from './sql-journey-store';
 import { createSqlImprovementStore } from './sql-improvement-store';
+import { createSqlWorkshopStore, type WorkshopStore } from './workshop-store';
 
 export interface Stores {
   readonly sql: Sql;
@@ -17,6 +20,10 @@ export interface Stores {
   readonly journeys: JourneyStore;
   readonly improvements: ImprovementStore;
   readonly datasets: DatasetStore;
+  /** Workshop links and their guests (decision 0015). */
+  readonly guests: GuestStore;
+  /** Workshop facilitation state per journey (decision 0014). */
+  readonly workshops: WorkshopStore;
   readonly database: Sql['dialect'];
   close(): Promise<void>;
 }
@@ -29,6 +36,8 @@ export function createStores(sql: Sql): Stores {
     journeys: createSqlJourneyStore(sql),
     improvements: createSqlImprovementStore(sql),
     datasets: createSqlDatasetStore(sql),
+    guests: createSqlGuestStore(sql),
+    workshops: createSqlWorkshopStore(sql),
     database: sql.dialect,
     close: () => sql.close(),
   };
