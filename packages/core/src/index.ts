@@ -84,7 +84,7 @@ export { type JourneyTemplate, type TemplateOptions } from './templates/journey-
 export { adviseJourney } from './journey/advice';
 export { applyCommand, applyCommands, parseCommand } from './commands/apply';
 export { cardInsertIndex } from './commands/cards';
-export { votableKinds, type VotableKind, type RecordVotesCommand } from './commands/votes';
+export { votableKinds, votableKindNames, type VotableKind, type RecordVotesCommand } from './commands/votes';
 export { cardRefs, type CardRef, type RefCollection } from './commands/card-refs';
 export type { Applied, CommandError, CommandResult } from './commands/command-error';
 export {

@@ -1,9 +1,11 @@
 import { channelIds, channels, ideaStatuses, type Idea, type Journey } from '@waymark/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 interface Props {
   readonly journey: Journey;
   readonly idea: Idea | undefined;
+  /** A new idea's first draft, e.g. already linked to the voted pain point it starts from. */
+  readonly draft?: Idea | undefined;
   readonly onSave: (idea: Idea) => void;
   readonly onCancel: () => void;
 }
@@ -17,12 +19,18 @@ const slug = (s: string) =>
     .slice(0, 40) || 'idea';
 
 /** Add or edit one idea; parking asks for the reason (kept for a later project). */
-export function IdeaForm({ journey, idea, onSave, onCancel }: Props) {
+export function IdeaForm({ journey, idea, draft: seed, onSave, onCancel }: Props) {
   const [draft, setDraft] = useState<Idea>(
     idea ??
+      seed ??
       ({ id: '', title: '', leverCardIds: [], painPointCardIds: [], status: 'proposed' } as unknown as Idea),
   );
   const [problem, setProblem] = useState<string | null>(null);
+  const titleRef = useRef<HTMLInputElement>(null);
+  // Started from a voted card: the title is what is asked for next.
+  useEffect(() => {
+    if (seed) titleRef.current?.focus();
+  }, [seed]);
   const set = (patch: Partial<Idea>) => setDraft((d) => ({ ...d, ...patch }) as Idea);
   const effect = draft.expectedEffect ?? {};
   const setEffect = (
@@ -35,7 +43,11 @@ export function IdeaForm({ journey, idea, onSave, onCancel }: Props) {
       expectedEffect: Object.keys(next).length > 0 ? (next as Idea['expectedEffect']) : undefined,
     } as Partial<Idea>);
   };
-  const cardsOf = (kind: string) => journey.cards.filter((c) => c.kind === kind);
+  // A moment of truth an idea answers (started from a dot-voting result) is listed with the pain points.
+  const cardsOf = (kind: string) =>
+    journey.cards.filter(
+      (c) => c.kind === kind || (kind === 'pain-point' && draft.painPointCardIds.includes(c.id)),
+    );
   const toggle = (key: 'painPointCardIds' | 'leverCardIds', cardId: string, on: boolean) =>
     set({ [key]: on ? [...draft[key], cardId] : draft[key].filter((x) => x !== cardId) } as Partial<Idea>);
   const submit = () => {
@@ -88,7 +100,12 @@ export function IdeaForm({ journey, idea, onSave, onCancel }: Props) {
       ) : null}
       <div className="field">
         <label htmlFor="idea-title">Title</label>
-        <input id="idea-title" value={draft.title} onChange={(e) => set({ title: e.target.value })} />
+        <input
+          ref={titleRef}
+          id="idea-title"
+          value={draft.title}
+          onChange={(e) => set({ title: e.target.value })}
+        />
       </div>
       <div className="field">
         <label htmlFor="idea-owner">Owner</label>

@@ -5,6 +5,8 @@ import { IdeaForm } from './idea-form';
 import { ideaCommand, ideaMatrix, quadrantLabels } from './ideas-model';
 import type { ImproveViewProps } from './improve-page';
 import { useJourney } from './use-journey';
+import { VotedCards } from './voted-cards';
+import { ideaDraftFrom, ideaOrderLabels, sortIdeas, type IdeaOrder } from './voted-model';
 
 const statusLabel = (s: Idea['status']) => s.replace('-', ' ');
 
@@ -12,6 +14,9 @@ const statusLabel = (s: Idea['status']) => s.replace('-', ' ');
 export function IdeasView({ ws, id, canEdit }: ImproveViewProps) {
   const { journey, error, status, send } = useJourney(ws, id);
   const [editing, setEditing] = useState<Idea | 'new' | null>(null);
+  /** A new idea's first draft when it starts from a voted card ("Start an idea from this"). */
+  const [seed, setSeed] = useState<Idea | undefined>(undefined);
+  const [order, setOrder] = useState<IdeaOrder>('map');
   if (!journey)
     return (
       <>
@@ -24,6 +29,10 @@ export function IdeasView({ ws, id, canEdit }: ImproveViewProps) {
     return c && 'text' in c ? String(c.text) : cardId;
   };
   const m = ideaMatrix(journey.ideas);
+  const startNew = (from?: Idea) => {
+    setSeed(from);
+    setEditing('new');
+  };
   const save = async (before: Idea | undefined, after: Idea) => {
     const cmd = ideaCommand(before, after);
     if (!cmd || (await send([cmd], `Idea “${after.title}” saved.`))) setEditing(null);
@@ -51,6 +60,16 @@ export function IdeasView({ ws, id, canEdit }: ImproveViewProps) {
       <p role="status" className="improve-status">
         {status}
       </p>
+      <div className="field improve-sort">
+        <label htmlFor="ideas-order">Sort ideas</label>
+        <select id="ideas-order" value={order} onChange={(e) => setOrder(e.target.value as IdeaOrder)}>
+          {Object.entries(ideaOrderLabels).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
       <table className="improve-table">
         <caption>Ideas, with the pain points they answer and the levers they use</caption>
         <thead>
@@ -62,6 +81,7 @@ export function IdeasView({ ws, id, canEdit }: ImproveViewProps) {
             <th scope="col">Value</th>
             <th scope="col">Effort</th>
             <th scope="col">Status</th>
+            <th scope="col">Votes</th>
             <th scope="col">Expected effect</th>
             {canEdit ? <th scope="col">Actions</th> : null}
           </tr>
@@ -69,10 +89,10 @@ export function IdeasView({ ws, id, canEdit }: ImproveViewProps) {
         <tbody>
           {journey.ideas.length === 0 ? (
             <tr>
-              <td colSpan={canEdit ? 9 : 8}>No ideas yet.</td>
+              <td colSpan={canEdit ? 10 : 9}>No ideas yet.</td>
             </tr>
           ) : null}
-          {journey.ideas.map((i) => (
+          {sortIdeas(journey.ideas, order).map((i) => (
             <tr key={i.id}>
               <th scope="row">{i.title}</th>
               <td>{i.painPointCardIds.map(textOf).join('; ') || '—'}</td>
@@ -81,6 +101,7 @@ export function IdeasView({ ws, id, canEdit }: ImproveViewProps) {
               <td className="num">{i.value ?? '—'}</td>
               <td className="num">{i.effort ?? '—'}</td>
               <td>{statusLabel(i.status)}</td>
+              <td className="num">{i.votes ?? '—'}</td>
               <td>{effectText(i)}</td>
               {canEdit ? (
                 <td>
@@ -107,7 +128,7 @@ export function IdeasView({ ws, id, canEdit }: ImproveViewProps) {
         </tbody>
       </table>
       {canEdit && editing === null ? (
-        <button type="button" className="button" onClick={() => setEditing('new')}>
+        <button type="button" className="button" onClick={() => startNew()}>
           Add an idea
         </button>
       ) : null}
@@ -116,10 +137,16 @@ export function IdeasView({ ws, id, canEdit }: ImproveViewProps) {
           key={editing === 'new' ? 'new' : editing.id}
           journey={journey}
           idea={editing === 'new' ? undefined : editing}
+          draft={editing === 'new' ? seed : undefined}
           onCancel={() => setEditing(null)}
           onSave={(after) => void save(editing === 'new' ? undefined : editing, after)}
         />
       ) : null}
+      <VotedCards
+        journey={journey}
+        canEdit={canEdit && editing === null}
+        onStart={(cardId) => startNew(ideaDraftFrom(cardId))}
+      />
       <h2>Value against effort</h2>
       <table className="improve-table improve-matrix">
         <caption>Ideas by value (rows) and effort (columns), on 1 to 5 where 3 and above is high</caption>

@@ -8,6 +8,12 @@ import { refuse, type CommandResult } from './command-error';
 /** What a dot-voting round can be about: two card kinds and the ideas list. */
 export const votableKinds = ['pain-point', 'moment-of-truth', 'idea'] as const;
 export type VotableKind = (typeof votableKinds)[number];
+/** One of each, for people: "Vote for pain point: …". */
+export const votableKindNames: Record<VotableKind, { one: string; many: string }> = {
+  'pain-point': { one: 'pain point', many: 'pain points' },
+  'moment-of-truth': { one: 'moment of truth', many: 'moments of truth' },
+  idea: { one: 'idea', many: 'ideas' },
+};
 
 const count = z.number().int().min(1).max(100_000);
 
