@@ -4,6 +4,7 @@ import { CheckField, ChoiceField, CommitField } from './commit-field';
 import { useEditorContext } from './editor-context';
 import { parseScore } from './emotion-geometry';
 import { cardLabel } from './quick-entry';
+import { ReplacedAtCard } from './live/replaced-notice';
 
 /** The details of the selected card, editable field by field for its kind; move, delete and comment on it. */
 export function CardPanel({ cardId }: { cardId: string }) {
@@ -33,6 +34,7 @@ export function CardPanel({ cardId }: { cardId: string }) {
         {lane.label} · {column.label}
       </p>
       <p className="card-panel__summary">{cardLabel(journey, card)}</p>
+      <ReplacedAtCard cardId={card.id} />
       {choices.map((c) => (
         <ChoiceField
           key={`${card.id}-${c.key}`}

@@ -8,6 +8,8 @@ import { EmotionCell } from './emotion-cell';
 import { CommentIcon } from './shape-glyph';
 import { ChannelIcon } from '../ui/channel-icon';
 import { cardLabel, quickCard, quickEntryHint } from './quick-entry';
+import { PresenceTags, useCardPresence } from './live/presence-marks';
+import { ReplacedAtCard } from './live/replaced-notice';
 
 export interface MapCellProps {
   readonly lane: Lane;
@@ -64,6 +66,7 @@ export function MapCell(props: MapCellProps) {
           {cards.map((card) => (
             <li key={card.id}>
               <CardChip card={card} tabbable={active} />
+              <ReplacedAtCard cardId={card.id} />
             </li>
           ))}
         </ul>
@@ -78,10 +81,13 @@ export function CardChip({ card, tabbable }: { card: Card; tabbable: boolean }) 
   const { journey, selectCard, selectedCardId, comments, canEdit } = useEditorContext();
   const open = comments.filter((c) => c.target.cardId === card.id && !c.resolved).length;
   const label = cardLabel(journey, card);
+  // Others who have this card selected or are typing in it: an outline in their colour and a name tag.
+  const here = useCardPresence(card.id);
   return (
     <button
       type="button"
-      className={`card card--${card.kind}${selectedCardId === card.id ? ' card--selected' : ''}`}
+      className={`card card--${card.kind}${selectedCardId === card.id ? ' card--selected' : ''}${here.length ? ' card--presence' : ''}`}
+      style={here.length ? { ['--presence-colour' as string]: here[0]!.colour } : undefined}
       tabIndex={tabbable ? 0 : -1}
       onClick={() => selectCard(card.id)}
       data-card={card.id}
@@ -91,6 +97,7 @@ export function CardChip({ card, tabbable }: { card: Card; tabbable: boolean }) 
         e.dataTransfer.effectAllowed = 'move';
       }}
     >
+      <PresenceTags people={here} />
       <CardBody card={card} label={label} />
       {card.flags && card.flags.length > 0 ? (
         <span className="card__meta"> ({card.flags.join(', ')})</span>

@@ -24,6 +24,7 @@ import {
 import { ColumnHeader, LaneHeader } from './map-headers';
 import { MapCell } from './map-cell';
 import { LinksBand } from './links-band';
+import { ColumnPresence } from './live/presence-marks';
 
 export const COLUMN_WIDTH = 248;
 export const LANE_HEADER_WIDTH = 208;
@@ -228,6 +229,7 @@ export function MapGrid({ journey, zoom, onReady, scrollerRef }: MapGridProps) {
         ))}
       </div>
       <LinksBand journey={journey} columnWidth={COLUMN_WIDTH} offset={LANE_HEADER_WIDTH} />
+      <ColumnPresence journey={journey} columnWidth={COLUMN_WIDTH} offset={LANE_HEADER_WIDTH} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { Participant, ServerMessage } from '@waymark/api';
+import type { LiveFocus, Participant, ServerMessage } from '@waymark/api';
 import { applyCommand, type Journey, type JourneyCommand } from '@waymark/core';
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { EditorState } from '../state/editor-state';
@@ -7,12 +7,18 @@ import {
   liveReducer,
   takeOutgoing,
   type LiveAction,
+  type LiveNotice,
+  type LiveSelf,
   type LiveState,
 } from '../state/live-sync';
 import type { EditorApi } from './use-editor';
 
 /** Waits before connecting again after the socket closed: grows to 5 s. */
 const RECONNECT_MS = [250, 500, 1000, 2000, 5000];
+/** Attempts in a row that never opened, on a network the browser calls online, before giving up on live. */
+const ATTEMPTS_BEFORE_FALLBACK = 4;
+/** At most one presence message this often: focus and typing follow the person, not every keystroke. */
+export const PRESENCE_EVERY_MS = 300;
 
 const tabId = () =>
   `tab-${Array.from(crypto.getRandomValues(new Uint8Array(9)), (b) => b.toString(16).padStart(2, '0')).join('')}`;
@@ -35,21 +41,73 @@ function asEditorState(s: LiveState): EditorState {
   };
 }
 
+/** What the live editor adds to the editor's API: who is here, the connection, notices with their actions. */
+export interface LiveExtras {
+  readonly participants: readonly Participant[];
+  readonly you: LiveSelf | null;
+  /** Welcomed on the current connection. */
+  readonly connected: boolean;
+  /** The browser says it has no network. */
+  readonly offline: boolean;
+  /** The socket never opened though the network is up (a proxy that blocks live connections, say). */
+  readonly unreachable: boolean;
+  readonly notices: readonly LiveNotice[];
+  /** Puts my words back (a replaced notice's restore, as an edit of mine) and puts the notice away. */
+  readonly restore: (noticeId: number) => void;
+  /** Puts a notice away (keeping the other person's words). */
+  readonly keep: (noticeId: number) => void;
+  /** Where I am on the map and whether I am typing; sent at most every PRESENCE_EVERY_MS, when it changes. */
+  readonly sendPresence: (focus: LiveFocus, typing: boolean) => void;
+}
+
 /**
  * The editor on the live route (decision 0013): the same EditorApi as useEditor, but every edit goes out at
  * once on a WebSocket and everyone else's arrive as they are stored. Reconnects by itself, from the version it
- * has, resending what was not acknowledged. `enabled` false: does nothing (the REST editor is in use).
+ * has, resending what was not acknowledged. While the browser says it is offline it does not try (the socket
+ * is closed at once: browsers keep a dead one open for minutes), and edits wait in the tab. `enabled` false:
+ * does nothing (the REST editor is in use).
  */
 export function useLiveEditor(
   ws: string,
   id: string,
   initial: { version: number; journey: Journey },
   enabled: boolean,
-): EditorApi & { readonly participants: readonly Participant[] } {
+): EditorApi & LiveExtras {
   const ref = useRef<LiveState | null>(null);
   ref.current ??= createLiveState(tabId(), initial.journey, initial.version);
   const socket = useRef<WebSocket | null>(null);
   const [, rerender] = useReducer((n: number) => n + 1, 0);
+  const link = useRef({ offline: !navigator.onLine, unreachable: false });
+  const presence = useRef<{ wanted: string; sent: string; at: number; timer: number | null }>({
+    wanted: JSON.stringify({ type: 'presence', focus: null, typing: false }),
+    sent: '',
+    at: 0,
+    timer: null,
+  });
+
+  const sendPresenceNow = useCallback(() => {
+    const p = presence.current;
+    const open = socket.current;
+    if (p.timer !== null) {
+      window.clearTimeout(p.timer);
+      p.timer = null;
+    }
+    if (!open || open.readyState !== WebSocket.OPEN || !ref.current!.connected || p.wanted === p.sent) return;
+    open.send(p.wanted);
+    p.sent = p.wanted;
+    p.at = Date.now();
+  }, []);
+  const sendPresence = useCallback(
+    (focus: LiveFocus, typing: boolean) => {
+      const p = presence.current;
+      p.wanted = JSON.stringify({ type: 'presence', focus, typing });
+      if (p.wanted === p.sent || p.timer !== null) return;
+      const wait = p.at + PRESENCE_EVERY_MS - Date.now();
+      if (wait <= 0) sendPresenceNow();
+      else p.timer = window.setTimeout(sendPresenceNow, wait);
+    },
+    [sendPresenceNow],
+  );
 
   const flush = useCallback(() => {
     const open = socket.current;
@@ -71,31 +129,80 @@ export function useLiveEditor(
     if (!enabled) return;
     let stopped = false;
     let attempt = 0;
+    let neverOpened = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const connect = () => {
+      clearTimeout(timer);
+      if (stopped || socket.current || !navigator.onLine) return;
       const s = ref.current!;
       const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
       const url = `${scheme}://${window.location.host}/api/workspaces/${encodeURIComponent(ws)}/journeys/${encodeURIComponent(id)}/live?client=${s.clientId}&since=${s.version}`;
       const open = new WebSocket(url);
+      let opened = false;
       socket.current = open;
+      open.onopen = () => {
+        opened = true;
+        neverOpened = 0;
+      };
       open.onmessage = (event) => {
+        if (socket.current !== open) return;
         attempt = 0;
-        act({ type: 'message', message: JSON.parse(String(event.data)) as ServerMessage });
+        const message = JSON.parse(String(event.data)) as ServerMessage;
+        act({ type: 'message', message });
+        if (message.type === 'welcome') {
+          // A new connection has no presence of ours yet: say where we are again.
+          presence.current.sent = '';
+          sendPresenceNow();
+        }
         if (ref.current!.needsResync) open.close();
       };
       open.onclose = () => {
-        if (socket.current === open) socket.current = null;
+        if (socket.current !== open) return;
+        socket.current = null;
+        if (!opened && navigator.onLine && ref.current!.you === null) neverOpened++;
+        if (neverOpened >= ATTEMPTS_BEFORE_FALLBACK && !link.current.unreachable) {
+          link.current = { ...link.current, unreachable: true };
+        }
         act({ type: 'disconnected' });
         if (!stopped) timer = setTimeout(connect, RECONNECT_MS[Math.min(attempt++, RECONNECT_MS.length - 1)]);
       };
     };
+    const goneOffline = () => {
+      link.current = { ...link.current, offline: true };
+      const open = socket.current;
+      socket.current = null;
+      open?.close();
+      act({ type: 'disconnected' });
+    };
+    const backOnline = () => {
+      link.current = { ...link.current, offline: false };
+      attempt = 0;
+      rerender();
+      connect();
+    };
+    window.addEventListener('offline', goneOffline);
+    window.addEventListener('online', backOnline);
     connect();
     return () => {
       stopped = true;
       clearTimeout(timer);
-      socket.current?.close();
+      window.removeEventListener('offline', goneOffline);
+      window.removeEventListener('online', backOnline);
+      const open = socket.current;
+      socket.current = null;
+      open?.close();
     };
-  }, [enabled, ws, id, act]);
+  }, [enabled, ws, id, act, sendPresenceNow]);
+
+  // Leaving with edits not yet stored (offline, say): the browser asks first.
+  useEffect(() => {
+    if (!enabled) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      if (ref.current!.pending.length > 0) e.preventDefault();
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [enabled]);
 
   const execute = useCallback(
     (command: JourneyCommand) => {
@@ -107,16 +214,34 @@ export function useLiveEditor(
   );
   const undo = useCallback(() => act({ type: 'undo' }), [act]);
   const redo = useCallback(() => act({ type: 'redo' }), [act]);
+  const keep = useCallback((noticeId: number) => act({ type: 'dismiss', id: noticeId }), [act]);
   const dismiss = useCallback(() => {
-    const n = ref.current!.notices.length;
-    if (n > 0) act({ type: 'dismiss', index: n - 1 });
-  }, [act]);
+    const last = ref.current!.notices.at(-1);
+    if (last) keep(last.id);
+  }, [keep]);
+  const restore = useCallback(
+    (noticeId: number) => {
+      const notice = ref.current!.notices.find((n) => n.id === noticeId);
+      if (notice?.kind === 'replaced') act({ type: 'local', command: notice.restore });
+      keep(noticeId);
+    },
+    [act, keep],
+  );
   // Restores arrive as a `replaced` version from the server; there is no conflict to resolve.
   const nothing = useCallback(() => undefined, []);
 
+  const s = ref.current;
   return {
-    participants: ref.current.participants,
-    state: asEditorState(ref.current),
+    participants: s.participants,
+    you: s.you,
+    connected: s.connected,
+    offline: link.current.offline,
+    unreachable: link.current.unreachable,
+    notices: s.notices,
+    restore,
+    keep,
+    sendPresence,
+    state: asEditorState(s),
     execute,
     undo,
     redo,

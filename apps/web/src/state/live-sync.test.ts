@@ -81,7 +81,7 @@ describe('live sync engine', () => {
         field: 'text',
         by: 'Bob',
         yours: 'Phoned twice',
-        message: "Your words in the card's text were replaced by Bob's",
+        message: 'Bob changed this card’s text after you. Your words: “Phoned twice”',
       }),
     ]);
     const notice = s2.notices[0]!;
@@ -101,9 +101,60 @@ describe('live sync engine', () => {
     expect(s1.notices).toEqual([
       expect.objectContaining({
         kind: 'dropped',
-        message: expect.stringMatching(/^Your change \(adding a card\) could not be kept: .*step-3/),
+        message:
+          'Your new card “Late card” was not added, because Bob deleted the step “Step 3” it was on. Add it to another step if you still need it.',
       }),
     ]);
+  });
+
+  it('given edits made offline, when someone else deleted the step of one of them meanwhile, then on reconnecting only that one is dropped, in words, and the others go out', () => {
+    const s0 = run(
+      online(),
+      { type: 'disconnected' },
+      { type: 'local', command: addCard('a', 'Kept one', 'step-1') },
+      { type: 'local', command: addCard('b', 'Lost one', 'step-3') },
+      { type: 'local', command: retext('a', 'Kept, reworded') },
+    );
+    expect(send(s0).submits).toEqual([]);
+    const s1 = run(
+      s0,
+      msg({
+        ...welcome(2),
+        missed: [
+          {
+            type: 'applied',
+            version: 2,
+            commands: [{ type: 'column.remove', id: 'step-3' as never }],
+            by: { id: 'u-bob', name: 'Bob' },
+          },
+        ],
+      }),
+    );
+    expect([textOf(s1, 'a'), textOf(s1, 'b')]).toEqual(['Kept, reworded', undefined]);
+    expect(send(s1).submits.map((m) => [m.clientSeq, m.baseVersion, m.commands])).toEqual([
+      [1, 2, [addCard('a', 'Kept one', 'step-1')]],
+      [3, 2, [retext('a', 'Kept, reworded')]],
+    ]);
+    expect(s1.notices.map((n) => n.message)).toEqual([
+      'Your new card “Lost one” was not added, because Bob deleted the step “Step 3” it was on. Add it to another step if you still need it.',
+    ]);
+    // Its undo went with it: undo takes back the rewording, then the first card.
+    expect(s1.undo).toHaveLength(2);
+    // Put away by its id.
+    expect(run(s1, { type: 'dismiss', id: s1.notices[0]!.id }).notices).toEqual([]);
+  });
+
+  it('given an edit of a card someone else deleted, then it is dropped saying who deleted that card', () => {
+    const s0 = run(online(), applied(2, [addCard('c1', 'Old words')]));
+    const s1 = run(s0, { type: 'local', command: retext('c1', 'New words') });
+    const s2 = run(send(s1).state, applied(3, [{ type: 'card.remove', id: 'c1' as never }], 'Cy'));
+    expect(s2.notices.map((n) => n.message)).toEqual([
+      'Your change to the card “New words” (“New words”) was not kept, because Cy deleted that card.',
+    ]);
+  });
+
+  it('given the welcome, then the engine knows who this tab is', () => {
+    expect(online().you).toEqual({ connection: 'c', user: { id: 'u-ann', name: 'Ann' }, role: 'editor' });
   });
 
   it("given my edit and then others' edits, when I undo, then only my edit is reversed, by a new submit on the current version", () => {
@@ -171,7 +222,7 @@ describe('live sync engine', () => {
     expect([textOf(s2, 'a'), textOf(s2, 'b')]).toEqual([undefined, 'B']);
     expect(s2.notices.at(-1)).toMatchObject({
       kind: 'dropped',
-      message: 'your change was not saved: needs the editor role',
+      message: 'Your new card “A” was not added. Needs the editor role.',
     });
   });
 

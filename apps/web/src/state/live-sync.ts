@@ -2,6 +2,7 @@ import type { Journey, JourneyCommand } from '@waymark/core';
 import type { AppliedMessage, Participant, ServerMessage } from '@waymark/api';
 import { coalesce } from './autosave';
 import type { ApplyCommand } from './editor-state';
+import { droppedInWords, replacedInWords } from './live-words';
 
 /**
  * The live co-editing engine of one browser tab (decision 0013), a pure state machine like editor-state.ts:
@@ -27,7 +28,7 @@ interface UndoEntry {
   readonly inverse: JourneyCommand;
 }
 
-export type LiveNotice =
+export type LiveNotice = { readonly id: number } & (
   | {
       readonly kind: 'replaced';
       /** `card s2-call`, `column s1`, `meta` */
@@ -41,7 +42,17 @@ export type LiveNotice =
       readonly message: string;
     }
   | { readonly kind: 'dropped'; readonly commands: readonly JourneyCommand[]; readonly message: string }
-  | { readonly kind: 'error'; readonly message: string };
+  | { readonly kind: 'error'; readonly message: string }
+);
+/** A notice before it is numbered. */
+type NewNotice = LiveNotice extends infer N ? (N extends LiveNotice ? Omit<N, 'id'> : never) : never;
+
+/** Who this tab is on the server (from the welcome). */
+export interface LiveSelf {
+  readonly connection: string;
+  readonly user: Participant['user'];
+  readonly role: string;
+}
 
 export interface LiveState {
   readonly clientId: string;
@@ -61,7 +72,10 @@ export interface LiveState {
   /** Fields whose confirmed value this tab wrote last (key → value), to tell it when someone replaces them. */
   readonly mine: Readonly<Record<string, unknown>>;
   readonly notices: readonly LiveNotice[];
+  readonly nextNoticeId: number;
   readonly participants: readonly Participant[];
+  /** Set by the first welcome: who this tab is; null until then (still connecting for the first time). */
+  readonly you: LiveSelf | null;
 }
 
 export type LiveAction =
@@ -70,7 +84,8 @@ export type LiveAction =
   | { readonly type: 'redo' }
   | { readonly type: 'message'; readonly message: ServerMessage }
   | { readonly type: 'disconnected' }
-  | { readonly type: 'dismiss'; readonly index: number };
+  /** A notice read and put away (by its id). */
+  | { readonly type: 'dismiss'; readonly id: number };
 
 export interface SubmitMessage {
   readonly type: 'submit';
@@ -95,7 +110,20 @@ export function createLiveState(clientId: string, journey: Journey, version: num
     redo: [],
     mine: {},
     notices: [],
+    nextNoticeId: 1,
     participants: [],
+    you: null,
+  };
+}
+
+/** The state with these notices added, numbered. */
+function notify(state: LiveState, added: readonly NewNotice[]): LiveState {
+  if (added.length === 0) return state;
+  const numbered = added.map((n, i) => ({ ...n, id: state.nextNoticeId + i }) as LiveNotice);
+  return {
+    ...state,
+    notices: [...state.notices, ...numbered],
+    nextNoticeId: state.nextNoticeId + added.length,
   };
 }
 
@@ -110,8 +138,17 @@ function applyAll(apply: ApplyCommand, journey: Journey, commands: readonly Jour
   return { ok: true as const, journey: current };
 }
 
-/** The pending batches again on a new base; those that no longer apply are dropped, with the reason. */
-function rebase(apply: ApplyCommand, state: LiveState, confirmed: Journey, notices: LiveNotice[]): LiveState {
+/**
+ * The pending batches again on a new base; those that no longer apply are dropped, with the reason in words
+ * (`by`: whose change made them no longer apply, when known).
+ */
+function rebase(
+  apply: ApplyCommand,
+  state: LiveState,
+  confirmed: Journey,
+  notices: NewNotice[],
+  by: string | null = null,
+): LiveState {
   let journey = confirmed;
   const kept: PendingBatch[] = [];
   const dropped = new Set<number>();
@@ -122,45 +159,25 @@ function rebase(apply: ApplyCommand, state: LiveState, confirmed: Journey, notic
       kept.push(batch);
     } else {
       dropped.add(batch.seq);
-      notices.push(droppedNotice(batch.commands, r.message));
+      notices.push({
+        kind: 'dropped',
+        commands: batch.commands,
+        message: droppedInWords(state.journey, confirmed, batch.commands, by, r.message),
+      });
     }
   }
-  return {
-    ...state,
-    confirmed,
-    journey,
-    pending: kept,
-    undo: dropped.size ? state.undo.filter((u) => !dropped.has(u.seq)) : state.undo,
-    redo: dropped.size ? state.redo.filter((u) => !dropped.has(u.seq)) : state.redo,
+  return notify(
+    {
+      ...state,
+      confirmed,
+      journey,
+      pending: kept,
+      undo: dropped.size ? state.undo.filter((u) => !dropped.has(u.seq)) : state.undo,
+      redo: dropped.size ? state.redo.filter((u) => !dropped.has(u.seq)) : state.redo,
+    },
     notices,
-  };
+  );
 }
-
-const droppedNotice = (commands: readonly JourneyCommand[], why: string): LiveNotice => ({
-  kind: 'dropped',
-  commands,
-  message: `Your change (${commands.map((c) => describe(c)).join(', ')}) could not be kept: ${why}`,
-});
-
-const nouns: Record<string, string> = {
-  card: 'card',
-  column: 'step',
-  lane: 'lane',
-  stage: 'stage',
-  link: 'arrow',
-  idea: 'idea',
-  persona: 'persona',
-  organisation: 'organisation',
-  source: 'source',
-  leverCategory: 'lever category',
-  meta: 'journey details',
-};
-const describe = (c: JourneyCommand): string => {
-  const [noun, verb] = c.type.split('.');
-  if (!verb) return 'several edits';
-  const what = nouns[noun!] ?? noun!;
-  return `${{ add: 'adding', update: 'editing', move: 'moving', remove: 'removing' }[verb] ?? verb} a ${what}`;
-};
 
 /** The fields an update command writes, as keys `card\u0000id\u0000field` with the values written. */
 function writes(command: JourneyCommand): { key: string; field: string; value: unknown }[] {
@@ -189,7 +206,7 @@ function rememberMine(mine: Readonly<Record<string, unknown>>, commands: readonl
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Someone else's update of a field this tab wrote last: the tab is told, and can put its words back. */
-function replacedNotices(mine: Record<string, unknown>, message: AppliedMessage, notices: LiveNotice[]) {
+function replacedNotices(mine: Record<string, unknown>, message: AppliedMessage, notices: NewNotice[]) {
   const by = message.by?.name || 'someone';
   for (const command of message.commands) {
     for (const w of writes(command)) {
@@ -210,7 +227,7 @@ function replacedNotices(mine: Record<string, unknown>, message: AppliedMessage,
         by,
         yours,
         restore,
-        message: `Your words in the ${nouns[type] ?? type}'s ${w.field} were replaced by ${by}'s`,
+        message: replacedInWords(type, w.field, by, yours),
       });
     }
   }
@@ -219,7 +236,7 @@ function replacedNotices(mine: Record<string, unknown>, message: AppliedMessage,
 function onApplied(apply: ApplyCommand, state: LiveState, message: AppliedMessage): LiveState {
   if (message.version <= state.version) return state;
   if (message.version !== state.version + 1) return { ...state, needsResync: true };
-  const notices = [...state.notices];
+  const notices: NewNotice[] = [];
   const ownIndex =
     message.clientSeq === undefined ? -1 : state.pending.findIndex((b) => b.seq === message.clientSeq);
   const confirmed = applyAll(apply, state.confirmed, message.commands);
@@ -239,19 +256,23 @@ function onApplied(apply: ApplyCommand, state: LiveState, message: AppliedMessag
   }
   const mine = { ...state.mine };
   replacedNotices(mine, message, notices);
-  return rebase(apply, { ...state, version: message.version, mine }, confirmed.journey, notices);
+  return rebase(
+    apply,
+    { ...state, version: message.version, mine },
+    confirmed.journey,
+    notices,
+    message.by?.name || null,
+  );
 }
 
 function onMessage(apply: ApplyCommand, state: LiveState, message: ServerMessage): LiveState {
   switch (message.type) {
     case 'welcome': {
-      let next: LiveState = { ...state, needsResync: false };
+      let next: LiveState = { ...state, needsResync: false, you: message.you };
       if (message.journey) {
         const acked = new Set(message.acked ?? []);
         const pending = next.pending.filter((b) => !acked.has(b.seq));
-        next = rebase(apply, { ...next, version: message.version, mine: {}, pending }, message.journey, [
-          ...state.notices,
-        ]);
+        next = rebase(apply, { ...next, version: message.version, mine: {}, pending }, message.journey, []);
       } else {
         for (const m of message.missed ?? []) next = onApplied(apply, next, m);
         if (next.version !== message.version) next = { ...next, needsResync: true };
@@ -262,9 +283,13 @@ function onMessage(apply: ApplyCommand, state: LiveState, message: ServerMessage
       return onApplied(apply, state, message);
     case 'replaced':
       if (message.version <= state.version) return state;
-      return rebase(apply, { ...state, version: message.version, mine: {} }, message.journey, [
-        ...state.notices,
-      ]);
+      return rebase(
+        apply,
+        { ...state, version: message.version, mine: {} },
+        message.journey,
+        [],
+        message.by?.name || null,
+      );
     case 'rejected': {
       const batch = state.pending.find((b) => b.seq === message.clientSeq);
       if (!batch) return state;
@@ -275,20 +300,23 @@ function onMessage(apply: ApplyCommand, state: LiveState, message: ServerMessage
         redo: state.redo.filter((u) => u.seq !== batch.seq),
       };
       return rebase(apply, without, state.confirmed, [
-        ...state.notices,
-        { kind: 'dropped', commands: batch.commands, message: message.message },
+        {
+          kind: 'dropped',
+          commands: batch.commands,
+          message: droppedInWords(state.journey, state.confirmed, batch.commands, null, message.message),
+        },
       ]);
     }
     case 'duplicate': {
       // Stored before this connection's welcome, so already in `confirmed`.
       const pending = state.pending.filter((b) => b.seq !== message.clientSeq);
       if (pending.length === state.pending.length) return state;
-      return rebase(apply, { ...state, pending }, state.confirmed, [...state.notices]);
+      return rebase(apply, { ...state, pending }, state.confirmed, []);
     }
     case 'presence':
       return { ...state, participants: message.participants };
     case 'error':
-      return { ...state, notices: [...state.notices, { kind: 'error', message: message.message }] };
+      return notify(state, [{ kind: 'error', message: message.message }]);
   }
 }
 
@@ -300,20 +328,17 @@ function local(
   from: 'edit' | 'undo' | 'redo',
 ) {
   const r = apply(state.journey, command);
-  if (!r.ok)
-    return { ...state, notices: [...state.notices, { kind: 'error' as const, message: r.error.message }] };
-  const last = state.pending[state.pending.length - 1];
-  const joins = last !== undefined && !last.sealed;
-  const seq = joins ? last.seq : state.nextSeq;
-  const pending = joins
-    ? [...state.pending.slice(0, -1), { ...last, commands: [...last.commands, command] }]
-    : [...state.pending, { seq, commands: [command], sent: false, sealed: false }];
+  if (!r.ok) return notify(state, [{ kind: 'error', message: r.error.message }]);
+  // Each edit goes as a submit of its own (made offline too), so one that no longer applies when it reaches
+  // the server (its step deleted meanwhile) is dropped alone and the others are kept.
+  const seq = state.nextSeq;
+  const pending = [...state.pending, { seq, commands: [command], sent: false, sealed: false }];
   const entry: UndoEntry = { seq, inverse: r.value.inverse };
   return {
     ...state,
     journey: r.value.journey,
     pending,
-    nextSeq: joins ? state.nextSeq : state.nextSeq + 1,
+    nextSeq: state.nextSeq + 1,
     undo: from === 'undo' ? state.undo.slice(0, -1) : [...state.undo, entry].slice(-UNDO_LIMIT),
     redo: from === 'edit' ? [] : from === 'undo' ? [...state.redo, entry] : state.redo.slice(0, -1),
   };
@@ -331,21 +356,25 @@ export function liveReducer(apply: ApplyCommand, state: LiveState, action: LiveA
       if (!entry) return state;
       const r = apply(state.journey, entry.inverse);
       if (r.ok) return local(apply, state, entry.inverse, action.type);
-      return {
-        ...state,
-        ...(action.type === 'undo' ? { undo: stack.slice(0, -1) } : { redo: stack.slice(0, -1) }),
-        notices: [
-          ...state.notices,
-          { kind: 'error', message: `That can no longer be ${action.type}ne: ${r.error.message}` },
+      return notify(
+        {
+          ...state,
+          ...(action.type === 'undo' ? { undo: stack.slice(0, -1) } : { redo: stack.slice(0, -1) }),
+        },
+        [
+          {
+            kind: 'error',
+            message: `That can no longer be ${action.type === 'undo' ? 'undone' : 'redone'}, because someone else has changed or deleted that part of the map. Press ${action.type === 'undo' ? 'Undo' : 'Redo'} again for your edit before it.`,
+          },
         ],
-      };
+      );
     }
     case 'message':
       return onMessage(apply, state, action.message);
     case 'disconnected':
       return { ...state, connected: false, pending: state.pending.map((b) => ({ ...b, sent: false })) };
     case 'dismiss':
-      return { ...state, notices: state.notices.filter((_, i) => i !== action.index) };
+      return { ...state, notices: state.notices.filter((n) => n.id !== action.id) };
   }
 }
 

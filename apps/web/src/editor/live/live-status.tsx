@@ -1,0 +1,54 @@
+import type { EditorState } from '../../state/editor-state';
+
+/** The connection and saving state of the live editor in words, for the toolbar's status line. */
+export function liveStatusWords(s: {
+  canEdit: boolean;
+  offline: boolean;
+  connected: boolean;
+  everConnected: boolean;
+  unsent: number;
+}): string {
+  if (s.offline)
+    return s.canEdit
+      ? 'Offline — your changes will be sent when you reconnect'
+      : 'Offline — the map will catch up when you reconnect';
+  if (!s.connected) {
+    if (!s.everConnected) return 'Connecting…';
+    return s.canEdit
+      ? 'Reconnecting — your changes will be sent when you are back'
+      : 'Reconnecting — the map will catch up when you are back';
+  }
+  if (!s.canEdit) return 'Live — you see changes as they are made';
+  return s.unsent > 0 ? 'Saving…' : 'All changes saved';
+}
+
+/**
+ * The toolbar's status line while the editor is live (a polite live region). When live editing could not
+ * connect at all (the REST fallback), it says so: changes are saved, others' appear within 30 seconds.
+ */
+export function LiveStatus(props: {
+  canEdit: boolean;
+  offline: boolean;
+  connected: boolean;
+  everConnected: boolean;
+  state: EditorState;
+}) {
+  const unsent = props.state.pending.length + props.state.inFlight.length;
+  return (
+    <span className={`save-status live-status${props.connected ? '' : ' live-status--away'}`}>
+      <span role="status" data-testid="save-status">
+        {liveStatusWords({ ...props, unsent })}
+      </span>
+    </span>
+  );
+}
+
+/** Said beside the saved state when live editing could not connect and the editor saves every few seconds. */
+export function FallbackNote() {
+  return (
+    <span className="live-fallback" role="note">
+      Live editing could not connect on this network: your changes are still saved, and other people’s appear
+      within 30 seconds.
+    </span>
+  );
+}
