@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from '../app/router';
 import { ExportMenu } from '../export/export-menu';
 import { ShareButton } from '../views/share-dialog';
@@ -24,6 +25,10 @@ export function EditorToolbar(props: {
   zoom: number;
   setZoom: (zoom: number) => void;
   fit: () => void;
+  /** Shown for everyone instead of the saved state when given (the live editor's connection status). */
+  status?: ReactNode;
+  /** Said after the status (why the editor is not live). */
+  note?: ReactNode;
 }) {
   const { ws, id, editor, canEdit, panel, togglePanel, zoom, setZoom, fit } = props;
   const { journey, execute, newId } = useEditorContext();
@@ -36,7 +41,8 @@ export function EditorToolbar(props: {
           Journeys
         </Link>
         <h1>{journey.meta.title}</h1>
-        {canEdit ? <SaveStatus state={state} onRetry={editor.saveNow} /> : null}
+        {props.status ?? (canEdit ? <SaveStatus state={state} onRetry={editor.saveNow} /> : null)}
+        {props.note}
         <div className="editor-bar__views">
           <nav aria-label="Views of this journey" className="tool-group">
             <Link to={{ page: 'present', ws, id }}>Present</Link>

@@ -16,6 +16,10 @@ import { StructurePanel } from './structure-panel';
 import { useEditor } from './use-editor';
 import { useLiveEditor } from './use-live-editor';
 import { PresenceList } from './presence-list';
+import { LiveContext, type LiveContextValue } from './live/live-context';
+import { LiveNoticeBar } from './live/live-notice-bar';
+import { FallbackNote, LiveStatus } from './live/live-status';
+import { PresenceTracker } from './live/presence-tracker';
 
 const panelTitles: Record<PanelKind, string> = {
   card: 'Card details',
@@ -38,11 +42,30 @@ export function Editor(props: {
 }) {
   const { ws, id, canEdit, canComment } = props;
   const { api } = useSession();
-  // Live co-editing (decision 0013) while it is being tried out: the editor opened with ?live.
-  const live = useMemo(() => new URLSearchParams(window.location.search).has('live'), []);
+  // Live co-editing (decision 0013) for everyone; saving by REST only if the socket can never be opened.
+  const [fallback, setFallback] = useState(false);
+  const live = !fallback;
   const saved = useEditor(api, ws, id, props.initial);
   const shared = useLiveEditor(ws, id, props.initial, live);
   const editor = live ? shared : saved;
+  useEffect(() => {
+    if (!shared.unreachable || fallback) return;
+    // Never connected, so nothing of this tab is stored: its edits so far go to the REST editor.
+    for (const command of shared.state.pending) saved.execute(command);
+    setFallback(true);
+  }, [shared.unreachable, fallback, shared.state.pending, saved]);
+  const liveValue: LiveContextValue | null = useMemo(
+    () =>
+      live
+        ? {
+            others: shared.participants.filter((p) => p.connection !== shared.you?.connection),
+            replaced: shared.notices.filter((n) => n.kind === 'replaced'),
+            restore: shared.restore,
+            keep: shared.keep,
+          }
+        : null,
+    [live, shared.participants, shared.you, shared.notices, shared.restore, shared.keep],
+  );
   const { state } = editor;
   const [panel, setPanel] = useState<{ kind: PanelKind; focusId: string | null } | null>(null);
   const [selectedCardId, setSelectedCardId] = useState<string | null>(null);
@@ -159,98 +182,120 @@ export function Editor(props: {
 
   return (
     <EditorContext.Provider value={context}>
-      <div className="editor">
-        <EditorToolbar
-          ws={ws}
-          id={id}
-          editor={editor}
-          canEdit={canEdit}
-          panel={panel?.kind ?? null}
-          togglePanel={(k) => setPanel((p) => (p?.kind === k ? null : { kind: k, focusId: null }))}
-          zoom={zoom}
-          setZoom={setZoom}
-          fit={fit}
-        />
-        {live ? <PresenceList participants={shared.participants} /> : null}
-        {!canEdit ? (
-          <p className="notice editor-readonly">
-            {canComment
-              ? 'You can read this journey and comment on it; your role does not allow editing.'
-              : 'You can read this journey; your role does not allow editing or commenting.'}
-          </p>
-        ) : null}
-        {canEdit && !tipHidden && state.journey.cards.length === 0 ? (
-          <div className="notice editor-tip">
-            <p>
-              <strong>Start here.</strong> Name your steps with “Steps & lanes”. Then type into any cell’s
-              “Add…” box and press Enter to add a card (put quotes in quotation marks; a score is a number
-              from −100 to +100). By keyboard: arrow keys move between cells, Enter goes into a cell, Escape
-              comes back out, Ctrl+Z undoes. Changes save themselves.
-            </p>
-            <button type="button" className="link-button" onClick={() => setTipHidden(true)}>
-              Hide this tip
-            </button>
-          </div>
-        ) : null}
-        {state.message ? (
-          <div className="notice editor-message-bar" role="alert">
-            {state.message}{' '}
-            <button type="button" className="link-button" onClick={editor.dismiss}>
-              Dismiss
-            </button>
-          </div>
-        ) : null}
-        {state.conflict ? (
-          <ConflictBanner unsent={state.conflict.unsent} onResolve={editor.resolveConflict} />
-        ) : null}
-        <div className="editor-body">
-          <div className="map-scroller" ref={scrollerRef} data-testid="map-scroller">
-            <MapGrid journey={state.journey} zoom={zoom} onReady={onReady} scrollerRef={scrollerRef} />
-          </div>
-          {panel ? (
-            <aside className="side-panel" aria-labelledby="side-panel-title">
-              <div className="side-panel__head">
-                <h2 id="side-panel-title">{panelTitles[panel.kind]}</h2>
-                <button
-                  type="button"
-                  className="button button--secondary button--small"
-                  onClick={() => {
-                    setPanel(null);
-                    setSelectedCardId(null);
-                  }}
-                >
-                  Close <span className="visually-hidden">{panelTitles[panel.kind]}</span>
-                </button>
-              </div>
-              {panel.kind === 'card' && selectedCardId ? <CardPanel cardId={selectedCardId} /> : null}
-              {panel.kind === 'structure' ? <StructurePanel focusId={panel.focusId} /> : null}
-              {panel.kind === 'details' ? <DetailsPanel /> : null}
-              {panel.kind === 'links' ? <LinksPanel /> : null}
-              {panel.kind === 'comments' ? (
-                <CommentsPanel
-                  target={commentTarget}
-                  onAdd={addComment}
-                  onResolve={resolveComment}
-                  onTarget={setCommentTarget}
-                  error={commentError}
+      <LiveContext.Provider value={liveValue}>
+        <div className="editor">
+          <EditorToolbar
+            ws={ws}
+            id={id}
+            editor={editor}
+            canEdit={canEdit}
+            panel={panel?.kind ?? null}
+            togglePanel={(k) => setPanel((p) => (p?.kind === k ? null : { kind: k, focusId: null }))}
+            zoom={zoom}
+            setZoom={setZoom}
+            fit={fit}
+            status={
+              live ? (
+                <LiveStatus
+                  canEdit={canEdit}
+                  offline={shared.offline}
+                  connected={shared.connected}
+                  everConnected={shared.you !== null}
+                  state={state}
                 />
-              ) : null}
-              {panel.kind === 'history' ? (
-                <HistoryPanel
-                  api={api}
-                  ws={ws}
-                  id={id}
-                  journey={state.journey}
-                  version={state.version}
-                  canRestore={canEdit}
-                  hasUnsaved={state.pending.length + state.inFlight.length > 0 || state.conflict !== null}
-                  onRestored={editor.replace}
-                />
-              ) : null}
-            </aside>
+              ) : undefined
+            }
+            note={live ? null : <FallbackNote />}
+          />
+          {live ? <PresenceList participants={shared.participants} /> : null}
+          {live ? (
+            <PresenceTracker
+              journey={state.journey}
+              selectedCardId={selectedCardId}
+              send={shared.sendPresence}
+            />
           ) : null}
+          {!canEdit ? (
+            <p className="notice editor-readonly">
+              {canComment
+                ? 'You can read this journey and comment on it; your role does not allow editing.'
+                : 'You can read this journey; your role does not allow editing or commenting.'}
+            </p>
+          ) : null}
+          {canEdit && !tipHidden && state.journey.cards.length === 0 ? (
+            <div className="notice editor-tip">
+              <p>
+                <strong>Start here.</strong> Name your steps with “Steps & lanes”. Then type into any cell’s
+                “Add…” box and press Enter to add a card (put quotes in quotation marks; a score is a number
+                from −100 to +100). By keyboard: arrow keys move between cells, Enter goes into a cell, Escape
+                comes back out, Ctrl+Z undoes. Changes save themselves.
+              </p>
+              <button type="button" className="link-button" onClick={() => setTipHidden(true)}>
+                Hide this tip
+              </button>
+            </div>
+          ) : null}
+          {live ? <LiveNoticeBar notices={shared.notices} dismiss={shared.keep} /> : null}
+          {!live && state.message ? (
+            <div className="notice editor-message-bar" role="alert">
+              {state.message}{' '}
+              <button type="button" className="link-button" onClick={editor.dismiss}>
+                Dismiss
+              </button>
+            </div>
+          ) : null}
+          {state.conflict ? (
+            <ConflictBanner unsent={state.conflict.unsent} onResolve={editor.resolveConflict} />
+          ) : null}
+          <div className="editor-body">
+            <div className="map-scroller" ref={scrollerRef} data-testid="map-scroller">
+              <MapGrid journey={state.journey} zoom={zoom} onReady={onReady} scrollerRef={scrollerRef} />
+            </div>
+            {panel ? (
+              <aside className="side-panel" aria-labelledby="side-panel-title">
+                <div className="side-panel__head">
+                  <h2 id="side-panel-title">{panelTitles[panel.kind]}</h2>
+                  <button
+                    type="button"
+                    className="button button--secondary button--small"
+                    onClick={() => {
+                      setPanel(null);
+                      setSelectedCardId(null);
+                    }}
+                  >
+                    Close <span className="visually-hidden">{panelTitles[panel.kind]}</span>
+                  </button>
+                </div>
+                {panel.kind === 'card' && selectedCardId ? <CardPanel cardId={selectedCardId} /> : null}
+                {panel.kind === 'structure' ? <StructurePanel focusId={panel.focusId} /> : null}
+                {panel.kind === 'details' ? <DetailsPanel /> : null}
+                {panel.kind === 'links' ? <LinksPanel /> : null}
+                {panel.kind === 'comments' ? (
+                  <CommentsPanel
+                    target={commentTarget}
+                    onAdd={addComment}
+                    onResolve={resolveComment}
+                    onTarget={setCommentTarget}
+                    error={commentError}
+                  />
+                ) : null}
+                {panel.kind === 'history' ? (
+                  <HistoryPanel
+                    api={api}
+                    ws={ws}
+                    id={id}
+                    journey={state.journey}
+                    version={state.version}
+                    canRestore={canEdit}
+                    hasUnsaved={state.pending.length + state.inFlight.length > 0 || state.conflict !== null}
+                    onRestored={editor.replace}
+                  />
+                ) : null}
+              </aside>
+            ) : null}
+          </div>
         </div>
-      </div>
+      </LiveContext.Provider>
     </EditorContext.Provider>
   );
 }
