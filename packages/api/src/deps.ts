@@ -7,6 +7,7 @@ import type {
   JourneyStore,
   Keyring,
   UserId,
+  WorkshopStore,
 } from '@waymark/store';
 import type { Context } from 'hono';
 
@@ -76,6 +77,8 @@ export interface ApiDeps {
   readonly journeys: JourneyStore;
   /** Business cases, indicators and sampling studies (issue 6); without it those routes answer 503. */
   readonly improvements?: ImprovementStore;
+  /** Workshop facilitation per journey (decision 0014); without it workshops are off and nothing is locked. */
+  readonly workshops?: WorkshopStore;
   /** Event logs (issue 5); without it those routes answer 503. */
   readonly datasets?: DatasetDeps;
   readonly database: 'pglite' | 'postgres';

@@ -26,5 +26,14 @@ export {
   type LiveFocus,
   type Participant,
   type ServerMessage,
+  type LiveServerMessage,
+  type WorkshopMessage,
 } from './live/protocol';
+export type {
+  FollowView,
+  WorkshopAction,
+  WorkshopFollow,
+  WorkshopState,
+  WorkshopTimer,
+} from './live/workshop';
 export { openLiveSocket, type LiveTestSocket } from './testing/live-client';

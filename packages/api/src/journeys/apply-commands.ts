@@ -9,6 +9,7 @@ import {
 } from '@waymark/core';
 import type { StoredJourney, UserId, WorkspaceId } from '@waymark/store';
 import type { ApiDeps, ApplyCommand } from '../deps';
+import { firstStructureCommand, lockedFor, STRUCTURE_LOCKED_MESSAGE, workshopOf } from '../live/workshop';
 
 export interface RefusedCommand {
   readonly index: number;
@@ -66,9 +67,26 @@ const REBASE_ATTEMPTS = 8;
  * commands with the reducer (all or none), store the next version with the commands as its history.
  */
 export async function commitCommands(
-  deps: Pick<ApiDeps, 'journeys' | 'applyCommand'>,
+  deps: Pick<ApiDeps, 'journeys' | 'applyCommand' | 'workshops'>,
   input: CommitInput,
 ): Promise<Result<StoredJourney, CommitFailure>> {
+  // A workshop's structure lock (decision 0014): steps, stages and lanes stay as the facilitator left them.
+  // Read only for commands that change the structure, so card edits cost nothing more.
+  const structural = deps.workshops ? firstStructureCommand(input.commands) : -1;
+  if (structural >= 0 && deps.workshops) {
+    const workshop = workshopOf(await deps.workshops.get(input.workspaceId, input.journeyId));
+    if (lockedFor(workshop, input.by)) {
+      return err({
+        code: 'command_refused',
+        refused: {
+          index: structural,
+          code: 'structure_locked',
+          message: STRUCTURE_LOCKED_MESSAGE,
+          path: formatPath(['commands', structural]),
+        },
+      });
+    }
+  }
   let current = await deps.journeys.getJourney(input.workspaceId, input.journeyId);
   for (let attempt = 0; ; attempt++) {
     if (!current) return err({ code: 'journey_not_found' });

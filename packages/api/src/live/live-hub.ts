@@ -1,5 +1,12 @@
 import type { JourneyId } from '@waymark/core';
-import { hasRole, type JourneyVersion, type Role, type UserId, type WorkspaceId } from '@waymark/store';
+import {
+  hasRole,
+  WORKSHOP_CHANNEL,
+  type JourneyVersion,
+  type Role,
+  type UserId,
+  type WorkspaceId,
+} from '@waymark/store';
 import { commitCommands } from '../journeys/apply-commands';
 import type { ApiDeps } from '../deps';
 import type {
@@ -10,7 +17,8 @@ import type {
   Participant,
   ServerMessage,
 } from './protocol';
-import { liveCloseCodes } from './protocol';
+import { liveCloseCodes, type WorkshopMessage } from './protocol';
+import { applyWorkshopAction, workshopOf, type WorkshopAction, type WorkshopState } from './workshop';
 
 /** The socket of one participant, as the hub needs it. */
 export interface LiveTransport {
@@ -43,6 +51,8 @@ export interface LiveBus {
 
 export const JOURNEYS_CHANNEL = 'waymark_journeys';
 export const PRESENCE_CHANNEL = 'waymark_presence';
+/** A workshop action that keeps losing the race to other processes' changes is refused after this many. */
+const WORKSHOP_ATTEMPTS = 8;
 /** A welcome carries at most this many missed versions; further behind, it carries the whole document. */
 const MISSED_LIMIT = 500;
 const PRESENCE_DELAY_MS = 40;
@@ -89,9 +99,11 @@ interface Room {
   readonly presence: Map<string, Participant>;
   readonly remote: Map<string, { list: Participant[]; at: number }>;
   presenceTimer: ReturnType<typeof setTimeout> | null;
+  /** The workshop as everyone here was last sent it (decision 0014); null until first read. */
+  workshop: WorkshopState | null;
 }
 
-type HubDeps = Pick<ApiDeps, 'journeys' | 'applyCommand' | 'clock'>;
+type HubDeps = Pick<ApiDeps, 'journeys' | 'applyCommand' | 'clock' | 'workshops'>;
 
 const refusalText = (code: string, message: string) => JSON.stringify({ type: 'error', code, message });
 
@@ -122,6 +134,7 @@ export function createLiveHub(deps: HubDeps, bus: LiveBus, processId: string) {
         presence: new Map(),
         remote: new Map(),
         presenceTimer: null,
+        workshop: null,
       };
       rooms.set(key, room);
     }
@@ -236,9 +249,11 @@ export function createLiveHub(deps: HubDeps, bus: LiveBus, processId: string) {
         });
       }
     }
+    const workshop = await readWorkshop(room);
+    const facilitation = workshop ? { workshop, now: deps.clock().getTime() } : {};
     const message: ServerMessage = missed
-      ? { type: 'welcome', version: current.version, you, missed }
-      : { type: 'welcome', version: current.version, you, journey: current.journey, acked };
+      ? { type: 'welcome', version: current.version, you, missed, ...facilitation }
+      : { type: 'welcome', version: current.version, you, journey: current.journey, acked, ...facilitation };
     client.transport.send(JSON.stringify(message));
     room.clients.add(client);
     room.presence.set(client.connection, {
@@ -322,11 +337,101 @@ export function createLiveHub(deps: HubDeps, bus: LiveBus, processId: string) {
       );
     }
     const { code, message: why, path, index } = failure.refused;
+    if (code === 'structure_locked') return reject(code, why);
     reject(
       code,
       `your change was not saved: ${message.commands[index]!.type} was refused: ${why}`,
       path.replace(/^commands\[\d+\]\.?/, '') || null,
     );
+  }
+
+  /**
+   * The journey's workshop from the database; when newer than what this room was sent, everyone here is sent
+   * it. Null when this server keeps no workshops.
+   */
+  async function readWorkshop(room: Room): Promise<WorkshopState | null> {
+    if (!deps.workshops) return null;
+    const stored = workshopOf(await deps.workshops.get(room.ws, room.id));
+    setWorkshop(room, stored);
+    return room.workshop;
+  }
+
+  function setWorkshop(room: Room, state: WorkshopState) {
+    if (room.workshop && state.revision <= room.workshop.revision) return;
+    room.workshop = state;
+    const text = JSON.stringify({
+      type: 'workshop',
+      state,
+      now: deps.clock().getTime(),
+    } satisfies WorkshopMessage);
+    for (const c of room.clients) c.transport.send(text);
+  }
+
+  /** A facilitation action: applied by the reducer to the stored workshop, stored on its revision, sent to all. */
+  async function workshopAction(room: Room, client: LiveClient, action: WorkshopAction) {
+    if (!room.clients.has(client)) return;
+    const refuse = (code: string, message: string) =>
+      client.transport.send(
+        JSON.stringify({ type: 'workshop-refused', code, message } satisfies WorkshopMessage),
+      );
+    if (!deps.workshops)
+      return refuse('not_available', 'Workshops are not available on this server. Ask whoever runs it.');
+    const role = await client.reauthorise();
+    if (role === 'unauthenticated' || role === null) {
+      const [code, text, close] =
+        role === null
+          ? ['workspace_not_found', 'You are no longer a member of this workspace.', liveCloseCodes.gone]
+          : ['unauthenticated', 'Your session has ended. Sign in again.', liveCloseCodes.unauthenticated];
+      refuse(code, text);
+      client.transport.close(close, code);
+      return leaveNow(room, client);
+    }
+    const actor = {
+      user: { id: client.user.id, name: client.user.name },
+      role,
+      connection: client.connection,
+    };
+    let current = room.workshop ?? workshopOf(await deps.workshops.get(room.ws, room.id));
+    for (let attempt = 0; attempt < WORKSHOP_ATTEMPTS; attempt++) {
+      const now = deps.clock();
+      const result = applyWorkshopAction(current, action, actor, now.getTime());
+      if (!result.ok) return refuse(result.code, result.message);
+      const { revision: _revision, ...state } = result.state;
+      const stored = await deps.workshops.put({
+        workspaceId: room.ws,
+        journeyId: room.id,
+        state,
+        baseRevision: current.revision,
+        at: now.toISOString(),
+      });
+      if (stored.ok) return setWorkshop(room, workshopOf(stored.workshop));
+      if (stored.code === 'journey_not_found') return goneAll(room);
+      // Another process changed it first: apply the action again to theirs (and send theirs on).
+      current = workshopOf(stored.current);
+      setWorkshop(room, current);
+    }
+    refuse('busy', 'The workshop was changing too fast to fit that in. Please try again.');
+  }
+
+  function onWorkshopNotice(payload: string | null) {
+    if (payload === null) {
+      for (const room of rooms.values()) void run(room, async () => void (await readWorkshop(room)));
+      return;
+    }
+    let notice: { s?: string; w?: string; j?: string; r?: number };
+    try {
+      notice = JSON.parse(payload) as typeof notice;
+    } catch {
+      return;
+    }
+    if (notice.s !== bus.schema || !notice.w || !notice.j || typeof notice.r !== 'number') return;
+    const room = rooms.get(roomKey(notice.w, notice.j));
+    const revision = notice.r;
+    if (!room || (room.workshop && revision <= room.workshop.revision)) return;
+    void run(room, async () => {
+      if (room.clients.size > 0 && (!room.workshop || revision > room.workshop.revision))
+        await readWorkshop(room);
+    });
   }
 
   function leaveNow(room: Room, client: LiveClient) {
@@ -424,6 +529,7 @@ export function createLiveHub(deps: HubDeps, bus: LiveBus, processId: string) {
     async start(): Promise<void> {
       stops.push(await bus.listen(JOURNEYS_CHANNEL, onJourneyNotice));
       if (bus.shared) stops.push(await bus.listen(PRESENCE_CHANNEL, onPresenceNotice));
+      if (deps.workshops) stops.push(await bus.listen(WORKSHOP_CHANNEL, onWorkshopNotice));
       heartbeat = setInterval(() => {
         for (const room of rooms.values()) {
           if (room.presence.size > 0) void publishPresence(room);
@@ -445,6 +551,7 @@ export function createLiveHub(deps: HubDeps, bus: LiveBus, processId: string) {
       const room = rooms.get(roomKey(ws, id));
       if (!room) return Promise.resolve();
       if (message.type === 'submit') return run(room, () => submit(room, client, message));
+      if (message.type === 'workshop') return run(room, () => workshopAction(room, client, message.action));
       const entry = room.presence.get(client.connection);
       if (!entry) return Promise.resolve();
       room.presence.set(client.connection, {
@@ -459,6 +566,11 @@ export function createLiveHub(deps: HubDeps, bus: LiveBus, processId: string) {
     leave(client: LiveClient, ws: WorkspaceId, id: JourneyId) {
       const room = rooms.get(roomKey(ws, id));
       if (room) leaveNow(room, client);
+    },
+
+    /** The workshop of a journey as this process last sent it (for tests). */
+    workshopOf(ws: WorkspaceId, id: JourneyId): WorkshopState | null {
+      return rooms.get(roomKey(ws, id))?.workshop ?? null;
     },
 
     /** Participants of a journey in this process (for tests and the bench). */

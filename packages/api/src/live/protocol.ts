@@ -1,5 +1,6 @@
 import { journeyCommandSchema, type Journey, type JourneyCommand } from '@waymark/core';
 import { z } from 'zod';
+import { workshopActionSchema, type WorkshopState } from './workshop';
 
 /**
  * The live co-editing protocol (decision 0013): JSON text frames over one WebSocket per open map, at
@@ -35,6 +36,8 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
     focus: focusSchema,
     typing: z.boolean(),
   }),
+  /** A facilitation action (decision 0014): the activities' schemas, registered in workshop.ts. */
+  z.strictObject({ type: z.literal('workshop'), action: workshopActionSchema }),
 ]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 export type LiveFocus = z.infer<typeof focusSchema>;
@@ -75,6 +78,9 @@ export type ServerMessage =
       readonly missed?: readonly AppliedMessage[];
       /** With `journey`: the tab's own submits stored after `since` (already in the document). */
       readonly acked?: readonly number[];
+      /** The map's workshop (decision 0014), and the server's clock (epoch ms) to correct timers with. */
+      readonly workshop?: WorkshopState;
+      readonly now?: number;
     }
   /** A submit sent again (after a reconnect) that was already stored: the tab already has it. */
   | { readonly type: 'duplicate'; readonly clientSeq: number }
@@ -95,6 +101,19 @@ export type ServerMessage =
     }
   | { readonly type: 'presence'; readonly participants: readonly Participant[] }
   | { readonly type: 'error'; readonly code: string; readonly message: string };
+
+/**
+ * Facilitation messages (decision 0014), apart from the co-editing engine's `ServerMessage` (the engine never
+ * sees them: the editor's hook takes them first).
+ */
+export type WorkshopMessage =
+  /** The workshop changed (sent to every tab on the map), with the server's clock (epoch ms). */
+  | { readonly type: 'workshop'; readonly state: WorkshopState; readonly now: number }
+  /** This tab's workshop action was refused: the words say why and what to do next. */
+  | { readonly type: 'workshop-refused'; readonly code: string; readonly message: string };
+
+/** Everything the server sends on the live socket. */
+export type LiveServerMessage = ServerMessage | WorkshopMessage;
 
 /** Close codes: the browser sees these, not an HTTP status, once the socket is open. */
 export const liveCloseCodes = {

@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import type { ServerMessage } from '../live/protocol';
+import type { LiveServerMessage as ServerMessage } from '../live/protocol';
 
 /** A live socket for tests and benchmarks: every message kept in order, and waits for the next that matches. */
 export interface LiveTestSocket {

@@ -63,6 +63,8 @@ export async function createTestApi(
     accounts: stores.accounts,
     journeys: stores.journeys,
     improvements: stores.improvements,
+    guests: stores.guests,
+    workshops: stores.workshops,
     datasets: {
       store: stores.datasets,
       keyring: createMemoryKeyring(caps.randomBytes),
