@@ -591,6 +591,28 @@ export function createLiveHub(deps: HubDeps, bus: LiveBus, processId: string) {
       rooms.clear();
       for (const stop of stops.splice(0)) await stop().catch(() => undefined);
     },
+
+    /**
+     * Closes at once the sockets of every participant `pick` chooses (a guest removed, a workshop link
+     * withdrawn: decision 0015), after telling them why in an `error` message. Returns how many.
+     */
+    disconnectWhere(
+      pick: (client: LiveClient) => boolean,
+      code: number,
+      why: { readonly code: string; readonly message: string },
+    ): number {
+      let closed = 0;
+      for (const room of rooms.values()) {
+        for (const c of [...room.clients]) {
+          if (!pick(c)) continue;
+          c.transport.send(refusalText(why.code, why.message));
+          c.transport.close(code, why.code);
+          leaveNow(room, c);
+          closed++;
+        }
+      }
+      return closed;
+    },
   };
 }
 
