@@ -1,4 +1,4 @@
-import type { LiveFocus, Participant, ServerMessage } from '@waymark/api';
+import type { LiveFocus, LiveServerMessage, Participant, ServerMessage, WorkshopAction } from '@waymark/api';
 import { applyCommand, type Journey, type JourneyCommand } from '@waymark/core';
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { EditorState } from '../state/editor-state';
@@ -12,6 +12,7 @@ import {
   type LiveState,
 } from '../state/live-sync';
 import type { EditorApi } from './use-editor';
+import { emptyWorkshopClient, takeWorkshopMessage, type WorkshopClient } from './workshop/workshop-client';
 
 /** Waits before connecting again after the socket closed: grows to 5 s. */
 const RECONNECT_MS = [250, 500, 1000, 2000, 5000];
@@ -58,6 +59,12 @@ export interface LiveExtras {
   readonly keep: (noticeId: number) => void;
   /** Where I am on the map and whether I am typing; sent at most every PRESENCE_EVERY_MS, when it changes. */
   readonly sendPresence: (focus: LiveFocus, typing: boolean) => void;
+  /** The map's workshop (decision 0014): its state, the server's clock offset, the last refusal. */
+  readonly workshop: WorkshopClient;
+  /** Sends a facilitation action; the new state comes back to every tab (a refusal to this one). */
+  readonly sendWorkshop: (action: WorkshopAction) => void;
+  /** Puts the last workshop refusal away. */
+  readonly dismissWorkshop: () => void;
 }
 
 /**
@@ -77,6 +84,7 @@ export function useLiveEditor(
   ref.current ??= createLiveState(tabId(), initial.journey, initial.version);
   const socket = useRef<WebSocket | null>(null);
   const [, rerender] = useReducer((n: number) => n + 1, 0);
+  const workshop = useRef<WorkshopClient>(emptyWorkshopClient);
   const link = useRef({ offline: !navigator.onLine, unreachable: false });
   const presence = useRef<{ wanted: string; sent: string; at: number; timer: number | null }>({
     wanted: JSON.stringify({ type: 'presence', focus: null, typing: false }),
@@ -147,8 +155,11 @@ export function useLiveEditor(
       open.onmessage = (event) => {
         if (socket.current !== open) return;
         attempt = 0;
-        const message = JSON.parse(String(event.data)) as ServerMessage;
-        act({ type: 'message', message });
+        const message = JSON.parse(String(event.data)) as LiveServerMessage;
+        const facilitation = takeWorkshopMessage(workshop.current, message, Date.now());
+        if (facilitation) workshop.current = facilitation.next;
+        if (facilitation?.consumed) return rerender();
+        act({ type: 'message', message: message as ServerMessage });
         if (message.type === 'welcome') {
           // A new connection has no presence of ours yet: say where we are again.
           presence.current.sent = '';
@@ -227,6 +238,23 @@ export function useLiveEditor(
     },
     [act, keep],
   );
+  const sendWorkshop = useCallback((action: WorkshopAction) => {
+    const open = socket.current;
+    if (open && open.readyState === WebSocket.OPEN && ref.current!.connected) {
+      open.send(JSON.stringify({ type: 'workshop', action }));
+      return;
+    }
+    workshop.current = {
+      ...workshop.current,
+      refusal:
+        'That was not done because the map is not connected just now. Try again once it says it is connected.',
+    };
+    rerender();
+  }, []);
+  const dismissWorkshop = useCallback(() => {
+    workshop.current = { ...workshop.current, refusal: null };
+    rerender();
+  }, []);
   // Restores arrive as a `replaced` version from the server; there is no conflict to resolve.
   const nothing = useCallback(() => undefined, []);
 
@@ -241,6 +269,9 @@ export function useLiveEditor(
     restore,
     keep,
     sendPresence,
+    workshop: workshop.current,
+    sendWorkshop,
+    dismissWorkshop,
     state: asEditorState(s),
     execute,
     undo,

@@ -1,0 +1,86 @@
+import type { WorkshopState } from '@waymark/api';
+import { describe, expect, it } from 'vitest';
+import {
+  clockText,
+  emptyWorkshopClient,
+  remainingMs,
+  remainingWords,
+  takeWorkshopMessage,
+  timerAnnouncement,
+} from './workshop-client';
+
+const state = (revision: number, extra: Partial<WorkshopState> = {}): WorkshopState => ({
+  revision,
+  facilitator: { id: 'u-bob', name: 'Bob' },
+  follow: null,
+  structureLocked: false,
+  timer: null,
+  voting: null,
+  groups: null,
+  ...extra,
+});
+
+describe('workshop client', () => {
+  it('given workshop messages, then they are taken from the engine, an older revision is ignored, and the clock offset is the server’s now minus ours', () => {
+    const first = takeWorkshopMessage(
+      emptyWorkshopClient,
+      { type: 'workshop', state: state(3), now: 10_000 },
+      9_000,
+    );
+    expect(first).toEqual({ next: { state: state(3), offsetMs: 1_000, refusal: null }, consumed: true });
+    const older = takeWorkshopMessage(first!.next, { type: 'workshop', state: state(2), now: 11_000 }, 9_500);
+    expect(older!.next.state!.revision).toBe(3);
+    const refused = takeWorkshopMessage(
+      first!.next,
+      {
+        type: 'workshop-refused',
+        code: 'not_facilitator',
+        message: 'Only the facilitator, Bob, can do that.',
+      },
+      9_600,
+    );
+    expect(refused).toMatchObject({
+      consumed: true,
+      next: { refusal: 'Only the facilitator, Bob, can do that.' },
+    });
+  });
+
+  it('given a welcome, then its workshop is taken but the engine still gets the message; a welcome without one and other messages are left alone', () => {
+    const you = { connection: 'c1', user: { id: 'u-ann', name: 'Ann' }, role: 'owner' };
+    const taken = takeWorkshopMessage(
+      emptyWorkshopClient,
+      { type: 'welcome', version: 4, you, missed: [], workshop: state(1), now: 500 },
+      2_500,
+    );
+    expect(taken).toEqual({ next: { state: state(1), offsetMs: -2_000, refusal: null }, consumed: false });
+    expect(
+      takeWorkshopMessage(emptyWorkshopClient, { type: 'welcome', version: 4, you, missed: [] }, 1),
+    ).toBeNull();
+    expect(takeWorkshopMessage(emptyWorkshopClient, { type: 'duplicate', clientSeq: 1 }, 1)).toBeNull();
+  });
+
+  it('given a timer and a computer clock 30 s behind the server, then the time left is counted on the server’s clock', () => {
+    const timer = { label: 'Ideas', startedAt: 100_000, endsAt: 400_000 };
+    expect(remainingMs(timer, 30_000, 70_000)).toBe(300_000);
+    expect(remainingMs(timer, 30_000, 500_000)).toBe(0);
+    expect(clockText(300_000)).toBe('5:00');
+    expect(clockText(61_001)).toBe('1:02');
+    expect(clockText(0)).toBe('0:00');
+    expect(remainingWords(65_000)).toBe('1 minute 5 seconds left');
+    expect(remainingWords(120_000)).toBe('2 minutes left');
+    expect(remainingWords(0)).toBe('Time is up');
+  });
+
+  it('given the timer ticking, then only "1 minute left" and "Time is up" are announced, once each', () => {
+    const said: string[] = [];
+    let before = 125_000;
+    for (let left = 124_000; left >= -2_000; left -= 1_000) {
+      const words = timerAnnouncement(before, Math.max(0, left));
+      if (words) said.push(words);
+      before = Math.max(0, left);
+    }
+    expect(said).toEqual(['1 minute left', 'Time is up']);
+    // A timer started with less than a minute says only that time is up.
+    expect(timerAnnouncement(30_000, 29_000)).toBeNull();
+  });
+});

@@ -1,0 +1,83 @@
+import type { LiveServerMessage, WorkshopState, WorkshopTimer } from '@waymark/api';
+
+/**
+ * The browser's side of workshop facilitation (decision 0014), pure: the workshop state as the server last
+ * sent it, how far this computer's clock is from the server's, and the last refusal of this tab's action.
+ */
+export interface WorkshopClient {
+  readonly state: WorkshopState | null;
+  /** Server time minus this computer's time when the state arrived, ms: add it to Date.now(). */
+  readonly offsetMs: number;
+  /** Why this tab's last action was refused, in words for the person; null once put away. */
+  readonly refusal: string | null;
+}
+
+export const emptyWorkshopClient: WorkshopClient = { state: null, offsetMs: 0, refusal: null };
+
+/**
+ * Takes a workshop message (or the workshop in a welcome) off the live socket. Returns the next client state
+ * and whether the message was the workshop's only (the co-editing engine never sees those), or null when the
+ * message has nothing for the workshop. `receivedAt` is this computer's Date.now() when it arrived.
+ */
+export function takeWorkshopMessage(
+  client: WorkshopClient,
+  message: LiveServerMessage,
+  receivedAt: number,
+): { next: WorkshopClient; consumed: boolean } | null {
+  const accept = (state: WorkshopState, now: number): WorkshopClient =>
+    client.state && state.revision < client.state.revision
+      ? client
+      : { ...client, state, offsetMs: now - receivedAt };
+  switch (message.type) {
+    case 'workshop':
+      return { next: accept(message.state, message.now), consumed: true };
+    case 'workshop-refused':
+      return { next: { ...client, refusal: message.message }, consumed: true };
+    case 'welcome':
+      // A server without workshops sends none: nothing to show.
+      if (!message.workshop || message.now === undefined) return null;
+      return {
+        // A welcome is the whole truth (a reconnect to another server may be behind by a moment: rare).
+        next: { ...client, state: message.workshop, offsetMs: message.now - receivedAt },
+        consumed: false,
+      };
+    default:
+      return null;
+  }
+}
+
+/** Milliseconds left on the timer at this computer's time `localNow` (never below 0). */
+export function remainingMs(timer: WorkshopTimer, offsetMs: number, localNow: number): number {
+  return Math.max(0, timer.endsAt - (localNow + offsetMs));
+}
+
+/** "4:05" — minutes and seconds, rounded up so it reaches 0:00 only when the time is up. */
+export function clockText(ms: number): string {
+  const seconds = Math.ceil(ms / 1000);
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
+  return `${m}:${String(s).padStart(2, '0')}`;
+}
+
+/** The countdown in words for screen readers ("4 minutes 5 seconds left"). */
+export function remainingWords(ms: number): string {
+  if (ms <= 0) return 'Time is up';
+  const seconds = Math.ceil(ms / 1000);
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
+  const parts = [
+    m > 0 ? `${m} ${m === 1 ? 'minute' : 'minutes'}` : '',
+    s > 0 ? `${s} ${s === 1 ? 'second' : 'seconds'}` : '',
+  ].filter(Boolean);
+  return `${parts.join(' ')} left`;
+}
+
+/**
+ * What a screen reader should hear as the timer moves from `before` to `after` ms left: only the moments
+ * that matter — "1 minute left" and "Time is up" — never every second. Null: say nothing.
+ */
+export function timerAnnouncement(before: number, after: number): string | null {
+  if (before > 0 && after <= 0) return 'Time is up';
+  if (before > 60_000 && after <= 60_000 && after > 0) return '1 minute left';
+  return null;
+}
