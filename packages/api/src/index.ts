@@ -35,5 +35,8 @@ export type {
   WorkshopFollow,
   WorkshopState,
   WorkshopTimer,
+  WorkshopVoting,
+  VoteDot,
 } from './live/workshop';
 export { openLiveSocket, type LiveTestSocket } from './testing/live-client';
+export { closeEndedGuests } from './guests/guest-live';

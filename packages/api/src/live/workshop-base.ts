@@ -2,6 +2,7 @@ import { findUnsafeCharacter } from '@waymark/core';
 import { hasRole, type Role } from '@waymark/store';
 import { z } from 'zod';
 import type { LivePerson } from './protocol';
+import type { WorkshopVoting } from './workshop-voting';
 
 /**
  * What every workshop activity shares (decision 0014): the state, the actor, the result of a reducer and the
@@ -30,8 +31,8 @@ export interface WorkshopTimer {
   readonly endsAt: number;
 }
 
-/** Voting's state: workshop-voting.ts owns its shape (it may replace this line with a type re-export). */
-export type WorkshopVoting = { readonly [key: string]: unknown };
+/** Voting's state: workshop-voting.ts owns its shape. */
+export type { WorkshopVoting, VoteDot } from './workshop-voting';
 /** Groups' state: workshop-groups.ts owns its shape (it may replace this line with a type re-export). */
 export type WorkshopGroups = { readonly [key: string]: unknown };
 

@@ -31,6 +31,7 @@ import {
 import { followActivity } from './workshop-follow';
 import { lockActivity } from './workshop-lock';
 import { timerActivity } from './workshop-timer';
+import { votingActivity } from './workshop-voting';
 
 export * from './workshop-base';
 export { firstStructureCommand, lockedFor, STRUCTURE_LOCKED_MESSAGE } from './workshop-lock';
@@ -75,7 +76,7 @@ const sessionActivity = defineActivity(
 );
 
 /** Every activity, one line each. */
-const activities = [sessionActivity, followActivity, lockActivity, timerActivity] as const;
+const activities = [sessionActivity, followActivity, lockActivity, timerActivity, votingActivity] as const;
 
 type ActionOf<A> = A extends { readonly actions: readonly (infer S)[] }
   ? S extends z.ZodType
