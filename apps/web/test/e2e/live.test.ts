@@ -4,19 +4,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, newPage, signInAs, startSignedIn, type SignedInSession } from './harness';
 
 /**
- * Issue 10, first wiring (decision 0013): two people on one map in two Chromium contexts, the editor opened
- * with ?live. Each sees who is there (names in their colours, joins announced politely) and the other's cards
- * without reloading, and cards added at the same moment on different steps are both kept (no conflict).
+ * Issue 10 items 1 and 2 (decision 0013): two people on one map in two Chromium contexts, the editor live for
+ * everyone (no ?live). Each sees who is there and the other's cards without reloading; cards added at once on
+ * different steps are both kept; words one replaced of the other's are said at the card with a way back;
+ * where each is and who is typing shows on the other's map; and an editor who goes offline keeps editing,
+ * their edits arrive when they are back, and one whose step was deleted meanwhile is explained.
  */
 describe('live co-editing in Chromium', () => {
   let session: SignedInSession;
   let other: Page;
-  const mapPath = '/w/demo/j/live-e2e?live';
+  let adminName = '';
+  const mapPath = '/w/demo/j/live-e2e';
 
   beforeAll(async () => {
     session = await startSignedIn('live');
     const { page, server } = session;
-    const me = (await (await page.request.get(`${server.url}/api/auth/me`)).json()) as { csrfToken: string };
+    const me = (await (await page.request.get(`${server.url}/api/auth/me`)).json()) as {
+      csrfToken: string;
+      user: { name: string };
+    };
+    adminName = me.user.name;
     const made = await page.request.post(`${server.url}/api/workspaces/demo/journeys`, {
       headers: { 'x-csrf-token': me.csrfToken },
       data: { template: 'blank-current', id: 'live-e2e', title: 'Live workshop' },
@@ -25,7 +32,7 @@ describe('live co-editing in Chromium', () => {
     // The second person is another member of the workspace, an editor.
     const added = await page.request.post(`${server.url}/api/workspaces/demo/members`, {
       headers: { 'x-csrf-token': me.csrfToken },
-      data: { email: 'ed@example.org', role: 'editor' },
+      data: { email: 'ed@example.org', role: 'editor', name: 'Ed' },
     });
     expect(added.status(), await added.text()).toBe(201);
     const { oneTimePassword } = (await added.json()) as { oneTimePassword: string };
@@ -37,15 +44,40 @@ describe('live co-editing in Chromium', () => {
   const quick = (page: Page, lane: string, step: string) =>
     page.getByLabel(`Add to ${lane} at ${step}`, { exact: true });
   const cards = (page: Page, text: string) => page.locator('button.card', { hasText: text });
+  const addCard = async (page: Page, lane: string, step: string, text: string) => {
+    await quick(page, lane, step).fill(text);
+    await quick(page, lane, step).press('Enter');
+  };
+  const stored = async () =>
+    (
+      (await (
+        await session.page.request.get(`${session.server.url}/api/workspaces/demo/journeys/live-e2e`)
+      ).json()) as { journey: Journey }
+    ).journey;
+  const status = (page: Page) => page.getByTestId('save-status').textContent();
+  const allSaved = (page: Page) =>
+    expect.poll(() => status(page), { timeout: 15_000 }).toBe('All changes saved');
+  /** The cards' words on a screen, sorted, to compare two screens and the server. */
+  const onScreen = async (page: Page) =>
+    (
+      await page
+        .locator('button.card[data-card]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-card')))
+    ).sort();
+  const cardIdOf = async (text: string) => {
+    const card = (await stored()).cards.find((c) => 'text' in c && c.text === text);
+    expect(card, text).toBeDefined();
+    return card!.id;
+  };
 
   it('given two people on one map, then each sees both names; when one adds a card, the other sees it without reloading; cards added at once on different steps are both kept', async () => {
     const { page, server } = session;
     await page.goto(`${server.url}${mapPath}`);
     const people = (p: Page) => p.getByRole('region', { name: 'People on this map' }).getByRole('listitem');
-    await expect.poll(() => people(page).count(), { timeout: 5_000 }).toBe(1);
+    await expect.poll(() => people(page).count(), { timeout: 10_000 }).toBe(1);
     await other.goto(`${server.url}${mapPath}`);
     // Both see both names; the first hears the second join, politely.
-    for (const p of [page, other]) await expect.poll(() => people(p).count(), { timeout: 5_000 }).toBe(2);
+    for (const p of [page, other]) await expect.poll(() => people(p).count(), { timeout: 10_000 }).toBe(2);
     await expect
       .poll(() =>
         page
@@ -53,11 +85,11 @@ describe('live co-editing in Chromium', () => {
           .locator('[aria-live="polite"]')
           .textContent(),
       )
-      .toMatch(/ joined$/);
+      .toBe('Ed joined');
+    for (const p of [page, other]) await allSaved(p);
 
-    await quick(page, 'Thinks and feels', 'Need arises').fill('Worried about the letter');
-    await quick(page, 'Thinks and feels', 'Need arises').press('Enter');
-    await expect.poll(() => cards(other, 'Worried about the letter').count(), { timeout: 5_000 }).toBe(1);
+    await addCard(page, 'Thinks and feels', 'Need arises', 'Worried about the letter');
+    await expect.poll(() => cards(other, 'Worried about the letter').count(), { timeout: 10_000 }).toBe(1);
 
     // At the same moment, on different steps: neither is refused, both screens end with both cards.
     await quick(page, 'Pain points', 'Makes contact').fill('On hold for 40 minutes');
@@ -68,17 +100,158 @@ describe('live co-editing in Chromium', () => {
     ]);
     for (const p of [page, other]) {
       for (const text of ['On hold for 40 minutes', 'Nobody called back'])
-        await expect.poll(() => cards(p, text).count(), { timeout: 5_000 }).toBe(1);
+        await expect.poll(() => cards(p, text).count(), { timeout: 10_000 }).toBe(1);
+      await allSaved(p);
+      expect(await p.getByRole('alert').count()).toBe(0);
     }
-    const stored = (await (
-      await page.request.get(`${server.url}/api/workspaces/demo/journeys/live-e2e`)
-    ).json()) as {
-      journey: Journey;
-    };
     await expectNoAxeViolations(other);
-    const texts = stored.journey.cards.map((c) => ('text' in c ? c.text : ''));
+    const texts = (await stored()).cards.map((c) => ('text' in c ? c.text : ''));
     expect(texts).toEqual(
       expect.arrayContaining(['Worried about the letter', 'On hold for 40 minutes', 'Nobody called back']),
     );
+  }, 120_000);
+
+  it('given my words in a card, when the other person replaces them, then I am told at the card whose words replaced mine, "Put my words back" restores them on both screens, and my undo still works', async () => {
+    const { page } = session;
+    await addCard(page, 'Pain points', 'Need arises', 'Phoned twice');
+    await allSaved(page);
+    const id = await cardIdOf('Phoned twice');
+    // Ed opens the card and rewrites it.
+    await other.locator(`[data-card="${id}"]`).click();
+    const field = other.getByRole('complementary').getByLabel('Pain point', { exact: true });
+    await field.fill('Wrote a letter instead');
+    await field.press('Control+Enter');
+    await allSaved(other);
+    // On my screen: the card has Ed's words, and says so in place, at the card.
+    const cell = page.locator('.map-cell', { has: page.locator(`[data-card="${id}"]`) });
+    await expect
+      .poll(() => page.locator(`[data-card="${id}"]`).textContent(), { timeout: 10_000 })
+      .toMatch(/Wrote a letter instead/);
+    const notice = cell.locator('.live-replaced');
+    await expect
+      .poll(() => notice.textContent(), { timeout: 10_000 })
+      .toMatch(/^Ed changed this card’s text after you\. Your words: “Phoned twice”/);
+    expect(await notice.getByRole('button', { name: 'Keep Ed’s' }).count()).toBe(1);
+    // The message bar says it once (an alert), pointing to the card.
+    expect(await page.getByRole('alert').textContent()).toMatch(/Ed changed this card’s text after you/);
+    await expectNoAxeViolations(page);
+    await notice.getByRole('button', { name: 'Put my words back' }).click();
+    for (const p of [page, other])
+      await expect
+        .poll(() => p.locator(`[data-card="${id}"]`).textContent(), { timeout: 10_000 })
+        .toMatch(/Phoned twice/);
+    expect(await notice.count()).toBe(0);
+    await allSaved(page);
+    expect((await stored()).cards.find((c) => c.id === id)).toMatchObject({ text: 'Phoned twice' });
+    // Undo takes back my own last edit (putting my words back), with Ed's edit before it kept.
+    await page.getByRole('button', { name: 'Undo' }).click();
+    for (const p of [page, other])
+      await expect
+        .poll(() => p.locator(`[data-card="${id}"]`).textContent(), { timeout: 10_000 })
+        .toMatch(/Wrote a letter instead/);
+    await allSaved(page);
+    expect((await stored()).cards.find((c) => c.id === id)).toMatchObject({ text: 'Wrote a letter instead' });
+    await other
+      .getByRole('complementary')
+      .getByRole('button', { name: /^Close/ })
+      .click();
+  }, 120_000);
+
+  it('given the other person selects a card, types in it and moves to a step, then my map shows where they are in their colour and that they are typing, never announced', async () => {
+    const { page } = session;
+    const id = await cardIdOf('On hold for 40 minutes');
+    const tag = (where: string) => page.locator(`${where} .presence-tag`);
+    await other.locator(`[data-card="${id}"]`).click();
+    await expect.poll(() => tag(`[data-card="${id}"]`).textContent(), { timeout: 10_000 }).toBe('Ed');
+    const colour = await page.evaluate(
+      () => getComputedStyle(document.querySelector('.presence-tag')!).backgroundColor,
+    );
+    await expect
+      .poll(() => page.locator(`[data-card="${id}"]`).evaluate((el) => getComputedStyle(el).outlineColor))
+      .toBe(colour);
+    // Typing in the card's words: "Ed is typing…" in that card on my screen (kept up while the poll looks).
+    const field = other.getByRole('complementary').getByLabel('Pain point', { exact: true });
+    await field.focus();
+    await field.press('End');
+    let typing = true;
+    const keys = (async () => {
+      while (typing) await other.keyboard.type('.', { delay: 150 });
+    })();
+    try {
+      await expect
+        .poll(() => tag(`[data-card="${id}"]`).textContent(), { timeout: 10_000 })
+        .toBe('Ed is typing…');
+    } finally {
+      typing = false;
+      await keys;
+    }
+    expect(await page.locator(`[data-card="${id}"] .presence-tags`).getAttribute('aria-hidden')).toBe('true');
+    // With reduced motion the typing tag does not pulse; otherwise it does.
+    const animation = () =>
+      page.locator(`[data-card="${id}"] .presence-tag`).evaluate((el) => getComputedStyle(el).animationName);
+    expect(await animation()).toBe('presence-typing');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    expect(await animation()).toBe('none');
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await other.keyboard.press('Escape'); // the draft of dots is thrown away
+    // Ed leaves the card for a step: the step's column is outlined on my screen with Ed's name.
+    await other
+      .getByRole('complementary')
+      .getByRole('button', { name: /^Close/ })
+      .click();
+    const outcome = (await stored()).columns.find((c) => c.label === 'Outcome')!.id;
+    await quick(other, 'Pain points', 'Outcome').focus();
+    await expect
+      .poll(() => tag(`[data-presence-column="${outcome}"]`).textContent(), { timeout: 10_000 })
+      .toBe('Ed');
+    expect(await tag(`[data-card="${id}"]`).count()).toBe(0);
+    // The screen reader region heard who joined, never focus or typing.
+    expect(
+      await page
+        .getByRole('region', { name: 'People on this map' })
+        .locator('[aria-live="polite"]')
+        .textContent(),
+    ).toBe('Ed joined');
+    await expectNoAxeViolations(page);
+  }, 120_000);
+
+  it('given the other person goes offline and keeps editing while I delete the step one of their edits was on, when they are back, then their other edits arrive, the dropped one is explained, and both screens end with the same map', async () => {
+    const { page } = session;
+    await allSaved(other);
+    await other.context().setOffline(true);
+    await expect
+      .poll(() => status(other), { timeout: 10_000 })
+      .toBe('Offline — your changes will be sent when you reconnect');
+    await addCard(other, 'Pain points', 'Makes contact', 'Transferred three times');
+    await addCard(other, 'Thinks and feels', 'Outcome', 'Gave up waiting');
+    await expect.poll(() => cards(other, 'Gave up waiting').count()).toBe(1);
+    expect(await status(other)).toBe('Offline — your changes will be sent when you reconnect');
+    expect(await cards(page, 'Transferred three times').count()).toBe(0);
+    // Meanwhile I delete the step "Outcome" (with the cards on it).
+    await page.getByRole('button', { name: 'Steps & lanes' }).click();
+    await page.getByRole('complementary').getByRole('button', { name: 'Delete Outcome' }).click();
+    await expect.poll(() => page.getByRole('columnheader', { name: /Outcome/ }).count()).toBe(0);
+    await allSaved(page);
+    await page
+      .getByRole('complementary')
+      .getByRole('button', { name: /^Close/ })
+      .click();
+
+    await other.context().setOffline(false);
+    await allSaved(other);
+    await expect.poll(() => cards(page, 'Transferred three times').count(), { timeout: 10_000 }).toBe(1);
+    const said = other.getByRole('alert');
+    await expect
+      .poll(() => said.textContent(), { timeout: 10_000 })
+      .toMatch(
+        `Your new card “Gave up waiting” was not added, because ${adminName} deleted the step “Outcome” it was on. Add it to another step if you still need it.`,
+      );
+    expect(await cards(other, 'Gave up waiting').count()).toBe(0);
+    expect(await other.getByRole('columnheader', { name: /Outcome/ }).count()).toBe(0);
+    // Both screens and the server: the same cards.
+    const server = (await stored()).cards.map((c) => c.id as string).sort();
+    await expect.poll(() => onScreen(page), { timeout: 10_000 }).toEqual(server);
+    await expect.poll(() => onScreen(other), { timeout: 10_000 }).toEqual(server);
+    await expectNoAxeViolations(other);
   }, 120_000);
 });
