@@ -99,6 +99,17 @@ export {
   type HistoryEntry,
   type HistoryStep,
 } from './commands/history';
+export { commandsBetween } from './commands/diff';
+export {
+  differenceBetween,
+  differenceLists,
+  restoreCommand,
+  restoredVersionOf,
+  type DifferenceList,
+  type JourneyDifference,
+  type ListDifference,
+} from './commands/restore';
+export { sameValue } from './commands/same-value';
 export {
   findUnsafeCharacter,
   findUnsafeText,
