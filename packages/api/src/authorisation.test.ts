@@ -20,6 +20,8 @@ import { buildOpenApi } from './openapi';
 import { createTestApi, type Client, type TestApi } from './testing/test-api';
 import { improvementExamples } from './routes/improvement.examples';
 import { datasetExamples } from './routes/dataset.examples';
+import { guestExamples } from './guests/guest.examples';
+import { groupExamples } from './routes/group.examples';
 
 /**
  * Who may use every route: generated from the route table, so a new route fails here until it has an example
@@ -171,6 +173,8 @@ const examples: Record<string, ExampleFor> = {
   'GET /api/workspaces/{ws}/audit': () => ({ path: '/api/workspaces/w1/audit' }),
   ...improvementExamples,
   ...datasetExamples,
+  ...guestExamples,
+  ...groupExamples,
 };
 
 const people: Record<Role, string> = { owner: 'Olive', editor: 'Ed', commenter: 'Cam', viewer: 'Vi' };
@@ -360,6 +364,10 @@ describe('authorisation of every route', () => {
         'DELETE /api/workspaces/{ws}/tokens/{tid}',
         'POST /api/workspaces/{ws}/journeys/{id}/shares',
         'DELETE /api/workspaces/{ws}/journeys/{id}/shares/{sid}',
+        'POST /api/workspaces/{ws}/journeys/{id}/guest-links',
+        'GET /api/workspaces/{ws}/journeys/{id}/guest-links',
+        'DELETE /api/workspaces/{ws}/journeys/{id}/guest-links/{lid}',
+        'DELETE /api/workspaces/{ws}/journeys/{id}/guests/{gid}',
       ].sort(),
     );
     // The API's documentation says it, route by route.

@@ -6,6 +6,7 @@ import { authRoutes } from './auth-routes';
 import { commentRoutes } from './comment-routes';
 import { datasetRoutes } from './dataset-routes';
 import { fileRoutes } from './file-routes';
+import { groupRoutes } from './group-routes';
 import { improvementRoutes } from './improvement';
 import { journeyRoutes } from './journey-routes';
 import { posterRoutes } from './poster-export';
@@ -21,6 +22,7 @@ export function apiRoutes(limits: Limits): RouteSpec[] {
     ...workspaceRoutes(),
     ...journeyRoutes(),
     ...versionRoutes(),
+    ...groupRoutes(),
     ...fileRoutes(),
     ...posterRoutes(),
     ...commentRoutes(),
