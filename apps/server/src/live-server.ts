@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
-import { createLiveEndpoint, createLiveHub, type ApiDeps, type LiveBus } from '@waymark/api';
+import { closeEndedGuests, createLiveEndpoint, createLiveHub, type ApiDeps, type LiveBus } from '@waymark/api';
 import type { Sql } from '@waymark/store';
 
 /**
@@ -23,10 +23,17 @@ export async function startLive(
   };
   const hub = createLiveHub(deps, bus, randomUUID());
   await hub.start();
+  // Removed guests and withdrawn workshop links close their sockets here too, wherever that was done.
+  const stopGuests = await closeEndedGuests(bus, hub);
   const endpoint = createLiveEndpoint(deps, hub);
   server.on('upgrade', (req, socket, head) => {
     if (endpoint.matches(req.url)) void endpoint.handleUpgrade(req, socket, head);
     else socket.destroy();
   });
-  return endpoint;
+  return {
+    async close() {
+      await stopGuests().catch(() => undefined);
+      await endpoint.close();
+    },
+  };
 }

@@ -118,6 +118,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     // The data-directory lock makes this process the embedded database's only writer, so a cache is exact.
     journeys: stores.database === 'pglite' ? createCachedJourneyStore(stores.journeys) : stores.journeys,
     improvements: stores.improvements,
+    guests: stores.guests,
     workshops: stores.workshops,
     datasets: { store: stores.datasets, keyring, uploadDir: config.uploadDir, ...config.imports },
     limits: {

@@ -7,6 +7,8 @@ import { defaultLimits, type ApiDeps, type Limits } from './deps';
 import { checkParameters, readJson, readQuery, readText } from './request-body';
 import { routeScope, type RouteSpec } from './route-spec';
 import { checkScope } from './auth/token-scope';
+import { authorizeGuest } from './guests/guest-access';
+import { auditGuestRequest } from './guests/guest-audit';
 import { apiRoutes } from './routes/all-routes';
 import { securityHeaders } from './security-headers';
 import { expectedFailure, storageFull } from './storage-full';
@@ -26,9 +28,12 @@ async function authorize(
   const actor = c.get('actor');
   if (!actor)
     throw fail('unauthenticated', 'sign in first, or send an API token as "Authorization: Bearer wm_…"');
-  if (spec.method !== 'get' && actor.via === 'session' && c.req.header('x-csrf-token') !== actor.csrfToken) {
+  // A guest reaches the routes of their one map and nothing else (decision 0015).
+  const guestAccess = actor.via === 'guest' ? authorizeGuest(spec, c, actor) : null;
+  if (spec.method !== 'get' && actor.via !== 'token' && c.req.header('x-csrf-token') !== actor.csrfToken) {
     throw fail('csrf_failed', 'send the header x-csrf-token with the csrfToken from /api/auth/me');
   }
+  if (guestAccess) return guestAccess;
   if (actor.via === 'session' && actor.mustChangePassword && !spec.duringPasswordChange)
     throw fail(
       'password_change_required',
@@ -71,16 +76,11 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
             ? await readText(c, maxBytes)
             : await readJson(c, spec.body, maxBytes);
       const query = spec.query ? (readQuery(c, spec.query) as Record<string, string>) : {};
-      return spec.handle({
-        c,
-        deps,
-        limits,
-        actor: c.get('actor'),
-        workspace,
-        params: c.req.param(),
-        query,
-        body,
-      });
+      const actor = c.get('actor');
+      const answer = await spec.handle({ c, deps, limits, actor, workspace, params: c.req.param(), query, body });
+      if (actor?.via === 'guest' && spec.access !== 'public')
+        await auditGuestRequest(deps, c, spec, actor, answer.status, body);
+      return answer;
     });
   }
   app.all('/api/*', (c) => {

@@ -3,6 +3,7 @@ import type { DocPath, Journey, JourneyCommand, Result } from '@waymark/core';
 import type {
   AccountStore,
   DatasetStore,
+  GuestStore,
   ImprovementStore,
   JourneyStore,
   Keyring,
@@ -81,6 +82,8 @@ export interface ApiDeps {
   readonly workshops?: WorkshopStore;
   /** Event logs (issue 5); without it those routes answer 503. */
   readonly datasets?: DatasetDeps;
+  /** Workshop links and their guests (decision 0015); without it those routes answer 503 and nobody is a guest. */
+  readonly guests?: GuestStore;
   readonly database: 'pglite' | 'postgres';
   readonly version: string;
   readonly clock: () => Date;

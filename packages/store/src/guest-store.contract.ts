@@ -131,11 +131,17 @@ export function guestStoreContract(open: () => Promise<GuestFixture>): void {
       await link();
       await join(1);
       await join(2);
-      const revoked = await store.revokeLink({ workspaceId: ws, journeyId: j1, linkId: 'l1', by: ann, at: T1 });
+      const revoked = await store.revokeLink({
+        workspaceId: ws,
+        journeyId: j1,
+        linkId: 'l1',
+        by: ann,
+        at: T1,
+      });
       expect(revoked.ok && revoked.value.guests).toEqual(['g1', 'g2']);
       expect(revoked.ok && revoked.value.link.revokedAt).toBe(T1);
       await expect.poll(() => heard.length).toBe(1);
-      expect(heard[0]).toEqual({ s: expect.any(String), g: ['g1', 'g2'] });
+      expect(heard[0]).toEqual({ s: expect.any(String), g: ['g1', 'g2'], r: 'revoked' });
       expect((await store.findSession('session-2', T1))?.state).toBe('revoked');
       const refused = await join(3);
       expect(!refused.ok && refused.error.message).toBe('this workshop link was withdrawn');
@@ -174,7 +180,7 @@ export function guestStoreContract(open: () => Promise<GuestFixture>): void {
       expect((await store.findSession('session-1', T1))?.state).toBe('removed');
       expect((await store.findSession('session-2', T1))?.state).toBe('active');
       await expect.poll(() => heard.length).toBe(1);
-      expect(heard[0]).toEqual({ s: expect.any(String), g: ['g1'] });
+      expect(heard[0]).toEqual({ s: expect.any(String), g: ['g1'], r: 'removed' });
     } finally {
       await stop();
     }

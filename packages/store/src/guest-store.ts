@@ -43,7 +43,7 @@ export type GuestStoreError =
   | { readonly code: 'link_ended'; readonly message: string; readonly link: GuestLink }
   | { readonly code: 'guest_not_found'; readonly message: string };
 
-/** The channel on which removals and withdrawn links are announced: `{s: schema, g: [guest ids]}`. */
+/** The channel on which removals and withdrawn links are announced: `{s: schema, g: [guest ids], r: 'removed' | 'revoked'}`. */
 export const GUESTS_CHANNEL = 'waymark_guests';
 
 /** Workshop links and their guests (migration 008). */
@@ -61,10 +61,7 @@ export interface GuestStore {
   /** The link with this token hash, whatever its state (the join page says why one no longer works). */
   findLink(tokenHash: string): Promise<GuestLink | null>;
   /** The links of a journey, newest first, each with its guests in the order they joined. */
-  listLinks(
-    workspaceId: WorkspaceId,
-    journeyId: JourneyId,
-  ): Promise<{ link: GuestLink; guests: Guest[] }[]>;
+  listLinks(workspaceId: WorkspaceId, journeyId: JourneyId): Promise<{ link: GuestLink; guests: Guest[] }[]>;
   /**
    * Withdraws a link: nobody can join by it any more and every guest who joined by it is out at once (the ids
    * are announced on GUESTS_CHANNEL when the transaction commits).

@@ -69,11 +69,15 @@ const linkEnded = (link: GuestLink, now: string) =>
   });
 
 /** Announces guests whose access ended, to every server process (sent when the transaction commits). */
-async function announce(tx: SqlQueryable, guests: readonly string[]): Promise<void> {
+async function announce(
+  tx: SqlQueryable,
+  guests: readonly string[],
+  reason: 'removed' | 'revoked',
+): Promise<void> {
   if (guests.length === 0) return;
   await tx.query(
-    `SELECT pg_notify($1, json_build_object('s', current_schema(), 'g', $2::jsonb)::text)`,
-    [GUESTS_CHANNEL, JSON.stringify(guests)],
+    `SELECT pg_notify($1, json_build_object('s', current_schema(), 'g', $2::jsonb, 'r', $3::text)::text)`,
+    [GUESTS_CHANNEL, JSON.stringify(guests), reason],
   );
 }
 
@@ -130,13 +134,16 @@ export function createSqlGuestStore(sql: Sql): GuestStore {
           [workspaceId, journeyId, linkId, at, by],
         );
         if (!row)
-          return err({ code: 'link_not_found' as const, message: `no workshop link "${linkId}" on this map` });
+          return err({
+            code: 'link_not_found' as const,
+            message: `no workshop link "${linkId}" on this map`,
+          });
         const ended = await tx.query<{ id: string }>(
           'SELECT id FROM guests WHERE link_id = $1 AND removed_at IS NULL',
           [linkId],
         );
         const guests = ended.map((g) => g.id as UserId);
-        await announce(tx, guests);
+        await announce(tx, guests, 'revoked');
         return ok({ link: toLink(row), guests });
       });
     },
@@ -147,7 +154,10 @@ export function createSqlGuestStore(sql: Sql): GuestStore {
           input.tokenHash,
         ]);
         if (!row)
-          return err({ code: 'link_not_found' as const, message: 'there is no workshop link at this address' });
+          return err({
+            code: 'link_not_found' as const,
+            message: 'there is no workshop link at this address',
+          });
         const link = toLink(row);
         if (linkState(link, input.at) !== 'active') return linkEnded(link, input.at);
         await tx.query('INSERT INTO users (id, email, name, created_at) VALUES ($1, $2, $3, $4)', [
@@ -213,7 +223,7 @@ export function createSqlGuestStore(sql: Sql): GuestStore {
         );
         if (!row)
           return err({ code: 'guest_not_found' as const, message: `no guest "${guestId}" on this map` });
-        await announce(tx, [row.id]);
+        await announce(tx, [row.id], 'removed');
         return ok(toGuest(row));
       });
     },

@@ -1,6 +1,9 @@
-import type { ApiToken, Role, User, WorkspaceId } from '@waymark/store';
+import type { ApiToken, Guest, GuestLink, Role, User, WorkspaceId } from '@waymark/store';
 
-/** Who is calling: a person with a browser session, or a script with a workspace API token. */
+/**
+ * Who is calling: a person with a browser session, a script with a workspace API token, or a guest who joined
+ * one map by a workshop link (decision 0015: they may reach that map and nothing else).
+ */
 export type Actor =
   | {
       readonly via: 'session';
@@ -10,7 +13,14 @@ export type Actor =
       /** Signed in with a one-time password: may only set a new password. */
       readonly mustChangePassword: boolean;
     }
-  | { readonly via: 'token'; readonly user: User; readonly token: ApiToken };
+  | { readonly via: 'token'; readonly user: User; readonly token: ApiToken }
+  | {
+      readonly via: 'guest';
+      readonly user: User;
+      readonly csrfToken: string;
+      readonly guest: Guest;
+      readonly link: GuestLink;
+    };
 
 export interface WorkspaceAccess {
   readonly id: WorkspaceId;

@@ -2,6 +2,7 @@ import { minRole, type Role } from '@waymark/store';
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { fail } from '../api-error';
+import { GUEST_COOKIE, guestActor } from '../guests/guest-session';
 import type { ApiDeps } from '../deps';
 import type { ApiEnv } from './actor';
 import { hashToken, API_TOKEN_PREFIX } from './secrets';
@@ -45,6 +46,9 @@ export const authenticate =
           mustChangePassword: session.mustChangePassword,
         });
     }
+    // A guest of one map (decision 0015), unless the browser is also signed in as a member.
+    const guestCookie = c.get('actor') ? undefined : getCookie(c, GUEST_COOKIE);
+    if (guestCookie) c.set('actor', await guestActor(deps, guestCookie));
     return next();
   };
 
@@ -59,6 +63,7 @@ export async function roleIn(
 ): Promise<Role | null> {
   const ws = workspaceId as Parameters<ApiDeps['accounts']['roleOf']>[0];
   const own = await deps.accounts.roleOf(ws, actor.user.id);
+  if (actor.via === 'guest') return null;
   if (actor.via === 'session') return own;
   if (actor.token.workspaceId !== ws || own === null) return null;
   return minRole(own, actor.token.role);

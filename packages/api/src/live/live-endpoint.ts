@@ -7,7 +7,9 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { hashToken } from '../auth/secrets';
 import { SESSION_COOKIE } from '../auth/session-cookie';
 import { defaultLimits, type ApiDeps } from '../deps';
-import type { LiveClient, LiveHub } from './live-hub';
+import { GUEST_COOKIE } from '../guests/guest-session';
+import { auditedGuestTransport, guestRoleNow, liveGuest, watchGuestSocket } from '../guests/guest-live';
+import type { LiveClient, LiveHub, LiveTransport } from './live-hub';
 import { clientMessageSchema, liveCloseCodes, liveQuerySchema } from './protocol';
 
 const livePath = /^\/api\/workspaces\/([^/]+)\/journeys\/([^/]+)\/live$/;
@@ -57,10 +59,15 @@ export function createLiveEndpoint(deps: ApiDeps, hub: LiveHub) {
     return session.user;
   }
 
-  async function authorise(req: IncomingMessage, ws: WorkspaceId) {
-    const cookie = parseCookies(req.headers.cookie ?? '', SESSION_COOKIE)[SESSION_COOKIE];
+  async function authorise(req: IncomingMessage, ws: WorkspaceId, id: JourneyId) {
+    const cookies = parseCookies(req.headers.cookie ?? '');
+    const cookie = cookies[SESSION_COOKIE];
     const sessionHash = hashToken(cookie ?? '');
     const user = cookie ? await sessionUser(sessionHash) : null;
+    // A guest of this one map (decision 0015), when the browser is not signed in as a member.
+    const guest = user ? null : await liveGuest(deps, cookies[GUEST_COOKIE], ws, id);
+    if (guest?.ok === false) return guest;
+    if (guest) return { ok: true, user: guest.actor.user, role: guest.role, sessionHash, guest } as const;
     if (!user) return { ok: false, status: 401, code: 'unauthenticated', message: 'sign in first' } as const;
     const role = await deps.accounts.roleOf(ws, user.id);
     if (role === null)
@@ -70,7 +77,7 @@ export function createLiveEndpoint(deps: ApiDeps, hub: LiveHub) {
         code: 'workspace_not_found',
         message: `no workspace "${ws}" that you can see`,
       } as const;
-    return { ok: true, user, role, sessionHash } as const;
+    return { ok: true, user, role, sessionHash, guest: null } as const;
   }
 
   return {
@@ -100,32 +107,37 @@ export function createLiveEndpoint(deps: ApiDeps, hub: LiveHub) {
           'the live connection must come from a page of this server (its Origin did not match)',
         );
       }
-      const allowed = await authorise(req, ws).catch(() => null);
+      const allowed = await authorise(req, ws, id).catch(() => null);
       if (!allowed) return refuse(socket, 500, 'internal_error', 'could not check who you are; try again');
       if (!allowed.ok) return refuse(socket, allowed.status, allowed.code, allowed.message);
       if (!(await deps.journeys.getJourney(ws, id)))
         return refuse(socket, 404, 'journey_not_found', `no journey "${id}" in this workspace`);
-      const { user, sessionHash } = allowed;
+      const { user, sessionHash, guest } = allowed;
       wss.handleUpgrade(req, socket, head, (socketOpen) => {
         alive.add(socketOpen);
         socketOpen.on('pong', () => alive.add(socketOpen));
+        const transport: LiveTransport = {
+          send: (text) => {
+            if (socketOpen.readyState === socketOpen.OPEN) socketOpen.send(text);
+          },
+          close: (code, reason) => socketOpen.close(code, reason),
+        };
+        // A guest's stored edits are audited (decision 0015).
         const client: LiveClient = {
           // Opaque to the others on the map (presence shows it): a tab id seen there cannot be reused.
           connection: `c${++connections}-${deps.newId()}`,
           // Scoped to the person: nobody else's submits can be taken for this tab's own.
           clientId: `${user.id}/${query.data.client}`,
           user: { id: user.id, name: user.name },
-          transport: {
-            send: (text) => {
-              if (socketOpen.readyState === socketOpen.OPEN) socketOpen.send(text);
-            },
-            close: (code, reason) => socketOpen.close(code, reason),
-          },
+          transport: guest ? auditedGuestTransport(deps, guest.actor, transport) : transport,
           async reauthorise(): Promise<Role | 'unauthenticated' | null> {
+            if (guest) return guestRoleNow(deps, guest.cookie);
             if (!(await sessionUser(sessionHash))) return 'unauthenticated';
             return deps.accounts.roleOf(ws, user.id);
           },
         };
+        // A guest's socket closes when their link expires.
+        const unwatch = guest ? watchGuestSocket(deps, hub, client, guest.actor) : () => undefined;
         let joined: Promise<void> = Promise.resolve();
         socketOpen.on('message', (data, isBinary) => {
           alive.add(socketOpen);
@@ -150,7 +162,10 @@ export function createLiveEndpoint(deps: ApiDeps, hub: LiveHub) {
           }
           void joined.then(() => hub.receive(client, ws, id, message.data));
         });
-        socketOpen.on('close', () => hub.leave(client, ws, id));
+        socketOpen.on('close', () => {
+          unwatch();
+          hub.leave(client, ws, id);
+        });
         joined = hub.join(client, ws, id, allowed.role, query.data.since);
       });
     },

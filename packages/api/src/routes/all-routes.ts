@@ -6,6 +6,7 @@ import { authRoutes } from './auth-routes';
 import { commentRoutes } from './comment-routes';
 import { datasetRoutes } from './dataset-routes';
 import { fileRoutes } from './file-routes';
+import { guestRoutes } from '../guests/guest-routes';
 import { groupRoutes } from './group-routes';
 import { improvementRoutes } from './improvement';
 import { journeyRoutes } from './journey-routes';
@@ -27,6 +28,7 @@ export function apiRoutes(limits: Limits): RouteSpec[] {
     ...posterRoutes(),
     ...commentRoutes(),
     ...shareRoutes(),
+    ...guestRoutes(),
     ...tokenRoutes(),
     ...improvementRoutes(),
     ...datasetRoutes(),
