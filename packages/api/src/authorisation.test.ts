@@ -21,7 +21,6 @@ import { createTestApi, type Client, type TestApi } from './testing/test-api';
 import { improvementExamples } from './routes/improvement.examples';
 import { datasetExamples } from './routes/dataset.examples';
 import { guestExamples } from './guests/guest.examples';
-import { guestExamples } from './guests/guest.examples';
 import { groupExamples } from './routes/group.examples';
 
 /**
@@ -174,7 +173,6 @@ const examples: Record<string, ExampleFor> = {
   'GET /api/workspaces/{ws}/audit': () => ({ path: '/api/workspaces/w1/audit' }),
   ...improvementExamples,
   ...datasetExamples,
-  ...guestExamples,
   ...guestExamples,
   ...groupExamples,
 };
@@ -366,10 +364,6 @@ describe('authorisation of every route', () => {
         'DELETE /api/workspaces/{ws}/tokens/{tid}',
         'POST /api/workspaces/{ws}/journeys/{id}/shares',
         'DELETE /api/workspaces/{ws}/journeys/{id}/shares/{sid}',
-        'POST /api/workspaces/{ws}/journeys/{id}/guest-links',
-        'GET /api/workspaces/{ws}/journeys/{id}/guest-links',
-        'DELETE /api/workspaces/{ws}/journeys/{id}/guest-links/{lid}',
-        'DELETE /api/workspaces/{ws}/journeys/{id}/guests/{gid}',
         'POST /api/workspaces/{ws}/journeys/{id}/guest-links',
         'GET /api/workspaces/{ws}/journeys/{id}/guest-links',
         'DELETE /api/workspaces/{ws}/journeys/{id}/guest-links/{lid}',
