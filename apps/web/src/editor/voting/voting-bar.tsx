@@ -1,0 +1,207 @@
+import type { WorkshopAction, WorkshopState } from '@waymark/api';
+import {
+  votableKindNames,
+  votableKinds,
+  type Journey,
+  type JourneyCommand,
+  type VotableKind,
+} from '@waymark/core';
+import { useEffect, useRef, useState } from 'react';
+import { VoteSlot } from './vote-slot';
+import { useVoting } from './voting-context';
+import { recordVotesCommand, votesLeft, votesLeftText } from './voting-model';
+import './voting.css';
+
+interface Props {
+  readonly workshop: WorkshopState | null;
+  /** This tab: its connection and person. */
+  readonly you: { readonly connection: string; readonly user: { readonly id: string } } | null;
+  readonly journey: Journey;
+  readonly send: (action: WorkshopAction) => void;
+  /** Applies an edit to the map through the live editor (the normal commit path). */
+  readonly execute: (command: JourneyCommand) => boolean;
+}
+
+/**
+ * Dot-voting above the map (decision 0014): for the facilitator, starting a round and closing it; for
+ * everyone, the round's name and "3 of 5 votes left"; the ideas to vote on when ideas are in the round; and
+ * once closed, where the results are. The facilitator's tab that closed the round writes the tallies to the
+ * map as one edit.
+ */
+export function VotingBar({ workshop, you, journey, send, execute }: Props) {
+  const v = useVoting();
+  const voting = workshop?.voting ?? null;
+  const facilitating = !!you && workshop?.facilitator?.id === you.user.id;
+  const [problem, setProblem] = useState<string | null>(null);
+  const written = useRef<number | null>(null);
+
+  // The closing tab writes the results once; another tab of the facilitator can do it with the button.
+  const mustWrite =
+    facilitating && voting?.status === 'closed' && voting.recordedAt === undefined ? voting : null;
+  const writeResults = () => {
+    if (!mustWrite) return;
+    written.current = mustWrite.closedAt ?? 0;
+    if (execute(recordVotesCommand(mustWrite, journey))) {
+      setProblem(null);
+      send({ type: 'voting.recorded' });
+    } else
+      setProblem('The results could not be written to the map. Try “Write the results to the map” again.');
+  };
+  useEffect(() => {
+    if (mustWrite && mustWrite.closedBy === you?.connection && written.current !== (mustWrite.closedAt ?? 0))
+      writeResults();
+  });
+
+  if (!workshop?.facilitator || !you) return null;
+  if (!voting) return facilitating ? <StartVoting send={send} /> : null;
+
+  const left = votesLeft(voting, you.user.id);
+  const people = Object.keys(voting.ballots).length;
+  return (
+    <section className="voting-bar notice" aria-labelledby="voting-title" data-voting={voting.status}>
+      <h2 id="voting-title" className="voting-bar__title">
+        {voting.round}
+      </h2>
+      {voting.status === 'open' ? (
+        <>
+          <p role="status" className="voting-bar__left">
+            {v?.canVote
+              ? `${votesLeftText(left, voting.votesEach)}.`
+              : 'You can watch the vote; voting needs the commenter, editor or owner role.'}
+          </p>
+          <p className="hint">
+            {voting.showLive
+              ? 'Everyone sees the tallies as votes come in.'
+              : 'The tallies are shown when the facilitator closes the vote; until then you see your own votes.'}{' '}
+            {people === 1 ? '1 person has voted.' : `${people} people have voted.`}
+          </p>
+          {voting.kinds.includes('idea') ? <IdeasToVoteOn journey={journey} /> : null}
+          {facilitating ? (
+            <button type="button" className="button" onClick={() => send({ type: 'voting.close' })}>
+              Close the vote
+            </button>
+          ) : null}
+        </>
+      ) : (
+        <>
+          <p role="status">
+            {voting.recordedAt !== undefined
+              ? 'The vote has closed. The results are on the map and in the ideas list.'
+              : 'The vote has closed. The results are being written to the map.'}
+          </p>
+          {voting.kinds.includes('idea') ? <IdeasToVoteOn journey={journey} /> : null}
+          {problem ? (
+            <p className="error-message" role="alert">
+              {problem}
+            </p>
+          ) : null}
+          {facilitating && voting.recordedAt === undefined && voting.closedBy !== you.connection ? (
+            <button type="button" className="button" onClick={writeResults}>
+              Write the results to the map
+            </button>
+          ) : null}
+          {facilitating ? (
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => send({ type: 'voting.clear' })}
+            >
+              Put the vote away
+            </button>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Ideas are not on the map's grid: in a round about them, they are listed here with their vote buttons. */
+function IdeasToVoteOn({ journey }: { journey: Journey }) {
+  if (journey.ideas.length === 0) return <p className="hint">This journey has no ideas to vote on yet.</p>;
+  return (
+    <ul className="voting-ideas" aria-label="Ideas">
+      {journey.ideas.map((idea) => (
+        <li key={idea.id}>
+          <span className="voting-ideas__title">{idea.title}</span>{' '}
+          <VoteSlot kind="idea" id={idea.id} text={idea.title} kept={idea.votes} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The facilitator's form to start a round: what to vote on, how many votes each, tallies live or at the end. */
+function StartVoting({ send }: { send: (action: WorkshopAction) => void }) {
+  const [kinds, setKinds] = useState<readonly VotableKind[]>(['pain-point']);
+  const [votesEach, setVotesEach] = useState('5');
+  const [showLive, setShowLive] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const start = () => {
+    const n = Number(votesEach);
+    if (kinds.length === 0) return setProblem('Vote on: choose at least one thing to vote on.');
+    if (!Number.isInteger(n) || n < 1 || n > 20)
+      return setProblem('Votes for each person: enter a whole number from 1 to 20.');
+    setProblem(null);
+    send({ type: 'voting.start', kinds: [...kinds], votesEach: n, showLive });
+  };
+  return (
+    <details className="voting-start notice">
+      <summary>Dot-voting</summary>
+      <form
+        aria-label="Start dot-voting"
+        onSubmit={(e) => {
+          e.preventDefault();
+          start();
+        }}
+      >
+        {problem ? (
+          <p className="error-message" role="alert">
+            {problem}
+          </p>
+        ) : null}
+        <fieldset>
+          <legend>Vote on</legend>
+          {votableKinds.map((kind) => (
+            <div className="checkbox" key={kind}>
+              <input
+                type="checkbox"
+                id={`vote-on-${kind}`}
+                checked={kinds.includes(kind)}
+                onChange={(e) =>
+                  setKinds((k) => (e.target.checked ? [...k, kind] : k.filter((x) => x !== kind)))
+                }
+              />
+              <label htmlFor={`vote-on-${kind}`}>{capitalise(votableKindNames[kind].many)}</label>
+            </div>
+          ))}
+        </fieldset>
+        <div className="field">
+          <label htmlFor="votes-each">Votes for each person (1 to 20)</label>
+          <input
+            id="votes-each"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={20}
+            value={votesEach}
+            onChange={(e) => setVotesEach(e.target.value)}
+          />
+        </div>
+        <div className="checkbox">
+          <input
+            type="checkbox"
+            id="votes-live"
+            checked={showLive}
+            onChange={(e) => setShowLive(e.target.checked)}
+          />
+          <label htmlFor="votes-live">Show the tallies to everyone while they vote</label>
+        </div>
+        <button type="submit" className="button">
+          Start dot-voting
+        </button>
+      </form>
+    </details>
+  );
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
