@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
-import { closeEndedGuests, createLiveEndpoint, createLiveHub, type ApiDeps, type LiveBus } from '@waymark/api';
+import {
+  closeEndedGuests,
+  createLiveEndpoint,
+  createLiveHub,
+  type ApiDeps,
+  type LiveBus,
+} from '@waymark/api';
 import type { Sql } from '@waymark/store';
 
 /**

@@ -77,7 +77,16 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
             : await readJson(c, spec.body, maxBytes);
       const query = spec.query ? (readQuery(c, spec.query) as Record<string, string>) : {};
       const actor = c.get('actor');
-      const answer = await spec.handle({ c, deps, limits, actor, workspace, params: c.req.param(), query, body });
+      const answer = await spec.handle({
+        c,
+        deps,
+        limits,
+        actor,
+        workspace,
+        params: c.req.param(),
+        query,
+        body,
+      });
       if (actor?.via === 'guest' && spec.access !== 'public')
         await auditGuestRequest(deps, c, spec, actor, answer.status, body);
       return answer;
