@@ -1,0 +1,218 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import {
+  createTestApi,
+  openLiveSocket,
+  type ApiDeps,
+  type TestApi,
+  type WorkshopAction,
+  type WorkshopVoting,
+} from '@waymark/api';
+import { applyCommand, type Journey, type JourneyCommand, type JourneyId } from '@waymark/core';
+import { sampleJourney, type UserId, type WorkspaceId } from '@waymark/store';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startLive } from './live-server';
+
+/**
+ * Dot-voting over the live route (decision 0014, "Dot-voting"), wired as the server wires it: who may vote,
+ * the limit per person, and the closed round written to the map as one command everyone receives.
+ */
+const ws = 'ws1' as WorkspaceId;
+const WAIT = 30_000;
+let api: TestApi;
+let server: Server;
+let live: { close(): Promise<void> };
+let base: string;
+const cookies: Record<string, string> = {};
+
+beforeAll(async () => {
+  api = await createTestApi();
+  await api.addUser('Ann', { ws: 'ws1', role: 'owner' });
+  await api.addUser('Bob', { ws: 'ws1', role: 'editor' });
+  await api.addUser('Dee', { ws: 'ws1', role: 'commenter' });
+  await api.addUser('Cat', { ws: 'ws1', role: 'viewer' });
+  await api.addUser('Dan', { ws: 'ws2', role: 'owner' });
+  const deps = {
+    accounts: api.stores.accounts,
+    journeys: api.stores.journeys,
+    workshops: api.stores.workshops,
+    applyCommand,
+    clock: api.caps.clock,
+    newId: api.caps.newId,
+  } as unknown as ApiDeps;
+  server = await new Promise<Server>((resolve) => {
+    const s = serve({ fetch: api.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s as Server));
+  });
+  live = await startLive(server, deps, api.stores.sql);
+  base = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  for (const name of ['Ann', 'Bob', 'Dee', 'Cat', 'Dan']) {
+    const res = await api.app.request('/api/auth/sign-in', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: `${name.toLowerCase()}@example.org`, password: 'correct horse battery' }),
+    });
+    cookies[name] = /waymark_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
+  }
+}, 120_000);
+afterAll(async () => {
+  await live.close();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await api.close();
+});
+
+/** The sample journey with a pain-point lane and two pain points. */
+function withPainPoints(id: string): Journey {
+  const r = applyCommand(sampleJourney(id), {
+    type: 'batch',
+    commands: [
+      { type: 'lane.add', item: { id: 'pain', kind: 'pain-point', label: 'Pain points' } },
+      {
+        type: 'card.add',
+        item: {
+          id: 'p1',
+          kind: 'pain-point',
+          laneId: 'pain',
+          columnId: 's1',
+          text: 'Had to phone three times',
+        },
+      },
+      {
+        type: 'card.add',
+        item: { id: 'p2', kind: 'pain-point', laneId: 'pain', columnId: 's2', text: 'Letter never came' },
+      },
+    ],
+  } as unknown as JourneyCommand);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value.journey;
+}
+
+let jid: JourneyId;
+let journeys = 0;
+beforeEach(async () => {
+  jid = `v${++journeys}` as JourneyId;
+  const made = await api.stores.journeys.createJourney({
+    workspaceId: ws,
+    journey: withPainPoints(jid),
+    kind: 'create',
+    commands: [],
+    by: 'u-ann' as UserId,
+    at: api.caps.clock().toISOString(),
+  });
+  expect(made.ok).toBe(true);
+});
+
+let tabs = 0;
+const open = async (who: string, journey: string = jid, workspace: string = ws) => {
+  const socket = await openLiveSocket(
+    `ws://${base}/api/workspaces/${workspace}/journeys/${journey}/live?client=tab-${who}-${++tabs}`,
+    { cookie: cookies[who]!, origin: `http://${base}` },
+  );
+  const welcome = await socket.next('welcome', undefined, WAIT);
+  return Object.assign(socket, { welcome });
+};
+type Tab = Awaited<ReturnType<typeof open>>;
+const act = (s: Tab, action: unknown) => s.send({ type: 'workshop', action: action as WorkshopAction });
+const votingAt = (s: Tab, revision: number) =>
+  s.next('workshop', (m) => m.state.revision >= revision, WAIT).then((m) => m.state.voting as WorkshopVoting);
+const refusal = (s: Tab) => s.next('workshop-refused', undefined, WAIT);
+const cast = (id: string) => ({ type: 'voting.cast', kind: 'pain-point', id });
+
+describe('dot-voting over the live route', () => {
+  it('given a round of 2 votes each, then commenters and owners vote within their limit, a viewer is refused, and the closed round is written to the map as one command everyone receives', async () => {
+    const [bob, ann, dee, cat] = [await open('Bob'), await open('Ann'), await open('Dee'), await open('Cat')];
+    act(bob, { type: 'workshop.start' });
+    act(bob, { type: 'voting.start', kinds: ['pain-point'], votesEach: 2, showLive: true });
+    expect(await votingAt(cat, 2)).toMatchObject({ status: 'open', votesEach: 2, ballots: {} });
+
+    act(dee, cast('p1'));
+    act(dee, cast('p1'));
+    await votingAt(dee, 4);
+    act(dee, cast('p2'));
+    expect(await refusal(dee)).toMatchObject({
+      code: 'no_votes_left',
+      message: 'You have used all 2 of your votes. Take one back to vote for something else.',
+    });
+    act(cat, cast('p2'));
+    const viewer = await refusal(cat);
+    expect(viewer.code).toBe('forbidden');
+    expect(viewer.message).toContain('you are viewer');
+    act(ann, cast('p2'));
+    const afterAnn = await votingAt(bob, 5);
+    expect(afterAnn.ballots).toEqual({
+      'u-dee': [
+        { kind: 'pain-point', id: 'p1' },
+        { kind: 'pain-point', id: 'p1' },
+      ],
+      'u-ann': [{ kind: 'pain-point', id: 'p2' }],
+    });
+    // Only the facilitator closes it.
+    act(dee, { type: 'voting.close' });
+    expect((await refusal(dee)).code).toBe('not_facilitator');
+    expect((await api.stores.workshops.get(ws, jid))!.revision).toBe(5);
+
+    act(bob, { type: 'voting.close' });
+    const closed = await votingAt(ann, 6);
+    expect(closed).toMatchObject({ status: 'closed', closedBy: bob.welcome.you.connection });
+
+    // The closing tab writes the tallies (as the browser's voting bar does) through the normal submit.
+    const record = {
+      type: 'votes.record',
+      round: closed.round,
+      kinds: ['pain-point'],
+      cards: [
+        { id: 'p1', votes: 2 },
+        { id: 'p2', votes: 1 },
+      ],
+      ideas: [],
+    };
+    bob.send({ type: 'submit', clientSeq: 1, baseVersion: bob.welcome.version, commands: [record] });
+    const seen = await dee.next('applied', undefined, WAIT);
+    expect(seen.commands).toEqual([record]);
+    expect(seen.by).toMatchObject({ name: 'Bob' });
+    act(bob, { type: 'voting.recorded' });
+    expect((await votingAt(cat, 7)).recordedAt).toEqual(expect.any(Number));
+
+    const stored = await api.stores.journeys.getJourney(ws, jid);
+    const votes = Object.fromEntries(
+      stored!.journey.cards.filter((c) => c.kind === 'pain-point').map((c) => [c.id, c.votes]),
+    );
+    expect(votes).toEqual({ p1: 2, p2: 1 });
+    const history = await api.stores.journeys.history(ws, jid);
+    expect(history.at(-1)!.commands).toEqual([record]);
+    for (const s of [bob, ann, dee, cat]) s.close();
+  }, 120_000);
+
+  it('given a viewer, then a votes.record submit is refused like any edit and nothing is stored', async () => {
+    const cat = await open('Cat');
+    cat.send({
+      type: 'submit',
+      clientSeq: 1,
+      baseVersion: cat.welcome.version,
+      commands: [
+        {
+          type: 'votes.record',
+          round: 'Mine',
+          kinds: ['pain-point'],
+          cards: [{ id: 'p1', votes: 99 }],
+          ideas: [],
+        },
+      ],
+    });
+    expect(await cat.next('rejected', undefined, WAIT)).toMatchObject({ clientSeq: 1 });
+    const stored = await api.stores.journeys.getJourney(ws, jid);
+    expect(stored!.version).toBe(1);
+    cat.close();
+  }, 60_000);
+
+  it('given another workspace’s owner, then they cannot open the map’s live route, so cannot vote or see the votes', async () => {
+    const bob = await open('Bob');
+    act(bob, { type: 'workshop.start' });
+    act(bob, { type: 'voting.start', kinds: ['pain-point'], votesEach: 3, showLive: true });
+    await votingAt(bob, 2);
+    await expect(open('Dan')).rejects.toMatchObject({ status: 404 });
+    await expect(open('Dan', jid, 'ws2')).rejects.toMatchObject({ status: 404 });
+    expect((await api.stores.workshops.get(ws, jid))!.revision).toBe(2);
+    bob.close();
+  }, 60_000);
+});
