@@ -1,6 +1,7 @@
 import type { Participant } from '@waymark/api';
 import { describe, expect, it } from 'vitest';
-import { peopleOf, presenceChanges } from './presence-list';
+import { createJourneyFromTemplate } from '@waymark/core';
+import { peopleOf, presenceChanges, whereIs } from './presence-list';
 
 const person = (id: string, name: string, connection = id): Participant => ({
   connection,
@@ -21,5 +22,22 @@ describe('presence list', () => {
     const before = [person('u1', 'Ann'), person('u2', 'Bob')];
     expect(presenceChanges(before, [person('u1', 'Ann'), person('u3', 'Cat')])).toBe('Cat joined. Bob left');
     expect(presenceChanges(before, before)).toBe('');
+  });
+
+  it("given people focused on a step, on a card, or nowhere, then where each is is said in the step's name", () => {
+    const made = createJourneyFromTemplate('melton', { id: 'j', title: 'ASB' });
+    if (!made.ok) throw new Error('template');
+    const journey = {
+      ...made.value,
+      cards: [{ id: 'c1', kind: 'step', laneId: 'key-steps', columnId: 'step-2', text: 'Calls' }],
+    } as unknown as typeof made.value;
+    const at = (focus: Participant['focus']) => whereIs(journey, { ...person('u1', 'Ann'), focus });
+    expect([
+      at({ columnId: 'step-1' }),
+      at({ cardId: 'c1', columnId: 'step-2' }),
+      at({ cardId: 'c1' }),
+      at(null),
+      at({ columnId: 'gone' }),
+    ]).toEqual(['at Step 1', 'on a card at Step 2', 'on a card at Step 2', '', '']);
   });
 });

@@ -1,5 +1,7 @@
 import type { Participant } from '@waymark/api';
+import type { Journey } from '@waymark/core';
 import { useEffect, useRef, useState } from 'react';
+import { useEditorContext } from './editor-context';
 
 /** One entry per person, however many tabs they have open, in the order they came. */
 export function peopleOf(participants: readonly Participant[]): Participant[] {
@@ -19,11 +21,22 @@ export function presenceChanges(before: readonly Participant[], after: readonly 
   ].join('. ');
 }
 
+/** Where a person is on the map, in words ("at Outcome", "on a card at Outcome"), or '' when nowhere. */
+export function whereIs(journey: Journey, p: Participant): string {
+  const card = p.focus?.cardId ? journey.cards.find((c) => c.id === p.focus?.cardId) : undefined;
+  const columnId = card?.columnId ?? p.focus?.columnId;
+  const step = columnId ? journey.columns.find((c) => c.id === columnId) : undefined;
+  if (!step) return '';
+  return card ? `on a card at ${step.label}` : `at ${step.label}`;
+}
+
 /**
- * Who is on the map now (live co-editing): names with their colour. Screen readers hear joins and leaves
- * politely, never focus or typing.
+ * Who is on the map now (live co-editing): names with their colour, and where each is (read by screen readers
+ * when they come to the list, never announced). Screen readers hear joins and leaves politely, never focus or
+ * typing.
  */
 export function PresenceList(props: { participants: readonly Participant[] }) {
+  const { journey } = useEditorContext();
   const people = peopleOf(props.participants);
   const previous = useRef<Participant[]>([]);
   const [said, setSaid] = useState('');
@@ -47,6 +60,7 @@ export function PresenceList(props: { participants: readonly Participant[] }) {
               style={{ width: '0.8rem', height: '0.8rem', borderRadius: '50%', background: p.colour }}
             />
             <span style={{ color: p.colour, fontWeight: 600 }}>{p.user.name}</span>
+            {whereIs(journey, p) ? <span className="presence-where">{whereIs(journey, p)}</span> : null}
           </li>
         ))}
       </ul>

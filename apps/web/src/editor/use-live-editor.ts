@@ -16,8 +16,11 @@ import { emptyWorkshopClient, takeWorkshopMessage, type WorkshopClient } from '.
 
 /** Waits before connecting again after the socket closed: grows to 5 s. */
 const RECONNECT_MS = [250, 500, 1000, 2000, 5000];
-/** Attempts in a row that never opened, on a network the browser calls online, before giving up on live. */
-const ATTEMPTS_BEFORE_FALLBACK = 4;
+/**
+ * Connections in a row that ended without a welcome, before this tab was ever welcomed, on a network the
+ * browser calls online, before giving up on live (about 9 s with the waits above).
+ */
+const ATTEMPTS_BEFORE_FALLBACK = 5;
 /** At most one presence message this often: focus and typing follow the person, not every keystroke. */
 export const PRESENCE_EVERY_MS = 300;
 
@@ -50,7 +53,7 @@ export interface LiveExtras {
   readonly connected: boolean;
   /** The browser says it has no network. */
   readonly offline: boolean;
-  /** The socket never opened though the network is up (a proxy that blocks live connections, say). */
+  /** Live never got going though the network is up (a proxy that blocks live connections, say). */
   readonly unreachable: boolean;
   readonly notices: readonly LiveNotice[];
   /** Puts my words back (a replaced notice's restore, as an edit of mine) and puts the notice away. */
@@ -137,7 +140,7 @@ export function useLiveEditor(
     if (!enabled) return;
     let stopped = false;
     let attempt = 0;
-    let neverOpened = 0;
+    let unwelcomed = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const connect = () => {
       clearTimeout(timer);
@@ -146,12 +149,8 @@ export function useLiveEditor(
       const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
       const url = `${scheme}://${window.location.host}/api/workspaces/${encodeURIComponent(ws)}/journeys/${encodeURIComponent(id)}/live?client=${s.clientId}&since=${s.version}`;
       const open = new WebSocket(url);
-      let opened = false;
+      let welcomed = false;
       socket.current = open;
-      open.onopen = () => {
-        opened = true;
-        neverOpened = 0;
-      };
       open.onmessage = (event) => {
         if (socket.current !== open) return;
         attempt = 0;
@@ -161,6 +160,7 @@ export function useLiveEditor(
         if (facilitation?.consumed) return rerender();
         act({ type: 'message', message: message as ServerMessage });
         if (message.type === 'welcome') {
+          welcomed = true;
           // A new connection has no presence of ours yet: say where we are again.
           presence.current.sent = '';
           sendPresenceNow();
@@ -170,8 +170,8 @@ export function useLiveEditor(
       open.onclose = () => {
         if (socket.current !== open) return;
         socket.current = null;
-        if (!opened && navigator.onLine && ref.current!.you === null) neverOpened++;
-        if (neverOpened >= ATTEMPTS_BEFORE_FALLBACK && !link.current.unreachable) {
+        if (!welcomed && navigator.onLine && ref.current!.you === null) unwelcomed++;
+        if (unwelcomed >= ATTEMPTS_BEFORE_FALLBACK && !link.current.unreachable) {
           link.current = { ...link.current, unreachable: true };
         }
         act({ type: 'disconnected' });
