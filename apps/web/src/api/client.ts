@@ -15,6 +15,7 @@ import type {
   TokenScope,
   User,
 } from './types';
+import type { GuestInvite, GuestMe, GuestRole, ListedGuestLink } from '../guests/guest-types';
 
 export interface ApiClientOptions {
   readonly fetch?: typeof fetch;
@@ -79,7 +80,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
 
   const ws = (id: string) => `/api/workspaces/${encodeURIComponent(id)}`;
   const jr = (w: string, j: string) => `${ws(w)}/journeys/${encodeURIComponent(j)}`;
-  const query = (filters: JourneyFilters) => {
+  const query = (filters: JourneyFilters | Readonly<Record<string, number>>) => {
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(filters)) {
       if (value !== undefined && value !== '' && value !== false) params.set(key, String(value));
@@ -130,9 +131,19 @@ export function createApiClient(options: ApiClientOptions = {}) {
         baseVersion,
         commands,
       }),
-    history: (w: string, j: string) => request<{ items: HistoryEntry[] }>('GET', `${jr(w, j)}/history`),
+    /** Oldest first; a page with `before` (the newest versions older than it) or `after`, and `limit`. */
+    history: (w: string, j: string, page: { before?: number; after?: number; limit?: number } = {}) =>
+      request<{ items: HistoryEntry[]; latest: number }>(
+        'GET',
+        `${jr(w, j)}/history${query(page as Record<string, number>)}`,
+      ),
+    /** The journey as it stood at one version. */
+    journeyAt: (w: string, j: string, version: number) =>
+      request<{ version: number; journey: Journey }>('GET', `${jr(w, j)}/versions/${version}`),
     restore: (w: string, j: string, version: number) =>
-      request<{ version: number; journey: Journey }>('POST', `${jr(w, j)}/restore`, { version }),
+      request<{ version: number; journey: Journey; unchanged: boolean }>('POST', `${jr(w, j)}/restore`, {
+        version,
+      }),
     duplicate: (w: string, j: string, input: { id?: string; title?: string; journeyType?: string }) =>
       request<StoredJourney>('POST', `${jr(w, j)}/duplicate`, input),
     remove: (w: string, j: string) => request<unknown>('DELETE', jr(w, j)),
@@ -153,6 +164,28 @@ export function createApiClient(options: ApiClientOptions = {}) {
       request<unknown>('DELETE', `${jr(w, j)}/shares/${encodeURIComponent(sid)}`),
     shared: (token: string) =>
       request<{ journey: Journey; title: string }>('GET', `/api/share/${encodeURIComponent(token)}`),
+    // Workshop guests (decision 0015).
+    guestLinks: (w: string, j: string) =>
+      request<{ items: ListedGuestLink[] }>('GET', `${jr(w, j)}/guest-links`),
+    createGuestLink: (w: string, j: string, input: { role: GuestRole; expiresAt?: string }) =>
+      request<{ link: ListedGuestLink; token: string; url: string }>(
+        'POST',
+        `${jr(w, j)}/guest-links`,
+        input,
+      ),
+    revokeGuestLink: (w: string, j: string, linkId: string) =>
+      request<unknown>('DELETE', `${jr(w, j)}/guest-links/${encodeURIComponent(linkId)}`),
+    removeGuest: (w: string, j: string, guestId: string) =>
+      request<unknown>('DELETE', `${jr(w, j)}/guests/${encodeURIComponent(guestId)}`),
+    guestInvite: (token: string) =>
+      request<GuestInvite>('GET', `/api/guest-links/${encodeURIComponent(token)}`),
+    joinAsGuest: (token: string, input: { name: string; organisation?: string }) =>
+      request<{ workspaceId: string; journeyId: string; csrfToken: string }>(
+        'POST',
+        `/api/guest-links/${encodeURIComponent(token)}/join`,
+        input,
+      ),
+    guestMe: () => request<GuestMe>('GET', '/api/guest/me'),
   };
 }
 

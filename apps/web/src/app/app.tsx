@@ -30,6 +30,10 @@ const PresentationPage = lazy(() =>
 );
 const PrintPage = lazy(() => import('../views/print-view').then((m) => ({ default: m.PrintPage })));
 const SharePage = lazy(() => import('../views/share-view').then((m) => ({ default: m.SharePage })));
+const JoinPage = lazy(() => import('../guests/join-page').then((m) => ({ default: m.JoinPage })));
+const GuestMapPage = lazy(() =>
+  import('../guests/guest-map-page').then((m) => ({ default: m.GuestMapPage })),
+);
 
 export function App({ api }: { api: ApiClient }) {
   return (
@@ -41,8 +45,10 @@ export function App({ api }: { api: ApiClient }) {
   );
 }
 
-const publicPages = new Set<Route['page']>(['sign-in', 'setup', 'share', 'not-found']);
-const fullBleed = new Set<Route['page']>(['editor', 'present', 'print', 'share']);
+const publicPages = new Set<Route['page']>(['sign-in', 'setup', 'share', 'not-found', 'join', 'guest']);
+const fullBleed = new Set<Route['page']>(['editor', 'present', 'print', 'share', 'guest']);
+/** A guest (decision 0015) sees no way into the workspace: the name is not a link. */
+const guestPages = new Set<Route['page']>(['join', 'guest']);
 
 function Shell() {
   const { route, navigate } = useRouter();
@@ -62,9 +68,13 @@ function Shell() {
             Skip to main content
           </a>
           <header className="app-header">
-            <Link to={ws ? { page: 'home', ws } : { page: 'start' }} className="app-header__brand">
-              Waymark
-            </Link>
+            {guestPages.has(route.page) ? (
+              <span className="app-header__brand">Waymark</span>
+            ) : (
+              <Link to={ws ? { page: 'home', ws } : { page: 'start' }} className="app-header__brand">
+                Waymark
+              </Link>
+            )}
             {session.status === 'signed-in' ? (
               <nav aria-label="Account" className="app-header__nav">
                 <span>{session.me.user.name}</span>
@@ -95,6 +105,8 @@ function Shell() {
 
 function page(route: Route, status: string): ReactNode {
   if (route.page === 'share') return <SharePage token={route.token} />;
+  if (route.page === 'join') return <JoinPage token={route.token} />;
+  if (route.page === 'guest') return <GuestMapPage />;
   if (route.page === 'sign-in') return <SignInPage />;
   if (route.page === 'setup') return <SetupPage />;
   if (route.page === 'not-found') return <NotFound />;

@@ -24,6 +24,9 @@ export type Route =
   | { readonly page: 'present'; readonly ws: string; readonly id: string }
   | { readonly page: 'print'; readonly ws: string; readonly id: string }
   | { readonly page: 'share'; readonly token: string }
+  /** A workshop link (decision 0015), and the map of the guest who joined by it. */
+  | { readonly page: 'join'; readonly token: string }
+  | { readonly page: 'guest' }
   | ImproveRoute
   | DatasetsRoute
   | { readonly page: 'not-found'; readonly path: string };
@@ -56,6 +59,10 @@ export function routePath(route: Route): string {
       return `/w/${seg(route.ws)}/j/${seg(route.id)}/print`;
     case 'share':
       return `/share/${seg(route.token)}`;
+    case 'join':
+      return `/join/${seg(route.token)}`;
+    case 'guest':
+      return '/guest';
     case 'not-found':
       return route.path;
   }
@@ -78,6 +85,8 @@ export function matchRoute(pathname: string): Route {
   if (parts.length === 1 && a === 'setup') return { page: 'setup' };
   if (parts.length === 2 && a === 'account' && b === 'password') return { page: 'account-password' };
   if (parts.length === 2 && a === 'share' && b) return { page: 'share', token: b };
+  if (parts.length === 2 && a === 'join' && b) return { page: 'join', token: b };
+  if (parts.length === 1 && a === 'guest') return { page: 'guest' };
   if (a === 'w' && b) {
     if (parts.length === 2) return { page: 'home', ws: b };
     if (parts.length === 3 && c === 'members') return { page: 'members', ws: b };

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { Link } from '../app/router';
 import { ExportMenu } from '../export/export-menu';
+import { useGuestMode } from '../guests/guest-context';
+import { InviteGuestsButton } from '../guests/invite-guests';
 import { ShareButton } from '../views/share-dialog';
 import { useEditorContext, type PanelKind } from './editor-context';
 import { SaveStatus } from './save-status';
@@ -33,25 +35,32 @@ export function EditorToolbar(props: {
   const { ws, id, editor, canEdit, panel, togglePanel, zoom, setZoom, fit } = props;
   const { journey, execute, newId } = useEditorContext();
   const { state } = editor;
+  // A guest from another organisation (decision 0015) sees this map and nothing else of the workspace.
+  const guest = useGuestMode();
   const step = (d: number) => setZoom(Math.max(0.3, Math.min(2, Math.round((zoom + d) * 10) / 10)));
   return (
     <div className="editor-bar">
       <div className="editor-bar__title">
-        <Link to={{ page: 'home', ws }} className="editor-bar__back">
-          Journeys
-        </Link>
+        {guest ? null : (
+          <Link to={{ page: 'home', ws }} className="editor-bar__back">
+            Journeys
+          </Link>
+        )}
         <h1>{journey.meta.title}</h1>
         {props.status ?? (canEdit ? <SaveStatus state={state} onRetry={editor.saveNow} /> : null)}
         {props.note}
-        <div className="editor-bar__views">
-          <nav aria-label="Views of this journey" className="tool-group">
-            <Link to={{ page: 'present', ws, id }}>Present</Link>
-            <Link to={{ page: 'print', ws, id }}>Print</Link>
-            <Link to={{ page: 'improve', ws, id, view: 'compare' }}>Improve</Link>
-          </nav>
-          <ShareButton ws={ws} journeyId={id} />
-          <ExportMenu ws={ws} journeyId={id} journey={journey} />
-        </div>
+        {guest ? null : (
+          <div className="editor-bar__views">
+            <nav aria-label="Views of this journey" className="tool-group">
+              <Link to={{ page: 'present', ws, id }}>Present</Link>
+              <Link to={{ page: 'print', ws, id }}>Print</Link>
+              <Link to={{ page: 'improve', ws, id, view: 'compare' }}>Improve</Link>
+            </nav>
+            <InviteGuestsButton ws={ws} journeyId={id} />
+            <ShareButton ws={ws} journeyId={id} />
+            <ExportMenu ws={ws} journeyId={id} journey={journey} />
+          </div>
+        )}
       </div>
       <div className="editor-bar__tools">
         {canEdit ? (
@@ -118,7 +127,7 @@ export function EditorToolbar(props: {
         </div>
         <div role="group" aria-label="Panels" className="tool-group">
           {panelButtons.map(([kind, label]) =>
-            kind === 'structure' && !canEdit ? null : (
+            (kind === 'structure' && !canEdit) || (kind === 'history' && guest) ? null : (
               <button
                 key={kind}
                 type="button"
