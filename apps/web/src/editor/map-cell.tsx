@@ -10,6 +10,7 @@ import { ChannelIcon } from '../ui/channel-icon';
 import { cardLabel, quickCard, quickEntryHint } from './quick-entry';
 import { PresenceTags, useCardPresence } from './live/presence-marks';
 import { ReplacedAtCard } from './live/replaced-notice';
+import { CardVoteSlot } from './voting/vote-slot';
 
 export interface MapCellProps {
   readonly lane: Lane;
@@ -66,6 +67,7 @@ export function MapCell(props: MapCellProps) {
           {cards.map((card) => (
             <li key={card.id}>
               <CardChip card={card} tabbable={active} />
+              <CardVoteSlot card={card} tabbable={active} />
               <ReplacedAtCard cardId={card.id} />
             </li>
           ))}

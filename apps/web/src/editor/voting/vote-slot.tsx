@@ -1,4 +1,4 @@
-import type { VotableKind } from '@waymark/core';
+import type { Card, VotableKind } from '@waymark/core';
 import { useRef } from 'react';
 import { useVoting } from './voting-context';
 import {
@@ -81,4 +81,10 @@ export function VoteSlot({ kind, id, text, kept, tabbable = true }: Props) {
       ) : null}
     </span>
   );
+}
+
+/** The slot on a card of the map: only pain points and moments of truth take votes. */
+export function CardVoteSlot({ card, tabbable }: { card: Card; tabbable: boolean }) {
+  if (card.kind !== 'pain-point' && card.kind !== 'moment-of-truth') return null;
+  return <VoteSlot kind={card.kind} id={card.id} text={card.text} kept={card.votes} tabbable={tabbable} />;
 }
