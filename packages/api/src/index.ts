@@ -37,6 +37,10 @@ export type {
   WorkshopTimer,
   WorkshopVoting,
   VoteDot,
+  WorkshopGroups,
+  WorkshopGroup,
+  GroupPlace,
+  GroupMerged,
 } from './live/workshop';
 export { openLiveSocket, type LiveTestSocket } from './testing/live-client';
 export { closeEndedGuests } from './guests/guest-live';

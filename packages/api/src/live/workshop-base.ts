@@ -2,6 +2,7 @@ import { findUnsafeCharacter } from '@waymark/core';
 import { hasRole, type Role } from '@waymark/store';
 import { z } from 'zod';
 import type { LivePerson } from './protocol';
+import type { WorkshopGroups } from './workshop-groups';
 import type { WorkshopVoting } from './workshop-voting';
 
 /**
@@ -33,8 +34,8 @@ export interface WorkshopTimer {
 
 /** Voting's state: workshop-voting.ts owns its shape. */
 export type { WorkshopVoting, VoteDot } from './workshop-voting';
-/** Groups' state: workshop-groups.ts owns its shape (it may replace this line with a type re-export). */
-export type WorkshopGroups = { readonly [key: string]: unknown };
+/** Groups' state: workshop-groups.ts owns its shape. */
+export type { WorkshopGroups, WorkshopGroup, GroupPlace, GroupMerged } from './workshop-groups';
 
 export interface WorkshopState {
   /** Counts changes (the store's revision): a tab keeps the highest it has seen. 0 = never started. */

@@ -29,6 +29,7 @@ import {
   type WorkshopState,
 } from './workshop-base';
 import { followActivity } from './workshop-follow';
+import { groupsActivity } from './workshop-groups';
 import { lockActivity } from './workshop-lock';
 import { timerActivity } from './workshop-timer';
 import { votingActivity } from './workshop-voting';
@@ -76,7 +77,14 @@ const sessionActivity = defineActivity(
 );
 
 /** Every activity, one line each. */
-const activities = [sessionActivity, followActivity, lockActivity, timerActivity, votingActivity] as const;
+const activities = [
+  sessionActivity,
+  followActivity,
+  lockActivity,
+  timerActivity,
+  votingActivity,
+  groupsActivity,
+] as const;
 
 type ActionOf<A> = A extends { readonly actions: readonly (infer S)[] }
   ? S extends z.ZodType
