@@ -22,6 +22,8 @@ export function EditorToolbar(props: {
   id: string;
   editor: EditorApi;
   canEdit: boolean;
+  /** A workshop's structure lock holds this person back (decision 0014): "Add step" is disabled. */
+  structureLocked?: boolean;
   panel: PanelKind | null;
   togglePanel: (kind: PanelKind) => void;
   zoom: number;
@@ -86,7 +88,8 @@ export function EditorToolbar(props: {
             <button
               type="button"
               className="button button--secondary button--small"
-              disabled={state.conflict !== null}
+              disabled={state.conflict !== null || props.structureLocked === true}
+              title={props.structureLocked ? 'The facilitator has locked the steps for now' : undefined}
               onClick={() =>
                 execute({
                   type: 'column.add',

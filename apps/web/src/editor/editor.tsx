@@ -20,6 +20,9 @@ import { LiveContext, type LiveContextValue } from './live/live-context';
 import { LiveNoticeBar } from './live/live-notice-bar';
 import { FallbackNote, LiveStatus } from './live/live-status';
 import { PresenceTracker } from './live/presence-tracker';
+import { useRouter } from '../app/router';
+import { useFollow } from './workshop/use-follow';
+import { StructureLock, WorkshopBar } from './workshop/workshop-bar';
 
 const panelTitles: Record<PanelKind, string> = {
   card: 'Card details',
@@ -77,6 +80,7 @@ export function Editor(props: {
   const [tipHidden, setTipHidden] = useState(false);
   const scrollerRef = useRef<HTMLDivElement>(null);
   const newId = useMemo(makeIdFactory, []);
+  const { navigate } = useRouter();
 
   const loadComments = useCallback(() => {
     api
@@ -94,6 +98,24 @@ export function Editor(props: {
     setSelectedCardId(cardId);
     setPanel(cardId ? { kind: 'card', focusId: cardId } : null);
   }, []);
+  // Workshop facilitation (decision 0014): follow the facilitator, the structure lock, the timer.
+  const workshop = live ? shared.workshop.state : null;
+  const follow = useFollow({
+    workshop,
+    meId: shared.you?.user.id ?? null,
+    journey: state.journey,
+    selectedCardId,
+    selectCard,
+    send: shared.sendWorkshop,
+    scrollerRef,
+    zoom,
+    present: useCallback(
+      (slide: number) => navigate({ page: 'present', ws, id }, { search: `?step=${slide + 1}&follow=1` }),
+      [navigate, ws, id],
+    ),
+  });
+  const structureLocked =
+    !!workshop?.structureLocked && !!workshop.facilitator && workshop.facilitator.id !== shared.you?.user.id;
   const openComments = useCallback((target: Target) => {
     setCommentTarget(target);
     setPanel({ kind: 'comments', focusId: null });
@@ -206,7 +228,18 @@ export function Editor(props: {
               ) : undefined
             }
             note={live ? null : <FallbackNote />}
+            structureLocked={structureLocked}
           />
+          {live ? (
+            <WorkshopBar
+              workshop={shared.workshop}
+              send={shared.sendWorkshop}
+              dismiss={shared.dismissWorkshop}
+              follow={follow}
+              me={shared.you ? { id: shared.you.user.id, role: shared.you.role } : null}
+              connected={shared.connected}
+            />
+          ) : null}
           {live ? <PresenceList participants={shared.participants} /> : null}
           {live ? (
             <PresenceTracker
@@ -267,7 +300,11 @@ export function Editor(props: {
                   </button>
                 </div>
                 {panel.kind === 'card' && selectedCardId ? <CardPanel cardId={selectedCardId} /> : null}
-                {panel.kind === 'structure' ? <StructurePanel focusId={panel.focusId} /> : null}
+                {panel.kind === 'structure' ? (
+                  <StructureLock locked={structureLocked}>
+                    <StructurePanel focusId={panel.focusId} />
+                  </StructureLock>
+                ) : null}
                 {panel.kind === 'details' ? <DetailsPanel /> : null}
                 {panel.kind === 'links' ? <LinksPanel /> : null}
                 {panel.kind === 'comments' ? (

@@ -1,0 +1,224 @@
+import type { WorkshopAction } from '@waymark/api';
+import { useId, useState, type FormEvent } from 'react';
+import type { WorkshopClient } from './workshop-client';
+import { WorkshopTimerView } from './workshop-timer-view';
+import type { useFollow } from './use-follow';
+import './workshop.css';
+
+/**
+ * The workshop strip under the toolbar (decision 0014). Everyone sees who runs the workshop, the timer, the
+ * lock and whether their screen follows the facilitator's (with "Stop following" / "Follow again"). The
+ * facilitator gets the controls: everyone follow me, lock the structure, a timed exercise, end.
+ */
+export function WorkshopBar(props: {
+  workshop: WorkshopClient;
+  send: (action: WorkshopAction) => void;
+  dismiss: () => void;
+  follow: ReturnType<typeof useFollow>;
+  me: { id: string; role: string } | null;
+  connected: boolean;
+}) {
+  const { workshop, send, dismiss, follow, me, connected } = props;
+  const state = workshop.state;
+  if (!state || !me) return null;
+  const facilitator = state.facilitator;
+  const canRun = me.role === 'editor' || me.role === 'owner';
+  const refusal = workshop.refusal ? (
+    <div className="notice workshop-refusal" role="alert">
+      {workshop.refusal}{' '}
+      <button type="button" className="link-button" onClick={dismiss}>
+        Dismiss
+      </button>
+    </div>
+  ) : null;
+
+  if (!facilitator) {
+    if (!canRun) return refusal;
+    return (
+      <section className="workshop-bar workshop-bar--idle" aria-label="Workshop">
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          disabled={!connected}
+          onClick={() => send({ type: 'workshop.start' })}
+        >
+          Run a workshop
+        </button>
+        {refusal}
+      </section>
+    );
+  }
+
+  const leading = facilitator.id === me.id;
+  return (
+    <section className="workshop-bar" aria-label="Workshop">
+      <p className="workshop-bar__who">
+        {leading ? 'You are running this workshop.' : `${facilitator.name} is running this workshop.`}
+      </p>
+      {state.timer ? <WorkshopTimerView timer={state.timer} offsetMs={workshop.offsetMs} /> : null}
+      {state.structureLocked ? (
+        <p className="workshop-bar__lock" data-testid="workshop-lock">
+          <span aria-hidden="true">🔒 </span>
+          {leading
+            ? 'Steps, stages and lanes are locked for everyone but you.'
+            : 'Steps, stages and lanes are locked by the facilitator. You can still add and change cards.'}
+        </p>
+      ) : null}
+      {!leading && follow.active ? (
+        <p className="workshop-bar__follow">
+          {follow.following
+            ? `Your screen follows ${facilitator.name}.`
+            : `You stopped following ${facilitator.name}.`}{' '}
+          {follow.following ? (
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={follow.stopFollowing}
+            >
+              Stop following
+            </button>
+          ) : (
+            <button type="button" className="button button--small" onClick={follow.followAgain}>
+              Follow again
+            </button>
+          )}
+        </p>
+      ) : null}
+      {leading ? (
+        <FacilitatorControls
+          send={send}
+          follow={follow}
+          locked={state.structureLocked}
+          timer={!!state.timer}
+        />
+      ) : me.role === 'owner' ? (
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          onClick={() => send({ type: 'workshop.takeOver' })}
+        >
+          Take over the workshop
+        </button>
+      ) : null}
+      {refusal}
+    </section>
+  );
+}
+
+function FacilitatorControls(props: {
+  send: (action: WorkshopAction) => void;
+  follow: ReturnType<typeof useFollow>;
+  locked: boolean;
+  timer: boolean;
+}) {
+  const { send, follow, locked, timer } = props;
+  const [label, setLabel] = useState('');
+  const [minutes, setMinutes] = useState('5');
+  const [problem, setProblem] = useState<string | null>(null);
+  const ids = useId();
+  const start = (e: FormEvent) => {
+    e.preventDefault();
+    const n = Number(minutes.replace(',', '.'));
+    if (!label.trim()) return setProblem('Enter what the exercise is, for example “Pain points”.');
+    if (!Number.isFinite(n) || n < 0.25 || n > 180)
+      return setProblem('Enter the minutes as a number from 1 to 180.');
+    setProblem(null);
+    send({ type: 'timer.start', label: label.trim(), minutes: n });
+  };
+  return (
+    <div className="workshop-controls" role="group" aria-label="Facilitator controls">
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        aria-pressed={follow.active}
+        onClick={() =>
+          send(follow.active ? { type: 'follow.stop' } : { type: 'follow.start', view: follow.view })
+        }
+      >
+        {follow.active ? 'Stop everyone following me' : 'Everyone follow me'}
+      </button>
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        aria-pressed={locked}
+        onClick={() => send({ type: 'lock.set', locked: !locked })}
+      >
+        {locked ? 'Unlock steps, stages and lanes' : 'Lock steps, stages and lanes'}
+      </button>
+      {timer ? (
+        <span className="workshop-controls__timer">
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => send({ type: 'timer.extend', minutes: 1 })}
+          >
+            Add 1 minute
+          </button>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => send({ type: 'timer.stop' })}
+          >
+            Stop the timer
+          </button>
+        </span>
+      ) : (
+        <form className="workshop-controls__timer" onSubmit={start} noValidate>
+          <label htmlFor={`${ids}-label`}>Exercise</label>
+          <input
+            id={`${ids}-label`}
+            value={label}
+            maxLength={80}
+            onChange={(e) => setLabel(e.target.value)}
+            aria-describedby={problem ? `${ids}-problem` : undefined}
+            aria-invalid={problem !== null && !label.trim()}
+          />
+          <label htmlFor={`${ids}-minutes`}>Minutes</label>
+          <input
+            id={`${ids}-minutes`}
+            inputMode="decimal"
+            size={4}
+            value={minutes}
+            onChange={(e) => setMinutes(e.target.value)}
+            aria-describedby={problem ? `${ids}-problem` : undefined}
+          />
+          <button type="submit" className="button button--secondary button--small">
+            Start the timer
+          </button>
+          {problem ? (
+            <span id={`${ids}-problem`} className="error-message" role="alert">
+              {problem}
+            </span>
+          ) : null}
+        </form>
+      )}
+      <button
+        type="button"
+        className="button button--warning button--small"
+        onClick={() => send({ type: 'workshop.end' })}
+      >
+        End the workshop
+      </button>
+    </div>
+  );
+}
+
+/**
+ * Wraps the structure controls (the steps, stages and lanes panel): while the structure is locked for this
+ * person, says so and disables every control inside.
+ */
+export function StructureLock(props: { locked: boolean; children: React.ReactNode }) {
+  if (!props.locked) return <>{props.children}</>;
+  return (
+    <>
+      <p className="notice workshop-structure-note" role="note">
+        The facilitator has locked the steps, stages and lanes for this exercise. You can still add and change
+        cards.
+      </p>
+      <fieldset className="workshop-structure-lock" disabled>
+        <legend className="visually-hidden">Steps, stages and lanes (locked)</legend>
+        {props.children}
+      </fieldset>
+    </>
+  );
+}
