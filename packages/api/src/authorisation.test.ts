@@ -118,6 +118,9 @@ const examples: Record<string, ExampleFor> = {
   'GET /api/workspaces/{ws}/journeys/{id}/history': () => ({
     path: '/api/workspaces/w1/journeys/j1/history',
   }),
+  'GET /api/workspaces/{ws}/journeys/{id}/versions/{version}': () => ({
+    path: '/api/workspaces/w1/journeys/j1/versions/1',
+  }),
   'POST /api/workspaces/{ws}/journeys/{id}/restore': async (t, n) => ({
     path: `/api/workspaces/w1/journeys/${await freshJourney(t, n)}/restore`,
     body: { version: 1 },

@@ -1,5 +1,12 @@
-import { journeyCommandSchema, type JourneyCommand, type JourneyId } from '@waymark/core';
-import type { StoredJourney } from '@waymark/store';
+import {
+  journeyCommandSchema,
+  restoreCommand,
+  restoredVersionOf,
+  type Journey,
+  type JourneyCommand,
+  type JourneyId,
+} from '@waymark/core';
+import type { JourneyVersion, StoredJourney } from '@waymark/store';
 import { canonicalJourney } from '@waymark/document';
 import { z } from 'zod';
 import { ApiFailure, fail } from '../api-error';
@@ -23,7 +30,7 @@ async function append(
   input: RouteInput<unknown>,
   base: StoredJourney,
   next: StoredJourney['journey'],
-  kind: 'restore' | 'import',
+  kind: 'import',
   commands: readonly JourneyCommand[],
   detail?: Record<string, unknown>,
 ): Promise<StoredJourney> {
@@ -42,6 +49,47 @@ async function append(
     throw conflict(stored.error.current, base.version);
   throw fail('journey_not_found', stored.error.message);
 }
+
+/** The document as it stood at `wanted`: the nearest snapshot and the commands after it, replayed. */
+async function journeyAt(
+  input: RouteInput<unknown>,
+  current: StoredJourney,
+  wanted: number,
+): Promise<Journey> {
+  const trail =
+    wanted <= current.version
+      ? await input.deps.journeys.versionTrail(workspaceOf(input), current.id, wanted)
+      : null;
+  if (!trail)
+    throw fail('version_not_found', `version: expected a version from 1 to ${current.version}`, 'version');
+  let journey = trail.snapshot.journey;
+  for (const step of trail.after) {
+    const replayed = applyCommands(input.deps.applyCommand, journey, step.commands);
+    if (!replayed.ok)
+      throw new Error(
+        `history of ${current.id} does not replay at version ${step.version}: ${replayed.error.message}`,
+      );
+    journey = replayed.value;
+  }
+  return journey;
+}
+
+/**
+ * A version as the history shows it. A restore made in the editor is an ordinary edit whose one command is
+ * the labelled batch of `restoreCommand`; its detail says so like the restore route's own.
+ */
+function asHistoryItem(v: JourneyVersion): JourneyVersion {
+  if (v.detail && 'restoredFrom' in v.detail) return v;
+  const restored = v.commands.length === 1 ? restoredVersionOf(v.commands[0]!) : null;
+  return restored === null ? v : { ...v, detail: { ...v.detail, restoredFrom: restored } };
+}
+
+const HISTORY_PAGE_MAX = 500;
+const historyQuery = z.strictObject({
+  after: z.coerce.number().int().min(0).optional(),
+  before: z.coerce.number().int().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(HISTORY_PAGE_MAX).optional(),
+});
 
 const commandsBody = z.strictObject({
   baseVersion: z.number().int().min(1),
@@ -119,49 +167,91 @@ export const versionRoutes = () => [
     method: 'get',
     path: '/api/workspaces/{ws}/journeys/{id}/history',
     tag: 'Journeys',
-    summary: 'Every version: when, by whom, how (created, commands, restored…) and the commands',
+    summary:
+      'Versions oldest first: when, by whom, how (created, commands, restored…) and the commands; a page with ?after= or ?before= and ?limit= (at most 500)',
     access: 'viewer',
-    success: { description: '{items:[{version, kind, at, by:{id,name}, commands, detail}]}' },
+    query: historyQuery,
+    success: { description: '{items:[{version, kind, at, by:{id,name}, commands, detail}], latest}' },
     errors: ['journey_not_found'],
     async handle(input) {
       const j = await journeyOr404(input);
-      return input.c.json({ items: await input.deps.journeys.history(workspaceOf(input), j.id) });
+      const { after, before, limit } = historyQuery.parse(input.query);
+      if (after !== undefined && before !== undefined)
+        throw fail('invalid_request', 'give after or before, not both', 'before');
+      // `before` counts back from the version before it: the newest page of what is older.
+      const range =
+        before !== undefined
+          ? (() => {
+              const size = limit ?? HISTORY_PAGE_MAX;
+              const upTo = Math.min(before - 1, j.version);
+              const from = Math.max(0, upTo - size);
+              return { after: from, limit: upTo - from };
+            })()
+          : { ...(after !== undefined ? { after } : {}), ...(limit !== undefined ? { limit } : {}) };
+      const items =
+        range.limit === 0 ? [] : await input.deps.journeys.history(workspaceOf(input), j.id, range);
+      return input.c.json({ items: items.map(asHistoryItem), latest: j.version });
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/workspaces/{ws}/journeys/{id}/versions/{version}',
+    tag: 'Journeys',
+    summary: 'The journey as it stood at one version (rebuilt from the history)',
+    access: 'viewer',
+    success: { description: '{version, journey}' },
+    errors: ['journey_not_found', 'version_not_found'],
+    async handle(input) {
+      const current = await journeyOr404(input);
+      const raw = input.params['version'] ?? '';
+      const wanted = /^[1-9]\d{0,8}$/.test(raw) ? Number(raw) : 0;
+      const journey = await journeyAt(input, current, wanted);
+      return input.c.json({ version: wanted, journey });
     },
   }),
   route({
     method: 'post',
     path: '/api/workspaces/{ws}/journeys/{id}/restore',
     tag: 'Journeys',
-    summary: 'Make an earlier version the current one again (as a new version; nothing is lost)',
+    summary:
+      'Make the map as it was at an earlier version again, as an ordinary edit on the current version (later versions stay in the history; undo or restore again to go back)',
     access: 'editor',
     body: z.strictObject({ version: z.number().int().min(1) }),
-    success: { description: '{version, journey}' },
-    errors: ['journey_not_found', 'version_not_found', 'version_conflict'],
+    success: { description: '{version, journey, unchanged}' },
+    errors: ['journey_not_found', 'version_not_found', 'version_conflict', 'command_refused'],
     async handle(input) {
-      const current = await journeyOr404(input);
       const wanted = input.body.version;
-      const trail =
-        wanted <= current.version
-          ? await input.deps.journeys.versionTrail(workspaceOf(input), current.id, wanted)
-          : null;
-      if (!trail)
-        throw fail(
-          'version_not_found',
-          `version: expected a version from 1 to ${current.version}`,
-          'version',
-        );
-      let journey = trail.snapshot.journey;
-      for (const step of trail.after) {
-        const replayed = applyCommands(input.deps.applyCommand, journey, step.commands);
-        if (!replayed.ok)
+      // Another writer may get in first: then the difference is worked out again on what they left.
+      for (let attempt = 0; ; attempt++) {
+        const current = await journeyOr404(input);
+        const past = await journeyAt(input, current, wanted);
+        const restore = restoreCommand(current.journey, past, wanted);
+        if (!restore)
+          return input.c.json({ version: current.version, journey: current.journey, unchanged: true });
+        const committed = await commitCommands(input.deps, {
+          workspaceId: workspaceOf(input),
+          journeyId: current.id,
+          commands: [restore],
+          baseVersion: current.version,
+          onStale: 'refuse',
+          by: userOf(input).id,
+          at: nowIso(input),
+          detail: { restoredFrom: wanted },
+        });
+        if (committed.ok) {
+          await audit(input, 'journey.restore', current.id, { version: wanted });
+          const stored = committed.value;
+          return input.c.json({ version: stored.version, journey: stored.journey, unchanged: false });
+        }
+        const failure = committed.error;
+        if (failure.code === 'journey_not_found')
+          throw fail('journey_not_found', `no journey "${current.id}" in this workspace`);
+        if (failure.code === 'command_refused')
           throw new Error(
-            `history of ${current.id} does not replay at version ${step.version}: ${replayed.error.message}`,
+            `restore of ${current.id} to version ${wanted} refused: ${failure.refused.message}`,
           );
-        journey = replayed.value;
+        if (attempt >= 4) throw conflict(failure.current, current.version);
       }
-      const stored = await append(input, current, journey, 'restore', [], { restoredFrom: wanted });
-      await audit(input, 'journey.restore', current.id, { version: wanted });
-      return input.c.json({ version: stored.version, journey: stored.journey });
     },
   }),
   route({
