@@ -12,6 +12,7 @@ import {
   type LiveState,
 } from '../state/live-sync';
 import type { EditorApi } from './use-editor';
+import { createPresenceStore, type PresenceStore } from './live/live-context';
 import { emptyWorkshopClient, takeWorkshopMessage, type WorkshopClient } from './workshop/workshop-client';
 
 /** Waits before connecting again after the socket closed: grows to 5 s. */
@@ -48,6 +49,8 @@ function asEditorState(s: LiveState): EditorState {
 /** What the live editor adds to the editor's API: who is here, the connection, notices with their actions. */
 export interface LiveExtras {
   readonly participants: readonly Participant[];
+  /** Everyone but this tab, for the map's outlines and tags. */
+  readonly others: PresenceStore;
   readonly you: LiveSelf | null;
   /** Welcomed on the current connection. */
   readonly connected: boolean;
@@ -87,6 +90,8 @@ export function useLiveEditor(
   ref.current ??= createLiveState(tabId(), initial.journey, initial.version);
   const socket = useRef<WebSocket | null>(null);
   const [, rerender] = useReducer((n: number) => n + 1, 0);
+  const others = useRef<PresenceStore | null>(null);
+  others.current ??= createPresenceStore();
   const workshop = useRef<WorkshopClient>(emptyWorkshopClient);
   const link = useRef({ offline: !navigator.onLine, unreachable: false });
   const presence = useRef<{ wanted: string; sent: string; at: number; timer: number | null }>({
@@ -129,7 +134,11 @@ export function useLiveEditor(
   }, []);
   const act = useCallback(
     (action: LiveAction) => {
-      ref.current = liveReducer(applyCommand, ref.current!, action);
+      const before = ref.current!;
+      ref.current = liveReducer(applyCommand, before, action);
+      const now = ref.current;
+      if (now.participants !== before.participants || now.you !== before.you)
+        others.current!.set(now.participants.filter((p) => p.connection !== now.you?.connection));
       flush();
       rerender();
     },
@@ -261,6 +270,7 @@ export function useLiveEditor(
   const s = ref.current;
   return {
     participants: s.participants,
+    others: others.current,
     you: s.you,
     connected: s.connected,
     offline: link.current.offline,

@@ -1,7 +1,14 @@
 import type { Journey } from '@waymark/core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, newPage, signInAs, startSignedIn, type SignedInSession } from './harness';
+import {
+  adminEmail,
+  expectNoAxeViolations,
+  newPage,
+  signInAs,
+  startSignedIn,
+  type SignedInSession,
+} from './harness';
 
 /**
  * Issue 10 items 1 and 2 (decision 0013): two people on one map in two Chromium contexts, the editor live for
@@ -253,5 +260,25 @@ describe('live co-editing in Chromium', () => {
     await expect.poll(() => onScreen(page), { timeout: 10_000 }).toEqual(server);
     await expect.poll(() => onScreen(other), { timeout: 10_000 }).toEqual(server);
     await expectNoAxeViolations(other);
+  }, 120_000);
+
+  it('given a network that lets the page load but blocks live connections, then the status line says so in words and edits are still saved, reaching the live screens', async () => {
+    const { server, browser, password, page } = session;
+    const blocked = await newPage(browser);
+    await blocked.context().routeWebSocket(/\/live\?/, (socket) => socket.close());
+    await signInAs(blocked, server, adminEmail, password);
+    await blocked.goto(`${server.url}${mapPath}`);
+    await blocked
+      .getByText('Live editing could not connect on this network: your changes are still saved', {
+        exact: false,
+      })
+      .waitFor({ timeout: 30_000 });
+    await addCard(blocked, 'Thinks and feels', 'Need arises', 'Saved without live');
+    await allSaved(blocked);
+    expect((await stored()).cards.some((c) => 'text' in c && c.text === 'Saved without live')).toBe(true);
+    // Saved by the ordinary route, it still reaches the people who are live.
+    await expect.poll(() => cards(page, 'Saved without live').count(), { timeout: 10_000 }).toBe(1);
+    await expectNoAxeViolations(blocked);
+    await blocked.context().close();
   }, 120_000);
 });

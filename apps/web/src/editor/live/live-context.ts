@@ -10,8 +10,8 @@ export type ReplacedNotice = Extract<LiveNotice, { kind: 'replaced' }>;
  * their focus, and the notices that belong in place (at a card) with their two answers.
  */
 export interface LiveContextValue {
-  /** Everyone else's connections on this map (not this tab). */
-  readonly others: readonly Participant[];
+  /** Everyone else's connections on this map (not this tab), as a store: a card re-renders only for its own. */
+  readonly others: PresenceStore;
   readonly replaced: readonly ReplacedNotice[];
   /** Puts my words back (an edit of mine) and puts the notice away. */
   readonly restore: (noticeId: number) => void;
@@ -20,6 +20,30 @@ export interface LiveContextValue {
 }
 
 export const LiveContext = createContext<LiveContextValue | null>(null);
+
+/** The others on the map, kept outside React's state so each card can listen for its own part only. */
+export interface PresenceStore {
+  readonly subscribe: (listener: () => void) => () => void;
+  readonly get: () => readonly Participant[];
+  readonly set: (others: readonly Participant[]) => void;
+}
+
+export function createPresenceStore(): PresenceStore {
+  let list: readonly Participant[] = [];
+  const listeners = new Set<() => void>();
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    get: () => list,
+    set(others) {
+      if (others === list) return;
+      list = others;
+      for (const listener of listeners) listener();
+    },
+  };
+}
 
 /** Null when the editor is not live (the REST fallback). */
 export const useLive = (): LiveContextValue | null => useContext(LiveContext);

@@ -1,13 +1,23 @@
 import type { Participant } from '@waymark/api';
 import type { Journey } from '@waymark/core';
-import { peopleAt, useLive } from './live-context';
+import { useMemo, useSyncExternalStore } from 'react';
+import { peopleAt, useLive, type PresenceStore } from './live-context';
+
+/** What a tag shows of a person. */
+type Tagged = Pick<Participant, 'colour' | 'typing'> & {
+  readonly user: Pick<Participant['user'], 'id' | 'name'>;
+};
+
+const nobody = () => () => undefined;
+const none: readonly Participant[] = [];
+const emptyStore = { subscribe: nobody, get: () => none } as unknown as PresenceStore;
 
 /**
  * Where the others are, drawn on the map: an outline in each person's colour with a small name tag ("Ann",
  * "Ann is typing…") on the card or step they have selected or are editing. Hidden from screen readers: the
  * presence list says who is where without announcing every move or keystroke.
  */
-export function PresenceTags({ people }: { people: readonly Participant[] }) {
+export function PresenceTags({ people }: { people: readonly Tagged[] }) {
   if (people.length === 0) return null;
   return (
     <span className="presence-tags" aria-hidden="true">
@@ -25,10 +35,22 @@ export function PresenceTags({ people }: { people: readonly Participant[] }) {
   );
 }
 
-/** The others whose focus is this card (an empty list when not live). */
-export function useCardPresence(cardId: string): readonly Participant[] {
-  const live = useLive();
-  return live ? peopleAt(live.others, { cardId }) : [];
+/**
+ * The others whose focus is this card (an empty list when not live). The card re-renders only when its own
+ * people change, not on every move of everyone else.
+ */
+export function useCardPresence(cardId: string): readonly Tagged[] {
+  const store = useLive()?.others ?? emptyStore;
+  const key = useSyncExternalStore(store.subscribe, () =>
+    JSON.stringify(
+      peopleAt(store.get(), { cardId }).map((p) => ({
+        user: { id: p.user.id, name: p.user.name },
+        colour: p.colour,
+        typing: p.typing,
+      })),
+    ),
+  );
+  return useMemo(() => JSON.parse(key) as Tagged[], [key]);
 }
 
 /**
@@ -36,12 +58,13 @@ export function useCardPresence(cardId: string): readonly Participant[] {
  * map's own coordinates, so they move and zoom with it.
  */
 export function ColumnPresence(props: { journey: Journey; columnWidth: number; offset: number }) {
-  const live = useLive();
-  if (!live) return null;
+  const store = useLive()?.others ?? emptyStore;
+  const others = useSyncExternalStore(store.subscribe, store.get);
+  if (others.length === 0) return null;
   return (
     <>
       {props.journey.columns.map((column, index) => {
-        const people = peopleAt(live.others, { columnId: column.id });
+        const people = peopleAt(others, { columnId: column.id });
         if (people.length === 0) return null;
         return (
           <div
