@@ -61,13 +61,13 @@ export function Editor(props: {
     () =>
       live
         ? {
-            others: shared.participants.filter((p) => p.connection !== shared.you?.connection),
+            others: shared.others,
             replaced: shared.notices.filter((n) => n.kind === 'replaced'),
             restore: shared.restore,
             keep: shared.keep,
           }
         : null,
-    [live, shared.participants, shared.you, shared.notices, shared.restore, shared.keep],
+    [live, shared.others, shared.notices, shared.restore, shared.keep],
   );
   const { state } = editor;
   const [panel, setPanel] = useState<{ kind: PanelKind; focusId: string | null } | null>(null);
