@@ -16,6 +16,7 @@ import type {
   User,
 } from './types';
 import type { GuestInvite, GuestMe, GuestRole, ListedGuestLink } from '../guests/guest-types';
+import type { GroupCopy, MergeResult, MergeSummary } from '../editor/groups/group-types';
 
 export interface ApiClientOptions {
   readonly fetch?: typeof fetch;
@@ -186,6 +187,13 @@ export function createApiClient(options: ApiClientOptions = {}) {
         input,
       ),
     guestMe: () => request<GuestMe>('GET', '/api/guest/me'),
+    // Workshop groups on their own copy of a map (decision 0014, "Groups").
+    makeGroupCopy: (w: string, j: string, group: string) =>
+      request<GroupCopy>('POST', `${jr(w, j)}/group-copies`, { group }),
+    groupMergePreview: (w: string, copy: string) =>
+      request<MergeSummary>('GET', `${jr(w, copy)}/group-merge`),
+    mergeGroupCopy: (w: string, copy: string) =>
+      request<MergeResult>('POST', `${jr(w, copy)}/group-merge`, {}),
   };
 }
 

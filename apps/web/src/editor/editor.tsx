@@ -23,6 +23,10 @@ import { PresenceTracker } from './live/presence-tracker';
 import { useRouter } from '../app/router';
 import { useFollow } from './workshop/use-follow';
 import { StructureLock, WorkshopBar } from './workshop/workshop-bar';
+import { VotingBar } from './voting/voting-bar';
+import { VotingContext, type VotingContextValue } from './voting/voting-context';
+import { canVoteAs } from './voting/voting-model';
+import { GroupWork } from './groups/group-work';
 
 const panelTitles: Record<PanelKind, string> = {
   card: 'Card details',
@@ -114,6 +118,18 @@ export function Editor(props: {
       [navigate, ws, id],
     ),
   });
+  // Dot-voting (decision 0014): the round and this person's way to vote, for the vote slots on the map.
+  const sendWorkshop = shared.sendWorkshop;
+  const voting: VotingContextValue = useMemo(
+    () => ({
+      voting: workshop?.voting ?? null,
+      userId: shared.you?.user.id ?? null,
+      canVote: canVoteAs(shared.you?.role),
+      cast: (kind, cardId) => sendWorkshop({ type: 'voting.cast', kind, id: cardId }),
+      retract: (kind, cardId) => sendWorkshop({ type: 'voting.retract', kind, id: cardId }),
+    }),
+    [workshop?.voting, shared.you, sendWorkshop],
+  );
   const structureLocked =
     !!workshop?.structureLocked && !!workshop.facilitator && workshop.facilitator.id !== shared.you?.user.id;
   const openComments = useCallback((target: Target) => {
@@ -205,133 +221,158 @@ export function Editor(props: {
   return (
     <EditorContext.Provider value={context}>
       <LiveContext.Provider value={liveValue}>
-        <div className="editor">
-          <EditorToolbar
-            ws={ws}
-            id={id}
-            editor={editor}
-            canEdit={canEdit}
-            panel={panel?.kind ?? null}
-            togglePanel={(k) => setPanel((p) => (p?.kind === k ? null : { kind: k, focusId: null }))}
-            zoom={zoom}
-            setZoom={setZoom}
-            fit={fit}
-            status={
-              live ? (
-                <LiveStatus
-                  canEdit={canEdit}
-                  offline={shared.offline}
-                  connected={shared.connected}
-                  everConnected={shared.you !== null}
-                  state={state}
-                />
-              ) : undefined
-            }
-            note={live ? null : <FallbackNote />}
-            structureLocked={structureLocked}
-          />
-          {live ? (
-            <WorkshopBar
-              workshop={shared.workshop}
-              send={shared.sendWorkshop}
-              dismiss={shared.dismissWorkshop}
-              follow={follow}
-              me={shared.you ? { id: shared.you.user.id, role: shared.you.role } : null}
-              connected={shared.connected}
-            />
-          ) : null}
-          {live ? <PresenceList participants={shared.participants} /> : null}
-          {live ? (
-            <PresenceTracker
-              journey={state.journey}
-              selectedCardId={selectedCardId}
-              send={shared.sendPresence}
-            />
-          ) : null}
-          {!canEdit ? (
-            <p className="notice editor-readonly">
-              {canComment
-                ? 'You can read this journey and comment on it; your role does not allow editing.'
-                : 'You can read this journey; your role does not allow editing or commenting.'}
-            </p>
-          ) : null}
-          {canEdit && !tipHidden && state.journey.cards.length === 0 ? (
-            <div className="notice editor-tip">
-              <p>
-                <strong>Start here.</strong> Name your steps with “Steps & lanes”. Then type into any cell’s
-                “Add…” box and press Enter to add a card (put quotes in quotation marks; a score is a number
-                from −100 to +100). By keyboard: arrow keys move between cells, Enter goes into a cell, Escape
-                comes back out, Ctrl+Z undoes. Changes save themselves.
-              </p>
-              <button type="button" className="link-button" onClick={() => setTipHidden(true)}>
-                Hide this tip
-              </button>
-            </div>
-          ) : null}
-          {live ? <LiveNoticeBar notices={shared.notices} dismiss={shared.keep} /> : null}
-          {!live && state.message ? (
-            <div className="notice editor-message-bar" role="alert">
-              {state.message}{' '}
-              <button type="button" className="link-button" onClick={editor.dismiss}>
-                Dismiss
-              </button>
-            </div>
-          ) : null}
-          {state.conflict ? (
-            <ConflictBanner unsent={state.conflict.unsent} onResolve={editor.resolveConflict} />
-          ) : null}
-          <div className="editor-body">
-            <div className="map-scroller" ref={scrollerRef} data-testid="map-scroller">
-              <MapGrid journey={state.journey} zoom={zoom} onReady={onReady} scrollerRef={scrollerRef} />
-            </div>
-            {panel ? (
-              <aside className="side-panel" aria-labelledby="side-panel-title">
-                <div className="side-panel__head">
-                  <h2 id="side-panel-title">{panelTitles[panel.kind]}</h2>
-                  <button
-                    type="button"
-                    className="button button--secondary button--small"
-                    onClick={() => {
-                      setPanel(null);
-                      setSelectedCardId(null);
-                    }}
-                  >
-                    Close <span className="visually-hidden">{panelTitles[panel.kind]}</span>
-                  </button>
-                </div>
-                {panel.kind === 'card' && selectedCardId ? <CardPanel cardId={selectedCardId} /> : null}
-                {panel.kind === 'structure' ? (
-                  <StructureLock locked={structureLocked}>
-                    <StructurePanel focusId={panel.focusId} />
-                  </StructureLock>
-                ) : null}
-                {panel.kind === 'details' ? <DetailsPanel /> : null}
-                {panel.kind === 'links' ? <LinksPanel /> : null}
-                {panel.kind === 'comments' ? (
-                  <CommentsPanel
-                    target={commentTarget}
-                    onAdd={addComment}
-                    onResolve={resolveComment}
-                    onTarget={setCommentTarget}
-                    error={commentError}
+        <VotingContext.Provider value={voting}>
+          <div className="editor">
+            <EditorToolbar
+              ws={ws}
+              id={id}
+              editor={editor}
+              canEdit={canEdit}
+              panel={panel?.kind ?? null}
+              togglePanel={(k) => setPanel((p) => (p?.kind === k ? null : { kind: k, focusId: null }))}
+              zoom={zoom}
+              setZoom={setZoom}
+              fit={fit}
+              status={
+                live ? (
+                  <LiveStatus
+                    canEdit={canEdit}
+                    offline={shared.offline}
+                    connected={shared.connected}
+                    everConnected={shared.you !== null}
+                    state={state}
                   />
-                ) : null}
-                {panel.kind === 'history' ? (
-                  <HistoryPanel
-                    api={api}
-                    ws={ws}
-                    id={id}
-                    journey={state.journey}
-                    version={state.version}
-                    canRestore={canEdit}
-                    hasUnsaved={state.pending.length + state.inFlight.length > 0 || state.conflict !== null}
-                    onRestored={editor.replace}
-                  />
-                ) : null}
-              </aside>
+                ) : undefined
+              }
+              note={live ? null : <FallbackNote />}
+              structureLocked={structureLocked}
+            />
+            {live ? (
+              <WorkshopBar
+                workshop={shared.workshop}
+                send={shared.sendWorkshop}
+                dismiss={shared.dismissWorkshop}
+                follow={follow}
+                me={shared.you ? { id: shared.you.user.id, role: shared.you.role } : null}
+                connected={shared.connected}
+              />
             ) : null}
+            {live ? (
+              <VotingBar
+                workshop={workshop}
+                you={shared.you}
+                journey={state.journey}
+                send={sendWorkshop}
+                execute={editor.execute}
+              />
+            ) : null}
+            {live ? (
+              <GroupWork
+                api={api}
+                ws={ws}
+                id={id}
+                journey={state.journey}
+                workshop={shared.workshop.state}
+                send={shared.sendWorkshop}
+                me={shared.you}
+                participants={shared.participants}
+                scrollerRef={scrollerRef}
+                zoom={zoom}
+              />
+            ) : null}
+            {live ? <PresenceList participants={shared.participants} /> : null}
+            {live ? (
+              <PresenceTracker
+                journey={state.journey}
+                selectedCardId={selectedCardId}
+                send={shared.sendPresence}
+              />
+            ) : null}
+            {!canEdit ? (
+              <p className="notice editor-readonly">
+                {canComment
+                  ? 'You can read this journey and comment on it; your role does not allow editing.'
+                  : 'You can read this journey; your role does not allow editing or commenting.'}
+              </p>
+            ) : null}
+            {canEdit && !tipHidden && state.journey.cards.length === 0 ? (
+              <div className="notice editor-tip">
+                <p>
+                  <strong>Start here.</strong> Name your steps with “Steps & lanes”. Then type into any cell’s
+                  “Add…” box and press Enter to add a card (put quotes in quotation marks; a score is a number
+                  from −100 to +100). By keyboard: arrow keys move between cells, Enter goes into a cell,
+                  Escape comes back out, Ctrl+Z undoes. Changes save themselves.
+                </p>
+                <button type="button" className="link-button" onClick={() => setTipHidden(true)}>
+                  Hide this tip
+                </button>
+              </div>
+            ) : null}
+            {live ? <LiveNoticeBar notices={shared.notices} dismiss={shared.keep} /> : null}
+            {!live && state.message ? (
+              <div className="notice editor-message-bar" role="alert">
+                {state.message}{' '}
+                <button type="button" className="link-button" onClick={editor.dismiss}>
+                  Dismiss
+                </button>
+              </div>
+            ) : null}
+            {state.conflict ? (
+              <ConflictBanner unsent={state.conflict.unsent} onResolve={editor.resolveConflict} />
+            ) : null}
+            <div className="editor-body">
+              <div className="map-scroller" ref={scrollerRef} data-testid="map-scroller">
+                <MapGrid journey={state.journey} zoom={zoom} onReady={onReady} scrollerRef={scrollerRef} />
+              </div>
+              {panel ? (
+                <aside className="side-panel" aria-labelledby="side-panel-title">
+                  <div className="side-panel__head">
+                    <h2 id="side-panel-title">{panelTitles[panel.kind]}</h2>
+                    <button
+                      type="button"
+                      className="button button--secondary button--small"
+                      onClick={() => {
+                        setPanel(null);
+                        setSelectedCardId(null);
+                      }}
+                    >
+                      Close <span className="visually-hidden">{panelTitles[panel.kind]}</span>
+                    </button>
+                  </div>
+                  {panel.kind === 'card' && selectedCardId ? <CardPanel cardId={selectedCardId} /> : null}
+                  {panel.kind === 'structure' ? (
+                    <StructureLock locked={structureLocked}>
+                      <StructurePanel focusId={panel.focusId} />
+                    </StructureLock>
+                  ) : null}
+                  {panel.kind === 'details' ? <DetailsPanel /> : null}
+                  {panel.kind === 'links' ? <LinksPanel /> : null}
+                  {panel.kind === 'comments' ? (
+                    <CommentsPanel
+                      target={commentTarget}
+                      onAdd={addComment}
+                      onResolve={resolveComment}
+                      onTarget={setCommentTarget}
+                      error={commentError}
+                    />
+                  ) : null}
+                  {panel.kind === 'history' ? (
+                    <HistoryPanel
+                      api={api}
+                      ws={ws}
+                      id={id}
+                      journey={state.journey}
+                      version={state.version}
+                      canRestore={canEdit}
+                      hasUnsaved={state.pending.length + state.inFlight.length > 0 || state.conflict !== null}
+                      onRestored={editor.replace}
+                    />
+                  ) : null}
+                </aside>
+              ) : null}
+            </div>
           </div>
-        </div>
+        </VotingContext.Provider>
       </LiveContext.Provider>
     </EditorContext.Provider>
   );
