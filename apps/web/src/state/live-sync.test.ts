@@ -90,6 +90,8 @@ describe('live sync engine', () => {
     expect(textOf(s3, 'c1')).toBe('Phoned twice');
     // A second replacement of words that were not mine is not mine to be told about.
     expect(run(s2, applied(4, [retext('c1', 'Emailed')])).notices).toHaveLength(1);
+    // Once the card is deleted, there is nothing to put back: the notice goes.
+    expect(run(s2, applied(4, [{ type: 'card.remove', id: 'c1' as never }])).notices).toEqual([]);
   });
 
   it('given an unconfirmed edit of a card, when someone else deletes its step, then my edit is dropped with the reason and its undo goes with it', () => {

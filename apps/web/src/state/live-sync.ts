@@ -166,9 +166,15 @@ function rebase(
       });
     }
   }
+  // A card whose words were replaced and that is now gone has nothing left to put back.
+  const stale = state.notices.filter(
+    (n) =>
+      n.kind === 'replaced' && n.target.type === 'card' && !journey.cards.some((c) => c.id === n.target.id),
+  );
   return notify(
     {
       ...state,
+      ...(stale.length ? { notices: state.notices.filter((n) => !stale.includes(n)) } : {}),
       confirmed,
       journey,
       pending: kept,
