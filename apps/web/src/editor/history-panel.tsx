@@ -1,27 +1,30 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { Journey, JourneyCommand } from '@waymark/core';
+import { restoreCommand, type Journey } from '@waymark/core';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ApiClient } from '../api/client';
-import { formatDateTime } from '../app/format';
 import { errorText } from '../ui/field';
-import { describeCommand } from './describe-command';
+import { useEditorContext } from './editor-context';
+import { groupHistory } from './history/group-history';
+import { HistoryEntry, timeOf } from './history/history-entry';
+import { RestoreConfirm, type RestoreTarget } from './history/restore-confirm';
+import { useHistoryPages } from './history/use-history-pages';
+import './history/history.css';
 
-interface Version {
-  readonly version: number;
-  readonly kind?: string;
-  readonly at: string;
-  readonly by: { readonly name: string } | null;
-  readonly commands: readonly JourneyCommand[];
-  readonly detail?: Record<string, unknown> | null;
-}
+const dayOf = (at: string) =>
+  new Date(at).toLocaleDateString('en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
+const names = (people: readonly string[]) =>
+  people.length <= 1 ? people.join('') : `${people.slice(0, -1).join(', ')} and ${people[people.length - 1]}`;
 
-const kindWords: Record<string, string> = {
-  create: 'Created',
-  import: 'Imported',
-  duplicate: 'Copied from another journey',
-  restore: 'Restored',
-};
-
-/** Every saved version, newest first: who, when, what; editors can make an earlier one current again. */
+/**
+ * The history as a workshop reads it: sessions (separated by pauses of over half an hour) with the date and
+ * who took part; in each, one entry per person per minute, expandable to the single edits; newest first, a
+ * page at a time. Editors can make the map as it was at any entry again, after a confirmation that says what
+ * will change: the restore is an ordinary edit (one undo step; live participants keep their own edits on top).
+ */
 export function HistoryPanel(props: {
   api: ApiClient;
   ws: string;
@@ -29,71 +32,116 @@ export function HistoryPanel(props: {
   journey: Journey;
   version: number;
   canRestore: boolean;
-  hasUnsaved: boolean;
-  onRestored: (version: number, journey: Journey) => void;
+  /** No longer needed: a restore is an edit like any other and goes with the unsaved ones. */
+  hasUnsaved?: boolean;
+  onRestored?: (version: number, journey: Journey) => void;
 }) {
-  const { api, ws, id, version, canRestore, hasUnsaved, onRestored, journey } = props;
-  const [items, setItems] = useState<readonly Version[] | null>(null);
+  const { api, ws, id, version, canRestore, journey } = props;
+  const { execute } = useEditorContext();
+  const pages = useHistoryPages(api, ws, id, version);
+  const [target, setTarget] = useState<RestoreTarget | null>(null);
+  const [past, setPast] = useState<{ version: number; journey: Journey } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const load = useCallback(() => {
-    api
-      .history(ws, id)
-      .then((r) => setItems([...(r.items as unknown as Version[])].reverse()))
-      .catch((e: unknown) => setError(errorText(e)));
-  }, [api, ws, id]);
-  useEffect(load, [load, version]);
-  const restore = async (v: number) => {
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  const sessions = useMemo(() => groupHistory(pages.items ?? []).reverse(), [pages.items]);
+  const whenOf = useCallback(
+    (v: number) => {
+      const found = pages.items?.find((x) => x.version === v);
+      return found ? timeOf(found.at) : `version ${v}`;
+    },
+    [pages.items],
+  );
+
+  const ask = (t: RestoreTarget) => {
     setError(null);
-    try {
-      const r = await api.restore(ws, id, v);
-      onRestored(r.version, r.journey);
-      setDone(`Version ${v} is now the current version (saved as version ${r.version}).`);
-    } catch (e) {
-      setError(errorText(e));
-    }
+    setDone(null);
+    setTarget(t);
+    setPast(null);
+    api
+      .journeyAt(ws, id, t.version)
+      .then((r) => setPast(r))
+      .catch((e: unknown) => {
+        setTarget(null);
+        setError(errorText(e));
+      });
   };
+  const close = (message: string | null) => {
+    setTarget(null);
+    setPast(null);
+    setDone(message);
+    // The confirmation is gone: focus goes to what happened, not to the top of the page.
+    setTimeout(() => statusRef.current?.focus(), 0);
+  };
+  const confirm = () => {
+    if (!target || !past) return;
+    const restore = restoreCommand(journey, past.journey, target.version);
+    if (!restore) return close('The map is already as it was then: there was nothing to restore.');
+    if (!execute(restore)) {
+      setError('The map could not be restored. Reload the page and try again.');
+      return;
+    }
+    close(
+      `The map is back as it was at ${target.when}. The changes made since then are still in the history: to take this back, press Undo or restore a later moment.`,
+    );
+  };
+
   return (
-    <div>
+    <div className="history">
       {error ? (
         <p className="error-message" role="alert">
           {error}
         </p>
       ) : null}
-      <p role="status">{done}</p>
-      {hasUnsaved && canRestore ? (
-        <p className="hint">Wait until your changes are saved to restore a version.</p>
+      <p role="status" ref={statusRef} tabIndex={-1}>
+        {done}
+      </p>
+      {pages.error ? (
+        <p className="error-message" role="alert">
+          {pages.error}
+        </p>
       ) : null}
-      {items === null ? <p>Loading the history…</p> : null}
-      <ol className="history-list" reversed>
-        {(items ?? []).map((v) => {
-          const what =
-            v.kind && kindWords[v.kind]
-              ? `${kindWords[v.kind]}${v.detail && 'restoredFrom' in v.detail ? ` version ${String(v.detail['restoredFrom'])}` : ''}`
-              : v.commands.map((c) => describeCommand(c, journey)).join('; ') || 'Saved';
-          return (
-            <li key={v.version} className="history-item">
-              <p className="history-item__head">
-                <strong>Version {v.version}</strong>
-                {v.version === version ? ' (current)' : ''} · {v.by?.name ?? 'someone'} ·{' '}
-                {formatDateTime(v.at)}
-              </p>
-              <p className="history-item__what">{what.length > 300 ? `${what.slice(0, 297)}…` : what}</p>
-              {canRestore && v.version !== version ? (
-                <button
-                  type="button"
-                  className="button button--secondary button--small"
-                  disabled={hasUnsaved}
-                  onClick={() => void restore(v.version)}
-                  aria-label={`Restore version ${v.version}`}
-                >
-                  Restore
-                </button>
-              ) : null}
-            </li>
-          );
-        })}
-      </ol>
+      {target ? (
+        <RestoreConfirm
+          target={target}
+          current={journey}
+          past={past?.version === target.version ? past.journey : null}
+          onConfirm={confirm}
+          onCancel={() => close(null)}
+        />
+      ) : null}
+      {pages.items === null ? <p>Loading the history…</p> : null}
+      {sessions.map((s) => (
+        <section key={s.key} className="history-session" aria-labelledby={`history-${s.key}`}>
+          <h3 id={`history-${s.key}`}>
+            {dayOf(s.start)}, {timeOf(s.start)} to {timeOf(s.end)}
+          </h3>
+          <p className="history-session__people">Changes by {names(s.people)}</p>
+          <ol className="history-list">
+            {[...s.groups].reverse().map((g) => (
+              <HistoryEntry
+                key={g.key}
+                group={g}
+                journey={journey}
+                current={version}
+                canRestore={canRestore}
+                whenOf={whenOf}
+                onRestore={ask}
+              />
+            ))}
+          </ol>
+        </section>
+      ))}
+      {pages.hasEarlier ? (
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={pages.loading}
+          onClick={pages.loadEarlier}
+        >
+          {pages.loading ? 'Loading earlier changes…' : 'Show earlier changes'}
+        </button>
+      ) : null}
     </div>
   );
 }
