@@ -21,7 +21,7 @@ export function ReplacedNoticeBox({ notice }: { notice: ReplacedNotice }) {
           className="button button--secondary button--small"
           onClick={() => live.keep(notice.id)}
         >
-          Keep {notice.by}’s
+          {notice.by === 'someone' ? 'Keep their words' : `Keep ${notice.by}’s`}
         </button>
       </div>
     </div>
