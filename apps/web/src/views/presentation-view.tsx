@@ -8,6 +8,7 @@ import { StepDetails } from './step-details';
 import { useFullscreen } from './use-fullscreen';
 import { useViewJourney } from './use-view-journey';
 import { ViewProblem } from './view-problem';
+import { usePresentationFollow } from '../editor/workshop/presentation-follow';
 import './views.css';
 
 /** Presentation mode (/w/:ws/j/:id/present): the journey one step at a time for a workshop room. */
@@ -42,6 +43,9 @@ function Presentation({ ws, id, journey }: { ws: string; id: string; journey: Jo
     },
     [count],
   );
+
+  // A workshop's follow-me (decision 0014): the facilitator's slide drives the followers'.
+  const followStrip = usePresentationFollow({ ws, id, index, go, leave });
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -136,6 +140,7 @@ function Presentation({ ws, id, journey }: { ws: string; id: string; journey: Jo
             Leave presentation
           </Link>
         </nav>
+        {followStrip}
       </header>
       <p className="visually-hidden" aria-live="polite" aria-atomic="true">
         {slideAnnouncement(slide, count)}

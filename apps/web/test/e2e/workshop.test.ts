@@ -198,4 +198,39 @@ describe('workshop facilitation in Chromium', () => {
     for (const p of [page, ed, vic])
       await expect.poll(() => p.getByTestId('workshop-timer').count(), { timeout: 10_000 }).toBe(0);
   }, 120_000);
+  it('given everyone following, when the facilitator presents and moves to the next step, then the followers’ screens present the same step; when the facilitator goes back to the map, so do they', async () => {
+    const { page, server } = session;
+    await page.getByRole('button', { name: 'Everyone follow me' }).click();
+    for (const p of [ed, vic])
+      await expect
+        .poll(() => bar(p).textContent(), { timeout: 10_000 })
+        .toContain(`Your screen follows ${adminName}.`);
+    await page.goto(`${server.url}${mapPath}/present`);
+    await expect
+      .poll(() => page.getByRole('status').allTextContents(), { timeout: 15_000 })
+      .toContain('Everyone following sees this step.');
+    for (const p of [ed, vic]) {
+      await expect.poll(() => new URL(p.url()).pathname, { timeout: 15_000 }).toBe(`${mapPath}/present`);
+      await expect
+        .poll(() => p.locator('.present__meta').textContent(), { timeout: 15_000 })
+        .toMatch(/^Step 1 of/);
+    }
+    await page.getByRole('button', { name: 'Next step' }).click();
+    for (const p of [ed, vic])
+      await expect
+        .poll(() => p.locator('.present__meta').textContent(), { timeout: 15_000 })
+        .toMatch(/^Step 2 of/);
+    // Vic steps away in the presentation; the facilitator moves on without him.
+    await vic.getByRole('button', { name: 'Stop following' }).click();
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await expect
+      .poll(() => ed.locator('.present__meta').textContent(), { timeout: 15_000 })
+      .toMatch(/^Step 3 of/);
+    expect(await vic.locator('.present__meta').textContent()).toMatch(/^Step 2 of/);
+    await expectNoAxeViolations(ed);
+    // Back to the map: Ed's screen goes back with the facilitator.
+    await page.getByRole('link', { name: 'Leave presentation' }).click();
+    await expect.poll(() => new URL(ed.url()).pathname, { timeout: 15_000 }).toBe(mapPath);
+    expect(new URL(vic.url()).pathname).toBe(`${mapPath}/present`);
+  }, 180_000);
 });
