@@ -90,6 +90,8 @@ describe('live sync engine', () => {
     expect(textOf(s3, 'c1')).toBe('Phoned twice');
     // A second replacement of words that were not mine is not mine to be told about.
     expect(run(s2, applied(4, [retext('c1', 'Emailed')])).notices).toHaveLength(1);
+    // Once my words are back (put back by anyone, or the other person's undo), the notice goes.
+    expect(run(s2, applied(4, [retext('c1', 'Phoned twice')])).notices).toEqual([]);
     // Once the card is deleted, there is nothing to put back: the notice goes.
     expect(run(s2, applied(4, [{ type: 'card.remove', id: 'c1' as never }])).notices).toEqual([]);
   });

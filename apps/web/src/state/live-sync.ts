@@ -166,11 +166,8 @@ function rebase(
       });
     }
   }
-  // A card whose words were replaced and that is now gone has nothing left to put back.
-  const stale = state.notices.filter(
-    (n) =>
-      n.kind === 'replaced' && n.target.type === 'card' && !journey.cards.some((c) => c.id === n.target.id),
-  );
+  // Replaced words that are back (by anyone's edit or undo), or whose card is gone, need no answer any more.
+  const stale = state.notices.filter((n) => n.kind === 'replaced' && !stillReplaced(journey, n));
   return notify(
     {
       ...state,
@@ -210,6 +207,20 @@ function rememberMine(mine: Readonly<Record<string, unknown>>, commands: readonl
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The field a replaced notice is about still holds someone else's words (and its item is still there). */
+function stillReplaced(journey: Journey, n: Extract<LiveNotice, { kind: 'replaced' }>): boolean {
+  const lists: Record<string, readonly { id: string }[]> = {
+    card: journey.cards,
+    column: journey.columns,
+    lane: journey.lanes,
+    stage: journey.stages,
+  };
+  const item =
+    n.target.type === 'meta' ? journey.meta : lists[n.target.type]?.find((x) => x.id === n.target.id);
+  if (!item) return !(n.target.type in lists);
+  return !same((item as Record<string, unknown>)[n.field], n.yours);
+}
 
 /** Someone else's update of a field this tab wrote last: the tab is told, and can put its words back. */
 function replacedNotices(mine: Record<string, unknown>, message: AppliedMessage, notices: NewNotice[]) {

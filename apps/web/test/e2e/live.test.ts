@@ -148,6 +148,11 @@ describe('live co-editing in Chromium', () => {
         .poll(() => p.locator(`[data-card="${id}"]`).textContent(), { timeout: 10_000 })
         .toMatch(/Phoned twice/);
     expect(await notice.count()).toBe(0);
+    // Now Ed's words were replaced: Ed is told in place too, in the card's details that Ed has open.
+    const edsNotice = other.getByRole('complementary').locator('.live-replaced');
+    await expect
+      .poll(() => edsNotice.textContent(), { timeout: 10_000 })
+      .toMatch(`${adminName} changed this card’s text after you. Your words: “Wrote a letter instead”`);
     await allSaved(page);
     expect((await stored()).cards.find((c) => c.id === id)).toMatchObject({ text: 'Phoned twice' });
     // Undo takes back my own last edit (putting my words back), with Ed's edit before it kept.
@@ -158,6 +163,8 @@ describe('live co-editing in Chromium', () => {
         .toMatch(/Wrote a letter instead/);
     await allSaved(page);
     expect((await stored()).cards.find((c) => c.id === id)).toMatchObject({ text: 'Wrote a letter instead' });
+    // Ed's words are back, so Ed's notice has nothing left to answer and goes.
+    await expect.poll(() => edsNotice.count(), { timeout: 10_000 }).toBe(0);
     await other
       .getByRole('complementary')
       .getByRole('button', { name: /^Close/ })
