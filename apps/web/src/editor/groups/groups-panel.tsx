@@ -308,12 +308,10 @@ function GroupItem(props: Parameters<typeof GroupsPanel>[0] & { group: WorkshopG
           <button
             type="button"
             className="button button--secondary button--small"
+            aria-label={`Put in group: ${person.name} in ${group.name}`}
             onClick={() => send({ type: 'groups.assign', groupId: group.id, person })}
           >
             Put in group
-            <span className="visually-hidden">
-              : {person.name} in {group.name}
-            </span>
           </button>
         </span>
       ) : null}
