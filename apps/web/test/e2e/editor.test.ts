@@ -319,10 +319,14 @@ describe('the journey map editor, end to end in Chromium', () => {
       .toBe(0);
 
     await page.getByRole('button', { name: 'History' }).click();
-    await panel().getByText('Version 2', { exact: false }).first().waitFor();
+    const restoreFirst = panel().getByRole('button', {
+      name: /^Restore the map as it was at .*\(version 1\)$/,
+    });
+    await restoreFirst.waitFor();
     await expectNoAxeViolations(page);
     const { version } = await stored();
-    await panel().getByRole('button', { name: 'Restore version 1', exact: true }).click();
+    await restoreFirst.click();
+    await panel().getByRole('button', { name: 'Restore the map', exact: true }).click();
     await expect.poll(() => page.getByRole('columnheader').allTextContents()).toHaveLength(7); // six steps again
     const restored = await stored();
     expect([restored.version, restored.journey.columns.length, restored.journey.cards.length]).toEqual([
