@@ -4,6 +4,7 @@ import type { DatasetStore, NewDataset } from './dataset-store';
 import type { Stores } from './open-store';
 import type { UserId, WorkspaceId } from './records';
 import { sampleJourney } from './sample-journey';
+import { BLOB_PART_BYTES } from './sql-dataset-store';
 
 export interface DatasetFixture {
   readonly stores: Stores;
@@ -151,5 +152,54 @@ export function datasetStoreContract(open: () => Promise<DatasetFixture>): void 
     expect(await store.getDataset(ws, 'd1')).toBeNull();
     expect(await store.getEvents(ws, 'd1')).toBeNull();
     expect(await store.deleteDataset(ws, 'd1')).toBe(false);
+  });
+
+  const parts = async () =>
+    (
+      await fixture.stores.sql.query<{ n: number; size: number }>(
+        'SELECT count(*)::int AS n, coalesce(max(length(bytes)), 0)::int AS size FROM dataset_blob_parts',
+      )
+    )[0]!;
+
+  it('given events and an upload larger than a part, when stored, then they are kept in parts no larger than 256 KiB and read back byte for byte; an empty log too', async () => {
+    const events = blob(BLOB_PART_BYTES * 3 + 17);
+    const raw = blob(BLOB_PART_BYTES * 2);
+    await store.createDataset(dataset('d1', { eventsBlob: events, raw }));
+    await store.createDataset(dataset('d0', { eventsBlob: new Uint8Array(0) }));
+    expect(await parts()).toEqual({ n: 4 + 2 + 1, size: BLOB_PART_BYTES });
+    expect(await store.getEvents(ws, 'd1')).toEqual(events);
+    expect((await store.getRaw(ws, 'd1'))?.bytes).toEqual(raw);
+    expect(await store.getEvents(ws, 'd0')).toEqual(new Uint8Array(0));
+  });
+
+  it('given stored parts, when the upload is forgotten, the dataset deleted or its workspace deleted, then their parts go with them', async () => {
+    await store.createDataset(dataset('d1', { eventsBlob: blob(BLOB_PART_BYTES + 1), raw: blob(10) }));
+    await store.createDataset(dataset('d2'));
+    await store.createDataset({ ...dataset('x1'), workspaceId: other });
+    expect((await parts()).n).toBe(2 + 1 + 1 + 1);
+    await store.deleteRaw(ws, 'd1');
+    expect((await parts()).n).toBe(2 + 1 + 1);
+    await store.deleteDataset(ws, 'd1');
+    expect((await parts()).n).toBe(1 + 1);
+    await fixture.stores.sql.query('DELETE FROM workspaces WHERE id = $1', [other]);
+    expect((await parts()).n).toBe(1);
+    expect(await store.getEvents(ws, 'd2')).toEqual(blob(70_000));
+  });
+
+  it('given a refused dataset (id taken) and parts a stopped server left a day ago, when a dataset is created, then neither leaves parts behind, while parts written just now are kept', async () => {
+    await store.createDataset(dataset('d1'));
+    expect((await store.createDataset(dataset('d1', { eventsBlob: blob(BLOB_PART_BYTES * 2) }))).ok).toBe(
+      false,
+    );
+    expect((await parts()).n).toBe(1);
+    await fixture.stores.sql.query(
+      `INSERT INTO dataset_blob_parts (blob_id, n, bytes, written_at) VALUES
+         ('e-old', 0, '\\x01', now() - interval '2 days'), ('e-writing', 0, '\\x02', now())`,
+    );
+    await store.createDataset(dataset('d2'));
+    const ids = await fixture.stores.sql.query<{ blob_id: string }>(
+      "SELECT DISTINCT blob_id FROM dataset_blob_parts WHERE blob_id IN ('e-old', 'e-writing')",
+    );
+    expect(ids).toEqual([{ blob_id: 'e-writing' }]);
   });
 }
