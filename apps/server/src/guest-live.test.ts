@@ -129,6 +129,16 @@ describe('guests on the live route', () => {
         ),
       )
       .toBe(true);
+    // Workshop actions (a vote, a timer) are recorded too, whatever the facilitation rules answer.
+    socket.send({ type: 'workshop', action: { type: 'timer.start', label: 'Pains', minutes: 5 } });
+    await expect
+      .poll(async () =>
+        (await api.stores.accounts.listAudit(ws))
+          .filter((e) => e.actorId === gina.id && e.detail?.['guestLinkId'] === gina.linkId)
+          .map((e) => `${e.action}${e.detail?.['action'] ? ` ${String(e.detail['action'])}` : ''}`)
+          .filter((a) => a.startsWith('guest.live')),
+      )
+      .toEqual(['guest.live.workshop timer.start', 'guest.live.open']);
     socket.close();
   });
 

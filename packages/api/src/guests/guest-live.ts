@@ -100,6 +100,26 @@ export function auditedGuestTransport(
 }
 
 /**
+ * Records what a guest does on the live route besides edits (audited when stored) and presence: workshop
+ * actions such as their votes, with the action's type.
+ */
+export function auditGuestMessage(
+  deps: ApiDeps,
+  actor: GuestActor,
+  message: { readonly type: string; readonly action?: unknown },
+): void {
+  if (message.type === 'presence' || message.type === 'submit') return;
+  const action = (message.action as { type?: unknown } | undefined)?.type;
+  void auditGuest(
+    deps,
+    actor,
+    `guest.live.${message.type}`,
+    typeof action === 'string' ? { action } : {},
+    null,
+  ).catch((error: unknown) => console.error('audit of a guest action failed:', error));
+}
+
+/**
  * While a guest's socket is open: closes it when their link expires, and records them as seen every minute
  * (the owner's list says who is still here). Returns the function that stops both.
  */
@@ -120,6 +140,7 @@ export function watchGuestSocket(
   }, 60_000);
   expiry.unref();
   seen.unref();
+  void auditGuest(deps, actor, 'guest.live.open', {}, null).catch(() => undefined);
   return () => {
     clearTimeout(expiry);
     clearInterval(seen);

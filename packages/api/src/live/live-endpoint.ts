@@ -8,7 +8,13 @@ import { hashToken } from '../auth/secrets';
 import { SESSION_COOKIE } from '../auth/session-cookie';
 import { defaultLimits, type ApiDeps } from '../deps';
 import { GUEST_COOKIE } from '../guests/guest-session';
-import { auditedGuestTransport, guestRoleNow, liveGuest, watchGuestSocket } from '../guests/guest-live';
+import {
+  auditGuestMessage,
+  auditedGuestTransport,
+  guestRoleNow,
+  liveGuest,
+  watchGuestSocket,
+} from '../guests/guest-live';
 import type { LiveClient, LiveHub, LiveTransport } from './live-hub';
 import { clientMessageSchema, liveCloseCodes, liveQuerySchema } from './protocol';
 
@@ -160,6 +166,7 @@ export function createLiveEndpoint(deps: ApiDeps, hub: LiveHub) {
             );
             return socketOpen.close(liveCloseCodes.badMessage, 'invalid_message');
           }
+          if (guest) auditGuestMessage(deps, guest.actor, message.data);
           void joined.then(() => hub.receive(client, ws, id, message.data));
         });
         socketOpen.on('close', () => {
