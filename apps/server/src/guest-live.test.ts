@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createTestApi, liveCloseCodes, openLiveSocket, type ApiDeps, type TestApi } from '@waymark/api';
+import { createHash } from 'node:crypto';
 import { applyCommand, type JourneyCommand } from '@waymark/core';
 import { sampleJourney, type WorkspaceId } from '@waymark/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -96,6 +97,8 @@ const refusal = (p: Promise<unknown>) =>
     () => 'opened',
     (e: { status?: number; body?: string }) => `${e.status} ${JSON.parse(e.body ?? '{}').error?.code}`,
   );
+/** As the API hashes tokens (auth/secrets.ts). */
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 const rename = (title: string): JourneyCommand => ({ type: 'meta.update', patch: { title } });
 
 describe('guests on the live route', () => {
@@ -164,6 +167,35 @@ describe('guests on the live route', () => {
     const error = await sockets[0]!.next('error');
     expect(error.code).toBe('guest_link_ended');
     expect((await sockets[0]!.closed).code).toBe(liveCloseCodes.unauthenticated);
+  });
+
+  it('given a guest live, when their link expires, then their socket is closed at that moment without waiting for them to act', async () => {
+    // A link made in the store ending 1.5 s from now (the API allows an hour at least).
+    const now = api.caps.clock().getTime();
+    await api.stores.guests.createLink({
+      id: 'short-link',
+      workspaceId: ws,
+      journeyId: 'j1' as never,
+      role: 'editor',
+      tokenHash: hashToken('short-token'),
+      createdBy: 'u-ann' as never,
+      at: new Date(now).toISOString(),
+      expiresAt: new Date(now + 1_500).toISOString(),
+    });
+    const joined = await api.app.request('/api/guest-links/short-token/join', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Sam' }),
+    });
+    expect(joined.status).toBe(201);
+    const socket = await open(/waymark_guest=[^;]+/.exec(joined.headers.get('set-cookie') ?? '')![0]);
+    await socket.next('welcome');
+    const error = await socket.next('error', undefined, 10_000);
+    expect([error.code, error.message]).toEqual([
+      'guest_link_ended',
+      'The workshop link you joined by has expired, so your time on this map has ended. Your changes so far are kept.',
+    ]);
+    expect((await socket.closed).code).toBe(liveCloseCodes.unauthenticated);
   });
 
   it('given a guest commenter live, then their edits are refused in words; when the link has expired, their next submit ends the socket', async () => {
