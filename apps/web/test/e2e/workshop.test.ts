@@ -84,6 +84,10 @@ describe('workshop facilitation in Chromium', () => {
     expect(await vic.getByRole('button', { name: 'Run a workshop' }).count()).toBe(0);
 
     await page.getByRole('button', { name: 'Run a workshop' }).click();
+    // The button goes away: the keyboard focus moves on to the first facilitator control.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent), { timeout: 10_000 })
+      .toBe('Everyone follow me');
     await expect
       .poll(() => bar(page).textContent(), { timeout: 10_000 })
       .toContain('You are running this workshop.');
@@ -191,6 +195,9 @@ describe('workshop facilitation in Chromium', () => {
         /^Pain points: [45] minutes?( \d+ seconds?)? left$/,
       );
     }
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent), { timeout: 10_000 })
+      .toBe('Add 1 minute');
     await page.getByRole('button', { name: 'Add 1 minute' }).click();
     await expect.poll(() => clock(vic), { timeout: 10_000 }).toMatch(/^[56]:\d\d$/);
     await expectNoAxeViolations(vic);

@@ -135,6 +135,7 @@ export function createLiveEndpoint(deps: ApiDeps, hub: LiveHub) {
           // Scoped to the person: nobody else's submits can be taken for this tab's own.
           clientId: `${user.id}/${query.data.client}`,
           user: { id: user.id, name: user.name },
+          guest: guest !== null,
           transport: guest ? auditedGuestTransport(deps, guest.actor, transport) : transport,
           async reauthorise(): Promise<Role | 'unauthenticated' | null> {
             if (guest) return guestRoleNow(deps, guest.cookie);

@@ -31,6 +31,8 @@ export interface LiveClient {
   /** The browser tab's own id: its submits are numbered, so a resent one is recognised. */
   readonly clientId: string;
   readonly user: { readonly id: UserId; readonly name: string };
+  /** A guest from a workshop link (decision 0015): may take part in a workshop, never run it. */
+  readonly guest?: boolean;
   readonly transport: LiveTransport;
   /** The caller's role now (sessions end and roles change during a workshop); null when no longer allowed in. */
   reauthorise(): Promise<Role | 'unauthenticated' | null>;
@@ -390,6 +392,7 @@ export function createLiveHub(deps: HubDeps, bus: LiveBus, processId: string) {
       user: { id: client.user.id, name: client.user.name },
       role,
       connection: client.connection,
+      guest: client.guest === true,
     };
     let current = room.workshop ?? workshopOf(await deps.workshops.get(room.ws, room.id));
     for (let attempt = 0; attempt < WORKSHOP_ATTEMPTS; attempt++) {

@@ -65,6 +65,8 @@ export interface WorkshopActor {
   readonly user: LivePerson;
   readonly role: Role;
   readonly connection: string;
+  /** A guest from a workshop link (decision 0015): takes part, but never runs the workshop. */
+  readonly guest?: boolean;
 }
 
 export type WorkshopResult =

@@ -50,6 +50,16 @@ describe('workshop reducer: who runs it', () => {
     }
   });
 
+  it('given a guest editor from a workshop link, when they start or take over a workshop, then it is refused in words', () => {
+    const guest = { ...actor('Gus', 'editor'), guest: true };
+    expect(refusal(emptyWorkshop, { type: 'workshop.start' }, guest).message).toBe(
+      'Guests cannot run a workshop. Ask the person who invited you to start it or take it over.',
+    );
+    expect(refusal(started(), { type: 'workshop.takeOver' }, { ...guest, role: 'owner' }).code).toBe(
+      'forbidden',
+    );
+  });
+
   it('given Bob facilitating, when another editor starts one, then it is refused; an owner can take over, an editor cannot', () => {
     const state = started();
     const carl = actor('Carl', 'editor');

@@ -50,6 +50,11 @@ const sessionActivity = defineActivity(
         'forbidden',
         `Running a workshop needs the editor or owner role; you are ${actor.role}. You can still take part.`,
       );
+    if (actor.guest && action.type !== 'workshop.end')
+      return refused(
+        'forbidden',
+        'Guests cannot run a workshop. Ask the person who invited you to start it or take it over.',
+      );
     const facilitator = state.facilitator;
     switch (action.type) {
       case 'workshop.start':

@@ -1,5 +1,5 @@
 import type { WorkshopAction } from '@waymark/api';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { WorkshopClient } from './workshop-client';
 import { WorkshopTimerView } from './workshop-timer-view';
 import type { useFollow } from './use-follow';
@@ -18,8 +18,23 @@ export function WorkshopBar(props: {
   me: { id: string; role: string } | null;
   connected: boolean;
 }) {
-  const { workshop, send, dismiss, follow, me, connected } = props;
+  const { workshop, dismiss, follow, me, connected } = props;
   const state = workshop.state;
+  // A button that goes away when pressed (Run a workshop, Start the timer, Stop the timer) hands the keyboard
+  // focus on to what replaces it, once the new state has arrived.
+  const refocus = useRef<string | null>(null);
+  const send = (action: WorkshopAction, then?: string) => {
+    refocus.current = then ?? null;
+    props.send(action);
+  };
+  useEffect(() => {
+    const target = refocus.current;
+    if (!target) return;
+    const el = document.querySelector<HTMLElement>(`[data-refocus="${target}"]`);
+    if (!el) return;
+    refocus.current = null;
+    if (!document.activeElement || document.activeElement === document.body) el.focus();
+  }, [state?.revision]);
   if (!state || !me) return null;
   const facilitator = state.facilitator;
   const canRun = me.role === 'editor' || me.role === 'owner';
@@ -40,7 +55,7 @@ export function WorkshopBar(props: {
           type="button"
           className="button button--secondary button--small"
           disabled={!connected}
-          onClick={() => send({ type: 'workshop.start' })}
+          onClick={() => send({ type: 'workshop.start' }, 'follow')}
         >
           Run a workshop
         </button>
@@ -106,7 +121,7 @@ export function WorkshopBar(props: {
 }
 
 function FacilitatorControls(props: {
-  send: (action: WorkshopAction) => void;
+  send: (action: WorkshopAction, then?: string) => void;
   follow: ReturnType<typeof useFollow>;
   locked: boolean;
   timer: boolean;
@@ -123,7 +138,7 @@ function FacilitatorControls(props: {
     if (!Number.isFinite(n) || n < 0.25 || n > 180)
       return setProblem('Enter the minutes as a number from 1 to 180.');
     setProblem(null);
-    send({ type: 'timer.start', label: label.trim(), minutes: n });
+    send({ type: 'timer.start', label: label.trim(), minutes: n }, 'timer-extend');
   };
   return (
     <div className="workshop-controls" role="group" aria-label="Facilitator controls">
@@ -131,6 +146,7 @@ function FacilitatorControls(props: {
         type="button"
         className="button button--secondary button--small"
         aria-pressed={follow.active}
+        data-refocus="follow"
         onClick={() =>
           send(follow.active ? { type: 'follow.stop' } : { type: 'follow.start', view: follow.view })
         }
@@ -150,6 +166,7 @@ function FacilitatorControls(props: {
           <button
             type="button"
             className="button button--secondary button--small"
+            data-refocus="timer-extend"
             onClick={() => send({ type: 'timer.extend', minutes: 1 })}
           >
             Add 1 minute
@@ -157,7 +174,7 @@ function FacilitatorControls(props: {
           <button
             type="button"
             className="button button--secondary button--small"
-            onClick={() => send({ type: 'timer.stop' })}
+            onClick={() => send({ type: 'timer.stop' }, 'timer-label')}
           >
             Stop the timer
           </button>
@@ -167,6 +184,7 @@ function FacilitatorControls(props: {
           <label htmlFor={`${ids}-label`}>Exercise</label>
           <input
             id={`${ids}-label`}
+            data-refocus="timer-label"
             value={label}
             maxLength={80}
             onChange={(e) => setLabel(e.target.value)}
