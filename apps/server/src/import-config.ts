@@ -11,6 +11,8 @@ export interface ImportConfig {
     readonly memoryMb: number;
     /** WAYMARK_IMPORT_ABANDON_SECONDS: an import nobody follows for this long is cancelled (default 60). */
     readonly abandonSeconds: number;
+    /** WAYMARK_IMPORT_NICE: how much lower an import's CPU priority is than requests' (0–19, default 10). */
+    readonly nice: number;
   };
 }
 
@@ -36,13 +38,17 @@ export function readImportConfig(
   const concurrency = whole(env, 'WAYMARK_IMPORT_JOBS', 1, 1, 'imports');
   const memoryMb = whole(env, 'WAYMARK_IMPORT_MEMORY_MB', 2048, 64, 'megabytes');
   const abandonSeconds = whole(env, 'WAYMARK_IMPORT_ABANDON_SECONDS', 60, 5, 'seconds');
-  for (const v of [concurrency, memoryMb, abandonSeconds]) if (typeof v !== 'number') return v;
+  const nice = whole(env, 'WAYMARK_IMPORT_NICE', 10, 0, 'steps of priority');
+  if (typeof nice === 'number' && nice > 19)
+    return { error: `WAYMARK_IMPORT_NICE must be a whole number from 0 to 19, not "${nice}"` };
+  for (const v of [concurrency, memoryMb, abandonSeconds, nice]) if (typeof v !== 'number') return v;
   return {
     importLimits,
     importJobs: {
       concurrency: concurrency as number,
       memoryMb: memoryMb as number,
       abandonSeconds: abandonSeconds as number,
+      nice: nice as number,
     },
   };
 }

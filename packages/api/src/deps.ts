@@ -119,5 +119,6 @@ export interface DatasetDeps {
     memoryMb: number;
     abandonSeconds: number;
     perPerson: number;
+    nice: number;
   }>;
 }

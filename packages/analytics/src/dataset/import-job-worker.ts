@@ -2,6 +2,8 @@
  * Worker thread of an import job (import-job.ts): reads the log with the user's mapping, analyses it with the
  * workspace's pseudonymiser and encodes the kept events, reporting progress now and then.
  */
+import { readlinkSync } from 'node:fs';
+import { getPriority, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyseLog } from '../analyse';
 import { importLogFile } from '../ingest/import-log';
@@ -45,8 +47,25 @@ async function run(spec: ImportJobSpec, post: (m: ImportJobMessage, transfer?: A
   post({ outcome: { report, result, eventsBlob } }, own ? [eventsBlob.buffer as ArrayBuffer] : []);
 }
 
-const spec = (workerData as { importJob?: ImportJobSpec } | null)?.importJob;
+/**
+ * Lowers this thread's CPU priority (Linux: a thread's id is a process id to setpriority). The threads it
+ * starts itself (CSV parsing, metrics) inherit it; the process's shared thread pool was started by the main
+ * thread (import-job.ts) and keeps the server's priority. Where it is not allowed, the import runs as before.
+ */
+function lowerOwnPriority(by: number): void {
+  if (!(by > 0) || process.platform !== 'linux') return;
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, Math.min(19, getPriority(tid) + by));
+  } catch {
+    // not permitted here: the import keeps the server's priority
+  }
+}
+
+const data = workerData as { importJob?: ImportJobSpec; nice?: number } | null;
+const spec = data?.importJob;
 if (parentPort && spec) {
+  lowerOwnPriority(data?.nice ?? 0);
   const port = parentPort;
   run(spec, (m, transfer) => port.postMessage(m, transfer ?? [])).catch((e: unknown) =>
     port.postMessage(

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -58,4 +58,44 @@ describe('an import job in a worker thread', () => {
     // a gigabyte takes many seconds to read: it stopped, it did not finish
     expect(Date.now() - at).toBeLessThan(5_000);
   }, 60_000);
+
+  /** Each thread of this process and its nice value (field 19 of /proc/self/task/<tid>/stat). */
+  const threadNice = () =>
+    new Map(
+      readdirSync('/proc/self/task').map((tid) => {
+        const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        return [tid, Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])] as const;
+      }),
+    );
+
+  it.runIf(process.platform === 'linux')(
+    'given an import running, then its thread runs at a lower CPU priority while every thread the process had before (the event loop, the shared thread pool) keeps its own',
+    async () => {
+      const path = join(tempDir(), 'slow-nice.csv.gz');
+      await writeGzipBomb(path, {
+        header: 'case,activity,timestamp\n',
+        row: 'C-1,Visit,not a date\n',
+        expandedBytes: 1024 * 1024 * 1024,
+      });
+      const before = threadNice();
+      let reading!: () => void;
+      const started = new Promise<void>((r) => (reading = r));
+      const job = startImportJob(spec(path), {
+        memoryMb: 256,
+        nice: 7,
+        onProgress: (p) => p.phase === 'reading' && reading(),
+      });
+      await started;
+      const during = threadNice();
+      await job.cancel();
+      await expect(job.done).rejects.toMatchObject({ code: 'cancelled' });
+      for (const [tid, nice] of before)
+        if (during.has(tid)) expect(during.get(tid), `thread ${tid}`).toBe(nice);
+      const lowered = [...during].filter(
+        ([tid, nice]) => !before.has(tid) && nice === (before.get(String(process.pid)) ?? 0) + 7,
+      );
+      expect(lowered.length).toBeGreaterThanOrEqual(1);
+    },
+    60_000,
+  );
 });

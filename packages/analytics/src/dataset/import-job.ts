@@ -1,3 +1,4 @@
+import { stat } from 'node:fs';
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../model/start-worker';
 import type { ColumnMapping } from '../ingest/columns';
@@ -59,6 +60,13 @@ export type ImportJobMessage =
   | { crash: string };
 
 /**
+ * An import runs at a lower CPU priority than the server's requests (issue 9 §3): on a 2-core machine the
+ * analysis of a large log would otherwise take the core that answers everyone else. 10 of 19: it still gets
+ * a core whenever the server is idle.
+ */
+export const DEFAULT_IMPORT_NICE = 10;
+
+/**
  * Runs the import, the analysis and the encoding of the kept events in a worker thread whose heap is held to
  * `memoryMb` (V8's resource limits): a log that needs more kills only that worker, and `done` rejects with
  * ImportJobStopped('out_of_memory'). The typed-array columns live outside the heap; the events limit
@@ -66,7 +74,16 @@ export type ImportJobMessage =
  */
 export function startImportJob(
   spec: ImportJobSpec,
-  { memoryMb, onProgress }: { memoryMb: number; onProgress?: (p: ImportJobProgress) => void },
+  {
+    memoryMb,
+    onProgress,
+    nice = DEFAULT_IMPORT_NICE,
+  }: {
+    memoryMb: number;
+    onProgress?: (p: ImportJobProgress) => void;
+    /** How much lower the worker's CPU priority is than the server's (0–19; on Linux). */
+    nice?: number;
+  },
 ): ImportJobHandle {
   let worker: Worker | undefined;
   let settled = false;
@@ -79,7 +96,10 @@ export function startImportJob(
       void worker?.terminate();
     };
     try {
-      worker = startWorker(import.meta.url, 'import-job-worker', { importJob: spec }, [], {
+      // libuv's thread pool (file reads, hashing) is shared by every thread of the process and its threads
+      // take the priority of the thread that first needs it: make sure that is this one, not the worker.
+      stat('.', () => undefined);
+      worker = startWorker(import.meta.url, 'import-job-worker', { importJob: spec, nice }, [], {
         maxOldGenerationSizeMb: memoryMb,
         maxYoungGenerationSizeMb: Math.max(8, Math.min(64, Math.floor(memoryMb / 8))),
       });

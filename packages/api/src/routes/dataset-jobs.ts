@@ -66,6 +66,8 @@ export interface JobSettings {
   readonly abandonSeconds: number;
   /** Imports one person may have queued or running (default 3). */
   readonly perPerson: number;
+  /** How much lower an import's CPU priority is than the server's (WAYMARK_IMPORT_NICE, default 10). */
+  readonly nice?: number;
 }
 
 export const defaultJobSettings: JobSettings = {
@@ -257,6 +259,7 @@ export class ImportJobs {
         { ...job.spec, key: await job.key() },
         {
           memoryMb: this.settings.memoryMb,
+          ...(this.settings.nice !== undefined ? { nice: this.settings.nice } : {}),
           onProgress: (p) =>
             this.update(job, {
               phase: p.phase,
