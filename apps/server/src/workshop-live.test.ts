@@ -33,6 +33,8 @@ beforeAll(async () => {
   await api.addUser('Eve', { ws: 'ws1', role: 'editor' });
   await api.addUser('Cat', { ws: 'ws1', role: 'viewer' });
   await api.addUser('Dan', { ws: 'ws2', role: 'owner' });
+  await api.addUser('Gil', { ws: 'ws1', role: 'commenter' });
+  await api.addUser('Hal', { ws: 'ws1', role: 'editor' });
   const deps = {
     accounts: api.stores.accounts,
     journeys: api.stores.journeys,
@@ -46,7 +48,7 @@ beforeAll(async () => {
   });
   live = await startLive(server, deps, api.stores.sql);
   base = `127.0.0.1:${(server.address() as AddressInfo).port}`;
-  for (const name of ['Ann', 'Bob', 'Eve', 'Cat', 'Dan']) {
+  for (const name of ['Ann', 'Bob', 'Eve', 'Cat', 'Dan', 'Gil', 'Hal']) {
     const res = await api.app.request('/api/auth/sign-in', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -212,5 +214,29 @@ describe('workshop over the live route', () => {
     expect(step.status).toBe(200);
     expect(((await step.json()) as { version: number }).version).toBe(3);
     bob.close();
+  });
+
+  it('given a commenter, then they cannot start a workshop; given the facilitator removed from the workspace mid-workshop, then their next action is refused in words, their socket closed, and the workshop left as it was', async () => {
+    const gil = await open('Gil');
+    act(gil, { type: 'workshop.start' });
+    expect((await gil.next('workshop-refused')).message).toBe(
+      'Running a workshop needs the editor or owner role; you are commenter. You can still take part.',
+    );
+    const [hal, ann] = [await open('Hal'), await open('Ann')];
+    act(hal, { type: 'workshop.start' });
+    await ann.next('workshop', (m) => m.state.facilitator?.name === 'Hal');
+    expect((await api.stores.accounts.removeMember(ws, 'u-hal' as UserId)).ok).toBe(true);
+    act(hal, { type: 'lock.set', locked: true });
+    expect((await hal.next('workshop-refused')).message).toBe(
+      'You are no longer a member of this workspace.',
+    );
+    expect((await hal.closed).code).toBe(4404);
+    const stored = await api.stores.workshops.get(ws, jid);
+    expect(stored).toMatchObject({ revision: 1, state: { structureLocked: false } });
+    // The owner takes the workshop over from the person who left.
+    act(ann, { type: 'workshop.takeOver' });
+    expect((await ann.next('workshop', (m) => m.state.revision === 2)).state.facilitator?.name).toBe('Ann');
+    gil.close();
+    ann.close();
   });
 });
