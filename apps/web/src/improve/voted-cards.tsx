@@ -29,9 +29,11 @@ export function VotedCards({ journey, canEdit, onStart }: Props) {
                 <button
                   type="button"
                   className="button button--small button--secondary"
+                  // The visible words first, then which card (WCAG 2.5.3, label in name).
+                  aria-label={`Start an idea from this: ${c.text}`}
                   onClick={() => onStart(c.id)}
                 >
-                  Start an idea from this<span className="visually-hidden">: {c.text}</span>
+                  Start an idea from this
                 </button>
               ) : null}
             </li>
