@@ -1,9 +1,10 @@
 /**
  * `npm run bench:import-load` (issue 9 §3): does a dataset import slow other people's requests? The mixed
  * profile of bench:api (50 connections, 60 % reads, 40 % writes) runs against a fresh server for SECONDS
- * (default 30) with nothing else, then again while an import job of the benchmark's event log (EVENTS,
- * default 2.7M events, about 205 MB, made by bench:datasets) runs, followed as the web page follows it.
- * Prints the latencies of both and the import's time; writes bench-out/import-load.json.
+ * (default 30) with nothing else, then in windows of SECONDS one after another for as long as an import job
+ * of the benchmark's event log (EVENTS, default 2.7M events, about 205 MB, made by bench:datasets) runs,
+ * followed as the web page follows it. Prints the latencies alone, of every window and the worst window's,
+ * their ratio and the import's time; writes bench-out/import-load.json.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -76,13 +77,26 @@ try {
     job = ended;
     return (performance.now() - started) / 1000;
   });
-  console.log(`mixed profile while the import runs, ${seconds} s…`);
-  const during = summary(await runMixed(target, { connections, seconds }));
-  const runningAtEnd = job.state === 'running';
-  console.log(
-    during,
-    runningAtEnd ? '(the import was still running at the end)' : '(the import ended before)',
-  );
+  // Windows of the mixed profile one after another until the import has ended, so its every phase (reading,
+  // analysing, encoding, storing) falls in one of them.
+  let ended = false;
+  void follow.then(() => (ended = true));
+  const windows: ReturnType<typeof summary>[] = [];
+  while (!ended && windows.length < 20) {
+    console.log(`mixed profile while the import runs, window ${windows.length + 1} of ${seconds} s…`);
+    windows.push(summary(await runMixed(target, { connections, seconds })));
+    console.log(windows.at(-1), ended ? '(the import ended during this window)' : '');
+  }
+  const worst = (k: 'p99' | 'p95' | 'p50' | 'max') => Math.max(...windows.map((w) => w[k]));
+  const during = {
+    windows: windows.length,
+    p50: worst('p50'),
+    p95: worst('p95'),
+    p99: worst('p99'),
+    max: worst('max'),
+    errors: windows.reduce((n, w) => n + w.errors, 0),
+  };
+  const runningAtEnd = !ended;
   const importSeconds = await follow;
   if (job.state !== 'succeeded') throw new Error(`import: ${job.state} ${JSON.stringify(job.error)}`);
   const result = {
@@ -92,7 +106,8 @@ try {
     loadAverage: loadavg()[0] ?? 0,
     alone,
     duringImport: during,
-    importRunningThroughout: runningAtEnd,
+    windowsDuringImport: windows,
+    ratioP99: Number((during.p99 / alone.p99).toFixed(2)),
     importSeconds: Number(importSeconds.toFixed(1)),
     phasesSeen: [...phases],
   };
