@@ -104,4 +104,32 @@ describe('workshop guests in Chromium', () => {
     );
     await expectNoAxeViolations(guest);
   }, 180_000);
+
+  it('given a workshop link that was withdrawn, when someone opens it on a phone, then a plain page says so and whom to ask', async () => {
+    const { page, server, browser } = session;
+    const me = (await (await page.request.get(`${server.url}/api/auth/me`)).json()) as {
+      csrfToken: string;
+      user: { name: string };
+    };
+    const made = await page.request.post(`${server.url}/api/workspaces/demo/journeys/guest-e2e/guest-links`, {
+      headers: { 'x-csrf-token': me.csrfToken },
+      data: { role: 'commenter' },
+    });
+    const { url, link } = (await made.json()) as { url: string; link: { id: string } };
+    const withdrawn = await page.request.delete(
+      `${server.url}/api/workspaces/demo/journeys/guest-e2e/guest-links/${link.id}`,
+      { headers: { 'x-csrf-token': me.csrfToken } },
+    );
+    expect(withdrawn.status()).toBe(200);
+    const late = await phone(browser);
+    await late.goto(url);
+    await late
+      .getByRole('heading', { name: 'This workshop link was withdrawn' })
+      .waitFor({ timeout: 20_000 });
+    expect(
+      await late.getByText(`Ask ${me.user.name}, who invited you, for a new link.`, { exact: false }).count(),
+    ).toBe(1);
+    expect(await late.getByRole('button', { name: 'Join the workshop' }).count()).toBe(0);
+    await expectNoAxeViolations(late);
+  }, 120_000);
 });
