@@ -95,6 +95,10 @@ describe('workshop facilitation in Chromium', () => {
       await expect
         .poll(() => bar(p).textContent(), { timeout: 10_000 })
         .toContain(`${adminName} is running this workshop.`);
+    // Said politely once to screen readers.
+    await expect
+      .poll(() => ed.getByTestId('workshop-said').textContent(), { timeout: 10_000 })
+      .toBe(`${adminName} started a workshop on this map.`);
 
     await page.getByRole('button', { name: 'Everyone follow me' }).click();
     for (const p of [ed, vic])
@@ -137,6 +141,9 @@ describe('workshop facilitation in Chromium', () => {
     await expect
       .poll(() => vic.getByTestId('workshop-lock').textContent(), { timeout: 10_000 })
       .toContain('locked by the facilitator');
+    await expect
+      .poll(() => vic.getByTestId('workshop-said').textContent(), { timeout: 10_000 })
+      .toBe(`${adminName} locked the steps, stages and lanes. You can still add and change cards.`);
 
     await ed.context().setOffline(false);
     await expect

@@ -1,6 +1,6 @@
 import type { WorkshopAction } from '@waymark/api';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { WorkshopClient } from './workshop-client';
+import { workshopChangeWords, type WorkshopClient } from './workshop-client';
 import { WorkshopTimerView } from './workshop-timer-view';
 import type { useFollow } from './use-follow';
 import './workshop.css';
@@ -18,8 +18,8 @@ export function WorkshopBar(props: {
   me: { id: string; role: string } | null;
   connected: boolean;
 }) {
-  const { workshop, dismiss, follow, me, connected } = props;
-  const state = workshop.state;
+  const state = props.workshop.state;
+  const me = props.me;
   // A button that goes away when pressed (Run a workshop, Start the timer, Stop the timer) hands the keyboard
   // focus on to what replaces it, once the new state has arrived.
   const refocus = useRef<string | null>(null);
@@ -35,6 +35,33 @@ export function WorkshopBar(props: {
     refocus.current = null;
     if (!document.activeElement || document.activeElement === document.body) el.focus();
   }, [state?.revision]);
+  // What the facilitator changed, said politely once (the strip's words change silently otherwise).
+  const [said, setSaid] = useState('');
+  const seen = useRef(state);
+  const meId = me?.id ?? null;
+  useEffect(() => {
+    const words = workshopChangeWords(seen.current, state, meId);
+    seen.current = state;
+    if (words) setSaid(words);
+  }, [state, meId]);
+  if (!state || !me) return null;
+  return (
+    <div className="workshop-strip">
+      <p className="visually-hidden" aria-live="polite" data-testid="workshop-said">
+        {said}
+      </p>
+      <WorkshopStrip {...props} send={send} />
+    </div>
+  );
+}
+
+function WorkshopStrip(
+  props: Omit<Parameters<typeof WorkshopBar>[0], 'send'> & {
+    send: (action: WorkshopAction, then?: string) => void;
+  },
+) {
+  const { workshop, send, dismiss, follow, me, connected } = props;
+  const state = workshop.state;
   if (!state || !me) return null;
   const facilitator = state.facilitator;
   const canRun = me.role === 'editor' || me.role === 'owner';

@@ -7,6 +7,7 @@ import {
   remainingWords,
   takeWorkshopMessage,
   timerAnnouncement,
+  workshopChangeWords,
 } from './workshop-client';
 
 const state = (revision: number, extra: Partial<WorkshopState> = {}): WorkshopState => ({
@@ -82,5 +83,37 @@ describe('workshop client', () => {
     expect(said).toEqual(['1 minute left', 'Time is up']);
     // A timer started with less than a minute says only that time is up.
     expect(timerAnnouncement(30_000, 29_000)).toBeNull();
+  });
+});
+
+describe('workshop changes in words', () => {
+  it('given changes made by the facilitator, then a participant hears each once in plain words, and moves or added time say nothing', () => {
+    const idle = { ...state(0), facilitator: null };
+    const s1 = state(1);
+    expect(workshopChangeWords(idle, s1, 'u-ed')).toBe('Bob started a workshop on this map.');
+    const s2 = state(2, { structureLocked: true });
+    expect(workshopChangeWords(s1, s2, 'u-ed')).toBe(
+      'Bob locked the steps, stages and lanes. You can still add and change cards.',
+    );
+    expect(workshopChangeWords(s1, s2, 'u-bob')).toBe(
+      'You locked the steps, stages and lanes for everyone else.',
+    );
+    const s3 = state(3, { structureLocked: true, follow: { view: { mode: 'map' }, since: 1 } });
+    expect(workshopChangeWords(s2, s3, 'u-ed')).toBe('Your screen now follows Bob.');
+    const s4 = { ...s3, revision: 4, follow: { view: { mode: 'map' as const, cardId: 'c1' }, since: 1 } };
+    expect(workshopChangeWords(s3, s4, 'u-ed')).toBeNull();
+    const s5 = { ...s4, revision: 5, timer: { label: 'Ideas', startedAt: 0, endsAt: 300_000 } };
+    expect(workshopChangeWords(s4, s5, 'u-ed')).toBe('Timer started: Ideas, 5 minutes.');
+    const s6 = { ...s5, revision: 6, timer: { label: 'Ideas', startedAt: 0, endsAt: 360_000 } };
+    expect(workshopChangeWords(s5, s6, 'u-ed')).toBeNull();
+    expect(workshopChangeWords(s6, { ...s6, revision: 7, timer: null, structureLocked: false }, 'u-ed')).toBe(
+      'Bob unlocked the steps, stages and lanes. The timer was stopped.',
+    );
+    expect(workshopChangeWords(s6, { ...idle, revision: 8 }, 'u-ed')).toBe('The workshop has ended.');
+    expect(
+      workshopChangeWords(s6, { ...s6, revision: 8, facilitator: { id: 'u-ann', name: 'Ann' } }, 'u-ed'),
+    ).toBe('Ann took over the workshop.');
+    // An older or the same revision says nothing.
+    expect(workshopChangeWords(s6, s5, 'u-ed')).toBeNull();
   });
 });

@@ -81,3 +81,42 @@ export function timerAnnouncement(before: number, after: number): string | null 
   if (before > 60_000 && after <= 60_000 && after > 0) return '1 minute left';
   return null;
 }
+
+/**
+ * What changed in the workshop, in words for screen readers (said politely, once): a workshop started or
+ * ended, the structure locked or unlocked, following started or stopped, a timer started or stopped. Null
+ * when nothing worth saying changed (the facilitator moving, time added). `meId`: the person reading.
+ */
+export function workshopChangeWords(
+  before: WorkshopState | null,
+  after: WorkshopState | null,
+  meId: string | null,
+): string | null {
+  if (!before || !after || after.revision <= before.revision) return null;
+  const who = after.facilitator ?? before.facilitator;
+  const mine = !!who && who.id === meId;
+  const name = mine ? 'You' : (who?.name ?? 'The facilitator');
+  const said: string[] = [];
+  if (!before.facilitator && after.facilitator) said.push(`${name} started a workshop on this map.`);
+  else if (before.facilitator && !after.facilitator) return 'The workshop has ended.';
+  else if (before.facilitator && after.facilitator && before.facilitator.id !== after.facilitator.id)
+    said.push(`${after.facilitator.id === meId ? 'You' : after.facilitator.name} took over the workshop.`);
+  if (!before.structureLocked && after.structureLocked)
+    said.push(
+      mine
+        ? 'You locked the steps, stages and lanes for everyone else.'
+        : `${name} locked the steps, stages and lanes. You can still add and change cards.`,
+    );
+  if (before.structureLocked && !after.structureLocked)
+    said.push(`${name} unlocked the steps, stages and lanes.`);
+  if (!before.follow && after.follow)
+    said.push(mine ? 'Everyone now follows your screen.' : `Your screen now follows ${name}.`);
+  if (before.follow && !after.follow)
+    said.push(mine ? 'Nobody follows your screen now.' : 'Following has ended.');
+  if (after.timer && (!before.timer || before.timer.startedAt !== after.timer.startedAt)) {
+    const minutes = Math.round((after.timer.endsAt - after.timer.startedAt) / 60_000);
+    said.push(`Timer started: ${after.timer.label}, ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`);
+  }
+  if (before.timer && !after.timer) said.push('The timer was stopped.');
+  return said.length > 0 ? said.join(' ') : null;
+}
