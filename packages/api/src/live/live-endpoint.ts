@@ -16,7 +16,13 @@ import {
   watchGuestSocket,
 } from '../guests/guest-live';
 import type { LiveClient, LiveHub, LiveTransport } from './live-hub';
-import { clientMessageSchema, liveCloseCodes, liveQuerySchema } from './protocol';
+import {
+  clientMessageSchema,
+  liveCloseCodes,
+  liveQuerySchema,
+  pingMessageSchema,
+  pongMessage,
+} from './protocol';
 
 const livePath = /^\/api\/workspaces\/([^/]+)\/journeys\/([^/]+)\/live$/;
 /** A participant whose socket stops answering pings for this long is dropped (their tab reconnects). */
@@ -154,6 +160,8 @@ export function createLiveEndpoint(deps: ApiDeps, hub: LiveHub) {
           } catch {
             parsed = undefined;
           }
+          // The tab's heartbeat: answered here, so a tab on a connection that died silently notices.
+          if (pingMessageSchema.safeParse(parsed).success) return transport.send(JSON.stringify(pongMessage));
           const message = clientMessageSchema.safeParse(parsed);
           if (!message.success) {
             const issue = message.error?.issues[0];

@@ -9,11 +9,15 @@ import { workshopActionSchema, type WorkshopState } from './workshop';
  * tab already has, so the welcome can carry only what it missed.
  */
 
-/** Where a participant is on the map: a step (column), or a card. */
+/**
+ * Where a participant is on the map: a step (column), a cell (a step with `laneId`: the lane × step cell they
+ * are in or typing a card into), or a card.
+ */
 const focusSchema = z
   .strictObject({
     columnId: z.string().max(200).optional(),
     cardId: z.string().max(200).optional(),
+    laneId: z.string().max(200).optional(),
   })
   .nullable();
 
@@ -40,6 +44,15 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('workshop'), action: workshopActionSchema }),
 ]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
+
+/**
+ * The heartbeat (decision 0013): a tab sends `ping` every 20 s and expects any message back within 10 s, else
+ * it takes the connection for dead and reconnects; the endpoint answers `pong` itself. Apart from
+ * `clientMessageSchema`: the hub never sees it.
+ */
+export const pingMessageSchema = z.strictObject({ type: z.literal('ping') });
+export const pongMessage = { type: 'pong' } as const;
+export type PongMessage = typeof pongMessage;
 export type LiveFocus = z.infer<typeof focusSchema>;
 
 export interface LivePerson {
@@ -113,7 +126,7 @@ export type WorkshopMessage =
   | { readonly type: 'workshop-refused'; readonly code: string; readonly message: string };
 
 /** Everything the server sends on the live socket. */
-export type LiveServerMessage = ServerMessage | WorkshopMessage;
+export type LiveServerMessage = ServerMessage | WorkshopMessage | PongMessage;
 
 /** Close codes: the browser sees these, not an HTTP status, once the socket is open. */
 export const liveCloseCodes = {
