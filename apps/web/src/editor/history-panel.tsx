@@ -5,6 +5,7 @@ import { errorText } from '../ui/field';
 import { useEditorContext } from './editor-context';
 import { groupHistory } from './history/group-history';
 import { HistoryEntry, timeOf } from './history/history-entry';
+import { RestoreAtTime } from './history/restore-at-time';
 import { RestoreConfirm, type RestoreTarget } from './history/restore-confirm';
 import { useHistoryPages } from './history/use-history-pages';
 import './history/history.css';
@@ -108,6 +109,14 @@ export function HistoryPanel(props: {
           past={past?.version === target.version ? past.journey : null}
           onConfirm={confirm}
           onCancel={() => close(null)}
+        />
+      ) : null}
+      {canRestore && pages.items !== null && !target ? (
+        <RestoreAtTime
+          versions={pages.items}
+          hasEarlier={pages.hasEarlier}
+          current={version}
+          onRestore={ask}
         />
       ) : null}
       {pages.items === null ? <p>Loading the history…</p> : null}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JourneyCommand } from '@waymark/core';
-import { groupHistory, type HistoryVersion } from './group-history';
+import { groupHistory, versionAt, type HistoryVersion } from './group-history';
 import { restoreChanges } from './restore-words';
 import { summariseCommands } from '../describe-command';
 
@@ -114,5 +114,19 @@ describe('what a restore will change, in words', () => {
         none: false,
       }),
     ).toEqual(['1 card will change back to how it was.']);
+  });
+});
+
+describe('the moment at a time', () => {
+  const versions = [v(1, '10:00:00'), v(2, '10:42:10'), v(3, '10:42:50'), v(4, '11:05:00')];
+  const at = (hhmm: string) => Date.parse(`2026-12-03T${hhmm}:00Z`);
+  it('given a time, then it is the map by the end of that minute', () => {
+    expect([
+      versionAt(versions, at('10:42')),
+      versionAt(versions, at('10:41')),
+      versionAt(versions, at('12:00')),
+    ]).toEqual([versions[2], versions[0], versions[3]]);
+    expect(versionAt(versions, at('09:59'))).toBe('before');
+    expect(versionAt([], at('10:00'))).toBe('none');
   });
 });

@@ -94,3 +94,18 @@ export function groupHistory(versions: readonly HistoryVersion[]): HistorySessio
     };
   });
 }
+
+/**
+ * The version the map was at by the end of the minute `time` (epoch ms) names, among `versions` (oldest
+ * first): `before` when it is earlier than all of them, `none` when there are none.
+ */
+export function versionAt(
+  versions: readonly HistoryVersion[],
+  time: number,
+): HistoryVersion | 'before' | 'none' {
+  if (versions.length === 0) return 'none';
+  const end = (Math.floor(time / 60_000) + 1) * 60_000;
+  let found: HistoryVersion | null = null;
+  for (const v of versions) if (Date.parse(v.at) < end) found = v;
+  return found ?? 'before';
+}
