@@ -7,7 +7,8 @@ import type { EmotionCurve } from './emotion-geometry';
 import { EmotionCell } from './emotion-cell';
 import { CommentIcon } from './shape-glyph';
 import { ChannelIcon } from '../ui/channel-icon';
-import { cardLabel, quickCard, quickEntryHint } from './quick-entry';
+import { cardLabel, quickCard, quickEntryHint, type QuickChoice } from './quick-entry';
+import { QuickChoiceAsk } from './quick-choice';
 import { PresenceTags, useCardPresence } from './live/presence-marks';
 import { ReplacedAtCard } from './live/replaced-notice';
 import { CardVoteSlot } from './voting/vote-slot';
@@ -180,8 +181,10 @@ function CardBody({ card, label }: { card: Card; label: string }) {
 function QuickEntry({ lane, column, row, col, active, moveTo, lastCol }: MapCellProps) {
   const { journey, canEdit, execute, newId, scorePersona } = useEditorContext();
   const [error, setError] = useState<string | null>(null);
+  const [choice, setChoice] = useState<QuickChoice | null>(null);
   const id = useId();
   if (!canEdit) return null;
+  const box = () => document.getElementById(`${id}-box`) as HTMLInputElement | null;
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key !== 'Enter') return;
     e.preventDefault();
@@ -194,7 +197,9 @@ function QuickEntry({ lane, column, row, col, active, moveTo, lastCol }: MapCell
     }
     const made = quickCard(journey, lane, column.id, input.value, newId('card'), scorePersona[lane.id]);
     if (!made.ok) {
-      setError(`${lane.label}: ${made.message}`);
+      // Words that could mean more than one thing: ask in place, store nothing yet (decision 0016).
+      if (made.choice) setChoice(made.choice);
+      else setError(`${lane.label}: ${made.message}`);
       return;
     }
     if (execute({ type: 'card.add', item: made.card as never })) {
@@ -206,6 +211,7 @@ function QuickEntry({ lane, column, row, col, active, moveTo, lastCol }: MapCell
   return (
     <div className="quick">
       <input
+        id={`${id}-box`}
         className="quick-entry"
         type="text"
         tabIndex={active ? 0 : -1}
@@ -214,8 +220,29 @@ function QuickEntry({ lane, column, row, col, active, moveTo, lastCol }: MapCell
         aria-invalid={error ? true : undefined}
         placeholder={lane.kind === 'emotion' ? 'Add score…' : 'Add…'}
         onKeyDown={onKeyDown}
-        onChange={() => error && setError(null)}
+        onChange={() => {
+          if (error) setError(null);
+          if (choice) setChoice(null);
+        }}
       />
+      {choice ? (
+        <QuickChoiceAsk
+          choice={choice}
+          onCancel={() => {
+            setChoice(null);
+            box()?.focus();
+          }}
+          onChoose={(i) => {
+            const option = choice.options[i];
+            setChoice(null);
+            if (option && execute({ type: 'card.add', item: option.card as never })) {
+              const input = box();
+              if (input) input.value = '';
+            }
+            box()?.focus();
+          }}
+        />
+      ) : null}
       <span id={`${id}-hint`} className="visually-hidden">
         {lane.description ? `${lane.description} ` : ''}
         {quickEntryHint(lane, journey)} Control+Enter adds and moves to the next step.

@@ -10,8 +10,19 @@ import {
   type Lane,
 } from '@waymark/core';
 import { parseScore } from './emotion-geometry';
+import { channelsIn, readChannelLabel, readDirection } from './touchpoint-words';
 
-export type QuickEntry = { ok: true; card: CardInput } | { ok: false; message: string };
+/**
+ * A line typed into a quick-entry box: a card, or words saying what was expected. Where the words could mean
+ * more than one thing (which channel is “Portal”?), `choice` carries the question and a card for each answer,
+ * so the box asks in place and nothing is stored until the person chooses (decision 0016).
+ */
+export type QuickEntry = { ok: true; card: CardInput } | { ok: false; message: string; choice?: QuickChoice };
+
+export interface QuickChoice {
+  readonly question: string;
+  readonly options: readonly { readonly label: string; readonly card: CardInput }[];
+}
 
 const lower = (s: string) => s.trim().toLowerCase();
 
@@ -26,8 +37,6 @@ function prefixed<T extends string>(
   return found ? { id: found.id, rest: m[2]!.trim() } : null;
 }
 
-const channelOptions = channelIds.map((id) => ({ id, label: channels[id].label }));
-
 /** A hint for the quick-entry box of a lane kind: what to type. */
 export function quickEntryHint(lane: Lane, journey: Journey): string {
   switch (lane.kind) {
@@ -36,7 +45,7 @@ export function quickEntryHint(lane: Lane, journey: Journey): string {
     case 'lever':
       return `Type “Category: idea”, e.g. “${journey.leverCategories[0]?.label ?? 'Contact'}: Single point of contact”.`;
     case 'touchpoint':
-      return 'Type “Channel: what happens”, e.g. “Telephone: Reports the incident”.';
+      return 'Type “Channel: what happens”, e.g. “Online form: Submits application” or “Letter: Council confirms the grant”. If the channel is unclear you will be asked to choose.';
     case 'metric':
       return 'Type “Figure: value”, e.g. “Contacts: 3”.';
     case 'feeling':
@@ -82,13 +91,8 @@ export function quickCard(
         return { ok: false, message: 'add a lever category first (Structure → Lever categories)' };
       return { ok: true, card: { ...base, kind: 'lever', category, text: p?.rest || text } };
     }
-    case 'touchpoint': {
-      const p = prefixed<Channel>(text, channelOptions);
-      return {
-        ok: true,
-        card: { ...base, kind: 'touchpoint', channel: p?.id ?? 'telephone', text: p?.rest || text },
-      };
-    }
+    case 'touchpoint':
+      return touchpointCard(journey, base, text);
     case 'metric': {
       const options = metricKindIds.map((m) => ({ id: m, label: metricKinds[m].label }));
       const p = prefixed(text, options);
@@ -137,6 +141,49 @@ export function quickCard(
     case 'text':
       return { ok: true, card: { ...base, kind: lane.kind, text } };
   }
+}
+
+const shorten = (s: string) => (s.length > 40 ? `${s.slice(0, 39)}…` : s);
+
+/**
+ * A touchpoint from what people write: the channel by its words or synonyms (“Online form”, “Visit”,
+ * “e-mail”, “Council letter”), outbound when the organisation acts (“We send…”, “Council writes…”),
+ * inbound when the customer does. An unknown or ambiguous channel is asked, never guessed.
+ */
+function touchpointCard(
+  journey: Journey,
+  base: { id: string; laneId: string; columnId: string },
+  text: string,
+): QuickEntry {
+  const m = /^([^:]{1,40}):\s*(.*)$/s.exec(text);
+  const label = m ? m[1]!.trim() : '';
+  const rest = m ? m[2]!.trim() : text;
+  const reading = m ? readChannelLabel(label, rest) : null;
+  // A label that names no channel ("Note: …") is part of the words; so is everything without a colon.
+  const named = reading !== null && reading.kind !== 'unknown';
+  const words = named ? rest || label : text;
+  const direction = readDirection(named ? label : '', named ? rest : text, journey);
+  const make = (channel: Channel): CardInput => ({
+    ...base,
+    kind: 'touchpoint',
+    channel,
+    direction,
+    text: words,
+  });
+  let among: readonly Channel[];
+  if (reading?.kind === 'channel') return { ok: true, card: make(reading.channel) };
+  if (reading?.kind === 'choose') among = reading.among;
+  else {
+    const found = channelsIn(m && reading?.kind === 'unknown' ? rest : text);
+    if (found.length === 1 && !m) return { ok: true, card: make(found[0]!) };
+    among = found.length > 1 ? found : channelIds;
+  }
+  const question = `Which channel is “${shorten(text)}”?`;
+  return {
+    ok: false,
+    message: `${question} Choose one below, or write the channel first, e.g. “Online form: ${shorten(words)}”.`,
+    choice: { question, options: among.map((c) => ({ label: channels[c].label, card: make(c) })) },
+  };
 }
 
 /** Short words for a card, for buttons and screen readers (the same summary as the CSV export). */
