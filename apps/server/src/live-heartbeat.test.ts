@@ -1,0 +1,133 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createTestApi, liveCloseCodes, openLiveSocket, type ApiDeps, type TestApi } from '@waymark/api';
+import { applyCommand, type JourneyId } from '@waymark/core';
+import { sampleJourney, type UserId, type WorkspaceId } from '@waymark/store';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startLive } from './live-server';
+
+/**
+ * The live route's heartbeat and a cell's presence (decision 0013, "Heartbeat" and "Presence of a cell"), wired
+ * as the server wires it: a tab's `ping` is answered `pong` on its own socket only, whatever the role; a ping
+ * with anything else in it is not understood; a focus naming a lane reaches the others as sent.
+ */
+const ws = 'ws1' as WorkspaceId;
+let api: TestApi;
+let server: Server;
+let live: { close(): Promise<void> };
+let base: string;
+const cookies: Record<string, string> = {};
+
+beforeAll(async () => {
+  api = await createTestApi();
+  await api.addUser('Ann', { ws: 'ws1', role: 'owner' });
+  await api.addUser('Cat', { ws: 'ws1', role: 'viewer' });
+  await api.addUser('Dan', { ws: 'ws2', role: 'owner' });
+  const deps = {
+    accounts: api.stores.accounts,
+    journeys: api.stores.journeys,
+    applyCommand,
+    clock: api.caps.clock,
+    newId: api.caps.newId,
+  } as unknown as ApiDeps;
+  server = await new Promise<Server>((resolve) => {
+    const s = serve({ fetch: api.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s as Server));
+  });
+  live = await startLive(server, deps, api.stores.sql);
+  base = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  for (const name of ['Ann', 'Cat', 'Dan']) {
+    const res = await api.app.request('/api/auth/sign-in', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: `${name.toLowerCase()}@example.org`, password: 'correct horse battery' }),
+    });
+    cookies[name] = /waymark_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
+  }
+});
+afterAll(async () => {
+  await live.close();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await api.close();
+});
+
+let jid: JourneyId;
+let journeys = 0;
+beforeEach(async () => {
+  jid = `hb${++journeys}` as JourneyId;
+  const made = await api.stores.journeys.createJourney({
+    workspaceId: ws,
+    journey: sampleJourney(jid),
+    kind: 'create',
+    commands: [],
+    by: 'u-ann' as UserId,
+    at: api.caps.clock().toISOString(),
+  });
+  expect(made.ok).toBe(true);
+});
+
+let tabs = 0;
+const open = (who: string) =>
+  openLiveSocket(`ws://${base}/api/workspaces/${ws}/journeys/${jid}/live?client=tab-${who}-${++tabs}`, {
+    cookie: cookies[who]!,
+    origin: `http://${base}`,
+  });
+
+describe('the live heartbeat', () => {
+  it('given a viewer and an owner on a map, when each sends ping, then each gets pong on its own socket only, and the socket stays open for more', async () => {
+    const [ann, cat] = await Promise.all([open('Ann'), open('Cat')]);
+    await Promise.all([ann.next('welcome'), cat.next('welcome')]);
+    cat.send({ type: 'ping' });
+    await cat.next('pong');
+    ann.send({ type: 'ping' });
+    await ann.next('pong');
+    // Still live after the pongs: an edit of Ann's reaches Cat.
+    ann.send({
+      type: 'submit',
+      clientSeq: 1,
+      baseVersion: 1,
+      commands: [{ type: 'card.update', id: 's1-step' as never, patch: { text: 'After the ping' } }],
+    });
+    await cat.next('applied', (m) => m.version === 2);
+    ann.send({ type: 'ping' });
+    await ann.next('pong');
+    // One pong each per ping, and none to the other tab.
+    expect(cat.messages.filter((m) => m.type === 'pong')).toHaveLength(1);
+    expect(ann.messages.filter((m) => m.type === 'pong')).toHaveLength(2);
+    ann.close();
+    cat.close();
+  });
+
+  it('given a ping with something else in it, then it is not understood: the tab is told in words and the socket closed', async () => {
+    const ann = await open('Ann');
+    await ann.next('welcome');
+    ann.send({ type: 'ping', at: 1 });
+    const error = await ann.next('error');
+    expect(error.message).toMatch(/^a message from your browser was not understood/);
+    expect((await ann.closed).code).toBe(liveCloseCodes.badMessage);
+    expect(ann.messages.some((m) => m.type === 'pong')).toBe(false);
+  });
+
+  it('given someone of another workspace, then they cannot open the map to ping it', async () => {
+    const refused = await open('Dan').then(
+      () => 'opened',
+      (e: { status?: number }) => e.status,
+    );
+    expect(refused).toBe(404);
+  });
+});
+
+describe('presence of a cell', () => {
+  it('given a viewer whose focus names a step and a lane, then the owner sees that cell as their focus; a lane id too long is not understood', async () => {
+    const [ann, cat] = await Promise.all([open('Ann'), open('Cat')]);
+    await Promise.all([ann.next('welcome'), cat.next('welcome')]);
+    cat.send({ type: 'presence', focus: { columnId: 's2', laneId: 'contacts' }, typing: true });
+    const seen = await ann.next('presence', (m) => m.participants.some((p) => p.typing));
+    const catThere = seen.participants.find((p) => p.user.name === 'Cat');
+    expect(catThere).toMatchObject({ focus: { columnId: 's2', laneId: 'contacts' }, typing: true });
+    cat.send({ type: 'presence', focus: { columnId: 's2', laneId: 'x'.repeat(201) }, typing: false });
+    expect((await cat.next('error')).message).toMatch(/focus\.laneId/);
+    expect((await cat.closed).code).toBe(liveCloseCodes.badMessage);
+    ann.close();
+  });
+});
