@@ -1,5 +1,6 @@
 import type { WorkshopAction } from '@waymark/api';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useContext, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { GuestContext } from '../../guests/guest-context';
 import { workshopChangeWords, type WorkshopClient } from './workshop-client';
 import { WorkshopTimerView } from './workshop-timer-view';
 import type { useFollow } from './use-follow';
@@ -61,10 +62,12 @@ function WorkshopStrip(
   },
 ) {
   const { workshop, send, dismiss, follow, me, connected } = props;
+  // Guests from a workshop link take part but never run the workshop (the server refuses it too).
+  const guest = useContext(GuestContext) !== null;
   const state = workshop.state;
   if (!state || !me) return null;
   const facilitator = state.facilitator;
-  const canRun = me.role === 'editor' || me.role === 'owner';
+  const canRun = !guest && (me.role === 'editor' || me.role === 'owner');
   const refusal = workshop.refusal ? (
     <div className="notice workshop-refusal" role="alert">
       {workshop.refusal}{' '}
