@@ -144,4 +144,51 @@ describe('group work in Chromium', () => {
     const copy = await page.request.get(`${server.url}/api/workspaces/demo/journeys/groups-e2e-group-2`);
     expect(copy.status()).toBe(404);
   }, 300_000);
+
+  it('given the facilitator lets people choose, then a participant picks a group by keyboard, sees its step, and leaves it', async () => {
+    const addStretch = async (name: string, step: string) => {
+      await panel().getByLabel('Name', { exact: true }).fill(name);
+      await panel().getByLabel('some steps of this map').check();
+      await panel().getByLabel('From step', { exact: true }).selectOption({ label: step });
+      await panel().getByLabel('to step', { exact: true }).selectOption({ label: step });
+      await panel().getByRole('button', { name: 'Add group' }).click();
+    };
+    await addStretch('Group 1', '3. Outcome');
+    await addStretch('Group 2', '1. Need arises');
+    await expect
+      .poll(() => panel().getByRole('heading', { name: 'Group 2: step 1' }).count(), { timeout: 10_000 })
+      .toBe(1);
+    await expect
+      .poll(() => banner(ann).textContent(), { timeout: 10_000 })
+      .toBe('The room is working in groups. The facilitator will put you in one.');
+    // The box shows the workshop's state, so it is ticked once the server has it.
+    const choose = panel().getByLabel('Let people choose their own group');
+    await choose.click();
+    await expect.poll(() => choose.isChecked(), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(() => banner(ann).textContent(), { timeout: 10_000 })
+      .toBe('The room is working in groups. Choose yours below.');
+
+    // By keyboard: the choice, then Tab to Join and Enter.
+    const choice = ann.getByLabel('Choose your group');
+    await choice.selectOption({ label: 'Group 2: step 1' });
+    await choice.focus();
+    await ann.keyboard.press('Tab');
+    expect(await ann.evaluate(() => document.activeElement?.textContent)).toBe('Join Group 2');
+    await ann.keyboard.press('Enter');
+    await expect
+      .poll(() => banner(ann).textContent(), { timeout: 10_000 })
+      .toBe('You are in Group 2: step 1 (“Need arises”).');
+    await expect
+      .poll(() => panel().getByRole('list', { name: 'People in Group 2' }).textContent(), { timeout: 10_000 })
+      .toContain('Ann');
+    await expectNoAxeViolations(ann);
+
+    await ann.getByRole('button', { name: 'Leave my group' }).click();
+    await expect
+      .poll(() => banner(ann).textContent(), { timeout: 10_000 })
+      .toBe('The room is working in groups. Choose yours below.');
+    await panel().getByRole('button', { name: 'End group work: everyone back to the main map' }).click();
+    for (const p of [ann, bob]) await expect.poll(() => banner(p).count(), { timeout: 10_000 }).toBe(0);
+  }, 180_000);
 });
