@@ -97,6 +97,7 @@ export function guestStoreContract(open: () => Promise<GuestFixture>): void {
       joinedAt: T1,
       lastSeenAt: T1,
       removedAt: null,
+      left: false,
     });
     expect((await join(2)).ok).toBe(true);
     expect((await fixture.stores.accounts.getUser('g1' as UserId))?.name).toBe(
@@ -181,6 +182,30 @@ export function guestStoreContract(open: () => Promise<GuestFixture>): void {
       expect((await store.findSession('session-2', T1))?.state).toBe('active');
       await expect.poll(() => heard.length).toBe(1);
       expect(heard[0]).toEqual({ s: expect.any(String), g: ['g1'], r: 'removed' });
+    } finally {
+      await stop();
+    }
+  });
+
+  it('given a guest, when they leave by themselves, then it is announced as leaving and listed as left', async () => {
+    const heard: unknown[] = [];
+    const stop = await fixture.stores.sql.listen(GUESTS_CHANNEL, (p) => heard.push(p && JSON.parse(p)));
+    try {
+      await link();
+      await join(1);
+      const left = await store.removeGuest({
+        workspaceId: ws,
+        journeyId: j1,
+        guestId: 'g1' as UserId,
+        by: 'g1' as UserId,
+        at: T1,
+      });
+      expect(left.ok && left.value).toMatchObject({ removedAt: T1, left: true });
+      await expect.poll(() => heard.length).toBe(1);
+      expect(heard[0]).toEqual({ s: expect.any(String), g: ['g1'], r: 'left' });
+      const [listed] = await store.listLinks(ws, j1);
+      expect(listed?.guests[0]).toMatchObject({ left: true, removedAt: T1 });
+      expect((await store.findSession('session-1', T1))?.state).toBe('removed');
     } finally {
       await stop();
     }

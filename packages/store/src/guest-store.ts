@@ -26,6 +26,8 @@ export interface Guest {
   readonly joinedAt: Instant;
   readonly lastSeenAt: Instant;
   readonly removedAt: Instant | null;
+  /** True when they left by themselves rather than being removed. */
+  readonly left: boolean;
 }
 
 /** Why a guest's session no longer works, or that it does. */
@@ -43,7 +45,7 @@ export type GuestStoreError =
   | { readonly code: 'link_ended'; readonly message: string; readonly link: GuestLink }
   | { readonly code: 'guest_not_found'; readonly message: string };
 
-/** The channel on which removals and withdrawn links are announced: `{s: schema, g: [guest ids], r: 'removed' | 'revoked'}`. */
+/** The channel on which removals and withdrawn links are announced: `{s: schema, g: [guest ids], r: 'removed' | 'revoked' | 'left'}`. */
 export const GUESTS_CHANNEL = 'waymark_guests';
 
 /** Workshop links and their guests (migration 008). */
@@ -92,7 +94,10 @@ export interface GuestStore {
   findSession(sessionHash: string, now: Instant): Promise<GuestSession | null>;
   /** Records that the guest was seen (at most once a minute is worth writing). */
   touch(guestId: UserId, at: Instant): Promise<void>;
-  /** Removes a guest of this journey at once (announced on GUESTS_CHANNEL when the transaction commits). */
+  /**
+   * Removes a guest of this journey at once (announced on GUESTS_CHANNEL when the transaction commits); `by` the
+   * guest themselves is leaving.
+   */
   removeGuest(input: {
     workspaceId: WorkspaceId;
     journeyId: JourneyId;

@@ -42,6 +42,7 @@ interface GuestRow {
   joined_at: unknown;
   last_seen_at: unknown;
   removed_at: unknown;
+  removed_by: string | null;
 }
 const toGuest = (r: GuestRow): Guest => ({
   id: r.id as UserId,
@@ -51,8 +52,10 @@ const toGuest = (r: GuestRow): Guest => ({
   joinedAt: iso(r.joined_at),
   lastSeenAt: iso(r.last_seen_at),
   removedAt: isoOrNull(r.removed_at),
+  left: r.removed_by === r.id,
 });
-const guestColumns = 'g.id, g.link_id, g.name, g.organisation, g.joined_at, g.last_seen_at, g.removed_at';
+const guestColumns =
+  'g.id, g.link_id, g.name, g.organisation, g.joined_at, g.last_seen_at, g.removed_at, g.removed_by';
 
 /** Whether a link still lets people in at `now`. */
 const linkState = (link: GuestLink, now: string): GuestState =>
@@ -72,7 +75,7 @@ const linkEnded = (link: GuestLink, now: string) =>
 async function announce(
   tx: SqlQueryable,
   guests: readonly string[],
-  reason: 'removed' | 'revoked',
+  reason: 'removed' | 'revoked' | 'left',
 ): Promise<void> {
   if (guests.length === 0) return;
   await tx.query(
@@ -187,6 +190,7 @@ export function createSqlGuestStore(sql: Sql): GuestStore {
           joinedAt: iso(input.at),
           lastSeenAt: iso(input.at),
           removedAt: null,
+          left: false,
         };
         return ok({ guest, link });
       });
@@ -223,7 +227,7 @@ export function createSqlGuestStore(sql: Sql): GuestStore {
         );
         if (!row)
           return err({ code: 'guest_not_found' as const, message: `no guest "${guestId}" on this map` });
-        await announce(tx, [row.id], 'removed');
+        await announce(tx, [row.id], by === row.id ? 'left' : 'removed');
         return ok(toGuest(row));
       });
     },

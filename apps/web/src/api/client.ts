@@ -187,6 +187,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
         input,
       ),
     guestMe: () => request<GuestMe>('GET', '/api/guest/me'),
+    leaveAsGuest: () => request<{ left: boolean }>('POST', '/api/guest/leave'),
     // Workshop groups on their own copy of a map (decision 0014, "Groups").
     makeGroupCopy: (w: string, j: string, group: string) =>
       request<GroupCopy>('POST', `${jr(w, j)}/group-copies`, { group }),

@@ -26,6 +26,7 @@ export function GuestMapPage() {
   const [me, setMe] = useState<GuestMe | null>(null);
   const [loaded, setLoaded] = useState<{ version: number; journey: Journey } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [left, setLeft] = useState(false);
   useTitle(loaded ? `${loaded.journey.meta.title} (guest)` : 'Workshop map');
 
   useEffect(() => {
@@ -51,6 +52,11 @@ export function GuestMapPage() {
   }, [api]);
 
   const active = me?.state === 'active' ? me : null;
+  // On a shared computer: end the guest session here, so the next person is not taken for this one.
+  const leave = async () => {
+    await api.leaveAsGuest().catch(() => undefined);
+    setLeft(true);
+  };
   useEffect(() => {
     if (!active) return;
     api
@@ -59,6 +65,13 @@ export function GuestMapPage() {
       .catch((e: unknown) => setError(errorText(e)));
   }, [api, active]);
 
+  if (left)
+    return (
+      <Ended
+        title="You have left the map"
+        message="Thank you for taking part. This browser no longer opens the map. To come back, open the workshop link again."
+      />
+    );
   if (me === null)
     return (
       <p role="status" className="editor-message">
@@ -89,10 +102,15 @@ export function GuestMapPage() {
   const who = me.guest.organisation ? `${me.guest.name}, ${me.guest.organisation}` : me.guest.name;
   return (
     <GuestContext.Provider value={{ name: me.guest.name, expiresAt: me.expiresAt }}>
-      <p className="notice guest-banner">
-        You are a guest on this map until {untilText(me.expiresAt, new Date())} ({who}). Your changes are
-        recorded with your name.
-      </p>
+      <div className="notice guest-banner">
+        <p>
+          You are a guest on this map until {untilText(me.expiresAt, new Date())} ({who}). Your changes are
+          recorded with your name.
+        </p>
+        <button type="button" className="button button--secondary button--small" onClick={() => void leave()}>
+          Leave this map
+        </button>
+      </div>
       <Editor
         key={`${me.workspaceId}/${me.journeyId}`}
         ws={me.workspaceId}

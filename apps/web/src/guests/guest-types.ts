@@ -9,6 +9,8 @@ export interface ListedGuest {
   readonly joinedAt: string;
   readonly lastSeenAt: string;
   readonly removedAt: string | null;
+  /** They left by themselves rather than being removed. */
+  readonly left: boolean;
   /** Seen in the last few minutes, not removed, link still working. */
   readonly here: boolean;
 }

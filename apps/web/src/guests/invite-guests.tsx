@@ -211,7 +211,11 @@ function InviteGuestsBody({ ws, journeyId, close }: { ws: string; journeyId: str
                   {guest.organisation ? `, ${guest.organisation}` : ''}
                   <br />
                   {guest.removedAt ? (
-                    'Removed'
+                    guest.left ? (
+                      'Left'
+                    ) : (
+                      'Removed'
+                    )
                   ) : guest.here ? (
                     <span className="invite-guests__here">Here now</span>
                   ) : (

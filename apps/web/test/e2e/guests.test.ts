@@ -132,4 +132,25 @@ describe('workshop guests in Chromium', () => {
     expect(await late.getByRole('button', { name: 'Join the workshop' }).count()).toBe(0);
     await expectNoAxeViolations(late);
   }, 120_000);
+
+  it('given a guest on a shared computer, when they leave the map, then the page says so and the browser no longer opens it', async () => {
+    const { page, server, browser } = session;
+    const me = (await (await page.request.get(`${server.url}/api/auth/me`)).json()) as { csrfToken: string };
+    const made = await page.request.post(`${server.url}/api/workspaces/demo/journeys/guest-e2e/guest-links`, {
+      headers: { 'x-csrf-token': me.csrfToken },
+      data: {},
+    });
+    const { url } = (await made.json()) as { url: string };
+    const kiosk = await phone(browser);
+    await kiosk.goto(url);
+    await kiosk.getByLabel('Your name').fill('Sam');
+    await kiosk.getByRole('button', { name: 'Join the workshop' }).click();
+    await kiosk.getByRole('button', { name: 'Leave this map' }).click({ timeout: 20_000 });
+    await kiosk.getByRole('heading', { name: 'You have left the map' }).waitFor({ timeout: 20_000 });
+    expect((await kiosk.request.get(`${server.url}/api/workspaces/demo/journeys/guest-e2e`)).status()).toBe(
+      401,
+    );
+    await kiosk.goto(`${server.url}/guest`);
+    await kiosk.getByRole('heading', { name: 'You are not a guest on any map' }).waitFor({ timeout: 20_000 });
+  }, 120_000);
 });

@@ -17,6 +17,10 @@ export const guestEndedWords = {
     message:
       'The workshop link you joined by was withdrawn, so your time on this map has ended. Your changes so far are kept.',
   },
+  left: {
+    code: 'guest_left',
+    message: 'You left this map. To come back, open the workshop link again.',
+  },
   expired: {
     code: 'guest_link_ended',
     message:
@@ -162,7 +166,12 @@ export function closeEndedGuests(bus: Pick<LiveBus, 'listen' | 'schema'>, hub: L
     }
     if (notice.s !== bus.schema || !Array.isArray(notice.g)) return;
     const ended = new Set(notice.g.filter((g): g is string => typeof g === 'string'));
-    const words = notice.r === 'revoked' ? guestEndedWords.revoked : guestEndedWords.removed;
+    const words =
+      notice.r === 'revoked'
+        ? guestEndedWords.revoked
+        : notice.r === 'left'
+          ? guestEndedWords.left
+          : guestEndedWords.removed;
     hub.disconnectWhere((c) => ended.has(c.user.id), liveCloseCodes.unauthenticated, words);
   });
 }

@@ -16,7 +16,7 @@ import {
   setGuestCookie,
 } from './guest-session';
 import { auditGuest } from './guest-audit';
-import { getCookie } from 'hono/cookie';
+import { deleteCookie, getCookie } from 'hono/cookie';
 
 /** A guest seen within this long (a request, or their live connection) is counted as still here. */
 const HERE_MS = 3 * 60_000;
@@ -31,6 +31,7 @@ const guestBody = (g: Guest, link: GuestLink, now: number) => ({
   joinedAt: g.joinedAt,
   lastSeenAt: g.lastSeenAt,
   removedAt: g.removedAt,
+  left: g.left,
   here: g.removedAt === null && stateOf(link, now) === 'active' && now - Date.parse(g.lastSeenAt) < HERE_MS,
 });
 const linkBody = (link: GuestLink, now: number) => ({
@@ -288,6 +289,32 @@ export const guestRoutes = () => [
         },
         201,
       );
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/guest/leave',
+    tag: 'Guests',
+    summary:
+      'Leave the map as a guest (on a shared computer, so the next person is not you): the guest session ends at once; the link still lets you join again',
+    access: 'public',
+    success: {
+      description: '{left: true} when a guest left, {left: false} when this browser was not a guest',
+    },
+    async handle({ c, deps, actor }) {
+      deleteCookie(c, GUEST_COOKIE, { path: '/' });
+      if (actor?.via !== 'guest') return c.json({ left: false });
+      if (c.req.header('x-csrf-token') !== actor.csrfToken)
+        throw fail('csrf_failed', 'send the header x-csrf-token with the csrfToken from /api/guest/me');
+      await guestsOf(deps).removeGuest({
+        workspaceId: actor.link.workspaceId,
+        journeyId: actor.link.journeyId,
+        guestId: actor.user.id,
+        by: actor.user.id,
+        at: deps.clock().toISOString(),
+      });
+      await auditGuest(deps, actor, 'guest.leave', {}, deps.clientIp?.(c) ?? null);
+      return c.json({ left: true });
     },
   }),
   route({

@@ -58,4 +58,5 @@ export const guestExamples: Record<
     body: { name: 'Gina', organisation: 'Borough Council' },
   }),
   'GET /api/guest/me': () => ({ path: '/api/guest/me' }),
+  'POST /api/guest/leave': () => ({ path: '/api/guest/leave' }),
 };

@@ -247,6 +247,26 @@ describe('workshop guests over REST', () => {
     ]);
   });
 
+  it('given a guest on a shared computer, when they leave, then their session ends at once, the owner sees they left, and the link lets them join again', async () => {
+    const { token } = await makeLink();
+    const gina = await joinAsGuest(token);
+    const noCsrf = await gina.client.request('POST', '/api/guest/leave', undefined, {
+      'x-csrf-token': 'wrong',
+    });
+    expect(await code(noCsrf)).toEqual([403, 'csrf_failed']);
+    const left = await gina.client.request('POST', '/api/guest/leave');
+    expect(await left.json()).toEqual({ left: true });
+    expect(left.headers.get('set-cookie')).toMatch(/waymark_guest=;/);
+    expect(await code(await gina.client.request('GET', `${base}/j1`))).toEqual([401, 'unauthenticated']);
+    const listed = (await (await owner.request('GET', `${base}/j1/guest-links`)).json()) as {
+      items: { guests: { left: boolean; here: boolean }[] }[];
+    };
+    expect(listed.items[0]?.guests[0]).toMatchObject({ left: true, here: false });
+    expect((await join(token)).status).toBe(201);
+    const events = await t.stores.accounts.listAudit(ws);
+    expect(events.some((e) => e.action === 'guest.leave' && e.actorId === gina.id)).toBe(true);
+  });
+
   it('given a person signed in as a member, when they open a workshop link, then they are told to use their own account', async () => {
     const { token } = await makeLink();
     const res = await (
