@@ -52,7 +52,8 @@ export function Editor(props: {
   // Live co-editing (decision 0013) for everyone; saving by REST only if the socket can never be opened.
   const [fallback, setFallback] = useState(false);
   const live = !fallback;
-  const saved = useEditor(api, ws, id, props.initial);
+  // The REST editor asks the server for nothing until it is the one in use.
+  const saved = useEditor(api, ws, id, props.initial, fallback);
   const shared = useLiveEditor(ws, id, props.initial, live);
   const editor = live ? shared : saved;
   useEffect(() => {
