@@ -4,10 +4,8 @@ import { ApiError } from '../api/api-error';
 import type { ApiClient } from '../api/client';
 import { saveDueIn } from '../state/autosave';
 import { createEditorState, editorReducer, type EditorAction, type EditorState } from '../state/editor-state';
+import { watchForChanges } from '../state/refresh-watch';
 import { errorText } from '../ui/field';
-
-/** How often an idle editor looks for someone else's saved changes. */
-export const REFRESH_MS = 30_000;
 
 const reducer = (state: EditorState, action: EditorAction) => editorReducer(applyCommand, state, action);
 
@@ -28,17 +26,22 @@ export interface EditorApi {
  * The editor's state machine wired to the API: edits apply at once; SAVE_DELAY_MS after the last edit the
  * pending commands go to the server as one batch with the version they were made on. The answer is folded
  * back in (saved, refused, conflict, failed); a failed save is retried on the next edit or on "Try again".
+ * `enabled` false (the live editor is in use, decision 0013): it asks the server for nothing — no look for
+ * others' changes, no warning on leaving — and starts doing so, with a look at once, when enabled.
  */
 export function useEditor(
   api: ApiClient,
   ws: string,
   id: string,
   initial: { version: number; journey: Journey },
+  enabled = true,
 ): EditorApi {
   const [state, dispatch] = useReducer(reducer, initial, (i) => createEditorState(i.journey, i.version));
   const stateRef = useRef(state);
   stateRef.current = state;
   const edits = useRef<{ first: number | null; last: number | null }>({ first: null, last: null });
+  // Enabled after the page loaded (taking over from live): the map may have changed meanwhile.
+  const wasDisabled = useRef(!enabled);
 
   const send = useCallback(() => {
     const current = stateRef.current;
@@ -100,23 +103,19 @@ export function useEditor(
         .catch(() => undefined) // a failed refresh is retried at the next one; saving reports its own errors
         .finally(() => (busy = false));
     };
-    const timer = setInterval(refresh, REFRESH_MS);
-    window.addEventListener('focus', refresh);
-    return () => {
-      clearInterval(timer);
-      window.removeEventListener('focus', refresh);
-    };
-  }, [api, ws, id]);
+    return watchForChanges(enabled, refresh, { atOnce: wasDisabled.current });
+  }, [api, ws, id, enabled]);
 
   // Leaving with unsaved edits: the browser asks first.
   useEffect(() => {
+    if (!enabled) return;
     const warn = (e: BeforeUnloadEvent) => {
       const s = stateRef.current;
       if (s.pending.length > 0 || s.inFlight.length > 0 || s.conflict) e.preventDefault();
     };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
-  }, []);
+  }, [enabled]);
 
   const touched = () => {
     const now = Date.now();

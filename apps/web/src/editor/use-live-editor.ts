@@ -12,6 +12,7 @@ import {
   type LiveState,
 } from '../state/live-sync';
 import type { EditorApi } from './use-editor';
+import { startHeartbeat } from './live/heartbeat';
 import { createPresenceStore, type PresenceStore } from './live/live-context';
 import { emptyWorkshopClient, takeWorkshopMessage, type WorkshopClient } from './workshop/workshop-client';
 
@@ -160,10 +161,23 @@ export function useLiveEditor(
       const open = new WebSocket(url);
       let welcomed = false;
       socket.current = open;
+      // A connection that dies without a close event (a laptop asleep, a NAT timeout) is noticed by the
+      // heartbeat: closed here and connected again, as if it had closed.
+      const heartbeat = startHeartbeat({
+        ping: () => {
+          if (socket.current === open && open.readyState === WebSocket.OPEN) open.send('{"type":"ping"}');
+        },
+        dead: () => {
+          ended();
+          open.close();
+        },
+      });
       open.onmessage = (event) => {
         if (socket.current !== open) return;
+        heartbeat.heard();
         attempt = 0;
         const message = JSON.parse(String(event.data)) as LiveServerMessage;
+        if (message.type === 'pong') return;
         const facilitation = takeWorkshopMessage(workshop.current, message, Date.now());
         if (facilitation) workshop.current = facilitation.next;
         if (facilitation?.consumed) return rerender();
@@ -176,7 +190,8 @@ export function useLiveEditor(
         }
         if (ref.current!.needsResync) open.close();
       };
-      open.onclose = () => {
+      const ended = () => {
+        heartbeat.stop();
         if (socket.current !== open) return;
         socket.current = null;
         if (!welcomed && navigator.onLine && ref.current!.you === null) unwelcomed++;
@@ -186,6 +201,7 @@ export function useLiveEditor(
         act({ type: 'disconnected' });
         if (!stopped) timer = setTimeout(connect, RECONNECT_MS[Math.min(attempt++, RECONNECT_MS.length - 1)]);
       };
+      open.onclose = ended;
     };
     const goneOffline = () => {
       link.current = { ...link.current, offline: true };
