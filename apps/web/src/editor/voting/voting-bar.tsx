@@ -4,12 +4,13 @@ import {
   votableKinds,
   type Journey,
   type JourneyCommand,
+  type RecordVotesCommand,
   type VotableKind,
 } from '@waymark/core';
 import { useEffect, useRef, useState } from 'react';
 import { VoteSlot } from './vote-slot';
 import { useVoting } from './voting-context';
-import { recordVotesCommand, votesLeft, votesLeftText } from './voting-model';
+import { holdsVotes, recordVotesCommand, votesLeft, votesLeftText } from './voting-model';
 import './voting.css';
 
 interface Props {
@@ -20,6 +21,8 @@ interface Props {
   readonly send: (action: WorkshopAction) => void;
   /** Applies an edit to the map through the live editor (the normal commit path). */
   readonly execute: (command: JourneyCommand) => boolean;
+  /** This tab's edits the server has not stored yet: the results are said written once it has them. */
+  readonly unsaved?: number;
 }
 
 /**
@@ -28,12 +31,13 @@ interface Props {
  * once closed, where the results are. The facilitator's tab that closed the round writes the tallies to the
  * map as one edit.
  */
-export function VotingBar({ workshop, you, journey, send, execute }: Props) {
+export function VotingBar({ workshop, you, journey, send, execute, unsaved = 0 }: Props) {
   const v = useVoting();
   const voting = workshop?.voting ?? null;
   const facilitating = !!you && workshop?.facilitator?.id === you.user.id;
   const [problem, setProblem] = useState<string | null>(null);
   const written = useRef<number | null>(null);
+  const [awaiting, setAwaiting] = useState<RecordVotesCommand | null>(null);
 
   // The closing tab writes the results once; another tab of the facilitator can do it with the button.
   const mustWrite =
@@ -41,15 +45,22 @@ export function VotingBar({ workshop, you, journey, send, execute }: Props) {
   const writeResults = () => {
     if (!mustWrite) return;
     written.current = mustWrite.closedAt ?? 0;
-    if (execute(recordVotesCommand(mustWrite, journey))) {
+    const command = recordVotesCommand(mustWrite, journey);
+    if (execute(command)) {
       setProblem(null);
-      send({ type: 'voting.recorded' });
-    } else
-      setProblem('The results could not be written to the map. Try “Write the results to the map” again.');
+      setAwaiting(command);
+    } else setProblem(NOT_WRITTEN);
   };
   useEffect(() => {
     if (mustWrite && mustWrite.closedBy === you?.connection && written.current !== (mustWrite.closedAt ?? 0))
       writeResults();
+    // Stored: nothing of this tab is waiting for the server, and the map it confirmed holds the tallies.
+    if (awaiting && unsaved === 0) {
+      setAwaiting(null);
+      if (!mustWrite) return;
+      if (holdsVotes(journey, awaiting)) send({ type: 'voting.recorded' });
+      else setProblem(NOT_WRITTEN);
+    }
   });
 
   if (!workshop?.facilitator || !you) return null;
@@ -95,7 +106,10 @@ export function VotingBar({ workshop, you, journey, send, execute }: Props) {
               {problem}
             </p>
           ) : null}
-          {facilitating && voting.recordedAt === undefined && voting.closedBy !== you.connection ? (
+          {facilitating &&
+          voting.recordedAt === undefined &&
+          !awaiting &&
+          (voting.closedBy !== you.connection || problem) ? (
             <button type="button" className="button" onClick={writeResults}>
               Write the results to the map
             </button>
@@ -203,5 +217,8 @@ function StartVoting({ send }: { send: (action: WorkshopAction) => void }) {
     </details>
   );
 }
+
+const NOT_WRITTEN =
+  'The results were not written to the map, perhaps because it changed at the same moment. Choose “Write the results to the map” to try again.';
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -3,6 +3,7 @@ import { applyCommand, parseJourney, type Journey } from '@waymark/core';
 import { describe, expect, it } from 'vitest';
 import {
   canVoteAs,
+  holdsVotes,
   myDotsOn,
   recordVotesCommand,
   retractButtonName,
@@ -96,6 +97,20 @@ describe('dot-voting in the browser', () => {
       undefined,
       3,
     ]);
+  });
+
+  it('tells whether the map holds a round’s tallies: after the command yes, before it or after another edit no', () => {
+    const command = recordVotesCommand(round({ status: 'closed' }), journey());
+    expect(holdsVotes(journey(), command)).toBe(false);
+    const r = applyCommand(journey(), command);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(holdsVotes(r.value.journey, command)).toBe(true);
+    const changed = applyCommand(r.value.journey, {
+      type: 'card.update',
+      id: 'p2' as never,
+      patch: { votes: 1 },
+    });
+    expect(changed.ok && holdsVotes(changed.value.journey, command)).toBe(false);
   });
 
   it('names the buttons for screen readers with the kind, the words and the person’s own votes', () => {

@@ -66,6 +66,20 @@ export function recordVotesCommand(voting: WorkshopVoting, journey: Journey): Re
   };
 }
 
+/** Whether the map holds exactly the tallies of `command` (every item of its kinds, none left over). */
+export function holdsVotes(journey: Journey, command: RecordVotesCommand): boolean {
+  const want = new Map<string, number>([
+    ...command.cards.map((t) => [keyOf('pain-point', t.id), t.votes] as const),
+    ...command.ideas.map((t) => [keyOf('idea', t.id), t.votes] as const),
+  ]);
+  const kinds = new Set<string>(command.kinds);
+  const items = [
+    ...journey.cards.filter((c) => kinds.has(c.kind)).map((c) => [keyOf('pain-point', c.id), c] as const),
+    ...(kinds.has('idea') ? journey.ideas.map((i) => [keyOf('idea', i.id), i] as const) : []),
+  ];
+  return items.every(([key, item]) => (item as { votes?: number }).votes === want.get(key));
+}
+
 /** "3 of 5 votes left". */
 export const votesLeftText = (left: number, each: number): string =>
   `${left} of ${each} ${each === 1 ? 'vote' : 'votes'} left`;
