@@ -265,6 +265,7 @@ export function Editor(props: {
                 journey={state.journey}
                 send={sendWorkshop}
                 execute={editor.execute}
+                unsaved={state.pending.length}
               />
             ) : null}
             {live ? (
