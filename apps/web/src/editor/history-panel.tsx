@@ -10,6 +10,9 @@ import { RestoreConfirm, type RestoreTarget } from './history/restore-confirm';
 import { useHistoryPages } from './history/use-history-pages';
 import './history/history.css';
 
+/** An edit is sent as one message of at most 1 MiB (the API's JSON limit); a bigger restore goes by its route. */
+const EDIT_BYTES_MAX = 900_000;
+
 const dayOf = (at: string) =>
   new Date(at).toLocaleDateString('en-GB', {
     weekday: 'long',
@@ -37,7 +40,7 @@ export function HistoryPanel(props: {
   hasUnsaved?: boolean;
   onRestored?: (version: number, journey: Journey) => void;
 }) {
-  const { api, ws, id, version, canRestore, journey } = props;
+  const { api, ws, id, version, canRestore, journey, onRestored } = props;
   const { execute } = useEditorContext();
   const pages = useHistoryPages(api, ws, id, version);
   const [target, setTarget] = useState<RestoreTarget | null>(null);
@@ -74,10 +77,23 @@ export function HistoryPanel(props: {
     // The confirmation is gone: focus goes to what happened, not to the top of the page.
     setTimeout(() => statusRef.current?.focus(), 0);
   };
-  const confirm = () => {
+  const confirm = async () => {
     if (!target || !past) return;
     const restore = restoreCommand(journey, past.journey, target.version);
     if (!restore) return close('The map is already as it was then: there was nothing to restore.');
+    if (new TextEncoder().encode(JSON.stringify(restore)).length > EDIT_BYTES_MAX) {
+      // Too big to send as an edit: the server works it out and stores it (everyone gets it the same way).
+      try {
+        const r = await api.restore(ws, id, target.version);
+        onRestored?.(r.version, r.journey);
+      } catch (e) {
+        setError(errorText(e));
+        return;
+      }
+      return close(
+        `The map is back as it was at ${target.when}. The changes made since then are still in the history: to take this back, restore a later moment.`,
+      );
+    }
     if (!execute(restore)) {
       setError('The map could not be restored. Reload the page and try again.');
       return;
@@ -107,7 +123,7 @@ export function HistoryPanel(props: {
           target={target}
           current={journey}
           past={past?.version === target.version ? past.journey : null}
-          onConfirm={confirm}
+          onConfirm={() => void confirm()}
           onCancel={() => close(null)}
         />
       ) : null}

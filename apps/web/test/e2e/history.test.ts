@@ -145,5 +145,15 @@ describe('history and restore in Chromium', () => {
     for (const p of [page, other]) await shown(p, 'Nobody called back', 0);
     await expect.poll(storedTexts, { timeout: 15_000 }).not.toContain('Nobody called back');
     expect((await history()).length).toBe(edVersion + 3);
+
+    // A moment can be found by its time too; one before the map existed is explained next to the field.
+    const time = panel(page).getByLabel('Restore the map as it was at a time');
+    await time.fill('2020-01-06T10:42');
+    await panel(page).getByRole('button', { name: 'Find that moment' }).click();
+    expect(
+      await panel(page).getByText('The map did not exist yet at that time. Choose a later time.').count(),
+    ).toBe(1);
+    expect(await time.getAttribute('aria-invalid')).toBe('true');
+    await expectNoAxeViolations(page);
   }, 240_000);
 });
