@@ -48,7 +48,7 @@ export function LinksPanel() {
       {journey.links.length === 0 ? <p>No arrows yet.</p> : null}
       <ul className="item-list">
         {journey.links.map((link) => (
-          <li key={link.id}>
+          <li key={link.id} data-focus-step={link.from.columnId} data-focus-card={link.from.cardId}>
             {linkText(journey, link)}
             {canEdit ? (
               <button
@@ -64,7 +64,7 @@ export function LinksPanel() {
         ))}
       </ul>
       {canEdit && journey.columns.length > 0 ? (
-        <form onSubmit={add} className="add-form">
+        <form onSubmit={add} className="add-form" data-focus-step={from || first}>
           <h3>Add an arrow</h3>
           {error ? (
             <p className="error-message" role="alert">

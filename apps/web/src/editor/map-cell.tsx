@@ -9,7 +9,7 @@ import { CommentIcon } from './shape-glyph';
 import { ChannelIcon } from '../ui/channel-icon';
 import { cardLabel, quickCard, quickEntryHint, type QuickChoice } from './quick-entry';
 import { QuickChoiceAsk } from './quick-choice';
-import { PresenceTags, useCardPresence } from './live/presence-marks';
+import { PresenceTags, useCardPresence, useCellPresence } from './live/presence-marks';
 import { ReplacedAtCard } from './live/replaced-notice';
 import { CardVoteSlot } from './voting/vote-slot';
 
@@ -31,6 +31,8 @@ export function MapCell(props: MapCellProps) {
   const { lane, column, row, col, cards, active } = props;
   const { canEdit, execute } = useEditorContext();
   const [over, setOver] = useState(false);
+  // Others in this cell (typing a card into it, say): an outline in their colour and a name tag.
+  const here = useCellPresence(lane.id, column.id);
   // Cards can be dragged to another cell of a lane of their kind; "Move to previous/next step" and "Move
   // up/down in the cell" in the card's details do the same without a mouse.
   const drop = canEdit
@@ -55,12 +57,14 @@ export function MapCell(props: MapCellProps) {
     <div
       role="gridcell"
       aria-colindex={col + 1}
-      className={`map-cell map-cell--${lane.kind}${over ? ' map-cell--drop' : ''}`}
+      className={`map-cell map-cell--${lane.kind}${over ? ' map-cell--drop' : ''}${here.length ? ' map-cell--presence' : ''}`}
+      style={here.length ? { ['--presence-colour' as string]: here[0]!.colour } : undefined}
       data-cell={`${row}:${col}`}
       tabIndex={active ? 0 : -1}
       aria-label={cards.length === 0 ? `${lane.label}, ${column.label}: empty` : undefined}
       {...drop}
     >
+      <PresenceTags people={here} />
       {lane.kind === 'emotion' ? (
         <EmotionCell {...props} />
       ) : (

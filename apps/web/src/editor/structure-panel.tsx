@@ -53,7 +53,7 @@ export function StructurePanel({ focusId }: { focusId: string | null }) {
         <h3 id="st-steps">Steps ({journey.columns.length})</h3>
         <ol className="item-list">
           {journey.columns.map((c, i) => (
-            <li key={c.id} data-item={c.id}>
+            <li key={c.id} data-item={c.id} data-focus-step={c.id}>
               <StepFields column={c} index={i} />
               {actions('column', journey.columns, i, c.label, 'Move left', 'Move right')}
             </li>

@@ -48,14 +48,22 @@ export function createPresenceStore(): PresenceStore {
 /** Null when the editor is not live (the REST fallback). */
 export const useLive = (): LiveContextValue | null => useContext(LiveContext);
 
-/** The people whose focus is this card, each once (a person in two tabs counts once). */
-export function peopleAt(others: readonly Participant[], where: { cardId?: string; columnId?: string }) {
+/**
+ * The people whose focus is this card, this cell (a step with its lane) or this step (not a cell or card in
+ * it), each once (a person in two tabs counts once).
+ */
+export function peopleAt(
+  others: readonly Participant[],
+  where: { cardId?: string; columnId?: string; laneId?: string },
+) {
   const seen = new Map<string, Participant>();
   for (const p of others) {
     const f = p.focus;
     if (!f) continue;
     const here =
-      where.cardId !== undefined ? f.cardId === where.cardId : !f.cardId && f.columnId === where.columnId;
+      where.cardId !== undefined
+        ? f.cardId === where.cardId
+        : !f.cardId && f.columnId === where.columnId && f.laneId === where.laneId;
     if (!here) continue;
     // Typing wins over looking, when one person has two tabs here.
     const had = seen.get(p.user.id);

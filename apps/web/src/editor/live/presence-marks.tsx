@@ -2,6 +2,7 @@ import type { Participant } from '@waymark/api';
 import type { Journey } from '@waymark/core';
 import { useMemo, useSyncExternalStore } from 'react';
 import { peopleAt, useLive, type PresenceStore } from './live-context';
+import './presence.css';
 
 /** What a tag shows of a person. */
 type Tagged = Pick<Participant, 'colour' | 'typing'> & {
@@ -35,21 +36,34 @@ export function PresenceTags({ people }: { people: readonly Tagged[] }) {
   );
 }
 
+/** A store's people at one place, as a string that changes only when they do (for useSyncExternalStore). */
+function tagsAt(store: PresenceStore, where: Parameters<typeof peopleAt>[1]): string {
+  return JSON.stringify(
+    peopleAt(store.get(), where).map((p) => ({
+      user: { id: p.user.id, name: p.user.name },
+      colour: p.colour,
+      typing: p.typing,
+    })),
+  );
+}
+
 /**
  * The others whose focus is this card (an empty list when not live). The card re-renders only when its own
  * people change, not on every move of everyone else.
  */
 export function useCardPresence(cardId: string): readonly Tagged[] {
   const store = useLive()?.others ?? emptyStore;
-  const key = useSyncExternalStore(store.subscribe, () =>
-    JSON.stringify(
-      peopleAt(store.get(), { cardId }).map((p) => ({
-        user: { id: p.user.id, name: p.user.name },
-        colour: p.colour,
-        typing: p.typing,
-      })),
-    ),
-  );
+  const key = useSyncExternalStore(store.subscribe, () => tagsAt(store, { cardId }));
+  return useMemo(() => JSON.parse(key) as Tagged[], [key]);
+}
+
+/**
+ * The others in this lane × step cell (focused in it, or typing into its "Add…" box), for the cell's outline
+ * and tags; re-renders only when they change.
+ */
+export function useCellPresence(laneId: string, columnId: string): readonly Tagged[] {
+  const store = useLive()?.others ?? emptyStore;
+  const key = useSyncExternalStore(store.subscribe, () => tagsAt(store, { columnId, laneId }));
   return useMemo(() => JSON.parse(key) as Tagged[], [key]);
 }
 
