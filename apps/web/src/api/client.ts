@@ -191,6 +191,11 @@ export function createApiClient(options: ApiClientOptions = {}) {
     // Workshop groups on their own copy of a map (decision 0014, "Groups").
     makeGroupCopy: (w: string, j: string, group: string) =>
       request<GroupCopy>('POST', `${jr(w, j)}/group-copies`, { group }),
+    groupCopyOrigin: (w: string, j: string) =>
+      request<{ groupCopy: { from: string; fromVersion: number; group: string } | null }>(
+        'GET',
+        `${jr(w, j)}/group-copy`,
+      ),
     groupMergePreview: (w: string, copy: string) =>
       request<MergeSummary>('GET', `${jr(w, copy)}/group-merge`),
     mergeGroupCopy: (w: string, copy: string) =>

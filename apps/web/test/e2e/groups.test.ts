@@ -112,6 +112,11 @@ describe('group work in Chromium', () => {
       .poll(() => banner(bob).textContent(), { timeout: 15_000 })
       .toContain('You are working in Group 2’s copy of the map.');
     expect(new URL(bob.url()).pathname).toBe('/w/demo/j/groups-e2e-group-2');
+    // Opened without the workshop in its address (as from the workspace's list), the copy still knows its map.
+    await bob.goto(`${server.url}/w/demo/j/groups-e2e-group-2`);
+    await expect
+      .poll(() => banner(bob).textContent(), { timeout: 15_000 })
+      .toContain('You are working in Group 2’s copy of the map.');
     await addCard(bob, 'Pain points', 'Outcome', 'No reply for weeks');
     await allSaved(bob);
     await expectNoAxeViolations(bob);

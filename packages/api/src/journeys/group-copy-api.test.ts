@@ -58,6 +58,20 @@ describe('a group’s copy of a map, and merging it back (API)', () => {
     expect((await makeCopy())['id']).toBe('intake-group-2-2');
   });
 
+  it('tells anyone who can read the map whether it is a group copy, and of which map', async () => {
+    await makeCopy();
+    await t.addUser('Vic', { ws: 'w1', role: 'viewer' });
+    const vic = await t.signIn('Vic');
+    const copy = await vic.request('GET', `${base}/intake-group-2/group-copy`);
+    expect(copy.status).toBe(200);
+    expect(await copy.json()).toEqual({ groupCopy: { from: 'intake', fromVersion: 1, group: 'Group 2' } });
+    const main = await vic.request('GET', `${base}/intake/group-copy`);
+    expect(await main.json()).toEqual({ groupCopy: null });
+    await t.addUser('Oz', { ws: 'w2', role: 'owner' });
+    const other = await t.signIn('Oz');
+    expect((await other.request('GET', `${base}/intake-group-2/group-copy`)).status).toBe(404);
+  });
+
   it('merges cleanly: the preview says what will be added, the merge adds it as one edit and bins the copy', async () => {
     await makeCopy();
     await edit(owner, 'intake-group-2', [step('g-1', 's2', 'Fills in the form'), step('g-2', 's3', 'Waits')]);

@@ -108,6 +108,21 @@ export const groupRoutes = () => [
   }),
   route({
     method: 'get',
+    path: '/api/workspaces/{ws}/journeys/{id}/group-copy',
+    tag: 'Journeys',
+    summary:
+      'Whether this journey is a group’s copy of a map, and of which map, version and group (groupCopy is null otherwise)',
+    access: 'viewer',
+    success: { description: '{groupCopy: {from, fromVersion, group} | null}' },
+    errors: ['journey_not_found'],
+    async handle(input) {
+      const journey = await journeyOr404(input);
+      const groupCopy = await readGroupCopyOrigin(input.deps, workspaceOf(input), journey.id);
+      return input.c.json({ groupCopy });
+    },
+  }),
+  route({
+    method: 'get',
     path: '/api/workspaces/{ws}/journeys/{id}/group-merge',
     tag: 'Journeys',
     summary:

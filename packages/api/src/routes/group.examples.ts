@@ -25,6 +25,11 @@ export const groupExamples: Record<string, (t: TestApi, n: number) => Promise<Ex
     await seed(t, `grouped-${n}`);
     return { path: `/api/workspaces/w1/journeys/grouped-${n}/group-copies`, body: { group: 'Group 1' } };
   },
+  'GET /api/workspaces/{ws}/journeys/{id}/group-copy': async (t, n) => {
+    await seed(t, `gc-main-${n}`);
+    await seed(t, `gc-copy-${n}`, `gc-main-${n}`);
+    return { path: `/api/workspaces/w1/journeys/gc-copy-${n}/group-copy` };
+  },
   'GET /api/workspaces/{ws}/journeys/{id}/group-merge': async (t, n) => {
     await seed(t, `gm-main-${n}`);
     await seed(t, `gm-copy-${n}`, `gm-main-${n}`);

@@ -1,6 +1,6 @@
 import type { WorkshopAction, WorkshopState } from '@waymark/api';
 import type { Journey } from '@waymark/core';
-import { useCallback, type RefObject } from 'react';
+import { useCallback, useEffect, useState, type RefObject } from 'react';
 import type { ApiClient } from '../../api/client';
 import { useRouter } from '../../app/router';
 import { CopyBanner } from './copy-banner';
@@ -26,7 +26,23 @@ export function GroupWork(props: {
 }) {
   const { api, ws, id, journey, workshop, send, me, participants, scrollerRef, zoom } = props;
   const { navigate, search } = useRouter();
-  const mainId = search.get('workshop');
+  // A group's copy opened from the main map's group work says so in its address; opened any other way (the
+  // workspace's list), the copy's own record tells which map it came from.
+  const fromAddress = search.get('workshop');
+  const basedOn = journey.meta.basedOn ?? null;
+  const [recorded, setRecorded] = useState<string | null>(null);
+  useEffect(() => {
+    if (fromAddress || !basedOn) return;
+    let current = true;
+    api
+      .groupCopyOrigin(ws, id)
+      .then((r) => current && setRecorded(r.groupCopy?.from ?? null))
+      .catch(() => undefined); // not knowing only leaves the banner out
+    return () => {
+      current = false;
+    };
+  }, [api, ws, id, fromAddress, basedOn]);
+  const mainId = fromAddress ?? recorded;
   const openCopy = useCallback(
     (copyId: string) =>
       navigate({ page: 'editor', ws, id: copyId }, { search: `?workshop=${encodeURIComponent(id)}` }),
