@@ -81,6 +81,12 @@ export {
   type TemplateName,
 } from './templates/registry';
 export { type JourneyTemplate, type TemplateOptions } from './templates/journey-template';
+export {
+  contentDescription,
+  guidanceOf,
+  isTemplateGuidance,
+  separateTemplateGuidance,
+} from './templates/guidance';
 export { adviseJourney } from './journey/advice';
 export { applyCommand, applyCommands, parseCommand } from './commands/apply';
 export { cardInsertIndex } from './commands/cards';

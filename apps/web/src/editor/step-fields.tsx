@@ -1,4 +1,4 @@
-import type { Column, JourneyCommand } from '@waymark/core';
+import { contentDescription, guidanceOf, type Column, type JourneyCommand } from '@waymark/core';
 import { ChoiceField, CommitField } from './commit-field';
 import { useEditorContext } from './editor-context';
 
@@ -101,7 +101,8 @@ export function StepFields({ column: c, index: i }: { column: Column; index: num
         <CommitField
           label={`Description of ${c.label}`}
           multiline
-          value={c.description ?? ''}
+          value={contentDescription(c) ?? ''}
+          hint={guidanceOf(c) ? `Tip: ${guidanceOf(c)}` : undefined}
           onCommit={text('description', `Description of ${c.label}`)}
         />
       </details>

@@ -1,4 +1,11 @@
-import { channels, metricKinds, type CardOf, type Channel, type Journey } from '@waymark/core';
+import {
+  channels,
+  contentDescription,
+  metricKinds,
+  type CardOf,
+  type Channel,
+  type Journey,
+} from '@waymark/core';
 import { axisLabels } from '@waymark/render';
 
 /** Point shapes of the emotion curves, in the poster's order: colour is never the only cue. */
@@ -110,7 +117,8 @@ export function presentationSlides(journey: Journey): Slide[] {
       title: column.label,
       tag: tagOf(column) ?? null,
       stage: stage(column.stageId),
-      description: column.description ?? null,
+      // Template guidance is a hint in the editor, never content on a slide (decision 0016).
+      description: contentDescription(column) ?? null,
       owner: organisation(column.ownerId),
       steps: of('step').map((s) => (s.description ? `${s.text}: ${s.description}` : s.text)),
       does: plain('does'),

@@ -1,6 +1,7 @@
 import { problem, type Problem } from '../problem';
 import { err, ok, type Result } from '../result';
 import { emotionScaleIds, toEmotionScore, type EmotionScale } from './scales';
+import { separateTemplateGuidance } from '../templates/guidance';
 import { CURRENT_SCHEMA_VERSION } from './schema';
 
 type Doc = Record<string, unknown>;
@@ -88,5 +89,6 @@ export function migrateJourney(input: unknown): Result<Doc, Problem[]> {
     if (!next.ok) return next;
     doc = next.value;
   }
-  return ok(doc);
+  // Template guidance an earlier Waymark stored as a description becomes guidance (decision 0016).
+  return ok(separateTemplateGuidance(doc));
 }

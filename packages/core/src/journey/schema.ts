@@ -101,6 +101,8 @@ export const columnSchema = z.strictObject({
   label: text(200),
   stageId: stageIdSchema.optional(),
   description: text().optional(),
+  /** A template's advice for filling this in: a hint in the editor only, never content in views or exports. */
+  guidance: text().optional(),
   ownerId: organisationIdSchema.optional(),
   period: z
     .string()
@@ -123,6 +125,8 @@ export const laneSchema = z.strictObject({
   /** For emotion and feeling lanes drawn for one persona. */
   personaId: personaIdSchema.optional(),
   description: text().optional(),
+  /** A template's advice for filling this in: a hint in the editor only, never content in views or exports. */
+  guidance: text().optional(),
 });
 
 export const linkKinds = ['feedback-loop', 'outside-request', 'hand-off'] as const;

@@ -14,6 +14,6 @@ describe('monthColumns', () => {
   it('given no start month, then the columns are numbered and undated, with a prompt to date them', () => {
     const columns = monthColumns(2, undefined);
     expect(columns.map((c) => c.label)).toEqual(['Month 1', 'Month 2']);
-    expect(columns.every((c) => c.period === undefined && /YYYY-MM/.test(c.description ?? ''))).toBe(true);
+    expect(columns.every((c) => c.period === undefined && /YYYY-MM/.test(c.guidance ?? ''))).toBe(true);
   });
 });

@@ -12,7 +12,7 @@ export function monthColumns(count: number, startMonth: string | undefined): Col
     return Array.from({ length: count }, (_, i) => ({
       id: `month-${i + 1}`,
       label: `Month ${i + 1}`,
-      description: `${prompt} Set the month (YYYY-MM) to date the axis.`,
+      guidance: `${prompt} Set the month (YYYY-MM) to date the axis.`,
     }));
   }
   const [year, month] = startMonth.split('-').map(Number) as [number, number];
@@ -21,7 +21,7 @@ export function monthColumns(count: number, startMonth: string | undefined): Col
     const y = Math.floor(index / 12);
     const m = (index % 12) + 1;
     const period = `${y}-${String(m).padStart(2, '0')}`;
-    return { id: `m-${period}`, label: `${MONTH_NAMES[m - 1]} ${y}`, period, description: prompt };
+    return { id: `m-${period}`, label: `${MONTH_NAMES[m - 1]} ${y}`, period, guidance: prompt };
   });
 }
 
@@ -42,31 +42,31 @@ export const caseTemplate: JourneyTemplate = {
           id: 'key-steps',
           kind: 'step',
           label: 'Key journey steps',
-          description: 'What step in the case happened this month, e.g. “Recommendation received”?',
+          guidance: 'What step in the case happened this month, e.g. “Recommendation received”?',
         },
         {
           id: 'baton-changes',
           kind: 'baton-change',
           label: 'Baton changes',
-          description: 'Did the case pass from one organisation to another this month? From whom, to whom?',
+          guidance: 'Did the case pass from one organisation to another this month? From whom, to whom?',
         },
         {
           id: 'touchpoints',
           kind: 'touchpoint',
           label: 'Touchpoints',
-          description: 'Who contacted the person, or whom did they contact, and through which channel?',
+          guidance: 'Who contacted the person, or whom did they contact, and through which channel?',
         },
         {
           id: 'feelings-and-actions',
           kind: 'feeling',
           label: 'Feelings and actions',
-          description: 'What did the person do and feel this month? Use their words and name the source.',
+          guidance: 'What did the person do and feel this month? Use their words and name the source.',
         },
         {
           id: 'moments-of-truth',
           kind: 'moment-of-truth',
           label: 'Moments of truth',
-          description: 'Was there a moment when the service succeeded or failed in the person’s eyes? Why?',
+          guidance: 'Was there a moment when the service succeeded or failed in the person’s eyes? Why?',
         },
       ],
     }),

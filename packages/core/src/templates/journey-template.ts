@@ -23,17 +23,17 @@ export interface JourneyTemplate {
 export type ColumnInput = z.input<typeof columnSchema>;
 export type LaneInput = z.input<typeof laneSchema>;
 
-/** `count` columns `${prefix}-1` … labelled `${label} 1` …, each with the same prompt. */
+/** `count` columns `${prefix}-1` … labelled `${label} 1` …, each with the same guidance (a hint, not content). */
 export const numberedColumns = (
   count: number,
   prefix: string,
   label: string,
-  description: string,
+  guidance: string,
 ): ColumnInput[] =>
   Array.from({ length: count }, (_, i) => ({
     id: `${prefix}-${i + 1}`,
     label: `${label} ${i + 1}`,
-    description,
+    guidance,
   }));
 
 /** Fills the schema's defaults and brands the ids; a template that breaks the schema is a bug, so this throws. */

@@ -12,11 +12,11 @@ const columns: ColumnInput[] = [
   })),
 ];
 
-const lane = (id: string, label: string, description: string): LaneInput => ({
+const lane = (id: string, label: string, guidance: string): LaneInput => ({
   id,
   kind: 'text',
   label,
-  description,
+  guidance,
 });
 
 /** A life course as in Melton case study 2: one person's life by age, with a lane per part of life. */

@@ -28,45 +28,45 @@ export const meltonTemplate: JourneyTemplate = {
           id: 'key-steps',
           kind: 'step',
           label: 'Key journey steps',
-          description: 'What does the customer experience at this step, in their words?',
+          guidance: 'What does the customer experience at this step, in their words?',
         },
         {
           id: 'touchpoints',
           kind: 'touchpoint',
           label: 'Touchpoints',
-          description: 'Each contact at this step: which channel, inbound or outbound, and who handles it?',
+          guidance: 'Each contact at this step: which channel, inbound or outbound, and who handles it?',
         },
         {
           id: 'feelings',
           kind: 'feeling',
           label: 'Feelings and quotes',
-          description:
+          guidance:
             'What does the customer do, think and feel here? Quote real customers and name the source.',
         },
         {
           id: 'satisfaction',
           kind: 'emotion',
           label: 'Customer satisfaction (emotion)',
-          description:
+          guidance:
             'Rate the experience from −100 (poor) to +100 (great). Where no customer gave a number, mark the score as an estimate.',
         },
         {
           id: 'moments-of-truth',
           kind: 'moment-of-truth',
           label: 'Moments of truth',
-          description: 'Where is the service most likely to succeed or fail in the customer’s eyes, and why?',
+          guidance: 'Where is the service most likely to succeed or fail in the customer’s eyes, and why?',
         },
         {
           id: 'pain-points',
           kind: 'pain-point',
           label: 'Pain points',
-          description: 'Where is the experience poor: a silence, a delay, a repeat, confusion, a hand-off?',
+          guidance: 'Where is the experience poor: a silence, a delay, a repeat, confusion, a hand-off?',
         },
         {
           id: 'levers',
           kind: 'lever',
           label: 'Levers for solution hunting',
-          description: 'Which changes would improve this step? File each under Contact, Process or Comms.',
+          guidance: 'Which changes would improve this step? File each under Contact, Process or Comms.',
         },
       ],
     }),

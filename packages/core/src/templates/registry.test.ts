@@ -25,7 +25,7 @@ describe('journey templates', () => {
     const journey = journeyTemplates[name].create({ id: 'x' });
     expect(journey.cards).toEqual([]);
     expect(journey.ideas).toEqual([]);
-    for (const lane of journey.lanes) expect(lane.description, lane.id).toMatch(/\?|\.$/);
+    for (const lane of journey.lanes) expect(lane.guidance, lane.id).toMatch(/\?|\.$/);
     expect(journeyTemplates[name].label.length).toBeGreaterThan(0);
   });
 

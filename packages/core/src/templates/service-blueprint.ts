@@ -12,8 +12,7 @@ const columns: ColumnInput[] = stages.flatMap((stage, s) =>
     id: `step-${s * 2 + n}`,
     label: `Step ${s * 2 + n}`,
     stageId: stage.id,
-    description:
-      'Name the step the customer takes; add or remove steps so each stage has what happens in it.',
+    guidance: 'Name the step the customer takes; add or remove steps so each stage has what happens in it.',
   })),
 );
 
@@ -35,43 +34,43 @@ export const serviceBlueprintTemplate: JourneyTemplate = {
           id: 'customer-actions',
           kind: 'step',
           label: 'Customer actions',
-          description: 'What does the customer do at this step?',
+          guidance: 'What does the customer do at this step?',
         },
         {
           id: 'touchpoints',
           kind: 'touchpoint',
           label: 'Touchpoints',
-          description: 'Where does the customer meet the service: which channel, inbound or outbound?',
+          guidance: 'Where does the customer meet the service: which channel, inbound or outbound?',
         },
         {
           id: 'front-stage',
           kind: 'text',
           label: 'Front stage',
-          description: 'What do staff the customer can see or hear do at this step?',
+          guidance: 'What do staff the customer can see or hear do at this step?',
         },
         {
           id: 'back-stage',
           kind: 'text',
           label: 'Back stage',
-          description: 'What happens out of the customer’s sight: checks, data entry, waiting for decisions?',
+          guidance: 'What happens out of the customer’s sight: checks, data entry, waiting for decisions?',
         },
         {
           id: 'support-processes',
           kind: 'text',
           label: 'Support processes',
-          description: 'Which systems, policies, other teams or outside agencies make this step possible?',
+          guidance: 'Which systems, policies, other teams or outside agencies make this step possible?',
         },
         {
           id: 'baton-changes',
           kind: 'baton-change',
           label: 'Baton changes',
-          description: 'Where does the case pass from one team or organisation to another?',
+          guidance: 'Where does the case pass from one team or organisation to another?',
         },
         {
           id: 'metrics',
           kind: 'metric',
           label: 'Metrics',
-          description:
+          guidance:
             'Contacts, handling time, waiting time, volume or cost at this step; say whether measured or estimated.',
         },
       ],

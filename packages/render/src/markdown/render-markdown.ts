@@ -1,4 +1,4 @@
-import type { CardOf, Journey, LaneKind } from '@waymark/core';
+import { contentDescription, type CardOf, type Journey, type LaneKind } from '@waymark/core';
 import { axisLabels } from '../column-labels';
 import { linkStyles } from '../svg/links';
 import { journeyTypeLabels } from '../svg/title-block';
@@ -44,7 +44,9 @@ export function renderMarkdown(journey: Journey): string {
     out.push('', `### ${i + 1}. ${md(column.label)}${tag ? ` (${tag})` : ''}`, '');
     if (column.stageId) out.push(`- Stage: ${md(n.name(column.stageId))}`);
     if (column.ownerId) out.push(`- Owner: ${md(n.name(column.ownerId))}`);
-    if (column.description) out.push(`- ${md(column.description)}`);
+    // Template guidance is a hint in the editor, not the map's content (decision 0016).
+    const description = contentDescription(column);
+    if (description) out.push(`- ${md(description)}`);
     for (const lane of journey.lanes) {
       const cards = journey.cards.filter(
         (c) => c.laneId === lane.id && c.columnId === column.id && c.kind === lane.kind,
