@@ -470,9 +470,9 @@ describe('the journey map editor, end to end in Chromium', () => {
     await page.mouse.up();
     await expect.poll(async () => Number(await field.inputValue())).toBeGreaterThan(-70);
     const dragged = Number(await field.inputValue());
-    // 60 px up the 136 px between +100 and −100 is about 88 points.
-    expect(dragged).toBeGreaterThan(-70 + 80);
-    expect(dragged).toBeLessThan(-70 + 96);
+    // 60 px up the 200 px between +100 and −100 is 60 points (decision 0016: one pixel a point).
+    expect(dragged).toBeGreaterThan(-70 + 52);
+    expect(dragged).toBeLessThan(-70 + 68);
     expect(await marker.getAttribute('d')).not.toBe(pathBefore);
     await allSaved();
     const { journey } = (await (
