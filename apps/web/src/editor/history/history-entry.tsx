@@ -78,7 +78,7 @@ export function HistoryEntry(props: {
         <>
           <button
             type="button"
-            className="button button--link button--small"
+            className="button button--secondary button--small"
             aria-expanded={open}
             aria-controls={listId}
             onClick={() => setOpen(!open)}
