@@ -211,6 +211,20 @@ describe('workshop facilitation in Chromium', () => {
     await page.getByRole('button', { name: 'Stop the timer' }).click();
     for (const p of [page, ed, vic])
       await expect.poll(() => p.getByTestId('workshop-timer').count(), { timeout: 10_000 }).toBe(0);
+    // A quarter of a minute: everyone sees and hears that the time is up (and nothing every second).
+    await page.getByLabel('Exercise').fill('Quick check');
+    await page.getByLabel('Minutes').fill('0.25');
+    await page.getByRole('button', { name: 'Start the timer' }).click();
+    for (const p of [page, ed, vic]) {
+      await expect.poll(() => clock(p), { timeout: 60_000 }).toBe('Time is up');
+      await expect
+        .poll(() => p.getByTestId('workshop-timer').locator('[aria-live="polite"]').textContent(), {
+          timeout: 10_000,
+        })
+        .toBe('Quick check: Time is up');
+    }
+    await page.getByRole('button', { name: 'Stop the timer' }).click();
+    await expect.poll(() => ed.getByTestId('workshop-timer').count(), { timeout: 10_000 }).toBe(0);
   }, 120_000);
   it('given everyone following, when the facilitator presents and moves to the next step, then the followers’ screens present the same step; when the facilitator goes back to the map, so do they', async () => {
     const { page, server } = session;

@@ -166,7 +166,7 @@ function FacilitatorControls(props: {
     const n = Number(minutes.replace(',', '.'));
     if (!label.trim()) return setProblem('Enter what the exercise is, for example “Pain points”.');
     if (!Number.isFinite(n) || n < 0.25 || n > 180)
-      return setProblem('Enter the minutes as a number from 1 to 180.');
+      return setProblem('Enter the minutes as a number from 0.25 (a quarter of a minute) to 180.');
     setProblem(null);
     send({ type: 'timer.start', label: label.trim(), minutes: n }, 'timer-extend');
   };
