@@ -70,11 +70,13 @@ try {
   if (made.status !== 202) throw new Error(`import: ${made.status} ${await made.text()}`);
   let job = (await made.json()) as BenchJob;
   const phases = new Set<string>();
+  let slowestPollByPhase: Record<string, number> = {};
   const follow = followJob(server.url, auth, job, 1000, (now) => {
     job = now;
     phases.add(now.phase);
-  }).then(({ job: ended }) => {
+  }).then(({ job: ended, slowestPoll }) => {
     job = ended;
+    slowestPollByPhase = slowestPoll;
     return (performance.now() - started) / 1000;
   });
   // Windows of the mixed profile one after another until the import has ended, so its every phase (reading,
@@ -110,6 +112,7 @@ try {
     ratioP99: Number((during.p99 / alone.p99).toFixed(2)),
     importSeconds: Number(importSeconds.toFixed(1)),
     phasesSeen: [...phases],
+    slowestPollByPhase,
   };
   console.log(result);
   writeFileSync(join(benchOut, 'import-load.json'), `${JSON.stringify(result, null, 2)}\n`);
