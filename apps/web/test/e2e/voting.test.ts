@@ -88,21 +88,25 @@ describe('dot-voting in Chromium', () => {
     await ed.keyboard.press('Enter');
     await expect.poll(() => left(ed), WAIT).toBe('1 of 2 votes left.');
     await voteFor(ed, 'Had to phone three times', 1).press('Enter');
-    await expect.poll(() => left(ed), WAIT).toBe('0 of 2 votes left.');
+    await expect
+      .poll(() => left(ed), WAIT)
+      .toBe('0 of 2 votes left. Take one back to vote for something else.');
     // The limit: his vote button on the other pain point says it cannot take more, and nothing changes.
     const other = voteFor(ed, 'Letter never came', 0);
     expect(await other.getAttribute('aria-disabled')).toBe('true');
     await other.focus();
     await ed.keyboard.press('Enter');
     await ed.keyboard.press('Space');
-    expect(await left(ed)).toBe('0 of 2 votes left.');
+    expect(await left(ed)).toBe('0 of 2 votes left. Take one back to vote for something else.');
     // Taking one back and placing it elsewhere works.
     await ed
       .getByRole('button', { name: 'Take back a vote from pain point: Had to phone three times' })
       .click();
     await expect.poll(() => left(ed), WAIT).toBe('1 of 2 votes left.');
     await voteFor(ed, 'Letter never came', 0).click();
-    await expect.poll(() => left(ed), WAIT).toBe('0 of 2 votes left.');
+    await expect
+      .poll(() => left(ed), WAIT)
+      .toBe('0 of 2 votes left. Take one back to vote for something else.');
     // The facilitator votes too; until the vote closes nobody sees the tallies.
     await voteFor(page, 'Had to phone three times', 0).click();
     await expect.poll(() => left(page), WAIT).toBe('1 of 2 votes left.');

@@ -77,7 +77,7 @@ export function VotingBar({ workshop, you, journey, send, execute, unsaved = 0 }
         <>
           <p role="status" className="voting-bar__left">
             {v?.canVote
-              ? `${votesLeftText(left, voting.votesEach)}.`
+              ? `${votesLeftText(left, voting.votesEach)}.${left === 0 ? ' Take one back to vote for something else.' : ''}`
               : 'You can watch the vote; voting needs the commenter, editor or owner role.'}
           </p>
           <p className="hint">
