@@ -4,16 +4,56 @@ import { useEditorContext } from './editor-context';
 import {
   curvePiece,
   curveStyles,
+  EMOTION_BAND,
+  EMOTION_TICKS,
   parseScore,
   scoreForY,
+  tickLabel,
   yForScore,
-  type EmotionBand,
 } from './emotion-geometry';
 import type { MapCellProps } from './map-cell';
 import { markerPath, ShapeGlyph } from './shape-glyph';
+import './emotion-cell.css';
 
-export const EMOTION_BAND: EmotionBand = { height: 160, pad: 12 };
+export { EMOTION_BAND };
 const WIDTH = 248;
+
+/**
+ * The emotion lane's axis, drawn in its header beside the cells' bands at the same heights: +100 Great,
+ * +50, 0, −50, −100 Poor. Hidden from screen readers: the header says the scale in words and every score
+ * is a number field.
+ */
+export function EmotionAxis() {
+  return (
+    <svg
+      className="emotion-axis"
+      width="64"
+      height={EMOTION_BAND.height}
+      viewBox={`0 0 64 ${EMOTION_BAND.height}`}
+      aria-hidden="true"
+      data-emotion-axis=""
+    >
+      {EMOTION_TICKS.map((score) => {
+        const y = yForScore(score, EMOTION_BAND);
+        return (
+          <g key={score}>
+            <text x="56" y={y} dy="0.35em" textAnchor="end" className="emotion-axis__label">
+              {tickLabel(score)}
+            </text>
+            <line x1="58" x2="64" y1={y} y2={y} className="emotion-axis__tick" />
+          </g>
+        );
+      })}
+      <line
+        x1="63"
+        x2="63"
+        y1={EMOTION_BAND.pad}
+        y2={EMOTION_BAND.height - EMOTION_BAND.pad}
+        className="emotion-axis__tick"
+      />
+    </svg>
+  );
+}
 
 /**
  * An emotion cell: each curve's piece through this step, its point draggable up and down (editors), and every
@@ -61,13 +101,17 @@ export function EmotionCell({ lane, column, cards, curves, columnIds, col, activ
         preserveAspectRatio="none"
         aria-hidden="true"
       >
-        <line
-          x1="0"
-          x2={WIDTH}
-          y1={yForScore(0, EMOTION_BAND)}
-          y2={yForScore(0, EMOTION_BAND)}
-          className="emotion-band__zero"
-        />
+        {EMOTION_TICKS.map((score) => (
+          <line
+            key={score}
+            x1="0"
+            x2={WIDTH}
+            y1={yForScore(score, EMOTION_BAND)}
+            y2={yForScore(score, EMOTION_BAND)}
+            className={score === 0 ? 'emotion-band__zero' : 'emotion-band__grid'}
+            data-tick={score}
+          />
+        ))}
         {(curves ?? []).map((curve) => {
           const style = curveStyles[curve.style]!;
           const mine = emotions.filter((c) => curveKey(c) === curve.key);

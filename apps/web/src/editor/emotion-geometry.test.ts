@@ -1,6 +1,15 @@
 import { createJourneyFromTemplate, type Card } from '@waymark/core';
 import { describe, expect, it } from 'vitest';
-import { curvePiece, emotionCurves, parseScore, scoreForY, yForScore } from './emotion-geometry';
+import {
+  curvePiece,
+  EMOTION_BAND,
+  EMOTION_TICKS,
+  emotionCurves,
+  parseScore,
+  scoreForY,
+  tickLabel,
+  yForScore,
+} from './emotion-geometry';
 
 const band = { height: 160, pad: 12 };
 
@@ -82,5 +91,18 @@ describe('emotion curves', () => {
     expect(startY(gap.path)).toBeCloseTo(endY(first.path), 5);
     expect(startY(third.path)).toBeCloseTo(endY(gap.path), 5);
     expect(curvePiece(victim!, ids, 4, 200, band).path).toBe(''); // after the last point: nothing
+  });
+});
+
+describe('the editor’s emotion band (issue 11 item 3)', () => {
+  it('given Melton’s −45 and −95, when drawn in the editor band, then they are 50 px apart: a dip, not flat', () => {
+    const dip = yForScore(-95, EMOTION_BAND) - yForScore(-45, EMOTION_BAND);
+    expect(dip).toBe(50);
+    expect(yForScore(100, EMOTION_BAND) - yForScore(-100, EMOTION_BAND)).toBe(-200);
+  });
+
+  it('given the axis ticks, then they are ±100, ±50 and 0, the ends named as on the poster', () => {
+    expect(EMOTION_TICKS.map(tickLabel)).toEqual(['+100 Great', '+50', '0', '−50', '−100 Poor']);
+    expect(yForScore(0, EMOTION_BAND)).toBe(EMOTION_BAND.height / 2);
   });
 });

@@ -6,6 +6,23 @@ export interface EmotionBand {
   readonly pad: number;
 }
 
+/**
+ * The editor's band: 200 px from +100 to −100 (one pixel a point), so a fall from −45 to −95 is a 50 px dip,
+ * not a flat line (issue 11 item 3). The poster's proportions, on the map being edited.
+ */
+export const EMOTION_BAND: EmotionBand = { height: 240, pad: 20 };
+
+/** Where the axis is marked, as the poster marks it: ±100, ±50 and the zero line. */
+export const EMOTION_TICKS = [100, 50, 0, -50, -100] as const;
+
+/** A tick's words: the ends say what they mean, as on the poster (“+100 Great”, “−100 Poor”). */
+export function tickLabel(score: number): string {
+  if (score === EMOTION_MAX) return '+100 Great';
+  if (score === EMOTION_MIN) return '−100 Poor';
+  if (score === 0) return '0';
+  return score > 0 ? `+${score}` : `−${-score}`;
+}
+
 const clampScore = (score: number) => Math.max(EMOTION_MIN, Math.min(EMOTION_MAX, score));
 
 /** The y of a score in the band (SVG coordinates, down is positive). */

@@ -1,4 +1,4 @@
-import { channels, type Card, type Column, type Lane } from '@waymark/core';
+import { channels, contentDescription, guidanceOf, type Card, type Column, type Lane } from '@waymark/core';
 import { useId, useState, type DragEvent, type KeyboardEvent } from 'react';
 
 const CARD_DRAG = 'application/x-waymark-card';
@@ -31,6 +31,8 @@ export function MapCell(props: MapCellProps) {
   const { lane, column, row, col, cards, active } = props;
   const { canEdit, execute } = useEditorContext();
   const [over, setOver] = useState(false);
+  // While quick entry asks a question here the cell is not empty: its words are the question's.
+  const [asking, setAsking] = useState(false);
   // Others in this cell (typing a card into it, say): an outline in their colour and a name tag.
   const here = useCellPresence(lane.id, column.id);
   // Cards can be dragged to another cell of a lane of their kind; "Move to previous/next step" and "Move
@@ -61,7 +63,7 @@ export function MapCell(props: MapCellProps) {
       style={here.length ? { ['--presence-colour' as string]: here[0]!.colour } : undefined}
       data-cell={`${row}:${col}`}
       tabIndex={active ? 0 : -1}
-      aria-label={cards.length === 0 ? `${lane.label}, ${column.label}: empty` : undefined}
+      aria-label={cards.length === 0 && !asking ? `${lane.label}, ${column.label}: empty` : undefined}
       {...drop}
     >
       <PresenceTags people={here} />
@@ -78,7 +80,7 @@ export function MapCell(props: MapCellProps) {
           ))}
         </ul>
       )}
-      <QuickEntry {...props} />
+      <QuickEntry {...props} onAsking={setAsking} />
     </div>
   );
 }
@@ -182,10 +184,23 @@ function CardBody({ card, label }: { card: Card; label: string }) {
   }
 }
 
-function QuickEntry({ lane, column, row, col, active, moveTo, lastCol }: MapCellProps) {
+function QuickEntry({
+  lane,
+  column,
+  row,
+  col,
+  active,
+  moveTo,
+  lastCol,
+  onAsking,
+}: MapCellProps & { onAsking: (asking: boolean) => void }) {
   const { journey, canEdit, execute, newId, scorePersona } = useEditorContext();
   const [error, setError] = useState<string | null>(null);
-  const [choice, setChoice] = useState<QuickChoice | null>(null);
+  const [choice, setChoiceState] = useState<QuickChoice | null>(null);
+  const setChoice = (next: QuickChoice | null) => {
+    setChoiceState(next);
+    onAsking(next !== null);
+  };
   const id = useId();
   if (!canEdit) return null;
   const box = () => document.getElementById(`${id}-box`) as HTMLInputElement | null;
@@ -248,7 +263,8 @@ function QuickEntry({ lane, column, row, col, active, moveTo, lastCol }: MapCell
         />
       ) : null}
       <span id={`${id}-hint`} className="visually-hidden">
-        {lane.description ? `${lane.description} ` : ''}
+        {contentDescription(lane) ? `${contentDescription(lane)} ` : ''}
+        {guidanceOf(lane) ? `${guidanceOf(lane)} ` : ''}
         {quickEntryHint(lane, journey)} Control+Enter adds and moves to the next step.
       </span>
       {error ? (

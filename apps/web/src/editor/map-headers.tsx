@@ -1,7 +1,8 @@
 import type { Column, Lane } from '@waymark/core';
-import { laneKinds } from '@waymark/core';
+import { contentDescription, guidanceOf, laneKinds } from '@waymark/core';
 import { useEditorContext } from './editor-context';
 import { curveStyles, type EmotionCurve } from './emotion-geometry';
+import { EmotionAxis } from './emotion-cell';
 import { CommentIcon, ShapeGlyph } from './shape-glyph';
 
 /** What the axis says about a column besides its label: its period or its ages. */
@@ -99,17 +100,20 @@ export function LaneHeader({
     <div
       role="rowheader"
       aria-colindex={1}
-      className="map-lane-head"
+      className={`map-lane-head${lane.kind === 'emotion' ? ' map-lane-head--emotion' : ''}`}
       data-cell={`${index + 1}:0`}
       tabIndex={active ? 0 : -1}
-      title={lane.description ?? hint}
+      title={contentDescription(lane) ?? guidanceOf(lane) ?? hint}
     >
       <span className="map-lane-head__label">{lane.label}</span>
       {laneKinds[lane.kind].label !== lane.label ? (
         <span className="map-lane-head__kind">{laneKinds[lane.kind].label}</span>
       ) : null}
       {lane.kind === 'emotion' ? (
-        <span className="map-lane-head__kind">Great +100 … 0 … −100 Poor</span>
+        <>
+          <span className="map-lane-head__kind">Great +100 … 0 … −100 Poor</span>
+          <EmotionAxis />
+        </>
       ) : null}
       {curves && curves.length > 0 ? (
         <ul className="legend" aria-label={`Curves in ${lane.label}`}>
