@@ -214,7 +214,8 @@ describe('live co-editing in Chromium', () => {
       .getByRole('button', { name: /^Close/ })
       .click();
     const outcome = (await stored()).columns.find((c) => c.label === 'Outcome')!.id;
-    await quick(other, 'Pain points', 'Outcome').focus();
+    // On the step's header (a cell's own outline is in live-presence.test.ts).
+    await other.getByRole('columnheader', { name: /Outcome/ }).focus();
     await expect
       .poll(() => tag(`[data-presence-column="${outcome}"]`).textContent(), { timeout: 10_000 })
       .toBe('Ed');
@@ -280,6 +281,22 @@ describe('live co-editing in Chromium', () => {
         exact: false,
       })
       .waitFor({ timeout: 30_000 });
+    // The REST editor, now the one in use, looks for others' changes (here on window focus): more than the
+    // one look it makes when it takes over.
+    let looks = 0;
+    blocked.on('request', (r) => {
+      if (r.method() === 'GET' && new URL(r.url()).pathname === '/api/workspaces/demo/journeys/live-e2e')
+        looks++;
+    });
+    await expect
+      .poll(
+        async () => {
+          await blocked.evaluate(() => window.dispatchEvent(new Event('focus')));
+          return looks;
+        },
+        { timeout: 15_000 },
+      )
+      .toBeGreaterThanOrEqual(2);
     await addCard(blocked, 'Thinks and feels', 'Need arises', 'Saved without live');
     await allSaved(blocked);
     expect((await stored()).cards.some((c) => 'text' in c && c.text === 'Saved without live')).toBe(true);

@@ -110,15 +110,25 @@ export function PresenceTracker(props: {
     let idle: ReturnType<typeof setTimeout> | undefined;
     const inEditor = (t: EventTarget | null): t is HTMLElement =>
       t instanceof HTMLElement && t.closest('.editor') !== null;
+    const panelAt = (element: Element) => {
+      const place = panelPlaceOfElement(element);
+      setPanel((had) => (JSON.stringify(had) === JSON.stringify(place) ? had : place));
+    };
     const onFocus = (e: FocusEvent) => {
       if (!inEditor(e.target)) return;
-      const inPanel = panelPlaceOfElement(e.target);
-      setPanel((had) => (JSON.stringify(had) === JSON.stringify(inPanel) ? had : inPanel));
+      panelAt(e.target);
       const at = cellOfElement(latest.current, e.target);
       if (at) setCell(at);
     };
     const onInput = (e: Event) => {
       if (!inEditor(e.target)) return;
+      const target = e.target;
+      if (target.closest(PANEL_MARK)) {
+        // A choice can change what the part is about (an arrow's "From step"): read it again once drawn.
+        setTimeout(() => panelAt(target), 0);
+        // Choosing from a list is not typing.
+        if (!target.matches('input, textarea')) return;
+      }
       const where = e.target.closest(PANEL_MARK)
         ? 'panel'
         : e.target.closest('.card-panel')
