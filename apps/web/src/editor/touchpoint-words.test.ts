@@ -45,7 +45,10 @@ describe('touchpoint quick entry (issue 11 item 1)', () => {
 
   it('given what the organisation sends, then the touchpoint is outbound; what the customer does, inbound', () => {
     expect(card('Letter: Council confirms the grant').direction).toBe('outbound');
-    expect(card('Council letter: Grant approved')).toMatchObject({ channel: 'letter', direction: 'outbound' });
+    expect(card('Council letter: Grant approved')).toMatchObject({
+      channel: 'letter',
+      direction: 'outbound',
+    });
     expect(card('Council writes: Asks for proof of income')).toMatchObject({
       channel: 'letter',
       direction: 'outbound',
