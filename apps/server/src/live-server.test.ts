@@ -258,17 +258,42 @@ describe('the live route', () => {
     expect(after.participants[0]!.user.name).toBe('Ann');
   });
 
-  it('given a restore of an earlier version through REST, then live participants get the whole restored document', async () => {
+  it('given a restore of an earlier version through REST, then live participants get it as an ordinary edit whose commands bring the document back', async () => {
     const ann = await open('Ann');
     await ann.next('welcome');
     ann.send({ type: 'submit', clientSeq: 1, baseVersion: 1, commands: [retext('s1-step', 'Changed')] });
-    await ann.next('applied');
+    const first = await ann.next('applied');
+    const changed = first.commands.reduce((j, c) => {
+      const r = applyCommand(j, c);
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value.journey;
+    }, sampleJourney(jid));
     const rest = await f.api.signIn('Ann');
     const res = await rest.request('POST', `/api/workspaces/${ws}/journeys/${jid}/restore`, { version: 1 });
     expect(res.status).toBe(200);
+    const restored = await ann.next('applied');
+    expect(restored.version).toBe(3);
+    const after = restored.commands.reduce((j, c) => {
+      const r = applyCommand(j, c);
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value.journey;
+    }, changed);
+    expect(after).toEqual(sampleJourney(jid));
+  });
+
+  it('given a whole document pushed through REST (a file kept in git), then live participants get the whole document', async () => {
+    const ann = await open('Ann');
+    await ann.next('welcome');
+    const pushed = sampleJourney(jid, { title: 'Pushed from git' });
+    const rest = await f.api.signIn('Ann');
+    const res = await rest.request('PUT', `/api/workspaces/${ws}/journeys/${jid}`, {
+      baseVersion: 1,
+      journey: pushed,
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
     const replaced = await ann.next('replaced');
-    expect(replaced.version).toBe(3);
-    expect(replaced.journey).toEqual(sampleJourney(jid));
+    expect(replaced.version).toBe(2);
+    expect(replaced.journey.meta.title).toBe('Pushed from git');
   });
 
   it('given a member removed or signed out during the workshop, when they next send a change, then it is refused in words and their socket is closed', async () => {
