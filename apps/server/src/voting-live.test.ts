@@ -183,6 +183,34 @@ describe('dot-voting over the live route', () => {
     for (const s of [bob, ann, dee, cat]) s.close();
   }, 120_000);
 
+  it('given a round whose tallies show only at the end, then each participant is sent only their own dots while it is open, never who voted for what, and the facilitator every ballot', async () => {
+    const [bob, ann, dee] = [await open('Bob'), await open('Ann'), await open('Dee')];
+    act(bob, { type: 'workshop.start' });
+    act(bob, { type: 'voting.start', kinds: ['pain-point'], votesEach: 2, showLive: false });
+    await votingAt(dee, 2);
+    act(dee, cast('p1'));
+    await votingAt(dee, 3);
+    act(ann, cast('p2'));
+    const seenByDee = await votingAt(dee, 4);
+    expect(seenByDee.ballots).toEqual({ 'u-dee': [{ kind: 'pain-point', id: 'p1' }], 'someone-1': [] });
+    const seenByAnn = await votingAt(ann, 4);
+    expect(seenByAnn.ballots).toEqual({ 'someone-1': [], 'u-ann': [{ kind: 'pain-point', id: 'p2' }] });
+    expect((await votingAt(bob, 4)).ballots).toEqual({
+      'u-dee': [{ kind: 'pain-point', id: 'p1' }],
+      'u-ann': [{ kind: 'pain-point', id: 'p2' }],
+    });
+    // Closed: the dots are shown (the tallies), still under no one's name.
+    act(bob, { type: 'voting.close' });
+    expect((await votingAt(dee, 5)).ballots).toEqual({
+      'u-dee': [{ kind: 'pain-point', id: 'p1' }],
+      'someone-1': [{ kind: 'pain-point', id: 'p2' }],
+    });
+    // A tab joining later is welcomed with the same secret view.
+    const late = await open('Dee');
+    expect(JSON.stringify(late.welcome)).not.toContain('u-ann');
+    for (const s of [bob, ann, dee, late]) s.close();
+  }, 120_000);
+
   it('given a viewer, then a votes.record submit is refused like any edit and nothing is stored', async () => {
     const cat = await open('Cat');
     cat.send({

@@ -19,6 +19,7 @@ import type {
 } from './protocol';
 import { liveCloseCodes, type WorkshopMessage } from './protocol';
 import { applyWorkshopAction, workshopOf, type WorkshopAction, type WorkshopState } from './workshop';
+import { votingSeenBy } from './workshop-voting';
 
 /** The socket of one participant, as the hub needs it. */
 export interface LiveTransport {
@@ -252,7 +253,9 @@ export function createLiveHub(deps: HubDeps, bus: LiveBus, processId: string) {
       }
     }
     const workshop = await readWorkshop(room);
-    const facilitation = workshop ? { workshop, now: deps.clock().getTime() } : {};
+    const facilitation = workshop
+      ? { workshop: workshopSeenBy(workshop, client), now: deps.clock().getTime() }
+      : {};
     const message: ServerMessage = missed
       ? { type: 'welcome', version: current.version, you, missed, ...facilitation }
       : { type: 'welcome', version: current.version, you, journey: current.journey, acked, ...facilitation };
@@ -358,15 +361,29 @@ export function createLiveHub(deps: HubDeps, bus: LiveBus, processId: string) {
     return room.workshop;
   }
 
+  /** The workshop as one tab is sent it: dot-voting ballots are secret but for the facilitator's. */
+  function workshopSeenBy(state: WorkshopState, client: LiveClient): WorkshopState {
+    if (!state.voting) return state;
+    const facilitator = state.facilitator?.id === client.user.id;
+    return { ...state, voting: votingSeenBy(state.voting, client.user.id, facilitator) };
+  }
+
   function setWorkshop(room: Room, state: WorkshopState) {
     if (room.workshop && state.revision <= room.workshop.revision) return;
     room.workshop = state;
-    const text = JSON.stringify({
-      type: 'workshop',
-      state,
-      now: deps.clock().getTime(),
-    } satisfies WorkshopMessage);
-    for (const c of room.clients) c.transport.send(text);
+    const now = deps.clock().getTime();
+    const plain = state.voting
+      ? null
+      : JSON.stringify({ type: 'workshop', state, now } satisfies WorkshopMessage);
+    for (const c of room.clients)
+      c.transport.send(
+        plain ??
+          JSON.stringify({
+            type: 'workshop',
+            state: workshopSeenBy(state, c),
+            now,
+          } satisfies WorkshopMessage),
+      );
   }
 
   /** A facilitation action: applied by the reducer to the stored workshop, stored on its revision, sent to all. */

@@ -7,7 +7,7 @@ import {
   type WorkshopAction,
   type WorkshopState,
 } from './workshop';
-import { defaultRoundName, type WorkshopVoting } from './workshop-voting';
+import { defaultRoundName, votingSeenBy, type WorkshopVoting } from './workshop-voting';
 
 const T = 1_800_000_000_000;
 const actor = (name: string, role: Role) => ({
@@ -166,5 +166,38 @@ describe('dot-voting: closing and writing the results', () => {
   it('given a closed round, then a new round can start and starts empty', () => {
     const s = run(run(run(open(), cast('p1'), dee), { type: 'voting.close' }), start({ kinds: ['idea'] }));
     expect(votingOf(s)).toMatchObject({ status: 'open', kinds: ['idea'], ballots: {} });
+  });
+});
+
+describe('a secret ballot (votingSeenBy)', () => {
+  const round = (over: Partial<WorkshopVoting>): WorkshopVoting => ({
+    round: 'Dot-voting: pain points',
+    kinds: ['pain-point'],
+    votesEach: 3,
+    showLive: false,
+    status: 'open',
+    startedAt: T,
+    ballots: {
+      'u-ann': [{ kind: 'pain-point', id: 'p1' }],
+      'u-bob': [
+        { kind: 'pain-point', id: 'p2' },
+        { kind: 'pain-point', id: 'p2' },
+      ],
+    },
+    ...over,
+  });
+  it('given an open round shown at the end, then a participant sees their own dots and only how many others voted', () => {
+    expect(votingSeenBy(round({}), 'u-bob', false).ballots).toEqual({
+      'someone-1': [],
+      'u-bob': round({}).ballots['u-bob'],
+    });
+  });
+  it('given a live or closed round, then others dots are shown under no name; the facilitator sees every ballot', () => {
+    for (const over of [{ showLive: true }, { status: 'closed' as const }]) {
+      const seen = votingSeenBy(round(over), 'u-dee', false);
+      expect(Object.keys(seen.ballots)).toEqual(['someone-1', 'someone-2']);
+      expect(Object.values(seen.ballots).flat()).toHaveLength(3);
+    }
+    expect(votingSeenBy(round({}), 'u-ann', true)).toEqual(round({}));
   });
 });

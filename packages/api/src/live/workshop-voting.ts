@@ -55,6 +55,24 @@ export function defaultRoundName(kinds: readonly VotableKind[]): string {
 
 const dotsOf = (voting: WorkshopVoting, userId: string) => voting.ballots[userId] ?? [];
 
+/**
+ * The round as one participant is sent it: a secret ballot. Their own dots under their own id; everyone
+ * else's under a number that says nothing of who they are (so the count of people who voted still shows),
+ * and with no dots at all while a round whose tallies show only at the end is open. The facilitator's tab
+ * gets the ballots as they are: it writes the tallies to the map when the round closes.
+ */
+export function votingSeenBy(voting: WorkshopVoting, userId: string, facilitator: boolean): WorkshopVoting {
+  if (facilitator) return voting;
+  const hidden = voting.status === 'open' && !voting.showLive;
+  const ballots: Record<string, readonly VoteDot[]> = {};
+  let n = 0;
+  for (const [who, dots] of Object.entries(voting.ballots)) {
+    if (who === userId) ballots[who] = dots;
+    else ballots[`someone-${++n}`] = hidden ? [] : dots;
+  }
+  return { ...voting, ballots };
+}
+
 const openRound = (state: WorkshopState) => {
   const voting = state.voting;
   if (!voting)
