@@ -20,6 +20,7 @@ export const csvHeader = [
   'source',
   'personaId',
   'estimate',
+  'votes',
   'flags',
   'note',
 ] as const;
@@ -78,6 +79,7 @@ export function renderCsv(journey: Journey): string {
       field(card, 'source') ?? named('src:', card.sourceId),
       field(card, 'personaId'),
       field(card, 'estimate'),
+      field(card, 'votes'),
       card.flags?.join(';'),
       card.note,
     ];

@@ -1,3 +1,6 @@
+/** Dot-voting results as people say them: `1 vote`, `12 votes`. */
+export const formatVotes = (votes: number): string => `${votes} ${votes === 1 ? 'vote' : 'votes'}`;
+
 /** Scores as people write them: `+40`, `0`, `−80` (a true minus sign). */
 export const formatScore = (score: number): string =>
   score > 0 ? `+${score}` : score < 0 ? `−${Math.abs(score)}` : '0';

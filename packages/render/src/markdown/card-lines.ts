@@ -1,5 +1,5 @@
 import { laneKinds, metricKinds, type CardOf, type Journey, type LaneKind } from '@waymark/core';
-import { formatFigure, formatScore } from '../format-values';
+import { formatFigure, formatScore, formatVotes } from '../format-values';
 import { escapeMarkdown as md } from './escape-markdown';
 
 /** Names for ids, for the Markdown of cards. */
@@ -9,6 +9,10 @@ export interface MarkdownNames {
 }
 
 type CardLines<K extends LaneKind> = (cards: readonly CardOf<K>[], names: MarkdownNames) => string[];
+
+/** ` (3 votes)` after a pain point, moment of truth or idea that got votes in dot-voting. */
+export const votesSuffix = (item: { readonly votes?: number | undefined }): string =>
+  item.votes === undefined ? '' : ` (${formatVotes(item.votes)})`;
 
 const bySummary =
   <K extends LaneKind>(): CardLines<K> =>
@@ -33,8 +37,9 @@ export const markdownCards: { readonly [K in LaneKind]: CardLines<K> } = {
       const who = c.personaId ? n.name(c.personaId) : (c.respondent ?? 'score');
       return `- ${md(who)}: ${formatScore(c.score)}${c.estimate ? ' (estimate)' : ''}`;
     }),
-  'moment-of-truth': (cards) => cards.map((c) => `- ★ **${md(c.text)}**${c.why ? `: ${md(c.why)}` : ''}`),
-  'pain-point': bySummary(),
+  'moment-of-truth': (cards) =>
+    cards.map((c) => `- ★ **${md(c.text)}**${c.why ? `: ${md(c.why)}` : ''}${votesSuffix(c)}`),
+  'pain-point': (cards) => cards.map((c) => `- ${md(laneKinds[c.kind].summary(c))}${votesSuffix(c)}`),
   lever: (cards, n) => {
     const order = n.journey.leverCategories.map((c) => c.id as string);
     const categories = [...new Set(cards.map((c) => c.category as string))].sort(

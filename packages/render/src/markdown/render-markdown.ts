@@ -4,6 +4,7 @@ import { linkStyles } from '../svg/links';
 import { journeyTypeLabels } from '../svg/title-block';
 import { markdownCards, type MarkdownNames } from './card-lines';
 import { escapeMarkdown as md } from './escape-markdown';
+import { formatVotes } from '../format-values';
 
 /**
  * A readable report: a metadata table, then each step with its stage, owner and every lane's cards (scores,
@@ -86,7 +87,7 @@ export function renderMarkdown(journey: Journey): string {
           ? `; addresses: ${refs.map((c) => md('text' in c && c.text ? c.text : c.id)).join('; ')}`
           : '';
       out.push(
-        `- **${md(idea.title)}** (${idea.status})${idea.description ? `: ${md(idea.description)}` : ''}${about}`,
+        `- **${md(idea.title)}** (${idea.status}${idea.votes === undefined ? '' : `, ${formatVotes(idea.votes)}`})${idea.description ? `: ${md(idea.description)}` : ''}${about}`,
       );
     }
   }

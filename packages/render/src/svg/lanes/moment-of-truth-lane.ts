@@ -3,6 +3,7 @@ import { cellLane } from '../cell-lane';
 import { star } from '../symbols';
 import { paragraph } from '../text-block';
 import { theme } from '../theme';
+import { formatVotes } from '../../format-values';
 
 const gutter = 14;
 
@@ -21,6 +22,9 @@ export const momentOfTruthLane = cellLane<'moment-of-truth'>(
         [
           paragraph(card.text, w, { weight: 'bold' }),
           ...(card.why ? [paragraph(`Why: ${card.why}`, w, { size: theme.size.small })] : []),
+          ...(card.votes === undefined
+            ? []
+            : [paragraph(`Dot-voting: ${formatVotes(card.votes)}`, w, { size: theme.size.small })]),
           ...flagsParagraph(card, w),
         ],
         {

@@ -2,6 +2,7 @@ import { flagsParagraph, textBox, textWidthIn } from '../card-box';
 import { cellLane } from '../cell-lane';
 import { paragraph } from '../text-block';
 import { theme } from '../theme';
+import { formatVotes } from '../../format-values';
 
 /** Pain points: the text, with its type and severity (1–3) spelt out. */
 export const painPointLane = cellLane<'pain-point'>((cards, width) =>
@@ -10,6 +11,7 @@ export const painPointLane = cellLane<'pain-point'>((cards, width) =>
     const tags = [
       card.type,
       card.severity === undefined ? undefined : `severity ${card.severity} of 3`,
+      card.votes === undefined ? undefined : formatVotes(card.votes),
     ].filter((t) => t !== undefined);
     return textBox(
       [
