@@ -7,7 +7,7 @@ describe('import settings from the environment', () => {
   it('given nothing set, then the documented defaults hold', () => {
     expect(readImportConfig({})).toEqual({
       importLimits: defaultImportLimits,
-      importJobs: { concurrency: 1, memoryMb: 2048, abandonSeconds: 60 },
+      importJobs: { concurrency: 1, memoryMb: 2048, abandonSeconds: 60, nice: 10 },
     });
   });
 
@@ -20,6 +20,7 @@ describe('import settings from the environment', () => {
         WAYMARK_IMPORT_JOBS: '2',
         WAYMARK_IMPORT_MEMORY_MB: '1024',
         WAYMARK_IMPORT_ABANDON_SECONDS: '120',
+        WAYMARK_IMPORT_NICE: '0',
       }),
     ).toEqual({
       importLimits: {
@@ -28,10 +29,16 @@ describe('import settings from the environment', () => {
         expansionRatio: 200,
         maxEvents: 1_000_000,
       },
-      importJobs: { concurrency: 2, memoryMb: 1024, abandonSeconds: 120 },
+      importJobs: { concurrency: 2, memoryMb: 1024, abandonSeconds: 120, nice: 0 },
     });
     expect(readConfig({ WAYMARK_IMPORT_MEMORY_MB: '10' }, '/')).toEqual({
       error: 'WAYMARK_IMPORT_MEMORY_MB must be a whole number of megabytes (at least 64), not "10"',
+    });
+    expect(readConfig({ WAYMARK_IMPORT_NICE: '20' }, '/')).toEqual({
+      error: 'WAYMARK_IMPORT_NICE must be a whole number from 0 to 19, not "20"',
+    });
+    expect(readConfig({ WAYMARK_IMPORT_NICE: '-5' }, '/')).toEqual({
+      error: 'WAYMARK_IMPORT_NICE must be a whole number from 0 to 19, not "-5"',
     });
     expect(readConfig({ WAYMARK_EXPANSION_RATIO: 'ten' }, '/')).toEqual({
       error: 'WAYMARK_EXPANSION_RATIO must be a whole number, not "ten"',

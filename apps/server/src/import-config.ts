@@ -38,9 +38,11 @@ export function readImportConfig(
   const concurrency = whole(env, 'WAYMARK_IMPORT_JOBS', 1, 1, 'imports');
   const memoryMb = whole(env, 'WAYMARK_IMPORT_MEMORY_MB', 2048, 64, 'megabytes');
   const abandonSeconds = whole(env, 'WAYMARK_IMPORT_ABANDON_SECONDS', 60, 5, 'seconds');
-  const nice = whole(env, 'WAYMARK_IMPORT_NICE', 10, 0, 'steps of priority');
-  if (typeof nice === 'number' && nice > 19)
-    return { error: `WAYMARK_IMPORT_NICE must be a whole number from 0 to 19, not "${nice}"` };
+  const niceText = env['WAYMARK_IMPORT_NICE'] || '10';
+  const nice =
+    /^\d+$/.test(niceText) && Number(niceText) <= 19
+      ? Number(niceText)
+      : { error: `WAYMARK_IMPORT_NICE must be a whole number from 0 to 19, not "${niceText}"` };
   for (const v of [concurrency, memoryMb, abandonSeconds, nice]) if (typeof v !== 'number') return v;
   return {
     importLimits,
