@@ -258,6 +258,28 @@ describe('the live route', () => {
     expect(after.participants[0]!.user.name).toBe('Ann');
   });
 
+  it('given a tab more than 500 versions behind whose change was stored but never acknowledged, when it comes back, then the welcome says that change is stored, so it is not sent again', async () => {
+    const client = `tab-far-${++clients}`;
+    const ann = await open('Ann', { client });
+    await ann.next('welcome');
+    ann.send({ type: 'submit', clientSeq: 1, baseVersion: 1, commands: [retext('s1-step', 'Ann was here')] });
+    await ann.next('applied');
+    ann.close();
+    const bob = await open('Bob');
+    await bob.next('welcome');
+    for (let i = 1; i <= 505; i++)
+      bob.send({ type: 'submit', clientSeq: i, baseVersion: 2, commands: [retext('s2-step', `Bob ${i}`)] });
+    await bob.next('applied', (m) => m.clientSeq === 505, 120_000);
+    bob.close();
+    // Ann's tab thinks it is at version 1 with its change 1 unconfirmed (the acknowledgement was lost).
+    const back = await open('Ann', { client, since: 1 });
+    const welcome = await back.next('welcome');
+    expect(welcome.version).toBe(507);
+    expect(welcome.missed).toBeUndefined();
+    expect(welcome.acked).toEqual([1]);
+    back.close();
+  }, 180_000);
+
   it('given a restore of an earlier version through REST, then live participants get it as an ordinary edit whose commands bring the document back', async () => {
     const ann = await open('Ann');
     await ann.next('welcome');

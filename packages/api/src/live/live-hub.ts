@@ -251,6 +251,19 @@ export function createLiveHub(deps: HubDeps, bus: LiveBus, processId: string) {
           return from?.client === client.clientId ? { ...appliedOf(v), clientSeq: from.seq } : appliedOf(v);
         });
       }
+    } else if (since !== undefined && since < current.version) {
+      // Too far behind for `missed`: the whole document, and which of this tab's submits it already holds,
+      // read page by page, so none is sent again and applied twice.
+      for (let after = since; after < current.version;) {
+        const page = await deps.journeys.history(room.ws, room.id, { after, limit: MISSED_LIMIT });
+        for (const v of page) {
+          if (v.version > current.version) break;
+          const from = detailOf(v);
+          if (from?.client === client.clientId) acked.push(from.seq);
+        }
+        if (page.length < MISSED_LIMIT) break;
+        after = page.at(-1)!.version;
+      }
     }
     const workshop = await readWorkshop(room);
     const facilitation = workshop
