@@ -98,7 +98,6 @@ try {
     max: worst('max'),
     errors: windows.reduce((n, w) => n + w.errors, 0),
   };
-  const runningAtEnd = !ended;
   const importSeconds = await follow;
   if (job.state !== 'succeeded') throw new Error(`import: ${job.state} ${JSON.stringify(job.error)}`);
   const result = {
