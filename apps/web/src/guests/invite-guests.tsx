@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { MadeLink, StatusAndError } from '../ui/made-link';
 import { formatDateTime } from '../app/format';
 import { useRole, useSession } from '../app/session';
 import { errorText } from '../ui/field';
@@ -64,7 +65,6 @@ function InviteGuestsBody({ ws, journeyId, close }: { ws: string; journeyId: str
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const linkField = useRef<HTMLInputElement>(null);
 
   const reload = useCallback(async () => {
     try {
@@ -94,22 +94,10 @@ function InviteGuestsBody({ ws, journeyId, close }: { ws: string; journeyId: str
         `Link made. Guests can join until ${untilText(link.link.expiresAt, new Date())}. Copy it now: it is shown only once.`,
       );
       await reload();
-      linkField.current?.focus();
-      linkField.current?.select();
     } catch (e) {
       setError(errorText(e));
     } finally {
       setBusy(false);
-    }
-  };
-  const copy = async () => {
-    if (!made) return;
-    try {
-      await navigator.clipboard.writeText(made.url);
-      setStatus('Link copied. Paste it into an email or a chat to the people you are inviting.');
-    } catch {
-      linkField.current?.select();
-      setStatus('Your browser did not allow copying: the link is selected, press Ctrl+C (or ⌘C) to copy it.');
     }
   };
   const remove = async (guest: ListedGuest) => {
@@ -162,30 +150,15 @@ function InviteGuestsBody({ ws, journeyId, close }: { ws: string; journeyId: str
         Create guest link
       </button>
       {made ? (
-        <div className="field share-dialog__made">
-          <label htmlFor={`${id}-link`}>Guest link (shown only now)</label>
-          <div className="share-dialog__copy">
-            <input
-              id={`${id}-link`}
-              ref={linkField}
-              readOnly
-              value={made.url}
-              onFocus={(e) => e.target.select()}
-            />
-            <button type="button" className="button button--secondary" onClick={() => void copy()}>
-              Copy link
-            </button>
-          </div>
-        </div>
+        <MadeLink
+          id={`${id}-link`}
+          label="Guest link (shown only now)"
+          url={made.url}
+          copiedText="Link copied. Paste it into an email or a chat to the people you are inviting."
+          onStatus={setStatus}
+        />
       ) : null}
-      <p role="status" className="share-dialog__status">
-        {status}
-      </p>
-      {error ? (
-        <p role="alert" className="error-message">
-          {error}
-        </p>
-      ) : null}
+      <StatusAndError status={status} error={error} />
       <h3>Guests who joined</h3>
       {links === null ? (
         <p>Loading…</p>

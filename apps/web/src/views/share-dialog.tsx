@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { MadeLink, StatusAndError } from '../ui/made-link';
 import { formatDate } from '../app/format';
 import { useRole, useSession } from '../app/session';
 import { errorText } from '../ui/field';
@@ -53,7 +54,6 @@ function ShareDialogBody({ ws, journeyId, close }: { ws: string; journeyId: stri
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const linkField = useRef<HTMLInputElement>(null);
 
   const reload = useCallback(async () => {
     try {
@@ -77,22 +77,10 @@ function ShareDialogBody({ ws, journeyId, close }: { ws: string; journeyId: stri
         `Link made. It works until ${formatDate(link.expiresAt)}. Copy it now: it is shown only once.`,
       );
       await reload();
-      linkField.current?.focus();
-      linkField.current?.select();
     } catch (e) {
       setError(errorText(e));
     } finally {
       setBusy(false);
-    }
-  };
-  const copy = async () => {
-    if (!made) return;
-    try {
-      await navigator.clipboard.writeText(made.url);
-      setStatus('Link copied. Paste it into an email or a chat.');
-    } catch {
-      linkField.current?.select();
-      setStatus('Your browser did not allow copying: the link is selected, press Ctrl+C (or ⌘C) to copy it.');
     }
   };
   const revoke = async (share: ListedShare) => {
@@ -128,30 +116,15 @@ function ShareDialogBody({ ws, journeyId, close }: { ws: string; journeyId: stri
         Create link
       </button>
       {made ? (
-        <div className="field share-dialog__made">
-          <label htmlFor={`${id}-link`}>New link (shown only now)</label>
-          <div className="share-dialog__copy">
-            <input
-              id={`${id}-link`}
-              ref={linkField}
-              readOnly
-              value={made.url}
-              onFocus={(e) => e.target.select()}
-            />
-            <button type="button" className="button button--secondary" onClick={() => void copy()}>
-              Copy link
-            </button>
-          </div>
-        </div>
+        <MadeLink
+          id={`${id}-link`}
+          label="New link (shown only now)"
+          url={made.url}
+          copiedText="Link copied. Paste it into an email or a chat."
+          onStatus={setStatus}
+        />
       ) : null}
-      <p role="status" className="share-dialog__status">
-        {status}
-      </p>
-      {error ? (
-        <p role="alert" className="error-message">
-          {error}
-        </p>
-      ) : null}
+      <StatusAndError status={status} error={error} />
       <h3>Links to this journey</h3>
       {shares === null ? (
         <p>Loading…</p>

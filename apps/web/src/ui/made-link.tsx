@@ -1,0 +1,68 @@
+import { useEffect, useRef } from 'react';
+
+/**
+ * A link just made (a share link, a guest link), shown only once: read-only, selected when focused, with
+ * "Copy link". It takes the keyboard focus, selected, when it appears, so it can be copied at once. What
+ * happened is said through `onStatus` (the dialog's status line).
+ */
+export function MadeLink({
+  id,
+  label,
+  url,
+  copiedText,
+  onStatus,
+}: {
+  readonly id: string;
+  readonly label: string;
+  readonly url: string;
+  readonly copiedText: string;
+  readonly onStatus: (text: string) => void;
+}) {
+  const field = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    field.current?.focus();
+    field.current?.select();
+  }, [url]);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(url);
+      onStatus(copiedText);
+    } catch {
+      field.current?.select();
+      onStatus('Your browser did not allow copying: the link is selected, press Ctrl+C (or ⌘C) to copy it.');
+    }
+  };
+  return (
+    <div className="field share-dialog__made">
+      <label htmlFor={id}>{label}</label>
+      <div className="share-dialog__copy">
+        <input id={id} ref={field} readOnly value={url} onFocus={(e) => e.target.select()} />
+        <button type="button" className="button button--secondary" onClick={() => void copy()}>
+          Copy link
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** A dialog's status line (read politely) and its error (an alert). */
+export function StatusAndError({
+  status,
+  error,
+}: {
+  readonly status: string;
+  readonly error: string | null;
+}) {
+  return (
+    <>
+      <p role="status" className="share-dialog__status">
+        {status}
+      </p>
+      {error ? (
+        <p role="alert" className="error-message">
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
