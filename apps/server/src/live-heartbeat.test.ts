@@ -1,11 +1,8 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
-import { createTestApi, liveCloseCodes, openLiveSocket, type ApiDeps, type TestApi } from '@waymark/api';
-import { applyCommand, type JourneyId } from '@waymark/core';
+import { liveCloseCodes, openLiveSocket, type TestApi } from '@waymark/api';
+import { type JourneyId } from '@waymark/core';
 import { sampleJourney, type UserId, type WorkspaceId } from '@waymark/store';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startLive } from './live-server';
+import { startLiveTestServer, type LiveTestServer } from './testing/live-test-server';
 
 /**
  * The live route's heartbeat and a cell's presence (decision 0013, "Heartbeat" and "Presence of a cell"), wired
@@ -13,43 +10,20 @@ import { startLive } from './live-server';
  * with anything else in it is not understood; a focus naming a lane reaches the others as sent.
  */
 const ws = 'ws1' as WorkspaceId;
+let f: LiveTestServer;
 let api: TestApi;
-let server: Server;
-let live: { close(): Promise<void> };
 let base: string;
-const cookies: Record<string, string> = {};
+let cookies: Record<string, string>;
 
 beforeAll(async () => {
-  api = await createTestApi();
-  await api.addUser('Ann', { ws: 'ws1', role: 'owner' });
-  await api.addUser('Cat', { ws: 'ws1', role: 'viewer' });
-  await api.addUser('Dan', { ws: 'ws2', role: 'owner' });
-  const deps = {
-    accounts: api.stores.accounts,
-    journeys: api.stores.journeys,
-    applyCommand,
-    clock: api.caps.clock,
-    newId: api.caps.newId,
-  } as unknown as ApiDeps;
-  server = await new Promise<Server>((resolve) => {
-    const s = serve({ fetch: api.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s as Server));
+  f = await startLiveTestServer({
+    Ann: { ws: 'ws1', role: 'owner' },
+    Cat: { ws: 'ws1', role: 'viewer' },
+    Dan: { ws: 'ws2', role: 'owner' },
   });
-  live = await startLive(server, deps, api.stores.sql);
-  base = `127.0.0.1:${(server.address() as AddressInfo).port}`;
-  for (const name of ['Ann', 'Cat', 'Dan']) {
-    const res = await api.app.request('/api/auth/sign-in', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: `${name.toLowerCase()}@example.org`, password: 'correct horse battery' }),
-    });
-    cookies[name] = /waymark_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
-  }
+  ({ api, base, cookies } = f);
 });
-afterAll(async () => {
-  await live.close();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  await api.close();
-});
+afterAll(() => f.close());
 
 let jid: JourneyId;
 let journeys = 0;

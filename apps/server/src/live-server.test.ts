@@ -1,67 +1,21 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
-import { createTestApi, liveCloseCodes, openLiveSocket, type ApiDeps, type TestApi } from '@waymark/api';
+import { liveCloseCodes, openLiveSocket } from '@waymark/api';
 import { applyCommand, type JourneyCommand, type JourneyId } from '@waymark/core';
 import { sampleJourney, type UserId, type WorkspaceId } from '@waymark/store';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startLive } from './live-server';
+import { startLiveTestServer, type LiveTestServer } from './testing/live-test-server';
 
 const ws = 'ws1' as WorkspaceId;
 
-interface Fixture {
-  api: TestApi;
-  base: string;
-  cookies: Record<string, string>;
-  csrf: Record<string, string>;
-  signIn(name: string): Promise<void>;
-  close(): Promise<void>;
-}
+type Fixture = LiveTestServer;
 
 /** The test API on a real HTTP server with the live route wired exactly as the server does (startLive). */
-async function liveServer(): Promise<Fixture> {
-  const api = await createTestApi();
-  await api.addUser('Ann', { ws: 'ws1', role: 'owner' });
-  await api.addUser('Bob', { ws: 'ws1', role: 'editor' });
-  await api.addUser('Cat', { ws: 'ws1', role: 'viewer' });
-  await api.addUser('Dan', { ws: 'ws2', role: 'owner' });
-  const deps = {
-    accounts: api.stores.accounts,
-    journeys: api.stores.journeys,
-    applyCommand,
-    clock: api.caps.clock,
-    newId: api.caps.newId,
-  } as unknown as ApiDeps;
-  const server = await new Promise<Server>((resolve) => {
-    const s = serve({ fetch: api.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s as Server));
+const liveServer = () =>
+  startLiveTestServer({
+    Ann: { ws: 'ws1', role: 'owner' },
+    Bob: { ws: 'ws1', role: 'editor' },
+    Cat: { ws: 'ws1', role: 'viewer' },
+    Dan: { ws: 'ws2', role: 'owner' },
   });
-  const live = await startLive(server, deps, api.stores.sql);
-  const cookies: Record<string, string> = {};
-  const csrf: Record<string, string> = {};
-  const signIn = async (name: string) => {
-    const res = await api.app.request('/api/auth/sign-in', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: `${name.toLowerCase()}@example.org`, password: 'correct horse battery' }),
-    });
-    cookies[name] = /waymark_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
-    csrf[name] = ((await res.json()) as { csrfToken: string }).csrfToken;
-  };
-  for (const name of ['Ann', 'Bob', 'Cat', 'Dan']) await signIn(name);
-  const base = `127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    api,
-    base,
-    cookies,
-    csrf,
-    signIn,
-    async close() {
-      await live.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await api.close();
-    },
-  };
-}
 
 let f: Fixture;
 let jid: JourneyId;

@@ -1,11 +1,8 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
-import { createTestApi, openLiveSocket, type ApiDeps, type TestApi } from '@waymark/api';
+import { openLiveSocket, type TestApi } from '@waymark/api';
 import { applyCommand, restoreCommand, type Journey, type JourneyCommand } from '@waymark/core';
 import { sampleJourney, type UserId, type WorkspaceId } from '@waymark/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLive } from './live-server';
+import { startLiveTestServer, type LiveTestServer } from './testing/live-test-server';
 
 /**
  * A restore is an ordinary edit on the live route (decision 0013, "History and restore"): one made by the
@@ -14,45 +11,17 @@ import { startLive } from './live-server';
  */
 const ws = 'ws1' as WorkspaceId;
 const WAIT = 30_000;
+let f: LiveTestServer;
 let api: TestApi;
-let server: Server;
-let live: { close(): Promise<void> };
 let base: string;
-const cookies: Record<string, string> = {};
-const csrf: Record<string, string> = {};
+let cookies: Record<string, string>;
+let csrf: Record<string, string>;
 
 beforeAll(async () => {
-  api = await createTestApi();
-  await api.addUser('Ann', { ws: 'ws1', role: 'owner' });
-  await api.addUser('Bob', { ws: 'ws1', role: 'editor' });
-  const deps = {
-    accounts: api.stores.accounts,
-    journeys: api.stores.journeys,
-    workshops: api.stores.workshops,
-    applyCommand,
-    clock: api.caps.clock,
-    newId: api.caps.newId,
-  } as unknown as ApiDeps;
-  server = await new Promise<Server>((resolve) => {
-    const s = serve({ fetch: api.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s as Server));
-  });
-  live = await startLive(server, deps, api.stores.sql);
-  base = `127.0.0.1:${(server.address() as AddressInfo).port}`;
-  for (const name of ['Ann', 'Bob']) {
-    const res = await api.app.request('/api/auth/sign-in', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: `${name.toLowerCase()}@example.org`, password: 'correct horse battery' }),
-    });
-    cookies[name] = /waymark_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
-    csrf[name] = ((await res.json()) as { csrfToken: string }).csrfToken;
-  }
+  f = await startLiveTestServer({ Ann: { ws: 'ws1', role: 'owner' }, Bob: { ws: 'ws1', role: 'editor' } });
+  ({ api, base, cookies, csrf } = f);
 }, 120_000);
-afterAll(async () => {
-  await live.close();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  await api.close();
-});
+afterAll(() => f.close());
 
 const rest = async <T>(who: string, method: string, path: string, body?: unknown): Promise<T> => {
   const res = await api.app.request(`/api/workspaces/ws1/journeys/${path}`, {

@@ -1,18 +1,8 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
-import {
-  createTestApi,
-  openLiveSocket,
-  type ApiDeps,
-  type TestApi,
-  type WorkshopAction,
-  type WorkshopVoting,
-} from '@waymark/api';
+import { openLiveSocket, type TestApi, type WorkshopAction, type WorkshopVoting } from '@waymark/api';
 import { applyCommand, type Journey, type JourneyCommand, type JourneyId } from '@waymark/core';
 import { sampleJourney, type UserId, type WorkspaceId } from '@waymark/store';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startLive } from './live-server';
+import { startLiveTestServer, type LiveTestServer } from './testing/live-test-server';
 
 /**
  * Dot-voting over the live route (decision 0014, "Dot-voting"), wired as the server wires it: who may vote,
@@ -20,46 +10,22 @@ import { startLive } from './live-server';
  */
 const ws = 'ws1' as WorkspaceId;
 const WAIT = 30_000;
+let f: LiveTestServer;
 let api: TestApi;
-let server: Server;
-let live: { close(): Promise<void> };
 let base: string;
-const cookies: Record<string, string> = {};
+let cookies: Record<string, string>;
 
 beforeAll(async () => {
-  api = await createTestApi();
-  await api.addUser('Ann', { ws: 'ws1', role: 'owner' });
-  await api.addUser('Bob', { ws: 'ws1', role: 'editor' });
-  await api.addUser('Dee', { ws: 'ws1', role: 'commenter' });
-  await api.addUser('Cat', { ws: 'ws1', role: 'viewer' });
-  await api.addUser('Dan', { ws: 'ws2', role: 'owner' });
-  const deps = {
-    accounts: api.stores.accounts,
-    journeys: api.stores.journeys,
-    workshops: api.stores.workshops,
-    applyCommand,
-    clock: api.caps.clock,
-    newId: api.caps.newId,
-  } as unknown as ApiDeps;
-  server = await new Promise<Server>((resolve) => {
-    const s = serve({ fetch: api.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s as Server));
+  f = await startLiveTestServer({
+    Ann: { ws: 'ws1', role: 'owner' },
+    Bob: { ws: 'ws1', role: 'editor' },
+    Dee: { ws: 'ws1', role: 'commenter' },
+    Cat: { ws: 'ws1', role: 'viewer' },
+    Dan: { ws: 'ws2', role: 'owner' },
   });
-  live = await startLive(server, deps, api.stores.sql);
-  base = `127.0.0.1:${(server.address() as AddressInfo).port}`;
-  for (const name of ['Ann', 'Bob', 'Dee', 'Cat', 'Dan']) {
-    const res = await api.app.request('/api/auth/sign-in', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: `${name.toLowerCase()}@example.org`, password: 'correct horse battery' }),
-    });
-    cookies[name] = /waymark_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
-  }
+  ({ api, base, cookies } = f);
 }, 120_000);
-afterAll(async () => {
-  await live.close();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  await api.close();
-});
+afterAll(() => f.close());
 
 /** The sample journey with a pain-point lane and two pain points. */
 function withPainPoints(id: string): Journey {

@@ -1,68 +1,34 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
-import {
-  createTestApi,
-  openLiveSocket,
-  type ApiDeps,
-  type Client,
-  type TestApi,
-  type WorkshopAction,
-} from '@waymark/api';
-import { applyCommand, type JourneyCommand, type JourneyId } from '@waymark/core';
+import { openLiveSocket, type Client, type TestApi, type WorkshopAction } from '@waymark/api';
+import { type JourneyCommand, type JourneyId } from '@waymark/core';
 import { sampleJourney, type UserId, type WorkspaceId } from '@waymark/store';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startLive } from './live-server';
+import { startLiveTestServer, type LiveTestServer } from './testing/live-test-server';
 
 /**
  * Workshop facilitation over the live route (decision 0014), wired as the server wires it: who may change the
  * workshop, that every tab hears it, and the structure lock on both the live and the REST path.
  */
 const ws = 'ws1' as WorkspaceId;
+let f: LiveTestServer;
 let api: TestApi;
-let server: Server;
-let live: { close(): Promise<void> };
 let base: string;
-const cookies: Record<string, string> = {};
+let cookies: Record<string, string>;
 const rest: Record<string, Client> = {};
 
 beforeAll(async () => {
-  api = await createTestApi();
-  await api.addUser('Ann', { ws: 'ws1', role: 'owner' });
-  await api.addUser('Bob', { ws: 'ws1', role: 'editor' });
-  await api.addUser('Eve', { ws: 'ws1', role: 'editor' });
-  await api.addUser('Cat', { ws: 'ws1', role: 'viewer' });
-  await api.addUser('Dan', { ws: 'ws2', role: 'owner' });
-  await api.addUser('Gil', { ws: 'ws1', role: 'commenter' });
-  await api.addUser('Hal', { ws: 'ws1', role: 'editor' });
-  const deps = {
-    accounts: api.stores.accounts,
-    journeys: api.stores.journeys,
-    workshops: api.stores.workshops,
-    applyCommand,
-    clock: api.caps.clock,
-    newId: api.caps.newId,
-  } as unknown as ApiDeps;
-  server = await new Promise<Server>((resolve) => {
-    const s = serve({ fetch: api.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s as Server));
+  f = await startLiveTestServer({
+    Ann: { ws: 'ws1', role: 'owner' },
+    Bob: { ws: 'ws1', role: 'editor' },
+    Eve: { ws: 'ws1', role: 'editor' },
+    Cat: { ws: 'ws1', role: 'viewer' },
+    Dan: { ws: 'ws2', role: 'owner' },
+    Gil: { ws: 'ws1', role: 'commenter' },
+    Hal: { ws: 'ws1', role: 'editor' },
   });
-  live = await startLive(server, deps, api.stores.sql);
-  base = `127.0.0.1:${(server.address() as AddressInfo).port}`;
-  for (const name of ['Ann', 'Bob', 'Eve', 'Cat', 'Dan', 'Gil', 'Hal']) {
-    const res = await api.app.request('/api/auth/sign-in', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: `${name.toLowerCase()}@example.org`, password: 'correct horse battery' }),
-    });
-    cookies[name] = /waymark_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
-    rest[name] = await api.signIn(name);
-  }
+  ({ api, base, cookies } = f);
+  for (const name of Object.keys(cookies)) rest[name] = await api.signIn(name);
 });
-afterAll(async () => {
-  await live.close();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  await api.close();
-});
+afterAll(() => f.close());
 
 let jid: JourneyId;
 let journeys = 0;
