@@ -63,9 +63,13 @@ export function MapCell(props: MapCellProps) {
       style={here.length ? { ['--presence-colour' as string]: here[0]!.colour } : undefined}
       data-cell={`${row}:${col}`}
       tabIndex={active ? 0 : -1}
-      aria-label={cards.length === 0 && !asking ? `${lane.label}, ${column.label}: empty` : undefined}
       {...drop}
     >
+      {cards.length === 0 && !asking ? (
+        // An empty cell is named by its place, as text rather than aria-label: the name tags of people here
+        // are drawn in it (hidden from screen readers), and a label would not hold the words shown.
+        <span className="visually-hidden">{`${lane.label}, ${column.label}: empty`}</span>
+      ) : null}
       <PresenceTags people={here} />
       {lane.kind === 'emotion' ? (
         <EmotionCell {...props} />

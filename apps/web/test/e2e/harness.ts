@@ -74,6 +74,10 @@ export async function expectNoAxeViolations(page: Page) {
     .analyze();
   expect(
     result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    // what axe found, to mend it: the element and why
+    result.violations
+      .flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.html.slice(0, 3000)}: ${n.failureSummary ?? ''}`))
+      .join('\n'),
   ).toEqual([]);
 }
 

@@ -77,7 +77,10 @@ describe('live presence and the connection, in Chromium', () => {
     expect(await page.locator('.map-cell--presence').count()).toBe(1);
     expect(await page.locator('[data-presence-column]').count()).toBe(0);
     const colour = await cell.locator('.presence-tag').evaluate((el) => getComputedStyle(el).backgroundColor);
-    expect(await cell.evaluate((el) => getComputedStyle(el).outlineColor)).toBe(colour);
+    // (the outline's colour eases in over 0.3 s, so it is read until it has arrived)
+    await expect
+      .poll(() => cell.evaluate((el) => getComputedStyle(el).outlineColor), { timeout: 5_000 })
+      .toBe(colour);
     expect(await cell.locator('.presence-tags').getAttribute('aria-hidden')).toBe('true');
     // Typing there (kept up while the poll looks): "Ed is typing…" on that cell.
     let typing = true;

@@ -18,6 +18,9 @@ const emptyStore = { subscribe: nobody, get: () => none } as unknown as Presence
  * "Ann is typing…") on the card or step they have selected or are editing. Hidden from screen readers: the
  * presence list says who is where without announcing every move or keystroke.
  */
+/** A tag's words: "Ann", or "Ann is typing…". */
+export const presenceTagText = (p: Tagged): string => (p.typing ? `${p.user.name} is typing…` : p.user.name);
+
 export function PresenceTags({ people }: { people: readonly Tagged[] }) {
   if (people.length === 0) return null;
   return (
@@ -29,7 +32,7 @@ export function PresenceTags({ people }: { people: readonly Tagged[] }) {
           style={{ background: p.colour }}
           data-presence={p.user.name}
         >
-          {p.typing ? `${p.user.name} is typing…` : p.user.name}
+          {presenceTagText(p)}
         </span>
       ))}
     </span>
