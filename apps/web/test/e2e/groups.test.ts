@@ -1,7 +1,13 @@
 import type { Journey } from '@waymark/core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, newPage, signInAs, startSignedIn, type SignedInSession } from './harness';
+import {
+  expectNoAxeViolations,
+  startSignedIn,
+  type SignedInSession,
+  addMember,
+  createJourney,
+} from './harness';
 
 /**
  * Issue 10 item 3, groups (decision 0014): a facilitator and two participants in three Chromium contexts.
@@ -17,23 +23,8 @@ describe('group work in Chromium', () => {
 
   beforeAll(async () => {
     session = await startSignedIn('groups');
-    const { page, server } = session;
-    const me = (await (await page.request.get(`${server.url}/api/auth/me`)).json()) as { csrfToken: string };
-    const made = await page.request.post(`${server.url}/api/workspaces/demo/journeys`, {
-      headers: { 'x-csrf-token': me.csrfToken },
-      data: { template: 'blank-current', id: 'groups-e2e', title: 'Blue badge' },
-    });
-    expect(made.status(), await made.text()).toBe(201);
-    const member = async (email: string, name: string) => {
-      const added = await page.request.post(`${server.url}/api/workspaces/demo/members`, {
-        headers: { 'x-csrf-token': me.csrfToken },
-        data: { email, role: 'editor', name },
-      });
-      expect(added.status(), await added.text()).toBe(201);
-      const p = await newPage(session.browser);
-      await signInAs(p, server, email, ((await added.json()) as { oneTimePassword: string }).oneTimePassword);
-      return p;
-    };
+    await createJourney(session, { template: 'blank-current', id: 'groups-e2e', title: 'Blue badge' });
+    const member = (email: string, name: string) => addMember(session, { email, role: 'editor', name });
     ann = await member('ann@example.org', 'Ann');
     bob = await member('bob@example.org', 'Bob');
   }, 240_000);

@@ -127,3 +127,40 @@ export async function startSignedIn(
     },
   };
 }
+
+/** The CSRF token of the session's signed-in administrator, for API calls from their page's context. */
+async function csrfOf(session: SignedInSession): Promise<string> {
+  const me = await session.page.request.get(`${session.server.url}/api/auth/me`);
+  return ((await me.json()) as { csrfToken: string }).csrfToken;
+}
+
+/** Makes a journey in the demo workspace from a template, through the API, as the administrator. */
+export async function createJourney(
+  session: SignedInSession,
+  data: { readonly template: string; readonly id: string; readonly title: string },
+): Promise<void> {
+  const made = await session.page.request.post(`${session.server.url}/api/workspaces/demo/journeys`, {
+    headers: { 'x-csrf-token': await csrfOf(session) },
+    data,
+  });
+  expect(made.status(), await made.text()).toBe(201);
+}
+
+/**
+ * Adds a member to the demo workspace through the API (as the administrator) and signs them in, in a browser
+ * context of their own, choosing their own password as a person would; returns their page.
+ */
+export async function addMember(
+  session: SignedInSession,
+  member: { readonly email: string; readonly role: string; readonly name?: string },
+): Promise<Page> {
+  const added = await session.page.request.post(`${session.server.url}/api/workspaces/demo/members`, {
+    headers: { 'x-csrf-token': await csrfOf(session) },
+    data: member,
+  });
+  expect(added.status(), await added.text()).toBe(201);
+  const { oneTimePassword } = (await added.json()) as { oneTimePassword: string };
+  const page = await newPage(session.browser);
+  await signInAs(page, session.server, member.email, oneTimePassword);
+  return page;
+}

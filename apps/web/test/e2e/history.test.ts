@@ -1,7 +1,13 @@
 import type { Journey } from '@waymark/core';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, newPage, signInAs, startSignedIn, type SignedInSession } from './harness';
+import {
+  expectNoAxeViolations,
+  startSignedIn,
+  type SignedInSession,
+  addMember,
+  createJourney,
+} from './harness';
 
 type Version = { version: number; by: { name: string } | null; detail: Record<string, unknown> | null };
 
@@ -26,19 +32,8 @@ describe('history and restore in Chromium', () => {
       user: { name: string };
     };
     adminName = me.user.name;
-    const made = await page.request.post(`${server.url}/api/workspaces/demo/journeys`, {
-      headers: { 'x-csrf-token': me.csrfToken },
-      data: { template: 'blank-current', id: 'history-e2e', title: 'Workshop history' },
-    });
-    expect(made.status(), await made.text()).toBe(201);
-    const added = await page.request.post(`${server.url}/api/workspaces/demo/members`, {
-      headers: { 'x-csrf-token': me.csrfToken },
-      data: { email: 'ed@example.org', role: 'editor', name: 'Ed' },
-    });
-    expect(added.status(), await added.text()).toBe(201);
-    const { oneTimePassword } = (await added.json()) as { oneTimePassword: string };
-    other = await newPage(session.browser);
-    await signInAs(other, server, 'ed@example.org', oneTimePassword);
+    await createJourney(session, { template: 'blank-current', id: 'history-e2e', title: 'Workshop history' });
+    other = await addMember(session, { email: 'ed@example.org', role: 'editor', name: 'Ed' });
   }, 240_000);
   afterAll(() => session?.stop());
 

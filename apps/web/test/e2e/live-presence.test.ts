@@ -8,6 +8,8 @@ import {
   signInAs,
   startSignedIn,
   type SignedInSession,
+  addMember,
+  createJourney,
 } from './harness';
 
 /**
@@ -26,21 +28,8 @@ describe('live presence and the connection, in Chromium', () => {
 
   beforeAll(async () => {
     session = await startSignedIn('live-presence');
-    const { page, server } = session;
-    const me = (await (await page.request.get(`${server.url}/api/auth/me`)).json()) as { csrfToken: string };
-    const made = await page.request.post(`${server.url}/api/workspaces/demo/journeys`, {
-      headers: { 'x-csrf-token': me.csrfToken },
-      data: { template: 'blank-current', id: jid, title: 'Presence workshop' },
-    });
-    expect(made.status(), await made.text()).toBe(201);
-    const added = await page.request.post(`${server.url}/api/workspaces/demo/members`, {
-      headers: { 'x-csrf-token': me.csrfToken },
-      data: { email: 'ed@example.org', role: 'editor', name: 'Ed' },
-    });
-    expect(added.status(), await added.text()).toBe(201);
-    const { oneTimePassword } = (await added.json()) as { oneTimePassword: string };
-    other = await newPage(session.browser);
-    await signInAs(other, server, 'ed@example.org', oneTimePassword);
+    await createJourney(session, { template: 'blank-current', id: jid, title: 'Presence workshop' });
+    other = await addMember(session, { email: 'ed@example.org', role: 'editor', name: 'Ed' });
   }, 240_000);
   afterAll(() => session?.stop());
 

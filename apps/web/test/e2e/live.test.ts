@@ -8,6 +8,8 @@ import {
   signInAs,
   startSignedIn,
   type SignedInSession,
+  addMember,
+  createJourney,
 } from './harness';
 
 /**
@@ -31,20 +33,9 @@ describe('live co-editing in Chromium', () => {
       user: { name: string };
     };
     adminName = me.user.name;
-    const made = await page.request.post(`${server.url}/api/workspaces/demo/journeys`, {
-      headers: { 'x-csrf-token': me.csrfToken },
-      data: { template: 'blank-current', id: 'live-e2e', title: 'Live workshop' },
-    });
-    expect(made.status(), await made.text()).toBe(201);
+    await createJourney(session, { template: 'blank-current', id: 'live-e2e', title: 'Live workshop' });
     // The second person is another member of the workspace, an editor.
-    const added = await page.request.post(`${server.url}/api/workspaces/demo/members`, {
-      headers: { 'x-csrf-token': me.csrfToken },
-      data: { email: 'ed@example.org', role: 'editor', name: 'Ed' },
-    });
-    expect(added.status(), await added.text()).toBe(201);
-    const { oneTimePassword } = (await added.json()) as { oneTimePassword: string };
-    other = await newPage(session.browser);
-    await signInAs(other, server, 'ed@example.org', oneTimePassword);
+    other = await addMember(session, { email: 'ed@example.org', role: 'editor', name: 'Ed' });
   }, 240_000);
   afterAll(() => session?.stop());
 

@@ -1,7 +1,13 @@
 import type { Journey } from '@waymark/core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, newPage, signInAs, startSignedIn, type SignedInSession } from './harness';
+import {
+  expectNoAxeViolations,
+  startSignedIn,
+  type SignedInSession,
+  addMember,
+  createJourney,
+} from './harness';
 
 /**
  * Issue 10 item 3, dot-voting (decision 0014): a facilitator (the owner) and a participant (a commenter) in
@@ -26,11 +32,7 @@ describe('dot-voting in Chromium', () => {
     const { page, server } = session;
     const me = (await (await page.request.get(`${server.url}/api/auth/me`)).json()) as { csrfToken: string };
     const headers = { 'x-csrf-token': me.csrfToken };
-    const made = await page.request.post(`${server.url}/api/workspaces/demo/journeys`, {
-      headers,
-      data: { template: 'blank-current', id: journeyId, title: 'Moving home' },
-    });
-    expect(made.status(), await made.text()).toBe(201);
+    await createJourney(session, { template: 'blank-current', id: journeyId, title: 'Moving home' });
     const pain = (id: string, columnId: string, text: string) => ({
       type: 'card.add',
       item: { id, kind: 'pain-point', laneId: 'pain', columnId, text },
@@ -49,18 +51,7 @@ describe('dot-voting in Chromium', () => {
       },
     );
     expect(cards.status(), await cards.text()).toBe(200);
-    const added = await page.request.post(`${server.url}/api/workspaces/demo/members`, {
-      headers,
-      data: { email: 'ed@example.org', role: 'commenter', name: 'Ed' },
-    });
-    expect(added.status(), await added.text()).toBe(201);
-    ed = await newPage(session.browser);
-    await signInAs(
-      ed,
-      server,
-      'ed@example.org',
-      ((await added.json()) as { oneTimePassword: string }).oneTimePassword,
-    );
+    ed = await addMember(session, { email: 'ed@example.org', role: 'commenter', name: 'Ed' });
   }, 240_000);
   afterAll(() => session?.stop());
 

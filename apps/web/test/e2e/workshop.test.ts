@@ -1,7 +1,13 @@
 import type { Journey } from '@waymark/core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, newPage, signInAs, startSignedIn, type SignedInSession } from './harness';
+import {
+  expectNoAxeViolations,
+  startSignedIn,
+  type SignedInSession,
+  addMember,
+  createJourney,
+} from './harness';
 
 /**
  * Issue 10 item 3 (decision 0014): a facilitator and two participants (an editor and a viewer) in three
@@ -24,21 +30,8 @@ describe('workshop facilitation in Chromium', () => {
       user: { name: string };
     };
     adminName = me.user.name;
-    const made = await page.request.post(`${server.url}/api/workspaces/demo/journeys`, {
-      headers: { 'x-csrf-token': me.csrfToken },
-      data: { template: 'blank-current', id: 'workshop-e2e', title: 'Workshop' },
-    });
-    expect(made.status(), await made.text()).toBe(201);
-    const member = async (email: string, name: string, role: string) => {
-      const added = await page.request.post(`${server.url}/api/workspaces/demo/members`, {
-        headers: { 'x-csrf-token': me.csrfToken },
-        data: { email, role, name },
-      });
-      expect(added.status(), await added.text()).toBe(201);
-      const p = await newPage(session.browser);
-      await signInAs(p, server, email, ((await added.json()) as { oneTimePassword: string }).oneTimePassword);
-      return p;
-    };
+    await createJourney(session, { template: 'blank-current', id: 'workshop-e2e', title: 'Workshop' });
+    const member = (email: string, name: string, role: string) => addMember(session, { email, role, name });
     ed = await member('ed@example.org', 'Ed', 'editor');
     vic = await member('vic@example.org', 'Vic', 'viewer');
   }, 240_000);
