@@ -1,6 +1,6 @@
-import { openLiveSocket, type TestApi, type WorkshopAction, type WorkshopGroups } from '@waymark/api';
-import { type JourneyId } from '@waymark/core';
-import { sampleJourney, type UserId, type WorkspaceId } from '@waymark/store';
+import { type TestApi, type WorkshopAction, type WorkshopGroups } from '@waymark/api';
+import type { JourneyId } from '@waymark/core';
+import { sampleJourney, type WorkspaceId } from '@waymark/store';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startLiveTestServer, type LiveTestServer } from './testing/live-test-server';
 
@@ -13,7 +13,6 @@ const ws = 'ws1' as WorkspaceId;
 const WAIT = 30_000;
 let f: LiveTestServer;
 let api: TestApi;
-let base: string;
 let cookies: Record<string, string>;
 let csrf: Record<string, string>;
 
@@ -24,7 +23,7 @@ beforeAll(async () => {
     Cat: { ws: 'ws1', role: 'viewer' },
     Dan: { ws: 'ws2', role: 'owner' },
   });
-  ({ api, base, cookies, csrf } = f);
+  ({ api, cookies, csrf } = f);
 }, 120_000);
 afterAll(() => f.close());
 
@@ -32,23 +31,11 @@ let jid: JourneyId;
 let journeys = 0;
 beforeEach(async () => {
   jid = `gr${++journeys}` as JourneyId;
-  const made = await api.stores.journeys.createJourney({
-    workspaceId: ws,
-    journey: sampleJourney(jid, { steps: 4 }),
-    kind: 'create',
-    commands: [],
-    by: 'u-fay' as UserId,
-    at: api.caps.clock().toISOString(),
-  });
-  expect(made.ok).toBe(true);
+  await f.storeJourney(sampleJourney(jid, { steps: 4 }), 'u-fay');
 });
 
-let tabs = 0;
 const open = async (who: string, journey: string = jid, workspace: string = ws) => {
-  const socket = await openLiveSocket(
-    `ws://${base}/api/workspaces/${workspace}/journeys/${journey}/live?client=tab-${who}-${++tabs}`,
-    { cookie: cookies[who]!, origin: `http://${base}` },
-  );
+  const socket = await f.openLive(who, journey, workspace);
   const welcome = await socket.next('welcome', undefined, WAIT);
   return Object.assign(socket, { welcome });
 };

@@ -1,6 +1,6 @@
-import { liveCloseCodes, openLiveSocket, type TestApi } from '@waymark/api';
-import { type JourneyId } from '@waymark/core';
-import { sampleJourney, type UserId, type WorkspaceId } from '@waymark/store';
+import { liveCloseCodes } from '@waymark/api';
+import type { JourneyId } from '@waymark/core';
+import { sampleJourney } from '@waymark/store';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startLiveTestServer, type LiveTestServer } from './testing/live-test-server';
 
@@ -9,11 +9,7 @@ import { startLiveTestServer, type LiveTestServer } from './testing/live-test-se
  * as the server wires it: a tab's `ping` is answered `pong` on its own socket only, whatever the role; a ping
  * with anything else in it is not understood; a focus naming a lane reaches the others as sent.
  */
-const ws = 'ws1' as WorkspaceId;
 let f: LiveTestServer;
-let api: TestApi;
-let base: string;
-let cookies: Record<string, string>;
 
 beforeAll(async () => {
   f = await startLiveTestServer({
@@ -21,7 +17,6 @@ beforeAll(async () => {
     Cat: { ws: 'ws1', role: 'viewer' },
     Dan: { ws: 'ws2', role: 'owner' },
   });
-  ({ api, base, cookies } = f);
 });
 afterAll(() => f.close());
 
@@ -29,23 +24,10 @@ let jid: JourneyId;
 let journeys = 0;
 beforeEach(async () => {
   jid = `hb${++journeys}` as JourneyId;
-  const made = await api.stores.journeys.createJourney({
-    workspaceId: ws,
-    journey: sampleJourney(jid),
-    kind: 'create',
-    commands: [],
-    by: 'u-ann' as UserId,
-    at: api.caps.clock().toISOString(),
-  });
-  expect(made.ok).toBe(true);
+  await f.storeJourney(sampleJourney(jid), 'u-ann');
 });
 
-let tabs = 0;
-const open = (who: string) =>
-  openLiveSocket(`ws://${base}/api/workspaces/${ws}/journeys/${jid}/live?client=tab-${who}-${++tabs}`, {
-    cookie: cookies[who]!,
-    origin: `http://${base}`,
-  });
+const open = (who: string) => f.openLive(who, jid);
 
 describe('the live heartbeat', () => {
   it('given a viewer and an owner on a map, when each sends ping, then each gets pong on its own socket only, and the socket stays open for more', async () => {

@@ -26,15 +26,7 @@ beforeAll(async () => {
 afterAll(() => f.close());
 beforeEach(async () => {
   jid = `j${++journeys}` as JourneyId;
-  const made = await f.api.stores.journeys.createJourney({
-    workspaceId: ws,
-    journey: sampleJourney(jid),
-    kind: 'create',
-    commands: [],
-    by: 'u-ann' as UserId,
-    at: f.api.caps.clock().toISOString(),
-  });
-  expect(made.ok).toBe(true);
+  await f.storeJourney(sampleJourney(jid), 'u-ann');
 });
 
 let clients = 0;

@@ -1,6 +1,6 @@
-import { openLiveSocket, type TestApi } from '@waymark/api';
+import { type TestApi } from '@waymark/api';
 import { applyCommand, restoreCommand, type Journey, type JourneyCommand } from '@waymark/core';
-import { sampleJourney, type UserId, type WorkspaceId } from '@waymark/store';
+import { sampleJourney } from '@waymark/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLiveTestServer, type LiveTestServer } from './testing/live-test-server';
 
@@ -9,17 +9,15 @@ import { startLiveTestServer, type LiveTestServer } from './testing/live-test-se
  * REST route reaches every open tab as applied commands, not a replaced document; one a tab submits is stored
  * like any edit and the history says which version it brought back.
  */
-const ws = 'ws1' as WorkspaceId;
 const WAIT = 30_000;
 let f: LiveTestServer;
 let api: TestApi;
-let base: string;
 let cookies: Record<string, string>;
 let csrf: Record<string, string>;
 
 beforeAll(async () => {
   f = await startLiveTestServer({ Ann: { ws: 'ws1', role: 'owner' }, Bob: { ws: 'ws1', role: 'editor' } });
-  ({ api, base, cookies, csrf } = f);
+  ({ api, cookies, csrf } = f);
 }, 120_000);
 afterAll(() => f.close());
 
@@ -33,26 +31,14 @@ const rest = async <T>(who: string, method: string, path: string, body?: unknown
   return (await res.json()) as T;
 };
 type Stored = { version: number; journey: Journey };
-let tabs = 0;
 const open = async (who: string, journey: string) => {
-  const socket = await openLiveSocket(
-    `ws://${base}/api/workspaces/ws1/journeys/${journey}/live?client=tab-${who}-${++tabs}`,
-    { cookie: cookies[who]!, origin: `http://${base}` },
-  );
+  const socket = await f.openLive(who, journey);
   const welcome = await socket.next('welcome', undefined, WAIT);
   return Object.assign(socket, { welcome });
 };
 /** A journey at version 2 (a card's words changed) and 3 (a step added). */
 async function journeyWithLaterWork(id: string) {
-  const made = await api.stores.journeys.createJourney({
-    workspaceId: ws,
-    journey: sampleJourney(id),
-    kind: 'create',
-    commands: [],
-    by: 'u-ann' as UserId,
-    at: api.caps.clock().toISOString(),
-  });
-  expect(made.ok).toBe(true);
+  await f.storeJourney(sampleJourney(id), 'u-ann');
   const v2 = await rest<Stored>('Ann', 'POST', `${id}/commands`, {
     baseVersion: 1,
     commands: [{ type: 'card.update', id: 's1-step', patch: { text: 'Rings the council' } }],

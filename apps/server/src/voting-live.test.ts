@@ -1,6 +1,6 @@
-import { openLiveSocket, type TestApi, type WorkshopAction, type WorkshopVoting } from '@waymark/api';
+import { type TestApi, type WorkshopAction, type WorkshopVoting } from '@waymark/api';
 import { applyCommand, type Journey, type JourneyCommand, type JourneyId } from '@waymark/core';
-import { sampleJourney, type UserId, type WorkspaceId } from '@waymark/store';
+import { sampleJourney, type WorkspaceId } from '@waymark/store';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startLiveTestServer, type LiveTestServer } from './testing/live-test-server';
 
@@ -12,8 +12,6 @@ const ws = 'ws1' as WorkspaceId;
 const WAIT = 30_000;
 let f: LiveTestServer;
 let api: TestApi;
-let base: string;
-let cookies: Record<string, string>;
 
 beforeAll(async () => {
   f = await startLiveTestServer({
@@ -23,7 +21,7 @@ beforeAll(async () => {
     Cat: { ws: 'ws1', role: 'viewer' },
     Dan: { ws: 'ws2', role: 'owner' },
   });
-  ({ api, base, cookies } = f);
+  ({ api } = f);
 }, 120_000);
 afterAll(() => f.close());
 
@@ -57,23 +55,11 @@ let jid: JourneyId;
 let journeys = 0;
 beforeEach(async () => {
   jid = `v${++journeys}` as JourneyId;
-  const made = await api.stores.journeys.createJourney({
-    workspaceId: ws,
-    journey: withPainPoints(jid),
-    kind: 'create',
-    commands: [],
-    by: 'u-ann' as UserId,
-    at: api.caps.clock().toISOString(),
-  });
-  expect(made.ok).toBe(true);
+  await f.storeJourney(withPainPoints(jid), 'u-ann');
 });
 
-let tabs = 0;
 const open = async (who: string, journey: string = jid, workspace: string = ws) => {
-  const socket = await openLiveSocket(
-    `ws://${base}/api/workspaces/${workspace}/journeys/${journey}/live?client=tab-${who}-${++tabs}`,
-    { cookie: cookies[who]!, origin: `http://${base}` },
-  );
+  const socket = await f.openLive(who, journey, workspace);
   const welcome = await socket.next('welcome', undefined, WAIT);
   return Object.assign(socket, { welcome });
 };

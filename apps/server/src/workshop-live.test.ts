@@ -1,4 +1,4 @@
-import { openLiveSocket, type Client, type TestApi, type WorkshopAction } from '@waymark/api';
+import { type Client, type TestApi, type WorkshopAction } from '@waymark/api';
 import { type JourneyCommand, type JourneyId } from '@waymark/core';
 import { sampleJourney, type UserId, type WorkspaceId } from '@waymark/store';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -11,7 +11,6 @@ import { startLiveTestServer, type LiveTestServer } from './testing/live-test-se
 const ws = 'ws1' as WorkspaceId;
 let f: LiveTestServer;
 let api: TestApi;
-let base: string;
 let cookies: Record<string, string>;
 const rest: Record<string, Client> = {};
 
@@ -25,7 +24,7 @@ beforeAll(async () => {
     Gil: { ws: 'ws1', role: 'commenter' },
     Hal: { ws: 'ws1', role: 'editor' },
   });
-  ({ api, base, cookies } = f);
+  ({ api, cookies } = f);
   for (const name of Object.keys(cookies)) rest[name] = await api.signIn(name);
 });
 afterAll(() => f.close());
@@ -34,23 +33,11 @@ let jid: JourneyId;
 let journeys = 0;
 beforeEach(async () => {
   jid = `w${++journeys}` as JourneyId;
-  const made = await api.stores.journeys.createJourney({
-    workspaceId: ws,
-    journey: sampleJourney(jid),
-    kind: 'create',
-    commands: [],
-    by: 'u-ann' as UserId,
-    at: api.caps.clock().toISOString(),
-  });
-  expect(made.ok).toBe(true);
+  await f.storeJourney(sampleJourney(jid), 'u-ann');
 });
 
-let tabs = 0;
 const open = async (who: string, journey: string = jid, workspace: string = ws) => {
-  const socket = await openLiveSocket(
-    `ws://${base}/api/workspaces/${workspace}/journeys/${journey}/live?client=tab-${who}-${++tabs}`,
-    { cookie: cookies[who]!, origin: `http://${base}` },
-  );
+  const socket = await f.openLive(who, journey, workspace);
   const welcome = await socket.next('welcome');
   return Object.assign(socket, { welcome });
 };

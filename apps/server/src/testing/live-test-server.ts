@@ -1,9 +1,10 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { createTestApi, type ApiDeps, type TestApi } from '@waymark/api';
-import { applyCommand } from '@waymark/core';
-import type { Role } from '@waymark/store';
+import { createTestApi, openLiveSocket, type ApiDeps, type LiveTestSocket, type TestApi } from '@waymark/api';
+import { applyCommand, type Journey } from '@waymark/core';
+import type { Role, UserId, WorkspaceId } from '@waymark/store';
+import { expect } from 'vitest';
 import { startLive } from '../live-server';
 
 export interface LiveTestServer {
@@ -16,6 +17,10 @@ export interface LiveTestServer {
   readonly csrf: Record<string, string>;
   /** Signs the person in (again): a new session cookie and CSRF token. */
   signIn(name: string): Promise<void>;
+  /** Stores a new journey in the workspace (ws1 unless said), as made by `by`. */
+  storeJourney(journey: Journey, by: string, workspace?: string): Promise<void>;
+  /** Opens the live route of a journey as the person, from a browser tab of its own. */
+  openLive(who: string, journeyId: string, workspace?: string): Promise<LiveTestSocket>;
   close(): Promise<void>;
 }
 
@@ -54,13 +59,31 @@ export async function startLiveTestServer(
     csrf[name] = ((await res.json()) as { csrfToken: string }).csrfToken;
   };
   for (const name of Object.keys(people)) await signIn(name);
+  const base = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  let tabs = 0;
   return {
     api,
     server,
-    base: `127.0.0.1:${(server.address() as AddressInfo).port}`,
+    base,
     cookies,
     csrf,
     signIn,
+    async storeJourney(journey, by, workspace = 'ws1') {
+      const made = await api.stores.journeys.createJourney({
+        workspaceId: workspace as WorkspaceId,
+        journey,
+        kind: 'create',
+        commands: [],
+        by: by as UserId,
+        at: api.caps.clock().toISOString(),
+      });
+      expect(made.ok).toBe(true);
+    },
+    openLive: (who, journeyId, workspace = 'ws1') =>
+      openLiveSocket(
+        `ws://${base}/api/workspaces/${workspace}/journeys/${journeyId}/live?client=tab-${who}-${++tabs}`,
+        { cookie: cookies[who]!, origin: `http://${base}` },
+      ),
     async close() {
       await live.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
