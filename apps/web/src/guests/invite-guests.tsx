@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { MadeLink, StatusAndError } from '../ui/made-link';
+import { useCallback, useEffect, useId, useState } from 'react';
+import { LinkDialogButton, linkStateLabel, MadeLink, StatusAndError } from '../ui/made-link';
 import { formatDateTime } from '../app/format';
-import { useRole, useSession } from '../app/session';
+import { useSession } from '../app/session';
 import { errorText } from '../ui/field';
 import type { GuestRole, ListedGuest, ListedGuestLink } from './guest-types';
 import { untilText } from './guest-time';
@@ -17,41 +17,15 @@ const durations = [
   { value: '168', label: '7 days' },
 ] as const;
 
-const linkState = { active: 'Works', expired: 'Expired', revoked: 'Withdrawn' } as const;
-
 /**
  * "Invite guests" in the editor's toolbar (decision 0015): make a workshop link for people from other
  * organisations, copy it, see who joined and remove anyone at once. Owners and editors only.
  */
 export function InviteGuestsButton({ ws, journeyId }: { ws: string; journeyId: string }) {
-  const role = useRole(ws);
-  const dialog = useRef<HTMLDialogElement>(null);
-  const [open, setOpen] = useState(false);
-  if (role !== 'owner' && role !== 'editor') return null;
   return (
-    <>
-      <button
-        type="button"
-        className="button button--secondary"
-        aria-haspopup="dialog"
-        onClick={() => {
-          setOpen(true);
-          dialog.current?.showModal();
-        }}
-      >
-        Invite guests
-      </button>
-      <dialog
-        ref={dialog}
-        className="share-dialog"
-        aria-labelledby="invite-guests-title"
-        onClose={() => setOpen(false)}
-      >
-        {open ? (
-          <InviteGuestsBody ws={ws} journeyId={journeyId} close={() => dialog.current?.close()} />
-        ) : null}
-      </dialog>
-    </>
+    <LinkDialogButton ws={ws} label="Invite guests" titleId="invite-guests-title">
+      {(close) => <InviteGuestsBody ws={ws} journeyId={journeyId} close={close} />}
+    </LinkDialogButton>
   );
 }
 
@@ -233,7 +207,7 @@ function InviteGuestsBody({ ws, journeyId, close }: { ws: string; journeyId: str
                 </td>
                 <td>{l.role === 'editor' ? 'Edit' : 'Comment'}</td>
                 <td>{formatDateTime(l.expiresAt)}</td>
-                <td>{linkState[l.state]}</td>
+                <td>{linkStateLabel[l.state]}</td>
                 <td>
                   {l.state === 'active' ? (
                     <button type="button" className="link-button" onClick={() => void withdraw(l)}>

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useRole } from '../app/session';
 
 /**
  * A link just made (a share link, a guest link), shown only once: read-only, selected when focused, with
@@ -63,6 +64,50 @@ export function StatusAndError({
           {error}
         </p>
       ) : null}
+    </>
+  );
+}
+
+/** How a link made for a map stands, in a dialog's list of links. */
+export const linkStateLabel = { active: 'Works', expired: 'Expired', revoked: 'Withdrawn' } as const;
+
+/**
+ * A toolbar button that opens a modal dialog about links to a map (Share, Invite guests), for owners and
+ * editors only (the API's rule; for other roles nothing is shown). The dialog's body is made only while it is
+ * open, and is given the way to close it.
+ */
+export function LinkDialogButton({
+  ws,
+  label,
+  titleId,
+  children,
+}: {
+  readonly ws: string;
+  readonly label: string;
+  /** The id of the dialog's heading, which names it. */
+  readonly titleId: string;
+  readonly children: (close: () => void) => ReactNode;
+}) {
+  const role = useRole(ws);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
+  if (role !== 'owner' && role !== 'editor') return null;
+  return (
+    <>
+      <button
+        type="button"
+        className="button button--secondary"
+        aria-haspopup="dialog"
+        onClick={() => {
+          setOpen(true);
+          dialog.current?.showModal();
+        }}
+      >
+        {label}
+      </button>
+      <dialog ref={dialog} className="share-dialog" aria-labelledby={titleId} onClose={() => setOpen(false)}>
+        {open ? children(() => dialog.current?.close()) : null}
+      </dialog>
     </>
   );
 }

@@ -1,12 +1,10 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { MadeLink, StatusAndError } from '../ui/made-link';
+import { useCallback, useEffect, useId, useState } from 'react';
+import { LinkDialogButton, linkStateLabel, MadeLink, StatusAndError } from '../ui/made-link';
 import { formatDate } from '../app/format';
-import { useRole, useSession } from '../app/session';
+import { useSession } from '../app/session';
 import { errorText } from '../ui/field';
 import { expiryFor, shareDurations, shareState, sortShares, type ListedShare } from './share-model';
 import './views.css';
-
-const stateLabel = { active: 'Works', expired: 'Expired', revoked: 'Withdrawn' } as const;
 
 /**
  * The Share button of the editor's toolbar and its dialogue: make a read-only link that works for a chosen
@@ -14,34 +12,10 @@ const stateLabel = { active: 'Works', expired: 'Expired', revoked: 'Withdrawn' }
  * rule); for other roles the button is not shown.
  */
 export function ShareButton({ ws, journeyId }: { ws: string; journeyId: string }) {
-  const role = useRole(ws);
-  const dialog = useRef<HTMLDialogElement>(null);
-  const [open, setOpen] = useState(false);
-  if (role !== 'owner' && role !== 'editor') return null;
   return (
-    <>
-      <button
-        type="button"
-        className="button button--secondary"
-        aria-haspopup="dialog"
-        onClick={() => {
-          setOpen(true);
-          dialog.current?.showModal();
-        }}
-      >
-        Share
-      </button>
-      <dialog
-        ref={dialog}
-        className="share-dialog"
-        aria-labelledby="share-dialog-title"
-        onClose={() => setOpen(false)}
-      >
-        {open ? (
-          <ShareDialogBody ws={ws} journeyId={journeyId} close={() => dialog.current?.close()} />
-        ) : null}
-      </dialog>
-    </>
+    <LinkDialogButton ws={ws} label="Share" titleId="share-dialog-title">
+      {(close) => <ShareDialogBody ws={ws} journeyId={journeyId} close={close} />}
+    </LinkDialogButton>
   );
 }
 
@@ -149,7 +123,7 @@ function ShareDialogBody({ ws, journeyId, close }: { ws: string; journeyId: stri
                 <tr key={s.id}>
                   <td>{formatDate(s.createdAt)}</td>
                   <td>{formatDate(s.expiresAt)}</td>
-                  <td>{stateLabel[state]}</td>
+                  <td>{linkStateLabel[state]}</td>
                   <td>
                     {state === 'active' ? (
                       <button type="button" className="link-button" onClick={() => void revoke(s)}>
