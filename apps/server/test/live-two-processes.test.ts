@@ -1,12 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { openLiveSocket, type LiveTestSocket } from '@waymark/api';
-import { createPgSql, type Sql } from '@waymark/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminSession, signInAs } from './live-session';
-import { CHOSEN_PASSWORD, startServerProcess, type ServerProcess } from './server-process';
+import type { signInAs } from './live-session';
+import type { ServerProcess } from './server-process';
+import { startTwoServers, type TwoServers } from './two-servers';
 
 const url = process.env['WAYMARK_TEST_DATABASE_URL'];
 
@@ -14,25 +10,16 @@ const addColumn = (id: string) => ({ type: 'column.add', item: { id, label: `Ste
 type Journey = { columns: { id: string }[] };
 
 describe.skipIf(!url)('live co-editing across two server processes on one PostgreSQL', () => {
-  let admin: Sql;
-  let schema: string;
-  let keyring: string;
+  let servers: TwoServers;
   let a: ServerProcess;
   let b: ServerProcess;
   let cookie: string;
   let call: Awaited<ReturnType<typeof signInAs>>['call'];
 
   beforeAll(async () => {
-    schema = `wm_live_${randomBytes(5).toString('hex')}`;
-    admin = await createPgSql({ connectionString: url!, max: 1 });
-    await admin.exec(`CREATE SCHEMA ${schema}`);
-    const databaseUrl = `${url}${url!.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-    keyring = mkdtempSync(join(tmpdir(), 'waymark-keyring-'));
-    const env = { DATABASE_URL: databaseUrl, WAYMARK_KEYRING: keyring };
-    a = await startServerProcess(env);
-    b = await startServerProcess(env);
-    await adminSession(a);
-    const session = await signInAs(b.url, 'admin@waymark.local', CHOSEN_PASSWORD);
+    servers = await startTwoServers(url!, 'wm_live');
+    ({ a, b } = servers);
+    const { session } = servers;
     cookie = session.cookie;
     call = session.call;
     const made = await call('POST', '/api/workspaces/demo/journeys', {
@@ -43,17 +30,7 @@ describe.skipIf(!url)('live co-editing across two server processes on one Postgr
     expect(made.status).toBe(201);
   }, 180_000);
 
-  afterAll(async () => {
-    for (const p of [a, b]) {
-      if (p && p.child.exitCode === null && p.child.signalCode === null) {
-        p.child.kill('SIGTERM');
-        await p.exited;
-      }
-    }
-    rmSync(keyring, { recursive: true, force: true });
-    await admin.exec(`DROP SCHEMA ${schema} CASCADE`);
-    await admin.close();
-  });
+  afterAll(() => servers?.stop());
 
   const open = (server: ServerProcess, client: string, since?: number) =>
     openLiveSocket(

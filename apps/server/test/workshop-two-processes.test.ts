@@ -1,35 +1,21 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { openLiveSocket } from '@waymark/api';
-import { createPgSql, type Sql } from '@waymark/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminSession, signInAs } from './live-session';
-import { CHOSEN_PASSWORD, startServerProcess, type ServerProcess } from './server-process';
+import type { ServerProcess } from './server-process';
+import { startTwoServers, type TwoServers } from './two-servers';
 
 const url = process.env['WAYMARK_TEST_DATABASE_URL'];
 
 /** Decision 0014: the workshop lives in PostgreSQL, so every server process serves the same one. */
 describe.skipIf(!url)('a workshop across two server processes on one PostgreSQL', () => {
-  let admin: Sql;
-  let schema: string;
-  let keyring: string;
+  let servers: TwoServers;
   let a: ServerProcess;
   let b: ServerProcess;
   let cookie: string;
 
   beforeAll(async () => {
-    schema = `wm_workshop_${randomBytes(5).toString('hex')}`;
-    admin = await createPgSql({ connectionString: url!, max: 1 });
-    await admin.exec(`CREATE SCHEMA ${schema}`);
-    const databaseUrl = `${url}${url!.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-    keyring = mkdtempSync(join(tmpdir(), 'waymark-keyring-'));
-    const env = { DATABASE_URL: databaseUrl, WAYMARK_KEYRING: keyring };
-    a = await startServerProcess(env);
-    b = await startServerProcess(env);
-    await adminSession(a);
-    const session = await signInAs(b.url, 'admin@waymark.local', CHOSEN_PASSWORD);
+    servers = await startTwoServers(url!, 'wm_workshop');
+    ({ a, b } = servers);
+    const { session } = servers;
     cookie = session.cookie;
     const made = await session.call('POST', '/api/workspaces/demo/journeys', {
       template: 'blank-current',
@@ -39,17 +25,7 @@ describe.skipIf(!url)('a workshop across two server processes on one PostgreSQL'
     expect(made.status).toBe(201);
   }, 180_000);
 
-  afterAll(async () => {
-    for (const p of [a, b]) {
-      if (p && p.child.exitCode === null && p.child.signalCode === null) {
-        p.child.kill('SIGTERM');
-        await p.exited;
-      }
-    }
-    rmSync(keyring, { recursive: true, force: true });
-    await admin.exec(`DROP SCHEMA ${schema} CASCADE`);
-    await admin.close();
-  });
+  afterAll(() => servers?.stop());
 
   const open = async (server: ServerProcess, client: string) => {
     const socket = await openLiveSocket(
