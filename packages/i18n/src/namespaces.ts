@@ -1,0 +1,84 @@
+// The namespaces of the one message catalogue. Each has an English and a Welsh file with the same ids.
+// Generated list: to add a namespace, add its two JSON files and a line to each block below.
+import enCommon from '../messages/en/common.json' with { type: 'json' };
+import enModel from '../messages/en/model.json' with { type: 'json' };
+import enErrors from '../messages/en/errors.json' with { type: 'json' };
+import enApp from '../messages/en/app.json' with { type: 'json' };
+import enAccount from '../messages/en/account.json' with { type: 'json' };
+import enPages from '../messages/en/pages.json' with { type: 'json' };
+import enEditor from '../messages/en/editor.json' with { type: 'json' };
+import enComments from '../messages/en/comments.json' with { type: 'json' };
+import enLinks from '../messages/en/links.json' with { type: 'json' };
+import enHistory from '../messages/en/history.json' with { type: 'json' };
+import enWorkshop from '../messages/en/workshop.json' with { type: 'json' };
+import enDatasets from '../messages/en/datasets.json' with { type: 'json' };
+import enEventlog from '../messages/en/eventlog.json' with { type: 'json' };
+import enImprove from '../messages/en/improve.json' with { type: 'json' };
+import enCompare from '../messages/en/compare.json' with { type: 'json' };
+import enViews from '../messages/en/views.json' with { type: 'json' };
+import enExport from '../messages/en/export.json' with { type: 'json' };
+import enGuests from '../messages/en/guests.json' with { type: 'json' };
+import enPoster from '../messages/en/poster.json' with { type: 'json' };
+import cyCommon from '../messages/cy/common.json' with { type: 'json' };
+import cyModel from '../messages/cy/model.json' with { type: 'json' };
+import cyErrors from '../messages/cy/errors.json' with { type: 'json' };
+import cyApp from '../messages/cy/app.json' with { type: 'json' };
+import cyAccount from '../messages/cy/account.json' with { type: 'json' };
+import cyPages from '../messages/cy/pages.json' with { type: 'json' };
+import cyEditor from '../messages/cy/editor.json' with { type: 'json' };
+import cyComments from '../messages/cy/comments.json' with { type: 'json' };
+import cyLinks from '../messages/cy/links.json' with { type: 'json' };
+import cyHistory from '../messages/cy/history.json' with { type: 'json' };
+import cyWorkshop from '../messages/cy/workshop.json' with { type: 'json' };
+import cyDatasets from '../messages/cy/datasets.json' with { type: 'json' };
+import cyEventlog from '../messages/cy/eventlog.json' with { type: 'json' };
+import cyImprove from '../messages/cy/improve.json' with { type: 'json' };
+import cyCompare from '../messages/cy/compare.json' with { type: 'json' };
+import cyViews from '../messages/cy/views.json' with { type: 'json' };
+import cyExport from '../messages/cy/export.json' with { type: 'json' };
+import cyGuests from '../messages/cy/guests.json' with { type: 'json' };
+import cyPoster from '../messages/cy/poster.json' with { type: 'json' };
+
+export const namespaces = {
+  common: { en: enCommon, cy: cyCommon },
+  model: { en: enModel, cy: cyModel },
+  errors: { en: enErrors, cy: cyErrors },
+  app: { en: enApp, cy: cyApp },
+  account: { en: enAccount, cy: cyAccount },
+  pages: { en: enPages, cy: cyPages },
+  editor: { en: enEditor, cy: cyEditor },
+  comments: { en: enComments, cy: cyComments },
+  links: { en: enLinks, cy: cyLinks },
+  history: { en: enHistory, cy: cyHistory },
+  workshop: { en: enWorkshop, cy: cyWorkshop },
+  datasets: { en: enDatasets, cy: cyDatasets },
+  eventlog: { en: enEventlog, cy: cyEventlog },
+  improve: { en: enImprove, cy: cyImprove },
+  compare: { en: enCompare, cy: cyCompare },
+  views: { en: enViews, cy: cyViews },
+  export: { en: enExport, cy: cyExport },
+  guests: { en: enGuests, cy: cyGuests },
+  poster: { en: enPoster, cy: cyPoster },
+} as const;
+
+/** Every message id, typed from the English files: a misspelt id does not compile. */
+export type MessageId =
+  | keyof typeof enCommon
+  | keyof typeof enModel
+  | keyof typeof enErrors
+  | keyof typeof enApp
+  | keyof typeof enAccount
+  | keyof typeof enPages
+  | keyof typeof enEditor
+  | keyof typeof enComments
+  | keyof typeof enLinks
+  | keyof typeof enHistory
+  | keyof typeof enWorkshop
+  | keyof typeof enDatasets
+  | keyof typeof enEventlog
+  | keyof typeof enImprove
+  | keyof typeof enCompare
+  | keyof typeof enViews
+  | keyof typeof enExport
+  | keyof typeof enGuests
+  | keyof typeof enPoster;
