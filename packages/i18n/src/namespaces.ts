@@ -1,5 +1,5 @@
 // The namespaces of the one message catalogue. Each has an English and a Welsh file with the same ids.
-// Generated list: to add a namespace, add its two JSON files and a line to each block below.
+// To add a namespace, add its two JSON files and a line to each block below.
 import enCommon from '../messages/en/common.json' with { type: 'json' };
 import enModel from '../messages/en/model.json' with { type: 'json' };
 import enErrors from '../messages/en/errors.json' with { type: 'json' };
@@ -19,6 +19,11 @@ import enViews from '../messages/en/views.json' with { type: 'json' };
 import enExport from '../messages/en/export.json' with { type: 'json' };
 import enGuests from '../messages/en/guests.json' with { type: 'json' };
 import enPoster from '../messages/en/poster.json' with { type: 'json' };
+import enToolbar from '../messages/en/toolbar.json' with { type: 'json' };
+import enCards from '../messages/en/cards.json' with { type: 'json' };
+import enVoting from '../messages/en/voting.json' with { type: 'json' };
+import enGroups from '../messages/en/groups.json' with { type: 'json' };
+import enLive from '../messages/en/live.json' with { type: 'json' };
 import cyCommon from '../messages/cy/common.json' with { type: 'json' };
 import cyModel from '../messages/cy/model.json' with { type: 'json' };
 import cyErrors from '../messages/cy/errors.json' with { type: 'json' };
@@ -38,6 +43,11 @@ import cyViews from '../messages/cy/views.json' with { type: 'json' };
 import cyExport from '../messages/cy/export.json' with { type: 'json' };
 import cyGuests from '../messages/cy/guests.json' with { type: 'json' };
 import cyPoster from '../messages/cy/poster.json' with { type: 'json' };
+import cyToolbar from '../messages/cy/toolbar.json' with { type: 'json' };
+import cyCards from '../messages/cy/cards.json' with { type: 'json' };
+import cyVoting from '../messages/cy/voting.json' with { type: 'json' };
+import cyGroups from '../messages/cy/groups.json' with { type: 'json' };
+import cyLive from '../messages/cy/live.json' with { type: 'json' };
 
 export const namespaces = {
   common: { en: enCommon, cy: cyCommon },
@@ -59,6 +69,11 @@ export const namespaces = {
   export: { en: enExport, cy: cyExport },
   guests: { en: enGuests, cy: cyGuests },
   poster: { en: enPoster, cy: cyPoster },
+  toolbar: { en: enToolbar, cy: cyToolbar },
+  cards: { en: enCards, cy: cyCards },
+  voting: { en: enVoting, cy: cyVoting },
+  groups: { en: enGroups, cy: cyGroups },
+  live: { en: enLive, cy: cyLive },
 } as const;
 
 /** Every message id, typed from the English files: a misspelt id does not compile. */
@@ -81,4 +96,9 @@ export type MessageId =
   | keyof typeof enViews
   | keyof typeof enExport
   | keyof typeof enGuests
-  | keyof typeof enPoster;
+  | keyof typeof enPoster
+  | keyof typeof enToolbar
+  | keyof typeof enCards
+  | keyof typeof enVoting
+  | keyof typeof enGroups
+  | keyof typeof enLive;
