@@ -27,6 +27,13 @@ function cardsOf(m: StepMeasure): { metric: MetricKind; value: number; note: str
       note: `contacts per journey at this step, measured (${of}; reached in ${m.cases} cases)`,
     },
   ];
+  // the elapsed days the comparison adds up (without it a compared journey said 0 days: issue 11 item 7)
+  if (m.elapsedDaysPerJourney > 0)
+    out.push({
+      metric: 'elapsed-days',
+      value: round(m.elapsedDaysPerJourney),
+      note: `days per journey spent getting to ${of}, measured (the steps add up to the mean end-to-end time)`,
+    });
   if (m.waitDays !== undefined)
     out.push({ metric: 'wait-days', value: round(m.waitDays), note: `median wait before ${of}, measured` });
   if (m.handOffsPerJourney !== undefined && m.handOffsPerJourney > 0)
@@ -119,7 +126,7 @@ export function estimatesAlongside(journey: Journey, measures: readonly StepMeas
     c.kind === 'metric' &&
     c.origin !== 'log' &&
     mapped.has(c.columnId) &&
-    (c.metric === 'contacts' || c.metric === 'wait-days');
+    (c.metric === 'contacts' || c.metric === 'wait-days' || c.metric === 'elapsed-days');
   return [...new Set(journey.cards.filter(dup).map((c) => c.columnId as string))];
 }
 

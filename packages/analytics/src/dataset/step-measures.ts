@@ -12,6 +12,12 @@ export interface StepMeasure {
   readonly contactsPerJourney: number;
   /** Median days from the case's previous event to this step's events (absent when always first). */
   readonly waitDays?: number;
+  /**
+   * Days of the journey spent getting to this step, per journey (all cases of the log): the time from the case's
+   * previous mapped event (or its first event) to this step's events, summed and divided by the cases. The steps
+   * add up to the mean end-to-end time of the cases (up to their last mapped event), as contacts add up.
+   */
+  readonly elapsedDaysPerJourney: number;
   /** Changes of team into this step, per journey. */
   readonly handOffsPerJourney?: number;
   /** Mean £ per contact at this step, when every contact's channel has a unit cost in the table. */
@@ -50,6 +56,7 @@ export function measureSteps(
   const contacts = new Float64Array(S);
   const handOffs = new Float64Array(S);
   const waits: number[][] = Array.from({ length: S }, () => []);
+  const elapsed = new Float64Array(S);
   const costSum = new Float64Array(S);
   const uncosted = new Uint8Array(S);
   const lastCase = new Int32Array(S).fill(-1);
@@ -64,9 +71,13 @@ export function measureSteps(
   for (let k = 0; k < index.cases; k++) {
     const from = index.caseStart[k] as number;
     const to = index.caseStart[k + 1] as number;
+    let lastMapped = index.time[from] as number;
     for (let p = from; p < to; p++) {
       const s = stepOf[index.activity[p] as number] as number;
       if (s < 0) continue;
+      const t = index.time[p] as number;
+      elapsed[s] = (elapsed[s] as number) + (t - lastMapped) / 86_400_000;
+      lastMapped = t;
       if (lastCase[s] !== k) {
         lastCase[s] = k;
         cases[s] = (cases[s] as number) + 1;
@@ -105,6 +116,7 @@ export function measureSteps(
       activities: names.filter((_, a) => stepOf[a] === s),
       cases: cases[s] as number,
       contactsPerJourney: n / all,
+      elapsedDaysPerJourney: (elapsed[s] as number) / all,
       ...(wait !== undefined ? { waitDays: wait } : {}),
       ...(org ? { handOffsPerJourney: (handOffs[s] as number) / all } : {}),
       ...(channel && n > 0 && !uncosted[s] ? { unitCost: (costSum[s] as number) / n } : {}),
