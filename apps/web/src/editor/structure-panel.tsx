@@ -218,7 +218,7 @@ function NamedList({
           return (
             <li key={item.id} data-item={item.id}>
               <CommitField
-                label={`${title.slice(0, -1)} name`}
+                label={`${singular.charAt(0).toUpperCase()}${singular.slice(1)} name`}
                 value={name}
                 onCommit={(v) =>
                   v.trim() === ''
