@@ -25,6 +25,17 @@ export {
   type LaneKind,
 } from './journey/cards';
 export { laneKinds, type LaneKindInfo } from './journey/lane-kinds';
+export { cardTranslatableFields } from './journey/cards';
+export {
+  contentLanguages,
+  DEFAULT_CONTENT_LANGUAGE,
+  translatableFields,
+  languagesOf,
+  isBilingual,
+  textIn,
+  type ContentLanguage,
+  type TranslatableTarget,
+} from './journey/translations';
 export {
   CURRENT_SCHEMA_VERSION,
   journeySchema,
@@ -91,6 +102,7 @@ export { adviseJourney } from './journey/advice';
 export { applyCommand, applyCommands, parseCommand } from './commands/apply';
 export { cardInsertIndex } from './commands/cards';
 export { votableKinds, votableKindNames, type VotableKind, type RecordVotesCommand } from './commands/votes';
+export { commandErrorCodes } from './commands/error-codes';
 export { cardRefs, type CardRef, type RefCollection } from './commands/card-refs';
 export type { Applied, CommandError, CommandResult } from './commands/command-error';
 export {
