@@ -6,6 +6,19 @@ import { theme } from './theme';
 
 const cornerWidth = theme.headerWidth - 2 * theme.pad;
 
+const monthNames = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** True when a column's label only says its period again ("March 2009" for 2009-03): then it is printed once. */
+export function labelRestatesPeriod(label: string, period: string | undefined): boolean {
+  if (period === undefined) return false;
+  if (label.trim() === period) return true;
+  const [year, month, day] = period.split('-');
+  const m = /^\s*(?:(\d{1,2})\s+)?([A-Za-z]{3,})\.?,?\s+(\d{4})\s*$/.exec(label);
+  if (!m) return false;
+  const named = monthNames.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1;
+  const sameDay = m[1] === undefined ? day === undefined : Number(m[1]) === Number(day);
+  return named === Number(month) && m[3] === year && sameDay;
+}
+
 /** The stage band (when the journey has stages) and the column headers: date or age, label, owner. */
 export function layOutGridHeader(ctx: RenderContext) {
   const { journey } = ctx;
@@ -36,13 +49,18 @@ export function layOutGridHeader(ctx: RenderContext) {
   const headers = ctx.columns.map((col) => {
     const w = col.width - 2 * theme.pad;
     const tag = axis.tag(col.column);
+    const restated = tag !== undefined && labelRestatesPeriod(col.column.label, col.column.period);
     const owner = col.column.ownerId === undefined ? undefined : ctx.organisationName(col.column.ownerId);
     const text = stack([
       ...(tag === undefined ? [] : [paragraph(tag, w, { weight: 'bold', size: theme.size.heading })]),
-      paragraph(col.column.label, w, {
-        weight: tag === undefined ? 'bold' : 'normal',
-        size: theme.size.heading,
-      }),
+      ...(restated
+        ? []
+        : [
+            paragraph(col.column.label, w, {
+              weight: tag === undefined ? 'bold' : 'normal',
+              size: theme.size.heading,
+            }),
+          ]),
       ...(owner === undefined
         ? []
         : [paragraph(`Owner: ${owner}`, w, { size: theme.size.small, fill: theme.colour.muted })]),
