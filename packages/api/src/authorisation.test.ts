@@ -66,6 +66,7 @@ const examples: Record<string, ExampleFor> = {
   }),
   'POST /api/auth/sign-out': () => ({ path: '/api/auth/sign-out' }),
   'GET /api/auth/me': () => ({ path: '/api/auth/me' }),
+  'PATCH /api/auth/me': () => ({ path: '/api/auth/me', body: { locale: 'cy' } }),
   'GET /api/workspaces': () => ({ path: '/api/workspaces' }),
   'POST /api/workspaces': () => ({ path: '/api/workspaces', body: { name: 'Another' } }),
   'GET /api/workspaces/{ws}': () => ({ path: '/api/workspaces/w1' }),
@@ -358,6 +359,7 @@ describe('authorisation of every route', () => {
       [
         'POST /api/auth/sign-out',
         'POST /api/auth/password',
+        'PATCH /api/auth/me',
         'POST /api/workspaces',
         'POST /api/workspaces/{ws}/members',
         'PATCH /api/workspaces/{ws}/members/{userId}',

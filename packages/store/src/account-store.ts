@@ -13,6 +13,7 @@ import type {
   TokenScope,
   User,
   UserId,
+  UserLocale,
   Workspace,
   WorkspaceId,
   WorkspaceOfUser,
@@ -42,6 +43,10 @@ export interface AccountStore {
    * was used already, is not one-time, or was replaced meanwhile.
    */
   useOneTimePassword(userId: UserId, hash: string, at: Instant): Promise<boolean>;
+  /** The interface language the person chose ('en' or 'cy'), or null if they have not chosen (migration 013). */
+  getUserLocale(userId: UserId): Promise<UserLocale | null>;
+  /** Remembers the person's interface language on their account; null forgets it. False if there is no such user. */
+  setUserLocale(userId: UserId, locale: UserLocale | null): Promise<boolean>;
 
   createSession(input: {
     tokenHash: string;

@@ -46,6 +46,8 @@ export {
   versionKinds,
   tokenScopes,
   defaultTokenScopes,
+  userLocales,
+  type UserLocale,
   type TokenScope,
   type Role,
   type UserId,

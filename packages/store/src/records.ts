@@ -23,6 +23,9 @@ export interface User {
   readonly name: string;
   readonly createdAt: Instant;
 }
+/** The interface languages a person may choose (decision 0017); the column's check holds the same list. */
+export const userLocales = ['en', 'cy'] as const;
+export type UserLocale = (typeof userLocales)[number];
 export interface UserRef {
   readonly id: UserId;
   readonly name: string;
@@ -139,6 +142,10 @@ export interface Comment {
   readonly createdAt: Instant;
   readonly resolvedAt: Instant | null;
   readonly resolvedBy: UserRef | null;
+  /** The thread's first comment for a reply; null for a comment that starts a thread (decision 0018). */
+  readonly parentId: CommentId | null;
+  /** Workspace members the comment mentions, in the order they were named. */
+  readonly mentions: readonly UserRef[];
 }
 
 export interface ShareLink {

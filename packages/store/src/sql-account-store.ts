@@ -1,6 +1,6 @@
 import { err, ok } from '@waymark/core';
 import type { AccountStore } from './account-store';
-import { defaultTokenScopes, type UserId, type WorkspaceId } from './records';
+import { defaultTokenScopes, type UserId, type UserLocale, type WorkspaceId } from './records';
 import { iso, isoOrNull, json, orderScopes, toToken, toUser, type TokenRow, type UserRow } from './rows';
 import type { Sql } from './sql';
 import { createSqlWorkspaceStore } from './sql-workspace-store';
@@ -74,6 +74,19 @@ export function createSqlAccountStore(sql: Sql): AccountStore {
          RETURNING 1`,
         [userId, hash, at],
       );
+      return rows.length === 1;
+    },
+    async getUserLocale(userId) {
+      const [row] = await sql.query<{ locale: UserLocale | null }>('SELECT locale FROM users WHERE id = $1', [
+        userId,
+      ]);
+      return row?.locale ?? null;
+    },
+    async setUserLocale(userId, locale) {
+      const rows = await sql.query('UPDATE users SET locale = $2 WHERE id = $1 RETURNING 1', [
+        userId,
+        locale,
+      ]);
       return rows.length === 1;
     },
     async createSession({ tokenHash, userId, csrfToken, at, expiresAt, mustChangePassword = false }) {

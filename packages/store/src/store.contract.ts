@@ -115,6 +115,27 @@ export function storeContract(
     });
   });
 
+  describe('interface language (migration 013)', () => {
+    it('given a person who has not chosen, then null; when they choose Welsh, then cy comes back, and it can be forgotten', async () => {
+      await seed();
+      expect(await s.accounts.getUserLocale(uid('ann'))).toBeNull();
+      expect(await s.accounts.setUserLocale(uid('ann'), 'cy')).toBe(true);
+      expect(await s.accounts.getUserLocale(uid('ann'))).toBe('cy');
+      // Only Ann's choice changed.
+      expect(await s.accounts.getUserLocale(uid('bob'))).toBeNull();
+      expect(await s.accounts.setUserLocale(uid('ann'), 'en')).toBe(true);
+      expect(await s.accounts.getUserLocale(uid('ann'))).toBe('en');
+      expect(await s.accounts.setUserLocale(uid('ann'), null)).toBe(true);
+      expect(await s.accounts.getUserLocale(uid('ann'))).toBeNull();
+      expect(await s.accounts.setUserLocale(uid('nobody'), 'cy')).toBe(false);
+    });
+    it('given a language the database does not know, then it is refused', async () => {
+      await seed();
+      await expect(s.accounts.setUserLocale(uid('ann'), 'fr' as never)).rejects.toThrow();
+      expect(await s.accounts.getUserLocale(uid('ann'))).toBeNull();
+    });
+  });
+
   describe('sessions', () => {
     it('given a session, when found before and after it expires, then only before', async () => {
       await seed();

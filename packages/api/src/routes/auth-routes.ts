@@ -1,4 +1,4 @@
-import type { UserId } from '@waymark/store';
+import { userLocales, type UserId } from '@waymark/store';
 import { z } from 'zod';
 import { fail } from '../api-error';
 import { clearSessionCookie, startSession } from '../auth/session-cookie';
@@ -9,6 +9,13 @@ import { checkNewPassword } from '../auth/password-policy';
 import { createSignInThrottle } from '../auth/sign-in-throttle';
 import type { Limits } from '../deps';
 
+const localeBody = z.strictObject({
+  locale: z
+    .enum(userLocales, {
+      message: 'expected "en" (English), "cy" (Cymraeg) or null (let the browser decide)',
+    })
+    .nullable(),
+});
 const signInBody = z.strictObject({ email: emailSchema, password: z.string().min(1).max(200) });
 const setupBody = z.strictObject({ email: emailSchema, name: nameSchema, password: passwordSchema });
 
@@ -41,6 +48,7 @@ async function meBody(input: RouteInput<unknown>, csrfToken: string | null) {
   const workspaces = actor.via === 'token' ? all.filter((w) => w.id === actor.token.workspaceId) : all;
   return {
     user: { id: user.id, email: user.email, name: user.name },
+    locale: await input.deps.accounts.getUserLocale(user.id),
     workspaces,
     csrfToken,
     mustChangePassword: actor.via === 'session' && actor.mustChangePassword,
@@ -222,10 +230,30 @@ export function authRoutes(limits: Limits) {
         'Who is signed in, their workspaces and roles, the CSRF token, and whether they must choose a password',
       access: 'user',
       duringPasswordChange: true,
-      success: { description: '{user, workspaces:[{id,name,role}], csrfToken, mustChangePassword}' },
+      success: {
+        description:
+          '{user, locale: "en"|"cy"|null, workspaces:[{id,name,role}], csrfToken, mustChangePassword}',
+      },
       async handle(input) {
         const csrf = input.actor?.via === 'session' ? input.actor.csrfToken : null;
         return input.c.json(await meBody(input, csrf));
+      },
+    }),
+    route({
+      method: 'patch',
+      path: '/api/auth/me',
+      tag: 'Accounts',
+      summary:
+        'Choose the language of your interface ("en" English, "cy" Cymraeg), kept on your account for every browser; null lets each browser decide',
+      access: 'user',
+      scope: 'session',
+      duringPasswordChange: true,
+      body: localeBody,
+      success: { description: '{locale}' },
+      async handle(input) {
+        const user = userOf(input);
+        await input.deps.accounts.setUserLocale(user.id, input.body.locale);
+        return input.c.json({ locale: input.body.locale });
       },
     }),
   ];
