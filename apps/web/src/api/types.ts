@@ -18,6 +18,8 @@ export interface Me {
   readonly user: User;
   readonly workspaces: readonly WorkspaceSummary[];
   readonly csrfToken: string;
+  /** The interface language chosen on the account (null: not chosen; the browser decides). */
+  readonly locale?: 'en' | 'cy' | null;
   /** Signed in with a one-time password: nothing works until they choose their own. */
   readonly mustChangePassword?: boolean;
 }
