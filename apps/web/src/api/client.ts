@@ -106,6 +106,9 @@ export function createApiClient(options: ApiClientOptions = {}) {
       request<{ user: User; csrfToken: string }>('POST', '/api/auth/password', input),
     signOut: () => request<unknown>('POST', '/api/auth/sign-out'),
     me: () => request<Me>('GET', '/api/auth/me'),
+    /** Keeps the person's interface language on their account (null: let each browser decide). */
+    setLocale: (locale: 'en' | 'cy' | null) =>
+      request<{ locale: 'en' | 'cy' | null }>('PATCH', '/api/auth/me', { locale }),
     createWorkspace: (name: string) =>
       request<{ id: string; name: string }>('POST', '/api/workspaces', { name }),
     members: (w: string) => request<{ items: Member[] }>('GET', `${ws(w)}/members`),
