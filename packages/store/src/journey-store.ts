@@ -13,6 +13,7 @@ import type {
   VersionKind,
   WorkspaceId,
 } from './records';
+import type { ThingToLookAt } from './comment-threads';
 
 export interface JourneyFilter {
   /** Words looked for in the title and anywhere in the document, case-insensitively. */
@@ -84,8 +85,26 @@ export interface JourneyStore {
     body: string;
     authorId: UserId;
     at: Instant;
+    /** Members the comment mentions (the caller checks they may read the journey). */
+    mentions?: readonly UserId[];
   }): Promise<Comment>;
+  /**
+   * A reply in the thread of `parentId` (a reply to a reply joins the same thread), on the thread's target;
+   * `comment_not_found` when there is no such comment on this journey. The author has then seen the thread.
+   */
+  addReply(input: {
+    id: CommentId;
+    workspaceId: WorkspaceId;
+    journeyId: JourneyId;
+    parentId: CommentId;
+    body: string;
+    authorId: UserId;
+    at: Instant;
+    mentions?: readonly UserId[];
+  }): Promise<Result<Comment, StoreError>>;
+  /** Every comment of a journey, threads' first comments and replies alike, oldest first. */
   listComments(workspaceId: WorkspaceId, journeyId: JourneyId): Promise<Comment[]>;
+  /** Resolves or reopens the thread `id` belongs to (its first comment holds the state), which it returns. */
   resolveComment(input: {
     workspaceId: WorkspaceId;
     journeyId: JourneyId;
@@ -94,6 +113,16 @@ export interface JourneyStore {
     by: UserId;
     at: Instant;
   }): Promise<Result<Comment, StoreError>>;
+  /** Records that `userId` has seen the thread `threadId` up to `at`; `comment_not_found` if it is not here. */
+  markThreadSeen(input: {
+    workspaceId: WorkspaceId;
+    journeyId: JourneyId;
+    threadId: CommentId;
+    userId: UserId;
+    at: Instant;
+  }): Promise<Result<void, StoreError>>;
+  /** The threads of live journeys in the workspace that mention `userId` or answer them, unread first. */
+  thingsToLookAt(workspaceId: WorkspaceId, userId: UserId, limit?: number): Promise<ThingToLookAt[]>;
 
   createShare(
     input: Omit<ShareLink, 'revokedAt'> & { workspaceId: WorkspaceId; tokenHash: string },
