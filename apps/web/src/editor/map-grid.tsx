@@ -23,7 +23,7 @@ import {
 } from './grid-model';
 import { ColumnHeader, LaneHeader } from './map-headers';
 import { MapCell } from './map-cell';
-import { LinksBand } from './links-band';
+import { LinksOverlay } from './links-overlay';
 import { ColumnPresence } from './live/presence-marks';
 
 export const COLUMN_WIDTH = 248;
@@ -228,7 +228,12 @@ export function MapGrid({ journey, zoom, onReady, scrollerRef }: MapGridProps) {
           </div>
         ))}
       </div>
-      <LinksBand journey={journey} columnWidth={COLUMN_WIDTH} offset={LANE_HEADER_WIDTH} />
+      <LinksOverlay
+        journey={journey}
+        columnWidth={COLUMN_WIDTH}
+        offset={LANE_HEADER_WIDTH}
+        activeColumnId={col > 0 ? journey.columns[col - 1]?.id : undefined}
+      />
       <ColumnPresence journey={journey} columnWidth={COLUMN_WIDTH} offset={LANE_HEADER_WIDTH} />
     </div>
   );
