@@ -46,6 +46,7 @@ export const errorStatus = {
   unsupported_media_type: 415,
   invalid_journey: 422,
   target_not_found: 422,
+  mention_not_member: 422,
   command_refused: 422,
   weak_password: 422,
   wrong_password: 422,
