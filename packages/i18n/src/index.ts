@@ -10,6 +10,7 @@ import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
 import { namespaces, type MessageId } from './namespaces.ts';
 
 export { namespaces, type MessageId } from './namespaces.ts';
+export { errorMessageId, problemMessageId } from './error-ids.ts';
 
 export const locales = ['en', 'cy'] as const;
 export type Locale = (typeof locales)[number];

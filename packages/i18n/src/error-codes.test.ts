@@ -1,0 +1,69 @@
+/**
+ * Every error code a person can be shown has words, in English and in Welsh (decision 0017, "Error messages"):
+ * the API's codes (`errorStatus`), every code a refused command carries (`commandErrorCodes`), the live route's
+ * own refusals, and the validation problems the API lists, produced here by zod itself so a zod upgrade that
+ * adds or renames an issue code fails this test rather than reaching a person as a code.
+ */
+import { commandErrorCodes, problemsFromZod } from '@waymark/core';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { errorStatus } from '../../api/src/api-error.ts';
+import { errorMessageId, problemMessageId, messagesFor, locales } from './index.ts';
+
+/** Codes the live route sends in a `rejected` or `error` message besides the API's and the reducer's. */
+const liveCodes = ['structure_locked', 'invalid_message'];
+
+/**
+ * One input per zod issue code, each failing its schema with that issue. (`invalid_element` has words too, but
+ * zod 4 reports a bad map or set entry as the entry's own issue, and the API's bodies hold neither.)
+ */
+const zodCases: readonly [string, z.ZodType, unknown][] = [
+  ['invalid_type', z.string(), 1],
+  ['too_big', z.string().max(1), 'ab'],
+  ['too_small', z.string().min(2), 'a'],
+  ['invalid_format', z.email(), 'not an address'],
+  ['not_multiple_of', z.number().multipleOf(2), 3],
+  ['unrecognized_keys', z.strictObject({}), { extra: 1 }],
+  ['invalid_union', z.union([z.string(), z.number()]), true],
+  ['invalid_key', z.record(z.string().min(2), z.number()), { a: 1 }],
+  ['invalid_value', z.enum(['a', 'b']), 'c'],
+  ['custom', z.string().refine(() => false), 'x'],
+];
+
+/** The problem codes the API lists (`problems[].code`), as the API makes them from zod's issues. */
+function problemCodes(): string[] {
+  return zodCases.map(([expected, schema, input]) => {
+    const parsed = schema.safeParse(input);
+    if (parsed.success) throw new Error(`${expected}: the case did not fail`);
+    expect(parsed.error.issues[0]?.code).toBe(expected);
+    return problemsFromZod(parsed.error)[0]!.code;
+  });
+}
+
+describe('every error code has words', () => {
+  const codes = [...Object.keys(errorStatus), ...commandErrorCodes, ...liveCodes];
+
+  it('lists a code for each kind of refusal the reducer makes', () => {
+    for (const code of ['invalid_patch', 'card_not_found', 'column_not_found', 'lever_category_in_use'])
+      expect(commandErrorCodes).toContain(code);
+  });
+
+  it.each(locales)('%s: every API, reducer and live code', (locale) => {
+    const messages = messagesFor(locale);
+    const missing = codes.filter((code) => !messages[errorMessageId(code)]?.trim());
+    expect(missing).toEqual([]);
+  });
+
+  it.each(locales)('%s: every validation problem code the API can return', (locale) => {
+    const messages = messagesFor(locale);
+    const found = problemCodes();
+    expect(found).toContain('invalid_too_big');
+    const missing = found.filter((code) => !messages[problemMessageId(code)]?.trim());
+    expect(missing).toEqual([]);
+  });
+
+  it('ids are the code in camelCase under errors.code / errors.problem', () => {
+    expect(errorMessageId('lever_category_in_use')).toBe('errors.code.leverCategoryInUse');
+    expect(problemMessageId('invalid_too_big')).toBe('errors.problem.invalidTooBig');
+  });
+});
