@@ -6,6 +6,7 @@ import { addItem, moveItem, removeItem, updateItem } from './collection-handlers
 import { collectionSpecs, type CollectionNoun } from './collections';
 import { commandError, type CommandError, type CommandResult } from './command-error';
 import { setAxis, updateMeta } from './document';
+import { clearTranslation, setTranslation } from './translations';
 import { recordVotes } from './votes';
 import { journeyCommandSchema, type BatchCommand, type CommandType, type JourneyCommand } from './schema';
 
@@ -40,6 +41,8 @@ const handlers: Handlers = {
   'card.move': moveCard,
   'card.remove': removeCard,
   'votes.record': recordVotes,
+  'translation.set': setTranslation,
+  'translation.clear': clearTranslation,
   batch: applyBatch,
 };
 

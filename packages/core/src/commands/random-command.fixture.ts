@@ -1,4 +1,6 @@
+import { cardTranslatableFields } from '../journey/cards';
 import type { Journey } from '../journey/schema';
+import { languagesOf, translatableFields } from '../journey/translations';
 import { applyCommand } from './apply';
 import { freshId, randomCard, randomIdea, randomLink, type Rand } from './random-journey.fixture';
 import type { JourneyCommand } from './schema';
@@ -161,7 +163,51 @@ const makers: Record<string, Maker> = {
       ideas: kinds.includes('idea') ? tally(j.ideas) : [],
     });
   },
+  languages: (r) =>
+    r.chance(0.8)
+      ? valid({
+          type: 'meta.update',
+          patch: { languages: r.pick([['en', 'cy'], ['en', 'cy'], ['cy', 'en'], ['en']]) },
+        })
+      : valid({ type: 'meta.update', patch: {}, unset: ['languages'] }),
+  translationSet: (r, j) => {
+    const target = randomTranslationTarget(r, j);
+    if (!target) return undefined;
+    const languages = languagesOf(j.meta);
+    const language = r.pick(['en', 'cy'] as const)!;
+    const command = {
+      type: 'translation.set',
+      target: target.target,
+      language,
+      field: target.field,
+      value: r.pick(['Gwneud cais am dai', '  Aros am ateb  ', 'Ffonio’r cyngor'])!,
+    };
+    return languages.includes(language) && languages[0] !== language ? valid(command) : invalid(command);
+  },
+  translationClear: (r, j) => {
+    const target = randomTranslationTarget(r, j);
+    return target
+      ? valid({
+          type: 'translation.clear',
+          target: target.target,
+          language: r.pick(['en', 'cy']),
+          field: target.field,
+        })
+      : undefined;
+  },
   // Commands that must be refused.
+  translationNotTranslatable: (r, j) => {
+    const card = r.pick(j.cards.filter((c) => c.kind === 'emotion' || c.kind === 'touchpoint'));
+    return card
+      ? invalid({
+          type: 'translation.set',
+          target: { kind: 'card', id: card.id },
+          language: 'cy',
+          field: card.kind === 'emotion' ? 'text' : 'channel',
+          value: 'Ffôn',
+        })
+      : undefined;
+  },
   votesNotInRound: (r, j) => {
     const card = r.pick(j.cards.filter((c) => c.kind !== 'pain-point'));
     return invalid({
@@ -204,6 +250,23 @@ const makers: Record<string, Maker> = {
       item: { id: freshId(r, 'col', j.columns), label: 'X', stageId: 'no-such-stage' },
     }),
 };
+
+/** Something with a translatable field: the journey's title, a stage, column, lane or card with text. */
+function randomTranslationTarget(r: Rand, j: Journey): { target: unknown; field: string } | undefined {
+  const kind = r.pick(['meta', 'stage', 'column', 'lane', 'card'] as const)!;
+  if (kind === 'meta') return { target: { kind }, field: 'title' };
+  if (kind === 'card') {
+    const card = r.pick(j.cards.filter((c) => cardTranslatableFields[c.kind].length > 0));
+    return card
+      ? { target: { kind, id: card.id }, field: r.pick(cardTranslatableFields[card.kind])! }
+      : undefined;
+  }
+  const list = kind === 'stage' ? j.stages : kind === 'column' ? j.columns : j.lanes;
+  const item = r.pick(list as readonly { id: string }[]);
+  return item
+    ? { target: { kind, id: item.id }, field: r.pick(Object.keys(translatableFields[kind]))! }
+    : undefined;
+}
 
 const names = Object.keys(makers);
 

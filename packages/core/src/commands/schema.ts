@@ -25,6 +25,7 @@ import {
   sourceSchema,
   stageSchema,
 } from '../journey/schema';
+import { contentLanguages } from '../journey/translations';
 import { recordVotesCommandSchema } from './votes';
 
 /**
@@ -117,6 +118,19 @@ const laneCommands = collectionCommands(
 const linkCommands = collectionCommands('link', linkIdSchema, linkSchema, patchOf(linkSchema, ['id']));
 const ideaCommands = collectionCommands('idea', ideaIdSchema, ideaSchema, patchOf(ideaSchema, ['id']));
 
+/** What a translation command points at: the journey (its title), or a stage, column, lane or card. */
+const translationTarget = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('meta') }),
+  z.strictObject({ kind: z.literal('stage'), id: stageIdSchema }),
+  z.strictObject({ kind: z.literal('column'), id: columnIdSchema }),
+  z.strictObject({ kind: z.literal('lane'), id: laneIdSchema }),
+  z.strictObject({ kind: z.literal('card'), id: cardIdSchema }),
+]);
+const translationLanguage = z.enum(contentLanguages, {
+  message: 'expected a language code: en (English) or cy (Welsh)',
+});
+const translationField = z.string().min(1).max(40);
+
 /** A card's patch may change any field of its kind but id, kind, lane and column (those move with card.move). */
 const cardPatch = z.record(z.string(), z.unknown());
 
@@ -158,6 +172,20 @@ const baseCommands = [
   }),
   z.strictObject({ type: z.literal('card.remove'), id: cardIdSchema }),
   recordVotesCommandSchema,
+  /** One field's text in another of the journey's languages (decision 0023); clear removes it. */
+  z.strictObject({
+    type: z.literal('translation.set'),
+    target: translationTarget,
+    language: translationLanguage,
+    field: translationField,
+    value: z.string().trim().min(1, { message: 'expected some text' }).max(4000),
+  }),
+  z.strictObject({
+    type: z.literal('translation.clear'),
+    target: translationTarget,
+    language: translationLanguage,
+    field: translationField,
+  }),
 ] as const;
 
 /** Several commands applied as one: all or none, one undo step. */

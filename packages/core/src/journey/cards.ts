@@ -11,6 +11,10 @@ import {
 } from './ids';
 import { metricKindIds, metricOrigins } from './metrics';
 import { EMOTION_MAX, EMOTION_MIN, emotionScaleIds } from './scales';
+import { translationsSchema } from './translations';
+
+/** A card's text in the journey's other language(s) (decision 0023). */
+const textTranslations = translationsSchema({ text: 4000 });
 
 const text = (max = 4000) => z.string().trim().min(1, { message: 'expected some text' }).max(max);
 
@@ -37,7 +41,13 @@ const common = {
 
 /** One schema per lane kind: a card's `kind` is its lane's kind. */
 export const cardSchemas = {
-  step: z.strictObject({ ...common, kind: z.literal('step'), text: text(), description: text().optional() }),
+  step: z.strictObject({
+    ...common,
+    kind: z.literal('step'),
+    text: text(),
+    description: text().optional(),
+    translations: translationsSchema({ text: 4000, description: 4000 }),
+  }),
   touchpoint: z.strictObject({
     ...common,
     kind: z.literal('touchpoint'),
@@ -49,6 +59,7 @@ export const cardSchemas = {
     handlingMinutes: z.number().min(0).optional(),
     resolvedFirstTime: z.boolean().optional(),
     avoidableCategory: z.enum(avoidableCategories).optional(),
+    translations: textTranslations,
   }),
   'baton-change': z.strictObject({
     ...common,
@@ -56,6 +67,7 @@ export const cardSchemas = {
     from: organisationIdSchema,
     to: organisationIdSchema,
     text: text().optional(),
+    translations: textTranslations,
   }),
   feeling: z.strictObject({
     ...common,
@@ -65,6 +77,7 @@ export const cardSchemas = {
     quote: z.boolean().default(false),
     source: text(300).optional(),
     personaId: personaIdSchema.optional(),
+    translations: textTranslations,
   }),
   emotion: z.strictObject({
     ...common,
@@ -84,6 +97,7 @@ export const cardSchemas = {
     text: text(),
     why: text().optional(),
     votes: votesSchema,
+    translations: translationsSchema({ text: 4000, why: 4000 }),
   }),
   'pain-point': z.strictObject({
     ...common,
@@ -92,6 +106,7 @@ export const cardSchemas = {
     type: z.enum(['silence', 'delay', 'repeat', 'confusion', 'hand-off', 'other']).optional(),
     severity: z.number().int().min(1).max(3).optional(),
     votes: votesSchema,
+    translations: textTranslations,
   }),
   lever: z.strictObject({
     ...common,
@@ -100,6 +115,7 @@ export const cardSchemas = {
     text: text(),
     owner: text(200).optional(),
     expectedEffect: text().optional(),
+    translations: textTranslations,
   }),
   metric: z.strictObject({
     ...common,
@@ -108,10 +124,24 @@ export const cardSchemas = {
     value: z.number().finite(),
     origin: z.enum(metricOrigins).default('estimate'),
   }),
-  text: z.strictObject({ ...common, kind: z.literal('text'), text: text() }),
+  text: z.strictObject({ ...common, kind: z.literal('text'), text: text(), translations: textTranslations }),
 } as const;
 
 export type LaneKind = keyof typeof cardSchemas;
+
+/** The fields of each kind of card that carry a translation (decision 0023); emotion and metric cards have none. */
+export const cardTranslatableFields: Record<LaneKind, readonly ('text' | 'description' | 'why')[]> = {
+  step: ['text', 'description'],
+  touchpoint: ['text'],
+  'baton-change': ['text'],
+  feeling: ['text'],
+  emotion: [],
+  'moment-of-truth': ['text', 'why'],
+  'pain-point': ['text'],
+  lever: ['text'],
+  metric: [],
+  text: ['text'],
+};
 export const laneKindIds = Object.keys(cardSchemas) as [LaneKind, ...LaneKind[]];
 
 export const cardSchema = z.discriminatedUnion('kind', [

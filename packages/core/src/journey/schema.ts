@@ -14,6 +14,7 @@ import {
   sourceIdSchema,
   stageIdSchema,
 } from './ids';
+import { languagesSchema, translatableFields, translationsSchema } from './translations';
 
 /** The schema version this code writes. Older documents are migrated on read (migrations.ts). */
 export const CURRENT_SCHEMA_VERSION = 2;
@@ -77,6 +78,9 @@ export const metaSchema = z.strictObject({
   /** The journey this one was made from, e.g. the current journey a desired one improves on. */
   basedOn: journeyIdSchema.optional(),
   tags: z.array(text(60)).default([]),
+  /** The languages the content is written in, the primary first; absent = one language (decision 0023). */
+  languages: languagesSchema,
+  translations: translationsSchema(translatableFields.meta),
 });
 
 /** The horizontal axis: ordered steps, dated periods, or age bands. */
@@ -91,6 +95,7 @@ export const stageSchema = z.strictObject({
   id: stageIdSchema,
   name: text(200),
   description: text().optional(),
+  translations: translationsSchema(translatableFields.stage),
 });
 
 /** YYYY-MM for a month, YYYY-MM-DD for a day. */
@@ -116,6 +121,7 @@ export const columnSchema = z.strictObject({
     .optional(),
   durationDays: z.number().min(0).optional(),
   waitDays: z.number().min(0).optional(),
+  translations: translationsSchema(translatableFields.column),
 });
 
 export const laneSchema = z.strictObject({
@@ -127,6 +133,7 @@ export const laneSchema = z.strictObject({
   description: text().optional(),
   /** A template's advice for filling this in: a hint in the editor only, never content in views or exports. */
   guidance: text().optional(),
+  translations: translationsSchema(translatableFields.lane),
 });
 
 export const linkKinds = ['feedback-loop', 'outside-request', 'hand-off'] as const;
