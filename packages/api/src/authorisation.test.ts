@@ -22,6 +22,7 @@ import { improvementExamples } from './routes/improvement.examples';
 import { datasetExamples } from './routes/dataset.examples';
 import { guestExamples } from './guests/guest.examples';
 import { groupExamples } from './routes/group.examples';
+import { commentExamples } from './routes/comment.examples';
 
 /**
  * Who may use every route: generated from the route table, so a new route fails here until it has an example
@@ -179,6 +180,7 @@ const examples: Record<string, ExampleFor> = {
   ...datasetExamples,
   ...guestExamples,
   ...groupExamples,
+  ...commentExamples,
 };
 
 const people: Record<Role, string> = { owner: 'Olive', editor: 'Ed', commenter: 'Cam', viewer: 'Vi' };
