@@ -18,6 +18,10 @@ export const guestRoutes: Readonly<Record<string, { readonly role: Role; readonl
     role: 'commenter',
     action: 'guest.comment.resolve',
   },
+  'POST /api/workspaces/{ws}/journeys/{id}/comments/{cid}/replies': {
+    role: 'commenter',
+    action: 'guest.comment.reply',
+  },
 };
 
 export const guestRouteKey = (spec: Pick<RouteSpec, 'method' | 'path'>) =>
