@@ -91,7 +91,7 @@ function change(
   if (!found.fields.includes(c.field)) {
     const list = found.fields.length > 0 ? found.fields.join(', ') : 'none';
     return refuse(
-      'not_translatable',
+      'invalid_command',
       ['field'],
       `"${c.field}" of ${found.what} has no translation; the fields that do: ${list}`,
     );
@@ -105,7 +105,7 @@ function change(
   if (!merged.ok) {
     return err(
       commandError(
-        'invalid_translation',
+        'invalid_patch',
         ['value'],
         `${languageNames[c.language]} ${c.field}: ${merged.error.message.replace(/^translations: /, '')}`,
       ),
@@ -129,14 +129,14 @@ export function setTranslation(j: Journey, c: Of<'translation.set'>): CommandRes
   const languages = languagesOf(j.meta);
   if (languages[0] === c.language) {
     return refuse(
-      'primary_language',
+      'invalid_command',
       ['language'],
       `${languageNames[c.language]} is this journey's primary language: change the ${c.field} itself`,
     );
   }
   if (!languages.includes(c.language)) {
     return refuse(
-      'language_not_in_journey',
+      'invalid_command',
       ['language'],
       `this journey's content is not in ${languageNames[c.language]}; add "${c.language}" to meta.languages first`,
     );
