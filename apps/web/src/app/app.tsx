@@ -11,6 +11,11 @@ import { Link, RouterProvider, useRouter } from './router';
 import { matchRoute, type Route } from './routes';
 import { prefetchJourney } from '../editor/preload';
 import { SessionProvider, useSession } from './session';
+import { LanguageChoice } from './language';
+import { t, tRich } from '../i18n';
+
+// i18n-exempt: the product's name, the same in every language
+const productName = 'Waymark';
 
 const loadEditor = () => import('../editor/editor-page');
 const EditorPage = lazy(() => loadEditor().then((m) => ({ default: m.EditorPage })));
@@ -52,7 +57,7 @@ const guestPages = new Set<Route['page']>(['join', 'guest']);
 
 function Shell() {
   const { route, navigate } = useRouter();
-  const { session, signOut } = useSession();
+  const { api, session, signOut } = useSession();
   useEffect(() => {
     if (session.status === 'signed-out' && !publicPages.has(route.page)) {
       navigate({ page: session.needsSetup ? 'setup' : 'sign-in' }, { replace: true });
@@ -65,32 +70,38 @@ function Shell() {
       {bare ? null : (
         <>
           <a className="skip-link" href="#main">
-            Skip to main content
+            {t('app.skipToMain')}
           </a>
           <header className="app-header">
             {guestPages.has(route.page) ? (
-              <span className="app-header__brand">Waymark</span>
+              <span className="app-header__brand">{productName}</span>
             ) : (
               <Link to={ws ? { page: 'home', ws } : { page: 'start' }} className="app-header__brand">
-                Waymark
+                {productName}
               </Link>
             )}
-            {session.status === 'signed-in' ? (
-              <nav aria-label="Account" className="app-header__nav">
-                <span>{session.me.user.name}</span>
-                {session.me.mustChangePassword ? null : (
-                  <Link to={{ page: 'account-password' }}>Change your password</Link>
-                )}
-                <button className="link-button" type="button" onClick={() => void signOut()}>
-                  Sign out
-                </button>
-              </nav>
-            ) : null}
+            <div className="app-header__tools">
+              {session.status === 'signed-in' ? (
+                <nav aria-label={t('app.accountNav')} className="app-header__nav">
+                  <span>{session.me.user.name}</span>
+                  {session.me.mustChangePassword ? null : (
+                    <Link to={{ page: 'account-password' }}>{t('app.changePassword')}</Link>
+                  )}
+                  <button className="link-button" type="button" onClick={() => void signOut()}>
+                    {t('app.signOut')}
+                  </button>
+                </nav>
+              ) : null}
+              {/* A guest has no account: their choice stays in this browser (decision 0015). */}
+              <LanguageChoice
+                api={session.status === 'signed-in' && !guestPages.has(route.page) ? api : null}
+              />
+            </div>
           </header>
         </>
       )}
       <main id="main" tabIndex={-1} className={fullBleed.has(route.page) ? 'main main--full' : 'main'}>
-        <Suspense fallback={<p role="status">Loading…</p>}>
+        <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
           {/* Signed in with a one-time password: nothing else until they choose their own. */}
           {session.status === 'signed-in' && session.me.mustChangePassword && route.page !== 'share' ? (
             <ChangePasswordPage forced />
@@ -110,7 +121,7 @@ function page(route: Route, status: string): ReactNode {
   if (route.page === 'sign-in') return <SignInPage />;
   if (route.page === 'setup') return <SetupPage />;
   if (route.page === 'not-found') return <NotFound />;
-  if (status === 'loading') return <p role="status">Loading…</p>;
+  if (status === 'loading') return <p role="status">{t('common.loading')}</p>;
   if (status === 'unreachable') return <Unreachable />;
   if (status !== 'signed-in') return null;
   if (route.page === 'improve') return <ImprovePage route={route} />;
@@ -139,10 +150,11 @@ function page(route: Route, status: string): ReactNode {
 function NotFound() {
   return (
     <div className="narrow">
-      <h1>Page not found</h1>
+      <h1>{t('app.notFound.heading')}</h1>
       <p>
-        If you typed the address, check it is correct. <Link to={{ page: 'start' }}>Go to your journeys</Link>
-        .
+        {tRich('app.notFound.body', {
+          link: (chunks) => <Link to={{ page: 'start' }}>{chunks}</Link>,
+        })}
       </p>
     </div>
   );
@@ -152,10 +164,10 @@ function Unreachable() {
   const { session, refresh } = useSession();
   return (
     <div className="narrow">
-      <h1>Waymark is not responding</h1>
+      <h1>{t('app.unreachable.heading')}</h1>
       <p>{session.status === 'unreachable' ? session.message : ''}</p>
       <button className="button" type="button" onClick={() => void refresh()}>
-        Try again
+        {t('common.tryAgain')}
       </button>
     </div>
   );

@@ -1,43 +1,100 @@
-/** Dates as people read them in the UK: 23 Nov 2026. Invalid or missing values become an empty string. */
+import type { journeyStatuses, journeyTypes } from '@waymark/core';
+import { formatDateIn, formatDateTimeIn, t, type MessageId } from '../i18n';
+import type { Role } from '../api/types';
+
+type JourneyType = (typeof journeyTypes)[number];
+type JourneyStatus = (typeof journeyStatuses)[number];
+
+/** A calendar date in the chosen language: 23 Nov 2026 / 23 Tach 2026. Missing values become ''. */
 export function formatDate(value: string | null | undefined): string {
-  if (!value) return '';
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  return date.toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  return formatDateIn(value);
 }
 
+/** A date and time in the chosen language (the browser's time zone). */
 export function formatDateTime(value: string | null | undefined): string {
-  if (!value) return '';
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  return date.toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  return formatDateTimeIn(value);
 }
 
+/** What a journey type is called, in the chosen language (an unknown type comes back as it is). */
+export function journeyTypeLabel(type: string): string {
+  return type in journeyTypeIds ? t(journeyTypeIds[type as JourneyType]) : type;
+}
+
+/** What a journey's status is called, in the chosen language (an unknown status comes back as it is). */
+export function statusLabel(status: string): string {
+  return status in statusIds ? t(statusIds[status as JourneyStatus]) : status;
+}
+
+/** A role's name ("Editor"), in the chosen language. */
+export function roleLabel(role: Role): string {
+  return t(`model.role.${role}`);
+}
+
+/** A role with what it may do ("Editor: edits journeys, imports, shares"), in the chosen language. */
+export function roleDescription(role: Role): string {
+  return t(`model.roleDescription.${role}`);
+}
+
+const journeyTypeIds: Record<JourneyType, MessageId> = {
+  current: 'model.journeyType.current',
+  desired: 'model.journeyType.desired',
+  case: 'model.journeyType.case',
+  'life-course': 'model.journeyType.life-course',
+};
+const statusIds: Record<JourneyStatus, MessageId> = {
+  draft: 'model.status.draft',
+  'in-review': 'model.status.in-review',
+  published: 'model.status.published',
+  archived: 'model.status.archived',
+};
+
+/** @deprecated use journeyTypeLabel(type); read at each use, so it follows the chosen language. */
 export const journeyTypeLabels = {
-  current: 'Current (as is)',
-  desired: 'Desired (to be)',
-  case: 'Case',
-  'life-course': 'Life course',
-} as const;
+  get current() {
+    return journeyTypeLabel('current');
+  },
+  get desired() {
+    return journeyTypeLabel('desired');
+  },
+  get case() {
+    return journeyTypeLabel('case');
+  },
+  get 'life-course'() {
+    return journeyTypeLabel('life-course');
+  },
+} as Readonly<Record<JourneyType, string>>;
 
+/** @deprecated use statusLabel(status). */
 export const statusLabels = {
-  draft: 'Draft',
-  'in-review': 'In review',
-  published: 'Published',
-  archived: 'Archived',
-} as const;
+  get draft() {
+    return statusLabel('draft');
+  },
+  get 'in-review'() {
+    return statusLabel('in-review');
+  },
+  get published() {
+    return statusLabel('published');
+  },
+  get archived() {
+    return statusLabel('archived');
+  },
+} as Readonly<Record<JourneyStatus, string>>;
 
+/** @deprecated use roleDescription(role). */
 export const roleLabels = {
-  owner: 'Owner: manages members, tokens and the audit log',
-  editor: 'Editor: edits journeys, imports, shares',
-  commenter: 'Commenter: reads and comments',
-  viewer: 'Viewer: reads only',
-} as const;
+  get owner() {
+    return roleDescription('owner');
+  },
+  get editor() {
+    return roleDescription('editor');
+  },
+  get commenter() {
+    return roleDescription('commenter');
+  },
+  get viewer() {
+    return roleDescription('viewer');
+  },
+} as Readonly<Record<Role, string>>;
 
 /** A short random suffix for ids the browser mints (not secret; uniqueness within one journey). */
 export function randomSuffix(): string {

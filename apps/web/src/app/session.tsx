@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { ApiError } from '../api/api-error';
 import type { ApiClient } from '../api/client';
 import type { Me } from '../api/types';
+import { applyAccountLocale, forgetAppliedLocales } from './language';
 
 export type SessionState =
   | { readonly status: 'loading' }
@@ -24,7 +25,9 @@ export function SessionProvider({ api, children }: { api: ApiClient; children: R
   const refresh = useCallback(async (): Promise<SessionState> => {
     let next: SessionState;
     try {
-      next = { status: 'signed-in', me: await api.me() };
+      const me = await api.me();
+      next = { status: 'signed-in', me };
+      applyAccountLocale(me, api);
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
         const setup = await api.needsSetup().catch(() => ({ needsSetup: false }));
@@ -38,6 +41,7 @@ export function SessionProvider({ api, children }: { api: ApiClient; children: R
   }, [api]);
   const signOut = useCallback(async () => {
     await api.signOut().catch(() => undefined);
+    forgetAppliedLocales();
     await refresh();
   }, [api, refresh]);
   useEffect(() => {
@@ -49,6 +53,7 @@ export function SessionProvider({ api, children }: { api: ApiClient; children: R
 
 export function useSession(): SessionValue {
   const value = useContext(SessionContext);
+  // i18n-exempt: a programmer's mistake, never shown to people
   if (!value) throw new Error('useSession outside SessionProvider');
   return value;
 }

@@ -5,11 +5,26 @@ import {
   type Journey,
   type TemplateName,
 } from '@waymark/core';
+import { t, type MessageId } from '../i18n';
 
 /** The starting maps offered when creating a journey: @waymark/core's templates, the same as `waymark new`. */
 export const templateIds: readonly TemplateName[] = templateNames;
-export const templateLabel = (id: TemplateName) => journeyTemplates[id].label;
-export const templateHint = (id: TemplateName) => journeyTemplates[id].description;
+/** A template's name as the person reads it, in the chosen language (the map it makes keeps its own words). */
+export const templateLabel = (id: TemplateName): string =>
+  id in templateWords ? t(templateWords[id]!.label) : journeyTemplates[id].label;
+/** What a template gives, in the chosen language. */
+export const templateHint = (id: TemplateName): string =>
+  id in templateWords ? t(templateWords[id]!.hint) : journeyTemplates[id].description;
+
+const templateWords: Partial<Record<TemplateName, { label: MessageId; hint: MessageId }>> = {
+  melton: { label: 'app.template.melton', hint: 'app.template.meltonHint' },
+  'service-blueprint': {
+    label: 'app.template.serviceBlueprint',
+    hint: 'app.template.serviceBlueprintHint',
+  },
+  'life-course': { label: 'app.template.lifeCourse', hint: 'app.template.lifeCourseHint' },
+  case: { label: 'app.template.case', hint: 'app.template.caseHint' },
+};
 
 export interface TemplateInput {
   readonly id: string;

@@ -1,4 +1,5 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { t } from '../i18n';
 
 interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   readonly label: string;
@@ -22,7 +23,7 @@ export function TextField({ label, hint, error, id, ...input }: FieldProps) {
       ) : null}
       {error ? (
         <p className="error-message" id={errorId}>
-          <span className="visually-hidden">Error: </span>
+          <span className="visually-hidden">{t('app.field.errorPrefix')} </span>
           {error}
         </p>
       ) : null}
@@ -59,7 +60,7 @@ export function ErrorSummary({ message }: { message: string | null }) {
   if (!message) return null;
   return (
     <div className="error-summary" role="alert" tabIndex={-1} ref={(el) => el?.focus()}>
-      <h2>There is a problem</h2>
+      <h2>{t('app.field.problem')}</h2>
       <p>{message}</p>
     </div>
   );

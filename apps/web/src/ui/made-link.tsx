@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useRole } from '../app/session';
+import { t } from '../i18n';
 
 /**
  * A link just made (a share link, a guest link), shown only once: read-only, selected when focused, with
@@ -30,7 +31,7 @@ export function MadeLink({
       onStatus(copiedText);
     } catch {
       field.current?.select();
-      onStatus('Your browser did not allow copying: the link is selected, press Ctrl+C (or ⌘C) to copy it.');
+      onStatus(t('app.madeLink.copyRefused'));
     }
   };
   return (
@@ -39,7 +40,7 @@ export function MadeLink({
       <div className="share-dialog__copy">
         <input id={id} ref={field} readOnly value={url} onFocus={(e) => e.target.select()} />
         <button type="button" className="button button--secondary" onClick={() => void copy()}>
-          Copy link
+          {t('app.madeLink.copy')}
         </button>
       </div>
     </div>
@@ -69,7 +70,17 @@ export function StatusAndError({
 }
 
 /** How a link made for a map stands, in a dialog's list of links. */
-export const linkStateLabel = { active: 'Works', expired: 'Expired', revoked: 'Withdrawn' } as const;
+export const linkStateLabel = {
+  get active() {
+    return t('app.linkState.active');
+  },
+  get expired() {
+    return t('app.linkState.expired');
+  },
+  get revoked() {
+    return t('app.linkState.revoked');
+  },
+} as const;
 
 /**
  * A toolbar button that opens a modal dialog about links to a map (Share, Invite guests), for owners and

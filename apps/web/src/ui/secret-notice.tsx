@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { formatDateIn, t, tRich } from '../i18n';
 
 /**
  * A secret shown once (a one-time password, an API token) with a button that copies it, and a sentence on
@@ -28,15 +29,17 @@ export function SecretNotice({
       <p>
         {label}: <code data-testid="secret">{secret}</code>{' '}
         <button className="button button--small" type="button" onClick={() => void copy()}>
-          Copy <span className="visually-hidden">{label.toLowerCase()}</span>
+          {tRich('app.secret.copy', {
+            name: label.toLowerCase(),
+            hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
+          })}
         </button>{' '}
-        {copied === true ? <span>Copied.</span> : null}
-        {copied === false ? <span>Could not copy: select it and copy it by hand.</span> : null}
+        {copied === true ? <span>{t('app.secret.copied')}</span> : null}
+        {copied === false ? <span>{t('app.secret.copyFailed')}</span> : null}
       </p>
     </div>
   );
 }
 
-/** "4 December 2026 at 09:00" in the browser's time zone. */
-export const untilText = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' });
+/** "4 December 2026 at 09:00" ("4 Rhagfyr 2026 am 09:00") in the browser's time zone. */
+export const untilText = (iso: string) => formatDateIn(iso, { dateStyle: 'long', timeStyle: 'short' });

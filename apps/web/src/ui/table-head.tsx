@@ -1,7 +1,9 @@
+import { t } from '../i18n';
+
 /** A table's column headings, with a last column for row actions named only for screen readers. */
 export function TableHead({
   columns,
-  actions = 'Actions',
+  actions = t('app.table.actions'),
 }: {
   columns: readonly string[];
   actions?: string;
