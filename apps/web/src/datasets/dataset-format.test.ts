@@ -1,37 +1,43 @@
-import { describe, expect, it } from 'vitest';
-import { END, formatDuration, mapGraph, START } from './dataset-format';
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatMoney, setLocale, t } from '../i18n';
+import { formatCount, formatDays, formatDuration, formatPercent } from './dataset-format';
 
-describe('dataset page formatting and the process map model', () => {
-  it('given durations, when formatted, then each is in the unit a person would use', () => {
-    expect(formatDuration(42)).toBe('42 s');
-    expect(formatDuration(90)).toBe('1.5 min');
-    expect(formatDuration(5 * 3600)).toBe('5 h');
+afterEach(() => setLocale('en'));
+
+describe('event-log figures in words, with units and plurals (issue 11 item 7)', () => {
+  it('given durations in English, when formatted, then each has its unit spelt out with the right plural', () => {
+    setLocale('en');
+    expect(formatDuration(1)).toBe('1 second');
+    expect(formatDuration(42)).toBe('42 seconds');
+    expect(formatDuration(90)).toBe('1.5 minutes');
+    expect(formatDuration(3600)).toBe('1 hour');
+    expect(formatDuration(5 * 3600)).toBe('5 hours');
     expect(formatDuration(3.25 * 86_400)).toBe('3.3 days');
+    expect(formatDays(1)).toBe('1 day');
+    expect(formatDays(134)).toBe('134 days');
     expect(formatDuration(null)).toBe('—');
   });
 
-  it('given a directly-follows graph, when mapped with a limit, then the busiest edges between different activities are kept with start and end nodes', () => {
-    const g = mapGraph(
-      {
-        edges: [
-          { from: 'A', to: 'B', count: 5, medianSeconds: 60 },
-          { from: 'B', to: 'C', count: 1, medianSeconds: 10 },
-          { from: 'B', to: 'B', count: 2, medianSeconds: 5 },
-        ],
-        startActivities: { A: 6 },
-        endActivities: { B: 4, C: 1 },
-      },
-      4,
-    );
-    expect(g.total).toBe(6);
-    expect(g.shown).toBe(4);
-    expect(g.edges.map((e) => `${e.from}>${e.to}:${e.count}`)).toEqual([
-      `${START}>A:6`,
-      'A>B:5',
-      `B>${END}:4`,
-      'B>C:1',
-    ]);
-    expect(g.all.map((e) => `${e.from}>${e.to}`)).toContain('B>B');
-    expect(g.nodes).toEqual([START, 'A', 'B', 'C', END]);
+  it('given counts per case and money, then "1 contact", "0.42 hand-offs per case" and "£8.62", never "1 contacts" or "8.62 £"', () => {
+    setLocale('en');
+    expect(t('eventlog.count.contacts', { count: 1 })).toBe('1 contact');
+    expect(t('eventlog.count.contacts', { count: 2 })).toBe('2 contacts');
+    expect(t('eventlog.perCase.handOffs', { count: 0.42 })).toBe('0.42 hand-offs per case');
+    expect(t('eventlog.perCase.contacts', { count: 1 })).toBe('1 contact per case');
+    expect(formatMoney(8.62)).toBe('£8.62');
+    expect(formatCount(12345)).toBe('12,345');
+    expect(formatPercent(0.125)).toBe('12.5%');
+  });
+
+  it('given Welsh, then the units are Welsh with the Welsh plural forms', () => {
+    setLocale('cy');
+    expect(formatDays(1)).toBe('1 diwrnod');
+    expect(formatDays(2)).toBe('2 ddiwrnod');
+    expect(formatDays(134)).toBe('134 diwrnod');
+    expect(t('eventlog.count.contacts', { count: 1 })).toBe('1 cyswllt');
+    expect(t('eventlog.count.contacts', { count: 3 })).toBe('3 chyswllt');
+    expect(t('eventlog.count.contacts', { count: 10 })).toBe('10 cyswllt');
+    expect(formatDuration(5 * 3600)).toBe('5 awr');
+    expect(formatMoney(8.62)).toBe('£8.62');
   });
 });
