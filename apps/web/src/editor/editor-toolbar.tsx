@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
+import type { Journey } from '@waymark/core';
 import { Link } from '../app/router';
+import { t } from '../i18n';
 import { ExportMenu } from '../export/export-menu';
 import { useGuestMode } from '../guests/guest-context';
 import { InviteGuestsButton } from '../guests/invite-guests';
@@ -8,13 +10,31 @@ import { useEditorContext, type PanelKind } from './editor-context';
 import { SaveStatus } from './save-status';
 import type { EditorApi } from './use-editor';
 
-const panelButtons: readonly [PanelKind, string][] = [
-  ['details', 'Details'],
-  ['structure', 'Steps & lanes'],
-  ['links', 'Arrows'],
-  ['comments', 'Comments'],
-  ['history', 'History'],
+const panelButtons: readonly [PanelKind, () => string][] = [
+  ['details', () => t('toolbar.panel.details')],
+  ['structure', () => t('toolbar.panel.structure')],
+  ['links', () => t('toolbar.panel.links')],
+  ['comments', () => t('toolbar.panel.comments')],
+  ['history', () => t('toolbar.panel.history')],
 ];
+
+/** "New step", or "New step 2" when a step is already called that: a name to type over, never "Step 8". */
+export function newStepName(journey: Journey): string {
+  const taken = new Set(journey.columns.map((c) => c.label));
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? t('toolbar.newStepName') : t('toolbar.newStepNameNumbered', { n });
+    if (!taken.has(name)) return name;
+  }
+}
+
+/** Selects the words of the new step's name field in the Steps & lanes panel once it is drawn. */
+function selectNameOf(columnId: string, triesLeft = 20) {
+  const input = document.querySelector<HTMLInputElement>(`[data-item="${CSS.escape(columnId)}"] input`);
+  if (input) {
+    input.focus();
+    input.select();
+  } else if (triesLeft > 0) requestAnimationFrame(() => selectNameOf(columnId, triesLeft - 1));
+}
 
 /** Title, saved state, undo/redo, zoom, panels, views and exports. */
 export function EditorToolbar(props: {
@@ -35,7 +55,7 @@ export function EditorToolbar(props: {
   note?: ReactNode;
 }) {
   const { ws, id, editor, canEdit, panel, togglePanel, zoom, setZoom, fit } = props;
-  const { journey, execute, newId } = useEditorContext();
+  const { journey, execute, newId, openPanel } = useEditorContext();
   const { state } = editor;
   // A guest from another organisation (decision 0015) sees this map and nothing else of the workspace.
   const guest = useGuestMode();
@@ -45,7 +65,7 @@ export function EditorToolbar(props: {
       <div className="editor-bar__title">
         {guest ? null : (
           <Link to={{ page: 'home', ws }} className="editor-bar__back">
-            Journeys
+            {t('toolbar.journeys')}
           </Link>
         )}
         <h1>{journey.meta.title}</h1>
@@ -53,10 +73,10 @@ export function EditorToolbar(props: {
         {props.note}
         {guest ? null : (
           <div className="editor-bar__views">
-            <nav aria-label="Views of this journey" className="tool-group">
-              <Link to={{ page: 'present', ws, id }}>Present</Link>
-              <Link to={{ page: 'print', ws, id }}>Print</Link>
-              <Link to={{ page: 'improve', ws, id, view: 'compare' }}>Improve</Link>
+            <nav aria-label={t('toolbar.views')} className="tool-group">
+              <Link to={{ page: 'present', ws, id }}>{t('toolbar.present')}</Link>
+              <Link to={{ page: 'print', ws, id }}>{t('toolbar.print')}</Link>
+              <Link to={{ page: 'improve', ws, id, view: 'compare' }}>{t('toolbar.improve')}</Link>
             </nav>
             <InviteGuestsButton ws={ws} journeyId={id} />
             <ShareButton ws={ws} journeyId={id} />
@@ -66,7 +86,7 @@ export function EditorToolbar(props: {
       </div>
       <div className="editor-bar__tools">
         {canEdit ? (
-          <div role="group" aria-label="Edit" className="tool-group">
+          <div role="group" aria-label={t('toolbar.editGroup')} className="tool-group">
             <button
               type="button"
               className="button button--secondary button--small"
@@ -74,7 +94,7 @@ export function EditorToolbar(props: {
               disabled={state.undo.length === 0 || state.conflict !== null}
               aria-keyshortcuts="Control+Z"
             >
-              Undo
+              {t('toolbar.undo')}
             </button>
             <button
               type="button"
@@ -83,30 +103,34 @@ export function EditorToolbar(props: {
               disabled={state.redo.length === 0 || state.conflict !== null}
               aria-keyshortcuts="Control+Shift+Z"
             >
-              Redo
+              {t('toolbar.redo')}
             </button>
             <button
               type="button"
               className="button button--secondary button--small"
               disabled={state.conflict !== null || props.structureLocked === true}
-              title={props.structureLocked ? 'The facilitator has locked the steps for now' : undefined}
-              onClick={() =>
-                execute({
-                  type: 'column.add',
-                  item: { id: newId('step') as never, label: `Step ${journey.columns.length + 1}` },
-                })
-              }
+              title={props.structureLocked ? t('toolbar.addStepLocked') : undefined}
+              onClick={() => {
+                // The new step gets a name to type over, and the person is put in it with its words selected.
+                const stepId = newId('step');
+                if (
+                  !execute({ type: 'column.add', item: { id: stepId as never, label: newStepName(journey) } })
+                )
+                  return;
+                openPanel('structure', stepId);
+                requestAnimationFrame(() => selectNameOf(stepId));
+              }}
             >
-              Add step
+              {t('toolbar.addStep')}
             </button>
           </div>
         ) : null}
-        <div role="group" aria-label="Zoom" className="tool-group">
+        <div role="group" aria-label={t('toolbar.zoomGroup')} className="tool-group">
           <button
             type="button"
             className="button button--secondary button--small"
             onClick={() => step(-0.1)}
-            aria-label="Zoom out"
+            aria-label={t('toolbar.zoomOut')}
           >
             −
           </button>
@@ -117,18 +141,18 @@ export function EditorToolbar(props: {
             type="button"
             className="button button--secondary button--small"
             onClick={() => step(0.1)}
-            aria-label="Zoom in"
+            aria-label={t('toolbar.zoomIn')}
           >
             +
           </button>
           <button type="button" className="button button--secondary button--small" onClick={fit}>
-            Fit
+            {t('toolbar.fit')}
           </button>
           <button type="button" className="button button--secondary button--small" onClick={() => setZoom(1)}>
             100%
           </button>
         </div>
-        <div role="group" aria-label="Panels" className="tool-group">
+        <div role="group" aria-label={t('toolbar.panelsGroup')} className="tool-group">
           {panelButtons.map(([kind, label]) =>
             (kind === 'structure' && !canEdit) || (kind === 'history' && guest) ? null : (
               <button
@@ -138,7 +162,7 @@ export function EditorToolbar(props: {
                 aria-pressed={panel === kind}
                 onClick={() => togglePanel(kind)}
               >
-                {label}
+                {label()}
               </button>
             ),
           )}

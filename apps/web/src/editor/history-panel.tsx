@@ -1,6 +1,7 @@
 import { restoreCommand, type Journey } from '@waymark/core';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ApiClient } from '../api/client';
+import { formatDateIn, formatList, t } from '../i18n';
 import { errorText } from '../ui/field';
 import { useEditorContext } from './editor-context';
 import { groupHistory } from './history/group-history';
@@ -8,20 +9,14 @@ import { HistoryEntry, timeOf } from './history/history-entry';
 import { RestoreAtTime } from './history/restore-at-time';
 import { RestoreConfirm, type RestoreTarget } from './history/restore-confirm';
 import { useHistoryPages } from './history/use-history-pages';
+import { wordsThen } from './history/words-then';
 import './history/history.css';
 
 /** An edit is sent as one message of at most 1 MiB (the API's JSON limit); a bigger restore goes by its route. */
 const EDIT_BYTES_MAX = 900_000;
 
 const dayOf = (at: string) =>
-  new Date(at).toLocaleDateString('en-GB', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  });
-const names = (people: readonly string[]) =>
-  people.length <= 1 ? people.join('') : `${people.slice(0, -1).join(', ')} and ${people[people.length - 1]}`;
+  formatDateIn(at, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
 
 /**
  * The history as a workshop reads it: sessions (separated by pauses of over half an hour) with the date and
@@ -49,10 +44,13 @@ export function HistoryPanel(props: {
   const [done, setDone] = useState<string | null>(null);
   const statusRef = useRef<HTMLParagraphElement>(null);
   const sessions = useMemo(() => groupHistory(pages.items ?? []).reverse(), [pages.items]);
+  // Each entry quotes the map as it was at its version, not as it is now.
+  const words = useMemo(() => wordsThen(pages.items ?? [], journey), [pages.items, journey]);
+  const wordsOf = useCallback((v: number) => words.get(v), [words]);
   const whenOf = useCallback(
     (v: number) => {
       const found = pages.items?.find((x) => x.version === v);
-      return found ? timeOf(found.at) : `version ${v}`;
+      return found ? timeOf(found.at) : t('history.versionNumber', { version: v });
     },
     [pages.items],
   );
@@ -80,7 +78,7 @@ export function HistoryPanel(props: {
   const confirm = async () => {
     if (!target || !past) return;
     const restore = restoreCommand(journey, past.journey, target.version);
-    if (!restore) return close('The map is already as it was then: there was nothing to restore.');
+    if (!restore) return close(t('history.nothingRestored'));
     if (new TextEncoder().encode(JSON.stringify(restore)).length > EDIT_BYTES_MAX) {
       // Too big to send as an edit: the server works it out and stores it (everyone gets it the same way).
       try {
@@ -90,17 +88,13 @@ export function HistoryPanel(props: {
         setError(errorText(e));
         return;
       }
-      return close(
-        `The map is back as it was at ${target.when}. The changes made since then are still in the history: to take this back, restore a later moment.`,
-      );
+      return close(t('history.restoredBig', { when: target.when }));
     }
     if (!execute(restore)) {
-      setError('The map could not be restored. Reload the page and try again.');
+      setError(t('history.restoreFailed'));
       return;
     }
-    close(
-      `The map is back as it was at ${target.when}. The changes made since then are still in the history: to take this back, press Undo or restore a later moment.`,
-    );
+    close(t('history.restored', { when: target.when }));
   };
 
   return (
@@ -135,19 +129,21 @@ export function HistoryPanel(props: {
           onRestore={ask}
         />
       ) : null}
-      {pages.items === null ? <p>Loading the history…</p> : null}
+      {pages.items === null ? <p>{t('history.loading')}</p> : null}
       {sessions.map((s) => (
         <section key={s.key} className="history-session" aria-labelledby={`history-${s.key}`}>
           <h3 id={`history-${s.key}`}>
-            {dayOf(s.start)}, {timeOf(s.start)} to {timeOf(s.end)}
+            {t('history.sessionHeading', { day: dayOf(s.start), start: timeOf(s.start), end: timeOf(s.end) })}
           </h3>
-          <p className="history-session__people">Changes by {names(s.people)}</p>
+          <p className="history-session__people">
+            {t('history.changesBy', { people: formatList(s.people) })}
+          </p>
           <ol className="history-list">
             {[...s.groups].reverse().map((g) => (
               <HistoryEntry
                 key={g.key}
                 group={g}
-                journey={journey}
+                wordsOf={wordsOf}
                 current={version}
                 canRestore={canRestore}
                 whenOf={whenOf}
@@ -164,7 +160,7 @@ export function HistoryPanel(props: {
           disabled={pages.loading}
           onClick={pages.loadEarlier}
         >
-          {pages.loading ? 'Loading earlier changes…' : 'Show earlier changes'}
+          {pages.loading ? t('history.loadingEarlier') : t('history.showEarlier')}
         </button>
       ) : null}
     </div>

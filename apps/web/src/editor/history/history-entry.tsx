@@ -1,32 +1,34 @@
 import { useState } from 'react';
-import type { Journey } from '@waymark/core';
-import { describeCommand, summariseCommands } from '../describe-command';
+import { formatDateIn, t } from '../../i18n';
+import { summariseCommands } from '../describe-command';
 import { restoredFromOf, type HistoryGroup, type HistoryVersion } from './group-history';
 import type { RestoreTarget } from './restore-confirm';
 
-const kindWords: Record<string, string> = {
-  create: 'created the map',
-  import: 'imported the map from a file',
-  duplicate: 'copied the map from another journey',
-  restore: 'restored an earlier version',
+const kindWords: Record<string, () => string> = {
+  create: () => t('history.kind.create'),
+  import: () => t('history.kind.import'),
+  duplicate: () => t('history.kind.duplicate'),
+  restore: () => t('history.kind.restore'),
 };
 
-export const timeOf = (at: string) =>
-  new Date(at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-const secondsOf = (at: string) =>
-  new Date(at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+export const timeOf = (at: string) => formatDateIn(at, { hour: '2-digit', minute: '2-digit' });
+const secondsOf = (at: string) => formatDateIn(at, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
-/** What one version did, in words. */
+/**
+ * What one version did, in words. `words` are its edits described as the map was at that version
+ * (wordsThen), so an older entry never quotes words written later.
+ */
 export function versionWords(
   v: HistoryVersion,
-  journey: Journey,
+  words: readonly string[] | undefined,
   whenOf: (version: number) => string,
 ): string {
   const restored = restoredFromOf(v);
-  if (restored !== null) return `restored the map as it was at ${whenOf(restored)}`;
-  if (v.kind && kindWords[v.kind]) return kindWords[v.kind]!;
-  const words = v.commands.map((c) => describeCommand(c, journey)).join('; ') || 'Saved';
-  return words.length > 300 ? `${words.slice(0, 297)}…` : words;
+  if (restored !== null) return t('history.restoredAt', { when: whenOf(restored) });
+  const kind = v.kind ? kindWords[v.kind] : undefined;
+  if (kind) return kind();
+  const said = (words ?? []).join('; ') || t('history.saved');
+  return said.length > 300 ? `${said.slice(0, 297)}…` : said;
 }
 
 /**
@@ -35,18 +37,19 @@ export function versionWords(
  */
 export function HistoryEntry(props: {
   group: HistoryGroup;
-  journey: Journey;
+  /** Each version's edits in words, as the map was then. */
+  wordsOf: (version: number) => readonly string[] | undefined;
   current: number;
   canRestore: boolean;
   whenOf: (version: number) => string;
   onRestore: (target: RestoreTarget) => void;
 }) {
-  const { group, journey, current, canRestore, whenOf, onRestore } = props;
+  const { group, wordsOf, current, canRestore, whenOf, onRestore } = props;
   const [open, setOpen] = useState(false);
-  const who = group.by?.name ?? 'Someone';
+  const who = group.by?.name ?? t('history.someone');
   const single = group.versions.length === 1;
   const what = single
-    ? versionWords(group.last, journey, whenOf)
+    ? versionWords(group.last, wordsOf(group.last.version), whenOf)
     : summariseCommands(group.versions.flatMap((v) => v.commands));
   const listId = `history-edits-${group.key}`;
   const restoreButton = (v: HistoryVersion, when: string, extra: string) =>
@@ -56,23 +59,21 @@ export function HistoryEntry(props: {
         className="button button--secondary button--small"
         onClick={() => onRestore({ version: v.version, when })}
       >
-        Restore the map as it was at {when}
+        {t('history.restoreAt', { when })}
         <span className="visually-hidden">{extra}</span>
       </button>
     ) : null;
   return (
     <li className="history-item" data-version={group.last.version}>
       <p className="history-item__head">
-        <strong>
-          {who}, {timeOf(group.last.at)}
-        </strong>
-        {group.last.version === current ? ' (the map now)' : ''}
+        <strong>{t('history.entryHead', { who, time: timeOf(group.last.at) })}</strong>
+        {group.last.version === current ? ` ${t('history.mapNow')}` : ''}
       </p>
       <p className="history-item__what">{single ? what[0]!.toUpperCase() + what.slice(1) : what}</p>
       {restoreButton(
         group.last,
         timeOf(group.last.at),
-        `, after ${who}’s changes (version ${group.last.version})`,
+        t('history.restoreAfterChanges', { who, version: group.last.version }),
       )}
       {!single ? (
         <>
@@ -83,10 +84,10 @@ export function HistoryEntry(props: {
             aria-controls={listId}
             onClick={() => setOpen(!open)}
           >
-            {open ? 'Hide' : 'Show'} the {group.versions.length} edits
+            {t(open ? 'history.hideEdits' : 'history.showEdits', { count: group.versions.length })}
             <span className="visually-hidden">
               {' '}
-              by {who} at {timeOf(group.last.at)}
+              {t('history.editsBy', { who, time: timeOf(group.last.at) })}
             </span>
           </button>
           {open ? (
@@ -94,9 +95,13 @@ export function HistoryEntry(props: {
               {[...group.versions].reverse().map((v) => (
                 <li key={v.version}>
                   <p>
-                    {secondsOf(v.at)} — {versionWords(v, journey, whenOf)}
+                    {secondsOf(v.at)} — {versionWords(v, wordsOf(v.version), whenOf)}
                   </p>
-                  {restoreButton(v, secondsOf(v.at), `, after this edit by ${who} (version ${v.version})`)}
+                  {restoreButton(
+                    v,
+                    secondsOf(v.at),
+                    t('history.restoreAfterEdit', { who, version: v.version }),
+                  )}
                 </li>
               ))}
             </ol>

@@ -1,9 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { versionAt, type HistoryVersion } from './group-history';
+import { formatDateIn, t } from '../../i18n';
 import type { RestoreTarget } from './restore-confirm';
 
 const when = (at: string) =>
-  new Date(at).toLocaleString('en-GB', { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+  formatDateIn(at, { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
 
 /** "Restore the map as it was at a time": finds the version of that minute among the loaded history. */
 export function RestoreAtTime(props: {
@@ -19,24 +20,18 @@ export function RestoreAtTime(props: {
   const find = (event: FormEvent) => {
     event.preventDefault();
     const time = new Date(value).getTime();
-    if (value === '' || Number.isNaN(time))
-      return setProblem('Enter a date and a time, for example 3 December at 10:42.');
+    if (value === '' || Number.isNaN(time)) return setProblem(t('history.atTime.enterTime'));
     const found = versionAt(versions, time);
-    if (found === 'none') return setProblem('The history has not loaded yet. Try again in a moment.');
+    if (found === 'none') return setProblem(t('history.atTime.notLoaded'));
     if (found === 'before')
-      return setProblem(
-        hasEarlier
-          ? 'That is earlier than the changes shown. Choose “Show earlier changes” at the end of the list, then try again.'
-          : 'The map did not exist yet at that time. Choose a later time.',
-      );
-    if (found.version === current)
-      return setProblem('The map has not changed since then: there is nothing to restore.');
+      return setProblem(hasEarlier ? t('history.atTime.earlier') : t('history.atTime.beforeMap'));
+    if (found.version === current) return setProblem(t('history.atTime.unchanged'));
     setProblem(null);
     onRestore({ version: found.version, when: when(new Date(time).toISOString()) });
   };
   return (
     <form className="restore-at-time" onSubmit={find} noValidate>
-      <label htmlFor={id}>Restore the map as it was at a time</label>
+      <label htmlFor={id}>{t('history.atTime.label')}</label>
       {problem ? (
         <p className="error-message" id={`${id}-problem`}>
           {problem}
@@ -52,7 +47,7 @@ export function RestoreAtTime(props: {
           aria-invalid={problem ? true : undefined}
         />
         <button type="submit" className="button button--secondary button--small">
-          Find that moment
+          {t('history.atTime.find')}
         </button>
       </div>
     </form>

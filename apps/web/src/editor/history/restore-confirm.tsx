@@ -1,5 +1,6 @@
 import { differenceBetween, type Journey } from '@waymark/core';
 import { useEffect, useMemo, useRef } from 'react';
+import { t } from '../../i18n';
 import { restoreChanges } from './restore-words';
 
 export interface RestoreTarget {
@@ -31,34 +32,29 @@ export function RestoreConfirm(props: {
   return (
     <section className="restore-confirm" aria-labelledby={titleId}>
       <h3 id={titleId} ref={heading} tabIndex={-1}>
-        Restore the map as it was at {target.when}?
+        {t('history.confirm.heading', { when: target.when })}
       </h3>
-      {changes === null ? <p>Working out what would change…</p> : null}
-      {changes !== null && changes.length === 0 ? (
-        <p>The map is already as it was then: there is nothing to restore.</p>
-      ) : null}
+      {changes === null ? <p>{t('history.confirm.working')}</p> : null}
+      {changes !== null && changes.length === 0 ? <p>{t('history.confirm.nothing')}</p> : null}
       {changes !== null && changes.length > 0 ? (
         <>
-          <p>Restoring it will change the map for everyone working on it:</p>
+          <p>{t('history.confirm.intro')}</p>
           <ul className="restore-confirm__changes">
             {changes.map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>
-          <p>
-            Nothing is lost. The changes made since then stay in the history, and you can undo this restore,
-            or restore a later moment, at any time.
-          </p>
+          <p>{t('history.confirm.nothingLost')}</p>
         </>
       ) : null}
       <div className="restore-confirm__actions">
         {changes !== null && changes.length > 0 ? (
           <button type="button" className="button" onClick={onConfirm}>
-            Restore the map
+            {t('history.confirm.restore')}
           </button>
         ) : null}
         <button type="button" className="button button--secondary" onClick={onCancel}>
-          {changes !== null && changes.length === 0 ? 'Close' : 'Cancel'}
+          {changes !== null && changes.length === 0 ? t('common.close') : t('common.cancel')}
         </button>
       </div>
     </section>
