@@ -1,5 +1,12 @@
-import { laneKindIds, laneKinds, organisationKinds, type Journey, type JourneyCommand } from '@waymark/core';
+import {
+  laneKindIds,
+  organisationKinds,
+  type Journey,
+  type JourneyCommand,
+  type LaneKind,
+} from '@waymark/core';
 import { useEffect, useRef } from 'react';
+import { t, type MessageId } from '../i18n';
 import { ChoiceField, CommitField } from './commit-field';
 import { useEditorContext } from './editor-context';
 import { StepFields } from './step-fields';
@@ -21,10 +28,10 @@ export function StructurePanel({ focusId }: { focusId: string | null }) {
     el?.focus();
   }, [focusId]);
   const rename = (noun: Noun, id: string, key: string, v: string, what: string) => {
-    if (v.trim() === '') return `${what}: expected some text`;
+    if (v.trim() === '') return t('links.structure.needText', { what });
     return execute({ type: `${noun}.update`, id, patch: { [key]: v.trim() } } as JourneyCommand)
       ? null
-      : `${what}: refused`;
+      : t('links.structure.refused', { what });
   };
   const actions = (
     noun: Noun,
@@ -50,46 +57,62 @@ export function StructurePanel({ focusId }: { focusId: string | null }) {
     <div ref={root} className="structure-panel">
       <AxisSection journey={journey} execute={execute} />
       <section aria-labelledby="st-steps">
-        <h3 id="st-steps">Steps ({journey.columns.length})</h3>
+        <h3 id="st-steps">{t('links.structure.steps', { count: journey.columns.length })}</h3>
         <ol className="item-list">
           {journey.columns.map((c, i) => (
             <li key={c.id} data-item={c.id} data-focus-step={c.id}>
               <StepFields column={c} index={i} />
-              {actions('column', journey.columns, i, c.label, 'Move left', 'Move right')}
+              {actions(
+                'column',
+                journey.columns,
+                i,
+                c.label,
+                t('links.structure.moveLeft'),
+                t('links.structure.moveRight'),
+              )}
             </li>
           ))}
         </ol>
         <AddForm
-          label="New step name"
-          button="Add step"
+          label={t('links.structure.newStepName')}
+          button={t('links.structure.addStep')}
           onAdd={(name) => execute({ type: 'column.add', item: { id: newId('step') as never, label: name } })}
         />
       </section>
       <section aria-labelledby="st-stages">
-        <h3 id="st-stages">Stages ({journey.stages.length})</h3>
-        <p className="hint">A stage heads neighbouring steps; give each step its stage above.</p>
+        <h3 id="st-stages">{t('links.structure.stages', { count: journey.stages.length })}</h3>
+        <p className="hint">{t('links.structure.stagesHint')}</p>
         <ol className="item-list">
           {journey.stages.map((s, i) => (
             <li key={s.id} data-item={s.id}>
               <CommitField
-                label={`Stage ${i + 1} name`}
+                label={t('links.structure.stageName', { number: i + 1 })}
                 value={s.name}
-                onCommit={(v) => rename('stage', s.id, 'name', v, `Stage ${i + 1} name`)}
+                onCommit={(v) =>
+                  rename('stage', s.id, 'name', v, t('links.structure.stageName', { number: i + 1 }))
+                }
               />
-              {actions('stage', journey.stages, i, s.name, 'Move up', 'Move down')}
+              {actions(
+                'stage',
+                journey.stages,
+                i,
+                s.name,
+                t('links.structure.moveUp'),
+                t('links.structure.moveDown'),
+              )}
             </li>
           ))}
         </ol>
         <AddForm
-          label="New stage name"
-          button="Add stage"
+          label={t('links.structure.newStageName')}
+          button={t('links.structure.addStage')}
           onAdd={(name) => execute({ type: 'stage.add', item: { id: newId('stage') as never, name } })}
         />
       </section>
       <LanesSection />
-      <NamedList noun="organisation" title="Organisations" field="name" extra />
-      <NamedList noun="persona" title="Personas" field="name" />
-      <NamedList noun="leverCategory" title="Lever categories" field="label" />
+      <NamedList noun="organisation" field="name" extra />
+      <NamedList noun="persona" field="name" />
+      <NamedList noun="leverCategory" field="label" />
     </div>
   );
 }
@@ -97,9 +120,9 @@ export function StructurePanel({ focusId }: { focusId: string | null }) {
 function AxisSection({ journey, execute }: { journey: Journey; execute: (c: JourneyCommand) => boolean }) {
   return (
     <section aria-labelledby="st-axis">
-      <h3 id="st-axis">Axis</h3>
+      <h3 id="st-axis">{t('links.structure.axis')}</h3>
       <ChoiceField
-        label="Steps across the map are"
+        label={t('links.structure.axisLabel')}
         value={journey.axis.kind}
         onChange={(v) =>
           execute({
@@ -108,9 +131,9 @@ function AxisSection({ journey, execute }: { journey: Journey; execute: (c: Jour
           })
         }
       >
-        <option value="steps">Steps in order</option>
-        <option value="dates">Dates (months or days)</option>
-        <option value="ages">Ages (a life course)</option>
+        <option value="steps">{t('links.structure.axisSteps')}</option>
+        <option value="dates">{t('links.structure.axisDates')}</option>
+        <option value="ages">{t('links.structure.axisAges')}</option>
       </ChoiceField>
     </section>
   );
@@ -120,24 +143,24 @@ function LanesSection() {
   const { journey, execute, newId } = useEditorContext();
   return (
     <section aria-labelledby="st-lanes">
-      <h3 id="st-lanes">Lanes ({journey.lanes.length})</h3>
+      <h3 id="st-lanes">{t('links.structure.lanes', { count: journey.lanes.length })}</h3>
       <ol className="item-list">
         {journey.lanes.map((l, i) => (
           <li key={l.id} data-item={l.id}>
             <CommitField
-              label={`Lane ${i + 1} name (${laneKinds[l.kind].label})`}
+              label={t('links.structure.laneName', { number: i + 1, kind: laneKindName(l.kind) })}
               value={l.label}
               onCommit={(v) =>
                 v.trim() === ''
-                  ? 'Lane name: expected some text'
+                  ? t('links.structure.needText', { what: t('links.structure.laneNameShort') })
                   : execute({ type: 'lane.update', id: l.id, patch: { label: v.trim() } })
                     ? null
-                    : 'refused'
+                    : t('links.structure.refused', { what: t('links.structure.laneNameShort') })
               }
             />
             {(l.kind === 'emotion' || l.kind === 'feeling') && journey.personas.length > 0 ? (
               <ChoiceField
-                label={`Persona of ${l.label}`}
+                label={t('links.structure.personaOf', { lane: l.label })}
                 value={l.personaId ?? ''}
                 onChange={(v) =>
                   execute(
@@ -147,7 +170,7 @@ function LanesSection() {
                   )
                 }
               >
-                <option value="">(none)</option>
+                <option value="">{t('links.structure.noPersona')}</option>
                 {journey.personas.map((p) => (
                   <option key={p.id} value={p.id}>
                     {p.name}
@@ -159,8 +182,8 @@ function LanesSection() {
               name={l.label}
               canBack={i > 0}
               canForward={i < journey.lanes.length - 1}
-              back="Move up"
-              forward="Move down"
+              back={t('links.structure.moveUp')}
+              forward={t('links.structure.moveDown')}
               onMove={(d) => execute({ type: 'lane.move', id: l.id, toIndex: d < 0 ? i - 1 : i + 1 })}
               onRemove={() => execute({ type: 'lane.remove', id: l.id })}
             />
@@ -168,17 +191,17 @@ function LanesSection() {
         ))}
       </ol>
       <KindNameForm
-        kindLabel="New lane kind"
-        kinds={laneKindIds.map((k) => ({ id: k, label: laneKinds[k].label }))}
-        nameLabel="New lane name"
-        button="Add lane"
+        kindLabel={t('links.structure.newLaneKind')}
+        kinds={laneKindIds.map((k) => ({ id: k, label: laneKindName(k) }))}
+        nameLabel={t('links.structure.newLaneName')}
+        button={t('links.structure.addLane')}
         onAdd={(kind, name) =>
           execute({
             type: 'lane.add',
             item: {
               id: newId('lane') as never,
               kind: kind as never,
-              label: name || laneKinds[kind as keyof typeof laneKinds].label,
+              label: name || laneKindName(kind as LaneKind),
             },
           })
         }
@@ -187,18 +210,49 @@ function LanesSection() {
   );
 }
 
+/** The words of each named list, from the catalogue: heading, one item's name field, add, remove. */
+const namedWords: Record<
+  'organisation' | 'persona' | 'leverCategory',
+  { title: MessageId; name: MessageId; newName: MessageId; add: MessageId; remove: MessageId }
+> = {
+  organisation: {
+    title: 'links.structure.organisations',
+    name: 'links.structure.organisationName',
+    newName: 'links.structure.newOrganisationName',
+    add: 'links.structure.addOrganisation',
+    remove: 'links.structure.removeOrganisation',
+  },
+  persona: {
+    title: 'links.structure.personas',
+    name: 'links.structure.personaName',
+    newName: 'links.structure.newPersonaName',
+    add: 'links.structure.addPersona',
+    remove: 'links.structure.removePersona',
+  },
+  leverCategory: {
+    title: 'links.structure.leverCategories',
+    name: 'links.structure.leverCategoryName',
+    newName: 'links.structure.newLeverCategoryName',
+    add: 'links.structure.addLeverCategory',
+    remove: 'links.structure.removeLeverCategory',
+  },
+};
+
+const laneKindName = (kind: LaneKind): string => t(`model.laneKind.${kind}` as MessageId);
+const organisationKindName = (kind: string): string =>
+  t(`links.structure.organisationKind.${kind}` as MessageId);
+
 function NamedList({
   noun,
-  title,
   field,
   extra,
 }: {
   noun: 'organisation' | 'persona' | 'leverCategory';
-  title: string;
   field: 'name' | 'label';
   extra?: boolean;
 }) {
   const { journey, execute, newId } = useEditorContext();
+  const words = namedWords[noun];
   const list = (
     noun === 'organisation'
       ? journey.organisations
@@ -206,35 +260,33 @@ function NamedList({
         ? journey.personas
         : journey.leverCategories
   ) as readonly { id: string; name?: string; label?: string; kind?: string }[];
-  const singular = title.replace(/ies$/, 'y').replace(/s$/, '').toLowerCase();
+  const title = t(words.title, { count: list.length });
   return (
     <section aria-label={title}>
-      <h3>
-        {title} ({list.length})
-      </h3>
+      <h3>{title}</h3>
       <ul className="item-list">
         {list.map((item) => {
           const name = (item[field] ?? item.id) as string;
           return (
             <li key={item.id} data-item={item.id}>
               <CommitField
-                label={`${singular.charAt(0).toUpperCase()}${singular.slice(1)} name`}
+                label={t(words.name)}
                 value={name}
                 onCommit={(v) =>
                   v.trim() === ''
-                    ? 'expected some text'
+                    ? t('links.structure.needText', { what: t(words.name) })
                     : execute({
                           type: `${noun}.update`,
                           id: item.id,
                           patch: { [field]: v.trim() },
                         } as JourneyCommand)
                       ? null
-                      : 'refused'
+                      : t('links.structure.refused', { what: t(words.name) })
                 }
               />
               {extra ? (
                 <ChoiceField
-                  label={`Kind of ${name}`}
+                  label={t('links.structure.kindOf', { name })}
                   value={item.kind ?? 'team'}
                   onChange={(v) =>
                     execute({
@@ -246,7 +298,7 @@ function NamedList({
                 >
                   {organisationKinds.map((k) => (
                     <option key={k} value={k}>
-                      {k}
+                      {organisationKindName(k)}
                     </option>
                   ))}
                 </ChoiceField>
@@ -256,15 +308,15 @@ function NamedList({
                 className="button button--warning button--small"
                 onClick={() => execute({ type: `${noun}.remove`, id: item.id } as JourneyCommand)}
               >
-                Remove {singular} {name}
+                {t(words.remove, { name })}
               </button>
             </li>
           );
         })}
       </ul>
       <AddForm
-        label={`New ${singular} name`}
-        button={`Add ${singular}`}
+        label={t(words.newName)}
+        button={t(words.add)}
         onAdd={(name) =>
           execute({
             type: `${noun}.add`,

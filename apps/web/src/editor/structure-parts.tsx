@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { t } from '../i18n';
 import { ChoiceField } from './commit-field';
 
 /** Move back, move forward and delete buttons for one item of a list, named after it. */
@@ -18,7 +19,7 @@ export function ItemActions(props: {
         className="button button--secondary button--small"
         disabled={!props.canBack}
         onClick={() => props.onMove(-1)}
-        aria-label={`${props.back}: ${props.name}`}
+        aria-label={t('links.structure.actionNamed', { action: props.back, name: props.name })}
       >
         {props.back}
       </button>
@@ -27,7 +28,7 @@ export function ItemActions(props: {
         className="button button--secondary button--small"
         disabled={!props.canForward}
         onClick={() => props.onMove(1)}
-        aria-label={`${props.forward}: ${props.name}`}
+        aria-label={t('links.structure.actionNamed', { action: props.forward, name: props.name })}
       >
         {props.forward}
       </button>
@@ -35,9 +36,9 @@ export function ItemActions(props: {
         type="button"
         className="button button--warning button--small"
         onClick={props.onRemove}
-        aria-label={`Delete ${props.name}`}
+        aria-label={t('links.structure.deleteNamed', { name: props.name })}
       >
-        Delete
+        {t('links.structure.delete')}
       </button>
     </div>
   );
