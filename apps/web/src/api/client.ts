@@ -3,7 +3,6 @@ import { toApiError } from './api-error';
 import type {
   CommentTarget,
   HistoryEntry,
-  JourneyComment,
   JourneySummary,
   ApiToken,
   Me,
@@ -17,6 +16,7 @@ import type {
 } from './types';
 import type { GuestInvite, GuestMe, GuestRole, ListedGuestLink } from '../guests/guest-types';
 import type { GroupCopy, MergeResult, MergeSummary } from '../editor/groups/group-types';
+import type { ThingToLookAt, ThreadedComment } from '../editor/comments';
 
 export interface ApiClientOptions {
   readonly fetch?: typeof fetch;
@@ -156,9 +156,27 @@ export function createApiClient(options: ApiClientOptions = {}) {
       `${base}${jr(w, j)}/export?format=${encodeURIComponent(format)}`,
     importFile: (w: string, text: string, contentType: string) =>
       request<{ id: string; version: number }>('POST', `${ws(w)}/import`, text, contentType),
-    comments: (w: string, j: string) => request<{ items: JourneyComment[] }>('GET', `${jr(w, j)}/comments`),
-    addComment: (w: string, j: string, target: CommentTarget, body: string) =>
-      request<JourneyComment>('POST', `${jr(w, j)}/comments`, { target, body }),
+    comments: (w: string, j: string) => request<{ items: ThreadedComment[] }>('GET', `${jr(w, j)}/comments`),
+    addComment: (
+      w: string,
+      j: string,
+      target: CommentTarget,
+      body: string,
+      mentions: readonly string[] = [],
+    ) =>
+      request<ThreadedComment>('POST', `${jr(w, j)}/comments`, {
+        target,
+        body,
+        ...(mentions.length ? { mentions } : {}),
+      }),
+    replyToComment: (w: string, j: string, cid: string, body: string, mentions: readonly string[] = []) =>
+      request<ThreadedComment>('POST', `${jr(w, j)}/comments/${encodeURIComponent(cid)}/replies`, {
+        body,
+        ...(mentions.length ? { mentions } : {}),
+      }),
+    markThreadSeen: (w: string, j: string, cid: string) =>
+      request<unknown>('POST', `${jr(w, j)}/comments/${encodeURIComponent(cid)}/seen`),
+    thingsToLookAt: (w: string) => request<{ items: ThingToLookAt[] }>('GET', `${ws(w)}/things-to-look-at`),
     resolveComment: (w: string, j: string, cid: string, resolved: boolean) =>
       request<unknown>('PATCH', `${jr(w, j)}/comments/${encodeURIComponent(cid)}`, { resolved }),
     createShare: (w: string, j: string, expiresAt: string) =>
