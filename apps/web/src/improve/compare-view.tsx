@@ -1,19 +1,32 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { AlignmentRow, Comparison } from '@waymark/measure';
 import { ErrorSummary, errorText } from '../ui/field';
-import { figureLabels, figureOrder, formatChange, formatFigure } from './figures-format';
+import { t, tRich, type MessageId } from '../i18n';
+import { figureLabel, figureOrder, formatChange, formatFigure } from './figures-format';
 import { improveApi, type Pairing } from './improve-api';
+import { journeyChoices } from './journey-figures';
 import type { ImproveViewProps } from './improve-page';
 
 interface Pick {
   readonly current: string;
   readonly desired: string;
 }
-const howLabel: Record<AlignmentRow['how'], string> = {
-  id: 'Linked',
-  name: 'Same name (not confirmed)',
-  user: 'Paired by you',
-  unmatched: '—',
+const howLabel: Record<AlignmentRow['how'], MessageId | null> = {
+  id: 'compare.how.id',
+  name: 'compare.how.name',
+  user: 'compare.how.user',
+  unmatched: null,
+};
+const statusLabel: Record<'kept' | 'removed' | 'added', MessageId> = {
+  kept: 'compare.status.kept',
+  removed: 'compare.status.removed',
+  added: 'compare.status.added',
+};
+/** A kind of journey's name from the catalogue; an unknown kind as it is. */
+const typeName = (type: string): string => {
+  const id = `model.journeyType.${type}` as MessageId;
+  const words = t(id);
+  return words === id ? type : words;
 };
 
 /** Current and desired side by side: aligned steps with confirm/override controls, totals, emotion, downloads. */
@@ -61,14 +74,14 @@ export function CompareView({ ws, id }: ImproveViewProps) {
 
   return (
     <section aria-labelledby="compare-heading">
-      <h1 id="compare-heading">Compare the current and desired journeys</h1>
+      <h1 id="compare-heading">{t('compare.heading')}</h1>
       <ErrorSummary message={error} />
       {pick ? (
         <form className="improve-form improve-form--inline" onSubmit={(e) => e.preventDefault()}>
           {(['current', 'desired'] as const).map((side) => (
             <div className="field" key={side}>
               <label htmlFor={`compare-${side}`}>
-                {side === 'current' ? 'Current journey' : 'Desired journey'}
+                {side === 'current' ? t('compare.currentJourney') : t('compare.desiredJourney')}
               </label>
               <select
                 id={`compare-${side}`}
@@ -79,76 +92,94 @@ export function CompareView({ ws, id }: ImproveViewProps) {
                   setPick({ ...pick, [side]: e.target.value });
                 }}
               >
-                {journeys.map((j) => (
-                  <option key={j.id} value={j.id}>
-                    {j.title} ({j.journeyType})
-                  </option>
+                {journeyChoices(journeys).map((g) => (
+                  <optgroup key={g.journeyType} label={typeName(g.journeyType)}>
+                    {g.items.map((j) => (
+                      <option key={j.id} value={j.id}>
+                        {j.title}
+                      </option>
+                    ))}
+                  </optgroup>
                 ))}
               </select>
             </div>
           ))}
         </form>
       ) : (
-        <p role="status">Loading…</p>
+        <p role="status">{t('common.loading')}</p>
       )}
       {c && pick ? (
         <>
           <p className="improve-downloads">
-            Download the comparison:{' '}
-            <a href={improveApi.compareUrl(ws, pick.current, pick.desired, 'html', pairs, confirm)} download>
-              HTML report
-            </a>{' '}
-            ·{' '}
-            <a href={improveApi.compareUrl(ws, pick.current, pick.desired, 'md', pairs, confirm)} download>
-              Markdown
-            </a>
+            {tRich('compare.downloads', {
+              html: (chunks) => (
+                <a
+                  href={improveApi.compareUrl(ws, pick.current, pick.desired, 'html', pairs, confirm)}
+                  download
+                >
+                  {chunks}
+                </a>
+              ),
+              md: (chunks) => (
+                <a
+                  href={improveApi.compareUrl(ws, pick.current, pick.desired, 'md', pairs, confirm)}
+                  download
+                >
+                  {chunks}
+                </a>
+              ),
+            })}
           </p>
           {c.unconfirmed > 0 ? (
             <div className="improve-notice" role="status">
               <p>
-                {c.unconfirmed} step {c.unconfirmed === 1 ? 'pairing was' : 'pairings were'} matched by name
-                only. Check each one below, or{' '}
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() =>
-                    // Added to the ones already confirmed, which are no longer name matches.
-                    setConfirm((cs) => [
-                      ...cs,
-                      ...c.rows.filter((r) => r.alignment.how === 'name').map((r) => r.alignment.desired!),
-                    ])
-                  }
-                >
-                  confirm all name matches
-                </button>
-                .
+                {tRich('compare.unconfirmed', {
+                  count: c.unconfirmed,
+                  confirm: (chunks) => (
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() =>
+                        // Added to the ones already confirmed, which are no longer name matches.
+                        setConfirm((cs) => [
+                          ...cs,
+                          ...c.rows
+                            .filter((r) => r.alignment.how === 'name')
+                            .map((r) => r.alignment.desired!),
+                        ])
+                      }
+                    >
+                      {chunks}
+                    </button>
+                  ),
+                })}
               </p>
             </div>
           ) : null}
           <TotalsTable comparison={c} />
           <table className="improve-table">
-            <caption>Step by step (desired minus current)</caption>
+            <caption>{t('compare.steps.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Status</th>
-                <th scope="col">Current step</th>
-                <th scope="col">Desired step</th>
-                <th scope="col">Pairing</th>
-                <th scope="col">Contacts</th>
-                <th scope="col">Elapsed days</th>
-                <th scope="col">Hand-offs</th>
-                <th scope="col">Cost</th>
-                <th scope="col">Emotion</th>
+                <th scope="col">{t('compare.steps.status')}</th>
+                <th scope="col">{t('compare.steps.current')}</th>
+                <th scope="col">{t('compare.steps.desired')}</th>
+                <th scope="col">{t('compare.steps.pairing')}</th>
+                <th scope="col">{figureLabel('contacts')}</th>
+                <th scope="col">{figureLabel('elapsedDays')}</th>
+                <th scope="col">{figureLabel('handOffs')}</th>
+                <th scope="col">{t('compare.steps.cost')}</th>
+                <th scope="col">{t('compare.steps.emotion')}</th>
               </tr>
             </thead>
             <tbody>
               {c.rows.map((r, i) => (
                 <tr key={`${r.alignment.current}-${r.alignment.desired}-${i}`}>
-                  <td>{r.status === 'added' ? 'New' : r.status === 'removed' ? 'Removed' : 'Kept'}</td>
+                  <td>{t(statusLabel[r.status])}</td>
                   <th scope="row">{r.current?.label ?? '—'}</th>
                   <td>{r.desired?.label ?? '—'}</td>
                   <td>
-                    {howLabel[r.alignment.how]}
+                    {howLabel[r.alignment.how] ? t(howLabel[r.alignment.how]!) : '—'}
                     {r.alignment.desired ? (
                       <div className="improve-pairing">
                         {r.alignment.how === 'name' && !r.alignment.confirmed ? (
@@ -157,15 +188,15 @@ export function CompareView({ ws, id }: ImproveViewProps) {
                             className="button button--small"
                             onClick={() => setConfirm((cs) => [...cs, r.alignment.desired!])}
                           >
-                            Confirm
-                            <span className="visually-hidden">
-                              {' '}
-                              that {r.desired?.label} is {r.current?.label}
-                            </span>
+                            {tRich('compare.confirmPair', {
+                              desired: r.desired?.label ?? '',
+                              current: r.current?.label ?? '',
+                              hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
+                            })}
                           </button>
                         ) : null}
                         <label className="visually-hidden" htmlFor={`pair-${i}`}>
-                          Current step paired with {r.desired?.label}
+                          {t('compare.pairWith', { desired: r.desired?.label ?? '' })}
                         </label>
                         <select
                           id={`pair-${i}`}
@@ -174,7 +205,7 @@ export function CompareView({ ws, id }: ImproveViewProps) {
                             setPair(r.alignment.desired!, e.target.value === '' ? null : e.target.value)
                           }
                         >
-                          <option value="">New step (no current step)</option>
+                          <option value="">{t('compare.newStep')}</option>
                           {currentSteps.map((s) => (
                             <option key={s.columnId} value={s.columnId}>
                               {s.label}
@@ -192,10 +223,10 @@ export function CompareView({ ws, id }: ImproveViewProps) {
                     {r.emotionDelta === null
                       ? '—'
                       : r.emotionDelta > 0
-                        ? `+${r.emotionDelta} (better)`
+                        ? t('compare.emotion.better', { amount: r.emotionDelta })
                         : r.emotionDelta < 0
-                          ? `−${-r.emotionDelta} (worse)`
-                          : 'no change'}
+                          ? t('compare.emotion.worse', { amount: -r.emotionDelta })
+                          : t('compare.change.none')}
                   </td>
                 </tr>
               ))}
@@ -204,9 +235,9 @@ export function CompareView({ ws, id }: ImproveViewProps) {
           <EmotionSummary comparison={c} />
           <div className="improve-columns">
             <section aria-labelledby="removed-heading">
-              <h2 id="removed-heading">Steps removed</h2>
+              <h2 id="removed-heading">{t('compare.stepsRemoved')}</h2>
               {c.stepsRemoved.length === 0 ? (
-                <p>None.</p>
+                <p>{t('compare.noneListed')}</p>
               ) : (
                 <ul>
                   {c.stepsRemoved.map((s) => (
@@ -216,9 +247,9 @@ export function CompareView({ ws, id }: ImproveViewProps) {
               )}
             </section>
             <section aria-labelledby="added-heading">
-              <h2 id="added-heading">Steps added</h2>
+              <h2 id="added-heading">{t('compare.stepsAdded')}</h2>
               {c.stepsAdded.length === 0 ? (
-                <p>None.</p>
+                <p>{t('compare.noneListed')}</p>
               ) : (
                 <ul>
                   {c.stepsAdded.map((s) => (
@@ -230,7 +261,7 @@ export function CompareView({ ws, id }: ImproveViewProps) {
           </div>
           {c.notes.length > 0 ? (
             <section aria-labelledby="notes-heading">
-              <h2 id="notes-heading">Notes</h2>
+              <h2 id="notes-heading">{t('compare.notes')}</h2>
               <ul>
                 {c.notes.map((n) => (
                   <li key={n}>{n}</li>
@@ -247,19 +278,19 @@ export function CompareView({ ws, id }: ImproveViewProps) {
 function TotalsTable({ comparison: c }: { comparison: Comparison }) {
   return (
     <table className="improve-table" data-testid="compare-totals">
-      <caption>Totals per journey ({c.costTable.source})</caption>
+      <caption>{t('compare.totals.caption', { source: c.costTable.source })}</caption>
       <thead>
         <tr>
-          <th scope="col">Figure</th>
-          <th scope="col">Current</th>
-          <th scope="col">Desired</th>
-          <th scope="col">Change</th>
+          <th scope="col">{t('compare.totals.figure')}</th>
+          <th scope="col">{t('compare.totals.current')}</th>
+          <th scope="col">{t('compare.totals.desired')}</th>
+          <th scope="col">{t('compare.totals.change')}</th>
         </tr>
       </thead>
       <tbody>
         {figureOrder.map((k) => (
           <tr key={k} data-figure={k}>
-            <th scope="row">{figureLabels[k]}</th>
+            <th scope="row">{figureLabel(k)}</th>
             <td className="num" data-value={c.current.totals[k]}>
               {formatFigure(k, c.current.totals[k])}
             </td>
@@ -279,29 +310,28 @@ function TotalsTable({ comparison: c }: { comparison: Comparison }) {
 function EmotionSummary({ comparison: c }: { comparison: Comparison }) {
   return (
     <section aria-labelledby="emotion-heading">
-      <h2 id="emotion-heading">How it feels</h2>
+      <h2 id="emotion-heading">{t('compare.emotion.heading')}</h2>
       <div className="improve-columns">
         {(
           [
-            ['Current', c.current.emotion],
-            ['Desired', c.desired.emotion],
+            ['current', t('compare.currentJourney'), c.current.emotion],
+            ['desired', t('compare.desiredJourney'), c.desired.emotion],
           ] as const
-        ).map(([name, e]) => (
-          <div key={name}>
-            <h3>{name} journey</h3>
+        ).map(([key, name, e]) => (
+          <div key={key}>
+            <h3>{name}</h3>
             <p>
-              Lowest point:{' '}
-              {e.lowest ? (
-                <>
-                  <strong>{e.lowest.label}</strong> (score {e.lowest.score} on −100 to +100)
-                </>
-              ) : (
-                'no scores yet'
-              )}
+              {e.lowest
+                ? tRich('compare.emotion.lowest', {
+                    step: e.lowest.label,
+                    score: Math.round(e.lowest.score * 10) / 10,
+                    strong: (chunks) => <strong>{chunks}</strong>,
+                  })
+                : t('compare.emotion.noScores')}
             </p>
-            <p>Moments of truth:</p>
+            <p>{t('compare.emotion.moments')}</p>
             {e.momentsOfTruth.length === 0 ? (
-              <p>None marked.</p>
+              <p>{t('compare.emotion.noMoments')}</p>
             ) : (
               <ul>
                 {e.momentsOfTruth.map((m, i) => (

@@ -1,29 +1,40 @@
 import type { ComparedFigure } from '@waymark/measure';
+import { formatMoney, t, type MessageId } from '../i18n';
 
-export const figureLabels: Record<ComparedFigure, string> = {
-  contacts: 'Contacts',
-  avoidableContacts: 'Avoidable contacts',
-  elapsedDays: 'Elapsed days',
-  waitDays: 'Waiting days',
-  handlingMinutes: 'Handling minutes',
-  handOffs: 'Hand-offs',
-  cost: 'Cost per journey',
+const labelIds: Record<ComparedFigure, MessageId> = {
+  contacts: 'compare.figure.contacts',
+  avoidableContacts: 'compare.figure.avoidableContacts',
+  elapsedDays: 'compare.figure.elapsedDays',
+  waitDays: 'compare.figure.waitDays',
+  handlingMinutes: 'compare.figure.handlingMinutes',
+  handOffs: 'compare.figure.handOffs',
+  cost: 'compare.figure.cost',
 };
-export const figureOrder = Object.keys(figureLabels) as ComparedFigure[];
+/** A compared figure's name, in the chosen language. */
+export const figureLabel = (k: ComparedFigure): string => t(labelIds[k]);
+export const figureOrder = Object.keys(labelIds) as ComparedFigure[];
 
-const gb = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
-const money = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
+/** Each figure's amount with its unit and the right plural ("1 contact", "134 days"); cost is money. */
+const unitIds: Record<Exclude<ComparedFigure, 'cost'>, MessageId> = {
+  contacts: 'eventlog.count.contacts',
+  avoidableContacts: 'eventlog.count.contacts',
+  elapsedDays: 'eventlog.duration.days',
+  waitDays: 'eventlog.duration.days',
+  handlingMinutes: 'eventlog.duration.minutes',
+  handOffs: 'eventlog.count.handOffs',
+};
+/** Figures counted in whole things take "fewer"; time and money take "less". */
+const counted = new Set<ComparedFigure>(['contacts', 'avoidableContacts', 'handOffs']);
 
-/** A figure as people read it: pounds for cost, one decimal otherwise. */
+/** A figure as people read it: pounds and pence for cost, otherwise one decimal and its unit. */
 export const formatFigure = (k: ComparedFigure, n: number): string =>
-  k === 'cost' ? money.format(n) : gb.format(n);
+  k === 'cost' ? formatMoney(n) : t(unitIds[k], { count: Math.round(n * 10) / 10 });
 
 /** A change with its sign in words as well as symbols, so it does not rely on colour. */
 export function formatChange(k: ComparedFigure, n: number): string {
-  if (n === 0) return 'no change';
-  const size = formatFigure(k, Math.abs(n));
-  return n < 0 ? `−${size} (fewer)` : `+${size} (more)`;
+  if (Math.abs(n) < 0.05 && k !== 'cost') return t('compare.change.none');
+  if (n === 0) return t('compare.change.none');
+  const amount = formatFigure(k, Math.abs(n));
+  if (n > 0) return t('compare.change.more', { amount });
+  return t(counted.has(k) ? 'compare.change.fewer' : 'compare.change.less', { amount });
 }
-
-export const formatPounds = (pence: number): string => money.format(pence / 100);
-export const formatPercent = (share: number, digits = 1): string => `${(share * 100).toFixed(digits)} %`;

@@ -18,3 +18,31 @@ export function figuresOfJourney(journey: Journey): JourneyFigures {
       : {}),
   };
 }
+
+export interface JourneyChoice {
+  readonly id: string;
+  readonly title: string;
+  readonly journeyType: string;
+}
+
+/** The kinds of journey in the order Compare offers them. */
+const typeOrder = ['current', 'desired', 'case', 'life-course'];
+
+/**
+ * The journeys Compare offers, grouped by kind (current, desired…) and named by their own title only. Before,
+ * each option was `title (kind)`, so a desired journey made with "(desired)" in its title read
+ * "… (desired) (desired)" (issue 11 item 7); the kind is now the group's name, said once.
+ */
+export function journeyChoices(
+  items: readonly JourneyChoice[],
+): { journeyType: string; items: { id: string; title: string }[] }[] {
+  const types = [...new Set(items.map((j) => j.journeyType))].sort(
+    (a, b) =>
+      (typeOrder.indexOf(a) + 1 || typeOrder.length + 1) -
+        (typeOrder.indexOf(b) + 1 || typeOrder.length + 1) || (a < b ? -1 : 1),
+  );
+  return types.map((journeyType) => ({
+    journeyType,
+    items: items.filter((j) => j.journeyType === journeyType).map((j) => ({ id: j.id, title: j.title })),
+  }));
+}
