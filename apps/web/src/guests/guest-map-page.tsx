@@ -10,15 +10,16 @@ import type { GuestMe } from './guest-types';
 import { untilText } from './guest-time';
 import { Ended } from './join-page';
 import './guests.css';
+import { t, type MessageId } from '../i18n';
 
 /** How often the page asks whether the guest is still allowed in (removal also closes the live socket at once). */
 const CHECK_MS = 3_000;
 
 const endedTitle = {
-  removed: 'You were removed from this workshop',
-  expired: 'Your time on this map has ended',
-  revoked: 'This workshop link was withdrawn',
-} as const;
+  removed: 'guests.ended.removed',
+  expired: 'guests.ended.expired',
+  revoked: 'guests.ended.revoked',
+} as const satisfies Record<string, MessageId>;
 
 /** /guest: the one map of the guest who joined by a workshop link, live, with nothing else of the workspace. */
 export function GuestMapPage() {
@@ -27,7 +28,9 @@ export function GuestMapPage() {
   const [loaded, setLoaded] = useState<{ version: number; journey: Journey } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [left, setLeft] = useState(false);
-  useTitle(loaded ? `${loaded.journey.meta.title} (guest)` : 'Workshop map');
+  useTitle(
+    loaded ? t('guests.map.title', { title: loaded.journey.meta.title }) : t('guests.map.titleLoading'),
+  );
 
   useEffect(() => {
     // A guest's map is always live (decision 0013): everyone in the workshop sees each other's changes.
@@ -65,50 +68,37 @@ export function GuestMapPage() {
       .catch((e: unknown) => setError(errorText(e)));
   }, [api, active]);
 
-  if (left)
-    return (
-      <Ended
-        title="You have left the map"
-        message="Thank you for taking part. This browser no longer opens the map. To come back, open the workshop link again."
-      />
-    );
+  if (left) return <Ended title={t('guests.left.title')} message={t('guests.left.message')} />;
   if (me === null)
     return (
       <p role="status" className="editor-message">
-        Loading…
+        {t('common.loading')}
       </p>
     );
-  if (me.state === 'none')
-    return (
-      <Ended
-        title="You are not a guest on any map"
-        message="Open the workshop link you were sent to join a map. If you have an account, sign in instead."
-      />
-    );
-  if (me.state !== 'active') return <Ended title={endedTitle[me.state]} message={me.message} />;
+  if (me.state === 'none') return <Ended title={t('guests.none.title')} message={t('guests.none.message')} />;
+  if (me.state !== 'active') return <Ended title={t(endedTitle[me.state])} message={me.message} />;
   if (error)
     return (
       <Ended
-        title="This map could not be opened"
-        message={`${error} Ask ${me.invitedBy}, who invited you.`}
+        title={t('guests.map.notOpened')}
+        message={t('guests.map.notOpenedMessage', { error, invitedBy: me.invitedBy })}
       />
     );
   if (!loaded)
     return (
       <p role="status" className="editor-message">
-        Loading the journey…
+        {t('guests.map.loading')}
       </p>
     );
-  const who = me.guest.organisation ? `${me.guest.name}, ${me.guest.organisation}` : me.guest.name;
+  const who = me.guest.organisation
+    ? t('guests.nameAndOrganisation', { name: me.guest.name, organisation: me.guest.organisation })
+    : me.guest.name;
   return (
     <GuestContext.Provider value={{ name: me.guest.name, expiresAt: me.expiresAt }}>
       <div className="notice guest-banner">
-        <p>
-          You are a guest on this map until {untilText(me.expiresAt, new Date())} ({who}). Your changes are
-          recorded with your name.
-        </p>
+        <p>{t('guests.map.banner', { until: untilText(me.expiresAt, new Date()), who })}</p>
         <button type="button" className="button button--secondary button--small" onClick={() => void leave()}>
-          Leave this map
+          {t('guests.map.leave')}
         </button>
       </div>
       <Editor

@@ -1,11 +1,17 @@
-/** "17:00", "17:00 tomorrow" or "17:00 on Fri 5 Dec": when a guest's time on a map ends, in the reader's clock. */
+import { formatDateIn, t } from '../i18n';
+
+const sameDay = (a: Date, b: Date) =>
+  a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();
+
+/**
+ * "17:00", "17:00 tomorrow" or "17:00 on Fri 5 Dec" ("17:00 yfory", "17:00 ar Gwen 5 Rhag"): when a guest's time
+ * on a map ends, in the reader's clock and the chosen language.
+ */
 export function untilText(expiresAt: string, now: Date): string {
   const end = new Date(expiresAt);
-  const time = end.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-  const day = (d: Date) => d.toLocaleDateString('en-GB');
-  if (day(end) === day(now)) return time;
-  const tomorrow = new Date(now.getTime() + 86_400_000);
-  if (day(end) === day(tomorrow)) return `${time} tomorrow`;
-  const date = end.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short' });
-  return `${time} on ${date}`;
+  const time = formatDateIn(end, { hour: '2-digit', minute: '2-digit' });
+  if (sameDay(end, now)) return time;
+  if (sameDay(end, new Date(now.getTime() + 86_400_000))) return t('guests.until.tomorrow', { time });
+  const date = formatDateIn(end, { weekday: 'short', day: 'numeric', month: 'short' });
+  return t('guests.until.later', { time, date });
 }

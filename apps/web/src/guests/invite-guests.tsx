@@ -6,16 +6,16 @@ import { errorText } from '../ui/field';
 import type { GuestRole, ListedGuest, ListedGuestLink } from './guest-types';
 import { untilText } from './guest-time';
 import './guests.css';
+import { t, tRich } from '../i18n';
 
 /** How long a new link works: the API allows an hour to 7 days. */
-const durations = [
-  { value: 'tomorrow', label: 'Until the end of tomorrow' },
-  { value: '2', label: '2 hours' },
-  { value: '4', label: '4 hours' },
-  { value: '8', label: '8 hours' },
-  { value: '72', label: '3 days' },
-  { value: '168', label: '7 days' },
-] as const;
+const durations = ['tomorrow', '2', '4', '8', '72', '168'] as const;
+const durationLabel = (value: (typeof durations)[number]) =>
+  value === 'tomorrow'
+    ? t('guests.invite.untilTomorrow')
+    : Number(value) < 24
+      ? t('guests.invite.hours', { count: Number(value) })
+      : t('guests.invite.days', { count: Number(value) / 24 });
 
 /**
  * "Invite guests" in the editor's toolbar (decision 0015): make a workshop link for people from other
@@ -23,7 +23,7 @@ const durations = [
  */
 export function InviteGuestsButton({ ws, journeyId }: { ws: string; journeyId: string }) {
   return (
-    <LinkDialogButton ws={ws} label="Invite guests" titleId="invite-guests-title">
+    <LinkDialogButton ws={ws} label={t('guests.invite.button')} titleId="invite-guests-title">
       {(close) => <InviteGuestsBody ws={ws} journeyId={journeyId} close={close} />}
     </LinkDialogButton>
   );
@@ -64,9 +64,7 @@ function InviteGuestsBody({ ws, journeyId, close }: { ws: string; journeyId: str
         ...(hours ? { expiresAt: new Date(Date.now() + hours * 3_600_000).toISOString() } : {}),
       });
       setMade({ url: link.url, expiresAt: link.link.expiresAt });
-      setStatus(
-        `Link made. Guests can join until ${untilText(link.link.expiresAt, new Date())}. Copy it now: it is shown only once.`,
-      );
+      setStatus(t('guests.invite.made', { until: untilText(link.link.expiresAt, new Date()) }));
       await reload();
     } catch (e) {
       setError(errorText(e));
@@ -78,7 +76,7 @@ function InviteGuestsBody({ ws, journeyId, close }: { ws: string; journeyId: str
     setError(null);
     try {
       await api.removeGuest(ws, journeyId, guest.id);
-      setStatus(`${guest.name} was removed from this map. They can no longer see or change it.`);
+      setStatus(t('guests.invite.removed', { name: guest.name }));
       await reload();
     } catch (e) {
       setError(errorText(e));
@@ -88,7 +86,7 @@ function InviteGuestsBody({ ws, journeyId, close }: { ws: string; journeyId: str
     setError(null);
     try {
       await api.revokeGuestLink(ws, journeyId, link.id);
-      setStatus(`The link made ${formatDateTime(link.createdAt)} is withdrawn: its guests are out at once.`);
+      setStatus(t('guests.invite.withdrawn', { made: formatDateTime(link.createdAt) }));
       await reload();
     } catch (e) {
       setError(errorText(e));
@@ -98,55 +96,52 @@ function InviteGuestsBody({ ws, journeyId, close }: { ws: string; journeyId: str
   const guests = (links ?? []).flatMap((l) => l.guests.map((g) => ({ guest: g, link: l })));
   return (
     <div className="share-dialog__body">
-      <h2 id="invite-guests-title">Invite guests to this map</h2>
-      <p>
-        People from other organisations can join this map without an account, by a link, until it expires.
-        They give their name; they see this map only, and what they do is recorded with their name.
-      </p>
+      <h2 id="invite-guests-title">{t('guests.invite.heading')}</h2>
+      <p>{t('guests.invite.intro')}</p>
       <div className="field">
-        <label htmlFor={`${id}-role`}>Guests can</label>
+        <label htmlFor={`${id}-role`}>{t('guests.invite.roleLabel')}</label>
         <select id={`${id}-role`} value={role} onChange={(e) => setRole(e.target.value as GuestRole)}>
-          <option value="editor">Edit the map and comment</option>
-          <option value="commenter">Comment only</option>
+          <option value="editor">{t('guests.invite.roleEditor')}</option>
+          <option value="commenter">{t('guests.invite.roleCommenter')}</option>
         </select>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-duration`}>The link works for</label>
+        <label htmlFor={`${id}-duration`}>{t('guests.invite.durationLabel')}</label>
         <select id={`${id}-duration`} value={duration} onChange={(e) => setDuration(e.target.value)}>
           {durations.map((d) => (
-            <option key={d.value} value={d.value}>
-              {d.label}
+            <option key={d} value={d}>
+              {durationLabel(d)}
             </option>
           ))}
         </select>
       </div>
       <button type="button" className="button" onClick={() => void create()} disabled={busy}>
-        Create guest link
+        {t('guests.invite.create')}
       </button>
       {made ? (
         <MadeLink
           id={`${id}-link`}
-          label="Guest link (shown only now)"
+          label={t('guests.invite.linkLabel')}
           url={made.url}
-          copiedText="Link copied. Paste it into an email or a chat to the people you are inviting."
+          copiedText={t('guests.invite.copied')}
           onStatus={setStatus}
         />
       ) : null}
       <StatusAndError status={status} error={error} />
-      <h3>Guests who joined</h3>
+      <h3>{t('guests.invite.joinedHeading')}</h3>
       {links === null ? (
-        <p>Loading…</p>
+        <p>{t('common.loading')}</p>
       ) : guests.length === 0 ? (
-        <p>Nobody has joined yet.</p>
+        <p>{t('guests.invite.nobody')}</p>
       ) : (
         <table className="table invite-guests__table">
           <thead>
             <tr>
-              <th scope="col">Guest</th>
-              <th scope="col">Joined</th>
-              <th scope="col">Last seen</th>
+              <th scope="col">{t('guests.invite.colGuest')}</th>
+              <th scope="col">{t('guests.invite.colJoined')}</th>
+              <th scope="col">{t('guests.invite.colLastSeen')}</th>
               <th scope="col">
-                <span className="visually-hidden">Action</span>
+                <span className="visually-hidden">{t('guests.invite.colAction')}</span>
               </th>
             </tr>
           </thead>
@@ -155,18 +150,20 @@ function InviteGuestsBody({ ws, journeyId, close }: { ws: string; journeyId: str
               <tr key={guest.id}>
                 <td>
                   {guest.name}
-                  {guest.organisation ? `, ${guest.organisation}` : ''}
+                  {guest.organisation
+                    ? t('guests.invite.organisationSuffix', { organisation: guest.organisation })
+                    : ''}
                   <br />
                   {guest.removedAt ? (
                     guest.left ? (
-                      'Left'
+                      t('guests.invite.left')
                     ) : (
-                      'Removed'
+                      t('guests.invite.removedState')
                     )
                   ) : guest.here ? (
-                    <span className="invite-guests__here">Here now</span>
+                    <span className="invite-guests__here">{t('guests.invite.here')}</span>
                   ) : (
-                    'Not here'
+                    t('guests.invite.notHere')
                   )}
                 </td>
                 <td>{formatDateTime(guest.joinedAt)}</td>
@@ -174,7 +171,10 @@ function InviteGuestsBody({ ws, journeyId, close }: { ws: string; journeyId: str
                 <td>
                   {guest.removedAt ? null : (
                     <button type="button" className="link-button" onClick={() => void remove(guest)}>
-                      Remove<span className="visually-hidden">{` ${guest.name}`}</span>
+                      {tRich('guests.invite.remove', {
+                        name: guest.name,
+                        hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
+                      })}
                     </button>
                   )}
                 </td>
@@ -183,19 +183,19 @@ function InviteGuestsBody({ ws, journeyId, close }: { ws: string; journeyId: str
           </tbody>
         </table>
       )}
-      <h3>Guest links</h3>
+      <h3>{t('guests.invite.linksHeading')}</h3>
       {links === null ? null : links.length === 0 ? (
-        <p>No guest links yet.</p>
+        <p>{t('guests.invite.noLinks')}</p>
       ) : (
         <table className="table invite-guests__table">
           <thead>
             <tr>
-              <th scope="col">Made</th>
-              <th scope="col">Guests can</th>
-              <th scope="col">Until</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t('guests.invite.colMade')}</th>
+              <th scope="col">{t('guests.invite.roleLabel')}</th>
+              <th scope="col">{t('guests.invite.colUntil')}</th>
+              <th scope="col">{t('guests.invite.colStatus')}</th>
               <th scope="col">
-                <span className="visually-hidden">Action</span>
+                <span className="visually-hidden">{t('guests.invite.colAction')}</span>
               </th>
             </tr>
           </thead>
@@ -203,16 +203,18 @@ function InviteGuestsBody({ ws, journeyId, close }: { ws: string; journeyId: str
             {links.map((l) => (
               <tr key={l.id}>
                 <td>
-                  {formatDateTime(l.createdAt)} by {l.createdBy.name}
+                  {t('guests.invite.madeBy', { made: formatDateTime(l.createdAt), name: l.createdBy.name })}
                 </td>
-                <td>{l.role === 'editor' ? 'Edit' : 'Comment'}</td>
+                <td>{l.role === 'editor' ? t('guests.invite.canEdit') : t('guests.invite.canComment')}</td>
                 <td>{formatDateTime(l.expiresAt)}</td>
                 <td>{linkStateLabel[l.state]}</td>
                 <td>
                   {l.state === 'active' ? (
                     <button type="button" className="link-button" onClick={() => void withdraw(l)}>
-                      Withdraw
-                      <span className="visually-hidden">{` the link made ${formatDateTime(l.createdAt)}`}</span>
+                      {tRich('guests.invite.withdraw', {
+                        made: formatDateTime(l.createdAt),
+                        hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
+                      })}
                     </button>
                   ) : null}
                 </td>
@@ -222,7 +224,7 @@ function InviteGuestsBody({ ws, journeyId, close }: { ws: string; journeyId: str
         </table>
       )}
       <button type="button" className="button button--secondary share-dialog__close" onClick={close}>
-        Close
+        {t('common.close')}
       </button>
     </div>
   );

@@ -6,11 +6,7 @@ import { ErrorSummary, TextField, errorText } from '../ui/field';
 import type { GuestInvite } from './guest-types';
 import { untilText } from './guest-time';
 import './guests.css';
-
-const roleWords = {
-  editor: 'add and change cards, and comment',
-  commenter: 'read the map and comment on it',
-} as const;
+import { t, tRich } from '../i18n';
 
 /** /join/<token>: a guest from another organisation gives their name and joins the map of a workshop link. */
 export function JoinPage({ token }: { token: string }) {
@@ -22,7 +18,7 @@ export function JoinPage({ token }: { token: string }) {
   const [organisation, setOrganisation] = useState('');
   const [nameError, setNameError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  useTitle('Join a workshop');
+  useTitle(t('guests.join.title'));
 
   useEffect(() => {
     api
@@ -34,7 +30,7 @@ export function JoinPage({ token }: { token: string }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (name.trim() === '') {
-      setNameError('Enter your name, so others in the workshop know who made each change');
+      setNameError(t('guests.join.nameMissing'));
       return;
     }
     setNameError(null);
@@ -51,34 +47,37 @@ export function JoinPage({ token }: { token: string }) {
     }
   };
 
-  if (problem && !invite) return <Ended title="This workshop link does not work" message={problem} />;
+  if (problem && !invite) return <Ended title={t('guests.join.broken')} message={problem} />;
   if (!invite)
     return (
       <p role="status" className="narrow">
-        Loading…
+        {t('common.loading')}
       </p>
     );
   if (invite.state !== 'active')
     return (
       <Ended
-        title={
-          invite.state === 'expired' ? 'This workshop link has expired' : 'This workshop link was withdrawn'
-        }
+        title={invite.state === 'expired' ? t('guests.join.expired') : t('guests.join.withdrawn')}
         message={invite.message ?? ''}
       />
     );
   return (
     <div className="narrow guest-join">
-      <h1>Join the workshop</h1>
+      <h1>{t('guests.join.heading')}</h1>
       <p>
-        {invite.invitedBy} has invited you to work on the journey map <strong>{invite.title}</strong>. You can{' '}
-        {roleWords[invite.role]} until {untilText(invite.expiresAt, new Date())}. You do not need an account.
+        {tRich('guests.join.invited', {
+          invitedBy: invite.invitedBy,
+          role: invite.role,
+          until: untilText(invite.expiresAt, new Date()),
+          title: invite.title,
+          strong: (chunks) => <strong>{chunks}</strong>,
+        })}
       </p>
       <ErrorSummary message={problem} />
       <form onSubmit={(e) => void submit(e)} noValidate>
         <TextField
-          label="Your name"
-          hint="Others in the workshop see it beside your changes and comments."
+          label={t('guests.join.name')}
+          hint={t('guests.join.nameHint')}
           autoComplete="name"
           maxLength={80}
           value={name}
@@ -86,18 +85,15 @@ export function JoinPage({ token }: { token: string }) {
           onChange={(e) => setName(e.target.value)}
         />
         <TextField
-          label="Your organisation (optional)"
+          label={t('guests.join.organisation')}
           autoComplete="organization"
           maxLength={120}
           value={organisation}
           onChange={(e) => setOrganisation(e.target.value)}
         />
-        <p className="hint">
-          What you do on the map is recorded with your name. You will see this map only, not the rest of the
-          workspace.
-        </p>
+        <p className="hint">{t('guests.join.recorded')}</p>
         <button type="submit" className="button" disabled={busy}>
-          Join the workshop
+          {t('guests.join.submit')}
         </button>
       </form>
     </div>
