@@ -7,6 +7,7 @@ import { useRole, useSession } from '../app/session';
 import { useTitle } from '../app/use-title';
 import { ErrorSummary, SelectField, errorText } from '../ui/field';
 import { CreateJourneyForm } from './create-journey-form';
+import { ThingsToLookAt } from './inbox';
 
 const canEdit = (role: string | null) => role === 'owner' || role === 'editor';
 
@@ -54,6 +55,7 @@ export function HomePage({ ws }: { ws: string }) {
         {role === 'owner' ? <Link to={{ page: 'tokens', ws }}>API tokens</Link> : null}
       </div>
       <ErrorSummary message={error} />
+      <ThingsToLookAt ws={ws} />
       {canEdit(role) ? <CreateJourneyForm ws={ws} /> : null}
       <section aria-labelledby="list-heading">
         <h2 id="list-heading">All journeys</h2>
