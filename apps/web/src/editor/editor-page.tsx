@@ -4,6 +4,7 @@ import { useSession, useRole } from '../app/session';
 import { useTitle } from '../app/use-title';
 import { errorText } from '../ui/field';
 import type { StoredJourney } from '../api/types';
+import { t } from '../i18n';
 import { Editor } from './editor';
 import { takePrefetched } from './preload';
 import './editor.css';
@@ -14,7 +15,7 @@ export function EditorPage({ ws, id }: { ws: string; id: string }) {
   const role = useRole(ws);
   const [loaded, setLoaded] = useState<{ version: number; journey: Journey } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  useTitle(loaded ? loaded.journey.meta.title : 'Journey map');
+  useTitle(loaded ? loaded.journey.meta.title : t('editor.page.title'));
   useEffect(() => {
     setLoaded(null);
     const prefetched = takePrefetched<StoredJourney>(ws, id);
@@ -25,7 +26,7 @@ export function EditorPage({ ws, id }: { ws: string; id: string }) {
   if (error) {
     return (
       <div className="narrow editor-message">
-        <h1>This journey could not be opened</h1>
+        <h1>{t('editor.page.notOpened')}</h1>
         <p>{error}</p>
       </div>
     );
@@ -33,7 +34,7 @@ export function EditorPage({ ws, id }: { ws: string; id: string }) {
   if (!loaded)
     return (
       <p role="status" className="editor-message">
-        Loading the journey…
+        {t('editor.page.loading')}
       </p>
     );
   return (

@@ -27,15 +27,12 @@ import { VotingBar } from './voting/voting-bar';
 import { VotingContext, type VotingContextValue } from './voting/voting-context';
 import { canVoteAs } from './voting/voting-model';
 import { GroupWork } from './groups/group-work';
+import { t, tRich, type MessageId } from '../i18n';
+import { useDensity } from './density';
+import { MapViewOptions } from './map-view-options';
 
-const panelTitles: Record<PanelKind, string> = {
-  card: 'Card details',
-  details: 'Journey details',
-  structure: 'Steps, stages and lanes',
-  links: 'Arrows between steps',
-  comments: 'Comments',
-  history: 'History',
-};
+/** A side panel's heading ("Card details"), in the chosen language. */
+const panelTitle = (kind: PanelKind) => t(`editor.panel.${kind}` as MessageId);
 
 type Target = { columnId?: string; cardId?: string };
 
@@ -82,6 +79,7 @@ export function Editor(props: {
   const [commentError, setCommentError] = useState<string | null>(null);
   const [scorePersona, setScorePersonaState] = useState<Record<string, string>>({});
   const [zoom, setZoom] = useState(1);
+  const [density, setDensity] = useDensity();
   const [tipHidden, setTipHidden] = useState(false);
   const scrollerRef = useRef<HTMLDivElement>(null);
   const newId = useMemo(makeIdFactory, []);
@@ -223,7 +221,7 @@ export function Editor(props: {
     <EditorContext.Provider value={context}>
       <LiveContext.Provider value={liveValue}>
         <VotingContext.Provider value={voting}>
-          <div className="editor">
+          <div className={`editor editor--${density}`} data-density={density}>
             <EditorToolbar
               ws={ws}
               id={id}
@@ -292,21 +290,14 @@ export function Editor(props: {
             ) : null}
             {!canEdit ? (
               <p className="notice editor-readonly">
-                {canComment
-                  ? 'You can read this journey and comment on it; your role does not allow editing.'
-                  : 'You can read this journey; your role does not allow editing or commenting.'}
+                {canComment ? t('editor.readOnly.comment') : t('editor.readOnly.read')}
               </p>
             ) : null}
             {canEdit && !tipHidden && state.journey.cards.length === 0 ? (
               <div className="notice editor-tip">
-                <p>
-                  <strong>Start here.</strong> Name your steps with “Steps & lanes”. Then type into any cell’s
-                  “Add…” box and press Enter to add a card (put quotes in quotation marks; a score is a number
-                  from −100 to +100). By keyboard: arrow keys move between cells, Enter goes into a cell,
-                  Escape comes back out, Ctrl+Z undoes. Changes save themselves.
-                </p>
+                <p>{tRich('editor.tip.text', { strong: (chunks) => <strong>{chunks}</strong> })}</p>
                 <button type="button" className="link-button" onClick={() => setTipHidden(true)}>
-                  Hide this tip
+                  {t('editor.tip.hide')}
                 </button>
               </div>
             ) : null}
@@ -315,13 +306,14 @@ export function Editor(props: {
               <div className="notice editor-message-bar" role="alert">
                 {state.message}{' '}
                 <button type="button" className="link-button" onClick={editor.dismiss}>
-                  Dismiss
+                  {t('editor.dismiss')}
                 </button>
               </div>
             ) : null}
             {state.conflict ? (
               <ConflictBanner unsent={state.conflict.unsent} onResolve={editor.resolveConflict} />
             ) : null}
+            <MapViewOptions journey={state.journey} density={density} setDensity={setDensity} />
             <div className="editor-body">
               <div className="map-scroller" ref={scrollerRef} data-testid="map-scroller">
                 <MapGrid journey={state.journey} zoom={zoom} onReady={onReady} scrollerRef={scrollerRef} />
@@ -329,7 +321,7 @@ export function Editor(props: {
               {panel ? (
                 <aside className="side-panel" aria-labelledby="side-panel-title">
                   <div className="side-panel__head">
-                    <h2 id="side-panel-title">{panelTitles[panel.kind]}</h2>
+                    <h2 id="side-panel-title">{panelTitle(panel.kind)}</h2>
                     <button
                       type="button"
                       className="button button--secondary button--small"
@@ -338,7 +330,7 @@ export function Editor(props: {
                         setSelectedCardId(null);
                       }}
                     >
-                      Close <span className="visually-hidden">{panelTitles[panel.kind]}</span>
+                      {t('common.close')} <span className="visually-hidden">{panelTitle(panel.kind)}</span>
                     </button>
                   </div>
                   {panel.kind === 'card' && selectedCardId ? <CardPanel cardId={selectedCardId} /> : null}

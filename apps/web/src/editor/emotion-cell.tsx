@@ -1,5 +1,6 @@
 import type { Card, CardOf } from '@waymark/core';
 import { useState, type PointerEvent } from 'react';
+import { t } from '../i18n';
 import { useEditorContext } from './editor-context';
 import {
   curvePiece,
@@ -151,7 +152,10 @@ export function EmotionCell({ lane, column, cards, curves, columnIds, col, activ
           );
         })}
       </svg>
-      <ul className="card-list emotion-scores" aria-label={`${lane.label} at ${column.label}`}>
+      <ul
+        className="card-list emotion-scores"
+        aria-label={t('editor.cell.cards', { lane: lane.label, step: column.label })}
+      >
         {emotions.map((card) => {
           const curve = curves?.find((c) => c.key === curveKey(card));
           return (
@@ -159,7 +163,11 @@ export function EmotionCell({ lane, column, cards, curves, columnIds, col, activ
               {curve ? <ShapeGlyph style={curve.style} /> : null}
               <ScoreField
                 card={card}
-                label={`Score at ${column.label}${curve && curves!.length > 1 ? ` for ${curve.label}` : ''}`}
+                label={
+                  curve && curves!.length > 1
+                    ? t('editor.score.labelFor', { step: column.label, persona: curve.label })
+                    : t('editor.score.label', { step: column.label })
+                }
                 tabbable={active}
                 readOnly={!canEdit}
                 preview={drag && curve && drag.curve === curve.key ? drag.score : undefined}
@@ -170,11 +178,11 @@ export function EmotionCell({ lane, column, cards, curves, columnIds, col, activ
                 className="chip-button"
                 tabIndex={active ? 0 : -1}
                 onClick={() => selectCard(card.id)}
-                aria-label={`Details of the score at ${column.label}`}
+                aria-label={t('editor.score.details', { step: column.label })}
               >
                 <span aria-hidden="true">⋯</span>
               </button>
-              {card.estimate ? <span className="card__meta">estimate</span> : null}
+              {card.estimate ? <span className="card__meta">{t('model.emotion.estimate')}</span> : null}
             </li>
           );
         })}
@@ -205,7 +213,7 @@ function ScoreField({
     if (draft === null) return;
     const parsed = parseScore(draft);
     if (!parsed.ok) {
-      setError(`${label}: ${parsed.message}`);
+      setError(t('editor.quick.error', { lane: label, message: parsed.message }));
       return;
     }
     setDraft(null);

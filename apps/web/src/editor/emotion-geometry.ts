@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { EMOTION_MAX, EMOTION_MIN, type Card, type Journey, type Lane } from '@waymark/core';
 
 /** The drawing area of an emotion cell: +100 at `pad` from the top, −100 at `pad` from the bottom. */
@@ -17,8 +18,8 @@ export const EMOTION_TICKS = [100, 50, 0, -50, -100] as const;
 
 /** A tick's words: the ends say what they mean, as on the poster (“+100 Great”, “−100 Poor”). */
 export function tickLabel(score: number): string {
-  if (score === EMOTION_MAX) return '+100 Great';
-  if (score === EMOTION_MIN) return '−100 Poor';
+  if (score === EMOTION_MAX) return t('model.emotion.tickGreat');
+  if (score === EMOTION_MIN) return t('model.emotion.tickPoor');
   if (score === 0) return '0';
   return score > 0 ? `+${score}` : `−${-score}`;
 }
@@ -47,10 +48,10 @@ export function parseScore(text: string): { ok: true; score: number } | { ok: fa
     .replace(/^\+/, '');
   const score = Number(cleaned);
   if (cleaned === '' || !Number.isFinite(score)) {
-    return { ok: false, message: `expected a number from −100 to +100; got “${text}”` };
+    return { ok: false, message: t('editor.score.notNumber', { typed: text }) };
   }
   if (score < EMOTION_MIN || score > EMOTION_MAX) {
-    return { ok: false, message: `expected a number from −100 to +100; got ${score}` };
+    return { ok: false, message: t('editor.score.outOfRange', { score: String(score) }) };
   }
   return { ok: true, score: Math.round(score * 10) / 10 };
 }

@@ -1,6 +1,6 @@
 import type { Journey } from '@waymark/core';
 import { describe, expect, it } from 'vitest';
-import { cardsIn, drawnSlots, indexCells, moveCell, visibleColumns } from './grid-model';
+import { cardsIn, drawnSlots, indexCells, moveCell, repeatsStepName, visibleColumns } from './grid-model';
 
 describe('moveCell', () => {
   const size = { rows: 4, cols: 10 };
@@ -63,5 +63,21 @@ describe('drawnSlots', () => {
   it('given the active column inside the window or none, when drawn, then the window alone', () => {
     expect(drawnSlots({ start: 0, end: 2 }, 2, 1)).toEqual([{ column: 0 }, { column: 1 }]);
     expect(drawnSlots({ start: 1, end: 2 }, 3, null)).toEqual([{ spacer: 1 }, { column: 1 }, { spacer: 1 }]);
+  });
+});
+
+describe('repeatsStepName', () => {
+  it('knows a step card that only repeats its header, in any case or punctuation, or cut short', () => {
+    expect(repeatsStepName('Incident occurs', 'Incident occurs')).toBe(true);
+    expect(repeatsStepName('Reports incident.', 'Reports Incident')).toBe(true);
+    expect(repeatsStepName('Being told I’m unreasonable', "Being told I'm unreasonable")).toBe(true);
+    expect(repeatsStepName('Investigation takes', 'Investigation takes place')).toBe(true);
+  });
+  it('keeps a card that says more than the header, or only one word of it', () => {
+    expect(
+      repeatsStepName('Reports the incident once, to a single point of contact', 'Reports incident once'),
+    ).toBe(false);
+    expect(repeatsStepName('Investigation', 'Investigation takes place')).toBe(false);
+    expect(repeatsStepName('', 'Step 1')).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { laneKinds, type Column, type Journey } from '@waymark/core';
+import type { Column, Journey } from '@waymark/core';
 import {
   memo,
   useCallback,
@@ -10,6 +10,7 @@ import {
   type KeyboardEvent,
   type ReactNode,
 } from 'react';
+import { t, type MessageId } from '../i18n';
 import { emotionCurves, type EmotionCurve } from './emotion-geometry';
 import {
   cardsIn,
@@ -173,7 +174,7 @@ export function MapGrid({ journey, zoom, onReady, scrollerRef }: MapGridProps) {
     <div className="map-zoom" style={{ zoom, width: gridWidth }}>
       <div
         role="grid"
-        aria-label={`Journey map: ${journey.lanes.length} lanes by ${journey.columns.length} steps`}
+        aria-label={t('editor.grid.label', { lanes: journey.lanes.length, steps: journey.columns.length })}
         aria-rowcount={size.rows}
         aria-colcount={size.cols}
         className="map-grid"
@@ -189,7 +190,7 @@ export function MapGrid({ journey, zoom, onReady, scrollerRef }: MapGridProps) {
             data-cell="0:0"
             tabIndex={row === 0 && col === 0 ? 0 : -1}
           >
-            <span>Lanes \ Steps</span>
+            <span>{t('editor.grid.corner')}</span>
           </div>
           {each((column, index, previous) => (
             <ColumnHeader
@@ -208,7 +209,7 @@ export function MapGrid({ journey, zoom, onReady, scrollerRef }: MapGridProps) {
               index={l}
               active={row === l + 1 && col === 0}
               curves={curves.get(lane.id)}
-              hint={laneKinds[lane.kind].hint}
+              hint={t(`model.laneKindHint.${lane.kind}` as MessageId)}
             />
             {each((column, index) => (
               <MemoCell

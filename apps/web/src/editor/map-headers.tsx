@@ -1,17 +1,22 @@
 import type { Column, Lane } from '@waymark/core';
-import { contentDescription, guidanceOf, laneKinds } from '@waymark/core';
+import { contentDescription, guidanceOf } from '@waymark/core';
+import { t, type MessageId } from '../i18n';
 import { useEditorContext } from './editor-context';
 import { curveStyles, type EmotionCurve } from './emotion-geometry';
 import { EmotionAxis } from './emotion-cell';
-import { CommentIcon, ShapeGlyph } from './shape-glyph';
+import { PersonaAvatar } from './persona-avatar';
+import { CommentIcon, LaneKindGlyph, ShapeGlyph } from './shape-glyph';
+
+/** A lane kind's name in the chosen language ("Pain points"). */
+export const laneKindName = (kind: Lane['kind']) => t(`model.laneKind.${kind}` as MessageId);
 
 /** What the axis says about a column besides its label: its period or its ages. */
 export function axisNote(column: Column, axis: string): string | null {
   if (axis === 'dates' && column.period) return column.period;
   if (axis === 'ages' && column.age) {
     return column.age.to !== undefined
-      ? `Ages ${column.age.from}–${column.age.to}`
-      : `Age ${column.age.from}`;
+      ? t('editor.axis.ages', { from: column.age.from, to: column.age.to })
+      : t('editor.axis.age', { age: column.age.from });
   }
   return null;
 }
@@ -53,14 +58,14 @@ export function ColumnHeader({
       )}
       <span className="map-col-head__label">{column.label}</span>
       {note ? <span className="map-col-head__note">{note}</span> : null}
-      {owner ? <span className="map-col-head__note">Owner: {owner}</span> : null}
+      {owner ? <span className="map-col-head__note">{t('editor.column.owner', { owner })}</span> : null}
       <span className="map-col-head__actions">
         <button
           type="button"
           className="chip-button"
           tabIndex={active ? 0 : -1}
           onClick={() => openComments({ columnId: column.id })}
-          aria-label={`Comments on step ${column.label}${open > 0 ? `: ${open} open` : ''}`}
+          aria-label={t('editor.column.comments', { step: column.label, count: open })}
         >
           <CommentIcon />
           {open > 0 ? <span aria-hidden="true"> {open}</span> : null}
@@ -71,7 +76,7 @@ export function ColumnHeader({
             className="chip-button"
             tabIndex={active ? 0 : -1}
             onClick={() => openPanel('structure', column.id)}
-            aria-label={`Edit step ${column.label}: rename, move, delete`}
+            aria-label={t('editor.column.edit', { step: column.label })}
           >
             <span aria-hidden="true">⋯</span>
           </button>
@@ -81,7 +86,11 @@ export function ColumnHeader({
   );
 }
 
-/** A lane's header: its label and kind; an emotion lane also has the legend of its curves. */
+/**
+ * A lane's header: its kind's glyph (named for screen readers) in the kind's colour, its label, the kind in
+ * words when the label says something else, its persona's initials; an emotion lane also has the legend of its
+ * curves.
+ */
 export function LaneHeader({
   lane,
   index,
@@ -96,33 +105,49 @@ export function LaneHeader({
   hint: string;
 }) {
   const { journey, canEdit, openPanel, scorePersona, setScorePersona } = useEditorContext();
+  const kindName = laneKindName(lane.kind);
+  const persona = lane.personaId ? journey.personas.find((p) => p.id === lane.personaId) : undefined;
   return (
     <div
       role="rowheader"
       aria-colindex={1}
-      className={`map-lane-head${lane.kind === 'emotion' ? ' map-lane-head--emotion' : ''}`}
+      className={`map-lane-head map-lane-head--${lane.kind}`}
       data-cell={`${index + 1}:0`}
       tabIndex={active ? 0 : -1}
       title={contentDescription(lane) ?? guidanceOf(lane) ?? hint}
     >
-      <span className="map-lane-head__label">{lane.label}</span>
-      {laneKinds[lane.kind].label !== lane.label ? (
-        <span className="map-lane-head__kind">{laneKinds[lane.kind].label}</span>
+      <span className="map-lane-head__title">
+        <LaneKindGlyph kind={lane.kind} label={t('editor.lane.kind', { kind: kindName })} size={18} />
+        <span className="map-lane-head__label">{lane.label}</span>
+      </span>
+      {kindName !== lane.label ? (
+        <span className="map-lane-head__kind" aria-hidden="true">
+          {kindName}
+        </span>
+      ) : null}
+      {persona && !(curves && curves.length > 0) ? (
+        <span className="map-lane-head__who">
+          <PersonaAvatar name={persona.name} size="small" />
+          <span>{t('editor.lane.persona', { name: persona.name })}</span>
+        </span>
       ) : null}
       {lane.kind === 'emotion' ? (
         <>
-          <span className="map-lane-head__kind">Great +100 … 0 … −100 Poor</span>
+          <span className="map-lane-head__kind">{t('model.emotion.scaleEnds')}</span>
           <EmotionAxis />
         </>
       ) : null}
       {curves && curves.length > 0 ? (
-        <ul className="legend" aria-label={`Curves in ${lane.label}`}>
+        <ul className="legend" aria-label={t('editor.lane.curves', { lane: lane.label })}>
           {curves.map((curve) => (
             <li key={curve.key}>
               <ShapeGlyph style={curve.style} />
               <span>
                 {curve.label}
-                <span className="visually-hidden"> ({curveStyles[curve.style]!.name})</span>
+                <span className="visually-hidden">
+                  {' '}
+                  {t(`editor.curveStyle.${curveStyles[curve.style]!.shape}` as MessageId)}
+                </span>
               </span>
             </li>
           ))}
@@ -130,7 +155,7 @@ export function LaneHeader({
       ) : null}
       {lane.kind === 'emotion' && canEdit && journey.personas.length > 1 ? (
         <label className="map-lane-head__persona">
-          New scores for
+          {t('editor.lane.newScoresFor')}
           <select
             tabIndex={active ? 0 : -1}
             value={scorePersona[lane.id] ?? lane.personaId ?? journey.personas[0]!.id}
@@ -150,7 +175,7 @@ export function LaneHeader({
           className="chip-button"
           tabIndex={active ? 0 : -1}
           onClick={() => openPanel('structure', lane.id)}
-          aria-label={`Edit lane ${lane.label}: rename, move, delete`}
+          aria-label={t('editor.lane.edit', { lane: lane.label })}
         >
           <span aria-hidden="true">⋯</span>
         </button>

@@ -1,6 +1,7 @@
 import type { Participant } from '@waymark/api';
 import type { Journey } from '@waymark/core';
 import { useEffect, useRef, useState } from 'react';
+import { t } from '../i18n';
 import { useEditorContext } from './editor-context';
 
 /** One entry per person, however many tabs they have open, in the order they came. */
@@ -16,9 +17,11 @@ export function presenceChanges(before: readonly Participant[], after: readonly 
   const was = ids(before);
   const now = ids(after);
   return [
-    ...after.filter((p) => !was.has(p.user.id)).map((p) => `${p.user.name} joined`),
-    ...before.filter((p) => !now.has(p.user.id)).map((p) => `${p.user.name} left`),
-  ].join('. ');
+    ...after
+      .filter((p) => !was.has(p.user.id))
+      .map((p) => t('editor.presence.joined', { name: p.user.name })),
+    ...before.filter((p) => !now.has(p.user.id)).map((p) => t('editor.presence.left', { name: p.user.name })),
+  ].join(t('editor.presence.separator'));
 }
 
 /** Where a person is on the map, in words ("at Outcome", "on a card at Outcome"), or '' when nowhere. */
@@ -27,7 +30,9 @@ export function whereIs(journey: Journey, p: Participant): string {
   const columnId = card?.columnId ?? p.focus?.columnId;
   const step = columnId ? journey.columns.find((c) => c.id === columnId) : undefined;
   if (!step) return '';
-  return card ? `on a card at ${step.label}` : `at ${step.label}`;
+  return card
+    ? t('editor.presence.onCard', { step: step.label })
+    : t('editor.presence.at', { step: step.label });
 }
 
 /**
@@ -48,7 +53,7 @@ export function PresenceList(props: { participants: readonly Participant[] }) {
     // Only a change of who is here is announced.
   }, [key]);
   return (
-    <section className="presence" aria-label="People on this map">
+    <section className="presence" aria-label={t('editor.presence.region')}>
       <ul
         className="presence-list"
         style={{ display: 'flex', gap: '0.75rem', listStyle: 'none', margin: 0, padding: 0 }}

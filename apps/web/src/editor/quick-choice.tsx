@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
+import { t } from '../i18n';
 import type { QuickChoice } from './quick-entry';
 import './quick-choice.css';
 
@@ -33,7 +34,7 @@ export function QuickChoiceAsk({
       }}
     >
       <p id={`${id}-q`} className="quick-choice__question">
-        {choice.question} <span className="quick-choice__note">Nothing is added until you choose.</span>
+        {choice.question} <span className="quick-choice__note">{t('editor.choice.note')}</span>
       </p>
       <ul className="quick-choice__options">
         {choice.options.map((o, i) => (
@@ -50,7 +51,8 @@ export function QuickChoiceAsk({
         ))}
         <li>
           <button type="button" className="button button--secondary quick-choice__cancel" onClick={onCancel}>
-            Cancel<span className="visually-hidden">, keep typing</span>
+            {t('common.cancel')}
+            <span className="visually-hidden">{t('editor.choice.keepTyping')}</span>
           </button>
         </li>
       </ul>

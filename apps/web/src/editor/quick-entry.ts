@@ -1,6 +1,5 @@
 import {
   channelIds,
-  channels,
   metricKindIds,
   metricKinds,
   type Card,
@@ -9,6 +8,7 @@ import {
   type Journey,
   type Lane,
 } from '@waymark/core';
+import { t, type MessageId } from '../i18n';
 import { parseScore } from './emotion-geometry';
 import { channelsIn, readChannelLabel, readDirection } from './touchpoint-words';
 
@@ -41,19 +41,21 @@ function prefixed<T extends string>(
 export function quickEntryHint(lane: Lane, journey: Journey): string {
   switch (lane.kind) {
     case 'emotion':
-      return 'Type a score from −100 to +100 and press Enter.';
+      return t('editor.hint.emotion');
     case 'lever':
-      return `Type “Category: idea”, e.g. “${journey.leverCategories[0]?.label ?? 'Contact'}: Single point of contact”.`;
+      return t('editor.hint.lever', {
+        category: journey.leverCategories[0]?.label ?? t('editor.hint.leverCategory'),
+      });
     case 'touchpoint':
-      return 'Type “Channel: what happens”, e.g. “Online form: Submits application” or “Letter: Council confirms the grant”. If the channel is unclear you will be asked to choose.';
+      return t('editor.hint.touchpoint');
     case 'metric':
-      return 'Type “Figure: value”, e.g. “Contacts: 3”.';
+      return t('editor.hint.metric');
     case 'feeling':
-      return 'Type what they feel; put a quote in quotation marks, e.g. “I’ve had enough”.';
+      return t('editor.hint.feeling');
     case 'baton-change':
-      return 'Type “From → To”, naming two organisations of the journey.';
+      return t('editor.hint.batonChange');
     default:
-      return 'Type and press Enter to add; Enter on an empty box moves to the next step.';
+      return t('editor.hint.other');
   }
 }
 
@@ -72,7 +74,7 @@ export function quickCard(
   personaId?: string,
 ): QuickEntry {
   const text = typed.trim();
-  if (text === '') return { ok: false, message: 'type something first' };
+  if (text === '') return { ok: false, message: t('editor.quick.typeFirst') };
   const base = { id, laneId: lane.id, columnId } as const;
   switch (lane.kind) {
     case 'emotion': {
@@ -87,20 +89,21 @@ export function quickCard(
     case 'lever': {
       const p = prefixed(text, journey.leverCategories);
       const category = p?.id ?? journey.leverCategories[0]?.id;
-      if (!category)
-        return { ok: false, message: 'add a lever category first (Structure → Lever categories)' };
+      if (!category) return { ok: false, message: t('editor.quick.noLeverCategory') };
       return { ok: true, card: { ...base, kind: 'lever', category, text: p?.rest || text } };
     }
     case 'touchpoint':
       return touchpointCard(journey, base, text);
     case 'metric': {
       const options = metricKindIds.map((m) => ({ id: m, label: metricKinds[m].label }));
-      const p = prefixed(text, options);
+      // People may type a figure's name in the language they use: the chosen language's words are read too.
+      const named = metricKindIds.map((m) => ({ id: m, label: t(`model.metric.${m}` as MessageId) }));
+      const p = prefixed(text, options) ?? prefixed(text, named);
       const value = Number((p?.rest ?? text).replace(/[£,%\s]/g, ''));
       if (!Number.isFinite(value) || (p?.rest ?? text).trim() === '') {
         return {
           ok: false,
-          message: `expected “Figure: value” with a number, e.g. “Contacts: 3”; figures are ${options.map((o) => o.label).join(', ')}`,
+          message: t('editor.quick.badMetric', { figures: named.map((o) => o.label).join(', ') }),
         };
       }
       return { ok: true, card: { ...base, kind: 'metric', metric: p?.id ?? 'contacts', value } };
@@ -127,10 +130,11 @@ export function quickCard(
       const from = org(fromName);
       const to = org(toName);
       if (!from || !to || rest.length > 0) {
-        const names = journey.organisations.map((o) => o.name).join(', ') || 'none yet';
+        const names =
+          journey.organisations.map((o) => o.name).join(', ') || t('editor.quick.noOrganisations');
         return {
           ok: false,
-          message: `expected “From → To” naming two organisations of this journey (${names}); add organisations under Structure`,
+          message: t('editor.quick.badBaton', { names }),
         };
       }
       return { ok: true, card: { ...base, kind: 'baton-change', from: from.id, to: to.id } };
@@ -178,11 +182,14 @@ function touchpointCard(
     if (found.length === 1 && !m) return { ok: true, card: make(found[0]!) };
     among = found.length > 1 ? found : channelIds;
   }
-  const question = `Which channel is “${shorten(text)}”?`;
+  const question = t('editor.quick.whichChannel', { words: shorten(text) });
   return {
     ok: false,
-    message: `${question} Choose one below, or write the channel first, e.g. “Online form: ${shorten(words)}”.`,
-    choice: { question, options: among.map((c) => ({ label: channels[c].label, card: make(c) })) },
+    message: t('editor.quick.chooseChannel', { question, words: shorten(words) }),
+    choice: {
+      question,
+      options: among.map((c) => ({ label: t(`model.channel.${c}` as MessageId), card: make(c) })),
+    },
   };
 }
 
@@ -196,11 +203,13 @@ export function cardLabel(journey: Journey, card: Card): string {
     case 'lever':
       return `${journey.leverCategories.find((c) => c.id === card.category)?.label ?? card.category}: ${card.text}`;
     case 'metric':
-      return `${metricKinds[card.metric].label}: ${card.value} ${metricKinds[card.metric].unit}`;
+      return `${t(`model.metric.${card.metric}` as MessageId)}: ${card.value} ${metricKinds[card.metric].unit}`;
     case 'emotion':
-      return `Score ${card.score > 0 ? '+' : ''}${card.score}${card.estimate ? ' (estimate)' : ''}`;
+      return t(card.estimate ? 'editor.card.scoreEstimate' : 'editor.card.score', {
+        score: `${card.score > 0 ? '+' : ''}${card.score}`,
+      });
     case 'touchpoint':
-      return `${channels[card.channel].label}: ${card.text}`;
+      return `${t(`model.channel.${card.channel}` as MessageId)}: ${card.text}`;
     default:
       return card.text;
   }
