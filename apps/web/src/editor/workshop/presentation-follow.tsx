@@ -2,6 +2,7 @@ import type { LiveServerMessage, WorkshopAction } from '@waymark/api';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { emptyWorkshopClient, takeWorkshopMessage, type WorkshopClient } from './workshop-client';
 import './workshop.css';
+import { t } from '../../i18n';
 
 const RECONNECT_MS = [500, 1000, 2000, 5000];
 const tabId = () =>
@@ -96,19 +97,21 @@ export function usePresentationFollow(props: {
   if (leading)
     return (
       <p className="present__follow" role="status">
-        Everyone following sees this step.
+        {t('workshop.present.leading')}
       </p>
     );
   return (
     <p className="present__follow">
-      {following ? `Your screen follows ${facilitator.name}.` : `You stopped following ${facilitator.name}.`}{' '}
+      {following
+        ? t('workshop.follows', { name: facilitator.name })
+        : t('workshop.stoppedFollowing', { name: facilitator.name })}{' '}
       {following ? (
         <button type="button" className="button button--secondary" onClick={() => setStoppedAt(follow.since)}>
-          Stop following
+          {t('workshop.stopFollowing')}
         </button>
       ) : (
         <button type="button" className="button" onClick={() => setStoppedAt(null)}>
-          Follow again
+          {t('workshop.followAgain')}
         </button>
       )}
     </p>

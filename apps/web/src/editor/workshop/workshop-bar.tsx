@@ -5,6 +5,7 @@ import { workshopChangeWords, type WorkshopClient } from './workshop-client';
 import { WorkshopTimerView } from './workshop-timer-view';
 import type { useFollow } from './use-follow';
 import './workshop.css';
+import { t } from '../../i18n';
 
 /**
  * The workshop strip under the toolbar (decision 0014). Everyone sees who runs the workshop, the timer, the
@@ -72,7 +73,7 @@ function WorkshopStrip(
     <div className="notice workshop-refusal" role="alert">
       {workshop.refusal}{' '}
       <button type="button" className="link-button" onClick={dismiss}>
-        Dismiss
+        {t('workshop.dismiss')}
       </button>
     </div>
   ) : null;
@@ -80,14 +81,14 @@ function WorkshopStrip(
   if (!facilitator) {
     if (!canRun) return refusal;
     return (
-      <section className="workshop-bar workshop-bar--idle" aria-label="Workshop">
+      <section className="workshop-bar workshop-bar--idle" aria-label={t('workshop.region')}>
         <button
           type="button"
           className="button button--secondary button--small"
           disabled={!connected}
           onClick={() => send({ type: 'workshop.start' }, 'follow')}
         >
-          Run a workshop
+          {t('workshop.run')}
         </button>
         {refusal}
       </section>
@@ -96,35 +97,33 @@ function WorkshopStrip(
 
   const leading = facilitator.id === me.id;
   return (
-    <section className="workshop-bar" aria-label="Workshop">
+    <section className="workshop-bar" aria-label={t('workshop.region')}>
       <p className="workshop-bar__who">
-        {leading ? 'You are running this workshop.' : `${facilitator.name} is running this workshop.`}
+        {leading ? t('workshop.runningByYou') : t('workshop.running', { name: facilitator.name })}
       </p>
       {state.timer ? <WorkshopTimerView timer={state.timer} offsetMs={workshop.offsetMs} /> : null}
       {state.structureLocked ? (
         <p className="workshop-bar__lock" data-testid="workshop-lock">
           <span aria-hidden="true">🔒 </span>
-          {leading
-            ? 'Steps, stages and lanes are locked for everyone but you.'
-            : 'Steps, stages and lanes are locked by the facilitator. You can still add and change cards.'}
+          {leading ? t('workshop.lockedByYou') : t('workshop.lockedByFacilitator')}
         </p>
       ) : null}
       {!leading && follow.active ? (
         <p className="workshop-bar__follow">
           {follow.following
-            ? `Your screen follows ${facilitator.name}.`
-            : `You stopped following ${facilitator.name}.`}{' '}
+            ? t('workshop.follows', { name: facilitator.name })
+            : t('workshop.stoppedFollowing', { name: facilitator.name })}{' '}
           {follow.following ? (
             <button
               type="button"
               className="button button--secondary button--small"
               onClick={follow.stopFollowing}
             >
-              Stop following
+              {t('workshop.stopFollowing')}
             </button>
           ) : (
             <button type="button" className="button button--small" onClick={follow.followAgain}>
-              Follow again
+              {t('workshop.followAgain')}
             </button>
           )}
         </p>
@@ -142,7 +141,7 @@ function WorkshopStrip(
           className="button button--secondary button--small"
           onClick={() => send({ type: 'workshop.takeOver' })}
         >
-          Take over the workshop
+          {t('workshop.takeOver')}
         </button>
       ) : null}
       {refusal}
@@ -164,14 +163,13 @@ function FacilitatorControls(props: {
   const start = (e: FormEvent) => {
     e.preventDefault();
     const n = Number(minutes.replace(',', '.'));
-    if (!label.trim()) return setProblem('Enter what the exercise is, for example “Pain points”.');
-    if (!Number.isFinite(n) || n < 0.25 || n > 180)
-      return setProblem('Enter the minutes as a number from 0.25 (a quarter of a minute) to 180.');
+    if (!label.trim()) return setProblem(t('workshop.timer.exerciseMissing'));
+    if (!Number.isFinite(n) || n < 0.25 || n > 180) return setProblem(t('workshop.timer.minutesInvalid'));
     setProblem(null);
     send({ type: 'timer.start', label: label.trim(), minutes: n }, 'timer-extend');
   };
   return (
-    <div className="workshop-controls" role="group" aria-label="Facilitator controls">
+    <div className="workshop-controls" role="group" aria-label={t('workshop.controls')}>
       <button
         type="button"
         className="button button--secondary button--small"
@@ -181,7 +179,7 @@ function FacilitatorControls(props: {
           send(follow.active ? { type: 'follow.stop' } : { type: 'follow.start', view: follow.view })
         }
       >
-        {follow.active ? 'Stop everyone following me' : 'Everyone follow me'}
+        {follow.active ? t('workshop.stopEveryoneFollowing') : t('workshop.everyoneFollow')}
       </button>
       <button
         type="button"
@@ -189,7 +187,7 @@ function FacilitatorControls(props: {
         aria-pressed={locked}
         onClick={() => send({ type: 'lock.set', locked: !locked })}
       >
-        {locked ? 'Unlock steps, stages and lanes' : 'Lock steps, stages and lanes'}
+        {locked ? t('workshop.unlock') : t('workshop.lock')}
       </button>
       {timer ? (
         <span className="workshop-controls__timer">
@@ -199,19 +197,19 @@ function FacilitatorControls(props: {
             data-refocus="timer-extend"
             onClick={() => send({ type: 'timer.extend', minutes: 1 })}
           >
-            Add 1 minute
+            {t('workshop.timer.addMinute')}
           </button>
           <button
             type="button"
             className="button button--secondary button--small"
             onClick={() => send({ type: 'timer.stop' }, 'timer-label')}
           >
-            Stop the timer
+            {t('workshop.timer.stop')}
           </button>
         </span>
       ) : (
         <form className="workshop-controls__timer" onSubmit={start} noValidate>
-          <label htmlFor={`${ids}-label`}>Exercise</label>
+          <label htmlFor={`${ids}-label`}>{t('workshop.timer.exercise')}</label>
           <input
             id={`${ids}-label`}
             data-refocus="timer-label"
@@ -221,7 +219,7 @@ function FacilitatorControls(props: {
             aria-describedby={problem ? `${ids}-problem` : undefined}
             aria-invalid={problem !== null && !label.trim()}
           />
-          <label htmlFor={`${ids}-minutes`}>Minutes</label>
+          <label htmlFor={`${ids}-minutes`}>{t('workshop.timer.minutes')}</label>
           <input
             id={`${ids}-minutes`}
             inputMode="decimal"
@@ -231,7 +229,7 @@ function FacilitatorControls(props: {
             aria-describedby={problem ? `${ids}-problem` : undefined}
           />
           <button type="submit" className="button button--secondary button--small">
-            Start the timer
+            {t('workshop.timer.start')}
           </button>
           {problem ? (
             <span id={`${ids}-problem`} className="error-message" role="alert">
@@ -245,7 +243,7 @@ function FacilitatorControls(props: {
         className="button button--warning button--small"
         onClick={() => send({ type: 'workshop.end' })}
       >
-        End the workshop
+        {t('workshop.end')}
       </button>
     </div>
   );
@@ -260,11 +258,10 @@ export function StructureLock(props: { locked: boolean; children: React.ReactNod
   return (
     <>
       <p className="notice workshop-structure-note" role="note">
-        The facilitator has locked the steps, stages and lanes for this exercise. You can still add and change
-        cards.
+        {t('workshop.structureLockedNote')}
       </p>
       <fieldset className="workshop-structure-lock" disabled>
-        <legend className="visually-hidden">Steps, stages and lanes (locked)</legend>
+        <legend className="visually-hidden">{t('workshop.structureLockedLegend')}</legend>
         {props.children}
       </fieldset>
     </>

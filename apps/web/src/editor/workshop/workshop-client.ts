@@ -1,4 +1,5 @@
 import type { LiveServerMessage, WorkshopState, WorkshopTimer } from '@waymark/api';
+import { t } from '../../i18n';
 
 /**
  * The browser's side of workshop facilitation (decision 0014), pure: the workshop state as the server last
@@ -61,15 +62,13 @@ export function clockText(ms: number): string {
 
 /** The countdown in words for screen readers ("4 minutes 5 seconds left"). */
 export function remainingWords(ms: number): string {
-  if (ms <= 0) return 'Time is up';
+  if (ms <= 0) return t('workshop.timer.up');
   const seconds = Math.ceil(ms / 1000);
   const m = Math.floor(seconds / 60);
   const s = seconds % 60;
-  const parts = [
-    m > 0 ? `${m} ${m === 1 ? 'minute' : 'minutes'}` : '',
-    s > 0 ? `${s} ${s === 1 ? 'second' : 'seconds'}` : '',
-  ].filter(Boolean);
-  return `${parts.join(' ')} left`;
+  if (m > 0 && s > 0) return t('workshop.timer.leftMinutesSeconds', { minutes: m, seconds: s });
+  if (m > 0) return t('workshop.timer.leftMinutes', { minutes: m });
+  return t('workshop.timer.leftSeconds', { seconds: s });
 }
 
 /**
@@ -77,8 +76,8 @@ export function remainingWords(ms: number): string {
  * that matter — "1 minute left" and "Time is up" — never every second. Null: say nothing.
  */
 export function timerAnnouncement(before: number, after: number): string | null {
-  if (before > 0 && after <= 0) return 'Time is up';
-  if (before > 60_000 && after <= 60_000 && after > 0) return '1 minute left';
+  if (before > 0 && after <= 0) return t('workshop.timer.up');
+  if (before > 60_000 && after <= 60_000 && after > 0) return t('workshop.timer.leftMinutes', { minutes: 1 });
   return null;
 }
 
@@ -95,28 +94,29 @@ export function workshopChangeWords(
   if (!before || !after || after.revision <= before.revision) return null;
   const who = after.facilitator ?? before.facilitator;
   const mine = !!who && who.id === meId;
-  const name = mine ? 'You' : (who?.name ?? 'The facilitator');
+  const name = who?.name ?? t('workshop.said.theFacilitator');
   const said: string[] = [];
-  if (!before.facilitator && after.facilitator) said.push(`${name} started a workshop on this map.`);
-  else if (before.facilitator && !after.facilitator) return 'The workshop has ended.';
+  if (!before.facilitator && after.facilitator)
+    said.push(mine ? t('workshop.said.startedByYou') : t('workshop.said.started', { name }));
+  else if (before.facilitator && !after.facilitator) return t('workshop.said.ended');
   else if (before.facilitator && after.facilitator && before.facilitator.id !== after.facilitator.id)
-    said.push(`${after.facilitator.id === meId ? 'You' : after.facilitator.name} took over the workshop.`);
-  if (!before.structureLocked && after.structureLocked)
     said.push(
-      mine
-        ? 'You locked the steps, stages and lanes for everyone else.'
-        : `${name} locked the steps, stages and lanes. You can still add and change cards.`,
+      after.facilitator.id === meId
+        ? t('workshop.said.tookOverByYou')
+        : t('workshop.said.tookOver', { name: after.facilitator.name }),
     );
+  if (!before.structureLocked && after.structureLocked)
+    said.push(mine ? t('workshop.said.lockedByYou') : t('workshop.said.locked', { name }));
   if (before.structureLocked && !after.structureLocked)
-    said.push(`${name} unlocked the steps, stages and lanes.`);
+    said.push(mine ? t('workshop.said.unlockedByYou') : t('workshop.said.unlocked', { name }));
   if (!before.follow && after.follow)
-    said.push(mine ? 'Everyone now follows your screen.' : `Your screen now follows ${name}.`);
+    said.push(mine ? t('workshop.said.followingYou') : t('workshop.said.following', { name }));
   if (before.follow && !after.follow)
-    said.push(mine ? 'Nobody follows your screen now.' : 'Following has ended.');
+    said.push(mine ? t('workshop.said.nobodyFollowing') : t('workshop.said.followingEnded'));
   if (after.timer && (!before.timer || before.timer.startedAt !== after.timer.startedAt)) {
     const minutes = Math.round((after.timer.endsAt - after.timer.startedAt) / 60_000);
-    said.push(`Timer started: ${after.timer.label}, ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`);
+    said.push(t('workshop.said.timerStarted', { label: after.timer.label, minutes }));
   }
-  if (before.timer && !after.timer) said.push('The timer was stopped.');
+  if (before.timer && !after.timer) said.push(t('workshop.said.timerStopped'));
   return said.length > 0 ? said.join(' ') : null;
 }

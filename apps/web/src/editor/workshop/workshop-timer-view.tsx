@@ -1,6 +1,7 @@
 import type { WorkshopTimer } from '@waymark/api';
 import { useEffect, useRef, useState } from 'react';
 import { clockText, remainingMs, remainingWords, timerAnnouncement } from './workshop-client';
+import { t } from '../../i18n';
 
 /**
  * The timed exercise's countdown, the same on every screen (counted on the server's clock). The numbers
@@ -21,7 +22,7 @@ export function WorkshopTimerView({ timer, offsetMs }: { timer: WorkshopTimer; o
     before.current = left;
     if (previous === null) return;
     const words = timerAnnouncement(previous, left);
-    if (words) setSaid(`${timer.label}: ${words}`);
+    if (words) setSaid(t('workshop.timer.labelled', { label: timer.label, words }));
   }, [left, timer.label]);
   // A new timer (or one extended past a minute) may announce again.
   useEffect(() => setSaid(''), [timer.startedAt, timer.endsAt]);
@@ -32,9 +33,9 @@ export function WorkshopTimerView({ timer, offsetMs }: { timer: WorkshopTimer; o
       <span
         className="workshop-timer__clock"
         role="timer"
-        aria-label={`${timer.label}: ${remainingWords(left)}`}
+        aria-label={t('workshop.timer.labelled', { label: timer.label, words: remainingWords(left) })}
       >
-        {up ? 'Time is up' : clockText(left)}
+        {up ? t('workshop.timer.up') : clockText(left)}
       </span>
       <span className="visually-hidden" aria-live="polite">
         {said}
