@@ -3,6 +3,7 @@ import type { Journey } from '@waymark/core';
 import type { JourneySummary } from '../api/types';
 import { Link } from '../app/router';
 import { useSession } from '../app/session';
+import { t, tRich } from '../i18n';
 import { ErrorSummary, errorText } from '../ui/field';
 import { datasetsApi, type Dataset, type Suggestion } from './datasets-api';
 import { MeasuredSteps } from './measured-steps';
@@ -65,11 +66,11 @@ export function AttachPanel({
       setSteps(
         Object.fromEntries(s.activities.flatMap((a) => (a.suggested ? [[a.activity, a.suggested]] : []))),
       );
-      return `Suggested steps of “${s.journey.title}” by name; check each one.`;
+      return t('datasets.attach.suggested', { journey: s.journey.title });
     });
   const attach = () =>
     run(async () => {
-      if (!suggestion) throw new Error('Choose a journey and its steps first.');
+      if (!suggestion) throw new Error(t('datasets.attach.chooseFirst'));
       const r = await datasetsApi.attach(ws, dataset.id, {
         journeyId,
         baseVersion: suggestion.journey.version,
@@ -77,7 +78,7 @@ export function AttachPanel({
       });
       setSuggestion(null);
       return [
-        `Attached: the figures are on ${r.measures.length} steps (journey version ${r.journey.version}).`,
+        t('datasets.attach.attached', { count: r.measures.length, version: r.journey.version }),
         ...r.warnings,
       ].join(' ');
     });
@@ -85,7 +86,7 @@ export function AttachPanel({
 
   return (
     <section aria-labelledby="attach-heading">
-      <h2 id="attach-heading">Figures on a journey</h2>
+      <h2 id="attach-heading">{t('datasets.attach.heading')}</h2>
       <ErrorSummary message={error} />
       {notice ? (
         <p className="notice" role="status">
@@ -95,8 +96,10 @@ export function AttachPanel({
       {dataset.journeyId && attached ? (
         <>
           <p>
-            Attached to <Link to={{ page: 'editor', ws, id: dataset.journeyId }}>{attached.meta.title}</Link>.
-            Its steps show these measured figures:
+            {tRich('datasets.attach.attachedTo', {
+              journey: attached.meta.title,
+              link: (chunks) => <Link to={{ page: 'editor', ws, id: dataset.journeyId! }}>{chunks}</Link>,
+            })}
           </p>
           <MeasuredSteps journey={attached} datasetId={dataset.id} />
           {canEdit ? (
@@ -106,13 +109,14 @@ export function AttachPanel({
                 type="button"
                 disabled={busy}
                 onClick={() =>
-                  void run(
-                    async () =>
-                      `Refreshed (journey version ${(await datasetsApi.refresh(ws, dataset.id, await current())).journey.version}).`,
+                  void run(async () =>
+                    t('datasets.attach.refreshed', {
+                      version: (await datasetsApi.refresh(ws, dataset.id, await current())).journey.version,
+                    }),
                   )
                 }
               >
-                Refresh the figures
+                {t('datasets.attach.refresh')}
               </button>
               <button
                 className="button button--secondary"
@@ -121,17 +125,17 @@ export function AttachPanel({
                 onClick={() =>
                   void run(async () => {
                     await datasetsApi.detach(ws, dataset.id, await current());
-                    return 'Detached: the figures were taken off the journey.';
+                    return t('datasets.attach.detached');
                   })
                 }
               >
-                Detach from the journey
+                {t('datasets.attach.detach')}
               </button>
             </div>
           ) : null}
         </>
       ) : (
-        <p>Not attached to a journey.</p>
+        <p>{t('datasets.attach.notAttached')}</p>
       )}
       {canEdit ? (
         <form
@@ -143,7 +147,7 @@ export function AttachPanel({
         >
           <div className="field">
             <label htmlFor="attach-journey">
-              {dataset.journeyId ? 'Attach to another journey, or map the steps again' : 'Journey'}
+              {dataset.journeyId ? t('datasets.attach.another') : t('datasets.attach.journey')}
             </label>
             <select
               id="attach-journey"
@@ -153,7 +157,7 @@ export function AttachPanel({
                 setSuggestion(null);
               }}
             >
-              <option value="">Choose a journey</option>
+              <option value="">{t('datasets.attach.chooseJourney')}</option>
               {journeys.map((j) => (
                 <option key={j.id} value={j.id}>
                   {j.title}
@@ -163,11 +167,11 @@ export function AttachPanel({
           </div>
           {suggestion ? (
             <table className="datasets-table">
-              <caption>Which step of “{suggestion.journey.title}” each activity belongs to</caption>
+              <caption>{t('datasets.attach.caption', { journey: suggestion.journey.title })}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Activity in the log</th>
-                  <th scope="col">Step on the journey</th>
+                  <th scope="col">{t('datasets.attach.activity')}</th>
+                  <th scope="col">{t('datasets.attach.step')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -189,7 +193,7 @@ export function AttachPanel({
                           })
                         }
                       >
-                        <option value="">Not on this journey</option>
+                        <option value="">{t('datasets.attach.notOnJourney')}</option>
                         {suggestion.columns.map((c) => (
                           <option key={c.id} value={c.id}>
                             {c.label}
@@ -208,7 +212,7 @@ export function AttachPanel({
               type="submit"
               disabled={busy || journeyId === '' || (suggestion !== null && Object.keys(steps).length === 0)}
             >
-              {suggestion ? 'Attach and write the figures' : 'Map activities to steps'}
+              {suggestion ? t('datasets.attach.submit') : t('datasets.attach.map')}
             </button>
           </div>
         </form>

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
-import { formatDateTime } from '../app/format';
 import { Link, useRouter } from '../app/router';
 import { useRole } from '../app/session';
 import { useTitle } from '../app/use-title';
+import { formatDateIn, formatDateTimeIn, formatList, formatMoney, t } from '../i18n';
 import { ErrorSummary, errorText } from '../ui/field';
 import { AttachPanel } from './attach-panel';
-import { formatCount, formatDuration, formatNumber, formatPercent } from './dataset-format';
+import { formatCount, formatDuration, formatPercent } from './dataset-format';
 import { datasetsApi, type Analysis, type Dataset, type Filter } from './datasets-api';
 import { FiltersForm } from './filters-form';
 import { Histogram } from './histogram';
@@ -23,7 +23,7 @@ export function DatasetPage({ ws, id }: { ws: string; id: string }) {
   const [view, setView] = useState<Analysis | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  useTitle(whole ? `${whole.name} – Event logs` : 'Event log');
+  useTitle(whole ? t('datasets.page.title', { name: whole.name }) : t('datasets.page.titleLoading'));
 
   const load = useCallback(async () => {
     try {
@@ -58,24 +58,34 @@ export function DatasetPage({ ws, id }: { ws: string; id: string }) {
     }
   }
 
-  if (!whole || !view) return error ? <ErrorSummary message={error} /> : <p role="status">Loading…</p>;
+  if (!whole || !view)
+    return error ? <ErrorSummary message={error} /> : <p role="status">{t('common.loading')}</p>;
   const filtered = Object.keys(filter).length > 0;
   return (
     <div className="datasets">
-      <nav aria-label="Breadcrumb" className="datasets-crumbs">
-        <Link to={{ page: 'home', ws }}>Journeys</Link> ›{' '}
-        <Link to={{ page: 'datasets', ws }}>Event logs</Link>
+      <nav aria-label={t('datasets.breadcrumb')} className="datasets-crumbs">
+        <Link to={{ page: 'home', ws }}>{t('datasets.journeys')}</Link> ›{' '}
+        <Link to={{ page: 'datasets', ws }}>{t('datasets.heading')}</Link>
       </nav>
       <h1>{whole.name}</h1>
       <p className="hint">
-        {whole.fileName} ({whole.format.toUpperCase()}), imported {formatDateTime(whole.createdAt)}
-        {whole.createdBy ? ` by ${whole.createdBy.name}` : ''}. Case references and staff names are
-        pseudonymised.
+        {whole.createdBy
+          ? t('datasets.page.importedBy', {
+              file: whole.fileName,
+              format: whole.format.toUpperCase(),
+              when: formatDateTimeIn(whole.createdAt),
+              who: whole.createdBy.name,
+            })
+          : t('datasets.page.imported', {
+              file: whole.fileName,
+              format: whole.format.toUpperCase(),
+              when: formatDateTimeIn(whole.createdAt),
+            })}
       </p>
       <ErrorSummary message={error} />
       {(whole.result.log.warnings ?? []).length > 0 ? (
         <div className="notice">
-          <h2>Read with care</h2>
+          <h2>{t('datasets.page.warnings')}</h2>
           <ul>
             {(whole.result.log.warnings ?? []).map((w) => (
               <li key={w}>{w}</li>
@@ -86,24 +96,32 @@ export function DatasetPage({ ws, id }: { ws: string; id: string }) {
       <FiltersForm whole={whole.result} value={filter} onApply={(f) => void apply(f)} busy={busy} />
       <p role="status" aria-live="polite" className="datasets-status">
         {busy
-          ? 'Recomputing for the filtered cases…'
+          ? t('datasets.page.recomputing')
           : filtered
-            ? `Showing ${formatCount(view.log.cases)} of ${formatCount(whole.cases)} cases (filtered).`
-            : `Showing all ${formatCount(whole.cases)} cases.`}
+            ? t('datasets.page.showingFiltered', { shown: view.log.cases, total: whole.cases })
+            : t('datasets.page.showingAll', { total: whole.cases })}
       </p>
       <KeyFigures a={view} />
       {view.log.cases === 0 ? (
-        <p>No case matches these filters.</p>
+        <p>{t('datasets.page.noMatch')}</p>
       ) : (
         <>
           <ProcessMap analysis={view} />
           <Variants a={view} />
           <SegmentsTable a={view} />
           <section aria-labelledby="dist-heading">
-            <h2 id="dist-heading">Distributions</h2>
+            <h2 id="dist-heading">{t('datasets.page.distributions')}</h2>
             <div className="datasets-columns">
-              <Histogram title="Contacts per case" unit="contacts" bins={view.histograms.contactsPerCase} />
-              <Histogram title="End-to-end time per case" unit="days" bins={view.histograms.durationDays} />
+              <Histogram
+                title={t('datasets.histogram.contacts')}
+                unit="contacts"
+                bins={view.histograms.contactsPerCase}
+              />
+              <Histogram
+                title={t('datasets.histogram.duration')}
+                unit="days"
+                bins={view.histograms.durationDays}
+              />
             </div>
           </section>
         </>
@@ -112,24 +130,28 @@ export function DatasetPage({ ws, id }: { ws: string; id: string }) {
       <AttachPanel ws={ws} dataset={whole} canEdit={canEdit} onChanged={() => void load()} />
       {canEdit ? (
         <section aria-labelledby="manage-heading">
-          <h2 id="manage-heading">Manage</h2>
+          <h2 id="manage-heading">{t('datasets.manage.heading')}</h2>
           <div className="datasets-actions">
             <button
               className="button button--secondary"
               type="button"
               onClick={() =>
                 void act(async () => {
-                  const j = await datasetsApi.derive(ws, id, `${whole.name} (as measured)`);
+                  const j = await datasetsApi.derive(
+                    ws,
+                    id,
+                    t('datasets.manage.derivedTitle', { name: whole.name }),
+                  );
                   navigate({ page: 'editor', ws, id: j.id });
                 })
               }
             >
-              Draft a new journey from this log
+              {t('datasets.manage.derive')}
             </button>
             {whole.hasRaw ? (
               <>
                 <a className="button button--secondary" href={datasetsApi.rawUrl(ws, id)} download>
-                  Download the uploaded file
+                  {t('datasets.manage.download')}
                 </a>
                 <button
                   className="button button--secondary"
@@ -141,28 +163,24 @@ export function DatasetPage({ ws, id }: { ws: string; id: string }) {
                     })
                   }
                 >
-                  Delete the uploaded file
+                  {t('datasets.manage.deleteRaw')}
                 </button>
               </>
             ) : (
-              <p>The uploaded file was not kept.</p>
+              <p>{t('datasets.manage.notKept')}</p>
             )}
             <button
               className="button button--warning"
               type="button"
               onClick={() => {
-                if (
-                  window.confirm(
-                    `Delete “${whole.name}”? Its figures are taken off any journey it is attached to.`,
-                  )
-                )
+                if (window.confirm(t('datasets.manage.confirmDelete', { name: whole.name })))
                   void act(async () => {
                     await datasetsApi.remove(ws, id);
                     navigate({ page: 'datasets', ws });
                   });
               }}
             >
-              Delete this dataset
+              {t('datasets.manage.delete')}
             </button>
           </div>
         </section>
@@ -174,41 +192,62 @@ export function DatasetPage({ ws, id }: { ws: string; id: string }) {
 function KeyFigures({ a }: { a: Analysis }) {
   const c = a.cases;
   const rows: [string, string][] = [
-    ['Cases', formatCount(a.log.cases)],
-    ['Events', formatCount(a.log.events)],
-    ['Activities', formatCount(a.log.activities)],
-    ['Period', a.log.start && a.log.end ? `${a.log.start.slice(0, 10)} to ${a.log.end.slice(0, 10)}` : '—'],
+    [t('datasets.figures.cases'), formatCount(a.log.cases)],
+    [t('datasets.figures.events'), formatCount(a.log.events)],
+    [t('datasets.figures.activities'), formatCount(a.log.activities)],
     [
-      'Contacts per case (mean / median / 90th percentile)',
-      `${formatNumber(c.contactsPerCase.mean)} / ${formatNumber(c.contactsPerCase.median)} / ${formatNumber(c.contactsPerCase.p90)}`,
+      t('datasets.figures.period'),
+      a.log.start && a.log.end
+        ? t('datasets.figures.periodValue', { from: formatDateIn(a.log.start), to: formatDateIn(a.log.end) })
+        : '—',
     ],
     [
-      'End-to-end time (median / mean)',
-      `${formatDuration(c.durationSeconds.median)} / ${formatDuration(c.durationSeconds.mean)}`,
+      t('datasets.figures.contactsPerCase'),
+      t('datasets.figures.contactsPerCaseValue', {
+        mean: c.contactsPerCase.mean ?? 0,
+        median: c.contactsPerCase.median ?? 0,
+        p90: c.contactsPerCase.p90 ?? 0,
+      }),
     ],
     [
-      'Avoidable contact (NI14)',
+      t('datasets.figures.duration'),
+      t('datasets.figures.durationValue', {
+        median: formatDuration(c.durationSeconds.median),
+        mean: formatDuration(c.durationSeconds.mean),
+      }),
+    ],
+    [
+      t('datasets.figures.avoidable'),
       a.avoidable.ni14Percent === null
         ? '—'
-        : `${formatNumber(a.avoidable.ni14Percent, 1)}%${a.avoidable.interval ? ` (95% interval ${formatNumber(a.avoidable.interval.low, 1)}–${formatNumber(a.avoidable.interval.high, 1)}%)` : ''}`,
+        : a.avoidable.interval
+          ? t('datasets.figures.avoidableWithInterval', {
+              share: formatPercent(a.avoidable.ni14Percent / 100),
+              low: formatPercent(a.avoidable.interval.low / 100),
+              high: formatPercent(a.avoidable.interval.high / 100),
+            })
+          : formatPercent(a.avoidable.ni14Percent / 100),
     ],
-    ['Cases with a hand-off', a.handoffs ? formatCount(a.handoffs.casesWithHandoff) : '—'],
+    [t('datasets.figures.handoffs'), a.handoffs ? formatCount(a.handoffs.casesWithHandoff) : '—'],
     [
-      'Cases with rework',
-      `${formatCount(a.rework.casesWithRework)} (${formatPercent(a.rework.shareOfCases)})`,
+      t('datasets.figures.rework'),
+      t('datasets.figures.reworkValue', {
+        count: a.rework.casesWithRework,
+        share: formatPercent(a.rework.shareOfCases),
+      }),
     ],
     [
-      `Cases with a silence over ${formatDuration(a.silences.thresholdSeconds)}`,
+      t('datasets.figures.silences', { threshold: formatDuration(a.silences.thresholdSeconds) }),
       formatCount(a.silences.casesOverThreshold),
     ],
     [
-      'Cost per journey (mean)',
-      a.channels?.costPerJourney.mean != null ? `£${formatNumber(a.channels.costPerJourney.mean)}` : '—',
+      t('datasets.figures.cost'),
+      a.channels?.costPerJourney.mean != null ? formatMoney(a.channels.costPerJourney.mean) : '—',
     ],
   ];
   return (
     <section aria-labelledby="figures-heading">
-      <h2 id="figures-heading">Key figures</h2>
+      <h2 id="figures-heading">{t('datasets.figures.heading')}</h2>
       <dl className="datasets-figures">
         {rows.map(([k, v]) => (
           <div key={k}>
@@ -219,8 +258,13 @@ function KeyFigures({ a }: { a: Analysis }) {
       </dl>
       {a.channels ? (
         <p>
-          Channel mix:{' '}
-          {a.channels.channels.map((ch) => `${ch.channel} ${formatPercent(ch.share)}`).join(', ')}.
+          {t('datasets.figures.channelMix', {
+            mix: formatList(
+              a.channels.channels.map((ch) =>
+                t('datasets.figures.channelShare', { channel: ch.channel, share: formatPercent(ch.share) }),
+              ),
+            ),
+          })}
         </p>
       ) : null}
     </section>
@@ -230,27 +274,25 @@ function KeyFigures({ a }: { a: Analysis }) {
 function Variants({ a }: { a: Analysis }) {
   return (
     <section aria-labelledby="variants-heading">
-      <h2 id="variants-heading">Variants</h2>
-      <p className="hint">
-        {formatCount(a.variants.count)} different sequences of activities; the most common:
-      </p>
+      <h2 id="variants-heading">{t('datasets.variants.heading')}</h2>
+      <p className="hint">{t('datasets.variants.intro', { count: a.variants.count })}</p>
       <table className="datasets-table">
         <thead>
           <tr>
-            <th scope="col">Rank</th>
-            <th scope="col">Activities in order</th>
+            <th scope="col">{t('datasets.variants.rank')}</th>
+            <th scope="col">{t('datasets.variants.activities')}</th>
             <th scope="col" className="num">
-              Cases
+              {t('datasets.variants.cases')}
             </th>
             <th scope="col" className="num">
-              Coverage
+              {t('datasets.variants.coverage')}
             </th>
           </tr>
         </thead>
         <tbody>
           {a.variants.top.slice(0, 10).map((v, i) => (
             <tr key={i}>
-              <td>{i + 1}</td>
+              <td>{formatCount(i + 1)}</td>
               <td>{v.activities.join(' → ')}</td>
               <td className="num">{formatCount(v.cases)}</td>
               <td className="num">
@@ -272,29 +314,30 @@ function Variants({ a }: { a: Analysis }) {
 function Rejections({ d }: { d: Dataset }) {
   return (
     <section aria-labelledby="rejected-heading">
-      <h2 id="rejected-heading">Rejected rows</h2>
+      <h2 id="rejected-heading">{t('datasets.rejected.heading')}</h2>
       {d.rejectedRows === 0 ? (
-        <p>No row was rejected.</p>
+        <p>{t('datasets.rejected.none')}</p>
       ) : (
         <>
           <p>
-            {formatCount(d.rejectedRows)} rows could not be read and are not in the figures
-            {d.rejections.length < d.rejectedRows ? `; the first ${d.rejections.length} are listed` : ''}.
+            {d.rejections.length < d.rejectedRows
+              ? t('datasets.rejected.someListed', { count: d.rejectedRows, listed: d.rejections.length })
+              : t('datasets.rejected.allListed', { count: d.rejectedRows })}
           </p>
           <table className="datasets-table">
             <thead>
               <tr>
                 <th scope="col" className="num">
-                  Line
+                  {t('datasets.rejected.line')}
                 </th>
-                <th scope="col">Column</th>
-                <th scope="col">Why</th>
+                <th scope="col">{t('datasets.rejected.column')}</th>
+                <th scope="col">{t('datasets.rejected.why')}</th>
               </tr>
             </thead>
             <tbody>
               {d.rejections.map((r, i) => (
                 <tr key={i}>
-                  <td className="num">{r.line}</td>
+                  <td className="num">{formatCount(r.line)}</td>
                   <td>{r.field ?? '—'}</td>
                   <td>{r.reason}</td>
                 </tr>

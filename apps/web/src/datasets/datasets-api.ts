@@ -229,6 +229,7 @@ export function uploadLog(
           else reject(toApiError(xhr.status, json));
         };
         xhr.onerror = () => reject(toApiError(0, null));
+        // i18n-exempt: the AbortError is recognised by name and shown in the catalogue's words (upload-step)
         xhr.onabort = () => reject(new DOMException('The upload was cancelled', 'AbortError'));
         signal?.addEventListener('abort', () => xhr.abort());
         xhr.send(file);

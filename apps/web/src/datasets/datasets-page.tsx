@@ -1,22 +1,20 @@
 import { useCallback, useEffect, useState } from 'react';
-import { formatDateTime } from '../app/format';
 import { Link, useRouter } from '../app/router';
 import { useRole } from '../app/session';
 import { useTitle } from '../app/use-title';
+import { formatDateTimeIn, formatNumber, t } from '../i18n';
 import { ErrorSummary, errorText } from '../ui/field';
 import { datasetsApi, type DatasetSummary, type Upload } from './datasets-api';
 import { MappingStep } from './mapping-step';
 import { UploadStep } from './upload-step';
 import './datasets.css';
 
-const number = (n: number) => n.toLocaleString('en-GB');
-
 /** The event logs of a workspace, and the upload → mapping steps that add one. */
 export function DatasetsPage({ ws }: { ws: string }) {
   const role = useRole(ws);
   const canEdit = role === 'owner' || role === 'editor';
   const { navigate } = useRouter();
-  useTitle('Event logs');
+  useTitle(t('datasets.heading'));
   const [items, setItems] = useState<readonly DatasetSummary[] | null>(null);
   const [upload, setUpload] = useState<Upload | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -32,14 +30,11 @@ export function DatasetsPage({ ws }: { ws: string }) {
 
   return (
     <div className="datasets">
-      <nav aria-label="Breadcrumb" className="datasets-crumbs">
-        <Link to={{ page: 'home', ws }}>Journeys</Link>
+      <nav aria-label={t('datasets.breadcrumb')} className="datasets-crumbs">
+        <Link to={{ page: 'home', ws }}>{t('datasets.journeys')}</Link>
       </nav>
-      <h1>Event logs</h1>
-      <p className="hint">
-        Contact and case logs measured: contacts per journey, time taken, hand-offs, silences and avoidable
-        contact, shown on a journey’s steps when you attach a log to it.
-      </p>
+      <h1>{t('datasets.heading')}</h1>
+      <p className="hint">{t('datasets.list.intro')}</p>
       <ErrorSummary message={error} />
       {canEdit && !upload ? <UploadStep ws={ws} onUploaded={setUpload} /> : null}
       {canEdit && upload ? (
@@ -54,28 +49,28 @@ export function DatasetsPage({ ws }: { ws: string }) {
         />
       ) : null}
       <section aria-labelledby="datasets-heading">
-        <h2 id="datasets-heading">Datasets</h2>
+        <h2 id="datasets-heading">{t('datasets.list.heading')}</h2>
         {items === null ? (
-          <p role="status">Loading…</p>
+          <p role="status">{t('common.loading')}</p>
         ) : items.length === 0 ? (
-          <p>No event logs yet.</p>
+          <p>{t('datasets.list.empty')}</p>
         ) : (
           <table className="datasets-table">
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">File</th>
+                <th scope="col">{t('datasets.list.name')}</th>
+                <th scope="col">{t('datasets.list.file')}</th>
                 <th scope="col" className="num">
-                  Cases
+                  {t('datasets.list.cases')}
                 </th>
                 <th scope="col" className="num">
-                  Events
+                  {t('datasets.list.events')}
                 </th>
                 <th scope="col" className="num">
-                  Rejected rows
+                  {t('datasets.list.rejected')}
                 </th>
-                <th scope="col">Attached to</th>
-                <th scope="col">Imported</th>
+                <th scope="col">{t('datasets.list.attachedTo')}</th>
+                <th scope="col">{t('datasets.list.imported')}</th>
               </tr>
             </thead>
             <tbody>
@@ -85,11 +80,11 @@ export function DatasetsPage({ ws }: { ws: string }) {
                     <Link to={{ page: 'dataset', ws, id: d.id }}>{d.name}</Link>
                   </td>
                   <td>
-                    {d.fileName} ({d.format.toUpperCase()})
+                    {t('datasets.list.fileValue', { file: d.fileName, format: d.format.toUpperCase() })}
                   </td>
-                  <td className="num">{number(d.cases)}</td>
-                  <td className="num">{number(d.events)}</td>
-                  <td className="num">{number(d.rejectedRows)}</td>
+                  <td className="num">{formatNumber(d.cases)}</td>
+                  <td className="num">{formatNumber(d.events)}</td>
+                  <td className="num">{formatNumber(d.rejectedRows)}</td>
                   <td>
                     {d.journeyId ? (
                       <Link to={{ page: 'editor', ws, id: d.journeyId }}>{d.journeyId}</Link>
@@ -98,8 +93,12 @@ export function DatasetsPage({ ws }: { ws: string }) {
                     )}
                   </td>
                   <td>
-                    {formatDateTime(d.createdAt)}
-                    {d.createdBy ? ` by ${d.createdBy.name}` : ''}
+                    {d.createdBy
+                      ? t('datasets.list.importedBy', {
+                          when: formatDateTimeIn(d.createdAt),
+                          who: d.createdBy.name,
+                        })
+                      : formatDateTimeIn(d.createdAt)}
                   </td>
                 </tr>
               ))}

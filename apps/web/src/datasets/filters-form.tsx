@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { t } from '../i18n';
 import type { Analysis, Filter, Segment } from './datasets-api';
 
 /**
@@ -26,7 +27,7 @@ export function FiltersForm({
     <form
       className="datasets-filters"
       role="search"
-      aria-label="Filter the cases"
+      aria-label={t('datasets.filters.label')}
       onSubmit={(e) => {
         e.preventDefault();
         onApply(draft);
@@ -34,7 +35,9 @@ export function FiltersForm({
     >
       {(['from', 'to'] as const).map((k) => (
         <div className="field" key={k}>
-          <label htmlFor={`f-${k}`}>{k === 'from' ? 'Cases started from' : 'to'}</label>
+          <label htmlFor={`f-${k}`}>
+            {k === 'from' ? t('datasets.filters.from') : t('datasets.filters.to')}
+          </label>
           <input
             id={`f-${k}`}
             type="date"
@@ -47,34 +50,34 @@ export function FiltersForm({
       ))}
       <SegmentSelect
         id="f-channel"
-        label="First channel"
-        all="All channels"
+        label={t('datasets.filters.channel')}
+        all={t('datasets.filters.allChannels')}
         segments={channels}
         value={draft.channel}
         onChange={(v) => set('channel', v)}
       />
       <SegmentSelect
         id="f-org"
-        label="First team"
-        all="All teams"
+        label={t('datasets.filters.org')}
+        all={t('datasets.filters.allTeams')}
         segments={orgs}
         value={draft.org}
         onChange={(v) => set('org', v)}
       />
       <div className="field">
-        <label htmlFor="f-variant">Variant</label>
+        <label htmlFor="f-variant">{t('datasets.filters.variant')}</label>
         <select id="f-variant" value={draft.variant ?? ''} onChange={(e) => set('variant', e.target.value)}>
-          <option value="">All variants</option>
+          <option value="">{t('datasets.filters.allVariants')}</option>
           {whole.variants.top.slice(0, 10).map((v, i) => (
             <option key={i} value={i + 1}>
-              Variant {i + 1} ({v.cases.toLocaleString('en-GB')} cases)
+              {t('datasets.filters.variantOption', { rank: i + 1, count: v.cases })}
             </option>
           ))}
         </select>
       </div>
       <div className="datasets-actions">
         <button className="button" type="submit" disabled={busy}>
-          Apply filters
+          {t('datasets.filters.apply')}
         </button>
         <button
           className="button button--secondary"
@@ -85,7 +88,7 @@ export function FiltersForm({
             onApply({});
           }}
         >
-          Clear filters
+          {t('datasets.filters.clear')}
         </button>
       </div>
     </form>
@@ -108,7 +111,7 @@ function SegmentSelect(props: {
         <option value="">{props.all}</option>
         {props.segments.map((s) => (
           <option key={s.key} value={s.key}>
-            {s.key} ({s.cases.toLocaleString('en-GB')} cases)
+            {t('datasets.filters.segmentOption', { name: s.key, count: s.cases })}
           </option>
         ))}
       </select>

@@ -1,15 +1,31 @@
 import { useId } from 'react';
+import { t } from '../i18n';
 import type { Bin } from './datasets-api';
 import { formatCount, formatNumber } from './dataset-format';
 
+const r1 = (x: number) => Math.round(x * 10) / 10;
+
 /** A histogram as SVG bars, with the same counts in a table for screen readers and keyboard users. */
-export function Histogram({ title, unit, bins }: { title: string; unit: string; bins: readonly Bin[] }) {
+export function Histogram({
+  title,
+  unit,
+  bins,
+}: {
+  title: string;
+  /** What the bins count: contacts per case or days end to end. */
+  unit: 'contacts' | 'days';
+  bins: readonly Bin[];
+}) {
   const titleId = useId();
   const max = Math.max(1, ...bins.map((b) => b.count));
   const W = 480;
   const H = 160;
   const bw = bins.length ? W / bins.length : W;
-  const range = (b: Bin) => `${formatNumber(b.from, 1)}–${formatNumber(b.to, 1)} ${unit}`;
+  const range = (b: Bin) =>
+    t(unit === 'days' ? 'datasets.histogram.rangeDays' : 'datasets.histogram.rangeContacts', {
+      from: r1(b.from),
+      to: r1(b.to),
+    });
   const peak = bins.reduce<Bin | null>((m, b) => (!m || b.count > m.count ? b : m), null);
   return (
     <figure className="datasets-histogram">
@@ -22,8 +38,13 @@ export function Histogram({ title, unit, bins }: { title: string; unit: string; 
         aria-describedby={`${titleId}-desc`}
       >
         <desc id={`${titleId}-desc`}>
-          {bins.length} bars; the most cases ({peak ? formatCount(peak.count) : 0}) fall in{' '}
-          {peak ? range(peak) : 'none'}.
+          {peak
+            ? t('datasets.histogram.description', {
+                bars: bins.length,
+                cases: peak.count,
+                range: range(peak),
+              })
+            : t('datasets.histogram.empty')}
         </desc>
         {bins.map((b, i) => {
           const h = (b.count / max) * H;
@@ -36,17 +57,21 @@ export function Histogram({ title, unit, bins }: { title: string; unit: string; 
           {bins[0] ? formatNumber(bins[0].from, 1) : ''}
         </text>
         <text x={W} y={H + 16} textAnchor="end" className="datasets-axis">
-          {bins.length ? `${formatNumber(bins[bins.length - 1]!.to, 1)} ${unit}` : ''}
+          {bins.length
+            ? t(unit === 'days' ? 'eventlog.duration.days' : 'eventlog.count.contacts', {
+                count: r1(bins[bins.length - 1]!.to),
+              })
+            : ''}
         </text>
       </svg>
       <details className="datasets-details">
-        <summary>{title} as a table</summary>
+        <summary>{t('datasets.histogram.asTable', { title })}</summary>
         <table className="datasets-table">
           <thead>
             <tr>
-              <th scope="col">Range</th>
+              <th scope="col">{t('datasets.histogram.range')}</th>
               <th scope="col" className="num">
-                Cases
+                {t('datasets.histogram.cases')}
               </th>
             </tr>
           </thead>

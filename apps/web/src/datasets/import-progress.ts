@@ -1,7 +1,20 @@
+import { formatNumber, t } from '../i18n';
 import type { ImportJob } from './datasets-api';
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
-const count = (n: number) => n.toLocaleString('en-GB');
+/** A size in megabytes, one decimal under 10 MB: "6.0 MB", "40 MB". */
+export function mb(bytes: number): string {
+  const digits = bytes < 10 * 1024 * 1024 ? 1 : 0;
+  return t('datasets.size.mb', {
+    size: formatNumber(bytes / 1024 / 1024, { minimumFractionDigits: digits, maximumFractionDigits: digits }),
+  });
+}
+
+const ended = (job: ImportJob) =>
+  job.state === 'succeeded'
+    ? t('datasets.import.done')
+    : job.state === 'cancelled'
+      ? t('datasets.import.cancelled')
+      : t('datasets.import.failed');
 
 /**
  * What the import step shows of a job: the bar's value (null = no measure yet), the text beside it (every
@@ -17,42 +30,39 @@ export function importProgress(job: ImportJob): { percent: number | null; text: 
         percent: null,
         text:
           job.queuePosition && job.queuePosition > 0
-            ? `Waiting for ${job.queuePosition} other import${job.queuePosition === 1 ? '' : 's'} to finish first…`
-            : 'Waiting for the server to start the import…',
-        announce: 'Waiting to start the import.',
+            ? t('datasets.import.queued', { count: job.queuePosition })
+            : t('datasets.import.waiting'),
+        announce: t('datasets.import.waitingAnnounce'),
       };
     case 'reading': {
       const quarter = Math.floor((percent ?? 0) / 25) * 25;
       return {
         percent,
-        text: `Reading the file: ${percent ?? 0}% (${mb(job.bytesRead)} of ${mb(job.bytesTotal)})`,
-        announce: quarter > 0 ? `Reading the file: ${quarter}% read.` : 'Reading the file.',
+        text: t('datasets.import.reading', {
+          percent: percent ?? 0,
+          read: mb(job.bytesRead),
+          total: mb(job.bytesTotal),
+        }),
+        announce:
+          quarter > 0
+            ? t('datasets.import.readingQuarter', { percent: quarter })
+            : t('datasets.import.readingAnnounce'),
       };
     }
     case 'analysing':
     case 'encoding':
       return {
         percent: 100,
-        text: `File read: ${count(job.events ?? 0)} events from ${count(job.rows ?? 0)} rows. Working out the figures…`,
-        announce: 'File read. Working out the figures.',
+        text: t('datasets.import.analysing', { events: job.events ?? 0, rows: job.rows ?? 0 }),
+        announce: t('datasets.import.analysingAnnounce'),
       };
     case 'storing':
-      return { percent: 100, text: 'Saving the dataset…', announce: 'Saving the dataset.' };
-    default:
       return {
-        percent: job.state === 'succeeded' ? 100 : percent,
-        text:
-          job.state === 'succeeded'
-            ? 'Imported.'
-            : job.state === 'cancelled'
-              ? 'The import was cancelled.'
-              : 'The import failed.',
-        announce:
-          job.state === 'succeeded'
-            ? 'Imported.'
-            : job.state === 'cancelled'
-              ? 'The import was cancelled.'
-              : 'The import failed.',
+        percent: 100,
+        text: t('datasets.import.storing'),
+        announce: t('datasets.import.storingAnnounce'),
       };
+    default:
+      return { percent: job.state === 'succeeded' ? 100 : percent, text: ended(job), announce: ended(job) };
   }
 }

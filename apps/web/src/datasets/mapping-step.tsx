@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { formatList, formatNumber, t, type MessageId } from '../i18n';
 import { ErrorSummary, errorText, TextField } from '../ui/field';
 import {
   datasetsApi,
@@ -14,16 +15,16 @@ import { importProgress } from './import-progress';
 /** How often the page asks after an import (the server cancels one nobody asks after for a minute). */
 const POLL_MS = 1000;
 
-const fieldLabels: Record<MappedField, { label: string; hint: string }> = {
-  case: { label: 'Case reference', hint: 'required; pseudonymised on import' },
-  activity: { label: 'Activity', hint: 'required: what happened' },
-  timestamp: { label: 'Time (or end time)', hint: 'required' },
-  start: { label: 'Start time', hint: 'when activities have a start and an end' },
-  channel: { label: 'Channel', hint: 'phone, web, face to face…' },
-  org: { label: 'Organisation or team', hint: 'for hand-offs and baton changes' },
-  resource: { label: 'Member of staff', hint: 'pseudonymised on import' },
-  outcome: { label: 'Outcome', hint: 'for first-contact resolution' },
-  cost: { label: 'Cost (£)', hint: 'the log’s own cost per event' },
+const fieldLabels: Record<MappedField, { label: MessageId; hint: MessageId }> = {
+  case: { label: 'datasets.field.case', hint: 'datasets.field.caseHint' },
+  activity: { label: 'datasets.field.activity', hint: 'datasets.field.activityHint' },
+  timestamp: { label: 'datasets.field.timestamp', hint: 'datasets.field.timestampHint' },
+  start: { label: 'datasets.field.start', hint: 'datasets.field.startHint' },
+  channel: { label: 'datasets.field.channel', hint: 'datasets.field.channelHint' },
+  org: { label: 'datasets.field.org', hint: 'datasets.field.orgHint' },
+  resource: { label: 'datasets.field.resource', hint: 'datasets.field.resourceHint' },
+  outcome: { label: 'datasets.field.outcome', hint: 'datasets.field.outcomeHint' },
+  cost: { label: 'datasets.field.cost', hint: 'datasets.field.costHint' },
 };
 const required: readonly MappedField[] = ['case', 'activity', 'timestamp'];
 
@@ -46,6 +47,7 @@ export function MappingStep({
   const [mapping, setMapping] = useState<Mapping>(preview.suggested);
   const [name, setName] = useState(upload.fileName.replace(/\.(csv|tsv|txt|xes|gz|parquet)+$/gi, ''));
   const [keepRaw, setKeepRaw] = useState(false);
+  // i18n-exempt: an IANA time zone name, not words
   const [zone, setZone] = useState('Europe/London');
   const [dateOrder, setDateOrder] = useState('');
   const [job, setJob] = useState<ImportJob | null>(null);
@@ -74,9 +76,8 @@ export function MappingStep({
         }
         if (now.state === 'failed' || now.state === 'cancelled') {
           setJob(null);
-          if (now.state === 'failed')
-            setError(now.error?.message ?? 'The import failed; nothing was stored.');
-          else setNotice(now.error?.message ?? 'The import was cancelled; nothing was stored.');
+          if (now.state === 'failed') setError(now.error?.message ?? t('datasets.mapping.failed'));
+          else setNotice(now.error?.message ?? t('datasets.mapping.cancelled'));
           return;
         }
         setJob(now);
@@ -97,7 +98,11 @@ export function MappingStep({
   async function analyse() {
     const missing = required.filter((f) => !mapping[f]);
     if (missing.length > 0) {
-      setError(`Choose a column for ${missing.map((f) => fieldLabels[f].label.toLowerCase()).join(', ')}.`);
+      setError(
+        t('datasets.mapping.missing', {
+          fields: formatList(missing.map((f) => t(fieldLabels[f].label))),
+        }),
+      );
       return;
     }
     setError(null);
@@ -124,7 +129,7 @@ export function MappingStep({
     try {
       const now = await datasetsApi.cancelImport(ws, job.id);
       setJob(null);
-      setNotice(now.error?.message ?? 'The import was cancelled; nothing was stored.');
+      setNotice(now.error?.message ?? t('datasets.mapping.cancelled'));
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -135,16 +140,22 @@ export function MappingStep({
   const shown = job ? importProgress(job) : null;
   return (
     <section aria-labelledby="mapping-heading" className="panel">
-      <h2 id="mapping-heading">Map the columns of {upload.fileName}</h2>
+      <h2 id="mapping-heading">{t('datasets.mapping.heading', { file: upload.fileName })}</h2>
       <p className="hint">
-        {preview.format.toUpperCase()}
-        {preview.encoding ? `, ${preview.encoding}` : ''}
-        {preview.delimiter
-          ? `, separated by ${preview.delimiter === '\t' ? 'tabs' : `"${preview.delimiter}"`}`
-          : ''}
-        , {(upload.size / 1024).toFixed(0)} KB. The first {preview.rows.length} rows:
+        {t('datasets.mapping.about', {
+          format: preview.format.toUpperCase(),
+          // 'none' picks the message's branch without an encoding or a separator
+          encoding: preview.encoding ?? 'none',
+          separator: preview.delimiter
+            ? preview.delimiter === '\t'
+              ? t('datasets.mapping.tabs')
+              : t('datasets.mapping.separator', { character: preview.delimiter })
+            : 'none',
+          size: formatNumber(Math.round(upload.size / 1024)),
+          rows: preview.rows.length,
+        })}
       </p>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label="First rows of the file">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t('datasets.mapping.firstRows')}>
         <table className="datasets-table">
           <thead>
             <tr>
@@ -180,21 +191,22 @@ export function MappingStep({
         }}
       >
         <TextField
-          label="Name of the dataset"
+          label={t('datasets.mapping.name')}
           value={name}
           onChange={(e) => setName(e.target.value)}
           required
         />
         <fieldset className="datasets-mapping">
-          <legend>Which column holds each field</legend>
+          <legend>{t('datasets.mapping.legend')}</legend>
           {mappedFields.map((f) => (
             <div className="field" key={f}>
               <label htmlFor={`map-${f}`}>
-                {fieldLabels[f].label}
-                {required.includes(f) ? '' : ' (optional)'}
+                {required.includes(f)
+                  ? t(fieldLabels[f].label)
+                  : t('datasets.field.optional', { label: t(fieldLabels[f].label) })}
               </label>
               <p className="hint" id={`map-${f}-hint`}>
-                {fieldLabels[f].hint}
+                {t(fieldLabels[f].hint)}
               </p>
               <select
                 id={`map-${f}`}
@@ -202,7 +214,11 @@ export function MappingStep({
                 value={mapping[f] ?? ''}
                 onChange={(e) => setMapping((m) => ({ ...m, [f]: e.target.value || undefined }))}
               >
-                <option value="">{required.includes(f) ? 'Choose a column' : 'Not imported'}</option>
+                <option value="">
+                  {required.includes(f)
+                    ? t('datasets.mapping.chooseColumn')
+                    : t('datasets.mapping.notImported')}
+                </option>
                 {preview.columns.map((c) => (
                   <option key={c} value={c}>
                     {c}
@@ -214,22 +230,22 @@ export function MappingStep({
         </fieldset>
         <p>
           {unused.length === 0
-            ? 'Every column of the file is mapped.'
-            : `Not imported: ${unused.join(', ')}. Choose a field above to keep one of them.`}
+            ? t('datasets.mapping.allMapped')
+            : t('datasets.mapping.unused', { columns: formatList(unused) })}
         </p>
         <TextField
-          label="Time zone of times without an offset"
-          hint="An IANA name such as Europe/London or UTC"
+          label={t('datasets.mapping.zone')}
+          hint={t('datasets.mapping.zoneHint')}
           value={zone}
           onChange={(e) => setZone(e.target.value)}
         />
         <div className="field">
-          <label htmlFor="date-order">Dates such as 03/04/2025</label>
+          <label htmlFor="date-order">{t('datasets.mapping.dateOrder')}</label>
           <select id="date-order" value={dateOrder} onChange={(e) => setDateOrder(e.target.value)}>
-            <option value="">Work it out from the file (day first when unclear)</option>
-            <option value="dmy">Day first (3 April)</option>
-            <option value="mdy">Month first (March 4)</option>
-            <option value="iso">Year first (ISO 8601)</option>
+            <option value="">{t('datasets.mapping.dateAuto')}</option>
+            <option value="dmy">{t('datasets.mapping.dateDmy')}</option>
+            <option value="mdy">{t('datasets.mapping.dateMdy')}</option>
+            <option value="iso">{t('datasets.mapping.dateIso')}</option>
           </select>
         </div>
         <div className="checkbox">
@@ -239,14 +255,13 @@ export function MappingStep({
             checked={keepRaw}
             onChange={(e) => setKeepRaw(e.target.checked)}
           />
-          <label htmlFor="keep-raw">
-            Keep the uploaded file (it is not pseudonymised; you can delete it later). By default it is
-            deleted once imported.
-          </label>
+          <label htmlFor="keep-raw">{t('datasets.mapping.keepRaw')}</label>
         </div>
         {job && shown ? (
           <div className="datasets-progress">
-            <label htmlFor="import-progress">Importing {upload.fileName}</label>
+            <label htmlFor="import-progress">
+              {t('datasets.mapping.importing', { file: upload.fileName })}
+            </label>
             {shown.percent === null ? (
               <progress id="import-progress" max={100} aria-describedby="import-progress-text" />
             ) : (
@@ -256,33 +271,30 @@ export function MappingStep({
                 value={shown.percent}
                 aria-describedby="import-progress-text"
               >
-                {shown.percent}%
+                {t('datasets.upload.percent', { percent: shown.percent })}
               </progress>
             )}
             <p id="import-progress-text">{shown.text}</p>
             <p className="visually-hidden" role="status" aria-live="polite">
               {shown.announce}
             </p>
-            <p className="hint">
-              Keep this page open until the import ends: if nobody follows it for a minute, the server stops
-              it.
-            </p>
+            <p className="hint">{t('datasets.mapping.keepOpen')}</p>
             <button
               className="button button--secondary"
               type="button"
               onClick={() => void cancel()}
               disabled={cancelling || job.phase === 'storing'}
             >
-              {cancelling ? 'Cancelling…' : 'Cancel import'}
+              {cancelling ? t('datasets.mapping.cancelling') : t('datasets.mapping.cancelImport')}
             </button>
           </div>
         ) : (
           <div className="datasets-actions">
             <button className="button" type="submit">
-              Import and analyse
+              {t('datasets.mapping.submit')}
             </button>
             <button className="button button--secondary" type="button" onClick={onCancel}>
-              Discard this upload
+              {t('datasets.mapping.discard')}
             </button>
           </div>
         )}

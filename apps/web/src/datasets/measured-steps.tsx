@@ -1,27 +1,35 @@
 import type { Journey, MetricKind } from '@waymark/core';
-import { metricKinds } from '@waymark/core';
-import { formatNumber } from './dataset-format';
+import { formatMoney, t, type MessageId } from '../i18n';
+import { formatDays, formatNumber } from './dataset-format';
 
-const shown: readonly MetricKind[] = ['contacts', 'wait-days', 'hand-offs', 'unit-cost', 'volume'];
+/** The figures shown, each with a heading that names its unit once and a value written for that unit. */
+const shown: readonly { metric: MetricKind; heading: MessageId; value: (n: number) => string }[] = [
+  { metric: 'contacts', heading: 'datasets.measured.contacts', value: (n) => formatNumber(n) },
+  { metric: 'elapsed-days', heading: 'datasets.measured.elapsed', value: formatDays },
+  { metric: 'wait-days', heading: 'datasets.measured.wait', value: formatDays },
+  { metric: 'hand-offs', heading: 'datasets.measured.handOffs', value: (n) => formatNumber(n) },
+  { metric: 'unit-cost', heading: 'datasets.measured.unitCost', value: (n) => formatMoney(n) },
+  { metric: 'volume', heading: 'datasets.measured.volume', value: (n) => formatNumber(n, 0) },
+];
 
 /** The metric cards a dataset wrote on a journey, step by step, read back from the journey itself. */
 export function MeasuredSteps({ journey, datasetId }: { journey: Journey; datasetId: string }) {
   const source = `ds-${datasetId}`.slice(0, 60);
   const cards = journey.cards.filter((c) => c.kind === 'metric' && c.sourceId === source);
   const columns = journey.columns.filter((col) => cards.some((c) => c.columnId === col.id));
-  if (columns.length === 0) return <p>No step of the journey has figures from this log.</p>;
-  const value = (columnId: string, metric: MetricKind) => {
-    const card = cards.find((c) => c.columnId === columnId && c.kind === 'metric' && c.metric === metric);
-    return card && card.kind === 'metric' ? formatNumber(card.value) : '—';
+  if (columns.length === 0) return <p>{t('datasets.measured.none')}</p>;
+  const value = (columnId: string, s: (typeof shown)[number]) => {
+    const card = cards.find((c) => c.columnId === columnId && c.kind === 'metric' && c.metric === s.metric);
+    return card && card.kind === 'metric' ? s.value(card.value) : '—';
   };
   return (
-    <table className="datasets-table" aria-label="Measured figures on the journey’s steps">
+    <table className="datasets-table" aria-label={t('datasets.measured.table')}>
       <thead>
         <tr>
-          <th scope="col">Step</th>
-          {shown.map((m) => (
-            <th scope="col" className="num" key={m}>
-              {metricKinds[m].label} ({metricKinds[m].unit})
+          <th scope="col">{t('datasets.measured.step')}</th>
+          {shown.map((s) => (
+            <th scope="col" className="num" key={s.metric}>
+              {t(s.heading)}
             </th>
           ))}
         </tr>
@@ -30,9 +38,9 @@ export function MeasuredSteps({ journey, datasetId }: { journey: Journey; datase
         {columns.map((col) => (
           <tr key={col.id}>
             <th scope="row">{col.label}</th>
-            {shown.map((m) => (
-              <td className="num" key={m}>
-                {value(col.id, m)}
+            {shown.map((s) => (
+              <td className="num" key={s.metric}>
+                {value(col.id, s)}
               </td>
             ))}
           </tr>

@@ -1,13 +1,14 @@
 import { useState } from 'react';
+import { formatMoney, t, type MessageId } from '../i18n';
 import type { Analysis } from './datasets-api';
-import { formatCount, formatDuration, formatNumber } from './dataset-format';
+import { formatCount, formatDuration, formatNumber, formatPercent } from './dataset-format';
 
 const views = [
-  ['period', 'By month started'],
-  ['channel', 'By first channel'],
-  ['org', 'By first team'],
-  ['variant', 'By variant'],
-] as const;
+  ['period', 'datasets.segments.period'],
+  ['channel', 'datasets.segments.channel'],
+  ['org', 'datasets.segments.org'],
+  ['variant', 'datasets.segments.variant'],
+] as const satisfies readonly (readonly [string, MessageId])[];
 type View = (typeof views)[number][0];
 
 /** The headline figures per segment, one segmentation at a time, as a table. */
@@ -18,13 +19,13 @@ export function SegmentsTable({ a }: { a: Analysis }) {
   if (available.length === 0) return null;
   return (
     <section aria-labelledby="segments-heading">
-      <h2 id="segments-heading">Segments</h2>
+      <h2 id="segments-heading">{t('datasets.segments.heading')}</h2>
       <div className="field">
-        <label htmlFor="segment-view">Show the figures</label>
+        <label htmlFor="segment-view">{t('datasets.segments.show')}</label>
         <select id="segment-view" value={view} onChange={(e) => setView(e.target.value as View)}>
           {available.map(([k, label]) => (
             <option key={k} value={k}>
-              {label}
+              {t(label)}
             </option>
           ))}
         </select>
@@ -32,21 +33,21 @@ export function SegmentsTable({ a }: { a: Analysis }) {
       <table className="datasets-table">
         <thead>
           <tr>
-            <th scope="col">Segment</th>
+            <th scope="col">{t('datasets.segments.segment')}</th>
             <th scope="col" className="num">
-              Cases
+              {t('datasets.segments.cases')}
             </th>
             <th scope="col" className="num">
-              Contacts per case (mean)
+              {t('datasets.segments.contacts')}
             </th>
             <th scope="col" className="num">
-              End-to-end time (median)
+              {t('datasets.segments.duration')}
             </th>
             <th scope="col" className="num">
-              Avoidable contact
+              {t('datasets.segments.avoidable')}
             </th>
             <th scope="col" className="num">
-              Cost per journey
+              {t('datasets.segments.cost')}
             </th>
           </tr>
         </thead>
@@ -58,11 +59,9 @@ export function SegmentsTable({ a }: { a: Analysis }) {
               <td className="num">{formatNumber(s.contactsPerCase?.mean)}</td>
               <td className="num">{formatDuration(s.durationSeconds?.median)}</td>
               <td className="num">
-                {s.avoidablePercent === undefined ? '—' : `${formatNumber(s.avoidablePercent, 1)}%`}
+                {s.avoidablePercent === undefined ? '—' : formatPercent(s.avoidablePercent / 100)}
               </td>
-              <td className="num">
-                {s.costPerJourney === undefined ? '—' : `£${formatNumber(s.costPerJourney)}`}
-              </td>
+              <td className="num">{s.costPerJourney === undefined ? '—' : formatMoney(s.costPerJourney)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react';
+import { t } from '../i18n';
 import { ErrorSummary, errorText } from '../ui/field';
 import { uploadLog, type Upload } from './datasets-api';
-
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+import { mb } from './import-progress';
 
 /** Step 1: choose a log file and send it, with a progress bar (the server streams it to disk). */
 export function UploadStep({ ws, onUploaded }: { ws: string; onUploaded: (upload: Upload) => void }) {
@@ -13,7 +13,7 @@ export function UploadStep({ ws, onUploaded }: { ws: string; onUploaded: (upload
 
   async function send() {
     if (!file) {
-      setError('Choose a file first (CSV, XES, XES.gz or Parquet).');
+      setError(t('datasets.upload.chooseFile'));
       return;
     }
     setError(null);
@@ -29,7 +29,7 @@ export function UploadStep({ ws, onUploaded }: { ws: string; onUploaded: (upload
       onUploaded(upload);
     } catch (e) {
       setError(
-        e instanceof DOMException && e.name === 'AbortError' ? 'The upload was cancelled.' : errorText(e),
+        e instanceof DOMException && e.name === 'AbortError' ? t('datasets.upload.cancelled') : errorText(e),
       );
     } finally {
       setProgress(null);
@@ -40,12 +40,8 @@ export function UploadStep({ ws, onUploaded }: { ws: string; onUploaded: (upload
   const percent = progress && progress.total > 0 ? Math.round((progress.sent / progress.total) * 100) : 0;
   return (
     <section aria-labelledby="upload-heading" className="panel">
-      <h2 id="upload-heading">Upload an event log</h2>
-      <p className="hint">
-        A CRM or case-management export: one row per event with a case reference, an activity and a time. CSV,
-        XES, XES.gz and Parquet are read. Case references and staff names are pseudonymised when the log is
-        imported; you choose which other columns are kept.
-      </p>
+      <h2 id="upload-heading">{t('datasets.upload.heading')}</h2>
+      <p className="hint">{t('datasets.upload.intro')}</p>
       <ErrorSummary message={error} />
       <form
         className="datasets-form"
@@ -55,7 +51,7 @@ export function UploadStep({ ws, onUploaded }: { ws: string; onUploaded: (upload
         }}
       >
         <div className="field">
-          <label htmlFor="log-file">Log file</label>
+          <label htmlFor="log-file">{t('datasets.upload.file')}</label>
           <input
             id="log-file"
             type="file"
@@ -66,22 +62,24 @@ export function UploadStep({ ws, onUploaded }: { ws: string; onUploaded: (upload
         </div>
         {progress ? (
           <div className="datasets-progress">
-            <label htmlFor="upload-progress">Uploading {file?.name}</label>
+            <label htmlFor="upload-progress">
+              {t('datasets.upload.uploading', { name: file?.name ?? '' })}
+            </label>
             <progress id="upload-progress" max={100} value={percent}>
-              {percent}%
+              {t('datasets.upload.percent', { percent })}
             </progress>
             <p role="status" aria-live="polite">
               {percent < 100
-                ? `${percent}% sent (${mb(progress.sent)} of ${mb(progress.total)})`
-                : 'Sent; reading the first rows…'}
+                ? t('datasets.upload.sent', { percent, sent: mb(progress.sent), total: mb(progress.total) })
+                : t('datasets.upload.reading')}
             </p>
             <button className="button button--secondary" type="button" onClick={() => abort.current?.abort()}>
-              Cancel upload
+              {t('datasets.upload.cancel')}
             </button>
           </div>
         ) : (
           <button className="button" type="submit">
-            Upload and preview
+            {t('datasets.upload.submit')}
           </button>
         )}
       </form>
