@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSession } from '../app/session';
 import { errorText } from '../ui/field';
 import { CardPanel } from './card-panel';
-import { type EditorComment, toEditorComment } from './comments';
+import { type EditorComment, toEditorComments } from './comments';
 import { CommentsPanel } from './comments-panel';
 import { DetailsPanel } from './details-panel';
 import { EditorContext, makeIdFactory, type EditorContextValue, type PanelKind } from './editor-context';
@@ -72,7 +72,11 @@ export function Editor(props: {
     [live, shared.others, shared.notices, shared.restore, shared.keep],
   );
   const { state } = editor;
-  const [panel, setPanel] = useState<{ kind: PanelKind; focusId: string | null } | null>(null);
+  // ?comment=<thread> (from someone's things to look at) opens the comments panel at that thread.
+  const [panel, setPanel] = useState<{ kind: PanelKind; focusId: string | null } | null>(() => {
+    const thread = new URLSearchParams(window.location.search).get('comment');
+    return thread ? { kind: 'comments', focusId: thread } : null;
+  });
   const [selectedCardId, setSelectedCardId] = useState<string | null>(null);
   const [commentTarget, setCommentTarget] = useState<Target | null>(null);
   const [comments, setComments] = useState<readonly EditorComment[]>([]);
@@ -88,7 +92,7 @@ export function Editor(props: {
   const loadComments = useCallback(() => {
     api
       .comments(ws, id)
-      .then((r) => setComments(r.items.map(toEditorComment)))
+      .then((r) => setComments(toEditorComments(r.items)))
       .catch((e: unknown) => setCommentError(errorText(e)));
   }, [api, ws, id]);
   useEffect(loadComments, [loadComments]);
@@ -197,25 +201,6 @@ export function Editor(props: {
   const onReady = useCallback(() => {
     performance.mark('waymark:editor-interactive');
   }, []);
-
-  const addComment = async (target: Target, body: string) => {
-    try {
-      await api.addComment(ws, id, target, body);
-      loadComments();
-      return null;
-    } catch (e) {
-      return errorText(e);
-    }
-  };
-  const resolveComment = async (c: EditorComment, resolved: boolean) => {
-    try {
-      await api.resolveComment(ws, id, c.id, resolved);
-      loadComments();
-      setCommentError(null);
-    } catch (e) {
-      setCommentError(errorText(e));
-    }
-  };
 
   return (
     <EditorContext.Provider value={context}>
@@ -343,10 +328,12 @@ export function Editor(props: {
                   {panel.kind === 'links' ? <LinksPanel /> : null}
                   {panel.kind === 'comments' ? (
                     <CommentsPanel
+                      ws={ws}
+                      journeyId={id}
                       target={commentTarget}
-                      onAdd={addComment}
-                      onResolve={resolveComment}
                       onTarget={setCommentTarget}
+                      onChanged={loadComments}
+                      focusThreadId={panel.focusId}
                       error={commentError}
                     />
                   ) : null}
