@@ -1,6 +1,7 @@
 import type { Journey, JourneyCommand } from '@waymark/core';
 import type { AlignmentRow, Comparison } from '@waymark/measure';
 import { toApiError } from '../api/api-error';
+import type { JourneyListItem } from './journey-choice';
 
 export type ArtifactKind = 'business-case' | 'indicators' | 'sampling-study';
 
@@ -63,11 +64,7 @@ export async function call<T>(
 export const improveApi = {
   journey: (ws: string, id: string) =>
     call<{ id: string; version: number; journey: Journey }>('GET', journeyPath(ws, id)),
-  journeys: (ws: string) =>
-    call<{ items: { id: string; title: string; journeyType: string }[] }>(
-      'GET',
-      `/api/workspaces/${enc(ws)}/journeys`,
-    ),
+  journeys: (ws: string) => call<{ items: JourneyListItem[] }>('GET', `/api/workspaces/${enc(ws)}/journeys`),
   sendCommands: (ws: string, id: string, baseVersion: number, commands: readonly JourneyCommand[]) =>
     call<{ version: number; journey: Journey }>('POST', `${journeyPath(ws, id)}/commands`, {
       baseVersion,
