@@ -5,6 +5,7 @@ import { t, tRich, type MessageId } from '../i18n';
 import { figureLabel, figureOrder, formatChange, formatFigure } from './figures-format';
 import { improveApi, type Pairing } from './improve-api';
 import { journeyChoices } from './journey-figures';
+import { counterpartPick, journeyChoiceLabel, type JourneyListItem } from './journey-choice';
 import type { ImproveViewProps } from './improve-page';
 
 interface Pick {
@@ -31,7 +32,7 @@ const typeName = (type: string): string => {
 
 /** Current and desired side by side: aligned steps with confirm/override controls, totals, emotion, downloads. */
 export function CompareView({ ws, id }: ImproveViewProps) {
-  const [journeys, setJourneys] = useState<{ id: string; title: string; journeyType: string }[]>([]);
+  const [journeys, setJourneys] = useState<JourneyListItem[]>([]);
   const [pick, setPick] = useState<Pick | null>(null);
   const [pairs, setPairs] = useState<Pairing[]>([]);
   const [confirm, setConfirm] = useState<string[]>([]);
@@ -43,13 +44,9 @@ export function CompareView({ ws, id }: ImproveViewProps) {
       try {
         const [list, here] = await Promise.all([improveApi.journeys(ws), improveApi.journey(ws, id)]);
         setJourneys(list.items);
-        const j = here.journey;
-        const basedOn = j.meta.basedOn;
-        if (j.meta.journeyType === 'desired' && basedOn) setPick({ current: basedOn, desired: j.id });
-        else {
-          const desired = list.items.find((x) => x.journeyType === 'desired' && x.id !== j.id);
-          setPick({ current: j.id, desired: desired?.id ?? j.id });
-        }
+        // The journey's own counterpart, or nothing: never an unrelated journey (issue 11 item 8).
+        const load = async (other: string) => (await improveApi.journey(ws, other)).journey;
+        setPick(await counterpartPick(here.journey, list.items, load));
       } catch (e) {
         setError(errorText(e));
       }
@@ -57,7 +54,7 @@ export function CompareView({ ws, id }: ImproveViewProps) {
   }, [ws, id]);
 
   useEffect(() => {
-    if (!pick) return;
+    if (!pick || pick.current === '' || pick.desired === '') return setResult(null);
     improveApi
       .compare(ws, pick.current, pick.desired, pairs, confirm)
       .then((r) => {
@@ -92,11 +89,15 @@ export function CompareView({ ws, id }: ImproveViewProps) {
                   setPick({ ...pick, [side]: e.target.value });
                 }}
               >
+                {pick[side] === '' ? <option value="">{t('improve.choice.none')}</option> : null}
                 {journeyChoices(journeys).map((g) => (
                   <optgroup key={g.journeyType} label={typeName(g.journeyType)}>
                     {g.items.map((j) => (
                       <option key={j.id} value={j.id}>
-                        {j.title}
+                        {journeyChoiceLabel(
+                          journeys.find((x) => x.id === j.id) ?? { ...j, journeyType: g.journeyType },
+                          journeys,
+                        )}
                       </option>
                     ))}
                   </optgroup>
