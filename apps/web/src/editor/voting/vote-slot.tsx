@@ -10,6 +10,7 @@ import {
   votesText,
 } from './voting-model';
 import './voting.css';
+import { t } from '../../i18n';
 
 interface Props {
   readonly kind: VotableKind;
@@ -52,14 +53,15 @@ export function VoteSlot({ kind, id, text, kept, tabbable = true }: Props) {
             tabIndex={tab}
             aria-label={voteButtonName(kind, text, mine)}
             aria-disabled={left === 0 ? true : undefined}
-            title={left === 0 ? 'You have used all your votes: take one back to vote here' : undefined}
+            title={left === 0 ? t('voting.allUsed') : undefined}
             onClick={() => {
               if (left > 0) v.cast(kind, id);
             }}
           >
             <span aria-hidden="true">
               {'●'.repeat(mine)}
-              {mine > 0 ? ' ' : ''}+ vote
+              {mine > 0 ? ' ' : ''}
+              {t('voting.plusVote')}
             </span>
           </button>
           {mine > 0 ? (
@@ -74,7 +76,7 @@ export function VoteSlot({ kind, id, text, kept, tabbable = true }: Props) {
                 v.retract(kind, id);
               }}
             >
-              <span aria-hidden="true">− take back</span>
+              <span aria-hidden="true">{t('voting.minusTakeBack')}</span>
             </button>
           ) : null}
         </>

@@ -1,6 +1,5 @@
 import type { WorkshopAction, WorkshopState } from '@waymark/api';
 import {
-  votableKindNames,
   votableKinds,
   type Journey,
   type JourneyCommand,
@@ -10,8 +9,9 @@ import {
 import { useEffect, useRef, useState } from 'react';
 import { VoteSlot } from './vote-slot';
 import { useVoting } from './voting-context';
-import { holdsVotes, recordVotesCommand, votesLeft, votesLeftText } from './voting-model';
+import { holdsVotes, recordVotesCommand, votableKindName, votesLeft, votesLeftText } from './voting-model';
 import './voting.css';
+import { t } from '../../i18n';
 
 interface Props {
   readonly workshop: WorkshopState | null;
@@ -49,7 +49,7 @@ export function VotingBar({ workshop, you, journey, send, execute, unsaved = 0 }
     if (execute(command)) {
       setProblem(null);
       setAwaiting(command);
-    } else setProblem(NOT_WRITTEN);
+    } else setProblem(t('voting.notWritten'));
   };
   useEffect(() => {
     if (mustWrite && mustWrite.closedBy === you?.connection && written.current !== (mustWrite.closedAt ?? 0))
@@ -59,7 +59,7 @@ export function VotingBar({ workshop, you, journey, send, execute, unsaved = 0 }
       setAwaiting(null);
       if (!mustWrite) return;
       if (holdsVotes(journey, awaiting)) send({ type: 'voting.recorded' });
-      else setProblem(NOT_WRITTEN);
+      else setProblem(t('voting.notWritten'));
     }
   });
 
@@ -77,28 +77,26 @@ export function VotingBar({ workshop, you, journey, send, execute, unsaved = 0 }
         <>
           <p role="status" className="voting-bar__left">
             {v?.canVote
-              ? `${votesLeftText(left, voting.votesEach)}.${left === 0 ? ' Take one back to vote for something else.' : ''}`
-              : 'You can watch the vote; voting needs the commenter, editor or owner role.'}
+              ? left === 0
+                ? t('voting.leftNone', { left: votesLeftText(left, voting.votesEach) })
+                : t('voting.leftSentence', { left: votesLeftText(left, voting.votesEach) })
+              : t('voting.watchOnly')}
           </p>
           <p className="hint">
-            {voting.showLive
-              ? 'Everyone sees the tallies as votes come in.'
-              : 'The tallies are shown when the facilitator closes the vote; until then you see your own votes.'}{' '}
-            {people === 1 ? '1 person has voted.' : `${people} people have voted.`}
+            {voting.showLive ? t('voting.talliesLive') : t('voting.talliesAtEnd')}{' '}
+            {t('voting.peopleVoted', { count: people })}
           </p>
           {voting.kinds.includes('idea') ? <IdeasToVoteOn journey={journey} /> : null}
           {facilitating ? (
             <button type="button" className="button" onClick={() => send({ type: 'voting.close' })}>
-              Close the vote
+              {t('voting.close')}
             </button>
           ) : null}
         </>
       ) : (
         <>
           <p role="status">
-            {voting.recordedAt !== undefined
-              ? 'The vote has closed. The results are on the map and in the ideas list.'
-              : 'The vote has closed. The results are being written to the map.'}
+            {voting.recordedAt !== undefined ? t('voting.closedWritten') : t('voting.closedWriting')}
           </p>
           {voting.kinds.includes('idea') ? <IdeasToVoteOn journey={journey} /> : null}
           {problem ? (
@@ -111,7 +109,7 @@ export function VotingBar({ workshop, you, journey, send, execute, unsaved = 0 }
           !awaiting &&
           (voting.closedBy !== you.connection || problem) ? (
             <button type="button" className="button" onClick={writeResults}>
-              Write the results to the map
+              {t('voting.write')}
             </button>
           ) : null}
           {facilitating ? (
@@ -120,7 +118,7 @@ export function VotingBar({ workshop, you, journey, send, execute, unsaved = 0 }
               className="button button--secondary"
               onClick={() => send({ type: 'voting.clear' })}
             >
-              Put the vote away
+              {t('voting.clear')}
             </button>
           ) : null}
         </>
@@ -131,9 +129,9 @@ export function VotingBar({ workshop, you, journey, send, execute, unsaved = 0 }
 
 /** Ideas are not on the map's grid: in a round about them, they are listed here with their vote buttons. */
 function IdeasToVoteOn({ journey }: { journey: Journey }) {
-  if (journey.ideas.length === 0) return <p className="hint">This journey has no ideas to vote on yet.</p>;
+  if (journey.ideas.length === 0) return <p className="hint">{t('voting.noIdeas')}</p>;
   return (
-    <ul className="voting-ideas" aria-label="Ideas">
+    <ul className="voting-ideas" aria-label={t('voting.ideas')}>
       {journey.ideas.map((idea) => (
         <li key={idea.id}>
           <span className="voting-ideas__title">{idea.title}</span>{' '}
@@ -152,17 +150,16 @@ function StartVoting({ send }: { send: (action: WorkshopAction) => void }) {
   const [problem, setProblem] = useState<string | null>(null);
   const start = () => {
     const n = Number(votesEach);
-    if (kinds.length === 0) return setProblem('Vote on: choose at least one thing to vote on.');
-    if (!Number.isInteger(n) || n < 1 || n > 20)
-      return setProblem('Votes for each person: enter a whole number from 1 to 20.');
+    if (kinds.length === 0) return setProblem(t('voting.start.kindsMissing'));
+    if (!Number.isInteger(n) || n < 1 || n > 20) return setProblem(t('voting.start.votesInvalid'));
     setProblem(null);
     send({ type: 'voting.start', kinds: [...kinds], votesEach: n, showLive });
   };
   return (
     <details className="voting-start notice">
-      <summary>Dot-voting</summary>
+      <summary>{t('voting.start.summary')}</summary>
       <form
-        aria-label="Start dot-voting"
+        aria-label={t('voting.start.submit')}
         onSubmit={(e) => {
           e.preventDefault();
           start();
@@ -174,7 +171,7 @@ function StartVoting({ send }: { send: (action: WorkshopAction) => void }) {
           </p>
         ) : null}
         <fieldset>
-          <legend>Vote on</legend>
+          <legend>{t('voting.start.kinds')}</legend>
           {votableKinds.map((kind) => (
             <div className="checkbox" key={kind}>
               <input
@@ -185,12 +182,12 @@ function StartVoting({ send }: { send: (action: WorkshopAction) => void }) {
                   setKinds((k) => (e.target.checked ? [...k, kind] : k.filter((x) => x !== kind)))
                 }
               />
-              <label htmlFor={`vote-on-${kind}`}>{capitalise(votableKindNames[kind].many)}</label>
+              <label htmlFor={`vote-on-${kind}`}>{capitalise(votableKindName(kind, true))}</label>
             </div>
           ))}
         </fieldset>
         <div className="field">
-          <label htmlFor="votes-each">Votes for each person (1 to 20)</label>
+          <label htmlFor="votes-each">{t('voting.start.votesEach')}</label>
           <input
             id="votes-each"
             type="number"
@@ -208,17 +205,14 @@ function StartVoting({ send }: { send: (action: WorkshopAction) => void }) {
             checked={showLive}
             onChange={(e) => setShowLive(e.target.checked)}
           />
-          <label htmlFor="votes-live">Show the tallies to everyone while they vote</label>
+          <label htmlFor="votes-live">{t('voting.start.showLive')}</label>
         </div>
         <button type="submit" className="button">
-          Start dot-voting
+          {t('voting.start.submit')}
         </button>
       </form>
     </details>
   );
 }
-
-const NOT_WRITTEN =
-  'The results were not written to the map, perhaps because it changed at the same moment. Choose “Write the results to the map” to try again.';
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

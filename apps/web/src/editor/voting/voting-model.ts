@@ -1,5 +1,6 @@
 import type { VoteDot, WorkshopVoting } from '@waymark/api';
-import { votableKindNames, type Journey, type RecordVotesCommand, type VotableKind } from '@waymark/core';
+import type { Journey, RecordVotesCommand, VotableKind } from '@waymark/core';
+import { t, type MessageId } from '../../i18n';
 
 /**
  * Dot-voting in the browser (decision 0014, "Dot-voting"): what a person may do and sees, from the round in
@@ -81,19 +82,27 @@ export function holdsVotes(journey: Journey, command: RecordVotesCommand): boole
 }
 
 /** "3 of 5 votes left". */
-export const votesLeftText = (left: number, each: number): string =>
-  `${left} of ${each} ${each === 1 ? 'vote' : 'votes'} left`;
+export const votesLeftText = (left: number, each: number): string => t('voting.left', { left, each });
+
+/** A thing people vote on, named in the chosen language: "pain point" / "pain points". */
+export const votableKindName = (kind: VotableKind, many = false): string =>
+  t(many ? kindIds[kind].many : kindIds[kind].one);
+const kindIds = {
+  'pain-point': { one: 'voting.kind.painPoint', many: 'voting.kind.painPoints' },
+  'moment-of-truth': { one: 'voting.kind.momentOfTruth', many: 'voting.kind.momentsOfTruth' },
+  idea: { one: 'voting.kind.idea', many: 'voting.kind.ideas' },
+} as const satisfies Record<VotableKind, { one: MessageId; many: MessageId }>;
 
 /** The vote button's name: "Vote for pain point: Had to phone three times, 2 of your votes here". */
 export const voteButtonName = (kind: VotableKind, text: string, mine: number): string =>
-  `Vote for ${votableKindNames[kind].one}: ${text}, ${mine} of your votes here`;
+  t('voting.voteFor', { kind: votableKindName(kind), text, mine });
 
 /** The take-back button's name: "Take back a vote from pain point: Had to phone three times". */
 export const retractButtonName = (kind: VotableKind, text: string): string =>
-  `Take back a vote from ${votableKindNames[kind].one}: ${text}`;
+  t('voting.takeBackFrom', { kind: votableKindName(kind), text });
 
 /** "1 vote", "4 votes". */
-export const votesText = (n: number): string => `${n} ${n === 1 ? 'vote' : 'votes'}`;
+export const votesText = (n: number): string => t('voting.votes', { count: n });
 
 export const isVotable = (kind: string): kind is VotableKind =>
   kind === 'pain-point' || kind === 'moment-of-truth' || kind === 'idea';
