@@ -1,5 +1,5 @@
 import type { Journey, Link } from '@waymark/core';
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { t } from '../i18n';
 import { useEditorContext } from './editor-context';
 import { linkKindName, linkText, stopName } from './links-band';
@@ -76,7 +76,8 @@ export function LinksOverlay({
     if (mode?.kind === 'edit' && !selected) setMode(null);
   }, [mode, selected]);
 
-  useEffect(() => {
+  // Focus follows a choice at once (in the same commit), so the next key already goes to the right place.
+  useLayoutEffect(() => {
     const want = focusNext.current;
     if (!want) return;
     focusNext.current = null;
@@ -215,7 +216,9 @@ export function LinksOverlay({
                     strokeDasharray={style.dash}
                     markerEnd={`url(#${ids}-head-${arrow.link.kind})`}
                   />
-                  <KindMark kind={arrow.link.kind} x={arrow.x1} y={6} />
+                  <g className="links-overlay__start">
+                    <KindMark kind={arrow.link.kind} x={arrow.x1} y={6} />
+                  </g>
                   <path
                     d={arrow.path}
                     className="links-overlay__hit"
