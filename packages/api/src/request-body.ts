@@ -149,15 +149,29 @@ export async function readJson<T>(c: Context, schema: z.ZodType<T>, maxBytes: nu
   }
   const parsed = schema.safeParse(data);
   if (parsed.success) return parsed.data;
-  const problems = problemsFromZod(closestBranch(parsed.error)).map((p) => ({
+  const closest = closestBranch(parsed.error);
+  const problems = problemsFromZod(closest).map((p, i) => ({
     ...p,
     message: plainMessage(p.message),
+    limits: limitsOf(closest.issues[i]),
   }));
   const first = problems[0]!;
   const path = first.path.length === 0 ? null : formatPath(first.path);
   throw fail('invalid_request', `${path ?? 'body'}: ${first.message}`, path, {
-    problems: problems.map((p) => ({ code: p.code, path: formatPath(p.path), message: p.message })),
+    problems: problems.map((p) => ({
+      code: p.code,
+      path: formatPath(p.path),
+      message: p.message,
+      ...p.limits,
+    })),
   });
+}
+
+/** A size rule's limit, so a client can say it in its own words: `{origin: 'string', maximum: 200}`. */
+function limitsOf(issue: z.core.$ZodIssue | undefined): Record<string, string | number> {
+  if (issue?.code === 'too_big') return { origin: issue.origin, maximum: Number(issue.maximum) };
+  if (issue?.code === 'too_small') return { origin: issue.origin, minimum: Number(issue.minimum) };
+  return {};
 }
 
 const article = (word: string) => (/^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`);
