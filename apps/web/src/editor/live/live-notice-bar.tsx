@@ -1,5 +1,6 @@
 import type { LiveNotice } from '../../state/live-sync';
 import { ReplacedNoticeBox } from './replaced-notice';
+import { t } from '../../i18n';
 
 /**
  * The live editor's message bar (announced once, role="alert"): the newest notice in words. A card's replaced
@@ -17,12 +18,12 @@ export function LiveNoticeBar(props: { notices: readonly LiveNotice[]; dismiss: 
         <>
           {notice.message}
           {atCard ? (
-            ' — the card shows your words and a button to put them back.'
+            t('live.atCard')
           ) : (
             <>
               {' '}
               <button type="button" className="link-button" onClick={() => props.dismiss(notice.id)}>
-                Dismiss
+                {t('live.dismiss')}
               </button>
             </>
           )}

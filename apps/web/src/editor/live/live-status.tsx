@@ -1,4 +1,5 @@
 import type { EditorState } from '../../state/editor-state';
+import { t } from '../../i18n';
 
 /** The connection and saving state of the live editor in words, for the toolbar's status line. */
 export function liveStatusWords(s: {
@@ -8,18 +9,13 @@ export function liveStatusWords(s: {
   everConnected: boolean;
   unsent: number;
 }): string {
-  if (s.offline)
-    return s.canEdit
-      ? 'Offline — your changes will be sent when you reconnect'
-      : 'Offline — the map will catch up when you reconnect';
+  if (s.offline) return s.canEdit ? t('live.offlineEditor') : t('live.offlineReader');
   if (!s.connected) {
-    if (!s.everConnected) return 'Connecting…';
-    return s.canEdit
-      ? 'Reconnecting — your changes will be sent when you are back'
-      : 'Reconnecting — the map will catch up when you are back';
+    if (!s.everConnected) return t('live.connecting');
+    return s.canEdit ? t('live.reconnectingEditor') : t('live.reconnectingReader');
   }
-  if (!s.canEdit) return 'Live — you see changes as they are made';
-  return s.unsent > 0 ? 'Saving…' : 'All changes saved';
+  if (!s.canEdit) return t('live.liveReader');
+  return s.unsent > 0 ? t('live.saving') : t('live.saved');
 }
 
 /**
@@ -47,8 +43,7 @@ export function LiveStatus(props: {
 export function FallbackNote() {
   return (
     <span className="live-fallback" role="note">
-      Live editing could not connect on this network: your changes are still saved, and other people’s appear
-      within 30 seconds.
+      {t('live.fallback')}
     </span>
   );
 }

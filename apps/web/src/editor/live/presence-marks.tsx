@@ -3,6 +3,7 @@ import type { Journey } from '@waymark/core';
 import { useMemo, useSyncExternalStore } from 'react';
 import { peopleAt, useLive, type PresenceStore } from './live-context';
 import './presence.css';
+import { t } from '../../i18n';
 
 /** What a tag shows of a person. */
 type Tagged = Pick<Participant, 'colour' | 'typing'> & {
@@ -19,7 +20,8 @@ const emptyStore = { subscribe: nobody, get: () => none } as unknown as Presence
  * presence list says who is where without announcing every move or keystroke.
  */
 /** A tag's words: "Ann", or "Ann is typing…". */
-export const presenceTagText = (p: Tagged): string => (p.typing ? `${p.user.name} is typing…` : p.user.name);
+export const presenceTagText = (p: Tagged): string =>
+  p.typing ? t('live.typing', { name: p.user.name }) : p.user.name;
 
 export function PresenceTags({ people }: { people: readonly Tagged[] }) {
   if (people.length === 0) return null;

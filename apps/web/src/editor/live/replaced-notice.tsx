@@ -1,5 +1,6 @@
 import type { ReplacedNotice } from './live-context';
 import { useLive } from './live-context';
+import { t } from '../../i18n';
 
 /**
  * In place, at the card (or the field) whose words someone else replaced after this person wrote them: who
@@ -14,14 +15,14 @@ export function ReplacedNoticeBox({ notice }: { notice: ReplacedNotice }) {
       <p className="live-replaced__text">{notice.message}</p>
       <div className="live-replaced__actions">
         <button type="button" className="button button--small" onClick={() => live.restore(notice.id)}>
-          Put my words back
+          {t('live.putBack')}
         </button>
         <button
           type="button"
           className="button button--secondary button--small"
           onClick={() => live.keep(notice.id)}
         >
-          {notice.by === 'someone' ? 'Keep their words' : `Keep ${notice.by}’s`}
+          {notice.by === 'someone' ? t('live.keepTheirs') : t('live.keepNamed', { name: notice.by })}
         </button>
       </div>
     </div>
