@@ -1,7 +1,7 @@
 import type { Journey, Link } from '@waymark/core';
 
 /** Sizes of the links band, in the map's own pixels (the band sits inside the zoomed map, like the grid). */
-export const LINK_CHIP_WIDTH = 168;
+export const LINK_CHIP_WIDTH = 196;
 export const LINK_STOP_WIDTH = 124;
 export const LINK_TRACK_HEIGHT = 44;
 export const LINK_BAND_TOP = 10;

@@ -188,8 +188,9 @@ export function LinksOverlay({
                   viewBox="0 0 10 10"
                   refX="9"
                   refY="5"
-                  markerWidth="7"
-                  markerHeight="7"
+                  markerUnits="userSpaceOnUse"
+                  markerWidth="12"
+                  markerHeight="12"
                   orient="auto-start-reverse"
                 >
                   <path d="M 0 0 L 10 5 L 0 10 z" fill={linkKindStyles[kind].colour} />

@@ -109,7 +109,7 @@ describe('links on the map, end to end in Chromium', () => {
   }, 120_000);
 
   it('given the arrows, when one is reached with Tab and opened with Enter, then its kind and label change on the map, on the server and in the poster export', async () => {
-    await page.getByRole('button', { name: 'Add link' }).focus();
+    await page.getByRole('button', { name: 'Add arrow' }).focus();
     await page.keyboard.press('Tab');
     // Reading order: by the step each arrow leaves — Makes contact, then Outcome.
     expect(await focusedName()).toBe(checkName);
@@ -126,10 +126,10 @@ describe('links on the map, end to end in Chromium', () => {
     // Focus moved into the link's fields, to its kind.
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.id))
-      .toBe(await details.getByLabel('Kind of link').getAttribute('id'));
+      .toBe(await details.getByLabel('Kind of arrow').getAttribute('id'));
     await expectNoAxeViolations(page);
 
-    await details.getByLabel('Kind of link').selectOption('hand-off');
+    await details.getByLabel('Kind of arrow').selectOption('hand-off');
     await details.getByLabel('Label (optional)').fill('Hands back to the team');
     await details.getByLabel('Label (optional)').press('Enter');
     await chip(changedName).waitFor();
@@ -165,9 +165,9 @@ describe('links on the map, end to end in Chromium', () => {
 
   it('given a chosen link, when deleted, then it leaves the map and the server, and Undo brings it back', async () => {
     if ((await chip(changedName).getAttribute('aria-expanded')) !== 'true') await chip(changedName).click();
-    await page.getByRole('button', { name: 'Delete link' }).click();
+    await page.getByRole('button', { name: 'Delete arrow' }).click();
     await expect.poll(() => chip(changedName).count()).toBe(0);
-    expect(await page.getByRole('status').filter({ hasText: 'Link deleted' }).count()).toBe(1);
+    expect(await page.getByRole('status').filter({ hasText: 'Arrow deleted' }).count()).toBe(1);
     // Focus goes to the link that is left, not to the top of the page.
     expect(await focusedName()).toBe(checkName);
     await allSaved();
@@ -182,14 +182,14 @@ describe('links on the map, end to end in Chromium', () => {
     });
   }, 120_000);
 
-  it('given Add link on the map, when a link to the customer is added, then its arrow is drawn and chosen', async () => {
+  it('given Add arrow on the map, when a link to the customer is added, then its arrow is drawn and chosen', async () => {
     await page.locator('[data-cell="0:2"]').focus();
-    await page.getByRole('button', { name: 'Add link' }).click();
+    await page.getByRole('button', { name: 'Add arrow' }).click();
     const details = page.locator('.links-overlay__details');
     expect(await details.getByLabel('From step').inputValue()).toBe('contact');
     await details.getByLabel('To', { exact: true }).selectOption('customer');
     await details.getByLabel('Label (optional)').fill('Asks for proof of address');
-    await details.getByRole('button', { name: 'Add link' }).click();
+    await details.getByRole('button', { name: 'Add arrow' }).click();
     const name = 'Feedback loop from Makes contact to the customer: Asks for proof of address';
     await chip(name).waitFor();
     expect(await chip(name).getAttribute('aria-expanded')).toBe('true');
