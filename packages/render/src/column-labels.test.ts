@@ -12,3 +12,10 @@ describe('column labels', () => {
     expect(formatAge({ from: 5, to: 5 })).toBe('5');
   });
 });
+
+describe('column labels in Welsh', () => {
+  it('names months in Welsh', () => {
+    expect(formatPeriod('2008-11', 'cy')).toBe('Tach 2008');
+    expect(formatPeriod('2009-03-05', 'cy')).toMatch(/^5 Maw/);
+  });
+});

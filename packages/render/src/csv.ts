@@ -1,4 +1,6 @@
-import { laneKinds, type Card, type Journey } from '@waymark/core';
+import { laneKinds, textIn, type Card, type ContentLanguage, type Journey } from '@waymark/core';
+import { contentFor, type RenderOptions } from './content';
+
 
 export const csvHeader = [
   'journeyId',
@@ -45,8 +47,18 @@ const field = <K extends string>(card: Card, key: K): Cell => {
     : undefined;
 };
 
-/** One row per card, in card order, with a header row; CRLF line ends as RFC 4180 asks. */
-export function renderCsv(journey: Journey): string {
+/** The extra columns a bilingual journey's CSV has for each language besides the primary: `text (cy)` etc. */
+export const csvTranslatedColumns = ['columnLabel', 'laneLabel', 'text'] as const;
+const translatedHeader = (lang: ContentLanguage) => csvTranslatedColumns.map((c) => `${c} (${lang})`);
+
+/**
+ * One row per card, in card order, with a header row; CRLF line ends as RFC 4180 asks. A bilingual journey
+ * gets, after the usual columns, `columnLabel (cy)`, `laneLabel (cy)` and `text (cy)` for each other language
+ * shown (decision 0023); the usual columns hold the primary language.
+ */
+export function renderCsv(journey: Journey, options: RenderOptions = {}): string {
+  const content = contentFor(journey, options);
+  const others = content.languages.filter((l) => l !== content.primary);
   const column = new Map(journey.columns.map((c) => [c.id as string, c]));
   const lane = new Map(journey.lanes.map((l) => [l.id as string, l]));
   const name = new Map<string, string>([
@@ -82,7 +94,13 @@ export function renderCsv(journey: Journey): string {
       field(card, 'votes'),
       card.flags?.join(';'),
       card.note,
+      ...others.flatMap((lang) => [
+        col ? textIn(col, 'label', lang, content.primary) : undefined,
+        textIn(lane.get(card.laneId) ?? {}, 'label', lang, content.primary),
+        textIn(card, 'text', lang, content.primary),
+      ]),
     ];
   });
-  return [csvHeader, ...rows].map((row) => row.map(csvCell).join(',') + '\r\n').join('');
+  const header = [...csvHeader, ...others.flatMap(translatedHeader)];
+  return [header, ...rows].map((row) => row.map(csvCell).join(',') + '\r\n').join('');
 }

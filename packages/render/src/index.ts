@@ -5,16 +5,19 @@ export { laneRenderers } from './svg/lane-renderers';
 export { renderMermaid, escapeMermaid } from './mermaid';
 export { renderMarkdown } from './markdown/render-markdown';
 export { escapeMarkdown } from './markdown/escape-markdown';
-export { renderCsv, csvCell, csvHeader } from './csv';
+export { renderCsv, csvCell, csvHeader, csvTranslatedColumns } from './csv';
+export { contentFor, bcp47, type RenderOptions, type Content, type LangText } from './content';
 export { renderJson } from './json';
 export {
   renderFormats,
   renderFormatIds,
   findRenderFormat,
+  formatLabelIn,
   type RenderFormat,
   type RenderFormatId,
 } from './formats';
-export { formatPeriod, formatAge, axisLabels } from './column-labels';
+export { formatPeriod, formatAge, axisLabels, axisLabelsIn, type AxisLabel } from './column-labels';
+export { formatFigure, formatVotes, formatScore } from './format-values';
 export { escapeXml } from './xml';
 export { wrapText } from './wrap-text';
 export { textWidth } from './text-width';

@@ -1,5 +1,6 @@
 import { toFivePoint, type Journey } from '@waymark/core';
-import { axisLabels } from './column-labels';
+import { axisLabelsIn } from './column-labels';
+import { contentFor, type RenderOptions } from './content';
 
 /** Look-alikes for the characters that are markup to Mermaid or to the HTML it may be rendered into. */
 const lookAlike: Readonly<Record<string, string>> = {
@@ -49,22 +50,24 @@ const escapeActor = (text: string): string => escapeMermaid(text).replace(/,/g, 
  * A Mermaid `journey` diagram: a section per stage (or one for the axis), a task per column and persona with
  * the score mapped to 1…5; a column without a score gets 3 and a comment saying none was recorded.
  */
-export function renderMermaid(journey: Journey): string {
-  const axis = axisLabels[journey.axis.kind];
-  const stageName = new Map(journey.stages.map((s) => [s.id as string, s.name]));
+export function renderMermaid(journey: Journey, options: RenderOptions = {}): string {
+  const content = contentFor(journey, options);
+  const axis = axisLabelsIn(content.tr.locale)[journey.axis.kind];
+  const stageName = new Map(journey.stages.map((s) => [s.id as string, content.joined(s, 'name')]));
   const personaName = new Map(journey.personas.map((p) => [p.id as string, p.name]));
   const laneOf = new Map(journey.lanes.map((l) => [l.id as string, l]));
-  const lines = ['journey', `  title ${escapeMermaid(journey.meta.title)}`];
+  const lines = ['journey', `  title ${escapeMermaid(content.joined(journey.meta, 'title'))}`];
   let section: string | undefined;
   for (const column of journey.columns) {
     const name =
-      column.stageId === undefined ? `${axis.name}s` : (stageName.get(column.stageId) ?? column.stageId);
+      column.stageId === undefined ? axis.plural : (stageName.get(column.stageId) ?? column.stageId);
     if (name !== section) {
       lines.push(`  section ${escapeName(name)}`);
       section = name;
     }
     const tag = axis.tag(column);
-    const task = escapeName(tag === undefined ? column.label : `${tag} ${column.label}`);
+    const label = content.joined(column, 'label');
+    const task = escapeName(tag === undefined ? label : `${tag} ${label}`);
     const scores = journey.cards.flatMap((c) =>
       c.kind === 'emotion' && c.columnId === column.id ? [c] : [],
     );
@@ -75,7 +78,9 @@ export function renderMermaid(journey: Journey): string {
     for (const card of scores) {
       const persona = card.personaId ?? laneOf.get(card.laneId)?.personaId;
       const actor =
-        persona !== undefined ? (personaName.get(persona) ?? persona) : (card.respondent ?? 'Customer');
+        persona !== undefined
+          ? (personaName.get(persona) ?? persona)
+          : (card.respondent ?? content.tr.t('poster.customer'));
       lines.push(`    ${task}: ${toFivePoint(card.score)}: ${escapeActor(actor)}`);
     }
   }

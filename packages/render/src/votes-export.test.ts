@@ -32,7 +32,7 @@ describe('dot-voting results in the exports (issue 10 item 3: tallied on the map
     const md = renderMarkdown(voted());
     expect(md).toContain('Weeks with no news (3 votes)');
     expect(md).toMatch(/Being told I am unreasonable\*\*: the victim stops trusting the service \(1 vote\)/);
-    expect(md).toContain('**Single case officer for the victim** (proposed, 2 votes)');
+    expect(md).toContain('**Single case officer for the victim** (Proposed, 2 votes)');
     expect(renderMarkdown(stepsJourney())).not.toContain('vote');
   });
 

@@ -45,7 +45,7 @@ describe('renderMarkdown', () => {
       '- Request to an outside agency from “Investigation takes place” to the customer, returning to “No information passed to victim”, wait 14 days: Diary sheets',
     );
     expect(md).toContain(
-      '- **Single case officer for the victim** (proposed); addresses: Single point of contact across all channels; Weeks with no news',
+      '- **Single case officer for the victim** (Proposed); addresses: Single point of contact across all channels; Weeks with no news',
     );
   });
 

@@ -1,6 +1,8 @@
 import type { Card, cardFlags } from '@waymark/core';
+import type { MessageId } from '@waymark/i18n';
 import { el } from '../xml';
-import { paragraph, stack, type Paragraph } from './text-block';
+import type { RenderContext } from './context';
+import { paragraph, stack, type Paragraph, type TextStyle } from './text-block';
 import { theme } from './theme';
 
 /** A card drawn inside a cell: its height at the width it was laid out for, and its drawing. */
@@ -15,16 +17,16 @@ const inset = 4;
 export const textWidthIn = (width: number, marker = 0): number => width - 2 * inset - marker;
 
 type CardFlag = (typeof cardFlags)[number];
-export const flagLabels: Record<CardFlag, string> = {
-  delight: 'delight',
-  'outside-control': 'outside our control',
-  'good-practice': 'good practice to keep',
+export const flagLabels: Record<CardFlag, MessageId> = {
+  delight: 'poster.flag.delight',
+  'outside-control': 'poster.flag.outside-control',
+  'good-practice': 'poster.flag.good-practice',
 };
 
 /** A line naming the card's flags, if it has any. */
-export function flagsParagraph(card: Card, width: number): Paragraph[] {
+export function flagsParagraph(card: Card, width: number, ctx: RenderContext): Paragraph[] {
   if (!card.flags || card.flags.length === 0) return [];
-  const text = card.flags.map((f) => flagLabels[f]).join(' · ');
+  const text = card.flags.map((f) => ctx.t(flagLabels[f])).join(' · ');
   return [paragraph(`[${text}]`, width, { size: theme.size.small, italic: true, fill: theme.colour.muted })];
 }
 
@@ -35,6 +37,23 @@ export interface BoxStyle {
   /** A symbol drawn at the box's top-left, inside a `markerWidth` gutter. */
   readonly marker?: (x: number, y: number) => string;
   readonly markerWidth?: number;
+}
+
+/**
+ * An item's `field` as one paragraph per shown content language (decision 0023), each marked with its language
+ * when that is not the drawing's; `wrap` puts words around the text (quotation marks, "Why: …").
+ */
+export function contentParagraphs(
+  ctx: RenderContext,
+  item: object,
+  field: string,
+  width: number,
+  style: TextStyle = {},
+  wrap: (text: string) => string = (text) => text,
+): Paragraph[] {
+  return ctx.content
+    .texts(item, field)
+    .map((t) => paragraph(wrap(t.text), width, { ...style, lang: ctx.content.langOf(t.lang) }));
 }
 
 /** Paragraphs in a rounded box: the box grows to fit every line, nothing is clipped. */

@@ -1,4 +1,6 @@
 import type { Column, Journey } from '@waymark/core';
+import type { MessageId, MessageValues } from '@waymark/i18n';
+import { contentFor, type Content, type RenderOptions } from '../content';
 import { A3_LANDSCAPE, theme } from './theme';
 
 /** One column of the grid as drawn. */
@@ -13,6 +15,9 @@ export interface GridColumn {
 /** Everything a lane renderer may look up: the journey, the grid's geometry and names for ids. */
 export interface RenderContext {
   readonly journey: Journey;
+  /** The renderer's words and the content languages shown (decision 0023). */
+  readonly content: Content;
+  readonly t: (id: MessageId, values?: MessageValues) => string;
   readonly idPrefix: string;
   readonly columns: readonly GridColumn[];
   readonly column: (id: string) => GridColumn | undefined;
@@ -25,7 +30,7 @@ export interface RenderContext {
   readonly sourceTitle: (id: string | undefined) => string | undefined;
 }
 
-export interface RenderSvgOptions {
+export interface RenderSvgOptions extends RenderOptions {
   /** Width of the sheet in points; A3 landscape unless given. Columns never get narrower than a minimum. */
   readonly pageWidth?: number;
   /**
@@ -53,8 +58,11 @@ export function createContext(journey: Journey, options: RenderSvgOptions = {}):
   });
   const byId = new Map(columns.map((c) => [c.column.id as string, c]));
   const sources = new Map(journey.sources.map((s) => [s.id as string, s.title]));
+  const content = contentFor(journey, options);
   return {
     journey,
+    content,
+    t: (id, values) => content.tr.t(id, values),
     idPrefix: options.idPrefix ?? `wm-${journey.id}`,
     columns,
     column: (id) => byId.get(id),

@@ -1,4 +1,5 @@
-import { axisLabels } from '../column-labels';
+import { axisLabelsIn } from '../column-labels';
+import { contentParagraphs } from './card-box';
 import { el } from '../xml';
 import type { RenderContext } from './context';
 import { paragraph, stack } from './text-block';
@@ -22,7 +23,7 @@ export function labelRestatesPeriod(label: string, period: string | undefined): 
 /** The stage band (when the journey has stages) and the column headers: date or age, label, owner. */
 export function layOutGridHeader(ctx: RenderContext) {
   const { journey } = ctx;
-  const axis = axisLabels[journey.axis.kind];
+  const axis = axisLabelsIn(ctx.content.tr.locale)[journey.axis.kind];
   const spans = journey.stages
     .map((stage) => {
       const cols = ctx.columns.filter((c) => c.column.stageId === stage.id);
@@ -34,13 +35,13 @@ export function layOutGridHeader(ctx: RenderContext) {
         stage,
         x: first.x,
         width,
-        text: stack([
-          paragraph(stage.name, width - 2 * theme.pad, {
+        text: stack(
+          contentParagraphs(ctx, stage, 'name', width - 2 * theme.pad, {
             weight: 'bold',
             size: theme.size.heading,
             anchor: 'middle',
           }),
-        ]),
+        ),
       };
     })
     .filter((s) => s !== undefined);
@@ -55,15 +56,18 @@ export function layOutGridHeader(ctx: RenderContext) {
       ...(tag === undefined ? [] : [paragraph(tag, w, { weight: 'bold', size: theme.size.heading })]),
       ...(restated
         ? []
-        : [
-            paragraph(col.column.label, w, {
-              weight: tag === undefined ? 'bold' : 'normal',
-              size: theme.size.heading,
-            }),
-          ]),
+        : contentParagraphs(ctx, col.column, 'label', w, {
+            weight: tag === undefined ? 'bold' : 'normal',
+            size: theme.size.heading,
+          })),
       ...(owner === undefined
         ? []
-        : [paragraph(`Owner: ${owner}`, w, { size: theme.size.small, fill: theme.colour.muted })]),
+        : [
+            paragraph(ctx.t('poster.owner', { owner }), w, {
+              size: theme.size.small,
+              fill: theme.colour.muted,
+            }),
+          ]),
     ]);
     return { col, text };
   });
@@ -76,10 +80,9 @@ export function layOutGridHeader(ctx: RenderContext) {
       const band =
         stageHeight === 0
           ? ''
-          : stack([paragraph('Stage', cornerWidth, { weight: 'bold', size: theme.size.heading })]).draw(
-              theme.margin + theme.pad,
-              top + theme.pad,
-            ) +
+          : stack([
+              paragraph(ctx.t('poster.stage'), cornerWidth, { weight: 'bold', size: theme.size.heading }),
+            ]).draw(theme.margin + theme.pad, top + theme.pad) +
             spans
               .map(
                 (s) =>

@@ -7,7 +7,7 @@ const rowHeight = 16;
 const symbolWidth = 28;
 
 /** The key: entries flowed left to right in rows across `width`, each a symbol and its label. */
-export function layOutLegend(entries: readonly LegendEntry[], width: number) {
+export function layOutLegend(entries: readonly LegendEntry[], width: number, keyWord: string) {
   const unique = entries.filter((e, i) => entries.findIndex((f) => f.key === e.key) === i);
   const titleWidth = 40;
   let x = titleWidth;
@@ -34,7 +34,7 @@ export function layOutLegend(entries: readonly LegendEntry[], width: number) {
             el(
               'text',
               { x: left, y: top + 12, 'font-size': theme.size.heading, 'font-weight': 'bold' },
-              'Key',
+              escapeXml(keyWord),
             ) +
               placed
                 .map(

@@ -1,4 +1,5 @@
 import { linkKinds, type Link, type LinkTarget } from '@waymark/core';
+import type { MessageId } from '@waymark/i18n';
 import { el, num } from '../xml';
 import type { RenderContext } from './context';
 import type { LegendEntry } from './lane-renderer';
@@ -8,17 +9,17 @@ import { theme } from './theme';
 type LinkKind = (typeof linkKinds)[number];
 
 /** How each kind of link is named and drawn: a registry, so a new kind fails to compile until styled. */
-export const linkStyles: Record<LinkKind, { label: string; dash: string | undefined; colour: string }> = {
-  'feedback-loop': { label: 'Feedback loop', dash: '6 3', colour: '#a93226' },
-  'outside-request': { label: 'Request to an outside agency', dash: '2 3', colour: '#5b2c6f' },
-  'hand-off': { label: 'Hand-off', dash: undefined, colour: '#1e6b45' },
+export const linkStyles: Record<LinkKind, { label: MessageId; dash: string | undefined; colour: string }> = {
+  'feedback-loop': { label: 'poster.link.feedback-loop', dash: '6 3', colour: '#a93226' },
+  'outside-request': { label: 'poster.link.outside-request', dash: '2 3', colour: '#5b2c6f' },
+  'hand-off': { label: 'poster.link.hand-off', dash: undefined, colour: '#1e6b45' },
 };
 
 const depth = 24;
 
 const targetName = (to: LinkTarget, ctx: RenderContext): string | undefined =>
   to.kind === 'customer'
-    ? 'Customer'
+    ? ctx.t('poster.customer')
     : to.kind === 'organisation'
       ? ctx.organisationName(to.organisationId)
       : undefined;
@@ -26,11 +27,11 @@ const targetName = (to: LinkTarget, ctx: RenderContext): string | undefined =>
 /** The text under a link's arrow: kind, label, target and wait. */
 export function linkCaption(link: Link, ctx: RenderContext): string {
   const target = targetName(link.to, ctx);
+  const kind = ctx.t(linkStyles[link.kind].label);
   return [
-    linkStyles[link.kind].label,
-    link.label ? `: ${link.label}` : '',
-    target ? ` (to ${target})` : '',
-    link.waitDays === undefined ? '' : `, wait ${link.waitDays} days`,
+    link.label ? ctx.t('poster.linkLabel', { kind, label: link.label }) : kind,
+    target ? ` ${ctx.t('poster.linkTo', { target })}` : '',
+    link.waitDays === undefined ? '' : `, ${ctx.t('poster.linkWait', { days: link.waitDays })}`,
   ].join('');
 }
 
@@ -59,7 +60,7 @@ export function layOutLinks(ctx: RenderContext) {
     .filter((kind) => bands.some((b) => b.link.kind === kind))
     .map((kind) => ({
       key: `link:${kind}`,
-      label: linkStyles[kind].label,
+      label: ctx.t(linkStyles[kind].label),
       symbol: el('path', {
         d: 'M2,2 C2,12 26,12 26,2',
         fill: 'none',
@@ -77,7 +78,10 @@ export function layOutLinks(ctx: RenderContext) {
       if (bands.length === 0) return '';
       let y = top + 8;
       const title = drawParagraph(
-        paragraph('Links', theme.headerWidth - 2 * theme.pad, { weight: 'bold', size: theme.size.heading }),
+        paragraph(ctx.t('poster.links'), theme.headerWidth - 2 * theme.pad, {
+          weight: 'bold',
+          size: theme.size.heading,
+        }),
         theme.margin + theme.pad,
         y,
       );

@@ -50,8 +50,8 @@ describe('renderSvg', () => {
     expect(all).toContain('Leicestershire Police → Melton Borough Council');
     for (const category of ['Contact', 'Process', 'Comms']) expect(texts(root)).toContain(category);
     expect(all).toContain('£2.83');
-    expect(all).toContain('☎ Telephone · inbound');
-    expect(all).toContain('Letter / post · outbound');
+    expect(all).toContain('☎ Telephone · Inbound');
+    expect(all).toContain('Letter / post · Outbound');
   });
 
   it('then no text is smaller than 9 pt at print size', () => {

@@ -8,7 +8,8 @@ import { layOutLane } from './lay-out-lane';
 import { layOutLegend } from './legend';
 import { layOutLinks } from './links';
 import { arrowMarker } from './symbols';
-import { paragraph, stack } from './text-block';
+import { contentParagraphs } from './card-box';
+import { stack } from './text-block';
 import { layOutTitle } from './title-block';
 import { A3_LANDSCAPE, MM_PER_PT, theme } from './theme';
 
@@ -21,20 +22,24 @@ export function renderSvg(journey: Journey, options: RenderSvgOptions = {}): str
   const ctx = createContext(journey, options);
   const width = Math.max(A3_LANDSCAPE.width, ctx.right + theme.margin);
   const inner = ctx.right - theme.margin;
-  const title = layOutTitle(journey, inner);
+  const title = layOutTitle(journey, inner, ctx);
   const header = layOutGridHeader(ctx);
   const lanes = journey.lanes.map((lane) => {
     const layout = layOutLane(laneRenderers, lane, journey, ctx);
-    const label = stack([
-      paragraph(lane.label, theme.headerWidth - 2 * theme.pad - (layout.headerReserve ?? 0), {
+    const label = stack(
+      contentParagraphs(ctx, lane, 'label', theme.headerWidth - 2 * theme.pad - (layout.headerReserve ?? 0), {
         weight: 'bold',
         size: theme.size.heading,
       }),
-    ]);
+    );
     return { lane, layout, label, height: Math.max(layout.height, label.height + 2 * theme.pad) };
   });
   const links = layOutLinks(ctx);
-  const legend = layOutLegend([...lanes.flatMap((l) => l.layout.legend), ...links.legend], inner);
+  const legend = layOutLegend(
+    [...lanes.flatMap((l) => l.layout.legend), ...links.legend],
+    inner,
+    ctx.t('poster.key'),
+  );
 
   const gridTop = theme.margin + title.height + 12;
   let y = gridTop + header.height;
@@ -91,9 +96,14 @@ export function renderSvg(journey: Journey, options: RenderSvgOptions = {}): str
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${num(sheet.width * MM_PER_PT)}mm" height="${num(sheet.height * MM_PER_PT)}mm"` +
     ` viewBox="0 0 ${num(width)} ${num(height)}" role="img" aria-labelledby="${escapeXml(id('title'))} ${escapeXml(id('desc'))}"` +
+    ` xml:lang="${escapeXml(ctx.content.tag)}" lang="${escapeXml(ctx.content.tag)}"` +
     ` font-family="${escapeXml(theme.font)}" font-size="${theme.size.body}" fill="${theme.colour.ink}">` +
-    el('title', { id: id('title') }, escapeXml(`Journey map: ${journey.meta.title}`)) +
-    el('desc', { id: id('desc') }, escapeXml(describeJourney(journey))) +
+    el(
+      'title',
+      { id: id('title') },
+      escapeXml(ctx.t('poster.title', { title: ctx.content.joined(journey.meta, 'title') })),
+    ) +
+    el('desc', { id: id('desc') }, escapeXml(describeJourney(journey, ctx))) +
     el('defs', {}, arrowMarker(id('arrow'))) +
     el('rect', { x: 0, y: 0, width, height, fill: '#ffffff' }) +
     el('g', { 'data-role': 'title-block' }, title.draw(theme.margin, theme.margin)) +

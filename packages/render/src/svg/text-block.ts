@@ -9,6 +9,8 @@ export interface TextStyle {
   readonly italic?: boolean;
   readonly fill?: string;
   readonly anchor?: 'start' | 'middle' | 'end';
+  /** The BCP 47 language of the text when it is not the drawing's own (`xml:lang` and `lang`). */
+  readonly lang?: string | undefined;
 }
 
 /** Wrapped lines in one style, with the height they take. */
@@ -40,6 +42,8 @@ export function drawParagraph(p: Paragraph, x: number, y: number): string {
       'font-style': p.style.italic ? 'italic' : undefined,
       fill: p.style.fill,
       'text-anchor': p.style.anchor === undefined || p.style.anchor === 'start' ? undefined : p.style.anchor,
+      'xml:lang': p.style.lang,
+      lang: p.style.lang,
     },
     spans,
   );

@@ -1,5 +1,5 @@
 import type { CardBox } from '../card-box';
-import { flagsParagraph, textWidthIn } from '../card-box';
+import { contentParagraphs, flagsParagraph, textWidthIn } from '../card-box';
 import { cellLane } from '../cell-lane';
 import { arrow } from '../symbols';
 import { paragraph, stack } from '../text-block';
@@ -17,7 +17,7 @@ export const batonChangeLane = cellLane<'baton-change'>(
           weight: 'bold',
         }),
       ]);
-      const body = stack([...(card.text ? [paragraph(card.text, w)] : []), ...flagsParagraph(card, w)]);
+      const body = stack([...contentParagraphs(ctx, card, 'text', w), ...flagsParagraph(card, w, ctx)]);
       const height = 8 + head.height + arrowSpace + body.height;
       return {
         height,
@@ -48,7 +48,7 @@ export const batonChangeLane = cellLane<'baton-change'>(
       ? [
           {
             key: 'baton-change',
-            label: 'Baton change (from → to)',
+            label: ctx.t('poster.batonLegend'),
             symbol: arrow(2, 26, 6, `${ctx.idPrefix}-arrow`, '#1e6b45'),
           },
         ]

@@ -31,7 +31,7 @@ export const emotionLane: LaneRenderer<'emotion'> = {
     );
     const legend: LegendEntry[] = series.map((s, i) => ({
       key: `emotion:${lane.id}:${s.key}`,
-      label: `${s.label} (score)`,
+      label: ctx.t('poster.emotionSeries', { series: s.label }),
       symbol:
         el('line', {
           x1: 1,
@@ -46,7 +46,7 @@ export const emotionLane: LaneRenderer<'emotion'> = {
     if (cards.some((c) => c.estimate)) {
       legend.push({
         key: 'emotion:estimate',
-        label: 'Hollow point: estimate',
+        label: ctx.t('poster.estimateLegend'),
         symbol: point('circle', 14, 6, theme.colour.ink, true),
       });
     }
@@ -59,7 +59,11 @@ export const emotionLane: LaneRenderer<'emotion'> = {
           const y = scoreY(top, score);
           const zero = score === 0;
           const label =
-            score === EMOTION_MAX ? '+100 Great' : score === EMOTION_MIN ? '−100 Poor' : formatScore(score);
+            score === EMOTION_MAX
+              ? ctx.t('poster.scoreGreat')
+              : score === EMOTION_MIN
+                ? ctx.t('poster.scorePoor')
+                : formatScore(score);
           return (
             el('line', {
               x1: ctx.left,
@@ -121,7 +125,9 @@ export const emotionLane: LaneRenderer<'emotion'> = {
                 (above ? y - 7 : y + 15) + (truthColumns.has(p.column.column.id) ? (above ? -6 : 5) : 0),
               ),
             );
-            const label = `${formatScore(p.card.score)}${p.card.estimate ? ' (estimate)' : ''}`;
+            const label = p.card.estimate
+              ? ctx.t('poster.scoreEstimate', { score: formatScore(p.card.score) })
+              : formatScore(p.card.score);
             return el(
               'g',
               { 'data-role': 'emotion-point', 'data-score': p.card.score, 'data-column': p.column.column.id },

@@ -26,7 +26,7 @@ export function emotionSeries(
     const persona = c.personaId ?? lane.personaId;
     if (persona !== undefined) return { key: `persona:${persona}`, label: ctx.personaName(persona) };
     if (c.respondent !== undefined) return { key: `respondent:${c.respondent}`, label: c.respondent };
-    return { key: 'lane', label: lane.label };
+    return { key: 'lane', label: ctx.content.joined(lane, 'label') };
   };
   const personaOrder = ctx.journey.personas.map((p) => `persona:${p.id}`);
   const groups = new Map<string, { label: string; points: EmotionPoint[] }>();

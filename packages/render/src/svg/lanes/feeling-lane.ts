@@ -1,4 +1,4 @@
-import { flagsParagraph, textBox, textWidthIn } from '../card-box';
+import { contentParagraphs, flagsParagraph, textBox, textWidthIn } from '../card-box';
 import { cellLane } from '../cell-lane';
 import { paragraph } from '../text-block';
 import { theme } from '../theme';
@@ -10,19 +10,17 @@ export const feelingLane = cellLane<'feeling'>((cards, width, ctx) =>
     const source = card.source ?? ctx.sourceTitle(card.sourceId);
     const who = card.personaId ? ctx.personaName(card.personaId) : undefined;
     const attribution = [who, source].filter((s) => s !== undefined).join(', ');
+    const muted = { size: theme.size.small, fill: theme.colour.muted };
     const paras = card.quote
       ? [
-          paragraph(`“${card.text}”`, w, { italic: true }),
-          ...(attribution
-            ? [paragraph(`— ${attribution}`, w, { size: theme.size.small, fill: theme.colour.muted })]
-            : []),
+          ...contentParagraphs(ctx, card, 'text', w, { italic: true }, (text) => `“${text}”`),
+          ...(attribution ? [paragraph(`— ${attribution}`, w, muted)] : []),
         ]
       : [
-          paragraph(`${card.mode}: ${card.text}`, w),
-          ...(attribution
-            ? [paragraph(`(${attribution})`, w, { size: theme.size.small, fill: theme.colour.muted })]
-            : []),
+          paragraph(ctx.t(`model.feelingMode.${card.mode}`), w, { ...muted, weight: 'bold' }),
+          ...contentParagraphs(ctx, card, 'text', w),
+          ...(attribution ? [paragraph(`(${attribution})`, w, muted)] : []),
         ];
-    return textBox([...paras, ...flagsParagraph(card, w)], { fill: '#fffbea' });
+    return textBox([...paras, ...flagsParagraph(card, w, ctx)], { fill: '#fffbea' });
   }),
 );

@@ -1,4 +1,4 @@
-import { flagsParagraph, textBox, textWidthIn } from '../card-box';
+import { contentParagraphs, flagsParagraph, textBox, textWidthIn } from '../card-box';
 import { cellLane } from '../cell-lane';
 import { paragraph } from '../text-block';
 import { theme } from '../theme';
@@ -18,16 +18,23 @@ export const leverLane = cellLane<'lever'>((cards, width, ctx) => {
         ...cards
           .filter((c) => c.category === category)
           .flatMap((c) => [
-            paragraph(`• ${c.text}${c.owner ? ` (${c.owner})` : ''}`, w),
+            ...contentParagraphs(
+              ctx,
+              c,
+              'text',
+              w,
+              {},
+              (text) => `• ${text}${c.owner ? ` (${c.owner})` : ''}`,
+            ),
             ...(c.expectedEffect
               ? [
-                  paragraph(`Effect: ${c.expectedEffect}`, w, {
+                  paragraph(ctx.t('poster.effect', { effect: c.expectedEffect }), w, {
                     size: theme.size.small,
                     fill: theme.colour.muted,
                   }),
                 ]
               : []),
-            ...flagsParagraph(c, w),
+            ...flagsParagraph(c, w, ctx),
           ]),
       ]),
       { fill: '#f5effa', stroke: '#5b2c6f' },

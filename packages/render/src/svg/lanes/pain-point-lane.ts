@@ -1,30 +1,30 @@
-import { flagsParagraph, textBox, textWidthIn } from '../card-box';
+import { contentParagraphs, flagsParagraph, textBox, textWidthIn } from '../card-box';
 import { cellLane } from '../cell-lane';
 import { paragraph } from '../text-block';
 import { theme } from '../theme';
-import { formatVotes } from '../../format-values';
 
 /** Pain points: the text, with its type and severity (1–3) spelt out. */
-export const painPointLane = cellLane<'pain-point'>((cards, width) =>
+export const painPointLane = cellLane<'pain-point'>((cards, width, ctx) =>
   cards.map((card) => {
     const w = textWidthIn(width);
+    const { t } = ctx;
     const tags = [
-      card.type,
-      card.severity === undefined ? undefined : `severity ${card.severity} of 3`,
-      card.votes === undefined ? undefined : formatVotes(card.votes),
-    ].filter((t) => t !== undefined);
+      card.type === undefined ? undefined : t(`model.painType.${card.type}`),
+      card.severity === undefined ? undefined : t('poster.severity', { severity: card.severity }),
+      card.votes === undefined ? undefined : t('poster.votes', { count: card.votes }),
+    ].filter((tag) => tag !== undefined);
     return textBox(
       [
-        paragraph(card.text, w),
+        ...contentParagraphs(ctx, card, 'text', w),
         ...(tags.length > 0
           ? [
-              paragraph(`Pain point: ${tags.join(', ')}`, w, {
+              paragraph(t('poster.painPoint', { tags: tags.join(', ') }), w, {
                 size: theme.size.small,
                 fill: theme.colour.muted,
               }),
             ]
           : []),
-        ...flagsParagraph(card, w),
+        ...flagsParagraph(card, w, ctx),
       ],
       { fill: '#fdecea', stroke: '#a93226' },
     );

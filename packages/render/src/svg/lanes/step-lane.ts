@@ -1,16 +1,15 @@
-import { flagsParagraph, textBox, textWidthIn } from '../card-box';
+import { contentParagraphs, flagsParagraph, textBox, textWidthIn } from '../card-box';
 import { cellLane } from '../cell-lane';
-import { paragraph } from '../text-block';
 
-/** Key journey steps: the step in bold, its description beneath. */
-export const stepLane = cellLane<'step'>((cards, width) =>
+/** Key journey steps: the step in bold, its description beneath (each in every language shown). */
+export const stepLane = cellLane<'step'>((cards, width, ctx) =>
   cards.map((card) => {
     const w = textWidthIn(width);
     return textBox(
       [
-        paragraph(card.text, w, { weight: 'bold' }),
-        ...(card.description ? [paragraph(card.description, w)] : []),
-        ...flagsParagraph(card, w),
+        ...contentParagraphs(ctx, card, 'text', w, { weight: 'bold' }),
+        ...contentParagraphs(ctx, card, 'description', w),
+        ...flagsParagraph(card, w, ctx),
       ],
       { fill: '#ffffff' },
     );

@@ -1,11 +1,12 @@
-import { flagsParagraph, textBox, textWidthIn } from '../card-box';
+import { contentParagraphs, flagsParagraph, textBox, textWidthIn } from '../card-box';
 import { cellLane } from '../cell-lane';
-import { paragraph } from '../text-block';
 
 /** Free text, e.g. the Family or Housing lanes of a life course. */
-export const textLane = cellLane<'text'>((cards, width) =>
+export const textLane = cellLane<'text'>((cards, width, ctx) =>
   cards.map((card) => {
     const w = textWidthIn(width);
-    return textBox([paragraph(card.text, w), ...flagsParagraph(card, w)], { fill: '#ffffff' });
+    return textBox([...contentParagraphs(ctx, card, 'text', w), ...flagsParagraph(card, w, ctx)], {
+      fill: '#ffffff',
+    });
   }),
 );

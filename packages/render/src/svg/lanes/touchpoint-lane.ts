@@ -1,5 +1,5 @@
 import { channels } from '@waymark/core';
-import { flagsParagraph, textBox, textWidthIn } from '../card-box';
+import { contentParagraphs, flagsParagraph, textBox, textWidthIn } from '../card-box';
 import { cellLane } from '../cell-lane';
 import { paragraph } from '../text-block';
 import { theme } from '../theme';
@@ -8,33 +8,40 @@ import { theme } from '../theme';
 const printableIcon = (icon: string): string => ((icon.codePointAt(0) ?? 0) < 0x10000 ? `${icon} ` : '');
 
 /** Touchpoints: channel and direction as a label, the interaction, then its figures. */
-export const touchpointLane = cellLane<'touchpoint'>((cards, width) =>
+export const touchpointLane = cellLane<'touchpoint'>((cards, width, ctx) =>
   cards.map((card) => {
     const w = textWidthIn(width);
+    const { t } = ctx;
     const channel = channels[card.channel];
     const figures = [
       card.actor,
-      card.contacts === undefined ? undefined : `${card.contacts} contact${card.contacts === 1 ? '' : 's'}`,
-      card.handlingMinutes === undefined ? undefined : `${card.handlingMinutes} min handling`,
+      card.contacts === undefined ? undefined : t('poster.contacts', { count: card.contacts }),
+      card.handlingMinutes === undefined
+        ? undefined
+        : t('poster.handling', { minutes: ctx.content.tr.number(card.handlingMinutes) }),
       card.resolvedFirstTime === undefined
         ? undefined
         : card.resolvedFirstTime
-          ? 'resolved first time'
-          : 'not resolved first time',
-      card.avoidableCategory === undefined ? undefined : `avoidable: ${card.avoidableCategory}`,
+          ? t('poster.resolvedFirstTime')
+          : t('poster.notResolvedFirstTime'),
+      card.avoidableCategory === undefined
+        ? undefined
+        : t('poster.avoidable', { category: card.avoidableCategory }),
     ].filter((f) => f !== undefined);
+    const channelLabel = t(`model.channel.${card.channel}`);
+    const direction = t(`model.direction.${card.direction}`);
     return textBox(
       [
-        paragraph(`${printableIcon(channel.icon)}${channel.label} · ${card.direction}`, w, {
+        paragraph(`${printableIcon(channel.icon)}${channelLabel} · ${direction}`, w, {
           size: theme.size.small,
           weight: 'bold',
           fill: '#1f4e79',
         }),
-        paragraph(card.text, w),
+        ...contentParagraphs(ctx, card, 'text', w),
         ...(figures.length > 0
           ? [paragraph(figures.join(' · '), w, { size: theme.size.small, fill: theme.colour.muted })]
           : []),
-        ...flagsParagraph(card, w),
+        ...flagsParagraph(card, w, ctx),
       ],
       { fill: '#eef4fb', stroke: '#1f4e79' },
     );
