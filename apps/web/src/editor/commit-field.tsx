@@ -1,7 +1,12 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { t } from '../i18n';
+import { refusalWords, takeRefusal } from '../state/refusal';
+import { clearUnsaved, markUnsaved } from '../state/unsaved-fields';
 
 /** A pause in typing this long commits what was typed, so a field left focused is still saved. */
 export const IDLE_COMMIT_MS = 1200;
+/** The character count shows from this share of the limit on (GOV.UK's character count threshold). */
+const COUNT_FROM = 0.75;
 
 interface CommitFieldProps {
   readonly label: string;
@@ -12,12 +17,19 @@ interface CommitFieldProps {
   readonly readOnly?: boolean;
   readonly hint?: string;
   readonly inputMode?: 'numeric' | 'decimal' | 'text';
+  /** The most characters the field takes; a count shows near it and longer text is not sent. */
+  readonly maxLength?: number | null;
 }
 
 /**
  * A field that keeps what is typed to itself and commits it as one command when the user leaves it, presses
  * Enter (Ctrl+Enter in a text area) or pauses typing: typing stays instant, and undo takes back an edit, not
  * a letter (autosave coalesces the pauses of one field into one update).
+ *
+ * Text that is not taken (longer than `maxLength`, or refused by the map's rules) stays in the field for the
+ * person to fix, with the reason beside it in the catalogue's words, and the save status says "Not saved:
+ * <label>" until it is fixed or put back with Escape (decision 0017, "Error messages"): the screen never shows
+ * unsaved text under "All changes saved". A limit the field was not told of is learnt from the first refusal.
  */
 export function CommitField({
   label,
@@ -27,21 +39,38 @@ export function CommitField({
   readOnly,
   hint,
   inputMode,
+  maxLength,
 }: CommitFieldProps) {
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const latest = useRef({ draft, value, onCommit });
-  latest.current = { draft, value, onCommit };
+  const [learnt, setLearnt] = useState<number | null>(null);
+  const limit = maxLength ?? learnt;
+  const latest = useRef({ draft, value, onCommit, limit, label });
+  latest.current = { draft, value, onCommit, limit, label };
+  useEffect(() => () => clearUnsaved(id), [id]);
+  const taken = () => {
+    setDraft(null);
+    setError(null);
+    clearUnsaved(id);
+  };
   const commit = () => {
-    const { draft: typed, value: stored, onCommit: take } = latest.current;
-    if (typed === null || typed === stored) {
-      setDraft(null);
+    const { draft: typed, value: stored, onCommit: take, limit: most, label: name } = latest.current;
+    if (typed === null || typed === stored) return taken();
+    if (most !== null && typed.length > most) {
+      setError(t('errors.tooLong', { field: name, max: most, count: typed.length }));
+      markUnsaved(id, name);
       return;
     }
+    takeRefusal();
     const problem = take(typed);
-    setError(problem);
-    if (!problem) setDraft(null);
+    if (!problem) return taken();
+    const refusal = takeRefusal();
+    const issue = refusal?.issue;
+    if (issue?.code === 'too_big' && issue.origin === 'string' && issue.maximum !== undefined)
+      setLearnt(Number(issue.maximum));
+    setError(refusal ? refusalWords(refusal, name) : problem);
+    markUnsaved(id, name);
   };
   const idle = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => () => void (idle.current && clearTimeout(idle.current)), []);
@@ -50,13 +79,20 @@ export function CommitField({
     if (idle.current) clearTimeout(idle.current);
     idle.current = text.trim() === '' ? null : setTimeout(commit, IDLE_COMMIT_MS);
   };
+  const shown = draft ?? value;
+  const showCount = limit !== null && !readOnly && shown.length >= limit * COUNT_FROM;
+  const over = limit !== null && shown.length > limit;
   const common = {
     id,
-    value: draft ?? value,
+    value: shown,
     readOnly,
-    'aria-invalid': error ? true : undefined,
+    'aria-invalid': error || over ? true : undefined,
     'aria-describedby':
-      [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined,
+      [hint ? `${id}-hint` : '', error ? `${id}-error` : '', showCount ? `${id}-count` : '']
+        .filter(Boolean)
+        .join(' ') || undefined,
+    // app.css borders only an input in error; a text area gets the same border here.
+    style: error || over ? { borderColor: 'var(--error)' } : undefined,
     onChange: (e: { target: { value: string } }) => typed(e.target.value),
     onBlur: () => {
       if (idle.current) clearTimeout(idle.current);
@@ -70,8 +106,7 @@ export function CommitField({
       } else if (e.key === 'Escape' && draft !== null) {
         e.stopPropagation();
         if (idle.current) clearTimeout(idle.current);
-        setDraft(null);
-        setError(null);
+        taken();
       }
     },
   };
@@ -85,7 +120,7 @@ export function CommitField({
       ) : null}
       {error ? (
         <p className="error-message" id={`${id}-error`}>
-          <span className="visually-hidden">Error: </span>
+          <span className="visually-hidden">{t('errors.prefix')} </span>
           {error}
         </p>
       ) : null}
@@ -94,6 +129,18 @@ export function CommitField({
       ) : (
         <input type="text" inputMode={inputMode} {...common} />
       )}
+      {showCount ? (
+        <p
+          className={`hint character-count${over ? ' character-count--over' : ''}`}
+          id={`${id}-count`}
+          style={over ? { color: 'var(--error)', fontWeight: 600 } : undefined}
+          data-testid="character-count"
+        >
+          {over
+            ? t('errors.count.tooMany', { count: shown.length - limit })
+            : t('errors.count.remaining', { count: limit - shown.length })}
+        </p>
+      ) : null}
     </div>
   );
 }

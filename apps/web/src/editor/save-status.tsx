@@ -1,25 +1,44 @@
 import type { JourneyCommand } from '@waymark/core';
+import { formatList, t } from '../i18n';
 import type { EditorState } from '../state/editor-state';
+import { useUnsavedFields } from '../state/unsaved-fields';
 import { describeCommand } from './describe-command';
 
-const words: Record<EditorState['status'], string> = {
-  saved: 'All changes saved',
-  unsaved: 'Saving…',
-  saving: 'Saving…',
-  error: 'Not saved',
-  conflict: 'Not saved: someone else changed this journey',
+const words = (status: EditorState['status']): string => {
+  switch (status) {
+    case 'saved':
+      return t('errors.save.saved');
+    case 'unsaved':
+    case 'saving':
+      return t('errors.save.saving');
+    case 'error':
+      return t('errors.save.notSaved');
+    case 'conflict':
+      return t('errors.save.conflict');
+  }
 };
+
+/**
+ * "Not saved: Title" while a field on screen holds words that were not taken (too long, refused), or null:
+ * the status line says so rather than "All changes saved" (decision 0017, "Error messages").
+ */
+export function useUnsavedWords(): string | null {
+  const fields = useUnsavedFields();
+  return fields.length > 0 ? t('errors.save.notSavedField', { fields: formatList(fields) }) : null;
+}
 
 /** The saved state, said in words in a live region (not only by colour or an icon). */
 export function SaveStatus({ state, onRetry }: { state: EditorState; onRetry: () => void }) {
+  const unsaved = useUnsavedWords();
+  const shown = state.status === 'conflict' || !unsaved ? state.status : 'error';
   return (
-    <span className={`save-status save-status--${state.status}`}>
+    <span className={`save-status save-status--${shown}`}>
       <span role="status" data-testid="save-status">
-        {words[state.status]}
+        {state.status === 'conflict' || !unsaved ? words(state.status) : unsaved}
       </span>
       {state.status === 'error' ? (
         <button type="button" className="button button--small" onClick={onRetry}>
-          Try again
+          {t('common.tryAgain')}
         </button>
       ) : null}
     </span>
@@ -36,13 +55,10 @@ export function ConflictBanner({
 }) {
   return (
     <div className="conflict" role="alert" aria-labelledby="conflict-heading">
-      <h2 id="conflict-heading">Someone else changed this journey while you were editing</h2>
-      <p>
-        Your last {unsent.length === 1 ? 'change was' : `${unsent.length} changes were`} not saved. Nothing
-        has been lost: choose what to do.
-      </p>
+      <h2 id="conflict-heading">{t('errors.conflict.heading')}</h2>
+      <p>{t('errors.conflict.body', { count: unsent.length })}</p>
       <details>
-        <summary>Your unsaved changes</summary>
+        <summary>{t('errors.conflict.unsaved')}</summary>
         <ul>
           {unsent.map((c, i) => (
             <li key={i}>{describeCommand(c)}</li>
@@ -51,10 +67,10 @@ export function ConflictBanner({
       </details>
       <div className="button-row">
         <button type="button" className="button" onClick={() => onResolve(true)}>
-          Load their version and re-apply my changes
+          {t('errors.conflict.reapply')}
         </button>
         <button type="button" className="button button--secondary" onClick={() => onResolve(false)}>
-          Load their version and discard my changes
+          {t('errors.conflict.discard')}
         </button>
       </div>
     </div>

@@ -5,7 +5,10 @@ import type { ApiClient } from '../api/client';
 import { saveDueIn } from '../state/autosave';
 import { createEditorState, editorReducer, type EditorAction, type EditorState } from '../state/editor-state';
 import { watchForChanges } from '../state/refresh-watch';
-import { errorText } from '../ui/field';
+import { unknownErrorWords } from '../api/error-words';
+import { t } from '../i18n';
+import { commandRefusalWords, explainRefusal, noteRefusal } from '../state/refusal';
+import { unsavedFields } from '../state/unsaved-fields';
 
 const reducer = (state: EditorState, action: EditorAction) => editorReducer(applyCommand, state, action);
 
@@ -61,8 +64,14 @@ export function useEditor(
             return;
           }
         }
-        if (e instanceof ApiError && e.status === 422) dispatch({ type: 'refused', message: e.message });
-        else dispatch({ type: 'save-failed', message: errorText(e) });
+        if (e instanceof ApiError && e.status === 422) {
+          // Said from the commands sent (which field, which limit), falling back to the code's words.
+          const batch: JourneyCommand = { type: 'batch', commands: [...sent.inFlight] };
+          const message = e.path
+            ? commandRefusalWords(current.base, batch, { code: e.code, path: e.path })
+            : e.message;
+          dispatch({ type: 'refused', message });
+        } else dispatch({ type: 'save-failed', message: unknownErrorWords(e) });
       });
   }, [api, ws, id]);
 
@@ -94,10 +103,7 @@ export function useEditor(
             !now.conflict
           ) {
             dispatch({ type: 'reload', version: fresh.version, journey: fresh.journey, reapply: false });
-            dispatch({
-              type: 'notice',
-              message: `This map was changed by someone else; you are now seeing their version (${fresh.version}).`,
-            });
+            dispatch({ type: 'notice', message: t('errors.save.theirVersion', { version: fresh.version }) });
           }
         })
         .catch(() => undefined) // a failed refresh is retried at the next one; saving reports its own errors
@@ -111,7 +117,8 @@ export function useEditor(
     if (!enabled) return;
     const warn = (e: BeforeUnloadEvent) => {
       const s = stateRef.current;
-      if (s.pending.length > 0 || s.inFlight.length > 0 || s.conflict) e.preventDefault();
+      if (s.pending.length > 0 || s.inFlight.length > 0 || s.conflict || unsavedFields().length > 0)
+        e.preventDefault();
     };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
@@ -125,6 +132,8 @@ export function useEditor(
     const before = stateRef.current;
     const next = reducer(before, { type: 'execute', command });
     if (next.journey === before.journey) {
+      const refused = applyCommand(before.journey, command);
+      noteRefusal(refused.ok ? null : explainRefusal(before.journey, command, refused.error));
       dispatch({ type: 'execute', command });
       return false;
     }

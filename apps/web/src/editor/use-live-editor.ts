@@ -1,7 +1,10 @@
 import type { LiveFocus, LiveServerMessage, Participant, ServerMessage, WorkshopAction } from '@waymark/api';
 import { applyCommand, type Journey, type JourneyCommand } from '@waymark/core';
 import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { t } from '../i18n';
 import type { EditorState } from '../state/editor-state';
+import { explainRefusal, noteRefusal } from '../state/refusal';
+import { unsavedFields } from '../state/unsaved-fields';
 import {
   createLiveState,
   liveReducer,
@@ -234,7 +237,7 @@ export function useLiveEditor(
   useEffect(() => {
     if (!enabled) return;
     const warn = (e: BeforeUnloadEvent) => {
-      if (ref.current!.pending.length > 0) e.preventDefault();
+      if (ref.current!.pending.length > 0 || unsavedFields().length > 0) e.preventDefault();
     };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
@@ -244,7 +247,10 @@ export function useLiveEditor(
     (command: JourneyCommand) => {
       const before = ref.current!.journey;
       act({ type: 'local', command });
-      return ref.current!.journey !== before;
+      if (ref.current!.journey !== before) return true;
+      const refused = applyCommand(before, command);
+      noteRefusal(refused.ok ? null : explainRefusal(before, command, refused.error));
+      return false;
     },
     [act],
   );
@@ -271,8 +277,7 @@ export function useLiveEditor(
     }
     workshop.current = {
       ...workshop.current,
-      refusal:
-        'That was not done because the map is not connected just now. Try again once it says it is connected.',
+      refusal: t('errors.save.notConnected'),
     };
     rerender();
   }, []);

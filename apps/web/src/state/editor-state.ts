@@ -1,5 +1,7 @@
 import type { Journey, JourneyCommand, Result } from '@waymark/core';
+import { t } from '../i18n';
 import { coalesce } from './autosave';
+import { commandRefusalWords } from './refusal';
 
 /** A refused command, as the reducer reports it. */
 export interface CommandError {
@@ -33,7 +35,7 @@ export interface EditorState {
   readonly undo: readonly UndoEntry[];
   readonly redo: readonly UndoEntry[];
   readonly status: SaveStatus;
-  /** The last refusal or save failure, in words. */
+  /** The last refusal or save failure, in the catalogue's words. */
   readonly message: string | null;
   /** Set when someone else saved first: their version, and our edits that were not saved. */
   readonly conflict: {
@@ -50,6 +52,7 @@ export type EditorAction =
   | { readonly type: 'send' }
   | { readonly type: 'saved'; readonly version: number; readonly journey: Journey }
   | { readonly type: 'save-failed'; readonly message: string }
+  /** The server refused the batch; `message` is already in words (see use-editor). */
   | { readonly type: 'refused'; readonly message: string }
   | { readonly type: 'conflict'; readonly version: number; readonly journey: Journey }
   | {
@@ -88,7 +91,7 @@ export function replay(apply: ApplyCommand, journey: Journey, commands: readonly
     if (result.ok) {
       current = result.value.journey;
       applied.push(command);
-    } else refused.push({ command, message: result.error.message });
+    } else refused.push({ command, message: commandRefusalWords(current, command, result.error) });
   }
   return { journey: current, applied, refused };
 }
@@ -109,7 +112,7 @@ export function editorReducer(apply: ApplyCommand, state: EditorState, action: E
       if (from && !entry) return state;
       const command = action.type === 'execute' ? action.command : entry!.inverse;
       const result = apply(state.journey, command);
-      if (!result.ok) return { ...state, message: result.error.message };
+      if (!result.ok) return { ...state, message: commandRefusalWords(state.journey, command, result.error) };
       const done: UndoEntry = { command, inverse: result.value.inverse };
       const undo =
         action.type === 'undo' ? state.undo.slice(0, -1) : [...state.undo, done].slice(-UNDO_LIMIT);
@@ -163,7 +166,7 @@ export function editorReducer(apply: ApplyCommand, state: EditorState, action: E
         undo: [],
         redo: [],
         status: rebased.applied.length > 0 ? 'unsaved' : 'saved',
-        message: `That change was not saved: ${action.message}`,
+        message: t('errors.save.refused', { reason: action.message }),
       };
     }
     case 'conflict':
@@ -185,7 +188,10 @@ export function editorReducer(apply: ApplyCommand, state: EditorState, action: E
         : { journey: action.journey, applied: [], refused: [] };
       const refusedNote =
         rebased.refused.length > 0
-          ? `${rebased.refused.length} of your changes no longer fit their version and were left out: ${rebased.refused.map((r) => r.message).join('; ')}`
+          ? t('errors.save.leftOut', {
+              count: rebased.refused.length,
+              reasons: rebased.refused.map((r) => r.message).join(' '),
+            })
           : null;
       return {
         ...createEditorState(action.journey, action.version),

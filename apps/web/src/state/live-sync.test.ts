@@ -210,7 +210,7 @@ describe('live sync engine', () => {
     ]);
   });
 
-  it("given a submit the server refuses, then it is dropped with the server's words and the map is the server's plus my other edits", () => {
+  it("given a submit the server refuses, then it is dropped with the catalogue's words for the code (never the server's) and the map is the server's plus my other edits", () => {
     const s0 = run(online(), { type: 'local', command: addCard('a', 'A') });
     const s1 = run(send(s0).state, { type: 'local', command: addCard('b', 'B', 'step-2') });
     const s2 = run(
@@ -226,7 +226,8 @@ describe('live sync engine', () => {
     expect([textOf(s2, 'a'), textOf(s2, 'b')]).toEqual([undefined, 'B']);
     expect(s2.notices.at(-1)).toMatchObject({
       kind: 'dropped',
-      message: 'Your new card “A” was not added. Needs the editor role.',
+      message:
+        'Your new card “A” was not added. Your role does not allow that. Ask an owner of the workspace if you need to do it.',
     });
   });
 

@@ -1,6 +1,9 @@
 import type { Journey, JourneyCommand } from '@waymark/core';
 import type { AppliedMessage, Participant, ServerMessage } from '@waymark/api';
+import { codeWords } from '../api/error-words';
+import { t } from '../i18n';
 import { coalesce } from './autosave';
+import { commandRefusalWords } from './refusal';
 import type { ApplyCommand } from './editor-state';
 import { droppedInWords, replacedInWords } from './live-words';
 
@@ -132,7 +135,7 @@ function applyAll(apply: ApplyCommand, journey: Journey, commands: readonly Jour
   let current = journey;
   for (const command of commands) {
     const r = apply(current, command);
-    if (!r.ok) return { ok: false as const, message: r.error.message };
+    if (!r.ok) return { ok: false as const, message: commandRefusalWords(current, command, r.error) };
     current = r.value.journey;
   }
   return { ok: true as const, journey: current };
@@ -320,7 +323,13 @@ function onMessage(apply: ApplyCommand, state: LiveState, message: ServerMessage
         {
           kind: 'dropped',
           commands: batch.commands,
-          message: droppedInWords(state.journey, state.confirmed, batch.commands, null, message.message),
+          message: droppedInWords(
+            state.journey,
+            state.confirmed,
+            batch.commands,
+            null,
+            commandRefusalWords(state.confirmed, { type: 'batch', commands: [...batch.commands] }, message),
+          ),
         },
       ]);
     }
@@ -333,7 +342,7 @@ function onMessage(apply: ApplyCommand, state: LiveState, message: ServerMessage
     case 'presence':
       return { ...state, participants: message.participants };
     case 'error':
-      return notify(state, [{ kind: 'error', message: message.message }]);
+      return notify(state, [{ kind: 'error', message: codeWords(message.code) ?? t('errors.unknown') }]);
   }
 }
 
@@ -345,7 +354,8 @@ function local(
   from: 'edit' | 'undo' | 'redo',
 ) {
   const r = apply(state.journey, command);
-  if (!r.ok) return notify(state, [{ kind: 'error', message: r.error.message }]);
+  if (!r.ok)
+    return notify(state, [{ kind: 'error', message: commandRefusalWords(state.journey, command, r.error) }]);
   // Each edit goes as a submit of its own (made offline too), so one that no longer applies when it reaches
   // the server (its step deleted meanwhile) is dropped alone and the others are kept.
   const seq = state.nextSeq;
@@ -381,7 +391,7 @@ export function liveReducer(apply: ApplyCommand, state: LiveState, action: LiveA
         [
           {
             kind: 'error',
-            message: `That can no longer be ${action.type === 'undo' ? 'undone' : 'redone'}, because someone else has changed or deleted that part of the map. Press ${action.type === 'undo' ? 'Undo' : 'Redo'} again for your edit before it.`,
+            message: t(action.type === 'undo' ? 'errors.live.cannotUndo' : 'errors.live.cannotRedo'),
           },
         ],
       );
