@@ -76,6 +76,15 @@ export function LinksOverlay({
     if (mode?.kind === 'edit' && !selected) setMode(null);
   }, [mode, selected]);
 
+  // The band is zoomed with the map so the arrows stay under their steps; the fields below it are not, so they
+  // stay readable at any zoom (the grid sets the zoom on .map-zoom in the same commit as this runs).
+  useLayoutEffect(() => {
+    const details = root.current?.querySelector<HTMLElement>('.links-overlay__details');
+    const box = root.current?.closest<HTMLElement>('.map-zoom');
+    if (!details || !box) return;
+    const zoom = Number.parseFloat(box.style.zoom) || 1;
+    details.style.zoom = zoom === 1 ? '' : String(1 / zoom);
+  });
   // Focus follows a choice at once (in the same commit), so the next key already goes to the right place.
   useLayoutEffect(() => {
     const want = focusNext.current;
