@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useMainWorkshop } from './use-main-workshop';
 import './groups.css';
+import { t } from '../../i18n';
 
 /**
  * The banner on a group's copy of a map, opened from the main map's group work (`?workshop=<main map>`):
@@ -21,16 +22,16 @@ export function CopyBanner(props: { ws: string; copyId: string; mainId: string; 
   }, [over, back]);
 
   return (
-    <section className="group-banner group-banner--copy" aria-label="Your group">
+    <section className="group-banner group-banner--copy" aria-label={t('groups.yourGroup')}>
       <p className="group-banner__words" data-testid="group-banner">
         {group
-          ? `You are working in ${group.name}’s copy of the map. When the facilitator merges it, your group’s work is added to the main map.`
+          ? t('groups.copyBanner.working', { name: group.name })
           : workshop
-            ? 'This is a group’s copy of a map, and its group work is not running now.'
-            : 'This is a group’s copy of a map.'}
+            ? t('groups.copyBanner.notRunning')
+            : t('groups.copyBanner.plain')}
       </p>
       <button type="button" className="button button--secondary button--small" onClick={back}>
-        Back to the main map
+        {t('groups.backToMain')}
       </button>
     </section>
   );

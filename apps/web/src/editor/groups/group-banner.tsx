@@ -5,6 +5,7 @@ import { columnOfElement } from '../live/presence-tracker';
 import { COLUMN_WIDTH } from '../map-grid';
 import { bannerWords, groupOf, outsideWarning, placeWords, stretchOf, stretchStyle } from './group-model';
 import './groups.css';
+import { t, tRich } from '../../i18n';
 
 /**
  * What a participant sees of the group work on the main map (decision 0014, "Groups"): which group they are
@@ -44,18 +45,18 @@ export function GroupBanner(props: {
   if (!work || work.groups.length === 0 || facilitating) return null;
 
   return (
-    <section className="group-banner" aria-label="Your group">
+    <section className="group-banner" aria-label={t('groups.yourGroup')}>
       {stretch ? <style>{stretchStyle(stretch)}</style> : null}
       <p className="group-banner__words" data-testid="group-banner">
         {mine
           ? bannerWords(journey, mine)
           : work.choosing
-            ? 'The room is working in groups. Choose yours below.'
-            : 'The room is working in groups. The facilitator will put you in one.'}
+            ? t('groups.banner.choose')
+            : t('groups.banner.wait')}
       </p>
       {mine?.place.kind === 'copy' ? (
         <button type="button" className="button button--small" onClick={() => openCopy(copyOf(mine.place))}>
-          Go to {mine.name}’s copy
+          {t('groups.goToCopy', { name: mine.name })}
         </button>
       ) : null}
       {work.choosing ? (
@@ -107,11 +108,11 @@ function ChooseGroup(props: {
     <span className="group-banner__choose">
       {pick ? (
         <>
-          <label htmlFor={`${ids}-group`}>{mineId ? 'Move to' : 'Choose your group'}</label>
+          <label htmlFor={`${ids}-group`}>{mineId ? t('groups.moveTo') : t('groups.choose')}</label>
           <select id={`${ids}-group`} value={pick.id} onChange={(e) => setChosen(e.target.value)}>
             {choices.map((g) => (
               <option key={g.id} value={g.id}>
-                {g.name}: {placeWords(journey, g.place)}
+                {t('groups.option', { name: g.name, place: placeWords(journey, g.place) })}
               </option>
             ))}
           </select>
@@ -120,13 +121,16 @@ function ChooseGroup(props: {
             className="button button--secondary button--small"
             onClick={() => send({ type: 'groups.join', groupId: pick.id })}
           >
-            Join<span className="visually-hidden"> {pick.name}</span>
+            {tRich('groups.join', {
+              name: pick.name,
+              hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
+            })}
           </button>
         </>
       ) : null}
       {mineId ? (
         <button type="button" className="link-button" onClick={() => send({ type: 'groups.leave' })}>
-          Leave my group
+          {t('groups.leave')}
         </button>
       ) : null}
     </span>

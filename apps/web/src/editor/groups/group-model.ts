@@ -1,5 +1,6 @@
 import type { GroupPlace, WorkshopGroup, WorkshopGroups } from '@waymark/api';
 import type { Journey } from '@waymark/core';
+import { t } from '../../i18n';
 
 /**
  * Group work on the screen (decision 0014, "Groups"), pure: which group a person is in, which steps a
@@ -31,26 +32,27 @@ export function stretchOf(journey: Journey, place: GroupPlace): Stretch | null {
 /** "step 3" or "steps 3–5" (numbered as people see them, from 1). */
 export function stepsWords(stretch: Stretch): string {
   return stretch.from === stretch.to
-    ? `step ${stretch.from + 1}`
-    : `steps ${stretch.from + 1}–${stretch.to + 1}`;
+    ? t('groups.step', { n: stretch.from + 1 })
+    : t('groups.steps', { from: stretch.from + 1, to: stretch.to + 1 });
 }
 
 /** What a group works on, in words: "steps 3–5", "its own copy of the map". */
 export function placeWords(journey: Journey, place: GroupPlace): string {
-  if (place.kind === 'copy') return 'its own copy of the map';
+  if (place.kind === 'copy') return t('groups.place.copy');
   const stretch = stretchOf(journey, place);
-  return stretch ? stepsWords(stretch) : 'steps that are no longer on the map';
+  return stretch ? stepsWords(stretch) : t('groups.place.gone');
 }
 
 /** The banner of a member of a group working on this map: "You are in Group 2: steps 3–5 (Apply to Decide)". */
 export function bannerWords(journey: Journey, group: WorkshopGroup): string {
-  if (group.place.kind === 'copy') return `You are in ${group.name}, which works on its own copy of the map.`;
+  if (group.place.kind === 'copy') return t('groups.banner.copy', { name: group.name });
   const stretch = stretchOf(journey, group.place);
-  if (!stretch) return `You are in ${group.name}. Its steps are no longer on the map: ask the facilitator.`;
+  if (!stretch) return t('groups.banner.gone', { name: group.name });
   const first = journey.columns[stretch.from]!.label;
   const last = journey.columns[stretch.to]!.label;
-  const names = stretch.from === stretch.to ? `“${first}”` : `“${first}” to “${last}”`;
-  return `You are in ${group.name}: ${stepsWords(stretch)} (${names}).`;
+  const names =
+    stretch.from === stretch.to ? t('groups.quoted', { first }) : t('groups.quotedRange', { first, last });
+  return t('groups.banner.steps', { name: group.name, steps: stepsWords(stretch), names });
 }
 
 /** The group whose stretch holds this step (the first, if stretches overlap), or null. */
@@ -78,10 +80,12 @@ export function outsideWarning(
   if (!mine || mine.place.kind !== 'steps') return null;
   const own = stretchOf(journey, mine.place);
   if (!own || own.columnIds.includes(columnId)) return null;
-  const label = journey.columns.find((c) => c.id === columnId)?.label ?? 'This step';
+  const label = journey.columns.find((c) => c.id === columnId)?.label ?? t('groups.thisStep');
   const other = groupAtStep(work, journey, columnId);
-  const whose = other ? `This step belongs to ${other.name}` : 'This step is outside your group’s steps';
-  return `${whose} (“${label}”). You can still add cards here, but ${mine.name} works on ${stepsWords(own)}.`;
+  const values = { label, mine: mine.name, steps: stepsWords(own) };
+  return other
+    ? t('groups.outside.other', { ...values, other: other.name })
+    : t('groups.outside.none', values);
 }
 
 /** CSS that marks a stretch's steps on the grid (header and every cell of those columns). */
@@ -105,5 +109,8 @@ export function assignable(
 /** A suggested name for the next group: "Group 1", "Group 2"… the first not yet taken. */
 export function nextGroupName(work: WorkshopGroups | null | undefined): string {
   const taken = new Set((work?.groups ?? []).map((g) => g.name.toLowerCase()));
-  for (let n = 1; ; n++) if (!taken.has(`group ${n}`)) return `Group ${n}`;
+  for (let n = 1; ; n++) {
+    const name = t('groups.defaultName', { n });
+    if (!taken.has(name.toLowerCase())) return name;
+  }
 }

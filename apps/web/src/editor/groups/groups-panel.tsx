@@ -7,6 +7,7 @@ import { assignable, nextGroupName, placeWords } from './group-model';
 import type { MergeResult, MergeSummary } from './group-types';
 import { MergeSummaryView } from './merge-summary';
 import './groups.css';
+import { formatList, t, tRich } from '../../i18n';
 
 interface Person {
   readonly id: string;
@@ -34,7 +35,7 @@ export function GroupsPanel(props: {
   const panelId = useId();
   const count = work?.groups.length ?? 0;
   return (
-    <section className="groups-panel" aria-label="Groups">
+    <section className="groups-panel" aria-label={t('groups.region')}>
       <button
         type="button"
         className="button button--secondary button--small"
@@ -42,7 +43,7 @@ export function GroupsPanel(props: {
         aria-controls={panelId}
         onClick={() => setOpen((o) => !o)}
       >
-        {count ? `Groups (${count})` : 'Split into groups'}
+        {count ? t('groups.buttonCount', { count }) : t('groups.split')}
       </button>
       <div id={panelId} hidden={!open} className="groups-panel__body">
         {open ? <GroupsBody {...props} /> : null}
@@ -67,9 +68,9 @@ function GroupsBody(props: Parameters<typeof GroupsPanel>[0]) {
               checked={work.choosing}
               onChange={(e) => send({ type: 'groups.choosing', allowed: e.target.checked })}
             />{' '}
-            Let people choose their own group
+            {t('groups.letChoose')}
           </label>
-          <ul className="groups-panel__list" aria-label="Groups in this workshop">
+          <ul className="groups-panel__list" aria-label={t('groups.list')}>
             {work.groups.map((g) => (
               <GroupItem key={g.id} group={g} everyone={everyone} {...props} journey={journey} />
             ))}
@@ -77,23 +78,24 @@ function GroupsBody(props: Parameters<typeof GroupsPanel>[0]) {
           {ending ? (
             <div className="notice groups-panel__confirm" role="alert">
               <p>
-                {unmerged.map((g) => g.name).join(' and ')} {unmerged.length === 1 ? 'has' : 'have'} not been
-                merged yet. If you end the group work now, their work stays in their copies and is not added
-                to this map.
+                {t('groups.end.unmerged', {
+                  count: unmerged.length,
+                  names: formatList(unmerged.map((g) => g.name)),
+                })}
               </p>
               <button
                 type="button"
                 className="button button--small"
                 onClick={() => send({ type: 'groups.end' })}
               >
-                End without merging
+                {t('groups.end.withoutMerging')}
               </button>{' '}
               <button
                 type="button"
                 className="button button--secondary button--small"
                 onClick={() => setEnding(false)}
               >
-                Go back
+                {t('groups.end.goBack')}
               </button>
             </div>
           ) : (
@@ -102,15 +104,12 @@ function GroupsBody(props: Parameters<typeof GroupsPanel>[0]) {
               className="button button--small"
               onClick={() => (unmerged.length ? setEnding(true) : send({ type: 'groups.end' }))}
             >
-              End group work: everyone back to the main map
+              {t('groups.end.button')}
             </button>
           )}
         </>
       ) : (
-        <p className="groups-panel__hint">
-          No groups yet. Give each group a stretch of steps to work on here, or its own copy of the map to
-          merge back when they have finished.
-        </p>
+        <p className="groups-panel__hint">{t('groups.none')}</p>
       )}
     </>
   );
@@ -134,10 +133,9 @@ function AddGroupForm(props: Parameters<typeof GroupsPanel>[0]) {
     e.preventDefault();
     const groupName = name.trim() || suggested;
     if (work?.groups.some((g) => g.name.toLowerCase() === groupName.toLowerCase()))
-      return setProblem(`There is already a group called “${groupName}”. Give this one another name.`);
+      return setProblem(t('groups.add.taken', { name: groupName }));
     if (kind === 'steps') {
-      if (!validFrom)
-        return setProblem('This map has no steps yet. Add steps, or give the group its own copy.');
+      if (!validFrom) return setProblem(t('groups.add.noSteps'));
       setProblem(null);
       send({
         type: 'groups.add',
@@ -154,7 +152,7 @@ function AddGroupForm(props: Parameters<typeof GroupsPanel>[0]) {
       setProblem(null);
       setName('');
     } catch (err) {
-      setProblem(`The copy for ${groupName} could not be made. ${errorText(err)}`);
+      setProblem(t('groups.add.copyFailed', { name: groupName, error: errorText(err) }));
     } finally {
       setBusy(false);
     }
@@ -163,9 +161,9 @@ function AddGroupForm(props: Parameters<typeof GroupsPanel>[0]) {
   return (
     <form className="groups-panel__add" onSubmit={submit} aria-labelledby={`${ids}-legend`}>
       <h3 id={`${ids}-legend`} className="groups-panel__title">
-        Add a group
+        {t('groups.add.heading')}
       </h3>
-      <label htmlFor={`${ids}-name`}>Name</label>
+      <label htmlFor={`${ids}-name`}>{t('groups.add.name')}</label>
       <input
         id={`${ids}-name`}
         value={name}
@@ -174,7 +172,7 @@ function AddGroupForm(props: Parameters<typeof GroupsPanel>[0]) {
         onChange={(e) => setName(e.target.value)}
       />
       <fieldset className="groups-panel__kind">
-        <legend>The group works on</legend>
+        <legend>{t('groups.add.worksOn')}</legend>
         <label>
           <input
             type="radio"
@@ -182,7 +180,7 @@ function AddGroupForm(props: Parameters<typeof GroupsPanel>[0]) {
             checked={kind === 'steps'}
             onChange={() => setKind('steps')}
           />{' '}
-          some steps of this map
+          {t('groups.add.someSteps')}
         </label>
         <label>
           <input
@@ -191,12 +189,12 @@ function AddGroupForm(props: Parameters<typeof GroupsPanel>[0]) {
             checked={kind === 'copy'}
             onChange={() => setKind('copy')}
           />{' '}
-          its own copy of the map, merged back at the end
+          {t('groups.add.ownCopy')}
         </label>
       </fieldset>
       {kind === 'steps' ? (
         <span className="groups-panel__steps">
-          <label htmlFor={`${ids}-from`}>From step</label>
+          <label htmlFor={`${ids}-from`}>{t('groups.add.fromStep')}</label>
           <select id={`${ids}-from`} value={validFrom} onChange={(e) => setFrom(e.target.value)}>
             {columns.map((c, i) => (
               <option key={c.id} value={c.id}>
@@ -204,7 +202,7 @@ function AddGroupForm(props: Parameters<typeof GroupsPanel>[0]) {
               </option>
             ))}
           </select>
-          <label htmlFor={`${ids}-to`}>to step</label>
+          <label htmlFor={`${ids}-to`}>{t('groups.add.toStep')}</label>
           <select id={`${ids}-to`} value={validTo} onChange={(e) => setTo(e.target.value)}>
             {columns.map((c, i) => (
               <option key={c.id} value={c.id}>
@@ -215,7 +213,7 @@ function AddGroupForm(props: Parameters<typeof GroupsPanel>[0]) {
         </span>
       ) : null}
       <button type="submit" className="button button--small" disabled={busy}>
-        {busy ? 'Making the copy…' : 'Add group'}
+        {busy ? t('groups.add.making') : t('groups.add.submit')}
       </button>
       {problem ? (
         <p className="error-message" role="alert">
@@ -245,7 +243,7 @@ function GroupItem(props: Parameters<typeof GroupsPanel>[0] & { group: WorkshopG
       setPreview(await api.groupMergePreview(ws, copyId));
       setProblem(null);
     } catch (err) {
-      setProblem(`${group.name}’s work could not be checked. ${errorText(err)}`);
+      setProblem(t('groups.checkFailed', { name: group.name, error: errorText(err) }));
     } finally {
       setBusy(false);
     }
@@ -266,7 +264,7 @@ function GroupItem(props: Parameters<typeof GroupsPanel>[0] & { group: WorkshopG
         skipped: merged.skipped.length,
       });
     } catch (err) {
-      setProblem(`${group.name}’s work could not be merged. ${errorText(err)}`);
+      setProblem(t('groups.mergeFailed', { name: group.name, error: errorText(err) }));
     } finally {
       setBusy(false);
     }
@@ -275,10 +273,10 @@ function GroupItem(props: Parameters<typeof GroupsPanel>[0] & { group: WorkshopG
   return (
     <li className="groups-panel__group" aria-labelledby={`${ids}-name`}>
       <h3 id={`${ids}-name`} className="groups-panel__title">
-        {group.name}: {placeWords(journey, group.place)}
+        {t('groups.option', { name: group.name, place: placeWords(journey, group.place) })}
       </h3>
       {group.members.length ? (
-        <ul className="groups-panel__members" aria-label={`People in ${group.name}`}>
+        <ul className="groups-panel__members" aria-label={t('groups.people', { name: group.name })}>
           {group.members.map((m) => (
             <li key={m.id}>
               {m.name}{' '}
@@ -287,17 +285,21 @@ function GroupItem(props: Parameters<typeof GroupsPanel>[0] & { group: WorkshopG
                 className="link-button"
                 onClick={() => send({ type: 'groups.assign', groupId: null, person: m })}
               >
-                Take {m.name} out<span className="visually-hidden"> of {group.name}</span>
+                {tRich('groups.takeOut', {
+                  person: m.name,
+                  group: group.name,
+                  hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
+                })}
               </button>
             </li>
           ))}
         </ul>
       ) : (
-        <p className="groups-panel__empty">Nobody in this group yet.</p>
+        <p className="groups-panel__empty">{t('groups.empty')}</p>
       )}
       {person ? (
         <span className="groups-panel__assign">
-          <label htmlFor={`${ids}-person`}>Put in {group.name}</label>
+          <label htmlFor={`${ids}-person`}>{t('groups.putIn', { name: group.name })}</label>
           <select id={`${ids}-person`} value={person.id} onChange={(e) => setChosen(e.target.value)}>
             {others.map((p) => (
               <option key={p.id} value={p.id}>
@@ -308,10 +310,10 @@ function GroupItem(props: Parameters<typeof GroupsPanel>[0] & { group: WorkshopG
           <button
             type="button"
             className="button button--secondary button--small"
-            aria-label={`Put in group: ${person.name} in ${group.name}`}
+            aria-label={t('groups.putInName', { person: person.name, group: group.name })}
             onClick={() => send({ type: 'groups.assign', groupId: group.id, person })}
           >
-            Put in group
+            {t('groups.putInButton')}
           </button>
         </span>
       ) : null}
@@ -319,12 +321,13 @@ function GroupItem(props: Parameters<typeof GroupsPanel>[0] & { group: WorkshopG
         {copyId ? (
           <>
             <button type="button" className="link-button" onClick={() => openCopy(copyId)}>
-              Open {group.name}’s copy
+              {t('groups.openCopy', { name: group.name })}
             </button>
             {group.merged ? (
               <span>
-                Merged: {group.merged.applied} {group.merged.applied === 1 ? 'change' : 'changes'} added
-                {group.merged.skipped ? `, ${group.merged.skipped} could not be applied` : ''}.
+                {group.merged.skipped
+                  ? t('groups.mergedSkipped', { count: group.merged.applied, skipped: group.merged.skipped })
+                  : t('groups.merged', { count: group.merged.applied })}
               </span>
             ) : (
               <button
@@ -333,7 +336,7 @@ function GroupItem(props: Parameters<typeof GroupsPanel>[0] & { group: WorkshopG
                 disabled={busy}
                 onClick={check}
               >
-                Check what {group.name}’s work will change
+                {t('groups.check', { name: group.name })}
               </button>
             )}
           </>
@@ -343,27 +346,27 @@ function GroupItem(props: Parameters<typeof GroupsPanel>[0] & { group: WorkshopG
           className="link-button"
           onClick={() => send({ type: 'groups.remove', groupId: group.id })}
         >
-          Remove {group.name}
+          {t('groups.remove', { name: group.name })}
         </button>
       </span>
       {preview ? (
         <div className="groups-panel__preview">
-          <MergeSummaryView summary={preview} heading={`What merging ${group.name}’s work will do`} />
+          <MergeSummaryView summary={preview} heading={t('groups.previewHeading', { name: group.name })} />
           <button type="button" className="button button--small" disabled={busy} onClick={merge}>
-            Merge {group.name}’s work
+            {t('groups.merge', { name: group.name })}
           </button>{' '}
           <button
             type="button"
             className="button button--secondary button--small"
             onClick={() => setPreview(null)}
           >
-            Not now
+            {t('groups.notNow')}
           </button>
         </div>
       ) : null}
       {result ? (
         <div role="status" className="groups-panel__result">
-          <MergeSummaryView summary={result} heading={`${group.name}’s work was merged into this map`} done />
+          <MergeSummaryView summary={result} heading={t('groups.mergedHeading', { name: group.name })} done />
         </div>
       ) : null}
       {problem ? (

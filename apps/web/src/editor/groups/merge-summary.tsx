@@ -1,6 +1,5 @@
 import type { MergeLine, MergeSummary } from './group-types';
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+import { t } from '../../i18n';
 
 function Lines(props: { title: string; lines: readonly MergeLine[] }) {
   if (props.lines.length === 0) return null;
@@ -28,40 +27,42 @@ export function MergeSummaryView(props: { summary: MergeSummary; heading: string
       <h4 className="merge-summary__heading">{heading}</h4>
       {applied === 0 && s.skipped.length === 0 ? (
         <p>
-          {s.group} has not changed anything in its copy{done ? '' : ' yet'}.
+          {done
+            ? t('groups.merge.nothing', { group: s.group })
+            : t('groups.merge.nothingYet', { group: s.group })}
         </p>
       ) : (
         <p>
-          {done ? '' : 'It will make '}
-          {done
-            ? `${plural(applied, 'change was', 'changes were')} made`
-            : plural(applied, 'change', 'changes')}{' '}
-          to “{s.into.title}”
-          {s.skipped.length
-            ? `; ${plural(s.skipped.length, 'change', 'changes')} ${done ? 'could' : 'can'} not be applied`
-            : ''}
-          .
+          {t(
+            done
+              ? s.skipped.length
+                ? 'groups.merge.madeSkipped'
+                : 'groups.merge.made'
+              : s.skipped.length
+                ? 'groups.merge.willMakeSkipped'
+                : 'groups.merge.willMake',
+            { count: applied, title: s.into.title, skipped: s.skipped.length },
+          )}
         </p>
       )}
-      <Lines title={done ? 'Added' : 'Will be added'} lines={s.added} />
-      <Lines title={done ? 'Changed' : 'Will be changed'} lines={s.changed} />
-      <Lines title={done ? 'Removed' : 'Will be removed'} lines={s.removed} />
+      <Lines title={done ? t('groups.merge.added') : t('groups.merge.willAdd')} lines={s.added} />
+      <Lines title={done ? t('groups.merge.changed') : t('groups.merge.willChange')} lines={s.changed} />
+      <Lines title={done ? t('groups.merge.removed') : t('groups.merge.willRemove')} lines={s.removed} />
       {s.skipped.length ? (
         <>
-          <h5 className="merge-summary__kind">{done ? 'Not applied' : 'Cannot be applied'}</h5>
+          <h5 className="merge-summary__kind">
+            {done ? t('groups.merge.notApplied') : t('groups.merge.cannotApply')}
+          </h5>
           <ul>
             {s.skipped.map((l, i) => (
-              <li key={i}>
-                {l.change}: {l.reason}.
-              </li>
+              <li key={i}>{t('groups.merge.skippedLine', { change: l.change, reason: l.reason })}</li>
             ))}
           </ul>
         </>
       ) : null}
       {s.renamed.length ? (
         <p className="merge-summary__note">
-          {plural(s.renamed.length, 'item', 'items')} made by {s.group} got a new id, because this map had
-          meanwhile used the same id.
+          {t('groups.merge.renamed', { count: s.renamed.length, group: s.group })}
         </p>
       ) : null}
     </div>
