@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { t } from '../i18n';
-import { insertMention, matchMembers, mentionQuery, type MentionRef } from './comments';
+import { insertMention, mentionChoices, type MentionRef } from './comments';
 
 interface MentionTextareaProps {
   readonly id: string;
@@ -31,9 +31,10 @@ export function MentionTextarea(props: MentionTextareaProps) {
   const [announce, setAnnounce] = useState('');
   const moveCaretTo = useRef<number | null>(null);
 
-  const query = members.length ? mentionQuery(value, caret) : null;
+  const choices = mentionChoices(value, caret, members);
+  const query = choices;
   const open = query !== null && query.start !== dismissed;
-  const matches = open ? matchMembers(members, query.query) : [];
+  const matches = open ? query.matches : [];
   const listId = `${id}-mentions`;
   const optionId = (i: number) => `${id}-mention-${i}`;
   const current = Math.min(active, Math.max(0, matches.length - 1));
@@ -58,6 +59,7 @@ export function MentionTextarea(props: MentionTextareaProps) {
     if (!query) return;
     const next = insertMention(value, query.start, caret, member);
     moveCaretTo.current = next.caret;
+    setDismissed(query.start);
     onChange(next.text);
     onPick(member);
     setAnnounce(t('comments.mention.picked', { name: member.name }));

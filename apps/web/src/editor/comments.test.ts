@@ -5,6 +5,7 @@ import {
   insertMention,
   isOnTarget,
   matchMembers,
+  mentionChoices,
   mentionQuery,
   mentionsIn,
   toEditorComments,
@@ -74,6 +75,21 @@ describe('mentions while typing', () => {
     expect(matchMembers(members, '').map((m) => m.id)).toEqual(['a', 'b', 'c']);
     expect(matchMembers(members, 'zz')).toEqual([]);
     expect(matchMembers(members, '', 2)).toHaveLength(2);
+  });
+
+  it('offers members while a name is typed, and stops once one is chosen or the words match no one', () => {
+    const members = [
+      { id: 'b', name: 'Bea Jones' },
+      { id: 'c', name: 'Bob' },
+    ];
+    const at = (text: string) => mentionChoices(text, text.length, members);
+    expect(at('Ask @b')?.matches.map((m) => m.id)).toEqual(['b', 'c']);
+    expect(at('Ask @bea j')?.matches.map((m) => m.id)).toEqual(['b']);
+    expect(at('Ask @zed')).toEqual({ start: 4, query: 'zed', matches: [] });
+    expect(at('Ask @Bea Jones ')).toBeNull();
+    expect(at('Ask @Bea Jones please')).toBeNull();
+    expect(at('Ask @zed now')).toBeNull();
+    expect(mentionChoices('Ask @b', 6, [])).toBeNull();
   });
 
   it('puts the chosen name in place of the query and keeps only mentions still in the text, once each', () => {

@@ -131,6 +131,24 @@ export function matchMembers<M extends MentionRef>(members: readonly M[], query:
   return matches.slice(0, limit);
 }
 
+/**
+ * What the mention list shows for the text and caret: the "@query" being typed and the members it matches, or
+ * null when there is nothing to offer — no "@" being typed, a name already chosen ("@Bea Jones " and on), or
+ * words after the "@" that match no one (past its first word, the text is taken as ordinary writing).
+ */
+export function mentionChoices<M extends MentionRef>(
+  text: string,
+  caret: number,
+  members: readonly M[],
+): { start: number; query: string; matches: M[] } | null {
+  const q = mentionQuery(text, caret);
+  if (!q || members.length === 0) return null;
+  if (members.some((m) => q.query.startsWith(`${m.name} `))) return null;
+  const matches = matchMembers(members, q.query);
+  if (matches.length === 0 && /\s/.test(q.query)) return null;
+  return { ...q, matches };
+}
+
 /** `text` with the "@query" at `start` (up to `caret`) replaced by "@Name ", and where the caret goes after it. */
 export function insertMention(
   text: string,
