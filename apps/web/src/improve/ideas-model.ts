@@ -1,11 +1,21 @@
 import type { Idea, JourneyCommand } from '@waymark/core';
 import { quadrantOf, type Quadrant } from '@waymark/measure';
+import { t } from '../i18n';
 
-export const quadrantLabels: Record<Quadrant, { title: string; advice: string }> = {
-  'quick-win': { title: 'Quick wins', advice: 'high value, low effort: do first' },
-  'major-project': { title: 'Major projects', advice: 'high value, high effort: plan' },
-  'fill-in': { title: 'Fill-ins', advice: 'low value, low effort: when there is time' },
-  'thankless-task': { title: 'Thankless tasks', advice: 'low value, high effort: avoid' },
+export const quadrantLabels: Record<Quadrant, { title: () => string; advice: () => string }> = {
+  'quick-win': {
+    title: () => t('improve.quadrant.quickWin'),
+    advice: () => t('improve.quadrant.quickWinAdvice'),
+  },
+  'major-project': {
+    title: () => t('improve.quadrant.majorProject'),
+    advice: () => t('improve.quadrant.majorProjectAdvice'),
+  },
+  'fill-in': { title: () => t('improve.quadrant.fillIn'), advice: () => t('improve.quadrant.fillInAdvice') },
+  'thankless-task': {
+    title: () => t('improve.quadrant.thanklessTask'),
+    advice: () => t('improve.quadrant.thanklessTaskAdvice'),
+  },
 };
 
 export interface IdeaMatrix {

@@ -1,5 +1,6 @@
 import type { Idea } from '@waymark/core';
 import { useState } from 'react';
+import { formatNumber, t } from '../i18n';
 import { ErrorSummary } from '../ui/field';
 import { IdeaForm } from './idea-form';
 import { ideaCommand, ideaMatrix, quadrantLabels } from './ideas-model';
@@ -8,7 +9,7 @@ import { useJourney } from './use-journey';
 import { VotedCards } from './voted-cards';
 import { ideaDraftFrom, ideaOrderLabels, sortIdeas, type IdeaOrder } from './voted-model';
 
-const statusLabel = (s: Idea['status']) => s.replace('-', ' ');
+const statusLabel = (s: Idea['status']) => t(`model.ideaStatus.${s}`);
 
 /** Improvement ideas: pain points → levers → ideas, the value-against-effort matrix, and parked ideas. */
 export function IdeasView({ ws, id, canEdit }: ImproveViewProps) {
@@ -21,7 +22,7 @@ export function IdeasView({ ws, id, canEdit }: ImproveViewProps) {
     return (
       <>
         <ErrorSummary message={error} />
-        {error ? null : <p role="status">Loading…</p>}
+        {error ? null : <p role="status">{t('common.loading')}</p>}
       </>
     );
   const textOf = (cardId: string) => {
@@ -35,18 +36,19 @@ export function IdeasView({ ws, id, canEdit }: ImproveViewProps) {
   };
   const save = async (before: Idea | undefined, after: Idea) => {
     const cmd = ideaCommand(before, after);
-    if (!cmd || (await send([cmd], `Idea “${after.title}” saved.`))) setEditing(null);
+    if (!cmd || (await send([cmd], t('improve.ideas.saved', { title: after.title })))) setEditing(null);
   };
   const cell = (q: keyof typeof quadrantLabels) => (
     <td className={`improve-quadrant improve-quadrant--${q}`}>
-      <strong>{quadrantLabels[q].title}</strong> <span className="hint">({quadrantLabels[q].advice})</span>
+      <strong>{quadrantLabels[q].title()}</strong>{' '}
+      <span className="hint">({quadrantLabels[q].advice()})</span>
       {m.quadrants[q].length === 0 ? (
-        <p>None.</p>
+        <p>{t('improve.ideas.none')}</p>
       ) : (
         <ul>
           {m.quadrants[q].map((i) => (
             <li key={i.id}>
-              {i.title} (value {i.value}, effort {i.effort})
+              {t('improve.ideas.scored', { title: i.title, value: i.value ?? 0, effort: i.effort ?? 0 })}
             </li>
           ))}
         </ul>
@@ -55,41 +57,41 @@ export function IdeasView({ ws, id, canEdit }: ImproveViewProps) {
   );
   return (
     <section aria-labelledby="ideas-heading">
-      <h1 id="ideas-heading">Improvement ideas</h1>
+      <h1 id="ideas-heading">{t('improve.ideas.heading')}</h1>
       <ErrorSummary message={error} />
       <p role="status" className="improve-status">
         {status}
       </p>
       <div className="field improve-sort">
-        <label htmlFor="ideas-order">Sort ideas</label>
+        <label htmlFor="ideas-order">{t('improve.ideas.sort')}</label>
         <select id="ideas-order" value={order} onChange={(e) => setOrder(e.target.value as IdeaOrder)}>
           {Object.entries(ideaOrderLabels).map(([value, label]) => (
             <option key={value} value={value}>
-              {label}
+              {label()}
             </option>
           ))}
         </select>
       </div>
       <table className="improve-table">
-        <caption>Ideas, with the pain points they answer and the levers they use</caption>
+        <caption>{t('improve.ideas.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Idea</th>
-            <th scope="col">Pain points</th>
-            <th scope="col">Levers</th>
-            <th scope="col">Owner</th>
-            <th scope="col">Value</th>
-            <th scope="col">Effort</th>
-            <th scope="col">Status</th>
-            <th scope="col">Votes</th>
-            <th scope="col">Expected effect</th>
-            {canEdit ? <th scope="col">Actions</th> : null}
+            <th scope="col">{t('improve.ideas.idea')}</th>
+            <th scope="col">{t('improve.ideas.painPoints')}</th>
+            <th scope="col">{t('improve.ideas.levers')}</th>
+            <th scope="col">{t('improve.ideas.owner')}</th>
+            <th scope="col">{t('improve.ideas.value')}</th>
+            <th scope="col">{t('improve.ideas.effort')}</th>
+            <th scope="col">{t('improve.ideas.status')}</th>
+            <th scope="col">{t('improve.ideas.votes')}</th>
+            <th scope="col">{t('improve.ideas.expectedEffect')}</th>
+            {canEdit ? <th scope="col">{t('improve.ideas.actions')}</th> : null}
           </tr>
         </thead>
         <tbody>
           {journey.ideas.length === 0 ? (
             <tr>
-              <td colSpan={canEdit ? 10 : 9}>No ideas yet.</td>
+              <td colSpan={canEdit ? 10 : 9}>{t('improve.ideas.noIdeas')}</td>
             </tr>
           ) : null}
           {sortIdeas(journey.ideas, order).map((i) => (
@@ -105,22 +107,29 @@ export function IdeasView({ ws, id, canEdit }: ImproveViewProps) {
               <td>{effectText(i)}</td>
               {canEdit ? (
                 <td>
-                  <button
-                    type="button"
-                    className="button button--small button--secondary"
-                    onClick={() => setEditing(i)}
-                  >
-                    Edit<span className="visually-hidden"> {i.title}</span>
-                  </button>{' '}
-                  <button
-                    type="button"
-                    className="button button--small button--secondary"
-                    onClick={() =>
-                      void send([{ type: 'idea.remove', id: i.id }], `Idea “${i.title}” removed.`)
-                    }
-                  >
-                    Remove<span className="visually-hidden"> {i.title}</span>
-                  </button>
+                  <div className="improve-actions">
+                    <button
+                      type="button"
+                      className="button button--small button--secondary"
+                      onClick={() => setEditing(i)}
+                    >
+                      {t('common.edit')}
+                      <span className="visually-hidden"> {i.title}</span>
+                    </button>
+                    <button
+                      type="button"
+                      className="button button--small button--secondary"
+                      onClick={() =>
+                        void send(
+                          [{ type: 'idea.remove', id: i.id }],
+                          t('improve.ideas.removed', { title: i.title }),
+                        )
+                      }
+                    >
+                      {t('common.remove')}
+                      <span className="visually-hidden"> {i.title}</span>
+                    </button>
+                  </div>
                 </td>
               ) : null}
             </tr>
@@ -129,7 +138,7 @@ export function IdeasView({ ws, id, canEdit }: ImproveViewProps) {
       </table>
       {canEdit && editing === null ? (
         <button type="button" className="button" onClick={() => startNew()}>
-          Add an idea
+          {t('improve.ideas.add')}
         </button>
       ) : null}
       {editing !== null ? (
@@ -147,35 +156,35 @@ export function IdeasView({ ws, id, canEdit }: ImproveViewProps) {
         canEdit={canEdit && editing === null}
         onStart={(cardId) => startNew(ideaDraftFrom(cardId))}
       />
-      <h2>Value against effort</h2>
+      <h2>{t('improve.ideas.matrixHeading')}</h2>
       <table className="improve-table improve-matrix">
-        <caption>Ideas by value (rows) and effort (columns), on 1 to 5 where 3 and above is high</caption>
+        <caption>{t('improve.ideas.matrixCaption')}</caption>
         <thead>
           <tr>
             <td />
-            <th scope="col">Low effort (1–2)</th>
-            <th scope="col">High effort (3–5)</th>
+            <th scope="col">{t('improve.ideas.lowEffort')}</th>
+            <th scope="col">{t('improve.ideas.highEffort')}</th>
           </tr>
         </thead>
         <tbody>
           <tr>
-            <th scope="row">High value (3–5)</th>
+            <th scope="row">{t('improve.ideas.highValue')}</th>
             {cell('quick-win')}
             {cell('major-project')}
           </tr>
           <tr>
-            <th scope="row">Low value (1–2)</th>
+            <th scope="row">{t('improve.ideas.lowValue')}</th>
             {cell('fill-in')}
             {cell('thankless-task')}
           </tr>
         </tbody>
       </table>
       {m.unscored.length > 0 ? (
-        <p>Not yet scored for value and effort: {m.unscored.map((i) => i.title).join(', ')}.</p>
+        <p>{t('improve.ideas.unscored', { titles: m.unscored.map((i) => i.title).join(', ') })}</p>
       ) : null}
-      <h2>Parked for a later project</h2>
+      <h2>{t('improve.ideas.parkedHeading')}</h2>
       {m.parked.length === 0 ? (
-        <p>None.</p>
+        <p>{t('improve.ideas.none')}</p>
       ) : (
         <ul>
           {m.parked.map((i) => (
@@ -193,12 +202,20 @@ function effectText(i: Idea): string {
   const e = i.expectedEffect;
   if (!e) return '—';
   const parts = [
-    e.contactsRemovedPerJourney !== undefined ? `${e.contactsRemovedPerJourney} fewer contacts` : null,
-    e.daysSaved !== undefined ? `${e.daysSaved} days saved` : null,
-    e.avoidablePercentReduction !== undefined
-      ? `avoidable share −${e.avoidablePercentReduction} points`
+    e.contactsRemovedPerJourney !== undefined
+      ? t('improve.ideas.fewerContacts', { count: e.contactsRemovedPerJourney })
       : null,
-    e.channelShift ? `${e.channelShift.percent} % from ${e.channelShift.from} to ${e.channelShift.to}` : null,
+    e.daysSaved !== undefined ? t('improve.ideas.daysSaved', { count: e.daysSaved }) : null,
+    e.avoidablePercentReduction !== undefined
+      ? t('improve.ideas.avoidableDown', { points: formatNumber(e.avoidablePercentReduction) })
+      : null,
+    e.channelShift
+      ? t('improve.ideas.channelShift', {
+          percent: formatNumber(e.channelShift.percent),
+          from: e.channelShift.from,
+          to: e.channelShift.to,
+        })
+      : null,
   ].filter(Boolean);
   return parts.join('; ') || '—';
 }

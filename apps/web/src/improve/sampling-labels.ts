@@ -1,7 +1,11 @@
 import type { ActivityCategory } from '@waymark/measure';
+import { t, type MessageId } from '../i18n';
 
-export const classLabel: Record<ActivityCategory['classification'], string> = {
-  'value-added': 'Value-added',
-  'necessary-non-value-added': 'Necessary, not value-added',
-  waste: 'Waste',
+const ids: Record<ActivityCategory['classification'], MessageId> = {
+  'value-added': 'improve.sampling.class.valueAdded',
+  'necessary-non-value-added': 'improve.sampling.class.necessary',
+  waste: 'improve.sampling.class.waste',
 };
+
+/** How an activity's value to the citizen is named. */
+export const classLabel = (c: ActivityCategory['classification']): string => t(ids[c]);

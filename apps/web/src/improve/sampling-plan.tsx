@@ -5,6 +5,7 @@ import {
   type ActivityCategory,
 } from '@waymark/measure';
 import { useState } from 'react';
+import { formatPercent, t, tRich } from '../i18n';
 import { classLabel } from './sampling-labels';
 import type { SamplingStudy } from './sampling-model';
 import { AddButton } from './list-buttons';
@@ -35,19 +36,24 @@ export function PlanStudy({
     };
     const seed = crypto.getRandomValues(new Uint32Array(1))[0]!;
     const schedule = planObservationSchedule(plan, createSeededRng(seed));
-    if (!schedule.ok) return setProblem(`${schedule.error[0]!.path}: ${schedule.error[0]!.message}`);
+    if (!schedule.ok) return setProblem(t('improve.sampling.scheduleProblem'));
     setProblem(null);
     onChange({ ...study, plan, schedule: schedule.value });
   };
   return (
     <section aria-labelledby="plan-heading">
-      <h2 id="plan-heading">Plan the study</h2>
+      <h2 id="plan-heading">{t('improve.sampling.planHeading')}</h2>
       <fieldset disabled={!canEdit}>
-        <legend>Activities and their value to the citizen</legend>
+        <legend>{t('improve.sampling.activitiesLegend')}</legend>
         {study.categories.map((c, i) => (
-          <div className="improve-line" role="group" aria-label={`Activity ${i + 1}`} key={i}>
+          <div
+            className="improve-line"
+            role="group"
+            aria-label={t('improve.sampling.activityNumber', { n: i + 1 })}
+            key={i}
+          >
             <div className="field">
-              <label htmlFor={`cat-label-${i}`}>Activity</label>
+              <label htmlFor={`cat-label-${i}`}>{t('improve.sampling.activity')}</label>
               <input
                 id={`cat-label-${i}`}
                 value={c.label}
@@ -55,7 +61,7 @@ export function PlanStudy({
               />
             </div>
             <div className="field">
-              <label htmlFor={`cat-class-${i}`}>Classification</label>
+              <label htmlFor={`cat-class-${i}`}>{t('improve.sampling.classification')}</label>
               <select
                 id={`cat-class-${i}`}
                 value={c.classification}
@@ -65,7 +71,7 @@ export function PlanStudy({
               >
                 {valueClassifications.map((v) => (
                   <option key={v} value={v}>
-                    {classLabel[v]}
+                    {classLabel(v)}
                   </option>
                 ))}
               </select>
@@ -80,21 +86,21 @@ export function PlanStudy({
                 ...study.categories,
                 {
                   id: `activity-${study.categories.length + 1}`,
-                  label: `Activity ${study.categories.length + 1}`,
+                  label: t('improve.sampling.activityNumber', { n: study.categories.length + 1 }),
                   classification: 'waste',
                 },
               ],
             })
           }
         >
-          Add an activity
+          {t('improve.sampling.addActivity')}
         </AddButton>
       </fieldset>
       <fieldset disabled={!canEdit}>
-        <legend>How sure you need to be</legend>
+        <legend>{t('improve.sampling.howSure')}</legend>
         <div className="improve-row">
           <div className="field">
-            <label htmlFor="plan-margin">Margin of error (± percentage points)</label>
+            <label htmlFor="plan-margin">{t('improve.sampling.margin')}</label>
             <input
               id="plan-margin"
               type="number"
@@ -106,7 +112,7 @@ export function PlanStudy({
             />
           </div>
           <div className="field">
-            <label htmlFor="plan-confidence">Confidence</label>
+            <label htmlFor="plan-confidence">{t('improve.sampling.confidence')}</label>
             <select
               id="plan-confidence"
               value={study.confidence}
@@ -114,16 +120,16 @@ export function PlanStudy({
             >
               {[0.9, 0.95, 0.99].map((c) => (
                 <option key={c} value={c}>
-                  {c * 100} %
+                  {formatPercent(c)}
                 </option>
               ))}
             </select>
           </div>
         </div>
         <div className="field">
-          <label htmlFor="plan-population">Possible observations (optional)</label>
+          <label htmlFor="plan-population">{t('improve.sampling.population')}</label>
           <p className="hint" id="plan-population-hint">
-            Staff observed × working minutes in the study; when small, fewer observations are needed.
+            {t('improve.sampling.populationHint')}
           </p>
           <input
             id="plan-population"
@@ -142,11 +148,14 @@ export function PlanStudy({
           />
         </div>
         <p>
-          Observations needed: <strong>{sampleSize ?? '—'}</strong> (for any share, at worst 50 %).
+          {tRich('improve.sampling.needed', {
+            size: sampleSize ?? '—',
+            strong: (chunks) => <strong>{chunks}</strong>,
+          })}
         </p>
       </fieldset>
       <fieldset disabled={!canEdit}>
-        <legend>Random observation times</legend>
+        <legend>{t('improve.sampling.timesLegend')}</legend>
         {problem ? (
           <p className="error-message" role="alert">
             {problem}
@@ -154,29 +163,29 @@ export function PlanStudy({
         ) : null}
         <div className="improve-row">
           <div className="field">
-            <label htmlFor="plan-days">Days (dates such as 2026-11-24, separated by commas)</label>
+            <label htmlFor="plan-days">{t('improve.sampling.days')}</label>
             <input id="plan-days" value={days} onChange={(e) => setDays(e.target.value)} />
           </div>
           <div className="field">
-            <label htmlFor="plan-start">From</label>
+            <label htmlFor="plan-start">{t('improve.sampling.from')}</label>
             <input id="plan-start" type="time" value={start} onChange={(e) => setStart(e.target.value)} />
           </div>
           <div className="field">
-            <label htmlFor="plan-end">To</label>
+            <label htmlFor="plan-end">{t('improve.sampling.to')}</label>
             <input id="plan-end" type="time" value={end} onChange={(e) => setEnd(e.target.value)} />
           </div>
         </div>
         <button type="button" className="button" onClick={generate}>
-          Generate the schedule
+          {t('improve.sampling.generate')}
         </button>
       </fieldset>
       {study.schedule.length > 0 ? (
         <details>
-          <summary>Schedule: {study.schedule.length} observation times</summary>
+          <summary>{t('improve.sampling.schedule', { count: study.schedule.length })}</summary>
           <ol className="improve-schedule">
-            {study.schedule.map((t, i) => (
+            {study.schedule.map((at, i) => (
               <li key={i}>
-                {t.date} {t.time}
+                {at.date} {at.time}
               </li>
             ))}
           </ol>

@@ -1,5 +1,6 @@
 import { profileActivity } from '@waymark/measure';
 import { useEffect, useRef, useState } from 'react';
+import { formatPercent, t, tRich } from '../i18n';
 import { ErrorSummary } from '../ui/field';
 import type { ImproveViewProps } from './improve-page';
 import { classLabel } from './sampling-labels';
@@ -14,7 +15,7 @@ import {
 import { useArtifact } from './use-artifact';
 import { useJourney } from './use-journey';
 
-const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+const pct = (x: number) => formatPercent(x, 1);
 
 /** Plan a study, record observations one tap each, and see the profile with Wilson intervals. */
 export function SamplingView({ ws, id, canEdit }: ImproveViewProps) {
@@ -42,7 +43,7 @@ export function SamplingView({ ws, id, canEdit }: ImproveViewProps) {
     return (
       <>
         <ErrorSummary message={stored.error?.message ?? null} />
-        <p role="status">Loading…</p>
+        <p role="status">{t('common.loading')}</p>
       </>
     );
   const change = (next: SamplingStudy) => {
@@ -55,7 +56,7 @@ export function SamplingView({ ws, id, canEdit }: ImproveViewProps) {
 
   return (
     <section aria-labelledby="sampling-heading">
-      <h1 id="sampling-heading">Activity sampling</h1>
+      <h1 id="sampling-heading">{t('improve.sampling.heading')}</h1>
       <ErrorSummary
         message={
           stored.error
@@ -68,11 +69,13 @@ export function SamplingView({ ws, id, canEdit }: ImproveViewProps) {
       </p>
 
       <section aria-labelledby="record-heading" className="improve-recorder">
-        <h2 id="record-heading">Record what you see</h2>
+        <h2 id="record-heading">{t('improve.sampling.recordHeading')}</h2>
         <p>
-          Observation {study.observations.length + 1}
-          {size !== null ? ` of ${size} planned` : ''}. Tap what the person is doing at this moment.
-          {next ? ` Next scheduled: ${next.date} at ${next.time}.` : ''}
+          {size !== null
+            ? t('improve.sampling.observationOf', { n: study.observations.length + 1, size })
+            : t('improve.sampling.observation', { n: study.observations.length + 1 })}{' '}
+          {t('improve.sampling.tapWhat')}
+          {next ? ` ${t('improve.sampling.nextScheduled', { date: next.date, time: next.time })}` : ''}
         </p>
         <div className="improve-recorder__buttons">
           {study.categories.map((c) => (
@@ -85,7 +88,9 @@ export function SamplingView({ ws, id, canEdit }: ImproveViewProps) {
             >
               {c.label}
               <span className="improve-tap__count">
-                {study.observations.filter((o) => o === c.id).length} so far
+                {t('improve.sampling.soFar', {
+                  count: study.observations.filter((o) => o === c.id).length,
+                })}
               </span>
             </button>
           ))}
@@ -96,50 +101,63 @@ export function SamplingView({ ws, id, canEdit }: ImproveViewProps) {
           disabled={!canEdit || study.observations.length === 0}
           onClick={() => change({ ...study, observations: study.observations.slice(0, -1) })}
         >
-          Undo the last tap
           {study.observations.length > 0
-            ? ` (${study.categories.find((c) => c.id === study.observations.at(-1))?.label ?? ''})`
-            : ''}
+            ? t('improve.sampling.undoTapOf', {
+                label: study.categories.find((c) => c.id === study.observations.at(-1))?.label ?? '',
+              })
+            : t('improve.sampling.undoTap')}
         </button>
       </section>
 
       <section aria-labelledby="profile-heading">
-        <h2 id="profile-heading">Profile</h2>
+        <h2 id="profile-heading">{t('improve.sampling.profileHeading')}</h2>
         {profile.ok && profile.value.observations > 0 ? (
           <>
-            <table className="improve-table">
-              <caption>
-                Share of observations, with {Math.round(study.confidence * 100)} % Wilson intervals
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Activity</th>
-                  <th scope="col">Classification</th>
-                  <th scope="col">Observations</th>
-                  <th scope="col">Share</th>
-                  <th scope="col">Interval</th>
-                </tr>
-              </thead>
-              <tbody>
-                {profile.value.categories.map((c) => (
-                  <tr key={c.category.id}>
-                    <th scope="row">{c.category.label}</th>
-                    <td>{classLabel[c.category.classification]}</td>
-                    <td className="num">{c.successes}</td>
-                    <td className="num">{pct(c.estimate)}</td>
-                    <td className="num">
-                      {pct(c.low)}–{pct(c.high)}
-                    </td>
+            {/* On a phone the table scrolls inside its own box, never the page (issue 11 item 8). */}
+            <div
+              className="improve-table-scroll"
+              role="region"
+              aria-labelledby="profile-caption"
+              tabIndex={0}
+            >
+              <table className="improve-table">
+                <caption id="profile-caption">
+                  {t('improve.sampling.profileCaption', { confidence: formatPercent(study.confidence) })}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('improve.sampling.activity')}</th>
+                    <th scope="col">{t('improve.sampling.classification')}</th>
+                    <th scope="col">{t('improve.sampling.observations')}</th>
+                    <th scope="col">{t('improve.sampling.share')}</th>
+                    <th scope="col">{t('improve.sampling.interval')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {profile.value.categories.map((c) => (
+                    <tr key={c.category.id}>
+                      <th scope="row">{c.category.label}</th>
+                      <td>{classLabel(c.category.classification)}</td>
+                      <td className="num">{c.successes}</td>
+                      <td className="num">{pct(c.estimate)}</td>
+                      <td className="num">
+                        {pct(c.low)}–{pct(c.high)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
             <p>
-              Value-added ratio: <strong>{pct(profile.value.valueAddedRatio.estimate)}</strong> (
-              {pct(profile.value.valueAddedRatio.low)}–{pct(profile.value.valueAddedRatio.high)}).{' '}
+              {tRich('improve.sampling.valueAdded', {
+                ratio: pct(profile.value.valueAddedRatio.estimate),
+                low: pct(profile.value.valueAddedRatio.low),
+                high: pct(profile.value.valueAddedRatio.high),
+                strong: (chunks) => <strong>{chunks}</strong>,
+              })}{' '}
               {profile.value.valueAddedRatio.estimate > 0.25
-                ? 'Above 25 %: lean.'
-                : 'About 5 % is common; above 25 % is called lean.'}
+                ? t('improve.sampling.lean')
+                : t('improve.sampling.leanAdvice')}
             </p>
             {canEdit && journey.journey ? (
               <CarryIntoJourney
@@ -153,14 +171,14 @@ export function SamplingView({ ws, id, canEdit }: ImproveViewProps) {
                       col,
                       `activity-sample-${Date.now().toString(36)}`,
                     ),
-                    'The value-added share was added to the journey as the step’s “Value-added time”, and the profile in the lane “Activity sample”.',
+                    t('improve.sampling.carried'),
                   )
                 }
               />
             ) : null}
           </>
         ) : (
-          <p>No observations yet.</p>
+          <p>{t('improve.sampling.none')}</p>
         )}
       </section>
 
@@ -180,14 +198,14 @@ function CarryIntoJourney({
   return (
     <form
       className="improve-form improve-form--inline"
-      aria-label="Carry into the journey"
+      aria-label={t('improve.sampling.carry')}
       onSubmit={(e) => {
         e.preventDefault();
         if (col) onCarry(col);
       }}
     >
       <div className="field">
-        <label htmlFor="carry-step">Step the sample describes</label>
+        <label htmlFor="carry-step">{t('improve.sampling.carryStep')}</label>
         <select id="carry-step" value={col} onChange={(e) => setCol(e.target.value)}>
           {steps.map((s) => (
             <option key={s.id} value={s.id}>
@@ -197,7 +215,7 @@ function CarryIntoJourney({
         </select>
       </div>
       <button type="submit" className="button">
-        Carry into the journey
+        {t('improve.sampling.carry')}
       </button>
     </form>
   );

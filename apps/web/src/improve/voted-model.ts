@@ -1,10 +1,11 @@
 import { votableKindNames, type Idea, type Journey, type VotableKind } from '@waymark/core';
+import { t } from '../i18n';
 
 /** How the ideas list is ordered: as kept in the journey, or most dot-voting votes first. */
 export type IdeaOrder = 'map' | 'votes';
-export const ideaOrderLabels: Record<IdeaOrder, string> = {
-  map: 'In the order they were added',
-  votes: 'Most votes first',
+export const ideaOrderLabels: Record<IdeaOrder, () => string> = {
+  map: () => t('improve.ideas.orderMap'),
+  votes: () => t('improve.ideas.orderVotes'),
 };
 
 const votesOf = (x: { votes?: number | undefined }) => x.votes ?? 0;
