@@ -117,7 +117,9 @@ describe('the map’s look and feel in Chromium', () => {
     await expect
       .poll(
         async () =>
-          (await stored()).cards.some((c) => 'text' in c && c.text.startsWith('The first incident')),
+          (await stored()).cards.some(
+            (c) => c.kind === 'moment-of-truth' && c.text.startsWith('The first incident'),
+          ),
         {
           timeout: 15_000,
         },
