@@ -61,6 +61,7 @@ export function CardPanel({ cardId }: { cardId: string }) {
           multiline={f.multiline}
           readOnly={!canEdit}
           inputMode={f.number ? 'decimal' : undefined}
+          maxLength={f.maxLength}
           value={record[f.key] === undefined ? '' : String(record[f.key])}
           onCommit={(v) => {
             const text = v.trim();

@@ -9,6 +9,7 @@ import {
 } from '@waymark/core';
 import { useRef, useState } from 'react';
 import { t, type MessageId } from '../i18n';
+import { metaTextLimit } from './card-fields';
 import { ChoiceField, CommitField } from './commit-field';
 import { KindNameForm } from './structure-parts';
 import { useEditorContext } from './editor-context';
@@ -94,6 +95,7 @@ export function DetailsPanel() {
       <CommitField
         label={title}
         value={meta.title}
+        maxLength={metaTextLimit('title')}
         readOnly={!canEdit}
         onCommit={(v) =>
           v.trim() === '' ? t('toolbar.details.expectedText', { field: title }) : setText('title', title)(v)
@@ -119,6 +121,7 @@ export function DetailsPanel() {
           multiline={multiline}
           readOnly={!canEdit}
           value={meta[key] ?? ''}
+          maxLength={metaTextLimit(key)}
           onCommit={setText(key, t(label))}
         />
       ))}

@@ -1,5 +1,6 @@
 import type { EditorState } from '../../state/editor-state';
 import { t } from '../../i18n';
+import { useUnsavedWords } from '../save-status';
 
 /** The connection and saving state of the live editor in words, for the toolbar's status line. */
 export function liveStatusWords(s: {
@@ -30,10 +31,12 @@ export function LiveStatus(props: {
   state: EditorState;
 }) {
   const unsent = props.state.pending.length + props.state.inFlight.length;
+  // A field holding words that were not taken (too long, refused): never "All changes saved" over them.
+  const unsaved = useUnsavedWords();
   return (
     <span className={`save-status live-status${props.connected ? '' : ' live-status--away'}`}>
       <span role="status" data-testid="save-status">
-        {liveStatusWords({ ...props, unsent })}
+        {(props.canEdit && unsaved) || liveStatusWords({ ...props, unsent })}
       </span>
     </span>
   );
