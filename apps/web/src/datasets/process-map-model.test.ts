@@ -5,6 +5,7 @@ import {
   END,
   flowOrder,
   mapView,
+  onLongestSegment,
   START,
   wrapLabel,
   type Dfg,
@@ -93,5 +94,16 @@ describe('the process map filters (activities and paths sliders)', () => {
     expect(lines.every((l) => measure(l) <= 100)).toBe(true);
     expect(lines.join(' ')).toBe('Update council tax account and send a letter');
     expect(wrapLabel('Supercalifragilistic', 50, measure).join('')).toBe('Supercalifragilistic');
+  });
+
+  it('given an arrow with a bend, then its number goes on the middle of its longest straight part', () => {
+    expect(
+      onLongestSegment([
+        { x: 0, y: 0 },
+        { x: 0, y: 10 },
+        { x: 40, y: 10 },
+      ]),
+    ).toEqual({ x: 20, y: 10 });
+    expect(onLongestSegment([{ x: 1, y: 1 }])).toBeNull();
   });
 });

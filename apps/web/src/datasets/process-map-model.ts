@@ -217,3 +217,16 @@ export function wrapLabel(text: string, max: number, measure: (s: string) => num
   if (line) lines.push(line);
   return lines.length ? lines : [''];
 }
+
+/** The middle of a polyline's longest segment. */
+export function onLongestSegment(pts: readonly { x: number; y: number }[]): { x: number; y: number } | null {
+  let best: { x: number; y: number } | null = null;
+  let longest = -1;
+  for (let i = 1; i < pts.length; i++) {
+    const a = pts[i - 1]!;
+    const b = pts[i]!;
+    const len = Math.hypot(b.x - a.x, b.y - a.y);
+    if (len > longest) [longest, best] = [len, { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 }];
+  }
+  return best;
+}

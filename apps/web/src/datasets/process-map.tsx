@@ -8,6 +8,7 @@ import {
   defaultView,
   END,
   mapView,
+  onLongestSegment,
   START,
   wrapLabel,
   type MapEdge,
@@ -97,8 +98,6 @@ async function layout(view: MapView, measure: ArrowMeasure): Promise<Laid> {
       'elk.spacing.edgeEdge': '14',
       'elk.spacing.edgeNode': '18',
       'elk.spacing.edgeLabel': '2',
-      // the number sits on its own arrow, which runs through it, so no number is read against another arrow
-      'elk.edgeLabels.inline': 'true',
       'elk.edgeLabels.placement': 'CENTER',
       'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
       'elk.edgeRouting': 'POLYLINE',
@@ -147,13 +146,22 @@ async function layout(view: MapView, measure: ArrowMeasure): Promise<Laid> {
       if (!s || !edge) return [];
       const pts = [s.startPoint, ...(s.bendPoints ?? []), s.endPoint];
       const l = e.labels?.[0];
+      // the number sits on its own arrow, across the middle of its longest straight part, so it is read
+      // with that arrow and no other (ELK reserved the room for it beside the arrow)
+      const at = l ? onLongestSegment(pts) : null;
       return [
         {
           edge,
           path: pts.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' '),
-          ...(l
+          ...(l && at
             ? {
-                label: { x: l.x ?? 0, y: l.y ?? 0, w: l.width ?? 0, h: l.height ?? 0, text: l.text ?? '' },
+                label: {
+                  x: at.x - (l.width ?? 0) / 2,
+                  y: at.y - (l.height ?? 0) / 2,
+                  w: l.width ?? 0,
+                  h: l.height ?? 0,
+                  text: l.text ?? '',
+                },
               }
             : {}),
         },
@@ -325,7 +333,7 @@ export function ProcessMap({ analysis }: { analysis: Analysis }) {
             : t('eventlog.map.zoomAt', { percent: localPercent(zoom, 0) })}
         </span>
       </div>
-      <MapLegend measure={measureWords[measure]} />
+      <MapLegend measure={measure} />
       {failed ? <p className="error-message">{t('eventlog.map.layoutFailed')}</p> : null}
       <p className="datasets-mapdetails" aria-live="polite" data-testid="map-details">
         {pickedNode !== null ? detailsOf(pickedNode) : t('eventlog.map.detailsHint')}
@@ -389,7 +397,7 @@ export function ProcessMap({ analysis }: { analysis: Analysis }) {
                 key={edge.id}
                 d={path}
                 fill="none"
-                stroke={touches(edge) ? '#1d70b8' : pickedNode ? '#b1b4b6' : '#505a5f'}
+                stroke={touches(edge) ? '#1d70b8' : pickedNode ? '#8c9194' : '#505a5f'}
                 strokeWidth={1.5 + (5 * edge.count) / maxEdge}
                 markerEnd={`url(#${id}-arrow${touches(edge) ? '-on' : ''})`}
                 aria-hidden="true"
@@ -537,7 +545,7 @@ function PathsTable({ caption, edges }: { caption: string; edges: readonly MapEd
 }
 
 /** What the shading, the thickness and the numbers mean, drawn as they are on the map. */
-function MapLegend({ measure }: { measure: string }) {
+function MapLegend({ measure }: { measure: ArrowMeasure }) {
   return (
     <div className="datasets-legend" role="group" aria-label={t('eventlog.map.legend')}>
       <p className="datasets-legend__title">{t('eventlog.map.legend')}</p>

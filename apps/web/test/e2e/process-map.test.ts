@@ -128,7 +128,9 @@ describe('Process map and Compare, end to end in Chromium', () => {
     expect(await long.getAttribute('aria-label')).toContain(LONG);
     const key = page.getByRole('group', { name: 'Key' });
     expect(await key.textContent()).toContain('Thicker arrows: paths taken more often.');
-    expect(await key.textContent()).toContain('Number on an arrow: Median time between');
+    expect(await key.textContent()).toContain(
+      'Number on an arrow: the median time between the two activities.',
+    );
     // the same in words for screen readers
     await page.getByText(/^The map as a table/).click();
     const row = page
