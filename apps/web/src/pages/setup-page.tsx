@@ -3,10 +3,11 @@ import { useRouter } from '../app/router';
 import { useSession } from '../app/session';
 import { useTitle } from '../app/use-title';
 import { ErrorSummary, TextField, errorText } from '../ui/field';
+import { t } from '../i18n';
 
 /** First run: creates the first administrator, then their first workspace. */
 export function SetupPage() {
-  useTitle('Set up Waymark');
+  useTitle(t('pages.setup.heading'));
   const { api, refresh } = useSession();
   const { navigate } = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -16,7 +17,7 @@ export function SetupPage() {
     const form = new FormData(event.currentTarget);
     const password = String(form.get('password'));
     if ([...password].length < 12) {
-      setError('Password: use at least 12 characters.');
+      setError(t('pages.setup.passwordShort'));
       return;
     }
     setBusy(true);
@@ -38,32 +39,35 @@ export function SetupPage() {
   }
   return (
     <div className="narrow">
-      <h1>Set up Waymark</h1>
-      <p>
-        Nobody has signed in yet. Create the first administrator account; you can invite colleagues
-        afterwards.
-      </p>
+      <h1>{t('pages.setup.heading')}</h1>
+      <p>{t('pages.setup.intro')}</p>
       <ErrorSummary message={error} />
       <form onSubmit={submit}>
-        <TextField label="Your name" name="name" autoComplete="name" required />
-        <TextField label="Email address" name="email" type="email" autoComplete="username" required />
+        <TextField label={t('pages.setup.name')} name="name" autoComplete="name" required />
         <TextField
-          label="Password"
+          label={t('pages.emailAddress')}
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+        />
+        <TextField
+          label={t('pages.password')}
           name="password"
           type="password"
           autoComplete="new-password"
-          hint="At least 12 characters. Three random words together, like ‘tractor lemon chapel’, are long and easy to remember; a password manager can make one for you."
+          hint={t('pages.setup.passwordHint')}
           required
         />
         <TextField
-          label="Workspace name"
+          label={t('pages.setup.workspace')}
           name="workspace"
-          hint="Usually your team or organisation, for example ‘Melton Borough Council’."
-          defaultValue="My team"
+          hint={t('pages.setup.workspaceHint')}
+          defaultValue={t('pages.setup.workspaceDefault')}
           required
         />
         <button className="button" type="submit" disabled={busy}>
-          {busy ? 'Creating…' : 'Create account and sign in'}
+          {busy ? t('pages.setup.busy') : t('pages.setup.submit')}
         </button>
       </form>
     </div>

@@ -3,9 +3,10 @@ import { useRouter } from '../app/router';
 import { useSession } from '../app/session';
 import { useTitle } from '../app/use-title';
 import { ErrorSummary, TextField, errorText } from '../ui/field';
+import { t } from '../i18n';
 
 export function SignInPage() {
-  useTitle('Sign in');
+  useTitle(t('pages.signIn.title'));
   const { api, refresh } = useSession();
   const { navigate } = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -27,19 +28,25 @@ export function SignInPage() {
   }
   return (
     <div className="narrow">
-      <h1>Sign in to Waymark</h1>
+      <h1>{t('pages.signIn.heading')}</h1>
       <ErrorSummary message={error} />
       <form onSubmit={submit} noValidate={false}>
-        <TextField label="Email address" name="email" type="email" autoComplete="username" required />
         <TextField
-          label="Password"
+          label={t('pages.emailAddress')}
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+        />
+        <TextField
+          label={t('pages.password')}
           name="password"
           type="password"
           autoComplete="current-password"
           required
         />
         <button className="button" type="submit" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
+          {busy ? t('pages.signIn.busy') : t('pages.signIn.submit')}
         </button>
       </form>
     </div>

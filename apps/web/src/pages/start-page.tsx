@@ -3,10 +3,11 @@ import { useRouter } from '../app/router';
 import { useSession } from '../app/session';
 import { useTitle } from '../app/use-title';
 import { ErrorSummary, TextField, errorText } from '../ui/field';
+import { t } from '../i18n';
 
 /** After sign-in: open the first workspace, or create one when the user has none. */
 export function StartPage() {
-  useTitle('Your workspaces');
+  useTitle(t('pages.start.heading'));
   const { api, session, refresh } = useSession();
   const { navigate } = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -19,7 +20,7 @@ export function StartPage() {
   async function create(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const name = String(new FormData(event.currentTarget).get('name')).trim();
-    if (name === '') return setError('Workspace name: enter a name, for example your team.');
+    if (name === '') return setError(t('pages.start.nameMissing'));
     try {
       const created = await api.createWorkspace(name);
       await refresh();
@@ -30,7 +31,7 @@ export function StartPage() {
   }
   return (
     <div className="narrow">
-      <h1>Your workspaces</h1>
+      <h1>{t('pages.start.heading')}</h1>
       {workspaces.length > 0 ? (
         <ul className="list">
           {workspaces.map((w) => (
@@ -44,18 +45,18 @@ export function StartPage() {
               >
                 {w.name}
               </a>{' '}
-              <span className="hint">({w.role})</span>
+              <span className="hint">({t(`model.role.${w.role}`)})</span>
             </li>
           ))}
         </ul>
       ) : (
-        <p>You are not in a workspace yet. Create one for your team, or ask an owner to add you.</p>
+        <p>{t('pages.start.none')}</p>
       )}
       <ErrorSummary message={error} />
       <form onSubmit={create}>
-        <TextField label="New workspace name" name="name" />
+        <TextField label={t('pages.start.newName')} name="name" />
         <button className="button button--secondary" type="submit">
-          Create workspace
+          {t('pages.start.create')}
         </button>
       </form>
     </div>
