@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import type { Journey } from '@waymark/core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createJourney, expectNoAxeViolations, startSignedIn, type SignedInSession } from './harness';
+import {
+  addMember,
+  createJourney,
+  expectNoAxeViolations,
+  startSignedIn,
+  type SignedInSession,
+} from './harness';
 
 /**
  * Issue 11 item 2: links (feedback loops, requests to outside agencies, hand-offs) drawn on the map being
@@ -197,5 +203,20 @@ describe('links on the map, end to end in Chromium', () => {
     await allSaved();
     expect((await stored()).journey.links).toHaveLength(3);
     await expectNoAxeViolations(page);
+  }, 120_000);
+
+  it('given a viewer, then they see and can choose the arrows, hear them in words, and have nothing to change them with', async () => {
+    const viewer = await addMember(session, { email: 'vi@example.org', role: 'viewer', name: 'Vi' });
+    await viewer.goto(`${session.server.url}/w/demo/j/links-e2e`);
+    const named = viewer.getByRole('button', { name: checkName, exact: true });
+    await named.waitFor({ timeout: 20_000 });
+    expect(await viewer.getByRole('button', { name: 'Add arrow' }).count()).toBe(0);
+    await named.focus();
+    await viewer.keyboard.press('Enter');
+    expect(await named.getAttribute('aria-expanded')).toBe('true');
+    const details = viewer.locator('.links-overlay__details');
+    expect(await details.getByRole('heading', { name: checkName }).count()).toBe(1);
+    expect(await details.locator('select, input, button:not(:has-text("Done"))').count()).toBe(0);
+    await expectNoAxeViolations(viewer);
   }, 120_000);
 });
