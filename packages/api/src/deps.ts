@@ -1,3 +1,4 @@
+import type { RenderOptions } from '@waymark/render';
 import type { ImportLimits } from '@waymark/analytics';
 import type { DocPath, Journey, JourneyCommand, Result } from '@waymark/core';
 import type {
@@ -27,7 +28,8 @@ export interface PasswordHasher {
 export interface Exporter {
   readonly mediaType: string;
   readonly extension: string;
-  render(journey: Journey): string;
+  /** `options`: the renderer's language and the content languages shown (decision 0023); JSON/YAML ignore it. */
+  render(journey: Journey, options?: RenderOptions): string;
 }
 
 export interface Limits {

@@ -8,6 +8,7 @@ import { invalidJourney } from '../journeys/journey-input';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../request-body';
 import { route } from '../route-spec';
 import { createJourneyIn } from './journey-routes';
+import { renderOptionsFrom, renderOptionsQuery } from './render-options';
 import { audit, journeyOr404 } from './route-helpers';
 
 /** The journey file formats of @waymark/document and the drawings and reports of @waymark/render. */
@@ -34,7 +35,7 @@ export const fileRoutes = () => [
     tag: 'Files',
     summary: 'Download the journey as a file: format=json|yaml|svg|mermaid|md|csv (default json)',
     access: 'viewer',
-    query: z.strictObject({ format: z.string().max(20).optional() }),
+    query: z.strictObject({ format: z.string().max(20).optional(), ...renderOptionsQuery }),
     success: {
       description: 'the file, with Content-Disposition: attachment',
       mediaType: 'application/octet-stream',
@@ -53,7 +54,8 @@ export const fileRoutes = () => [
       }
       const j = await journeyOr404(input);
       await audit(input, 'journey.export', j.id, { format, version: j.version });
-      return input.c.body(exporter.render(j.journey), 200, {
+      const options = renderOptionsFrom(input.query, input.c.req.header('accept-language'));
+      return input.c.body(exporter.render(j.journey, options), 200, {
         'Content-Type': /charset=/.test(exporter.mediaType)
           ? exporter.mediaType
           : `${exporter.mediaType}; charset=utf-8`,

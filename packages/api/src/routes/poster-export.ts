@@ -6,6 +6,7 @@ import {
   type PosterSize,
   type SheetMode,
 } from '@waymark/render';
+import { renderOptionsFrom, renderOptionsQuery } from './render-options';
 import { z } from 'zod';
 import { ApiFailure } from '../api-error';
 import { route } from '../route-spec';
@@ -107,6 +108,7 @@ export const posterRoutes = () => [
     query: z.strictObject({
       format: z.enum(['pdf', 'png']),
       sheets: z.enum(['auto', 'fit', 'tile']).default('auto'),
+      ...renderOptionsQuery,
     }),
     success: {
       description: 'the PDF or PNG file, with Content-Disposition: attachment',
@@ -127,7 +129,8 @@ export const posterRoutes = () => [
       }
       const format = input.query['format'] as 'pdf' | 'png';
       const sheets = (input.query['sheets'] ?? 'auto') as SheetMode;
-      const bytes = await renderPoster(renderSvg(j.journey), format, sheets);
+      const options = renderOptionsFrom(input.query, input.c.req.header('accept-language'));
+      const bytes = await renderPoster(renderSvg(j.journey, options), format, sheets);
       await audit(input, 'journey.export', j.id, { format, version: j.version, sheets });
       return input.c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
         'Content-Type': mediaTypes[format],
