@@ -24,6 +24,7 @@ import enCards from '../messages/en/cards.json' with { type: 'json' };
 import enVoting from '../messages/en/voting.json' with { type: 'json' };
 import enGroups from '../messages/en/groups.json' with { type: 'json' };
 import enLive from '../messages/en/live.json' with { type: 'json' };
+import enMeasure from '../messages/en/measure.json' with { type: 'json' };
 import cyCommon from '../messages/cy/common.json' with { type: 'json' };
 import cyModel from '../messages/cy/model.json' with { type: 'json' };
 import cyErrors from '../messages/cy/errors.json' with { type: 'json' };
@@ -48,6 +49,7 @@ import cyCards from '../messages/cy/cards.json' with { type: 'json' };
 import cyVoting from '../messages/cy/voting.json' with { type: 'json' };
 import cyGroups from '../messages/cy/groups.json' with { type: 'json' };
 import cyLive from '../messages/cy/live.json' with { type: 'json' };
+import cyMeasure from '../messages/cy/measure.json' with { type: 'json' };
 
 export const namespaces = {
   common: { en: enCommon, cy: cyCommon },
@@ -74,6 +76,7 @@ export const namespaces = {
   voting: { en: enVoting, cy: cyVoting },
   groups: { en: enGroups, cy: cyGroups },
   live: { en: enLive, cy: cyLive },
+  measure: { en: enMeasure, cy: cyMeasure },
 } as const;
 
 /** Every message id, typed from the English files: a misspelt id does not compile. */
@@ -101,4 +104,5 @@ export type MessageId =
   | keyof typeof enCards
   | keyof typeof enVoting
   | keyof typeof enGroups
-  | keyof typeof enLive;
+  | keyof typeof enLive
+  | keyof typeof enMeasure;

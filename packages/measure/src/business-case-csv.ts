@@ -2,27 +2,30 @@ import { appraise } from './appraisal';
 import type { BusinessCase } from './business-case';
 import { toCsv, type CsvCell } from './csv';
 import { poundsToPence, penceToDecimalString, type Pence } from './money';
+import { englishWords, type Words } from './words';
 
 const money = (p: Pence): string => penceToDecimalString(p);
 
 /** The yearly table as CSV: pounds with two decimals, no currency signs, a total and a present-value row. */
-export function renderBusinessCaseCsv(bc: BusinessCase): string {
-  const header: CsvCell[] = [
-    'Year',
-    'Calendar year',
-    'Journeys',
-    'Cash-releasing (£)',
-    'Time released (£)',
-    'Benefits (£)',
-    'Costs before optimism bias (£)',
-    'Optimism bias (£)',
-    'Costs (£)',
-    'Net (£)',
-    'Discount factor',
-    'PV benefits (£)',
-    'PV costs (£)',
-    'PV net (£)',
-  ];
+export function renderBusinessCaseCsv(bc: BusinessCase, w: Words = englishWords): string {
+  const header: CsvCell[] = (
+    [
+      'year',
+      'calendarYear',
+      'journeys',
+      'cashReleasing',
+      'timeReleased',
+      'benefits',
+      'costsBeforeBias',
+      'optimismBias',
+      'costs',
+      'net',
+      'discountFactor',
+      'pvBenefits',
+      'pvCosts',
+      'pvNet',
+    ] as const
+  ).map((k) => w.t(`measure.csv.${k}`));
   const rows: CsvCell[][] = bc.years.map((y) => [
     y.year,
     y.calendarYear,
@@ -41,7 +44,7 @@ export function renderBusinessCaseCsv(bc: BusinessCase): string {
   ]);
   const pv = bc.pv;
   rows.push([
-    'Present value',
+    w.t('measure.csv.presentValue'),
     null,
     null,
     money(pv.cashReleasing),
@@ -60,12 +63,19 @@ export function renderBusinessCaseCsv(bc: BusinessCase): string {
 }
 
 /** One row per saving and cost line with its amount in each year (optimism bias shown on its own line). */
-export function renderBusinessCaseLinesCsv(bc: BusinessCase): string {
+export function renderBusinessCaseLinesCsv(bc: BusinessCase, w: Words = englishWords): string {
   const { input } = bc;
   const years = bc.years.map((y) => y.year);
   const only = (patch: Partial<typeof input>) =>
     appraise({ ...input, savings: [], costs: [], ...patch }, bc.schedule).years;
-  const rows: CsvCell[][] = [['Line', 'Label', 'Kind', ...years.map((y) => `Year ${y} (£)`)]];
+  const rows: CsvCell[][] = [
+    [
+      w.t('measure.csv.line'),
+      w.t('measure.csv.label'),
+      w.t('measure.csv.kind'),
+      ...years.map((y) => w.t('measure.csv.yearColumn', { year: String(y) })),
+    ],
+  ];
   for (const s of input.savings) {
     const flows = only({ savings: [s] });
     rows.push([
@@ -81,7 +91,7 @@ export function renderBusinessCaseLinesCsv(bc: BusinessCase): string {
     if (flows.some((y) => y.optimismBias > 0))
       rows.push([
         `${c.id}.optimism-bias`,
-        `${c.label}: optimism bias`,
+        w.t('measure.csv.optimismBiasOf', { label: c.label }),
         'optimism-bias',
         ...flows.map((y) => money(poundsToPence(y.optimismBias))),
       ]);

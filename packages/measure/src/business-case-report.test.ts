@@ -1,3 +1,4 @@
+import { createTranslator } from '@waymark/i18n';
 import { describe, expect, it } from 'vitest';
 import { buildBusinessCase, computeBusinessCase } from './business-case';
 import { workedCheckInput, workedCheckScenario } from './business-case.fixture';
@@ -31,6 +32,40 @@ function report(overrides: Partial<BusinessCaseReport> = {}): BusinessCaseReport
 
 describe('renderBusinessCaseHtml', () => {
   const html = renderBusinessCaseHtml(report());
+
+  it('given Welsh words, then headings, the Five Case, figures’ names and units are Welsh, money and numbers unchanged', () => {
+    const cy = createTranslator('cy');
+    const scenario = workedCheckScenario();
+    const bc = computeBusinessCase(scenario.input, scenario.schedule);
+    const bars = tornado(scenario, 10, cy);
+    const sv = switchingValue(scenario, 'annualVolumes', 0.005, cy);
+    if (!bars.ok || !sv.ok) throw new Error('expected ok');
+    const out = renderBusinessCaseHtml(
+      report({
+        fiveCase: buildFiveCase(fiveCaseTextSchema.parse({}), bc, sv.value, cy),
+        scorecard: balancedScorecard([], {}, cy),
+        tornado: bars.value,
+        switching: sv.value,
+      }),
+      cy,
+    );
+    expect(out).toContain('<html lang="cy-GB">');
+    expect(out).toContain('<h2>Crynodeb</h2>');
+    expect(out).toContain('<h3>Achos strategol</h3>');
+    expect(out).toContain('A oes achos cymhellol dros newid?');
+    expect(out).toMatch(/Cymhareb budd a chost<\/th><td[^>]*>1\.81</);
+    expect(out).toContain('Teithiau’r flwyddyn');
+    expect(out).toContain('£90,301.05');
+    expect(out).toContain('Cynhyrchwyd 23 Tachwedd 2026');
+    for (const english of [
+      'Summary',
+      'Strategic case',
+      'Benefit-cost ratio',
+      'Journeys a year',
+      'To be written',
+    ])
+      expect(out).not.toContain(english);
+  });
 
   it('given the worked check, then the headline figures of domain.md §7 appear', () => {
     expect(html).toContain('£90,301.05');

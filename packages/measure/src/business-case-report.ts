@@ -5,6 +5,8 @@ import { escapeHtml as esc, formatFigureValue, formatNumber, formatYears } from 
 import type { ScorecardRow } from './scorecard';
 import type { TornadoBar } from './sensitivity';
 import type { SwitchingValue } from './switching-value';
+import { scheduleLabel } from './green-book';
+import { englishWords, type Words } from './words';
 
 /** Everything a printed business case shows; the date comes in (pure code has no clock). */
 export interface BusinessCaseReport {
@@ -55,27 +57,30 @@ const m = (p: Pence) => n(formatMoney(p));
 /** Rates such as 0.035 need more places than pounds or journeys. */
 const places = (value: number) => (Math.abs(value) < 1 ? 4 : 2);
 
-function summary(bc: BusinessCase): string {
+function summary(bc: BusinessCase, w: Words): string {
   return table(
-    'Summary',
-    [t('Measure'), n('Value')],
+    w.t('measure.report.summary'),
+    [t(w.t('measure.report.measure')), n(w.t('measure.report.value'))],
     [
-      [t('Present value of benefits'), m(bc.pv.benefits)],
-      [t('Present value of costs, with optimism bias'), m(bc.pv.costs)],
-      [t('Net present social value'), m(bc.npsv)],
-      [t('Benefit-cost ratio'), n(bc.bcr === null ? 'no costs' : formatNumber(bc.bcr, 2))],
-      [t('Simple payback (supplementary)'), n(formatYears(bc.simplePaybackYears))],
-      [t('Discounted payback (supplementary)'), n(formatYears(bc.discountedPaybackYears))],
+      [t(w.t('measure.figure.pvBenefits')), m(bc.pv.benefits)],
+      [t(w.t('measure.figure.pvCosts')), m(bc.pv.costs)],
+      [t(w.t('measure.figure.npsv')), m(bc.npsv)],
+      [
+        t(w.t('measure.figure.bcr')),
+        n(bc.bcr === null ? w.t('measure.value.noCosts') : formatNumber(bc.bcr, 2)),
+      ],
+      [t(w.t('measure.figure.simplePayback')), n(formatYears(bc.simplePaybackYears, w))],
+      [t(w.t('measure.figure.discountedPayback')), n(formatYears(bc.discountedPaybackYears, w))],
     ],
   );
 }
 
-function fiveCase(sections: readonly CaseSection[]): string {
+function fiveCase(sections: readonly CaseSection[], w: Words): string {
   return sections
     .map((s) => {
       const text =
         s.text.trim() === ''
-          ? '<p><em>To be written.</em></p>'
+          ? `<p><em>${esc(w.t('measure.report.toBeWritten'))}</em></p>`
           : s.text
               .split(/\n{2,}/)
               .map((p) => `<p>${esc(p)}</p>`)
@@ -84,19 +89,26 @@ function fiveCase(sections: readonly CaseSection[]): string {
         s.figures.length === 0
           ? ''
           : table(
-              `${s.title}: figures`,
-              [t('Figure'), n('Value')],
-              s.figures.map((f) => [t(f.label), n(formatFigureValue(f.value))]),
+              w.t('measure.report.figuresOf', { section: s.title }),
+              [t(w.t('measure.report.figure')), n(w.t('measure.report.value'))],
+              s.figures.map((f) => [t(f.label), n(formatFigureValue(f.value, w))]),
             );
       return `<h3>${esc(s.title)}</h3>\n<p><strong>${esc(s.question)}</strong></p>\n${text}\n${figures}`;
     })
     .join('\n');
 }
 
-function yearly(bc: BusinessCase): string {
+function yearly(bc: BusinessCase, w: Words): string {
   const total = (pick: (y: BusinessCase['years'][number]) => Pence) => m(sumPence(bc.years.map(pick)));
   const rows = bc.years.map((y) => [
-    t(y.calendarYear === null ? String(y.year) : `${y.year} (${y.calendarYear})`),
+    t(
+      y.calendarYear === null
+        ? String(y.year)
+        : w.t('measure.report.yearWithCalendar', {
+            year: String(y.year),
+            calendarYear: String(y.calendarYear),
+          }),
+    ),
     n(y.volume === null ? '' : formatNumber(y.volume)),
     m(y.cashReleasing),
     m(y.timeReleased),
@@ -106,7 +118,7 @@ function yearly(bc: BusinessCase): string {
     m(y.pvNet),
   ]);
   rows.push([
-    t('Total'),
+    t(w.t('measure.report.total')),
     n(''),
     total((y) => y.cashReleasing),
     total((y) => y.timeReleased),
@@ -116,28 +128,39 @@ function yearly(bc: BusinessCase): string {
     m(bc.npsv),
   ]);
   return table(
-    'Costs and benefits by year (real terms)',
+    w.t('measure.report.byYearCaption'),
     [
-      t('Year'),
-      n('Journeys'),
-      n('Cash-releasing'),
-      n('Time released'),
-      n('Costs with optimism bias'),
-      n('Net'),
-      n('Discount factor'),
-      n('Present value'),
+      t(w.t('measure.report.year')),
+      n(w.t('measure.report.journeys')),
+      n(w.t('measure.report.cashReleasing')),
+      n(w.t('measure.report.timeReleased')),
+      n(w.t('measure.report.costsWithBias')),
+      n(w.t('measure.report.net')),
+      n(w.t('measure.report.discountFactor')),
+      n(w.t('measure.report.presentValue')),
     ],
     rows,
   );
 }
 
-function sensitivity(bars: readonly TornadoBar[] | undefined, sv: SwitchingValue | undefined): string {
+function sensitivity(
+  bars: readonly TornadoBar[] | undefined,
+  sv: SwitchingValue | undefined,
+  w: Words,
+): string {
   const parts: string[] = [];
   if (bars !== undefined && bars.length > 0) {
     parts.push(
       table(
-        'Net present social value when each assumption moves',
-        [t('Assumption'), n('Low value'), n('NPSV at low'), n('High value'), n('NPSV at high'), n('Swing')],
+        w.t('measure.report.tornadoCaption'),
+        [
+          t(w.t('measure.report.assumption')),
+          n(w.t('measure.report.lowValue')),
+          n(w.t('measure.report.npsvAtLow')),
+          n(w.t('measure.report.highValue')),
+          n(w.t('measure.report.npsvAtHigh')),
+          n(w.t('measure.report.swing')),
+        ],
         bars.map((b) => [
           t(b.label),
           n(formatNumber(b.lowValue, places(b.baseValue))),
@@ -152,14 +175,19 @@ function sensitivity(bars: readonly TornadoBar[] | undefined, sv: SwitchingValue
   if (sv !== undefined) {
     const text =
       sv.value === null
-        ? `No value of ${sv.label} brings the net present social value to zero.`
-        : `Switching value: the net present social value falls to zero when ${sv.label} is ${formatNumber(sv.value, 2)} (now ${formatNumber(sv.baseValue, 2)}; a change of ${formatNumber(sv.changePercent!, 1)} %).`;
+        ? w.t('measure.report.noSwitchingValue', { label: sv.label })
+        : w.t('measure.report.switchingValue', {
+            label: sv.label,
+            value: formatNumber(sv.value, 2),
+            base: formatNumber(sv.baseValue, 2),
+            percent: formatNumber(sv.changePercent!, 1),
+          });
     parts.push(`<p>${esc(text)}</p>`);
   }
-  return parts.length === 0 ? '' : `<h2>Sensitivity</h2>\n${parts.join('\n')}`;
+  return parts.length === 0 ? '' : `<h2>${esc(w.t('measure.report.sensitivity'))}</h2>\n${parts.join('\n')}`;
 }
 
-function scorecard(rows: readonly ScorecardRow[] | undefined): string {
+function scorecard(rows: readonly ScorecardRow[] | undefined, w: Words): string {
   if (rows === undefined) return '';
   const body = rows.flatMap((r) =>
     r.benefits.map((b) => [
@@ -168,39 +196,50 @@ function scorecard(rows: readonly ScorecardRow[] | undefined): string {
       t(b.figureKey ?? ''),
       n(b.current === null ? '' : formatNumber(b.current, 2)),
       n(b.expected === undefined ? '' : formatNumber(b.expected, 2)),
-      t(b.quantified ? 'quantified' : 'not quantified'),
-      t(b.money),
+      t(w.t(b.quantified ? 'measure.report.isQuantified' : 'measure.report.notQuantified')),
+      t(w.t(`measure.money.${b.money}`)),
     ]),
   );
-  return `<h2>Balanced Scorecard benefits</h2>\n${table('Benefits by perspective', [t('Perspective'), t('Benefit'), t('Journey figure'), n('Now'), n('Expected'), t('Quantified'), t('Money')], body)}`;
+  const head = [
+    t(w.t('measure.report.perspective')),
+    t(w.t('measure.report.benefit')),
+    t(w.t('measure.report.journeyFigure')),
+    n(w.t('measure.report.now')),
+    n(w.t('measure.report.expected')),
+    t(w.t('measure.report.quantified')),
+    t(w.t('measure.report.money')),
+  ];
+  return `<h2>${esc(w.t('measure.report.scorecard'))}</h2>\n${table(w.t('measure.report.scorecardCaption'), head, body)}`;
 }
 
 /** A complete HTML document: semantic tables, inline styles, no scripts; prints on A4 and pastes into a word processor. */
-export function renderBusinessCaseHtml(report: BusinessCaseReport): string {
+export function renderBusinessCaseHtml(report: BusinessCaseReport, w: Words = englishWords): string {
   const bc = report.businessCase;
   const meta = [
     report.organisation,
-    `Produced ${report.generatedOn}`,
-    `Discount rates: ${bc.schedule.label} (${bc.schedule.id})`,
+    w.t('measure.report.produced', {
+      date: w.date(report.generatedOn, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+    }),
+    w.t('measure.report.discountRates', { label: scheduleLabel(bc.schedule, w), id: bc.schedule.id }),
   ]
     .filter((x) => x !== undefined)
     .join(' · ');
   return `<!DOCTYPE html>
-<html lang="en-GB">
+<html lang="${w.tag}">
 <head><meta charset="utf-8"><title>${esc(report.title)}</title><style>${printCss}</style></head>
 <body>
 <h1>${esc(report.title)}</h1>
 <p style="${S.note}">${esc(meta)}</p>
-<h2>Summary</h2>
-${summary(bc)}
-<h2>Five Case outline</h2>
-${fiveCase(report.fiveCase)}
-<h2>Appraisal by year</h2>
-${yearly(bc)}
-${sensitivity(report.tornado, report.switching)}
-${scorecard(report.scorecard)}
-<h2>Notes</h2>
-<p style="${S.note}">${esc(`Real terms, discounted with ${bc.schedule.source}, effective from ${bc.schedule.effectiveFrom}; year 0 is undiscounted. Cash-releasing savings are kept apart from time released. Payback is supplementary, not a decision rule. Figures are rounded to the penny; totals may not sum because of rounding.`)}</p>
+<h2>${esc(w.t('measure.report.summary'))}</h2>
+${summary(bc, w)}
+<h2>${esc(w.t('measure.report.fiveCase'))}</h2>
+${fiveCase(report.fiveCase, w)}
+<h2>${esc(w.t('measure.report.appraisalByYear'))}</h2>
+${yearly(bc, w)}
+${sensitivity(report.tornado, report.switching, w)}
+${scorecard(report.scorecard, w)}
+<h2>${esc(w.t('measure.report.notes'))}</h2>
+<p style="${S.note}">${esc(w.t('measure.report.notesText', { source: bc.schedule.source, date: bc.schedule.effectiveFrom }))}</p>
 </body>
 </html>
 `;

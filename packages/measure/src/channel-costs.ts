@@ -23,18 +23,21 @@ export type CostTable = z.infer<typeof costTableSchema>;
 export const costTables: readonly CostTable[] = [
   {
     id: 'socitm-2011',
+    // i18n-exempt: a citation, the publisher's own name for the source
     source: 'Socitm Insight channel value benchmarking',
     year: 2011,
     perContact: { 'face-to-face': 8.62, telephone: 2.83, web: 0.15 },
   },
   {
     id: 'socitm-2008-medians',
+    // i18n-exempt: a citation, the publisher's own name for the source
     source: 'Socitm, medians',
     year: 2008,
     perContact: { 'face-to-face': 9.34, telephone: 3.76, web: 0.27 },
   },
   {
     id: 'pwc-london-south-east',
+    // i18n-exempt: a citation, the publisher's own name for the source
     source: 'PwC, 19 London and South East councils',
     year: null,
     perContact: { 'face-to-face': 10.53, telephone: 3.39, web: 0.08, post: 12.1 },

@@ -1,19 +1,18 @@
 import { z } from 'zod';
 import type { BusinessCase } from './business-case';
+import { scheduleLabel } from './green-book';
 import { sumPence, type Pence } from './money';
 import type { SwitchingValue } from './switching-value';
+import { englishWords, type Words } from './words';
 
 export const fiveCaseKeys = ['strategic', 'economic', 'commercial', 'financial', 'management'] as const;
 export type FiveCaseKey = (typeof fiveCaseKeys)[number];
 
-/** HM Treasury's question for each case. */
-const sections: Record<FiveCaseKey, { title: string; question: string }> = {
-  strategic: { title: 'Strategic case', question: 'Is there a compelling case for change?' },
-  economic: { title: 'Economic case', question: 'Does the preferred option offer the best public value?' },
-  commercial: { title: 'Commercial case', question: 'Is it commercially viable?' },
-  financial: { title: 'Financial case', question: 'Is it affordable?' },
-  management: { title: 'Management case', question: 'Can it be delivered?' },
-};
+/** HM Treasury's title and question for each case, in the report's language. */
+const sectionWords = (key: FiveCaseKey, words: Words) => ({
+  title: words.t(`measure.fiveCase.${key}.title`),
+  question: words.t(`measure.fiveCase.${key}.question`),
+});
 
 /** The narrative a user writes for each case; the economic and financial figures come from the business case. */
 export const fiveCaseTextSchema = z.object(
@@ -31,6 +30,8 @@ export type FigureValue =
   | { readonly kind: 'text'; readonly value: string };
 
 export interface CaseFigure {
+  /** Which figure, e.g. npsv: the same in every language. */
+  readonly key: string;
   readonly label: string;
   readonly value: FigureValue;
 }
@@ -43,56 +44,82 @@ export interface CaseSection {
   readonly figures: readonly CaseFigure[];
 }
 
-const money = (label: string, amount: Pence): CaseFigure => ({ label, value: { kind: 'money', amount } });
+type FigureKey = Parameters<Words['t']>[0] extends infer Id
+  ? Id extends `measure.figure.${infer K}`
+    ? K
+    : never
+  : never;
 
-function economicFigures(bc: BusinessCase, switching: SwitchingValue | undefined): CaseFigure[] {
+function economicFigures(
+  bc: BusinessCase,
+  switching: SwitchingValue | undefined,
+  words: Words,
+): CaseFigure[] {
+  const figure = (key: FigureKey, value: FigureValue): CaseFigure => ({
+    key,
+    label: words.t(`measure.figure.${key}`),
+    value,
+  });
+  const money = (key: FigureKey, amount: Pence) => figure(key, { kind: 'money', amount });
   const figures: CaseFigure[] = [
-    money('Present value of benefits', bc.pv.benefits),
-    money('of which cash-releasing', bc.pv.cashReleasing),
-    money('of which time released (non-cashable)', bc.pv.timeReleased),
-    money('Present value of costs, with optimism bias', bc.pv.costs),
-    money('of which optimism bias', bc.pv.optimismBias),
-    money('Net present social value', bc.npsv),
-    { label: 'Benefit-cost ratio', value: { kind: 'ratio', value: bc.bcr } },
-    {
-      label: 'Discounted payback (supplementary)',
-      value: { kind: 'years', value: bc.discountedPaybackYears },
-    },
-    {
-      label: 'Appraisal period',
-      value: { kind: 'number', value: bc.input.appraisalYears, unit: 'years after year 0' },
-    },
-    {
-      label: 'Discount rates',
-      value: {
-        kind: 'text',
-        value: `${bc.schedule.label} (${bc.schedule.id}, from ${bc.schedule.effectiveFrom})`,
-      },
-    },
+    money('pvBenefits', bc.pv.benefits),
+    money('pvCashReleasing', bc.pv.cashReleasing),
+    money('pvTimeReleased', bc.pv.timeReleased),
+    money('pvCosts', bc.pv.costs),
+    money('pvOptimismBias', bc.pv.optimismBias),
+    money('npsv', bc.npsv),
+    figure('bcr', { kind: 'ratio', value: bc.bcr }),
+    figure('discountedPayback', { kind: 'years', value: bc.discountedPaybackYears }),
+    figure('appraisalPeriod', {
+      kind: 'number',
+      value: bc.input.appraisalYears,
+      unit: words.t('measure.figure.appraisalPeriodUnit'),
+    }),
+    figure('discountRates', {
+      kind: 'text',
+      value: words.t('measure.figure.discountRatesValue', {
+        label: scheduleLabel(bc.schedule, words),
+        id: bc.schedule.id,
+        date: bc.schedule.effectiveFrom,
+      }),
+    }),
   ];
   if (switching !== undefined && switching.value !== null) {
     figures.push({
-      label: `Switching value: ${switching.label}`,
+      key: 'switchingValue',
+      label: words.t('measure.figure.switchingValue', { label: switching.label }),
       value: {
         kind: 'number',
         value: switching.value,
-        unit: `(now ${switching.baseValue}; change ${switching.changePercent!.toFixed(1)} %)`,
+        unit: words.t('measure.figure.switchingUnit', {
+          base: switching.baseValue,
+          percent: switching.changePercent!.toFixed(1),
+        }),
       },
     });
   }
   return figures;
 }
 
-function financialFigures(bc: BusinessCase): CaseFigure[] {
+function financialFigures(bc: BusinessCase, words: Words): CaseFigure[] {
   const total = (pick: (y: BusinessCase['years'][number]) => Pence) => sumPence(bc.years.map(pick));
   const costs = total((y) => y.costs);
   const cash = total((y) => y.cashReleasing);
+  const money = (key: FigureKey, amount: Pence): CaseFigure => ({
+    key,
+    label: words.t(`measure.figure.${key}`),
+    value: { kind: 'money', amount },
+  });
   return [
-    money('Costs over the period, with optimism bias (undiscounted)', costs),
-    money('Cash-releasing savings over the period (undiscounted)', cash),
-    money('Net effect on budgets over the period', (cash - costs) as Pence),
-    money('Net present value of cash-releasing savings less costs', bc.cashReleasingNpv),
-    { label: 'Simple payback (supplementary)', value: { kind: 'years', value: bc.simplePaybackYears } },
+    money('periodCosts', costs),
+    money('periodCash', cash),
+    money('periodNet', (cash - costs) as Pence),
+    money('cashNpv', bc.cashReleasingNpv),
+    {
+      key: 'simplePayback',
+      label: words.t('measure.figure.simplePayback'),
+      value: { kind: 'years', value: bc.simplePaybackYears },
+    },
   ];
 }
 
@@ -101,12 +128,17 @@ export function buildFiveCase(
   text: FiveCaseText,
   bc: BusinessCase,
   switching?: SwitchingValue,
+  words: Words = englishWords,
 ): CaseSection[] {
   return fiveCaseKeys.map((key) => ({
     key,
-    ...sections[key],
+    ...sectionWords(key, words),
     text: text[key],
     figures:
-      key === 'economic' ? economicFigures(bc, switching) : key === 'financial' ? financialFigures(bc) : [],
+      key === 'economic'
+        ? economicFigures(bc, switching, words)
+        : key === 'financial'
+          ? financialFigures(bc, words)
+          : [],
   }));
 }

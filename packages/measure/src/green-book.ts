@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { englishWords, type Words } from './words';
 
 /** One band of a stepped discount-rate schedule: `rate` applies to years fromYear..toYear (toYear null: no end). */
 export const discountBandSchema = z.object({
@@ -42,6 +43,7 @@ export const discountScheduleSchema = z.object({
 export type DiscountBand = z.infer<typeof discountBandSchema>;
 export type DiscountSchedule = z.infer<typeof discountScheduleSchema>;
 
+// i18n-exempt: a citation, the publication's own title
 const source = 'HM Treasury, The Green Book (2022), Annex A6: long-term discount rates';
 const band = (fromYear: number, toYear: number | null, rate: number): DiscountBand => ({
   fromYear,
@@ -53,7 +55,7 @@ const band = (fromYear: number, toYear: number | null, rate: number): DiscountBa
 export const discountSchedules: readonly DiscountSchedule[] = [
   {
     id: 'green-book-2022-standard',
-    label: 'Green Book standard (STPR 3.5 %, declining)',
+    label: englishWords.t('measure.schedule.green-book-2022-standard'),
     source,
     effectiveFrom: '2022-11-18',
     bands: [
@@ -67,7 +69,7 @@ export const discountSchedules: readonly DiscountSchedule[] = [
   },
   {
     id: 'green-book-2022-health',
-    label: 'Green Book health (1.5 %, declining)',
+    label: englishWords.t('measure.schedule.green-book-2022-health'),
     source,
     effectiveFrom: '2022-11-18',
     bands: [
@@ -119,4 +121,14 @@ export const discountFactor = (schedule: DiscountSchedule, year: number): number
 export function presentValue(series: readonly number[], schedule: DiscountSchedule): number {
   const factors = discountFactors(schedule, Math.max(0, series.length - 1));
   return series.reduce((total, amount, year) => total + amount * factors[year]!, 0);
+}
+
+/** A schedule's name in the report's language: the built-in ones from the catalogue, a custom one as written. */
+export function scheduleLabel(
+  schedule: Pick<DiscountSchedule, 'id' | 'label'>,
+  words: Words = englishWords,
+): string {
+  return schedule.id === 'green-book-2022-standard' || schedule.id === 'green-book-2022-health'
+    ? words.t(`measure.schedule.${schedule.id}`)
+    : schedule.label;
 }

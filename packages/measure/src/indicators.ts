@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { inputError, parseInput, type InputError } from './input-error';
 import { figureKeys } from './journey-figures';
 import { comparePeriods, periodSchema, periodStartMonth, type Period } from './period';
+import { englishWords, type Words } from './words';
 
 export const indicatorDirections = ['lower-is-better', 'higher-is-better'] as const;
 
@@ -30,24 +31,23 @@ export const indicatorValueSchema = z.object({
 export type IndicatorValue = z.infer<typeof indicatorValueSchema>;
 
 type BuiltIn = Pick<Indicator, 'key' | 'label' | 'unit' | 'direction'>;
-/** The built-in indicators (domain.md §4, issue 6); users add their own with any other key. */
-export const builtInIndicators: readonly BuiltIn[] = [
-  {
-    key: figureKeys.avoidablePercent,
-    label: 'Avoidable contact (NI14)',
-    unit: '%',
-    direction: 'lower-is-better',
-  },
-  {
-    key: figureKeys.contactsPerResolvedRequest,
-    label: 'Contacts per resolved request',
-    unit: 'contacts',
-    direction: 'lower-is-better',
-  },
-  { key: figureKeys.endToEndDays, label: 'End-to-end time', unit: 'days', direction: 'lower-is-better' },
-  { key: figureKeys.satisfaction, label: 'Satisfaction', unit: 'score', direction: 'higher-is-better' },
-  { key: figureKeys.costPerJourney, label: 'Cost per journey', unit: '£', direction: 'lower-is-better' },
-];
+const builtInKeys = [
+  [figureKeys.avoidablePercent, '%', 'lower-is-better'],
+  [figureKeys.contactsPerResolvedRequest, 'contacts', 'lower-is-better'],
+  [figureKeys.endToEndDays, 'days', 'lower-is-better'],
+  [figureKeys.satisfaction, 'score', 'higher-is-better'],
+  [figureKeys.costPerJourney, '£', 'lower-is-better'],
+] as const;
+/** The built-in indicators (domain.md §4, issue 6) named in `words`; users add their own with any other key. */
+export const builtInIndicatorsIn = (words: Words): readonly BuiltIn[] =>
+  builtInKeys.map(([key, unit, direction]) => ({
+    key,
+    label: words.t(`measure.indicator.${key}`),
+    unit,
+    direction,
+  }));
+/** The built-in indicators in English (what the API's clients and stored documents read). */
+export const builtInIndicators: readonly BuiltIn[] = builtInIndicatorsIn(englishWords);
 
 export type IndicatorStatus = 'met' | 'improving' | 'missed';
 

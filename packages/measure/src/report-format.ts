@@ -1,5 +1,6 @@
 import type { FigureValue } from './five-case';
 import { formatMoney, roundHalfAway } from './money';
+import { englishWords, type Words } from './words';
 
 /** Escape text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -18,18 +19,20 @@ export function formatNumber(value: number, decimals = 0): string {
   return `${sign}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
 }
 
-export const formatYears = (years: number | null): string =>
-  years === null ? 'not within the appraisal period' : `${formatNumber(years, 1)} years`;
+export const formatYears = (years: number | null, words: Words = englishWords): string =>
+  years === null
+    ? words.t('measure.value.notWithinPeriod')
+    : words.t('measure.value.yearsDecimal', { years: formatNumber(years, 1) });
 
 /** One figure of the Five Case outline as report text. */
-export function formatFigureValue(value: FigureValue): string {
+export function formatFigureValue(value: FigureValue, words: Words = englishWords): string {
   switch (value.kind) {
     case 'money':
       return formatMoney(value.amount);
     case 'ratio':
-      return value.value === null ? 'no costs' : formatNumber(value.value, 2);
+      return value.value === null ? words.t('measure.value.noCosts') : formatNumber(value.value, 2);
     case 'years':
-      return formatYears(value.value);
+      return formatYears(value.value, words);
     case 'number':
       return `${formatNumber(value.value, Number.isInteger(value.value) ? 0 : 2)} ${value.unit}`;
     case 'text':

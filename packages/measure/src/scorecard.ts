@@ -1,17 +1,18 @@
 import { z } from 'zod';
 import type { BusinessCase } from './business-case';
 import { figureKeys, type JourneyFigures } from './journey-figures';
+import { englishWords, type Words } from './words';
 
 /** Public-sector Balanced Scorecard (domain.md §7), mission/outcome at the top. */
 export const perspectives = ['outcome', 'citizen', 'internal-process', 'financial', 'capacity'] as const;
 export type Perspective = (typeof perspectives)[number];
-export const perspectiveLabels: Record<Perspective, string> = {
-  outcome: 'Mission and outcome',
-  citizen: 'Citizen and stakeholder',
-  'internal-process': 'Internal process',
-  financial: 'Stewardship and financial',
-  capacity: 'Capacity',
-};
+/** A perspective's name in the given language. */
+export const perspectiveLabel = (perspective: Perspective, words: Words = englishWords): string =>
+  words.t(`measure.perspective.${perspective}`);
+/** The perspectives' names in English (API clients read these). */
+export const perspectiveLabels = Object.fromEntries(
+  perspectives.map((p) => [p, perspectiveLabel(p)]),
+) as Record<Perspective, string>;
 
 export const benefitSchema = z.object({
   id: z.string().min(1, { error: 'expected an id' }),
@@ -45,10 +46,14 @@ export interface ScorecardRow {
 }
 
 /** Benefits by perspective in scorecard order, each linked to the journey's current figure. */
-export function balancedScorecard(benefits: readonly Benefit[], figures: JourneyFigures): ScorecardRow[] {
+export function balancedScorecard(
+  benefits: readonly Benefit[],
+  figures: JourneyFigures,
+  words: Words = englishWords,
+): ScorecardRow[] {
   return perspectives.map((perspective) => ({
     perspective,
-    label: perspectiveLabels[perspective],
+    label: perspectiveLabel(perspective, words),
     benefits: benefits
       .filter((b) => b.perspective === perspective)
       .map((b) => ({
@@ -60,7 +65,7 @@ export function balancedScorecard(benefits: readonly Benefit[], figures: Journey
 }
 
 /** Financial and capacity benefits the business case already quantifies (year 1 figures). */
-export function benefitsFromBusinessCase(bc: BusinessCase): Benefit[] {
+export function benefitsFromBusinessCase(bc: BusinessCase, words: Words = englishWords): Benefit[] {
   const year1 = bc.years[1];
   if (year1 === undefined) return [];
   const list: Benefit[] = [];
@@ -68,7 +73,7 @@ export function benefitsFromBusinessCase(bc: BusinessCase): Benefit[] {
     list.push({
       id: 'bc-cash-releasing',
       perspective: 'financial',
-      description: 'Cash-releasing savings in year 1',
+      description: words.t('measure.benefit.cashReleasing'),
       expected: year1.cashReleasing / 100,
       unit: '£',
       money: 'cash-releasing',
@@ -78,7 +83,7 @@ export function benefitsFromBusinessCase(bc: BusinessCase): Benefit[] {
     list.push({
       id: 'bc-time-released',
       perspective: 'financial',
-      description: 'Value of staff time released in year 1 (non-cashable)',
+      description: words.t('measure.benefit.timeReleased'),
       expected: year1.timeReleased / 100,
       unit: '£',
       money: 'time-released',
@@ -88,10 +93,10 @@ export function benefitsFromBusinessCase(bc: BusinessCase): Benefit[] {
     list.push({
       id: 'bc-staff-hours',
       perspective: 'capacity',
-      description: 'Staff hours released in year 1',
+      description: words.t('measure.benefit.staffHours'),
       figureKey: figureKeys.staffHoursReleased,
       expected: year1.staffHoursReleased,
-      unit: 'hours',
+      unit: words.t('measure.unit.hours'),
       money: 'time-released',
     });
   }

@@ -4,6 +4,7 @@ import type { Scenario } from './appraisal';
 import type { BusinessCaseInput } from './business-case-input';
 import { inputError, type InputError } from './input-error';
 import { poundsToPence, type Pence } from './money';
+import { englishWords, type Words } from './words';
 
 /** An assumption that can be scaled by a factor (1 = as entered). */
 export interface Assumption {
@@ -16,12 +17,12 @@ export interface Assumption {
 const withInput = (s: Scenario, input: BusinessCaseInput): Scenario => ({ ...s, input });
 
 /** Every assumption of a case: volume, each saving, each cost, optimism bias, the discount rate. */
-export function assumptionsOf(scenario: Scenario): Assumption[] {
+export function assumptionsOf(scenario: Scenario, words: Words = englishWords): Assumption[] {
   const { input } = scenario;
   const list: Assumption[] = [
     {
       key: 'annualVolumes',
-      label: 'Journeys a year',
+      label: words.t('measure.assumption.annualVolumes'),
       baseValue: volumeInYear(input, 1) ?? 0,
       scale: (s, f) => {
         const v = s.input.annualVolumes;
@@ -60,7 +61,7 @@ export function assumptionsOf(scenario: Scenario): Assumption[] {
     })),
     {
       key: 'discountRate',
-      label: `Discount rate (${scenario.schedule.id})`,
+      label: words.t('measure.assumption.discountRate', { id: scenario.schedule.id }),
       baseValue: scenario.schedule.bands[0]?.rate ?? 0,
       scale: (s, f) => ({
         ...s,
@@ -71,7 +72,7 @@ export function assumptionsOf(scenario: Scenario): Assumption[] {
   if (input.optimismBiasPercent > 0) {
     list.push({
       key: 'optimismBiasPercent',
-      label: 'Optimism bias (%)',
+      label: words.t('measure.assumption.optimismBias'),
       baseValue: input.optimismBiasPercent,
       scale: (s, f) => withInput(s, { ...s.input, optimismBiasPercent: s.input.optimismBiasPercent * f }),
     });
@@ -95,11 +96,15 @@ export interface TornadoBar {
 }
 
 /** Vary each assumption by ±percent; bars sorted widest first (tornado chart data). */
-export function tornado(scenario: Scenario, percent: number): Result<TornadoBar[], readonly InputError[]> {
+export function tornado(
+  scenario: Scenario,
+  percent: number,
+  words: Words = englishWords,
+): Result<TornadoBar[], readonly InputError[]> {
   if (!Number.isFinite(percent) || percent <= 0 || percent > 100) {
     return err([inputError('percent', 'expected a percentage above 0 and at most 100')]);
   }
-  const bars = assumptionsOf(scenario).map((a): TornadoBar => {
+  const bars = assumptionsOf(scenario, words).map((a): TornadoBar => {
     const low = 1 - percent / 100;
     const high = 1 + percent / 100;
     const npsvAtLow = poundsToPence(npsvOfScenario(a.scale(scenario, low)));

@@ -2,6 +2,7 @@ import { err, ok, type Result } from '@waymark/core';
 import { inputError, type InputError } from './input-error';
 import type { Scenario } from './appraisal';
 import { assumptionsOf, npsvOfScenario, tornado } from './sensitivity';
+import { englishWords, type Words } from './words';
 
 export interface SwitchingValue {
   readonly key: string;
@@ -38,6 +39,7 @@ export function solveByBisection(
 /** The main assumption: the one whose ±10 % moves NPSV most (the top of the tornado). */
 export function mainAssumptionKey(scenario: Scenario): string {
   const bars = tornado(scenario, 10);
+  // i18n-exempt: a programmer's invariant, never shown
   if (!bars.ok || bars.value[0] === undefined) throw new Error('tornado at 10 % always has the volume bar');
   return bars.value[0].key;
 }
@@ -51,8 +53,9 @@ export function switchingValue(
   scenario: Scenario,
   key: string = mainAssumptionKey(scenario),
   tolerancePounds = 0.005,
+  words: Words = englishWords,
 ): Result<SwitchingValue, readonly InputError[]> {
-  const assumptions = assumptionsOf(scenario);
+  const assumptions = assumptionsOf(scenario, words);
   const a = assumptions.find((x) => x.key === key);
   if (a === undefined)
     return err([inputError('assumption', `expected one of ${assumptions.map((x) => x.key).join(', ')}`)]);

@@ -45,7 +45,7 @@ function sourceFiles(dir: string): string[] {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) out.push(...sourceFiles(path));
-    else if (/\.tsx?$/.test(name) && !/(\.test\.tsx?|\.d\.ts|test-fixtures\.ts|testing\.ts)$/.test(name))
+    else if (/\.tsx?$/.test(name) && !/(\.test\.tsx?|\.d\.ts|test-fixtures\.ts|\.fixture\.ts|testing\.ts)$/.test(name))
       out.push(path);
   }
   return out;
@@ -112,6 +112,7 @@ const areas = [
     .filter((name) => statSync(join(web, name)).isDirectory() && name !== 'i18n')
     .map((name) => join(web, name)),
   join(repo, 'packages/render/src'),
+  join(repo, 'packages/measure/src'),
 ];
 
 describe('every interface string is in the message catalogue', () => {

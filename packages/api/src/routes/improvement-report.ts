@@ -15,6 +15,7 @@ import {
   type InputError,
   type JourneyFigures,
 } from '@waymark/measure';
+import { createTranslator, type Translator } from '@waymark/i18n';
 import type { BusinessCaseArtifact } from './improvement-artifacts';
 
 /** The current journey's figures the scorecard links benefits to, from a comparison's totals. */
@@ -35,22 +36,32 @@ export function figuresOfComparison(current: Journey, desired: Journey): Journey
  */
 export function businessCaseReportOf(
   data: BusinessCaseArtifact,
-  options: { readonly generatedOn: string; readonly figures: JourneyFigures },
+  options: {
+    readonly generatedOn: string;
+    readonly figures: JourneyFigures;
+    /** The report's language (decision 0017); English unless given. */
+    readonly words?: Translator;
+  },
 ): Result<{ report: BusinessCaseReport; businessCase: BusinessCase }, readonly InputError[]> {
   const scenario = parseScenario(data.input);
   if (!scenario.ok) return scenario;
   const bc = computeBusinessCase(scenario.value.input, scenario.value.schedule);
-  const bars = tornado(scenario.value, data.sensitivityPercent);
+  const words = options.words ?? createTranslator('en');
+  const bars = tornado(scenario.value, data.sensitivityPercent, words);
   if (!bars.ok) return err(bars.error);
-  const sv = switchingValue(scenario.value);
+  const sv = switchingValue(scenario.value, undefined, undefined, words);
   const switching = sv.ok ? sv.value : undefined;
   const report: BusinessCaseReport = {
-    title: data.input.title || 'Business case',
+    title: data.input.title || words.t('measure.report.defaultTitle'),
     generatedOn: options.generatedOn,
     ...(data.organisation ? { organisation: data.organisation } : {}),
     businessCase: bc,
-    fiveCase: buildFiveCase(fiveCaseTextSchema.parse(data.fiveCase ?? {}), bc, switching),
-    scorecard: balancedScorecard([...benefitsFromBusinessCase(bc), ...data.benefits], options.figures),
+    fiveCase: buildFiveCase(fiveCaseTextSchema.parse(data.fiveCase ?? {}), bc, switching, words),
+    scorecard: balancedScorecard(
+      [...benefitsFromBusinessCase(bc, words), ...data.benefits],
+      options.figures,
+      words,
+    ),
     tornado: bars.value,
     ...(switching ? { switching } : {}),
   };

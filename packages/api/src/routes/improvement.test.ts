@@ -282,6 +282,25 @@ describe('improvement API', () => {
       );
       expect(await html.text()).toMatch(/<table/);
     });
+
+    it('given locale=cy or a Welsh browser, then the report’s own words are Welsh; a locale that is neither is refused naming it', async () => {
+      const path =
+        '/api/workspaces/w1/compare?current=melton-asb-victim-current&desired=melton-asb-victim-desired&format=md';
+      const asked = await (await viewer.request('GET', `${path}&locale=cy`)).text();
+      expect(asked).toContain('## Cyfansymiau fesul taith');
+      expect(asked).not.toContain('## Totals per journey');
+      const browser = await viewer.request('GET', path.replace('md', 'html'), undefined, {
+        'Accept-Language': 'cy-GB,cy;q=0.9,en;q=0.5',
+      });
+      expect(await browser.text()).toContain('<html lang="cy-GB">');
+      const english = await (
+        await viewer.request('GET', path, undefined, { 'Accept-Language': 'fr' })
+      ).text();
+      expect(english).toContain('## Totals per journey');
+      const bad = await viewer.request('GET', `${path}&locale=fr`);
+      expect(bad.status).toBe(400);
+      expect(((await bad.json()) as { error: { path: string } }).error.path).toBe('locale');
+    });
   });
 
   describe('business case export', () => {
@@ -294,6 +313,21 @@ describe('improvement API', () => {
     });
     const exportAs = (format: string) =>
       viewer.request('GET', `${j1}/business-case/worked/export?format=${format}`);
+
+    it('given locale=cy, then the HTML and CSV business case are in Welsh with the same figures', async () => {
+      const html = await (
+        await viewer.request('GET', `${j1}/business-case/worked/export?format=html&locale=cy`)
+      ).text();
+      expect(html).toContain('<html lang="cy-GB">');
+      expect(html).toContain('<h2>Crynodeb</h2>');
+      expect(html).toContain('Achos economaidd');
+      expect(html).toContain('£40,301.05');
+      expect(html).not.toContain('Net present social value');
+      const csv = await (
+        await viewer.request('GET', `${j1}/business-case/worked/export?format=csv&locale=cy`)
+      ).text();
+      expect(csv.split('\n')[0]).toContain('Blwyddyn,Blwyddyn galendr,Teithiau');
+    });
 
     it('given the worked check of domain.md §7, when exported as HTML, then NPSV £40,301.05, PV benefits £90,301.05 and BCR 1.81 appear', async () => {
       const res = await exportAs('html');

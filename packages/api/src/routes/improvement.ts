@@ -25,6 +25,7 @@ import { compareWith, pairingSchema, parsePairsQuery, type Pairing } from './imp
 import { createPdfPrinter } from './improvement-pdf';
 import { businessCaseReportOf, figuresOfComparison } from './improvement-report';
 import { audit, journeyOr404, nowIso, userOf, workspaceOf } from './route-helpers';
+import { createTranslator, isLocale, locales, pickLocale, type Translator } from '@waymark/i18n';
 
 const base = '/api/workspaces/{ws}/journeys/{id}';
 const artifactIdSchema = z
@@ -66,17 +67,25 @@ async function liveJourney(input: RouteInput<unknown>, id: string, param: string
   return found.journey;
 }
 
+/** `locale`: the language of a report's own words (en or cy); without it, the request's Accept-Language. */
+const localeField = z.enum(locales, { message: 'expected en (English) or cy (Welsh)' }).optional();
+function reportWords(input: RouteInput<unknown>, asked: unknown): Translator {
+  return createTranslator(isLocale(asked) ? asked : pickLocale(input.c.req.header('accept-language')));
+}
+
 const compareQuery = z.strictObject({
   current: z.string().min(1).max(100),
   desired: z.string().min(1).max(100),
   format: z.enum(['json', 'md', 'html']).default('json'),
   pairs: z.string().max(5000).optional(),
   confirm: z.string().max(5000).optional(),
+  locale: localeField,
 });
 const compareBody = z.strictObject({
   current: z.string().min(1).max(100),
   desired: z.string().min(1).max(100),
   format: z.enum(['json', 'md', 'html']).default('json'),
+  locale: localeField,
   pairs: z.array(pairingSchema).max(500).default([]),
   confirm: z.union([z.literal('all'), z.array(z.string().max(100)).max(500)]).default([]),
 });
@@ -89,16 +98,18 @@ async function answerComparison(
     format: 'json' | 'md' | 'html';
     pairs: readonly Pairing[];
     confirm: readonly string[] | 'all';
+    locale?: string | undefined;
   },
 ) {
   const current = await liveJourney(input, q.current, 'current');
   const desired = await liveJourney(input, q.desired, 'desired');
   const { comparison, alignment } = compareWith(current, desired, q.pairs, q.confirm);
   if (q.format === 'json') return input.c.json({ comparison, alignment });
+  const words = reportWords(input, q.locale);
   const [text, type] =
     q.format === 'md'
-      ? [renderComparisonMarkdown(comparison), 'text/markdown']
-      : [renderComparisonHtml(comparison), 'text/html'];
+      ? [renderComparisonMarkdown(comparison, words), 'text/markdown']
+      : [renderComparisonHtml(comparison, words), 'text/html'];
   return input.c.body(text, 200, {
     'Content-Type': `${type}; charset=utf-8`,
     'Content-Disposition': `attachment; filename="compare-${current.id}-${desired.id}.${q.format}"`,
@@ -308,7 +319,10 @@ export function improvementRoutes() {
       summary:
         'Download a business case: format=html (prints well, pastes into a word processor)|csv|pdf|json',
       access: 'viewer',
-      query: z.strictObject({ format: z.enum(['html', 'csv', 'pdf', 'json']).default('html') }),
+      query: z.strictObject({
+        format: z.enum(['html', 'csv', 'pdf', 'json']).default('html'),
+        locale: localeField,
+      }),
       success: {
         description: 'the document, with Content-Disposition: attachment',
         mediaType: 'application/octet-stream',
@@ -336,7 +350,8 @@ export function improvementRoutes() {
             )
           : [null, null];
         const figures = current && desired ? figuresOfComparison(current.journey, desired.journey) : {};
-        const built = businessCaseReportOf(data, { generatedOn: nowIso(input).slice(0, 10), figures });
+        const words = reportWords(input, input.query['locale']);
+        const built = businessCaseReportOf(data, { generatedOn: nowIso(input).slice(0, 10), figures, words });
         if (!built.ok) {
           const first = built.error[0]!;
           throw fail(
@@ -351,11 +366,11 @@ export function improvementRoutes() {
         const disposition = { 'Content-Disposition': `attachment; filename="${file}"` };
         if (format === 'json') return input.c.json(built.value);
         if (format === 'csv')
-          return input.c.body(renderBusinessCaseCsv(built.value.businessCase), 200, {
+          return input.c.body(renderBusinessCaseCsv(built.value.businessCase, words), 200, {
             'Content-Type': 'text/csv; charset=utf-8',
             ...disposition,
           });
-        const html = renderBusinessCaseHtml(built.value.report);
+        const html = renderBusinessCaseHtml(built.value.report, words);
         if (format === 'html')
           return input.c.body(html, 200, { 'Content-Type': 'text/html; charset=utf-8', ...disposition });
         const printed = await printPdf(html);

@@ -1,16 +1,8 @@
 import { escapeMarkdown } from '@waymark/core';
-import type { Comparison, ComparedFigure } from './compare';
+import { englishWords, type Words } from '../words';
+import { comparedFigures, uncostedNote, type Comparison, type ComparedFigure } from './compare';
 
-const labels: Record<ComparedFigure, string> = {
-  contacts: 'Contacts',
-  avoidableContacts: 'Avoidable contacts',
-  elapsedDays: 'Elapsed days',
-  waitDays: 'Waiting days',
-  handlingMinutes: 'Handling minutes',
-  handOffs: 'Hand-offs',
-  cost: 'Cost per journey (£)',
-};
-const order = Object.keys(labels) as ComparedFigure[];
+const order: readonly ComparedFigure[] = comparedFigures;
 
 const num = (n: number | null | undefined, k?: ComparedFigure): string => {
   if (n === null || n === undefined) return '—';
@@ -22,80 +14,118 @@ const signed = (n: number, k?: ComparedFigure): string =>
 const md = escapeMarkdown;
 const html = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const statusWord = { kept: 'kept', removed: 'removed', added: 'new' } as const;
+
+/** The words both report forms share, in one language. */
+function reportWords(c: Comparison, w: Words, esc: (s: string) => string) {
+  const status = (r: Comparison['rows'][number]) =>
+    w.t(`measure.compare.status.${r.status}`) +
+    (r.alignment.confirmed ? '' : ` ${w.t('measure.compare.unconfirmedMark')}`);
+  const emotionLine = (s: Comparison['current']['emotion'], withMean: boolean) =>
+    [
+      s.lowest
+        ? w.t('measure.compare.lowestAt', { score: num(s.lowest.score), label: esc(s.lowest.label) })
+        : w.t('measure.compare.notScored'),
+      ...(withMean ? [w.t('measure.compare.mean', { score: num(s.mean) })] : []),
+      w.t('measure.compare.moments', { count: s.momentsOfTruth.length }) +
+        (s.momentsOfTruth.length
+          ? ': ' + s.momentsOfTruth.map((m) => `“${esc(m.text)}” (${esc(m.label)})`).join('; ')
+          : ''),
+    ].join('; ');
+  const list = (items: readonly string[]) =>
+    items.length === 0 ? w.t('measure.compare.none') : items.map(esc).join(', ');
+  return {
+    figure: (k: ComparedFigure) => w.t(`measure.compare.figure.${k}`),
+    status,
+    emotionLine,
+    stepsChanged: w.t('measure.compare.stepsChanged', {
+      removed: list(c.stepsRemoved),
+      added: list(c.stepsAdded),
+    }),
+    costs: w.t('measure.compare.costsPerContact', {
+      source: esc(c.costTable.source) + (c.costTable.year ? `, ${c.costTable.year}` : ''),
+      id: esc(c.costTable.id),
+    }),
+    notes: (c.uncostedChannels ?? []).map((ch) => esc(uncostedNote(ch, c.costTable.id, w))),
+    stepHead: [
+      w.t('measure.compare.currentStep'),
+      w.t('measure.compare.desiredStep'),
+      w.t('measure.compare.status'),
+      w.t('measure.compare.contactsDelta'),
+      w.t('measure.compare.daysDelta'),
+      w.t('measure.compare.handOffsDelta'),
+      w.t('measure.compare.costDelta'),
+      w.t('measure.compare.emotionNowThen'),
+    ],
+    totalsHead: [
+      w.t('measure.compare.figure'),
+      w.t('measure.compare.current'),
+      w.t('measure.compare.desired'),
+      w.t('measure.compare.change'),
+    ],
+    sides: [
+      [w.t('measure.compare.current'), c.current.emotion],
+      [w.t('measure.compare.desired'), c.desired.emotion],
+    ] as const,
+  };
+}
 
 /** The comparison as a Markdown report: totals, then step by step, then emotion and notes. */
-export function renderComparisonMarkdown(c: Comparison): string {
+export function renderComparisonMarkdown(c: Comparison, w: Words = englishWords): string {
+  const words = reportWords(c, w, md);
   const out: string[] = [`# ${md(c.current.title)} → ${md(c.desired.title)}`, ''];
-  if (c.unconfirmed > 0)
-    out.push(`> ${c.unconfirmed} step pairing(s) matched by name await confirmation.`, '');
-  out.push('## Totals per journey', '', '| Figure | Current | Desired | Change |', '|---|---:|---:|---:|');
+  if (c.unconfirmed > 0) out.push(`> ${w.t('measure.compare.unconfirmed', { count: c.unconfirmed })}`, '');
+  out.push(
+    `## ${w.t('measure.compare.totals')}`,
+    '',
+    `| ${words.totalsHead.join(' | ')} |`,
+    '|---|---:|---:|---:|',
+  );
   for (const k of order)
     out.push(
-      `| ${labels[k]} | ${num(c.current.totals[k], k)} | ${num(c.desired.totals[k], k)} | ${signed(c.delta[k], k)} |`,
+      `| ${words.figure(k)} | ${num(c.current.totals[k], k)} | ${num(c.desired.totals[k], k)} | ${signed(c.delta[k], k)} |`,
     );
   out.push(
     '',
-    '## Step by step',
+    `## ${w.t('measure.compare.stepByStep')}`,
     '',
-    '| Current step | Desired step | Status | Contacts Δ | Days Δ | Hand-offs Δ | Cost Δ (£) | Emotion now → then |',
+    `| ${words.stepHead.join(' | ')} |`,
     '|---|---|---|---:|---:|---:|---:|---|',
   );
   for (const r of c.rows) {
     const emo = `${num(r.current?.figures.emotion)} → ${num(r.desired?.figures.emotion)}`;
     out.push(
-      `| ${md(r.current?.label ?? '—')} | ${md(r.desired?.label ?? '—')} | ${statusWord[r.status]}${r.alignment.confirmed ? '' : ' (name match, unconfirmed)'} | ${signed(r.delta.contacts)} | ${signed(r.delta.elapsedDays)} | ${signed(r.delta.handOffs)} | ${signed(r.delta.cost, 'cost')} | ${emo} |`,
+      `| ${md(r.current?.label ?? '—')} | ${md(r.desired?.label ?? '—')} | ${words.status(r)} | ${signed(r.delta.contacts)} | ${signed(r.delta.elapsedDays)} | ${signed(r.delta.handOffs)} | ${signed(r.delta.cost, 'cost')} | ${emo} |`,
     );
   }
-  out.push('', '## Emotion');
-  for (const [name, s] of [
-    ['Current', c.current.emotion],
-    ['Desired', c.desired.emotion],
-  ] as const) {
-    out.push(
-      `- ${name}: lowest point ${s.lowest ? `${num(s.lowest.score)} at “${md(s.lowest.label)}”` : 'not scored'}; mean ${num(s.mean)}; ${s.momentsOfTruth.length} moment(s) of truth${s.momentsOfTruth.length ? ': ' + s.momentsOfTruth.map((m) => `“${md(m.text)}” (${md(m.label)})`).join('; ') : ''}`,
-    );
-  }
-  out.push(
-    '',
-    `Steps removed: ${c.stepsRemoved.map(md).join(', ') || 'none'}. Steps added: ${c.stepsAdded.map(md).join(', ') || 'none'}.`,
-  );
-  out.push(
-    '',
-    `Costs per contact: ${md(c.costTable.source)}${c.costTable.year ? `, ${c.costTable.year}` : ''} (${c.costTable.id}).`,
-  );
-  for (const n of c.notes) out.push(`- ${md(n)}`);
+  out.push('', `## ${w.t('measure.compare.emotion')}`);
+  for (const [name, s] of words.sides) out.push(`- ${name}: ${words.emotionLine(s, true)}`);
+  out.push('', words.stepsChanged, '', words.costs);
+  for (const n of words.notes) out.push(`- ${n}`);
   return out.join('\n') + '\n';
 }
 
 /** The comparison as one self-contained HTML page that prints on A4 and pastes into a word processor. */
-export function renderComparisonHtml(c: Comparison): string {
+export function renderComparisonHtml(c: Comparison, w: Words = englishWords): string {
+  const words = reportWords(c, w, html);
   const rowsTotals = order
     .map(
       (k) =>
-        `<tr><th scope="row">${labels[k]}</th><td>${num(c.current.totals[k], k)}</td><td>${num(c.desired.totals[k], k)}</td><td>${signed(c.delta[k], k)}</td></tr>`,
+        `<tr><th scope="row">${html(words.figure(k))}</th><td>${num(c.current.totals[k], k)}</td><td>${num(c.desired.totals[k], k)}</td><td>${signed(c.delta[k], k)}</td></tr>`,
     )
     .join('\n');
   const rowsSteps = c.rows
     .map(
       (r) =>
-        `<tr class="${r.status}"><td>${html(r.current?.label ?? '—')}</td><td>${html(r.desired?.label ?? '—')}</td><td>${statusWord[r.status]}${r.alignment.confirmed ? '' : ' (name match, unconfirmed)'}</td><td>${signed(r.delta.contacts)}</td><td>${signed(r.delta.elapsedDays)}</td><td>${signed(r.delta.handOffs)}</td><td>${signed(r.delta.cost, 'cost')}</td><td>${num(r.current?.figures.emotion)} → ${num(r.desired?.figures.emotion)}</td></tr>`,
+        `<tr class="${r.status}"><td>${html(r.current?.label ?? '—')}</td><td>${html(r.desired?.label ?? '—')}</td><td>${html(words.status(r))}</td><td>${signed(r.delta.contacts)}</td><td>${signed(r.delta.elapsedDays)}</td><td>${signed(r.delta.handOffs)}</td><td>${signed(r.delta.cost, 'cost')}</td><td>${num(r.current?.figures.emotion)} → ${num(r.desired?.figures.emotion)}</td></tr>`,
     )
     .join('\n');
-  const emotion = (
-    [
-      ['Current', c.current.emotion],
-      ['Desired', c.desired.emotion],
-    ] as const
-  )
-    .map(
-      ([name, s]) =>
-        `<li><strong>${name}</strong>: lowest point ${s.lowest ? `${num(s.lowest.score)} at “${html(s.lowest.label)}”` : 'not scored'}; ${s.momentsOfTruth.length} moment(s) of truth${s.momentsOfTruth.length ? ': ' + s.momentsOfTruth.map((m) => `“${html(m.text)}” (${html(m.label)})`).join('; ') : ''}</li>`,
-    )
+  const emotion = words.sides
+    .map(([name, s]) => `<li><strong>${html(name)}</strong>: ${words.emotionLine(s, false)}</li>`)
     .join('\n');
+  const th = (cells: readonly string[]) => cells.map((x) => `<th scope="col">${html(x)}</th>`).join('');
   const title = `${html(c.current.title)} → ${html(c.desired.title)}`;
   return `<!doctype html>
-<html lang="en-GB"><head><meta charset="utf-8"><title>${title}</title>
+<html lang="${w.tag}"><head><meta charset="utf-8"><title>${title}</title>
 <style>
 body{font-family:Arial,Helvetica,sans-serif;color:#0b0c0c;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.4}
 table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border:1px solid #b1b4b6;padding:.35rem .5rem;text-align:left}
@@ -104,21 +134,21 @@ tr.removed td{text-decoration:line-through}tr.added td:nth-child(2){font-weight:
 @page{size:A4 landscape;margin:15mm}@media print{body{margin:0;max-width:none}}
 </style></head><body>
 <h1>${title}</h1>
-${c.unconfirmed > 0 ? `<p><strong>${c.unconfirmed} step pairing(s) matched by name await confirmation.</strong></p>` : ''}
-<h2>Totals per journey</h2>
-<table><thead><tr><th scope="col">Figure</th><th scope="col">Current</th><th scope="col">Desired</th><th scope="col">Change</th></tr></thead><tbody>
+${c.unconfirmed > 0 ? `<p><strong>${html(w.t('measure.compare.unconfirmed', { count: c.unconfirmed }))}</strong></p>` : ''}
+<h2>${html(w.t('measure.compare.totals'))}</h2>
+<table><thead><tr>${th(words.totalsHead)}</tr></thead><tbody>
 ${rowsTotals}
 </tbody></table>
-<h2>Step by step</h2>
-<table><thead><tr><th scope="col">Current step</th><th scope="col">Desired step</th><th scope="col">Status</th><th scope="col">Contacts Δ</th><th scope="col">Days Δ</th><th scope="col">Hand-offs Δ</th><th scope="col">Cost Δ (£)</th><th scope="col">Emotion now → then</th></tr></thead><tbody>
+<h2>${html(w.t('measure.compare.stepByStep'))}</h2>
+<table><thead><tr>${th(words.stepHead)}</tr></thead><tbody>
 ${rowsSteps}
 </tbody></table>
-<h2>Emotion</h2><ul>
+<h2>${html(w.t('measure.compare.emotion'))}</h2><ul>
 ${emotion}
 </ul>
-<p>Steps removed: ${c.stepsRemoved.map(html).join(', ') || 'none'}. Steps added: ${c.stepsAdded.map(html).join(', ') || 'none'}.</p>
-<p>Costs per contact: ${html(c.costTable.source)}${c.costTable.year ? `, ${c.costTable.year}` : ''} (${html(c.costTable.id)}).</p>
-${c.notes.map((n) => `<p>${html(n)}</p>`).join('\n')}
+<p>${words.stepsChanged}</p>
+<p>${words.costs}</p>
+${words.notes.map((n) => `<p>${n}</p>`).join('\n')}
 </body></html>
 `;
 }

@@ -3,6 +3,7 @@ import { costTables } from '../channel-costs';
 import { alignSteps, proposeAlignment } from './alignment';
 import { compareJourneys } from './compare';
 import { currentFixture, desiredFixture } from './compare.fixture';
+import { createTranslator } from '@waymark/i18n';
 import { renderComparisonHtml, renderComparisonMarkdown } from './compare-report';
 
 const socitm2011 = costTables.find((t) => t.id === 'socitm-2011')!;
@@ -76,11 +77,25 @@ describe('compareJourneys', () => {
     const mdText = renderComparisonMarkdown(cc);
     expect(mdText).toContain('| Avoidable contacts | 1 | 0 | −1 |');
     expect(mdText).toContain('\\| pipe');
-    expect(mdText).toContain('1 step pairing(s) matched by name await confirmation');
+    expect(mdText).toContain('1 step pairing matched by name awaits confirmation.');
     const htmlText = renderComparisonHtml(cc);
     expect(htmlText).not.toContain('<script>x');
     expect(htmlText).toContain('&lt;script&gt;');
     expect(htmlText).toContain('Case officer visits');
+  });
+
+  it('given Welsh words, then both reports are in Welsh (headings, statuses, plurals, lang) and the figures stay', () => {
+    const cy = createTranslator('cy');
+    const cc = compareJourneys(currentFixture(), desiredFixture(), { costTable: socitm2011 });
+    const mdText = renderComparisonMarkdown(cc, cy);
+    expect(mdText).toContain('## Cyfansymiau fesul taith');
+    expect(mdText).toContain('| Cysylltiadau y gellir eu hosgoi | 1 | 0 | −1 |');
+    expect(mdText).toContain('Camau a dynnwyd: Awaits response.');
+    expect(mdText).not.toContain('Totals per journey');
+    const htmlText = renderComparisonHtml(cc, cy);
+    expect(htmlText).toContain('<html lang="cy-GB">');
+    expect(htmlText).toContain('<th scope="col">Cam presennol</th>');
+    expect(htmlText).not.toMatch(/>(Current step|Totals per journey|Step by step)</);
   });
 
   it('given HTML, links and autolinks in titles and step names, then the Markdown report has no live markup', () => {

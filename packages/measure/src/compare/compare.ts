@@ -2,6 +2,11 @@ import type { Column, ColumnId, Journey } from '@waymark/core';
 import { costTables, defaultCostTableId, type CostTable } from '../channel-costs';
 import { proposeAlignment, type AlignmentRow } from './alignment';
 import { stepFigures, type StepFigures } from './step-figures';
+import { englishWords, type Words } from '../words';
+
+/** Says that a channel's contacts are counted but not costed, in `words`. */
+export const uncostedNote = (channel: string, table: string, words: Words): string =>
+  words.t('measure.compare.uncosted', { channel, table });
 
 /** The additive figures compared step by step and in total. */
 export const comparedFigures = [
@@ -64,6 +69,8 @@ export interface Comparison {
   readonly unconfirmed: number;
   readonly costTable: { readonly id: string; readonly source: string; readonly year: number | null };
   readonly notes: readonly string[];
+  /** The channels with contacts but no cost in the table: `notes` says so in English; reports say it in theirs. */
+  readonly uncostedChannels: readonly string[];
 }
 
 export interface CompareOptions {
@@ -141,9 +148,8 @@ export function compareJourneys(
   const d = summarise(desired, table);
   const delta = zero();
   for (const k of comparedFigures) delta[k] = d.totals[k] - c.totals[k];
-  const notes = [...new Set([...c.uncosted, ...d.uncosted])].map(
-    (ch) => `No cost for the ${ch} channel in ${table.id}; its contacts are counted but not costed.`,
-  );
+  const uncostedChannels = [...new Set([...c.uncosted, ...d.uncosted])];
+  const notes = uncostedChannels.map((ch) => uncostedNote(ch, table.id, englishWords));
   return {
     current: { id: c.id, title: c.title, totals: c.totals, emotion: c.emotion },
     desired: { id: d.id, title: d.title, totals: d.totals, emotion: d.emotion },
@@ -154,5 +160,6 @@ export function compareJourneys(
     unconfirmed: alignment.filter((a) => !a.confirmed).length,
     costTable: { id: table.id, source: table.source, year: table.year },
     notes,
+    uncostedChannels,
   };
 }
