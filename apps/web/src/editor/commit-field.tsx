@@ -19,6 +19,8 @@ interface CommitFieldProps {
   readonly inputMode?: 'numeric' | 'decimal' | 'text';
   /** The most characters the field takes; a count shows near it and longer text is not sent. */
   readonly maxLength?: number | null;
+  /** The language of the text typed, when it is not the page's (a Welsh translation: `cy`). */
+  readonly lang?: string | undefined;
 }
 
 /**
@@ -40,6 +42,7 @@ export function CommitField({
   hint,
   inputMode,
   maxLength,
+  lang,
 }: CommitFieldProps) {
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
@@ -86,6 +89,7 @@ export function CommitField({
     id,
     value: shown,
     readOnly,
+    lang,
     'aria-invalid': error || over ? true : undefined,
     'aria-describedby':
       [hint ? `${id}-hint` : '', error ? `${id}-error` : '', showCount ? `${id}-count` : '']
