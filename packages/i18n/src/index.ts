@@ -8,6 +8,7 @@
  */
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
 import { namespaces, type MessageId } from './namespaces.ts';
+import { formatWelshDate, intlHasWelshDates } from './welsh-dates.ts';
 
 export { namespaces, type MessageId } from './namespaces.ts';
 export { errorMessageId, problemMessageId } from './error-ids.ts';
@@ -99,6 +100,9 @@ export function createTranslator(locale: Locale): Translator {
     },
     cache,
   );
+  // Chrome's ICU has no Welsh date names: there, Welsh dates are made from British English's (welsh-dates.ts).
+  const formatDate = (d: Date, options: Intl.DateTimeFormatOptions): string =>
+    locale === 'cy' && !intlHasWelshDates() ? formatWelshDate(d, options) : intl.formatDate(d, options);
   const translator: Translator = {
     locale,
     tag,
@@ -122,16 +126,13 @@ export function createTranslator(locale: Locale): Translator {
       if (value === null || value === undefined || value === '') return '';
       const d = toDate(value);
       if (Number.isNaN(d.getTime())) return String(value);
-      return intl.formatDate(
-        d,
-        options ?? { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' },
-      );
+      return formatDate(d, options ?? { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
     },
     dateTime: (value) => {
       if (value === null || value === undefined || value === '') return '';
       const d = toDate(value);
       if (Number.isNaN(d.getTime())) return String(value);
-      return intl.formatDate(d, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+      return formatDate(d, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
     },
     list: (items, type = 'conjunction') => intl.formatList(items, { type }) as string,
   };
