@@ -131,6 +131,14 @@ describe('Process map and Compare, end to end in Chromium', () => {
     expect(await key.textContent()).toContain(
       'Number on an arrow: the median time between the two activities.',
     );
+    // zoomed in, the map is a region to scroll with the keys or drag; fit to width brings it back
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    const zoomed = page.getByRole('region', { name: /^Process map, zoomed/ });
+    await zoomed.waitFor();
+    expect(await page.getByText('Zoom 125%: drag the map or scroll to move around it').count()).toBe(1);
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Fit to width' }).click();
+    await expect.poll(() => zoomed.count()).toBe(0);
     // the same in words for screen readers
     await page.getByText(/^The map as a table/).click();
     const row = page
