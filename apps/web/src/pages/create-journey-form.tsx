@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { journeyTypes } from '@waymark/core';
-import { journeyTypeLabels, randomSuffix } from '../app/format';
+import { randomSuffix } from '../app/format';
 import { useRouter } from '../app/router';
 import { useSession } from '../app/session';
 import type { TemplateName } from '@waymark/core';
 import { buildFromTemplate, slugify, templateHint, templateIds, templateLabel } from '../templates/templates';
 import { ErrorSummary, SelectField, TextField, errorText } from '../ui/field';
+import { t } from '../i18n';
 
 /** Create a journey from a template, or import a JSON or YAML file. */
 export function CreateJourneyForm({ ws }: { ws: string }) {
@@ -19,7 +20,7 @@ export function CreateJourneyForm({ ws }: { ws: string }) {
     const form = new FormData(event.currentTarget);
     const title = String(form.get('title')).trim();
     if (title === '') {
-      setError('Title: give the journey a name, for example ‘Reporting anti-social behaviour’.');
+      setError(t('pages.create.titleMissing'));
       return;
     }
     const chosen = String(form.get('template'));
@@ -33,7 +34,7 @@ export function CreateJourneyForm({ ws }: { ws: string }) {
       },
     );
     if (!made.ok) {
-      setError(`Template: ${made.message}`);
+      setError(t('pages.create.templateProblem', { problem: made.message }));
       return;
     }
     const journey = made.journey;
@@ -53,7 +54,7 @@ export function CreateJourneyForm({ ws }: { ws: string }) {
     const input = event.currentTarget.elements.namedItem('file') as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) {
-      setError('File: choose a journey file (.json, .yaml or .yml) to import.');
+      setError(t('pages.create.fileMissing'));
       return;
     }
     const yaml = /\.ya?ml$/i.test(file.name);
@@ -67,27 +68,27 @@ export function CreateJourneyForm({ ws }: { ws: string }) {
       );
       navigate({ page: 'editor', ws, id: created.id });
     } catch (e) {
-      setError(`${file.name}: ${errorText(e)}`);
+      setError(t('pages.create.fileProblem', { file: file.name, problem: errorText(e) }));
       setBusy(false);
     }
   }
 
   return (
     <section className="panel" aria-labelledby="create-heading">
-      <h2 id="create-heading">Start a journey</h2>
+      <h2 id="create-heading">{t('pages.create.heading')}</h2>
       <ErrorSummary message={error} />
       <div className="two-columns">
         <form onSubmit={create}>
-          <TextField label="Title" name="title" hint="What the customer is trying to do, in their words." />
-          <SelectField label="Journey type" name="journeyType" defaultValue="current">
-            {journeyTypes.map((t) => (
-              <option key={t} value={t}>
-                {journeyTypeLabels[t]}
+          <TextField label={t('pages.create.title')} name="title" hint={t('pages.create.titleHint')} />
+          <SelectField label={t('pages.create.journeyType')} name="journeyType" defaultValue="current">
+            {journeyTypes.map((type) => (
+              <option key={type} value={type}>
+                {t(`model.journeyType.${type}`)}
               </option>
             ))}
           </SelectField>
           <fieldset className="field">
-            <legend>Template</legend>
+            <legend>{t('pages.create.template')}</legend>
             {templateIds.map((id, i) => (
               <div className="radio" key={id}>
                 <input
@@ -105,19 +106,19 @@ export function CreateJourneyForm({ ws }: { ws: string }) {
             ))}
           </fieldset>
           <button className="button" type="submit" disabled={busy}>
-            Create journey
+            {t('pages.create.submit')}
           </button>
         </form>
         <form onSubmit={importFile}>
           <TextField
-            label="Import a journey file"
+            label={t('pages.create.importLabel')}
             name="file"
             type="file"
             accept=".json,.yaml,.yml,application/json"
-            hint="A Waymark journey as JSON or YAML."
+            hint={t('pages.create.importHint')}
           />
           <button className="button button--secondary" type="submit" disabled={busy}>
-            Import file
+            {t('pages.create.import')}
           </button>
         </form>
       </div>

@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import { journeyStatuses, journeyTypes } from '@waymark/core';
 import type { JourneySummary } from '../api/types';
-import { formatDate, journeyTypeLabels, statusLabels } from '../app/format';
+import { formatDate } from '../app/format';
 import { Link, useRouter } from '../app/router';
 import { useRole, useSession } from '../app/session';
 import { useTitle } from '../app/use-title';
 import { ErrorSummary, SelectField, errorText } from '../ui/field';
 import { CreateJourneyForm } from './create-journey-form';
 import { ThingsToLookAt } from './inbox';
+import { t } from '../i18n';
 
 const canEdit = (role: string | null) => role === 'owner' || role === 'editor';
 
@@ -17,7 +18,7 @@ export function HomePage({ ws }: { ws: string }) {
   const role = useRole(ws);
   const workspace =
     session.status === 'signed-in' ? session.me.workspaces.find((w) => w.id === ws) : undefined;
-  useTitle(workspace ? `Journeys – ${workspace.name}` : 'Journeys');
+  useTitle(workspace ? t('pages.home.titleIn', { workspace: workspace.name }) : t('pages.home.journeys'));
   const [filters, setFilters] = useState({ q: '', type: '', status: '', owner: '', deleted: false });
   const [items, setItems] = useState<readonly JourneySummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -49,39 +50,49 @@ export function HomePage({ ws }: { ws: string }) {
   return (
     <>
       <div className="page-heading">
-        <h1>Journeys{workspace ? ` in ${workspace.name}` : ''}</h1>
-        <Link to={{ page: 'datasets', ws }}>Event logs</Link>
-        {role === 'owner' ? <Link to={{ page: 'members', ws }}>Members and roles</Link> : null}
-        {role === 'owner' ? <Link to={{ page: 'tokens', ws }}>API tokens</Link> : null}
+        <h1>
+          {workspace ? t('pages.home.headingIn', { workspace: workspace.name }) : t('pages.home.journeys')}
+        </h1>
+        <Link to={{ page: 'datasets', ws }}>{t('pages.home.eventLogs')}</Link>
+        {role === 'owner' ? <Link to={{ page: 'members', ws }}>{t('pages.home.members')}</Link> : null}
+        {role === 'owner' ? <Link to={{ page: 'tokens', ws }}>{t('pages.home.tokens')}</Link> : null}
       </div>
       <ErrorSummary message={error} />
       <ThingsToLookAt ws={ws} />
       {canEdit(role) ? <CreateJourneyForm ws={ws} /> : null}
       <section aria-labelledby="list-heading">
-        <h2 id="list-heading">All journeys</h2>
+        <h2 id="list-heading">{t('pages.home.all')}</h2>
         <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
           <div className="field">
-            <label htmlFor="q">Search</label>
+            <label htmlFor="q">{t('pages.home.search')}</label>
             <input id="q" type="search" value={filters.q} onChange={(e) => set('q')(e.target.value)} />
           </div>
-          <SelectField label="Type" value={filters.type} onChange={(e) => set('type')(e.target.value)}>
-            <option value="">Any type</option>
-            {journeyTypes.map((t) => (
-              <option key={t} value={t}>
-                {journeyTypeLabels[t]}
+          <SelectField
+            label={t('pages.home.type')}
+            value={filters.type}
+            onChange={(e) => set('type')(e.target.value)}
+          >
+            <option value="">{t('pages.home.anyType')}</option>
+            {journeyTypes.map((type) => (
+              <option key={type} value={type}>
+                {t(`model.journeyType.${type}`)}
               </option>
             ))}
           </SelectField>
-          <SelectField label="Status" value={filters.status} onChange={(e) => set('status')(e.target.value)}>
-            <option value="">Any status</option>
+          <SelectField
+            label={t('pages.home.status')}
+            value={filters.status}
+            onChange={(e) => set('status')(e.target.value)}
+          >
+            <option value="">{t('pages.home.anyStatus')}</option>
             {journeyStatuses.map((s) => (
               <option key={s} value={s}>
-                {statusLabels[s]}
+                {t(`model.status.${s}`)}
               </option>
             ))}
           </SelectField>
           <div className="field">
-            <label htmlFor="owner">Owner</label>
+            <label htmlFor="owner">{t('pages.home.owner')}</label>
             <input id="owner" value={filters.owner} onChange={(e) => set('owner')(e.target.value)} />
           </div>
           <div className="checkbox">
@@ -91,27 +102,29 @@ export function HomePage({ ws }: { ws: string }) {
               checked={filters.deleted}
               onChange={(e) => set('deleted')(e.target.checked)}
             />
-            <label htmlFor="deleted">Show deleted</label>
+            <label htmlFor="deleted">{t('pages.home.showDeleted')}</label>
           </div>
         </form>
         {items === null ? (
-          <p role="status">Loading journeys…</p>
+          <p role="status">{t('pages.home.loading')}</p>
         ) : items.length === 0 ? (
-          <p role="status">No journeys match. {canEdit(role) ? 'Start one above.' : ''}</p>
+          <p role="status">{canEdit(role) ? t('pages.home.noneStart') : t('pages.home.none')}</p>
         ) : (
           <div className="table-wrap">
             <table className="table">
-              <caption className="visually-hidden">Journeys, {items.length} shown</caption>
+              <caption className="visually-hidden">
+                {t('pages.home.caption', { count: items.length })}
+              </caption>
               <thead>
                 <tr>
-                  <th scope="col">Title</th>
-                  <th scope="col">Type</th>
-                  <th scope="col">Owner</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Last changed</th>
-                  <th scope="col">Review date</th>
+                  <th scope="col">{t('pages.home.col.title')}</th>
+                  <th scope="col">{t('pages.home.type')}</th>
+                  <th scope="col">{t('pages.home.owner')}</th>
+                  <th scope="col">{t('pages.home.status')}</th>
+                  <th scope="col">{t('pages.home.col.changed')}</th>
+                  <th scope="col">{t('pages.home.col.review')}</th>
                   <th scope="col">
-                    <span className="visually-hidden">Actions</span>
+                    <span className="visually-hidden">{t('pages.home.col.actions')}</span>
                   </th>
                 </tr>
               </thead>
@@ -122,22 +135,22 @@ export function HomePage({ ws }: { ws: string }) {
                       <Link to={{ page: 'editor', ws, id: j.id }}>{j.title}</Link>
                       {j.segment ? <span className="hint"> {j.segment}</span> : null}
                     </th>
-                    <td>{journeyTypeLabels[j.journeyType] ?? j.journeyType}</td>
+                    <td>{t(`model.journeyType.${j.journeyType}`)}</td>
                     <td>{j.owner ?? ''}</td>
                     <td>
-                      <span className={`tag tag--${j.status}`}>{statusLabels[j.status] ?? j.status}</span>
+                      <span className={`tag tag--${j.status}`}>{t(`model.status.${j.status}`)}</span>
                     </td>
                     <td>
                       {formatDate(j.updatedAt)}
                       {j.updatedBy
-                        ? ` by ${typeof j.updatedBy === 'string' ? j.updatedBy : j.updatedBy.name}`
+                        ? ` ${t('pages.home.by', { who: typeof j.updatedBy === 'string' ? j.updatedBy : j.updatedBy.name })}`
                         : ''}
                     </td>
                     <td>{formatDate(j.reviewDate)}</td>
                     <td className="actions">
                       {!filters.deleted ? (
                         <Link to={{ page: 'improve', ws, id: j.id, view: 'compare' }}>
-                          Improve <span className="visually-hidden">{j.title}</span>
+                          {t('pages.home.improve')} <span className="visually-hidden">{j.title}</span>
                         </Link>
                       ) : null}
                       {canEdit(role) && filters.deleted ? (
@@ -146,7 +159,7 @@ export function HomePage({ ws }: { ws: string }) {
                           type="button"
                           onClick={() => act(() => api.undelete(ws, j.id))}
                         >
-                          Restore <span className="visually-hidden">{j.title}</span>
+                          {t('pages.home.restore')} <span className="visually-hidden">{j.title}</span>
                         </button>
                       ) : null}
                       {canEdit(role) && j.journeyType === 'current' && !filters.deleted ? (
@@ -157,13 +170,16 @@ export function HomePage({ ws }: { ws: string }) {
                             act(async () => {
                               const copy = await api.duplicate(ws, j.id, {
                                 journeyType: 'desired',
-                                title: `${j.title} (desired)`,
+                                title: t('pages.home.desiredTitle', { title: j.title }),
                               });
                               navigate({ page: 'editor', ws, id: copy.id });
                             })
                           }
                         >
-                          Duplicate as desired <span className="visually-hidden">journey of {j.title}</span>
+                          {t('pages.home.duplicate')}{' '}
+                          <span className="visually-hidden">
+                            {t('pages.home.duplicateOf', { title: j.title })}
+                          </span>
                         </button>
                       ) : null}
                     </td>
