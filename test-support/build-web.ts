@@ -15,6 +15,8 @@ const sources = [
   'packages/core/src',
   'packages/render/src',
   'packages/measure/src',
+  'packages/i18n/src',
+  'packages/i18n/messages',
 ];
 
 function newest(path: string): number {
