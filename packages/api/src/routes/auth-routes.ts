@@ -193,6 +193,7 @@ export function authRoutes(limits: Limits) {
               'weak_password',
               'Choose a password of your own, not the one-time password you were given.',
               'newPassword',
+              { reason: 'one_time' },
             );
         }
         await deps.accounts.setPassword(user.id, await deps.passwords.hash(body.newPassword), nowIso(input));
