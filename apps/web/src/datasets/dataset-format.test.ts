@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatMoney, setLocale, t } from '../i18n';
+import { formatMoney, setLocale, t, type MessageId } from '../i18n';
 import { formatCount, formatDays, formatDuration, formatPercent } from './dataset-format';
 
 afterEach(() => setLocale('en'));
@@ -39,5 +39,21 @@ describe('event-log figures in words, with units and plurals (issue 11 item 7)',
     expect(t('eventlog.count.contacts', { count: 10 })).toBe('10 cyswllt');
     expect(formatDuration(5 * 3600)).toBe('5 awr');
     expect(formatMoney(8.62)).toBe('£8.62');
+  });
+});
+
+describe('a metric card’s value with its unit (for the editor, views and poster)', () => {
+  it('given each metric kind, then its value reads with its unit once: "1 contact", "£8.62 a contact", "0.42 hand-offs"', () => {
+    setLocale('en');
+    const v = (metric: string, value: number) => t(`eventlog.metricValue.${metric}` as MessageId, { value });
+    expect(v('contacts', 1)).toBe('1 contact');
+    expect(v('hand-offs', 0.42)).toBe('0.42 hand-offs');
+    expect(v('unit-cost', 8.62)).toBe('£8.62 a contact');
+    expect(v('elapsed-days', 134)).toBe('134 days');
+    expect(v('avoidable-percent', 40)).toBe('40% avoidable');
+    expect(v('volume', 1200)).toBe('1,200 a year');
+    setLocale('cy');
+    expect(v('contacts', 2)).toBe('2 gyswllt');
+    expect(v('unit-cost', 8.62)).toBe('£8.62 y cyswllt');
   });
 });
