@@ -48,54 +48,6 @@ const statusIds: Record<JourneyStatus, MessageId> = {
   archived: 'model.status.archived',
 };
 
-/** @deprecated use journeyTypeLabel(type); read at each use, so it follows the chosen language. */
-export const journeyTypeLabels = {
-  get current() {
-    return journeyTypeLabel('current');
-  },
-  get desired() {
-    return journeyTypeLabel('desired');
-  },
-  get case() {
-    return journeyTypeLabel('case');
-  },
-  get 'life-course'() {
-    return journeyTypeLabel('life-course');
-  },
-} as Readonly<Record<JourneyType, string>>;
-
-/** @deprecated use statusLabel(status). */
-export const statusLabels = {
-  get draft() {
-    return statusLabel('draft');
-  },
-  get 'in-review'() {
-    return statusLabel('in-review');
-  },
-  get published() {
-    return statusLabel('published');
-  },
-  get archived() {
-    return statusLabel('archived');
-  },
-} as Readonly<Record<JourneyStatus, string>>;
-
-/** @deprecated use roleDescription(role). */
-export const roleLabels = {
-  get owner() {
-    return roleDescription('owner');
-  },
-  get editor() {
-    return roleDescription('editor');
-  },
-  get commenter() {
-    return roleDescription('commenter');
-  },
-  get viewer() {
-    return roleDescription('viewer');
-  },
-} as Readonly<Record<Role, string>>;
-
 /** A short random suffix for ids the browser mints (not secret; uniqueness within one journey). */
 export function randomSuffix(): string {
   return crypto.randomUUID().replace(/-/g, '').slice(0, 8);
