@@ -116,9 +116,10 @@ export function LaneHeader({
       tabIndex={active ? 0 : -1}
       title={contentDescription(lane) ?? guidanceOf(lane) ?? hint}
     >
+      {/* The label first, so the header's name starts with it; the glyph is drawn before it (CSS order). */}
       <span className="map-lane-head__title">
-        <LaneKindGlyph kind={lane.kind} label={t('editor.lane.kind', { kind: kindName })} size={18} />
         <span className="map-lane-head__label">{lane.label}</span>
+        <LaneKindGlyph kind={lane.kind} label={t('editor.lane.kind', { kind: kindName })} size={18} />
       </span>
       {kindName !== lane.label ? (
         <span className="map-lane-head__kind" aria-hidden="true">
