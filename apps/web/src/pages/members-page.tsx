@@ -7,9 +7,10 @@ import { TableHead } from '../ui/table-head';
 import { RoleField } from './role-field';
 import { ErrorSummary, TextField, errorText } from '../ui/field';
 import { SecretNotice, untilText } from '../ui/secret-notice';
+import { t } from '../i18n';
 
 export function MembersPage({ ws }: { ws: string }) {
-  useTitle('Members and roles');
+  useTitle(t('pages.members.heading'));
   const { api, session } = useSession();
   const role = useRole(ws);
   const [members, setMembers] = useState<readonly Member[]>([]);
@@ -46,22 +47,26 @@ export function MembersPage({ ws }: { ws: string }) {
       const added = await api.addMember(ws, { email, role: String(form.get('role')) as Role });
       if (added.oneTimePassword && added.oneTimePasswordExpiresAt)
         setSecret({
-          text: `${email} was added. Give them this one-time password now, in person or by phone: it is not shown again. It works once, until ${untilText(added.oneTimePasswordExpiresAt)}; Waymark then asks them to choose their own password.`,
+          text: t('pages.members.addedWithPassword', {
+            email,
+            until: untilText(added.oneTimePasswordExpiresAt),
+          }),
           password: added.oneTimePassword,
         });
-      else setNotice(`${email} was added.`);
+      else setNotice(t('pages.members.added', { email }));
       target.reset();
     });
   }
   function resetPassword(m: Member) {
-    const sure = window.confirm(
-      `Reset the password of ${m.name}? Their current password stops working and they are signed out; you get a one-time password to give them.`,
-    );
+    const sure = window.confirm(t('pages.members.resetSure', { name: m.name }));
     if (!sure) return;
     void act(async () => {
       const reset = await api.resetPassword(ws, m.userId);
       setSecret({
-        text: `${m.name}’s password was reset and they were signed out. Give them this one-time password now, in person or by phone: it is not shown again. It works once, until ${untilText(reset.oneTimePasswordExpiresAt)}.`,
+        text: t('pages.members.resetDone', {
+          name: m.name,
+          until: untilText(reset.oneTimePasswordExpiresAt),
+        }),
         password: reset.oneTimePassword,
       });
     });
@@ -70,10 +75,10 @@ export function MembersPage({ ws }: { ws: string }) {
   return (
     <>
       <p>
-        <Link to={{ page: 'home', ws }}>Back to journeys</Link>
+        <Link to={{ page: 'home', ws }}>{t('pages.backToJourneys')}</Link>
       </p>
-      <h1>Members and roles</h1>
-      {role !== 'owner' ? <p>Only owners of this workspace can manage members.</p> : null}
+      <h1>{t('pages.members.heading')}</h1>
+      {role !== 'owner' ? <p>{t('pages.members.ownersOnly')}</p> : null}
       <ErrorSummary message={error} />
       {notice ? (
         <div className="notice" role="status">
@@ -81,13 +86,13 @@ export function MembersPage({ ws }: { ws: string }) {
         </div>
       ) : null}
       {secret ? (
-        <SecretNotice label="One-time password" secret={secret.password}>
+        <SecretNotice label={t('pages.members.oneTimePassword')} secret={secret.password}>
           {secret.text}
         </SecretNotice>
       ) : null}
       <table className="table">
-        <caption className="visually-hidden">Members</caption>
-        <TableHead columns={['Name', 'Email', 'Role']} />
+        <caption className="visually-hidden">{t('pages.members.caption')}</caption>
+        <TableHead columns={[t('pages.members.name'), t('pages.members.email'), t('pages.role')]} />
         <tbody>
           {members.map((m) => (
             <tr key={m.userId}>
@@ -95,7 +100,7 @@ export function MembersPage({ ws }: { ws: string }) {
               <td>{m.email}</td>
               <td>
                 <label className="visually-hidden" htmlFor={`role-${m.userId}`}>
-                  Role of {m.name}
+                  {t('pages.members.roleOf', { name: m.name })}
                 </label>
                 <select
                   id={`role-${m.userId}`}
@@ -105,7 +110,7 @@ export function MembersPage({ ws }: { ws: string }) {
                 >
                   {roles.map((r) => (
                     <option key={r} value={r}>
-                      {r}
+                      {t(`model.role.${r}`)}
                     </option>
                   ))}
                 </select>
@@ -114,14 +119,15 @@ export function MembersPage({ ws }: { ws: string }) {
                 {role === 'owner' && m.userId !== me ? (
                   <>
                     <button className="button button--small" type="button" onClick={() => resetPassword(m)}>
-                      Reset password <span className="visually-hidden">of {m.name}</span>
+                      {t('pages.members.reset')}{' '}
+                      <span className="visually-hidden">{t('pages.members.ofName', { name: m.name })}</span>
                     </button>{' '}
                     <button
                       className="button button--small button--warning"
                       type="button"
                       onClick={() => act(() => api.removeMember(ws, m.userId))}
                     >
-                      Remove <span className="visually-hidden">{m.name}</span>
+                      {t('common.remove')} <span className="visually-hidden">{m.name}</span>
                     </button>
                   </>
                 ) : null}
@@ -132,11 +138,11 @@ export function MembersPage({ ws }: { ws: string }) {
       </table>
       {role === 'owner' ? (
         <form onSubmit={add} className="panel">
-          <h2>Add a member</h2>
-          <TextField label="Email address" name="email" type="email" required />
+          <h2>{t('pages.members.addHeading')}</h2>
+          <TextField label={t('pages.emailAddress')} name="email" type="email" required />
           <RoleField />
           <button className="button" type="submit">
-            Add member
+            {t('pages.members.add')}
           </button>
         </form>
       ) : null}

@@ -7,16 +7,17 @@ import { TableHead } from '../ui/table-head';
 import { RoleField } from './role-field';
 import { ErrorSummary, TextField, errorText } from '../ui/field';
 import { SecretNotice } from '../ui/secret-notice';
+import { formatDateIn, t, tRich } from '../i18n';
 
-const scopeLabels: Record<TokenScope, string> = {
-  read: 'Read journeys, comments, event logs and exports',
-  'journeys:write': 'Change journeys (edits, comments, business cases), as `waymark push` does',
-  import: 'Import files and upload event logs',
+const scopeLabels: Record<TokenScope, () => string> = {
+  read: () => t('pages.tokens.scope.read'),
+  'journeys:write': () => t('pages.tokens.scope.write'),
+  import: () => t('pages.tokens.scope.import'),
 };
 
 /** API tokens for scripts and the CLI: what each may do, made and revoked by owners. */
 export function TokensPage({ ws }: { ws: string }) {
-  useTitle('API tokens');
+  useTitle(t('pages.tokens.heading'));
   const { api } = useSession();
   const role = useRole(ws);
   const [items, setItems] = useState<readonly ApiToken[]>([]);
@@ -38,7 +39,7 @@ export function TokensPage({ ws }: { ws: string }) {
     const scopes = tokenScopes.filter((s) => form.getAll('scopes').includes(s));
     setError(null);
     setMade(null);
-    if (scopes.length === 0) return setError('Scopes: choose at least one thing the token may do.');
+    if (scopes.length === 0) return setError(t('pages.tokens.noScopes'));
     try {
       const token = await api.createToken(ws, {
         name: String(form.get('name')).trim(),
@@ -65,42 +66,39 @@ export function TokensPage({ ws }: { ws: string }) {
   return (
     <>
       <p>
-        <Link to={{ page: 'home', ws }}>Back to journeys</Link>
+        <Link to={{ page: 'home', ws }}>{t('pages.backToJourneys')}</Link>
       </p>
-      <h1>API tokens</h1>
-      <p>
-        Tokens let scripts and the <code>waymark</code> command read or change this workspace’s journeys. A
-        token never manages members, tokens, share links or passwords, and never does more than its role or
-        than the owner who made it.
-      </p>
-      {role !== 'owner' ? <p>Only owners of this workspace can manage API tokens.</p> : null}
+      <h1>{t('pages.tokens.heading')}</h1>
+      <p>{tRich('pages.tokens.intro', { code: (chunks) => <code>{chunks}</code> })}</p>
+      {role !== 'owner' ? <p>{t('pages.tokens.ownersOnly')}</p> : null}
       <ErrorSummary message={error} />
       {made ? (
-        <SecretNotice label="Token" secret={made.token}>
-          The token “{made.name}” was made. Copy it now into the script or tool that needs it: it is not shown
-          again.
+        <SecretNotice label={t('pages.tokens.token')} secret={made.token}>
+          {t('pages.tokens.made', { name: made.name })}
         </SecretNotice>
       ) : null}
       <table className="table">
-        <caption className="visually-hidden">API tokens</caption>
-        <TableHead columns={['Name', 'Role', 'May', 'Made']} />
+        <caption className="visually-hidden">{t('pages.tokens.heading')}</caption>
+        <TableHead
+          columns={[t('pages.tokens.name'), t('pages.role'), t('pages.tokens.may'), t('pages.tokens.madeOn')]}
+        />
         <tbody>
-          {items.map((t) => (
-            <tr key={t.id}>
-              <th scope="row">{t.name}</th>
-              <td>{t.role}</td>
-              <td>{t.scopes.join(', ')}</td>
-              <td>{t.createdAt.slice(0, 10)}</td>
+          {items.map((token) => (
+            <tr key={token.id}>
+              <th scope="row">{token.name}</th>
+              <td>{t(`model.role.${token.role}`)}</td>
+              <td>{token.scopes.join(', ')}</td>
+              <td>{formatDateIn(token.createdAt)}</td>
               <td>
-                {t.revokedAt ? (
-                  `Revoked ${t.revokedAt.slice(0, 10)}`
+                {token.revokedAt ? (
+                  t('pages.tokens.revokedOn', { date: formatDateIn(token.revokedAt) })
                 ) : role === 'owner' ? (
                   <button
                     className="button button--small button--warning"
                     type="button"
-                    onClick={() => void revoke(t.id)}
+                    onClick={() => void revoke(token.id)}
                   >
-                    Revoke <span className="visually-hidden">{t.name}</span>
+                    {t('pages.tokens.revoke')} <span className="visually-hidden">{token.name}</span>
                   </button>
                 ) : null}
               </td>
@@ -110,11 +108,11 @@ export function TokensPage({ ws }: { ws: string }) {
       </table>
       {role === 'owner' ? (
         <form onSubmit={create} className="panel">
-          <h2>Make a token</h2>
-          <TextField label="Name" name="name" hint="What uses it, for example ‘Nightly export’." required />
+          <h2>{t('pages.tokens.makeHeading')}</h2>
+          <TextField label={t('pages.tokens.name')} name="name" hint={t('pages.tokens.nameHint')} required />
           <RoleField />
           <fieldset className="field">
-            <legend>Scopes: what the token may do</legend>
+            <legend>{t('pages.tokens.scopes')}</legend>
             {tokenScopes.map((s) => (
               <div className="checkbox" key={s}>
                 <input
@@ -124,12 +122,12 @@ export function TokensPage({ ws }: { ws: string }) {
                   value={s}
                   defaultChecked={s !== 'import'}
                 />
-                <label htmlFor={`scope-${s}`}>{scopeLabels[s]}</label>
+                <label htmlFor={`scope-${s}`}>{scopeLabels[s]()}</label>
               </div>
             ))}
           </fieldset>
           <button className="button" type="submit">
-            Make token
+            {t('pages.tokens.make')}
           </button>
         </form>
       ) : null}
