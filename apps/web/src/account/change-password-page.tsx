@@ -3,11 +3,11 @@ import { ApiError } from '../api/api-error';
 import { useRouter } from '../app/router';
 import { useSession } from '../app/session';
 import { useTitle } from '../app/use-title';
-import { ErrorSummary, TextField, errorText } from '../ui/field';
+import { unknownErrorWords } from '../api/error-words';
+import { t } from '../i18n';
+import { ErrorSummary, TextField } from '../ui/field';
 
 const MIN_PASSWORD = 12;
-const HINT =
-  'At least 12 characters. Three random words together, like ‘tractor lemon chapel’, are long and easy to remember. Do not use your name, your email address or the word Waymark.';
 
 type Field = 'currentPassword' | 'newPassword' | 'confirm';
 
@@ -16,7 +16,8 @@ type Field = 'currentPassword' | 'newPassword' | 'confirm';
  * works until the person chooses their own (no current password asked: they have just typed it).
  */
 export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
-  useTitle(forced ? 'Choose your own password' : 'Change your password');
+  const heading = forced ? t('account.chooseHeading') : t('account.changeHeading');
+  useTitle(heading);
   const { api, session, refresh, signOut } = useSession();
   const email = session.status === 'signed-in' ? session.me.user.email : '';
   const { navigate } = useRouter();
@@ -35,11 +36,10 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
     const form = new FormData(event.currentTarget);
     const currentPassword = String(form.get('currentPassword') ?? '');
     const newPassword = String(form.get('newPassword') ?? '');
-    if (!forced && currentPassword === '') return fail('currentPassword', 'Type your current password.');
+    if (!forced && currentPassword === '') return fail('currentPassword', t('account.currentMissing'));
     if ([...newPassword].length < MIN_PASSWORD)
-      return fail('newPassword', `Use at least ${MIN_PASSWORD} characters for your new password.`);
-    if (newPassword !== String(form.get('confirm') ?? ''))
-      return fail('confirm', 'The two new passwords are not the same. Type the new password again.');
+      return fail('newPassword', t('account.tooShort', { min: MIN_PASSWORD }));
+    if (newPassword !== String(form.get('confirm') ?? '')) return fail('confirm', t('account.notSame'));
     setBusy(true);
     try {
       await api.changePassword(forced ? { newPassword } : { currentPassword, newPassword });
@@ -50,7 +50,7 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
       if (forced) navigate({ page: 'start' }, { replace: true });
     } catch (e) {
       const path = e instanceof ApiError ? e.path : null;
-      fail(path === 'currentPassword' || path === 'newPassword' ? path : null, errorText(e));
+      fail(path === 'currentPassword' || path === 'newPassword' ? path : null, unknownErrorWords(e));
     } finally {
       setBusy(false);
     }
@@ -58,19 +58,12 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
 
   return (
     <div className="narrow">
-      <h1>{forced ? 'Choose your own password' : 'Change your password'}</h1>
-      {forced ? (
-        <p>
-          You signed in with a one-time password. Choose a password of your own to carry on: only you will
-          know it.
-        </p>
-      ) : (
-        <p>Changing your password signs you out of Waymark on every other computer and browser.</p>
-      )}
+      <h1>{heading}</h1>
+      <p>{forced ? t('account.chooseIntro') : t('account.changeIntro')}</p>
       <ErrorSummary message={summary} />
       {done && !forced ? (
         <div className="notice" role="status">
-          Your password has been changed. You have been signed out everywhere else.
+          {t('account.changed')}
         </div>
       ) : null}
       <form onSubmit={submit} noValidate>
@@ -78,7 +71,7 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
         <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
         {forced ? null : (
           <TextField
-            label="Current password"
+            label={t('account.currentPassword')}
             name="currentPassword"
             type="password"
             autoComplete="current-password"
@@ -87,16 +80,16 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
           />
         )}
         <TextField
-          label="New password"
+          label={t('account.newPassword')}
           name="newPassword"
           type="password"
           autoComplete="new-password"
-          hint={HINT}
+          hint={t('account.passwordHint', { min: MIN_PASSWORD })}
           error={errors.newPassword ?? null}
           required
         />
         <TextField
-          label="Type the new password again"
+          label={t('account.confirmPassword')}
           name="confirm"
           type="password"
           autoComplete="new-password"
@@ -104,11 +97,11 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
           required
         />
         <button className="button" type="submit" disabled={busy}>
-          {busy ? 'Saving…' : forced ? 'Save my password and continue' : 'Change password'}
+          {busy ? t('account.saving') : forced ? t('account.saveAndContinue') : t('account.change')}
         </button>
         {forced ? (
           <button className="link-button" type="button" onClick={() => void signOut()}>
-            Sign out instead
+            {t('account.signOutInstead')}
           </button>
         ) : null}
       </form>

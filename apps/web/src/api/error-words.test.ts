@@ -128,6 +128,16 @@ describe('errors in words from codes (decision 0017)', () => {
     expect(toApiError(502, '<html>Bad gateway</html>').message).toMatch(/^Something went wrong in Waymark/);
   });
 
+  it('a weak password is said by its reason code, in English and Welsh', () => {
+    const body = {
+      error: { code: 'weak_password', message: 'server words', path: 'newPassword' },
+      reason: 'common',
+    };
+    expect(toApiError(422, body).message).toMatch(/^That password is one of the most common ones/);
+    setLocale('cy');
+    expect(toApiError(422, body).message).toMatch(/^Mae’r cyfrinair hwnnw’n un o’r rhai mwyaf cyffredin/);
+  });
+
   it('reads the server’s formatted paths', () => {
     expect(pathSegments('commands[1].patch.title')).toEqual(['commands', 1, 'patch', 'title']);
     expect(pathSegments('tags["a b"]')).toEqual(['tags', 'a b']);

@@ -148,6 +148,11 @@ export function apiErrorWords(
     const id = problemMessageId(first.code);
     if (has(id)) return t(id, { field });
   }
+  const reason = (body as { reason?: unknown } | null)?.reason;
+  if (code === 'weak_password' && typeof reason === 'string') {
+    const id = `errors.password.${reason.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())}`;
+    if (has(id)) return t(id);
+  }
   return codeWords(code) ?? byStatus(status);
 }
 
