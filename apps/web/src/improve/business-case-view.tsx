@@ -7,6 +7,7 @@ import { emptyBusinessCase, savingsFromComparison, type BusinessCaseData } from 
 import { improveApi } from './improve-api';
 import type { ImproveViewProps } from './improve-page';
 import { useArtifact } from './use-artifact';
+import { t } from '../i18n';
 
 export interface BusinessCaseJson {
   readonly report: BusinessCaseReport;
@@ -49,8 +50,14 @@ export function BusinessCaseView({ ws, id, canEdit }: ImproveViewProps) {
       });
       setMessage(
         savings.length > 0
-          ? `Savings prefilled from comparing “${comparison.current.title}” with “${comparison.desired.title}”.`
-          : `Comparing “${comparison.current.title}” with “${comparison.desired.title}” shows no fall in cost or handling time per journey, so no saving was prefilled; add savings by hand.`,
+          ? t('improve.bc.prefilled', {
+              current: comparison.current.title,
+              desired: comparison.desired.title,
+            })
+          : t('improve.bc.noSaving', {
+              current: comparison.current.title,
+              desired: comparison.desired.title,
+            }),
       );
     } catch (e) {
       setMessage(errorText(e));
@@ -59,7 +66,7 @@ export function BusinessCaseView({ ws, id, canEdit }: ImproveViewProps) {
 
   return (
     <section aria-labelledby="bc-heading">
-      <h1 id="bc-heading">Business case</h1>
+      <h1 id="bc-heading">{t('improve.view.businessCase')}</h1>
       <ErrorSummary message={stored.error?.message ?? null} />
       {message ? (
         <p className="improve-notice" role="status">

@@ -10,6 +10,7 @@ import { IndicatorsView } from './indicators-view';
 import { improveViewLabels, improveViews, type ImproveRoute } from './improve-routes';
 import { SamplingView } from './sampling-view';
 import './improve.css';
+import { t } from '../i18n';
 
 export interface ImproveViewProps {
   readonly ws: string;
@@ -21,17 +22,17 @@ export interface ImproveViewProps {
 export function ImprovePage({ route }: { route: ImproveRoute }) {
   const role = useRole(route.ws);
   const canEdit = role === 'owner' || role === 'editor';
-  useTitle(`${improveViewLabels[route.view]} – Improve ${route.id}`);
+  useTitle(t('improve.page.title', { view: improveViewLabels[route.view](), id: route.id }));
   const props = { ws: route.ws, id: route.id, canEdit };
   return (
     <div className="improve">
-      <nav aria-label="Improve" className="improve-nav">
-        <Link to={{ page: 'editor', ws: route.ws, id: route.id }}>Back to the journey</Link>
+      <nav aria-label={t('improve.page.nav')} className="improve-nav">
+        <Link to={{ page: 'editor', ws: route.ws, id: route.id }}>{t('improve.page.back')}</Link>
         <ul>
           {improveViews.map((view) => (
             <li key={view}>
               <CurrentLink to={{ ...route, view }} current={view === route.view}>
-                {improveViewLabels[view]}
+                {improveViewLabels[view]()}
               </CurrentLink>
             </li>
           ))}

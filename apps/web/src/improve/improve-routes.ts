@@ -1,13 +1,15 @@
+import { t } from '../i18n';
+
 /** The Improve pages of a journey (issue 6), as route values beside the app's own routes. */
 export const improveViews = ['compare', 'ideas', 'business-case', 'indicators', 'sampling'] as const;
 export type ImproveView = (typeof improveViews)[number];
 
-export const improveViewLabels: Record<ImproveView, string> = {
-  compare: 'Compare',
-  ideas: 'Ideas',
-  'business-case': 'Business case',
-  indicators: 'Indicators',
-  sampling: 'Activity sampling',
+export const improveViewLabels: Record<ImproveView, () => string> = {
+  compare: () => t('improve.view.compare'),
+  ideas: () => t('improve.view.ideas'),
+  'business-case': () => t('improve.view.businessCase'),
+  indicators: () => t('improve.view.indicators'),
+  sampling: () => t('improve.view.sampling'),
 };
 
 export interface ImproveRoute {

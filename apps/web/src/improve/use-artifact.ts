@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../api/api-error';
 import { improveApi, type Artifact, type ArtifactKind } from './improve-api';
+import { t } from '../i18n';
 
 export interface ArtifactState<T> {
   /** null while loading; the saved data or `initial` when there is none yet. */
@@ -49,13 +50,13 @@ export function useArtifact<T>(
   }, [ws, journeyId, kind, id]);
   const save = useCallback(
     async (next: T) => {
-      setStatus('Saving…');
+      setStatus(t('improve.saving'));
       try {
         const saved = await improveApi.saveArtifact(ws, journeyId, kind, id, version, next);
         setData(saved.data);
         setVersion(saved.version);
         setError(null);
-        setStatus(`Saved (version ${saved.version}).`);
+        setStatus(t('improve.savedVersion', { version: saved.version }));
         return saved;
       } catch (e) {
         setStatus(null);

@@ -3,6 +3,7 @@ import type { Journey, JourneyCommand } from '@waymark/core';
 import { ApiError } from '../api/api-error';
 import { errorText } from '../ui/field';
 import { improveApi } from './improve-api';
+import { t } from '../i18n';
 
 /**
  * A journey and a way to send commands from the version it was loaded at. On a version conflict it takes the
@@ -31,9 +32,7 @@ export function useJourney(ws: string, id: string) {
         if (e instanceof ApiError && e.code === 'version_conflict') {
           const current = (e.body as { current?: { version: number; journey: Journey } } | null)?.current;
           if (current) setState(current);
-          setError(
-            'Someone else changed this journey meanwhile. It now shows their version: check it and make your change again.',
-          );
+          setError(t('improve.conflict'));
         } else setError(errorText(e));
         return false;
       }

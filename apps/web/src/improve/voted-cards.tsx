@@ -1,5 +1,6 @@
 import type { Journey } from '@waymark/core';
 import { topVotedCards, votesText } from './voted-model';
+import { t } from '../i18n';
 
 interface Props {
   readonly journey: Journey;
@@ -13,27 +14,26 @@ export function VotedCards({ journey, canEdit, onStart }: Props) {
   const top = topVotedCards(journey);
   return (
     <section aria-labelledby="voted-heading" className="improve-voted">
-      <h2 id="voted-heading">Most votes in dot-voting</h2>
+      <h2 id="voted-heading">{t('improve.voted.heading')}</h2>
       {top.length === 0 ? (
-        <p>
-          No pain points or moments of truth have votes yet. Run dot-voting in a live workshop on the map to
-          find the ones that matter most.
-        </p>
+        <p>{t('improve.voted.none')}</p>
       ) : (
         <ol>
           {top.map((c) => (
             <li key={c.id}>
               <strong>{c.text}</strong> ({c.kindName}, {votesText(c.votes)})
-              {c.answeredBy.length > 0 ? <> – answered by {c.answeredBy.join('; ')}</> : null}{' '}
+              {c.answeredBy.length > 0 ? (
+                <> {t('improve.voted.answeredBy', { ideas: c.answeredBy.join('; ') })}</>
+              ) : null}{' '}
               {canEdit ? (
                 <button
                   type="button"
                   className="button button--small button--secondary"
                   // The visible words first, then which card (WCAG 2.5.3, label in name).
-                  aria-label={`Start an idea from this: ${c.text}`}
+                  aria-label={t('improve.voted.startOf', { text: c.text })}
                   onClick={() => onStart(c.id)}
                 >
-                  Start an idea from this
+                  {t('improve.voted.start')}
                 </button>
               ) : null}
             </li>
