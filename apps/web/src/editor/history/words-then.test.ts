@@ -87,7 +87,7 @@ describe('history entries quote words as they were then', () => {
       ],
       base,
     );
-    expect(words.get(3)).toEqual(['1 changes: Changed card “Second” (text)']);
+    expect(words.get(3)).toEqual(['1 change: Changed card “Second” (text)']);
     expect(words.get(4)).toEqual(['Removed card “Second”']);
   });
 });
