@@ -1,25 +1,18 @@
 import { laneKinds, restoredVersionOf, type Journey, type JourneyCommand } from '@waymark/core';
+import { getLocale, t, type MessageId } from '../i18n';
 
-const nouns: Record<string, string> = {
-  meta: 'the journey’s details',
-  axis: 'the axis',
-  persona: 'persona',
-  organisation: 'organisation',
-  leverCategory: 'lever category',
-  source: 'source',
-  stage: 'stage',
-  column: 'step',
-  lane: 'lane',
-  link: 'arrow',
-  idea: 'idea',
-  card: 'card',
+/** The catalogue's word for a command's noun: `card` → "card", `column` → "step" (errors.noun.*). */
+const noun = (n: string): string => {
+  const id = `errors.noun.${n}` as MessageId;
+  const word = t(id);
+  return word === id ? n : word;
 };
-const verbs: Record<string, string> = {
-  add: 'Added',
-  update: 'Changed',
-  move: 'Moved',
-  remove: 'Removed',
-  set: 'Set',
+const verbIds: Record<string, MessageId> = {
+  add: 'errors.describe.add',
+  update: 'errors.describe.update',
+  move: 'errors.describe.move',
+  remove: 'errors.describe.remove',
+  set: 'errors.describe.set',
 };
 
 const quoted = (s: string | undefined) => (s ? ` “${s.length > 60 ? `${s.slice(0, 57)}…` : s}”` : '');
@@ -29,29 +22,35 @@ export function describeCommand(command: JourneyCommand, journey?: Journey): str
   if (command.type === 'batch') {
     return (
       command.label ??
-      `${command.commands.length} changes: ${command.commands.map((c) => describeCommand(c, journey)).join('; ')}`
+      t('errors.describe.batch', {
+        count: command.commands.length,
+        list: command.commands.map((c) => describeCommand(c, journey)).join('; '),
+      })
     );
   }
-  if (command.type === 'axis.set') return `Set the axis to ${command.axis.kind}`;
-  if (command.type === 'votes.record') return `Recorded the votes of${quoted(command.round)}`;
+  if (command.type === 'axis.set')
+    return t('errors.describe.axis', {
+      axis: t(`model.axis.${command.axis.kind}` as MessageId).toLocaleLowerCase(getLocale()),
+    });
+  if (command.type === 'votes.record') return t('errors.describe.votes', { round: quoted(command.round) });
   if (command.type === 'meta.update')
-    return `Changed the journey’s details (${Object.keys(command.patch).join(', ')})`;
-  const [noun = '', verb = ''] = command.type.split('.');
-  const what = nouns[noun] ?? noun;
+    return t('errors.describe.meta', { fields: Object.keys(command.patch).join(', ') });
+  const [kind = '', verb = ''] = command.type.split('.');
+  const what = noun(kind);
   const name = (): string => {
     if ('item' in command) {
       const item = command.item as Record<string, unknown>;
       const text = item['text'] ?? item['label'] ?? item['name'] ?? item['title'];
       if (typeof text === 'string') return quoted(text);
-      if (typeof item['score'] === 'number') return ` (score ${item['score']})`;
+      if (typeof item['score'] === 'number') return t('errors.describe.score', { score: item['score'] });
       return '';
     }
     if ('id' in command && journey) {
       const id = String(command.id);
       const card = journey.cards.find((c) => c.id === id);
-      if (noun === 'card' && card)
+      if (kind === 'card' && card)
         return quoted('text' in card ? card.text : laneKinds[card.kind].summary(card));
-      const list = { column: journey.columns, lane: journey.lanes, stage: journey.stages }[noun] as
+      const list = { column: journey.columns, lane: journey.lanes, stage: journey.stages }[kind] as
         readonly { id: string; label?: string; name?: string }[] | undefined;
       const found = list?.find((x) => x.id === id);
       if (found) return quoted(found.label ?? found.name);
@@ -62,47 +61,45 @@ export function describeCommand(command: JourneyCommand, journey?: Journey): str
     verb === 'update' && 'patch' in command
       ? ` (${[...Object.keys(command.patch as object), ...(('unset' in command && command.unset) || [])].join(', ')})`
       : '';
-  return `${verbs[verb] ?? verb} ${what}${name()}${fields}`;
+  const id = verbIds[verb];
+  return id ? t(id, { what, name: name(), fields }) : `${verb} ${what}${name()}${fields}`;
 }
 
-/** Nouns for a summary of many edits: one, and more than one. */
-const counted: Record<string, readonly [string, string]> = {
-  card: ['card', 'cards'],
-  column: ['step', 'steps'],
-  lane: ['lane', 'lanes'],
-  stage: ['stage', 'stages'],
-  link: ['arrow', 'arrows'],
-  idea: ['idea', 'ideas'],
-  persona: ['persona', 'personas'],
-  organisation: ['organisation', 'organisations'],
-  leverCategory: ['lever category', 'lever categories'],
-  source: ['evidence source', 'evidence sources'],
-};
-/** What an update changed, when it changed one thing people name: "changed 2 steps' names". */
-const fieldWords: Record<string, string> = {
-  label: 'name',
-  name: 'name',
-  title: 'title',
-  text: 'words',
-  score: 'score',
-  description: 'description',
-  note: 'note',
-  stageId: 'stage',
-  ownerId: 'owner',
-  votes: 'votes',
-};
-const summaryVerbs: Record<string, string> = {
-  add: 'added',
-  update: 'changed',
-  move: 'moved',
-  remove: 'removed',
+/** Nouns a summary counts ("a card", "3 cards"), with their possessive ("3 cards’") in the catalogue. */
+const counted = new Set([
+  'card',
+  'column',
+  'lane',
+  'stage',
+  'link',
+  'idea',
+  'persona',
+  'organisation',
+  'leverCategory',
+  'source',
+]);
+/** What an update changed, when it changed one thing people name: "changed 2 steps’ names". */
+const fieldWords = new Set([
+  'label',
+  'name',
+  'title',
+  'text',
+  'score',
+  'description',
+  'note',
+  'stageId',
+  'ownerId',
+  'votes',
+]);
+const summaryVerbs: Record<string, MessageId> = {
+  add: 'errors.summary.added',
+  update: 'errors.summary.changed',
+  move: 'errors.summary.moved',
+  remove: 'errors.summary.removed',
 };
 
-const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
-const countWords = (n: number, [one, many]: readonly [string, string]) =>
-  n === 1 ? `${article(one)} ${one}` : `${n} ${many}`;
-const possessive = (n: number, [one, many]: readonly [string, string], field: string) =>
-  n === 1 ? `${article(one)} ${one}’s ${field}` : `${n} ${many}’ ${field}${field.endsWith('s') ? '' : 's'}`;
+const countWords = (n: number, kind: string) =>
+  counted.has(kind) ? t(`errors.summary.thing.${kind}` as MessageId, { n }) : `${n} ${kind}`;
 
 /**
  * Many edits in a few words, for an entry of the grouped history: "Added 3 cards, changed 2 steps’ names".
@@ -119,27 +116,32 @@ export function summariseCommands(commands: readonly JourneyCommand[]): string {
     if (c.type === 'batch') {
       const restored = restoredVersionOf(c);
       if (restored !== null)
-        count(`restore ${restored}`, () => `restored the map as it was at version ${restored}`);
+        count(`restore ${restored}`, () => t('errors.summary.restored', { version: restored }));
       else c.commands.forEach(visit);
       return;
     }
-    if (c.type === 'meta.update') return count('meta', () => 'changed the journey’s details');
-    if (c.type === 'axis.set') return count('axis', () => 'changed the axis');
-    if (c.type === 'votes.record')
-      return count('votes', (n) =>
-        n === 1 ? 'recorded the votes of a round' : `recorded the votes of ${n} rounds`,
-      );
-    const [noun = '', verb = ''] = c.type.split('.');
-    const nouns = counted[noun] ?? ([noun, noun] as const);
+    if (c.type === 'meta.update') return count('meta', () => t('errors.summary.meta'));
+    if (c.type === 'axis.set') return count('axis', () => t('errors.summary.axis'));
+    if (c.type === 'votes.record') return count('votes', (n) => t('errors.summary.votes', { n }));
+    const [kind = '', verb = ''] = c.type.split('.');
     const fields =
       verb === 'update' && 'patch' in c
         ? [...Object.keys(c.patch as object), ...(('unset' in c && c.unset) || [])]
         : [];
-    const field = fields.length === 1 ? fieldWords[fields[0]!] : undefined;
-    if (field) return count(`${noun} update ${field}`, (n) => `changed ${possessive(n, nouns, field)}`);
-    count(`${noun} ${verb}`, (n) => `${summaryVerbs[verb] ?? verb} ${countWords(n, nouns)}`);
+    const field = fields.length === 1 && fieldWords.has(fields[0]!) ? fields[0]! : undefined;
+    if (field && counted.has(kind))
+      return count(`${kind} update ${field}`, (n) =>
+        t('errors.summary.changedField', {
+          whose: t(`errors.summary.whose.${kind}` as MessageId, { n }),
+          field: t(`errors.summary.field.${field}` as MessageId, { n }),
+        }),
+      );
+    const id = summaryVerbs[verb];
+    count(`${kind} ${verb}`, (n) =>
+      id ? t(id, { things: countWords(n, kind) }) : `${verb} ${countWords(n, kind)}`,
+    );
   };
   commands.forEach(visit);
   const text = [...tally.values()].map((t) => t.phrase(t.n)).join(', ');
-  return text === '' ? 'Saved' : text[0]!.toUpperCase() + text.slice(1);
+  return text === '' ? t('errors.summary.saved') : text[0]!.toLocaleUpperCase(getLocale()) + text.slice(1);
 }
