@@ -7,6 +7,7 @@ import {
   type JourneyCommand,
   type Meta,
 } from '@waymark/core';
+import { BilingualSettings } from './bilingual-content';
 import { useRef, useState } from 'react';
 import { t, type MessageId } from '../i18n';
 import { metaTextLimit } from './card-fields';
@@ -101,6 +102,7 @@ export function DetailsPanel() {
           v.trim() === '' ? t('toolbar.details.expectedText', { field: title }) : setText('title', title)(v)
         }
       />
+      <BilingualSettings />
       <JourneyTypeField canEdit={canEdit} />
       <ChoiceField
         label={t('toolbar.details.status')}

@@ -8,6 +8,7 @@ import {
 } from '@waymark/core';
 import { useId, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { t, type MessageId } from '../i18n';
+import { ContentText } from './bilingual-content';
 import { useEditorContext } from './editor-context';
 import type { EmotionCurve } from './emotion-geometry';
 import { EmotionCell } from './emotion-cell';
@@ -201,12 +202,18 @@ function RepeatedStep({ card }: { card: CardOf<'step'> }) {
 }
 
 function CardBody({ card, label }: { card: Card; label: string }) {
+  const { journey } = useEditorContext();
+  const text = <ContentText journey={journey} item={card} field="text" />;
   switch (card.kind) {
     case 'step':
       return (
         <>
-          {card.text}
-          {card.description ? <span className="card__description">{card.description}</span> : null}
+          {text}
+          {card.description ? (
+            <span className="card__description">
+              <ContentText journey={journey} item={card} field="description" />
+            </span>
+          ) : null}
         </>
       );
     case 'touchpoint':
@@ -216,14 +223,14 @@ function CardBody({ card, label }: { card: Card; label: string }) {
           <span className="card__meta">
             {t('editor.card.channel', { channel: t(`model.channel.${card.channel}` as MessageId) })}{' '}
           </span>
-          {card.text}
+          {text}
           <span className="card__meta"> {modelWord(`model.direction.${card.direction}`)}</span>
         </>
       );
     case 'feeling':
       return card.quote ? (
         <>
-          <q>{card.text}</q>
+          <q>{text}</q>
           {card.source ? (
             <span className="card__meta"> {t('editor.card.source', { source: card.source })}</span>
           ) : null}
@@ -233,13 +240,13 @@ function CardBody({ card, label }: { card: Card; label: string }) {
           <span className="card__meta">
             {t('editor.card.mode', { mode: modelWord(`model.feelingMode.${card.mode}`) })}{' '}
           </span>
-          {card.text}
+          {text}
         </>
       );
     case 'moment-of-truth':
       return (
         <>
-          <span className="card__tag">{t('editor.card.momentOfTruth')}</span> {card.text}
+          <span className="card__tag">{t('editor.card.momentOfTruth')}</span> {text}
           {card.why ? <span className="card__meta"> {t('editor.card.why', { why: card.why })}</span> : null}
         </>
       );
@@ -252,7 +259,7 @@ function CardBody({ card, label }: { card: Card; label: string }) {
               {'○'.repeat(3 - card.severity)} {t('editor.card.severity', { severity: card.severity })}
             </span>
           ) : null}{' '}
-          {card.text}
+          {text}
         </>
       );
     case 'lever': {

@@ -1,6 +1,7 @@
 import type { Journey } from '@waymark/core';
 import { useId } from 'react';
 import { t, type MessageId } from '../i18n';
+import { BilingualViewSwitch } from './bilingual-content';
 import { densities, isDensity, type Density } from './density';
 import { PersonaAvatar } from './persona-avatar';
 
@@ -35,6 +36,7 @@ export function MapViewOptions({
           </ul>
         </div>
       ) : null}
+      <BilingualViewSwitch journey={journey} />
       <div className="map-view__options">
         <label htmlFor={`${id}-density`} className="map-view__label">
           {t('editor.density.label')}
