@@ -1,4 +1,7 @@
-import type { JourneyCommand } from '@waymark/core';
+import { Fragment } from 'react';
+import { cardTranslatableFields, type JourneyCommand } from '@waymark/core';
+import { t } from '../i18n';
+import { ContentText, primaryLang, TranslationFields } from './bilingual-content';
 import { fieldsOf } from './card-fields';
 import { CheckField, ChoiceField, CommitField } from './commit-field';
 import { useEditorContext } from './editor-context';
@@ -11,7 +14,7 @@ export function CardPanel({ cardId }: { cardId: string }) {
   const ctx = useEditorContext();
   const { journey, canEdit, execute, selectCard, openComments } = ctx;
   const card = journey.cards.find((c) => c.id === cardId);
-  if (!card) return <p>This card is no longer on the map (it was deleted or undone).</p>;
+  if (!card) return <p>{t('cards.panel.gone')}</p>;
   const lane = journey.lanes.find((l) => l.id === card.laneId)!;
   const colIndex = journey.columns.findIndex((c) => c.id === card.columnId);
   const column = journey.columns[colIndex]!;
@@ -24,14 +27,15 @@ export function CardPanel({ cardId }: { cardId: string }) {
       patch,
       ...(unset.length ? { unset } : {}),
     };
-    return execute(command) ? null : 'that value was refused (see the message at the top)';
+    return execute(command) ? null : t('cards.panel.refused');
   };
   const { fields, choices, checks } = fieldsOf(card, ctx.journey);
   const record = card as unknown as Record<string, unknown>;
   return (
     <div className="card-panel">
       <p className="hint">
-        {lane.label} · {column.label}
+        <ContentText journey={journey} item={lane} field="label" /> ·{' '}
+        <ContentText journey={journey} item={column} field="label" />
       </p>
       <p className="card-panel__summary">{cardLabel(journey, card)}</p>
       <ReplacedAtCard cardId={card.id} />
@@ -45,7 +49,7 @@ export function CardPanel({ cardId }: { cardId: string }) {
             void (v === '' ? update({}, [c.key]) : update({ [c.key]: c.key === 'severity' ? Number(v) : v }))
           }
         >
-          {c.optional ? <option value="">(none)</option> : null}
+          {c.optional ? <option value="">{t('cards.panel.none')}</option> : null}
           {c.options.map((o) => (
             <option key={o.id} value={o.id}>
               {o.label}
@@ -53,33 +57,49 @@ export function CardPanel({ cardId }: { cardId: string }) {
           ))}
         </ChoiceField>
       ))}
-      {fields.map((f) => (
-        <CommitField
-          key={`${card.id}-${f.key}`}
-          label={f.label}
-          hint={f.hint}
-          multiline={f.multiline}
-          readOnly={!canEdit}
-          inputMode={f.number ? 'decimal' : undefined}
-          maxLength={f.maxLength}
-          value={record[f.key] === undefined ? '' : String(record[f.key])}
-          onCommit={(v) => {
-            const text = v.trim();
-            if (text === '') return f.required ? `${f.label}: expected some text` : update({}, [f.key]);
-            if (f.key === 'score') {
-              const s = parseScore(text);
-              return s.ok ? update({ score: s.score }) : `${f.label}: ${s.message}`;
-            }
-            if (f.number) {
-              const n = Number(text);
-              return Number.isFinite(n)
-                ? update({ [f.key]: n })
-                : `${f.label}: expected a number; got “${text}”`;
-            }
-            return update({ [f.key]: text });
-          }}
-        />
-      ))}
+      {fields.map((f) => {
+        const translatable = (cardTranslatableFields[card.kind] as readonly string[]).includes(f.key);
+        return (
+          <Fragment key={`${card.id}-${f.key}`}>
+            <CommitField
+              label={f.label}
+              hint={f.hint}
+              multiline={f.multiline}
+              readOnly={!canEdit}
+              inputMode={f.number ? 'decimal' : undefined}
+              maxLength={f.maxLength}
+              lang={translatable ? primaryLang(journey) : undefined}
+              value={record[f.key] === undefined ? '' : String(record[f.key])}
+              onCommit={(v) => {
+                const text = v.trim();
+                if (text === '')
+                  return f.required ? t('cards.panel.expectedText', { field: f.label }) : update({}, [f.key]);
+                if (f.key === 'score') {
+                  const s = parseScore(text);
+                  return s.ok ? update({ score: s.score }) : `${f.label}: ${s.message}`;
+                }
+                if (f.number) {
+                  const n = Number(text);
+                  return Number.isFinite(n)
+                    ? update({ [f.key]: n })
+                    : t('cards.panel.expectedNumber', { field: f.label, text });
+                }
+                return update({ [f.key]: text });
+              }}
+            />
+            {translatable ? (
+              <TranslationFields
+                item={card}
+                target={{ kind: 'card', id: card.id }}
+                field={f.key}
+                label={f.label}
+                multiline={f.multiline}
+                readOnly={!canEdit}
+              />
+            ) : null}
+          </Fragment>
+        );
+      })}
       {checks.map((c) => {
         const flag = c.key.startsWith('flag:') ? c.key.slice(5) : null;
         const flags = (card.flags ?? []) as readonly string[];
@@ -108,7 +128,7 @@ export function CardPanel({ cardId }: { cardId: string }) {
                 execute({ type: 'card.move', id: card.id, columnId: journey.columns[colIndex - 1]!.id })
               }
             >
-              Move to previous step
+              {t('cards.panel.movePrevious')}
             </button>
             <button
               type="button"
@@ -118,7 +138,7 @@ export function CardPanel({ cardId }: { cardId: string }) {
                 execute({ type: 'card.move', id: card.id, columnId: journey.columns[colIndex + 1]!.id })
               }
             >
-              Move to next step
+              {t('cards.panel.moveNext')}
             </button>
             <button
               type="button"
@@ -126,7 +146,7 @@ export function CardPanel({ cardId }: { cardId: string }) {
               disabled={pos <= 0}
               onClick={() => execute({ type: 'card.move', id: card.id, toIndex: pos - 1 })}
             >
-              Move up in the cell
+              {t('cards.panel.moveUp')}
             </button>
             <button
               type="button"
@@ -134,7 +154,7 @@ export function CardPanel({ cardId }: { cardId: string }) {
               disabled={pos >= inCell.length - 1}
               onClick={() => execute({ type: 'card.move', id: card.id, toIndex: pos + 1 })}
             >
-              Move down in the cell
+              {t('cards.panel.moveDown')}
             </button>
           </>
         ) : null}
@@ -143,7 +163,7 @@ export function CardPanel({ cardId }: { cardId: string }) {
           className="button button--secondary button--small"
           onClick={() => openComments({ cardId: card.id })}
         >
-          Comments on this card
+          {t('cards.panel.comments')}
         </button>
         {canEdit ? (
           <button
@@ -153,7 +173,7 @@ export function CardPanel({ cardId }: { cardId: string }) {
               if (execute({ type: 'card.remove', id: card.id })) selectCard(null);
             }}
           >
-            Delete card
+            {t('cards.panel.delete')}
           </button>
         ) : null}
       </div>
