@@ -8,15 +8,16 @@ import { figuresOfJourney } from './journey-figures';
 import { improveApi } from './improve-api';
 import { useArtifact } from './use-artifact';
 import { useJourney } from './use-journey';
+import { t } from '../i18n';
 
 type Tracked = Indicator & { values: IndicatorValue[] };
 interface IndicatorsData {
   indicators: Tracked[];
 }
 const statusText = {
-  met: 'Met the target',
-  improving: 'Improving, not yet at target',
-  missed: 'Missed',
+  met: () => t('improve.ind.met'),
+  improving: () => t('improve.ind.improving'),
+  missed: () => t('improve.ind.missed'),
 } as const;
 
 /** Indicators of a journey: define them with baseline and target, record values by period, see the chart. */
@@ -32,7 +33,7 @@ export function IndicatorsView({ ws, id, canEdit }: ImproveViewProps) {
     return (
       <>
         <ErrorSummary message={stored.error?.message ?? null} />
-        <p role="status">Loading…</p>
+        <p role="status">{t('common.loading')}</p>
       </>
     );
   const update = (next: IndicatorsData) => {
@@ -41,7 +42,7 @@ export function IndicatorsView({ ws, id, canEdit }: ImproveViewProps) {
   };
   return (
     <section aria-labelledby="ind-heading">
-      <h1 id="ind-heading">Indicators</h1>
+      <h1 id="ind-heading">{t('improve.view.indicators')}</h1>
       <ErrorSummary
         message={
           stored.error ? `${stored.error.path ? `${stored.error.path}: ` : ''}${stored.error.message}` : null
@@ -50,32 +51,36 @@ export function IndicatorsView({ ws, id, canEdit }: ImproveViewProps) {
       <p role="status" className="improve-status">
         {stored.status}
       </p>
-      {data.indicators.length === 0 ? <p>No indicators yet.</p> : null}
+      {data.indicators.length === 0 ? <p>{t('improve.ind.none')}</p> : null}
       {data.indicators.map((ind, i) => {
         const series = indicatorSeries(ind, ind.values);
         return (
           <section key={ind.key} aria-labelledby={`ind-${ind.key}`} className="improve-card">
             <h2 id={`ind-${ind.key}`}>{ind.label}</h2>
             <p>
-              Baseline {ind.baseline} {ind.unit}, target {ind.target} {ind.unit} (
-              {ind.direction === 'lower-is-better' ? 'lower is better' : 'higher is better'}).
+              {t('improve.ind.baseline', {
+                baseline: ind.baseline,
+                target: ind.target,
+                unit: ind.unit,
+                direction: ind.direction === 'lower-is-better' ? 'lower' : 'higher',
+              })}
             </p>
             {series.ok ? (
               <>
                 {series.value.points.length > 0 ? <IndicatorChart series={series.value} /> : null}
                 {series.value.misses.length > 0 ? (
                   <p>
-                    <strong>Missed:</strong> {series.value.misses.join(', ')}
+                    <strong>{t('improve.ind.missedLabel')}</strong> {series.value.misses.join(', ')}
                   </p>
                 ) : null}
                 <table className="improve-table improve-table--narrow">
-                  <caption>Values recorded for {ind.label}</caption>
+                  <caption>{t('improve.ind.caption', { label: ind.label })}</caption>
                   <thead>
                     <tr>
-                      <th scope="col">Period</th>
-                      <th scope="col">Value</th>
-                      <th scope="col">Source</th>
-                      <th scope="col">Status</th>
+                      <th scope="col">{t('improve.ind.period')}</th>
+                      <th scope="col">{t('improve.ind.value')}</th>
+                      <th scope="col">{t('improve.ind.source')}</th>
+                      <th scope="col">{t('improve.ind.status')}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -84,7 +89,7 @@ export function IndicatorsView({ ws, id, canEdit }: ImproveViewProps) {
                         <th scope="row">{p.period}</th>
                         <td className="num">{p.value}</td>
                         <td>{p.source}</td>
-                        <td>{statusText[p.status]}</td>
+                        <td>{statusText[p.status]()}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -123,7 +128,7 @@ export function IndicatorsView({ ws, id, canEdit }: ImproveViewProps) {
               csv,
             );
             stored.adopt(res.artifact);
-            return `Recorded ${res.recorded.join(', ')} for ${period} from the log.`;
+            return t('improve.ind.fromLog', { recorded: res.recorded.join(', '), period });
           }}
         />
       ) : null}
