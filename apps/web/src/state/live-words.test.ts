@@ -1,5 +1,6 @@
 import { createJourneyFromTemplate, type Journey, type JourneyCommand } from '@waymark/core';
 import { describe, expect, it } from 'vitest';
+import { setLocale } from '../i18n';
 import { droppedInWords, replacedInWords } from './live-words';
 
 const made = createJourneyFromTemplate('melton', { id: 'j', title: 'ASB' });
@@ -48,10 +49,21 @@ describe('live notices in words', () => {
     expect(droppedInWords(seen, now, [rename], 'Ann', 'x')).toBe(
       'Your change to the step “Step 3” (“Waits”) was not kept, because Ann deleted that step.',
     );
-    // Nothing deleted explains it: the server's reason, as a sentence.
-    expect(
-      droppedInWords(seen, seen, [rename], null, 'your change was not saved: needs the editor role'),
-    ).toBe('Your change to the step “Step 3” (“Waits”) was not kept. Needs the editor role.');
+    // Nothing deleted explains it: the reason (already the catalogue's words), as a sentence.
+    expect(droppedInWords(seen, seen, [rename], null, 'Your role does not allow that')).toBe(
+      'Your change to the step “Step 3” (“Waits”) was not kept. Your role does not allow that.',
+    );
     expect(droppedInWords(seen, now, [add], 'Ann', '')).not.toMatch(/step-3|n1/);
+  });
+
+  it('in Welsh, the same notices in Welsh', () => {
+    setLocale('cy');
+    try {
+      expect(replacedInWords('card', 'text', 'Bob', 'Phoned twice')).toBe(
+        'Newidiodd Bob y testun ar ôl i chi (cerdyn). Eich geiriau: “Phoned twice”',
+      );
+    } finally {
+      setLocale('en');
+    }
   });
 });

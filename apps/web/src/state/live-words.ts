@@ -1,53 +1,47 @@
 import { laneKinds, type Journey, type JourneyCommand } from '@waymark/core';
+import { namespaces } from '@waymark/i18n';
+import { t, type MessageId } from '../i18n';
 
 /**
  * The live engine's notices in plain words (decision 0013): whose words replaced yours, and why an edit of
  * yours could not be kept — named by what the person sees (the card's words, the step's name), never by ids.
  */
 
-export const nouns: Record<string, string> = {
-  card: 'card',
-  column: 'step',
-  lane: 'lane',
-  stage: 'stage',
-  link: 'arrow',
-  idea: 'idea',
-  persona: 'persona',
-  organisation: 'organisation',
-  source: 'source',
-  leverCategory: 'lever category',
-  meta: 'journey',
+/** The commands' nouns as people see them (a column is a step, a link an arrow), from the catalogue. */
+const noun = (kind: string): string => {
+  if (kind === 'meta') return t('errors.live.journey');
+  const id = `errors.noun.${kind}` as MessageId;
+  return id in catalogue ? t(id) : kind;
 };
 
-/** What a field is called on screen. */
-const fieldWords: Record<string, string> = {
-  text: 'text',
-  label: 'name',
-  name: 'name',
-  title: 'title',
-  why: 'reason',
-  source: 'source',
-  score: 'score',
-  value: 'figure',
-  severity: 'severity',
-  description: 'description',
-  businessQuestion: 'business question',
+const catalogue = namespaces.errors.en as Record<string, string>;
+
+/** What a field is called on screen (errors.live.field.*), or its key. */
+const fieldWord = (field: string): string => {
+  const id = `errors.live.field.${field}` as MessageId;
+  return id in catalogue ? t(id) : field;
 };
 
 const short = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}…` : s);
-const quote = (s: string) => `“${short(s)}”`;
+const quote = (s: string) => t('errors.live.quoted', { words: short(s) });
 
 /** "Your words: “Phoned twice”", "Yours: 40", "You had left it empty". */
 export function yoursInWords(yours: unknown): string {
-  if (yours === undefined || yours === '') return 'You had left it empty.';
-  if (typeof yours === 'string') return `Your words: ${quote(yours)}`;
-  return `Yours: ${typeof yours === 'number' || typeof yours === 'boolean' ? String(yours) : JSON.stringify(yours)}`;
+  if (yours === undefined || yours === '') return t('errors.live.yoursEmpty');
+  if (typeof yours === 'string') return t('errors.live.yourWords', { words: quote(yours) });
+  return t('errors.live.yours', {
+    value: typeof yours === 'number' || typeof yours === 'boolean' ? String(yours) : JSON.stringify(yours),
+  });
 }
 
 /** "Bob changed this card's text after you. Your words: “Phoned twice”" */
 export function replacedInWords(type: string, field: string, by: string, yours: unknown): string {
-  const noun = type === 'meta' ? 'journey' : (nouns[type] ?? type);
-  return `${by} changed this ${noun}’s ${fieldWords[field] ?? field} after you. ${yoursInWords(yours)}`;
+  return t('errors.live.replaced', {
+    by,
+    noun: noun(type),
+    field: fieldWord(field),
+    yours: yoursInWords(yours),
+  });
 }
 
 interface Named {
@@ -94,35 +88,40 @@ function references(command: JourneyCommand): { noun: string; id: string; self: 
   return out;
 }
 
-/** "Your card “Nobody called back”", "Your change to the step “Outcome”". */
-function editInWords(seen: Journey, command: JourneyCommand): { what: string; verb: string } {
-  if (command.type === 'batch') return { what: 'Your changes', verb: 'were not kept' };
-  const [noun = '', verb = ''] = command.type.split('.');
-  const thing = nouns[noun] ?? noun;
+/** "Your new card “Nobody called back” was not added", "Your change to the step “Outcome” was not kept". */
+function editInWords(seen: Journey, command: JourneyCommand): string {
+  if (command.type === 'batch') return t('errors.live.changesNotKept');
+  const [kind = '', verb = ''] = command.type.split('.');
+  const thing = noun(kind);
   const c = command as unknown as Record<string, unknown>;
   if (verb === 'add') {
     const item = (c['item'] ?? {}) as Record<string, unknown>;
     const words = item['text'] ?? item['label'] ?? item['name'] ?? item['title'];
-    if (noun === 'card' && typeof item['score'] === 'number')
-      return { what: `Your score of ${item['score']}`, verb: 'was not added' };
-    return {
-      what: `Your new ${thing}${typeof words === 'string' ? ` ${quote(words)}` : ''}`,
-      verb: 'was not added',
-    };
+    if (kind === 'card' && typeof item['score'] === 'number')
+      return t('errors.live.scoreNotAdded', { score: String(item['score']) });
+    return t('errors.live.newNotAdded', {
+      thing,
+      words: typeof words === 'string' ? ` ${quote(words)}` : '',
+    });
   }
-  const named = typeof c['id'] === 'string' ? namedThings(seen).get(`${noun}\u0000${c['id']}`) : undefined;
-  const which = named ? `the ${thing} ${quote(named.name)}` : `a ${thing}`;
+  const named = typeof c['id'] === 'string' ? namedThings(seen).get(`${kind}\u0000${c['id']}`) : undefined;
+  const some = `errors.live.some.${kind}` as MessageId;
+  const which = named
+    ? t('errors.live.theNamed', { thing, name: quote(named.name) })
+    : some in catalogue
+      ? t(some)
+      : thing;
   if (verb === 'update') {
     const patch = (c['patch'] ?? {}) as Record<string, unknown>;
     const typed = Object.values(patch).find((v) => typeof v === 'string');
-    return {
-      what: `Your change to ${which}${typeof typed === 'string' ? ` (${quote(typed)})` : ''}`,
-      verb: 'was not kept',
-    };
+    return t('errors.live.changeNotKept', {
+      which,
+      typed: typeof typed === 'string' ? ` (${quote(typed)})` : '',
+    });
   }
-  if (verb === 'move') return { what: `Your move of ${which}`, verb: 'was not kept' };
-  if (verb === 'remove') return { what: `Your deletion of ${which}`, verb: 'was not kept' };
-  return { what: `Your change to ${which}`, verb: 'was not kept' };
+  if (verb === 'move') return t('errors.live.moveNotKept', { which });
+  if (verb === 'remove') return t('errors.live.deletionNotKept', { which });
+  return t('errors.live.changeNotKept', { which, typed: '' });
 }
 
 /**
@@ -139,24 +138,28 @@ export function droppedInWords(
 ): string {
   const command: JourneyCommand =
     commands.length === 1 ? commands[0]! : ({ type: 'batch', commands: [...commands] } as JourneyCommand);
-  const { what, verb } = editInWords(seen, command);
+  const edit = editInWords(seen, command);
   const before = namedThings(seen);
   const after = namedThings(now);
-  const who = by ?? 'someone else';
+  const who = by ?? t('errors.live.someoneElse');
   for (const ref of references(command)) {
     const key = `${ref.noun}\u0000${ref.id}`;
     const was = before.get(key);
     if (!was || after.has(key)) continue;
-    const thing = nouns[ref.noun] ?? ref.noun;
+    const thing = noun(ref.noun);
     return ref.self
-      ? `${what} ${verb}, because ${who} deleted that ${thing}.`
-      : `${what} ${verb}, because ${who} deleted the ${thing} ${quote(was.name)} it was on. ${
-          ref.noun === 'column'
-            ? 'Add it to another step if you still need it.'
-            : 'Add it again if you still need it.'
-        }`;
+      ? t('errors.live.droppedSelf', { edit, who, thing })
+      : t('errors.live.droppedUnder', {
+          edit,
+          who,
+          thing,
+          name: quote(was.name),
+          advice: ref.noun === 'column' ? t('errors.live.addToAnotherStep') : t('errors.live.addAgain'),
+        });
   }
-  const reason = why.replace(/^your change was not saved:\s*/i, '').trim();
-  const sentence = reason.charAt(0).toUpperCase() + reason.slice(1);
-  return `${what} ${verb}. ${sentence}${/[.!?]$/.test(sentence) ? '' : '.'}`;
+  const sentence = why.trim();
+  return t('errors.live.droppedBecause', {
+    edit,
+    reason: `${sentence}${/[.!?]$/.test(sentence) ? '' : '.'}`,
+  });
 }
