@@ -8,7 +8,7 @@
  *   editor-melton-panel.png     the same at 100% with a quote's details open
  *   editor-melton-desired.png   the desired journey fitted to the window: its touchpoints with channel icons
  *   editor-melton-compact.png   the current journey at the compact density, fitted to the window
- *   editor-melton-zoom200.png   the current journey as a 1280 px window at 200 % zoom shows it (640 CSS px)
+ *   editor-melton-zoom200.png   the current journey as a 1280 px window at 200 % zoom shows it (640 CSS px), whole page
  * The look (lane kinds in colour and shape, persona initials, quiet cells, density) is decision 0022.
  */
 import { join } from 'node:path';
@@ -57,7 +57,7 @@ await withDemoServer(async (server, browser, password) => {
   await small.goto(`${server.url}/w/demo/j/melton-asb-victim-current`);
   await small.getByTestId('map-grid').waitFor();
   await small.waitForTimeout(300);
-  await small.screenshot({ path: join(out, 'editor-melton-zoom200.png') });
+  await small.screenshot({ path: join(out, 'editor-melton-zoom200.png'), fullPage: true });
   await zoomed.close();
   console.log(`Saved the editor screenshots (editor-melton*.png) in ${out}`);
 });
