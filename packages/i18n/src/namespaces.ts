@@ -25,6 +25,7 @@ import enVoting from '../messages/en/voting.json' with { type: 'json' };
 import enGroups from '../messages/en/groups.json' with { type: 'json' };
 import enLive from '../messages/en/live.json' with { type: 'json' };
 import enMeasure from '../messages/en/measure.json' with { type: 'json' };
+import enBusiness from '../messages/en/business.json' with { type: 'json' };
 import cyCommon from '../messages/cy/common.json' with { type: 'json' };
 import cyModel from '../messages/cy/model.json' with { type: 'json' };
 import cyErrors from '../messages/cy/errors.json' with { type: 'json' };
@@ -50,6 +51,7 @@ import cyVoting from '../messages/cy/voting.json' with { type: 'json' };
 import cyGroups from '../messages/cy/groups.json' with { type: 'json' };
 import cyLive from '../messages/cy/live.json' with { type: 'json' };
 import cyMeasure from '../messages/cy/measure.json' with { type: 'json' };
+import cyBusiness from '../messages/cy/business.json' with { type: 'json' };
 
 export const namespaces = {
   common: { en: enCommon, cy: cyCommon },
@@ -77,6 +79,7 @@ export const namespaces = {
   groups: { en: enGroups, cy: cyGroups },
   live: { en: enLive, cy: cyLive },
   measure: { en: enMeasure, cy: cyMeasure },
+  business: { en: enBusiness, cy: cyBusiness },
 } as const;
 
 /** Every message id, typed from the English files: a misspelt id does not compile. */
@@ -105,4 +108,5 @@ export type MessageId =
   | keyof typeof enVoting
   | keyof typeof enGroups
   | keyof typeof enLive
-  | keyof typeof enMeasure;
+  | keyof typeof enMeasure
+  | keyof typeof enBusiness;
