@@ -51,7 +51,8 @@ export async function counterpartPick(
   const others = list.filter((x) => x.id !== here.id);
   if (here.meta.journeyType === 'desired') {
     const basedOn = here.meta.basedOn;
-    if (basedOn && list.some((x) => x.id === basedOn)) return { current: basedOn, desired: here.id };
+    // The journey it was made from, even when the list (a page of the workspace's journeys) leaves it out.
+    if (basedOn) return { current: basedOn, desired: here.id };
     const twin = others.find((x) => x.journeyType !== 'desired' && same(x.title, here.meta.title));
     return { current: twin?.id ?? '', desired: here.id };
   }

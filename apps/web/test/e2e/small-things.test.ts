@@ -233,8 +233,8 @@ describe('small things, in Chromium', () => {
       const phone = await newPage(session.browser, { width: 375, height: 740 });
       await phone.context().addCookies(await session.page.context().cookies());
       await phone.goto(`${session.server.url}/w/demo/j/melton-asb-victim-current/improve/sampling`);
-      await phone.getByRole('heading', { name: 'Activity sampling' }).waitFor({ timeout: 20_000 });
-      await phone.getByRole('heading', { name: 'Plan the study' }).waitFor({ timeout: 20_000 });
+      await phone.getByRole('heading', { name: 'Activity sampling' }).waitFor({ timeout: 40_000 });
+      await phone.getByRole('heading', { name: 'Plan the study' }).waitFor({ timeout: 40_000 });
       // A few taps, so the profile with its table is on the page too.
       const taps = phone.locator('button.improve-tap');
       for (let i = 0; i < 3; i++) await taps.nth(i % (await taps.count())).click();
