@@ -1,4 +1,5 @@
-import type { Journey } from '@waymark/core';
+import type { ContentLanguage, Journey } from '@waymark/core';
+import { t, type MessageId } from '../i18n';
 
 /** Where a format's file comes from: the journey export route (text formats) or the poster route (Chromium). */
 export type ExportSource = 'file' | 'poster';
@@ -16,57 +17,89 @@ export interface ExportFormat {
 export const exportFormats: readonly ExportFormat[] = [
   {
     id: 'png',
-    label: 'PNG image',
-    hint: 'The whole poster as a picture for slides and documents: A3 at 192 dots per inch (a very long map is drawn smaller)',
+    get label() {
+      return t('export.web.png.label' as MessageId);
+    },
+    get hint() {
+      return t('export.web.png.hint' as MessageId);
+    },
     extension: 'png',
     source: 'poster',
   },
   {
     id: 'pdf',
-    label: 'PDF, A3 landscape',
-    hint: 'The poster ready to print; a large map is split over several sheets',
+    get label() {
+      return t('export.web.pdf.label' as MessageId);
+    },
+    get hint() {
+      return t('export.web.pdf.hint' as MessageId);
+    },
     extension: 'pdf',
     source: 'poster',
   },
   {
     id: 'svg',
-    label: 'SVG drawing',
-    hint: 'The poster as a scalable drawing for design tools',
+    get label() {
+      return t('export.web.svg.label' as MessageId);
+    },
+    get hint() {
+      return t('export.web.svg.hint' as MessageId);
+    },
     extension: 'svg',
     source: 'file',
   },
   {
     id: 'csv',
-    label: 'CSV spreadsheet',
-    hint: 'One row per card, for Excel or LibreOffice',
+    get label() {
+      return t('export.web.csv.label' as MessageId);
+    },
+    get hint() {
+      return t('export.web.csv.hint' as MessageId);
+    },
     extension: 'csv',
     source: 'file',
   },
   {
     id: 'json',
-    label: 'Journey JSON',
-    hint: 'The whole journey, to import into Waymark again or another tool',
+    get label() {
+      return t('export.web.json.label' as MessageId);
+    },
+    get hint() {
+      return t('export.web.json.hint' as MessageId);
+    },
     extension: 'json',
     source: 'file',
   },
   {
     id: 'mermaid',
-    label: 'Mermaid diagram',
-    hint: 'A Mermaid journey diagram for wikis and Markdown documents',
+    get label() {
+      return t('export.web.mermaid.label' as MessageId);
+    },
+    get hint() {
+      return t('export.web.mermaid.hint' as MessageId);
+    },
     extension: 'mmd',
     source: 'file',
   },
   {
     id: 'md',
-    label: 'Markdown report',
-    hint: 'The steps, quotes and pain points as a readable document',
+    get label() {
+      return t('export.web.md.label' as MessageId);
+    },
+    get hint() {
+      return t('export.web.md.hint' as MessageId);
+    },
     extension: 'md',
     source: 'file',
   },
   {
     id: 'yaml',
-    label: 'Journey YAML',
-    hint: 'The whole journey as a YAML file (the waymark command line reads it)',
+    get label() {
+      return t('export.web.yaml.label' as MessageId);
+    },
+    get hint() {
+      return t('export.web.yaml.hint' as MessageId);
+    },
     extension: 'yaml',
     source: 'file',
   },
@@ -78,11 +111,29 @@ const enc = encodeURIComponent;
 export type SheetChoice = 'auto' | 'fit' | 'tile';
 
 /** The API address a format is downloaded from; a PDF follows the sheet choice when one is given. */
-export function exportUrl(ws: string, journeyId: string, format: ExportFormat, sheets?: SheetChoice): string {
+export function exportUrl(
+  ws: string,
+  journeyId: string,
+  format: ExportFormat,
+  sheets?: SheetChoice,
+  words?: ExportWords,
+): string {
   const base = `/api/workspaces/${enc(ws)}/journeys/${enc(journeyId)}`;
-  if (format.source === 'file') return `${base}/export?format=${enc(format.id)}`;
+  const lang = words
+    ? `&locale=${enc(words.locale)}${words.languages ? `&languages=${enc(words.languages.join(','))}` : ''}`
+    : '';
+  if (format.source === 'file') return `${base}/export?format=${enc(format.id)}${lang}`;
   const layout = format.id === 'pdf' && sheets !== undefined && sheets !== 'auto' ? `&sheets=${sheets}` : '';
-  return `${base}/poster?format=${enc(format.id)}${layout}`;
+  return `${base}/poster?format=${enc(format.id)}${layout}${lang}`;
+}
+
+/**
+ * The language of the export's own words (the person's) and, for a bilingual map, which content languages it
+ * shows (the map's view: one language or both, decision 0023).
+ */
+export interface ExportWords {
+  readonly locale: 'en' | 'cy';
+  readonly languages?: readonly ContentLanguage[] | undefined;
 }
 
 /**

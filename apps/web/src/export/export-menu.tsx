@@ -1,5 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { Journey } from '@waymark/core';
+import { isBilingual, type Journey } from '@waymark/core';
+import { getLocale, t } from '../i18n';
+import { shownLanguages, useContentView } from '../editor/bilingual-content';
 import { errorText } from '../ui/field';
 import { downloadFile } from './download';
 import {
@@ -56,11 +58,16 @@ export function ExportMenu({
     return () => clearTimeout(timer);
   }, [status]);
 
+  const view = useContentView();
+  const words = {
+    locale: getLocale(),
+    languages: isBilingual(journey.meta) ? shownLanguages(journey, view) : undefined,
+  };
   const run = async (format: ExportFormat) => {
     const fileName = exportFileName(journey, format);
     setStatus({ kind: 'busy', format });
     try {
-      await downloadFile(exportUrl(ws, journeyId, format, sheets), fileName);
+      await downloadFile(exportUrl(ws, journeyId, format, sheets, words), fileName);
       setStatus({ kind: 'done', fileName });
       setOpen(false);
       toggle.current?.focus();
@@ -90,11 +97,12 @@ export function ExportMenu({
         aria-controls={`${id}-panel`}
         onClick={() => setOpen((o) => !o)}
       >
-        Export<span aria-hidden="true"> ▾</span>
+        {t('export.web.button')}
+        <span aria-hidden="true"> ▾</span>
       </button>
       <div id={`${id}-panel`} className="export-menu__panel" hidden={!open}>
         <h2 className="export-menu__heading" id={`${id}-heading`}>
-          Download this journey as
+          {t('export.web.heading')}
         </h2>
         <ul className="export-menu__list" aria-labelledby={`${id}-heading`}>
           {exportFormats.map((format) => (
@@ -117,14 +125,14 @@ export function ExportMenu({
       </div>
       <p className="export-menu__status" role="status">
         {status.kind === 'busy'
-          ? `Preparing the ${status.format.label}…`
+          ? t('export.web.preparing', { format: status.format.label })
           : status.kind === 'done'
-            ? `Downloaded ${status.fileName}`
+            ? t('export.web.downloaded', { file: status.fileName })
             : ''}
       </p>
       {status.kind === 'failed' ? (
         <p className="error-message export-menu__error" role="alert">
-          {status.format.label} export failed: {status.message}
+          {t('export.web.failed', { format: status.format.label, message: status.message })}
         </p>
       ) : null}
     </div>
