@@ -1,6 +1,7 @@
 import { formatFigureValue, formatMoney, formatYears, type Pence } from '@waymark/measure';
 import type { BusinessCaseJson } from './business-case-view';
 import { improveApi } from './improve-api';
+import { getLocale } from '../i18n';
 
 const money = (p: number) => formatMoney(p as Pence);
 
@@ -28,15 +29,15 @@ export function BusinessCaseResults({
       <h2 id="bc-results-heading">Results</h2>
       <p className="improve-downloads">
         Download the business case:{' '}
-        <a href={improveApi.businessCaseUrl(ws, id, 'main', 'html')} download>
+        <a href={improveApi.businessCaseUrl(ws, id, 'main', 'html', getLocale())} download>
           HTML (pastes into a word processor)
         </a>{' '}
         ·{' '}
-        <a href={improveApi.businessCaseUrl(ws, id, 'main', 'pdf')} download>
+        <a href={improveApi.businessCaseUrl(ws, id, 'main', 'pdf', getLocale())} download>
           PDF
         </a>{' '}
         ·{' '}
-        <a href={improveApi.businessCaseUrl(ws, id, 'main', 'csv')} download>
+        <a href={improveApi.businessCaseUrl(ws, id, 'main', 'csv', getLocale())} download>
           CSV
         </a>
       </p>

@@ -7,7 +7,7 @@ import { emptyBusinessCase, savingsFromComparison, type BusinessCaseData } from 
 import { improveApi } from './improve-api';
 import type { ImproveViewProps } from './improve-page';
 import { useArtifact } from './use-artifact';
-import { t } from '../i18n';
+import { getLocale, t } from '../i18n';
 
 export interface BusinessCaseJson {
   readonly report: BusinessCaseReport;
@@ -27,7 +27,7 @@ export function BusinessCaseView({ ws, id, canEdit }: ImproveViewProps) {
   useEffect(() => {
     if (stored.version === 0) return;
     improveApi
-      .businessCaseJson<BusinessCaseJson>(ws, id, 'main')
+      .businessCaseJson<BusinessCaseJson>(ws, id, 'main', getLocale())
       .then(setResults)
       .catch((e: unknown) => setMessage(errorText(e)));
   }, [ws, id, stored.version]);

@@ -128,8 +128,18 @@ export const improveApi = {
       csv,
       'text/csv',
     ),
-  businessCaseJson: <T>(ws: string, id: string, artifactId: string) =>
-    call<T>('GET', `${journeyPath(ws, id)}/business-case/${enc(artifactId)}/export?format=json`),
-  businessCaseUrl: (ws: string, id: string, artifactId: string, format: 'html' | 'csv' | 'pdf') =>
-    `${journeyPath(ws, id)}/business-case/${enc(artifactId)}/export?format=${format}`,
+  /** The report's own words (titles, figure names) come in `locale` (en or cy). */
+  businessCaseJson: <T>(ws: string, id: string, artifactId: string, locale: string) =>
+    call<T>(
+      'GET',
+      `${journeyPath(ws, id)}/business-case/${enc(artifactId)}/export?format=json&locale=${enc(locale)}`,
+    ),
+  businessCaseUrl: (
+    ws: string,
+    id: string,
+    artifactId: string,
+    format: 'html' | 'csv' | 'pdf',
+    locale: string,
+  ) =>
+    `${journeyPath(ws, id)}/business-case/${enc(artifactId)}/export?format=${format}&locale=${enc(locale)}`,
 };
