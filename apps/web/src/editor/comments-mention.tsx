@@ -47,6 +47,11 @@ export function MentionTextarea(props: MentionTextareaProps) {
     setAnnounce(t('comments.mention.status', { count: matches.length, query: query.query }));
   }, [open, matches.length, query?.query]);
   useEffect(() => {
+    // The box is uncontrolled (a controlled textarea mirrors its value into its text content, which then reads
+    // as if it were a posted comment): the draft is written into it when it changes from outside, e.g. cleared.
+    if (box.current && box.current.value !== value) box.current.value = value;
+  }, [value]);
+  useEffect(() => {
     // After a pick, the caret goes just after the inserted name.
     const at = moveCaretTo.current;
     if (at === null || !box.current) return;
@@ -104,7 +109,6 @@ export function MentionTextarea(props: MentionTextareaProps) {
           ref={box}
           id={id}
           rows={rows}
-          value={value}
           aria-describedby={members.length ? describedBy : error ? `${id}-error` : undefined}
           aria-autocomplete={members.length ? 'list' : undefined}
           aria-controls={open && matches.length ? listId : undefined}
