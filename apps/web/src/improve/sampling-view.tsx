@@ -1,6 +1,6 @@
 import { profileActivity } from '@waymark/measure';
 import { useEffect, useRef, useState } from 'react';
-import { formatPercent, t, tRich } from '../i18n';
+import { formatNumber, formatPercent, t, tRich } from '../i18n';
 import { ErrorSummary } from '../ui/field';
 import type { ImproveViewProps } from './improve-page';
 import { classLabel } from './sampling-labels';
@@ -15,7 +15,9 @@ import {
 import { useArtifact } from './use-artifact';
 import { useJourney } from './use-journey';
 
-const pct = (x: number) => formatPercent(x, 1);
+/** A share with one decimal always shown ("100.0%", "5.0%"), so a column of shares lines up. */
+const pct = (x: number) =>
+  formatNumber(x, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 /** Plan a study, record observations one tap each, and see the profile with Wilson intervals. */
 export function SamplingView({ ws, id, canEdit }: ImproveViewProps) {
