@@ -1,11 +1,12 @@
-import { figureKeys, perspectiveLabels, perspectives, type Benefit } from '@waymark/measure';
+import { figureKeys, perspectives, type Benefit } from '@waymark/measure';
+import { t, type MessageId } from '../i18n';
 import { AddButton, RemoveButton } from './list-buttons';
 
 type BenefitDraft = Omit<Benefit, 'money'> & { money?: Benefit['money'] };
-const moneyLabels: Record<Benefit['money'], string> = {
-  'cash-releasing': 'Cash-releasing',
-  'time-released': 'Time released',
-  'non-monetary': 'Not monetary',
+const moneyIds: Record<Benefit['money'], MessageId> = {
+  'cash-releasing': 'business.money.cashReleasing',
+  'time-released': 'business.money.timeReleased',
+  'non-monetary': 'business.money.nonMonetary',
 };
 const num = (s: string) => (s.trim() === '' ? undefined : Number(s));
 
@@ -23,15 +24,17 @@ export function BenefitsFieldset({
     onChange(benefits.map((b, k) => (k === i ? ({ ...b, ...patch } as BenefitDraft) : b)));
   return (
     <fieldset disabled={!canEdit}>
-      <legend>Benefits (Balanced Scorecard)</legend>
-      <p className="hint">
-        Savings already count as financial and capacity benefits. Add the others, quantified where a journey
-        figure measures them.
-      </p>
+      <legend>{t('business.benefits.legend')}</legend>
+      <p className="hint">{t('business.benefits.hint')}</p>
       {benefits.map((b, i) => (
-        <div className="improve-line" role="group" aria-label={`Benefit ${i + 1}`} key={b.id}>
+        <div
+          className="improve-line"
+          role="group"
+          aria-label={t('business.benefits.group', { number: i + 1 })}
+          key={b.id}
+        >
           <div className="field">
-            <label htmlFor={`benefit-${i}-description`}>Benefit</label>
+            <label htmlFor={`benefit-${i}-description`}>{t('business.benefits.benefit')}</label>
             <input
               id={`benefit-${i}-description`}
               value={b.description}
@@ -39,7 +42,7 @@ export function BenefitsFieldset({
             />
           </div>
           <div className="field">
-            <label htmlFor={`benefit-${i}-perspective`}>Perspective</label>
+            <label htmlFor={`benefit-${i}-perspective`}>{t('business.benefits.perspective')}</label>
             <select
               id={`benefit-${i}-perspective`}
               value={b.perspective}
@@ -47,42 +50,42 @@ export function BenefitsFieldset({
             >
               {perspectives.map((p) => (
                 <option key={p} value={p}>
-                  {perspectiveLabels[p]}
+                  {t(`measure.perspective.${p}`)}
                 </option>
               ))}
             </select>
           </div>
           <div className="field">
-            <label htmlFor={`benefit-${i}-money`}>Money</label>
+            <label htmlFor={`benefit-${i}-money`}>{t('business.benefits.money')}</label>
             <select
               id={`benefit-${i}-money`}
               value={b.money ?? 'non-monetary'}
               onChange={(e) => set(i, { money: e.target.value as Benefit['money'] })}
             >
-              {Object.entries(moneyLabels).map(([k, label]) => (
+              {Object.entries(moneyIds).map(([k, id]) => (
                 <option key={k} value={k}>
-                  {label}
+                  {t(id)}
                 </option>
               ))}
             </select>
           </div>
           <div className="field">
-            <label htmlFor={`benefit-${i}-figure`}>Measured by</label>
+            <label htmlFor={`benefit-${i}-figure`}>{t('business.benefits.measuredBy')}</label>
             <select
               id={`benefit-${i}-figure`}
               value={b.figureKey ?? ''}
               onChange={(e) => set(i, { figureKey: e.target.value || undefined })}
             >
-              <option value="">Not measured</option>
+              <option value="">{t('business.benefits.notMeasured')}</option>
               {Object.values(figureKeys).map((k) => (
                 <option key={k} value={k}>
-                  {k.replace(/-/g, ' ')}
+                  {t(`business.figureKey.${k}`)}
                 </option>
               ))}
             </select>
           </div>
           <div className="field">
-            <label htmlFor={`benefit-${i}-expected`}>Expected figure</label>
+            <label htmlFor={`benefit-${i}-expected`}>{t('business.benefits.expected')}</label>
             <input
               id={`benefit-${i}-expected`}
               type="number"
@@ -93,7 +96,7 @@ export function BenefitsFieldset({
           </div>
           {canEdit ? (
             <RemoveButton
-              what={`benefit ${i + 1}`}
+              what={t('business.benefits.removeWhat', { number: i + 1 })}
               onClick={() => onChange(benefits.filter((_, k) => k !== i))}
             />
           ) : null}
@@ -113,7 +116,7 @@ export function BenefitsFieldset({
             ])
           }
         >
-          Add a benefit
+          {t('business.benefits.add')}
         </AddButton>
       ) : null}
     </fieldset>

@@ -1,4 +1,5 @@
 import type { Benefit, BusinessCaseInputDraft, Comparison, FiveCaseText } from '@waymark/measure';
+import { t } from '../i18n';
 
 /** What the Business case page saves (the API checks it against @waymark/measure's schemas). */
 export interface BusinessCaseData {
@@ -33,7 +34,7 @@ export function savingsFromComparison(c: Comparison): BusinessCaseInputDraft['sa
   return [
     {
       id: 'cost-per-journey',
-      label: `Lower cost per journey (${c.current.title} → ${c.desired.title})`,
+      label: t('business.saving.fromComparison', { current: c.current.title, desired: c.desired.title }),
       kind: 'time-released',
       perJourney: Math.max(0, perJourney),
       ...(minutes > 0 ? { minutesPerJourney: minutes } : {}),

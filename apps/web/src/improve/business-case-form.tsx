@@ -1,6 +1,7 @@
 import type { BusinessCaseInputDraft, Cost, Saving } from '@waymark/measure';
 import { defaultDiscountScheduleId, discountSchedules, fiveCaseKeys } from '@waymark/measure';
 import type { ReactNode } from 'react';
+import { t } from '../i18n';
 import { BenefitsFieldset } from './benefits-fieldset';
 import { fieldId, type BusinessCaseData } from './business-case-data';
 import { AddButton, RemoveButton } from './list-buttons';
@@ -18,13 +19,12 @@ interface Props {
 }
 
 const num = (text: string): number | undefined => (text.trim() === '' ? undefined : Number(text));
-const caseLabels: Record<(typeof fiveCaseKeys)[number], string> = {
-  strategic: 'Strategic case: is there a compelling case for change?',
-  economic: 'Economic case: does it offer the best public value?',
-  commercial: 'Commercial case: is it commercially viable?',
-  financial: 'Financial case: is it affordable?',
-  management: 'Management case: can it be delivered?',
-};
+const caseLabel = (key: (typeof fiveCaseKeys)[number]): string => t(`business.form.fiveCase.${key}`);
+/** A built-in schedule's name in the chosen language; a custom one as written. */
+const scheduleName = (s: { id: string; label: string }): string =>
+  s.id === 'green-book-2022-standard' || s.id === 'green-book-2022-health'
+    ? t(`measure.schedule.${s.id}`)
+    : s.label;
 
 /** The inputs of a business case; every field labelled, errors from the server shown at the field. */
 export function BusinessCaseForm({ data, onChange, canEdit, errorPath, onPrefill, onSave }: Props) {
@@ -85,34 +85,34 @@ export function BusinessCaseForm({ data, onChange, canEdit, errorPath, onPrefill
   return (
     <form
       className="improve-form"
-      aria-label="Business case inputs"
+      aria-label={t('business.form.label')}
       onSubmit={(e) => {
         e.preventDefault();
         onSave();
       }}
     >
       <fieldset>
-        <legend>The case</legend>
+        <legend>{t('business.form.theCase')}</legend>
         {field(
           'input.title',
-          'Title',
+          t('business.form.title'),
           textInput(input.title, (title) => setInput({ title })),
         )}
         {field(
           'organisation',
-          'Organisation',
+          t('business.form.organisation'),
           textInput(data.organisation, (organisation) => onChange({ ...data, organisation })),
         )}
         <div className="improve-row">
           {field(
             'input.annualVolumes',
-            'Journeys a year',
+            t('business.form.journeysAYear'),
             numberInput('input.annualVolumes', volume, (n) => setInput({ annualVolumes: n ?? 0 }), '1'),
-            'How many people make this journey each year',
+            t('business.form.journeysAYearHint'),
           )}
           {field(
             'input.appraisalYears',
-            'Appraisal period (years)',
+            t('business.form.appraisalYears'),
             numberInput(
               'input.appraisalYears',
               input.appraisalYears,
@@ -122,26 +122,26 @@ export function BusinessCaseForm({ data, onChange, canEdit, errorPath, onPrefill
           )}
           {field(
             'input.firstCalendarYear',
-            'Calendar year of year 0',
+            t('business.form.firstCalendarYear'),
             numberInput(
               'input.firstCalendarYear',
               input.firstCalendarYear,
               (n) => setInput(n === undefined ? { firstCalendarYear: undefined } : { firstCalendarYear: n }),
               '1',
             ),
-            'Optional, for labels',
+            t('business.form.firstCalendarYearHint'),
           )}
         </div>
         <div className="improve-row">
           {field(
             'input.optimismBiasPercent',
-            'Optimism bias on costs (%)',
+            t('business.form.optimismBias'),
             numberInput('input.optimismBiasPercent', input.optimismBiasPercent, (n) =>
               setInput({ optimismBiasPercent: n ?? 0 }),
             ),
-            'Green Book: up to 200 % for bespoke IT capital',
+            t('business.form.optimismBiasHint'),
           )}
-          {field('input.scheduleId', 'Discount rates', (id) => (
+          {field('input.scheduleId', t('measure.figure.discountRates'), (id) => (
             <select
               id={id}
               value={input.scheduleId ?? defaultDiscountScheduleId}
@@ -150,14 +150,14 @@ export function BusinessCaseForm({ data, onChange, canEdit, errorPath, onPrefill
             >
               {discountSchedules.map((s) => (
                 <option key={s.id} value={s.id}>
-                  {s.label}
+                  {scheduleName(s)}
                 </option>
               ))}
             </select>
           ))}
           {field(
             'sensitivityPercent',
-            'Sensitivity range (± %)',
+            t('business.form.sensitivity'),
             numberInput('sensitivityPercent', data.sensitivityPercent, (n) =>
               onChange({ ...data, sensitivityPercent: n ?? 10 }),
             ),
@@ -166,50 +166,53 @@ export function BusinessCaseForm({ data, onChange, canEdit, errorPath, onPrefill
       </fieldset>
 
       <fieldset>
-        <legend>Savings per journey</legend>
-        <p className="hint">
-          Keep cash-releasing savings (a budget can fall) apart from staff time released (capacity, not cash).
-        </p>
+        <legend>{t('business.form.savings')}</legend>
+        <p className="hint">{t('business.form.savingsHint')}</p>
         {canEdit ? (
           <button type="button" className="button button--secondary" onClick={onPrefill}>
-            Prefill from the comparison
+            {t('business.form.prefill')}
           </button>
         ) : null}
         {savings.map((s, i) => (
-          <div className="improve-line" key={i} role="group" aria-label={`Saving ${i + 1}`}>
+          <div
+            className="improve-line"
+            key={i}
+            role="group"
+            aria-label={t('business.saving.group', { number: i + 1 })}
+          >
             {field(
               `input.savings[${i}].label`,
-              'What is saved',
+              t('business.saving.label'),
               textInput(s.label, (label) => setSaving(i, { label })),
             )}
-            {field(`input.savings[${i}].kind`, 'Kind', (id) => (
+            {field(`input.savings[${i}].kind`, t('business.form.kind'), (id) => (
               <select
                 id={id}
                 value={s.kind}
                 disabled={!canEdit}
                 onChange={(e) => setSaving(i, { kind: e.target.value as Saving['kind'] })}
               >
-                <option value="cash-releasing">Cash-releasing</option>
-                <option value="time-released">Time released</option>
+                <option value="cash-releasing">{t('business.money.cashReleasing')}</option>
+                <option value="time-released">{t('business.money.timeReleased')}</option>
               </select>
             ))}
             {field(
               `input.savings[${i}].perJourney`,
-              '£ per journey',
+              t('business.saving.perJourney'),
               numberInput(`input.savings[${i}].perJourney`, s.perJourney, (n) =>
                 setSaving(i, { perJourney: n }),
               ),
             )}
             {field(
               `input.savings[${i}].minutesPerJourney`,
-              'Staff minutes per journey',
+              t('business.saving.minutes'),
               numberInput(`input.savings[${i}].minutesPerJourney`, s.minutesPerJourney, (n) =>
                 setSaving(i, { minutesPerJourney: n }),
               ),
             )}
             {canEdit ? (
               <RemoveButton
-                what={`saving ${i + 1}`}
+                what={t('business.saving.removeWhat', { number: i + 1 })}
                 onClick={() => setInput({ savings: savings.filter((_, k) => k !== i) })}
               />
             ) : null}
@@ -231,39 +234,44 @@ export function BusinessCaseForm({ data, onChange, canEdit, errorPath, onPrefill
               })
             }
           >
-            Add a saving
+            {t('business.saving.add')}
           </AddButton>
         ) : null}
       </fieldset>
 
       <fieldset>
-        <legend>Costs</legend>
+        <legend>{t('business.form.costs')}</legend>
         {costs.map((c, i) => (
-          <div className="improve-line" key={i} role="group" aria-label={`Cost ${i + 1}`}>
+          <div
+            className="improve-line"
+            key={i}
+            role="group"
+            aria-label={t('business.cost.group', { number: i + 1 })}
+          >
             {field(
               `input.costs[${i}].label`,
-              'What it pays for',
+              t('business.cost.label'),
               textInput(c.label, (label) => setCost(i, { label })),
             )}
-            {field(`input.costs[${i}].kind`, 'Kind', (id) => (
+            {field(`input.costs[${i}].kind`, t('business.form.kind'), (id) => (
               <select
                 id={id}
                 value={c.kind}
                 disabled={!canEdit}
                 onChange={(e) => setCost(i, { kind: e.target.value as Cost['kind'] })}
               >
-                <option value="one-off">One-off</option>
-                <option value="recurring">Recurring (each year)</option>
+                <option value="one-off">{t('business.cost.oneOff')}</option>
+                <option value="recurring">{t('business.cost.recurring')}</option>
               </select>
             ))}
             {field(
               `input.costs[${i}].amount`,
-              '£',
+              t('business.cost.amount'),
               numberInput(`input.costs[${i}].amount`, c.amount, (n) => setCost(i, { amount: n ?? 0 })),
             )}
             {field(
               `input.costs[${i}].fromYear`,
-              c.kind === 'one-off' ? 'In year' : 'From year',
+              t(c.kind === 'one-off' ? 'business.cost.inYear' : 'business.cost.fromYear'),
               numberInput(
                 `input.costs[${i}].fromYear`,
                 c.fromYear,
@@ -273,7 +281,7 @@ export function BusinessCaseForm({ data, onChange, canEdit, errorPath, onPrefill
             )}
             {canEdit ? (
               <RemoveButton
-                what={`cost ${i + 1}`}
+                what={t('business.cost.removeWhat', { number: i + 1 })}
                 onClick={() => setInput({ costs: costs.filter((_, k) => k !== i) })}
               />
             ) : null}
@@ -296,7 +304,7 @@ export function BusinessCaseForm({ data, onChange, canEdit, errorPath, onPrefill
               })
             }
           >
-            Add a cost
+            {t('business.cost.add')}
           </AddButton>
         ) : null}
       </fieldset>
@@ -307,10 +315,10 @@ export function BusinessCaseForm({ data, onChange, canEdit, errorPath, onPrefill
         onChange={(benefits) => onChange({ ...data, benefits })}
       />
       <fieldset>
-        <legend>Five Case outline</legend>
+        <legend>{t('measure.report.fiveCase')}</legend>
         {fiveCaseKeys.map((k) => (
           <div className="field" key={k}>
-            <label htmlFor={`bc-five-${k}`}>{caseLabels[k]}</label>
+            <label htmlFor={`bc-five-${k}`}>{caseLabel(k)}</label>
             <textarea
               id={`bc-five-${k}`}
               rows={3}
@@ -323,7 +331,7 @@ export function BusinessCaseForm({ data, onChange, canEdit, errorPath, onPrefill
       </fieldset>
       {canEdit ? (
         <button type="submit" className="button">
-          Save and calculate
+          {t('business.form.save')}
         </button>
       ) : null}
     </form>

@@ -83,7 +83,7 @@ export function BusinessCaseView({ ws, id, canEdit }: ImproveViewProps) {
           onSave={() => void stored.save(draft)}
         />
       ) : (
-        <p role="status">Loading…</p>
+        <p role="status">{t('common.loading')}</p>
       )}
       <p role="status" className="improve-status">
         {stored.status}

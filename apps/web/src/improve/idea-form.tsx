@@ -1,5 +1,6 @@
-import { channelIds, channels, ideaStatuses, type Idea, type Journey } from '@waymark/core';
+import { channelIds, ideaStatuses, type Idea, type Journey } from '@waymark/core';
 import { useEffect, useRef, useState } from 'react';
+import { t } from '../i18n';
 
 interface Props {
   readonly journey: Journey;
@@ -51,11 +52,9 @@ export function IdeaForm({ journey, idea, draft: seed, onSave, onCancel }: Props
   const toggle = (key: 'painPointCardIds' | 'leverCardIds', cardId: string, on: boolean) =>
     set({ [key]: on ? [...draft[key], cardId] : draft[key].filter((x) => x !== cardId) } as Partial<Idea>);
   const submit = () => {
-    if (draft.title.trim() === '') return setProblem('Title: give the idea a title.');
+    if (draft.title.trim() === '') return setProblem(t('business.idea.titleMissing'));
     if (draft.status === 'parked' && (draft.parkedReason ?? '').trim() === '')
-      return setProblem(
-        'Why parked: say why the idea is parked, for example “outside the business question”.',
-      );
+      return setProblem(t('business.idea.parkedMissing'));
     const taken = new Set(journey.ideas.map((i) => i.id as string));
     let newId = draft.id as string;
     if (!idea)
@@ -75,7 +74,7 @@ export function IdeaForm({ journey, idea, draft: seed, onSave, onCancel }: Props
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select id={id} value={value ?? ''} onChange={(e) => onChange(num(e.target.value))}>
-        <option value="">Not scored</option>
+        <option value="">{t('business.idea.notScored')}</option>
         {[1, 2, 3, 4, 5].map((n) => (
           <option key={n} value={n}>
             {n}
@@ -87,7 +86,7 @@ export function IdeaForm({ journey, idea, draft: seed, onSave, onCancel }: Props
   return (
     <form
       className="improve-form"
-      aria-label={idea ? `Edit idea ${idea.title}` : 'Add an idea'}
+      aria-label={idea ? t('business.idea.editLabel', { title: idea.title }) : t('business.idea.addLabel')}
       onSubmit={(e) => {
         e.preventDefault();
         submit();
@@ -99,7 +98,7 @@ export function IdeaForm({ journey, idea, draft: seed, onSave, onCancel }: Props
         </p>
       ) : null}
       <div className="field">
-        <label htmlFor="idea-title">Title</label>
+        <label htmlFor="idea-title">{t('business.idea.title')}</label>
         <input
           ref={titleRef}
           id="idea-title"
@@ -108,7 +107,7 @@ export function IdeaForm({ journey, idea, draft: seed, onSave, onCancel }: Props
         />
       </div>
       <div className="field">
-        <label htmlFor="idea-owner">Owner</label>
+        <label htmlFor="idea-owner">{t('business.idea.owner')}</label>
         <input
           id="idea-owner"
           value={draft.owner ?? ''}
@@ -116,14 +115,14 @@ export function IdeaForm({ journey, idea, draft: seed, onSave, onCancel }: Props
         />
       </div>
       <div className="improve-row">
-        {select('Value (1 low – 5 high)', 'idea-value', draft.value, (value) =>
+        {select(t('business.idea.value'), 'idea-value', draft.value, (value) =>
           set({ value } as Partial<Idea>),
         )}
-        {select('Effort (1 low – 5 high)', 'idea-effort', draft.effort, (effort) =>
+        {select(t('business.idea.effort'), 'idea-effort', draft.effort, (effort) =>
           set({ effort } as Partial<Idea>),
         )}
         <div className="field">
-          <label htmlFor="idea-status">Status</label>
+          <label htmlFor="idea-status">{t('business.idea.status')}</label>
           <select
             id="idea-status"
             value={draft.status}
@@ -131,7 +130,7 @@ export function IdeaForm({ journey, idea, draft: seed, onSave, onCancel }: Props
           >
             {ideaStatuses.map((s) => (
               <option key={s} value={s}>
-                {s.replace('-', ' ')}
+                {t(`model.ideaStatus.${s}`)}
               </option>
             ))}
           </select>
@@ -139,7 +138,7 @@ export function IdeaForm({ journey, idea, draft: seed, onSave, onCancel }: Props
       </div>
       {draft.status === 'parked' ? (
         <div className="field">
-          <label htmlFor="idea-parked">Why parked</label>
+          <label htmlFor="idea-parked">{t('business.idea.whyParked')}</label>
           <input
             id="idea-parked"
             value={draft.parkedReason ?? ''}
@@ -149,8 +148,8 @@ export function IdeaForm({ journey, idea, draft: seed, onSave, onCancel }: Props
       ) : null}
       {(['pain-point', 'lever'] as const).map((kind) => (
         <fieldset key={kind}>
-          <legend>{kind === 'pain-point' ? 'Pain points it answers' : 'Levers it uses'}</legend>
-          {cardsOf(kind).length === 0 ? <p className="hint">None on this journey.</p> : null}
+          <legend>{t(kind === 'pain-point' ? 'business.idea.painPoints' : 'business.idea.levers')}</legend>
+          {cardsOf(kind).length === 0 ? <p className="hint">{t('business.idea.noneOnJourney')}</p> : null}
           {cardsOf(kind).map((c) => {
             const key = kind === 'pain-point' ? 'painPointCardIds' : 'leverCardIds';
             const text = 'text' in c ? String(c.text) : c.id;
@@ -169,17 +168,17 @@ export function IdeaForm({ journey, idea, draft: seed, onSave, onCancel }: Props
         </fieldset>
       ))}
       <fieldset>
-        <legend>Expected effect per journey</legend>
+        <legend>{t('business.idea.effect')}</legend>
         <div className="improve-row">
           {(
             [
-              ['contactsRemovedPerJourney', 'Contacts removed'],
-              ['daysSaved', 'Days saved'],
-              ['avoidablePercentReduction', 'Avoidable share reduced (percentage points)'],
+              ['contactsRemovedPerJourney', 'business.idea.contactsRemoved'],
+              ['daysSaved', 'business.idea.daysSaved'],
+              ['avoidablePercentReduction', 'business.idea.avoidableReduced'],
             ] as const
           ).map(([key, label]) => (
             <div className="field" key={key}>
-              <label htmlFor={`idea-${key}`}>{label}</label>
+              <label htmlFor={`idea-${key}`}>{t(label)}</label>
               <input
                 id={`idea-${key}`}
                 type="number"
@@ -203,10 +202,10 @@ export function IdeaForm({ journey, idea, draft: seed, onSave, onCancel }: Props
         />
       </fieldset>
       <button type="submit" className="button">
-        Save idea
+        {t('business.idea.save')}
       </button>{' '}
       <button type="button" className="button button--secondary" onClick={onCancel}>
-        Cancel
+        {t('common.cancel')}
       </button>
     </form>
   );
@@ -230,16 +229,16 @@ function ChannelShiftFields({
   return (
     <div className="improve-row">
       <div className="field">
-        <label htmlFor="idea-shift-from">Channel shift from</label>
+        <label htmlFor="idea-shift-from">{t('business.idea.shiftFrom')}</label>
         <select
           id="idea-shift-from"
           value={from}
           onChange={(e) => (e.target.value === '' ? onChange(undefined) : update({ from: e.target.value }))}
         >
-          <option value="">No channel shift</option>
+          <option value="">{t('business.idea.noShift')}</option>
           {channelIds.map((c) => (
             <option key={c} value={c}>
-              {channels[c].label}
+              {t(`model.channel.${c}`)}
             </option>
           ))}
         </select>
@@ -247,17 +246,17 @@ function ChannelShiftFields({
       {value ? (
         <>
           <div className="field">
-            <label htmlFor="idea-shift-to">to</label>
+            <label htmlFor="idea-shift-to">{t('business.idea.shiftTo')}</label>
             <select id="idea-shift-to" value={value.to} onChange={(e) => update({ to: e.target.value })}>
               {channelIds.map((c) => (
                 <option key={c} value={c}>
-                  {channels[c].label}
+                  {t(`model.channel.${c}`)}
                 </option>
               ))}
             </select>
           </div>
           <div className="field">
-            <label htmlFor="idea-shift-percent">Share of contacts moving (%)</label>
+            <label htmlFor="idea-shift-percent">{t('business.idea.shiftPercent')}</label>
             <input
               id="idea-shift-percent"
               type="number"

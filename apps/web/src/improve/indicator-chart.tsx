@@ -1,7 +1,8 @@
 import type { IndicatorSeries } from '@waymark/measure';
+import { formatNumber, t } from '../i18n';
 import { chartModel } from './indicator-chart-model';
 
-const fmt = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 1 });
+const fmt = (n: number) => formatNumber(n, { maximumFractionDigits: 1 });
 
 /** Values over time with baseline and target lines; a miss is a cross with the word "missed", not colour alone. */
 export function IndicatorChart({ series }: { series: IndicatorSeries }) {
@@ -16,23 +17,34 @@ export function IndicatorChart({ series }: { series: IndicatorSeries }) {
       aria-labelledby={titleId}
     >
       <title id={titleId}>
-        {`${indicator.label} over time: baseline ${fmt(indicator.baseline)}, target ${fmt(indicator.target)} ${indicator.unit}; ${series.points.map((p) => `${p.period} ${fmt(p.value)} ${p.status}`).join(', ') || 'no values yet'}`}
+        {t('business.chart.title', {
+          label: indicator.label,
+          baseline: fmt(indicator.baseline),
+          target: fmt(indicator.target),
+          unit: indicator.unit,
+          points:
+            series.points
+              .map((p) =>
+                t('business.chart.point', { period: p.period, value: fmt(p.value), status: p.status }),
+              )
+              .join(', ') || t('business.chart.noValues'),
+        })}
       </title>
-      {m.yTicks.map((t) => (
-        <g key={t.value}>
-          <line x1={40} x2={m.width - 8} y1={t.y} y2={t.y} className="improve-chart__grid" />
-          <text x={36} y={t.y + 4} textAnchor="end" className="improve-chart__tick">
-            {fmt(t.value)}
+      {m.yTicks.map((tick) => (
+        <g key={tick.value}>
+          <line x1={40} x2={m.width - 8} y1={tick.y} y2={tick.y} className="improve-chart__grid" />
+          <text x={36} y={tick.y + 4} textAnchor="end" className="improve-chart__tick">
+            {fmt(tick.value)}
           </text>
         </g>
       ))}
       <line x1={40} x2={m.width - 8} y1={m.baselineY} y2={m.baselineY} className="improve-chart__baseline" />
       <text x={m.width - 8} y={m.baselineY - 4} textAnchor="end" className="improve-chart__label">
-        Baseline {fmt(indicator.baseline)}
+        {t('business.chart.baseline', { value: fmt(indicator.baseline) })}
       </text>
       <line x1={40} x2={m.width - 8} y1={m.targetY} y2={m.targetY} className="improve-chart__target" />
       <text x={m.width - 8} y={m.targetY - 4} textAnchor="end" className="improve-chart__label">
-        Target {fmt(indicator.target)}
+        {t('business.chart.target', { value: fmt(indicator.target) })}
       </text>
       <path d={m.path} className="improve-chart__line" />
       {m.points.map((p) => (
@@ -51,8 +63,7 @@ export function IndicatorChart({ series }: { series: IndicatorSeries }) {
             {p.period}
           </text>
           <text x={p.x} y={p.y - 10} textAnchor="middle" className="improve-chart__tick">
-            {fmt(p.value)}
-            {p.status === 'missed' ? ' missed' : ''}
+            {p.status === 'missed' ? t('business.chart.missedValue', { value: fmt(p.value) }) : fmt(p.value)}
           </text>
         </g>
       ))}

@@ -5,7 +5,22 @@ import {
   type IndicatorValue,
 } from '@waymark/measure';
 import { useState } from 'react';
+import { formatNumber, t, type MessageId } from '../i18n';
 import { errorText } from '../ui/field';
+
+/** A built-in indicator's name in the chosen language (the measure package names them in English). */
+const builtInLabel = (key: string): string => t(`measure.indicator.${key}` as MessageId);
+const unitIds: Readonly<Record<string, MessageId>> = {
+  contacts: 'business.ind.unit.contacts',
+  days: 'business.ind.unit.days',
+  score: 'business.ind.unit.score',
+};
+/** A built-in indicator's unit in the chosen language; symbols (%, £) stay as they are. */
+const unitIn = (unit: string): string => (unitIds[unit] ? t(unitIds[unit]) : unit);
+const builtIns = () =>
+  builtInIndicators.map((b) => ({ ...b, label: builtInLabel(b.key), unit: unitIn(b.unit) }));
+// i18n-exempt: the period's fixed syntax, the same in every language
+const periodExample = '2026-Q2';
 
 /** The forms of the Indicators page: record a value, compute values from a log, define an indicator. */
 export function RecordValue({
@@ -24,13 +39,13 @@ export function RecordValue({
   return (
     <form
       className="improve-form improve-form--inline"
-      aria-label="Record a value"
+      aria-label={t('business.ind.recordLabel')}
       onSubmit={(e) => {
         e.preventDefault();
         if (!/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/.test(period))
-          return setProblem('Period: expected a month such as 2026-04 or a quarter such as 2026-Q2.');
+          return setProblem(t('business.ind.periodProblem'));
         if (value.trim() === '' || !Number.isFinite(Number(value)))
-          return setProblem('Value: expected a number.');
+          return setProblem(t('business.ind.valueProblem'));
         setProblem(null);
         onRecord({ period, value: Number(value), source: 'manual' });
         setValue('');
@@ -42,16 +57,16 @@ export function RecordValue({
         </p>
       ) : null}
       <div className="field">
-        <label htmlFor={`${prefix}-period`}>Period</label>
+        <label htmlFor={`${prefix}-period`}>{t('business.ind.period')}</label>
         <input
           id={`${prefix}-period`}
           value={period}
-          placeholder="2026-Q2"
+          placeholder={periodExample}
           onChange={(e) => setPeriod(e.target.value.trim())}
         />
       </div>
       <div className="field">
-        <label htmlFor={`${prefix}-value`}>Value</label>
+        <label htmlFor={`${prefix}-value`}>{t('business.ind.value')}</label>
         <input
           id={`${prefix}-value`}
           type="number"
@@ -61,7 +76,7 @@ export function RecordValue({
         />
       </div>
       <button type="submit" className="button">
-        Record value
+        {t('business.ind.record')}
       </button>
       {computed !== undefined ? (
         <button
@@ -69,12 +84,12 @@ export function RecordValue({
           className="button button--secondary"
           onClick={() => {
             if (!/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/.test(period))
-              return setProblem('Period: expected a month such as 2026-04 or a quarter such as 2026-Q2.');
+              return setProblem(t('business.ind.periodProblem'));
             setProblem(null);
-            onRecord({ period, value: computed, source: 'computed', note: 'computed from the journey map' });
+            onRecord({ period, value: computed, source: 'computed', note: t('business.ind.computedNote') });
           }}
         >
-          Record {computed} from the journey map
+          {t('business.ind.recordComputed', { value: formatNumber(computed) })}
         </button>
       ) : null}
     </form>
@@ -82,7 +97,8 @@ export function RecordValue({
 }
 
 export function DefineIndicator({ taken, onAdd }: { taken: string[]; onAdd: (i: Indicator) => void }) {
-  const first = builtInIndicators.find((b) => !taken.includes(b.key));
+  const presets = builtIns();
+  const first = presets.find((b) => !taken.includes(b.key));
   const [draft, setDraft] = useState({
     key: first?.key ?? '',
     label: first?.label ?? '',
@@ -96,15 +112,13 @@ export function DefineIndicator({ taken, onAdd }: { taken: string[]; onAdd: (i: 
   return (
     <form
       className="improve-form"
-      aria-label="Add an indicator"
+      aria-label={t('business.ind.add')}
       onSubmit={(e) => {
         e.preventDefault();
-        if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(draft.key))
-          return setProblem('Key: expected lower-case words joined by dashes, such as calls-per-case.');
-        if (taken.includes(draft.key)) return setProblem(`Key: “${draft.key}” is already tracked.`);
-        if (draft.label.trim() === '') return setProblem('Name: give the indicator a name.');
-        if (draft.baseline === '' || draft.target === '')
-          return setProblem('Baseline and target: expected numbers.');
+        if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(draft.key)) return setProblem(t('business.ind.keyProblem'));
+        if (taken.includes(draft.key)) return setProblem(t('business.ind.keyTaken', { key: draft.key }));
+        if (draft.label.trim() === '') return setProblem(t('business.ind.nameProblem'));
+        if (draft.baseline === '' || draft.target === '') return setProblem(t('business.ind.numbersProblem'));
         setProblem(null);
         onAdd({
           key: draft.key,
@@ -116,19 +130,19 @@ export function DefineIndicator({ taken, onAdd }: { taken: string[]; onAdd: (i: 
         });
       }}
     >
-      <h2>Add an indicator</h2>
+      <h2>{t('business.ind.add')}</h2>
       {problem ? (
         <p className="error-message" role="alert">
           {problem}
         </p>
       ) : null}
       <div className="field">
-        <label htmlFor="ind-preset">Start from</label>
+        <label htmlFor="ind-preset">{t('business.ind.startFrom')}</label>
         <select
           id="ind-preset"
-          value={builtInIndicators.some((b) => b.key === draft.key) ? draft.key : ''}
+          value={presets.some((b) => b.key === draft.key) ? draft.key : ''}
           onChange={(e) => {
-            const b = builtInIndicators.find((x) => x.key === e.target.value);
+            const b = presets.find((x) => x.key === e.target.value);
             set(
               b
                 ? { key: b.key, label: b.label, unit: b.unit, direction: b.direction }
@@ -136,31 +150,31 @@ export function DefineIndicator({ taken, onAdd }: { taken: string[]; onAdd: (i: 
             );
           }}
         >
-          {builtInIndicators.map((b) => (
+          {presets.map((b) => (
             <option key={b.key} value={b.key}>
               {b.label}
             </option>
           ))}
-          <option value="">Your own indicator</option>
+          <option value="">{t('business.ind.ownIndicator')}</option>
         </select>
       </div>
       <div className="improve-row">
         <div className="field">
-          <label htmlFor="ind-key">Key</label>
+          <label htmlFor="ind-key">{t('business.ind.key')}</label>
           <input id="ind-key" value={draft.key} onChange={(e) => set({ key: e.target.value })} />
         </div>
         <div className="field">
-          <label htmlFor="ind-label">Name</label>
+          <label htmlFor="ind-label">{t('business.ind.name')}</label>
           <input id="ind-label" value={draft.label} onChange={(e) => set({ label: e.target.value })} />
         </div>
         <div className="field">
-          <label htmlFor="ind-unit">Unit</label>
+          <label htmlFor="ind-unit">{t('business.ind.unit')}</label>
           <input id="ind-unit" value={draft.unit} onChange={(e) => set({ unit: e.target.value })} />
         </div>
       </div>
       <div className="improve-row">
         <div className="field">
-          <label htmlFor="ind-direction">Which way is better</label>
+          <label htmlFor="ind-direction">{t('business.ind.direction')}</label>
           <select
             id="ind-direction"
             value={draft.direction}
@@ -168,13 +182,13 @@ export function DefineIndicator({ taken, onAdd }: { taken: string[]; onAdd: (i: 
           >
             {indicatorDirections.map((d) => (
               <option key={d} value={d}>
-                {d === 'lower-is-better' ? 'Lower is better' : 'Higher is better'}
+                {t(d === 'lower-is-better' ? 'business.ind.lowerIsBetter' : 'business.ind.higherIsBetter')}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor="ind-baseline">Baseline</label>
+          <label htmlFor="ind-baseline">{t('business.ind.baseline')}</label>
           <input
             id="ind-baseline"
             type="number"
@@ -184,7 +198,7 @@ export function DefineIndicator({ taken, onAdd }: { taken: string[]; onAdd: (i: 
           />
         </div>
         <div className="field">
-          <label htmlFor="ind-target">Target</label>
+          <label htmlFor="ind-target">{t('business.ind.target')}</label>
           <input
             id="ind-target"
             type="number"
@@ -195,7 +209,7 @@ export function DefineIndicator({ taken, onAdd }: { taken: string[]; onAdd: (i: 
         </div>
       </div>
       <button type="submit" className="button">
-        Add indicator
+        {t('business.ind.addButton')}
       </button>
     </form>
   );
@@ -208,15 +222,12 @@ export function FromLog({ onSend }: { onSend: (period: string, csv: string) => P
   return (
     <form
       className="improve-form"
-      aria-label="Compute values from an event log"
+      aria-label={t('business.log.heading')}
       onSubmit={(e) => {
         e.preventDefault();
         if (!/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/.test(period))
-          return setMessage({
-            text: 'Period: expected a month such as 2026-04 or a quarter such as 2026-Q2.',
-            error: true,
-          });
-        if (!file) return setMessage({ text: 'Event log: choose a CSV file.', error: true });
+          return setMessage({ text: t('business.ind.periodProblem'), error: true });
+        if (!file) return setMessage({ text: t('business.log.fileMissing'), error: true });
         void file
           .text()
           .then((csv) => onSend(period, csv))
@@ -224,11 +235,8 @@ export function FromLog({ onSend }: { onSend: (period: string, csv: string) => P
           .catch((err: unknown) => setMessage({ text: errorText(err), error: true }));
       }}
     >
-      <h2>Compute values from an event log</h2>
-      <p className="hint">
-        A CSV export with a case id, activity and time per row (and channel, team, outcome where known) gives
-        the avoidable contact %, contacts per journey, end-to-end days and cost per journey for the period.
-      </p>
+      <h2>{t('business.log.heading')}</h2>
+      <p className="hint">{t('business.log.hint')}</p>
       {message ? (
         <p
           className={message.error ? 'error-message' : 'improve-notice'}
@@ -239,16 +247,16 @@ export function FromLog({ onSend }: { onSend: (period: string, csv: string) => P
       ) : null}
       <div className="improve-row">
         <div className="field">
-          <label htmlFor="log-period">Period the log covers</label>
+          <label htmlFor="log-period">{t('business.log.period')}</label>
           <input
             id="log-period"
             value={period}
-            placeholder="2026-Q2"
+            placeholder={periodExample}
             onChange={(e) => setPeriod(e.target.value.trim())}
           />
         </div>
         <div className="field">
-          <label htmlFor="log-file">Event log (CSV)</label>
+          <label htmlFor="log-file">{t('business.log.file')}</label>
           <input
             id="log-file"
             type="file"
@@ -258,7 +266,7 @@ export function FromLog({ onSend }: { onSend: (period: string, csv: string) => P
         </div>
       </div>
       <button type="submit" className="button">
-        Compute and record
+        {t('business.log.submit')}
       </button>
     </form>
   );

@@ -7,6 +7,7 @@ import {
   type ObservationPlan,
   type ObservationTime,
 } from '@waymark/measure';
+import { formatNumber, t } from '../i18n';
 
 /** What the Activity sampling page saves (checked by the API against @waymark/measure's schemas). */
 export interface SamplingStudy {
@@ -24,10 +25,14 @@ export interface SamplingStudy {
 export const emptyStudy = (): SamplingStudy => ({
   title: '',
   categories: [
-    { id: 'with-citizen', label: 'With the citizen', classification: 'value-added' },
-    { id: 'records', label: 'Recording and admin', classification: 'necessary-non-value-added' },
-    { id: 'chasing', label: 'Chasing and rework', classification: 'waste' },
-    { id: 'waiting', label: 'Waiting', classification: 'waste' },
+    { id: 'with-citizen', label: t('business.sampling.withCitizen'), classification: 'value-added' },
+    {
+      id: 'records',
+      label: t('business.sampling.records'),
+      classification: 'necessary-non-value-added',
+    },
+    { id: 'chasing', label: t('business.sampling.chasing'), classification: 'waste' },
+    { id: 'waiting', label: t('business.sampling.waiting'), classification: 'waste' },
   ],
   confidence: 0.95,
   margin: 0.05,
@@ -35,12 +40,21 @@ export const emptyStudy = (): SamplingStudy => ({
   observations: [],
 });
 
-const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+const pct = (x: number) =>
+  t('business.sampling.percent', {
+    value: formatNumber(x * 100, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+  });
 
 /** One sentence a map reader understands: the value-added ratio with its interval and the sample behind it. */
 export function profileSummary(profile: ActivityProfile, confidence: number): string {
   const va = profile.valueAddedRatio;
-  return `Activity sample: value-added ${pct(va.estimate)} of time (${Math.round(confidence * 100)} % interval ${pct(va.low)}–${pct(va.high)}), ${profile.observations} observations`;
+  return t('business.sampling.summary', {
+    share: pct(va.estimate),
+    confidence: Math.round(confidence * 100),
+    low: pct(va.low),
+    high: pct(va.high),
+    count: profile.observations,
+  });
 }
 
 /**
@@ -60,7 +74,10 @@ export function carryIntoJourney(
   const metricLane = journey.lanes.find((l) => l.kind === 'metric');
   const metricLaneId = metricLane?.id ?? 'measures';
   if (!metricLane)
-    commands.push({ type: 'lane.add', item: { id: metricLaneId, kind: 'metric', label: 'Measures' } });
+    commands.push({
+      type: 'lane.add',
+      item: { id: metricLaneId, kind: 'metric', label: t('business.sampling.measuresLane') },
+    });
   const value = Math.round(profile.valueAddedRatio.estimate * 1000) / 10;
   const sampled = journey.cards.find(
     (c) =>
@@ -85,13 +102,19 @@ export function carryIntoJourney(
       },
     } as JourneyCommand);
 
-  const existing = journey.lanes.find((l) => l.kind === 'text' && l.label === 'Activity sample');
+  const laneLabel = t('business.sampling.lane');
+  // The lane added before, whichever language it was named in.
+  const existing = journey.lanes.find(
+    (l) => l.kind === 'text' && (l.id === 'activity-sample' || l.label === laneLabel),
+  );
   const laneId = existing?.id ?? 'activity-sample';
-  const shares = profile.categories.map((c) => `${c.category.label} ${pct(c.estimate)}`).join('; ');
+  const shares = profile.categories
+    .map((c) => t('business.sampling.share', { label: c.category.label, share: pct(c.estimate) }))
+    .join('; ');
   if (!existing)
     commands.push({
       type: 'lane.add',
-      item: { id: laneId, kind: 'text', label: 'Activity sample' },
+      item: { id: laneId, kind: 'text', label: laneLabel },
     } as JourneyCommand);
   commands.push({
     type: 'card.add',
@@ -100,7 +123,7 @@ export function carryIntoJourney(
       kind: 'text',
       laneId,
       columnId,
-      text: `${profileSummary(profile, confidence)}. ${shares}.`,
+      text: t('business.sampling.card', { summary: profileSummary(profile, confidence), shares }),
     },
   } as JourneyCommand);
   return commands;
