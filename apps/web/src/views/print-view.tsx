@@ -9,6 +9,8 @@ import {
   type ImagePlacement,
   type SheetMode,
 } from '@waymark/render';
+import { getLocale } from '../i18n';
+import { shownLanguages, useContentView } from '../editor/bilingual-content';
 import { Link } from '../app/router';
 import { useTitle } from '../app/use-title';
 import { ExportMenu } from '../export/export-menu';
@@ -64,7 +66,16 @@ function useObjectUrl(text: string | null, type: string): string | null {
 
 function PrintPoster({ ws, id, journey }: { ws: string; id: string; journey: Journey }) {
   const [mode, setMode] = useState<SheetMode>('auto');
-  const svg = useMemo(() => renderSvg(journey, { idPrefix: 'print' }), [journey]);
+  const view = useContentView();
+  const svg = useMemo(
+    () =>
+      renderSvg(journey, {
+        idPrefix: 'print',
+        locale: getLocale(),
+        contentLanguages: shownLanguages(journey, view),
+      }),
+    [journey, view],
+  );
   const size = useMemo(() => posterSize(svg) ?? A3, [svg]);
   const plan = useMemo(() => planPosterSheets(size, mode), [size, mode]);
   const imageUrl = useObjectUrl(plan.mode === 'tiled' ? svg : null, 'image/svg+xml');

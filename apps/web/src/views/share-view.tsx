@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { Journey } from '@waymark/core';
 import { renderSvg } from '@waymark/render';
+import { getLocale } from '../i18n';
 import { useSession } from '../app/session';
 import { useTitle } from '../app/use-title';
 import { presentationSlides } from './presentation-model';
@@ -40,7 +41,7 @@ export function SharePage({ token }: { token: string }) {
 }
 
 function SharedJourney({ journey }: { journey: Journey }) {
-  const svg = useMemo(() => renderSvg(journey, { idPrefix: 'shared' }), [journey]);
+  const svg = useMemo(() => renderSvg(journey, { idPrefix: 'shared', locale: getLocale() }), [journey]);
   const slides = useMemo(() => presentationSlides(journey), [journey]);
   const meta = journey.meta;
   const all: [string, string | undefined][] = [
