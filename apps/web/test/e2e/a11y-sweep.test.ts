@@ -32,7 +32,7 @@ describe('axe on every page, in English and Welsh, at 100 % and 200 % zoom', () 
 
   beforeAll(async () => {
     session = await startSignedIn('a11y-sweep');
-    await createJourney(session, { template: 'melton', id: mapId, title: 'Sweep' });
+    await createJourney(session, { template: 'blank-current', id: mapId, title: 'Sweep' });
     const csrf = await csrfToken(session.page, session.server.url);
     const headers = { 'x-csrf-token': csrf };
     const base = `${session.server.url}/api/workspaces/demo/journeys/${mapId}`;
