@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { useId } from 'react';
 import { curveAt, curveScales, type CurveBox } from './curve-geometry';
 import { formatScore, type CurveSeries, type SeriesShape } from './presentation-model';
@@ -97,7 +98,7 @@ export function EmotionCurve({
         aria-labelledby={`${id}-title ${id}-desc`}
         className="emotion-curve__svg"
       >
-        <title id={`${id}-title`}>{`Emotion curve up to step ${current + 1} of ${count}`}</title>
+        <title id={`${id}-title`}>{t('views.curve.title', { step: current + 1, count })}</title>
         <desc id={`${id}-desc`}>{description}</desc>
         {[100, 50, 0, -50, -100].map((score) => (
           <g key={score}>
@@ -207,7 +208,9 @@ export function EmotionCurve({
                 {s.label}
               </li>
             ))}
-            {series.some((s) => s.points.some((p) => p.estimate)) ? <li>Hollow point: an estimate</li> : null}
+            {series.some((s) => s.points.some((p) => p.estimate)) ? (
+              <li>{t('views.curve.estimate')}</li>
+            ) : null}
           </ul>
         </figcaption>
       ) : null}

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { ReactNode } from 'react';
 import { ChannelIcon } from '../ui/channel-icon';
 import { formatScore, scoreMood, type Slide } from './presentation-model';
@@ -42,7 +43,7 @@ export function StepDetails({ slide, level }: { slide: Slide; level: 2 | 3 | 4 }
       {steps.length > 0 ? list(steps) : null}
       {slide.description ? <p className="step-details__description">{slide.description}</p> : null}
       {slide.scores.length > 0 ? (
-        <Section title="Emotion" level={level}>
+        <Section title={t('views.step.emotion')} level={level}>
           <ul className="step-details__scores">
             {slide.scores.map((s) => {
               const mood = scoreMood(s.score);
@@ -62,7 +63,7 @@ export function StepDetails({ slide, level }: { slide: Slide; level: 2 | 3 | 4 }
         </Section>
       ) : null}
       {customer.some(([, items]) => items.length > 0) ? (
-        <Section title="The customer" level={level}>
+        <Section title={t('views.step.customer')} level={level}>
           <dl className="step-details__customer">
             {customer
               .filter(([, items]) => items.length > 0)
@@ -78,7 +79,7 @@ export function StepDetails({ slide, level }: { slide: Slide; level: 2 | 3 | 4 }
         </Section>
       ) : null}
       {slide.quotes.length > 0 ? (
-        <Section title="In their words" level={level}>
+        <Section title={t('views.step.inTheirWords')} level={level}>
           {slide.quotes.map((q, i) => (
             <figure key={i} className="step-details__quote">
               <blockquote>
@@ -93,7 +94,7 @@ export function StepDetails({ slide, level }: { slide: Slide; level: 2 | 3 | 4 }
         </Section>
       ) : null}
       {slide.touchpoints.length > 0 ? (
-        <Section title="Touchpoints" level={level}>
+        <Section title={t('views.step.touchpoints')} level={level}>
           <ul>
             {slide.touchpoints.map((t, i) => (
               <li key={i}>
@@ -104,29 +105,29 @@ export function StepDetails({ slide, level }: { slide: Slide; level: 2 | 3 | 4 }
         </Section>
       ) : null}
       {slide.batonChanges.length > 0 ? (
-        <Section title="Baton changes" level={level}>
+        <Section title={t('views.step.batonChanges')} level={level}>
           {list(slide.batonChanges.map((b) => `${b.from} → ${b.to}${b.text ? `: ${b.text}` : ''}`))}
         </Section>
       ) : null}
       {slide.painPoints.length > 0 ? (
-        <Section title="Pain points" level={level}>
+        <Section title={t('views.step.painPoints')} level={level}>
           {list(
             slide.painPoints.map((p) => (p.severity ? `${p.text} (severity ${p.severity} of 3)` : p.text)),
           )}
         </Section>
       ) : null}
       {slide.metrics.length > 0 ? (
-        <Section title="Figures" level={level}>
+        <Section title={t('views.step.figures')} level={level}>
           {list(slide.metrics)}
         </Section>
       ) : null}
       {slide.levers.length > 0 ? (
-        <Section title="Levers" level={level}>
+        <Section title={t('views.step.levers')} level={level}>
           {list(slide.levers.map((l) => `${l.category}: ${l.text}`))}
         </Section>
       ) : null}
       {slide.momentsOfTruth.length > 0 ? (
-        <Section title="Moments of truth" level={level}>
+        <Section title={t('views.step.momentsOfTruth')} level={level}>
           <ul>
             {slide.momentsOfTruth.map((m, i) => (
               <li key={i}>

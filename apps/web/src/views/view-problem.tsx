@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { Link } from '../app/router';
 
 /** Why a view cannot be shown, with the way back. */
@@ -18,12 +19,12 @@ export function ViewProblem({
       <p>{message}</p>
       {ws && id ? (
         <p>
-          <Link to={{ page: 'editor', ws, id }}>Back to the journey</Link>
+          <Link to={{ page: 'editor', ws, id }}>{t('views.problem.backToJourney')}</Link>
         </p>
       ) : null}
       {ws ? (
         <p>
-          <Link to={{ page: 'home', ws }}>Back to journeys</Link>
+          <Link to={{ page: 'home', ws }}>{t('views.problem.backToJourneys')}</Link>
         </p>
       ) : null}
     </div>
