@@ -49,7 +49,7 @@ cards:
 
 const read = (text: string, fileName: string) => {
   const r = readJourneyText(text, { fileName });
-  if (!r.ok) throw new Error(formatProblems(r.error, text));
+  if (!r.ok) throw new Error(formatProblems(r.error, fileName).join('\n'));
   return r.value;
 };
 
@@ -76,7 +76,7 @@ describe('a bilingual journey file', () => {
       const text = yaml.replace(good, bad);
       const r = readJourneyText(text, { fileName: 'bad.yaml' });
       expect(r.ok).toBe(false);
-      if (!r.ok) expect(formatProblems(r.error, text).join('\n')).toContain(words);
+      if (!r.ok) expect(formatProblems(r.error, 'bad.yaml').join('\n')).toContain(words);
     },
   );
 });
