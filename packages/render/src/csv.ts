@@ -1,7 +1,6 @@
 import { laneKinds, textIn, type Card, type ContentLanguage, type Journey } from '@waymark/core';
 import { contentFor, type RenderOptions } from './content';
 
-
 export const csvHeader = [
   'journeyId',
   'columnId',

@@ -45,7 +45,10 @@ function sourceFiles(dir: string): string[] {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) out.push(...sourceFiles(path));
-    else if (/\.tsx?$/.test(name) && !/(\.test\.tsx?|\.d\.ts|test-fixtures\.ts|\.fixture\.ts|testing\.ts)$/.test(name))
+    else if (
+      /\.tsx?$/.test(name) &&
+      !/(\.test\.tsx?|\.d\.ts|test-fixtures\.ts|\.fixture\.ts|testing\.ts)$/.test(name)
+    )
       out.push(path);
   }
   return out;

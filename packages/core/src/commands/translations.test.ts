@@ -118,21 +118,13 @@ describe('translation.set and translation.clear', () => {
   });
 
   it.each([
-    [
-      asbJourney(),
-      set({ kind: 'card', id: 's1' }, 'text', 'Digwyddiad'),
-      'invalid_command @ language',
-    ],
+    [asbJourney(), set({ kind: 'card', id: 's1' }, 'text', 'Digwyddiad'), 'invalid_command @ language'],
     [bilingual(), set({ kind: 'card', id: 's1' }, 'text', 'Incident', 'en'), 'invalid_command @ language'],
     [bilingual(), set({ kind: 'card', id: 'nope' }, 'text', 'Digwyddiad'), 'card_not_found @ target.id'],
     [bilingual(), set({ kind: 'column', id: 'nope' }, 'label', 'Cam'), 'column_not_found @ target.id'],
     [bilingual(), set({ kind: 'card', id: 'e1' }, 'text', 'Da'), 'invalid_command @ field'],
     [bilingual(), set({ kind: 'card', id: 't1' }, 'channel', 'Ffôn'), 'invalid_command @ field'],
-    [
-      bilingual(),
-      set({ kind: 'column', id: 'incident' }, 'label', 'x'.repeat(201)),
-      'invalid_patch @ value',
-    ],
+    [bilingual(), set({ kind: 'column', id: 'incident' }, 'label', 'x'.repeat(201)), 'invalid_patch @ value'],
     [bilingual(), set({ kind: 'card', id: 's1' }, 'text', '   '), 'invalid_command @ value'],
     [bilingual(), set({ kind: 'card', id: 's1' }, 'text', 'Testun', 'fr'), 'invalid_command @ language'],
   ])('given a bad translation command, then it is refused: %#', (j, command, where) => {
