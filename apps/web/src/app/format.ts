@@ -1,4 +1,4 @@
-import type { journeyStatuses, journeyTypes } from '@waymark/core';
+import type { journeyStatuses, journeyTypes, MetricKind } from '@waymark/core';
 import { formatDateIn, formatDateTimeIn, t, type MessageId } from '../i18n';
 import type { Role } from '../api/types';
 
@@ -23,6 +23,16 @@ export function journeyTypeLabel(type: string): string {
 /** What a journey's status is called, in the chosen language (an unknown status comes back as it is). */
 export function statusLabel(status: string): string {
   return status in statusIds ? t(statusIds[status as JourneyStatus]) : status;
+}
+
+/** A metric card's figure with its unit once and the right plural: `1 contact`, `£8.62 a contact`, `0.42 hand-offs`. */
+export function metricFigure(metric: MetricKind, value: number): string {
+  return t(`eventlog.metricValue.${metric}`, { value });
+}
+
+/** A metric card as words: `Contacts: 1 contact`, `Unit cost: £8.62 a contact` (never `1 contacts` or `8.62 £`). */
+export function metricText(metric: MetricKind, value: number): string {
+  return `${t(`model.metric.${metric}`)}: ${metricFigure(metric, value)}`;
 }
 
 /** A role's name ("Editor"), in the chosen language. */

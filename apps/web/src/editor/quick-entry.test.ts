@@ -49,6 +49,17 @@ describe('quick entry', () => {
     expect(plain.ok && cardLabel(journey, { ...plain.card, id: 'x' } as never)).toBe('Contact: Show empathy');
   });
 
+  it('given metric cards, when named for a button or screen reader, then the unit is said once with its plural (issue 11, item 7)', () => {
+    const label = (typed: string) => {
+      const q = quick('metric', typed);
+      return q.ok ? cardLabel(journey, { ...q.card, id: 'x' } as never) : q.message;
+    };
+    expect(label('Contacts: 1')).toBe('Contacts: 1 contact');
+    expect(label('Contacts: 3')).toBe('Contacts: 3 contacts');
+    expect(label('Hand-offs: 0.42')).toBe('Hand-offs: 0.42 hand-offs');
+    expect(label('Unit cost: 8.62')).toBe('Unit cost: £8.62 a contact');
+  });
+
   it('given bad input, when added, then the message says what was expected', () => {
     expect(quick('emotion', '150')).toEqual({
       ok: false,

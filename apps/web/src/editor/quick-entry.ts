@@ -8,6 +8,7 @@ import {
   type Journey,
   type Lane,
 } from '@waymark/core';
+import { metricText } from '../app/format';
 import { t, type MessageId } from '../i18n';
 import { parseScore } from './emotion-geometry';
 import { channelsIn, readChannelLabel, readDirection } from './touchpoint-words';
@@ -203,7 +204,7 @@ export function cardLabel(journey: Journey, card: Card): string {
     case 'lever':
       return `${journey.leverCategories.find((c) => c.id === card.category)?.label ?? card.category}: ${card.text}`;
     case 'metric':
-      return `${t(`model.metric.${card.metric}` as MessageId)}: ${card.value} ${metricKinds[card.metric].unit}`;
+      return metricText(card.metric, card.value);
     case 'emotion':
       return t(card.estimate ? 'editor.card.scoreEstimate' : 'editor.card.score', {
         score: `${card.score > 0 ? '+' : ''}${card.score}`,

@@ -3,10 +3,10 @@ import type { Journey } from '@waymark/core';
 import { readJourneyText } from '@waymark/document';
 import { sampleJourney } from '@waymark/store';
 import { describe, expect, it } from 'vitest';
+import { metricText } from '../app/format';
 import { curveAt, curveScales } from './curve-geometry';
 import {
   curveSeries,
-  formatMetric,
   navigationFor,
   presentationSlides,
   scoreMood,
@@ -73,10 +73,12 @@ describe('presentation slides', () => {
   it('given metrics on a step, then label, value with its unit and origin', () => {
     const slides = presentationSlides(example('multi-service-change-of-address'));
     const reports = slides.find((s) => s.columnId === 'reports-move')!;
-    expect(reports.metrics).toContain('Contacts: 1 contacts (estimate)');
-    expect(formatMetric(1234.5, '£')).toBe('£1,234.5');
-    expect(formatMetric(40, '%')).toBe('40%');
-    expect(formatMetric(3, 'days')).toBe('3 days');
+    // The unit once, in its plural form: not "Contacts: 1 contacts" (issue 11, item 7).
+    expect(reports.metrics).toContain('Contacts: 1 contact (estimate)');
+    expect(metricText('unit-cost', 8.62)).toBe('Unit cost: £8.62 a contact');
+    expect(metricText('hand-offs', 0.42)).toBe('Hand-offs: 0.42 hand-offs');
+    expect(metricText('elapsed-days', 3)).toBe('Elapsed time: 3 days');
+    expect(metricText('avoidable-percent', 40)).toBe('Avoidable share: 40% avoidable');
   });
 
   it('given touchpoints and a baton change, then channel labels and organisation names, not ids', () => {

@@ -1,12 +1,7 @@
-import {
-  channels,
-  contentDescription,
-  metricKinds,
-  type CardOf,
-  type Channel,
-  type Journey,
-} from '@waymark/core';
+import { channels, contentDescription, type CardOf, type Channel, type Journey } from '@waymark/core';
 import { axisLabels } from '@waymark/render';
+import { metricText } from '../app/format';
+import { localeTag, t } from '../i18n';
 
 /** Point shapes of the emotion curves, in the poster's order: colour is never the only cue. */
 export const seriesShapes = ['circle', 'square', 'triangle', 'diamond', 'cross'] as const;
@@ -144,7 +139,7 @@ export function presentationSlides(journey: Journey): Slide[] {
       levers: of('lever').map((l) => ({ category: category(l.category) ?? l.category, text: l.text })),
       metrics: of('metric').map(
         (m) =>
-          `${metricKinds[m.metric].label}: ${formatMetric(m.value, metricKinds[m.metric].unit)} (${m.origin})`,
+          `${metricText(m.metric, m.value)} (${t(`model.metricOrigin.${m.origin}`).toLocaleLowerCase(localeTag())})`,
       ),
       scores: series.flatMap((s) =>
         s.points
@@ -159,14 +154,6 @@ export function presentationSlides(journey: Journey): Slide[] {
       ),
     };
   });
-}
-
-/** 3 and "days" → "3 days"; 12.5 and "£" → "£12.5"; 40 and "%" → "40%". */
-export function formatMetric(value: number, unit: string): string {
-  const n = value.toLocaleString('en-GB');
-  if (unit === '£') return `£${n}`;
-  if (unit === '%') return `${n}%`;
-  return `${n} ${unit}`;
 }
 
 /** A score as a word and a symbol as well as a number and a height: good ▲, mixed ◆, poor ▼. */
