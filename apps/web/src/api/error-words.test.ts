@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { setLocale } from '../i18n';
 import { commandRefusalWords, explainRefusal, textLimit } from '../state/refusal';
 import { toApiError } from './api-error';
-import { apiErrorWords, pathSegments } from './error-words';
+import { errorText } from '../ui/field';
+import { apiErrorWords, pathSegments, WordsError } from './error-words';
 
 const journey: Journey = (() => {
   const made = createJourneyFromTemplate('melton', { id: 'j1', title: 'Reporting a crime' });
@@ -141,5 +142,19 @@ describe('errors in words from codes (decision 0017)', () => {
   it('reads the server’s formatted paths', () => {
     expect(pathSegments('commands[1].patch.title')).toEqual(['commands', 1, 'patch', 'title']);
     expect(pathSegments('tags["a b"]')).toEqual(['tags', 'a b']);
+  });
+
+  it('never shows a library’s or a programmer’s message: only the catalogue’s words, or words already from it', () => {
+    expect(errorText(new SyntaxError('Unexpected token < in JSON at position 0'))).toBe(
+      'Something went wrong. Try again. If it keeps happening, tell your administrator.',
+    );
+    expect(errorText('boom')).toBe(
+      'Something went wrong. Try again. If it keeps happening, tell your administrator.',
+    );
+    expect(errorText(new TypeError('Failed to fetch'))).not.toContain('fetch');
+    expect(errorText(new WordsError('Choose a journey first.'))).toBe('Choose a journey first.');
+    expect(
+      errorText(toApiError(404, { error: { code: 'journey_not_found', message: 'journey j9 not found' } })),
+    ).not.toContain('j9');
   });
 });

@@ -156,9 +156,18 @@ export function apiErrorWords(
   return codeWords(code) ?? byStatus(status);
 }
 
-/** Any thrown thing in words: an ApiError's own (already catalogue) words, else the plain fallback. */
+/** A thrown error whose message is already the catalogue's words (`new WordsError(t('…'))`), shown as it is. */
+export class WordsError extends Error {
+  override readonly name = 'WordsError';
+}
+
+/**
+ * Any thrown thing in words: an ApiError's or a WordsError's own (already catalogue) words, else the plain
+ * fallback. A library's or a programmer's message (a TypeError, "Unexpected token") is never shown.
+ */
 export function unknownErrorWords(error: unknown): string {
-  if (error instanceof Error && error.name === 'ApiError') return error.message;
+  if (error instanceof Error && (error.name === 'ApiError' || error.name === 'WordsError'))
+    return error.message;
   if (error instanceof TypeError) return t('errors.status.network');
   return t('errors.unknown');
 }

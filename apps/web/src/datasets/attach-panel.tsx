@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Journey } from '@waymark/core';
 import type { JourneySummary } from '../api/types';
+import { WordsError } from '../api/error-words';
 import { Link } from '../app/router';
 import { useSession } from '../app/session';
 import { t, tRich } from '../i18n';
@@ -70,7 +71,7 @@ export function AttachPanel({
     });
   const attach = () =>
     run(async () => {
-      if (!suggestion) throw new Error(t('datasets.attach.chooseFirst'));
+      if (!suggestion) throw new WordsError(t('datasets.attach.chooseFirst'));
       const r = await datasetsApi.attach(ws, dataset.id, {
         journeyId,
         baseVersion: suggestion.journey.version,

@@ -30,6 +30,13 @@ const typeName = (type: string): string => {
   return words === id ? type : words;
 };
 
+/** A channel's name in the chosen language; an unknown id as it is. */
+const channelName = (channel: string): string => {
+  const id = `model.channel.${channel}` as MessageId;
+  const words = t(id);
+  return words === id ? channel : words;
+};
+
 /** Current and desired side by side: aligned steps with confirm/override controls, totals, emotion, downloads. */
 export function CompareView({ ws, id }: ImproveViewProps) {
   const [journeys, setJourneys] = useState<JourneyListItem[]>([]);
@@ -260,12 +267,17 @@ export function CompareView({ ws, id }: ImproveViewProps) {
               )}
             </section>
           </div>
-          {c.notes.length > 0 ? (
+          {c.uncostedChannels.length > 0 ? (
             <section aria-labelledby="notes-heading">
               <h2 id="notes-heading">{t('compare.notes')}</h2>
               <ul>
-                {c.notes.map((n) => (
-                  <li key={n}>{n}</li>
+                {c.uncostedChannels.map((channel) => (
+                  <li key={channel}>
+                    {t('measure.compare.uncosted', {
+                      channel: channelName(channel),
+                      table: c.costTable.id,
+                    })}
+                  </li>
                 ))}
               </ul>
             </section>

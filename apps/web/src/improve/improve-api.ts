@@ -1,6 +1,7 @@
 import type { Journey, JourneyCommand } from '@waymark/core';
 import type { AlignmentRow, Comparison } from '@waymark/measure';
 import { toApiError } from '../api/api-error';
+import { getLocale } from '../i18n';
 import type { JourneyListItem } from './journey-choice';
 
 export type ArtifactKind = 'business-case' | 'indicators' | 'sampling-study';
@@ -95,7 +96,8 @@ export const improveApi = {
     pairs: readonly Pairing[],
     confirm: readonly string[],
   ) => {
-    const q = new URLSearchParams({ current, desired, format });
+    // The report's own words in the person's language (issue 11, item 10), as the business case's downloads.
+    const q = new URLSearchParams({ current, desired, format, locale: getLocale() });
     if (pairs.length > 0) q.set('pairs', pairs.map((p) => `${p.desired}:${p.current ?? ''}`).join(','));
     if (confirm.length > 0) q.set('confirm', confirm.join(','));
     return `/api/workspaces/${enc(ws)}/compare?${q}`;

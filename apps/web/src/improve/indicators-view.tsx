@@ -43,11 +43,7 @@ export function IndicatorsView({ ws, id, canEdit }: ImproveViewProps) {
   return (
     <section aria-labelledby="ind-heading">
       <h1 id="ind-heading">{t('improve.view.indicators')}</h1>
-      <ErrorSummary
-        message={
-          stored.error ? `${stored.error.path ? `${stored.error.path}: ` : ''}${stored.error.message}` : null
-        }
-      />
+      <ErrorSummary message={stored.error?.message ?? null} />
       <p role="status" className="improve-status">
         {stored.status}
       </p>
@@ -96,9 +92,7 @@ export function IndicatorsView({ ws, id, canEdit }: ImproveViewProps) {
                 </table>
               </>
             ) : (
-              <p className="error-message">
-                {series.error[0]?.path}: {series.error[0]?.message}
-              </p>
+              <p className="error-message">{t('business.ind.seriesProblem')}</p>
             )}
             {canEdit ? (
               <RecordValue

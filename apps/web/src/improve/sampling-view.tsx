@@ -59,13 +59,7 @@ export function SamplingView({ ws, id, canEdit }: ImproveViewProps) {
   return (
     <section aria-labelledby="sampling-heading">
       <h1 id="sampling-heading">{t('improve.sampling.heading')}</h1>
-      <ErrorSummary
-        message={
-          stored.error
-            ? `${stored.error.path ? `${stored.error.path}: ` : ''}${stored.error.message}`
-            : journey.error
-        }
-      />
+      <ErrorSummary message={stored.error ? stored.error.message : journey.error} />
       <p role="status" className="improve-status">
         {stored.status ?? journey.status}
       </p>

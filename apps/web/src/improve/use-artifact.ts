@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../api/api-error';
+import { unknownErrorWords } from '../api/error-words';
 import { improveApi, type Artifact, type ArtifactKind } from './improve-api';
 import { t } from '../i18n';
 
@@ -40,9 +41,7 @@ export function useArtifact<T>(
         setData(found ? found.data : initial());
         setVersion(found?.version ?? 0);
       })
-      .catch(
-        (e: unknown) => live && setError({ message: e instanceof Error ? e.message : String(e), path: null }),
-      );
+      .catch((e: unknown) => live && setError({ message: unknownErrorWords(e), path: null }));
     return () => {
       live = false;
     };
@@ -64,7 +63,9 @@ export function useArtifact<T>(
           const current = (e.body as { current?: Artifact<T> } | null)?.current;
           if (current) setVersion(current.version);
           setError({
-            message: `${current?.updatedBy?.name ?? 'Someone'} saved a newer version meanwhile. Your changes are still here: save again to replace their version with yours.`,
+            message: t('improve.artifactConflict', {
+              name: current?.updatedBy?.name ?? t('improve.someone'),
+            }),
             path: null,
           });
         } else if (e instanceof ApiError) setError({ message: e.message, path: e.path });

@@ -1,5 +1,6 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
 import { t } from '../i18n';
+import { unknownErrorWords } from '../api/error-words';
 
 interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   readonly label: string;
@@ -66,6 +67,7 @@ export function ErrorSummary({ message }: { message: string | null }) {
   );
 }
 
+/** What went wrong, in the catalogue's words: never a library's or a programmer's message (decision 0017). */
 export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return unknownErrorWords(error);
 }
