@@ -25,6 +25,7 @@ export {
   type LaneKind,
 } from './journey/cards';
 export { laneKinds, type LaneKindInfo } from './journey/lane-kinds';
+export { repeatsStepName, stepCardAddsNothing } from './journey/step-names';
 export { cardTranslatableFields } from './journey/cards';
 export {
   contentLanguages,

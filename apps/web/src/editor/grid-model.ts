@@ -115,20 +115,5 @@ export function drawnSlots(
   return slots;
 }
 
-const plainWords = (s: string) =>
-  s
-    .toLocaleLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-
-/**
- * Whether a card of the "Key journey steps" lane only repeats its step's name (the Melton seed names each step
- * twice: in the header and again in that lane). The same words, or the name cut short ("Investigation takes"
- * for "Investigation takes place"), repeat it; anything that adds words of its own does not.
- */
-export function repeatsStepName(cardText: string, stepLabel: string): boolean {
-  const card = plainWords(cardText);
-  const step = plainWords(stepLabel);
-  if (card === '' || step === '') return false;
-  return card === step || (step.startsWith(`${card} `) && card.split(' ').length >= 2);
-}
+/** Whether a "Key journey steps" card only repeats its step's name: one rule for the editor and the poster. */
+export { repeatsStepName } from '@waymark/core';

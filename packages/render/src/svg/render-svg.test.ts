@@ -155,6 +155,56 @@ describe('renderSvg', () => {
   });
 });
 
+describe('renderSvg: the "Key journey steps" lane (issue 11, item 8)', () => {
+  const withSteps = (cards: { column: string; text: string; description?: string }[]) =>
+    buildJourney({
+      schemaVersion: 2,
+      id: 'steps',
+      meta: { title: 'Steps', journeyType: 'current' },
+      columns: [
+        { id: 'a', label: 'Investigation takes place' },
+        { id: 'b', label: 'Reports incident' },
+      ],
+      lanes: [
+        { id: 'steps', kind: 'step', label: 'Key journey steps' },
+        { id: 'notes', kind: 'text', label: 'Notes' },
+      ],
+      cards: cards.map(({ column, ...c }, i) => ({
+        id: `s${i}`,
+        kind: 'step',
+        laneId: 'steps',
+        columnId: column,
+        ...c,
+      })),
+    });
+  const laneIds = (svg: string) => byRole(parseXml(svg), 'lane').map((n) => n.attributes['data-lane']);
+
+  it('given step cards that only repeat the step headers (or none at all), then the lane is not printed as a second header or an empty row', () => {
+    const repeats = renderSvg(
+      withSteps([
+        { column: 'a', text: 'Investigation takes' },
+        { column: 'b', text: 'Reports Incident.' },
+      ]),
+    );
+    expect(laneIds(repeats)).toEqual(['notes']);
+    expect(texts(parseXml(repeats)).filter((t) => t === 'Reports Incident.')).toEqual([]);
+    expect(laneIds(renderSvg(withSteps([])))).toEqual(['notes']);
+  });
+
+  it('given one step card with words of its own, then the lane is printed with that card and without the repeats', () => {
+    const svg = renderSvg(
+      withSteps([
+        { column: 'a', text: 'Investigation takes' },
+        { column: 'b', text: 'Reports incident', description: 'By phone, three times' },
+      ]),
+    );
+    expect(laneIds(svg)).toEqual(['steps', 'notes']);
+    const all = texts(parseXml(svg));
+    expect(all).toContain('By phone, three times');
+    expect(all).not.toContain('Investigation takes');
+  });
+});
+
 describe('renderSvg sheet option', () => {
   it('given sheet "fit", then the drawing declares one A3 sheet and keeps its whole content in the viewBox', () => {
     const grown = parseXml(renderSvg(stepsJourney()));

@@ -1,4 +1,4 @@
-import type { Journey } from '@waymark/core';
+import { stepCardAddsNothing, type Journey } from '@waymark/core';
 import { el, escapeXml, num } from '../xml';
 import { createContext, type RenderSvgOptions } from './context';
 import { describeJourney } from './describe-journey';
@@ -14,6 +14,21 @@ import { layOutTitle } from './title-block';
 import { A3_LANDSCAPE, MM_PER_PT, theme } from './theme';
 
 /**
+ * The lanes a poster prints: all but a "Key journey steps" lane with nothing to add to the step headers (no
+ * cards, or only cards that repeat their step's name), which would print as an empty row (issue 11, item 8).
+ */
+export function posterLanes(journey: Journey): Journey['lanes'] {
+  const columns = new Map(journey.columns.map((c) => [c.id, c]));
+  return journey.lanes.filter((lane) => {
+    if (lane.kind !== 'step') return true;
+    return journey.cards.some((card) => {
+      const column = columns.get(card.columnId);
+      return card.laneId === lane.id && card.kind === 'step' && column && !stepCardAddsNothing(card, column);
+    });
+  });
+}
+
+/**
  * A journey as a deterministic SVG laid out for A3 landscape: title block, stage band and column headers, one
  * row per lane (as tall as its tallest cell), links below the grid, and a key. Sizes are points, so text
  * prints at 9 pt or more; a journey too big for the sheet makes a bigger sheet rather than smaller text.
@@ -24,7 +39,7 @@ export function renderSvg(journey: Journey, options: RenderSvgOptions = {}): str
   const inner = ctx.right - theme.margin;
   const title = layOutTitle(journey, inner, ctx);
   const header = layOutGridHeader(ctx);
-  const lanes = journey.lanes.map((lane) => {
+  const lanes = posterLanes(journey).map((lane) => {
     const layout = layOutLane(laneRenderers, lane, journey, ctx);
     const label = stack(
       contentParagraphs(ctx, lane, 'label', theme.headerWidth - 2 * theme.pad - (layout.headerReserve ?? 0), {
