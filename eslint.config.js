@@ -32,6 +32,7 @@ export default tseslint.config(
       'packages/render/src/**/*.ts',
       'packages/document/src/**/*.ts',
       'packages/measure/src/**/*.ts',
+      'packages/i18n/src/**/*.ts',
     ],
     ignores: ['**/*.test.ts'],
     rules: {

@@ -4,15 +4,17 @@
  */
 export const allowedDependencies: Record<string, readonly string[]> = {
   core: [],
+  // The message catalogue and its formatters (decision 0017): words for every other layer, depending on none.
+  i18n: [],
   document: ['core'],
-  render: ['core'],
-  measure: ['core'],
+  render: ['core', 'i18n'],
+  measure: ['core', 'i18n'],
   analytics: ['core', 'measure'],
   store: ['core'],
-  api: ['core', 'document', 'render', 'measure', 'analytics', 'store'],
-  cli: ['core', 'document', 'render', 'measure', 'analytics'],
-  server: ['core', 'document', 'render', 'measure', 'analytics', 'store', 'api'],
-  web: ['core', 'render', 'measure', 'analytics'],
+  api: ['core', 'document', 'render', 'measure', 'analytics', 'store', 'i18n'],
+  cli: ['core', 'document', 'render', 'measure', 'analytics', 'i18n'],
+  server: ['core', 'document', 'render', 'measure', 'analytics', 'store', 'api', 'i18n'],
+  web: ['core', 'render', 'measure', 'analytics', 'i18n'],
 };
 
 /**
@@ -26,4 +28,4 @@ export const allowedTestDependencies: Record<string, readonly string[]> = {
 };
 
 /** Packages whose code must run unchanged in the browser, the server and the CLI: no I/O imports. */
-export const purePackages = ['core', 'document', 'render', 'measure'] as const;
+export const purePackages = ['core', 'i18n', 'document', 'render', 'measure'] as const;

@@ -64,7 +64,7 @@ describe('architecture', () => {
               `${relative(root, file)}: reaches outside its workspace with ${spec}; import the package instead`,
             );
           }
-          const m = /^@waymark\/([a-z-]+)/.exec(spec);
+          const m = /^@waymark\/([a-z0-9-]+)/.exec(spec);
           if (!m) continue;
           const target = m[1]!;
           const where = relative(root, file);

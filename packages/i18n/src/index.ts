@@ -85,6 +85,8 @@ export function setMessageErrorHandler(handler: MessageErrorHandler): void {
   translators.clear();
 }
 
+// A date given as text or milliseconds, parsed: never the clock (`new Date()` without an argument).
+// eslint-disable-next-line no-restricted-globals
 const toDate = (value: string | number | Date): Date => (value instanceof Date ? value : new Date(value));
 
 export function createTranslator(locale: Locale): Translator {

@@ -7,8 +7,8 @@
 import { commandErrorCodes, problemsFromZod } from '@waymark/core';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { errorStatus } from '../../api/src/api-error.ts';
-import { errorMessageId, problemMessageId, messagesFor, locales } from './index.ts';
+import { errorStatus } from './api-error';
+import { errorMessageId, problemMessageId, messagesFor, locales } from '@waymark/i18n';
 
 /** Codes the live route sends in a `rejected` or `error` message besides the API's and the reducer's. */
 const liveCodes = ['structure_locked', 'invalid_message'];
