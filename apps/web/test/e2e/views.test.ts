@@ -300,8 +300,14 @@ describe('presentation, print, share and exports, end to end in Chromium', () =>
       expect(
         await stranger.getByText('I’m worried beyond belief'.replace('’', "'"), { exact: false }).count(),
       ).toBeGreaterThan(0);
-      // Read only, and nothing of the workspace: no form controls, no sign-out, no workspace links.
-      expect(await stranger.locator('input, textarea, select, [contenteditable="true"]').count()).toBe(0);
+      // Read only, and nothing of the workspace: no form controls (but the reader's own choice of language),
+      // no sign-out, no workspace links.
+      expect(
+        await stranger
+          .locator('input, textarea, select:not(.language-choice__select), [contenteditable="true"]')
+          .count(),
+      ).toBe(0);
+      expect(await stranger.getByLabel('Language', { exact: true }).count()).toBe(1);
       expect(await stranger.getByRole('button').count()).toBe(0);
       expect(await stranger.locator('a[href^="/w/"]').count()).toBe(0);
       await expectNoAxeViolations(stranger);
