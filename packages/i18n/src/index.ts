@@ -8,7 +8,7 @@
  */
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
 import { namespaces, type MessageId } from './namespaces.ts';
-import { formatWelshDate, intlHasWelshDates } from './welsh-dates.ts';
+import { formatWelshDate, formatWelshList, intlHasWelshDates, intlHasWelshLists } from './welsh-dates.ts';
 
 export { namespaces, type MessageId } from './namespaces.ts';
 export { errorMessageId, problemMessageId } from './error-ids.ts';
@@ -136,7 +136,11 @@ export function createTranslator(locale: Locale): Translator {
       if (Number.isNaN(d.getTime())) return String(value);
       return formatDate(d, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
     },
-    list: (items, type = 'conjunction') => intl.formatList(items, { type }) as string,
+    // Chrome's ICU joins Welsh lists in English ("a, b, and c"): there, as CLDR's Welsh does (welsh-dates.ts).
+    list: (items, type = 'conjunction') =>
+      locale === 'cy' && !intlHasWelshLists()
+        ? formatWelshList(items, type)
+        : (intl.formatList(items, { type }) as string),
   };
   translators.set(locale, translator);
   return translator;

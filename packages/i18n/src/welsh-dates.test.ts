@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatWelshDate } from './welsh-dates';
+import { formatWelshDate, formatWelshList } from './welsh-dates';
 
 describe('Welsh dates without Welsh in Intl (Chrome’s ICU)', () => {
   const at = new Date(Date.UTC(2026, 11, 9, 17, 5));
@@ -27,5 +27,24 @@ describe('Welsh dates without Welsh in Intl (Chrome’s ICU)', () => {
         timeZone: 'UTC',
       }),
     ).toBe('4 Mehefin 2026 am 09:00');
+  });
+});
+
+describe('Welsh lists without Welsh in Intl (Chrome’s ICU)', () => {
+  it('joins as CLDR’s Welsh does — as Intl with Welsh prints them — not "a, b, and c"', () => {
+    // This runtime (Node) has Welsh lists, so the fallback is checked against them below.
+    const cases: [readonly string[], 'conjunction' | 'disjunction', string][] = [
+      [['Ann', 'Bryn', 'Cai'], 'conjunction', 'Ann, Bryn, a(c) Cai'],
+      [['Ann', 'Bryn'], 'conjunction', 'Ann a(c) Bryn'],
+      [['Ann', 'Bryn', 'Cai'], 'disjunction', 'Ann, Bryn neu Cai'],
+      [['Ann', 'Bryn'], 'disjunction', 'Ann neu Bryn'],
+      [['Ann'], 'conjunction', 'Ann'],
+      [[], 'conjunction', ''],
+    ];
+    for (const [items, type, expected] of cases) {
+      expect(formatWelshList(items, type)).toBe(expected);
+      if (Intl.ListFormat.supportedLocalesOf(['cy']).length > 0)
+        expect(formatWelshList(items, type)).toBe(new Intl.ListFormat('cy-GB', { type }).format(items));
+    }
   });
 });

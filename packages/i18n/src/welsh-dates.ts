@@ -53,3 +53,20 @@ export function formatWelshDate(date: Date, options: Intl.DateTimeFormatOptions)
     })
     .join('');
 }
+
+/** True when this runtime's `Intl` joins lists in Welsh itself (Chrome's ICU does not: it says "a, b, and c"). */
+export const intlHasWelshLists = (): boolean =>
+  typeof Intl.ListFormat === 'function' && Intl.ListFormat.supportedLocalesOf(['cy']).length > 0;
+
+/**
+ * A list joined as CLDR's Welsh joins it, without Welsh in `Intl`: "a, b, a(c) c" (and: CLDR writes "a(c)" so
+ * the word need not change before a vowel), "a, b neu c" (or) — exactly what Node, whose ICU has Welsh, prints,
+ * so the server's reports and the browser agree.
+ */
+export function formatWelshList(items: readonly string[], type: 'conjunction' | 'disjunction'): string {
+  if (items.length <= 1) return items.join('');
+  const head = items.slice(0, -1).join(', ');
+  const last = items[items.length - 1];
+  if (type === 'disjunction') return `${head} neu ${last}`;
+  return items.length === 2 ? `${head} a(c) ${last}` : `${head}, a(c) ${last}`;
+}
