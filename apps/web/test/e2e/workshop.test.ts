@@ -149,7 +149,7 @@ describe('workshop facilitation in Chromium', () => {
         { timeout: 15_000 },
       )
       .toContain(
-        'The facilitator has locked the steps, stages and lanes for this exercise, so that change was not saved. You can still add and change cards.',
+        'Your new step “New step” was not added. The facilitator has locked the steps, stages and lanes for this exercise. You can still add and change cards.',
       );
     await expect.poll(() => card(page, 'Form is confusing').count(), { timeout: 15_000 }).toBe(1);
     const journey = await stored();
