@@ -1,6 +1,7 @@
 import type { Column, Lane } from '@waymark/core';
 import { contentDescription, guidanceOf } from '@waymark/core';
 import { t, type MessageId } from '../i18n';
+import { ContentText } from './bilingual-content';
 import { useEditorContext } from './editor-context';
 import { curveStyles, type EmotionCurve } from './emotion-geometry';
 import { EmotionAxis } from './emotion-cell';
@@ -49,14 +50,16 @@ export function ColumnHeader({
     >
       {stage ? (
         <span className={firstOfStage ? 'map-col-head__stage' : 'map-col-head__stage visually-hidden'}>
-          {stage.name}
+          <ContentText journey={journey} item={stage} field="name" />
         </span>
       ) : (
         <span className="map-col-head__stage" aria-hidden="true">
           {'\u00a0'}
         </span>
       )}
-      <span className="map-col-head__label">{column.label}</span>
+      <span className="map-col-head__label">
+        <ContentText journey={journey} item={column} field="label" />
+      </span>
       {note ? <span className="map-col-head__note">{note}</span> : null}
       {owner ? <span className="map-col-head__note">{t('editor.column.owner', { owner })}</span> : null}
       <span className="map-col-head__actions">
@@ -118,7 +121,9 @@ export function LaneHeader({
     >
       {/* The label first, so the header's name starts with it; the glyph is drawn before it (CSS order). */}
       <span className="map-lane-head__title">
-        <span className="map-lane-head__label">{lane.label}</span>
+        <span className="map-lane-head__label">
+          <ContentText journey={journey} item={lane} field="label" />
+        </span>
         <LaneKindGlyph kind={lane.kind} label={t('editor.lane.kind', { kind: kindName })} size={18} />
       </span>
       {kindName !== lane.label ? (

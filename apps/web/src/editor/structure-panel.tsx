@@ -7,6 +7,7 @@ import {
 } from '@waymark/core';
 import { useEffect, useRef } from 'react';
 import { t, type MessageId } from '../i18n';
+import { TranslationFields } from './bilingual-content';
 import { ChoiceField, CommitField } from './commit-field';
 import { useEditorContext } from './editor-context';
 import { StepFields } from './step-fields';
@@ -92,6 +93,12 @@ export function StructurePanel({ focusId }: { focusId: string | null }) {
                   rename('stage', s.id, 'name', v, t('links.structure.stageName', { number: i + 1 }))
                 }
               />
+              <TranslationFields
+                item={s}
+                target={{ kind: 'stage', id: s.id }}
+                field="name"
+                label={t('links.structure.stageName', { number: i + 1 })}
+              />
               {actions(
                 'stage',
                 journey.stages,
@@ -157,6 +164,12 @@ function LanesSection() {
                     ? null
                     : t('links.structure.refused', { what: t('links.structure.laneNameShort') })
               }
+            />
+            <TranslationFields
+              item={l}
+              target={{ kind: 'lane', id: l.id }}
+              field="label"
+              label={t('links.structure.laneName', { number: i + 1, kind: laneKindName(l.kind) })}
             />
             {(l.kind === 'emotion' || l.kind === 'feeling') && journey.personas.length > 0 ? (
               <ChoiceField

@@ -89,4 +89,27 @@ describe('a map in English and Welsh', () => {
     expect(svg).toMatch(/xml:lang="cy-GB"[^>]*><tspan[^>]*>Llenwi&apos;r ffurflen/);
     expect(svg).toContain('Gwneud cais am bàs bws');
   }, 180_000);
+
+  it('given the bilingual map, when a lane is named in Welsh in "Steps & lanes", then the lane header shows both names, the Welsh marked', async () => {
+    const { page, server } = session;
+    await page.goto(`${server.url}/w/demo/j/${id}`);
+    await page.locator('button.card').first().waitFor();
+    const panel = page.getByRole('complementary');
+    await page.getByRole('button', { name: 'Steps & lanes', exact: true }).click();
+    const welshLane = panel.getByLabel('Lane 1 name (Key journey steps) in Cymraeg');
+    expect(await welshLane.getAttribute('lang')).toBe('cy-GB');
+    await welshLane.fill('Camau');
+    await welshLane.press('Enter');
+    const header = page.locator('.map-lane-head__label').first();
+    await expect.poll(() => header.locator('span[lang="cy-GB"]').textContent()).toBe('Camau');
+    expect(await header.textContent()).toContain('Steps');
+    await expectNoAxeViolations(page);
+    await expect
+      .poll(async () => {
+        const res = await page.request.get(`${server.url}/api/workspaces/demo/journeys/${id}`);
+        const body = (await res.json()) as { journey: { lanes: { translations?: unknown }[] } };
+        return JSON.stringify(body.journey.lanes[0]?.translations ?? null);
+      })
+      .toBe('{"cy":{"label":"Camau"}}');
+  }, 120_000);
 });
