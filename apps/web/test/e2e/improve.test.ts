@@ -57,6 +57,35 @@ describe('Improve, end to end in Chromium', () => {
     await expectNoAxeViolations(page);
   }, 60_000);
 
+  it('given a person who reads Welsh, when they compare, then the notes are in Welsh with Welsh channel names and the downloads ask for Welsh (issue 11, item 10)', async () => {
+    await page.goto(improve('compare'));
+    await page.getByTestId('compare-totals').waitFor();
+    const notes = page.getByRole('region', { name: 'Notes' });
+    // Melton's SMS and home visits have no cost in Socitm 2011: said in the chosen language.
+    expect(await notes.getByRole('listitem').allTextContents()).toContain(
+      'No cost for the SMS channel in socitm-2011; its contacts are counted but not costed.',
+    );
+    expect(await page.getByRole('link', { name: 'HTML report' }).getAttribute('href')).toContain('locale=en');
+    await page.getByLabel('Language', { exact: true }).selectOption('cy');
+    try {
+      const nodiadau = page.getByRole('region', { name: 'Nodiadau' });
+      await nodiadau.waitFor();
+      expect(await nodiadau.getByRole('listitem').allTextContents()).toContain(
+        'Dim cost ar gyfer y sianel Neges destun (SMS) yn socitm-2011; caiff ei chysylltiadau eu cyfrif ond nid eu costio.',
+      );
+      const html = page.getByRole('link', { name: 'Adroddiad HTML' });
+      expect(await html.getAttribute('href')).toContain('locale=cy');
+      // The report itself is in Welsh: its heading says so, not only the link.
+      const report = await page.request.get(`${server.url}${await html.getAttribute('href')}`);
+      expect(report.status()).toBe(200);
+      expect(await report.text()).toContain('lang="cy');
+      await expectNoAxeViolations(page);
+    } finally {
+      await page.getByLabel('Iaith', { exact: true }).selectOption('en');
+      await page.getByLabel('Language', { exact: true }).waitFor();
+    }
+  }, 60_000);
+
   it('given steps matched by name only, when one is confirmed, then the rest confirmed, then one re-paired, then the view follows', async () => {
     // Given: two journeys whose steps share names but not ids, made through the API as a script would.
     const { csrfToken } = (await (await page.request.get(`${server.url}/api/auth/me`)).json()) as {

@@ -280,5 +280,21 @@ describe('small things, in Chromium', () => {
       expect(words).toContain('Mar 2009');
       expect(words).not.toContain('March 2009');
     }, 60_000);
+
+    it('given Melton’s map, whose "Key journey steps" only repeat the step names, when printed, then the poster shows each step name once and no empty row', async () => {
+      const { page, server } = session;
+      await page.goto(`${server.url}/w/demo/j/melton-asb-victim-current/print`);
+      await page.getByLabel('Fit on one sheet').check({ timeout: 20_000 });
+      const poster = page.locator('svg[role="img"]').first();
+      await poster.locator('[data-role="lane"]').first().waitFor({ state: 'attached', timeout: 20_000 });
+      const lanes = await poster
+        .locator('[data-role="lane"]')
+        .evaluateAll((all) => all.map((l) => l.getAttribute('data-kind')));
+      expect(lanes).not.toContain('step');
+      expect(lanes).toContain('emotion');
+      const all = await poster.locator('text').allTextContents();
+      expect(all.filter((t) => t === 'Reports Incident')).toHaveLength(1);
+      await expectNoAxeViolations(page);
+    }, 60_000);
   });
 });
