@@ -23,6 +23,7 @@ import { datasetExamples } from './routes/dataset.examples';
 import { guestExamples } from './guests/guest.examples';
 import { groupExamples } from './routes/group.examples';
 import { commentExamples } from './routes/comment.examples';
+import { instanceAdminOnly, legalExamples } from './legal/legal.examples';
 
 /**
  * Who may use every route: generated from the route table, so a new route fails here until it has an example
@@ -181,6 +182,7 @@ const examples: Record<string, ExampleFor> = {
   ...guestExamples,
   ...groupExamples,
   ...commentExamples,
+  ...legalExamples,
 };
 
 const people: Record<Role, string> = { owner: 'Olive', editor: 'Ed', commenter: 'Cam', viewer: 'Vi' };
@@ -297,6 +299,17 @@ describe('authorisation of every route', () => {
       expect(res.status).toBe(401);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unauthenticated');
     });
+    if (spec.access === 'user' && instanceAdminOnly.has(keyOf(spec))) {
+      // The legal pages' edits (issue 12, item 5): a person signed in who is not an instance administrator.
+      it(`${keyOf(spec)}: a signed-in user who is not an instance administrator → 403`, async () => {
+        const res = await send(clients.owner, spec);
+        expect([res.status, ((await res.json()) as { error: { code: string } }).error.code]).toEqual([
+          403,
+          'forbidden',
+        ]);
+      });
+      continue;
+    }
     if (spec.access === 'user') {
       it(`${keyOf(spec)}: any signed-in user → ${expected}`, async () => {
         // A person and session of their own: sign-out ends the session, a password change the password.
@@ -375,6 +388,8 @@ describe('authorisation of every route', () => {
         'GET /api/workspaces/{ws}/journeys/{id}/guest-links',
         'DELETE /api/workspaces/{ws}/journeys/{id}/guest-links/{lid}',
         'DELETE /api/workspaces/{ws}/journeys/{id}/guests/{gid}',
+        'PUT /api/legal/accessibility',
+        'PUT /api/legal/privacy',
       ].sort(),
     );
     // The API's documentation says it, route by route.

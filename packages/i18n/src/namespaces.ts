@@ -26,6 +26,7 @@ import enGroups from '../messages/en/groups.json' with { type: 'json' };
 import enLive from '../messages/en/live.json' with { type: 'json' };
 import enMeasure from '../messages/en/measure.json' with { type: 'json' };
 import enBusiness from '../messages/en/business.json' with { type: 'json' };
+import enLegal from '../messages/en/legal.json' with { type: 'json' };
 import cyCommon from '../messages/cy/common.json' with { type: 'json' };
 import cyModel from '../messages/cy/model.json' with { type: 'json' };
 import cyErrors from '../messages/cy/errors.json' with { type: 'json' };
@@ -52,6 +53,7 @@ import cyGroups from '../messages/cy/groups.json' with { type: 'json' };
 import cyLive from '../messages/cy/live.json' with { type: 'json' };
 import cyMeasure from '../messages/cy/measure.json' with { type: 'json' };
 import cyBusiness from '../messages/cy/business.json' with { type: 'json' };
+import cyLegal from '../messages/cy/legal.json' with { type: 'json' };
 
 export const namespaces = {
   common: { en: enCommon, cy: cyCommon },
@@ -80,6 +82,7 @@ export const namespaces = {
   live: { en: enLive, cy: cyLive },
   measure: { en: enMeasure, cy: cyMeasure },
   business: { en: enBusiness, cy: cyBusiness },
+  legal: { en: enLegal, cy: cyLegal },
 } as const;
 
 /** Every message id, typed from the English files: a misspelt id does not compile. */
@@ -109,4 +112,5 @@ export type MessageId =
   | keyof typeof enGroups
   | keyof typeof enLive
   | keyof typeof enMeasure
-  | keyof typeof enBusiness;
+  | keyof typeof enBusiness
+  | keyof typeof enLegal;

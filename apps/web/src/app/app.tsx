@@ -13,6 +13,7 @@ import { prefetchJourney } from '../editor/preload';
 import { SessionProvider, useSession } from './session';
 import { LanguageChoice } from './language';
 import { t, tRich } from '../i18n';
+import { LegalFooter } from '../legal/legal-footer';
 
 // i18n-exempt: the product's name, the same in every language
 const productName = 'Waymark';
@@ -36,6 +37,15 @@ const PresentationPage = lazy(() =>
 const PrintPage = lazy(() => import('../views/print-view').then((m) => ({ default: m.PrintPage })));
 const SharePage = lazy(() => import('../views/share-view').then((m) => ({ default: m.SharePage })));
 const JoinPage = lazy(() => import('../guests/join-page').then((m) => ({ default: m.JoinPage })));
+const AccessibilityStatementPage = lazy(() =>
+  import('../legal/accessibility-statement-page').then((m) => ({ default: m.AccessibilityStatementPage })),
+);
+const PrivacyNoticePage = lazy(() =>
+  import('../legal/privacy-notice-page').then((m) => ({ default: m.PrivacyNoticePage })),
+);
+const LegalAdminPage = lazy(() =>
+  import('../legal/legal-admin-page').then((m) => ({ default: m.LegalAdminPage })),
+);
 const GuestMapPage = lazy(() =>
   import('../guests/guest-map-page').then((m) => ({ default: m.GuestMapPage })),
 );
@@ -50,7 +60,17 @@ export function App({ api }: { api: ApiClient }) {
   );
 }
 
-const publicPages = new Set<Route['page']>(['sign-in', 'setup', 'share', 'not-found', 'join', 'guest']);
+const publicPages = new Set<Route['page']>([
+  'sign-in',
+  'setup',
+  'share',
+  'not-found',
+  'join',
+  'guest',
+  // The legal pages (issue 12, item 5): anyone may read them, like the sign-in page.
+  'accessibility',
+  'privacy',
+]);
 const fullBleed = new Set<Route['page']>(['editor', 'present', 'print', 'share', 'guest']);
 /** A guest (decision 0015) sees no way into the workspace: the name is not a link. */
 const guestPages = new Set<Route['page']>(['join', 'guest']);
@@ -110,6 +130,7 @@ function Shell() {
           )}
         </Suspense>
       </main>
+      {bare ? null : <LegalFooter />}
     </>
   );
 }
@@ -121,12 +142,15 @@ function page(route: Route, status: string): ReactNode {
   if (route.page === 'sign-in') return <SignInPage />;
   if (route.page === 'setup') return <SetupPage />;
   if (route.page === 'not-found') return <NotFound />;
+  if (route.page === 'accessibility') return <AccessibilityStatementPage />;
+  if (route.page === 'privacy') return <PrivacyNoticePage />;
   if (status === 'loading') return <p role="status">{t('common.loading')}</p>;
   if (status === 'unreachable') return <Unreachable />;
   if (status !== 'signed-in') return null;
   if (route.page === 'improve') return <ImprovePage route={route} />;
   if (route.page === 'datasets') return <DatasetsPage ws={route.ws} />;
   if (route.page === 'dataset') return <DatasetPage ws={route.ws} id={route.id} />;
+  if (route.page === 'legal-admin') return <LegalAdminPage />;
   switch (route.page) {
     case 'start':
       return <StartPage />;

@@ -10,6 +10,7 @@ import {
   matchDatasetsRoute,
   type DatasetsRoute,
 } from '../datasets/datasets-routes';
+import { isLegalRoute, legalRoutePath, matchLegalRoute, type LegalRoute } from '../legal/legal-routes';
 
 /** Every page of the app as a value; `matchRoute` and `routePath` are inverses. */
 export type Route =
@@ -29,6 +30,7 @@ export type Route =
   | { readonly page: 'guest' }
   | ImproveRoute
   | DatasetsRoute
+  | LegalRoute
   | { readonly page: 'not-found'; readonly path: string };
 
 const seg = (s: string) => encodeURIComponent(s);
@@ -36,6 +38,7 @@ const seg = (s: string) => encodeURIComponent(s);
 export function routePath(route: Route): string {
   if (isImproveRoute(route)) return improveRoutePath(route);
   if (isDatasetsRoute(route)) return datasetsRoutePath(route);
+  if (isLegalRoute(route)) return legalRoutePath(route);
   switch (route.page) {
     case 'start':
       return '/';
@@ -101,5 +104,7 @@ export function matchRoute(pathname: string): Route {
   if (improve) return improve;
   const datasets = matchDatasetsRoute(parts);
   if (datasets) return datasets;
+  const legal = matchLegalRoute(parts);
+  if (legal) return legal;
   return { page: 'not-found', path: pathname };
 }

@@ -1,6 +1,14 @@
+import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createJourney, expectNoAxeViolations, startSignedIn, type SignedInSession } from './harness';
+import checks from '../../src/legal/accessibility-checks.json' with { type: 'json' };
+import {
+  axeTags,
+  createJourney,
+  expectNoAxeViolations,
+  startSignedIn,
+  type SignedInSession,
+} from './harness';
 
 /**
  * Issue 11 item 10's "done when": axe finds nothing on every page of the app, in English and in Welsh, at 100 %
@@ -9,7 +17,7 @@ import { createJourney, expectNoAxeViolations, startSignedIn, type SignedInSessi
  * viewport with deviceScaleFactor 2, which is exactly what the browser does when a person zooms in.
  *
  * Every page of apps/web/src/app/routes.ts is visited (the first-run setup page only exists on an empty
- * instance; its form is the sign-in page's parts and is checked by the setup tests). The language is the one the
+ * instance and is not in this sweep: the accessibility statement says so). The language is the one the
  * person chose: on their account and in the browser, as the header's Language control keeps it.
  */
 const languages = [
@@ -24,11 +32,59 @@ const zooms = [
 const demoJourney = 'multi-service-change-of-address';
 const demoDataset = 'demo-change-of-address';
 const mapId = 'sweep-e2e';
+let shareToken = '';
+let guestToken = '';
+
+/** The pages of the app: where each is and, for a page that needs one, who is looking. */
+const pages: readonly { name: string; path: () => string; as?: 'nobody' | 'guest' }[] = [
+  { name: 'sign-in', path: () => '/sign-in', as: 'nobody' },
+  { name: 'start', path: () => '/' },
+  { name: 'home (journeys)', path: () => '/w/demo' },
+  { name: 'members', path: () => '/w/demo/members' },
+  { name: 'API tokens', path: () => '/w/demo/tokens' },
+  { name: 'change your password', path: () => '/account/password' },
+  { name: 'editor', path: () => `/w/demo/j/${mapId}` },
+  { name: 'editor, live', path: () => `/w/demo/j/${mapId}?live` },
+  { name: 'present', path: () => `/w/demo/j/${mapId}/present` },
+  { name: 'print', path: () => `/w/demo/j/${mapId}/print` },
+  { name: 'datasets', path: () => '/w/demo/datasets' },
+  { name: 'dataset', path: () => `/w/demo/datasets/${demoDataset}` },
+  ...(['compare', 'ideas', 'business-case', 'indicators', 'sampling'] as const).map((view) => ({
+    name: `improve: ${view}`,
+    path: () => `/w/demo/j/${demoJourney}/improve/${view}`,
+  })),
+  { name: 'share (read-only link)', path: () => `/share/${shareToken}`, as: 'nobody' as const },
+  { name: 'join (workshop link)', path: () => `/join/${guestToken}`, as: 'nobody' as const },
+  { name: 'guest map', path: () => '/guest?live', as: 'guest' as const },
+  { name: 'page not found', path: () => '/no/such/page' },
+  // The legal pages (issue 12, item 5): read by anyone, edited by an instance administrator.
+  { name: 'accessibility statement', path: () => '/accessibility', as: 'nobody' as const },
+  { name: 'privacy notice', path: () => '/privacy', as: 'nobody' as const },
+  { name: 'legal pages (administrator)', path: () => '/admin/legal' },
+];
+
+/**
+ * The accessibility statement (issue 12, item 5) is built from apps/web/src/legal/accessibility-checks.json: the
+ * pages this sweep checks, in which languages and zooms, with which axe and rules. Here that file is held to what
+ * the sweep really does, so the statement cannot claim a page, a rule or a version the tests do not check.
+ */
+describe('the accessibility statement’s facts are this sweep’s', () => {
+  it('lists exactly the pages this sweep checks', () => {
+    expect(checks.pages.map((p) => p.sweep).sort()).toEqual(pages.map((p) => p.name).sort());
+  });
+  it('names the languages, zooms, axe rules and axe version the sweep uses, with no rule switched off', () => {
+    expect(checks.languages).toEqual(languages.map((l) => l.locale));
+    expect(checks.zooms).toEqual(zooms.map((z) => z.name));
+    expect(checks.axeTags).toEqual([...axeTags]);
+    expect(checks.disabledRules).toEqual([]);
+    const require = createRequire(import.meta.url);
+    const axe = require('axe-core/package.json') as { version: string };
+    expect(checks.tool).toEqual({ name: 'axe-core', version: axe.version });
+  });
+});
 
 describe('axe on every page, in English and Welsh, at 100 % and 200 % zoom', () => {
   let session: SignedInSession;
-  let shareToken = '';
-  let guestToken = '';
 
   beforeAll(async () => {
     session = await startSignedIn('a11y-sweep');
@@ -50,30 +106,6 @@ describe('axe on every page, in English and Welsh, at 100 % and 200 % zoom', () 
     guestToken = ((await guest.json()) as { token: string }).token;
   }, 240_000);
   afterAll(() => session?.stop());
-
-  /** The pages of the app: where each is and, for a page that needs one, who is looking. */
-  const pages: readonly { name: string; path: () => string; as?: 'nobody' | 'guest' }[] = [
-    { name: 'sign-in', path: () => '/sign-in', as: 'nobody' },
-    { name: 'start', path: () => '/' },
-    { name: 'home (journeys)', path: () => '/w/demo' },
-    { name: 'members', path: () => '/w/demo/members' },
-    { name: 'API tokens', path: () => '/w/demo/tokens' },
-    { name: 'change your password', path: () => '/account/password' },
-    { name: 'editor', path: () => `/w/demo/j/${mapId}` },
-    { name: 'editor, live', path: () => `/w/demo/j/${mapId}?live` },
-    { name: 'present', path: () => `/w/demo/j/${mapId}/present` },
-    { name: 'print', path: () => `/w/demo/j/${mapId}/print` },
-    { name: 'datasets', path: () => '/w/demo/datasets' },
-    { name: 'dataset', path: () => `/w/demo/datasets/${demoDataset}` },
-    ...(['compare', 'ideas', 'business-case', 'indicators', 'sampling'] as const).map((view) => ({
-      name: `improve: ${view}`,
-      path: () => `/w/demo/j/${demoJourney}/improve/${view}`,
-    })),
-    { name: 'share (read-only link)', path: () => `/share/${shareToken}`, as: 'nobody' as const },
-    { name: 'join (workshop link)', path: () => `/join/${guestToken}`, as: 'nobody' as const },
-    { name: 'guest map', path: () => '/guest?live', as: 'guest' as const },
-    { name: 'page not found', path: () => '/no/such/page' },
-  ];
 
   for (const language of languages)
     for (const zoom of zooms)

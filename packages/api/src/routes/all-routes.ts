@@ -10,6 +10,7 @@ import { guestRoutes } from '../guests/guest-routes';
 import { groupRoutes } from './group-routes';
 import { improvementRoutes } from './improvement';
 import { journeyRoutes } from './journey-routes';
+import { legalRoutes } from '../legal/legal-routes';
 import { posterRoutes } from './poster-export';
 import { shareRoutes } from './share-routes';
 import { tokenRoutes } from './token-routes';
@@ -32,6 +33,7 @@ export function apiRoutes(limits: Limits): RouteSpec[] {
     ...tokenRoutes(),
     ...improvementRoutes(),
     ...datasetRoutes(),
+    ...legalRoutes(),
   ];
   const system: RouteSpec[] = [
     route({
