@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
@@ -8,6 +8,11 @@ import { join } from 'node:path';
 export interface Keyring {
   /** The workspace's key, created on first use. */
   keyFor(workspaceId: string): Promise<Uint8Array>;
+  /**
+   * Destroys the workspace's key (when the workspace is deleted): what was pseudonymised with it, in any copy
+   * or backup of the database, can then never be linked back.
+   */
+  forget(workspaceId: string): Promise<void>;
 }
 
 const fileOf = (dir: string, workspaceId: string): string =>
@@ -52,6 +57,10 @@ export function createFileKeyring(dir: string, randomBytes: (size: number) => Ui
       cache.set(workspaceId, key);
       return key;
     },
+    async forget(workspaceId) {
+      cache.delete(workspaceId);
+      await rm(fileOf(dir, workspaceId), { force: true });
+    },
   };
 }
 
@@ -63,6 +72,10 @@ export function createMemoryKeyring(randomBytes: (size: number) => Uint8Array): 
       let key = keys.get(workspaceId);
       if (!key) keys.set(workspaceId, (key = randomBytes(32)));
       return Promise.resolve(key);
+    },
+    forget(workspaceId) {
+      keys.delete(workspaceId);
+      return Promise.resolve();
     },
   };
 }

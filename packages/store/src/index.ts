@@ -37,6 +37,18 @@ export {
   type WorkshopWrite,
 } from './workshop-store';
 export * from './dataset-exports';
+export {
+  retentionPeriods,
+  type PurgeCounts,
+  type RetentionCutoffs,
+  type RetentionDays,
+  type RetentionPeriod,
+  type RetentionStore,
+  type RetentionStoreError,
+  type StoredRetention,
+  type WorkspaceDeletion,
+} from './retention-store';
+export { createSqlRetentionStore } from './sql-retention-store';
 export { createStores, openStores, type Stores, type StoreLocation } from './open-store';
 export { createTestStores, pgliteTemplate } from './test-database';
 export {

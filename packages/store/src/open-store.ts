@@ -13,6 +13,8 @@ import { createSqlAccountStore } from './sql-account-store';
 import { createSqlJourneyStore } from './sql-journey-store';
 import { createSqlImprovementStore } from './sql-improvement-store';
 import { createSqlWorkshopStore, type WorkshopStore } from './workshop-store';
+import type { RetentionStore } from './retention-store';
+import { createSqlRetentionStore } from './sql-retention-store';
 
 export interface Stores {
   readonly sql: Sql;
@@ -24,6 +26,8 @@ export interface Stores {
   readonly guests: GuestStore;
   /** Workshop facilitation state per journey (decision 0014). */
   readonly workshops: WorkshopStore;
+  /** Retention periods, the purge and workspace deletion (issue 12 item 4). */
+  readonly retention: RetentionStore;
   readonly database: Sql['dialect'];
   close(): Promise<void>;
 }
@@ -38,6 +42,7 @@ export function createStores(sql: Sql): Stores {
     datasets: createSqlDatasetStore(sql),
     guests: createSqlGuestStore(sql),
     workshops: createSqlWorkshopStore(sql),
+    retention: createSqlRetentionStore(sql),
     database: sql.dialect,
     close: () => sql.close(),
   };
