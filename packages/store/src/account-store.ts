@@ -1,13 +1,15 @@
 import type { Result } from '@waymark/core';
 import type {
   ApiToken,
-  AuditEvent,
   AuditEventInput,
+  AuditFilter,
+  AuditRecord,
   Instant,
   Member,
   PasswordAccount,
   Role,
   SessionRecord,
+  SessionSummary,
   StoreError,
   TokenId,
   TokenScope,
@@ -17,6 +19,7 @@ import type {
   Workspace,
   WorkspaceId,
   WorkspaceOfUser,
+  WorkspaceSummary,
 } from './records';
 
 /**
@@ -26,6 +29,7 @@ import type {
  */
 export interface AccountStore {
   countUsers(): Promise<number>;
+  /** The first account made (at first start) is an instance administrator; later ones are not. */
   createUser(input: {
     id: UserId;
     email: string;
@@ -47,6 +51,15 @@ export interface AccountStore {
   getUserLocale(userId: UserId): Promise<UserLocale | null>;
   /** Remembers the person's interface language on their account; null forgets it. False if there is no such user. */
   setUserLocale(userId: UserId, locale: UserLocale | null): Promise<boolean>;
+  /** Everyone with an account, by name (migration 014). */
+  listUsers(): Promise<User[]>;
+  /** Makes the person an instance administrator or not; null if there is no such user. */
+  setInstanceAdmin(userId: UserId, instanceAdmin: boolean): Promise<User | null>;
+  /**
+   * Suspends the person from `at` (null lifts the suspension); suspending also ends all their sessions.
+   * A suspended person's sessions and tokens are not found; sign-in must refuse them. Null if no such user.
+   */
+  setSuspended(userId: UserId, at: Instant | null): Promise<User | null>;
 
   createSession(input: {
     tokenHash: string;
@@ -56,9 +69,15 @@ export interface AccountStore {
     expiresAt: Instant;
     /** Started with a one-time password: it may only set a new password. */
     mustChangePassword?: boolean;
+    /** The browser's User-Agent header, shown on "Your sessions". */
+    userAgent?: string | null;
   }): Promise<void>;
-  /** The unexpired session with this token hash, or null. */
+  /** The unexpired session with this token hash of a person not suspended, or null. */
   findSession(tokenHash: string, now: Instant): Promise<SessionRecord | null>;
+  /** The person's unexpired sessions, newest first. */
+  listSessionsOf(userId: UserId, now: Instant): Promise<SessionSummary[]>;
+  /** Ends one of the person's own sessions by its id; false if they have none with that id. */
+  deleteSessionById(userId: UserId, id: string): Promise<boolean>;
   deleteSession(tokenHash: string): Promise<void>;
   /** Ends every session of this person (after a password change or reset); returns how many. */
   deleteSessionsOf(userId: UserId): Promise<number>;
@@ -67,7 +86,14 @@ export interface AccountStore {
   /** Creates the workspace with `ownerId` as its first owner, in one transaction. */
   createWorkspace(input: { id: WorkspaceId; name: string; ownerId: UserId; at: Instant }): Promise<Workspace>;
   getWorkspace(id: WorkspaceId): Promise<Workspace | null>;
+  /** Every workspace, archived ones too, with how many members each has: for instance administrators. */
+  listAllWorkspaces(): Promise<WorkspaceSummary[]>;
+  renameWorkspace(id: WorkspaceId, name: string): Promise<Result<Workspace, StoreError>>;
+  /** Archives the workspace from `at`, or with null brings it back. */
+  setWorkspaceArchived(id: WorkspaceId, at: Instant | null): Promise<Result<Workspace, StoreError>>;
+  /** The person's workspaces that are not archived. */
   listWorkspacesOf(userId: UserId): Promise<WorkspaceOfUser[]>;
+  /** The member's role; in an archived workspace never more than viewer (read-only, decision 0025). */
   roleOf(workspaceId: WorkspaceId, userId: UserId): Promise<Role | null>;
   listMembers(workspaceId: WorkspaceId): Promise<Member[]>;
   addMember(
@@ -80,18 +106,32 @@ export interface AccountStore {
   setMemberRole(workspaceId: WorkspaceId, userId: UserId, role: Role): Promise<Result<Member, StoreError>>;
   removeMember(workspaceId: WorkspaceId, userId: UserId): Promise<Result<void, StoreError>>;
 
-  /** Without `scopes`, the token gets `defaultTokenScopes`. */
+  /** Without `scopes`, the token gets `defaultTokenScopes`; without `expiresAt`, it does not expire. */
   createApiToken(
-    input: Omit<ApiToken, 'revokedAt' | 'scopes'> & { tokenHash: string; scopes?: readonly TokenScope[] },
+    input: Omit<ApiToken, 'revokedAt' | 'scopes' | 'expiresAt' | 'lastUsedAt'> & {
+      tokenHash: string;
+      scopes?: readonly TokenScope[];
+      expiresAt?: Instant | null;
+    },
   ): Promise<ApiToken>;
-  /** The unrevoked token with this hash, or null. */
+  /**
+   * The unrevoked token with this hash, or null. It may have expired or its creator be suspended: the caller
+   * checks `expiresAt` against its clock and the creator (authenticate.ts).
+   */
   findApiToken(tokenHash: string): Promise<ApiToken | null>;
+  /** Records that the token was used at `at`; written at most once a minute per token. */
+  touchApiToken(id: TokenId, at: Instant): Promise<void>;
   listApiTokens(workspaceId: WorkspaceId): Promise<ApiToken[]>;
   revokeApiToken(workspaceId: WorkspaceId, id: TokenId, at: Instant): Promise<Result<ApiToken, StoreError>>;
 
   appendAudit(event: AuditEventInput): Promise<void>;
-  /** Newest first; `before` pages on with the last `seq` seen. */
-  listAudit(workspaceId: WorkspaceId, options?: { limit?: number; before?: number }): Promise<AuditEvent[]>;
+  /** Newest first; `before` pages on with the last `seq` seen; `filter` narrows by person, action, target, date. */
+  listAudit(
+    workspaceId: WorkspaceId,
+    options?: { limit?: number; before?: number; filter?: AuditFilter },
+  ): Promise<AuditRecord[]>;
+  /** The distinct actions recorded in the workspace's audit trail, for the filter's choices. */
+  listAuditActions(workspaceId: WorkspaceId): Promise<string[]>;
 
   getSetting<T>(key: string): Promise<T | null>;
   putSetting(key: string, value: unknown): Promise<void>;

@@ -58,7 +58,19 @@ export function createCachedAccountStore(
     deleteExpiredSessions: after(inner.deleteExpiredSessions, sessions.clear),
     findApiToken: (hash) => tokens.get(hash, () => inner.findApiToken(hash)),
     revokeApiToken: after(inner.revokeApiToken, tokens.clear),
+    deleteSessionById: after(inner.deleteSessionById, sessions.clear),
     getUser: (id) => users.get(id, () => inner.getUser(id)),
+    // Suspension and administrator status change who a session or token belongs to: forget them all.
+    setSuspended: after(inner.setSuspended, () => {
+      sessions.clear();
+      users.clear();
+      tokens.clear();
+    }),
+    setInstanceAdmin: after(inner.setInstanceAdmin, () => {
+      sessions.clear();
+      users.clear();
+    }),
+    setWorkspaceArchived: after(inner.setWorkspaceArchived, roles.clear),
     roleOf: (ws, user) => roles.get(`${ws}\u0000${user}`, () => inner.roleOf(ws, user)),
     addMember: after(inner.addMember, roles.clear),
     setMemberRole: after(inner.setMemberRole, roles.clear),

@@ -22,6 +22,10 @@ export interface User {
   readonly email: string;
   readonly name: string;
   readonly createdAt: Instant;
+  /** May create, rename and archive workspaces (migration 014). */
+  readonly instanceAdmin: boolean;
+  /** Set while the person is suspended: no sign-in, and their sessions and API tokens do not work. */
+  readonly suspendedAt: Instant | null;
 }
 /** The interface languages a person may choose (decision 0017); the column's check holds the same list. */
 export const userLocales = ['en', 'cy'] as const;
@@ -42,17 +46,33 @@ export interface PasswordAccount {
 }
 
 export interface SessionRecord {
+  /** An id the person may see and name to end this session; not the secret token nor its hash. */
+  readonly id: string;
   readonly user: User;
   readonly csrfToken: string;
   readonly expiresAt: Instant;
   /** Started with a one-time password: it may do nothing but set a new password. */
   readonly mustChangePassword: boolean;
 }
+/** One of a person's sessions as they see it on "Your sessions". */
+export interface SessionSummary {
+  readonly id: string;
+  readonly createdAt: Instant;
+  readonly expiresAt: Instant;
+  /** The browser that signed in (its User-Agent header), or null. */
+  readonly userAgent: string | null;
+}
 
 export interface Workspace {
   readonly id: WorkspaceId;
   readonly name: string;
   readonly createdAt: Instant;
+  /** Set once archived: hidden from members' lists and read-only (decision 0025). */
+  readonly archivedAt: Instant | null;
+}
+/** A workspace as an instance administrator sees it. */
+export interface WorkspaceSummary extends Workspace {
+  readonly memberCount: number;
 }
 export interface WorkspaceOfUser {
   readonly id: WorkspaceId;
@@ -84,6 +104,10 @@ export interface ApiToken {
   readonly createdBy: UserId;
   readonly createdAt: Instant;
   readonly revokedAt: Instant | null;
+  /** The token stops working at this time; null for a token that does not expire. */
+  readonly expiresAt: Instant | null;
+  /** When it last authenticated a request (to the minute), or null if never. */
+  readonly lastUsedAt: Instant | null;
 }
 
 export interface AuditEvent {
@@ -97,6 +121,22 @@ export interface AuditEvent {
   readonly at: Instant;
 }
 export type AuditEventInput = Omit<AuditEvent, 'seq'>;
+/** An audit entry as listed: with the name of the person who acted, if they still have an account. */
+export interface AuditRecord extends AuditEvent {
+  readonly actorName: string | null;
+}
+/** Narrows the audit trail; every part is optional and they combine with AND. */
+export interface AuditFilter {
+  readonly actorId?: UserId;
+  /** Exactly this action ('token.create'), or every action under a prefix ending in '.' ('token.'). */
+  readonly action?: string;
+  /** Text found anywhere in the target, in any case. */
+  readonly target?: string;
+  /** From this instant, inclusive. */
+  readonly from?: Instant;
+  /** Before this instant, exclusive. */
+  readonly to?: Instant;
+}
 
 export interface JourneySummary {
   readonly id: JourneyId;
@@ -171,7 +211,9 @@ export type StoreErrorCode =
   | 'version_conflict'
   | 'version_not_found'
   | 'comment_not_found'
-  | 'share_not_found';
+  | 'share_not_found'
+  | 'workspace_not_found'
+  | 'session_not_found';
 
 export interface StoreError {
   readonly code: StoreErrorCode;

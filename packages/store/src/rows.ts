@@ -24,12 +24,18 @@ export interface UserRow {
   email: string;
   name: string;
   created_at: unknown;
+  instance_admin: boolean;
+  suspended_at: unknown;
 }
+/** The users columns `toUser` reads, for a query over `users u`. */
+export const userColumns = 'u.id, u.email, u.name, u.created_at, u.instance_admin, u.suspended_at';
 export const toUser = (row: UserRow): User => ({
   id: row.id as UserId,
   email: row.email,
   name: row.name,
   createdAt: iso(row.created_at),
+  instanceAdmin: row.instance_admin,
+  suspendedAt: isoOrNull(row.suspended_at),
 });
 export const toUserRef = (id: string | null, name: string | null): UserRef | null =>
   id === null ? null : { id: id as UserId, name: name ?? '' };
@@ -43,6 +49,8 @@ export interface TokenRow {
   created_by: string;
   created_at: unknown;
   revoked_at: unknown;
+  expires_at: unknown;
+  last_used_at: unknown;
 }
 /** Scopes in the order of `tokenScopes`, each once; an unknown one is kept (last) so the database refuses it. */
 export const orderScopes = (scopes: readonly string[]): string[] => {
@@ -59,6 +67,8 @@ export const toToken = (row: TokenRow): ApiToken => ({
   createdBy: row.created_by as UserId,
   createdAt: iso(row.created_at),
   revokedAt: isoOrNull(row.revoked_at),
+  expiresAt: isoOrNull(row.expires_at),
+  lastUsedAt: isoOrNull(row.last_used_at),
 });
 
 /** `%` and `_` in user text match themselves in LIKE. */

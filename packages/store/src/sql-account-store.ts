@@ -1,11 +1,20 @@
 import { err, ok } from '@waymark/core';
 import type { AccountStore } from './account-store';
 import { defaultTokenScopes, type UserId, type UserLocale, type WorkspaceId } from './records';
-import { iso, isoOrNull, json, orderScopes, toToken, toUser, type TokenRow, type UserRow } from './rows';
+import {
+  iso,
+  isoOrNull,
+  json,
+  likePattern,
+  orderScopes,
+  toToken,
+  toUser,
+  userColumns,
+  type TokenRow,
+  type UserRow,
+} from './rows';
 import type { Sql } from './sql';
 import { createSqlWorkspaceStore } from './sql-workspace-store';
-
-const userColumns = 'u.id, u.email, u.name, u.created_at';
 
 /** `AccountStore` over any `Sql`: users, credentials and sessions here; workspaces and the rest beside it. */
 export function createSqlAccountStore(sql: Sql): AccountStore {
@@ -20,7 +29,8 @@ export function createSqlAccountStore(sql: Sql): AccountStore {
         if (taken.length > 0)
           return err({ code: 'email_taken', message: `a user with the email ${email} already exists` });
         const [row] = await tx.query<UserRow>(
-          'INSERT INTO users (id, email, name, created_at) VALUES ($1, $2, $3, $4) RETURNING id, email, name, created_at',
+          `INSERT INTO users AS u (id, email, name, created_at, instance_admin)
+           VALUES ($1, $2, $3, $4, NOT EXISTS (SELECT 1 FROM users)) RETURNING ${userColumns}`,
           [id, email, name, at],
         );
         return ok(toUser(row!));
@@ -89,24 +99,61 @@ export function createSqlAccountStore(sql: Sql): AccountStore {
       ]);
       return rows.length === 1;
     },
-    async createSession({ tokenHash, userId, csrfToken, at, expiresAt, mustChangePassword = false }) {
+    async listUsers() {
+      const rows = await sql.query<UserRow>(
+        `SELECT ${userColumns} FROM users u ORDER BY lower(u.name), u.id`,
+      );
+      return rows.map(toUser);
+    },
+    async setInstanceAdmin(userId, instanceAdmin) {
+      const [row] = await sql.query<UserRow>(
+        `UPDATE users u SET instance_admin = $2 WHERE u.id = $1 RETURNING ${userColumns}`,
+        [userId, instanceAdmin],
+      );
+      return row ? toUser(row) : null;
+    },
+    async setSuspended(userId, at) {
+      return sql.transaction(async (tx) => {
+        const [row] = await tx.query<UserRow>(
+          `UPDATE users u SET suspended_at = $2 WHERE u.id = $1 RETURNING ${userColumns}`,
+          [userId, at],
+        );
+        if (row && at !== null) await tx.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
+        return row ? toUser(row) : null;
+      });
+    },
+    async createSession({
+      tokenHash,
+      userId,
+      csrfToken,
+      at,
+      expiresAt,
+      mustChangePassword = false,
+      userAgent = null,
+    }) {
       await sql.query(
-        `INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at, must_change_password)
-         VALUES ($1, $2, $3, $4, $5, $6)`,
-        [tokenHash, userId, csrfToken, at, expiresAt, mustChangePassword],
+        `INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at, must_change_password, user_agent)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [tokenHash, userId, csrfToken, at, expiresAt, mustChangePassword, userAgent],
       );
     },
     async findSession(tokenHash, now) {
       const [row] = await sql.query<
-        UserRow & { csrf_token: string; expires_at: unknown; must_change_password: boolean }
+        UserRow & {
+          session_id: string;
+          csrf_token: string;
+          expires_at: unknown;
+          must_change_password: boolean;
+        }
       >(
-        `SELECT ${userColumns}, s.csrf_token, s.expires_at, s.must_change_password
+        `SELECT ${userColumns}, s.id AS session_id, s.csrf_token, s.expires_at, s.must_change_password
          FROM sessions s JOIN users u ON u.id = s.user_id
-         WHERE s.token_hash = $1 AND s.expires_at > $2`,
+         WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.suspended_at IS NULL`,
         [tokenHash, now],
       );
       return row
         ? {
+            id: row.session_id,
             user: toUser(row),
             csrfToken: row.csrf_token,
             expiresAt: iso(row.expires_at),
@@ -116,6 +163,31 @@ export function createSqlAccountStore(sql: Sql): AccountStore {
     },
     async deleteSession(tokenHash) {
       await sql.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+    },
+    async listSessionsOf(userId, now) {
+      const rows = await sql.query<{
+        id: string;
+        created_at: unknown;
+        expires_at: unknown;
+        user_agent: string | null;
+      }>(
+        `SELECT id, created_at, expires_at, user_agent FROM sessions WHERE user_id = $1 AND expires_at > $2
+         ORDER BY created_at DESC, id`,
+        [userId, now],
+      );
+      return rows.map((r) => ({
+        id: r.id,
+        createdAt: iso(r.created_at),
+        expiresAt: iso(r.expires_at),
+        userAgent: r.user_agent,
+      }));
+    },
+    async deleteSessionById(userId, id) {
+      const rows = await sql.query('DELETE FROM sessions WHERE user_id = $1 AND id = $2 RETURNING 1', [
+        userId,
+        id,
+      ]);
+      return rows.length === 1;
     },
     async deleteSessionsOf(userId) {
       const rows = await sql.query('DELETE FROM sessions WHERE user_id = $1 RETURNING 1', [userId]);
@@ -128,8 +200,8 @@ export function createSqlAccountStore(sql: Sql): AccountStore {
     ...createSqlWorkspaceStore(sql),
     async createApiToken(input) {
       const [row] = await sql.query<TokenRow>(
-        `INSERT INTO api_tokens (id, workspace_id, name, role, token_hash, created_by, created_at, scopes)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text[]) RETURNING *`,
+        `INSERT INTO api_tokens (id, workspace_id, name, role, token_hash, created_by, created_at, scopes, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text[], $9) RETURNING *`,
         [
           input.id,
           input.workspaceId,
@@ -139,6 +211,7 @@ export function createSqlAccountStore(sql: Sql): AccountStore {
           input.createdBy,
           input.createdAt,
           orderScopes(input.scopes ?? defaultTokenScopes),
+          input.expiresAt ?? null,
         ],
       );
       return toToken(row!);
@@ -149,6 +222,13 @@ export function createSqlAccountStore(sql: Sql): AccountStore {
         [tokenHash],
       );
       return row ? toToken(row) : null;
+    },
+    async touchApiToken(id, at) {
+      await sql.query(
+        `UPDATE api_tokens SET last_used_at = $2
+         WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < $2::timestamptz - interval '1 minute')`,
+        [id, at],
+      );
     },
     async listApiTokens(workspaceId) {
       const rows = await sql.query<TokenRow>(
@@ -181,30 +261,56 @@ export function createSqlAccountStore(sql: Sql): AccountStore {
       );
     },
     async listAudit(workspaceId, options = {}) {
+      const f = options.filter ?? {};
+      const action = f.action?.endsWith('.') ? `${f.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
       const rows = await sql.query<{
         seq: string | number;
         workspace_id: string | null;
         actor_id: string | null;
+        actor_name: string | null;
         action: string;
         target: string | null;
         detail: Record<string, unknown> | null;
         ip: string | null;
         at: unknown;
       }>(
-        `SELECT * FROM audit_events WHERE workspace_id = $1 AND ($2::bigint IS NULL OR seq < $2)
-         ORDER BY seq DESC LIMIT $3`,
-        [workspaceId, options.before ?? null, Math.min(options.limit ?? 100, 1000)],
+        `SELECT a.*, u.name AS actor_name FROM audit_events a LEFT JOIN users u ON u.id = a.actor_id
+         WHERE a.workspace_id = $1 AND ($2::bigint IS NULL OR a.seq < $2)
+           AND ($4::text IS NULL OR a.actor_id = $4)
+           AND ($5::text IS NULL OR a.action = $5) AND ($6::text IS NULL OR a.action LIKE $6)
+           AND ($7::text IS NULL OR a.target ILIKE $7)
+           AND ($8::timestamptz IS NULL OR a.at >= $8) AND ($9::timestamptz IS NULL OR a.at < $9)
+         ORDER BY a.seq DESC LIMIT $3`,
+        [
+          workspaceId,
+          options.before ?? null,
+          Math.min(options.limit ?? 100, 1000),
+          f.actorId ?? null,
+          f.action !== undefined && action === null ? f.action : null,
+          action,
+          f.target ? likePattern(f.target) : null,
+          f.from ?? null,
+          f.to ?? null,
+        ],
       );
       return rows.map((r) => ({
         seq: Number(r.seq),
         workspaceId: r.workspace_id as WorkspaceId | null,
         actorId: r.actor_id as UserId | null,
+        actorName: r.actor_name,
         action: r.action,
         target: r.target,
         detail: r.detail,
         ip: r.ip,
         at: iso(r.at),
       }));
+    },
+    async listAuditActions(workspaceId) {
+      const rows = await sql.query<{ action: string }>(
+        'SELECT DISTINCT action FROM audit_events WHERE workspace_id = $1 ORDER BY action',
+        [workspaceId],
+      );
+      return rows.map((r) => r.action);
     },
     async getSetting<T>(key: string) {
       const [row] = await sql.query<{ value: T }>('SELECT value FROM settings WHERE key = $1', [key]);

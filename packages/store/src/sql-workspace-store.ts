@@ -1,13 +1,16 @@
 import { err, ok, type Result } from '@waymark/core';
 import type { AccountStore } from './account-store';
-import type { Member, Role, StoreError, WorkspaceId } from './records';
-import { iso, toUser, type UserRow } from './rows';
+import type { Member, Role, StoreError, Workspace, WorkspaceId } from './records';
+import { iso, isoOrNull, toUser, userColumns, type UserRow } from './rows';
 import type { Sql, SqlQueryable } from './sql';
 
 type WorkspacePart = Pick<
   AccountStore,
   | 'createWorkspace'
   | 'getWorkspace'
+  | 'listAllWorkspaces'
+  | 'renameWorkspace'
+  | 'setWorkspaceArchived'
   | 'listWorkspacesOf'
   | 'roleOf'
   | 'listMembers'
@@ -16,8 +19,23 @@ type WorkspacePart = Pick<
   | 'removeMember'
 >;
 
-const memberQuery = `SELECT u.id, u.email, u.name, u.created_at, m.role, m.created_at AS since
+const memberQuery = `SELECT ${userColumns}, m.role, m.created_at AS since
   FROM memberships m JOIN users u ON u.id = m.user_id`;
+
+interface WorkspaceRow {
+  id: string;
+  name: string;
+  created_at: unknown;
+  archived_at: unknown;
+}
+const toWorkspace = (row: WorkspaceRow): Workspace => ({
+  id: row.id as WorkspaceId,
+  name: row.name,
+  createdAt: iso(row.created_at),
+  archivedAt: isoOrNull(row.archived_at),
+});
+const notFound = (id: WorkspaceId) =>
+  err({ code: 'workspace_not_found' as const, message: `no workspace ${id}` });
 
 /** Workspaces and their members, over any `Sql`. */
 export function createSqlWorkspaceStore(sql: Sql): WorkspacePart {
@@ -29,27 +47,47 @@ export function createSqlWorkspaceStore(sql: Sql): WorkspacePart {
           "INSERT INTO memberships (workspace_id, user_id, role, created_at) VALUES ($1, $2, 'owner', $3)",
           [id, ownerId, at],
         );
-        return { id, name, createdAt: iso(at) };
+        return { id, name, createdAt: iso(at), archivedAt: null };
       });
     },
     async getWorkspace(id) {
-      const [row] = await sql.query<{ id: string; name: string; created_at: unknown }>(
-        'SELECT * FROM workspaces WHERE id = $1',
-        [id],
+      const [row] = await sql.query<WorkspaceRow>('SELECT * FROM workspaces WHERE id = $1', [id]);
+      return row ? toWorkspace(row) : null;
+    },
+    async listAllWorkspaces() {
+      const rows = await sql.query<WorkspaceRow & { member_count: number }>(
+        `SELECT w.*, (SELECT count(*)::int FROM memberships m WHERE m.workspace_id = w.id) AS member_count
+         FROM workspaces w ORDER BY lower(w.name), w.id`,
       );
-      return row ? { id: row.id as WorkspaceId, name: row.name, createdAt: iso(row.created_at) } : null;
+      return rows.map((r) => ({ ...toWorkspace(r), memberCount: r.member_count }));
+    },
+    async renameWorkspace(id, name) {
+      const [row] = await sql.query<WorkspaceRow>(
+        'UPDATE workspaces SET name = $2 WHERE id = $1 RETURNING *',
+        [id, name],
+      );
+      return row ? ok(toWorkspace(row)) : notFound(id);
+    },
+    async setWorkspaceArchived(id, at) {
+      const [row] = await sql.query<WorkspaceRow>(
+        'UPDATE workspaces SET archived_at = $2 WHERE id = $1 RETURNING *',
+        [id, at],
+      );
+      return row ? ok(toWorkspace(row)) : notFound(id);
     },
     async listWorkspacesOf(userId) {
       const rows = await sql.query<{ id: string; name: string; role: string }>(
         `SELECT w.id, w.name, m.role FROM memberships m JOIN workspaces w ON w.id = m.workspace_id
-         WHERE m.user_id = $1 ORDER BY w.name, w.id`,
+         WHERE m.user_id = $1 AND w.archived_at IS NULL ORDER BY w.name, w.id`,
         [userId],
       );
       return rows.map((r) => ({ id: r.id as WorkspaceId, name: r.name, role: r.role as Role }));
     },
     async roleOf(workspaceId, userId) {
       const [row] = await sql.query<{ role: string }>(
-        'SELECT role FROM memberships WHERE workspace_id = $1 AND user_id = $2',
+        `SELECT CASE WHEN w.archived_at IS NULL THEN m.role ELSE 'viewer' END AS role
+         FROM memberships m JOIN workspaces w ON w.id = m.workspace_id
+         WHERE m.workspace_id = $1 AND m.user_id = $2`,
         [workspaceId, userId],
       );
       return row ? (row.role as Role) : null;

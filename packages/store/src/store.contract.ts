@@ -309,6 +309,165 @@ export function storeContract(
     });
   });
 
+  describe('administration (migration 014)', () => {
+    it('given the first account and a later one, then only the first is an instance administrator, and that can change', async () => {
+      await seed();
+      expect((await s.accounts.getUser(uid('ann')))?.instanceAdmin).toBe(true);
+      expect((await s.accounts.getUser(uid('bob')))?.instanceAdmin).toBe(false);
+      expect((await s.accounts.setInstanceAdmin(uid('bob'), true))?.instanceAdmin).toBe(true);
+      expect((await s.accounts.getUser(uid('bob')))?.instanceAdmin).toBe(true);
+      expect(await s.accounts.setInstanceAdmin(uid('nobody'), true)).toBeNull();
+      expect((await s.accounts.listUsers()).map((u) => [u.id, u.instanceAdmin])).toEqual([
+        ['ann', true],
+        ['bob', true],
+      ]);
+    });
+    it('given a person with sessions, when suspended, then their sessions end and none is found until restored', async () => {
+      await seed();
+      const session = (tokenHash: string) =>
+        s.accounts.createSession({
+          tokenHash,
+          userId: uid('bob'),
+          csrfToken: 'c',
+          at: T0,
+          expiresAt: at(60),
+        });
+      await session('b1');
+      expect((await s.accounts.findSession('b1', T0))?.user.suspendedAt).toBeNull();
+      const suspended = await s.accounts.setSuspended(uid('bob'), at(1));
+      expect(suspended?.suspendedAt).toBe(at(1));
+      expect(await s.accounts.findSession('b1', at(2))).toBeNull();
+      expect(await s.accounts.listSessionsOf(uid('bob'), at(2))).toEqual([]);
+      // A session made while suspended (sign-in must refuse first) is still not found.
+      await session('b2');
+      expect(await s.accounts.findSession('b2', at(2))).toBeNull();
+      expect((await s.accounts.findPasswordAccount('bob@example.org'))?.user.suspendedAt).toBe(at(1));
+      expect((await s.accounts.setSuspended(uid('bob'), null))?.suspendedAt).toBeNull();
+      expect((await s.accounts.findSession('b2', at(3)))?.user.id).toBe('bob');
+      expect(await s.accounts.setSuspended(uid('nobody'), at(1))).toBeNull();
+    });
+    it("given a person's sessions, when listed and one is ended by id, then only that one ends and only its owner can end it", async () => {
+      await seed();
+      await s.accounts.createSession({
+        tokenHash: 'a1',
+        userId: uid('ann'),
+        csrfToken: 'c',
+        at: T0,
+        expiresAt: at(60),
+        userAgent: 'Firefox',
+      });
+      await s.accounts.createSession({
+        tokenHash: 'a2',
+        userId: uid('ann'),
+        csrfToken: 'c',
+        at: at(1),
+        expiresAt: at(60),
+      });
+      await s.accounts.createSession({
+        tokenHash: 'a3',
+        userId: uid('ann'),
+        csrfToken: 'c',
+        at: T0,
+        expiresAt: at(2),
+      });
+      const listed = await s.accounts.listSessionsOf(uid('ann'), at(5));
+      expect(listed.map((x) => [x.createdAt, x.expiresAt, x.userAgent])).toEqual([
+        [at(1), at(60), null],
+        [T0, at(60), 'Firefox'],
+      ]);
+      const first = await s.accounts.findSession('a1', at(5));
+      expect(first?.id).toBe(listed[1]?.id);
+      expect(await s.accounts.deleteSessionById(uid('bob'), first!.id)).toBe(false);
+      expect(await s.accounts.deleteSessionById(uid('ann'), first!.id)).toBe(true);
+      expect(await s.accounts.findSession('a1', at(5))).toBeNull();
+      expect((await s.accounts.findSession('a2', at(5)))?.user.id).toBe('ann');
+      expect(await s.accounts.deleteSessionById(uid('ann'), first!.id)).toBe(false);
+    });
+    it('given workspaces, when renamed and archived, then an archived one is hidden from members, read-only, and listed for administrators', async () => {
+      await seed();
+      await s.accounts.createWorkspace({ id: wid('w2'), name: 'Archive me', ownerId: uid('ann'), at: T0 });
+      await s.accounts.addMember(wid('w2'), uid('bob'), 'editor', T0);
+      const renamed = await s.accounts.renameWorkspace(wid('w1'), 'County council');
+      expect(renamed.ok ? renamed.value.name : null).toBe('County council');
+      const missing = await s.accounts.renameWorkspace(wid('nope'), 'x');
+      expect(missing.ok ? null : missing.error.code).toBe('workspace_not_found');
+      const archived = await s.accounts.setWorkspaceArchived(wid('w2'), at(3));
+      expect(archived.ok ? archived.value.archivedAt : null).toBe(at(3));
+      expect((await s.accounts.listWorkspacesOf(uid('ann'))).map((w) => w.id)).toEqual(['w1']);
+      expect(await s.accounts.roleOf(wid('w2'), uid('ann'))).toBe('viewer');
+      expect(await s.accounts.roleOf(wid('w2'), uid('bob'))).toBe('viewer');
+      expect(await s.accounts.roleOf(wid('w1'), uid('ann'))).toBe('owner');
+      expect(
+        (await s.accounts.listAllWorkspaces()).map((w) => [w.id, w.name, w.archivedAt, w.memberCount]),
+      ).toEqual([
+        ['w2', 'Archive me', at(3), 2],
+        ['w1', 'County council', null, 1],
+      ]);
+      expect((await s.accounts.setWorkspaceArchived(wid('w2'), null)).ok).toBe(true);
+      expect(await s.accounts.roleOf(wid('w2'), uid('bob'))).toBe('editor');
+      expect((await s.accounts.getWorkspace(wid('w2')))?.archivedAt).toBeNull();
+    });
+    it('given a token with an expiry, then it comes back with it, and its last use is recorded at most once a minute', async () => {
+      await seed();
+      await s.accounts.createApiToken({
+        id: 't1' as TokenId,
+        workspaceId: wid('w1'),
+        name: 'Nightly',
+        role: 'viewer',
+        createdBy: uid('ann'),
+        createdAt: T0,
+        tokenHash: 'th1',
+        scopes: ['read'],
+        expiresAt: at(600),
+      });
+      const found = await s.accounts.findApiToken('th1');
+      expect([found?.expiresAt, found?.lastUsedAt]).toEqual([at(600), null]);
+      await s.accounts.touchApiToken('t1' as TokenId, at(1));
+      await s.accounts.touchApiToken('t1' as TokenId, new Date(Date.parse(at(1)) + 30_000).toISOString());
+      expect((await s.accounts.listApiTokens(wid('w1')))[0]?.lastUsedAt).toBe(at(1));
+      await s.accounts.touchApiToken('t1' as TokenId, at(3));
+      expect((await s.accounts.listApiTokens(wid('w1')))[0]?.lastUsedAt).toBe(at(3));
+    });
+    it('given audit events, when filtered by person, action, action prefix, target and dates, then only those match, with names', async () => {
+      await seed();
+      const event = (actor: string | null, action: string, target: string | null, minute: number) =>
+        s.accounts.appendAudit({
+          workspaceId: wid('w1'),
+          actorId: actor as UserId | null,
+          action,
+          target,
+          detail: null,
+          ip: null,
+          at: at(minute),
+        });
+      await event('ann', 'token.create', 'token:t1', 0);
+      await event('bob', 'journey.export', 'journey:Bins_100%', 10);
+      await event('ann', 'token.revoke', 'token:t1', 20);
+      await event(null, 'sign_in.failed', null, 30);
+      const list = (filter: Parameters<typeof s.accounts.listAudit>[1]) =>
+        s.accounts.listAudit(wid('w1'), filter).then((r) => r.map((e) => e.action));
+      expect(await list({ filter: { actorId: uid('ann') } })).toEqual(['token.revoke', 'token.create']);
+      expect(await list({ filter: { action: 'token.create' } })).toEqual(['token.create']);
+      expect(await list({ filter: { action: 'token.' } })).toEqual(['token.revoke', 'token.create']);
+      expect(await list({ filter: { action: 'token' } })).toEqual([]);
+      expect(await list({ filter: { target: 'BINS_100%' } })).toEqual(['journey.export']);
+      expect(await list({ filter: { target: '_' } })).toEqual(['journey.export']);
+      expect(await list({ filter: { from: at(10), to: at(30) } })).toEqual([
+        'token.revoke',
+        'journey.export',
+      ]);
+      expect(await list({ filter: { actorId: uid('ann'), from: at(10) } })).toEqual(['token.revoke']);
+      const all = await s.accounts.listAudit(wid('w1'));
+      expect(all.map((e) => e.actorName)).toEqual([null, 'Ann', 'Bob', 'Ann']);
+      expect(await s.accounts.listAuditActions(wid('w1'))).toEqual([
+        'journey.export',
+        'sign_in.failed',
+        'token.create',
+        'token.revoke',
+      ]);
+    });
+  });
+
   describe('journeys', () => {
     it('given a new journey, then it is version 1 with its document and a create entry in history', async () => {
       await seed();

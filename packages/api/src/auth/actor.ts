@@ -10,6 +10,8 @@ export type Actor =
       readonly user: User;
       readonly csrfToken: string;
       readonly sessionHash: string;
+      /** The session's visible id ("Your sessions" marks it as this device). */
+      readonly sessionId: string;
       /** Signed in with a one-time password: may only set a new password. */
       readonly mustChangePassword: boolean;
     }

@@ -28,8 +28,15 @@ export const authenticate =
       }
       const record = await deps.accounts.findApiToken(hashToken(token));
       const creator = record && (await deps.accounts.getUser(record.createdBy));
+      const now = deps.clock().toISOString();
       if (!record || !creator)
         throw fail('invalid_token', 'this API token is not valid: it may have been revoked');
+      if (record.expiresAt !== null && record.expiresAt <= now)
+        throw fail('invalid_token', `this API token expired at ${record.expiresAt}`);
+      // A suspended person's tokens stop working at once (issue 12: suspension by an administrator or SCIM).
+      if (creator.suspendedAt !== null)
+        throw fail('invalid_token', 'this API token is not valid: the person who made it is suspended');
+      await deps.accounts.touchApiToken(record.id, now);
       c.set('actor', { via: 'token', user: creator, token: record });
       return next();
     }
@@ -37,12 +44,13 @@ export const authenticate =
     if (cookie) {
       const sessionHash = hashToken(cookie);
       const session = await deps.accounts.findSession(sessionHash, deps.clock().toISOString());
-      if (session)
+      if (session && session.user.suspendedAt === null)
         c.set('actor', {
           via: 'session',
           user: session.user,
           csrfToken: session.csrfToken,
           sessionHash,
+          sessionId: session.id,
           mustChangePassword: session.mustChangePassword,
         });
     }

@@ -1,13 +1,17 @@
 import type { UserId } from '@waymark/store';
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
+import { fail } from '../api-error';
 import type { ApiDeps, Limits } from '../deps';
 import { isHttps } from '../security-headers';
 import { hashToken, randomText } from './secrets';
 
 export const SESSION_COOKIE = 'waymark_session';
 
-/** Starts a session: stores the token's hash, sets the httpOnly cookie, returns the CSRF token. */
+/**
+ * Starts a session: stores the token's hash and the browser's User-Agent (for "Your sessions"), sets the
+ * httpOnly cookie, returns the CSRF token. A suspended person gets no session, however they signed in.
+ */
 export async function startSession(
   c: Context,
   deps: ApiDeps,
@@ -15,6 +19,8 @@ export async function startSession(
   userId: UserId,
   options: { mustChangePassword?: boolean } = {},
 ): Promise<string> {
+  const user = await deps.accounts.getUser(userId);
+  if (user?.suspendedAt) throw fail('account_suspended', 'this account is suspended: it cannot sign in');
   const token = randomText(deps.randomBytes);
   const csrfToken = randomText(deps.randomBytes, 24);
   const now = deps.clock();
@@ -26,6 +32,7 @@ export async function startSession(
     at: now.toISOString(),
     expiresAt: expires.toISOString(),
     mustChangePassword: options.mustChangePassword ?? false,
+    userAgent: c.req.header('user-agent')?.slice(0, 300) ?? null,
   });
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,

@@ -24,6 +24,8 @@ const userOf = (session: GuestSession): User => ({
   email: `${session.guest.id}@${GUEST_EMAIL_DOMAIN}`,
   name: guestDisplayName(session.guest.name, session.guest.organisation),
   createdAt: session.guest.joinedAt,
+  instanceAdmin: false,
+  suspendedAt: null,
 });
 
 /** The guest session of this cookie's value with its state now, or null (no such guest, or no guest store). */

@@ -6,6 +6,7 @@ import { route, type RouteInput } from '../route-spec';
 import { audit, clientIp, nowIso, userOf } from './route-helpers';
 import { emailSchema, nameSchema, passwordSchema } from './schemas';
 import { checkNewPassword } from '../auth/password-policy';
+import { isInstanceAdmin } from '../auth/instance-admin';
 import { createSignInThrottle } from '../auth/sign-in-throttle';
 import type { Limits } from '../deps';
 
@@ -48,6 +49,8 @@ async function meBody(input: RouteInput<unknown>, csrfToken: string | null) {
   const workspaces = actor.via === 'token' ? all.filter((w) => w.id === actor.token.workspaceId) : all;
   return {
     user: { id: user.id, email: user.email, name: user.name },
+    /** May open the administration pages (a signed-in instance administrator, never a token). */
+    instanceAdmin: isInstanceAdmin(actor),
     locale: await input.deps.accounts.getUserLocale(user.id),
     workspaces,
     csrfToken,
@@ -107,7 +110,7 @@ export function authRoutes(limits: Limits) {
       access: 'public',
       body: signInBody,
       success: { description: '{user, csrfToken, mustChangePassword}' },
-      errors: ['invalid_credentials', 'password_expired', 'rate_limited'],
+      errors: ['invalid_credentials', 'password_expired', 'account_suspended', 'rate_limited'],
       async handle(input) {
         const { c, deps, body, limits } = input;
         const attempt = await throttle.begin(input, body.email);
@@ -119,6 +122,12 @@ export function authRoutes(limits: Limits) {
           throw fail('invalid_credentials', 'that email and password do not match an account');
         }
         const user = account.user;
+        if (user.suspendedAt !== null) {
+          // Only said to whoever knows the password: a suspended account stays closed (issue 12).
+          attempt.failed();
+          await auditSignIn(input, user.id, 'sign_in.suspended', {});
+          throw fail('account_suspended', 'this account is suspended: ask an administrator to restore it');
+        }
         const oneTime = account.oneTimeUntil !== null;
         if (oneTime) {
           // Right password, but a one-time one that has expired or been used: say so to whoever knows it.
