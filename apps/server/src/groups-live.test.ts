@@ -76,9 +76,9 @@ describe('group work over the live route', () => {
       name: 'Mine',
       place: { kind: 'steps', fromColumnId: 's3', toColumnId: 's3' },
     });
-    expect(await refusal(bob)).toMatchObject({ code: 'not_facilitator' });
+    expect(await refusal(bob)).toMatchObject({ code: 'not_facilitator', values: { facilitator: 'Fay' } });
     act(cat, { type: 'groups.join', groupId: 'g1' });
-    expect((await refusal(cat)).message).toMatch(/The facilitator is putting people into groups/);
+    expect((await refusal(cat)).code).toBe('groups_assigned');
 
     act(fay, { type: 'groups.choosing', allowed: true });
     await groupsAt(cat, 3);

@@ -7,3 +7,7 @@ export const errorMessageId = (code: string): MessageId => `errors.code.${camel(
 
 /** The id of a validation problem's words: `invalid_too_big` → `errors.problem.invalidTooBig`. */
 export const problemMessageId = (code: string): MessageId => `errors.problem.${camel(code)}` as MessageId;
+
+/** The id of a workshop refusal's words: `not_facilitator` → `workshop.refused.notFacilitator`. */
+export const workshopRefusalMessageId = (code: string): MessageId =>
+  `workshop.refused.${camel(code)}` as MessageId;

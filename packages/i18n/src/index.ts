@@ -11,7 +11,7 @@ import { namespaces, type MessageId } from './namespaces.ts';
 import { formatWelshDate, formatWelshList, intlHasWelshDates, intlHasWelshLists } from './welsh-dates.ts';
 
 export { namespaces, type MessageId } from './namespaces.ts';
-export { errorMessageId, problemMessageId } from './error-ids.ts';
+export { errorMessageId, problemMessageId, workshopRefusalMessageId } from './error-ids.ts';
 
 export const locales = ['en', 'cy'] as const;
 export type Locale = (typeof locales)[number];

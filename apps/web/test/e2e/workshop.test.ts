@@ -255,4 +255,31 @@ describe('workshop facilitation in Chromium', () => {
     await expect.poll(() => new URL(ed.url()).pathname, { timeout: 15_000 }).toBe(mapPath);
     expect(new URL(vic.url()).pathname).toBe(`${mapPath}/present`);
   }, 180_000);
+
+  it('given Ed running the workshop and then made a viewer, when he locks the structure, then he is told why in the catalogue’s words with his role, never the server’s English', async () => {
+    const { page, server } = session;
+    await page.goto(`${server.url}${mapPath}`);
+    await page.getByRole('button', { name: 'End the workshop' }).click();
+    await ed.goto(`${server.url}${mapPath}`);
+    await ed.getByRole('button', { name: 'Run a workshop' }).click();
+    await expect
+      .poll(() => bar(ed).textContent(), { timeout: 10_000 })
+      .toContain('You are running this workshop.');
+    const me = (await (await page.request.get(`${server.url}/api/auth/me`)).json()) as { csrfToken: string };
+    const edId = (
+      (await (await ed.request.get(`${server.url}/api/auth/me`)).json()) as { user: { id: string } }
+    ).user.id;
+    const demoted = await page.request.patch(`${server.url}/api/workspaces/demo/members/${edId}`, {
+      headers: { 'x-csrf-token': me.csrfToken },
+      data: { role: 'viewer' },
+    });
+    expect(demoted.status(), await demoted.text()).toBe(200);
+    await ed.getByRole('button', { name: 'Lock steps, stages and lanes' }).click();
+    await expect
+      .poll(() => ed.locator('.workshop-refusal').textContent(), { timeout: 10_000 })
+      .toContain(
+        'Running a workshop needs the editor or owner role; your role is Viewer. You can still take part.',
+      );
+    expect(await ed.getByRole('alert').filter({ hasText: 'you are viewer' }).count()).toBe(0);
+  }, 120_000);
 });

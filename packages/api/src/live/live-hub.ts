@@ -18,7 +18,14 @@ import type {
   ServerMessage,
 } from './protocol';
 import { liveCloseCodes, type WorkshopMessage } from './protocol';
-import { applyWorkshopAction, workshopOf, type WorkshopAction, type WorkshopState } from './workshop';
+import {
+  applyWorkshopAction,
+  refused,
+  workshopOf,
+  type WorkshopAction,
+  type WorkshopRefusal,
+  type WorkshopState,
+} from './workshop';
 import { votingSeenBy } from './workshop-voting';
 
 /** The socket of one participant, as the hub needs it. */
@@ -402,19 +409,18 @@ export function createLiveHub(deps: HubDeps, bus: LiveBus, processId: string) {
   /** A facilitation action: applied by the reducer to the stored workshop, stored on its revision, sent to all. */
   async function workshopAction(room: Room, client: LiveClient, action: WorkshopAction) {
     if (!room.clients.has(client)) return;
-    const refuse = (code: string, message: string) =>
+    const refuse = ({ code, values, message }: WorkshopRefusal) =>
       client.transport.send(
-        JSON.stringify({ type: 'workshop-refused', code, message } satisfies WorkshopMessage),
+        JSON.stringify({ type: 'workshop-refused', code, values, message } satisfies WorkshopMessage),
       );
-    if (!deps.workshops)
-      return refuse('not_available', 'Workshops are not available on this server. Ask whoever runs it.');
+    if (!deps.workshops) return refuse(refused('not_available'));
     const role = await client.reauthorise();
     if (role === 'unauthenticated' || role === null) {
-      const [code, text, close] =
+      const [code, close] =
         role === null
-          ? ['workspace_not_found', 'You are no longer a member of this workspace.', liveCloseCodes.gone]
-          : ['unauthenticated', 'Your session has ended. Sign in again.', liveCloseCodes.unauthenticated];
-      refuse(code, text);
+          ? (['workspace_not_found', liveCloseCodes.gone] as const)
+          : (['unauthenticated', liveCloseCodes.unauthenticated] as const);
+      refuse(refused(code));
       client.transport.close(close, code);
       return leaveNow(room, client);
     }
@@ -428,7 +434,7 @@ export function createLiveHub(deps: HubDeps, bus: LiveBus, processId: string) {
     for (let attempt = 0; attempt < WORKSHOP_ATTEMPTS; attempt++) {
       const now = deps.clock();
       const result = applyWorkshopAction(current, action, actor, now.getTime());
-      if (!result.ok) return refuse(result.code, result.message);
+      if (!result.ok) return refuse(result);
       const { revision: _revision, ...state } = result.state;
       const stored = await deps.workshops.put({
         workspaceId: room.ws,
@@ -443,7 +449,7 @@ export function createLiveHub(deps: HubDeps, bus: LiveBus, processId: string) {
       current = workshopOf(stored.current);
       setWorkshop(room, current);
     }
-    refuse('busy', 'The workshop was changing too fast to fit that in. Please try again.');
+    refuse(refused('busy'));
   }
 
   function onWorkshopNotice(payload: string | null) {

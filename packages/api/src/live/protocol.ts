@@ -122,8 +122,16 @@ export type ServerMessage =
 export type WorkshopMessage =
   /** The workshop changed (sent to every tab on the map), with the server's clock (epoch ms). */
   | { readonly type: 'workshop'; readonly state: WorkshopState; readonly now: number }
-  /** This tab's workshop action was refused: the words say why and what to do next. */
-  | { readonly type: 'workshop-refused'; readonly code: string; readonly message: string };
+  /**
+   * This tab's workshop action was refused. `code` (workshop-refusals.ts) and `values` are what the tab says
+   * it with, in the person's language; `message` is the English, for logs and for tabs that predate `values`.
+   */
+  | {
+      readonly type: 'workshop-refused';
+      readonly code: string;
+      readonly values?: Readonly<Record<string, string | number>>;
+      readonly message: string;
+    };
 
 /** Everything the server sends on the live socket. */
 export type LiveServerMessage = ServerMessage | WorkshopMessage | PongMessage;

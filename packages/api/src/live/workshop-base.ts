@@ -4,6 +4,10 @@ import { z } from 'zod';
 import type { LivePerson } from './protocol';
 import type { WorkshopGroups } from './workshop-groups';
 import type { WorkshopVoting } from './workshop-voting';
+import { refused, type WorkshopRefusal } from './workshop-refusals';
+
+export { refused, workshopRefusalCodes, workshopRefusals } from './workshop-refusals';
+export type { WorkshopRefusal, WorkshopRefusalCode, WorkshopRefusalValues } from './workshop-refusals';
 
 /**
  * What every workshop activity shares (decision 0014): the state, the actor, the result of a reducer and the
@@ -69,25 +73,18 @@ export interface WorkshopActor {
   readonly guest?: boolean;
 }
 
-export type WorkshopResult =
-  | { readonly ok: true; readonly state: WorkshopState }
-  | { readonly ok: false; readonly code: string; readonly message: string };
+/** A new state, or a refusal by code (workshop-refusals.ts) with the values its words need. */
+export type WorkshopResult = { readonly ok: true; readonly state: WorkshopState } | WorkshopRefusal;
 
 export const changed = (state: WorkshopState): WorkshopResult => ({ ok: true, state });
-export const refused = (code: string, message: string): WorkshopResult => ({ ok: false, code, message });
 
-/** Null when `actor` runs the workshop; otherwise the refusal, in words for the person. */
-export function notFacilitator(state: WorkshopState, actor: WorkshopActor): WorkshopResult | null {
-  if (!state.facilitator)
-    return refused(
-      'no_workshop',
-      'No workshop is running on this map. Start one first with "Run a workshop".',
-    );
-  if (state.facilitator.id !== actor.user.id || !hasRole(actor.role, 'editor'))
-    return refused(
-      'not_facilitator',
-      `Only the facilitator, ${state.facilitator.name}, can do that. Ask them, or ask a workspace owner to take over.`,
-    );
+/** Null when `actor` runs the workshop; otherwise the refusal. */
+export function notFacilitator(state: WorkshopState, actor: WorkshopActor): WorkshopRefusal | null {
+  if (!state.facilitator) return refused('no_workshop');
+  if (state.facilitator.id !== actor.user.id)
+    return refused('not_facilitator', { facilitator: state.facilitator.name });
+  // The facilitator whose role was lowered mid-workshop is told why, not that someone else runs it.
+  if (!hasRole(actor.role, 'editor')) return refused('run_needs_editor', { role: actor.role });
   return null;
 }
 
@@ -96,14 +93,9 @@ export function notParticipant(
   state: WorkshopState,
   actor: WorkshopActor,
   role: Role = 'viewer',
-): WorkshopResult | null {
-  if (!state.facilitator)
-    return refused('no_workshop', 'No workshop is running on this map, so there is nothing to take part in.');
-  if (!hasRole(actor.role, role))
-    return refused(
-      'forbidden',
-      `You cannot do that in this workshop: it needs the ${role} role and you are ${actor.role}.`,
-    );
+): WorkshopRefusal | null {
+  if (!state.facilitator) return refused('no_workshop_to_join');
+  if (!hasRole(actor.role, role)) return refused('role_needed', { needed: role, role: actor.role });
   return null;
 }
 
@@ -126,7 +118,7 @@ type ActionSchema = z.ZodObject<{ type: z.ZodLiteral<string> } & z.ZodRawShape>;
 /**
  * One activity: its actions' zod schemas (each a strict object with a literal `type`, prefixed with the
  * activity's name, e.g. `timer.start`) and its reducer. `reduce` is pure: the time comes in as `now` (epoch
- * ms), and it returns the new state (workshop.ts bumps the revision) or a refusal in plain words.
+ * ms), and it returns the new state (workshop.ts bumps the revision) or a refusal by code.
  */
 export interface WorkshopActivity<S extends readonly ActionSchema[]> {
   readonly actions: S;

@@ -56,11 +56,7 @@ const placeSchema = z.discriminatedUnion('kind', [
 ]);
 const personSchema = z.strictObject({ id: workshopId, name: workshopText(200) });
 
-const noGroups = (): WorkshopResult =>
-  refused(
-    'no_groups',
-    'There is no group work on this map at the moment. The facilitator sets up the groups.',
-  );
+const noGroups = (): WorkshopResult => refused('no_groups');
 
 const withoutPerson = (groups: readonly WorkshopGroup[], personId: string) =>
   groups.map((g) =>
@@ -78,8 +74,7 @@ function place(state: WorkshopState, work: WorkshopGroups, groupId: string | nul
 }
 
 const findGroup = (work: WorkshopGroups, groupId: string) => work.groups.find((g) => g.id === groupId);
-const unknownGroup = () =>
-  refused('group_not_found', 'That group is no longer there: the facilitator may have removed it.');
+const unknownGroup = () => refused('group_not_found');
 
 /** The group a person is in, if any. */
 export const groupOf = (work: WorkshopGroups | null | undefined, personId: string): WorkshopGroup | null =>
@@ -112,11 +107,7 @@ export const groupsActivity = defineActivity(
       const refusal = notParticipant(state, actor);
       if (refusal) return refusal;
       if (!work) return noGroups();
-      if (!work.choosing)
-        return refused(
-          'groups_assigned',
-          'The facilitator is putting people into groups for this exercise. Ask them if you want to change group.',
-        );
+      if (!work.choosing) return refused('groups_assigned');
       if (action.type === 'groups.leave') return place(state, work, null, actor.user);
       return findGroup(work, action.groupId)
         ? place(state, work, action.groupId, actor.user)
@@ -126,17 +117,13 @@ export const groupsActivity = defineActivity(
     if (refusal) return refusal;
     if (action.type === 'groups.add') {
       const current = work ?? { groups: [], choosing: false, startedAt: now, lastNumber: 0 };
-      if (current.groups.length >= MAX_GROUPS)
-        return refused('too_many_groups', `A workshop can have at most ${MAX_GROUPS} groups at once.`);
+      if (current.groups.length >= MAX_GROUPS) return refused('too_many_groups', { max: MAX_GROUPS });
       const name = action.name;
       if (current.groups.some((g) => g.name.toLowerCase() === name.toLowerCase()))
-        return refused(
-          'group_exists',
-          `There is already a group called “${name}”. Give this one another name.`,
-        );
+        return refused('group_exists', { name });
       const copyId = action.place.kind === 'copy' ? action.place.journeyId : null;
       if (copyId && current.groups.some((g) => g.place.kind === 'copy' && g.place.journeyId === copyId))
-        return refused('copy_taken', 'That copy already belongs to another group.');
+        return refused('copy_taken');
       const number = current.lastNumber + 1;
       const group: WorkshopGroup = { id: `g${number}`, name, place: action.place, members: [] };
       return changed({
@@ -162,11 +149,7 @@ export const groupsActivity = defineActivity(
       case 'groups.merged': {
         const group = findGroup(work, action.groupId);
         if (!group) return unknownGroup();
-        if (group.place.kind !== 'copy')
-          return refused(
-            'not_a_copy',
-            `${group.name} works on steps of this map, so there is nothing to merge.`,
-          );
+        if (group.place.kind !== 'copy') return refused('not_a_copy', { group: group.name });
         const merged: GroupMerged = {
           at: now,
           version: action.version,

@@ -29,8 +29,7 @@ export const timerActivity = defineActivity(
           timer: { label: action.label, startedAt: now, endsAt: now + Math.round(action.minutes * MINUTE) },
         });
       case 'timer.extend':
-        if (!state.timer)
-          return refused('no_timer', 'There is no timer running to add time to. Start one first.');
+        if (!state.timer) return refused('no_timer');
         return changed({
           ...state,
           timer: {

@@ -75,10 +75,8 @@ export function votingSeenBy(voting: WorkshopVoting, userId: string, facilitator
 
 const openRound = (state: WorkshopState) => {
   const voting = state.voting;
-  if (!voting)
-    return refused('no_voting', 'No dot-voting is running on this map. The facilitator starts it.');
-  if (voting.status !== 'open')
-    return refused('voting_closed', 'This round of dot-voting has closed, so votes can no longer change.');
+  if (!voting) return refused('no_voting');
+  if (voting.status !== 'open') return refused('voting_closed');
   return voting;
 };
 
@@ -111,31 +109,21 @@ export const votingActivity = defineActivity(
       case 'voting.retract': {
         const refusal = notParticipant(state, actor, 'commenter');
         if (refusal)
-          return refusal.ok || refusal.code !== 'forbidden'
+          return refusal.code !== 'role_needed'
             ? refusal
-            : refused(
-                'forbidden',
-                `Voting needs the commenter, editor or owner role; you are ${actor.role}. You can watch the results.`,
-              );
+            : refused('vote_needs_commenter', { role: actor.role });
         const voting = openRound(state);
         if ('ok' in voting) return voting;
-        if (!voting.kinds.includes(action.kind))
-          return refused(
-            'not_in_vote',
-            `This round is not about ${votableKindNames[action.kind].many}, so that cannot be voted for.`,
-          );
+        if (!voting.kinds.includes(action.kind)) return refused('not_in_vote', { kind: action.kind });
         const mine = dotsOf(voting, actor.user.id);
         let next: readonly VoteDot[];
         if (action.type === 'voting.cast') {
           if (mine.length >= voting.votesEach)
-            return refused(
-              'no_votes_left',
-              `You have used all ${voting.votesEach} of your votes. Take one back to vote for something else.`,
-            );
+            return refused('no_votes_left', { votesEach: voting.votesEach });
           next = [...mine, { kind: action.kind, id: action.id }];
         } else {
           const at = mine.findIndex((d) => d.kind === action.kind && d.id === action.id);
-          if (at < 0) return refused('no_vote_here', 'You have no vote there to take back.');
+          if (at < 0) return refused('no_vote_here');
           next = [...mine.slice(0, at), ...mine.slice(at + 1)];
         }
         const ballots = { ...voting.ballots };
@@ -147,11 +135,7 @@ export const votingActivity = defineActivity(
         const refusal = notFacilitator(state, actor);
         if (refusal) return refusal;
         const current = state.voting;
-        if (current?.status === 'open')
-          return refused(
-            'voting_open',
-            'A round of dot-voting is already open. Close it before starting another.',
-          );
+        if (current?.status === 'open') return refused('voting_open');
         const voting: WorkshopVoting = {
           round: action.round ?? defaultRoundName(action.kinds),
           kinds: action.kinds,
@@ -177,8 +161,7 @@ export const votingActivity = defineActivity(
         const refusal = notFacilitator(state, actor);
         if (refusal) return refusal;
         const voting = state.voting;
-        if (voting?.status !== 'closed')
-          return refused('voting_not_closed', 'Close the round of dot-voting before writing its results.');
+        if (voting?.status !== 'closed') return refused('voting_not_closed');
         return changed({ ...state, voting: { ...voting, recordedAt: now } });
       }
       case 'voting.clear':

@@ -7,7 +7,9 @@
  * 1. Make `workshop-<name>.ts`. Import from './workshop-base' (never from here: this file imports yours).
  *    Export `<name>Activity = defineActivity([...schemas], reduce)`: each schema a `z.strictObject` whose
  *    `type` is a literal prefixed with the activity (`voting.start`, `voting.cast`); `reduce(state, action,
- *    actor, now)` is pure and returns `changed({...state, <yours>: …})` or `refused(code, plain words)`.
+ *    actor, now)` is pure and returns `changed({...state, <yours>: …})` or `refused(code, values)`: add each new
+ *    code, with the English and the names of its values, to workshop-refusals.ts and its words (English and
+ *    Welsh) to the catalogue as `workshop.refused.<code in camelCase>` (workshop-refusals.test.ts checks).
  *    Use `notFacilitator(state, actor)` for the facilitator's actions and `notParticipant(state, actor,
  *    role?)` for the ones any participant may take (casting a vote, joining a group). Times are epoch ms.
  * 2. Your slice of the state is `voting` / `groups` in WorkshopState (workshop-base.ts): replace its
@@ -45,31 +47,16 @@ const sessionActivity = defineActivity(
     z.strictObject({ type: z.literal('workshop.end') }),
   ],
   (state, action, actor) => {
-    if (!hasRole(actor.role, 'editor'))
-      return refused(
-        'forbidden',
-        `Running a workshop needs the editor or owner role; you are ${actor.role}. You can still take part.`,
-      );
-    if (actor.guest && action.type !== 'workshop.end')
-      return refused(
-        'forbidden',
-        'Guests cannot run a workshop. Ask the person who invited you to start it or take it over.',
-      );
+    if (!hasRole(actor.role, 'editor')) return refused('run_needs_editor', { role: actor.role });
+    if (actor.guest && action.type !== 'workshop.end') return refused('guest_cannot_run');
     const facilitator = state.facilitator;
     switch (action.type) {
       case 'workshop.start':
         if (facilitator && facilitator.id !== actor.user.id)
-          return refused(
-            'workshop_running',
-            `${facilitator.name} is already running a workshop on this map. A workspace owner can take over from them.`,
-          );
+          return refused('workshop_running', { facilitator: facilitator.name });
         return changed({ ...state, facilitator: actor.user });
       case 'workshop.takeOver':
-        if (actor.role !== 'owner')
-          return refused(
-            'forbidden',
-            'Only a workspace owner can take over a workshop. Ask the facilitator to end it instead.',
-          );
+        if (actor.role !== 'owner') return refused('take_over_needs_owner');
         return changed({ ...state, facilitator: actor.user });
       case 'workshop.end':
         if (actor.role !== 'owner') {
@@ -118,8 +105,8 @@ const reducers = new Map<string, AnyReduce>(
 );
 
 /**
- * Applies one action: the new state with its revision one higher, or why it was refused (in words for the
- * person). Pure: the time comes in as `now` (epoch ms).
+ * Applies one action: the new state with its revision one higher, or why it was refused (a code and the
+ * values its words need). Pure: the time comes in as `now` (epoch ms).
  */
 export function applyWorkshopAction(
   state: WorkshopState,
@@ -128,8 +115,7 @@ export function applyWorkshopAction(
   now: number,
 ): WorkshopResult {
   const reduce = reducers.get(action.type);
-  if (!reduce)
-    return refused('unknown_action', 'That workshop action is not known to this server. Reload the page.');
+  if (!reduce) return refused('unknown_action');
   const result = reduce(state, action, actor, now);
   return result.ok ? changed({ ...result.state, revision: state.revision + 1 }) : result;
 }

@@ -1,5 +1,6 @@
 import type { WorkshopState } from '@waymark/api';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLocale } from '../../i18n';
 import {
   clockText,
   emptyWorkshopClient,
@@ -8,6 +9,7 @@ import {
   takeWorkshopMessage,
   timerAnnouncement,
   workshopChangeWords,
+  workshopRefusalWords,
 } from './workshop-client';
 
 const state = (revision: number, extra: Partial<WorkshopState> = {}): WorkshopState => ({
@@ -36,13 +38,73 @@ describe('workshop client', () => {
       {
         type: 'workshop-refused',
         code: 'not_facilitator',
-        message: 'Only the facilitator, Bob, can do that.',
+        values: { facilitator: 'Bob' },
+        message: 'The server’s English, never shown.',
       },
       9_600,
     );
     expect(refused).toMatchObject({
       consumed: true,
-      next: { refusal: 'Only the facilitator, Bob, can do that.' },
+      next: {
+        refusal: 'Only the facilitator, Bob, can do that. Ask them, or ask a workspace owner to take over.',
+      },
+    });
+  });
+
+  describe('a refusal in words from its code and values, never the server’s English', () => {
+    afterEach(() => setLocale('en'));
+
+    it('given a code with a name, a number, a role or a kind, then the words carry them, the role and kind named as the web names them', () => {
+      expect(workshopRefusalWords('workshop_running', { facilitator: 'Ann' })).toBe(
+        'Ann is already running a workshop on this map. A workspace owner can take over from them.',
+      );
+      expect(workshopRefusalWords('no_votes_left', { votesEach: 3 })).toBe(
+        'You have used all 3 of your votes. Take one back to vote for something else.',
+      );
+      expect(workshopRefusalWords('no_votes_left', { votesEach: 1 })).toBe(
+        'You have used your only vote. Take it back to vote for something else.',
+      );
+      expect(workshopRefusalWords('vote_needs_commenter', { role: 'viewer' })).toBe(
+        'Voting needs the commenter, editor or owner role; your role is Viewer. You can watch the results.',
+      );
+      expect(workshopRefusalWords('role_needed', { needed: 'commenter', role: 'viewer' })).toBe(
+        'You cannot do that in this workshop: it needs the Commenter role and your role is Viewer.',
+      );
+      expect(workshopRefusalWords('not_in_vote', { kind: 'moment-of-truth' })).toBe(
+        'This round is not about moments of truth, so that cannot be voted for.',
+      );
+      expect(workshopRefusalWords('group_exists', { name: 'Front desk' })).toBe(
+        'There is already a group called “Front desk”. Give this one another name.',
+      );
+      expect(workshopRefusalWords('busy', undefined)).toBe(
+        'The workshop was changing too fast to fit that in. Please try again.',
+      );
+    });
+
+    it('in Welsh, the same refusals in Welsh, with the role and kind in Welsh', () => {
+      setLocale('cy');
+      expect(workshopRefusalWords('not_facilitator', { facilitator: 'Bob' })).toBe(
+        'Dim ond yr hwylusydd, Bob, sy’n gallu gwneud hynny. Gofynnwch iddyn nhw, neu gofynnwch i un o berchnogion y gweithle gymryd drosodd.',
+      );
+      expect(workshopRefusalWords('run_needs_editor', { role: 'commenter' })).toBe(
+        'Mae angen rôl golygydd neu berchennog i gynnal gweithdy; eich rôl chi yw Sylwebydd. Gallwch gymryd rhan o hyd.',
+      );
+      expect(workshopRefusalWords('not_in_vote', { kind: 'pain-point' })).toBe(
+        'Nid yw’r rownd hon ar gyfer pwyntiau poen, felly ni ellir pleidleisio dros hynny.',
+      );
+      expect(workshopRefusalWords('too_many_groups', { max: 12 })).toBe(
+        'Gall gweithdy gael 12 grŵp ar y mwyaf ar yr un pryd.',
+      );
+    });
+
+    it('given a code this web does not know (an older or newer server), then plain words of its own', () => {
+      expect(workshopRefusalWords('forbidden', undefined)).toBe(
+        'That workshop action could not be done. Reload the page and try again.',
+      );
+      setLocale('cy');
+      expect(workshopRefusalWords('something_new', { x: 1 })).toBe(
+        'Nid oedd modd gwneud hynny yn y gweithdy. Ail-lwythwch y dudalen a rhowch gynnig arall arni.',
+      );
     });
   });
 

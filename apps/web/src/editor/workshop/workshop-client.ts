@@ -1,5 +1,8 @@
 import type { LiveServerMessage, WorkshopState, WorkshopTimer } from '@waymark/api';
+import { votableKinds, type VotableKind } from '@waymark/core';
+import { namespaces, workshopRefusalMessageId, type MessageId } from '@waymark/i18n';
 import { t } from '../../i18n';
+import { votableKindName } from '../voting/voting-model';
 
 /**
  * The browser's side of workshop facilitation (decision 0014), pure: the workshop state as the server last
@@ -33,7 +36,10 @@ export function takeWorkshopMessage(
     case 'workshop':
       return { next: accept(message.state, message.now), consumed: true };
     case 'workshop-refused':
-      return { next: { ...client, refusal: message.message }, consumed: true };
+      return {
+        next: { ...client, refusal: workshopRefusalWords(message.code, message.values) },
+        consumed: true,
+      };
     case 'welcome':
       // A server without workshops sends none: nothing to show.
       if (!message.workshop || message.now === undefined) return null;
@@ -45,6 +51,36 @@ export function takeWorkshopMessage(
     default:
       return null;
   }
+}
+
+const known = namespaces.workshop.en as Record<string, string>;
+const roleIds: Record<string, MessageId> = {
+  owner: 'model.role.owner',
+  editor: 'model.role.editor',
+  commenter: 'model.role.commenter',
+  viewer: 'model.role.viewer',
+};
+
+/**
+ * A refusal of a workshop action in words (decision 0017): from the catalogue by its code
+ * (`workshop.refused.<code>`), with its values, roles and votable kinds named in the person's language. The
+ * server's English `message` is never shown: a code this web does not know gets plain words of its own.
+ */
+export function workshopRefusalWords(
+  code: string,
+  values: Readonly<Record<string, string | number>> | undefined,
+): string {
+  const id = workshopRefusalMessageId(code);
+  if (!(id in known)) return t('workshop.refused.unknown');
+  const said: Record<string, string | number> = { ...values };
+  for (const key of ['role', 'needed']) {
+    const role = said[key];
+    if (typeof role === 'string' && roleIds[role]) said[key] = t(roleIds[role]);
+  }
+  const kind = said.kind;
+  if (typeof kind === 'string' && (votableKinds as readonly string[]).includes(kind))
+    said.kind = votableKindName(kind as VotableKind, true);
+  return t(id, said);
 }
 
 /** Milliseconds left on the timer at this computer's time `localNow` (never below 0). */
