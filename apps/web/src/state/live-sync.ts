@@ -227,7 +227,8 @@ function stillReplaced(journey: Journey, n: Extract<LiveNotice, { kind: 'replace
 
 /** Someone else's update of a field this tab wrote last: the tab is told, and can put its words back. */
 function replacedNotices(mine: Record<string, unknown>, message: AppliedMessage, notices: NewNotice[]) {
-  const by = message.by?.name || 'someone';
+  // '' when the server did not say who: the words then say "Someone" in the person's language.
+  const by = message.by?.name || '';
   for (const command of message.commands) {
     for (const w of writes(command)) {
       if (!(w.key in mine)) continue;
@@ -247,7 +248,7 @@ function replacedNotices(mine: Record<string, unknown>, message: AppliedMessage,
         by,
         yours,
         restore,
-        message: replacedInWords(type, w.field, by, yours),
+        message: replacedInWords(type, w.field, by || t('live.someone'), yours),
       });
     }
   }

@@ -22,7 +22,7 @@ export function ReplacedNoticeBox({ notice }: { notice: ReplacedNotice }) {
           className="button button--secondary button--small"
           onClick={() => live.keep(notice.id)}
         >
-          {notice.by === 'someone' ? t('live.keepTheirs') : t('live.keepNamed', { name: notice.by })}
+          {notice.by === '' ? t('live.keepTheirs') : t('live.keepNamed', { name: notice.by })}
         </button>
       </div>
     </div>
