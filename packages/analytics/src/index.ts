@@ -7,11 +7,20 @@ export { importXes } from './ingest/xes';
 export { importParquet } from './ingest/parquet';
 export {
   ImportError,
+  importErrorCodes,
+  type ImportErrorCode,
   type ImportedLog,
   type ImportOptions,
   type ImportReport,
   type Rejection,
 } from './ingest/import-result';
+export {
+  rejectionCodes,
+  timestampExpectations,
+  type RejectionCode,
+  type RejectionProblem,
+  type RejectionValues,
+} from './ingest/rejection-codes';
 export { type ColumnMapping } from './ingest/columns';
 export { createPseudonymiser, type Pseudonymiser } from './pseudonymise';
 export { computeDfg, type Dfg, type DfgEdge } from './metrics/dfg';

@@ -8,6 +8,7 @@ import { AttachPanel } from './attach-panel';
 import { formatCount, formatDuration, formatPercent } from './dataset-format';
 import { datasetsApi, type Analysis, type Dataset, type Filter } from './datasets-api';
 import { FiltersForm } from './filters-form';
+import { rejectionWords } from './import-words';
 import { Histogram } from './histogram';
 import { ProcessMap } from './process-map';
 import { SegmentsTable } from './segments-table';
@@ -339,7 +340,7 @@ function Rejections({ d }: { d: Dataset }) {
                 <tr key={i}>
                   <td className="num">{formatCount(r.line)}</td>
                   <td>{r.field ?? '—'}</td>
-                  <td>{r.reason}</td>
+                  <td>{rejectionWords(r)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,5 +1,6 @@
 import type { JobView } from '@waymark/api';
 import { toApiError } from '../api/api-error';
+import type { ShownRejection } from './import-words';
 import { call } from '../improve/improve-api';
 
 /** The fields a log's columns can be mapped to. */
@@ -122,7 +123,8 @@ export interface DatasetSummary {
   readonly journeyId: string | null;
 }
 export interface Dataset extends DatasetSummary {
-  readonly rejections: readonly { line: number; field?: string; reason: string }[];
+  /** `code` and `values` are missing from datasets stored before rejections had them; `reason` is never shown. */
+  readonly rejections: readonly ShownRejection[];
   readonly mapping: Mapping;
   readonly attachment: { steps: Record<string, string>; measures: readonly StepMeasure[] } | null;
   readonly result: Analysis;

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { formatList, formatNumber, t, type MessageId } from '../i18n';
-import { ErrorSummary, errorText, TextField } from '../ui/field';
+import { ErrorSummary, TextField } from '../ui/field';
+import { importErrorText, importFailureWords } from './import-words';
 import {
   datasetsApi,
   mappedFields,
@@ -76,8 +77,8 @@ export function MappingStep({
         }
         if (now.state === 'failed' || now.state === 'cancelled') {
           setJob(null);
-          if (now.state === 'failed') setError(now.error?.message ?? t('datasets.mapping.failed'));
-          else setNotice(now.error?.message ?? t('datasets.mapping.cancelled'));
+          if (now.state === 'failed') setError(importFailureWords(now.error));
+          else setNotice(now.error ? importFailureWords(now.error) : t('datasets.mapping.cancelled'));
           return;
         }
         setJob(now);
@@ -85,7 +86,7 @@ export function MappingStep({
       } catch (e) {
         if (stopped) return;
         setJob(null);
-        setError(errorText(e));
+        setError(importErrorText(e));
       }
     };
     timer = setTimeout(() => void poll(), POLL_MS);
@@ -119,7 +120,7 @@ export function MappingStep({
         }),
       );
     } catch (e) {
-      setError(errorText(e));
+      setError(importErrorText(e));
     }
   }
 
@@ -129,9 +130,9 @@ export function MappingStep({
     try {
       const now = await datasetsApi.cancelImport(ws, job.id);
       setJob(null);
-      setNotice(now.error?.message ?? t('datasets.mapping.cancelled'));
+      setNotice(now.error ? importFailureWords(now.error) : t('datasets.mapping.cancelled'));
     } catch (e) {
-      setError(errorText(e));
+      setError(importErrorText(e));
     } finally {
       setCancelling(false);
     }

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { t } from '../i18n';
-import { ErrorSummary, errorText } from '../ui/field';
+import { ErrorSummary } from '../ui/field';
+import { importErrorText } from './import-words';
 import { uploadLog, type Upload } from './datasets-api';
 import { mb } from './import-progress';
 
@@ -29,7 +30,9 @@ export function UploadStep({ ws, onUploaded }: { ws: string; onUploaded: (upload
       onUploaded(upload);
     } catch (e) {
       setError(
-        e instanceof DOMException && e.name === 'AbortError' ? t('datasets.upload.cancelled') : errorText(e),
+        e instanceof DOMException && e.name === 'AbortError'
+          ? t('datasets.upload.cancelled')
+          : importErrorText(e),
       );
     } finally {
       setProgress(null);

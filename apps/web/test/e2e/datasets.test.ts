@@ -193,7 +193,7 @@ describe('Datasets, end to end in Chromium', () => {
     await page.getByRole('button', { name: 'Cancel import' }).click();
     await page
       .getByRole('status')
-      .filter({ hasText: /the import was cancelled; nothing was stored/ })
+      .filter({ hasText: 'The import was cancelled; nothing was stored. The upload is kept for a day' })
       .waitFor();
     // the mapping is there to try again, nothing was stored
     await page.getByRole('button', { name: 'Import and analyse' }).waitFor();
@@ -201,4 +201,38 @@ describe('Datasets, end to end in Chromium', () => {
     expect(((await api('/api/workspaces/demo/datasets')) as Json)['items']).toHaveLength(before);
     await expectNoAxeViolations(page);
   }, 180_000);
+
+  it('given a log with a bad row, when imported, then the rejected row says what is wrong from the catalogue, in Welsh when the person chooses Cymraeg', async () => {
+    const badFile = join(dataDir, 'bad-row.csv');
+    writeFileSync(
+      badFile,
+      'case,activity,timestamp\nC-1,Report,2026-01-05T09:00:00Z\nC-1,Visit,2026-01-06T09:00:00Z\nC-2,Report,2026-01-07T09:00:00Z\nC-2,Visit,32/13/2024\n',
+    );
+    await page.goto(`${server.url}/w/demo/datasets`);
+    await page.locator('#log-file').setInputFiles(badFile);
+    await page.getByRole('button', { name: 'Upload and preview' }).click();
+    await page.getByRole('heading', { name: 'Map the columns of bad-row.csv' }).waitFor({ timeout: 60_000 });
+    await page.getByLabel('Name of the dataset').fill('One bad row');
+    await page.getByRole('button', { name: 'Import and analyse' }).click();
+    await page.getByRole('heading', { name: 'One bad row', level: 1 }).waitFor({ timeout: 60_000 });
+    const rejected = page.getByRole('region', { name: 'Rejected rows' });
+    await rejected
+      .getByRole('row', {
+        name: '5 timestamp “32/13/2024” is not a date and time. Use the year first, for example 2024-03-01 09:30.',
+      })
+      .waitFor();
+    // the importer's English (for the CLI and logs) is not what the page says
+    expect(await page.getByText('is not a date-time').count()).toBe(0);
+    await page.locator('header select').selectOption('cy');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('cy-GB');
+    await page
+      .getByRole('region', { name: 'Rhesi a wrthodwyd' })
+      .getByRole('row', {
+        name: '5 timestamp Nid yw “32/13/2024” yn ddyddiad ac amser. Defnyddiwch y flwyddyn yn gyntaf, er enghraifft 2024-03-01 09:30.',
+      })
+      .waitFor();
+    await expectNoAxeViolations(page);
+    await page.locator('header select').selectOption('en');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en-GB');
+  }, 120_000);
 });

@@ -33,14 +33,21 @@ describe('importCsv', () => {
     expect(report.rows).toBe(6);
     expect(report.rejectedRows).toBe(4);
     expect(report.rejections).toEqual([
-      { line: 3, field: 'activity', reason: 'empty activity (expected a value)' },
-      { line: 4, field: 'case', reason: 'empty case id (expected a value)' },
+      { line: 3, field: 'activity', code: 'empty_activity', reason: 'empty activity (expected a value)' },
+      { line: 4, field: 'case', code: 'empty_case', reason: 'empty case id (expected a value)' },
       {
         line: 5,
         field: 'timestamp',
+        code: 'bad_timestamp',
+        values: { value: '31/02/2024', expected: 'dmy' },
         reason: expect.stringMatching(/"31\/02\/2024" is not a date-time \(expected /),
       },
-      { line: 6, reason: '2 fields, expected 3 as in the header' },
+      {
+        line: 6,
+        code: 'wrong_field_count',
+        values: { count: 2, expected: 3 },
+        reason: '2 fields, expected 3 as in the header',
+      },
     ]);
   });
 

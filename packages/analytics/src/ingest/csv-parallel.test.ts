@@ -75,7 +75,13 @@ describe('CSV import split across two threads', () => {
     lines[150] = 'C1,A1,not a date';
     const { whole, split } = await both(`${lines.join('\n')}\n`, 256, 0);
     expect(whole.report.rejections).toEqual([
-      { line: 151, field: 'timestamp', reason: expect.stringMatching(/"not a date"/) },
+      {
+        line: 151,
+        field: 'timestamp',
+        code: 'bad_timestamp',
+        values: { value: 'not a date', expected: 'iso' },
+        reason: expect.stringMatching(/"not a date"/),
+      },
     ]);
     expect(split.report.rejections).toEqual(whole.report.rejections);
     expect(split.report.rows).toBe(200);

@@ -146,6 +146,6 @@ export function appendPart(
     else store.cost.fill(Number.NaN, base, base + n);
   }
   store.size = base + n;
-  for (const r of part.rejections) rejections.add(r.line + lineOffset, r.reason, r.field);
+  for (const r of part.rejections) rejections.add(r.line + lineOffset, r, r.field);
   rejections.count += part.rejectedRows - part.rejections.length;
 }

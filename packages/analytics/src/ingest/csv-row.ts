@@ -3,7 +3,8 @@ import { dimensionFields, type MappedField } from './columns';
 import type { CsvEncoding } from './csv-dialect';
 import type { CsvReader, CsvRecord } from './csv-reader';
 import type { RejectionLog } from './import-result';
-import { CheckedInterner } from './text-rules';
+import type { RejectionProblem } from './rejection-codes';
+import { CheckedInterner, valueRejection } from './text-rules';
 import { parseTimestampBytes, type TimestampFormat } from './timestamps';
 
 /** Turns one CSV record into an event, or a rejection naming the line, column and problem. */
@@ -54,28 +55,34 @@ export class RowImporter {
     if (rec.strayAfterQuote) this.strayQuotes++;
     const width = this.header.length;
     if (rec.count !== width) {
-      this.rejections.add(rec.line, `${rec.count} fields, expected ${width} as in the header`);
+      this.rejections.add(rec.line, {
+        code: 'wrong_field_count',
+        values: { count: rec.count, expected: width },
+        reason: `${rec.count} fields, expected ${width} as in the header`,
+      });
       return;
     }
     const s = this.store;
     const c = reader.field(rec, this.ci);
-    if (c.end === c.start) return this.reject(rec.line, this.ci, 'empty case id (expected a value)');
+    if (c.end === c.start) return this.reject(rec.line, this.ci, emptyCase);
     const caseId = this.cases.intern(c.bytes, c.start, c.end);
-    if (caseId < 0) return this.reject(rec.line, this.ci, `the case id ${this.cases.reason}`);
+    if (caseId < 0) return this.reject(rec.line, this.ci, valueRejection('case', this.cases.problem));
     const a = reader.field(rec, this.ai);
-    if (a.end === a.start) return this.reject(rec.line, this.ai, 'empty activity (expected a value)');
+    if (a.end === a.start) return this.reject(rec.line, this.ai, emptyActivity);
     const activity = this.activities.intern(a.bytes, a.start, a.end, true);
-    if (activity < 0) return this.reject(rec.line, this.ai, `the activity ${this.activities.reason}`);
+    if (activity < 0)
+      return this.reject(rec.line, this.ai, valueRejection('activity', this.activities.problem));
     const t = reader.field(rec, this.ti);
     const time = parseTimestampBytes(t.bytes, t.start, t.end, this.format);
-    if (Number.isNaN(time))
-      return this.reject(
-        rec.line,
-        this.ti,
-        t.end === t.start
-          ? 'empty timestamp (expected a date-time)'
-          : `"${this.text.decode(t.bytes.subarray(t.start, Math.min(t.end, t.start + 60)))}" is not a date-time (expected ${exampleFor(this.format)})`,
-      );
+    if (Number.isNaN(time)) {
+      if (t.end === t.start) return this.reject(rec.line, this.ti, emptyTimestamp);
+      const value = this.text.decode(t.bytes.subarray(t.start, Math.min(t.end, t.start + 60)));
+      return this.reject(rec.line, this.ti, {
+        code: 'bad_timestamp',
+        values: { value, expected: this.format.order },
+        reason: `"${value}" is not a date-time (expected ${exampleFor(this.format)})`,
+      });
+    }
     if (this.lifecycleId !== -2 && this.index.lifecycle !== undefined) {
       const l = reader.field(rec, this.index.lifecycle);
       const lifecycle = s.dims.lifecycle.intern(l.bytes, l.start, l.end);
@@ -94,7 +101,11 @@ export class RowImporter {
       const values = this.dimInterners[k] as CheckedInterner;
       const id = values.intern(f.bytes, f.start, f.end, true);
       if (id < 0)
-        return this.reject(rec.line, this.dimFields[k] as number, `the ${this.dimNames[k]} ${values.reason}`);
+        return this.reject(
+          rec.line,
+          this.dimFields[k] as number,
+          valueRejection(this.dimNames[k] as string, values.problem),
+        );
       dimIds[k] = id;
     }
     const i = s.add(caseId, activity, time);
@@ -115,10 +126,20 @@ export class RowImporter {
     }
   }
 
-  private reject(line: number, col: number, reason: string): void {
-    this.rejections.add(line, reason, this.header[col]);
+  private reject(line: number, col: number, problem: RejectionProblem): void {
+    this.rejections.add(line, problem, this.header[col]);
   }
 }
+
+export const emptyCase: RejectionProblem = { code: 'empty_case', reason: 'empty case id (expected a value)' };
+export const emptyActivity: RejectionProblem = {
+  code: 'empty_activity',
+  reason: 'empty activity (expected a value)',
+};
+const emptyTimestamp: RejectionProblem = {
+  code: 'empty_timestamp',
+  reason: 'empty timestamp (expected a date-time)',
+};
 
 function exampleFor(format: TimestampFormat): string {
   return format.order === 'iso'

@@ -8,7 +8,7 @@ import { EventStore, type DimensionName } from '../model/event-store';
 import type { MappedField } from './columns';
 import { CsvError, CsvReader } from './csv-reader';
 import { RowImporter } from './csv-row';
-import { RejectionLog } from './import-result';
+import { RejectionLog, type Rejection } from './import-result';
 import { LimitExceeded } from './limits';
 import { readFileChunks } from './read-source';
 import type { CsvEncoding } from './csv-dialect';
@@ -51,7 +51,7 @@ export interface CsvPart {
   filtered: number;
   strayQuotes: number;
   rejectedRows: number;
-  rejections: { line: number; field?: string; reason: string }[];
+  rejections: Rejection[];
   /** Physical lines in the range. */
   lines: number;
 }

@@ -60,17 +60,23 @@ describe('hostile CSV logs: characters', () => {
       {
         line: 3,
         field: 'case',
+        code: 'unsafe_character',
+        values: { field: 'case', codePoint: 'U+0002', position: 2 },
         reason:
           'the case id contains a control character (U+0002) at position 2, which Waymark does not store; remove it and try again',
       },
       {
         line: 4,
         field: 'activity',
+        code: 'unsafe_character',
+        values: { field: 'activity', codePoint: 'U+0007', position: 3 },
         reason: expect.stringMatching(/^the activity contains a control character \(U\+0007\) at position 3/),
       },
       {
         line: 5,
         field: 'resource',
+        code: 'unsafe_character',
+        values: { field: 'resource', codePoint: 'U+001B', position: 2 },
         reason: expect.stringMatching(/^the resource contains a control character \(U\+001B\)/),
       },
     ]);
@@ -277,6 +283,8 @@ describe('hostile compressed, XES and Parquet logs', () => {
         {
           line: 5,
           field: 'concept:name',
+          code: 'unsafe_character',
+          values: { field: 'activity', codePoint: 'U+001B', position: 3 },
           reason: expect.stringMatching(/^the activity contains a control character \(U\+001B\)/),
         },
       ]);
@@ -349,6 +357,8 @@ describe('hostile compressed, XES and Parquet logs', () => {
       {
         line: 2,
         field: 'concept:name',
+        code: 'unsafe_character',
+        values: { field: 'activity', codePoint: 'U+0000', position: 3 },
         reason: expect.stringMatching(/^the activity contains a control character \(U\+0000\)/),
       },
     ]);

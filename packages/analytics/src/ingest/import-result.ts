@@ -1,13 +1,19 @@
 import type { EventStore } from '../model/event-store';
 import type { ColumnMapping } from './columns';
 import type { ImportLimits, LimitExceeded } from './limits';
+import type { RejectionCode, RejectionProblem, RejectionValues } from './rejection-codes';
 import type { DateOrder } from './timestamps';
 
-/** One rejected row or event: where it was, and what was wrong with it. */
+/**
+ * One rejected row or event: where it was, and what was wrong with it: `code` and `values` for the message
+ * catalogue (`datasets.rejection.<code>`), `reason` in the importer's English for the CLI and logs.
+ */
 export interface Rejection {
   /** 1-based line in the file (CSV, XES) or row number (Parquet, counting from 1). */
   readonly line: number;
   readonly field?: string;
+  readonly code: RejectionCode;
+  readonly values?: RejectionValues;
   readonly reason: string;
 }
 
@@ -57,39 +63,53 @@ export class RejectionLog {
   count = 0;
   readonly listed: Rejection[] = [];
   constructor(private readonly max = 100) {}
-  add(line: number, reason: string, field?: string): void {
+  add(line: number, problem: RejectionProblem, field?: string): void {
     this.count++;
-    if (this.listed.length < this.max)
-      this.listed.push(field === undefined ? { line, reason } : { line, field, reason });
+    if (this.listed.length < this.max) {
+      const { code, values, reason } = problem;
+      this.listed.push({
+        line,
+        ...(field === undefined ? {} : { field }),
+        code,
+        ...(values === undefined ? {} : { values }),
+        reason,
+      });
+    }
   }
 }
+
+/** Why an import could not proceed at all; screens say each from `datasets.importError.<code>`. */
+export const importErrorCodes = [
+  'missing_column',
+  'unclosed_quote',
+  'record_too_long',
+  'empty_file',
+  'corrupt_gzip',
+  'xml_refused',
+  'xml_malformed',
+  'parquet_invalid',
+  'unknown_zone',
+  'not_utf8',
+  'not_text',
+  'utf16_without_bom',
+  'invalid_utf16',
+  'unsafe_character',
+  'too_many_columns',
+  'header_too_long',
+  'one_column',
+  'duplicate_column',
+  'too_large',
+  'too_many_events',
+  'too_many_values',
+  'io',
+] as const;
+
+export type ImportErrorCode = (typeof importErrorCodes)[number];
 
 /** An import that could not proceed at all (no timestamp column, corrupt file, refused XML). */
 export class ImportError extends Error {
   constructor(
-    readonly code:
-      | 'missing_column'
-      | 'unclosed_quote'
-      | 'record_too_long'
-      | 'empty_file'
-      | 'corrupt_gzip'
-      | 'xml_refused'
-      | 'xml_malformed'
-      | 'parquet_invalid'
-      | 'unknown_zone'
-      | 'not_utf8'
-      | 'not_text'
-      | 'utf16_without_bom'
-      | 'invalid_utf16'
-      | 'unsafe_character'
-      | 'too_many_columns'
-      | 'header_too_long'
-      | 'one_column'
-      | 'duplicate_column'
-      | 'too_large'
-      | 'too_many_events'
-      | 'too_many_values'
-      | 'io',
+    readonly code: ImportErrorCode,
     message: string,
     readonly line?: number,
   ) {

@@ -1,8 +1,8 @@
-import { describeUnsafeCharacter, findUnsafeCharacter, firstInvalidUtf8 } from '@waymark/core';
+import { findUnsafeCharacter, firstInvalidUtf8 } from '@waymark/core';
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } from 'hyparquet';
 import { EventStore, type DimensionName } from '../model/event-store';
 import { dimensionFields, resolveColumns, type ColumnMapping, type MappedField } from './columns';
-import { parseMoney } from './csv-row';
+import { emptyActivity, emptyCase, parseMoney } from './csv-row';
 import {
   ImportError,
   limitReached,
@@ -11,6 +11,8 @@ import {
   type ImportOptions,
 } from './import-result';
 import { defaultImportLimits, LimitExceeded, megabytes, storeLimits } from './limits';
+import type { RejectionProblem } from './rejection-codes';
+import { unsafeCharacterProblem, valueRejection } from './text-rules';
 import { parseTimestampString, type TimestampFormat } from './timestamps';
 
 /** Reads a Parquet event log, one row group at a time, reading only the mapped columns. */
@@ -91,16 +93,21 @@ export async function importParquet(path: string, options: ImportOptions = {}): 
       const a = asText(r[name('activity') as string]);
       const time = asTime(r[name('timestamp') as string], format);
       const refused = unsafeIn(r, name, dims);
-      if (c === '') rejections.add(row, 'empty case id (expected a value)', name('case'));
-      else if (a === '') rejections.add(row, 'empty activity (expected a value)', name('activity'));
-      else if (refused) rejections.add(row, refused.reason, refused.column);
-      else if (Number.isNaN(time))
+      if (c === '') rejections.add(row, emptyCase, name('case'));
+      else if (a === '') rejections.add(row, emptyActivity, name('activity'));
+      else if (refused) rejections.add(row, refused.problem, refused.column);
+      else if (Number.isNaN(time)) {
+        const value = asText(r[name('timestamp') as string]).slice(0, 60);
         rejections.add(
           row,
-          `"${asText(r[name('timestamp') as string]).slice(0, 60)}" is not a date-time`,
+          {
+            code: 'bad_timestamp',
+            values: { value, expected: format.order },
+            reason: `"${value}" is not a date-time`,
+          },
           name('timestamp'),
         );
-      else if (options.lifecycle !== undefined && asText(r[name('lifecycle') ?? '']) !== options.lifecycle)
+      } else if (options.lifecycle !== undefined && asText(r[name('lifecycle') ?? '']) !== options.lifecycle)
         filtered++;
       else {
         try {
@@ -157,13 +164,12 @@ function unsafeIn(
   r: Record<string, unknown>,
   name: (f: MappedField) => string | undefined,
   dims: readonly MappedField[],
-): { reason: string; column: string } | undefined {
+): { problem: RejectionProblem; column: string } | undefined {
   for (const f of ['case', 'activity', ...dims] as MappedField[]) {
     const column = name(f);
     if (column === undefined) continue;
     const found = findUnsafeCharacter(asText(r[column]));
-    if (found)
-      return { reason: `the ${f === 'case' ? 'case id' : f} ${describeUnsafeCharacter(found)}`, column };
+    if (found) return { problem: valueRejection(f, unsafeCharacterProblem(found)), column };
   }
   return undefined;
 }

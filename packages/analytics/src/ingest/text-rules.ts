@@ -5,10 +5,12 @@ import {
   firstInvalidUtf8,
   notUtf8Problem,
   type TextDecodingProblem,
+  type UnsafeCharacter,
 } from '@waymark/core';
 import type { ByteInterner } from '../model/byte-interner';
 import type { CsvEncoding } from './csv-dialect';
 import { ImportError } from './import-result';
+import type { RejectionProblem } from './rejection-codes';
 import { decoderFor } from './text-decoder';
 
 /**
@@ -104,13 +106,41 @@ export function columnOf(bytes: Uint8Array, lineStart: number, at: number): numb
 // Windows-1252 leaves these five bytes undefined; Waymark's decoder maps them to C1 control characters.
 const c1In1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 
+/** Why a value breaks the rule: not UTF-8, or a control character or lone surrogate (its code point, 1-based position). */
+export type ValueProblem =
+  | { readonly code: 'value_not_utf8'; readonly text: string }
+  | {
+      readonly code: 'unsafe_character';
+      readonly codePoint: string;
+      readonly position: number;
+      readonly text: string;
+    };
+
+/** A found unsafe character as a ValueProblem, `text` in the importer's English. */
+export function unsafeCharacterProblem(found: Omit<UnsafeCharacter, 'path'>): ValueProblem {
+  return {
+    code: 'unsafe_character',
+    codePoint: found.codePoint,
+    position: found.index + 1,
+    text: describeUnsafeCharacter(found),
+  };
+}
+
+/** A value's problem as a rejection of `field` (case, activity, channel…): "the case id contains …". */
+export function valueRejection(field: string, p: ValueProblem): RejectionProblem {
+  const reason = `the ${field === 'case' ? 'case id' : field} ${p.text}`;
+  return p.code === 'value_not_utf8'
+    ? { code: p.code, values: { field }, reason }
+    : { code: p.code, values: { field, codePoint: p.codePoint, position: p.position }, reason };
+}
+
 /** Why a value's bytes break the rule (a control character, a lone surrogate, not UTF-8), or undefined. */
 export function valueProblem(
   bytes: Uint8Array,
   start: number,
   end: number,
   encoding: CsvEncoding,
-): string | undefined {
+): ValueProblem | undefined {
   let suspect = false;
   for (let i = start; i < end; i++) {
     const b = bytes[i] as number;
@@ -126,10 +156,10 @@ export function valueProblem(
     }
   }
   if (encoding !== 'windows-1252' && firstInvalidUtf8(bytes, start, end) >= 0)
-    return 'is not UTF-8 text; save the file as UTF-8 and try again';
+    return { code: 'value_not_utf8', text: 'is not UTF-8 text; save the file as UTF-8 and try again' };
   if (!suspect) return undefined;
   const found = findUnsafeCharacter(decoderFor(encoding).decode(bytes.subarray(start, end)));
-  return found ? describeUnsafeCharacter(found) : undefined;
+  return found ? unsafeCharacterProblem(found) : undefined;
 }
 
 /**
@@ -137,9 +167,9 @@ export function valueProblem(
  * refused each time it comes back (its id is remembered), so a cache hit cannot let it through.
  */
 export class CheckedInterner {
-  private refused: Map<number, string> | undefined;
+  private refused: Map<number, ValueProblem> | undefined;
   /** Why the last value given -1 was refused. */
-  reason = '';
+  problem: ValueProblem = { code: 'value_not_utf8', text: '' };
 
   constructor(
     readonly interner: ByteInterner,
@@ -157,7 +187,7 @@ export class CheckedInterner {
     if (this.refused === undefined) return id;
     const why = this.refused.get(id);
     if (why === undefined) return id;
-    this.reason = why;
+    this.problem = why;
     return -1;
   }
 }

@@ -1,6 +1,6 @@
 import { parseMoney } from './csv-row';
 import { LimitExceeded } from './limits';
-import type { CheckedInterner } from './text-rules';
+import type { CheckedInterner, ValueProblem } from './text-rules';
 import { parseTimestampBytes, type TimestampFormat } from './timestamps';
 
 /** How a mapped attribute's value is kept: an interned id, a time, or an amount. */
@@ -22,7 +22,7 @@ export class PendingValues {
   /** Text of values that did not parse, for the rejection message. */
   readonly bad = new Map<number, string>();
   /** Why values were refused by the text rule (a control character...), by the same index as `ids`. */
-  readonly refused = new Map<number, string>();
+  readonly refused = new Map<number, ValueProblem>();
 
   constructor(
     private readonly kinds: readonly SlotKind[],
@@ -68,7 +68,7 @@ export class PendingValues {
     if (k.kind === 'id') {
       const id = k.interner.intern(bytes, start, end);
       this.ids[at] = id;
-      if (id < 0) this.refused.set(at, k.interner.reason);
+      if (id < 0) this.refused.set(at, k.interner.problem);
       else if (this.refused.size > 0) this.refused.delete(at);
     } else {
       const v =

@@ -11,7 +11,8 @@ import {
 import { defaultImportLimits, LimitExceeded, storeLimits } from './limits';
 import type { TimestampFormat } from './timestamps';
 import { decoderFor } from './text-decoder';
-import { notUtf8Error, CheckedInterner, Utf8Stream } from './text-rules';
+import type { RejectionProblem } from './rejection-codes';
+import { notUtf8Error, CheckedInterner, Utf8Stream, valueRejection } from './text-rules';
 import { PendingValues, type SlotKind } from './xes-values';
 import { XmlError, XmlScanner, type XmlAttributes } from './xml-scanner';
 
@@ -192,14 +193,14 @@ export async function importXes(
     w >= 0 ? (pending.nums[w] as number) : (trace.nums[-1 - w] as number);
 
   /** The first value of event e (or of its trace, where the event takes it from there) that the text rule refused. */
-  function refusal(e: number): { reason: string; key: string } | undefined {
+  function refusal(e: number): { problem: RejectionProblem; key: string } | undefined {
     if (pending.refused.size === 0 && trace.refused.size === 0) return undefined;
     for (let slot = 0; slot < S; slot++) {
       const w = where(e, slot);
       const why = w >= 0 ? pending.refused.get(w) : w === -2 ? undefined : trace.refused.get(-1 - w);
       if (why !== undefined) {
         const field = active[slot] as MappedField;
-        return { reason: `the ${field === 'case' ? 'case id' : field} ${why}`, key: m[field] as string };
+        return { problem: valueRejection(field, why), key: m[field] as string };
       }
     }
     return undefined;
@@ -219,19 +220,31 @@ export async function importXes(
       }
       const refused = refusal(e);
       if (refused) {
-        rejections.add(line, refused.reason, refused.key);
+        rejections.add(line, refused.problem, refused.key);
         continue;
       }
       if (caseId < 0 || caseId === emptyCase) {
         rejections.add(
           line,
-          `the trace starting on line ${traceLine} has no ${m.case} (expected a case id)`,
+          {
+            code: 'trace_without_case',
+            values: { traceLine, attribute: m.case as string },
+            reason: `the trace starting on line ${traceLine} has no ${m.case} (expected a case id)`,
+          },
           m.case,
         );
         continue;
       }
       if (pending.has[e * S + actSlot] !== 1) {
-        rejections.add(line, `event has no ${m.activity} attribute (expected the activity name)`, m.activity);
+        rejections.add(
+          line,
+          {
+            code: 'event_without_activity',
+            values: { attribute: m.activity as string },
+            reason: `event has no ${m.activity} attribute (expected the activity name)`,
+          },
+          m.activity,
+        );
         continue;
       }
       const ti = e * S + tsSlot;
@@ -241,8 +254,16 @@ export async function importXes(
         rejections.add(
           line,
           text === undefined
-            ? `event has no ${m.timestamp} attribute (expected a date)`
-            : `"${text}" is not an xs:dateTime (expected e.g. 2011-10-11T13:45:40.276+02:00)`,
+            ? {
+                code: 'event_without_timestamp',
+                values: { attribute: m.timestamp as string },
+                reason: `event has no ${m.timestamp} attribute (expected a date)`,
+              }
+            : {
+                code: 'bad_timestamp',
+                values: { value: text, expected: 'xes' },
+                reason: `"${text}" is not an xs:dateTime (expected e.g. 2011-10-11T13:45:40.276+02:00)`,
+              },
           m.timestamp,
         );
         continue;

@@ -91,7 +91,7 @@ async function storeDataset(
       first?.field
         ? `mapping.${Object.entries(mapping).find(([, c]) => c === first.field)?.[0] ?? 'timestamp'}`
         : 'body',
-      { rejections: report.rejections.slice(0, 20) },
+      { rows: report.rows, rejections: report.rejections.slice(0, 20) },
       400,
     );
   }

@@ -81,7 +81,15 @@ describe('datasets through the API', () => {
       rejectedRows: 1,
       hasRaw: false,
     });
-    expect(d['rejections']).toEqual([expect.objectContaining({ line: 8, field: 'timestamp' })]);
+    expect(d['rejections']).toEqual([
+      {
+        line: 8,
+        field: 'timestamp',
+        code: 'bad_timestamp',
+        values: { value: 'not a date', expected: 'iso' },
+        reason: expect.stringMatching(/"not a date" is not a date-time/),
+      },
+    ]);
     expect(d['result'].dfg.edges).toContainEqual(
       expect.objectContaining({ from: 'Report noise', to: 'Visit', count: 1 }),
     );
@@ -202,9 +210,18 @@ describe('datasets through the API', () => {
       mapping: { case: 'case', activity: 'activity', timestamp: 'timestamp' },
     });
     expect(none.status).toBe(400);
-    expect(((await none.json()) as Json)['error'].message).toMatch(
+    const noneBody = (await none.json()) as Json;
+    expect(noneBody['error'].message).toMatch(
       /none of the 2 rows could be read; the first, line 2 \(timestamp\)/,
     );
+    // the screen says it from the catalogue by the rows' codes and values, not from the message
+    expect(noneBody).toMatchObject({
+      rows: 2,
+      rejections: [
+        { line: 2, field: 'timestamp', code: 'bad_timestamp', values: { value: 'soon' } },
+        { line: 3, field: 'timestamp', code: 'bad_timestamp', values: { value: 'later' } },
+      ],
+    });
     // an unclosed quote
     const quote = await uploadId('case,activity,timestamp\nA,"Report,2026-01-01\nB,Visit,2026-01-02\n');
     const q = await importNow(ed, 'w1', {
@@ -213,7 +230,9 @@ describe('datasets through the API', () => {
       mapping: { case: 'case', activity: 'activity', timestamp: 'timestamp' },
     });
     expect(q.status).toBe(400);
-    expect(((await q.json()) as Json)['error'].message).toMatch(/line 2/);
+    const qBody = (await q.json()) as Json;
+    expect(qBody['error'].message).toMatch(/line 2/);
+    expect(qBody).toMatchObject({ reason: 'unclosed_quote', line: 2 });
     expect(await datasetCount()).toBe(before);
   }, 120_000); // imports are jobs in worker threads: slow to start on a loaded machine
 
