@@ -119,6 +119,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     journeys: stores.database === 'pglite' ? createCachedJourneyStore(stores.journeys) : stores.journeys,
     improvements: stores.improvements,
     guests: stores.guests,
+    scim: stores.scim,
     workshops: stores.workshops,
     datasets: { store: stores.datasets, keyring, uploadDir: config.uploadDir, ...config.imports },
     limits: {

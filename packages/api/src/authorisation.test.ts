@@ -24,6 +24,7 @@ import { guestExamples } from './guests/guest.examples';
 import { groupExamples } from './routes/group.examples';
 import { commentExamples } from './routes/comment.examples';
 import { instanceAdminOnly, legalExamples } from './legal/legal.examples';
+import { scimAdminExamples, scimAdminOnly } from './scim/scim.examples';
 
 /**
  * Who may use every route: generated from the route table, so a new route fails here until it has an example
@@ -183,6 +184,7 @@ const examples: Record<string, ExampleFor> = {
   ...groupExamples,
   ...commentExamples,
   ...legalExamples,
+  ...scimAdminExamples,
 };
 
 const people: Record<Role, string> = { owner: 'Olive', editor: 'Ed', commenter: 'Cam', viewer: 'Vi' };
@@ -299,6 +301,21 @@ describe('authorisation of every route', () => {
       expect(res.status).toBe(401);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unauthenticated');
     });
+    if (scimAdminOnly.has(keyOf(spec))) {
+      // Provisioning (issue 12, item 2): only an instance administrator, Olive, the first account made.
+      it(`${keyOf(spec)}: a signed-in user who is not an instance administrator → 403`, async () => {
+        const res = await send(clients.editor, spec);
+        expect([res.status, ((await res.json()) as { error: { code: string } }).error.code]).toEqual([
+          403,
+          'forbidden',
+        ]);
+      });
+      it(`${keyOf(spec)}: an instance administrator → ${expected}`, async () => {
+        const res = await send(clients.owner, spec);
+        expect(res.status, await res.clone().text()).toBe(expected);
+      });
+      continue;
+    }
     if (spec.access === 'user' && instanceAdminOnly.has(keyOf(spec))) {
       // The legal pages' edits (issue 12, item 5): a person signed in who is not an instance administrator.
       it(`${keyOf(spec)}: a signed-in user who is not an instance administrator → 403`, async () => {
@@ -390,6 +407,11 @@ describe('authorisation of every route', () => {
         'DELETE /api/workspaces/{ws}/journeys/{id}/guests/{gid}',
         'PUT /api/legal/accessibility',
         'PUT /api/legal/privacy',
+        'GET /api/scim/token',
+        'POST /api/scim/token',
+        'DELETE /api/scim/token',
+        'GET /api/scim/groups',
+        'PUT /api/scim/groups/{groupId}/roles',
       ].sort(),
     );
     // The API's documentation says it, route by route.

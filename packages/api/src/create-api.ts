@@ -10,6 +10,7 @@ import { checkScope } from './auth/token-scope';
 import { authorizeGuest } from './guests/guest-access';
 import { auditGuestRequest } from './guests/guest-audit';
 import { apiRoutes } from './routes/all-routes';
+import { SCIM_BASE, scimApp } from './scim/scim-app';
 import { securityHeaders } from './security-headers';
 import { expectedFailure, storageFull } from './storage-full';
 
@@ -59,6 +60,8 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>();
   app.use('*', securityHeaders());
   app.use('/api/*', authenticate(deps));
+  // Provisioning (decision 0026): its own token and SCIM's own error shape, apart from /api.
+  app.route(SCIM_BASE, scimApp(deps));
   for (const spec of apiRoutes(limits)) {
     app.on(spec.method.toUpperCase(), toHonoPath(spec.path), async (c) => {
       checkParameters(c.req.param(), 'path');

@@ -5,6 +5,7 @@ import type {
   AccountStore,
   DatasetStore,
   GuestStore,
+  ScimStore,
   ImprovementStore,
   JourneyStore,
   Keyring,
@@ -86,6 +87,8 @@ export interface ApiDeps {
   readonly datasets?: DatasetDeps;
   /** Workshop links and their guests (decision 0015); without it those routes answer 503 and nobody is a guest. */
   readonly guests?: GuestStore;
+  /** Provisioning by SCIM (decision 0026); without it /scim/v2 answers 503. */
+  readonly scim?: ScimStore;
   readonly database: 'pglite' | 'postgres';
   readonly version: string;
   readonly clock: () => Date;

@@ -37,6 +37,8 @@ export {
   type WorkshopWrite,
 } from './workshop-store';
 export * from './dataset-exports';
+export type * from './scim-store';
+export { createSqlScimStore } from './sql-scim-store';
 export {
   retentionPeriods,
   type PurgeCounts,

@@ -3,6 +3,8 @@ import type { JourneyStore } from './journey-store';
 import type { ImprovementStore } from './improvement-store';
 import type { DatasetStore } from './dataset-store';
 import type { GuestStore } from './guest-store';
+import type { ScimStore } from './scim-store';
+import { createSqlScimStore } from './sql-scim-store';
 import { createSqlDatasetStore } from './sql-dataset-store';
 import { createSqlGuestStore } from './sql-guest-store';
 import { runMigrations } from './migrate';
@@ -26,6 +28,8 @@ export interface Stores {
   readonly guests: GuestStore;
   /** Workshop facilitation state per journey (decision 0014). */
   readonly workshops: WorkshopStore;
+  /** Provisioning by SCIM (issue 12, item 2, decision 0026). */
+  readonly scim: ScimStore;
   /** Retention periods, the purge and workspace deletion (issue 12 item 4). */
   readonly retention: RetentionStore;
   readonly database: Sql['dialect'];
@@ -42,6 +46,7 @@ export function createStores(sql: Sql): Stores {
     datasets: createSqlDatasetStore(sql),
     guests: createSqlGuestStore(sql),
     workshops: createSqlWorkshopStore(sql),
+    scim: createSqlScimStore(sql),
     retention: createSqlRetentionStore(sql),
     database: sql.dialect,
     close: () => sql.close(),

@@ -1,6 +1,7 @@
 import type { Limits } from '../deps';
 import { renderApiDocs } from '../api-docs-page';
 import { buildOpenApi } from '../openapi';
+import { withScimPaths } from '../scim/scim-openapi';
 import { route, type RouteSpec } from '../route-spec';
 import { authRoutes } from './auth-routes';
 import { commentRoutes } from './comment-routes';
@@ -12,6 +13,7 @@ import { improvementRoutes } from './improvement';
 import { journeyRoutes } from './journey-routes';
 import { legalRoutes } from '../legal/legal-routes';
 import { posterRoutes } from './poster-export';
+import { scimAdminRoutes } from '../scim/scim-admin-routes';
 import { shareRoutes } from './share-routes';
 import { tokenRoutes } from './token-routes';
 import { versionRoutes } from './version-routes';
@@ -34,6 +36,7 @@ export function apiRoutes(limits: Limits): RouteSpec[] {
     ...improvementRoutes(),
     ...datasetRoutes(),
     ...legalRoutes(),
+    ...scimAdminRoutes(),
   ];
   const system: RouteSpec[] = [
     route({
@@ -52,7 +55,7 @@ export function apiRoutes(limits: Limits): RouteSpec[] {
       summary: 'This API described as OpenAPI 3.1',
       access: 'public',
       success: { description: 'the OpenAPI document' },
-      handle: ({ c, deps }) => c.json(buildOpenApi(all, deps.version)),
+      handle: ({ c, deps }) => c.json(withScimPaths(buildOpenApi(all, deps.version))),
     }),
     route({
       method: 'get',
@@ -61,7 +64,7 @@ export function apiRoutes(limits: Limits): RouteSpec[] {
       summary: 'A browsable page of this API',
       access: 'public',
       success: { description: 'an HTML page', mediaType: 'text/html' },
-      handle: ({ c, deps }) => c.html(renderApiDocs(buildOpenApi(all, deps.version))),
+      handle: ({ c, deps }) => c.html(renderApiDocs(withScimPaths(buildOpenApi(all, deps.version)))),
     }),
   ];
   const all = [...system, ...resources];

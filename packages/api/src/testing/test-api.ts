@@ -64,6 +64,7 @@ export async function createTestApi(
     journeys: stores.journeys,
     improvements: stores.improvements,
     guests: stores.guests,
+    scim: stores.scim,
     workshops: stores.workshops,
     datasets: {
       store: stores.datasets,
