@@ -1,7 +1,7 @@
 import { route, type RouteInput } from '../route-spec';
 import { audit, nowIso, userOf } from '../routes/route-helpers';
 import type { z } from 'zod';
-import { isInstanceAdmin, requireInstanceAdmin } from './instance-admin-guard';
+import { isInstanceAdmin, requireInstanceAdmin } from '../auth/instance-admin';
 import { legalPages, type LegalPage, type StoredLegalSettings } from './legal-settings';
 
 /**
@@ -37,7 +37,7 @@ const pagesOf = (page: LegalPage) => {
       handle: async (input) =>
         input.c.json({
           ...(await read(input, page)),
-          canEdit: await isInstanceAdmin(input.deps, input.actor),
+          canEdit: isInstanceAdmin(input.actor),
         }),
     }),
     route({
@@ -50,7 +50,7 @@ const pagesOf = (page: LegalPage) => {
       body: legalPages[page].schema as z.ZodType<unknown>,
       success: { description: '{settings, updatedAt, updatedBy}' },
       async handle(input) {
-        await requireInstanceAdmin(input.deps, input.actor);
+        requireInstanceAdmin(input.actor, 'change the legal pages');
         const stored: StoredLegalSettings<unknown> = {
           settings: input.body,
           updatedAt: nowIso(input),
