@@ -17,6 +17,7 @@ import {
 import type { ServerConfig } from './config';
 import { lockDataDir, type DataDirLock } from './data-dir-lock';
 import { startLive } from './live-server';
+import { startNightlyPurge } from './retention-timer';
 import { runFirstStart, type FirstStart } from './first-start';
 import { serveNoWebAppPage, serveWebApp } from './static-files';
 
@@ -119,6 +120,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     journeys: stores.database === 'pglite' ? createCachedJourneyStore(stores.journeys) : stores.journeys,
     improvements: stores.improvements,
     guests: stores.guests,
+    retention: stores.retention,
     scim: stores.scim,
     workshops: stores.workshops,
     datasets: { store: stores.datasets, keyring, uploadDir: config.uploadDir, ...config.imports },
@@ -140,15 +142,19 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const servingWebApp = serveWebApp(app, config.webDist);
   if (!servingWebApp) serveNoWebAppPage(app);
   const purge = async () => {
-    const before = new Date(Date.now() - 30 * 86_400_000).toISOString();
-    await stores.journeys
-      .purgeDeleted(before)
-      .catch((e: unknown) => console.error('purge of deleted journeys failed:', e));
     await stores.accounts.deleteExpiredSessions(new Date().toISOString()).catch(() => 0);
   };
   await purge();
   const timer = setInterval(() => void purge(), PURGE_EVERY_MS);
   timer.unref();
+  // Each workspace's retention periods, applied every night and audited (issue 12 item 4). A purge that
+  // removed something is followed by an empty purgeDeleted on the API's journey store, which only clears
+  // what its cache held (nothing is deleted before 1970).
+  const stopRetention = startNightlyPurge(
+    stores,
+    () => new Date(),
+    async () => void (await deps.journeys.purgeDeleted('1970-01-01T00:00:00.000Z')),
+  );
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve(
@@ -180,6 +186,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     servingWebApp,
     async close() {
       clearInterval(timer);
+      stopRetention();
       await live.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await stores.close();

@@ -24,6 +24,7 @@ import { guestExamples } from './guests/guest.examples';
 import { groupExamples } from './routes/group.examples';
 import { commentExamples } from './routes/comment.examples';
 import { instanceAdminOnly, legalExamples } from './legal/legal.examples';
+import { retentionExamples } from './retention/retention.examples';
 import { scimAdminExamples, scimAdminOnly } from './scim/scim.examples';
 
 /**
@@ -184,6 +185,7 @@ const examples: Record<string, ExampleFor> = {
   ...groupExamples,
   ...commentExamples,
   ...legalExamples,
+  ...retentionExamples,
   ...scimAdminExamples,
 };
 
@@ -412,6 +414,9 @@ describe('authorisation of every route', () => {
         'DELETE /api/workspaces/{ws}/journeys/{id}/guests/{gid}',
         'PUT /api/legal/accessibility',
         'PUT /api/legal/privacy',
+        'PUT /api/workspaces/{ws}/retention',
+        'GET /api/workspaces/{ws}/export',
+        'DELETE /api/workspaces/{ws}',
         'GET /api/scim/token',
         'POST /api/scim/token',
         'DELETE /api/scim/token',

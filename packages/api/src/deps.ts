@@ -9,6 +9,7 @@ import type {
   ImprovementStore,
   JourneyStore,
   Keyring,
+  RetentionStore,
   UserId,
   WorkshopStore,
 } from '@waymark/store';
@@ -87,6 +88,8 @@ export interface ApiDeps {
   readonly datasets?: DatasetDeps;
   /** Workshop links and their guests (decision 0015); without it those routes answer 503 and nobody is a guest. */
   readonly guests?: GuestStore;
+  /** Retention periods, the purge and workspace deletion (issue 12 item 4); without it those routes answer 503. */
+  readonly retention?: RetentionStore;
   /** Provisioning by SCIM (decision 0026); without it /scim/v2 answers 503. */
   readonly scim?: ScimStore;
   readonly database: 'pglite' | 'postgres';

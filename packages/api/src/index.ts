@@ -44,3 +44,5 @@ export type {
 } from './live/workshop';
 export { openLiveSocket, type LiveTestSocket } from './testing/live-client';
 export { closeEndedGuests } from './guests/guest-live';
+export { runRetentionPurge, type PurgeReport } from './retention/retention-purge';
+export { defaultRetentionDays, retentionBounds } from './retention/retention-policy';

@@ -27,6 +27,7 @@ import enLive from '../messages/en/live.json' with { type: 'json' };
 import enMeasure from '../messages/en/measure.json' with { type: 'json' };
 import enBusiness from '../messages/en/business.json' with { type: 'json' };
 import enLegal from '../messages/en/legal.json' with { type: 'json' };
+import enRetention from '../messages/en/retention.json' with { type: 'json' };
 import cyCommon from '../messages/cy/common.json' with { type: 'json' };
 import cyModel from '../messages/cy/model.json' with { type: 'json' };
 import cyErrors from '../messages/cy/errors.json' with { type: 'json' };
@@ -54,6 +55,7 @@ import cyLive from '../messages/cy/live.json' with { type: 'json' };
 import cyMeasure from '../messages/cy/measure.json' with { type: 'json' };
 import cyBusiness from '../messages/cy/business.json' with { type: 'json' };
 import cyLegal from '../messages/cy/legal.json' with { type: 'json' };
+import cyRetention from '../messages/cy/retention.json' with { type: 'json' };
 
 export const namespaces = {
   common: { en: enCommon, cy: cyCommon },
@@ -83,6 +85,7 @@ export const namespaces = {
   measure: { en: enMeasure, cy: cyMeasure },
   business: { en: enBusiness, cy: cyBusiness },
   legal: { en: enLegal, cy: cyLegal },
+  retention: { en: enRetention, cy: cyRetention },
 } as const;
 
 /** Every message id, typed from the English files: a misspelt id does not compile. */
@@ -113,4 +116,5 @@ export type MessageId =
   | keyof typeof enLive
   | keyof typeof enMeasure
   | keyof typeof enBusiness
-  | keyof typeof enLegal;
+  | keyof typeof enLegal
+  | keyof typeof enRetention;

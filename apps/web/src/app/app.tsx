@@ -46,6 +46,9 @@ const PrivacyNoticePage = lazy(() =>
 const LegalAdminPage = lazy(() =>
   import('../legal/legal-admin-page').then((m) => ({ default: m.LegalAdminPage })),
 );
+const RetentionPage = lazy(() =>
+  import('../retention/retention-page').then((m) => ({ default: m.RetentionPage })),
+);
 const GuestMapPage = lazy(() =>
   import('../guests/guest-map-page').then((m) => ({ default: m.GuestMapPage })),
 );
@@ -151,6 +154,7 @@ function page(route: Route, status: string): ReactNode {
   if (route.page === 'datasets') return <DatasetsPage ws={route.ws} />;
   if (route.page === 'dataset') return <DatasetPage ws={route.ws} id={route.id} />;
   if (route.page === 'legal-admin') return <LegalAdminPage />;
+  if (route.page === 'retention') return <RetentionPage ws={route.ws} />;
   switch (route.page) {
     case 'start':
       return <StartPage />;

@@ -21,6 +21,8 @@ export type Route =
   | { readonly page: 'home'; readonly ws: string }
   | { readonly page: 'members'; readonly ws: string }
   | { readonly page: 'tokens'; readonly ws: string }
+  /** Retention periods, export and deletion of a workspace (issue 12 item 4). */
+  | { readonly page: 'retention'; readonly ws: string }
   | { readonly page: 'editor'; readonly ws: string; readonly id: string }
   | { readonly page: 'present'; readonly ws: string; readonly id: string }
   | { readonly page: 'print'; readonly ws: string; readonly id: string }
@@ -54,6 +56,8 @@ export function routePath(route: Route): string {
       return `/w/${seg(route.ws)}/members`;
     case 'tokens':
       return `/w/${seg(route.ws)}/tokens`;
+    case 'retention':
+      return `/w/${seg(route.ws)}/retention`;
     case 'editor':
       return `/w/${seg(route.ws)}/j/${seg(route.id)}`;
     case 'present':
@@ -94,6 +98,7 @@ export function matchRoute(pathname: string): Route {
     if (parts.length === 2) return { page: 'home', ws: b };
     if (parts.length === 3 && c === 'members') return { page: 'members', ws: b };
     if (parts.length === 3 && c === 'tokens') return { page: 'tokens', ws: b };
+    if (parts.length === 3 && c === 'retention') return { page: 'retention', ws: b };
     if (c === 'j' && d) {
       if (parts.length === 4) return { page: 'editor', ws: b, id: d };
       if (parts.length === 5 && e === 'present') return { page: 'present', ws: b, id: d };

@@ -13,6 +13,7 @@ import { improvementRoutes } from './improvement';
 import { journeyRoutes } from './journey-routes';
 import { legalRoutes } from '../legal/legal-routes';
 import { posterRoutes } from './poster-export';
+import { retentionRoutes } from '../retention/retention-routes';
 import { scimAdminRoutes } from '../scim/scim-admin-routes';
 import { shareRoutes } from './share-routes';
 import { tokenRoutes } from './token-routes';
@@ -36,6 +37,7 @@ export function apiRoutes(limits: Limits): RouteSpec[] {
     ...improvementRoutes(),
     ...datasetRoutes(),
     ...legalRoutes(),
+    ...retentionRoutes(),
     ...scimAdminRoutes(),
   ];
   const system: RouteSpec[] = [

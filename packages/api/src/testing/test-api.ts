@@ -66,6 +66,7 @@ export async function createTestApi(
     guests: stores.guests,
     scim: stores.scim,
     workshops: stores.workshops,
+    retention: stores.retention,
     datasets: {
       store: stores.datasets,
       keyring: createMemoryKeyring(caps.randomBytes),

@@ -1,0 +1,181 @@
+import type { Journey, JourneyId } from '@waymark/core';
+import { writeJourneyYaml } from '@waymark/document';
+import type { Translator } from '@waymark/i18n';
+import { csvCell, renderCsv, renderMarkdown } from '@waymark/render';
+import type { AuditRecord, RetentionDays, WorkspaceId } from '@waymark/store';
+import type { ApiDeps } from '../deps';
+import type { TarFile } from './tar';
+
+type Cell = string | number | boolean | null | undefined;
+const csv = (header: readonly string[], rows: readonly (readonly Cell[])[]) =>
+  [header, ...rows].map((r) => r.map((c) => csvCell(c ?? undefined)).join(',')).join('\r\n') + '\r\n';
+
+/** A file name from an id: letters, digits, dot, dash and underscore only, so every system can open it. */
+const safeName = (id: string) => id.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 80) || '_';
+
+const pretty = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+export interface ExportInput {
+  readonly deps: ApiDeps;
+  readonly workspaceId: WorkspaceId;
+  readonly workspaceName: string;
+  readonly person: string;
+  readonly days: RetentionDays;
+  readonly now: Date;
+  readonly words: Translator;
+}
+
+async function journeyFiles(input: ExportInput, folder: string, id: JourneyId): Promise<TarFile[]> {
+  const { deps, workspaceId: ws } = input;
+  const stored = await deps.journeys.getJourney(ws, id, { includeDeleted: true });
+  if (!stored) return [];
+  const journey: Journey = stored.journey;
+  const base = `${folder}/${safeName(id)}`;
+  const render = { locale: input.words.locale };
+  const comments = await deps.journeys.listComments(ws, id);
+  const history = await deps.journeys.history(ws, id);
+  const files: TarFile[] = [
+    { name: `${base}/journey.yaml`, content: writeJourneyYaml(journey) },
+    { name: `${base}/journey.md`, content: renderMarkdown(journey, render) },
+    { name: `${base}/journey.csv`, content: renderCsv(journey, render) },
+    {
+      name: `${base}/comments.csv`,
+      content: csv(
+        ['id', 'thread', 'step', 'card', 'author', 'written_at', 'text', 'resolved_at', 'resolved_by'],
+        comments.map((c) => [
+          c.id,
+          c.parentId ?? c.id,
+          c.target.columnId,
+          c.target.cardId,
+          c.author.name,
+          c.createdAt,
+          c.body,
+          c.resolvedAt,
+          c.resolvedBy?.name,
+        ]),
+      ),
+    },
+    {
+      name: `${base}/history.csv`,
+      content: csv(
+        ['version', 'kind', 'at', 'by', 'changes'],
+        history.map((v) => [v.version, v.kind, v.at, v.by?.name, v.commands.length]),
+      ),
+    },
+  ];
+  for (const artefact of (await deps.improvements?.listArtifacts(ws, id)) ?? [])
+    files.push({
+      name: `${base}/improvements/${artefact.kind}-${safeName(artefact.id)}.json`,
+      content: pretty(artefact.data),
+    });
+  return files;
+}
+
+async function allAudit(input: ExportInput): Promise<AuditRecord[]> {
+  const all: AuditRecord[] = [];
+  for (let before: number | undefined; ;) {
+    const page = await input.deps.accounts.listAudit(input.workspaceId, {
+      limit: 1000,
+      ...(before ? { before } : {}),
+    });
+    all.push(...page);
+    if (page.length < 1000) return all;
+    before = page.at(-1)!.seq;
+  }
+}
+
+function readme(input: ExportInput): string {
+  const w = input.words;
+  return [
+    w.t('retention.readme.title', { name: input.workspaceName }),
+    w.t('retention.readme.made', { date: w.dateTime(input.now), person: input.person }),
+    '',
+    w.t('retention.readme.files'),
+    ...(
+      [
+        'retention.readme.journeyYaml',
+        'retention.readme.journeyMd',
+        'retention.readme.journeyCsv',
+        'retention.readme.comments',
+        'retention.readme.history',
+        'retention.readme.improvements',
+        'retention.readme.bin',
+        'retention.readme.datasets',
+        'retention.readme.members',
+        'retention.readme.audit',
+      ] as const
+    ).map((id) => `- ${w.t(id)}`),
+    '',
+    w.t('retention.readme.retention', { ...input.days }),
+    w.t('retention.readme.csv'),
+    '',
+  ].join('\r\n');
+}
+
+/** Every file of a workspace's export, README.txt first: readable without Waymark (issue 12 item 4). */
+export async function* workspaceExportFiles(input: ExportInput): AsyncGenerator<TarFile> {
+  const { deps, workspaceId: ws } = input;
+  yield { name: 'README.txt', content: readme(input) };
+  for (const j of await deps.journeys.listJourneys(ws)) yield* await journeyFiles(input, 'journeys', j.id);
+  for (const j of await deps.journeys.listJourneys(ws, { deleted: true }))
+    yield* await journeyFiles(input, 'bin', j.id);
+  const datasets = deps.datasets?.store;
+  for (const d of (await datasets?.listDatasets(ws)) ?? []) {
+    const base = `datasets/${safeName(d.id)}`;
+    yield {
+      name: `${base}/about.csv`,
+      content: csv(
+        [
+          'id',
+          'name',
+          'file',
+          'format',
+          'cases',
+          'events',
+          'rejected_rows',
+          'imported_at',
+          'imported_by',
+          'journey',
+        ],
+        [
+          [
+            d.id,
+            d.name,
+            d.fileName,
+            d.format,
+            d.cases,
+            d.events,
+            d.rejectedRows,
+            d.createdAt,
+            d.createdBy?.name,
+            d.journeyId,
+          ],
+        ],
+      ),
+    };
+    const full = await datasets!.getDataset(ws, d.id);
+    if (full) yield { name: `${base}/figures.json`, content: pretty(full.result) };
+  }
+  yield {
+    name: 'members.csv',
+    content: csv(
+      ['name', 'email', 'role', 'since'],
+      (await deps.accounts.listMembers(ws)).map((m) => [m.user.name, m.user.email, m.role, m.since]),
+    ),
+  };
+  yield {
+    name: 'audit.csv',
+    content: csv(
+      ['seq', 'at', 'action', 'person', 'target', 'detail', 'address'],
+      (await allAudit(input)).map((e) => [
+        e.seq,
+        e.at,
+        e.action,
+        e.actorName ?? e.actorId,
+        e.target,
+        e.detail ? JSON.stringify(e.detail) : null,
+        e.ip,
+      ]),
+    ),
+  };
+}
