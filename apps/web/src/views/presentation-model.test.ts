@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { Journey } from '@waymark/core';
 import { readJourneyText } from '@waymark/document';
 import { sampleJourney } from '@waymark/store';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { metricText } from '../app/format';
+import { setLocale, t } from '../i18n';
 import { curveAt, curveScales } from './curve-geometry';
 import {
   curveSeries,
@@ -148,5 +149,21 @@ describe('keys and announcements', () => {
       'Step 2 of 7: Reports Incident. Emotion −60, poor (estimate). Moment of truth: First report of a repeat incident.',
     );
     expect([scoreMood(60).symbol, scoreMood(0).word, scoreMood(-34).word]).toEqual(['▲', 'mixed', 'poor']);
+  });
+
+  describe('in Welsh', () => {
+    afterEach(() => setLocale('en'));
+
+    it('given Cymraeg chosen, then the announcement is whole Welsh sentences and channels have Welsh names', () => {
+      setLocale('cy');
+      const slides = presentationSlides(melton());
+      expect(slideAnnouncement(slides[1]!, 7)).toBe(
+        'Cam 2 o 7: Reports Incident. Emosiwn −60, gwael (amcangyfrif). Eiliad dyngedfennol: First report of a repeat incident.',
+      );
+      const touch = presentationSlides(sampleJourney('j1')).flatMap((s) => s.touchpoints);
+      expect(touch.length).toBeGreaterThan(0);
+      for (const tp of touch) expect(tp.channel).toBe(t(`model.channel.${tp.channelId}`));
+      expect(touch.map((tp) => tp.channel)).toContain('Ffôn');
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { channels, contentDescription, type CardOf, type Channel, type Journey } from '@waymark/core';
+import { contentDescription, type CardOf, type Channel, type Journey } from '@waymark/core';
 import { axisLabels } from '@waymark/render';
 import { metricText } from '../app/format';
 import { localeTag, t } from '../i18n';
@@ -123,11 +123,11 @@ export function presentationSlides(journey: Journey): Slide[] {
       quotes: feelings
         .filter((f) => f.quote)
         .map((f) => ({ text: f.text, mode: f.mode, source: f.source ?? sourceTitle(f.sourceId) })),
-      touchpoints: of('touchpoint').map((t) => ({
-        text: t.text,
-        channel: channels[t.channel].label,
-        channelId: t.channel,
-        direction: t.direction,
+      touchpoints: of('touchpoint').map((tp) => ({
+        text: tp.text,
+        channel: t(`model.channel.${tp.channel}`),
+        channelId: tp.channel,
+        direction: tp.direction,
       })),
       painPoints: of('pain-point').map((p) => ({ text: p.text, severity: p.severity ?? null })),
       momentsOfTruth: of('moment-of-truth').map((m) => ({ text: m.text, why: m.why ?? null })),
@@ -201,10 +201,19 @@ export function navigationFor(key: string, shift: boolean, index: number, count:
 
 /** What a screen reader hears when the step changes: where we are, the step, the scores, moments of truth. */
 export function slideAnnouncement(slide: Slide, count: number): string {
-  const scores = slide.scores.map(
-    (s) =>
-      `${slide.scores.length > 1 ? `${s.label}: e` : 'E'}motion ${formatScore(s.score)}, ${scoreMood(s.score).word}${s.estimate ? ' (estimate)' : ''}`,
-  );
-  const truths = slide.momentsOfTruth.map((m) => `Moment of truth: ${m.text}`);
-  return [`Step ${slide.index + 1} of ${count}: ${slide.title}`, ...scores, ...truths].join('. ') + '.';
+  const scores = slide.scores.map((s) => {
+    const values = {
+      label: s.label,
+      score: formatScore(s.score),
+      mood: scoreMood(s.score).word,
+      estimate: s.estimate ? 'yes' : 'no',
+    };
+    return slide.scores.length > 1 ? t('views.announce.scoreOf', values) : t('views.announce.score', values);
+  });
+  const truths = slide.momentsOfTruth.map((m) => t('views.announce.momentOfTruth', { text: m.text }));
+  return [
+    t('views.announce.step', { step: slide.index + 1, count, title: slide.title }),
+    ...scores,
+    ...truths,
+  ].join(' ');
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Journey } from '@waymark/core';
 import { Link, useRouter } from '../app/router';
 import { useTitle } from '../app/use-title';
@@ -9,17 +9,25 @@ import { useFullscreen } from './use-fullscreen';
 import { useViewJourney } from './use-view-journey';
 import { ViewProblem } from './view-problem';
 import { usePresentationFollow } from '../editor/workshop/presentation-follow';
+import { t, tRich } from '../i18n';
 import './views.css';
 
 /** Presentation mode (/w/:ws/j/:id/present): the journey one step at a time for a workshop room. */
 export function PresentationPage({ ws, id }: { ws: string; id: string }) {
   const loaded = useViewJourney(ws, id);
-  useTitle(loaded.status === 'ready' ? `Presenting ${loaded.value.meta.title}` : 'Presentation');
-  if (loaded.status === 'loading') return <p role="status">Loading the journey…</p>;
+  useTitle(
+    loaded.status === 'ready'
+      ? t('views.present.pageTitle', { title: loaded.value.meta.title })
+      : t('views.present.title'),
+  );
+  if (loaded.status === 'loading') return <p role="status">{t('views.loadingJourney')}</p>;
   if (loaded.status === 'failed')
-    return <ViewProblem title="This journey cannot be presented" message={loaded.message} ws={ws} />;
+    return <ViewProblem title={t('views.present.cannot')} message={loaded.message} ws={ws} />;
   return <Presentation ws={ws} id={id} journey={loaded.value} />;
 }
+
+/** The words a sighted person does not need ("step" after "Next"), read out by a screen reader. */
+const hidden = (chunks: ReactNode[]) => <span className="visually-hidden">{chunks}</span>;
 
 const isControl = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
@@ -72,8 +80,8 @@ function Presentation({ ws, id, journey }: { ws: string; id: string; journey: Jo
   if (count === 0)
     return (
       <ViewProblem
-        title="Nothing to present yet"
-        message="This journey has no steps. Add steps in the editor, then present it."
+        title={t('views.present.emptyTitle')}
+        message={t('views.present.emptyMessage')}
         ws={ws}
         id={id}
       />
@@ -83,20 +91,21 @@ function Presentation({ ws, id, journey }: { ws: string; id: string; journey: Jo
     <div className="present" ref={stage}>
       <header className="present__bar">
         <p className="present__journey">{journey.meta.title}</p>
-        <nav aria-label="Presentation" className="present__controls">
+        <nav aria-label={t('views.present.title')} className="present__controls">
           <button
             type="button"
             className="button button--secondary"
             onClick={() => go(0)}
             aria-disabled={index === 0}
           >
-            First<span className="visually-hidden"> step</span>
+            {tRich('views.present.first', { hidden })}
           </button>
           <button type="button" className="button" onClick={() => go(index - 1)} aria-disabled={index === 0}>
-            <span aria-hidden="true">← </span>Previous<span className="visually-hidden"> step</span>
+            <span aria-hidden="true">← </span>
+            {tRich('views.present.previous', { hidden })}
           </button>
           <label className="visually-hidden" htmlFor="present-go">
-            Go to step
+            {t('views.present.goTo')}
           </label>
           <select
             id="present-go"
@@ -116,7 +125,7 @@ function Presentation({ ws, id, journey }: { ws: string; id: string; journey: Jo
             onClick={() => go(index + 1)}
             aria-disabled={index === count - 1}
           >
-            Next<span className="visually-hidden"> step</span>
+            {tRich('views.present.next', { hidden })}
             <span aria-hidden="true"> →</span>
           </button>
           <button
@@ -125,7 +134,7 @@ function Presentation({ ws, id, journey }: { ws: string; id: string; journey: Jo
             onClick={() => go(count - 1)}
             aria-disabled={index === count - 1}
           >
-            Last<span className="visually-hidden"> step</span>
+            {tRich('views.present.last', { hidden })}
           </button>
           {fullscreen.supported ? (
             <button
@@ -133,11 +142,11 @@ function Presentation({ ws, id, journey }: { ws: string; id: string; journey: Jo
               className="button button--secondary"
               onClick={() => void fullscreen.toggle()}
             >
-              {fullscreen.active ? 'Exit full screen' : 'Full screen'}
+              {fullscreen.active ? t('views.present.exitFullScreen') : t('views.present.fullScreen')}
             </button>
           ) : null}
           <Link to={{ page: 'editor', ws, id }} className="present__leave">
-            Leave presentation
+            {t('views.present.leave')}
           </Link>
         </nav>
         {followStrip}
@@ -146,12 +155,11 @@ function Presentation({ ws, id, journey }: { ws: string; id: string; journey: Jo
         {slideAnnouncement(slide, count)}
       </p>
       <p className="present__help">
-        Keys: → or Space next, ← back, Home first, End last, Esc{' '}
-        {fullscreen.active ? 'exits full screen' : 'leaves'}.
+        {t('views.present.keys', { fullScreen: fullscreen.active ? 'yes' : 'no' })}
       </p>
       <article className="present__slide" aria-labelledby="present-step-title">
         <p className="present__meta">
-          Step {index + 1} of {count}
+          {t('views.present.stepOf', { step: index + 1, count })}
           {slide.stage ? ` · ${slide.stage}` : ''}
           {slide.tag ? ` · ${slide.tag}` : ''}
           {slide.owner ? ` · ${slide.owner}` : ''}

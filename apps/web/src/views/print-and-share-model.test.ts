@@ -1,5 +1,6 @@
 import { planPosterSheets } from '@waymark/render';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLocale } from '../i18n';
 import { describePlan, sheetLabel } from './print-model';
 import { expiryFor, shareState, sortShares } from './share-model';
 
@@ -33,6 +34,25 @@ describe('what the print view says', () => {
       'Too big for one legible sheet: prints on 6 A3 landscape sheets (3 across and 2 down) at 67%, smallest text 6 pt. Trim the white edges and join the sheets in order.',
     );
     expect(sheetLabel(plan, 4)).toBe('Sheet 5 of 6 (row 2, column 2)');
+  });
+
+  describe('in Welsh', () => {
+    afterEach(() => setLocale('en'));
+
+    it('given Cymraeg chosen, then the plan and the sheets are described in Welsh, with Welsh plurals', () => {
+      setLocale('cy');
+      expect(describePlan(planPosterSheets(A3))).toBe(
+        "Yn argraffu ar un ddalen A3 tirlun yn ei faint llawn; mae'r testun lleiaf yn argraffu ar 9 pt.",
+      );
+      const plan = planPosterSheets({ width: A3.width * 4, height: A3.height * 2 }, 'tile');
+      expect(describePlan(plan)).toMatch(
+        /^Rhy fawr i un ddalen ddarllenadwy: yn argraffu ar 6 dalen A3 tirlun \(3 ar draws a 2 i lawr\)/,
+      );
+      expect(sheetLabel(plan, 4)).toBe('Dalen 5 o 6 (rhes 2, colofn 2)');
+      const two = planPosterSheets({ width: A3.width * 2, height: A3.height }, 'tile');
+      expect(two.sheets.length).toBe(2);
+      expect(describePlan(two)).toMatch(/ar 2 ddalen A3 tirlun \(2 ochr yn ochr\)/);
+    });
   });
 });
 

@@ -9,7 +9,7 @@ import {
   type ImagePlacement,
   type SheetMode,
 } from '@waymark/render';
-import { getLocale } from '../i18n';
+import { getLocale, t } from '../i18n';
 import { shownLanguages, useContentView } from '../editor/bilingual-content';
 import { Link } from '../app/router';
 import { useTitle } from '../app/use-title';
@@ -20,19 +20,19 @@ import { useViewJourney } from './use-view-journey';
 import { ViewProblem } from './view-problem';
 import './views.css';
 
-const modes: { id: SheetMode; label: string; hint: string }[] = [
-  { id: 'auto', label: 'Automatic', hint: 'One sheet if the text stays readable, otherwise several' },
-  { id: 'fit', label: 'Fit on one sheet', hint: 'Shrinks a large map to one A3 sheet' },
-  { id: 'tile', label: 'Split over sheets', hint: 'Keeps text readable; join the sheets into a wall poster' },
-];
+const modes: readonly SheetMode[] = ['auto', 'fit', 'tile'];
 
 /** The print / poster view (/w/:ws/j/:id/print): the A3 landscape poster, ready for the browser's Print. */
 export function PrintPage({ ws, id }: { ws: string; id: string }) {
   const loaded = useViewJourney(ws, id);
-  useTitle(loaded.status === 'ready' ? `Print ${loaded.value.meta.title}` : 'Print poster');
-  if (loaded.status === 'loading') return <p role="status">Loading the journey…</p>;
+  useTitle(
+    loaded.status === 'ready'
+      ? t('views.print.pageTitle', { title: loaded.value.meta.title })
+      : t('views.print.title'),
+  );
+  if (loaded.status === 'loading') return <p role="status">{t('views.loadingJourney')}</p>;
   if (loaded.status === 'failed')
-    return <ViewProblem title="This journey cannot be printed" message={loaded.message} ws={ws} />;
+    return <ViewProblem title={t('views.print.cannot')} message={loaded.message} ws={ws} />;
   return <PrintPoster ws={ws} id={id} journey={loaded.value} />;
 }
 
@@ -83,32 +83,32 @@ function PrintPoster({ ws, id, journey }: { ws: string; id: string; journey: Jou
     <div className="print-view">
       <div className="print-view__controls">
         <p className="print-view__back">
-          <Link to={{ page: 'editor', ws, id }}>Back to the journey</Link>
+          <Link to={{ page: 'editor', ws, id }}>{t('views.problem.backToJourney')}</Link>
         </p>
-        <h1 className="print-view__title">Print the poster: {journey.meta.title}</h1>
+        <h1 className="print-view__title">{t('views.print.heading', { title: journey.meta.title })}</h1>
         <div className="print-view__actions">
           <button type="button" className="button" onClick={() => window.print()}>
-            Print
+            {t('views.print.print')}
           </button>
           <ExportMenu ws={ws} journeyId={id} journey={journey} sheets={mode} />
           <ShareButton ws={ws} journeyId={id} />
         </div>
         <fieldset className="print-view__modes">
-          <legend>Sheets</legend>
+          <legend>{t('views.print.sheets')}</legend>
           {modes.map((m) => (
-            <div className="radio" key={m.id}>
+            <div className="radio" key={m}>
               <input
                 type="radio"
-                id={`sheets-${m.id}`}
+                id={`sheets-${m}`}
                 name="sheets"
-                value={m.id}
-                checked={mode === m.id}
-                onChange={() => setMode(m.id)}
-                aria-describedby={`sheets-${m.id}-hint`}
+                value={m}
+                checked={mode === m}
+                onChange={() => setMode(m)}
+                aria-describedby={`sheets-${m}-hint`}
               />
-              <label htmlFor={`sheets-${m.id}`}>{m.label}</label>
-              <span className="hint" id={`sheets-${m.id}-hint`}>
-                {m.hint}
+              <label htmlFor={`sheets-${m}`}>{t(`views.print.mode.${m}`)}</label>
+              <span className="hint" id={`sheets-${m}-hint`}>
+                {t(`views.print.modeHint.${m}`)}
               </span>
             </div>
           ))}
@@ -116,10 +116,7 @@ function PrintPoster({ ws, id, journey }: { ws: string; id: string; journey: Jou
         <p className="print-view__plan" role="status">
           {describePlan(plan)}
         </p>
-        <p className="hint">
-          In the print dialogue choose A3, landscape, margins none, and turn on background graphics if
-          offered.
-        </p>
+        <p className="hint">{t('views.print.dialogueHint')}</p>
       </div>
       <div className="print-view__sheets">
         {plan.sheets.map((sheet, i) => (
@@ -137,7 +134,7 @@ function PrintPoster({ ws, id, journey }: { ws: string; id: string; journey: Jou
                     src={imageUrl}
                     alt={
                       i === 0
-                        ? `Journey map: ${journey.meta.title}, split over ${plan.sheets.length} sheets`
+                        ? t('views.print.tileAlt', { title: journey.meta.title, sheets: plan.sheets.length })
                         : ''
                     }
                     style={tileStyle(sheetImagePlacement(plan, size, i))}

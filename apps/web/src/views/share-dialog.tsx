@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { LinkDialogButton, linkStateLabel, MadeLink, StatusAndError } from '../ui/made-link';
 import { formatDate } from '../app/format';
+import { t, tRich } from '../i18n';
 import { useSession } from '../app/session';
 import { errorText } from '../ui/field';
 import { expiryFor, shareDurations, shareState, sortShares, type ListedShare } from './share-model';
@@ -13,7 +14,7 @@ import './views.css';
  */
 export function ShareButton({ ws, journeyId }: { ws: string; journeyId: string }) {
   return (
-    <LinkDialogButton ws={ws} label="Share" titleId="share-dialog-title">
+    <LinkDialogButton ws={ws} label={t('views.share.button')} titleId="share-dialog-title">
       {(close) => <ShareDialogBody ws={ws} journeyId={journeyId} close={close} />}
     </LinkDialogButton>
   );
@@ -47,9 +48,7 @@ function ShareDialogBody({ ws, journeyId, close }: { ws: string; journeyId: stri
       const link = await api.createShare(ws, journeyId, expiryFor(new Date(), days));
       const url = link.url ?? `${window.location.origin}/share/${link.token ?? ''}`;
       setMade({ url, expiresAt: link.expiresAt });
-      setStatus(
-        `Link made. It works until ${formatDate(link.expiresAt)}. Copy it now: it is shown only once.`,
-      );
+      setStatus(t('views.share.made', { date: formatDate(link.expiresAt) }));
       await reload();
     } catch (e) {
       setError(errorText(e));
@@ -61,7 +60,7 @@ function ShareDialogBody({ ws, journeyId, close }: { ws: string; journeyId: stri
     setError(null);
     try {
       await api.revokeShare(ws, journeyId, share.id);
-      setStatus(`The link made ${formatDate(share.createdAt)} is withdrawn: it stopped working at once.`);
+      setStatus(t('views.share.withdrawn', { date: formatDate(share.createdAt) }));
       await reload();
     } catch (e) {
       setError(errorText(e));
@@ -71,48 +70,45 @@ function ShareDialogBody({ ws, journeyId, close }: { ws: string; journeyId: stri
   const now = new Date();
   return (
     <div className="share-dialog__body">
-      <h2 id="share-dialog-title">Share a read-only link</h2>
-      <p>
-        Anyone with the link can see this journey — its poster and steps — without signing in, until it
-        expires or you withdraw it. They cannot change it or see anything else in the workspace.
-      </p>
+      <h2 id="share-dialog-title">{t('views.share.title')}</h2>
+      <p>{t('views.share.intro')}</p>
       <div className="field">
-        <label htmlFor={`${id}-days`}>The link works for</label>
+        <label htmlFor={`${id}-days`}>{t('views.share.worksFor')}</label>
         <select id={`${id}-days`} value={days} onChange={(e) => setDays(Number(e.target.value))}>
           {shareDurations.map((d) => (
-            <option key={d.days} value={d.days}>
-              {d.label}
+            <option key={d} value={d}>
+              {t(`views.share.duration.${d}`)}
             </option>
           ))}
         </select>
       </div>
       <button type="button" className="button" onClick={() => void create()} disabled={busy}>
-        Create link
+        {t('views.share.create')}
       </button>
       {made ? (
         <MadeLink
           id={`${id}-link`}
-          label="New link (shown only now)"
+          label={t('views.share.newLink')}
           url={made.url}
-          copiedText="Link copied. Paste it into an email or a chat."
+          copiedText={t('views.share.copied')}
           onStatus={setStatus}
         />
       ) : null}
       <StatusAndError status={status} error={error} />
-      <h3>Links to this journey</h3>
+      <h3>{t('views.share.links')}</h3>
       {shares === null ? (
-        <p>Loading…</p>
+        <p>{t('views.share.loading')}</p>
       ) : shares.length === 0 ? (
-        <p>No links yet.</p>
+        <p>{t('views.share.none')}</p>
       ) : (
         <table className="table share-dialog__table">
           <thead>
             <tr>
-              <th scope="col">Made</th>
-              <th scope="col">Expires</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t('views.share.column.made')}</th>
+              <th scope="col">{t('views.share.column.expires')}</th>
+              <th scope="col">{t('views.share.column.status')}</th>
               <th scope="col">
-                <span className="visually-hidden">Action</span>
+                <span className="visually-hidden">{t('views.share.column.action')}</span>
               </th>
             </tr>
           </thead>
@@ -127,10 +123,11 @@ function ShareDialogBody({ ws, journeyId, close }: { ws: string; journeyId: stri
                   <td>
                     {state === 'active' ? (
                       <button type="button" className="link-button" onClick={() => void revoke(s)}>
-                        Withdraw
-                        <span className="visually-hidden">
-                          {` the link made ${formatDate(s.createdAt)}, expiring ${formatDate(s.expiresAt)}`}
-                        </span>
+                        {tRich('views.share.withdraw', {
+                          made: formatDate(s.createdAt),
+                          expires: formatDate(s.expiresAt),
+                          hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
+                        })}
                       </button>
                     ) : null}
                   </td>
@@ -141,7 +138,7 @@ function ShareDialogBody({ ws, journeyId, close }: { ws: string; journeyId: stri
         </table>
       )}
       <button type="button" className="button button--secondary share-dialog__close" onClick={close}>
-        Close
+        {t('views.share.close')}
       </button>
     </div>
   );

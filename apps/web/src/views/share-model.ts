@@ -6,13 +6,8 @@ export interface ListedShare {
   readonly revokedAt?: string | null;
 }
 
-export const shareDurations = [
-  { days: 1, label: '1 day' },
-  { days: 7, label: '1 week' },
-  { days: 30, label: '30 days' },
-  { days: 90, label: '90 days' },
-  { days: 365, label: '1 year (the longest allowed)' },
-] as const;
+/** How long a new link may work, in days; each is named by `views.share.duration.<days>` in the catalogue. */
+export const shareDurations = [1, 7, 30, 90, 365] as const;
 
 /** When a link made now for `days` days stops working, as the API expects it. */
 export const expiryFor = (now: Date, days: number): string =>

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { Journey } from '@waymark/core';
 import { renderSvg } from '@waymark/render';
-import { getLocale } from '../i18n';
+import { formatNumber, getLocale, t } from '../i18n';
 import { useSession } from '../app/session';
 import { useTitle } from '../app/use-title';
 import { presentationSlides } from './presentation-model';
@@ -16,20 +16,21 @@ import './views.css';
 export function SharePage({ token }: { token: string }) {
   const { api } = useSession();
   const loaded = useLoaded(() => api.shared(token), token);
-  useTitle(loaded.status === 'ready' ? `${loaded.value.title} (shared)` : 'Shared journey');
-  if (loaded.status === 'loading') return <p role="status">Loading the shared journey…</p>;
+  useTitle(
+    loaded.status === 'ready'
+      ? t('views.shared.pageTitle', { title: loaded.value.title })
+      : t('views.shared.title'),
+  );
+  if (loaded.status === 'loading') return <p role="status">{t('views.shared.loading')}</p>;
   if (loaded.status === 'failed') {
     const gone = loaded.code === 'share_not_found' || loaded.code === 'http_404';
     return (
       <div className="narrow">
-        <h1>{gone ? 'This link does not work' : 'The shared journey cannot be shown'}</h1>
+        <h1>{gone ? t('views.shared.gone') : t('views.shared.cannot')}</h1>
         {gone ? (
           <>
-            <p>The share link has expired, was withdrawn by the journey’s owners, or was copied wrongly.</p>
-            <p>
-              Ask the person who sent it for a new link. If you work on this journey, sign in to Waymark to
-              see it.
-            </p>
+            <p>{t('views.shared.goneWhy')}</p>
+            <p>{t('views.shared.goneNext')}</p>
           </>
         ) : (
           <p>{loaded.message}</p>
@@ -45,15 +46,15 @@ function SharedJourney({ journey }: { journey: Journey }) {
   const slides = useMemo(() => presentationSlides(journey), [journey]);
   const meta = journey.meta;
   const all: [string, string | undefined][] = [
-    ['Question', meta.businessQuestion],
-    ['Customers', meta.segment],
-    ['Owner', meta.owner],
-    ['Steps', String(journey.columns.length)],
+    [t('views.shared.fact.question'), meta.businessQuestion],
+    [t('views.shared.fact.customers'), meta.segment],
+    [t('views.shared.fact.owner'), meta.owner],
+    [t('views.shared.fact.steps'), formatNumber(journey.columns.length)],
   ];
   const facts = all.filter((f): f is [string, string] => f[1] !== undefined && f[1] !== '');
   return (
     <div className="share-view">
-      <p className="share-view__badge">Shared with you, read only</p>
+      <p className="share-view__badge">{t('views.shared.badge')}</p>
       <h1>{meta.title}</h1>
       <dl className="share-view__meta">
         {facts.map(([term, value]) => (
@@ -64,21 +65,21 @@ function SharedJourney({ journey }: { journey: Journey }) {
         ))}
       </dl>
       <p>
-        <a href="#steps">Skip the poster to the steps</a>
+        <a href="#steps">{t('views.shared.skip')}</a>
       </p>
       <section aria-labelledby="share-poster" className="share-view__poster-section">
-        <h2 id="share-poster">The poster</h2>
+        <h2 id="share-poster">{t('views.shared.poster')}</h2>
         <div
           className="share-view__poster"
           tabIndex={0}
           role="region"
-          aria-label="Poster (scrolls sideways)"
+          aria-label={t('views.shared.posterRegion')}
           dangerouslySetInnerHTML={{ __html: svg }}
         />
       </section>
       <section aria-labelledby="steps" className="share-view__steps">
         <h2 id="steps" tabIndex={-1}>
-          The journey step by step
+          {t('views.shared.steps')}
         </h2>
         <ol className="share-view__list">
           {slides.map((slide) => (

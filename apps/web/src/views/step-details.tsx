@@ -3,8 +3,6 @@ import type { ReactNode } from 'react';
 import { ChannelIcon } from '../ui/channel-icon';
 import { formatScore, scoreMood, type Slide } from './presentation-model';
 
-const modeWord = { does: 'Does', thinks: 'Thinks', feels: 'Feels', says: 'Says' } as const;
-
 function Section({ title, level, children }: { title: string; level: 2 | 3 | 4; children: ReactNode }) {
   const Heading = `h${level}` as const;
   return (
@@ -33,10 +31,10 @@ export function StepDetails({ slide, level }: { slide: Slide; level: 2 | 3 | 4 }
   // A step card that only repeats the step's name adds nothing under its heading.
   const steps = slide.steps.filter((text) => text !== slide.title);
   const customer: [string, readonly string[]][] = [
-    ['Does', does],
-    ['Thinks', thinks],
-    ['Feels', feels],
-    ['Says', says],
+    [t('views.step.does'), does],
+    [t('views.step.thinks'), thinks],
+    [t('views.step.feels'), feels],
+    [t('views.step.says'), says],
   ];
   return (
     <div className="step-details">
@@ -54,8 +52,7 @@ export function StepDetails({ slide, level }: { slide: Slide; level: 2 | 3 | 4 }
                   <span aria-hidden="true" className={`mood mood--${mood.word}`}>
                     {mood.symbol}
                   </span>{' '}
-                  {mood.word}
-                  {s.estimate ? ' (estimate)' : ''}
+                  {t('views.step.mood', { mood: mood.word, estimate: s.estimate ? 'yes' : 'no' })}
                 </li>
               );
             })}
@@ -86,8 +83,11 @@ export function StepDetails({ slide, level }: { slide: Slide; level: 2 | 3 | 4 }
                 <p>“{q.text}”</p>
               </blockquote>
               <figcaption>
-                {modeWord[q.mode]}
-                {q.source ? `, from ${q.source}` : ', source not recorded'}
+                {t('views.step.quoteFrom', {
+                  mode: q.mode,
+                  source: q.source ?? '',
+                  hasSource: q.source ? 'yes' : 'no',
+                })}
               </figcaption>
             </figure>
           ))}
@@ -96,9 +96,10 @@ export function StepDetails({ slide, level }: { slide: Slide; level: 2 | 3 | 4 }
       {slide.touchpoints.length > 0 ? (
         <Section title={t('views.step.touchpoints')} level={level}>
           <ul>
-            {slide.touchpoints.map((t, i) => (
+            {slide.touchpoints.map((tp, i) => (
               <li key={i}>
-                <ChannelIcon channel={t.channelId} /> <strong>{t.channel}</strong> ({t.direction}): {t.text}
+                <ChannelIcon channel={tp.channelId} /> <strong>{tp.channel}</strong>{' '}
+                {t('views.step.touchpoint', { direction: tp.direction, text: tp.text })}
               </li>
             ))}
           </ul>
@@ -112,7 +113,9 @@ export function StepDetails({ slide, level }: { slide: Slide; level: 2 | 3 | 4 }
       {slide.painPoints.length > 0 ? (
         <Section title={t('views.step.painPoints')} level={level}>
           {list(
-            slide.painPoints.map((p) => (p.severity ? `${p.text} (severity ${p.severity} of 3)` : p.text)),
+            slide.painPoints.map((p) =>
+              p.severity ? t('views.step.painSeverity', { text: p.text, severity: p.severity }) : p.text,
+            ),
           )}
         </Section>
       ) : null}
