@@ -126,7 +126,7 @@ export function RetentionPage({ ws }: { ws: string }) {
           <p>{t('retention.intro')}</p>
           <ErrorSummary message={error} />
           {settings && typed ? (
-            <form onSubmit={(e) => void save(e)} noValidate className="panel">
+            <form onSubmit={(e) => void save(e)} noValidate>
               <h2>{t('retention.periods.heading')}</h2>
               <p>
                 {settings.usingDefaults
@@ -159,19 +159,14 @@ export function RetentionPage({ ws }: { ws: string }) {
               <p role="status">{saved ? t('retention.saved') : ''}</p>
             </form>
           ) : null}
-          <section className="panel" aria-labelledby="retention-export">
+          <section aria-labelledby="retention-export">
             <h2 id="retention-export">{t('retention.export.heading')}</h2>
             <p>{t('retention.export.body')}</p>
             <a className="button" href={exportUrl(ws, locale)} download>
               {t('retention.export.download')}
             </a>
           </section>
-          <form
-            className="panel"
-            aria-labelledby="retention-delete"
-            onSubmit={(e) => void remove(e)}
-            noValidate
-          >
+          <form aria-labelledby="retention-delete" onSubmit={(e) => void remove(e)} noValidate>
             <h2 id="retention-delete">{t('retention.delete.heading')}</h2>
             <p>{t('retention.delete.body')}</p>
             <TextField

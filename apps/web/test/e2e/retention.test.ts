@@ -26,7 +26,7 @@ describe('retention, export and deletion of a workspace', () => {
     // A period out of bounds is refused at its field, in words.
     await deleted.fill('0');
     await page.getByRole('button', { name: 'Save retention periods' }).click();
-    await page.getByText('Deleted journeys: enter at least 1 days').first().waitFor();
+    await page.getByText('Deleted journeys: enter at least 1 day').first().waitFor();
     expect(await deleted.getAttribute('aria-invalid')).toBe('true');
     await expectNoAxeViolations(page);
 

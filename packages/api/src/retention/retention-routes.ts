@@ -145,7 +145,12 @@ export const retentionRoutes = () => [
           "confirmName: type the workspace's name exactly as it is shown to delete it",
           'confirmName',
         );
+      // Archived first: read-only to anyone still in it while it goes. Archiving goes through the account
+      // store, whose cache then forgets members' roles; asked again once the workspace is gone (answered
+      // workspace_not_found), it forgets any role read meanwhile, so nobody gets in on a remembered role.
+      await input.deps.accounts.setWorkspaceArchived(ws, nowIso(input));
       const deleted = await storeOf(input).deleteWorkspace(ws);
+      await input.deps.accounts.setWorkspaceArchived(ws, nowIso(input));
       if (!deleted) throw fail('workspace_not_found', `no workspace "${ws}" that you can see`);
       await input.deps.datasets?.keyring.forget(ws);
       await audit(input, 'workspace.delete', ws, { name, ...deleted }, null);
