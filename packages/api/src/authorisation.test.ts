@@ -24,8 +24,9 @@ import { guestExamples } from './guests/guest.examples';
 import { groupExamples } from './routes/group.examples';
 import { commentExamples } from './routes/comment.examples';
 import { instanceAdminOnly, legalExamples } from './legal/legal.examples';
-import { retentionExamples } from './retention/retention.examples';
 import { scimAdminExamples, scimAdminOnly } from './scim/scim.examples';
+import { retentionExamples } from './retention/retention.examples';
+import { adminExamples, adminOnly } from './admin/admin.examples';
 
 /**
  * Who may use every route: generated from the route table, so a new route fails here until it has an example
@@ -178,15 +179,19 @@ const examples: Record<string, ExampleFor> = {
   'GET /api/workspaces/{ws}/tokens': () => ({ path: '/api/workspaces/w1/tokens' }),
   'POST /api/workspaces/{ws}/tokens': () => ({ path: '/api/workspaces/w1/tokens', body: { name: 'CI' } }),
   'DELETE /api/workspaces/{ws}/tokens/{tid}': () => ({ path: '/api/workspaces/w1/tokens/t1' }),
-  'GET /api/workspaces/{ws}/audit': () => ({ path: '/api/workspaces/w1/audit' }),
+  'GET /api/workspaces/{ws}/audit': () => ({
+    path: '/api/workspaces/w1/audit?action=token.&from=2026-01-01',
+  }),
+  'GET /api/workspaces/{ws}/audit.csv': () => ({ path: '/api/workspaces/w1/audit.csv?actor=u-olive' }),
   ...improvementExamples,
   ...datasetExamples,
   ...guestExamples,
   ...groupExamples,
   ...commentExamples,
   ...legalExamples,
-  ...retentionExamples,
   ...scimAdminExamples,
+  ...retentionExamples,
+  ...adminExamples,
 };
 
 const people: Record<Role, string> = { owner: 'Olive', editor: 'Ed', commenter: 'Cam', viewer: 'Vi' };
@@ -318,7 +323,7 @@ describe('authorisation of every route', () => {
       });
       continue;
     }
-    if (spec.access === 'user' && instanceAdminOnly.has(keyOf(spec))) {
+    if (spec.access === 'user' && (instanceAdminOnly.has(keyOf(spec)) || adminOnly.has(keyOf(spec)))) {
       // The legal pages' edits (issue 12, item 5): a person signed in who is not an instance administrator.
       it(`${keyOf(spec)}: a signed-in user who is not an instance administrator → 403`, async () => {
         // Not Olive: the first account made is the instance administrator (migration 014).
@@ -414,14 +419,20 @@ describe('authorisation of every route', () => {
         'DELETE /api/workspaces/{ws}/journeys/{id}/guests/{gid}',
         'PUT /api/legal/accessibility',
         'PUT /api/legal/privacy',
-        'PUT /api/workspaces/{ws}/retention',
-        'GET /api/workspaces/{ws}/export',
-        'DELETE /api/workspaces/{ws}',
         'GET /api/scim/token',
         'POST /api/scim/token',
         'DELETE /api/scim/token',
         'GET /api/scim/groups',
         'PUT /api/scim/groups/{groupId}/roles',
+        'PUT /api/workspaces/{ws}/retention',
+        'GET /api/workspaces/{ws}/export',
+        'DELETE /api/workspaces/{ws}',
+        'GET /api/admin/workspaces',
+        'POST /api/admin/workspaces',
+        'PATCH /api/admin/workspaces/{workspaceId}',
+        'GET /api/auth/sessions',
+        'DELETE /api/auth/sessions',
+        'DELETE /api/auth/sessions/{sessionId}',
       ].sort(),
     );
     // The API's documentation says it, route by route.

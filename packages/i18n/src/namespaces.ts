@@ -28,6 +28,7 @@ import enMeasure from '../messages/en/measure.json' with { type: 'json' };
 import enBusiness from '../messages/en/business.json' with { type: 'json' };
 import enLegal from '../messages/en/legal.json' with { type: 'json' };
 import enRetention from '../messages/en/retention.json' with { type: 'json' };
+import enAdmin from '../messages/en/admin.json' with { type: 'json' };
 import cyCommon from '../messages/cy/common.json' with { type: 'json' };
 import cyModel from '../messages/cy/model.json' with { type: 'json' };
 import cyErrors from '../messages/cy/errors.json' with { type: 'json' };
@@ -56,6 +57,7 @@ import cyMeasure from '../messages/cy/measure.json' with { type: 'json' };
 import cyBusiness from '../messages/cy/business.json' with { type: 'json' };
 import cyLegal from '../messages/cy/legal.json' with { type: 'json' };
 import cyRetention from '../messages/cy/retention.json' with { type: 'json' };
+import cyAdmin from '../messages/cy/admin.json' with { type: 'json' };
 
 export const namespaces = {
   common: { en: enCommon, cy: cyCommon },
@@ -86,6 +88,7 @@ export const namespaces = {
   business: { en: enBusiness, cy: cyBusiness },
   legal: { en: enLegal, cy: cyLegal },
   retention: { en: enRetention, cy: cyRetention },
+  admin: { en: enAdmin, cy: cyAdmin },
 } as const;
 
 /** Every message id, typed from the English files: a misspelt id does not compile. */
@@ -117,4 +120,5 @@ export type MessageId =
   | keyof typeof enMeasure
   | keyof typeof enBusiness
   | keyof typeof enLegal
-  | keyof typeof enRetention;
+  | keyof typeof enRetention
+  | keyof typeof enAdmin;

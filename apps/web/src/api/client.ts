@@ -117,8 +117,10 @@ export function createApiClient(options: ApiClientOptions = {}) {
     resetPassword: (w: string, userId: string) =>
       request<OneTimePassword>('POST', `${ws(w)}/members/${encodeURIComponent(userId)}/password-reset`),
     tokens: (w: string) => request<{ items: ApiToken[] }>('GET', `${ws(w)}/tokens`),
-    createToken: (w: string, input: { name: string; role: Role; scopes: readonly TokenScope[] }) =>
-      request<ApiToken & { token: string }>('POST', `${ws(w)}/tokens`, input),
+    createToken: (
+      w: string,
+      input: { name: string; role: Role; scopes: readonly TokenScope[]; expiresAt?: string },
+    ) => request<ApiToken & { token: string }>('POST', `${ws(w)}/tokens`, input),
     revokeToken: (w: string, id: string) =>
       request<ApiToken>('DELETE', `${ws(w)}/tokens/${encodeURIComponent(id)}`),
     setRole: (w: string, userId: string, role: Role) =>

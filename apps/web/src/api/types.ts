@@ -22,6 +22,8 @@ export interface Me {
   readonly locale?: 'en' | 'cy' | null;
   /** Signed in with a one-time password: nothing works until they choose their own. */
   readonly mustChangePassword?: boolean;
+  /** May open the administration pages (issue 12, item 3). */
+  readonly instanceAdmin?: boolean;
 }
 /** A member as the API answers it. */
 export interface Member {
@@ -44,6 +46,10 @@ export interface ApiToken {
   readonly scopes: readonly TokenScope[];
   readonly createdAt: string;
   readonly revokedAt: string | null;
+  /** When it stops working; null: never. */
+  readonly expiresAt?: string | null;
+  /** When it last authenticated a request; null: never. */
+  readonly lastUsedAt?: string | null;
   /** Only in the answer that created it. */
   readonly token?: string;
 }

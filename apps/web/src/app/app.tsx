@@ -43,12 +43,20 @@ const AccessibilityStatementPage = lazy(() =>
 const PrivacyNoticePage = lazy(() =>
   import('../legal/privacy-notice-page').then((m) => ({ default: m.PrivacyNoticePage })),
 );
+const ProvisioningPage = lazy(() =>
+  import('../scim/provisioning-page').then((m) => ({ default: m.ProvisioningPage })),
+);
 const LegalAdminPage = lazy(() =>
   import('../legal/legal-admin-page').then((m) => ({ default: m.LegalAdminPage })),
 );
 const RetentionPage = lazy(() =>
   import('../retention/retention-page').then((m) => ({ default: m.RetentionPage })),
 );
+const WorkspacesAdminPage = lazy(() =>
+  import('../admin/workspaces-admin-page').then((m) => ({ default: m.WorkspacesAdminPage })),
+);
+const AuditPage = lazy(() => import('../admin/audit-page').then((m) => ({ default: m.AuditPage })));
+const SessionsPage = lazy(() => import('../admin/sessions-page').then((m) => ({ default: m.SessionsPage })));
 const GuestMapPage = lazy(() =>
   import('../guests/guest-map-page').then((m) => ({ default: m.GuestMapPage })),
 );
@@ -110,6 +118,12 @@ function Shell() {
                   {session.me.mustChangePassword ? null : (
                     <Link to={{ page: 'account-password' }}>{t('app.changePassword')}</Link>
                   )}
+                  {session.me.mustChangePassword ? null : (
+                    <Link to={{ page: 'sessions' }}>{t('admin.nav.sessions')}</Link>
+                  )}
+                  {session.me.instanceAdmin && !session.me.mustChangePassword ? (
+                    <Link to={{ page: 'admin-workspaces' }}>{t('admin.nav.workspaces')}</Link>
+                  ) : null}
                   <button className="link-button" type="button" onClick={() => void signOut()}>
                     {t('app.signOut')}
                   </button>
@@ -154,6 +168,10 @@ function page(route: Route, status: string): ReactNode {
   if (route.page === 'datasets') return <DatasetsPage ws={route.ws} />;
   if (route.page === 'dataset') return <DatasetPage ws={route.ws} id={route.id} />;
   if (route.page === 'legal-admin') return <LegalAdminPage />;
+  if (route.page === 'provisioning') return <ProvisioningPage />;
+  if (route.page === 'admin-workspaces') return <WorkspacesAdminPage />;
+  if (route.page === 'audit') return <AuditPage ws={route.ws} />;
+  if (route.page === 'sessions') return <SessionsPage />;
   if (route.page === 'retention') return <RetentionPage ws={route.ws} />;
   switch (route.page) {
     case 'start':

@@ -11,6 +11,13 @@ import {
   type DatasetsRoute,
 } from '../datasets/datasets-routes';
 import { isLegalRoute, legalRoutePath, matchLegalRoute, type LegalRoute } from '../legal/legal-routes';
+import {
+  isProvisioningRoute,
+  matchProvisioningRoute,
+  provisioningRoutePath,
+  type ProvisioningRoute,
+} from '../scim/provisioning-routes';
+import { adminRoutePath, isAdminRoute, matchAdminRoute, type AdminRoute } from '../admin/admin-routes';
 
 /** Every page of the app as a value; `matchRoute` and `routePath` are inverses. */
 export type Route =
@@ -33,6 +40,8 @@ export type Route =
   | ImproveRoute
   | DatasetsRoute
   | LegalRoute
+  | ProvisioningRoute
+  | AdminRoute
   | { readonly page: 'not-found'; readonly path: string };
 
 const seg = (s: string) => encodeURIComponent(s);
@@ -41,6 +50,8 @@ export function routePath(route: Route): string {
   if (isImproveRoute(route)) return improveRoutePath(route);
   if (isDatasetsRoute(route)) return datasetsRoutePath(route);
   if (isLegalRoute(route)) return legalRoutePath(route);
+  if (isProvisioningRoute(route)) return provisioningRoutePath();
+  if (isAdminRoute(route)) return adminRoutePath(route);
   switch (route.page) {
     case 'start':
       return '/';
@@ -111,5 +122,9 @@ export function matchRoute(pathname: string): Route {
   if (datasets) return datasets;
   const legal = matchLegalRoute(parts);
   if (legal) return legal;
+  const provisioning = matchProvisioningRoute(parts);
+  if (provisioning) return provisioning;
+  const admin = matchAdminRoute(parts);
+  if (admin) return admin;
   return { page: 'not-found', path: pathname };
 }

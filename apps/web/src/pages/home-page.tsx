@@ -56,6 +56,7 @@ export function HomePage({ ws }: { ws: string }) {
         <Link to={{ page: 'datasets', ws }}>{t('pages.home.eventLogs')}</Link>
         {role === 'owner' ? <Link to={{ page: 'members', ws }}>{t('pages.home.members')}</Link> : null}
         {role === 'owner' ? <Link to={{ page: 'tokens', ws }}>{t('pages.home.tokens')}</Link> : null}
+        {role === 'owner' ? <Link to={{ page: 'audit', ws }}>{t('admin.nav.audit')}</Link> : null}
         {role === 'owner' ? <Link to={{ page: 'retention', ws }}>{t('retention.link')}</Link> : null}
       </div>
       <ErrorSummary message={error} />

@@ -7,7 +7,13 @@ import { TableHead } from '../ui/table-head';
 import { RoleField } from './role-field';
 import { ErrorSummary, TextField, errorText } from '../ui/field';
 import { SecretNotice } from '../ui/secret-notice';
-import { formatDateIn, t, tRich } from '../i18n';
+import { formatDateIn, formatDateTimeIn, t, tRich } from '../i18n';
+import { SelectField } from '../ui/field';
+
+/** How long a new token lives, in days ('never': no expiry). */
+const expiryChoices = ['7', '30', '90', '365', 'never'] as const;
+const expiryLabel = (choice: (typeof expiryChoices)[number]) =>
+  t(`admin.tokens.expiry.${choice}` as 'admin.tokens.expiry.7');
 
 const scopeLabels: Record<TokenScope, () => string> = {
   read: () => t('pages.tokens.scope.read'),
@@ -40,11 +46,15 @@ export function TokensPage({ ws }: { ws: string }) {
     setError(null);
     setMade(null);
     if (scopes.length === 0) return setError(t('pages.tokens.noScopes'));
+    const days = String(form.get('expiry') ?? 'never');
+    const expiresAt =
+      days === 'never' ? undefined : new Date(Date.now() + Number(days) * 86_400_000).toISOString();
     try {
       const token = await api.createToken(ws, {
         name: String(form.get('name')).trim(),
         role: String(form.get('role')) as Role,
         scopes,
+        ...(expiresAt ? { expiresAt } : {}),
       });
       setMade({ name: token.name, token: token.token });
       target.reset();
@@ -69,6 +79,11 @@ export function TokensPage({ ws }: { ws: string }) {
         <Link to={{ page: 'home', ws }}>{t('pages.backToJourneys')}</Link>
       </p>
       <h1>{t('pages.tokens.heading')}</h1>
+      {role === 'owner' ? (
+        <p>
+          <Link to={{ page: 'audit', ws }}>{t('admin.nav.audit')}</Link>
+        </p>
+      ) : null}
       <p>{tRich('pages.tokens.intro', { code: (chunks) => <code>{chunks}</code> })}</p>
       {role !== 'owner' ? <p>{t('pages.tokens.ownersOnly')}</p> : null}
       <ErrorSummary message={error} />
@@ -80,7 +95,15 @@ export function TokensPage({ ws }: { ws: string }) {
       <table className="table">
         <caption className="visually-hidden">{t('pages.tokens.heading')}</caption>
         <TableHead
-          columns={[t('pages.tokens.name'), t('pages.role'), t('pages.tokens.may'), t('pages.tokens.madeOn')]}
+          columns={[
+            t('pages.tokens.name'),
+            t('pages.role'),
+            t('pages.tokens.may'),
+            t('pages.tokens.madeOn'),
+            t('admin.tokens.expiry'),
+            t('admin.tokens.lastUsed'),
+            t('admin.tokens.status'),
+          ]}
         />
         <tbody>
           {items.map((token) => (
@@ -89,6 +112,14 @@ export function TokensPage({ ws }: { ws: string }) {
               <td>{t(`model.role.${token.role}`)}</td>
               <td>{token.scopes.join(', ')}</td>
               <td>{formatDateIn(token.createdAt)}</td>
+              <td>
+                {!token.expiresAt
+                  ? t('admin.tokens.neverExpires')
+                  : Date.parse(token.expiresAt) <= Date.now()
+                    ? t('admin.tokens.expiredOn', { date: formatDateIn(token.expiresAt) })
+                    : formatDateIn(token.expiresAt)}
+              </td>
+              <td>{token.lastUsedAt ? formatDateTimeIn(token.lastUsedAt) : t('admin.tokens.neverUsed')}</td>
               <td>
                 {token.revokedAt ? (
                   t('pages.tokens.revokedOn', { date: formatDateIn(token.revokedAt) })
@@ -111,6 +142,14 @@ export function TokensPage({ ws }: { ws: string }) {
           <h2>{t('pages.tokens.makeHeading')}</h2>
           <TextField label={t('pages.tokens.name')} name="name" hint={t('pages.tokens.nameHint')} required />
           <RoleField />
+          <SelectField label={t('admin.tokens.expiry')} name="expiry" defaultValue="90">
+            {expiryChoices.map((c) => (
+              <option key={c} value={c}>
+                {expiryLabel(c)}
+              </option>
+            ))}
+          </SelectField>
+          <p className="hint">{t('admin.tokens.expiryHint')}</p>
           <fieldset className="field">
             <legend>{t('pages.tokens.scopes')}</legend>
             {tokenScopes.map((s) => (

@@ -3,6 +3,7 @@ import { renderApiDocs } from '../api-docs-page';
 import { buildOpenApi } from '../openapi';
 import { withScimPaths } from '../scim/scim-openapi';
 import { route, type RouteSpec } from '../route-spec';
+import { adminRoutes } from '../admin/admin-routes';
 import { authRoutes } from './auth-routes';
 import { commentRoutes } from './comment-routes';
 import { datasetRoutes } from './dataset-routes';
@@ -39,6 +40,7 @@ export function apiRoutes(limits: Limits): RouteSpec[] {
     ...legalRoutes(),
     ...retentionRoutes(),
     ...scimAdminRoutes(),
+    ...adminRoutes(),
   ];
   const system: RouteSpec[] = [
     route({
