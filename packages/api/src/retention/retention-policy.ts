@@ -1,4 +1,10 @@
-import type { RetentionCutoffs, RetentionDays, RetentionPeriod } from '@waymark/store';
+import type {
+  RetentionCutoffs,
+  RetentionDays,
+  RetentionPeriod,
+  RetentionStore,
+  WorkspaceId,
+} from '@waymark/store';
 import { z } from 'zod';
 
 /**
@@ -59,4 +65,19 @@ export function retentionCutoffs(now: Date, days: RetentionDays): RetentionCutof
     audit: before(days.audit),
     history: before(days.history),
   };
+}
+
+/**
+ * How many days a deleted journey of the workspace can be brought back: its bin period (which the purge
+ * applies), or `fallback` on a server without retention storage.
+ */
+export async function binDays(
+  retention: RetentionStore | undefined,
+  workspaceId: WorkspaceId,
+  fallback: number,
+): Promise<number> {
+  if (!retention) return fallback;
+  return (
+    (await retention.getRetention(workspaceId))?.days.deletedJourneys ?? defaultRetentionDays.deletedJourneys
+  );
 }

@@ -127,6 +127,25 @@ describe('retention routes', () => {
     ]);
   });
 
+  it('given a bin period of 60 days, when a journey deleted 45 days ago is restored, then it comes back, and its deletion said 60 days', async () => {
+    await owner.request('PUT', '/api/workspaces/w1/retention', {
+      deletedJourneys: 60,
+      datasets: 365,
+      rawUploads: 14,
+      audit: 730,
+      history: 730,
+    });
+    const [journey] = await t.stores.journeys.listJourneys(ws);
+    const gone = await owner.request('DELETE', `/api/workspaces/w1/journeys/${journey!.id}`);
+    const { restorableUntil } = (await gone.json()) as { restorableUntil: string };
+    expect(Date.parse(restorableUntil) - t.caps.clock().getTime()).toBe(60 * DAY);
+    t.caps.advance(45 * DAY);
+    const later = await t.signIn('Olive'); // the first session has long expired
+    expect((await later.request('POST', `/api/workspaces/w1/journeys/${journey!.id}/undelete`)).status).toBe(
+      200,
+    );
+  });
+
   it('given a workspace, when the owner exports it, then a tar holds a README, each journey as YAML, Markdown and CSV, comments, history, members and the audit trail', async () => {
     const [journey] = await t.stores.journeys.listJourneys(ws);
     const id = journey!.id as JourneyId;

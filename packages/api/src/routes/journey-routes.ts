@@ -8,6 +8,7 @@ import { journeyFromTemplate, journeyTemplates } from '../journeys/templates';
 import { route, type RouteInput } from '../route-spec';
 import { audit, journeyBody, journeyOr404, nowIso, userOf, workspaceOf } from './route-helpers';
 import { journeyTypeSchema, optionalJourneyId } from './schemas';
+import { binDays } from '../retention/retention-policy';
 
 const listQuery = z.strictObject({
   q: z.string().max(200).optional(),
@@ -137,7 +138,8 @@ export function journeyRoutes() {
       method: 'delete',
       path: '/api/workspaces/{ws}/journeys/{id}',
       tag: 'Journeys',
-      summary: 'Move a journey to the bin; it can be brought back for 30 days',
+      summary:
+        "Move a journey to the bin; it can be brought back for the workspace's bin period (30 days unless its owner chose another)",
       access: 'editor',
       success: { description: '{deleted: true, restorableUntil}' },
       errors: ['journey_not_found'],
@@ -146,9 +148,8 @@ export function journeyRoutes() {
         const deleted = await input.deps.journeys.softDelete(workspaceOf(input), id, nowIso(input));
         if (!deleted.ok) throw fail('journey_not_found', deleted.error.message);
         await audit(input, 'journey.delete', id);
-        const until = new Date(
-          input.deps.clock().getTime() + input.limits.undeleteDays * 86_400_000,
-        ).toISOString();
+        const days = await binDays(input.deps.retention, workspaceOf(input), input.limits.undeleteDays);
+        const until = new Date(input.deps.clock().getTime() + days * 86_400_000).toISOString();
         return input.c.json({ deleted: true, restorableUntil: until });
       },
     }),
@@ -162,9 +163,8 @@ export function journeyRoutes() {
       errors: ['journey_not_found', 'journey_not_deleted', 'undelete_expired'],
       async handle(input) {
         const id = input.params['id'] as JourneyId;
-        const since = new Date(
-          input.deps.clock().getTime() - input.limits.undeleteDays * 86_400_000,
-        ).toISOString();
+        const days = await binDays(input.deps.retention, workspaceOf(input), input.limits.undeleteDays);
+        const since = new Date(input.deps.clock().getTime() - days * 86_400_000).toISOString();
         const back = await input.deps.journeys.undelete(workspaceOf(input), id, since);
         if (!back.ok) throw fail(back.error.code as 'journey_not_found', back.error.message);
         await audit(input, 'journey.undelete', id);
