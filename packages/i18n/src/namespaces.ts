@@ -27,6 +27,7 @@ import enLive from '../messages/en/live.json' with { type: 'json' };
 import enMeasure from '../messages/en/measure.json' with { type: 'json' };
 import enBusiness from '../messages/en/business.json' with { type: 'json' };
 import enLegal from '../messages/en/legal.json' with { type: 'json' };
+import enScim from '../messages/en/scim.json' with { type: 'json' };
 import enRetention from '../messages/en/retention.json' with { type: 'json' };
 import enAdmin from '../messages/en/admin.json' with { type: 'json' };
 import cyCommon from '../messages/cy/common.json' with { type: 'json' };
@@ -56,6 +57,7 @@ import cyLive from '../messages/cy/live.json' with { type: 'json' };
 import cyMeasure from '../messages/cy/measure.json' with { type: 'json' };
 import cyBusiness from '../messages/cy/business.json' with { type: 'json' };
 import cyLegal from '../messages/cy/legal.json' with { type: 'json' };
+import cyScim from '../messages/cy/scim.json' with { type: 'json' };
 import cyRetention from '../messages/cy/retention.json' with { type: 'json' };
 import cyAdmin from '../messages/cy/admin.json' with { type: 'json' };
 
@@ -87,6 +89,7 @@ export const namespaces = {
   measure: { en: enMeasure, cy: cyMeasure },
   business: { en: enBusiness, cy: cyBusiness },
   legal: { en: enLegal, cy: cyLegal },
+  scim: { en: enScim, cy: cyScim },
   retention: { en: enRetention, cy: cyRetention },
   admin: { en: enAdmin, cy: cyAdmin },
 } as const;
@@ -119,6 +122,7 @@ export type MessageId =
   | keyof typeof enLive
   | keyof typeof enMeasure
   | keyof typeof enBusiness
+  | keyof typeof enScim
   | keyof typeof enLegal
   | keyof typeof enRetention
   | keyof typeof enAdmin;
