@@ -24,7 +24,8 @@ import {
 /**
  * Issue 4 §3–§4 end to end on the demo workspace's Melton ASB victim journey: presentation mode by keyboard
  * with the emotion curve growing, the A3 print view, a share link used signed out and then withdrawn, and
- * every export downloaded from the menu and checked as a file; axe (WCAG 2.2 AA rules) on every view.
+ * every export downloaded from the menu and checked as a file; axe (WCAG 2.2 AA rules) on every view; and the
+ * print view, Share dialogue and presentation mode again in Welsh.
  */
 const journeyId = 'melton-asb-victim-current';
 const A3 = { width: 1190.55, height: 841.89 };
@@ -354,4 +355,71 @@ describe('presentation, print, share and exports, end to end in Chromium', () =>
       await viewer.context().close();
     }
   }, 60_000);
+
+  it('given Cymraeg chosen, then the print view, the Share dialogue and presentation mode speak Welsh, and axe finds nothing', async () => {
+    const lang = () => page.evaluate(() => document.documentElement.lang);
+    const chooser = () => page.locator('select.language-choice__select');
+    // Print and presentation are bare pages: the choice is made in the header of the workspace's home page.
+    await page.goto(`${server.url}/w/demo`);
+    await chooser().selectOption('cy');
+    await expect.poll(lang).toBe('cy-GB');
+    try {
+      await page.goto(view('print'));
+      await page
+        .getByRole('heading', { level: 1, name: `Argraffu'r poster: ${journey.meta.title}` })
+        .waitFor();
+      expect(await page.getByRole('button', { name: 'Argraffu', exact: true }).count()).toBe(1);
+      expect(await page.getByLabel('Ffitio ar un ddalen').count()).toBe(1);
+      expect(
+        await page.getByRole('status').filter({ hasText: 'Yn argraffu ar un ddalen A3 tirlun' }).count(),
+      ).toBe(1);
+      await expectNoAxeViolations(page);
+
+      await page.getByRole('button', { name: 'Rhannu', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: 'Rhannu dolen darllen yn unig' });
+      const works = dialog.getByLabel("Mae'r ddolen yn gweithio am");
+      expect(await works.locator('option').allTextContents()).toEqual([
+        '1 diwrnod',
+        '1 wythnos',
+        '30 diwrnod',
+        '90 diwrnod',
+        '1 flwyddyn (yr hiraf a ganiateir)',
+      ]);
+      await works.selectOption('7');
+      await dialog.getByRole('button', { name: 'Creu dolen' }).click();
+      await dialog.getByLabel('Dolen newydd (dim ond nawr y caiff ei dangos)').waitFor();
+      await expect
+        .poll(() => dialog.getByText(/^Mae'r ddolen wedi'i chreu\. Mae'n gweithio tan /).count())
+        .toBe(1);
+      expect(await dialog.getByRole('heading', { name: "Dolenni i'r daith hon" }).count()).toBe(1);
+      expect(await dialog.getByRole('columnheader', { name: 'Crëwyd' }).count()).toBe(1);
+      await expectNoAxeViolations(page);
+      await dialog.getByRole('button', { name: /^Tynnu'n ôl y ddolen a grëwyd / }).click();
+      await expect
+        .poll(() => dialog.getByText(/wedi'i thynnu'n ôl: peidiodd â gweithio ar unwaith\.$/).count())
+        .toBe(1);
+      await dialog.getByRole('button', { name: 'Cau', exact: true }).click();
+
+      await page.goto(view('present'));
+      await expect.poll(heading).toBe('Incident occurs');
+      expect(await page.getByRole('navigation', { name: 'Cyflwyniad' }).count()).toBe(1);
+      await page.keyboard.press('ArrowRight');
+      await expect
+        .poll(() => page.locator('[aria-live="polite"]').textContent())
+        .toBe(
+          'Cam 2 o 7: Reports Incident. Emosiwn −60, gwael (amcangyfrif). Eiliad dyngedfennol: First report of a repeat incident.',
+        );
+      expect(await page.locator('.present__meta').textContent()).toMatch(/^Cam 2 o 7/);
+      expect(await page.locator('.step-details__scores').textContent()).toMatch(/−60.*gwael \(amcangyfrif\)/);
+      await page.getByRole('button', { name: 'Y cam Nesaf' }).click();
+      await expect.poll(heading).toBe('Awaits response by authorities');
+      expect(await page.getByRole('link', { name: 'Gadael y cyflwyniad' }).count()).toBe(1);
+      await expectNoAxeViolations(page);
+    } finally {
+      // The choice is kept on the account: back to English for whatever runs next with this session.
+      await page.goto(`${server.url}/w/demo`);
+      await chooser().selectOption('en');
+      await expect.poll(lang).toBe('en-GB');
+    }
+  }, 120_000);
 });
