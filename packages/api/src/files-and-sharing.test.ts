@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultLimits } from './deps';
 import { apiRoutes } from './routes/all-routes';
 import { clientWith, createTestApi, type Client, type TestApi } from './testing/test-api';
+import { scimRouteKeys } from './scim/scim-openapi';
 
 type ErrorBody = { error: { code: string; message: string; path: string | null } };
 const base = '/api/workspaces/w1';
@@ -144,9 +145,7 @@ describe('files, comments, share links and the API description', () => {
       Object.keys(methods).map((m) => `${m} ${path}`),
     );
     expect(described.sort()).toEqual(
-      apiRoutes(defaultLimits)
-        .map((r) => `${r.method} ${r.path}`)
-        .sort(),
+      [...apiRoutes(defaultLimits).map((r) => `${r.method} ${r.path}`), ...scimRouteKeys].sort(),
     );
     const commands = doc.paths['/api/workspaces/{ws}/journeys/{id}/commands']!['post'] as {
       requestBody: { content: { 'application/json': { schema: { properties: Record<string, unknown> } } } };

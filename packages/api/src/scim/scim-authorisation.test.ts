@@ -2,6 +2,7 @@ import type { UserId } from '@waymark/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientWith, type Client } from '../testing/test-api';
 import { entra } from './entra-requests.fixture';
+import { scimRouteKeys } from './scim-openapi';
 import { apiTokenClient, scimTestApi } from './scim-test-kit';
 
 type Kit = Awaited<ReturnType<typeof scimTestApi>>;
@@ -62,6 +63,16 @@ describe('who may call the SCIM routes', () => {
     };
   });
   afterAll(() => k.t.close());
+
+  it('covers every SCIM route the OpenAPI document describes', () => {
+    const covered = routes.map(([m, p]) => `${m.toLowerCase()} ${p.replace(/\{(user|group)\}/, '{id}')}`);
+    const described = scimRouteKeys.map((k) =>
+      k
+        .replace('/ResourceTypes/{id}', '/ResourceTypes/User')
+        .replace('/Schemas/{id}', '/Schemas/urn:ietf:params:scim:schemas:core:2.0:User'),
+    );
+    expect(covered.sort()).toEqual(described.sort());
+  });
 
   const pathOf = (path: string) => path.replace('{user}', user).replace('{group}', group);
 

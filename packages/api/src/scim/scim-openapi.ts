@@ -125,3 +125,8 @@ export function withScimPaths(doc: Record<string, unknown>): Record<string, unkn
     },
   };
 }
+
+/** Every SCIM route as `method /scim/v2/path` (OpenAPI style), for the tests that hold the document to the routes. */
+export const scimRouteKeys: readonly string[] = operations.map(
+  ([method, path]) => `${method} ${SCIM_BASE}${path}`,
+);
