@@ -46,9 +46,6 @@ const PrivacyNoticePage = lazy(() =>
 const ProvisioningPage = lazy(() =>
   import('../scim/provisioning-page').then((m) => ({ default: m.ProvisioningPage })),
 );
-const ProvisioningPage = lazy(() =>
-  import('../scim/provisioning-page').then((m) => ({ default: m.ProvisioningPage })),
-);
 const LegalAdminPage = lazy(() =>
   import('../legal/legal-admin-page').then((m) => ({ default: m.LegalAdminPage })),
 );
@@ -171,7 +168,6 @@ function page(route: Route, status: string): ReactNode {
   if (route.page === 'datasets') return <DatasetsPage ws={route.ws} />;
   if (route.page === 'dataset') return <DatasetPage ws={route.ws} id={route.id} />;
   if (route.page === 'legal-admin') return <LegalAdminPage />;
-  if (route.page === 'provisioning') return <ProvisioningPage />;
   if (route.page === 'provisioning') return <ProvisioningPage />;
   if (route.page === 'admin-workspaces') return <WorkspacesAdminPage />;
   if (route.page === 'audit') return <AuditPage ws={route.ws} />;

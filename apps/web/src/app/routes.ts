@@ -17,12 +17,6 @@ import {
   provisioningRoutePath,
   type ProvisioningRoute,
 } from '../scim/provisioning-routes';
-import {
-  isProvisioningRoute,
-  matchProvisioningRoute,
-  provisioningRoutePath,
-  type ProvisioningRoute,
-} from '../scim/provisioning-routes';
 import { adminRoutePath, isAdminRoute, matchAdminRoute, type AdminRoute } from '../admin/admin-routes';
 
 /** Every page of the app as a value; `matchRoute` and `routePath` are inverses. */
@@ -47,7 +41,6 @@ export type Route =
   | DatasetsRoute
   | LegalRoute
   | ProvisioningRoute
-  | ProvisioningRoute
   | AdminRoute
   | { readonly page: 'not-found'; readonly path: string };
 
@@ -57,7 +50,6 @@ export function routePath(route: Route): string {
   if (isImproveRoute(route)) return improveRoutePath(route);
   if (isDatasetsRoute(route)) return datasetsRoutePath(route);
   if (isLegalRoute(route)) return legalRoutePath(route);
-  if (isProvisioningRoute(route)) return provisioningRoutePath();
   if (isProvisioningRoute(route)) return provisioningRoutePath();
   if (isAdminRoute(route)) return adminRoutePath(route);
   switch (route.page) {
@@ -130,8 +122,6 @@ export function matchRoute(pathname: string): Route {
   if (datasets) return datasets;
   const legal = matchLegalRoute(parts);
   if (legal) return legal;
-  const provisioning = matchProvisioningRoute(parts);
-  if (provisioning) return provisioning;
   const provisioning = matchProvisioningRoute(parts);
   if (provisioning) return provisioning;
   const admin = matchAdminRoute(parts);
