@@ -27,6 +27,7 @@ import { instanceAdminOnly, legalExamples } from './legal/legal.examples';
 import { scimAdminExamples, scimAdminOnly } from './scim/scim.examples';
 import { retentionExamples } from './retention/retention.examples';
 import { adminExamples, adminOnly } from './admin/admin.examples';
+import { ssoAdminOnly, ssoExamples } from './sso/sso.examples';
 
 /**
  * Who may use every route: generated from the route table, so a new route fails here until it has an example
@@ -192,6 +193,7 @@ const examples: Record<string, ExampleFor> = {
   ...scimAdminExamples,
   ...retentionExamples,
   ...adminExamples,
+  ...ssoExamples,
 };
 
 const people: Record<Role, string> = { owner: 'Olive', editor: 'Ed', commenter: 'Cam', viewer: 'Vi' };
@@ -323,7 +325,10 @@ describe('authorisation of every route', () => {
       });
       continue;
     }
-    if (spec.access === 'user' && (instanceAdminOnly.has(keyOf(spec)) || adminOnly.has(keyOf(spec)))) {
+    if (
+      spec.access === 'user' &&
+      (instanceAdminOnly.has(keyOf(spec)) || adminOnly.has(keyOf(spec)) || ssoAdminOnly.has(keyOf(spec)))
+    ) {
       // The legal pages' edits (issue 12, item 5): a person signed in who is not an instance administrator.
       it(`${keyOf(spec)}: a signed-in user who is not an instance administrator → 403`, async () => {
         // Not Olive: the first account made is the instance administrator (migration 014).
@@ -433,6 +438,11 @@ describe('authorisation of every route', () => {
         'GET /api/auth/sessions',
         'DELETE /api/auth/sessions',
         'DELETE /api/auth/sessions/{sessionId}',
+        'GET /api/admin/sso',
+        'PUT /api/admin/sso',
+        'GET /api/admin/sso/invitations',
+        'POST /api/admin/sso/invitations',
+        'DELETE /api/admin/sso/invitations/{invitationId}',
       ].sort(),
     );
     // The API's documentation says it, route by route.

@@ -6,6 +6,7 @@ import type {
   DatasetStore,
   GuestStore,
   ScimStore,
+  SsoStore,
   ImprovementStore,
   JourneyStore,
   Keyring,
@@ -14,6 +15,7 @@ import type {
   WorkshopStore,
 } from '@waymark/store';
 import type { Context } from 'hono';
+import type { SsoSettings } from './sso/sso-config';
 
 /** The reducer from @waymark/core: one command applied to a journey, or why it was refused. */
 export type ApplyCommand = (
@@ -92,6 +94,8 @@ export interface ApiDeps {
   readonly retention?: RetentionStore;
   /** Provisioning by SCIM (decision 0026); without it /scim/v2 answers 503. */
   readonly scim?: ScimStore;
+  /** Sign-in through an OpenID Connect provider (decision 0029); without it single sign-on is off. */
+  readonly sso?: SsoDeps;
   readonly database: 'pglite' | 'postgres';
   readonly version: string;
   readonly clock: () => Date;
@@ -129,4 +133,13 @@ export interface DatasetDeps {
     perPerson: number;
     nice: number;
   }>;
+}
+
+/** What single sign-on needs (decision 0029): its store, the environment's settings, and (tests) a fetch. */
+export interface SsoDeps {
+  readonly store: SsoStore;
+  /** WAYMARK_OIDC_* as read by `readSsoEnvironment`; the administrator's saved settings replace them. */
+  readonly environment?: Partial<SsoSettings>;
+  /** How the server calls the provider (tests send Entra ID's addresses to a provider on loopback). */
+  readonly fetch?: (url: string, init: RequestInit) => Promise<Response>;
 }

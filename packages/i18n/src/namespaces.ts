@@ -30,6 +30,7 @@ import enLegal from '../messages/en/legal.json' with { type: 'json' };
 import enScim from '../messages/en/scim.json' with { type: 'json' };
 import enRetention from '../messages/en/retention.json' with { type: 'json' };
 import enAdmin from '../messages/en/admin.json' with { type: 'json' };
+import enSso from '../messages/en/sso.json' with { type: 'json' };
 import cyCommon from '../messages/cy/common.json' with { type: 'json' };
 import cyModel from '../messages/cy/model.json' with { type: 'json' };
 import cyErrors from '../messages/cy/errors.json' with { type: 'json' };
@@ -60,6 +61,7 @@ import cyLegal from '../messages/cy/legal.json' with { type: 'json' };
 import cyScim from '../messages/cy/scim.json' with { type: 'json' };
 import cyRetention from '../messages/cy/retention.json' with { type: 'json' };
 import cyAdmin from '../messages/cy/admin.json' with { type: 'json' };
+import cySso from '../messages/cy/sso.json' with { type: 'json' };
 
 export const namespaces = {
   common: { en: enCommon, cy: cyCommon },
@@ -92,6 +94,7 @@ export const namespaces = {
   scim: { en: enScim, cy: cyScim },
   retention: { en: enRetention, cy: cyRetention },
   admin: { en: enAdmin, cy: cyAdmin },
+  sso: { en: enSso, cy: cySso },
 } as const;
 
 /** Every message id, typed from the English files: a misspelt id does not compile. */
@@ -125,4 +128,5 @@ export type MessageId =
   | keyof typeof enScim
   | keyof typeof enLegal
   | keyof typeof enRetention
-  | keyof typeof enAdmin;
+  | keyof typeof enAdmin
+  | keyof typeof enSso;

@@ -17,6 +17,7 @@ import { posterRoutes } from './poster-export';
 import { retentionRoutes } from '../retention/retention-routes';
 import { scimAdminRoutes } from '../scim/scim-admin-routes';
 import { shareRoutes } from './share-routes';
+import { ssoRoutes } from '../sso/sso-routes';
 import { tokenRoutes } from './token-routes';
 import { versionRoutes } from './version-routes';
 import { workspaceRoutes } from './workspace-routes';
@@ -41,6 +42,7 @@ export function apiRoutes(limits: Limits): RouteSpec[] {
     ...retentionRoutes(),
     ...scimAdminRoutes(),
     ...adminRoutes(),
+    ...ssoRoutes(limits),
   ];
   const system: RouteSpec[] = [
     route({

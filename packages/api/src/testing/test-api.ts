@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   createMemoryKeyring,
+  createSqlSsoStore,
   createTestStores,
   type Role,
   type Stores,
@@ -81,6 +82,8 @@ export async function createTestApi(
     passwords,
     applyCommand,
     ...overrides,
+    // Single sign-on's store over this database; a test may add the environment's settings and a fetch.
+    sso: { store: createSqlSsoStore(stores.sql), ...overrides.sso },
   });
   const emailOf = (name: string) => `${name.toLowerCase()}@example.org`;
   const api: TestApi = {

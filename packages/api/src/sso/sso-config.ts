@@ -1,0 +1,188 @@
+import { roles, type AccountStore, type Role } from '@waymark/store';
+import { z } from 'zod';
+
+/** How accounts come to exist on first sign-in through the provider. */
+export const accountModes = ['just_in_time', 'invitation'] as const;
+export type AccountMode = (typeof accountModes)[number];
+
+/** A group in the provider's group claim gives its members this role in this workspace. */
+export interface GroupRole {
+  readonly group: string;
+  readonly workspaceId: string;
+  readonly role: Role;
+}
+
+/** Single sign-on's settings (decision 0029): from the environment, replaced field by field by the admin page. */
+export interface SsoSettings {
+  /** The issuer whose /.well-known/openid-configuration is read; Entra multi-tenant: …/organizations/v2.0. */
+  readonly issuer: string;
+  readonly clientId: string;
+  /** Never shown back; null for a public client (PKCE only). */
+  readonly clientSecret: string | null;
+  /** Said on the sign-in page: "Sign in with <providerName>". */
+  readonly providerName: string;
+  /** Lower-case domains people's email addresses must be in; empty lets any address in. */
+  readonly allowedDomains: readonly string[];
+  readonly accounts: AccountMode;
+  /** The ID token claim that lists the person's groups (Entra ID: "groups"). */
+  readonly groupClaim: string;
+  readonly groupRoles: readonly GroupRole[];
+  /** Whether people may still sign in with a Waymark password (instance administrators always may). */
+  readonly passwordSignIn: boolean;
+}
+
+/** The environment's part: WAYMARK_OIDC_ISSUER and WAYMARK_OIDC_CLIENT_ID turn single sign-on on. */
+export type SsoEnvironment = Partial<SsoSettings>;
+
+export const SSO_SETTING_KEY = 'sso.config';
+
+const domainPattern = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+/** The name said on the button when none is given: the provider people know, else the issuer's host. */
+export function defaultProviderName(issuer: string): string {
+  try {
+    const host = new URL(issuer).hostname;
+    if (host === 'login.microsoftonline.com') return 'Microsoft';
+    if (host === 'accounts.google.com') return 'Google';
+    return host;
+  } catch {
+    return issuer;
+  }
+}
+
+const issuerSchema = z
+  .string()
+  .trim()
+  .max(500)
+  .refine(
+    (text) => {
+      try {
+        const url = new URL(text);
+        return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
+      } catch {
+        return false;
+      }
+    },
+    {
+      message:
+        'expected the issuer as an https:// address, like https://login.microsoftonline.com/<tenant>/v2.0',
+    },
+  );
+
+/** http is allowed only to this computer (tests, a provider on the same machine). */
+export const isLoopback = (hostname: string): boolean =>
+  hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]' || hostname === '::1';
+
+const domainsSchema = z
+  .array(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(domainPattern, { message: 'expected a domain like council.gov.uk (no @, no spaces)' }),
+  )
+  .max(100);
+
+/** What an instance administrator saves (PUT /api/admin/sso); the secret is kept when left out. */
+export const ssoSettingsBody = z.strictObject({
+  issuer: issuerSchema,
+  clientId: z.string().trim().min(1, { message: 'expected the client (application) id' }).max(300),
+  /** Left out: keep the one stored. Null: remove it. */
+  clientSecret: z.string().min(1).max(500).nullable().optional(),
+  providerName: z.string().trim().max(80),
+  allowedDomains: domainsSchema,
+  accounts: z.enum(accountModes),
+  groupClaim: z.string().trim().min(1).max(100),
+  groupRoles: z
+    .array(
+      z.strictObject({
+        group: z.string().trim().min(1).max(300),
+        workspaceId: z.string().min(1).max(200),
+        role: z.enum(roles),
+      }),
+    )
+    .max(500),
+  passwordSignIn: z.boolean(),
+});
+export type SsoSettingsBody = z.infer<typeof ssoSettingsBody>;
+
+/** Single sign-on's settings read from environment variables, or a message naming the variable that is wrong. */
+export function readSsoEnvironment(
+  env: Readonly<Record<string, string | undefined>>,
+): SsoEnvironment | { error: string } {
+  const issuer = env['WAYMARK_OIDC_ISSUER']?.trim() || undefined;
+  const clientId = env['WAYMARK_OIDC_CLIENT_ID']?.trim() || undefined;
+  const out: Record<string, unknown> = {};
+  if (issuer !== undefined) {
+    if (!issuerSchema.safeParse(issuer).success)
+      return {
+        error: `WAYMARK_OIDC_ISSUER must be an https:// address (the provider's issuer), not "${issuer}"`,
+      };
+    out['issuer'] = issuer;
+  }
+  if (clientId !== undefined) out['clientId'] = clientId;
+  if ((issuer === undefined) !== (clientId === undefined))
+    return { error: 'set both WAYMARK_OIDC_ISSUER and WAYMARK_OIDC_CLIENT_ID, or neither' };
+  const secret = env['WAYMARK_OIDC_CLIENT_SECRET'];
+  if (secret) out['clientSecret'] = secret;
+  const name = env['WAYMARK_OIDC_NAME']?.trim();
+  if (name) out['providerName'] = name.slice(0, 80);
+  const domainsText = env['WAYMARK_OIDC_ALLOWED_DOMAINS'];
+  if (domainsText !== undefined && domainsText.trim() !== '') {
+    const parsed = domainsSchema.safeParse(
+      domainsText
+        .split(',')
+        .map((d) => d.trim())
+        .filter(Boolean),
+    );
+    if (!parsed.success)
+      return {
+        error: `WAYMARK_OIDC_ALLOWED_DOMAINS must be domains separated by commas, like council.gov.uk,nhs.net, not "${domainsText}"`,
+      };
+    out['allowedDomains'] = parsed.data;
+  }
+  const mode = env['WAYMARK_OIDC_ACCOUNTS'];
+  if (mode !== undefined && mode !== '') {
+    if (!(accountModes as readonly string[]).includes(mode))
+      return { error: `WAYMARK_OIDC_ACCOUNTS must be just_in_time or invitation, not "${mode}"` };
+    out['accounts'] = mode;
+  }
+  return out as SsoEnvironment;
+}
+
+/** What is saved in the settings table: the body with the secret resolved. */
+type Saved = Omit<SsoSettingsBody, 'clientSecret'> & { clientSecret?: string | null };
+
+/**
+ * The settings in force, or null when single sign-on is not set up: the administrator's saved settings if
+ * any, else the environment's, with defaults for what neither says.
+ */
+export async function effectiveSettings(
+  accounts: AccountStore,
+  env: SsoEnvironment | undefined,
+): Promise<SsoSettings | null> {
+  const saved = await accounts.getSetting<Saved>(SSO_SETTING_KEY);
+  const merged = { ...env, ...(saved ?? {}) } as { -readonly [K in keyof SsoSettings]?: SsoSettings[K] };
+  if (saved && saved.clientSecret === undefined) merged.clientSecret = env?.clientSecret ?? null;
+  if (!merged.issuer || !merged.clientId) return null;
+  return {
+    issuer: merged.issuer,
+    clientId: merged.clientId,
+    clientSecret: merged.clientSecret ?? null,
+    providerName: merged.providerName || defaultProviderName(merged.issuer),
+    allowedDomains: merged.allowedDomains ?? [],
+    accounts: merged.accounts ?? 'just_in_time',
+    groupClaim: merged.groupClaim || 'groups',
+    groupRoles: merged.groupRoles ?? [],
+    passwordSignIn: merged.passwordSignIn ?? true,
+  };
+}
+
+/** Saves the administrator's settings; a left-out secret keeps the one saved before. */
+export async function saveSettings(accounts: AccountStore, body: SsoSettingsBody): Promise<void> {
+  const before = await accounts.getSetting<Saved>(SSO_SETTING_KEY);
+  const clientSecret = body.clientSecret === undefined ? before?.clientSecret : body.clientSecret;
+  const saved: Saved = { ...body, ...(clientSecret === undefined ? {} : { clientSecret }) };
+  if (clientSecret === undefined) delete saved.clientSecret;
+  await accounts.putSetting(SSO_SETTING_KEY, saved);
+}

@@ -1,0 +1,239 @@
+import { describe, expect, it } from 'vitest';
+import type { SsoDeps } from '../deps';
+import { createTestApi, type TestApi } from '../testing/test-api';
+import { startTestProvider, TEST_CLIENT, type TestAccount, type TestProvider } from './oidc-test-provider';
+
+const WAYMARK = 'http://waymark.test';
+const CALLBACK = `${WAYMARK}/api/auth/sso/callback`;
+
+const accounts: Record<string, TestAccount> = {
+  ada: { email: 'ada@council.gov.uk', name: 'Ada Lovelace', groups: ['journey-editors'] },
+  sam: { email: 'sam@elsewhere.example', name: 'Sam' },
+  nel: { email: 'nel@council.gov.uk', name: 'Nel' },
+};
+
+/** Cookies of one browser at the provider, by name. */
+function jar() {
+  const cookies = new Map<string, string>();
+  return {
+    take(res: Response) {
+      for (const line of res.headers.getSetCookie()) {
+        const [pair] = line.split(';');
+        const at = pair!.indexOf('=');
+        cookies.set(pair!.slice(0, at), pair!.slice(at + 1));
+      }
+    },
+    header: () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+  };
+}
+
+/** The person signs in at the provider with the development login form; returns the callback URL it sends back. */
+async function atProvider(provider: TestProvider, authorizationUrl: string, login: string): Promise<string> {
+  const browser = jar();
+  let url = authorizationUrl;
+  for (let hops = 0; hops < 10; hops++) {
+    if (url.startsWith(CALLBACK)) return url;
+    const interaction = /\/interaction\/[^/?]+$/.test(new URL(url).pathname);
+    const res = await provider.fetch(url, {
+      method: interaction ? 'POST' : 'GET',
+      redirect: 'manual',
+      headers: {
+        cookie: browser.header(),
+        ...(interaction ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+      },
+      ...(interaction
+        ? { body: new URLSearchParams({ prompt: 'login', login, password: 'any' }).toString() }
+        : {}),
+    });
+    browser.take(res);
+    const location = res.headers.get('location');
+    if (!location) throw new Error(`the provider answered ${res.status}: ${await res.text()}`);
+    url = new URL(location, url).toString();
+  }
+  throw new Error('too many redirects at the provider');
+}
+
+const stateCookie = (res: Response) =>
+  res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('waymark_sso_state='))!
+    .split(';')[0]!;
+
+async function setUp(
+  options: { entra?: { tenant: string; tid: string }; environment?: Partial<SsoDeps['environment']> } = {},
+) {
+  const provider = await startTestProvider({ accounts, redirectUris: [CALLBACK], entra: options.entra });
+  const t = await createTestApi({
+    sso: {
+      environment: {
+        issuer: provider.issuer,
+        clientId: TEST_CLIENT.id,
+        clientSecret: TEST_CLIENT.secret,
+        ...options.environment,
+      },
+      fetch: provider.fetch,
+    } as SsoDeps,
+  });
+  return { provider, t };
+}
+
+/** Begins at Waymark, signs in at the provider as `login`, and returns Waymark's answer to the callback. */
+async function signInThrough(t: TestApi, provider: TestProvider, login: string) {
+  const start = await t.app.request(`${WAYMARK}/api/auth/sso/start?returnTo=/w/w1`);
+  expect(start.status).toBe(302);
+  const callback = await atProvider(provider, start.headers.get('location')!, login);
+  const cookie = stateCookie(start);
+  const res = await t.app.request(callback, { headers: { cookie } });
+  return { res, callback, cookie };
+}
+
+const refusedWith = (res: Response) =>
+  new URL(res.headers.get('location')!, WAYMARK).searchParams.get('sso_error');
+
+describe('single sign-on with OpenID Connect', () => {
+  it('signs a new person in just in time, links the provider and subject, and gives the roles their groups map to', async () => {
+    const { provider, t } = await setUp();
+    try {
+      await t.addUser('Olive', { ws: 'w1', role: 'owner' });
+      await t.stores.accounts.putSetting('sso.config', {
+        issuer: provider.issuer,
+        clientId: TEST_CLIENT.id,
+        providerName: 'Council ID',
+        allowedDomains: ['council.gov.uk'],
+        accounts: 'just_in_time',
+        groupClaim: 'groups',
+        groupRoles: [{ group: 'journey-editors', workspaceId: 'w1', role: 'editor' }],
+        passwordSignIn: true,
+      });
+      const info = (await (await t.app.request(`${WAYMARK}/api/auth/sso`)).json()) as Record<string, unknown>;
+      expect(info).toEqual({ enabled: true, providerName: 'Council ID', passwordSignIn: true });
+
+      const start = await t.app.request(`${WAYMARK}/api/auth/sso/start?returnTo=/w/w1`);
+      const auth = new URL(start.headers.get('location')!);
+      expect(auth.searchParams.get('code_challenge_method')).toBe('S256');
+      expect(auth.searchParams.get('state')).toBeTruthy();
+      expect(auth.searchParams.get('nonce')).toBeTruthy();
+      const callback = await atProvider(provider, auth.toString(), 'ada');
+      const res = await t.app.request(callback, { headers: { cookie: stateCookie(start) } });
+      expect([res.status, res.headers.get('location')]).toEqual([302, '/w/w1']);
+      const session = res.headers
+        .getSetCookie()
+        .find((c) => c.startsWith('waymark_session='))!
+        .split(';')[0]!;
+      const me = (await (
+        await t.app.request(`${WAYMARK}/api/auth/me`, { headers: { cookie: session } })
+      ).json()) as {
+        user: { email: string; name: string };
+        workspaces: { id: string; role: string }[];
+      };
+      expect(me.user).toMatchObject({ email: 'ada@council.gov.uk', name: 'Ada Lovelace' });
+      expect(me.workspaces.map((w) => [w.id, w.role])).toEqual([['w1', 'editor']]);
+
+      // The same code again, with a fresh sign-in's state: the provider refuses a used code.
+      const again = await t.app.request(`${WAYMARK}/api/auth/sso/start`);
+      const replay = new URL(callback);
+      const replayState = stateCookie(again).split('=')[1]!;
+      replay.searchParams.set('state', replayState);
+      const replayed = await t.app.request(replay.toString(), { headers: { cookie: stateCookie(again) } });
+      expect(refusedWith(replayed)).toBe('code_refused');
+
+      // The state of the first sign-in, once used, signs nobody in again.
+      const reused = await t.app.request(callback, { headers: { cookie: stateCookie(start) } });
+      expect(refusedWith(reused)).toBe('sign_in_expired');
+    } finally {
+      await t.close();
+      await provider.close();
+    }
+  });
+
+  it('refuses a state that is not the one this browser sent, and a sign-in begun too long ago', async () => {
+    const { provider, t } = await setUp();
+    try {
+      const { callback } = await signInThrough(t, provider, 'ada').then((r) => r);
+      const other = await t.app.request(`${WAYMARK}/api/auth/sso/start`);
+      const mismatched = await t.app.request(callback, { headers: { cookie: stateCookie(other) } });
+      expect(refusedWith(mismatched)).toBe('state_mismatch');
+      const noCookie = await t.app.request(callback);
+      expect(refusedWith(noCookie)).toBe('state_mismatch');
+
+      const start = await t.app.request(`${WAYMARK}/api/auth/sso/start`);
+      const late = await atProvider(provider, start.headers.get('location')!, 'ada');
+      t.caps.advance(11 * 60_000);
+      expect(refusedWith(await t.app.request(late, { headers: { cookie: stateCookie(start) } }))).toBe(
+        'sign_in_expired',
+      );
+    } finally {
+      await t.close();
+      await provider.close();
+    }
+  });
+
+  it('refuses an email outside the allowed domains, a person not invited, and a suspended account', async () => {
+    const { provider, t } = await setUp({
+      environment: { allowedDomains: ['council.gov.uk'], accounts: 'invitation' },
+    });
+    try {
+      expect(refusedWith((await signInThrough(t, provider, 'sam')).res)).toBe('domain_not_allowed');
+      expect(refusedWith((await signInThrough(t, provider, 'nel')).res)).toBe('not_invited');
+
+      // An account that exists (made by an administrator) is linked by its email and may sign in, until suspended.
+      const ada = await t.addUser('Ada', { ws: 'w1', role: 'viewer' });
+      await t.stores.sql.query(`UPDATE users SET email = 'ada@council.gov.uk' WHERE id = $1`, [ada]);
+      expect((await signInThrough(t, provider, 'ada')).res.headers.get('location')).toBe('/w/w1');
+      await t.stores.accounts.setSuspended(ada, t.caps.clock().toISOString());
+      expect(refusedWith((await signInThrough(t, provider, 'ada')).res)).toBe('account_suspended');
+    } finally {
+      await t.close();
+      await provider.close();
+    }
+  });
+
+  it('refuses a provider whose discovery document names another issuer', async () => {
+    const { provider, t } = await setUp({ environment: {} });
+    try {
+      await t.stores.accounts.putSetting('sso.config', {
+        issuer: `${provider.origin.replace('127.0.0.1', 'localhost')}`,
+        clientId: TEST_CLIENT.id,
+        providerName: '',
+        allowedDomains: [],
+        accounts: 'just_in_time',
+        groupClaim: 'groups',
+        groupRoles: [],
+        passwordSignIn: true,
+      });
+      const start = await t.app.request(`${WAYMARK}/api/auth/sso/start`);
+      expect(refusedWith(start)).toBe('wrong_issuer');
+    } finally {
+      await t.close();
+      await provider.close();
+    }
+  });
+
+  it('accepts Entra ID multi-tenant ID tokens whose iss is the template with their tid, and refuses one that is not', async () => {
+    const good = await setUp({ entra: { tenant: 'tenant-a', tid: 'tenant-a' } });
+    try {
+      const { res } = await signInThrough(good.t, good.provider, 'ada');
+      expect([res.status, res.headers.get('location')]).toEqual([302, '/w/w1']);
+    } finally {
+      await good.t.close();
+      await good.provider.close();
+    }
+    const bad = await setUp({ entra: { tenant: 'tenant-a', tid: 'tenant-b' } });
+    try {
+      expect(refusedWith((await signInThrough(bad.t, bad.provider, 'ada')).res)).toBe('wrong_issuer');
+    } finally {
+      await bad.t.close();
+      await bad.provider.close();
+    }
+  });
+
+  it('sends people back with not_configured when single sign-on is not set up', async () => {
+    const t = await createTestApi();
+    try {
+      const start = await t.app.request(`${WAYMARK}/api/auth/sso/start`);
+      expect(refusedWith(start)).toBe('not_configured');
+    } finally {
+      await t.close();
+    }
+  });
+});
