@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { readSsoEnvironment, type SsoEnvironment } from '@waymark/api';
 import { readImportConfig, type ImportConfig } from './import-config';
 
 export interface ServerConfig {
@@ -24,6 +25,8 @@ export interface ServerConfig {
   readonly oneTimePasswordDays: number;
   /** Writes are refused (507) while the data directory has less free space, bytes (WAYMARK_MIN_FREE_MB, default 128). */
   readonly minFreeBytes: number;
+  /** Single sign-on from WAYMARK_OIDC_ISSUER and WAYMARK_OIDC_CLIENT_ID (and the optional WAYMARK_OIDC_*); decision 0029. */
+  readonly sso?: SsoEnvironment;
 }
 
 const repoRoot = resolve(new URL('../../..', import.meta.url).pathname);
@@ -60,6 +63,8 @@ export function readConfig(
     };
   const imports = readImportConfig(env);
   if ('error' in imports) return imports;
+  const sso = readSsoEnvironment(env);
+  if ('error' in sso) return sso;
   const dataDir = resolve(cwd, env['WAYMARK_DATA'] || './waymark-data');
   return {
     port,
@@ -71,6 +76,7 @@ export function readConfig(
     imports,
     oneTimePasswordDays: Number(daysText),
     minFreeBytes: Number(minFreeText) * 1024 * 1024,
+    sso,
     databaseUrl,
     adminEmail: env['WAYMARK_ADMIN_EMAIL'] || 'admin@waymark.local',
     webDist: resolve(repoRoot, 'apps/web/dist'),

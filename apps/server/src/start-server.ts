@@ -11,6 +11,7 @@ import {
   createCachedAccountStore,
   createCachedJourneyStore,
   createFileKeyring,
+  createSqlSsoStore,
   openStores,
   type Stores,
 } from '@waymark/store';
@@ -122,6 +123,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     guests: stores.guests,
     retention: stores.retention,
     scim: stores.scim,
+    sso: { store: createSqlSsoStore(stores.sql), ...(config.sso ? { environment: config.sso } : {}) },
     workshops: stores.workshops,
     datasets: { store: stores.datasets, keyring, uploadDir: config.uploadDir, ...config.imports },
     limits: {
