@@ -4,12 +4,13 @@ import { useSession } from '../app/session';
 import { useTitle } from '../app/use-title';
 import { ErrorSummary, TextField, errorText } from '../ui/field';
 import { t } from '../i18n';
+import { SingleSignOn, ssoRefusal } from './single-sign-on';
 
 export function SignInPage() {
   useTitle(t('pages.signIn.title'));
   const { api, refresh } = useSession();
   const { navigate } = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(() => ssoRefusal(window.location.search));
   const [busy, setBusy] = useState(false);
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -30,6 +31,7 @@ export function SignInPage() {
     <div className="narrow">
       <h1>{t('pages.signIn.heading')}</h1>
       <ErrorSummary message={error} />
+      <SingleSignOn />
       <form onSubmit={submit} noValidate={false}>
         <TextField
           label={t('pages.emailAddress')}
