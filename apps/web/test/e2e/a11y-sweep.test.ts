@@ -61,6 +61,13 @@ const pages: readonly { name: string; path: () => string; as?: 'nobody' | 'guest
   { name: 'accessibility statement', path: () => '/accessibility', as: 'nobody' as const },
   { name: 'privacy notice', path: () => '/privacy', as: 'nobody' as const },
   { name: 'legal pages (administrator)', path: () => '/admin/legal' },
+  // Administration, retention and provisioning (issue 12, items 2–4): the sweep signs in as the first account,
+  // an instance administrator and the demo workspace's owner.
+  { name: 'workspaces (administrator)', path: () => '/admin/workspaces' },
+  { name: 'provisioning (administrator)', path: () => '/admin/provisioning' },
+  { name: 'audit trail', path: () => '/w/demo/audit' },
+  { name: 'retention', path: () => '/w/demo/retention' },
+  { name: 'your sessions', path: () => '/account/sessions' },
 ];
 
 /**
