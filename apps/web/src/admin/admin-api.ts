@@ -1,4 +1,4 @@
-import { toApiError } from '../api/api-error';
+import { callJson } from '../api/call-json';
 
 /** What the administration routes answer (packages/api/src/admin/admin-routes.ts, token-routes.ts). */
 export interface AdminWorkspace {
@@ -32,25 +32,7 @@ export interface AuditFilters {
   readonly to?: string;
 }
 
-async function call<T>(method: string, path: string, csrfToken: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    throw toApiError(0, null);
-  }
-  const json: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw toApiError(response.status, json);
-  return json as T;
-}
+const call = callJson;
 
 /** The query string of the audit filters that are set. */
 export function auditQuery(filters: AuditFilters, extra: Record<string, string> = {}): string {

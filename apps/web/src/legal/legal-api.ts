@@ -1,4 +1,4 @@
-import { toApiError } from '../api/api-error';
+import { callJson } from '../api/call-json';
 
 /** The organisation's parts of the legal pages, as `GET /api/legal/{page}` answers them. */
 export interface Bilingual {
@@ -39,25 +39,7 @@ export interface Stored<T> {
   readonly canEdit?: boolean;
 }
 
-async function call<T>(method: 'GET' | 'PUT', path: string, csrfToken?: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (csrfToken !== undefined) headers['x-csrf-token'] = csrfToken;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    throw toApiError(0, null);
-  }
-  const json: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw toApiError(response.status, json);
-  return json as T;
-}
+const call = callJson;
 
 /** Anyone may read them, signed in or not. */
 export const readLegal = <P extends LegalPageName>(page: P) =>

@@ -1,4 +1,4 @@
-import { toApiError } from '../api/api-error';
+import { callJson } from '../api/call-json';
 
 /** The periods, in days, of `GET /api/workspaces/{ws}/retention` (issue 12 item 4). */
 export const retentionPeriods = ['deletedJourneys', 'datasets', 'rawUploads', 'audit', 'history'] as const;
@@ -15,25 +15,7 @@ export interface RetentionSettings {
 
 const path = (ws: string) => `/api/workspaces/${encodeURIComponent(ws)}`;
 
-async function call<T>(method: 'GET' | 'PUT' | 'DELETE', url: string, csrfToken?: string, body?: unknown) {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (csrfToken !== undefined) headers['x-csrf-token'] = csrfToken;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    throw toApiError(0, null);
-  }
-  const json: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw toApiError(response.status, json);
-  return json as T;
-}
+const call = callJson;
 
 export const readRetention = (ws: string) => call<RetentionSettings>('GET', `${path(ws)}/retention`);
 

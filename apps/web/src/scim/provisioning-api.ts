@@ -1,4 +1,4 @@
-import { toApiError } from '../api/api-error';
+import { callJson } from '../api/call-json';
 
 export type Role = 'owner' | 'editor' | 'commenter' | 'viewer';
 export interface TokenInfo {
@@ -19,25 +19,7 @@ export interface GroupRoles {
   readonly roles: readonly { readonly workspaceId: string; readonly role: Role }[];
 }
 
-async function call<T>(method: string, path: string, csrfToken?: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (csrfToken !== undefined) headers['x-csrf-token'] = csrfToken;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    throw toApiError(0, null);
-  }
-  const json: unknown = response.status === 204 ? null : await response.json().catch(() => null);
-  if (!response.ok) throw toApiError(response.status, json);
-  return json as T;
-}
+const call = callJson;
 
 export const readToken = () => call<TokenStatus>('GET', '/api/scim/token');
 export const makeToken = (csrf: string) =>
