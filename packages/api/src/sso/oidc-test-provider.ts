@@ -97,7 +97,15 @@ export async function startTestProvider(options: {
     issuer: options.entra ? `${ENTRA}/organizations/v2.0` : issuer,
     origin,
     fetch: async (url, init) => {
-      const res = await fetch(url.startsWith(ENTRA) ? origin + url.slice(ENTRA.length) : url, init);
+      // Entra's address, and `localhost` (a test's "another issuer"), are this server: fetched by its IP, so
+      // a loaded machine's IPv6-then-IPv4 lookup of localhost cannot time out and look like an unreachable provider.
+      const local = origin.replace('127.0.0.1', 'localhost');
+      const target = url.startsWith(ENTRA)
+        ? origin + url.slice(ENTRA.length)
+        : url.startsWith(local)
+          ? origin + url.slice(local.length)
+          : url;
+      const res = await fetch(target, init);
       const location = res.headers.get('location');
       if (!options.entra || !location || !location.includes('iss=')) return res;
       // Entra ID sends people back with code and state only.
