@@ -18,6 +18,7 @@ export const errorStatus = {
   insufficient_scope: 403,
   password_change_required: 403,
   account_suspended: 403,
+  password_sign_in_off: 403,
   reset_not_allowed: 403,
   not_found: 404,
   workspace_not_found: 404,

@@ -9,6 +9,7 @@ import { checkNewPassword } from '../auth/password-policy';
 import { isInstanceAdmin } from '../auth/instance-admin';
 import { createSignInThrottle } from '../auth/sign-in-throttle';
 import type { Limits } from '../deps';
+import { effectiveSettings } from '../sso/sso-config';
 
 const localeBody = z.strictObject({
   locale: z
@@ -110,7 +111,13 @@ export function authRoutes(limits: Limits) {
       access: 'public',
       body: signInBody,
       success: { description: '{user, csrfToken, mustChangePassword}' },
-      errors: ['invalid_credentials', 'password_expired', 'account_suspended', 'rate_limited'],
+      errors: [
+        'invalid_credentials',
+        'password_expired',
+        'account_suspended',
+        'password_sign_in_off',
+        'rate_limited',
+      ],
       async handle(input) {
         const { c, deps, body, limits } = input;
         const attempt = await throttle.begin(input, body.email);
@@ -127,6 +134,19 @@ export function authRoutes(limits: Limits) {
           attempt.failed();
           await auditSignIn(input, user.id, 'sign_in.suspended', {});
           throw fail('account_suspended', 'this account is suspended: ask an administrator to restore it');
+        }
+        if (!user.instanceAdmin && deps.sso) {
+          // Password sign-in switched off by the administrator: the organisation's provider only. An instance
+          // administrator keeps a password, the way back in if the provider fails (decision 0029).
+          const sso = await effectiveSettings(deps.accounts, deps.sso.environment);
+          if (sso && !sso.passwordSignIn) {
+            attempt.failed();
+            await auditSignIn(input, user.id, 'sign_in.password_off', {});
+            throw fail(
+              'password_sign_in_off',
+              'password sign-in is switched off: sign in through the provider',
+            );
+          }
         }
         const oneTime = account.oneTimeUntil !== null;
         if (oneTime) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SsoDeps } from '../deps';
-import { createTestApi, type TestApi } from '../testing/test-api';
+import { createTestApi, PASSWORD, type TestApi } from '../testing/test-api';
 import { startTestProvider, TEST_CLIENT, type TestAccount, type TestProvider } from './oidc-test-provider';
 
 const WAYMARK = 'http://waymark.test';
@@ -224,6 +224,46 @@ describe('single sign-on with OpenID Connect', () => {
     } finally {
       await bad.t.close();
       await bad.provider.close();
+    }
+  });
+
+  it('given password sign-in switched off, then a member’s right password is refused saying to use the provider, and an instance administrator keeps theirs (the way back in)', async () => {
+    const { provider, t } = await setUp();
+    try {
+      await t.addUser('Ada', { ws: 'w1', role: 'owner' }); // the first account: instance administrator
+      await t.addUser('Ed', { ws: 'w1', role: 'editor' });
+      const settings = {
+        issuer: provider.issuer,
+        clientId: TEST_CLIENT.id,
+        providerName: 'Council ID',
+        allowedDomains: [],
+        accounts: 'just_in_time',
+        groupClaim: 'groups',
+        groupRoles: [],
+      };
+      await t.stores.accounts.putSetting('sso.config', { ...settings, passwordSignIn: true });
+      await t.signIn('Ed');
+      await t.stores.accounts.putSetting('sso.config', { ...settings, passwordSignIn: false });
+      const info = (await (await t.app.request(`${WAYMARK}/api/auth/sso`)).json()) as Record<string, unknown>;
+      expect(info.passwordSignIn).toBe(false);
+      const refused = await t.app.request('/api/auth/sign-in', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'ed@example.org', password: PASSWORD }),
+      });
+      expect(refused.status).toBe(403);
+      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('password_sign_in_off');
+      // A wrong password is still only "do not match": the switch is said only to whoever knows the password.
+      const wrong = await t.app.request('/api/auth/sign-in', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'ed@example.org', password: 'not the password' }),
+      });
+      expect(((await wrong.json()) as { error: { code: string } }).error.code).toBe('invalid_credentials');
+      await t.signIn('Ada');
+    } finally {
+      await t.close();
+      await provider.close();
     }
   });
 
