@@ -22,7 +22,7 @@ const signInBody = z.strictObject({ email: emailSchema, password: z.string().min
 const setupBody = z.strictObject({ email: emailSchema, name: nameSchema, password: passwordSchema });
 
 /** Sign-in events go to the audit log of every workspace the user belongs to (or the instance's, if none). */
-async function auditSignIn(
+export async function auditSignIn(
   input: RouteInput<unknown>,
   userId: UserId | null,
   action: string,

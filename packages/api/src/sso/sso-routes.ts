@@ -7,6 +7,7 @@ import { requireInstanceAdmin } from '../auth/instance-admin';
 import { hashToken } from '../auth/secrets';
 import { startSession } from '../auth/session-cookie';
 import type { Limits } from '../deps';
+import { auditSignIn } from '../routes/auth-routes';
 import { route, type RouteInput } from '../route-spec';
 import { clientIp, nowIso, userOf } from '../routes/route-helpers';
 import { emailSchema } from '../routes/schemas';
@@ -45,26 +46,6 @@ const safeReturn = (path: string | undefined | null): string =>
   path && path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\') && path.length <= 2000
     ? path
     : '/';
-
-async function auditSso(
-  input: RouteInput<unknown>,
-  userId: UserId | null,
-  action: string,
-  detail: Record<string, unknown>,
-) {
-  const workspaces = userId ? await input.deps.accounts.listWorkspacesOf(userId) : [];
-  const targets = workspaces.length > 0 ? workspaces.map((w) => w.id) : [null];
-  for (const ws of targets)
-    await input.deps.accounts.appendAudit({
-      workspaceId: ws,
-      actorId: userId,
-      action,
-      target: null,
-      detail,
-      ip: clientIp(input),
-      at: nowIso(input),
-    });
-}
 
 const isEmail = (text: unknown): text is string =>
   typeof text === 'string' && emailSchema.safeParse(text).success;
@@ -222,7 +203,10 @@ export function ssoRoutes(limits: Limits) {
         } catch (error) {
           const refusal = refusalOf(error);
           console.error(`single sign-on: ${refusal.code}: ${refusal.message}`);
-          await auditSso(input, null, 'sign_in.sso_refused', { code: refusal.code, reason: refusal.message });
+          await auditSignIn(input, null, 'sign_in.sso_refused', {
+            code: refusal.code,
+            reason: refusal.message,
+          });
           return redirect(c, `/sign-in?sso_error=${refusal.code}`);
         }
       },
@@ -263,13 +247,13 @@ export function ssoRoutes(limits: Limits) {
           const user = await personFor(input, deps.sso.store, settings, claims);
           userId = user.id;
           await startSession(c, deps, limits, user.id);
-          await auditSso(input, user.id, 'sign_in', { via: 'sso', issuer: claims.iss });
+          await auditSignIn(input, user.id, 'sign_in', { via: 'sso', issuer: claims.iss });
           return redirect(c, safeReturn(login.returnTo));
         } catch (error) {
           const refusal = refusalOf(error);
           // Said to the person by its code; the detail is for whoever reads the server's log.
           console.error(`single sign-on: ${refusal.code}: ${refusal.message}`);
-          await auditSso(input, userId, 'sign_in.sso_refused', {
+          await auditSignIn(input, userId, 'sign_in.sso_refused', {
             code: refusal.code,
             reason: refusal.message,
           });
