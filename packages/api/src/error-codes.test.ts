@@ -8,6 +8,7 @@ import { commandErrorCodes, problemsFromZod } from '@waymark/core';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { errorStatus } from './api-error';
+import { ssoErrorCodes } from './sso/oidc-flow';
 import { errorMessageId, problemMessageId, messagesFor, locales } from '@waymark/i18n';
 
 /** Codes the live route sends in a `rejected` or `error` message besides the API's and the reducer's. */
@@ -65,5 +66,15 @@ describe('every error code has words', () => {
   it('ids are the code in camelCase under errors.code / errors.problem', () => {
     expect(errorMessageId('lever_category_in_use')).toBe('errors.code.leverCategoryInUse');
     expect(problemMessageId('invalid_too_big')).toBe('errors.problem.invalidTooBig');
+  });
+
+  it('every single sign-on refusal the server sends back (?sso_error=<code>) has words in English and Welsh', () => {
+    for (const locale of locales) {
+      const words = messagesFor(locale) as Record<string, string>;
+      const missing = ssoErrorCodes
+        .map((code) => `sso.error.${code.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())}`)
+        .filter((id) => !(id in words));
+      expect(missing, locale).toEqual([]);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { MessageId } from '@waymark/i18n';
+import { namespaces, type MessageId } from '@waymark/i18n';
 import { t } from '../i18n';
 
 interface SsoInfo {
@@ -8,28 +8,15 @@ interface SsoInfo {
   readonly passwordSignIn: boolean;
 }
 
-const errorCodes = [
-  'not_configured',
-  'provider_unreachable',
-  'provider_refused',
-  'state_mismatch',
-  'sign_in_expired',
-  'code_refused',
-  'wrong_issuer',
-  'token_invalid',
-  'no_email',
-  'email_unverified',
-  'domain_not_allowed',
-  'not_invited',
-  'account_suspended',
-];
+/** The refusals the catalogue has words for (`sso.error.<code>`): the server's `ssoErrorCodes`, each tested to have them. */
+const known = namespaces.sso.en as Record<string, string>;
 
 /** The words for a refused single sign-on (`?sso_error=<code>` on the sign-in page), or null. */
 export function ssoRefusal(search: string): string | null {
   const code = new URLSearchParams(search).get('sso_error');
-  if (!code || !errorCodes.includes(code)) return null;
-  const camel = code.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-  return t(`sso.error.${camel}` as MessageId);
+  if (!code || !/^[a-z_]+$/.test(code)) return null;
+  const id = `sso.error.${code.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())}`;
+  return id in known ? t(id as MessageId) : null;
 }
 
 /** "Sign in with <provider>" when single sign-on is set up (decision 0029); nothing otherwise. */
