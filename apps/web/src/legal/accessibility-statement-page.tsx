@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { Link } from '../app/router';
 import { useTitle } from '../app/use-title';
 import './legal.css';
 import { formatList, t, type MessageId } from '../i18n';
@@ -14,6 +13,7 @@ import {
   inLanguage,
   linkTo,
   richText,
+  LegalPageNotes,
   useLegal,
 } from './legal-text';
 import { defaultAccessibility } from './legal-defaults';
@@ -44,12 +44,7 @@ export function AccessibilityStatementPage() {
   return (
     <div className="narrow legal-page">
       <h1>{t('legal.a11y.heading')}</h1>
-      {state.status === 'ready' && state.stored.canEdit ? (
-        <p>
-          <Link to={{ page: 'legal-admin' }}>{t('legal.editThis')}</Link>
-        </p>
-      ) : null}
-      {state.status === 'failed' ? <p className="error-message">{t('legal.loadFailed')}</p> : null}
+      <LegalPageNotes state={state} />
       <p>{richText('legal.a11y.appliesTo', { organisation, address: window.location.origin })}</p>
       {version ? <p>{t('legal.a11y.version', { version })}</p> : null}
       <p>{t('legal.a11y.wantMany')}</p>

@@ -1,4 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
+import { Link } from '../app/router';
 import { formatDateIn, getLocale, t, tRich, type MessageId } from '../i18n';
 import { readLegal, type Bilingual, type LegalPageName, type LegalSettings, type Stored } from './legal-api';
 
@@ -116,4 +117,15 @@ export function useLegal<P extends LegalPageName>(page: P): LegalState<P> {
     };
   }, [page]);
   return state;
+}
+
+/** Under a legal page's heading: the way to edit it, for an instance administrator, or that it could not load. */
+export function LegalPageNotes({ state }: { state: LegalState<LegalPageName> }) {
+  if (state.status === 'failed') return <p className="error-message">{t('legal.loadFailed')}</p>;
+  if (state.status !== 'ready' || !state.stored.canEdit) return null;
+  return (
+    <p>
+      <Link to={{ page: 'legal-admin' }}>{t('legal.editThis')}</Link>
+    </p>
+  );
 }

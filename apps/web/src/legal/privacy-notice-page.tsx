@@ -1,9 +1,18 @@
-import { Link } from '../app/router';
 import { useTitle } from '../app/use-title';
 import './legal.css';
 import { t } from '../i18n';
 import { defaultPrivacy } from './legal-defaults';
-import { DateText, Detail, Email, Name, Paragraphs, linkTo, richText, useLegal } from './legal-text';
+import {
+  DateText,
+  Detail,
+  Email,
+  Name,
+  Paragraphs,
+  linkTo,
+  richText,
+  LegalPageNotes,
+  useLegal,
+} from './legal-text';
 
 /**
  * The privacy notice template (issue 12, item 5): what UK GDPR Articles 13 and 14 ask a controller to tell people,
@@ -19,12 +28,7 @@ export function PrivacyNoticePage() {
   return (
     <div className="narrow legal-page">
       <h1>{t('legal.privacy.heading')}</h1>
-      {state.status === 'ready' && state.stored.canEdit ? (
-        <p>
-          <Link to={{ page: 'legal-admin' }}>{t('legal.editThis')}</Link>
-        </p>
-      ) : null}
-      {state.status === 'failed' ? <p className="error-message">{t('legal.loadFailed')}</p> : null}
+      <LegalPageNotes state={state} />
       <p>{richText('legal.privacy.template', { organisation })}</p>
       <p>{t('legal.privacy.intro')}</p>
 
