@@ -1,5 +1,28 @@
 // @waymark/measure: the pure arithmetic of measurement, business case and sampling.
 export { wilsonInterval, zForConfidence, type Proportion } from './wilson';
+export {
+  ces,
+  compareEvidence,
+  countAnswers,
+  csat,
+  defaultEvidenceRule,
+  emptyCounts,
+  nps,
+  questionKinds,
+  studentTQuantile,
+  summariseScores,
+  surveyScaleIds,
+  surveyScales,
+  toEmotionScale,
+  type CesResult,
+  type EvidenceAgreement,
+  type EvidenceRule,
+  type NpsResult,
+  type QuestionKind,
+  type ScoreCounts,
+  type ScoreSummary,
+  type SurveyScale,
+} from './survey-scores';
 export { formatPath, inputError, parseInput, type InputError } from './input-error';
 export {
   formatMoney,
@@ -164,8 +187,58 @@ export {
   type ComparedFigure,
   type CompareOptions,
   type EmotionSummary,
+  type HandOffSummary,
   type StepSide,
   type Totals,
 } from './compare/compare';
 export { stepFigures, type StepFigures } from './compare/step-figures';
 export { renderComparisonHtml, renderComparisonMarkdown } from './compare/compare-report';
+export {
+  countHandOffs,
+  type HandOffCount,
+  type HandOffEvidence,
+  type HandOffSource,
+  type MapHandOff,
+} from './hand-offs';
+export {
+  buildUp,
+  builtUpLineSchema,
+  costBasisLabel,
+  costLineSchema,
+  costModelSchema,
+  costScopes,
+  directLineSchema,
+  exactPounds,
+  lineUnitCost,
+  parseCostModel,
+  publishedCostModels,
+  resolveCostModel,
+  tableBasis,
+  type BuildUp,
+  type BuiltUpLine,
+  type CostBasis,
+  type CostLine,
+  type CostModel,
+  type CostModelInput,
+  type CostScope,
+  type ResolvedCostModel,
+} from './cost-model';
+export {
+  deflatorToCsv,
+  isPriceYear,
+  maxDeflatorCsvBytes,
+  maxDeflatorRows,
+  parseDeflatorCsv,
+  priceYearPattern,
+  shippedDeflator,
+  upratingFactor,
+  type DeflatorMeta,
+  type DeflatorSeries,
+} from './gdp-deflator';
+export {
+  costActivities,
+  loadedRateOf,
+  wasteSaving,
+  type ActivityCost,
+  type ActivityCosting,
+} from './activity-costing';
