@@ -51,6 +51,7 @@ export {
   type WorkspaceDeletion,
 } from './retention-store';
 export { createSqlRetentionStore } from './sql-retention-store';
+export * from './library-store';
 export { createSqlSsoStore, type SsoInvitation, type SsoLogin, type SsoStore } from './sso-store';
 export { createStores, openStores, type Stores, type StoreLocation } from './open-store';
 export { createTestStores, pgliteTemplate } from './test-database';

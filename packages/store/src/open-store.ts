@@ -17,6 +17,7 @@ import { createSqlImprovementStore } from './sql-improvement-store';
 import { createSqlWorkshopStore, type WorkshopStore } from './workshop-store';
 import type { RetentionStore } from './retention-store';
 import { createSqlRetentionStore } from './sql-retention-store';
+import { createSqlLibraryStore, type LibraryStore } from './library-store';
 
 export interface Stores {
   readonly sql: Sql;
@@ -32,6 +33,8 @@ export interface Stores {
   readonly scim: ScimStore;
   /** Retention periods, the purge and workspace deletion (issue 12 item 4). */
   readonly retention: RetentionStore;
+  /** Journey summaries, search and reviews (issue 14, items 3, 4 and 6; decision 0035). */
+  readonly library: LibraryStore;
   readonly database: Sql['dialect'];
   close(): Promise<void>;
 }
@@ -48,6 +51,7 @@ export function createStores(sql: Sql): Stores {
     workshops: createSqlWorkshopStore(sql),
     scim: createSqlScimStore(sql),
     retention: createSqlRetentionStore(sql),
+    library: createSqlLibraryStore(sql),
     database: sql.dialect,
     close: () => sql.close(),
   };
