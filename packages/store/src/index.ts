@@ -18,6 +18,26 @@ export {
 } from './improvement-store';
 export { createSqlImprovementStore } from './sql-improvement-store';
 export {
+  createSqlHierarchyStore,
+  type ChildLink,
+  type HierarchyStore,
+  type HierarchyStoreError,
+  type StepLink,
+} from './hierarchy-store';
+export {
+  createSqlOpportunityStore,
+  opportunityLinkKinds,
+  opportunityPriorities,
+  opportunityStatuses,
+  type Opportunity,
+  type OpportunityLink,
+  type OpportunityLinkKind,
+  type OpportunityPriority,
+  type OpportunityStatus,
+  type OpportunityStore,
+  type OpportunityStoreError,
+} from './opportunity-store';
+export {
   GUESTS_CHANNEL,
   guestRoles,
   type Guest,

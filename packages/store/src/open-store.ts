@@ -17,6 +17,8 @@ import { createSqlImprovementStore } from './sql-improvement-store';
 import { createSqlWorkshopStore, type WorkshopStore } from './workshop-store';
 import type { RetentionStore } from './retention-store';
 import { createSqlRetentionStore } from './sql-retention-store';
+import { createSqlHierarchyStore, type HierarchyStore } from './hierarchy-store';
+import { createSqlOpportunityStore, type OpportunityStore } from './opportunity-store';
 import { createSqlLibraryStore, type LibraryStore } from './library-store';
 
 export interface Stores {
@@ -33,6 +35,10 @@ export interface Stores {
   readonly scim: ScimStore;
   /** Retention periods, the purge and workspace deletion (issue 12 item 4). */
   readonly retention: RetentionStore;
+  /** Journeys within journeys and step links across journeys (issue 14, decision 0034). */
+  readonly hierarchy: HierarchyStore;
+  /** Opportunities across journeys (issue 14, decision 0034). */
+  readonly opportunities: OpportunityStore;
   /** Journey summaries, search and reviews (issue 14, items 3, 4 and 6; decision 0035). */
   readonly library: LibraryStore;
   readonly database: Sql['dialect'];
@@ -51,6 +57,8 @@ export function createStores(sql: Sql): Stores {
     workshops: createSqlWorkshopStore(sql),
     scim: createSqlScimStore(sql),
     retention: createSqlRetentionStore(sql),
+    hierarchy: createSqlHierarchyStore(sql),
+    opportunities: createSqlOpportunityStore(sql),
     library: createSqlLibraryStore(sql),
     database: sql.dialect,
     close: () => sql.close(),
