@@ -28,6 +28,7 @@ import enMeasure from '../messages/en/measure.json' with { type: 'json' };
 import enBusiness from '../messages/en/business.json' with { type: 'json' };
 import enLegal from '../messages/en/legal.json' with { type: 'json' };
 import enScim from '../messages/en/scim.json' with { type: 'json' };
+import enEvidence from '../messages/en/evidence.json' with { type: 'json' };
 import enRetention from '../messages/en/retention.json' with { type: 'json' };
 import enAdmin from '../messages/en/admin.json' with { type: 'json' };
 import enSso from '../messages/en/sso.json' with { type: 'json' };
@@ -59,6 +60,7 @@ import cyMeasure from '../messages/cy/measure.json' with { type: 'json' };
 import cyBusiness from '../messages/cy/business.json' with { type: 'json' };
 import cyLegal from '../messages/cy/legal.json' with { type: 'json' };
 import cyScim from '../messages/cy/scim.json' with { type: 'json' };
+import cyEvidence from '../messages/cy/evidence.json' with { type: 'json' };
 import cyRetention from '../messages/cy/retention.json' with { type: 'json' };
 import cyAdmin from '../messages/cy/admin.json' with { type: 'json' };
 import cySso from '../messages/cy/sso.json' with { type: 'json' };
@@ -92,6 +94,7 @@ export const namespaces = {
   business: { en: enBusiness, cy: cyBusiness },
   legal: { en: enLegal, cy: cyLegal },
   scim: { en: enScim, cy: cyScim },
+  evidence: { en: enEvidence, cy: cyEvidence },
   retention: { en: enRetention, cy: cyRetention },
   admin: { en: enAdmin, cy: cyAdmin },
   sso: { en: enSso, cy: cySso },
@@ -126,6 +129,7 @@ export type MessageId =
   | keyof typeof enMeasure
   | keyof typeof enBusiness
   | keyof typeof enScim
+  | keyof typeof enEvidence
   | keyof typeof enLegal
   | keyof typeof enRetention
   | keyof typeof enAdmin

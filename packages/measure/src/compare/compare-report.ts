@@ -33,8 +33,28 @@ function reportWords(c: Comparison, w: Words, esc: (s: string) => string) {
     ].join('; ');
   const list = (items: readonly string[]) =>
     items.length === 0 ? w.t('measure.compare.none') : items.map(esc).join(', ');
+  // hand-offs say whether they came from the map or the log (issue 13 item 1)
+  const handOffSource =
+    c.current.handOffs?.source === c.desired.handOffs?.source
+      ? (c.current.handOffs?.source ?? 'map')
+      : 'both';
+  const stated = (['current', 'desired'] as const).flatMap((k) => {
+    const s = c[k];
+    return s.handOffs && s.handOffs.stated !== null && s.handOffs.stated !== s.totals.handOffs
+      ? [
+          w.t('evidence.handOffs.stated', {
+            title: esc(s.title),
+            stated: s.handOffs.stated,
+            count: s.totals.handOffs,
+          }),
+        ]
+      : [];
+  });
   return {
-    figure: (k: ComparedFigure) => w.t(`measure.compare.figure.${k}`),
+    figure: (k: ComparedFigure) =>
+      k === 'handOffs'
+        ? w.t('evidence.handOffs.label', { source: handOffSource })
+        : w.t(`measure.compare.figure.${k}`),
     status,
     emotionLine,
     stepsChanged: w.t('measure.compare.stepsChanged', {
@@ -45,7 +65,7 @@ function reportWords(c: Comparison, w: Words, esc: (s: string) => string) {
       source: esc(c.costTable.source) + (c.costTable.year ? `, ${c.costTable.year}` : ''),
       id: esc(c.costTable.id),
     }),
-    notes: (c.uncostedChannels ?? []).map((ch) => esc(uncostedNote(ch, c.costTable.id, w))),
+    notes: [...(c.uncostedChannels ?? []).map((ch) => esc(uncostedNote(ch, c.costTable.id, w))), ...stated],
     stepHead: [
       w.t('measure.compare.currentStep'),
       w.t('measure.compare.desiredStep'),

@@ -1,5 +1,7 @@
 import type { Column, ColumnId, Journey } from '@waymark/core';
 import { costTables, defaultCostTableId, type CostTable } from '../channel-costs';
+import { exactPounds, tableBasis, type CostBasis } from '../cost-model';
+import { countHandOffs, type HandOffCount, type HandOffSource } from '../hand-offs';
 import { proposeAlignment, type AlignmentRow } from './alignment';
 import { stepFigures, type StepFigures } from './step-figures';
 import { englishWords, type Words } from '../words';
@@ -48,18 +50,26 @@ export interface EmotionSummary {
   }>;
 }
 
+/** Where a side's hand-off count came from (map or log), and what typed metric cards state beside it. */
+export interface HandOffSummary {
+  readonly source: HandOffSource;
+  readonly stated: number | null;
+}
+
 export interface Comparison {
   readonly current: {
     readonly id: string;
     readonly title: string;
     readonly totals: Totals;
     readonly emotion: EmotionSummary;
+    readonly handOffs: HandOffSummary;
   };
   readonly desired: {
     readonly id: string;
     readonly title: string;
     readonly totals: Totals;
     readonly emotion: EmotionSummary;
+    readonly handOffs: HandOffSummary;
   };
   readonly delta: Totals;
   readonly rows: readonly ComparisonRow[];
@@ -68,6 +78,8 @@ export interface Comparison {
   /** Name matches not yet confirmed by a person: the comparison is provisional while any remain. */
   readonly unconfirmed: number;
   readonly costTable: { readonly id: string; readonly source: string; readonly year: number | null };
+  /** Which cost model and price base every cost figure here used (issue 13 item 2). */
+  readonly costBasis: CostBasis;
   readonly notes: readonly string[];
   /** The channels with contacts but no cost in the table: `notes` says so in English; reports say it in theirs. */
   readonly uncostedChannels: readonly string[];
@@ -76,6 +88,8 @@ export interface Comparison {
 export interface CompareOptions {
   readonly alignment?: readonly AlignmentRow[];
   readonly costTable?: CostTable;
+  /** Says which model and price base `costTable` is; the table's own year when absent. */
+  readonly costBasis?: CostBasis;
 }
 
 const zero = (): Totals => ({
@@ -90,18 +104,24 @@ const zero = (): Totals => ({
 const valueOf = (f: StepFigures | undefined, k: ComparedFigure) =>
   f === undefined ? 0 : k === 'cost' ? (f.cost ?? 0) : f[k];
 
-function side(journey: Journey, id: ColumnId | null, table: CostTable): StepSide | null {
+function side(
+  journey: Journey,
+  id: ColumnId | null,
+  table: CostTable,
+  handOffs: HandOffCount,
+): StepSide | null {
   if (id === null) return null;
   const column = journey.columns.find((c) => c.id === id);
   return column
-    ? { columnId: column.id, label: column.label, figures: stepFigures(journey, column, table) }
+    ? { columnId: column.id, label: column.label, figures: stepFigures(journey, column, table, handOffs) }
     : null;
 }
 
-function summarise(journey: Journey, table: CostTable) {
+function summarise(journey: Journey, table: CostTable, handOffs: HandOffCount) {
   const totals = zero();
-  const steps = journey.columns.map((c: Column) => ({ c, f: stepFigures(journey, c, table) }));
+  const steps = journey.columns.map((c: Column) => ({ c, f: stepFigures(journey, c, table, handOffs) }));
   for (const { f } of steps) for (const k of comparedFigures) totals[k] += valueOf(f, k);
+  totals.cost = exactPounds(totals.cost);
   const scored = steps.filter((s) => s.f.emotion !== null);
   const lowestStep = scored.reduce<(typeof scored)[number] | null>(
     (lo, s) => (lo === null || s.f.emotion! < lo.f.emotion! ? s : lo),
@@ -117,7 +137,8 @@ function summarise(journey: Journey, table: CostTable) {
     ),
   };
   const uncosted = [...new Set(steps.flatMap((s) => s.f.uncostedChannels))];
-  return { id: journey.id, title: journey.meta.title, totals, emotion, uncosted };
+  const ho = { source: handOffs.source, stated: handOffs.stated };
+  return { id: journey.id, title: journey.meta.title, totals, emotion, uncosted, handOffs: ho };
 }
 
 /** Current beside desired, step by step and in total (issue 6 §1). Pure: the cost table comes in. */
@@ -128,11 +149,14 @@ export function compareJourneys(
 ): Comparison {
   const table = options.costTable ?? costTables.find((t) => t.id === defaultCostTableId)!;
   const alignment = options.alignment ?? proposeAlignment(current, desired);
+  const curHandOffs = countHandOffs(current);
+  const desHandOffs = countHandOffs(desired);
   const rows = alignment.map((a): ComparisonRow => {
-    const cur = side(current, a.current, table);
-    const des = side(desired, a.desired, table);
+    const cur = side(current, a.current, table, curHandOffs);
+    const des = side(desired, a.desired, table, desHandOffs);
     const delta = zero();
     for (const k of comparedFigures) delta[k] = valueOf(des?.figures, k) - valueOf(cur?.figures, k);
+    delta.cost = exactPounds(delta.cost);
     const ce = cur?.figures.emotion ?? null;
     const de = des?.figures.emotion ?? null;
     return {
@@ -144,21 +168,23 @@ export function compareJourneys(
       emotionDelta: ce !== null && de !== null ? de - ce : null,
     };
   });
-  const c = summarise(current, table);
-  const d = summarise(desired, table);
+  const c = summarise(current, table, curHandOffs);
+  const d = summarise(desired, table, desHandOffs);
   const delta = zero();
   for (const k of comparedFigures) delta[k] = d.totals[k] - c.totals[k];
+  delta.cost = exactPounds(delta.cost);
   const uncostedChannels = [...new Set([...c.uncosted, ...d.uncosted])];
   const notes = uncostedChannels.map((ch) => uncostedNote(ch, table.id, englishWords));
   return {
-    current: { id: c.id, title: c.title, totals: c.totals, emotion: c.emotion },
-    desired: { id: d.id, title: d.title, totals: d.totals, emotion: d.emotion },
+    current: { id: c.id, title: c.title, totals: c.totals, emotion: c.emotion, handOffs: c.handOffs },
+    desired: { id: d.id, title: d.title, totals: d.totals, emotion: d.emotion, handOffs: d.handOffs },
     delta,
     rows,
     stepsRemoved: rows.flatMap((r) => (r.status === 'removed' && r.current ? [r.current.label] : [])),
     stepsAdded: rows.flatMap((r) => (r.status === 'added' && r.desired ? [r.desired.label] : [])),
     unconfirmed: alignment.filter((a) => !a.confirmed).length,
     costTable: { id: table.id, source: table.source, year: table.year },
+    costBasis: options.costBasis ?? tableBasis(table),
     notes,
     uncostedChannels,
   };

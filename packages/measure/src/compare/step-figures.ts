@@ -1,5 +1,7 @@
 import type { Card, Channel, Column, Journey, MetricKind } from '@waymark/core';
 import type { CostTable } from '../channel-costs';
+import { roundHalfAway } from '../money';
+import { countHandOffs, type HandOffCount } from '../hand-offs';
 
 /** The figures of one step, read from its metric cards, touchpoints, baton changes and emotion scores. */
 export interface StepFigures {
@@ -27,7 +29,12 @@ const sumMetric = (cards: readonly Card[], metric: MetricKind): number | null =>
   return values.length === 0 ? null : values.reduce((a, b) => a + b, 0);
 };
 
-export function stepFigures(journey: Journey, column: Column, table: CostTable): StepFigures {
+export function stepFigures(
+  journey: Journey,
+  column: Column,
+  table: CostTable,
+  handOffs: HandOffCount = countHandOffs(journey),
+): StepFigures {
   const cards = journey.cards.filter((c) => c.columnId === column.id);
   const touchpoints = cards.flatMap((c) =>
     c.kind === 'touchpoint' && c.direction !== 'internal' ? [c] : [],
@@ -66,8 +73,10 @@ export function stepFigures(journey: Journey, column: Column, table: CostTable):
     waitDays: sumMetric(cards, 'wait-days') ?? column.waitDays ?? 0,
     handlingMinutes:
       sumMetric(cards, 'handling-minutes') ?? touchpoints.reduce((n, t) => n + (t.handlingMinutes ?? 0), 0),
-    handOffs: cards.filter((c) => c.kind === 'baton-change').length + (sumMetric(cards, 'hand-offs') ?? 0),
-    cost,
+    // one definition, counted once per step boundary (hand-offs.ts); a typed metric card is not added to it
+    handOffs: handOffs.perStep[column.id] ?? 0,
+    // Exact to the penny: 5.81, never 5.8100000000000005 (issue 13 item 2).
+    cost: cost === null ? null : roundHalfAway(cost, 2),
     emotion: scores.length === 0 ? null : scores.reduce((a, b) => a + b, 0) / scores.length,
     momentsOfTruth: cards.flatMap((c) => (c.kind === 'moment-of-truth' ? [c.text] : [])),
     painPoints: cards.filter((c) => c.kind === 'pain-point').length,
