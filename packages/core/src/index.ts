@@ -99,6 +99,31 @@ export {
   isTemplateGuidance,
   separateTemplateGuidance,
 } from './templates/guidance';
+export {
+  addRemoved,
+  insertTemplateCommands,
+  journeyFromTemplateBody,
+  noneRemoved,
+  parseTemplatePack,
+  readTemplateBody,
+  serialiseTemplatePack,
+  stripJourney,
+  stripTemplate,
+  templateBodySchema,
+  templateDetailsSchema,
+  templateFromJourney,
+  templateKinds,
+  templatePackLimits,
+  TEMPLATE_PACK_FORMAT,
+  TEMPLATE_PACK_VERSION,
+  type RemovedPersonalData,
+  type TemplateBody,
+  type TemplateEntry,
+  type TemplateKind,
+  type TemplatePack,
+  type TemplatePart,
+} from './templates/pack';
+export { findStarter, starterTemplates, type StarterTemplate } from './templates/starters';
 export { adviseJourney } from './journey/advice';
 export { applyCommand, applyCommands, parseCommand } from './commands/apply';
 export { cardInsertIndex } from './commands/cards';
