@@ -30,6 +30,7 @@ import enLegal from '../messages/en/legal.json' with { type: 'json' };
 import enScim from '../messages/en/scim.json' with { type: 'json' };
 import enEvidence from '../messages/en/evidence.json' with { type: 'json' };
 import enRetention from '../messages/en/retention.json' with { type: 'json' };
+import enCosts from '../messages/en/costs.json' with { type: 'json' };
 import enAdmin from '../messages/en/admin.json' with { type: 'json' };
 import enSso from '../messages/en/sso.json' with { type: 'json' };
 import cyCommon from '../messages/cy/common.json' with { type: 'json' };
@@ -62,6 +63,7 @@ import cyLegal from '../messages/cy/legal.json' with { type: 'json' };
 import cyScim from '../messages/cy/scim.json' with { type: 'json' };
 import cyEvidence from '../messages/cy/evidence.json' with { type: 'json' };
 import cyRetention from '../messages/cy/retention.json' with { type: 'json' };
+import cyCosts from '../messages/cy/costs.json' with { type: 'json' };
 import cyAdmin from '../messages/cy/admin.json' with { type: 'json' };
 import cySso from '../messages/cy/sso.json' with { type: 'json' };
 
@@ -96,6 +98,7 @@ export const namespaces = {
   scim: { en: enScim, cy: cyScim },
   evidence: { en: enEvidence, cy: cyEvidence },
   retention: { en: enRetention, cy: cyRetention },
+  costs: { en: enCosts, cy: cyCosts },
   admin: { en: enAdmin, cy: cyAdmin },
   sso: { en: enSso, cy: cySso },
 } as const;
@@ -132,5 +135,6 @@ export type MessageId =
   | keyof typeof enEvidence
   | keyof typeof enLegal
   | keyof typeof enRetention
+  | keyof typeof enCosts
   | keyof typeof enAdmin
   | keyof typeof enSso;
