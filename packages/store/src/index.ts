@@ -71,6 +71,8 @@ export {
   type WorkspaceDeletion,
 } from './retention-store';
 export { createSqlRetentionStore } from './sql-retention-store';
+export type { NewTemplate, Provenance, StoredTemplate, TemplateStore } from './template-store';
+export { createSqlTemplateStore } from './sql-template-store';
 export * from './library-store';
 export { createSqlSsoStore, type SsoInvitation, type SsoLogin, type SsoStore } from './sso-store';
 export { createStores, openStores, type Stores, type StoreLocation } from './open-store';

@@ -17,6 +17,8 @@ import { createSqlImprovementStore } from './sql-improvement-store';
 import { createSqlWorkshopStore, type WorkshopStore } from './workshop-store';
 import type { RetentionStore } from './retention-store';
 import { createSqlRetentionStore } from './sql-retention-store';
+import type { TemplateStore } from './template-store';
+import { createSqlTemplateStore } from './sql-template-store';
 import { createSqlHierarchyStore, type HierarchyStore } from './hierarchy-store';
 import { createSqlOpportunityStore, type OpportunityStore } from './opportunity-store';
 import { createSqlLibraryStore, type LibraryStore } from './library-store';
@@ -35,6 +37,8 @@ export interface Stores {
   readonly scim: ScimStore;
   /** Retention periods, the purge and workspace deletion (issue 12 item 4). */
   readonly retention: RetentionStore;
+  /** Workspace templates and copied maps' provenance (issue 14 item 5, decision 0036). */
+  readonly templates: TemplateStore;
   /** Journeys within journeys and step links across journeys (issue 14, decision 0034). */
   readonly hierarchy: HierarchyStore;
   /** Opportunities across journeys (issue 14, decision 0034). */
@@ -57,6 +61,7 @@ export function createStores(sql: Sql): Stores {
     workshops: createSqlWorkshopStore(sql),
     scim: createSqlScimStore(sql),
     retention: createSqlRetentionStore(sql),
+    templates: createSqlTemplateStore(sql),
     hierarchy: createSqlHierarchyStore(sql),
     opportunities: createSqlOpportunityStore(sql),
     library: createSqlLibraryStore(sql),
