@@ -17,6 +17,7 @@ import {
   type ImportFileOptions,
 } from '@waymark/analytics';
 import { exitCodes, type CliCommand, type CliContext } from '../command';
+import { labelledTable, resolveCostOptions } from '../files/read-cost-model';
 
 const help = `waymark analyse <log> [options]
 
@@ -38,6 +39,8 @@ Metrics:
   --repeat-days N         a repeat within N days is avoidable contact RP (default 7; 0 = off)
   --categories FILE       JSON {"activity": "PC" | "RP" | ...} avoidable-contact categories
   --costs FILE            JSON {"channel label": pounds per contact}, overriding the table
+  --cost-model FILE       your own cost model (JSON {"name", "priceYear", "lines"}) instead of Socitm 2011
+  --price-year Y          costs in year Y's prices, uprated with HM Treasury's GDP deflator (e.g. 2024)
   --value-classes FILE    JSON {"activity": "value-added" | "necessary" | "waste"}
   --resolved REGEX        outcomes that mean resolved (first-contact resolution)
 Output:
@@ -70,6 +73,8 @@ const options = {
   'repeat-days': { type: 'string' },
   categories: { type: 'string' },
   costs: { type: 'string' },
+  'cost-model': { type: 'string' },
+  'price-year': { type: 'string' },
   'value-classes': { type: 'string' },
   resolved: { type: 'string' },
   format: { type: 'string' },
@@ -277,6 +282,16 @@ async function readConfig(
         'category codes such as "PC"',
       )
     : undefined;
+  // a cost model or price year: the table's source then says the model and price base (issue 13 item 2)
+  let costTable;
+  if (str('cost-model') !== undefined || str('price-year') !== undefined) {
+    const resolved = await resolveCostOptions(ctx.cwd, {
+      costModel: str('cost-model'),
+      priceYear: str('price-year'),
+    });
+    if (!resolved.ok) throw new ConfigError(resolved.error, false);
+    costTable = labelledTable(resolved.value);
+  }
   const localCosts = costsPath
     ? await readJsonRecord(
         ctx,
@@ -311,6 +326,7 @@ async function readConfig(
       ...(categories ? { categories } : {}),
     },
     ...(localCosts ? { localCosts } : {}),
+    ...(costTable ? { costTable } : {}),
     ...(valueClasses ? { valueClasses } : {}),
     ...(resolved ? { resolvedOutcome: resolved } : {}),
   };

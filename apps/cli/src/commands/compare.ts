@@ -11,6 +11,7 @@ import {
 import { exitCodes, type CliCommand } from '../command';
 import { readJourneyFile } from '../files/read-journey-file';
 import { writeOutput } from '../files/write-output';
+import { resolveCostOptions } from '../files/read-cost-model';
 import { argsMessage, usageError } from '../usage-error';
 
 const renderers: Record<'md' | 'json' | 'html', (c: Comparison) => string> = {
@@ -20,7 +21,7 @@ const renderers: Record<'md' | 'json' | 'html', (c: Comparison) => string> = {
 };
 const formatIds = Object.keys(renderers) as (keyof typeof renderers)[];
 
-const help = `Usage: waymark compare <current> <desired> [--format md|json|html] [--out <file>] [--costs <table>]
+const help = `Usage: waymark compare <current> <desired> [--format md|json|html] [--out <file>] [--costs <table> | --cost-model <file.json>] [--price-year <year>]
 
 Sets a current journey beside a desired one, step by step: contacts, avoidable contacts, elapsed and
 waiting days, hand-offs, cost per journey, emotion (the lowest point, the moments of truth), and the steps
@@ -31,6 +32,12 @@ Options:
   -f, --format <format>  md (default), json or html (one self-contained page that prints on A4)
   -o, --out <file>       write to this file instead of standard output
       --costs <table>    cost-per-contact table: ${costTables.map((t) => t.id).join(', ')} (default ${defaultCostTableId})
+      --cost-model <file.json>
+                         your own cost model: {"name", "priceYear", "lines": [{"scope": "channel", "key":
+                         "telephone", "method": "direct", "unitCost": 3.19}, ...]} (docs/worked-checks/costs.md)
+      --price-year <year>
+                         show costs in this year's prices (2024, or 2024-25 with a financial-year series),
+                         uprated with HM Treasury's GDP deflator; every report says the model and price base
       --force            replace --out if it exists
   -h, --help             show this help
 
@@ -42,6 +49,8 @@ const options = {
   format: { type: 'string', short: 'f' },
   out: { type: 'string', short: 'o' },
   costs: { type: 'string' },
+  'cost-model': { type: 'string' },
+  'price-year': { type: 'string' },
   force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -77,14 +86,12 @@ export const compareCommand: CliCommand = {
         `unknown format "${values.format}"; expected one of ${formatIds.join(', ')}`,
       );
     }
-    const table = costTables.find((t) => t.id === (values.costs ?? defaultCostTableId));
-    if (!table) {
-      return usageError(
-        ctx,
-        'compare',
-        `unknown cost table "${values.costs}"; expected one of ${costTables.map((t) => t.id).join(', ')}`,
-      );
-    }
+    const costs = await resolveCostOptions(ctx.cwd, {
+      costs: values.costs,
+      costModel: values['cost-model'],
+      priceYear: values['price-year'],
+    });
+    if (!costs.ok) return usageError(ctx, 'compare', costs.error);
     const sides = [];
     for (const file of positionals) {
       const read = await readJourneyFile(ctx.cwd, file);
@@ -94,7 +101,10 @@ export const compareCommand: CliCommand = {
       }
       sides.push(read.value.journey);
     }
-    const comparison = compareJourneys(sides[0]!, sides[1]!, { costTable: table });
+    const comparison = compareJourneys(sides[0]!, sides[1]!, {
+      costTable: costs.value.table,
+      costBasis: costs.value.basis,
+    });
     const written = await writeOutput(
       ctx,
       renderers[format as keyof typeof renderers](comparison),

@@ -1,4 +1,5 @@
 import { escapeMarkdown } from '@waymark/core';
+import { costBasisLabel, tableBasis } from '../cost-model';
 import { englishWords, type Words } from '../words';
 import { comparedFigures, uncostedNote, type Comparison, type ComparedFigure } from './compare';
 
@@ -61,10 +62,10 @@ function reportWords(c: Comparison, w: Words, esc: (s: string) => string) {
       removed: list(c.stepsRemoved),
       added: list(c.stepsAdded),
     }),
-    costs: w.t('measure.compare.costsPerContact', {
+    costs: `${w.t('measure.compare.costsPerContact', {
       source: esc(c.costTable.source) + (c.costTable.year ? `, ${c.costTable.year}` : ''),
       id: esc(c.costTable.id),
-    }),
+    })} ${w.t('costs.basis.costsUsed', { basis: esc(costBasisLabel(c.costBasis ?? tableBasis({ ...c.costTable, perContact: {} }), w)) })}`,
     notes: [...(c.uncostedChannels ?? []).map((ch) => esc(uncostedNote(ch, c.costTable.id, w))), ...stated],
     stepHead: [
       w.t('measure.compare.currentStep'),

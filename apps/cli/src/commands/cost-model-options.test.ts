@@ -1,0 +1,125 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exitCodes } from '../command';
+import { analyseCommand } from './analyse';
+import { compareCommand } from './compare';
+
+const journey = (id: string, type: string, channel: string) => `schemaVersion: 2
+id: ${id}
+meta: { title: ${id}, journeyType: ${type} }
+columns: [{ id: report, label: Reports }]
+lanes: [{ id: tp, kind: touchpoint, label: Touchpoints }]
+cards: [{ id: a, kind: touchpoint, laneId: tp, columnId: report, text: Contact, channel: ${channel} }]
+`;
+const melton = {
+  name: 'Melton 2026',
+  priceYear: '2024',
+  lines: [
+    {
+      scope: 'channel',
+      key: 'telephone',
+      method: 'built-up',
+      staffMinutes: 7.5,
+      annualSalary: 26000,
+      onCostsPercent: 30,
+      overheadsPercent: 20,
+      hoursPerYear: 1650,
+      nonStaffCost: 0.12,
+    },
+    { scope: 'channel', key: 'web', method: 'direct', unitCost: 0.2 },
+  ],
+};
+
+function harness() {
+  const cwd = mkdtempSync(join(tmpdir(), 'waymark-costs-'));
+  let out = '';
+  let err = '';
+  const ctx = {
+    cwd,
+    env: { WAYMARK_PSEUDONYM_KEY: 'test-key-of-at-least-16-bytes' },
+    stdout: (t: string) => void (out += t),
+    stderr: (t: string) => void (err += t),
+  };
+  writeFileSync(join(cwd, 'now.yaml'), journey('now', 'current', 'telephone'));
+  writeFileSync(join(cwd, 'then.yaml'), journey('then', 'desired', 'web'));
+  writeFileSync(join(cwd, 'melton.json'), JSON.stringify(melton));
+  return {
+    cwd,
+    compare: (...a: string[]) => compareCommand.run(['now.yaml', 'then.yaml', ...a], ctx),
+    analyse: (...a: string[]) => analyseCommand.run(a, ctx),
+    out: () => out,
+    err: () => err,
+  };
+}
+
+describe('--cost-model and --price-year (issue 13 item 2)', () => {
+  it('compare costs with a workspace model built up from staff time and names the model and price base', async () => {
+    const h = harness();
+    expect(await h.compare('--cost-model', 'melton.json', '-f', 'json')).toBe(exitCodes.ok);
+    const c = JSON.parse(h.out());
+    expect(c.current.totals.cost).toBe(3.19);
+    expect(c.delta.cost).toBe(-2.99);
+    expect(c.costBasis).toMatchObject({ kind: 'workspace', modelName: 'Melton 2026', shownIn: '2024' });
+    const md = harness();
+    expect(await md.compare('--cost-model', 'melton.json')).toBe(exitCodes.ok);
+    expect(md.out()).toContain('Costs: Workspace model ‘Melton 2026’, 2024 prices.');
+  });
+
+  it('compare uprates the default Socitm 2011 table to 2024 prices with the GDP deflator', async () => {
+    const h = harness();
+    expect(await h.compare('--price-year', '2024', '-f', 'json')).toBe(exitCodes.ok);
+    const c = JSON.parse(h.out());
+    expect(c.current.totals.cost).toBe(4);
+    expect(c.desired.totals.cost).toBe(0.21);
+    expect(c.costBasis).toMatchObject({
+      modelId: 'socitm-2011',
+      priceYear: '2011',
+      shownIn: '2024',
+      uprated: true,
+    });
+  });
+
+  it('refuses a bad model naming the file and field, a year the deflator lacks, and both kinds of costs at once', async () => {
+    const h = harness();
+    writeFileSync(
+      join(h.cwd, 'bad.json'),
+      JSON.stringify({ ...melton, lines: [{ ...melton.lines[0], hoursPerYear: 0 }] }),
+    );
+    expect(await h.compare('--cost-model', 'bad.json')).toBe(exitCodes.usage);
+    expect(h.err()).toContain(
+      '--cost-model bad.json:\n  lines[0].hoursPerYear: expected productive hours a year from 1 to 8760',
+    );
+    expect(await h.compare('--price-year', '2031')).toBe(exitCodes.usage);
+    expect(h.err()).toContain('expected a year in the deflator series (1990 to 2024); got "2031"');
+    expect(await h.compare('--costs', 'socitm-2011', '--cost-model', 'melton.json')).toBe(exitCodes.usage);
+    expect(h.err()).toContain('not both');
+    writeFileSync(join(h.cwd, 'text.json'), 'name: Melton');
+    expect(await h.compare('--cost-model', 'text.json')).toBe(exitCodes.usage);
+    expect(h.err()).toContain('--cost-model text.json: expected JSON');
+  });
+
+  it('analyse prices a log’s contacts with the model and says so in its report', async () => {
+    const h = harness();
+    writeFileSync(
+      join(h.cwd, 'log.csv'),
+      'Ref,Action,When,Medium\nR-1,Report,2024-02-01T09:00:00Z,Phone\nR-1,Close,2024-02-03T09:00:00Z,Web\n',
+    );
+    const args = [
+      'log.csv',
+      '--case',
+      'Ref',
+      '--activity',
+      'Action',
+      '--timestamp',
+      'When',
+      '--channel',
+      'Medium',
+    ];
+    expect(await h.analyse(...args, '--cost-model', 'melton.json', '--format', 'json')).toBe(exitCodes.ok);
+    const r = JSON.parse(h.out());
+    expect(r.channels.table.source).toBe('Workspace model ‘Melton 2026’, 2024 prices');
+    expect(r.channels.totalCost).toBeCloseTo(3.39, 10);
+  });
+});
