@@ -16,6 +16,8 @@ import { computeSegments, type Segment, type SegmentBy } from './metrics/segment
 import { computeSilences, type Silences } from './metrics/silences';
 import { summarise, type Summary } from './metrics/stats';
 import { computeValueAdded, type ValueAdded, type ValueClass } from './metrics/value-added';
+import { computeOutcomeReached, type OutcomeReached, type OutcomeRule } from './metrics/outcome';
+import { computeClosedLoop, type ClosedLoop, type ClosedLoopRule } from './metrics/closed-loop';
 import { type Variants } from './metrics/variants';
 
 export interface AnalysisConfig {
@@ -29,6 +31,10 @@ export interface AnalysisConfig {
   readonly resolvedOutcome?: RegExp;
   readonly valueClasses?: Readonly<Record<string, ValueClass>>;
   readonly segments?: readonly SegmentBy[];
+  /** The journey's Successful Customer Outcome as an activity or attribute condition (issue 13 item 5). */
+  readonly successfulOutcome?: OutcomeRule;
+  /** Which activities are delivery and confirmation for closing the loop; detected by name when not given. */
+  readonly closedLoop?: ClosedLoopRule;
   /**
    * Logs of at least this many events compute the directly-follows graph and the variants in a worker
    * thread while this one computes the rest (default 2,000,000; below it a worker's start-up costs
@@ -52,6 +58,8 @@ export interface Analysis {
   readonly avoidable: AvoidableContact;
   readonly fcr?: FirstContactResolution;
   readonly valueAdded?: ValueAdded;
+  readonly successfulOutcome?: OutcomeReached;
+  readonly closedLoop?: ClosedLoop;
   readonly segments: Partial<Record<SegmentBy, readonly Segment[]>>;
   readonly histograms: { readonly contactsPerCase: readonly Bin[]; readonly durationDays: readonly Bin[] };
 }
@@ -92,6 +100,10 @@ function analyseWith(
   const avoidable = computeAvoidable(index, isContact, config.avoidable);
   const fcr = computeFcr(index, isContact, config.resolvedOutcome);
   const valueAdded = computeValueAdded(index, config.valueClasses ?? {});
+  const successfulOutcome = config.successfulOutcome
+    ? computeOutcomeReached(index, config.successfulOutcome)
+    : undefined;
+  const closedLoop = computeClosedLoop(index, isContact, config.closedLoop);
   const { cases, dfg, variants, rework } = worker ? worker.result() : workerMetrics(index, topVariants);
   const segments = computeSegments(
     index,
@@ -125,5 +137,7 @@ function analyseWith(
     ...(channels ? { channels } : {}),
     ...(fcr ? { fcr } : {}),
     ...(valueAdded ? { valueAdded } : {}),
+    ...(successfulOutcome ? { successfulOutcome } : {}),
+    ...(closedLoop ? { closedLoop } : {}),
   };
 }

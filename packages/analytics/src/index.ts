@@ -92,3 +92,17 @@ export {
   type ImportJobHandle,
   type ImportPhase,
 } from './dataset/import-job';
+export {
+  computeOutcomeReached,
+  parseOutcomeCondition,
+  type OutcomeReached,
+  type OutcomeRule,
+} from './metrics/outcome';
+export {
+  computeClosedLoop,
+  confirmationPattern,
+  deliveryPattern,
+  type ClosedLoop,
+  type ClosedLoopRule,
+} from './metrics/closed-loop';
+export { evidenceFigures } from './report/evidence-figures';

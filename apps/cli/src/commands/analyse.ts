@@ -15,6 +15,9 @@ import {
   type AnalysisConfig,
   type ColumnMapping,
   type ImportFileOptions,
+  type OutcomeRule,
+  dimensionNames,
+  parseOutcomeCondition,
 } from '@waymark/analytics';
 import { exitCodes, type CliCommand, type CliContext } from '../command';
 import { labelledTable, resolveCostOptions } from '../files/read-cost-model';
@@ -43,6 +46,11 @@ Metrics:
   --price-year Y          costs in year Y's prices, uprated with HM Treasury's GDP deflator (e.g. 2024)
   --value-classes FILE    JSON {"activity": "value-added" | "necessary" | "waste"}
   --resolved REGEX        outcomes that mean resolved (first-contact resolution)
+  --sco ACTIVITY          the Successful Customer Outcome: share of cases that reach it (95 % CI)
+                          and time to reach it (median, p90)
+  --sco-when COL=VALUE    the same as a condition on a column instead (e.g. outcome=Resolved)
+  --delivery A,B          activities that deliver the service (closing the loop; default: detected)
+  --confirmation A,B      outbound "was it OK?" contacts (closing the loop; default: detected)
 Output:
   --format json|md|html   (default md)
   --out FILE              write the report to FILE instead of standard output
@@ -77,6 +85,10 @@ const options = {
   'price-year': { type: 'string' },
   'value-classes': { type: 'string' },
   resolved: { type: 'string' },
+  sco: { type: 'string' },
+  'sco-when': { type: 'string' },
+  delivery: { type: 'string' },
+  confirmation: { type: 'string' },
   format: { type: 'string' },
   out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -319,7 +331,30 @@ async function readConfig(
       throw new UsageError(`--resolved must be a regular expression; got "${resolvedText}"`);
     }
   }
+  const scoActivity = str('sco');
+  const scoWhen = str('sco-when');
+  if (scoActivity !== undefined && scoWhen !== undefined)
+    throw new UsageError('give --sco or --sco-when, not both');
+  if (scoActivity !== undefined && scoActivity.trim() === '')
+    throw new UsageError('--sco needs the name of an activity in the log');
+  let successfulOutcome: OutcomeRule | undefined = scoActivity ? { activity: scoActivity } : undefined;
+  if (scoWhen !== undefined) {
+    const parsed = parseOutcomeCondition(scoWhen, dimensionNames);
+    if ('error' in parsed) throw new UsageError(`--sco-when: ${parsed.error}`);
+    successfulOutcome = parsed;
+  }
+  const list = (k: string) =>
+    str(k)
+      ?.split(',')
+      .map((x) => x.trim())
+      .filter((x) => x !== '');
+  const delivery = list('delivery');
+  const confirmation = list('confirmation');
   return {
+    ...(successfulOutcome ? { successfulOutcome } : {}),
+    ...(delivery || confirmation
+      ? { closedLoop: { ...(delivery ? { delivery } : {}), ...(confirmation ? { confirmation } : {}) } }
+      : {}),
     ...(silence !== undefined ? { silenceThresholdDays: silence } : {}),
     avoidable: {
       ...(repeat !== undefined ? { repeatWithinDays: repeat } : {}),

@@ -1,6 +1,7 @@
 import type { Bin } from '../metrics/histogram';
 import { formatDuration, percent, pounds, round } from './format';
 import type { JsonReport } from './json';
+import { evidenceFigures } from './evidence-figures';
 import { renderProcessMap } from './process-map';
 
 const esc = (s: string): string =>
@@ -37,7 +38,7 @@ export function renderHtmlReport(r: JsonReport, title: string): string {
     fig('Contacts per case (median)', round(r.cases.contactsPerCase.median)),
     fig('End-to-end time (median)', formatDuration(r.cases.durationSeconds.median)),
     fig('Variants', round(r.variants.count, 0)),
-    ...(r.handoffs ? [fig('Hand-offs per case (mean)', round(r.handoffs.perCase.mean))] : []),
+    ...(r.handoffs ? [fig('Hand-offs per case (mean, from the log)', round(r.handoffs.perCase.mean))] : []),
     fig('Cases with rework', percent(r.rework.shareOfCases)),
     fig(`Silent over ${formatDuration(r.silences.thresholdSeconds)}`, percent(r.silences.shareOverThreshold)),
     fig(
@@ -48,6 +49,7 @@ export function renderHtmlReport(r: JsonReport, title: string): string {
       ? [fig('First-contact resolution', percent(r.firstContactResolution.rate))]
       : []),
     ...(r.channels ? [fig('Cost per journey (mean)', pounds(r.channels.costPerJourney.mean))] : []),
+    ...evidenceFigures(r).map(([k, v]) => fig(k, v)),
     fig('Rejected rows', round(l.rejectedRows, 0)),
   ];
   const variants = r.variants.top

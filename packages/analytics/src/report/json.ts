@@ -111,6 +111,14 @@ export function toJsonReport(a: Analysis, imported: ImportReport) {
     },
     firstContactResolution: a.fcr ? { ...a.fcr, rate: num(a.fcr.rate) } : null,
     valueAdded: a.valueAdded ?? null,
+    successfulOutcome: a.successfulOutcome
+      ? {
+          ...a.successfulOutcome,
+          share: num(a.successfulOutcome.share),
+          timeToOutcomeSeconds: summary(a.successfulOutcome.timeToOutcomeSeconds),
+        }
+      : null,
+    closedLoop: a.closedLoop ? { ...a.closedLoop, share: num(a.closedLoop.share) } : null,
     segments: a.segments,
     histograms: a.histograms,
   };

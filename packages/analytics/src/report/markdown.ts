@@ -1,6 +1,7 @@
 import { escapeMarkdown } from '@waymark/core';
 import { formatDuration, percent, pounds, round } from './format';
 import type { JsonReport } from './json';
+import { evidenceFigures } from './evidence-figures';
 
 /** User text (titles, activities, teams, reasons) made literal: no HTML, link or table break (decision 0011). */
 const cell = escapeMarkdown;
@@ -25,7 +26,7 @@ export function renderMarkdownReport(r: JsonReport, title: string): string {
     `${formatDuration(r.cases.durationSeconds.mean)} / ${formatDuration(r.cases.durationSeconds.median)}`,
   );
   row('Variants', round(r.variants.count, 0));
-  if (r.handoffs) row('Hand-offs per case (mean)', round(r.handoffs.perCase.mean));
+  if (r.handoffs) row('Hand-offs per case (mean, from the log)', round(r.handoffs.perCase.mean));
   row('Cases with rework', percent(r.rework.shareOfCases));
   row(
     `Cases silent for over ${formatDuration(r.silences.thresholdSeconds)}`,
@@ -37,6 +38,7 @@ export function renderMarkdownReport(r: JsonReport, title: string): string {
   );
   if (r.firstContactResolution) row('First-contact resolution', percent(r.firstContactResolution.rate));
   if (r.channels) row('Cost per journey (mean)', pounds(r.channels.costPerJourney.mean));
+  for (const [k, v] of evidenceFigures(r)) row(cell(k), v);
   if (l.warnings.length > 0) out.push('', '**Warnings**', '', ...l.warnings.map((w) => `- ${cell(w)}`));
   if (l.rejections.length > 0)
     out.push(
