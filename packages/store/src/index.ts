@@ -119,3 +119,11 @@ export {
 } from './records';
 export { sampleJourney, retitled } from './sample-journey';
 export { createCachedAccountStore, createCachedJourneyStore } from './cached-stores';
+export type {
+  CostDefault,
+  CostModelStore,
+  CostModelStoreError,
+  StoredCostModel,
+  StoredDeflator,
+} from './cost-model-store';
+export { createSqlCostModelStore } from './sql-cost-model-store';

@@ -16,6 +16,8 @@ import { createSqlJourneyStore } from './sql-journey-store';
 import { createSqlImprovementStore } from './sql-improvement-store';
 import { createSqlWorkshopStore, type WorkshopStore } from './workshop-store';
 import type { RetentionStore } from './retention-store';
+import type { CostModelStore } from './cost-model-store';
+import { createSqlCostModelStore } from './sql-cost-model-store';
 import { createSqlRetentionStore } from './sql-retention-store';
 import type { TemplateStore } from './template-store';
 import { createSqlTemplateStore } from './sql-template-store';
@@ -37,6 +39,8 @@ export interface Stores {
   readonly scim: ScimStore;
   /** Retention periods, the purge and workspace deletion (issue 12 item 4). */
   readonly retention: RetentionStore;
+  /** Workspace cost models and the loaded GDP deflator (issue 13 item 2, decision 0032). */
+  readonly costs: CostModelStore;
   /** Workspace templates and copied maps' provenance (issue 14 item 5, decision 0036). */
   readonly templates: TemplateStore;
   /** Journeys within journeys and step links across journeys (issue 14, decision 0034). */
@@ -61,6 +65,7 @@ export function createStores(sql: Sql): Stores {
     workshops: createSqlWorkshopStore(sql),
     scim: createSqlScimStore(sql),
     retention: createSqlRetentionStore(sql),
+    costs: createSqlCostModelStore(sql),
     templates: createSqlTemplateStore(sql),
     hierarchy: createSqlHierarchyStore(sql),
     opportunities: createSqlOpportunityStore(sql),
