@@ -122,6 +122,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     improvements: stores.improvements,
     guests: stores.guests,
     retention: stores.retention,
+    templates: stores.templates,
     scim: stores.scim,
     sso: { store: createSqlSsoStore(stores.sql), ...(config.sso ? { environment: config.sso } : {}) },
     workshops: stores.workshops,

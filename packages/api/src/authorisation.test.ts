@@ -26,6 +26,7 @@ import { commentExamples } from './routes/comment.examples';
 import { instanceAdminOnly, legalExamples } from './legal/legal.examples';
 import { scimAdminExamples, scimAdminOnly } from './scim/scim.examples';
 import { retentionExamples } from './retention/retention.examples';
+import { templateExamples } from './templates/template.examples';
 import { adminExamples, adminOnly } from './admin/admin.examples';
 import { ssoAdminOnly, ssoExamples } from './sso/sso.examples';
 
@@ -192,6 +193,7 @@ const examples: Record<string, ExampleFor> = {
   ...legalExamples,
   ...scimAdminExamples,
   ...retentionExamples,
+  ...templateExamples,
   ...adminExamples,
   ...ssoExamples,
 };

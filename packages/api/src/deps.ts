@@ -16,6 +16,7 @@ import type {
 } from '@waymark/store';
 import type { Context } from 'hono';
 import type { SsoSettings } from './sso/sso-config';
+import type { TemplateStore } from '@waymark/store';
 
 /** The reducer from @waymark/core: one command applied to a journey, or why it was refused. */
 export type ApplyCommand = (
@@ -92,6 +93,8 @@ export interface ApiDeps {
   readonly guests?: GuestStore;
   /** Retention periods, the purge and workspace deletion (issue 12 item 4); without it those routes answer 503. */
   readonly retention?: RetentionStore;
+  /** Workspace templates and copied maps' provenance (issue 14 item 5, decision 0036); without it those routes answer 503. */
+  readonly templates?: TemplateStore;
   /** Provisioning by SCIM (decision 0026); without it /scim/v2 answers 503. */
   readonly scim?: ScimStore;
   /** Sign-in through an OpenID Connect provider (decision 0029); without it single sign-on is off. */

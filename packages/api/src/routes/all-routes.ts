@@ -15,6 +15,7 @@ import { journeyRoutes } from './journey-routes';
 import { legalRoutes } from '../legal/legal-routes';
 import { posterRoutes } from './poster-export';
 import { retentionRoutes } from '../retention/retention-routes';
+import { templateRoutes } from '../templates/template-routes';
 import { scimAdminRoutes } from '../scim/scim-admin-routes';
 import { shareRoutes } from './share-routes';
 import { ssoRoutes } from '../sso/sso-routes';
@@ -40,6 +41,7 @@ export function apiRoutes(limits: Limits): RouteSpec[] {
     ...datasetRoutes(),
     ...legalRoutes(),
     ...retentionRoutes(),
+    ...templateRoutes(),
     ...scimAdminRoutes(),
     ...adminRoutes(),
     ...ssoRoutes(limits),

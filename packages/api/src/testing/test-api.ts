@@ -68,6 +68,7 @@ export async function createTestApi(
     scim: stores.scim,
     workshops: stores.workshops,
     retention: stores.retention,
+    templates: stores.templates,
     datasets: {
       store: stores.datasets,
       keyring: createMemoryKeyring(caps.randomBytes),
