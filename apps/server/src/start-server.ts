@@ -33,6 +33,8 @@ export interface RunningServer {
 const version = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
 ).version;
+/** The keyring entry that seals single sign-on's client secret (a name no workspace id takes). */
+export const SSO_SECRET_KEY_ID = 'instance:sso-client-secret';
 const PURGE_EVERY_MS = 6 * 3_600_000;
 /** How long another server process on the same PostgreSQL may take to see a sign-out or revocation. */
 const AUTH_CACHE_MS = 5_000;
@@ -124,7 +126,11 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     retention: stores.retention,
     templates: stores.templates,
     scim: stores.scim,
-    sso: { store: createSqlSsoStore(stores.sql), ...(config.sso ? { environment: config.sso } : {}) },
+    sso: {
+      // The client secret is sealed with a key of the keyring, outside the database (decision 0029).
+      store: createSqlSsoStore(stores.sql, { secretKey: () => keyring.keyFor(SSO_SECRET_KEY_ID) }),
+      ...(config.sso ? { environment: config.sso } : {}),
+    },
     workshops: stores.workshops,
     datasets: { store: stores.datasets, keyring, uploadDir: config.uploadDir, ...config.imports },
     limits: {

@@ -69,6 +69,7 @@ export interface ApiErrorBody {
   readonly [extra: string]: unknown;
 }
 
+  secret_key_unavailable: 503,
 /** An expected failure on its way to becoming a 4xx answer. */
 export class ApiFailure extends Error {
   constructor(

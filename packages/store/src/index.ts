@@ -74,7 +74,17 @@ export { createSqlRetentionStore } from './sql-retention-store';
 export type { NewTemplate, Provenance, StoredTemplate, TemplateStore } from './template-store';
 export { createSqlTemplateStore } from './sql-template-store';
 export * from './library-store';
-export { createSqlSsoStore, type SsoInvitation, type SsoLogin, type SsoStore } from './sso-store';
+export {
+  createSqlSsoStore,
+  SSO_SETTINGS_KEY,
+  type SavedSso,
+  type SsoInvitation,
+  type SsoLogin,
+  type SsoSecret,
+  type SsoStore,
+  type SsoStoreOptions,
+} from './sso-store';
+export { openSecret, sealSecret, SecretUnreadable } from './secret-box';
 export { createStores, openStores, type Stores, type StoreLocation } from './open-store';
 export { createTestStores, pgliteTemplate } from './test-database';
 export {

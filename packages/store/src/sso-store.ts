@@ -1,5 +1,6 @@
 import type { Instant, Role, UserId, WorkspaceId } from './records';
 import { iso, isoOrNull } from './rows';
+import { isSealed, openSecret, SecretUnreadable, sealSecret } from './secret-box';
 import type { Sql } from './sql';
 
 /** A sign-in begun at the provider (migration 015): taken once, when the provider sends the person back. */
@@ -24,8 +25,45 @@ export interface SsoInvitation {
   readonly acceptedAt: Instant | null;
 }
 
+/**
+ * The client secret the administrator saved, as far as this server can tell: none saved (the environment's is
+ * used), removed on purpose, readable, or sealed under a key this server does not have.
+ */
+export type SsoSecret =
+  | { readonly state: 'none' }
+  | { readonly state: 'removed' }
+  | { readonly state: 'set'; readonly value: string }
+  | { readonly state: 'unreadable'; readonly reason: string };
+
+/** The administrator's saved settings: the fields as saved (JSON) and the secret, opened. */
+export interface SavedSso {
+  readonly fields: Readonly<Record<string, unknown>>;
+  readonly secret: SsoSecret;
+}
+
+/** The settings row ('sso.config') and what the client secret is sealed as (decision 0029). */
+export const SSO_SETTINGS_KEY = 'sso.config';
+const SEALED_FIELD = 'clientSecretSealed';
+const SECRET_PURPOSE = 'waymark sso.config clientSecret';
+
+export interface SsoStoreOptions {
+  /**
+   * The 32-byte key the client secret is sealed with (AES-256-GCM), kept outside the database: the server's
+   * keyring. A key that cannot be had makes the secret unreadable (said so), never a crash.
+   */
+  readonly secretKey: () => Promise<Uint8Array>;
+}
+
 /** Single sign-on's own rows (issue 12, item 1, decision 0029). */
 export interface SsoStore {
+  /** The administrator's saved settings, the secret opened with the server's key; null when none are saved. */
+  getSettings(): Promise<SavedSso | null>;
+  /**
+   * Saves the settings (any JSON fields but the secret). `secret`: a string is sealed and saved, null removes
+   * it, undefined keeps what was saved. Throws `SecretUnreadable` when a new secret cannot be sealed (no key).
+   */
+  putSettings(fields: Readonly<Record<string, unknown>>, secret: string | null | undefined): Promise<void>;
+
   putLogin(login: SsoLogin): Promise<void>;
   /** Removes and returns the unexpired sign-in with this state hash; null if unknown, used or expired. */
   takeLogin(stateHash: string, now: Instant): Promise<SsoLogin | null>;
@@ -72,8 +110,74 @@ const toInvitation = (r: InvitationRow): SsoInvitation => ({
   acceptedAt: isoOrNull(r.accepted_at),
 });
 
-export function createSqlSsoStore(sql: Sql): SsoStore {
+const withoutSecret = (value: Record<string, unknown>): Record<string, unknown> => {
+  const { clientSecret: _plain, [SEALED_FIELD]: _sealed, ...fields } = value;
+  return fields;
+};
+
+export function createSqlSsoStore(sql: Sql, options: SsoStoreOptions): SsoStore {
+  const readRow = async () => {
+    const [row] = await sql.query<{ value: Record<string, unknown> }>(
+      'SELECT value FROM settings WHERE key = $1',
+      [SSO_SETTINGS_KEY],
+    );
+    return row?.value ?? null;
+  };
+  const writeRow = (value: Record<string, unknown>) =>
+    sql.query(
+      'INSERT INTO settings (key, value) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      [SSO_SETTINGS_KEY, JSON.stringify(value)],
+    );
+  const key = async (): Promise<Uint8Array | Error> => {
+    try {
+      return await options.secretKey();
+    } catch (error) {
+      return new Error(`the key cannot be read: ${(error as Error).message}`);
+    }
+  };
   return {
+    async getSettings() {
+      const value = await readRow();
+      if (!value) return null;
+      const fields = withoutSecret(value);
+      const sealed = value[SEALED_FIELD];
+      const plain = value['clientSecret'];
+      if (isSealed(sealed)) {
+        const k = await key();
+        if (k instanceof Error) return { fields, secret: { state: 'unreadable', reason: k.message } };
+        try {
+          return { fields, secret: { state: 'set', value: openSecret(sealed, k, SECRET_PURPOSE) } };
+        } catch (error) {
+          return { fields, secret: { state: 'unreadable', reason: (error as Error).message } };
+        }
+      }
+      if (typeof plain === 'string' && plain !== '') {
+        // Saved before secrets were sealed (migration 015's rows): sealed now, when the key is there.
+        const k = await key();
+        if (!(k instanceof Error))
+          await writeRow({ ...fields, [SEALED_FIELD]: sealSecret(plain, k, SECRET_PURPOSE) });
+        return { fields, secret: { state: 'set', value: plain } };
+      }
+      if (plain === null) return { fields, secret: { state: 'removed' } };
+      return { fields, secret: { state: 'none' } };
+    },
+    async putSettings(input, secret) {
+      const fields = withoutSecret({ ...input });
+      let stored: Record<string, unknown>;
+      if (secret === null) stored = { ...fields, clientSecret: null };
+      else if (typeof secret === 'string') {
+        const k = await key();
+        if (k instanceof Error) throw new SecretUnreadable(k.message);
+        stored = { ...fields, [SEALED_FIELD]: sealSecret(secret, k, SECRET_PURPOSE) };
+      } else {
+        const before = (await readRow()) ?? {};
+        const kept: Record<string, unknown> = {};
+        if (SEALED_FIELD in before) kept[SEALED_FIELD] = before[SEALED_FIELD];
+        else if ('clientSecret' in before) kept['clientSecret'] = before['clientSecret'];
+        stored = { ...fields, ...kept };
+      }
+      await writeRow(stored);
+    },
     async putLogin(l) {
       await sql.query(
         `INSERT INTO sso_logins (state_hash, nonce, code_verifier, return_to, created_at, expires_at)

@@ -138,7 +138,7 @@ export function authRoutes(limits: Limits) {
         if (!user.instanceAdmin && deps.sso) {
           // Password sign-in switched off by the administrator: the organisation's provider only. An instance
           // administrator keeps a password, the way back in if the provider fails (decision 0029).
-          const sso = await effectiveSettings(deps.accounts, deps.sso.environment);
+          const sso = await effectiveSettings(deps.sso.store, deps.sso.environment);
           if (sso && !sso.passwordSignIn) {
             attempt.failed();
             await auditSignIn(input, user.id, 'sign_in.password_off', {});

@@ -19,6 +19,7 @@ export const ssoErrorCodes = [
   'domain_not_allowed',
   'not_invited',
   'account_suspended',
+  'secret_unreadable',
 ] as const;
 export type SsoErrorCode = (typeof ssoErrorCodes)[number];
 

@@ -1,4 +1,4 @@
-import { roles, type AccountStore, type Role } from '@waymark/store';
+import { roles, type Role, type SsoStore } from '@waymark/store';
 import { z } from 'zod';
 
 /** How accounts come to exist on first sign-in through the provider. */
@@ -12,7 +12,7 @@ export interface GroupRole {
   readonly role: Role;
 }
 
-/** Single sign-on's settings (decision 0029): from the environment, replaced field by field by the admin page. */
+/** Single sign-on's settings (decision 0029): from the environment, the rest from the admin page. */
 export interface SsoSettings {
   /** The issuer whose /.well-known/openid-configuration is read; Entra multi-tenant: …/organizations/v2.0. */
   readonly issuer: string;
@@ -33,8 +33,6 @@ export interface SsoSettings {
 
 /** The environment's part: WAYMARK_OIDC_ISSUER and WAYMARK_OIDC_CLIENT_ID turn single sign-on on. */
 export type SsoEnvironment = Partial<SsoSettings>;
-
-export const SSO_SETTING_KEY = 'sso.config';
 
 const domainPattern = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
@@ -150,39 +148,77 @@ export function readSsoEnvironment(
   return out as SsoEnvironment;
 }
 
-/** What is saved in the settings table: the body with the secret resolved. */
-type Saved = Omit<SsoSettingsBody, 'clientSecret'> & { clientSecret?: string | null };
+/** The settings in force, and where the client secret stands (never the secret itself, for the page). */
+export interface EffectiveSso {
+  readonly settings: SsoSettings | null;
+  /** `unreadable`: a secret is saved but does not open with this server's key (it must be entered again). */
+  readonly secret: 'set' | 'not_set' | 'unreadable';
+  /** Why the saved secret cannot be read, for the server's log and the administrator. */
+  readonly secretProblem: string | null;
+}
 
 /**
- * The settings in force, or null when single sign-on is not set up: the administrator's saved settings if
- * any, else the environment's, with defaults for what neither says.
+ * The settings in force (decision 0029): what the environment sets wins and is read-only on the admin page;
+ * the administrator's saved settings give the rest; defaults fill what neither says. `settings` is null when
+ * single sign-on is not set up.
  */
-export async function effectiveSettings(
-  accounts: AccountStore,
+export async function effectiveSso(
+  store: SsoStore | undefined,
   env: SsoEnvironment | undefined,
-): Promise<SsoSettings | null> {
-  const saved = await accounts.getSetting<Saved>(SSO_SETTING_KEY);
-  const merged = { ...env, ...(saved ?? {}) } as { -readonly [K in keyof SsoSettings]?: SsoSettings[K] };
-  if (saved && saved.clientSecret === undefined) merged.clientSecret = env?.clientSecret ?? null;
-  if (!merged.issuer || !merged.clientId) return null;
+): Promise<EffectiveSso> {
+  const saved = store ? await store.getSettings() : null;
+  const fields = (saved?.fields ?? {}) as { -readonly [K in keyof SsoSettings]?: SsoSettings[K] };
+  const set = Object.fromEntries(Object.entries(env ?? {}).filter(([, v]) => v !== undefined));
+  const merged = { ...fields, ...set } as { -readonly [K in keyof SsoSettings]?: SsoSettings[K] };
+  let secretProblem: string | null = null;
+  if (env?.clientSecret) merged.clientSecret = env.clientSecret;
+  else {
+    const secret = saved?.secret ?? { state: 'none' };
+    merged.clientSecret = secret.state === 'set' ? secret.value : null;
+    if (secret.state === 'unreadable') secretProblem = secret.reason;
+  }
+  const secret = merged.clientSecret ? 'set' : secretProblem ? 'unreadable' : 'not_set';
+  if (!merged.issuer || !merged.clientId) return { settings: null, secret, secretProblem };
   return {
-    issuer: merged.issuer,
-    clientId: merged.clientId,
-    clientSecret: merged.clientSecret ?? null,
-    providerName: merged.providerName || defaultProviderName(merged.issuer),
-    allowedDomains: merged.allowedDomains ?? [],
-    accounts: merged.accounts ?? 'just_in_time',
-    groupClaim: merged.groupClaim || 'groups',
-    groupRoles: merged.groupRoles ?? [],
-    passwordSignIn: merged.passwordSignIn ?? true,
+    settings: {
+      issuer: merged.issuer,
+      clientId: merged.clientId,
+      clientSecret: merged.clientSecret ?? null,
+      providerName: merged.providerName || defaultProviderName(merged.issuer),
+      allowedDomains: merged.allowedDomains ?? [],
+      accounts: merged.accounts ?? 'just_in_time',
+      groupClaim: merged.groupClaim || 'groups',
+      groupRoles: merged.groupRoles ?? [],
+      passwordSignIn: merged.passwordSignIn ?? true,
+    },
+    secret,
+    secretProblem,
   };
 }
 
-/** Saves the administrator's settings; a left-out secret keeps the one saved before. */
-export async function saveSettings(accounts: AccountStore, body: SsoSettingsBody): Promise<void> {
-  const before = await accounts.getSetting<Saved>(SSO_SETTING_KEY);
-  const clientSecret = body.clientSecret === undefined ? before?.clientSecret : body.clientSecret;
-  const saved: Saved = { ...body, ...(clientSecret === undefined ? {} : { clientSecret }) };
-  if (clientSecret === undefined) delete saved.clientSecret;
-  await accounts.putSetting(SSO_SETTING_KEY, saved);
+/** The settings in force, or null when single sign-on is not set up. */
+export async function effectiveSettings(
+  store: SsoStore | undefined,
+  env: SsoEnvironment | undefined,
+): Promise<SsoSettings | null> {
+  return (await effectiveSso(store, env)).settings;
 }
+
+/** Saves the administrator's settings, the secret sealed; a left-out secret keeps the one saved before. */
+export async function saveSettings(store: SsoStore, body: SsoSettingsBody): Promise<void> {
+  const { clientSecret, ...fields } = body;
+  await store.putSettings(fields, clientSecret);
+}
+
+/** The environment variable that sets each field, for the admin page to say which are read-only. */
+export const environmentVariables: Readonly<Record<keyof SsoSettings, string | null>> = {
+  issuer: 'WAYMARK_OIDC_ISSUER',
+  clientId: 'WAYMARK_OIDC_CLIENT_ID',
+  clientSecret: 'WAYMARK_OIDC_CLIENT_SECRET',
+  providerName: 'WAYMARK_OIDC_NAME',
+  allowedDomains: 'WAYMARK_OIDC_ALLOWED_DOMAINS',
+  accounts: 'WAYMARK_OIDC_ACCOUNTS',
+  groupClaim: null,
+  groupRoles: null,
+  passwordSignIn: null,
+};

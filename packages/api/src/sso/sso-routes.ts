@@ -1,4 +1,12 @@
-import { hasRole, type Role, type SsoStore, type User, type UserId, type WorkspaceId } from '@waymark/store';
+import {
+  hasRole,
+  SecretUnreadable,
+  type Role,
+  type SsoStore,
+  type User,
+  type UserId,
+  type WorkspaceId,
+} from '@waymark/store';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
@@ -22,15 +30,48 @@ import {
   refusalOf,
   SsoRefusal,
 } from './oidc-flow';
-import { effectiveSettings, saveSettings, ssoSettingsBody, type SsoSettings } from './sso-config';
+import {
+  effectiveSso,
+  environmentVariables,
+  saveSettings,
+  ssoSettingsBody,
+  type SsoSettings,
+} from './sso-config';
 
 /** Holds the state of the sign-in this browser began, so a callback begun elsewhere is refused. */
 export const SSO_STATE_COOKIE = 'waymark_sso_state';
 /** How long someone has at the provider before the sign-in must begin again. */
 const LOGIN_MINUTES = 10;
 
-const settingsOf = (input: RouteInput<unknown>) =>
-  effectiveSettings(input.deps.accounts, input.deps.sso?.environment);
+const ssoOf = (input: RouteInput<unknown>) =>
+  effectiveSso(input.deps.sso?.store, input.deps.sso?.environment);
+const settingsOf = async (input: RouteInput<unknown>) => (await ssoOf(input)).settings;
+
+/** The settings to sign in with: a saved secret this server's key cannot open is refused, said plainly. */
+async function signInSettings(input: RouteInput<unknown>): Promise<SsoSettings | null> {
+  const sso = await ssoOf(input);
+  if (sso.settings && sso.secret === 'unreadable')
+    throw new SsoRefusal('secret_unreadable', `the saved client secret cannot be read: ${sso.secretProblem}`);
+  return sso.settings;
+}
+
+/** What the admin page shows: the settings in force without the secret, and which the environment holds. */
+async function adminView(input: RouteInput<unknown>) {
+  const sso = await ssoOf(input);
+  const environment = input.deps.sso?.environment ?? {};
+  const fromEnvironment = (Object.keys(environment) as (keyof SsoSettings)[]).filter(
+    (k) => environment[k] !== undefined,
+  );
+  return {
+    settings: sso.settings ? { ...sso.settings, clientSecret: undefined } : null,
+    clientSecret: sso.secret,
+    clientSecretSet: sso.secret === 'set',
+    secretProblem: sso.secretProblem,
+    redirectUri: originOf(input.c) + CALLBACK_PATH,
+    fromEnvironment,
+    environmentVariables: fromEnvironment.map((k) => environmentVariables[k]).filter(Boolean),
+  };
+}
 
 /** This server's address as the browser sees it (behind a proxy that says so, https). */
 export function originOf(c: Context): string {
@@ -177,9 +218,9 @@ export function ssoRoutes(limits: Limits) {
       success: { status: 302, description: 'a redirect to the provider' },
       async handle(input) {
         const { c, deps } = input;
-        const settings = deps.sso ? await settingsOf(input) : null;
-        if (!deps.sso || !settings) return redirect(c, '/sign-in?sso_error=not_configured');
+        if (!deps.sso || !(await settingsOf(input))) return redirect(c, '/sign-in?sso_error=not_configured');
         try {
+          const settings = (await signInSettings(input))!;
           const config = await providerConfiguration(settings, deps.sso.fetch);
           const begun = await beginSignIn(config, originOf(c) + CALLBACK_PATH);
           const now = deps.clock();
@@ -228,7 +269,7 @@ export function ssoRoutes(limits: Limits) {
         deleteCookie(c, SSO_STATE_COOKIE, { path: '/api/auth/sso' });
         let userId: UserId | null = null;
         try {
-          const settings = deps.sso ? await settingsOf(input) : null;
+          const settings = deps.sso ? await signInSettings(input) : null;
           if (!deps.sso || !settings) throw new SsoRefusal('not_configured', 'single sign-on is not set up');
           const state = c.req.query('state');
           if (!state || !cookieState || state !== cookieState)
@@ -289,18 +330,13 @@ export function ssoRoutes(limits: Limits) {
         'Single sign-on settings in force (instance administrators); the client secret is never shown, only whether one is set',
       access: 'user',
       scope: 'session',
-      success: { description: '{settings | null, clientSecretSet, redirectUri, fromEnvironment}' },
+      success: {
+        description:
+          '{settings | null, clientSecret: set | not_set | unreadable, clientSecretSet, secretProblem, redirectUri, fromEnvironment: [field], environmentVariables: [WAYMARK_OIDC_…]}',
+      },
       async handle(input) {
         storeFor(input);
-        const settings = await settingsOf(input);
-        const environment = input.deps.sso?.environment ?? {};
-        const shown = settings ? { ...settings, clientSecret: undefined } : null;
-        return input.c.json({
-          settings: shown,
-          clientSecretSet: Boolean(settings?.clientSecret),
-          redirectUri: originOf(input.c) + CALLBACK_PATH,
-          fromEnvironment: Object.keys(environment).filter((k) => k !== 'clientSecret'),
-        });
+        return input.c.json(await adminView(input));
       },
     }),
     route({
@@ -312,8 +348,8 @@ export function ssoRoutes(limits: Limits) {
       access: 'user',
       scope: 'session',
       body: ssoSettingsBody,
-      errors: ['workspace_not_found'],
-      success: { description: '{settings, clientSecretSet}' },
+      errors: ['workspace_not_found', 'secret_key_unavailable'],
+      success: { description: 'as GET /api/admin/sso' },
       async handle(input) {
         storeFor(input);
         const body = input.body as z.infer<typeof ssoSettingsBody>;
@@ -324,9 +360,13 @@ export function ssoRoutes(limits: Limits) {
               `no workspace "${m.workspaceId}"`,
               `groupRoles[${i}].workspaceId`,
             );
-        await saveSettings(input.deps.accounts, body);
+        try {
+          await saveSettings(storeFor(input), body);
+        } catch (error) {
+          if (!(error instanceof SecretUnreadable)) throw error;
+          throw fail('secret_key_unavailable', error.message, 'clientSecret');
+        }
         forgetConfigurations();
-        const settings = await settingsOf(input);
         await auditAdmin(input, 'sso.settings', null, {
           issuer: body.issuer,
           clientId: body.clientId,
@@ -335,10 +375,7 @@ export function ssoRoutes(limits: Limits) {
           allowedDomains: body.allowedDomains,
           passwordSignIn: body.passwordSignIn,
         });
-        return input.c.json({
-          settings: settings ? { ...settings, clientSecret: undefined } : null,
-          clientSecretSet: Boolean(settings?.clientSecret),
-        });
+        return input.c.json(await adminView(input));
       },
     }),
     route({

@@ -26,7 +26,9 @@ export const ssoExamples = {
     body: { email: `invited${n}@council.gov.uk`, workspaceId: 'w1', role: 'viewer' },
   }),
   'DELETE /api/admin/sso/invitations/{invitationId}': async (t: TestApi, n: number) => {
-    const store = (await import('@waymark/store')).createSqlSsoStore(t.stores.sql);
+    const store = (await import('@waymark/store')).createSqlSsoStore(t.stores.sql, {
+      secretKey: async () => new Uint8Array(32),
+    });
     await store.invite({
       id: `inv-${n}`,
       email: `gone${n}@council.gov.uk`,

@@ -1,3 +1,4 @@
+import { sealSecret } from '@waymark/store';
 import { describe, expect, it } from 'vitest';
 import type { SsoDeps } from '../deps';
 import { createTestApi, PASSWORD, type TestApi } from '../testing/test-api';
@@ -189,7 +190,10 @@ describe('single sign-on with OpenID Connect', () => {
   });
 
   it('refuses a provider whose discovery document names another issuer', async () => {
-    const { provider, t } = await setUp({ environment: {} });
+    // Nothing from the environment: the saved settings are the ones in force.
+    const { provider, t } = await setUp({
+      environment: { issuer: undefined, clientId: undefined, clientSecret: undefined },
+    });
     try {
       await t.stores.accounts.putSetting('sso.config', {
         issuer: `${provider.origin.replace('127.0.0.1', 'localhost')}`,
@@ -261,6 +265,98 @@ describe('single sign-on with OpenID Connect', () => {
       });
       expect(((await wrong.json()) as { error: { code: string } }).error.code).toBe('invalid_credentials');
       await t.signIn('Ada');
+    } finally {
+      await t.close();
+      await provider.close();
+    }
+  });
+
+  it('an administrator’s client secret is never shown back and is sealed in the row; what the environment sets wins and is named', async () => {
+    const { provider, t } = await setUp({
+      environment: { clientSecret: undefined, providerName: 'Council ID' },
+    });
+    try {
+      await t.addUser('Ada', { ws: 'w1', role: 'owner' }); // the first account: instance administrator
+      const admin = await t.signIn('Ada');
+      const body = {
+        issuer: 'https://ignored.example',
+        clientId: 'ignored',
+        clientSecret: TEST_CLIENT.secret,
+        providerName: 'Ignored',
+        allowedDomains: ['council.gov.uk'],
+        accounts: 'just_in_time',
+        groupClaim: 'groups',
+        groupRoles: [{ group: 'journey-editors', workspaceId: 'w1', role: 'commenter' }],
+        passwordSignIn: true,
+      };
+      const saved = await admin.request('PUT', '/api/admin/sso', body);
+      expect(saved.status).toBe(200);
+      const text = await saved.text();
+      expect(text).not.toContain(TEST_CLIENT.secret);
+      const view = JSON.parse(text) as {
+        settings: Record<string, unknown>;
+        clientSecret: string;
+        fromEnvironment: string[];
+        environmentVariables: string[];
+      };
+      expect(view.clientSecret).toBe('set');
+      expect(view.settings).toMatchObject({
+        issuer: provider.issuer,
+        clientId: TEST_CLIENT.id,
+        providerName: 'Council ID',
+        allowedDomains: ['council.gov.uk'],
+      });
+      expect(view.environmentVariables).toEqual([
+        'WAYMARK_OIDC_ISSUER',
+        'WAYMARK_OIDC_CLIENT_ID',
+        'WAYMARK_OIDC_NAME',
+      ]);
+      const [row] = await t.stores.sql.query<{ value: unknown }>(
+        "SELECT value FROM settings WHERE key = 'sso.config'",
+      );
+      expect(JSON.stringify(row!.value)).not.toContain(TEST_CLIENT.secret);
+
+      // The sealed secret signs people in (the provider refuses a client without it).
+      const { res } = await signInThrough(t, provider, 'ada');
+      expect(res.headers.get('location')).toBe('/w/w1');
+
+      // Left out, it is kept; null removes it.
+      await admin.request('PUT', '/api/admin/sso', { ...body, clientSecret: undefined });
+      expect(
+        ((await (await admin.request('GET', '/api/admin/sso')).json()) as { clientSecret: string })
+          .clientSecret,
+      ).toBe('set');
+      await admin.request('PUT', '/api/admin/sso', { ...body, clientSecret: null });
+      expect(
+        ((await (await admin.request('GET', '/api/admin/sso')).json()) as { clientSecret: string })
+          .clientSecret,
+      ).toBe('not_set');
+    } finally {
+      await t.close();
+      await provider.close();
+    }
+  });
+
+  it('given a secret sealed under another key, then the page is told it is unreadable and sign-in is refused plainly', async () => {
+    const { provider, t } = await setUp({ environment: { clientSecret: undefined } });
+    try {
+      await t.addUser('Ada', { ws: 'w1', role: 'owner' });
+      const admin = await t.signIn('Ada');
+      await t.stores.accounts.putSetting('sso.config', {
+        clientSecretSealed: sealSecret(
+          TEST_CLIENT.secret,
+          new Uint8Array(32).fill(7),
+          'waymark sso.config clientSecret',
+        ),
+      });
+      const view = (await (await admin.request('GET', '/api/admin/sso')).json()) as {
+        clientSecret: string;
+        secretProblem: string;
+      };
+      expect(view.clientSecret).toBe('unreadable');
+      expect(view.secretProblem).toContain('does not open with this server’s key');
+      const start = await t.app.request(`${WAYMARK}/api/auth/sso/start`);
+      expect(refusedWith(start)).toBe('secret_unreadable');
     } finally {
       await t.close();
       await provider.close();

@@ -60,6 +60,8 @@ export async function createTestApi(
   const stores = await createTestStores();
   const caps = testCapabilities();
   const passwords = createArgon2Hasher({ memoryCost: 1024, timeCost: 1 });
+  /** The key single sign-on seals its client secret with (the server keeps it in its keyring). */
+  const ssoKey = caps.randomBytes(32);
   const app = createApi({
     accounts: stores.accounts,
     journeys: stores.journeys,
@@ -84,7 +86,7 @@ export async function createTestApi(
     applyCommand,
     ...overrides,
     // Single sign-on's store over this database; a test may add the environment's settings and a fetch.
-    sso: { store: createSqlSsoStore(stores.sql), ...overrides.sso },
+    sso: { store: createSqlSsoStore(stores.sql, { secretKey: async () => ssoKey }), ...overrides.sso },
   });
   const emailOf = (name: string) => `${name.toLowerCase()}@example.org`;
   const api: TestApi = {
