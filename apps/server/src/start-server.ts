@@ -124,6 +124,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     improvements: stores.improvements,
     guests: stores.guests,
     retention: stores.retention,
+    hierarchy: stores.hierarchy,
+    opportunities: stores.opportunities,
     templates: stores.templates,
     scim: stores.scim,
     sso: {

@@ -29,6 +29,7 @@ import { retentionExamples } from './retention/retention.examples';
 import { templateExamples } from './templates/template.examples';
 import { adminExamples, adminOnly } from './admin/admin.examples';
 import { ssoAdminOnly, ssoExamples } from './sso/sso.examples';
+import { hierarchyExamples } from './hierarchy/hierarchy.examples';
 
 /**
  * Who may use every route: generated from the route table, so a new route fails here until it has an example
@@ -196,6 +197,7 @@ const examples: Record<string, ExampleFor> = {
   ...templateExamples,
   ...adminExamples,
   ...ssoExamples,
+  ...hierarchyExamples,
 };
 
 const people: Record<Role, string> = { owner: 'Olive', editor: 'Ed', commenter: 'Cam', viewer: 'Vi' };

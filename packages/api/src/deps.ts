@@ -5,6 +5,8 @@ import type {
   AccountStore,
   DatasetStore,
   GuestStore,
+  HierarchyStore,
+  OpportunityStore,
   ScimStore,
   SsoStore,
   ImprovementStore,
@@ -93,6 +95,10 @@ export interface ApiDeps {
   readonly guests?: GuestStore;
   /** Retention periods, the purge and workspace deletion (issue 12 item 4); without it those routes answer 503. */
   readonly retention?: RetentionStore;
+  /** Journeys within journeys and step links (issue 14, decision 0034); without it those routes answer 503. */
+  readonly hierarchy?: HierarchyStore;
+  /** Opportunities across journeys (issue 14, decision 0034); without it those routes answer 503. */
+  readonly opportunities?: OpportunityStore;
   /** Workspace templates and copied maps' provenance (issue 14 item 5, decision 0036); without it those routes answer 503. */
   readonly templates?: TemplateStore;
   /** Provisioning by SCIM (decision 0026); without it /scim/v2 answers 503. */

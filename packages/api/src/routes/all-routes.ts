@@ -11,6 +11,8 @@ import { fileRoutes } from './file-routes';
 import { guestRoutes } from '../guests/guest-routes';
 import { groupRoutes } from './group-routes';
 import { improvementRoutes } from './improvement';
+import { hierarchyRoutes } from '../hierarchy/hierarchy-routes';
+import { opportunityRoutes } from '../hierarchy/opportunity-routes';
 import { journeyRoutes } from './journey-routes';
 import { legalRoutes } from '../legal/legal-routes';
 import { posterRoutes } from './poster-export';
@@ -38,6 +40,8 @@ export function apiRoutes(limits: Limits): RouteSpec[] {
     ...guestRoutes(),
     ...tokenRoutes(),
     ...improvementRoutes(),
+    ...hierarchyRoutes(),
+    ...opportunityRoutes(),
     ...datasetRoutes(),
     ...legalRoutes(),
     ...retentionRoutes(),

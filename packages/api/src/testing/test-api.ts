@@ -70,6 +70,8 @@ export async function createTestApi(
     scim: stores.scim,
     workshops: stores.workshops,
     retention: stores.retention,
+    hierarchy: stores.hierarchy,
+    opportunities: stores.opportunities,
     templates: stores.templates,
     datasets: {
       store: stores.datasets,
