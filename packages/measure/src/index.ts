@@ -9,6 +9,7 @@ export {
   emptyCounts,
   nps,
   questionKinds,
+  scoreQuestion,
   studentTQuantile,
   summariseScores,
   surveyScaleIds,
@@ -19,6 +20,7 @@ export {
   type EvidenceRule,
   type NpsResult,
   type QuestionKind,
+  type QuestionScores,
   type ScoreCounts,
   type ScoreSummary,
   type SurveyScale,
@@ -242,3 +244,9 @@ export {
   type ActivityCost,
   type ActivityCosting,
 } from './activity-costing';
+export {
+  detectClosedLoop,
+  mapConfirmationWords,
+  mapDeliveryWords,
+  type ClosedLoopOnMap,
+} from './closing-the-loop';

@@ -331,3 +331,45 @@ export function compareEvidence(
   if (surveyPoor && contactGood) return 'survey-poor-contact-good';
   return 'agree';
 }
+
+/** Every figure of one question: its summary, and CSAT, CES or NPS by its kind; the emotion band for ratings. */
+export interface QuestionScores {
+  readonly kind: QuestionKind;
+  readonly summary: ScoreSummary;
+  readonly csat?: Proportion;
+  readonly ces?: CesResult;
+  readonly nps?: NpsResult;
+  /** The mean and its t interval on −100…+100 (ratings and NPS questions; not effort). */
+  readonly emotion?: {
+    readonly n: number;
+    readonly mean: number;
+    readonly low: number;
+    readonly high: number;
+  };
+}
+
+export function scoreQuestion(
+  question: { readonly kind: QuestionKind; readonly scale: SurveyScale; readonly counts: readonly number[] },
+  confidence = 0.95,
+): QuestionScores {
+  if (question.kind === 'text') throw new RangeError('a free-text question has no scores');
+  const counts: ScoreCounts = { scale: question.scale, counts: question.counts };
+  const summary = summariseScores(counts, confidence);
+  const emotion =
+    question.kind !== 'ces' && summary.interval
+      ? {
+          n: summary.n,
+          mean: toEmotionScale(summary.mean, question.scale),
+          low: toEmotionScale(summary.interval.low, question.scale),
+          high: toEmotionScale(summary.interval.high, question.scale),
+        }
+      : undefined;
+  return {
+    kind: question.kind,
+    summary,
+    ...(question.kind === 'rating' && question.scale === '1-5' ? { csat: csat(counts, confidence) } : {}),
+    ...(question.kind === 'ces' ? { ces: ces(counts, confidence) } : {}),
+    ...(question.kind === 'nps' ? { nps: nps(counts, confidence) } : {}),
+    ...(emotion ? { emotion } : {}),
+  };
+}
