@@ -250,3 +250,9 @@ export {
   mapDeliveryWords,
   type ClosedLoopOnMap,
 } from './closing-the-loop';
+export {
+  detectClosedLoop,
+  mapConfirmationWords,
+  mapDeliveryWords,
+  type ClosedLoopOnMap,
+} from './closing-the-loop';

@@ -102,13 +102,14 @@ describe('recordIndicatorValue', () => {
 });
 
 describe('builtInIndicators', () => {
-  it('has the five built-in keys, each a valid definition once given a baseline and target', () => {
+  it('has the six built-in keys (closing the loop: issue 13 item 4), each a valid definition once given a baseline and target', () => {
     expect(builtInIndicators.map((i) => i.key)).toEqual([
       'avoidable-percent',
       'contacts-per-resolved-request',
       'end-to-end-days',
       'satisfaction',
       'cost-per-journey',
+      'closed-loop-percent',
     ]);
     for (const i of builtInIndicators)
       expect(indicatorSchema.safeParse({ ...i, baseline: 1, target: 1 }).success).toBe(true);

@@ -37,6 +37,7 @@ const builtInKeys = [
   [figureKeys.endToEndDays, 'days', 'lower-is-better'],
   [figureKeys.satisfaction, 'score', 'higher-is-better'],
   [figureKeys.costPerJourney, '£', 'lower-is-better'],
+  [figureKeys.closedLoopPercent, '%', 'higher-is-better'],
 ] as const;
 /** The built-in indicators (domain.md §4, issue 6) named in `words`; users add their own with any other key. */
 export const builtInIndicatorsIn = (words: Words): readonly BuiltIn[] =>

@@ -17,5 +17,7 @@ export const figureKeys = {
   digitalTakeUp: 'digital-take-up',
   avoidableContactCost: 'avoidable-contact-cost',
   staffHoursReleased: 'staff-hours-released',
+  closedLoopPercent: 'closed-loop-percent',
+  successfulOutcomePercent: 'successful-outcome-percent',
 } as const;
 export type FigureKey = (typeof figureKeys)[keyof typeof figureKeys];

@@ -6,13 +6,18 @@ import { compareJourneys, figureKeys, type JourneyFigures } from '@waymark/measu
  * cost), by the keys indicators use, so an indicator's value for a period can be computed instead of typed.
  */
 export function figuresOfJourney(journey: Journey): JourneyFigures {
-  const t = compareJourneys(journey, journey).current.totals;
+  const current = compareJourneys(journey, journey).current;
+  const t = current.totals;
   return {
     [figureKeys.contactsPerJourney]: t.contacts,
     [figureKeys.contactsPerResolvedRequest]: t.contacts,
     [figureKeys.endToEndDays]: t.elapsedDays,
     [figureKeys.handOffs]: t.handOffs,
     [figureKeys.costPerJourney]: Math.round(t.cost * 100) / 100,
+    // a map either closes the loop or not: 100 % or 0 % (a log gives the share of cases)
+    ...(current.closedLoop.deliveryColumnId !== null
+      ? { [figureKeys.closedLoopPercent]: current.closedLoop.closed ? 100 : 0 }
+      : {}),
     ...(t.contacts > 0
       ? { [figureKeys.avoidablePercent]: Math.round((t.avoidableContacts / t.contacts) * 1000) / 10 }
       : {}),

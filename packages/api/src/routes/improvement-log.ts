@@ -36,6 +36,9 @@ export async function figuresOfLog(text: string): Promise<JourneyFigures> {
     figures[figureKeys.costPerJourney] = a.channels.costPerJourney.mean;
   if (a.fcr && a.fcr.requests > 0) figures[figureKeys.firstContactResolution] = a.fcr.rate * 100;
   if (a.handoffs) figures[figureKeys.handOffs] = a.handoffs.total / a.cases.cases;
+  if (a.closedLoop && a.closedLoop.delivered > 0)
+    figures[figureKeys.closedLoopPercent] = a.closedLoop.share * 100;
+  if (a.valueAdded) figures[figureKeys.valueAddedRatio] = (a.valueAdded.byTime ?? a.valueAdded.byCount) * 100;
   return Object.fromEntries(Object.entries(figures).filter(([, v]) => Number.isFinite(v)));
 }
 

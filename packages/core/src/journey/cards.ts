@@ -58,6 +58,8 @@ export const cardSchemas = {
     contacts: z.number().int().min(0).optional(),
     handlingMinutes: z.number().min(0).optional(),
     resolvedFirstTime: z.boolean().optional(),
+    /** Tells the customer the service was delivered and asks if it was OK (closing the loop; seed 000). */
+    confirmsDelivery: z.boolean().optional(),
     avoidableCategory: z.enum(avoidableCategories).optional(),
     translations: textTranslations,
   }),

@@ -51,6 +51,19 @@ function reportWords(c: Comparison, w: Words, esc: (s: string) => string) {
         ]
       : [];
   });
+  // closing the loop on each side (seed 000; closing-the-loop.ts)
+  const loops = (['current', 'desired'] as const).map((k) => {
+    const s = c[k];
+    const l = s.closedLoop;
+    if (!l) return '';
+    const step = l.deliveryLabel ?? '';
+    const title = esc(s.title);
+    if (l.deliveryColumnId === null) return w.t('evidence.closedLoop.noSteps', { title });
+    return w.t(l.closed ? 'evidence.closedLoop.closed' : 'evidence.closedLoop.open', {
+      title,
+      step: esc(step),
+    });
+  });
   return {
     figure: (k: ComparedFigure) =>
       k === 'handOffs'
@@ -66,7 +79,11 @@ function reportWords(c: Comparison, w: Words, esc: (s: string) => string) {
       source: esc(c.costTable.source) + (c.costTable.year ? `, ${c.costTable.year}` : ''),
       id: esc(c.costTable.id),
     })} ${w.t('costs.basis.costsUsed', { basis: esc(costBasisLabel(c.costBasis ?? tableBasis({ ...c.costTable, perContact: {} }), w)) })}`,
-    notes: [...(c.uncostedChannels ?? []).map((ch) => esc(uncostedNote(ch, c.costTable.id, w))), ...stated],
+    notes: [
+      ...(c.uncostedChannels ?? []).map((ch) => esc(uncostedNote(ch, c.costTable.id, w))),
+      ...stated,
+      ...loops.filter((x) => x !== ''),
+    ],
     stepHead: [
       w.t('measure.compare.currentStep'),
       w.t('measure.compare.desiredStep'),

@@ -1,6 +1,7 @@
 import type { Column, ColumnId, Journey } from '@waymark/core';
 import { costTables, defaultCostTableId, type CostTable } from '../channel-costs';
 import { exactPounds, tableBasis, type CostBasis } from '../cost-model';
+import { detectClosedLoop, type ClosedLoopOnMap } from '../closing-the-loop';
 import { countHandOffs, type HandOffCount, type HandOffSource } from '../hand-offs';
 import { proposeAlignment, type AlignmentRow } from './alignment';
 import { stepFigures, type StepFigures } from './step-figures';
@@ -63,6 +64,8 @@ export interface Comparison {
     readonly totals: Totals;
     readonly emotion: EmotionSummary;
     readonly handOffs: HandOffSummary;
+    /** Is the customer told it was delivered and asked if it was OK (closing-the-loop.ts)? */
+    readonly closedLoop: ClosedLoopOnMap;
   };
   readonly desired: {
     readonly id: string;
@@ -70,6 +73,8 @@ export interface Comparison {
     readonly totals: Totals;
     readonly emotion: EmotionSummary;
     readonly handOffs: HandOffSummary;
+    /** Is the customer told it was delivered and asked if it was OK (closing-the-loop.ts)? */
+    readonly closedLoop: ClosedLoopOnMap;
   };
   readonly delta: Totals;
   readonly rows: readonly ComparisonRow[];
@@ -138,7 +143,8 @@ function summarise(journey: Journey, table: CostTable, handOffs: HandOffCount) {
   };
   const uncosted = [...new Set(steps.flatMap((s) => s.f.uncostedChannels))];
   const ho = { source: handOffs.source, stated: handOffs.stated };
-  return { id: journey.id, title: journey.meta.title, totals, emotion, uncosted, handOffs: ho };
+  const closedLoop = detectClosedLoop(journey);
+  return { id: journey.id, title: journey.meta.title, totals, emotion, uncosted, handOffs: ho, closedLoop };
 }
 
 /** Current beside desired, step by step and in total (issue 6 §1). Pure: the cost table comes in. */
@@ -176,8 +182,22 @@ export function compareJourneys(
   const uncostedChannels = [...new Set([...c.uncosted, ...d.uncosted])];
   const notes = uncostedChannels.map((ch) => uncostedNote(ch, table.id, englishWords));
   return {
-    current: { id: c.id, title: c.title, totals: c.totals, emotion: c.emotion, handOffs: c.handOffs },
-    desired: { id: d.id, title: d.title, totals: d.totals, emotion: d.emotion, handOffs: d.handOffs },
+    current: {
+      id: c.id,
+      title: c.title,
+      totals: c.totals,
+      emotion: c.emotion,
+      handOffs: c.handOffs,
+      closedLoop: c.closedLoop,
+    },
+    desired: {
+      id: d.id,
+      title: d.title,
+      totals: d.totals,
+      emotion: d.emotion,
+      handOffs: d.handOffs,
+      closedLoop: d.closedLoop,
+    },
     delta,
     rows,
     stepsRemoved: rows.flatMap((r) => (r.status === 'removed' && r.current ? [r.current.label] : [])),
