@@ -29,6 +29,7 @@ import { retentionExamples } from './retention/retention.examples';
 import { templateExamples } from './templates/template.examples';
 import { adminExamples, adminOnly } from './admin/admin.examples';
 import { ssoAdminOnly, ssoExamples } from './sso/sso.examples';
+import { libraryAdminOnly, libraryExamples } from './library/library.examples';
 import { hierarchyExamples } from './hierarchy/hierarchy.examples';
 
 /**
@@ -198,6 +199,7 @@ const examples: Record<string, ExampleFor> = {
   ...adminExamples,
   ...ssoExamples,
   ...hierarchyExamples,
+  ...libraryExamples,
 };
 
 const people: Record<Role, string> = { owner: 'Olive', editor: 'Ed', commenter: 'Cam', viewer: 'Vi' };
@@ -331,7 +333,10 @@ describe('authorisation of every route', () => {
     }
     if (
       spec.access === 'user' &&
-      (instanceAdminOnly.has(keyOf(spec)) || adminOnly.has(keyOf(spec)) || ssoAdminOnly.has(keyOf(spec)))
+      (instanceAdminOnly.has(keyOf(spec)) ||
+        adminOnly.has(keyOf(spec)) ||
+        ssoAdminOnly.has(keyOf(spec)) ||
+        libraryAdminOnly.has(keyOf(spec)))
     ) {
       // The legal pages' edits (issue 12, item 5): a person signed in who is not an instance administrator.
       it(`${keyOf(spec)}: a signed-in user who is not an instance administrator → 403`, async () => {
@@ -447,6 +452,7 @@ describe('authorisation of every route', () => {
         'GET /api/admin/sso/invitations',
         'POST /api/admin/sso/invitations',
         'DELETE /api/admin/sso/invitations/{invitationId}',
+        'GET /api/admin/portfolio',
       ].sort(),
     );
     // The API's documentation says it, route by route.

@@ -12,6 +12,7 @@ import type {
   ImprovementStore,
   JourneyStore,
   Keyring,
+  LibraryStore,
   RetentionStore,
   UserId,
   WorkshopStore,
@@ -95,6 +96,8 @@ export interface ApiDeps {
   readonly guests?: GuestStore;
   /** Retention periods, the purge and workspace deletion (issue 12 item 4); without it those routes answer 503. */
   readonly retention?: RetentionStore;
+  /** Journey summaries, search and reviews (issue 14, items 3, 4 and 6; decision 0035); without it those routes answer 503. */
+  readonly library?: LibraryStore;
   /** Journeys within journeys and step links (issue 14, decision 0034); without it those routes answer 503. */
   readonly hierarchy?: HierarchyStore;
   /** Opportunities across journeys (issue 14, decision 0034); without it those routes answer 503. */

@@ -33,6 +33,7 @@ import enRetention from '../messages/en/retention.json' with { type: 'json' };
 import enCosts from '../messages/en/costs.json' with { type: 'json' };
 import enAdmin from '../messages/en/admin.json' with { type: 'json' };
 import enSso from '../messages/en/sso.json' with { type: 'json' };
+import enLibrary from '../messages/en/library.json' with { type: 'json' };
 import cyCommon from '../messages/cy/common.json' with { type: 'json' };
 import cyModel from '../messages/cy/model.json' with { type: 'json' };
 import cyErrors from '../messages/cy/errors.json' with { type: 'json' };
@@ -66,6 +67,7 @@ import cyRetention from '../messages/cy/retention.json' with { type: 'json' };
 import cyCosts from '../messages/cy/costs.json' with { type: 'json' };
 import cyAdmin from '../messages/cy/admin.json' with { type: 'json' };
 import cySso from '../messages/cy/sso.json' with { type: 'json' };
+import cyLibrary from '../messages/cy/library.json' with { type: 'json' };
 
 export const namespaces = {
   common: { en: enCommon, cy: cyCommon },
@@ -101,6 +103,7 @@ export const namespaces = {
   costs: { en: enCosts, cy: cyCosts },
   admin: { en: enAdmin, cy: cyAdmin },
   sso: { en: enSso, cy: cySso },
+  library: { en: enLibrary, cy: cyLibrary },
 } as const;
 
 /** Every message id, typed from the English files: a misspelt id does not compile. */
@@ -137,4 +140,5 @@ export type MessageId =
   | keyof typeof enRetention
   | keyof typeof enCosts
   | keyof typeof enAdmin
-  | keyof typeof enSso;
+  | keyof typeof enSso
+  | keyof typeof enLibrary;

@@ -86,6 +86,13 @@ export interface SearchHit {
   readonly excerpt: string;
 }
 
+/**
+ * At most this many matches are ordered: a word found in thousands of cards would otherwise be sorted whole on
+ * every request. Matches are ordered titles first, then stages, steps, quotes and cards, the shortest text
+ * first (the match is most of it); filters narrow the matches before the cap.
+ */
+export const SEARCH_CANDIDATES = 1000;
+
 /** Characters that cannot be in stored text (core's character rule refuses control characters). */
 export const highlightStart = '\u0002';
 export const highlightEnd = '\u0003';
@@ -104,6 +111,11 @@ export interface LibraryStore {
   listIndicators(workspaceIds: readonly WorkspaceId[]): Promise<IndicatorsOf[]>;
   search(query: SearchQuery): Promise<SearchHit[]>;
   recordReview(input: JourneyRevision & { readonly by: UserId | null; readonly at: Instant }): Promise<void>;
+  /**
+   * Refreshes the planner's statistics of the summaries and search entries after many were written: the
+   * embedded database has no autovacuum, and without statistics a search scans instead of using its index.
+   */
+  analyse(): Promise<void>;
 }
 
 const ids = (workspaceIds: readonly WorkspaceId[]) => json(workspaceIds);
@@ -268,29 +280,35 @@ export function createSqlLibraryStore(sql: Sql): LibraryStore {
         body: string;
         excerpt: string;
       }>(
-        `WITH q AS (
-           SELECT websearch_to_tsquery('english', $2) AS en, websearch_to_tsquery('simple', $2) AS cy
-         ), hits AS (
+        `WITH found AS MATERIALIZED (
            SELECT e.workspace_id, e.journey_id, e.n, e.kind, e.item_id, e.column_id, e.card_kind, e.language,
-                  e.config, e.body, j.title, j.journey_type, j.owner,
-                  ts_rank(e.tsv, CASE WHEN e.config = 'english' THEN q.en ELSE q.cy END) AS rank
-           FROM journey_search e, q, journeys j
-           WHERE ${inWorkspaces('e.workspace_id', '$1')}
-             AND ((e.config = 'english' AND e.tsv @@ q.en) OR (e.config = 'simple' AND e.tsv @@ q.cy))
-             AND j.workspace_id = e.workspace_id AND j.id = e.journey_id AND j.deleted_at IS NULL
+                  e.config, e.body, j.title, j.journey_type, j.owner
+           FROM journey_search e
+           JOIN journeys j ON j.workspace_id = e.workspace_id AND j.id = e.journey_id
+           WHERE ((e.config = 'english' AND e.tsv @@ websearch_to_tsquery('english', $2))
+               OR (e.config = 'simple' AND e.tsv @@ websearch_to_tsquery('simple', $2)))
+             AND ${inWorkspaces('e.workspace_id', '$1')}
+             AND j.deleted_at IS NULL
              AND ($3::text IS NULL OR j.journey_type = $3)
              AND ($4::text IS NULL OR lower(j.owner) = lower($4))
              AND ($5::text IS NULL OR e.card_kind = $5)
-           ORDER BY rank DESC, lower(j.title), e.journey_id, e.n
+           LIMIT ${SEARCH_CANDIDATES}
+         ), hits AS (
+           SELECT f.* FROM found f
+           ORDER BY CASE f.kind WHEN 'title' THEN 0 WHEN 'stage' THEN 1 WHEN 'step' THEN 2 WHEN 'quote' THEN 3 ELSE 4 END,
+                    length(f.body), lower(f.title), f.journey_id, f.n
            LIMIT $6
          )
          SELECT h.workspace_id, w.name AS workspace_name, h.journey_id, h.title, h.journey_type, h.owner, h.kind,
                 h.item_id, h.column_id, h.card_kind, h.language, h.body,
-                ts_headline(h.config::regconfig, h.body, CASE WHEN h.config = 'english' THEN q.en ELSE q.cy END,
+                ts_headline(h.config::regconfig, h.body,
+                  CASE WHEN h.config = 'english' THEN websearch_to_tsquery('english', $2)
+                       ELSE websearch_to_tsquery('simple', $2) END,
                   'StartSel=${highlightStart}, StopSel=${highlightEnd}, MaxWords=30, MinWords=12, HighlightAll=false')
                   AS excerpt
-         FROM hits h JOIN workspaces w ON w.id = h.workspace_id, q
-         ORDER BY h.rank DESC, lower(h.title), h.journey_id, h.n`,
+         FROM hits h JOIN workspaces w ON w.id = h.workspace_id
+         ORDER BY CASE h.kind WHEN 'title' THEN 0 WHEN 'stage' THEN 1 WHEN 'step' THEN 2 WHEN 'quote' THEN 3 ELSE 4 END,
+                  length(h.body), lower(h.title), h.journey_id, h.n`,
         [
           ids(query.workspaceIds),
           query.text,
@@ -315,6 +333,9 @@ export function createSqlLibraryStore(sql: Sql): LibraryStore {
         text: r.body,
         excerpt: r.excerpt,
       }));
+    },
+    async analyse() {
+      await sql.exec('ANALYZE journey_summaries; ANALYZE journey_search');
     },
     async recordReview(input) {
       await sql.query(

@@ -17,11 +17,19 @@ import { useEditorContext } from './editor-context';
 import './history/history.css';
 
 type TextKey =
-  'businessQuestion' | 'scope' | 'segment' | 'trigger' | 'outcome' | 'successfulCustomerOutcome' | 'owner';
+  | 'businessQuestion'
+  | 'scope'
+  | 'segment'
+  | 'service'
+  | 'trigger'
+  | 'outcome'
+  | 'successfulCustomerOutcome'
+  | 'owner';
 const textFields: readonly [TextKey, MessageId, boolean][] = [
   ['businessQuestion', 'toolbar.details.businessQuestion', true],
   ['scope', 'toolbar.details.scope', true],
   ['segment', 'toolbar.details.segment', false],
+  ['service', 'library.portfolio.filter.service', false],
   ['trigger', 'toolbar.details.trigger', true],
   ['outcome', 'toolbar.details.outcome', true],
   ['successfulCustomerOutcome', 'toolbar.details.successfulCustomerOutcome', true],

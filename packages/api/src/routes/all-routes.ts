@@ -14,6 +14,7 @@ import { improvementRoutes } from './improvement';
 import { hierarchyRoutes } from '../hierarchy/hierarchy-routes';
 import { opportunityRoutes } from '../hierarchy/opportunity-routes';
 import { journeyRoutes } from './journey-routes';
+import { libraryRoutes } from '../library/library-routes';
 import { legalRoutes } from '../legal/legal-routes';
 import { posterRoutes } from './poster-export';
 import { retentionRoutes } from '../retention/retention-routes';
@@ -45,6 +46,7 @@ export function apiRoutes(limits: Limits): RouteSpec[] {
     ...datasetRoutes(),
     ...legalRoutes(),
     ...retentionRoutes(),
+    ...libraryRoutes(),
     ...templateRoutes(),
     ...scimAdminRoutes(),
     ...adminRoutes(),

@@ -68,6 +68,8 @@ export const metaSchema = z.strictObject({
   scope: text().optional(),
   journeyType: z.enum(journeyTypes),
   segment: text(300).optional(),
+  /** The service the journey belongs to (council tax, housing repairs…); the portfolio filters by it. */
+  service: text(200).optional(),
   trigger: text().optional(),
   outcome: text().optional(),
   successfulCustomerOutcome: text().optional(),

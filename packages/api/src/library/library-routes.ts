@@ -1,0 +1,376 @@
+import type { JourneyCommand, JourneyId } from '@waymark/core';
+import { createTranslator, pickLocale, type Translator } from '@waymark/i18n';
+import { toCsv, escapeHtml } from '@waymark/measure';
+import type { LibraryStore, WorkspaceId } from '@waymark/store';
+import { z } from 'zod';
+import { ApiFailure, fail } from '../api-error';
+import { requireInstanceAdmin } from '../auth/instance-admin';
+import { commitCommands } from '../journeys/apply-commands';
+import { route, type RouteInput } from '../route-spec';
+import { createPdfPrinter } from '../routes/improvement-pdf';
+import { audit, nowIso, userOf, workspaceOf } from '../routes/route-helpers';
+import { ownedBy, portfolio, refreshLibrary, type PortfolioItem } from './library';
+
+const libraryOf = (input: RouteInput<unknown>): LibraryStore => {
+  const store = input.deps.library;
+  if (!store) throw new ApiFailure('not_configured', 'this server has no journey library', null, {}, 503);
+  return store;
+};
+
+export const portfolioSorts = [
+  'title',
+  'lowest',
+  'avoidable',
+  'contacts',
+  'days',
+  'cost',
+  'pain',
+  'review',
+] as const;
+export type PortfolioSort = (typeof portfolioSorts)[number];
+
+const filterText = z.string().max(300).optional();
+const portfolioQuery = z.strictObject({
+  format: z.enum(['json', 'csv', 'pdf'], { message: 'expected json, csv or pdf' }).optional(),
+  locale: z.enum(['en', 'cy'], { message: 'expected en (English) or cy (Welsh)' }).optional(),
+  service: filterText,
+  organisation: filterText,
+  segment: filterText,
+  owner: filterText,
+  workspace: filterText,
+  flagged: z.enum(['true', 'false'], { message: 'expected true or false' }).optional(),
+  sort: z.enum(portfolioSorts, { message: `expected one of ${portfolioSorts.join(', ')}` }).optional(),
+  dir: z.enum(['asc', 'desc'], { message: 'expected asc or desc' }).optional(),
+});
+
+const same = (a: string | null, b: string | undefined) =>
+  b === undefined || b === '' || (a ?? '').trim().toLowerCase() === b.trim().toLowerCase();
+
+/** The items that pass the filters, sorted (missing figures last whichever the direction). Pure. */
+export function filterAndSort(items: readonly PortfolioItem[], q: Record<string, string>): PortfolioItem[] {
+  const kept = items.filter(
+    (i) =>
+      same(i.service, q['service']) &&
+      same(i.segment, q['segment']) &&
+      same(i.owner, q['owner']) &&
+      (q['workspace'] === undefined || q['workspace'] === '' || i.workspaceId === q['workspace']) &&
+      (q['organisation'] === undefined ||
+        q['organisation'] === '' ||
+        i.organisations.some((o) => same(o, q['organisation']))) &&
+      (q['flagged'] !== 'true' || i.flags.length > 0),
+  );
+  const key = (q['sort'] ?? 'title') as PortfolioSort;
+  const value = (i: PortfolioItem): number | string | null => {
+    switch (key) {
+      case 'title':
+        return i.title.toLowerCase();
+      case 'lowest':
+        return i.headline.lowest?.score ?? null;
+      case 'avoidable':
+        return i.headline.avoidablePercent;
+      case 'contacts':
+        return i.headline.contacts;
+      case 'days':
+        return i.headline.elapsedDays;
+      case 'cost':
+        return i.headline.costPence;
+      case 'pain':
+        return i.headline.painPoints;
+      case 'review':
+        return i.reviewDate;
+    }
+  };
+  const dir = q['dir'] === 'desc' ? -1 : 1;
+  return kept
+    .map((i) => ({ i, v: value(i) }))
+    .sort((a, b) => {
+      if (a.v === null || b.v === null) return a.v === b.v ? 0 : a.v === null ? 1 : -1;
+      return (a.v < b.v ? -1 : a.v > b.v ? 1 : 0) * dir || (a.i.title < b.i.title ? -1 : 1);
+    })
+    .map((x) => x.i);
+}
+
+const figure = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
+
+/** The portfolio as CSV rows, headed in the reader's language. Pure. */
+export function portfolioCsv(items: readonly PortfolioItem[], t: Translator): string {
+  const head = [
+    'workspace',
+    'journey',
+    'type',
+    'owner',
+    'service',
+    'segment',
+    'lowestEmotion',
+    'lowestStep',
+    'avoidable',
+    'contacts',
+    'days',
+    'cost',
+    'painPoints',
+    'indicatorsMet',
+    'indicatorsImproving',
+    'indicatorsMissed',
+    'reviewDate',
+    'lastVerified',
+    'flags',
+  ].map((k) => t.t(`library.csv.${k}` as never));
+  return toCsv([
+    head,
+    ...items.map((i) => [
+      i.workspaceName,
+      i.title,
+      t.t(`model.journeyType.${i.journeyType}` as never),
+      i.owner ?? '',
+      i.service ?? '',
+      i.segment ?? '',
+      figure(i.headline.lowest?.score),
+      i.headline.lowest?.label ?? '',
+      figure(i.headline.avoidablePercent),
+      figure(i.headline.contacts),
+      figure(i.headline.elapsedDays),
+      i.headline.cost ?? '',
+      figure(i.headline.painPoints),
+      figure(i.indicators.met),
+      figure(i.indicators.improving),
+      figure(i.indicators.missed),
+      i.reviewDate ?? '',
+      i.lastVerified ?? '',
+      i.flags.map((f) => t.t(`library.flag.${f}` as never)).join('; '),
+    ]),
+  ]);
+}
+
+/** The portfolio as a self-contained HTML report for a committee, printed to PDF. Pure. */
+export function portfolioHtml(items: readonly PortfolioItem[], t: Translator, title: string, date: string) {
+  const e = escapeHtml;
+  const rows = items
+    .map(
+      (i) => `<tr><th scope="row">${e(i.title)}<br><small>${e(i.workspaceName)}</small></th>
+<td>${i.headline.lowest ? `${i.headline.lowest.score} (${e(i.headline.lowest.label)})` : '–'}</td>
+<td>${i.headline.avoidablePercent === null ? '–' : `${i.headline.avoidablePercent} %`}</td>
+<td>${i.headline.contacts}</td><td>${i.headline.elapsedDays}</td>
+<td>${i.headline.cost === null ? '–' : `£${e(i.headline.cost)}`}</td><td>${i.headline.painPoints}</td>
+<td>${e(i.owner ?? '–')}</td><td>${e(i.reviewDate ?? '–')}</td>
+<td>${e(i.flags.map((f) => t.t(`library.flag.${f}` as never)).join(', ') || '–')}</td></tr>`,
+    )
+    .join('\n');
+  const th = (k: string) => `<th scope="col">${e(t.t(`library.column.${k}` as never))}</th>`;
+  return `<!doctype html><html lang="${t.locale}"><head><meta charset="utf-8"><title>${e(title)}</title>
+<style>body{font-family:sans-serif;font-size:10pt;margin:1.5cm}table{border-collapse:collapse;width:100%}
+th,td{border:1px solid #666;padding:3px 5px;text-align:left;vertical-align:top}small{color:#333}</style></head>
+<body><h1>${e(title)}</h1><p>${e(t.t('library.pdf.date' as never, { date } as never))}</p>
+<table><thead><tr>${th('journey')}${th('lowest')}${th('avoidable')}${th('contacts')}${th('days')}${th('cost')}${th('pain')}${th('owner')}${th('reviewDate')}${th('flags')}</tr></thead>
+<tbody>${rows}</tbody></table></body></html>`;
+}
+
+const printPdf = createPdfPrinter();
+
+async function answerPortfolio(input: RouteInput<unknown>, workspaceIds: WorkspaceId[], name: string) {
+  const items = filterAndSort(
+    await portfolio({ ...input.deps, library: libraryOf(input) }, workspaceIds, userOf(input)),
+    input.query,
+  );
+  const format = input.query['format'] ?? 'json';
+  if (format === 'json') return input.c.json({ items });
+  const locale = input.query['locale'] ?? pickLocale(input.c.req.header('accept-language') ?? null);
+  const t = createTranslator(locale === 'cy' ? 'cy' : 'en');
+  const date = nowIso(input).slice(0, 10);
+  const file = `waymark-portfolio-${name.replace(/[^A-Za-z0-9_-]/g, '_')}-${date}`;
+  if (format === 'csv')
+    return input.c.body(portfolioCsv(items, t), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${file}.csv"`,
+    });
+  const printed = await printPdf(portfolioHtml(items, t, t.t('library.pdf.title' as never), date));
+  if (!printed.ok) throw new ApiFailure('pdf_unavailable', printed.message, 'format', {}, 503);
+  return input.c.body(printed.pdf as Uint8Array<ArrayBuffer>, 200, {
+    'Content-Type': 'application/pdf',
+    'Content-Disposition': `attachment; filename="${file}.pdf"`,
+  });
+}
+
+const portfolioSuccess = {
+  description:
+    '{items:[{workspaceId, journeyId, title, owner, service, segment, organisations, headline:{lowest, avoidablePercent, contacts, elapsedDays, cost, painPoints…}, stages:[{name, painPoints, lowestEmotion}], indicators, reviewDate, lastVerified, flags, mine}]}, or CSV, or PDF',
+};
+
+const reviewBody = z.strictObject({
+  baseVersion: z.number().int().min(1),
+  nextReviewDate: z.iso.date({ message: 'expected a date as YYYY-MM-DD' }).nullable().optional(),
+});
+
+const searchQuery = z.strictObject({
+  q: z.string().min(1, { message: 'expected some words to search for' }).max(300),
+  workspace: filterText,
+  type: filterText,
+  owner: filterText,
+  cardKind: filterText,
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+});
+
+/** The portfolio, search across the library, and reviews (issue 14, items 3, 4 and 6; decision 0035). */
+export const libraryRoutes = () => [
+  route({
+    method: 'get',
+    path: '/api/workspaces/{ws}/portfolio',
+    tag: 'Library',
+    summary:
+      'Every journey of the workspace with its headline figures, pain by stage, indicators and review flags; filtered and sorted; as JSON, CSV or PDF (format=)',
+    access: 'viewer',
+    query: portfolioQuery,
+    success: portfolioSuccess,
+    handle: async (input) => {
+      const ws = await input.deps.accounts.getWorkspace(workspaceOf(input));
+      return answerPortfolio(input, [workspaceOf(input)], ws?.name ?? workspaceOf(input));
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/admin/portfolio',
+    tag: 'Library',
+    summary: 'The portfolio across every workspace of the instance: instance administrators only',
+    access: 'user',
+    scope: 'session',
+    query: portfolioQuery,
+    success: portfolioSuccess,
+    handle: async (input) => {
+      requireInstanceAdmin(input.actor, 'see the portfolio of every workspace');
+      const all = await input.deps.accounts.listAllWorkspaces();
+      return answerPortfolio(
+        input,
+        all.map((w) => w.id),
+        'all',
+      );
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/workspaces/{ws}/reviews-due',
+    tag: 'Library',
+    summary:
+      "Maps past their review date or with evidence newer than their last review, each saying whether it is the caller's",
+    access: 'viewer',
+    success: {
+      description: '{items:[{journeyId, title, owner, reviewDate, lastVerified, evidenceDate, flags, mine}]}',
+    },
+    handle: async (input) => {
+      const items = await portfolio(
+        { ...input.deps, library: libraryOf(input) },
+        [workspaceOf(input)],
+        userOf(input),
+      );
+      return input.c.json({
+        items: items
+          .filter((i) => i.flags.length > 0)
+          .map((i) => ({
+            journeyId: i.journeyId,
+            title: i.title,
+            owner: i.owner,
+            reviewDate: i.reviewDate,
+            lastVerified: i.lastVerified,
+            evidenceDate: i.evidenceDate,
+            flags: i.flags,
+            mine: i.mine,
+          })),
+      });
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/workspaces/{ws}/journeys/{id}/review',
+    tag: 'Library',
+    summary:
+      'Mark the map as reviewed: sets its lastVerified to today (and, if given, its next review date) as one edit, and records who and when; audited',
+    access: 'editor',
+    body: reviewBody,
+    errors: ['version_conflict'],
+    success: { description: '{version, lastVerified, reviewDate, reviewedAt, reviewedBy}' },
+    async handle(input) {
+      const library = libraryOf(input);
+      const user = userOf(input);
+      const at = nowIso(input);
+      const today = at.slice(0, 10);
+      const next = input.body.nextReviewDate;
+      const command = {
+        type: 'meta.update',
+        patch: { lastVerified: today, ...(next ? { reviewDate: next } : {}) },
+        ...(next === null ? { unset: ['reviewDate'] } : {}),
+      } as JourneyCommand;
+      const committed = await commitCommands(input.deps, {
+        workspaceId: workspaceOf(input),
+        journeyId: input.params['id'] as JourneyId,
+        commands: [command],
+        baseVersion: input.body.baseVersion,
+        onStale: 'rebase',
+        by: user.id,
+        at,
+        detail: { review: true },
+      });
+      if (!committed.ok) {
+        if (committed.error.code === 'journey_not_found')
+          throw fail('journey_not_found', `no journey "${input.params['id']}" in this workspace`);
+        if (committed.error.code === 'version_conflict')
+          throw fail('version_conflict', 'the map changed while it was being marked reviewed; try again');
+        throw fail('invalid_request', committed.error.refused.message, 'nextReviewDate');
+      }
+      const stored = committed.value;
+      await library.recordReview({
+        workspaceId: workspaceOf(input),
+        journeyId: stored.id,
+        version: stored.version,
+        by: user.id,
+        at,
+      });
+      await audit(input, 'journey.review', stored.id, {
+        version: stored.version,
+        lastVerified: today,
+        ...(next !== undefined ? { nextReviewDate: next } : {}),
+      });
+      return input.c.json({
+        version: stored.version,
+        lastVerified: today,
+        reviewDate: stored.journey.meta.reviewDate ?? null,
+        reviewedAt: at,
+        reviewedBy: { id: user.id, name: user.name },
+      });
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/search',
+    tag: 'Library',
+    summary:
+      'Full-text search over titles, stages, steps, cards and quotes in every workspace the caller belongs to (a token: its own workspace only); English stemmed, Welsh word for word',
+    access: 'user',
+    query: searchQuery,
+    success: {
+      description:
+        '{items:[{workspaceId, workspaceName, journeyId, journeyTitle, kind, itemId, columnId, cardKind, language, text, excerpt}]}; in excerpt each match is between U+0002 and U+0003',
+    },
+    async handle(input) {
+      const library = libraryOf(input);
+      const actor = input.actor!;
+      const mine =
+        actor.via === 'token'
+          ? [actor.token.workspaceId]
+          : actor.via === 'session'
+            ? (await input.deps.accounts.listWorkspacesOf(actor.user.id)).map((w) => w.id)
+            : [];
+      const wanted = input.query['workspace'];
+      const workspaceIds = wanted ? mine.filter((w) => w === wanted) : mine;
+      await refreshLibrary({ ...input.deps, library }, workspaceIds);
+      const items = await library.search({
+        workspaceIds,
+        text: input.query['q'] ?? '',
+        ...(input.query['type'] ? { journeyType: input.query['type'] } : {}),
+        ...(input.query['owner'] ? { owner: input.query['owner'] } : {}),
+        ...(input.query['cardKind'] ? { cardKind: input.query['cardKind'] } : {}),
+        limit: Number(input.query['limit'] ?? 50),
+      });
+      return input.c.json({ items });
+    },
+  }),
+];
+
+export { ownedBy };

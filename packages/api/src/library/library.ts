@@ -1,0 +1,175 @@
+import { penceToDecimalString, type Pence } from '@waymark/measure';
+import type { LibraryItem, LibraryStore, User, WorkspaceId } from '@waymark/store';
+import type { ApiDeps } from '../deps';
+import {
+  indicatorCounts,
+  searchEntriesOf,
+  summariseJourney,
+  type IndicatorCounts,
+  type JourneyHeadline,
+} from './journey-summary';
+
+/** Why a map is flagged as needing a look: past its review date, or evidence newer than its last review. */
+export type ReviewFlag = 'review-due' | 'new-evidence';
+
+export interface PortfolioItem {
+  readonly workspaceId: string;
+  readonly workspaceName: string;
+  readonly journeyId: string;
+  readonly version: number;
+  readonly title: string;
+  readonly journeyType: string;
+  readonly status: string;
+  readonly owner: string | null;
+  readonly segment: string | null;
+  readonly service: string | null;
+  readonly organisations: readonly string[];
+  readonly reviewDate: string | null;
+  readonly lastVerified: string | null;
+  readonly lastReview: LibraryItem['lastReview'];
+  /** The newest date of an attached log or a dated survey source. */
+  readonly evidenceDate: string | null;
+  readonly updatedAt: string;
+  readonly headline: Omit<JourneyHeadline, 'stages' | 'service' | 'organisations' | 'lastVerified'> & {
+    /** Cost per journey in pounds as exact decimal text ("12.50"); null when not costed. */
+    readonly cost: string | null;
+  };
+  readonly stages: JourneyHeadline['stages'];
+  readonly indicators: IndicatorCounts;
+  readonly flags: readonly ReviewFlag[];
+  /** The map's owner is this person (its owner field is their name or email). */
+  readonly mine: boolean;
+}
+
+const inFlight = new WeakMap<LibraryStore, Map<string, Promise<void>>>();
+
+/**
+ * Computes the summary and search entries of every journey of these workspaces whose stored ones are not of
+ * its current version, once per version (decision 0035). Concurrent callers share the work per journey.
+ */
+export async function refreshLibrary(
+  deps: Pick<ApiDeps, 'journeys' | 'clock'> & { readonly library: LibraryStore },
+  workspaceIds: readonly WorkspaceId[],
+): Promise<void> {
+  const stale = await deps.library.staleJourneys(workspaceIds);
+  if (stale.length === 0) return;
+  let running = inFlight.get(deps.library);
+  if (!running) inFlight.set(deps.library, (running = new Map()));
+  const jobs = stale.map((s) => {
+    const key = `${s.workspaceId}\u0000${s.journeyId}\u0000${s.version}`;
+    let job = running.get(key);
+    if (!job) {
+      job = (async () => {
+        const stored = await deps.journeys.getJourney(s.workspaceId, s.journeyId);
+        if (!stored) return;
+        await deps.library.saveSummary({
+          workspaceId: s.workspaceId,
+          journeyId: s.journeyId,
+          version: stored.version,
+          summary: summariseJourney(stored.journey),
+          entries: searchEntriesOf(stored.journey),
+          at: deps.clock().toISOString(),
+        });
+      })().finally(() => running.delete(key));
+      running.set(key, job);
+    }
+    return job;
+  });
+  await Promise.all(jobs);
+  if (stale.length >= ANALYSE_AFTER) await deps.library.analyse();
+}
+
+/** After this many summaries written at once, the database's statistics are refreshed (see `analyse`). */
+const ANALYSE_AFTER = 20;
+
+const norm = (s: string) => s.trim().toLowerCase();
+
+/** Whether `owner` names this person (their name or email, whatever the case). */
+export const ownedBy = (owner: string | null, user: Pick<User, 'name' | 'email'>): boolean =>
+  owner !== null && (norm(owner) === norm(user.name) || norm(owner) === norm(user.email));
+
+/** The flags of a map on `today` (YYYY-MM-DD). Pure. */
+export function reviewFlags(
+  item: {
+    readonly reviewDate: string | null;
+    readonly lastVerified: string | null;
+    readonly evidenceDate: string | null;
+  },
+  today: string,
+): ReviewFlag[] {
+  const flags: ReviewFlag[] = [];
+  if (item.reviewDate !== null && item.reviewDate < today) flags.push('review-due');
+  if (item.evidenceDate !== null && (item.lastVerified === null || item.evidenceDate > item.lastVerified))
+    flags.push('new-evidence');
+  return flags;
+}
+
+const emptyHeadline = (): JourneyHeadline => ({
+  steps: 0,
+  cards: 0,
+  lowest: null,
+  contacts: 0,
+  avoidableContacts: 0,
+  avoidablePercent: null,
+  elapsedDays: 0,
+  costPence: null,
+  handOffs: 0,
+  painPoints: 0,
+  stages: [],
+  service: null,
+  organisations: [],
+  lastVerified: null,
+  newestEvidenceDate: null,
+});
+
+/** Every live journey of these workspaces with its headline figures, indicators and flags, as of `now`. */
+export async function portfolio(
+  deps: Pick<ApiDeps, 'journeys' | 'clock'> & { readonly library: LibraryStore },
+  workspaceIds: readonly WorkspaceId[],
+  user: Pick<User, 'name' | 'email'>,
+): Promise<PortfolioItem[]> {
+  await refreshLibrary(deps, workspaceIds);
+  const [items, indicators] = await Promise.all([
+    deps.library.listLibrary(workspaceIds),
+    deps.library.listIndicators(workspaceIds),
+  ]);
+  const indicatorsOf = new Map(indicators.map((i) => [`${i.workspaceId}\u0000${i.journeyId}`, i.data]));
+  const today = deps.clock().toISOString().slice(0, 10);
+  return items.map((item): PortfolioItem => {
+    // A journey changed between the refresh and the list is shown with its figures computed next time.
+    const h = (item.summary as JourneyHeadline | null) ?? emptyHeadline();
+    const logDate = item.newestLogAt?.slice(0, 10) ?? null;
+    const evidenceDate =
+      [logDate, h.newestEvidenceDate]
+        .filter((d): d is string => d !== null)
+        .sort()
+        .at(-1) ?? null;
+    const { stages, service, organisations, lastVerified, ...figures } = h;
+    return {
+      workspaceId: item.workspaceId,
+      workspaceName: item.workspaceName,
+      journeyId: item.journeyId,
+      version: item.version,
+      title: item.title,
+      journeyType: item.journeyType,
+      status: item.status,
+      owner: item.owner,
+      segment: item.segment,
+      service,
+      organisations,
+      reviewDate: item.reviewDate,
+      lastVerified,
+      lastReview: item.lastReview,
+      evidenceDate,
+      updatedAt: item.updatedAt,
+      headline: {
+        ...figures,
+        cost: figures.costPence === null ? null : penceToDecimalString(figures.costPence as Pence),
+      },
+      stages,
+      indicators: indicatorCounts(indicatorsOf.get(`${item.workspaceId}\u0000${item.journeyId}`) ?? null),
+      flags: reviewFlags({ reviewDate: item.reviewDate, lastVerified, evidenceDate }, today),
+      mine: ownedBy(item.owner, user),
+    };
+  });
+}
