@@ -124,6 +124,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     improvements: stores.improvements,
     guests: stores.guests,
     retention: stores.retention,
+    costs: stores.costs,
     library: stores.library,
     hierarchy: stores.hierarchy,
     opportunities: stores.opportunities,

@@ -26,6 +26,7 @@ import { commentExamples } from './routes/comment.examples';
 import { instanceAdminOnly, legalExamples } from './legal/legal.examples';
 import { scimAdminExamples, scimAdminOnly } from './scim/scim.examples';
 import { retentionExamples } from './retention/retention.examples';
+import { costAdminOnly, costExamples } from './costs/cost.examples';
 import { templateExamples } from './templates/template.examples';
 import { adminExamples, adminOnly } from './admin/admin.examples';
 import { ssoAdminOnly, ssoExamples } from './sso/sso.examples';
@@ -195,6 +196,7 @@ const examples: Record<string, ExampleFor> = {
   ...legalExamples,
   ...scimAdminExamples,
   ...retentionExamples,
+  ...costExamples,
   ...templateExamples,
   ...adminExamples,
   ...ssoExamples,
@@ -335,6 +337,7 @@ describe('authorisation of every route', () => {
       spec.access === 'user' &&
       (instanceAdminOnly.has(keyOf(spec)) ||
         adminOnly.has(keyOf(spec)) ||
+        costAdminOnly.has(keyOf(spec)) ||
         ssoAdminOnly.has(keyOf(spec)) ||
         libraryAdminOnly.has(keyOf(spec)))
     ) {
@@ -439,6 +442,7 @@ describe('authorisation of every route', () => {
         'GET /api/scim/groups',
         'PUT /api/scim/groups/{groupId}/roles',
         'PUT /api/workspaces/{ws}/retention',
+        'PUT /api/admin/deflator',
         'GET /api/workspaces/{ws}/export',
         'DELETE /api/workspaces/{ws}',
         'GET /api/admin/workspaces',

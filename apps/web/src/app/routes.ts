@@ -18,6 +18,12 @@ import {
   type ProvisioningRoute,
 } from '../scim/provisioning-routes';
 import { adminRoutePath, isAdminRoute, matchAdminRoute, type AdminRoute } from '../admin/admin-routes';
+import {
+  isTemplatesRoute,
+  matchTemplatesRoute,
+  templatesRoutePath,
+  type TemplatesRoute,
+} from '../templates/template-routes';
 
 /** Every page of the app as a value; `matchRoute` and `routePath` are inverses. */
 export type Route =
@@ -42,6 +48,7 @@ export type Route =
   | LegalRoute
   | ProvisioningRoute
   | AdminRoute
+  | TemplatesRoute
   | { readonly page: 'not-found'; readonly path: string };
 
 const seg = (s: string) => encodeURIComponent(s);
@@ -52,6 +59,7 @@ export function routePath(route: Route): string {
   if (isLegalRoute(route)) return legalRoutePath(route);
   if (isProvisioningRoute(route)) return provisioningRoutePath();
   if (isAdminRoute(route)) return adminRoutePath(route);
+  if (isTemplatesRoute(route)) return templatesRoutePath(route);
   switch (route.page) {
     case 'start':
       return '/';
@@ -126,5 +134,7 @@ export function matchRoute(pathname: string): Route {
   if (provisioning) return provisioning;
   const admin = matchAdminRoute(parts);
   if (admin) return admin;
+  const templates = matchTemplatesRoute(parts);
+  if (templates) return templates;
   return { page: 'not-found', path: pathname };
 }

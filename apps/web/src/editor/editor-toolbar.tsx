@@ -9,6 +9,7 @@ import { ShareButton } from '../views/share-dialog';
 import { useEditorContext, type PanelKind } from './editor-context';
 import { SaveStatus } from './save-status';
 import type { EditorApi } from './use-editor';
+import { ProvenanceNote } from '../templates/provenance-note';
 
 const panelButtons: readonly [PanelKind, () => string][] = [
   ['details', () => t('toolbar.panel.details')],
@@ -71,6 +72,7 @@ export function EditorToolbar(props: {
         <h1>{journey.meta.title}</h1>
         {props.status ?? (canEdit ? <SaveStatus state={state} onRetry={editor.saveNow} /> : null)}
         {props.note}
+        {guest ? null : <ProvenanceNote ws={ws} id={id} />}
         {guest ? null : (
           <div className="editor-bar__views">
             <nav aria-label={t('toolbar.views')} className="tool-group">

@@ -18,6 +18,7 @@ import { libraryRoutes } from '../library/library-routes';
 import { legalRoutes } from '../legal/legal-routes';
 import { posterRoutes } from './poster-export';
 import { retentionRoutes } from '../retention/retention-routes';
+import { costRoutes } from '../costs/cost-routes';
 import { templateRoutes } from '../templates/template-routes';
 import { scimAdminRoutes } from '../scim/scim-admin-routes';
 import { shareRoutes } from './share-routes';
@@ -46,6 +47,7 @@ export function apiRoutes(limits: Limits): RouteSpec[] {
     ...datasetRoutes(),
     ...legalRoutes(),
     ...retentionRoutes(),
+    ...costRoutes(),
     ...libraryRoutes(),
     ...templateRoutes(),
     ...scimAdminRoutes(),

@@ -5,6 +5,7 @@ import {
   proposeAlignment,
   type AlignmentRow,
   type Comparison,
+  type ResolvedCostModel,
 } from '@waymark/measure';
 import { z } from 'zod';
 import { fail } from '../api-error';
@@ -74,7 +75,9 @@ export function compareWith(
   desired: Journey,
   pairs: readonly Pairing[],
   confirm: readonly string[] | 'all',
+  costs?: ResolvedCostModel,
 ): { comparison: Comparison; alignment: AlignmentRow[] } {
   const alignment = decideAlignment(current, desired, pairs, confirm);
-  return { comparison: compareJourneys(current, desired, { alignment }), alignment };
+  const priced = costs ? { costTable: costs.table, costBasis: costs.basis } : {};
+  return { comparison: compareJourneys(current, desired, { alignment, ...priced }), alignment };
 }

@@ -22,6 +22,7 @@ import {
 } from './improvement-artifacts';
 import { figuresOfLog, recordFigures } from './improvement-log';
 import { compareWith, pairingSchema, parsePairsQuery, type Pairing } from './improvement-compare';
+import { workspaceCosts } from '../costs/workspace-costs';
 import { createPdfPrinter } from './improvement-pdf';
 import { businessCaseReportOf, figuresOfComparison } from './improvement-report';
 import { audit, journeyOr404, nowIso, userOf, workspaceOf } from './route-helpers';
@@ -80,6 +81,8 @@ const compareQuery = z.strictObject({
   pairs: z.string().max(5000).optional(),
   confirm: z.string().max(5000).optional(),
   locale: localeField,
+  costModel: z.string().min(1).max(120).optional(),
+  priceYear: z.string().max(7).optional(),
 });
 const compareBody = z.strictObject({
   current: z.string().min(1).max(100),
@@ -88,6 +91,8 @@ const compareBody = z.strictObject({
   locale: localeField,
   pairs: z.array(pairingSchema).max(500).default([]),
   confirm: z.union([z.literal('all'), z.array(z.string().max(100)).max(500)]).default([]),
+  costModel: z.string().min(1).max(120).optional(),
+  priceYear: z.string().max(7).optional(),
 });
 
 async function answerComparison(
@@ -99,11 +104,18 @@ async function answerComparison(
     pairs: readonly Pairing[];
     confirm: readonly string[] | 'all';
     locale?: string | undefined;
+    costModel?: string | undefined;
+    priceYear?: string | undefined;
   },
 ) {
   const current = await liveJourney(input, q.current, 'current');
   const desired = await liveJourney(input, q.desired, 'desired');
-  const { comparison, alignment } = compareWith(current, desired, q.pairs, q.confirm);
+  // the workspace's cost model (or the one asked for), named with its price base (issue 13 item 2)
+  const costs = await workspaceCosts(input.deps, workspaceOf(input), {
+    modelId: q.costModel,
+    priceYear: q.priceYear,
+  });
+  const { comparison, alignment } = compareWith(current, desired, q.pairs, q.confirm, costs);
   if (q.format === 'json') return input.c.json({ comparison, alignment });
   const words = reportWords(input, q.locale);
   const [text, type] =

@@ -70,6 +70,7 @@ export async function createTestApi(
     scim: stores.scim,
     workshops: stores.workshops,
     retention: stores.retention,
+    costs: stores.costs,
     library: stores.library,
     hierarchy: stores.hierarchy,
     opportunities: stores.opportunities,
