@@ -24,6 +24,12 @@ import {
   templatesRoutePath,
   type TemplatesRoute,
 } from '../templates/template-routes';
+import {
+  isTemplatesRoute,
+  matchTemplatesRoute,
+  templatesRoutePath,
+  type TemplatesRoute,
+} from '../templates/template-routes';
 
 /** Every page of the app as a value; `matchRoute` and `routePath` are inverses. */
 export type Route =
@@ -49,6 +55,7 @@ export type Route =
   | ProvisioningRoute
   | AdminRoute
   | TemplatesRoute
+  | TemplatesRoute
   | { readonly page: 'not-found'; readonly path: string };
 
 const seg = (s: string) => encodeURIComponent(s);
@@ -59,6 +66,7 @@ export function routePath(route: Route): string {
   if (isLegalRoute(route)) return legalRoutePath(route);
   if (isProvisioningRoute(route)) return provisioningRoutePath();
   if (isAdminRoute(route)) return adminRoutePath(route);
+  if (isTemplatesRoute(route)) return templatesRoutePath(route);
   if (isTemplatesRoute(route)) return templatesRoutePath(route);
   switch (route.page) {
     case 'start':
@@ -134,6 +142,8 @@ export function matchRoute(pathname: string): Route {
   if (provisioning) return provisioning;
   const admin = matchAdminRoute(parts);
   if (admin) return admin;
+  const templates = matchTemplatesRoute(parts);
+  if (templates) return templates;
   const templates = matchTemplatesRoute(parts);
   if (templates) return templates;
   return { page: 'not-found', path: pathname };
