@@ -34,7 +34,6 @@ import enCosts from '../messages/en/costs.json' with { type: 'json' };
 import enAdmin from '../messages/en/admin.json' with { type: 'json' };
 import enSso from '../messages/en/sso.json' with { type: 'json' };
 import enTemplates from '../messages/en/templates.json' with { type: 'json' };
-import enTemplates from '../messages/en/templates.json' with { type: 'json' };
 import enLibrary from '../messages/en/library.json' with { type: 'json' };
 import cyCommon from '../messages/cy/common.json' with { type: 'json' };
 import cyModel from '../messages/cy/model.json' with { type: 'json' };
@@ -69,7 +68,6 @@ import cyRetention from '../messages/cy/retention.json' with { type: 'json' };
 import cyCosts from '../messages/cy/costs.json' with { type: 'json' };
 import cyAdmin from '../messages/cy/admin.json' with { type: 'json' };
 import cySso from '../messages/cy/sso.json' with { type: 'json' };
-import cyTemplates from '../messages/cy/templates.json' with { type: 'json' };
 import cyTemplates from '../messages/cy/templates.json' with { type: 'json' };
 import cyLibrary from '../messages/cy/library.json' with { type: 'json' };
 
@@ -108,7 +106,6 @@ export const namespaces = {
   admin: { en: enAdmin, cy: cyAdmin },
   sso: { en: enSso, cy: cySso },
   templates: { en: enTemplates, cy: cyTemplates },
-  templates: { en: enTemplates, cy: cyTemplates },
   library: { en: enLibrary, cy: cyLibrary },
 } as const;
 
@@ -144,7 +141,6 @@ export type MessageId =
   | keyof typeof enEvidence
   | keyof typeof enLegal
   | keyof typeof enRetention
-  | keyof typeof enTemplates
   | keyof typeof enTemplates
   | keyof typeof enCosts
   | keyof typeof enAdmin

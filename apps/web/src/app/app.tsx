@@ -60,9 +60,6 @@ const SessionsPage = lazy(() => import('../admin/sessions-page').then((m) => ({ 
 const TemplatesPage = lazy(() =>
   import('../templates/templates-page').then((m) => ({ default: m.TemplatesPage })),
 );
-const TemplatesPage = lazy(() =>
-  import('../templates/templates-page').then((m) => ({ default: m.TemplatesPage })),
-);
 const GuestMapPage = lazy(() =>
   import('../guests/guest-map-page').then((m) => ({ default: m.GuestMapPage })),
 );
@@ -179,7 +176,6 @@ function page(route: Route, status: string): ReactNode {
   if (route.page === 'audit') return <AuditPage ws={route.ws} />;
   if (route.page === 'sessions') return <SessionsPage />;
   if (route.page === 'retention') return <RetentionPage ws={route.ws} />;
-  if (route.page === 'templates') return <TemplatesPage ws={route.ws} />;
   if (route.page === 'templates') return <TemplatesPage ws={route.ws} />;
   switch (route.page) {
     case 'start':

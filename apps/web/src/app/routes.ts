@@ -24,12 +24,6 @@ import {
   templatesRoutePath,
   type TemplatesRoute,
 } from '../templates/template-routes';
-import {
-  isTemplatesRoute,
-  matchTemplatesRoute,
-  templatesRoutePath,
-  type TemplatesRoute,
-} from '../templates/template-routes';
 
 /** Every page of the app as a value; `matchRoute` and `routePath` are inverses. */
 export type Route =
@@ -55,7 +49,6 @@ export type Route =
   | ProvisioningRoute
   | AdminRoute
   | TemplatesRoute
-  | TemplatesRoute
   | { readonly page: 'not-found'; readonly path: string };
 
 const seg = (s: string) => encodeURIComponent(s);
@@ -66,7 +59,6 @@ export function routePath(route: Route): string {
   if (isLegalRoute(route)) return legalRoutePath(route);
   if (isProvisioningRoute(route)) return provisioningRoutePath();
   if (isAdminRoute(route)) return adminRoutePath(route);
-  if (isTemplatesRoute(route)) return templatesRoutePath(route);
   if (isTemplatesRoute(route)) return templatesRoutePath(route);
   switch (route.page) {
     case 'start':
@@ -142,8 +134,6 @@ export function matchRoute(pathname: string): Route {
   if (provisioning) return provisioning;
   const admin = matchAdminRoute(parts);
   if (admin) return admin;
-  const templates = matchTemplatesRoute(parts);
-  if (templates) return templates;
   const templates = matchTemplatesRoute(parts);
   if (templates) return templates;
   return { page: 'not-found', path: pathname };

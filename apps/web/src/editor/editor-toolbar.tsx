@@ -10,7 +10,6 @@ import { useEditorContext, type PanelKind } from './editor-context';
 import { SaveStatus } from './save-status';
 import type { EditorApi } from './use-editor';
 import { ProvenanceNote } from '../templates/provenance-note';
-import { ProvenanceNote } from '../templates/provenance-note';
 
 const panelButtons: readonly [PanelKind, () => string][] = [
   ['details', () => t('toolbar.panel.details')],
@@ -73,7 +72,6 @@ export function EditorToolbar(props: {
         <h1>{journey.meta.title}</h1>
         {props.status ?? (canEdit ? <SaveStatus state={state} onRetry={editor.saveNow} /> : null)}
         {props.note}
-        {guest ? null : <ProvenanceNote ws={ws} id={id} />}
         {guest ? null : <ProvenanceNote ws={ws} id={id} />}
         {guest ? null : (
           <div className="editor-bar__views">

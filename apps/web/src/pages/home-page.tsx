@@ -55,7 +55,6 @@ export function HomePage({ ws }: { ws: string }) {
         </h1>
         <Link to={{ page: 'datasets', ws }}>{t('pages.home.eventLogs')}</Link>
         <Link to={{ page: 'templates', ws }}>{t('templates.link')}</Link>
-        <Link to={{ page: 'templates', ws }}>{t('templates.link')}</Link>
         {role === 'owner' ? <Link to={{ page: 'members', ws }}>{t('pages.home.members')}</Link> : null}
         {role === 'owner' ? <Link to={{ page: 'tokens', ws }}>{t('pages.home.tokens')}</Link> : null}
         {role === 'owner' ? <Link to={{ page: 'audit', ws }}>{t('admin.nav.audit')}</Link> : null}

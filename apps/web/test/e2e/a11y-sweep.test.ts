@@ -69,8 +69,6 @@ const pages: readonly { name: string; path: () => string; as?: 'nobody' | 'guest
   { name: 'retention', path: () => '/w/demo/retention' },
   // Templates and sharing across organisations (issue 14 item 5).
   { name: 'templates', path: () => '/w/demo/templates' },
-  // Templates and sharing across organisations (issue 14 item 5).
-  { name: 'templates', path: () => '/w/demo/templates' },
   { name: 'your sessions', path: () => '/account/sessions' },
 ];
 
