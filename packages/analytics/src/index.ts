@@ -47,6 +47,7 @@ export {
   type SurveySource,
 } from './survey/survey-shapes';
 export { redactPersonalDetails } from './survey/redact';
+export { avoidableBySteps } from './survey/avoidable-steps';
 export { computeDfg, type Dfg, type DfgEdge } from './metrics/dfg';
 export { computeVariants, type Variant, type Variants } from './metrics/variants';
 export { computeCaseFigures, type CaseFigures } from './metrics/cases';

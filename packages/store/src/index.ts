@@ -18,6 +18,17 @@ export {
 } from './improvement-store';
 export { createSqlImprovementStore } from './sql-improvement-store';
 export {
+  createSqlSurveyStore,
+  surveySources,
+  type StoredSurvey,
+  type StoredSurveyQuestion,
+  type StoredSurveyQuote,
+  type SurveySourceId,
+  type SurveyStore,
+  type SurveyStoreError,
+  type SurveyWrite,
+} from './survey-store';
+export {
   createSqlHierarchyStore,
   type ChildLink,
   type HierarchyStore,
