@@ -33,6 +33,7 @@ import enRetention from '../messages/en/retention.json' with { type: 'json' };
 import enCosts from '../messages/en/costs.json' with { type: 'json' };
 import enAdmin from '../messages/en/admin.json' with { type: 'json' };
 import enSso from '../messages/en/sso.json' with { type: 'json' };
+import enHierarchy from '../messages/en/hierarchy.json' with { type: 'json' };
 import enTemplates from '../messages/en/templates.json' with { type: 'json' };
 import enLibrary from '../messages/en/library.json' with { type: 'json' };
 import cyCommon from '../messages/cy/common.json' with { type: 'json' };
@@ -68,6 +69,7 @@ import cyRetention from '../messages/cy/retention.json' with { type: 'json' };
 import cyCosts from '../messages/cy/costs.json' with { type: 'json' };
 import cyAdmin from '../messages/cy/admin.json' with { type: 'json' };
 import cySso from '../messages/cy/sso.json' with { type: 'json' };
+import cyHierarchy from '../messages/cy/hierarchy.json' with { type: 'json' };
 import cyTemplates from '../messages/cy/templates.json' with { type: 'json' };
 import cyLibrary from '../messages/cy/library.json' with { type: 'json' };
 
@@ -105,6 +107,7 @@ export const namespaces = {
   costs: { en: enCosts, cy: cyCosts },
   admin: { en: enAdmin, cy: cyAdmin },
   sso: { en: enSso, cy: cySso },
+  hierarchy: { en: enHierarchy, cy: cyHierarchy },
   templates: { en: enTemplates, cy: cyTemplates },
   library: { en: enLibrary, cy: cyLibrary },
 } as const;
@@ -112,6 +115,7 @@ export const namespaces = {
 /** Every message id, typed from the English files: a misspelt id does not compile. */
 export type MessageId =
   | keyof typeof enCommon
+  | keyof typeof enHierarchy
   | keyof typeof enModel
   | keyof typeof enErrors
   | keyof typeof enApp

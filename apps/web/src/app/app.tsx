@@ -57,6 +57,13 @@ const WorkspacesAdminPage = lazy(() =>
 );
 const AuditPage = lazy(() => import('../admin/audit-page').then((m) => ({ default: m.AuditPage })));
 const SessionsPage = lazy(() => import('../admin/sessions-page').then((m) => ({ default: m.SessionsPage })));
+const TreePage = lazy(() => import('../hierarchy/tree-page').then((m) => ({ default: m.TreePage })));
+const OpportunitiesPage = lazy(() =>
+  import('../hierarchy/opportunities-page').then((m) => ({ default: m.OpportunitiesPage })),
+);
+const OpportunityPage = lazy(() =>
+  import('../hierarchy/opportunity-page').then((m) => ({ default: m.OpportunityPage })),
+);
 const TemplatesPage = lazy(() =>
   import('../templates/templates-page').then((m) => ({ default: m.TemplatesPage })),
 );
@@ -176,6 +183,9 @@ function page(route: Route, status: string): ReactNode {
   if (route.page === 'audit') return <AuditPage ws={route.ws} />;
   if (route.page === 'sessions') return <SessionsPage />;
   if (route.page === 'retention') return <RetentionPage ws={route.ws} />;
+  if (route.page === 'tree') return <TreePage ws={route.ws} />;
+  if (route.page === 'opportunities') return <OpportunitiesPage ws={route.ws} />;
+  if (route.page === 'opportunity') return <OpportunityPage ws={route.ws} id={route.id} />;
   if (route.page === 'templates') return <TemplatesPage ws={route.ws} />;
   switch (route.page) {
     case 'start':

@@ -19,6 +19,12 @@ import {
 } from '../scim/provisioning-routes';
 import { adminRoutePath, isAdminRoute, matchAdminRoute, type AdminRoute } from '../admin/admin-routes';
 import {
+  hierarchyRoutePath,
+  isHierarchyRoute,
+  matchHierarchyRoute,
+  type HierarchyRoute,
+} from '../hierarchy/hierarchy-routes';
+import {
   isTemplatesRoute,
   matchTemplatesRoute,
   templatesRoutePath,
@@ -48,6 +54,7 @@ export type Route =
   | LegalRoute
   | ProvisioningRoute
   | AdminRoute
+  | HierarchyRoute
   | TemplatesRoute
   | { readonly page: 'not-found'; readonly path: string };
 
@@ -59,6 +66,7 @@ export function routePath(route: Route): string {
   if (isLegalRoute(route)) return legalRoutePath(route);
   if (isProvisioningRoute(route)) return provisioningRoutePath();
   if (isAdminRoute(route)) return adminRoutePath(route);
+  if (isHierarchyRoute(route)) return hierarchyRoutePath(route);
   if (isTemplatesRoute(route)) return templatesRoutePath(route);
   switch (route.page) {
     case 'start':
@@ -134,6 +142,8 @@ export function matchRoute(pathname: string): Route {
   if (provisioning) return provisioning;
   const admin = matchAdminRoute(parts);
   if (admin) return admin;
+  const hierarchy = matchHierarchyRoute(parts);
+  if (hierarchy) return hierarchy;
   const templates = matchTemplatesRoute(parts);
   if (templates) return templates;
   return { page: 'not-found', path: pathname };

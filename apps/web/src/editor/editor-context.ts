@@ -20,7 +20,7 @@ export interface EditorContextValue {
   readonly openPanel: (panel: PanelKind, focusId?: string) => void;
 }
 
-export type PanelKind = 'card' | 'details' | 'structure' | 'links' | 'comments' | 'history';
+export type PanelKind = 'card' | 'details' | 'structure' | 'links' | 'comments' | 'history' | 'connections';
 
 export const EditorContext = createContext<EditorContextValue | null>(null);
 

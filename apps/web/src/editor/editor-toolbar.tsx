@@ -17,6 +17,7 @@ const panelButtons: readonly [PanelKind, () => string][] = [
   ['links', () => t('toolbar.panel.links')],
   ['comments', () => t('toolbar.panel.comments')],
   ['history', () => t('toolbar.panel.history')],
+  ['connections', () => t('toolbar.panel.connections')],
 ];
 
 /** "New step", or "New step 2" when a step is already called that: a name to type over, never "Step 8". */

@@ -10,6 +10,7 @@ import { EditorContext, makeIdFactory, type EditorContextValue, type PanelKind }
 import { EditorToolbar } from './editor-toolbar';
 import { HistoryPanel } from './history-panel';
 import { LinksPanel } from './links-panel';
+import { ConnectionsPanel } from '../hierarchy/connections-panel';
 import { COLUMN_WIDTH, LANE_HEADER_WIDTH, MapGrid } from './map-grid';
 import { ConflictBanner } from './save-status';
 import { StructurePanel } from './structure-panel';
@@ -326,6 +327,7 @@ export function Editor(props: {
                   ) : null}
                   {panel.kind === 'details' ? <DetailsPanel /> : null}
                   {panel.kind === 'links' ? <LinksPanel /> : null}
+                  {panel.kind === 'connections' ? <ConnectionsPanel ws={ws} id={id} /> : null}
                   {panel.kind === 'comments' ? (
                     <CommentsPanel
                       ws={ws}

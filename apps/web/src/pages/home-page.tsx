@@ -54,6 +54,8 @@ export function HomePage({ ws }: { ws: string }) {
           {workspace ? t('pages.home.headingIn', { workspace: workspace.name }) : t('pages.home.journeys')}
         </h1>
         <Link to={{ page: 'datasets', ws }}>{t('pages.home.eventLogs')}</Link>
+        <Link to={{ page: 'tree', ws }}>{t('hierarchy.home.tree')}</Link>
+        <Link to={{ page: 'opportunities', ws }}>{t('hierarchy.home.opportunities')}</Link>
         <Link to={{ page: 'templates', ws }}>{t('templates.link')}</Link>
         {role === 'owner' ? <Link to={{ page: 'members', ws }}>{t('pages.home.members')}</Link> : null}
         {role === 'owner' ? <Link to={{ page: 'tokens', ws }}>{t('pages.home.tokens')}</Link> : null}

@@ -52,7 +52,7 @@ describe('journeys within journeys and opportunities across journeys, through th
   });
   afterAll(() => t.close());
 
-  const errorOf = async (res: Response) => [
+  const errorOf = async (res: Response): Promise<[number, { code: string; path: string }]> => [
     res.status,
     ((await res.json()) as { error: { code: string; path: string } }).error,
   ];
