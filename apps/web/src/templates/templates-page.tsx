@@ -33,6 +33,9 @@ import {
 } from './templates-api';
 import './templates.css';
 
+/** Codes the API answers a file in the wrong encoding with (decodeBody), before the pack is read. */
+const encodingCodes = new Set(['not_utf8', 'not_text', 'utf16_without_bom', 'invalid_utf16']);
+
 const kindWords: Record<TemplateBody['kind'], MessageId> = {
   map: 'templates.kind.map',
   lanes: 'templates.kind.lanes',
@@ -492,7 +495,13 @@ function SharePacks(props: {
       );
     } catch (e) {
       setError(errorText(e));
-      if (e instanceof ApiError) setProblems(packProblemsOf(e.body).slice(0, 20).map(packProblemWords));
+      if (e instanceof ApiError) {
+        // The file's own encoding problems come as the error itself; the pack's as a list naming each field.
+        const listed = packProblemsOf(e.body);
+        const problems =
+          listed.length > 0 || !encodingCodes.has(e.code) ? listed : [{ code: e.code, path: '' }];
+        setProblems(problems.slice(0, 20).map(packProblemWords));
+      }
     }
   }
   return (

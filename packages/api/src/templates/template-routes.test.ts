@@ -192,6 +192,75 @@ describe('templates, template packs and copying maps between workspaces', () => 
     );
   });
 
+  /** A raw request as Olive, for bodies that are bytes rather than text. */
+  const rawAsOlive = async (body: Uint8Array) => {
+    const signIn = await t.app.request('/api/auth/sign-in', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'olive@example.org', password: 'correct horse battery' }),
+    });
+    const cookie = /waymark_session=([^;]+)/.exec(signIn.headers.get('set-cookie') ?? '')?.[1] ?? '';
+    const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+    return t.app.request('/api/workspaces/w2/template-pack', {
+      method: 'POST',
+      headers: {
+        cookie: `waymark_session=${cookie}`,
+        'x-csrf-token': csrfToken,
+        'content-type': 'application/json',
+      },
+      body,
+    });
+  };
+
+  it('reads a pack saved as UTF-16 with a byte order mark, and refuses Latin-1 naming the line and column', async () => {
+    await save({ kind: 'persona', personaId: 'driver' }, 'Gyrrwr ☕');
+    const file = await (await olive.request('GET', '/api/workspaces/w1/template-pack')).text();
+    const utf16 = new Uint8Array(2 + file.length * 2);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < file.length; i++) {
+      utf16[2 + i * 2] = file.charCodeAt(i) & 0xff;
+      utf16[3 + i * 2] = file.charCodeAt(i) >> 8;
+    }
+    const read = await rawAsOlive(utf16);
+    expect(read.status, await read.clone().text()).toBe(201);
+    expect(((await read.json()) as { imported: { name: string }[] }).imported[0]?.name).toBe('Gyrrwr ☕');
+    const latin1 = Uint8Array.from([
+      ...new TextEncoder().encode('{"name": "Caf'),
+      0xe9,
+      ...new TextEncoder().encode('"}'),
+    ]);
+    const refused = await rawAsOlive(latin1);
+    const body = (await refused.json()) as {
+      error: { code: string; path: string };
+      line: number;
+      column: number;
+    };
+    expect([refused.status, body.error.code, body.error.path, body.line, body.column]).toEqual([
+      400,
+      'not_utf8',
+      'body',
+      1,
+      14,
+    ]);
+  });
+
+  it('refuses a pack over 5 MB as too large, and stores nothing', async () => {
+    const huge = JSON.stringify({
+      format: 'waymark-template-pack',
+      formatVersion: 1,
+      name: 'x'.repeat(6 * 1024 * 1024),
+      templates: [],
+    });
+    const res = await rawAsOlive(new TextEncoder().encode(huge));
+    const body = (await res.json()) as { error: { code: string }; problems: { code: string }[] };
+    expect([res.status, body.error.code, body.problems[0]?.code]).toEqual([
+      422,
+      'invalid_template_pack',
+      'pack_too_large',
+    ]);
+    expect(await t.stores.templates.listTemplates('w2' as WorkspaceId)).toEqual([]);
+  });
+
   it('copies a map into a workspace where the person edits, keeping where it came from', async () => {
     t.caps.advance(60_000);
     const res = await vi.request('POST', '/api/workspaces/w1/journeys/pothole/copy', { toWorkspace: 'w3' });

@@ -203,7 +203,8 @@ export const templateRoutes = () => [
   route({
     method: 'post',
     path: '/api/workspaces/{ws}/template-pack',
-    tag: 'Templates',
+    // Import: a file up to the import limit reaches the pack's own 5 MB check, and tokens need the import scope.
+    tag: 'Import',
     summary:
       'Import a template pack file (the body is the file): every template is checked, each problem names its field; all or none are saved, with personal data taken out (removed)',
     access: 'editor',
