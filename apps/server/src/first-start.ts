@@ -4,6 +4,7 @@ import { readJourneyText } from '@waymark/document';
 import type { PasswordHasher } from '@waymark/api';
 import type { Keyring, Stores, UserId, WorkspaceId } from '@waymark/store';
 import { demoJourneyId, seedDemoDataset } from './demo-dataset';
+import { seedDemoHierarchy } from './demo-hierarchy';
 
 export interface FirstStart {
   readonly adminEmail: string;
@@ -88,6 +89,9 @@ export async function runFirstStart(
     if (stored.ok) loaded.push(stored.value.id);
     else skipped.push(`${file}: ${stored.error.message}`);
   }
+  // The examples as a small hierarchy with one opportunity traced to its idea, business case and indicator.
+  const skippedHierarchy = await seedDemoHierarchy(stores, ws.id, admin.id, at);
+  if (skippedHierarchy) skipped.push(skippedHierarchy);
   let demoLog: string | undefined;
   if (keyring) {
     const skippedLog = await seedDemoDataset(stores, keyring, ws.id, admin.id, at);

@@ -14,6 +14,7 @@ import { SessionProvider, useSession } from './session';
 import { LanguageChoice } from './language';
 import { t, tRich } from '../i18n';
 import { LegalFooter } from '../legal/legal-footer';
+import { HeaderSearch } from '../library/header-search';
 
 // i18n-exempt: the product's name, the same in every language
 const productName = 'Waymark';
@@ -67,6 +68,10 @@ const OpportunityPage = lazy(() =>
 const TemplatesPage = lazy(() =>
   import('../templates/templates-page').then((m) => ({ default: m.TemplatesPage })),
 );
+const PortfolioPage = lazy(() =>
+  import('../library/portfolio-page').then((m) => ({ default: m.PortfolioPage })),
+);
+const SearchPage = lazy(() => import('../library/search-page').then((m) => ({ default: m.SearchPage })));
 const GuestMapPage = lazy(() =>
   import('../guests/guest-map-page').then((m) => ({ default: m.GuestMapPage })),
 );
@@ -122,6 +127,11 @@ function Shell() {
               </Link>
             )}
             <div className="app-header__tools">
+              {session.status === 'signed-in' &&
+              !session.me.mustChangePassword &&
+              !guestPages.has(route.page) ? (
+                <HeaderSearch />
+              ) : null}
               {session.status === 'signed-in' ? (
                 <nav aria-label={t('app.accountNav')} className="app-header__nav">
                   <span>{session.me.user.name}</span>
@@ -133,6 +143,9 @@ function Shell() {
                   )}
                   {session.me.instanceAdmin && !session.me.mustChangePassword ? (
                     <Link to={{ page: 'admin-workspaces' }}>{t('admin.nav.workspaces')}</Link>
+                  ) : null}
+                  {session.me.instanceAdmin && !session.me.mustChangePassword ? (
+                    <Link to={{ page: 'admin-portfolio' }}>{t('library.portfolio.adminLink')}</Link>
                   ) : null}
                   <button className="link-button" type="button" onClick={() => void signOut()}>
                     {t('app.signOut')}
@@ -183,6 +196,9 @@ function page(route: Route, status: string): ReactNode {
   if (route.page === 'audit') return <AuditPage ws={route.ws} />;
   if (route.page === 'sessions') return <SessionsPage />;
   if (route.page === 'retention') return <RetentionPage ws={route.ws} />;
+  if (route.page === 'portfolio') return <PortfolioPage ws={route.ws} />;
+  if (route.page === 'admin-portfolio') return <PortfolioPage ws={null} />;
+  if (route.page === 'search') return <SearchPage key={window.location.search} />;
   if (route.page === 'tree') return <TreePage ws={route.ws} />;
   if (route.page === 'opportunities') return <OpportunitiesPage ws={route.ws} />;
   if (route.page === 'opportunity') return <OpportunityPage ws={route.ws} id={route.id} />;

@@ -19,6 +19,12 @@ import {
 } from '../scim/provisioning-routes';
 import { adminRoutePath, isAdminRoute, matchAdminRoute, type AdminRoute } from '../admin/admin-routes';
 import {
+  isLibraryRoute,
+  libraryRoutePath,
+  matchLibraryRoute,
+  type LibraryRoute,
+} from '../library/library-routes';
+import {
   hierarchyRoutePath,
   isHierarchyRoute,
   matchHierarchyRoute,
@@ -54,6 +60,7 @@ export type Route =
   | LegalRoute
   | ProvisioningRoute
   | AdminRoute
+  | LibraryRoute
   | HierarchyRoute
   | TemplatesRoute
   | { readonly page: 'not-found'; readonly path: string };
@@ -66,6 +73,7 @@ export function routePath(route: Route): string {
   if (isLegalRoute(route)) return legalRoutePath(route);
   if (isProvisioningRoute(route)) return provisioningRoutePath();
   if (isAdminRoute(route)) return adminRoutePath(route);
+  if (isLibraryRoute(route)) return libraryRoutePath(route);
   if (isHierarchyRoute(route)) return hierarchyRoutePath(route);
   if (isTemplatesRoute(route)) return templatesRoutePath(route);
   switch (route.page) {
@@ -142,6 +150,8 @@ export function matchRoute(pathname: string): Route {
   if (provisioning) return provisioning;
   const admin = matchAdminRoute(parts);
   if (admin) return admin;
+  const library = matchLibraryRoute(parts);
+  if (library) return library;
   const hierarchy = matchHierarchyRoute(parts);
   if (hierarchy) return hierarchy;
   const templates = matchTemplatesRoute(parts);

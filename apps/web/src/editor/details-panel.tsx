@@ -11,6 +11,7 @@ import { BilingualSettings } from './bilingual-content';
 import { useRef, useState } from 'react';
 import { t, type MessageId } from '../i18n';
 import { metaTextLimit } from './card-fields';
+import { ReviewPanel } from '../library/review-panel';
 import { ChoiceField, CommitField } from './commit-field';
 import { KindNameForm } from './structure-parts';
 import { useEditorContext } from './editor-context';
@@ -150,6 +151,7 @@ export function DetailsPanel() {
         value={meta.reviewDate ?? ''}
         onCommit={setDate('reviewDate', t('toolbar.details.reviewDate'))}
       />
+      <ReviewPanel />
       <CommitField
         label={t('toolbar.details.tags')}
         hint={t('toolbar.details.tagsHint')}

@@ -89,6 +89,24 @@ export function Editor(props: {
   const scrollerRef = useRef<HTMLDivElement>(null);
   const newId = useMemo(makeIdFactory, []);
   const { navigate } = useRouter();
+  // ?step=<step id> (from the portfolio's lowest emotion or a search result) scrolls to that step and puts the
+  // focus on its heading, once the map is drawn (issue 14, decision 0035).
+  const stepToShow = useRef(new URLSearchParams(window.location.search).get('step'));
+  useEffect(() => {
+    const step = stepToShow.current;
+    const index = step ? state.journey.columns.findIndex((c) => c.id === step) : -1;
+    const scroller = scrollerRef.current;
+    if (!step || index < 0 || !scroller) return;
+    stepToShow.current = null;
+    scroller.scrollTo({ left: Math.max(0, (index - 0.5) * COLUMN_WIDTH * zoom) });
+    let tries = 0;
+    const focus = () => {
+      const head = document.querySelector<HTMLElement>(`[data-column-id="${CSS.escape(step)}"]`);
+      if (head) head.focus();
+      else if (++tries < 20) setTimeout(focus, 50);
+    };
+    setTimeout(focus, 0);
+  });
 
   const loadComments = useCallback(() => {
     api

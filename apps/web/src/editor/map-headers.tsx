@@ -46,6 +46,7 @@ export function ColumnHeader({
       aria-colindex={index + 2}
       className={stage && firstOfStage ? 'map-col-head map-col-head--stage-start' : 'map-col-head'}
       data-cell={`0:${index + 1}`}
+      data-column-id={column.id}
       tabIndex={active ? 0 : -1}
     >
       {stage ? (

@@ -8,6 +8,7 @@ import { useTitle } from '../app/use-title';
 import { ErrorSummary, SelectField, errorText } from '../ui/field';
 import { CreateJourneyForm } from './create-journey-form';
 import { ThingsToLookAt } from './inbox';
+import { ReviewsDue } from '../library/reviews-due';
 import { t } from '../i18n';
 
 const canEdit = (role: string | null) => role === 'owner' || role === 'editor';
@@ -54,6 +55,7 @@ export function HomePage({ ws }: { ws: string }) {
           {workspace ? t('pages.home.headingIn', { workspace: workspace.name }) : t('pages.home.journeys')}
         </h1>
         <Link to={{ page: 'datasets', ws }}>{t('pages.home.eventLogs')}</Link>
+        <Link to={{ page: 'portfolio', ws }}>{t('library.portfolio.link')}</Link>
         <Link to={{ page: 'tree', ws }}>{t('hierarchy.home.tree')}</Link>
         <Link to={{ page: 'opportunities', ws }}>{t('hierarchy.home.opportunities')}</Link>
         <Link to={{ page: 'templates', ws }}>{t('templates.link')}</Link>
@@ -64,6 +66,7 @@ export function HomePage({ ws }: { ws: string }) {
       </div>
       <ErrorSummary message={error} />
       <ThingsToLookAt ws={ws} />
+      <ReviewsDue ws={ws} />
       {canEdit(role) ? <CreateJourneyForm ws={ws} /> : null}
       <section aria-labelledby="list-heading">
         <h2 id="list-heading">{t('pages.home.all')}</h2>

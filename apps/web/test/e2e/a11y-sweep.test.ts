@@ -69,6 +69,10 @@ const pages: readonly { name: string; path: () => string; as?: 'nobody' | 'guest
   { name: 'retention', path: () => '/w/demo/retention' },
   // Templates and sharing across organisations (issue 14 item 5).
   { name: 'templates', path: () => '/w/demo/templates' },
+  // The library (issue 14, items 3 and 6): the portfolio of a workspace and of every workspace, and search.
+  { name: 'portfolio', path: () => '/w/demo/portfolio' },
+  { name: 'portfolio (administrator)', path: () => '/admin/portfolio' },
+  { name: 'search', path: () => '/search?q=council' },
   { name: 'your sessions', path: () => '/account/sessions' },
 ];
 
