@@ -196,7 +196,6 @@ const portfolioSuccess = {
 };
 
 const reviewBody = z.strictObject({
-  baseVersion: z.number().int().min(1),
   nextReviewDate: z.iso.date({ message: 'expected a date as YYYY-MM-DD' }).nullable().optional(),
 });
 
@@ -301,7 +300,8 @@ export const libraryRoutes = () => [
         workspaceId: workspaceOf(input),
         journeyId: input.params['id'] as JourneyId,
         commands: [command],
-        baseVersion: input.body.baseVersion,
+        // Applied to the map as it now is: a review says the map as it stands is still true.
+        baseVersion: 0,
         onStale: 'rebase',
         by: user.id,
         at,

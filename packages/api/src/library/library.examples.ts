@@ -17,7 +17,7 @@ export const libraryExamples = {
       by: null,
       at: t.caps.clock().toISOString(),
     });
-    return { path: `/api/workspaces/w1/journeys/${id}/review`, body: { baseVersion: 1 } };
+    return { path: `/api/workspaces/w1/journeys/${id}/review`, body: {} };
   },
   'GET /api/search': () => ({ path: '/api/search?q=customer' }),
 };

@@ -145,7 +145,6 @@ describe('the journey library: portfolio, reviews and search (issue 14, items 3,
 
   it('marks a map reviewed: lastVerified is today, who and when are kept and audited, and the flag goes', async () => {
     const res = await ed.request('POST', '/api/workspaces/w1/journeys/a/review', {
-      baseVersion: 1,
       nextReviewDate: '2026-09-30',
     });
     expect(res.status, await res.clone().text()).toBe(200);
@@ -176,7 +175,6 @@ describe('the journey library: portfolio, reviews and search (issue 14, items 3,
 
   it('refuses a next review date that is not a date, naming the field', async () => {
     const res = await ed.request('POST', '/api/workspaces/w1/journeys/b/review', {
-      baseVersion: 1,
       nextReviewDate: '31/12/2026',
     });
     expect(res.status).toBe(400);

@@ -1,0 +1,172 @@
+/**
+ * `npm run bench:portfolio` (issue 14): the portfolio and search of a library of 500 journeys, each of 30 steps
+ * and 300 cards, in an embedded database (PGlite, in memory), through the API as the web pages call it.
+ *
+ * Measures, each RUNS times (default 3) of REQUESTS requests (default 40):
+ *   1. opening the portfolio: `GET /api/workspaces/{ws}/portfolio` (the page's one request) — target p95 ≤ 300 ms;
+ *   2. search: `GET /api/search?q=…` over words of several kinds (common, rare, a quote's words, Welsh, none)
+ *      — target p95 ≤ 100 ms;
+ * after the first portfolio request has computed every journey's summary and search entries (timed and printed
+ * on its own: it happens once per journey version). Prints medians and p95 beside the targets, and the machine's
+ * load average before and after each run. Environment: JOURNEYS (500), STEPS (30), CARDS (300), RUNS, REQUESTS.
+ */
+import { loadavg, cpus } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { parseJourney, type Journey } from '@waymark/core';
+import type { WorkspaceId } from '@waymark/store';
+import { createTestApi } from '../packages/api/src/testing/test-api.ts';
+
+const journeys = Number(process.env['JOURNEYS'] ?? 500);
+const steps = Number(process.env['STEPS'] ?? 30);
+const cardsPer = Number(process.env['CARDS'] ?? 300);
+const runs = Number(process.env['RUNS'] ?? 3);
+const requests = Number(process.env['REQUESTS'] ?? 40);
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
+const quantile = (xs: number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+
+const words =
+  `bill payment council tax housing benefit repair waiting phone letter form online appointment visit
+  assessment advice debt arrears reminder summons refund discount exemption landlord tenant damp mould boiler
+  inspection referral carer school admission bin collection missed report complaint callback email portal`.split(
+    /\s+/,
+  );
+const welsh = 'aros ffonio llythyr bil taliad cartref atgyweirio cwyn apwyntiad cymorth'.split(' ');
+const services = ['Council tax', 'Housing repairs', 'Waste', 'Adult social care', 'School admissions'];
+const owners = ['Ann Jones', 'Bryn Evans', 'Carys Hughes', 'Dafydd Price', 'Eleri Morgan'];
+let seed = 42;
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+const sentence = (n: number) => Array.from({ length: n }, () => pick(words)).join(' ');
+
+/** A journey of `steps` steps in 5 stages and `cardsPer` cards across 5 lanes (touchpoints, emotions, quotes…). */
+function makeJourney(i: number): Journey {
+  const columns = Array.from({ length: steps }, (_, s) => ({
+    id: `s${s}`,
+    label: `Step ${s + 1}: ${sentence(3)}`,
+    stageId: `g${Math.floor((s * 5) / steps)}`,
+    durationDays: Math.floor(rand() * 10),
+  }));
+  const kinds = ['touchpoint', 'emotion', 'feeling', 'pain-point', 'step'] as const;
+  const cards = Array.from({ length: cardsPer }, (_, n) => {
+    const kind = kinds[n % kinds.length]!;
+    const columnId = `s${Math.floor(n / (cardsPer / steps)) % steps}`;
+    const base = { id: `c${n}`, laneId: kind, columnId };
+    if (kind === 'touchpoint')
+      return {
+        ...base,
+        kind,
+        text: sentence(4),
+        channel: pick(['telephone', 'web', 'email', 'face-to-face'] as const),
+        contacts: 1 + Math.floor(rand() * 3),
+        ...(rand() < 0.3 ? { avoidableCategory: 'PC' } : {}),
+      };
+    if (kind === 'emotion') return { ...base, kind, score: Math.round(rand() * 200 - 100) };
+    if (kind === 'feeling')
+      return {
+        ...base,
+        kind,
+        text: `${sentence(10)} ${rand() < 0.1 ? pick(welsh) : ''}`.trim(),
+        quote: rand() < 0.5,
+      };
+    return { ...base, kind, text: sentence(8) };
+  });
+  const parsed = parseJourney({
+    schemaVersion: 2,
+    id: `j${i}`,
+    meta: {
+      title: `${pick(services)} journey ${i}: ${sentence(2)}`,
+      journeyType: 'current',
+      owner: pick(owners),
+      service: pick(services),
+      segment: pick(['Residents', 'Landlords', 'Carers']),
+      reviewDate: `2026-0${1 + Math.floor(rand() * 9)}-15`,
+    },
+    stages: Array.from({ length: 5 }, (_, g) => ({
+      id: `g${g}`,
+      name: ['Find out', 'Apply', 'Wait', 'Decision', 'Afterwards'][g]!,
+    })),
+    columns,
+    lanes: kinds.map((k) => ({ id: k, kind: k, label: k })),
+    cards,
+  });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.error).slice(0, 500));
+  return parsed.value;
+}
+
+async function timed(send: () => Promise<Response>): Promise<number> {
+  const start = performance.now();
+  const res = await send();
+  await res.arrayBuffer();
+  const ms = performance.now() - start;
+  if (res.status !== 200) throw new Error(`answered ${res.status}`);
+  return ms;
+}
+
+async function main() {
+  console.log(
+    `bench:portfolio — ${journeys} journeys × ${steps} steps × ${cardsPer} cards, PGlite in memory, ${cpus().length} CPUs`,
+  );
+  const t = await createTestApi();
+  await t.addUser('Manager', { ws: 'w1', role: 'viewer' });
+  const client = await t.signIn('Manager');
+  const made = performance.now();
+  for (let i = 0; i < journeys; i++) {
+    const result = await t.stores.journeys.createJourney({
+      workspaceId: 'w1' as WorkspaceId,
+      journey: makeJourney(i),
+      kind: 'create',
+      commands: [],
+      by: null,
+      at: t.caps.clock().toISOString(),
+    });
+    if (!result.ok) throw new Error(result.error.message);
+  }
+  console.log(`stored ${journeys} journeys in ${((performance.now() - made) / 1000).toFixed(1)} s`);
+  const portfolio = () => client.request('GET', '/api/workspaces/w1/portfolio');
+  const first = await timed(portfolio);
+  console.log(
+    `first portfolio request (computes ${journeys} summaries and search entries, once per version): ${(first / 1000).toFixed(1)} s`,
+  );
+  const queries = [
+    'waiting',
+    'council tax',
+    'damp mould',
+    'boiler -inspection',
+    '"missed bin"',
+    'aros',
+    'callback email',
+    'nothingmatchesthis',
+  ];
+  const results: { portfolio: number[]; search: number[] } = { portfolio: [], search: [] };
+  for (let run = 1; run <= runs; run++) {
+    const before = load();
+    const p: number[] = [];
+    for (let i = 0; i < requests; i++) p.push(await timed(portfolio));
+    const s: number[] = [];
+    for (let i = 0; i < requests; i++)
+      s.push(
+        await timed(() =>
+          client.request('GET', `/api/search?q=${encodeURIComponent(queries[i % queries.length]!)}`),
+        ),
+      );
+    results.portfolio.push(...p);
+    results.search.push(...s);
+    console.log(
+      `run ${run}: portfolio median ${quantile(p, 0.5).toFixed(0)} ms, p95 ${quantile(p, 0.95).toFixed(0)} ms (target ≤ 300); ` +
+        `search median ${quantile(s, 0.5).toFixed(1)} ms, p95 ${quantile(s, 0.95).toFixed(1)} ms (target ≤ 100); load ${before} → ${load()}`,
+    );
+  }
+  const pp95 = quantile(results.portfolio, 0.95);
+  const sp95 = quantile(results.search, 0.95);
+  console.log(
+    `all runs: portfolio median ${quantile(results.portfolio, 0.5).toFixed(0)} ms, p95 ${pp95.toFixed(0)} ms ${pp95 <= 300 ? '✓' : '✗'} (≤ 300); ` +
+      `search median ${quantile(results.search, 0.5).toFixed(1)} ms, p95 ${sp95.toFixed(1)} ms ${sp95 <= 100 ? '✓' : '✗'} (≤ 100); load now ${load()}`,
+  );
+  await t.close();
+}
+
+await main();
