@@ -33,6 +33,7 @@ import enRetention from '../messages/en/retention.json' with { type: 'json' };
 import enCosts from '../messages/en/costs.json' with { type: 'json' };
 import enAdmin from '../messages/en/admin.json' with { type: 'json' };
 import enSso from '../messages/en/sso.json' with { type: 'json' };
+import enSsoAdmin from '../messages/en/ssoAdmin.json' with { type: 'json' };
 import enHierarchy from '../messages/en/hierarchy.json' with { type: 'json' };
 import enTemplates from '../messages/en/templates.json' with { type: 'json' };
 import enLibrary from '../messages/en/library.json' with { type: 'json' };
@@ -69,6 +70,7 @@ import cyRetention from '../messages/cy/retention.json' with { type: 'json' };
 import cyCosts from '../messages/cy/costs.json' with { type: 'json' };
 import cyAdmin from '../messages/cy/admin.json' with { type: 'json' };
 import cySso from '../messages/cy/sso.json' with { type: 'json' };
+import cySsoAdmin from '../messages/cy/ssoAdmin.json' with { type: 'json' };
 import cyHierarchy from '../messages/cy/hierarchy.json' with { type: 'json' };
 import cyTemplates from '../messages/cy/templates.json' with { type: 'json' };
 import cyLibrary from '../messages/cy/library.json' with { type: 'json' };
@@ -107,6 +109,7 @@ export const namespaces = {
   costs: { en: enCosts, cy: cyCosts },
   admin: { en: enAdmin, cy: cyAdmin },
   sso: { en: enSso, cy: cySso },
+  ssoAdmin: { en: enSsoAdmin, cy: cySsoAdmin },
   hierarchy: { en: enHierarchy, cy: cyHierarchy },
   templates: { en: enTemplates, cy: cyTemplates },
   library: { en: enLibrary, cy: cyLibrary },
@@ -149,4 +152,5 @@ export type MessageId =
   | keyof typeof enCosts
   | keyof typeof enAdmin
   | keyof typeof enSso
+  | keyof typeof enSsoAdmin
   | keyof typeof enLibrary;

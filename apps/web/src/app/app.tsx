@@ -47,6 +47,9 @@ const PrivacyNoticePage = lazy(() =>
 const ProvisioningPage = lazy(() =>
   import('../scim/provisioning-page').then((m) => ({ default: m.ProvisioningPage })),
 );
+const SsoAdminPage = lazy(() =>
+  import('../sso-admin/sso-admin-page').then((m) => ({ default: m.SsoAdminPage })),
+);
 const LegalAdminPage = lazy(() =>
   import('../legal/legal-admin-page').then((m) => ({ default: m.LegalAdminPage })),
 );
@@ -145,6 +148,9 @@ function Shell() {
                     <Link to={{ page: 'admin-workspaces' }}>{t('admin.nav.workspaces')}</Link>
                   ) : null}
                   {session.me.instanceAdmin && !session.me.mustChangePassword ? (
+                    <Link to={{ page: 'sso-admin' }}>{t('ssoAdmin.nav')}</Link>
+                  ) : null}
+                  {session.me.instanceAdmin && !session.me.mustChangePassword ? (
                     <Link to={{ page: 'admin-portfolio' }}>{t('library.portfolio.adminLink')}</Link>
                   ) : null}
                   <button className="link-button" type="button" onClick={() => void signOut()}>
@@ -192,6 +198,7 @@ function page(route: Route, status: string): ReactNode {
   if (route.page === 'dataset') return <DatasetPage ws={route.ws} id={route.id} />;
   if (route.page === 'legal-admin') return <LegalAdminPage />;
   if (route.page === 'provisioning') return <ProvisioningPage />;
+  if (route.page === 'sso-admin') return <SsoAdminPage />;
   if (route.page === 'admin-workspaces') return <WorkspacesAdminPage />;
   if (route.page === 'audit') return <AuditPage ws={route.ws} />;
   if (route.page === 'sessions') return <SessionsPage />;

@@ -17,6 +17,12 @@ import {
   provisioningRoutePath,
   type ProvisioningRoute,
 } from '../scim/provisioning-routes';
+import {
+  isSsoAdminRoute,
+  matchSsoAdminRoute,
+  ssoAdminRoutePath,
+  type SsoAdminRoute,
+} from '../sso-admin/sso-admin-routes';
 import { adminRoutePath, isAdminRoute, matchAdminRoute, type AdminRoute } from '../admin/admin-routes';
 import {
   isLibraryRoute,
@@ -59,6 +65,7 @@ export type Route =
   | DatasetsRoute
   | LegalRoute
   | ProvisioningRoute
+  | SsoAdminRoute
   | AdminRoute
   | LibraryRoute
   | HierarchyRoute
@@ -72,6 +79,7 @@ export function routePath(route: Route): string {
   if (isDatasetsRoute(route)) return datasetsRoutePath(route);
   if (isLegalRoute(route)) return legalRoutePath(route);
   if (isProvisioningRoute(route)) return provisioningRoutePath();
+  if (isSsoAdminRoute(route)) return ssoAdminRoutePath();
   if (isAdminRoute(route)) return adminRoutePath(route);
   if (isLibraryRoute(route)) return libraryRoutePath(route);
   if (isHierarchyRoute(route)) return hierarchyRoutePath(route);
@@ -148,6 +156,8 @@ export function matchRoute(pathname: string): Route {
   if (legal) return legal;
   const provisioning = matchProvisioningRoute(parts);
   if (provisioning) return provisioning;
+  const ssoAdmin = matchSsoAdminRoute(parts);
+  if (ssoAdmin) return ssoAdmin;
   const admin = matchAdminRoute(parts);
   if (admin) return admin;
   const library = matchLibraryRoute(parts);

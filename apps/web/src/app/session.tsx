@@ -3,6 +3,7 @@ import { ApiError } from '../api/api-error';
 import type { ApiClient } from '../api/client';
 import type { Me } from '../api/types';
 import { applyAccountLocale, forgetAppliedLocales } from './language';
+import { noteSignOut } from '../sso-admin/signed-out';
 
 export type SessionState =
   | { readonly status: 'loading' }
@@ -40,6 +41,8 @@ export function SessionProvider({ api, children }: { api: ApiClient; children: R
     return next;
   }, [api]);
   const signOut = useCallback(async () => {
+    // Before the session ends: whether the sign-in page should offer the provider's sign-out too.
+    await noteSignOut();
     await api.signOut().catch(() => undefined);
     forgetAppliedLocales();
     await refresh();

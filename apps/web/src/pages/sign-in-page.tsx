@@ -5,6 +5,7 @@ import { useTitle } from '../app/use-title';
 import { ErrorSummary, TextField, errorText } from '../ui/field';
 import { t } from '../i18n';
 import { SingleSignOn, ssoRefusal } from './single-sign-on';
+import { SignedOutNotice } from '../sso-admin/signed-out';
 
 export function SignInPage() {
   useTitle(t('pages.signIn.title'));
@@ -30,6 +31,7 @@ export function SignInPage() {
   return (
     <div className="narrow">
       <h1>{t('pages.signIn.heading')}</h1>
+      <SignedOutNotice />
       <ErrorSummary message={error} />
       <SingleSignOn />
       <form onSubmit={submit} noValidate={false}>

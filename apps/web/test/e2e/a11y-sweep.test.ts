@@ -65,6 +65,7 @@ const pages: readonly { name: string; path: () => string; as?: 'nobody' | 'guest
   // an instance administrator and the demo workspace's owner.
   { name: 'workspaces (administrator)', path: () => '/admin/workspaces' },
   { name: 'provisioning (administrator)', path: () => '/admin/provisioning' },
+  { name: 'single sign-on (administrator)', path: () => '/admin/single-sign-on' },
   { name: 'audit trail', path: () => '/w/demo/audit' },
   { name: 'retention', path: () => '/w/demo/retention' },
   // Templates and sharing across organisations (issue 14 item 5).

@@ -7,6 +7,13 @@ import { isHttps } from '../security-headers';
 import { hashToken, randomText } from './secrets';
 
 export const SESSION_COOKIE = 'waymark_session';
+/**
+ * Says that the session beside it was begun through the organisation's provider (so signing out can offer the
+ * provider's sign-out too): a hash of that session's token, so it says nothing once the session is another.
+ */
+export const SSO_SESSION_COOKIE = 'waymark_sso_session';
+/** The value SSO_SESSION_COOKIE holds for a session token. */
+export const ssoSessionMark = (sessionToken: string): string => hashToken(`sso:${sessionToken}`);
 
 /**
  * Starts a session: stores the token's hash and the browser's User-Agent (for "Your sessions"), sets the
@@ -17,7 +24,7 @@ export async function startSession(
   deps: ApiDeps,
   limits: Limits,
   userId: UserId,
-  options: { mustChangePassword?: boolean } = {},
+  options: { mustChangePassword?: boolean; throughProvider?: boolean } = {},
 ): Promise<string> {
   const user = await deps.accounts.getUser(userId);
   if (user?.suspendedAt) throw fail('account_suspended', 'this account is suspended: it cannot sign in');
@@ -41,6 +48,14 @@ export async function startSession(
     path: '/',
     expires,
   });
+  if (options.throughProvider)
+    setCookie(c, SSO_SESSION_COOKIE, ssoSessionMark(token), {
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: isHttps(c.req.url, c.req.header('x-forwarded-proto')),
+      path: '/',
+      expires,
+    });
   return csrfToken;
 }
 

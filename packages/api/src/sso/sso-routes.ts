@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { fail } from '../api-error';
 import { requireInstanceAdmin } from '../auth/instance-admin';
 import { hashToken } from '../auth/secrets';
-import { startSession } from '../auth/session-cookie';
+import { SESSION_COOKIE, SSO_SESSION_COOKIE, ssoSessionMark, startSession } from '../auth/session-cookie';
 import type { Limits } from '../deps';
 import { auditSignIn } from '../routes/auth-routes';
 import { route, type RouteInput } from '../route-spec';
@@ -196,15 +196,28 @@ export function ssoRoutes(limits: Limits) {
       path: '/api/auth/sso',
       tag: 'Accounts',
       summary:
-        'Whether single sign-on is set up, the provider name to show, and whether passwords may be used',
+        "Whether single sign-on is set up, the provider name to show, whether passwords may be used, and whether this browser's session began at the provider and the provider has a sign-out page (providerSignOut)",
       access: 'public',
-      success: { description: '{enabled, providerName, passwordSignIn}' },
+      success: { description: '{enabled, providerName, passwordSignIn, providerSignOut}' },
       async handle(input) {
+        const { c } = input;
         const settings = input.deps.sso ? await settingsOf(input) : null;
-        return input.c.json({
+        const session = getCookie(c, SESSION_COOKIE);
+        const mark = getCookie(c, SSO_SESSION_COOKIE);
+        let providerSignOut = false;
+        if (settings && session && mark === ssoSessionMark(session)) {
+          try {
+            const config = await providerConfiguration(settings, input.deps.sso?.fetch);
+            providerSignOut = endSessionUrl(config, `${originOf(c)}/sign-in`) !== null;
+          } catch {
+            providerSignOut = false;
+          }
+        }
+        return c.json({
           enabled: settings !== null,
           providerName: settings?.providerName ?? null,
           passwordSignIn: settings?.passwordSignIn ?? true,
+          providerSignOut,
         });
       },
     }),
@@ -287,7 +300,7 @@ export function ssoRoutes(limits: Limits) {
           const claims = await finishSignIn(config, current, { state, ...login });
           const user = await personFor(input, deps.sso.store, settings, claims);
           userId = user.id;
-          await startSession(c, deps, limits, user.id);
+          await startSession(c, deps, limits, user.id, { throughProvider: true });
           await auditSignIn(input, user.id, 'sign_in', { via: 'sso', issuer: claims.iss });
           return redirect(c, safeReturn(login.returnTo));
         } catch (error) {
@@ -312,6 +325,7 @@ export function ssoRoutes(limits: Limits) {
       success: { status: 302, description: "a redirect to the provider's sign-out page" },
       async handle(input) {
         const { c, deps } = input;
+        deleteCookie(c, SSO_SESSION_COOKIE, { path: '/' });
         const settings = deps.sso ? await settingsOf(input) : null;
         if (!deps.sso || !settings) return redirect(c, '/sign-in');
         try {

@@ -107,7 +107,12 @@ describe('single sign-on with OpenID Connect', () => {
         passwordSignIn: true,
       });
       const info = (await (await t.app.request(`${WAYMARK}/api/auth/sso`)).json()) as Record<string, unknown>;
-      expect(info).toEqual({ enabled: true, providerName: 'Council ID', passwordSignIn: true });
+      expect(info).toEqual({
+        enabled: true,
+        providerName: 'Council ID',
+        passwordSignIn: true,
+        providerSignOut: false,
+      });
 
       const start = await t.app.request(`${WAYMARK}/api/auth/sso/start?returnTo=/w/w1`);
       const auth = new URL(start.headers.get('location')!);
@@ -129,6 +134,34 @@ describe('single sign-on with OpenID Connect', () => {
       };
       expect(me.user).toMatchObject({ email: 'ada@council.gov.uk', name: 'Ada Lovelace' });
       expect(me.workspaces.map((w) => [w.id, w.role])).toEqual([['w1', 'editor']]);
+
+      // The session began at the provider, which has a sign-out page: signing out may offer it.
+      const mark = res.headers
+        .getSetCookie()
+        .find((c) => c.startsWith('waymark_sso_session='))!
+        .split(';')[0]!;
+      const offer = async (cookie: string) =>
+        (
+          (await (await t.app.request(`${WAYMARK}/api/auth/sso`, { headers: { cookie } })).json()) as {
+            providerSignOut: boolean;
+          }
+        ).providerSignOut;
+      expect(await offer(`${session}; ${mark}`)).toBe(true);
+      expect(await offer(session)).toBe(false);
+      // The mark says nothing beside another session (a password sign-in in the same browser).
+      const olive = await t.app.request(`${WAYMARK}/api/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'olive@example.org', password: PASSWORD }),
+      });
+      const oliveSession = olive.headers
+        .getSetCookie()
+        .find((c) => c.startsWith('waymark_session='))!
+        .split(';')[0]!;
+      expect(await offer(`${oliveSession}; ${mark}`)).toBe(false);
+      const out = await t.app.request(`${WAYMARK}/api/auth/sso/sign-out`, { headers: { cookie: mark } });
+      expect(out.headers.get('location')).toMatch(new RegExp(`^${provider.origin}/session/end\\?`));
+      expect(out.headers.getSetCookie().some((c) => /^waymark_sso_session=;/.test(c))).toBe(true);
 
       // The same code again, with a fresh sign-in's state: the provider refuses a used code.
       const again = await t.app.request(`${WAYMARK}/api/auth/sso/start`);
