@@ -169,6 +169,9 @@ export function fieldsOf(card: Card, journey: Journey) {
       optional: true,
     });
     checks.push({ key: 'resolvedFirstTime', label: label('resolvedFirstTime') });
+    // closing the loop (issue 13 item 4): an outbound contact can be marked as the "was it OK?" one
+    if (card.direction === 'outbound')
+      checks.push({ key: 'confirmsDelivery', label: t('evidence.field.confirmsDelivery') });
   }
   if (journey.sources.length > 0) {
     choices.push({

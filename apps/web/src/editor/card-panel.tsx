@@ -113,7 +113,14 @@ export function CardPanel({ cardId }: { cardId: string }) {
             label={c.label}
             checked={flag ? flags.includes(flag) : record[c.key] === true}
             disabled={!canEdit}
-            onChange={(v) => void (flag ? setFlag(v) : update({ [c.key]: v }))}
+            onChange={(v) =>
+              void (flag
+                ? setFlag(v)
+                : // unticking "closes the loop" hands the decision back to the touchpoint's words
+                  c.key === 'confirmsDelivery' && !v
+                  ? update({}, ['confirmsDelivery'])
+                  : update({ [c.key]: v }))
+            }
           />
         );
       })}

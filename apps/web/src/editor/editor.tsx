@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSession } from '../app/session';
 import { errorText } from '../ui/field';
 import { CardPanel } from './card-panel';
+import { ClosedLoopHint } from './closed-loop-hint';
 import { type EditorComment, toEditorComments } from './comments';
 import { CommentsPanel } from './comments-panel';
 import { DetailsPanel } from './details-panel';
@@ -305,6 +306,7 @@ export function Editor(props: {
                 </button>
               </div>
             ) : null}
+            {canEdit ? <ClosedLoopHint journey={state.journey} /> : null}
             {live ? <LiveNoticeBar notices={shared.notices} dismiss={shared.keep} /> : null}
             {!live && state.message ? (
               <div className="notice editor-message-bar" role="alert">

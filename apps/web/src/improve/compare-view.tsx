@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { AlignmentRow, Comparison } from '@waymark/measure';
 import { ErrorSummary, errorText } from '../ui/field';
 import { t, tRich, type MessageId } from '../i18n';
+import { CompareEvidence } from './compare-evidence';
 import { figureLabel, figureOrder, formatChange, formatFigure } from './figures-format';
 import { improveApi, type Pairing } from './improve-api';
 import { journeyChoices } from './journey-figures';
@@ -267,6 +268,7 @@ export function CompareView({ ws, id }: ImproveViewProps) {
               )}
             </section>
           </div>
+          <CompareEvidence comparison={c} />
           {c.uncostedChannels.length > 0 ? (
             <section aria-labelledby="notes-heading">
               <h2 id="notes-heading">{t('compare.notes')}</h2>
@@ -303,7 +305,16 @@ function TotalsTable({ comparison: c }: { comparison: Comparison }) {
       <tbody>
         {figureOrder.map((k) => (
           <tr key={k} data-figure={k}>
-            <th scope="row">{figureLabel(k)}</th>
+            <th scope="row">
+              {k === 'handOffs'
+                ? t('evidence.handOffs.label', {
+                    source:
+                      c.current.handOffs?.source === c.desired.handOffs?.source
+                        ? (c.current.handOffs?.source ?? 'map')
+                        : 'both',
+                  })
+                : figureLabel(k)}
+            </th>
             <td className="num" data-value={c.current.totals[k]}>
               {formatFigure(k, c.current.totals[k])}
             </td>

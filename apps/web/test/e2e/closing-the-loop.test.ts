@@ -1,0 +1,86 @@
+import type { Journey } from '@waymark/core';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createJourney, expectNoAxeViolations, startSignedIn, type SignedInSession } from './harness';
+
+/**
+ * Issue 13 items 1 and 4, as a service-improvement officer would meet them: a map whose last contact does not
+ * ask the customer whether it was OK gets a "closing the loop" hint in the editor; ticking "closes the loop" on
+ * the outbound touchpoint that does it takes the hint away and is saved. Compare says where its hand-offs came
+ * from and whether each journey closes the loop.
+ */
+describe('closing the loop and hand-offs, end to end in Chromium', () => {
+  let session: SignedInSession;
+  let page: Page;
+  const api = '/api/workspaces/demo/journeys/loop-e2e';
+
+  beforeAll(async () => {
+    session = await startSignedIn('closing-loop', { width: 1280, height: 900 });
+    page = session.page;
+    await createJourney(session, { template: 'blank-current', id: 'loop-e2e', title: 'Grab rail' });
+    const csrf = (
+      (await (await page.request.get(`${session.server.url}/api/auth/me`)).json()) as { csrfToken: string }
+    ).csrfToken;
+    const { version } = await stored();
+    const card = (id: string, columnId: string, text: string, direction: string) => ({
+      type: 'card.add',
+      item: { id, kind: 'touchpoint', laneId: 'touchpoints', columnId, text, channel: 'sms', direction },
+    });
+    const added = await page.request.post(`${session.server.url}${api}/commands`, {
+      headers: { 'x-csrf-token': csrf },
+      data: {
+        baseVersion: version,
+        commands: [
+          card('tp-asks', 'contact', 'Asks for a grab rail', 'inbound'),
+          card('tp-text', 'outcome', 'Text message from the occupational therapist', 'outbound'),
+        ],
+      },
+    });
+    expect(added.status(), await added.text()).toBe(200);
+  }, 240_000);
+  afterAll(() => session?.stop());
+
+  async function stored(): Promise<{ version: number; journey: Journey }> {
+    const res = await session.page.request.get(`${session.server.url}${api}`);
+    return (await res.json()) as { version: number; journey: Journey };
+  }
+
+  it('given a map with no "was it OK?" contact, when the officer marks the outbound text as closing the loop, then the hint goes and the mark is saved', async () => {
+    await page.goto(`${session.server.url}/w/demo/j/loop-e2e`);
+    const hint = page.getByTestId('closed-loop-hint');
+    await hint.waitFor();
+    expect(await hint.textContent()).toContain(
+      'Closing the loop: nothing on this map tells the customer the service was delivered and asks if it was OK after “Outcome”.',
+    );
+    await expectNoAxeViolations(page);
+    await page.locator('[data-card="tp-text"]').click();
+    const panel = page.getByRole('complementary');
+    await panel
+      .getByLabel('Tells the customer it was delivered and asks if it was OK (closes the loop)')
+      .check();
+    await expect.poll(() => hint.count(), { timeout: 10_000 }).toBe(0);
+    await expect
+      .poll(
+        async () =>
+          (await stored()).journey.cards.find((c) => c.id === 'tp-text') as { confirmsDelivery?: boolean },
+        { timeout: 15_000 },
+      )
+      .toMatchObject({ confirmsDelivery: true });
+    // the inbound contact offers no such mark: only an outbound contact can close the loop
+    await page.locator('[data-card="tp-asks"]').click();
+    expect(await panel.getByLabel(/closes the loop/).count()).toBe(0);
+  }, 90_000);
+
+  it('given the Melton ASB journeys, when compared, then hand-offs say they come from the map and neither journey closes the loop', async () => {
+    await page.goto(`${session.server.url}/w/demo/j/melton-asb-victim-desired/improve/compare`);
+    const evidence = page.getByTestId('compare-evidence');
+    await evidence.waitFor();
+    const text = (await evidence.textContent()) ?? '';
+    expect(text).toContain('counted from the map: baton changes, hand-off arrows and changes of step owner');
+    expect(text).toMatch(
+      /Loop not closed on “[^”]+”: no outbound “was it OK\?” contact at or after “Perpetrator carries on”/,
+    );
+    expect(await page.getByRole('rowheader', { name: 'Hand-offs (from the map)' }).count()).toBe(1);
+    await expectNoAxeViolations(page);
+  }, 60_000);
+});
