@@ -99,7 +99,7 @@ describe('a workspace cost model', () => {
     expect(r.value.activities).toEqual({ 'Re-key a form': 0.56 });
     expect(costBasisLabel(r.value.basis)).toBe('Workspace model ‘Melton 2026’, 2024 prices');
     expect(costBasisLabel(r.value.basis, createTranslator('cy'))).toBe(
-      'Model y gweithle ‘Melton 2026’, prisiau 2024',
+      'Model y man gwaith ‘Melton 2026’, prisiau 2024',
     );
   });
 });

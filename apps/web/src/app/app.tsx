@@ -56,6 +56,7 @@ const LegalAdminPage = lazy(() =>
 const RetentionPage = lazy(() =>
   import('../retention/retention-page').then((m) => ({ default: m.RetentionPage })),
 );
+const CostsPage = lazy(() => import('../costs/costs-page').then((m) => ({ default: m.CostsPage })));
 const WorkspacesAdminPage = lazy(() =>
   import('../admin/workspaces-admin-page').then((m) => ({ default: m.WorkspacesAdminPage })),
 );
@@ -203,6 +204,7 @@ function page(route: Route, status: string): ReactNode {
   if (route.page === 'audit') return <AuditPage ws={route.ws} />;
   if (route.page === 'sessions') return <SessionsPage />;
   if (route.page === 'retention') return <RetentionPage ws={route.ws} />;
+  if (route.page === 'costs') return <CostsPage ws={route.ws} />;
   if (route.page === 'portfolio') return <PortfolioPage ws={route.ws} />;
   if (route.page === 'admin-portfolio') return <PortfolioPage ws={null} />;
   if (route.page === 'search') return <SearchPage key={window.location.search} />;

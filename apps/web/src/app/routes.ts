@@ -24,6 +24,7 @@ import {
   type SsoAdminRoute,
 } from '../sso-admin/sso-admin-routes';
 import { adminRoutePath, isAdminRoute, matchAdminRoute, type AdminRoute } from '../admin/admin-routes';
+import { costsRoutePath, isCostsRoute, matchCostsRoute, type CostsRoute } from '../costs/costs-routes';
 import {
   isLibraryRoute,
   libraryRoutePath,
@@ -67,6 +68,7 @@ export type Route =
   | ProvisioningRoute
   | SsoAdminRoute
   | AdminRoute
+  | CostsRoute
   | LibraryRoute
   | HierarchyRoute
   | TemplatesRoute
@@ -81,6 +83,7 @@ export function routePath(route: Route): string {
   if (isProvisioningRoute(route)) return provisioningRoutePath();
   if (isSsoAdminRoute(route)) return ssoAdminRoutePath();
   if (isAdminRoute(route)) return adminRoutePath(route);
+  if (isCostsRoute(route)) return costsRoutePath(route);
   if (isLibraryRoute(route)) return libraryRoutePath(route);
   if (isHierarchyRoute(route)) return hierarchyRoutePath(route);
   if (isTemplatesRoute(route)) return templatesRoutePath(route);
@@ -160,6 +163,8 @@ export function matchRoute(pathname: string): Route {
   if (ssoAdmin) return ssoAdmin;
   const admin = matchAdminRoute(parts);
   if (admin) return admin;
+  const costs = matchCostsRoute(parts);
+  if (costs) return costs;
   const library = matchLibraryRoute(parts);
   if (library) return library;
   const hierarchy = matchHierarchyRoute(parts);

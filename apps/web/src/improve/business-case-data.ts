@@ -1,5 +1,6 @@
 import type { Benefit, BusinessCaseInputDraft, Comparison, FiveCaseText } from '@waymark/measure';
-import { t } from '../i18n';
+import { costBasisLabel } from '@waymark/measure';
+import { getTranslator, t } from '../i18n';
 
 /** What the Business case page saves (the API checks it against @waymark/measure's schemas). */
 export interface BusinessCaseData {
@@ -34,7 +35,10 @@ export function savingsFromComparison(c: Comparison): BusinessCaseInputDraft['sa
   return [
     {
       id: 'cost-per-journey',
-      label: t('business.saving.fromComparison', { current: c.current.title, desired: c.desired.title }),
+      // The saving says which cost model and price base it was worked out with (issue 13 item 2).
+      label: `${t('business.saving.fromComparison', { current: c.current.title, desired: c.desired.title })}${
+        c.costBasis ? ` — ${costBasisLabel(c.costBasis, getTranslator())}` : ''
+      }`,
       kind: 'time-released',
       perJourney: Math.max(0, perJourney),
       ...(minutes > 0 ? { minutesPerJourney: minutes } : {}),

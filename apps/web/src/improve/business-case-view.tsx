@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { CostChoice, costQuery, type CostChoiceValue } from '../costs/cost-choice';
 import type { BusinessCase, BusinessCaseReport } from '@waymark/measure';
 import { ErrorSummary, errorText } from '../ui/field';
 import { BusinessCaseForm } from './business-case-form';
@@ -20,6 +21,7 @@ export function BusinessCaseView({ ws, id, canEdit }: ImproveViewProps) {
   const [draft, setDraft] = useState<BusinessCaseData | null>(null);
   const [results, setResults] = useState<BusinessCaseJson | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [costs, setCosts] = useState<CostChoiceValue>({ modelId: '', priceYear: '' });
 
   useEffect(() => {
     if (stored.data && !draft) setDraft(stored.data);
@@ -37,7 +39,7 @@ export function BusinessCaseView({ ws, id, canEdit }: ImproveViewProps) {
     try {
       const here = await improveApi.journey(ws, id);
       const current = here.journey.meta.basedOn ?? id;
-      const { comparison } = await improveApi.compare(ws, current, id, [], 'all');
+      const { comparison } = await improveApi.compare(ws, current, id, [], 'all', costQuery(costs));
       const savings = savingsFromComparison(comparison) ?? [];
       setDraft({
         ...draft,
@@ -72,6 +74,11 @@ export function BusinessCaseView({ ws, id, canEdit }: ImproveViewProps) {
         <p className="improve-notice" role="status">
           {message}
         </p>
+      ) : null}
+      {draft && canEdit ? (
+        <div className="improve-form improve-form--inline">
+          <CostChoice ws={ws} value={costs} onChange={setCosts} />
+        </div>
       ) : null}
       {draft ? (
         <BusinessCaseForm

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { CostChoice, CostBasisLine, costQuery, type CostChoiceValue } from '../costs/cost-choice';
 import type { AlignmentRow, Comparison } from '@waymark/measure';
 import { ErrorSummary, errorText } from '../ui/field';
 import { t, tRich, type MessageId } from '../i18n';
@@ -46,6 +47,7 @@ export function CompareView({ ws, id }: ImproveViewProps) {
   const [confirm, setConfirm] = useState<string[]>([]);
   const [result, setResult] = useState<{ comparison: Comparison; alignment: AlignmentRow[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [costs, setCosts] = useState<CostChoiceValue>({ modelId: '', priceYear: '' });
 
   useEffect(() => {
     void (async () => {
@@ -64,13 +66,13 @@ export function CompareView({ ws, id }: ImproveViewProps) {
   useEffect(() => {
     if (!pick || pick.current === '' || pick.desired === '') return setResult(null);
     improveApi
-      .compare(ws, pick.current, pick.desired, pairs, confirm)
+      .compare(ws, pick.current, pick.desired, pairs, confirm, costQuery(costs))
       .then((r) => {
         setResult(r);
         setError(null);
       })
       .catch((e: unknown) => setError(errorText(e)));
-  }, [ws, pick, pairs, confirm]);
+  }, [ws, pick, pairs, confirm, costs]);
 
   const c = result?.comparison;
   const currentSteps = useMemo(() => c?.rows.flatMap((r) => (r.current ? [r.current] : [])) ?? [], [c]);
@@ -113,6 +115,7 @@ export function CompareView({ ws, id }: ImproveViewProps) {
               </select>
             </div>
           ))}
+          <CostChoice ws={ws} value={costs} onChange={setCosts} />
         </form>
       ) : (
         <p role="status">{t('common.loading')}</p>
@@ -123,7 +126,15 @@ export function CompareView({ ws, id }: ImproveViewProps) {
             {tRich('compare.downloads', {
               html: (chunks) => (
                 <a
-                  href={improveApi.compareUrl(ws, pick.current, pick.desired, 'html', pairs, confirm)}
+                  href={improveApi.compareUrl(
+                    ws,
+                    pick.current,
+                    pick.desired,
+                    'html',
+                    pairs,
+                    confirm,
+                    costQuery(costs),
+                  )}
                   download
                 >
                   {chunks}
@@ -131,7 +142,15 @@ export function CompareView({ ws, id }: ImproveViewProps) {
               ),
               md: (chunks) => (
                 <a
-                  href={improveApi.compareUrl(ws, pick.current, pick.desired, 'md', pairs, confirm)}
+                  href={improveApi.compareUrl(
+                    ws,
+                    pick.current,
+                    pick.desired,
+                    'md',
+                    pairs,
+                    confirm,
+                    costQuery(costs),
+                  )}
                   download
                 >
                   {chunks}
@@ -166,6 +185,7 @@ export function CompareView({ ws, id }: ImproveViewProps) {
             </div>
           ) : null}
           <TotalsTable comparison={c} />
+          <CostBasisLine basis={c.costBasis} />
           <table className="improve-table">
             <caption>{t('compare.steps.caption')}</caption>
             <thead>

@@ -77,6 +77,8 @@ export const improveApi = {
     desired: string,
     pairs: readonly Pairing[],
     confirm: readonly string[] | 'all',
+    /** A cost model and price year other than the workspace's default (issue 13 item 2). */
+    costs: { readonly costModel?: string; readonly priceYear?: string } = {},
   ) =>
     call<{ comparison: Comparison; alignment: AlignmentRow[] }>(
       'POST',
@@ -86,6 +88,7 @@ export const improveApi = {
         desired,
         pairs,
         confirm,
+        ...costs,
       },
     ),
   compareUrl: (
@@ -95,11 +98,14 @@ export const improveApi = {
     format: 'md' | 'html',
     pairs: readonly Pairing[],
     confirm: readonly string[],
+    costs: { readonly costModel?: string; readonly priceYear?: string } = {},
   ) => {
     // The report's own words in the person's language (issue 11, item 10), as the business case's downloads.
     const q = new URLSearchParams({ current, desired, format, locale: getLocale() });
     if (pairs.length > 0) q.set('pairs', pairs.map((p) => `${p.desired}:${p.current ?? ''}`).join(','));
     if (confirm.length > 0) q.set('confirm', confirm.join(','));
+    if (costs.costModel) q.set('costModel', costs.costModel);
+    if (costs.priceYear) q.set('priceYear', costs.priceYear);
     return `/api/workspaces/${enc(ws)}/compare?${q}`;
   },
   artifacts: <T>(ws: string, id: string, kind: ArtifactKind) =>

@@ -1,4 +1,5 @@
 import { profileActivity } from '@waymark/measure';
+import { ActivityCosts } from '../costs/activity-costs';
 import { useEffect, useRef, useState } from 'react';
 import { formatNumber, formatPercent, t, tRich } from '../i18n';
 import { ErrorSummary } from '../ui/field';
@@ -155,6 +156,7 @@ export function SamplingView({ ws, id, canEdit }: ImproveViewProps) {
                 ? t('improve.sampling.lean')
                 : t('improve.sampling.leanAdvice')}
             </p>
+            <ActivityCosts ws={ws} id={id} profile={profile.value} canEdit={canEdit} />
             {canEdit && journey.journey ? (
               <CarryIntoJourney
                 steps={journey.journey.columns.map((c) => ({ id: c.id, label: c.label }))}

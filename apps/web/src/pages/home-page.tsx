@@ -55,6 +55,7 @@ export function HomePage({ ws }: { ws: string }) {
           {workspace ? t('pages.home.headingIn', { workspace: workspace.name }) : t('pages.home.journeys')}
         </h1>
         <Link to={{ page: 'datasets', ws }}>{t('pages.home.eventLogs')}</Link>
+        <Link to={{ page: 'costs', ws }}>{t('costs.heading')}</Link>
         <Link to={{ page: 'portfolio', ws }}>{t('library.portfolio.link')}</Link>
         <Link to={{ page: 'tree', ws }}>{t('hierarchy.home.tree')}</Link>
         <Link to={{ page: 'opportunities', ws }}>{t('hierarchy.home.opportunities')}</Link>
