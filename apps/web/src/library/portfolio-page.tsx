@@ -25,6 +25,7 @@ const columns: readonly [PortfolioSort | null, MessageId][] = [
   ['days', 'library.column.days'],
   ['cost', 'library.column.cost'],
   ['pain', 'library.column.pain'],
+  [null, 'library.column.opportunities'],
   [null, 'library.column.indicators'],
   [null, 'library.column.owner'],
   ['review', 'library.column.reviewDate'],
@@ -79,6 +80,11 @@ export function PortfolioPage({ ws }: { ws: string | null }) {
   const workspaceName = (id: string) => all.find((i) => i.workspaceId === id)?.workspaceName ?? id;
   const download = (format: 'csv' | 'pdf') =>
     `${portfolioPath(ws)}?${exportQuery(filters, sort, dir, format, locale)}`;
+  // The open opportunities column is left out when the server keeps no opportunities.
+  const withOpportunities = all.some((i) => i.openOpportunities !== undefined);
+  const shownColumns = columns.filter(
+    ([, label]) => withOpportunities || label !== 'library.column.opportunities',
+  );
   const stages = heatColumns(shown);
   const maxPain = Math.max(0, ...shown.flatMap((i) => i.stages.map((s) => s.painPoints)));
   return (
@@ -149,7 +155,7 @@ export function PortfolioPage({ ws }: { ws: string | null }) {
               <caption id="portfolio-caption">{t('library.portfolio.tableCaption')}</caption>
               <thead>
                 <tr>
-                  {columns.map(([key, label]) => (
+                  {shownColumns.map(([key, label]) => (
                     <th
                       key={label}
                       scope="col"
@@ -263,6 +269,7 @@ function PortfolioRow({ item: i, across }: { item: PortfolioItem; across: boolea
       <td>{h.elapsedDays}</td>
       <td>{h.cost === null ? t('library.portfolio.notMeasured') : formatMoney(Number(h.cost), 2)}</td>
       <td>{h.painPoints}</td>
+      {i.openOpportunities === undefined ? null : <td>{i.openOpportunities}</td>}
       <td>
         {i.indicators.met + i.indicators.improving + i.indicators.missed === 0
           ? t('library.portfolio.noIndicators')

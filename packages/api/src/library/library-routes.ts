@@ -93,7 +93,13 @@ export function filterAndSort(items: readonly PortfolioItem[], q: Record<string,
 const figure = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
 
 /** The portfolio as CSV rows, headed in the reader's language. Pure. */
+/** Where the open opportunities column is in the CSV. */
+const OPPORTUNITIES_COLUMN = 13;
+
 export function portfolioCsv(items: readonly PortfolioItem[], t: Translator): string {
+  // Without an opportunity store the open opportunities column is left out, not shown empty.
+  const withOpportunities = items.some((i) => i.openOpportunities !== undefined);
+  const keep = (_: unknown, k: number) => withOpportunities || k !== OPPORTUNITIES_COLUMN;
   const head = [
     'workspace',
     'journey',
@@ -108,36 +114,42 @@ export function portfolioCsv(items: readonly PortfolioItem[], t: Translator): st
     'days',
     'cost',
     'painPoints',
+    'openOpportunities',
     'indicatorsMet',
     'indicatorsImproving',
     'indicatorsMissed',
     'reviewDate',
     'lastVerified',
     'flags',
-  ].map((k) => t.t(`library.csv.${k}` as never));
+  ]
+    .map((k) => t.t(`library.csv.${k}` as never))
+    .filter(keep);
   return toCsv([
     head,
-    ...items.map((i) => [
-      i.workspaceName,
-      i.title,
-      t.t(`model.journeyType.${i.journeyType}` as never),
-      i.owner ?? '',
-      i.service ?? '',
-      i.segment ?? '',
-      figure(i.headline.lowest?.score),
-      i.headline.lowest?.label ?? '',
-      figure(i.headline.avoidablePercent),
-      figure(i.headline.contacts),
-      figure(i.headline.elapsedDays),
-      i.headline.cost ?? '',
-      figure(i.headline.painPoints),
-      figure(i.indicators.met),
-      figure(i.indicators.improving),
-      figure(i.indicators.missed),
-      i.reviewDate ?? '',
-      i.lastVerified ?? '',
-      i.flags.map((f) => t.t(`library.flag.${f}` as never)).join('; '),
-    ]),
+    ...items.map((i) =>
+      [
+        i.workspaceName,
+        i.title,
+        t.t(`model.journeyType.${i.journeyType}` as never),
+        i.owner ?? '',
+        i.service ?? '',
+        i.segment ?? '',
+        figure(i.headline.lowest?.score),
+        i.headline.lowest?.label ?? '',
+        figure(i.headline.avoidablePercent),
+        figure(i.headline.contacts),
+        figure(i.headline.elapsedDays),
+        i.headline.cost ?? '',
+        figure(i.headline.painPoints),
+        figure(i.openOpportunities),
+        figure(i.indicators.met),
+        figure(i.indicators.improving),
+        figure(i.indicators.missed),
+        i.reviewDate ?? '',
+        i.lastVerified ?? '',
+        i.flags.map((f) => t.t(`library.flag.${f}` as never)).join('; '),
+      ].filter(keep),
+    ),
   ]);
 }
 

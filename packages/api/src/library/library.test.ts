@@ -128,6 +128,47 @@ describe('the journey library: portfolio, reviews and search (issue 14, items 3,
     expect(filtered.items.map((i) => i.journeyId)).toEqual(['b']);
   });
 
+  it('counts the opportunities open or in progress that use a journey’s evidence, and not solved ones', async () => {
+    const at = t.caps.clock().toISOString();
+    const ws = 'w1' as WorkspaceId;
+    for (const [id, status] of [
+      ['o1', 'open'],
+      ['o2', 'in-progress'],
+      ['o3', 'solved'],
+    ] as const) {
+      await t.stores.opportunities.createOpportunity({
+        workspaceId: ws,
+        id,
+        title: `Opportunity ${id}`,
+        description: null,
+        ownerId: null,
+        status,
+        priority: 'high',
+        by: null,
+        at,
+      });
+      const linked = await t.stores.opportunities.addLink({
+        workspaceId: ws,
+        opportunityId: id,
+        journeyId: 'b' as never,
+        kind: 'card',
+        target: 'p1',
+        by: null,
+        at,
+      });
+      expect(linked.ok).toBe(true);
+    }
+    const { items } = (await (await ed.request('GET', '/api/workspaces/w1/portfolio')).json()) as {
+      items: { journeyId: string; openOpportunities: number }[];
+    };
+    expect(items.map((i) => [i.journeyId, i.openOpportunities])).toEqual([
+      ['a', 0],
+      ['b', 2],
+    ]);
+    const csv = await (await ed.request('GET', '/api/workspaces/w1/portfolio?format=csv')).text();
+    expect(csv.split('\n')[0]).toContain('Open opportunities');
+  });
+
   it('downloads the portfolio as CSV with headings in the language asked for', async () => {
     const res = await ed.request('GET', '/api/workspaces/w1/portfolio?format=csv&locale=cy');
     expect(res.headers.get('content-type')).toContain('text/csv');

@@ -39,6 +39,8 @@ export interface PortfolioItem {
   readonly flags: readonly ReviewFlag[];
   /** The map's owner is this person (its owner field is their name or email). */
   readonly mine: boolean;
+  /** Opportunities open or in progress that gather evidence from this journey; absent without an opportunity store. */
+  readonly openOpportunities?: number;
 }
 
 const inFlight = new WeakMap<LibraryStore, Map<string, Promise<void>>>();
@@ -124,7 +126,7 @@ const emptyHeadline = (): JourneyHeadline => ({
 
 /** Every live journey of these workspaces with its headline figures, indicators and flags, as of `now`. */
 export async function portfolio(
-  deps: Pick<ApiDeps, 'journeys' | 'clock'> & { readonly library: LibraryStore },
+  deps: Pick<ApiDeps, 'journeys' | 'clock' | 'opportunities'> & { readonly library: LibraryStore },
   workspaceIds: readonly WorkspaceId[],
   user: Pick<User, 'name' | 'email'>,
 ): Promise<PortfolioItem[]> {
@@ -133,6 +135,7 @@ export async function portfolio(
     deps.library.listLibrary(workspaceIds),
     deps.library.listIndicators(workspaceIds),
   ]);
+  const opportunitiesOf = await openOpportunityCounts(deps, workspaceIds);
   const indicatorsOf = new Map(indicators.map((i) => [`${i.workspaceId}\u0000${i.journeyId}`, i.data]));
   const today = deps.clock().toISOString().slice(0, 10);
   return items.map((item): PortfolioItem => {
@@ -170,6 +173,29 @@ export async function portfolio(
       indicators: indicatorCounts(indicatorsOf.get(`${item.workspaceId}\u0000${item.journeyId}`) ?? null),
       flags: reviewFlags({ reviewDate: item.reviewDate, lastVerified, evidenceDate }, today),
       mine: ownedBy(item.owner, user),
+      ...(opportunitiesOf
+        ? { openOpportunities: opportunitiesOf.get(`${item.workspaceId}\u0000${item.journeyId}`) ?? 0 }
+        : {}),
     };
   });
+}
+
+/** How many opportunities, open or in progress, link to each journey (issue 14 item 2's store), or null without it. */
+async function openOpportunityCounts(
+  deps: Pick<ApiDeps, 'opportunities'>,
+  workspaceIds: readonly WorkspaceId[],
+): Promise<Map<string, number> | null> {
+  const store = deps.opportunities;
+  if (!store) return null;
+  const counts = new Map<string, number>();
+  for (const ws of workspaceIds) {
+    for (const o of await store.listOpportunities(ws)) {
+      if (o.status !== 'open' && o.status !== 'in-progress') continue;
+      for (const journeyId of new Set(o.links.map((l) => l.journeyId))) {
+        const key = `${ws}\u0000${journeyId}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+    }
+  }
+  return counts;
 }
