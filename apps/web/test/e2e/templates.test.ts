@@ -46,6 +46,18 @@ describe('templates and sharing across organisations', () => {
       },
     });
     expect(quote.status(), await quote.text()).toBe(200);
+    await createJourney(session, { template: 'blank-current', id: 'bin-rounds', title: 'Bin rounds' });
+    const persona = await page.request.post(
+      `${server.url}/api/workspaces/demo/journeys/bin-rounds/commands`,
+      {
+        headers: { 'x-csrf-token': csrf },
+        data: {
+          baseVersion: 1,
+          commands: [{ type: 'persona.add', item: { id: 'carer', name: 'Unpaid carer' } }],
+        },
+      },
+    );
+    expect(persona.status(), await persona.text()).toBe(200);
   }, 240_000);
   afterAll(() => session?.stop());
 
@@ -104,6 +116,27 @@ describe('templates and sharing across organisations', () => {
     await page.getByText('Nobody rang me back').first().waitFor();
   }, 180_000);
 
+  it('given a map with a persona, when the officer saves the persona as a template and adds it to another map, then that map has it', async () => {
+    const { page, server } = session;
+    await page.goto(`${server.url}/w/demo/templates`);
+    await page.getByLabel('Map', { exact: true }).selectOption({ label: 'Bin rounds' });
+    await page.getByLabel('One of its personas').check();
+    await page.getByLabel('Persona to keep').selectOption({ label: 'Unpaid carer' });
+    await page.getByLabel('Template name').fill('Carer persona');
+    await page.getByRole('button', { name: 'Save as template' }).click();
+    await page.getByText('Saved Carer persona as a template.').waitFor();
+    const card = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { level: 3, name: 'Carer persona' }) });
+    await card.getByLabel('Map to add it to').selectOption({ label: 'Report a pothole' });
+    await card.getByRole('button', { name: 'Add Carer persona to the map' }).click();
+    await page.getByText('Added Carer persona to Report a pothole.').waitFor();
+    const map = await page.request.get(`${server.url}/api/workspaces/demo/journeys/potholes`);
+    const journey = ((await map.json()) as { journey: { personas: { name: string }[] } }).journey;
+    expect(journey.personas.map((p) => p.name)).toEqual(['Unpaid carer']);
+    await expectNoAxeViolations(page);
+  }, 120_000);
+
   it('given a map, when the officer copies it into another workspace, then the copy says where it came from', async () => {
     const { page, server } = session;
     await page.goto(`${server.url}/w/demo/templates`);
@@ -117,7 +150,7 @@ describe('templates and sharing across organisations', () => {
     const note = page.locator('.provenance-note');
     await note.waitFor();
     expect(await note.textContent()).toMatch(
-      /^Copied from “Report a pothole” \(version 2\) in Demo, by .+ on .+\.$/,
+      /^Copied from “Report a pothole” \(version 3\) in Demo, by .+ on .+\.$/,
     );
     await expectNoAxeViolations(page);
   }, 120_000);

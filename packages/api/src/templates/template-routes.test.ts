@@ -193,7 +193,7 @@ describe('templates, template packs and copying maps between workspaces', () => 
   });
 
   /** A raw request as Olive, for bodies that are bytes rather than text. */
-  const rawAsOlive = async (body: Uint8Array) => {
+  const rawAsOlive = async (body: Uint8Array<ArrayBuffer>) => {
     const signIn = await t.app.request('/api/auth/sign-in', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
