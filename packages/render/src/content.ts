@@ -1,5 +1,6 @@
 import { languagesOf, textIn, type ContentLanguage, type Journey } from '@waymark/core';
 import { createTranslator, localeTags, type Locale, type Translator } from '@waymark/i18n';
+import type { PosterHierarchy } from './hierarchy';
 
 /**
  * What every renderer may be asked (decision 0023): `locale` is the language of the renderer's own words (the
@@ -10,6 +11,8 @@ import { createTranslator, localeTags, type Locale, type Translator } from '@way
 export interface RenderOptions {
   readonly locale?: Locale | undefined;
   readonly contentLanguages?: readonly ContentLanguage[] | undefined;
+  /** The poster's hierarchy: the journey each step opens and the outline above it (issue 14); others ignore it. */
+  readonly hierarchy?: PosterHierarchy | undefined;
 }
 
 /** One piece of content in one language. */

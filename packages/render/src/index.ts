@@ -7,6 +7,7 @@ export { renderMarkdown } from './markdown/render-markdown';
 export { escapeMarkdown } from './markdown/escape-markdown';
 export { renderCsv, csvCell, csvHeader, csvTranslatedColumns } from './csv';
 export { contentFor, bcp47, type RenderOptions, type Content, type LangText } from './content';
+export { hasHierarchy, type PosterHierarchy } from './hierarchy';
 export { renderJson } from './json';
 export {
   renderFormats,

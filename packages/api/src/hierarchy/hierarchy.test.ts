@@ -135,6 +135,16 @@ describe('journeys within journeys and opportunities across journeys, through th
     }
   });
 
+  it('given move → ctax → hb, when ctax is exported as an SVG poster, then its step names the journey it opens and the outline names the one above', async () => {
+    const res = await ed.request('GET', `${w1}/journeys/ctax/export?format=svg`);
+    expect(res.status).toBe(200);
+    const svg = await res.text();
+    expect(svg).toContain('Opens: Journey hb');
+    expect(svg).toMatch(/data-role="hierarchy-outline".*Journey move.*Journey ctax \(this map\)/s);
+    const alone = await (await ed.request('GET', `${w1}/journeys/far/export?format=svg`)).text();
+    expect(alone).toContain('journey_not_found');
+  });
+
   it('when an opportunity gathers pain points of two journeys, then it names each card, its step and the customers’ words, and each journey lists it', async () => {
     const res = await ed.request('POST', `${w1}/opportunities`, {
       title: 'Tell us once',

@@ -9,6 +9,7 @@ import { MAX_JSON_DEPTH, nestsDeeperThan } from '../request-body';
 import { route } from '../route-spec';
 import { createJourneyIn } from './journey-routes';
 import { renderOptionsFrom, renderOptionsQuery } from './render-options';
+import { posterHierarchyOf } from '../hierarchy/poster-hierarchy';
 import { audit, journeyOr404 } from './route-helpers';
 
 /** The journey file formats of @waymark/document and the drawings and reports of @waymark/render. */
@@ -54,7 +55,11 @@ export const fileRoutes = () => [
       }
       const j = await journeyOr404(input);
       await audit(input, 'journey.export', j.id, { format, version: j.version });
-      const options = renderOptionsFrom(input.query, input.c.req.header('accept-language'));
+      const options = {
+        ...renderOptionsFrom(input.query, input.c.req.header('accept-language')),
+        // The SVG poster names the journey each step opens and outlines the tree (issue 14).
+        ...(format === 'svg' ? { hierarchy: await posterHierarchyOf(input, j.id) } : {}),
+      };
       return input.c.body(exporter.render(j.journey, options), 200, {
         'Content-Type': /charset=/.test(exporter.mediaType)
           ? exporter.mediaType

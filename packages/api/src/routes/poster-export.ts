@@ -7,6 +7,7 @@ import {
   type SheetMode,
 } from '@waymark/render';
 import { renderOptionsFrom, renderOptionsQuery } from './render-options';
+import { posterHierarchyOf } from '../hierarchy/poster-hierarchy';
 import { z } from 'zod';
 import { ApiFailure } from '../api-error';
 import { route } from '../route-spec';
@@ -129,7 +130,10 @@ export const posterRoutes = () => [
       }
       const format = input.query['format'] as 'pdf' | 'png';
       const sheets = (input.query['sheets'] ?? 'auto') as SheetMode;
-      const options = renderOptionsFrom(input.query, input.c.req.header('accept-language'));
+      const options = {
+        ...renderOptionsFrom(input.query, input.c.req.header('accept-language')),
+        hierarchy: await posterHierarchyOf(input, j.id),
+      };
       const bytes = await renderPoster(renderSvg(j.journey, options), format, sheets);
       await audit(input, 'journey.export', j.id, { format, version: j.version, sheets });
       return input.c.body(bytes as Uint8Array<ArrayBuffer>, 200, {

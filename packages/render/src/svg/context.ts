@@ -1,3 +1,4 @@
+import type { PosterHierarchy } from '../hierarchy';
 import type { Column, Journey } from '@waymark/core';
 import type { MessageId, MessageValues } from '@waymark/i18n';
 import { contentFor, type Content, type RenderOptions } from '../content';
@@ -28,6 +29,8 @@ export interface RenderContext {
   readonly personaName: (id: string) => string;
   readonly categoryLabel: (id: string) => string;
   readonly sourceTitle: (id: string | undefined) => string | undefined;
+  /** Where the journey sits among others (issue 14), when the caller knows. */
+  readonly hierarchy: PosterHierarchy | undefined;
 }
 
 export interface RenderSvgOptions extends RenderOptions {
@@ -72,5 +75,6 @@ export function createContext(journey: Journey, options: RenderSvgOptions = {}):
     personaName: namer(journey.personas, (p) => p.name),
     categoryLabel: namer(journey.leverCategories, (c) => c.label),
     sourceTitle: (id) => (id === undefined ? undefined : sources.get(id)),
+    hierarchy: options.hierarchy,
   };
 }

@@ -52,6 +52,8 @@ export function layOutGridHeader(ctx: RenderContext) {
     const tag = axis.tag(col.column);
     const restated = tag !== undefined && labelRestatesPeriod(col.column.label, col.column.period);
     const owner = col.column.ownerId === undefined ? undefined : ctx.organisationName(col.column.ownerId);
+    // The journey this step opens (issue 14): its name under the step's.
+    const child = ctx.hierarchy?.childOfStep[col.column.id];
     const text = stack([
       ...(tag === undefined ? [] : [paragraph(tag, w, { weight: 'bold', size: theme.size.heading })]),
       ...(restated
@@ -66,6 +68,14 @@ export function layOutGridHeader(ctx: RenderContext) {
             paragraph(ctx.t('poster.owner', { owner }), w, {
               size: theme.size.small,
               fill: theme.colour.muted,
+            }),
+          ]),
+      ...(child === undefined
+        ? []
+        : [
+            paragraph(ctx.t('hierarchy.poster.opens', { journey: child }), w, {
+              size: theme.size.small,
+              italic: true,
             }),
           ]),
     ]);

@@ -6,6 +6,7 @@ import { layOutGridHeader } from './grid-header';
 import { laneRenderers } from './lane-renderers';
 import { layOutLane } from './lay-out-lane';
 import { layOutLegend } from './legend';
+import { layOutHierarchyOutline } from './hierarchy-outline';
 import { layOutLinks } from './links';
 import { arrowMarker } from './symbols';
 import { contentParagraphs } from './card-box';
@@ -104,7 +105,9 @@ export function renderSvg(journey: Journey, options: RenderSvgOptions = {}): str
     )
     .join('');
   const legendTop = gridBottom + links.height + 10;
-  const height = Math.max(A3_LANDSCAPE.height, legendTop + legend.height + theme.margin);
+  const outline = layOutHierarchyOutline(ctx, inner);
+  const outlineTop = legendTop + legend.height + (outline.height > 0 ? 10 : 0);
+  const height = Math.max(A3_LANDSCAPE.height, outlineTop + outline.height + theme.margin);
   const sheet = options.sheet === 'fit' ? A3_LANDSCAPE : { width, height };
   const id = (suffix: string) => `${ctx.idPrefix}-${suffix}`;
 
@@ -136,6 +139,7 @@ export function renderSvg(journey: Journey, options: RenderSvgOptions = {}): str
     }) +
     el('g', { 'data-role': 'links' }, links.draw(gridBottom)) +
     legend.draw(theme.margin, legendTop) +
+    outline.draw(theme.margin, outlineTop) +
     '</svg>\n'
   );
 }
