@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
+import { costBasisLabel, tableBasis } from '@waymark/measure';
 import { Link, useRouter } from '../app/router';
 import { useRole } from '../app/session';
 import { useTitle } from '../app/use-title';
-import { formatDateIn, formatDateTimeIn, formatList, formatMoney, t } from '../i18n';
+import { formatDateIn, formatDateTimeIn, formatList, formatMoney, getTranslator, t } from '../i18n';
 import { ErrorSummary, errorText } from '../ui/field';
 import { AttachPanel } from './attach-panel';
 import { formatCount, formatDuration, formatPercent } from './dataset-format';
@@ -243,7 +244,15 @@ function KeyFigures({ a }: { a: Analysis }) {
     ],
     [
       t('datasets.figures.cost'),
-      a.channels?.costPerJourney.mean != null ? formatMoney(a.channels.costPerJourney.mean) : '—',
+      a.channels?.costPerJourney.mean != null
+        ? `${formatMoney(a.channels.costPerJourney.mean)} (${
+            a.channels.costSource === 'log'
+              ? t('costs.basis.fromLog')
+              : a.channels.table
+                ? costBasisLabel(tableBasis({ ...a.channels.table, perContact: {} }), getTranslator())
+                : '—'
+          })`
+        : '—',
     ],
   ];
   return (

@@ -88,6 +88,9 @@ export interface Analysis {
   readonly channels: {
     channels: readonly { channel: string; contacts: number; share: number }[];
     costPerJourney: Summary5;
+    /** Where the cost came from, and the table's name and year (issue 13 item 2: said beside the figure). */
+    costSource?: 'log' | 'table';
+    table?: { id: string; source: string; year: number | null };
   } | null;
   readonly avoidable: {
     ni14Percent: number | null;
