@@ -76,6 +76,10 @@ const pages: readonly { name: string; path: () => string; as?: 'nobody' | 'guest
   { name: 'portfolio', path: () => '/w/demo/portfolio' },
   { name: 'portfolio (administrator)', path: () => '/admin/portfolio' },
   { name: 'search', path: () => '/search?q=council' },
+  // Journeys within journeys and opportunities across journeys (issue 14, items 1 and 2).
+  { name: 'journey tree', path: () => '/w/demo/tree' },
+  { name: 'opportunities', path: () => '/w/demo/opportunities' },
+  { name: 'opportunity', path: () => '/w/demo/opportunities/left-without-news' },
   { name: 'your sessions', path: () => '/account/sessions' },
 ];
 
