@@ -12,6 +12,7 @@ import {
   createCachedJourneyStore,
   createFileKeyring,
   createSqlSsoStore,
+  createSqlSurveyStore,
   openStores,
   type Stores,
 } from '@waymark/store';
@@ -124,6 +125,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     improvements: stores.improvements,
     guests: stores.guests,
     retention: stores.retention,
+    surveys: createSqlSurveyStore(stores.sql),
     costs: stores.costs,
     library: stores.library,
     hierarchy: stores.hierarchy,

@@ -26,6 +26,7 @@ import { commentExamples } from './routes/comment.examples';
 import { instanceAdminOnly, legalExamples } from './legal/legal.examples';
 import { scimAdminExamples, scimAdminOnly } from './scim/scim.examples';
 import { retentionExamples } from './retention/retention.examples';
+import { surveyExamples } from './surveys/survey.examples';
 import { costAdminOnly, costExamples } from './costs/cost.examples';
 import { templateExamples } from './templates/template.examples';
 import { adminExamples, adminOnly } from './admin/admin.examples';
@@ -196,6 +197,7 @@ const examples: Record<string, ExampleFor> = {
   ...legalExamples,
   ...scimAdminExamples,
   ...retentionExamples,
+  ...surveyExamples,
   ...costExamples,
   ...templateExamples,
   ...adminExamples,

@@ -14,6 +14,7 @@ import type {
   Keyring,
   LibraryStore,
   RetentionStore,
+  SurveyStore,
   CostModelStore,
   UserId,
   WorkshopStore,
@@ -97,6 +98,8 @@ export interface ApiDeps {
   readonly guests?: GuestStore;
   /** Retention periods, the purge and workspace deletion (issue 12 item 4); without it those routes answer 503. */
   readonly retention?: RetentionStore;
+  /** Survey evidence on journey steps (issue 13 item 3, decision 0033); without it those routes answer 503. */
+  readonly surveys?: SurveyStore;
   /** Workspace cost models and the loaded GDP deflator (issue 13 item 2); without it those routes answer 503. */
   readonly costs?: CostModelStore;
   /** Journey summaries, search and reviews (issue 14, items 3, 4 and 6; decision 0035); without it those routes answer 503. */

@@ -41,6 +41,8 @@ export interface SurveyProblem {
   readonly columnName?: string;
   readonly found?: string;
   readonly expected: string;
+  /** Numbers for the message catalogue's words (`survey.problem.<code>`): the scale's ends, the columns. */
+  readonly values?: Readonly<Record<string, number>>;
   /** The same in English, for the CLI and logs. */
   readonly message: string;
 }
@@ -191,6 +193,7 @@ export async function importSurvey(
         row,
         found: String(cells.length),
         expected: `${width} columns, as in the header`,
+        values: { count: cells.length, width },
         message: `row ${row} has ${cells.length} columns; expected ${width}, as in the header (a missing or extra delimiter, or an unquoted comma in an answer?)`,
       });
       continue;
@@ -240,6 +243,7 @@ export async function importSurvey(
           columnName: q.column,
           found: raw,
           expected: `a whole number from ${min} to ${max}`,
+          values: { min, max },
           message: `${where}: ${quoted(raw)} is not a score; expected a whole number from ${min} to ${max}`,
         });
       else if (value < min || value > max || !Number.isInteger(value))
@@ -250,6 +254,7 @@ export async function importSurvey(
           columnName: q.column,
           found: raw,
           expected: `a whole number from ${min} to ${max}`,
+          values: { min, max },
           message: `${where}: ${raw} is outside the ${q.scale} scale; expected a whole number from ${min} to ${max}`,
         });
       else pending.push({ q, value });

@@ -18,6 +18,7 @@ import { libraryRoutes } from '../library/library-routes';
 import { legalRoutes } from '../legal/legal-routes';
 import { posterRoutes } from './poster-export';
 import { retentionRoutes } from '../retention/retention-routes';
+import { surveyRoutes } from '../surveys/survey-routes';
 import { costRoutes } from '../costs/cost-routes';
 import { templateRoutes } from '../templates/template-routes';
 import { scimAdminRoutes } from '../scim/scim-admin-routes';
@@ -47,6 +48,7 @@ export function apiRoutes(limits: Limits): RouteSpec[] {
     ...datasetRoutes(),
     ...legalRoutes(),
     ...retentionRoutes(),
+    ...surveyRoutes(),
     ...costRoutes(),
     ...libraryRoutes(),
     ...templateRoutes(),

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import {
   createMemoryKeyring,
   createSqlSsoStore,
+  createSqlSurveyStore,
   createTestStores,
   type Role,
   type Stores,
@@ -70,6 +71,7 @@ export async function createTestApi(
     scim: stores.scim,
     workshops: stores.workshops,
     retention: stores.retention,
+    surveys: createSqlSurveyStore(stores.sql),
     costs: stores.costs,
     library: stores.library,
     hierarchy: stores.hierarchy,
