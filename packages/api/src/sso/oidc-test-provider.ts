@@ -118,3 +118,52 @@ export async function startTestProvider(options: {
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/** Cookies of one browser at the provider, by name. */
+function jar() {
+  const cookies = new Map<string, string>();
+  return {
+    take(res: Response) {
+      for (const line of res.headers.getSetCookie()) {
+        const [pair] = line.split(';');
+        const at = pair!.indexOf('=');
+        cookies.set(pair!.slice(0, at), pair!.slice(at + 1));
+      }
+    },
+    header: () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+  };
+}
+
+/**
+ * A person signs in at the provider with its development login form (any password), as a browser would, from
+ * the authorization URL Waymark redirected to; returns the URL the provider sends them back to (`callback`).
+ */
+export async function signInAtProvider(
+  provider: TestProvider,
+  authorizationUrl: string,
+  login: string,
+  callback: string,
+): Promise<string> {
+  const browser = jar();
+  let url = authorizationUrl;
+  for (let hops = 0; hops < 10; hops++) {
+    if (url.startsWith(callback)) return url;
+    const interaction = /\/interaction\/[^/?]+$/.test(new URL(url).pathname);
+    const res = await provider.fetch(url, {
+      method: interaction ? 'POST' : 'GET',
+      redirect: 'manual',
+      headers: {
+        cookie: browser.header(),
+        ...(interaction ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+      },
+      ...(interaction
+        ? { body: new URLSearchParams({ prompt: 'login', login, password: 'any' }).toString() }
+        : {}),
+    });
+    browser.take(res);
+    const location = res.headers.get('location');
+    if (!location) throw new Error(`the provider answered ${res.status}: ${await res.text()}`);
+    url = new URL(location, url).toString();
+  }
+  throw new Error('too many redirects at the provider');
+}

@@ -2,7 +2,13 @@ import { sealSecret } from '@waymark/store';
 import { describe, expect, it } from 'vitest';
 import type { SsoDeps } from '../deps';
 import { createTestApi, PASSWORD, type TestApi } from '../testing/test-api';
-import { startTestProvider, TEST_CLIENT, type TestAccount, type TestProvider } from './oidc-test-provider';
+import {
+  signInAtProvider,
+  startTestProvider,
+  TEST_CLIENT,
+  type TestAccount,
+  type TestProvider,
+} from './oidc-test-provider';
 
 const WAYMARK = 'http://waymark.test';
 const CALLBACK = `${WAYMARK}/api/auth/sso/callback`;
@@ -13,46 +19,9 @@ const accounts: Record<string, TestAccount> = {
   nel: { email: 'nel@council.gov.uk', name: 'Nel' },
 };
 
-/** Cookies of one browser at the provider, by name. */
-function jar() {
-  const cookies = new Map<string, string>();
-  return {
-    take(res: Response) {
-      for (const line of res.headers.getSetCookie()) {
-        const [pair] = line.split(';');
-        const at = pair!.indexOf('=');
-        cookies.set(pair!.slice(0, at), pair!.slice(at + 1));
-      }
-    },
-    header: () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-  };
-}
-
 /** The person signs in at the provider with the development login form; returns the callback URL it sends back. */
-async function atProvider(provider: TestProvider, authorizationUrl: string, login: string): Promise<string> {
-  const browser = jar();
-  let url = authorizationUrl;
-  for (let hops = 0; hops < 10; hops++) {
-    if (url.startsWith(CALLBACK)) return url;
-    const interaction = /\/interaction\/[^/?]+$/.test(new URL(url).pathname);
-    const res = await provider.fetch(url, {
-      method: interaction ? 'POST' : 'GET',
-      redirect: 'manual',
-      headers: {
-        cookie: browser.header(),
-        ...(interaction ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
-      },
-      ...(interaction
-        ? { body: new URLSearchParams({ prompt: 'login', login, password: 'any' }).toString() }
-        : {}),
-    });
-    browser.take(res);
-    const location = res.headers.get('location');
-    if (!location) throw new Error(`the provider answered ${res.status}: ${await res.text()}`);
-    url = new URL(location, url).toString();
-  }
-  throw new Error('too many redirects at the provider');
-}
+const atProvider = (provider: TestProvider, authorizationUrl: string, login: string) =>
+  signInAtProvider(provider, authorizationUrl, login, CALLBACK);
 
 const stateCookie = (res: Response) =>
   res.headers
