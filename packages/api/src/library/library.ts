@@ -1,5 +1,5 @@
 import { penceToDecimalString, type Pence } from '@waymark/measure';
-import type { LibraryItem, LibraryStore, User, WorkspaceId } from '@waymark/store';
+import type { JourneyRevision, LibraryItem, LibraryStore, User, WorkspaceId } from '@waymark/store';
 import type { ApiDeps } from '../deps';
 import {
   indicatorCounts,
@@ -52,8 +52,9 @@ const inFlight = new WeakMap<LibraryStore, Map<string, Promise<void>>>();
 export async function refreshLibrary(
   deps: Pick<ApiDeps, 'journeys' | 'clock'> & { readonly library: LibraryStore },
   workspaceIds: readonly WorkspaceId[],
+  known?: readonly JourneyRevision[],
 ): Promise<void> {
-  const stale = await deps.library.staleJourneys(workspaceIds);
+  const stale = known ?? (await deps.library.staleJourneys(workspaceIds));
   if (stale.length === 0) return;
   let running = inFlight.get(deps.library);
   if (!running) inFlight.set(deps.library, (running = new Map()));
@@ -130,11 +131,15 @@ export async function portfolio(
   workspaceIds: readonly WorkspaceId[],
   user: Pick<User, 'name' | 'email'>,
 ): Promise<PortfolioItem[]> {
-  await refreshLibrary(deps, workspaceIds);
-  const [items, indicators] = await Promise.all([
-    deps.library.listLibrary(workspaceIds),
-    deps.library.listIndicators(workspaceIds),
-  ]);
+  // The list says which summaries are not of their journey's version: only then are they computed and the
+  // list read again, so an unchanged library is one query for the journeys.
+  let items = await deps.library.listLibrary(workspaceIds);
+  const stale = items.filter((i) => i.summaryVersion !== i.version);
+  if (stale.length > 0) {
+    await refreshLibrary(deps, workspaceIds, stale);
+    items = await deps.library.listLibrary(workspaceIds);
+  }
+  const indicators = await deps.library.listIndicators(workspaceIds);
   const opportunitiesOf = await openOpportunityCounts(deps, workspaceIds);
   const indicatorsOf = new Map(indicators.map((i) => [`${i.workspaceId}\u0000${i.journeyId}`, i.data]));
   const today = deps.clock().toISOString().slice(0, 10);
