@@ -10,6 +10,7 @@ import { useEditorContext, type PanelKind } from './editor-context';
 import { SaveStatus } from './save-status';
 import type { EditorApi } from './use-editor';
 import { ProvenanceNote } from '../templates/provenance-note';
+import { SaveAsTemplateLink } from '../templates/save-as-template-link';
 
 const panelButtons: readonly [PanelKind, () => string][] = [
   ['details', () => t('toolbar.panel.details')],
@@ -80,6 +81,7 @@ export function EditorToolbar(props: {
               <Link to={{ page: 'present', ws, id }}>{t('toolbar.present')}</Link>
               <Link to={{ page: 'print', ws, id }}>{t('toolbar.print')}</Link>
               <Link to={{ page: 'improve', ws, id, view: 'compare' }}>{t('toolbar.improve')}</Link>
+              {canEdit ? <SaveAsTemplateLink ws={ws} id={id} /> : null}
             </nav>
             <InviteGuestsButton ws={ws} journeyId={id} />
             <ShareButton ws={ws} journeyId={id} />

@@ -324,10 +324,14 @@ function RemovedList({ removed }: { removed: RemovedPersonalData }) {
 function SaveForm(props: {
   ws: string;
   journeys: readonly JourneySummary[];
+  /** The map chosen when the page was opened from it (`?map=`). */
+  chosen: string | null;
   onSaved: (message: ReactNode) => void;
 }) {
   const { session } = useSession();
-  const [journeyId, setJourneyId] = useState(props.journeys[0]?.id ?? '');
+  const [journeyId, setJourneyId] = useState(
+    props.journeys.find((j) => j.id === props.chosen)?.id ?? props.journeys[0]?.id ?? '',
+  );
   const [lanes, setLanes] = useState<{ id: string; label: string }[]>([]);
   const [personas, setPersonas] = useState<{ id: string; name: string }[]>([]);
   const [kind, setKind] = useState<TemplatePart['kind']>('map');
@@ -624,6 +628,8 @@ export function TemplatesPage({ ws }: { ws: string }) {
   useTitle(t('templates.heading'));
   const role = useRole(ws);
   const canEdit = role === 'editor' || role === 'owner';
+  const { search } = useRouter();
+  const chosen = search.get('map');
   const [templates, setTemplates] = useState<TemplateSummary[] | null>(null);
   const [journeys, setJourneys] = useState<JourneySummary[] | null>(null);
   const [message, setMessage] = useState<ReactNode>(null);
@@ -708,7 +714,7 @@ export function TemplatesPage({ ws }: { ws: string }) {
       {canEdit && journeys !== null ? (
         <section aria-labelledby="save-template-heading">
           <h2 id="save-template-heading">{t('templates.save.heading')}</h2>
-          <SaveForm ws={ws} journeys={journeys} onSaved={changed} />
+          <SaveForm ws={ws} journeys={journeys} chosen={chosen} onSaved={changed} />
         </section>
       ) : null}
 

@@ -118,8 +118,12 @@ describe('templates and sharing across organisations', () => {
 
   it('given a map with a persona, when the officer saves the persona as a template and adds it to another map, then that map has it', async () => {
     const { page, server } = session;
-    await page.goto(`${server.url}/w/demo/templates`);
-    await page.getByLabel('Map', { exact: true }).selectOption({ label: 'Bin rounds' });
+    // From the map itself: "Save as template" opens the templates page with this map chosen.
+    await page.goto(`${server.url}/w/demo/j/bin-rounds`);
+    await page.getByRole('link', { name: 'Save as template' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Templates' }).waitFor();
+    await page.getByLabel('Template name').waitFor();
+    expect(await page.getByLabel('Map', { exact: true }).inputValue()).toBe('bin-rounds');
     await page.getByLabel('One of its personas').check();
     await page.getByLabel('Persona to keep').selectOption({ label: 'Unpaid carer' });
     await page.getByLabel('Template name').fill('Carer persona');
