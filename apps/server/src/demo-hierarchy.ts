@@ -123,7 +123,8 @@ export async function seedDemoHierarchy(
     });
     if (!put.ok) throw new Error(put.error.message);
   };
-  await artifact('business-case', 'keep-victims-informed', {
+  // 'main': the one the Improve pages show.
+  await artifact('business-case', 'main', {
     input: {
       title: 'Keep victims informed at every stage',
       appraisalYears: 5,
@@ -149,7 +150,7 @@ export async function seedDemoHierarchy(
     benefits: [],
     sensitivityPercent: 10,
   });
-  await artifact('indicators', 'victim-updates', {
+  await artifact('indicators', 'main', {
     indicators: [
       {
         key: 'avoidable-percent',
@@ -184,8 +185,8 @@ export async function seedDemoHierarchy(
     [ids.moving, 'card', 'pp-silence-benefit'],
     [ids.moving, 'figure', 'avoidable-percent'],
     [ids.desired, 'idea', 'idea-informed-at-all-stages'],
-    [ids.desired, 'business-case', 'keep-victims-informed'],
-    [ids.desired, 'indicator', 'victim-updates/avoidable-percent'],
+    [ids.desired, 'business-case', 'main'],
+    [ids.desired, 'indicator', 'main/avoidable-percent'],
   ];
   for (const [journeyId, kind, target] of links) {
     const added = await stores.opportunities.addLink({
