@@ -9,6 +9,7 @@ import { AttachPanel } from './attach-panel';
 import { formatCount, formatDuration, formatPercent } from './dataset-format';
 import { datasetsApi, type Analysis, type Dataset, type Filter } from './datasets-api';
 import { FiltersForm } from './filters-form';
+import { OutcomeFigures } from './outcome-figures';
 import { rejectionWords } from './import-words';
 import { Histogram } from './histogram';
 import { ProcessMap } from './process-map';
@@ -104,6 +105,13 @@ export function DatasetPage({ ws, id }: { ws: string; id: string }) {
             : t('datasets.page.showingAll', { total: whole.cases })}
       </p>
       <KeyFigures a={view} />
+      <OutcomeFigures
+        view={view}
+        whole={whole.result}
+        sco={filter.sco}
+        busy={busy}
+        onMeasure={(sco) => void apply({ ...filter, sco })}
+      />
       {view.log.cases === 0 ? (
         <p>{t('datasets.page.noMatch')}</p>
       ) : (

@@ -100,6 +100,26 @@ export interface Analysis {
   readonly segments: Partial<Record<'period' | 'channel' | 'org' | 'variant', readonly Segment[]>>;
   readonly histograms: { contactsPerCase: readonly Bin[]; durationDays: readonly Bin[] };
   readonly filter?: Filter;
+  /** Issue 13 items 4 and 5 (null or absent in logs analysed before them). */
+  readonly valueAdded?: { byCount: number; byTime?: number; lean: boolean } | null;
+  readonly closedLoop?: {
+    delivery: readonly string[];
+    confirmation: readonly string[];
+    detected: boolean;
+    delivered: number;
+    closed: number;
+    share: number | null;
+    interval: { low: number; high: number };
+  } | null;
+  readonly successfulOutcome?: {
+    rule: { activity: string } | { dimension: string; value: string };
+    cases: number;
+    reached: number;
+    share: number | null;
+    interval: { low: number; high: number };
+    timeToOutcomeSeconds: { median: number | null; p90: number | null };
+    ruleMatchesLog: boolean;
+  } | null;
 }
 export interface StepMeasure {
   readonly columnId: string;
@@ -138,6 +158,8 @@ export interface Filter {
   readonly channel?: string;
   readonly org?: string;
   readonly variant?: number;
+  /** The Successful Customer Outcome's activity: the server measures the share reaching it. */
+  readonly sco?: string;
 }
 export interface Suggestion {
   readonly journey: { id: string; version: number; title: string };

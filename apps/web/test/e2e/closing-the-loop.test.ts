@@ -83,4 +83,32 @@ describe('closing the loop and hand-offs, end to end in Chromium', () => {
     expect(await page.getByRole('rowheader', { name: 'Hand-offs (from the map)' }).count()).toBe(1);
     await expectNoAxeViolations(page);
   }, 60_000);
+
+  it('given the demo contact log, when the analyst chooses the Successful Customer Outcome, then its share with an interval and its time are shown beside the closed loop', async () => {
+    await page.goto(`${session.server.url}/w/demo/datasets/demo-change-of-address`);
+    const figures = page.getByTestId('outcome-figures');
+    await figures.waitFor();
+    // closing the loop, detected by name in the log: the follow-up call after the decision letters
+    expect(await figures.textContent()).toMatch(
+      /Loop closed: told it was delivered and asked if it was OK[\d,]+ of [\d,]+ delivered cases, [\d.]+% \(95% interval [\d.]+% to [\d.]+%\)\s?Found by name: “Follow-up call” after “Send decision letters”/,
+    );
+    await figures
+      .getByLabel('Successful Customer Outcome: the activity that means the customer got what they came for')
+      .selectOption('Send decision letters');
+    await figures.getByRole('button', { name: 'Measure the outcome' }).click();
+    const reached = figures.getByText(/^[\d,]+ of [\d,]+ cases, [\d.]+% \(95% interval/);
+    await reached.waitFor();
+    const res = await page.request.get(
+      `${session.server.url}/api/workspaces/demo/datasets/demo-change-of-address?sco=${encodeURIComponent('Send decision letters')}`,
+    );
+    const sco = ((await res.json()) as { result: { successfulOutcome: { reached: number; cases: number } } })
+      .result.successfulOutcome;
+    expect(await reached.textContent()).toContain(
+      `${sco.reached.toLocaleString('en-GB')} of ${sco.cases.toLocaleString('en-GB')} cases`,
+    );
+    expect(await figures.textContent()).toContain(
+      'Time to the Successful Customer Outcome (median, 90th percentile)',
+    );
+    await expectNoAxeViolations(page);
+  }, 90_000);
 });

@@ -10,7 +10,7 @@ import type { CaseIndex } from '../model/case-index';
 export const confirmationPattern =
   /was it ok|were you (happy|satisfied)|satisf|feedback|follow[- ]?up|confirm|call[- ]?back|survey|how did we do|check(ed)?[- ]in/i;
 export const deliveryPattern =
-  /deliver|complet|install|fitted|issued|\bpaid\b|payment made|granted|approved|decision sent|closed|resolved|done/i;
+  /deliver|complet|install|fitted|issued|\bpaid\b|payment made|granted|approved|decision|closed|resolved|done/i;
 
 export interface ClosedLoopRule {
   readonly delivery?: readonly string[];

@@ -48,6 +48,8 @@ export const filterQuery = z.strictObject({
   channel: z.string().min(1).max(200).optional(),
   org: z.string().min(1).max(200).optional(),
   variant: z.coerce.number().int().min(1).max(10_000).optional(),
+  /** The Successful Customer Outcome as an activity: the share of cases reaching it and how long they take. */
+  sco: z.string().min(1).max(300).optional(),
 });
 
 export const datasetNotFound = (id: string) =>
@@ -155,13 +157,17 @@ export async function filteredResult(
   input: RouteInput<unknown>,
   workspaceId: WorkspaceId,
   id: string,
-  filter: CaseFilter,
+  filter: CaseFilter & { readonly sco?: string },
 ): Promise<unknown> {
   const found = await datasetDepsOf(input).store.getDataset(workspaceId, id);
   if (!found) throw datasetNotFound(id);
-  if (isEmptyFilter(filter)) return found.result;
+  const { sco, ...cases } = filter;
+  if (isEmptyFilter(cases) && sco === undefined) return found.result;
   // filterCases indexes the store in place (a no-op once sorted) and copies the matching cases out
-  const analysis = analyseLog(filterCases(await eventsOf(input, workspaceId, id), filter));
+  const analysis = analyseLog(
+    filterCases(await eventsOf(input, workspaceId, id), cases),
+    sco === undefined ? {} : { successfulOutcome: { activity: sco } },
+  );
   const whole = found.result as { log: Parameters<typeof toJsonReport>[1] & { rejectedRows: number } };
   const report = toJsonReport(analysis, {
     ...whole.log,
