@@ -1,0 +1,243 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createJourney, expectNoAxeViolations, startSignedIn, type SignedInSession } from './harness';
+
+/**
+ * Issue 14 items 1 and 2 in the browser: a person links a step of a whole-problem journey to a child journey in
+ * the editor and moves down and up the tree (keyboard and links); creates an opportunity from pain points in
+ * two journeys and follows it to the idea, the business case and the indicator. axe finds nothing on the tree,
+ * the opportunities list, an opportunity and the editor's panel.
+ */
+describe('journeys within journeys and opportunities across journeys', () => {
+  let session: SignedInSession;
+  beforeAll(async () => {
+    session = await startSignedIn('hierarchy');
+  }, 240_000);
+  afterAll(() => session?.stop());
+
+  const openEditor = async (page: Page, id: string, title: string) => {
+    await page.goto(`${session.server.url}/w/demo/j/${id}`);
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  };
+  const openPanel = async (page: Page) => {
+    await page.getByRole('button', { name: 'Linked journeys', exact: true }).click();
+    await page.getByRole('heading', { level: 2, name: 'Linked journeys and opportunities' }).waitFor();
+  };
+  const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
+
+  it('given a new whole-problem journey, when a step is linked to a child journey, then the tree shows it and the person moves down and up', async () => {
+    const { page, server } = session;
+    await createJourney(session, { template: 'blank-current', id: 'bereavement', title: 'A bereavement' });
+    await openEditor(page, 'bereavement', 'A bereavement');
+    await openPanel(page);
+    const panel = page.locator('.side-panel');
+    await panel.getByText('This journey is not beneath another journey.').waitFor();
+    const firstStep = await panel
+      .getByLabel('Step of this map', { exact: true })
+      .locator('option')
+      .first()
+      .textContent();
+    await panel
+      .getByLabel('Journey the step opens')
+      .selectOption({ label: 'Victims of anti-social behaviour: desired journey' });
+    await panel.getByRole('button', { name: 'Link step to journey' }).click();
+    await panel.getByText('The step now opens that journey.').waitFor();
+    await panel.getByRole('link', { name: 'Victims of anti-social behaviour: desired journey' }).waitFor();
+    await expectNoAxeViolations(page);
+
+    // A step opens one journey, and a journey sits beneath one step: both are refused in words.
+    await panel
+      .getByLabel('Journey the step opens')
+      .selectOption({ label: 'Living in the borough: whole problems that cross our services' });
+    await panel.getByRole('button', { name: 'Link step to journey' }).click();
+    await panel
+      .getByText('That step already opens another journey. Take that journey off the step first.')
+      .waitFor();
+    await panel.getByLabel('Step of this map', { exact: true }).selectOption({ label: 'Makes contact' });
+    await panel.getByLabel('Journey the step opens').selectOption({
+      label: 'Victims of anti-social behaviour: "My Life Is Far From Quiet..." (current journey)',
+    });
+    await panel.getByRole('button', { name: 'Link step to journey' }).click();
+    await panel
+      .getByText('That journey already opens from a step of another journey.', { exact: false })
+      .waitFor();
+
+    // The tree: one tab stop, arrow keys move, Enter opens.
+    await panel.getByRole('link', { name: 'See all journeys as a tree' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Journeys within journeys' }).waitFor();
+    const tree = page.getByRole('tree', { name: 'Journeys within journeys' });
+    const parent = tree.getByRole('treeitem', { name: /^A bereavement/ });
+    expect(await parent.getAttribute('aria-expanded')).toBe('true');
+    const child = tree.getByRole('treeitem', { name: /^Victims of anti-social behaviour: desired journey/ });
+    expect(await child.getAttribute('aria-level')).toBe('2');
+    expect(await child.textContent()).toContain(`from the step “${firstStep}”`);
+    expect(await tree.locator('[role=treeitem][tabindex="0"]').count()).toBe(1);
+    await expectNoAxeViolations(page);
+    await parent.focus();
+    await page.keyboard.press('ArrowLeft');
+    expect(await parent.getAttribute('aria-expanded')).toBe('false');
+    expect(await child.count()).toBe(0);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await focusedText(page)).toMatch(/^Victims of anti-social behaviour: desired journey/);
+    await page.keyboard.press('ArrowLeft');
+    expect(await focusedText(page)).toMatch(/^A bereavement/);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${server.url}/w/demo/j/melton-asb-victim-desired`);
+    await page
+      .getByRole('heading', { level: 1, name: 'Victims of anti-social behaviour: desired journey' })
+      .waitFor();
+
+    // Down in the child, the panel names the journey above; its link goes back up.
+    await openPanel(page);
+    await page
+      .locator('.side-panel')
+      .getByText(`This journey opens from the step “${firstStep}” of`)
+      .waitFor();
+    await page.locator('.side-panel').getByRole('link', { name: 'A bereavement' }).click();
+    await page.getByRole('heading', { level: 1, name: 'A bereavement' }).waitFor();
+  }, 180_000);
+
+  it('given pain points in two journeys, when an opportunity gathers them, then it leads on to the idea, business case and indicator', async () => {
+    const { page, server } = session;
+    await openEditor(
+      page,
+      'melton-asb-victim-current',
+      'Victims of anti-social behaviour: "My Life Is Far From Quiet..." (current journey)',
+    );
+    await openPanel(page);
+    let panel = page.locator('.side-panel');
+    await panel.getByLabel('Card (pain point, moment of truth, quote or measure)').selectOption({
+      label: 'Awaits response by authorities: Scared of retribution while waiting for a response',
+    });
+    await panel.getByLabel('Opportunity', { exact: true }).selectOption({ label: 'A new opportunity' });
+    await panel.getByLabel('Title').fill('People wait without word from us');
+    await panel.getByRole('button', { name: 'Add card to opportunity' }).click();
+    await panel.getByText('The opportunity was made with this card as its evidence.').waitFor();
+    await panel.getByRole('link', { name: 'People wait without word from us' }).waitFor();
+
+    await openEditor(
+      page,
+      'multi-service-change-of-address',
+      'Moving home: one change of address across housing, council tax and benefits',
+    );
+    await openPanel(page);
+    panel = page.locator('.side-panel');
+    await panel.getByLabel('Card (pain point, moment of truth, quote or measure)').selectOption({
+      label: 'Entitlement verified with DWP: A week waiting for the DWP with no update',
+    });
+    await panel
+      .getByLabel('Opportunity', { exact: true })
+      .selectOption({ label: 'People wait without word from us' });
+    await panel.getByRole('button', { name: 'Add card to opportunity' }).click();
+    await panel.getByText('The card was added to the opportunity.').waitFor();
+    // The link is seen from the journey's side too.
+    await panel.getByRole('link', { name: 'People wait without word from us' }).click();
+
+    await page.getByRole('heading', { level: 1, name: 'People wait without word from us' }).waitFor();
+    const evidence = page.getByRole('region', { name: 'Evidence from journeys' });
+    await evidence
+      .getByRole('link', { name: 'Scared of retribution while waiting for a response' })
+      .waitFor();
+    await evidence.getByRole('link', { name: 'A week waiting for the DWP with no update' }).waitFor();
+    await evidence
+      .getByText(/in Moving home: one change of address .*, at the step “Entitlement verified with DWP”/)
+      .waitFor();
+    await expectNoAxeViolations(page);
+
+    // It leads to the desired journey's idea, its business case and its indicator.
+    const add = page.getByRole('form', { name: 'Add evidence or what it leads to' });
+    const addLink = async (kind: string, target: string) => {
+      await add
+        .getByLabel('Journey', { exact: true })
+        .selectOption({ label: 'Victims of anti-social behaviour: desired journey' });
+      await add.getByLabel('What to link').selectOption({ label: kind });
+      await add.getByLabel('Which one').selectOption({ label: target });
+      await add.getByRole('button', { name: 'Add link' }).click();
+      await page
+        .getByRole('region', { name: 'What it leads to' })
+        .getByRole('link', { name: target })
+        .waitFor();
+    };
+    await addLink(
+      'Idea',
+      'Keep the victim informed at all stages, advise on available support, show empathy',
+    );
+    await addLink('Business case', 'Keep victims informed at every stage');
+    await addLink('Indicator', 'Avoidable contact (NI14)');
+    const change = page.getByRole('form', { name: 'Change status, priority or owner' });
+    await change.getByLabel('Status').selectOption({ label: 'In progress' });
+    await change.getByLabel('Owner').selectOption({ label: 'Administrator' });
+    await change.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Your changes were saved.').waitFor();
+    await expectNoAxeViolations(page);
+
+    const leadsTo = page.getByRole('region', { name: 'What it leads to' });
+    await leadsTo.getByRole('link', { name: /^Keep the victim informed at all stages/ }).click();
+    await page.waitForURL(`${server.url}/w/demo/j/melton-asb-victim-desired/improve/ideas`);
+    await page.getByRole('heading', { level: 1, name: 'Improvement ideas' }).waitFor();
+    await page.goBack();
+    await leadsTo.getByRole('link', { name: 'Keep victims informed at every stage' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Business case' }).waitFor();
+    await page.goBack();
+    await leadsTo.getByRole('link', { name: 'Avoidable contact (NI14)' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Indicators' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Avoidable contact (NI14)' }).waitFor();
+
+    // The list: high priority first; the demo's opportunity is there with its evidence from two journeys.
+    await page.goto(`${server.url}/w/demo/opportunities`);
+    await page.getByRole('heading', { level: 1, name: 'Opportunities' }).waitFor();
+    const rows = page.getByRole('row');
+    await rows.filter({ hasText: 'People wait without word from us' }).getByText('In progress').waitFor();
+    await rows
+      .filter({ hasText: 'People are left without news and have to chase us' })
+      .getByText('4 pieces from 2 journeys')
+      .waitFor();
+    await expectNoAxeViolations(page);
+  }, 180_000);
+
+  it('given the demo workspace, when a manager goes from the portfolio to the worst journey’s step, then its opportunity leads to the idea, business case and indicator', async () => {
+    const { page, server } = session;
+    await page.goto(`${server.url}/w/demo/portfolio`);
+    await page.getByRole('heading', { level: 1, name: 'Portfolio' }).waitFor();
+    const sort = page.getByRole('button', { name: 'Sort by Lowest emotion' });
+    const header = page.getByRole('columnheader', { name: /Lowest emotion/ });
+    for (let i = 0; i < 2 && (await header.getAttribute('aria-sort')) !== 'ascending'; i++)
+      await sort.click();
+    expect(await header.getAttribute('aria-sort')).toBe('ascending');
+    const worst = page.locator('table tbody tr').first();
+    await worst.getByRole('link', { name: /^-95 at / }).click();
+    await page.waitForURL(/\/w\/demo\/j\/melton-asb-victim-current\?step=/);
+    await page
+      .getByRole('heading', {
+        level: 1,
+        name: 'Victims of anti-social behaviour: "My Life Is Far From Quiet..." (current journey)',
+      })
+      .waitFor();
+    await openPanel(page);
+    const panel = page.locator('.side-panel');
+    await panel.getByText('This journey opens from the step “Trouble with a neighbour” of').waitFor();
+    await panel.getByRole('link', { name: 'People are left without news and have to chase us' }).click();
+
+    await page
+      .getByRole('heading', { level: 1, name: 'People are left without news and have to chase us' })
+      .waitFor();
+    const evidence = page.getByRole('region', { name: 'Evidence from journeys' });
+    await evidence.getByRole('link', { name: /^Not kept informed during the investigation/ }).waitFor();
+    // The customers' words behind it: the quotes in that step.
+    await evidence
+      .locator('blockquote', { hasText: 'How hard is it to keep me informed?' })
+      .first()
+      .waitFor();
+    const leadsTo = page.getByRole('region', { name: 'What it leads to' });
+    await leadsTo.getByRole('link', { name: /^Keep the victim informed at all stages/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Improvement ideas' }).waitFor();
+    await page.goBack();
+    await leadsTo.getByRole('link', { name: 'Keep victims informed at every stage' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Business case' }).waitFor();
+    await page.goBack();
+    await leadsTo.getByRole('link', { name: 'Avoidable contact (NI14)' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Avoidable contact (NI14)' }).waitFor();
+  }, 180_000);
+});
