@@ -41,4 +41,59 @@ describe('waymark compare: hand-offs counted once, closing the loop (issue 13 it
     expect([c.current.closedLoop.closed, c.desired.closedLoop.closed]).toEqual([false, false]);
     expect(c.desired.closedLoop.deliveryLabel).toBe('Behaviour addressed');
   });
+
+  it('given --log and --sco, then the comparison ends with the SCO reached, its time and the closed loop, from the log', async () => {
+    const ms = 'multi-service-change-of-address.yaml';
+    const r = await run([ms, ms, '--log', '../docs/worked-checks/claims-log.csv', '--sco', 'Benefit paid']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(
+      '## From the event log of the current service (../docs/worked-checks/claims-log.csv)',
+    );
+    expect(r.stdout).toContain('8 of 10 cases, 80 % (95 % CI 49 %–94.3 %)');
+    expect(r.stdout).toContain(
+      '| Time to the Successful Customer Outcome (median / p90) | 9 days / 23 days |',
+    );
+    expect(r.stdout).toContain('6 of 8 delivered cases, 75 % (95 % CI 40.9 %–92.9 %)');
+    const json = JSON.parse(
+      (
+        await run([
+          ms,
+          ms,
+          '--log',
+          '../docs/worked-checks/claims-log.csv',
+          '--sco',
+          'Benefit paid',
+          '--format',
+          'json',
+        ])
+      ).stdout,
+    );
+    expect(json.log.successfulOutcome).toMatchObject({ reached: 8, cases: 10, share: 0.8 });
+    const html = (
+      await run([
+        ms,
+        ms,
+        '--log',
+        '../docs/worked-checks/claims-log.csv',
+        '--sco',
+        'Benefit paid',
+        '--format',
+        'html',
+      ])
+    ).stdout;
+    expect(html).toMatch(
+      /<h2>From the event log[^<]*<\/h2>\n<table><tbody>\n<tr><th scope="row">Successful Customer Outcome reached/,
+    );
+    expect(html.trimEnd().endsWith('</html>')).toBe(true);
+  });
+
+  it('given --sco without --log, or a log that is not there, then it says what is missing', async () => {
+    const ms = 'multi-service-change-of-address.yaml';
+    const a = await run([ms, ms, '--sco', 'Benefit paid']);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toContain('--sco needs --log <file>');
+    const b = await run([ms, ms, '--log', 'no-such-log.csv']);
+    expect(b.code).toBe(3);
+    expect(b.stderr).toContain('--log no-such-log.csv');
+  });
 });

@@ -13,6 +13,7 @@ import { readJourneyFile } from '../files/read-journey-file';
 import { writeOutput } from '../files/write-output';
 import { resolveCostOptions } from '../files/read-cost-model';
 import { argsMessage, usageError } from '../usage-error';
+import { readLogEvidence, withLogEvidence } from './compare-log';
 
 const renderers: Record<'md' | 'json' | 'html', (c: Comparison) => string> = {
   md: renderComparisonMarkdown,
@@ -38,6 +39,10 @@ Options:
       --price-year <year>
                          show costs in this year's prices (2024, or 2024-25 with a financial-year series),
                          uprated with HM Treasury's GDP deflator; every report says the model and price base
+      --log <file>       the current service's event log (CSV, XES, Parquet): adds the closed loop, the
+                         value-added ratio and, with --sco, the Successful Customer Outcome, from the log
+      --sco <activity>   the activity that is the Successful Customer Outcome: the share of cases that
+                         reach it (95 % interval) and how long they take (median, p90); needs --log
       --force            replace --out if it exists
   -h, --help             show this help
 
@@ -51,6 +56,8 @@ const options = {
   costs: { type: 'string' },
   'cost-model': { type: 'string' },
   'price-year': { type: 'string' },
+  log: { type: 'string' },
+  sco: { type: 'string' },
   force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -105,12 +112,18 @@ export const compareCommand: CliCommand = {
       costTable: costs.value.table,
       costBasis: costs.value.basis,
     });
-    const written = await writeOutput(
-      ctx,
-      renderers[format as keyof typeof renderers](comparison),
-      values.out,
-      values.force ?? false,
-    );
+    if (values.sco !== undefined && values.log === undefined)
+      return usageError(ctx, 'compare', '--sco needs --log <file>: the event log to measure it in');
+    let text = renderers[format as keyof typeof renderers](comparison);
+    if (values.log !== undefined) {
+      const log = await readLogEvidence(ctx.cwd, ctx.env, values.log, values.sco);
+      if (!log.ok) {
+        ctx.stderr(`waymark compare: ${log.error}\n`);
+        return log.io ? exitCodes.io : exitCodes.invalid;
+      }
+      text = withLogEvidence(format as 'md' | 'json' | 'html', text, log.value);
+    }
+    const written = await writeOutput(ctx, text, values.out, values.force ?? false);
     if (!written.ok) {
       ctx.stderr(`waymark compare: ${written.message}\n`);
       return exitCodes.io;

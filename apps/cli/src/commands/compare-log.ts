@@ -1,0 +1,79 @@
+import { isAbsolute, join } from 'node:path';
+import {
+  analyseLog,
+  evidenceFigures,
+  ImportError,
+  importLimitsFromEnv,
+  importLogFile,
+  toJsonReport,
+  type JsonReport,
+} from '@waymark/analytics';
+
+/**
+ * `waymark compare --log <file> [--sco <activity>]` (issue 13 items 4 and 5): the current service's event log
+ * beside the comparison — the Successful Customer Outcome reached (with its interval and time), the closed loop
+ * and the value-added ratio, each labelled "from the log". Case ids never leave the engine: only figures.
+ */
+export interface LogEvidence {
+  readonly file: string;
+  readonly rows: [string, string][];
+  readonly json: Pick<JsonReport, 'successfulOutcome' | 'closedLoop' | 'valueAdded'>;
+}
+
+export async function readLogEvidence(
+  cwd: string,
+  env: Readonly<Record<string, string | undefined>>,
+  file: string,
+  sco: string | undefined,
+): Promise<{ ok: true; value: LogEvidence } | { ok: false; error: string; io: boolean }> {
+  const limits = importLimitsFromEnv(env);
+  if ('error' in limits) return { ok: false, error: limits.error, io: false };
+  try {
+    const imported = await importLogFile(isAbsolute(file) ? file : join(cwd, file), {
+      limits,
+      autoMap: true,
+    });
+    const analysis = analyseLog(imported.store, sco ? { successfulOutcome: { activity: sco } } : {});
+    const report = toJsonReport(analysis, imported.report);
+    return {
+      ok: true,
+      value: {
+        file,
+        rows: evidenceFigures(report),
+        json: {
+          successfulOutcome: report.successfulOutcome,
+          closedLoop: report.closedLoop,
+          valueAdded: report.valueAdded,
+        },
+      },
+    };
+  } catch (e) {
+    if (e instanceof ImportError)
+      return { ok: false, error: `--log ${file}: ${e.message}`, io: e.code === 'io' };
+    throw e;
+  }
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const md = (s: string) => s.replace(/([\\`*_[\]|<>])/g, '\\$1');
+
+/** Adds the log's figures to a rendered comparison in its own format. */
+export function withLogEvidence(format: 'md' | 'json' | 'html', text: string, log: LogEvidence): string {
+  const title = `From the event log of the current service (${log.file})`;
+  if (format === 'json') {
+    const data = JSON.parse(text) as Record<string, unknown>;
+    return `${JSON.stringify({ ...data, log: { file: log.file, ...log.json } }, null, 2)}\n`;
+  }
+  if (format === 'md') {
+    const rows = log.rows.map(([k, v]) => `| ${md(k)} | ${v} |`);
+    const none = log.rows.length === 0 ? ['| — | no outcome, loop or value-added figures in this log |'] : [];
+    return `${text}\n## ${md(title)}\n\n| Figure | Value |\n|---|---|\n${[...rows, ...none].join('\n')}\n`;
+  }
+  const rows = log.rows
+    .map(([k, v]) => `<tr><th scope="row">${esc(k)}</th><td>${esc(v)}</td></tr>`)
+    .join('\n');
+  return text.replace(
+    '</body>',
+    `<h2>${esc(title)}</h2>\n<table><tbody>\n${rows}\n</tbody></table>\n</body>`,
+  );
+}
