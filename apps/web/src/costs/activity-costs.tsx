@@ -8,12 +8,19 @@ import {
   type CostModel,
 } from '@waymark/measure';
 import { useEffect, useMemo, useState } from 'react';
-import { formatMoney, formatNumber, getTranslator, t } from '../i18n';
+import { formatMoney, formatNumber, getTranslator, t, type MessageId } from '../i18n';
 import { emptyBusinessCase, type BusinessCaseData } from '../improve/business-case-data';
 import { classLabel } from '../improve/sampling-labels';
 import { useArtifact } from '../improve/use-artifact';
 import { costsApi } from './costs-api';
 import { readNumber } from './costs-form';
+
+/** A channel's name in the chosen language; an unknown id as it is. */
+const channelName = (channel: string): string => {
+  const id = `model.channel.${channel}` as MessageId;
+  const words = t(id);
+  return words === id ? channel : words;
+};
 
 interface RateOption {
   readonly value: string;
@@ -34,7 +41,7 @@ function rateOptions(models: readonly CostModel[]): RateOption[] {
               rate: buildUp(line).loadedHourlyRate,
               label: t('costs.activity.rateOption', {
                 model: model.name,
-                line: line.key,
+                line: line.scope === 'channel' ? channelName(line.key) : line.key,
                 rate: formatMoney(Math.round(buildUp(line).loadedHourlyRate * 100) / 100),
               }),
             },

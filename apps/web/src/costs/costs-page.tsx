@@ -224,8 +224,8 @@ export function CostsPage({ ws }: { ws: string }) {
       else await costsApi.update(ws, editing.id, read.model, csrf);
       setEditing(null);
       setError(null);
-      setNotice(t('costs.saved', { name: read.model.name }));
       await load();
+      setNotice(t('costs.saved', { name: read.model.name }));
     } catch (e) {
       setError(errorText(e));
     }
@@ -241,8 +241,8 @@ export function CostsPage({ ws }: { ws: string }) {
         csrf,
       );
       setError(null);
-      setNotice(t('costs.default.saved'));
       await load();
+      setNotice(t('costs.default.saved'));
     } catch (e) {
       setError(errorText(e));
     }
@@ -252,8 +252,8 @@ export function CostsPage({ ws }: { ws: string }) {
     if (!window.confirm(t('costs.delete.confirm', { name: model.name }))) return;
     try {
       await costsApi.remove(ws, model.id, csrf);
-      setNotice(t('costs.deleted', { name: model.name }));
       await load();
+      setNotice(t('costs.deleted', { name: model.name }));
     } catch (e) {
       setError(errorText(e));
     }
@@ -269,8 +269,8 @@ export function CostsPage({ ws }: { ws: string }) {
         { title: deflator.title, published: deflator.published, url: deflator.url },
         csrf,
       );
-      setNotice(t('costs.deflator.loaded'));
       await load();
+      setNotice(t('costs.deflator.loaded'));
     } catch (e) {
       const paths = (e as { problemPaths?: string[] }).problemPaths ?? [];
       setDeflatorError(

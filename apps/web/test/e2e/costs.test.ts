@@ -104,5 +104,40 @@ describe('workspace cost models', () => {
     expect(Number(await cost.nth(0).getAttribute('data-value'))).toBe(expected.current.totals.cost);
     expect(Number(await cost.nth(2).getAttribute('data-value'))).toBe(expected.delta.cost);
     await expectNoAxeViolations(page);
-  }, 180_000);
+
+    // Activity costing (issue 13 item 6): three observations with the citizen, one waiting (waste), 4,950 staff
+    // hours a year at the line's £40,560 ÷ 1,650 an hour: the waste costs £30,420.00 (docs/worked-checks/costs.md
+    // check 3), and goes into the business case as a saving that names the model.
+    await page.goto(`${server.url}/w/demo/j/melton-asb-victim-desired/improve/sampling`);
+    const tap = page.getByRole('button', { name: /^With the citizen/ });
+    await tap.waitFor();
+    for (let i = 0; i < 3; i++) await tap.click();
+    await page.getByRole('button', { name: /^Waiting/ }).click();
+    await page
+      .getByLabel('Hourly rate from')
+      .selectOption({ label: 'Melton 2026: Telephone (£24.58 an hour)' });
+    await page.getByLabel('Staff hours a year this sample stands for').fill('4950');
+    expect(await page.getByTestId('activity-nva').textContent()).toBe(
+      'Time that adds no value to the customer costs £30,420.00 a year, of which waste is £30,420.00.',
+    );
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Add the cost of waste to the business case' }).click();
+    await page
+      .getByText('The business case now has a saving of £30,420.00 a year in staff time released.')
+      .waitFor();
+    const cases = (await (
+      await page.request.get(
+        `${server.url}/api/workspaces/demo/journeys/melton-asb-victim-desired/artifacts/business-case`,
+      )
+    ).json()) as {
+      items: { data: { input: { savings: { id: string; label: string; perYear?: number }[] } } }[];
+    };
+    expect(cases.items[0]!.data.input.savings).toContainEqual(
+      expect.objectContaining({
+        id: 'activity-sampling-waste',
+        perYear: 30420,
+        label: 'Staff time spent on waste (activity sampling, Workspace model ‘Melton 2026’, 2024 prices)',
+      }),
+    );
+  }, 240_000);
 });
