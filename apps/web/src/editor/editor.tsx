@@ -12,6 +12,7 @@ import { EditorToolbar } from './editor-toolbar';
 import { HistoryPanel } from './history-panel';
 import { LinksPanel } from './links-panel';
 import { ConnectionsPanel } from '../hierarchy/connections-panel';
+import { CardOpportunities } from '../hierarchy/card-opportunities';
 import { COLUMN_WIDTH, LANE_HEADER_WIDTH, MapGrid } from './map-grid';
 import { ConflictBanner } from './save-status';
 import { StructurePanel } from './structure-panel';
@@ -340,6 +341,9 @@ export function Editor(props: {
                     </button>
                   </div>
                   {panel.kind === 'card' && selectedCardId ? <CardPanel cardId={selectedCardId} /> : null}
+                  {panel.kind === 'card' && selectedCardId ? (
+                    <CardOpportunities ws={ws} id={id} cardId={selectedCardId} />
+                  ) : null}
                   {panel.kind === 'structure' ? (
                     <StructureLock locked={structureLocked}>
                       <StructurePanel focusId={panel.focusId} />

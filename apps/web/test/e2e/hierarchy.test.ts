@@ -215,6 +215,12 @@ describe('journeys within journeys and opportunities across journeys', () => {
         name: 'Victims of anti-social behaviour: "My Life Is Far From Quiet..." (current journey)',
       })
       .waitFor();
+    // The card itself says which opportunity it is evidence for.
+    await page.locator('[data-card="pp-not-informed"]').click();
+    await page.getByRole('heading', { name: 'Card details' }).waitFor();
+    const cardSide = page.getByRole('region', { name: 'Opportunities this card is evidence for' });
+    await cardSide.getByRole('link', { name: 'People are left without news and have to chase us' }).waitFor();
+    await expectNoAxeViolations(page);
     await openPanel(page);
     const panel = page.locator('.side-panel');
     await panel.getByText('This journey opens from the step “Trouble with a neighbour” of').waitFor();
