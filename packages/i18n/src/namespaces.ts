@@ -37,6 +37,7 @@ import enSsoAdmin from '../messages/en/ssoAdmin.json' with { type: 'json' };
 import enHierarchy from '../messages/en/hierarchy.json' with { type: 'json' };
 import enTemplates from '../messages/en/templates.json' with { type: 'json' };
 import enLibrary from '../messages/en/library.json' with { type: 'json' };
+import enSurvey from '../messages/en/survey.json' with { type: 'json' };
 import cyCommon from '../messages/cy/common.json' with { type: 'json' };
 import cyModel from '../messages/cy/model.json' with { type: 'json' };
 import cyErrors from '../messages/cy/errors.json' with { type: 'json' };
@@ -74,6 +75,7 @@ import cySsoAdmin from '../messages/cy/ssoAdmin.json' with { type: 'json' };
 import cyHierarchy from '../messages/cy/hierarchy.json' with { type: 'json' };
 import cyTemplates from '../messages/cy/templates.json' with { type: 'json' };
 import cyLibrary from '../messages/cy/library.json' with { type: 'json' };
+import cySurvey from '../messages/cy/survey.json' with { type: 'json' };
 
 export const namespaces = {
   common: { en: enCommon, cy: cyCommon },
@@ -113,6 +115,7 @@ export const namespaces = {
   hierarchy: { en: enHierarchy, cy: cyHierarchy },
   templates: { en: enTemplates, cy: cyTemplates },
   library: { en: enLibrary, cy: cyLibrary },
+  survey: { en: enSurvey, cy: cySurvey },
 } as const;
 
 /** Every message id, typed from the English files: a misspelt id does not compile. */
@@ -153,4 +156,5 @@ export type MessageId =
   | keyof typeof enAdmin
   | keyof typeof enSso
   | keyof typeof enSsoAdmin
+  | keyof typeof enSurvey
   | keyof typeof enLibrary;

@@ -57,6 +57,9 @@ const RetentionPage = lazy(() =>
   import('../retention/retention-page').then((m) => ({ default: m.RetentionPage })),
 );
 const CostsPage = lazy(() => import('../costs/costs-page').then((m) => ({ default: m.CostsPage })));
+const SurveyImportPage = lazy(() =>
+  import('../surveys/survey-import-page').then((m) => ({ default: m.SurveyImportPage })),
+);
 const WorkspacesAdminPage = lazy(() =>
   import('../admin/workspaces-admin-page').then((m) => ({ default: m.WorkspacesAdminPage })),
 );
@@ -205,6 +208,7 @@ function page(route: Route, status: string): ReactNode {
   if (route.page === 'sessions') return <SessionsPage />;
   if (route.page === 'retention') return <RetentionPage ws={route.ws} />;
   if (route.page === 'costs') return <CostsPage ws={route.ws} />;
+  if (route.page === 'surveys') return <SurveyImportPage ws={route.ws} id={route.id} />;
   if (route.page === 'portfolio') return <PortfolioPage ws={route.ws} />;
   if (route.page === 'admin-portfolio') return <PortfolioPage ws={null} />;
   if (route.page === 'search') return <SearchPage key={window.location.search} />;

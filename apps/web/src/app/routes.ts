@@ -44,6 +44,12 @@ import {
   type TemplatesRoute,
 } from '../templates/template-routes';
 
+import {
+  isSurveysRoute,
+  matchSurveysRoute,
+  surveysRoutePath,
+  type SurveysRoute,
+} from '../surveys/survey-routes';
 /** Every page of the app as a value; `matchRoute` and `routePath` are inverses. */
 export type Route =
   | { readonly page: 'start' }
@@ -69,6 +75,7 @@ export type Route =
   | SsoAdminRoute
   | AdminRoute
   | CostsRoute
+  | SurveysRoute
   | LibraryRoute
   | HierarchyRoute
   | TemplatesRoute
@@ -84,6 +91,7 @@ export function routePath(route: Route): string {
   if (isSsoAdminRoute(route)) return ssoAdminRoutePath();
   if (isAdminRoute(route)) return adminRoutePath(route);
   if (isCostsRoute(route)) return costsRoutePath(route);
+  if (isSurveysRoute(route)) return surveysRoutePath(route);
   if (isLibraryRoute(route)) return libraryRoutePath(route);
   if (isHierarchyRoute(route)) return hierarchyRoutePath(route);
   if (isTemplatesRoute(route)) return templatesRoutePath(route);
@@ -151,6 +159,8 @@ export function matchRoute(pathname: string): Route {
       if (parts.length === 5 && e === 'print') return { page: 'print', ws: b, id: d };
     }
   }
+  const surveys = matchSurveysRoute(parts);
+  if (surveys) return surveys;
   const improve = matchImproveRoute(parts);
   if (improve) return improve;
   const datasets = matchDatasetsRoute(parts);

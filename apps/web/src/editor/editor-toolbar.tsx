@@ -81,6 +81,7 @@ export function EditorToolbar(props: {
               <Link to={{ page: 'present', ws, id }}>{t('toolbar.present')}</Link>
               <Link to={{ page: 'print', ws, id }}>{t('toolbar.print')}</Link>
               <Link to={{ page: 'improve', ws, id, view: 'compare' }}>{t('toolbar.improve')}</Link>
+              <Link to={{ page: 'surveys', ws, id }}>{t('survey.link')}</Link>
               {canEdit ? <SaveAsTemplateLink ws={ws} id={id} /> : null}
             </nav>
             <InviteGuestsButton ws={ws} journeyId={id} />

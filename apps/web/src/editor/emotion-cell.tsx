@@ -14,6 +14,8 @@ import {
 } from './emotion-geometry';
 import type { MapCellProps } from './map-cell';
 import { markerPath, ShapeGlyph } from './shape-glyph';
+import { useStepSurvey } from '../surveys/use-survey-evidence';
+import { SurveyCellFigures } from '../surveys/survey-cell-figures';
 import './emotion-cell.css';
 
 export { EMOTION_BAND };
@@ -66,6 +68,8 @@ export function EmotionCell({ lane, column, cards, curves, columnIds, col, activ
   const index = col - 1;
   const emotions = cards.filter((c): c is CardOf<'emotion'> => c.kind === 'emotion');
   const curveKey = (c: CardOf<'emotion'>) => c.personaId ?? lane.personaId ?? '';
+  const survey = useStepSurvey(column.id);
+  const band = survey?.emotion ?? null;
 
   const startDrag = (e: PointerEvent<SVGPathElement>, curve: string, card: Card) => {
     if (!canEdit) return;
@@ -113,6 +117,16 @@ export function EmotionCell({ lane, column, cards, curves, columnIds, col, activ
             data-tick={score}
           />
         ))}
+        {band ? (
+          <rect
+            className="emotion-band__survey"
+            x="0"
+            width={WIDTH}
+            y={yForScore(band.high, EMOTION_BAND)}
+            height={Math.max(2, yForScore(band.low, EMOTION_BAND) - yForScore(band.high, EMOTION_BAND))}
+            data-survey-band={column.id}
+          />
+        ) : null}
         {(curves ?? []).map((curve) => {
           const style = curveStyles[curve.style]!;
           const mine = emotions.filter((c) => curveKey(c) === curve.key);
@@ -152,6 +166,7 @@ export function EmotionCell({ lane, column, cards, curves, columnIds, col, activ
           );
         })}
       </svg>
+      {survey ? <SurveyCellFigures step={survey} /> : null}
       <ul
         className="card-list emotion-scores"
         aria-label={t('editor.cell.cards', { lane: lane.label, step: column.label })}
