@@ -1,4 +1,4 @@
-import type { Journey, JourneyId } from '@waymark/core';
+import { readTemplateBody, serialiseTemplatePack, type Journey, type JourneyId } from '@waymark/core';
 import { writeJourneyYaml } from '@waymark/document';
 import type { Translator } from '@waymark/i18n';
 import { csvCell, renderCsv, renderMarkdown } from '@waymark/render';
@@ -101,6 +101,7 @@ function readme(input: ExportInput): string {
         'retention.readme.improvements',
         'retention.readme.bin',
         'retention.readme.datasets',
+        'retention.readme.templates',
         'retention.readme.members',
         'retention.readme.audit',
       ] as const
@@ -110,6 +111,36 @@ function readme(input: ExportInput): string {
     w.t('retention.readme.csv'),
     '',
   ].join('\r\n');
+}
+
+/** The workspace's templates as one template pack (issue 14 item 5), when it has any. */
+async function templateFiles(input: ExportInput): Promise<TarFile[]> {
+  const store = input.deps.templates;
+  const listed = (await store?.listTemplates(input.workspaceId)) ?? [];
+  if (!store || listed.length === 0) return [];
+  const full = await store.getTemplates(
+    input.workspaceId,
+    listed.map((t) => t.id),
+  );
+  const templates = full.flatMap((t) => {
+    const body = readTemplateBody(t.body);
+    if (!body.ok) return [];
+    return [
+      {
+        id: t.id,
+        name: t.name,
+        ...(t.description !== null ? { description: t.description } : {}),
+        ...(t.source !== null ? { source: t.source } : {}),
+        body: body.value,
+      },
+    ];
+  });
+  const content = serialiseTemplatePack({
+    name: input.workspaceName,
+    exportedAt: input.now.toISOString(),
+    templates,
+  });
+  return [{ name: 'templates.json', content }];
 }
 
 /** Every file of a workspace's export, README.txt first: readable without Waymark (issue 12 item 4). */
@@ -156,6 +187,7 @@ export async function* workspaceExportFiles(input: ExportInput): AsyncGenerator<
     const full = await datasets!.getDataset(ws, d.id);
     if (full) yield { name: `${base}/figures.json`, content: pretty(full.result) };
   }
+  yield* await templateFiles(input);
   yield {
     name: 'members.csv',
     content: csv(

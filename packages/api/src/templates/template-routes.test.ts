@@ -118,6 +118,29 @@ describe('templates, template packs and copying maps between workspaces', () => 
     ]);
   });
 
+  it('puts the templates in the workspace export as a template pack that imports again', async () => {
+    await save({ kind: 'map' });
+    const res = await olive.request('GET', '/api/workspaces/w1/export');
+    expect(res.status).toBe(200);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    // The tar's entries: 512-byte headers, the name at 0 and the size in octal at 124.
+    const files = new Map<string, string>();
+    for (let at = 0; at + 512 <= bytes.length;) {
+      const header = bytes.subarray(at, at + 512);
+      if (header.every((b) => b === 0)) break;
+      const field = (from: number, length: number) =>
+        new TextDecoder().decode(header.subarray(from, from + length)).replace(/\0.*$/s, '');
+      const size = parseInt(field(124, 12), 8);
+      files.set(field(0, 100), new TextDecoder().decode(bytes.subarray(at + 512, at + 512 + size)));
+      at += 512 + Math.ceil(size / 512) * 512;
+    }
+    const pack = files.get('templates.json')!;
+    expect(pack).not.toContain('Mr Evans');
+    expect(files.get('README.txt')).toContain('templates.json');
+    const imported = await olive.request('POST', '/api/workspaces/w2/template-pack', pack, json);
+    expect(imported.status).toBe(201);
+  });
+
   it('saves a lane set and a persona, and names a lane that is not on the map', async () => {
     expect((await save({ kind: 'lanes', laneIds: ['steps', 'emo'] })).template.kind).toBe('lanes');
     expect((await save({ kind: 'persona', personaId: 'driver' })).template.kind).toBe('persona');
