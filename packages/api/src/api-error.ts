@@ -42,6 +42,7 @@ export const errorStatus = {
   email_taken: 409,
   already_member: 409,
   last_owner: 409,
+  last_instance_admin: 409,
   journey_exists: 409,
   journey_not_deleted: 409,
   version_conflict: 409,

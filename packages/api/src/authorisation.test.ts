@@ -31,6 +31,7 @@ import { costAdminOnly, costExamples } from './costs/cost.examples';
 import { templateExamples } from './templates/template.examples';
 import { adminExamples, adminOnly } from './admin/admin.examples';
 import { ssoAdminOnly, ssoExamples } from './sso/sso.examples';
+import { peopleAdminOnly, peopleExamples } from './people/people.examples';
 import { libraryAdminOnly, libraryExamples } from './library/library.examples';
 import { hierarchyExamples } from './hierarchy/hierarchy.examples';
 
@@ -202,6 +203,7 @@ const examples: Record<string, ExampleFor> = {
   ...templateExamples,
   ...adminExamples,
   ...ssoExamples,
+  ...peopleExamples,
   ...hierarchyExamples,
   ...libraryExamples,
 };
@@ -341,6 +343,7 @@ describe('authorisation of every route', () => {
         adminOnly.has(keyOf(spec)) ||
         costAdminOnly.has(keyOf(spec)) ||
         ssoAdminOnly.has(keyOf(spec)) ||
+        peopleAdminOnly.has(keyOf(spec)) ||
         libraryAdminOnly.has(keyOf(spec)))
     ) {
       // The legal pages' edits (issue 12, item 5): a person signed in who is not an instance administrator.
@@ -458,6 +461,8 @@ describe('authorisation of every route', () => {
         'GET /api/admin/sso/invitations',
         'POST /api/admin/sso/invitations',
         'DELETE /api/admin/sso/invitations/{invitationId}',
+        'GET /api/admin/people',
+        'PATCH /api/admin/people/{userId}',
         'GET /api/admin/portfolio',
       ].sort(),
     );

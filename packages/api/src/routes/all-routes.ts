@@ -24,6 +24,7 @@ import { templateRoutes } from '../templates/template-routes';
 import { scimAdminRoutes } from '../scim/scim-admin-routes';
 import { shareRoutes } from './share-routes';
 import { ssoRoutes } from '../sso/sso-routes';
+import { peopleRoutes } from '../people/people-routes';
 import { tokenRoutes } from './token-routes';
 import { versionRoutes } from './version-routes';
 import { workspaceRoutes } from './workspace-routes';
@@ -55,6 +56,7 @@ export function apiRoutes(limits: Limits): RouteSpec[] {
     ...scimAdminRoutes(),
     ...adminRoutes(),
     ...ssoRoutes(limits),
+    ...peopleRoutes(),
   ];
   const system: RouteSpec[] = [
     route({
