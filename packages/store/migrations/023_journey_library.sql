@@ -33,7 +33,9 @@ CREATE TABLE journey_search (
   PRIMARY KEY (workspace_id, journey_id, n),
   FOREIGN KEY (workspace_id, journey_id) REFERENCES journeys (workspace_id, id) ON DELETE CASCADE
 );
-CREATE INDEX journey_search_tsv_idx ON journey_search USING gin (tsv);
+-- fastupdate off: entries go into the index as they are written. With it on, they wait in a pending list that
+-- every search reads until a VACUUM, and the embedded database has no autovacuum to run one.
+CREATE INDEX journey_search_tsv_idx ON journey_search USING gin (tsv) WITH (fastupdate = off);
 
 -- "Mark as reviewed": who said the map was still true, and when (the journey's lastVerified is set in the same
 -- request; this keeps the person). Audited as journey.review.

@@ -280,18 +280,21 @@ export function createSqlLibraryStore(sql: Sql): LibraryStore {
         body: string;
         excerpt: string;
       }>(
-        `WITH found AS MATERIALIZED (
+        `WITH matched AS MATERIALIZED (
            SELECT e.workspace_id, e.journey_id, e.n, e.kind, e.item_id, e.column_id, e.card_kind, e.language,
-                  e.config, e.body, j.title, j.journey_type, j.owner
+                  e.config, e.body
            FROM journey_search e
-           JOIN journeys j ON j.workspace_id = e.workspace_id AND j.id = e.journey_id
            WHERE ((e.config = 'english' AND e.tsv @@ websearch_to_tsquery('english', $2))
                OR (e.config = 'simple' AND e.tsv @@ websearch_to_tsquery('simple', $2)))
              AND ${inWorkspaces('e.workspace_id', '$1')}
-             AND j.deleted_at IS NULL
+             AND ($5::text IS NULL OR e.card_kind = $5)
+         ), found AS MATERIALIZED (
+           SELECT m.*, j.title, j.journey_type, j.owner
+           FROM matched m
+           JOIN journeys j ON j.workspace_id = m.workspace_id AND j.id = m.journey_id
+           WHERE j.deleted_at IS NULL
              AND ($3::text IS NULL OR j.journey_type = $3)
              AND ($4::text IS NULL OR lower(j.owner) = lower($4))
-             AND ($5::text IS NULL OR e.card_kind = $5)
            LIMIT ${SEARCH_CANDIDATES}
          ), hits AS (
            SELECT f.* FROM found f
