@@ -278,4 +278,59 @@ export function hierarchyStoreContract(open: () => Promise<HierarchyFixture>): v
     expect((await s.opportunities.deleteOpportunity(ws, 'b')).ok).toBe(true);
     expect((await s.opportunities.listOpportunities(ws)).map((o) => o.id)).toEqual(['c', 'a']);
   });
+
+  it('given links and an opportunity in w1, when w1 is deleted, then none of its rows is left and w2 is untouched', async () => {
+    await child('move', 's1', 'ctax');
+    await s.hierarchy.addStepLink({
+      workspaceId: ws,
+      id: 'l1',
+      fromJourneyId: j('ctax'),
+      fromStepId: 's1',
+      toJourneyId: j('hb'),
+      toStepId: 's1',
+      label: null,
+      by: ann,
+      at: T0,
+    });
+    await s.opportunities.createOpportunity({
+      workspaceId: ws,
+      id: 'o1',
+      title: 'x',
+      description: null,
+      ownerId: ann,
+      status: 'open',
+      priority: 'high',
+      by: ann,
+      at: T0,
+    });
+    await s.opportunities.addLink({
+      workspaceId: ws,
+      opportunityId: 'o1',
+      journeyId: j('hb'),
+      kind: 'step',
+      target: 's1',
+      by: ann,
+      at: T0,
+    });
+    await s.opportunities.createOpportunity({
+      workspaceId: other,
+      id: 'o2',
+      title: 'y',
+      description: null,
+      ownerId: null,
+      status: 'open',
+      priority: 'low',
+      by: ann,
+      at: T0,
+    });
+    expect(await s.retention.deleteWorkspace(ws)).not.toBeNull();
+    for (const table of ['journey_children', 'journey_step_links', 'opportunities', 'opportunity_links']) {
+      const [row] = await s.sql.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM ${table} WHERE workspace_id = $1`,
+        [ws],
+      );
+      expect([table, row?.n]).toEqual([table, 0]);
+    }
+    expect((await s.opportunities.listOpportunities(other)).map((o) => o.id)).toEqual(['o2']);
+  });
 }
