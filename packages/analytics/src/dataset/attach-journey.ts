@@ -1,4 +1,6 @@
 import type { Card, Journey, JourneyCommand, MetricKind } from '@waymark/core';
+import { costBasisLabel, tableBasis } from '@waymark/measure';
+import { defaultChannelCostTable } from '../metrics/channel-costs';
 import type { StepMeasure } from './step-measures';
 
 /** Where a dataset's figures sit on a journey: one metric lane and one evidence source, both named after it. */
@@ -7,7 +9,15 @@ export interface AttachTarget {
   readonly datasetName: string;
   /** ISO date of the extract (the last event), for the evidence source. */
   readonly date?: string;
+  /**
+   * Which model and price base the unit costs came from (measure's `costBasisLabel` of the table or model
+   * `measureSteps` was given); absent, the default table's label (Socitm 2011 as published).
+   */
+  readonly costBasis?: string;
 }
+
+/** The cost basis label of the table `measureSteps` uses when given none. */
+export const defaultCostBasisLabel = (): string => costBasisLabel(tableBasis(defaultChannelCostTable));
 
 /** The lane and source ids a dataset uses on a journey (ids are at most 80 characters). */
 export const attachIds = (datasetId: string) => {
@@ -18,7 +28,7 @@ export const attachIds = (datasetId: string) => {
 const round = (x: number, places = 2): number => Math.round(x * 10 ** places) / 10 ** places;
 
 /** The metric cards one step gets: figure, value and a note saying what it counts. */
-function cardsOf(m: StepMeasure): { metric: MetricKind; value: number; note: string }[] {
+function cardsOf(m: StepMeasure, costBasis: string): { metric: MetricKind; value: number; note: string }[] {
   const of = `${m.activities.join(', ')}`;
   const out: { metric: MetricKind; value: number; note: string }[] = [
     {
@@ -46,7 +56,7 @@ function cardsOf(m: StepMeasure): { metric: MetricKind; value: number; note: str
     out.push({
       metric: 'unit-cost',
       value: round(m.unitCost),
-      note: '£ per contact by channel (Socitm 2011)',
+      note: `£ per contact by channel (${costBasis})`,
     });
   if (m.volumePerYear !== undefined)
     out.push({
@@ -89,7 +99,7 @@ export function attachCommands(
   for (const m of measures) {
     const col = columnIndex.get(m.columnId);
     if (col === undefined) continue;
-    cardsOf(m).forEach((c, i) => {
+    cardsOf(m, target.costBasis ?? defaultCostBasisLabel()).forEach((c, i) => {
       const card = {
         id: `${laneId}.c${col}.${i}`,
         kind: 'metric',

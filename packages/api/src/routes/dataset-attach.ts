@@ -10,9 +10,11 @@ import {
   type StepMeasure,
 } from '@waymark/analytics';
 import type { JourneyCommand, JourneyId } from '@waymark/core';
+import { costBasisLabel } from '@waymark/measure';
 import type { StoredDataset, StoredJourney } from '@waymark/store';
 import { z } from 'zod';
 import { ApiFailure, fail } from '../api-error';
+import { workspaceCosts } from '../costs/workspace-costs';
 import { applyCommands } from '../journeys/apply-commands';
 import type { RouteInput } from '../route-spec';
 import { datasetNotFound } from './dataset-analysis';
@@ -122,11 +124,14 @@ export async function attachDataset(
   // Attached elsewhere before: take the figures off that journey first.
   if (dataset.journeyId && dataset.journeyId !== journey.id)
     await detachFrom(input, dataset, dataset.journeyId);
-  const measures = measureSteps(index, body.steps);
+  // The workspace's default cost model (else Socitm 2011 as published), named on each unit-cost card.
+  const costs = await workspaceCosts(input.deps, workspaceOf(input));
+  const measures = measureSteps(index, body.steps, costs.table);
   const end = (dataset.result as { log?: { end?: string | null } }).log?.end;
   const commands = attachCommands(journey.journey, measures, {
     datasetId: dataset.id,
     datasetName: dataset.name,
+    costBasis: costBasisLabel(costs.basis),
     ...(end ? { date: end.slice(0, 10) } : {}),
   });
   const stored = await writeJourney(input, journey, body.baseVersion, commands, {
