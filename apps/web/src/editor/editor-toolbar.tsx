@@ -160,7 +160,8 @@ export function EditorToolbar(props: {
         </div>
         <div role="group" aria-label={t('toolbar.panelsGroup')} className="tool-group">
           {panelButtons.map(([kind, label]) =>
-            (kind === 'structure' && !canEdit) || (kind === 'history' && guest) ? null : (
+            (kind === 'structure' && !canEdit) ||
+            ((kind === 'history' || kind === 'connections') && guest) ? null : (
               <button
                 key={kind}
                 type="button"

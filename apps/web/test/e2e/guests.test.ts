@@ -65,7 +65,7 @@ describe('workshop guests in Chromium', () => {
     // Nothing of the workspace: no way back to its journeys, no views, share, export or history.
     for (const name of ['Journeys', 'Present', 'Print', 'Improve'])
       expect(await guest.getByRole('link', { name, exact: true }).count()).toBe(0);
-    for (const name of ['Share', 'Export', 'History', 'Invite guests'])
+    for (const name of ['Share', 'Export', 'History', 'Invite guests', 'Linked journeys'])
       expect(await guest.getByRole('button', { name, exact: true }).count()).toBe(0);
     // The guest's session reaches nothing else: the workspace's list answers as if it did not exist.
     expect((await guest.request.get(`${server.url}/api/workspaces/demo/journeys`)).status()).toBe(404);
