@@ -50,6 +50,7 @@ const ProvisioningPage = lazy(() =>
 const SsoAdminPage = lazy(() =>
   import('../sso-admin/sso-admin-page').then((m) => ({ default: m.SsoAdminPage })),
 );
+const PeoplePage = lazy(() => import('../sso-admin/people-page').then((m) => ({ default: m.PeoplePage })));
 const LegalAdminPage = lazy(() =>
   import('../legal/legal-admin-page').then((m) => ({ default: m.LegalAdminPage })),
 );
@@ -155,6 +156,9 @@ function Shell() {
                     <Link to={{ page: 'sso-admin' }}>{t('ssoAdmin.nav')}</Link>
                   ) : null}
                   {session.me.instanceAdmin && !session.me.mustChangePassword ? (
+                    <Link to={{ page: 'admin-people' }}>{t('ssoAdmin.people.nav')}</Link>
+                  ) : null}
+                  {session.me.instanceAdmin && !session.me.mustChangePassword ? (
                     <Link to={{ page: 'admin-portfolio' }}>{t('library.portfolio.adminLink')}</Link>
                   ) : null}
                   <button className="link-button" type="button" onClick={() => void signOut()}>
@@ -203,6 +207,7 @@ function page(route: Route, status: string): ReactNode {
   if (route.page === 'legal-admin') return <LegalAdminPage />;
   if (route.page === 'provisioning') return <ProvisioningPage />;
   if (route.page === 'sso-admin') return <SsoAdminPage />;
+  if (route.page === 'admin-people') return <PeoplePage />;
   if (route.page === 'admin-workspaces') return <WorkspacesAdminPage />;
   if (route.page === 'audit') return <AuditPage ws={route.ws} />;
   if (route.page === 'sessions') return <SessionsPage />;

@@ -88,7 +88,7 @@ export function routePath(route: Route): string {
   if (isDatasetsRoute(route)) return datasetsRoutePath(route);
   if (isLegalRoute(route)) return legalRoutePath(route);
   if (isProvisioningRoute(route)) return provisioningRoutePath();
-  if (isSsoAdminRoute(route)) return ssoAdminRoutePath();
+  if (isSsoAdminRoute(route)) return ssoAdminRoutePath(route);
   if (isAdminRoute(route)) return adminRoutePath(route);
   if (isCostsRoute(route)) return costsRoutePath(route);
   if (isSurveysRoute(route)) return surveysRoutePath(route);

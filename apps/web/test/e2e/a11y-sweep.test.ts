@@ -66,6 +66,7 @@ const pages: readonly { name: string; path: () => string; as?: 'nobody' | 'guest
   { name: 'workspaces (administrator)', path: () => '/admin/workspaces' },
   { name: 'provisioning (administrator)', path: () => '/admin/provisioning' },
   { name: 'single sign-on (administrator)', path: () => '/admin/single-sign-on' },
+  { name: 'people (administrator)', path: () => '/admin/people' },
   { name: 'audit trail', path: () => '/w/demo/audit' },
   { name: 'retention', path: () => '/w/demo/retention' },
   // Cost models (issue 13 item 2).

@@ -165,4 +165,28 @@ describe('single sign-on set up on its administration page', () => {
     expect((await owner.request.get(`${url}/api/admin/sso/invitations`)).status()).toBe(403);
     await owner.context().close();
   }, 120_000);
+
+  it('given the instance administrator on People, when they suspend a member, then the member is signed out until restored, and the last instance administrator cannot step down', async () => {
+    const { page } = session;
+    const pat = await addMember(session, { email: 'pat@example.org', role: 'editor', name: 'Pat' });
+    await page.getByRole('link', { name: 'People', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'People' }).waitFor();
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Suspend Pat' }).click();
+    await page.getByText('Pat is suspended and has been signed out.').waitFor();
+    await page.getByRole('row', { name: /Pat.*pat@example\.org.*No.*Suspended/ }).waitFor();
+    expect((await pat.request.get(`${url}/api/auth/me`)).status()).toBe(401);
+    await page.getByRole('button', { name: 'Restore Pat' }).click();
+    await page.getByText('Pat can sign in again.').waitFor();
+
+    const adminRow = page.getByRole('row', { name: new RegExp(adminEmail.replace('.', '\\.')) });
+    await adminRow.getByRole('button', { name: /^Remove .* as an instance administrator$/ }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain(
+      'This person is the only instance administrator who can sign in.',
+    );
+    await page.getByRole('button', { name: 'Make Pat an instance administrator' }).click();
+    await page.getByText('Pat is now an instance administrator.').waitFor();
+    await expectNoAxeViolations(page);
+    await pat.context().close();
+  }, 120_000);
 });
