@@ -17,6 +17,7 @@ import {
   type SurveyProblem,
 } from './surveys-api';
 import { StepSurveyFigures } from './step-survey-figures';
+import { forgetSurveyEvidence } from './use-survey-evidence';
 
 const kindWords: Record<QuestionKind, MessageId> = {
   rating: 'survey.kind.rating',
@@ -113,6 +114,7 @@ export function SurveyImportPage({ ws, id }: { ws: string; id: string }) {
         { name: name.trim(), fileName: file.name, file: file.base64, mapping },
         csrf,
       );
+      forgetSurveyEvidence();
       setDone(t('survey.done', { responses: made.responses }));
       setPreview(null);
       setMapping(null);

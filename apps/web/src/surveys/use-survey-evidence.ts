@@ -4,6 +4,11 @@ import { surveysApi, type StepEvidence, type SurveyEvidence } from './surveys-ap
 /** One request per journey shared by every cell of the map; asked again after half a minute. */
 const cache = new Map<string, { at: number; promise: Promise<SurveyEvidence | null> }>();
 
+/** Forgets what was fetched, so the map asks again (after an import, or when a survey is removed). */
+export function forgetSurveyEvidence(): void {
+  cache.clear();
+}
+
 function journeyOfPage(): { ws: string; id: string } | null {
   const m = /^\/w\/([^/]+)\/j\/([^/]+)\/?$/.exec(window.location.pathname);
   if (!m) return null;

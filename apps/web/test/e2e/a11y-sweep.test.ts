@@ -71,6 +71,8 @@ const pages: readonly { name: string; path: () => string; as?: 'nobody' | 'guest
   { name: 'retention', path: () => '/w/demo/retention' },
   // Cost models (issue 13 item 2).
   { name: 'cost models', path: () => '/w/demo/costs' },
+  // Survey evidence on a journey's steps (issue 13 item 3).
+  { name: 'survey import', path: () => `/w/demo/j/${demoJourney}/surveys` },
   // Templates and sharing across organisations (issue 14 item 5).
   { name: 'templates', path: () => '/w/demo/templates' },
   // The library (issue 14, items 3 and 6): the portfolio of a workspace and of every workspace, and search.
