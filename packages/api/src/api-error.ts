@@ -73,6 +73,7 @@ export const errorStatus = {
   rate_limited: 429,
   internal_error: 500,
   database_stopped: 503,
+  secret_key_unavailable: 503,
   storage_full: 507,
 } as const;
 export type ApiErrorCode = keyof typeof errorStatus;
@@ -82,7 +83,6 @@ export interface ApiErrorBody {
   readonly [extra: string]: unknown;
 }
 
-  secret_key_unavailable: 503,
 /** An expected failure on its way to becoming a 4xx answer. */
 export class ApiFailure extends Error {
   constructor(
