@@ -1,3 +1,4 @@
+import type { CostBasis } from '@waymark/measure';
 import { callJson } from '../api/call-json';
 
 /** A stage's pain in one journey (the heat map's cell). */
@@ -79,7 +80,8 @@ export const portfolioPath = (workspace: string | null) =>
   workspace === null ? '/api/admin/portfolio' : `${ws(workspace)}/portfolio`;
 
 export const readPortfolio = (workspace: string | null) =>
-  callJson<{ items: PortfolioItem[] }>('GET', portfolioPath(workspace));
+  // costBasis: the model and price base of every cost per journey (issue 13 item 2)
+  callJson<{ items: PortfolioItem[]; costBasis?: CostBasis }>('GET', portfolioPath(workspace));
 
 export const readReviewsDue = (workspace: string) =>
   callJson<{ items: ReviewDue[] }>('GET', `${ws(workspace)}/reviews-due`);

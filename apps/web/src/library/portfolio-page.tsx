@@ -2,7 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { journeyTypeLabel } from '../app/format';
 import { Link } from '../app/router';
 import { useTitle } from '../app/use-title';
-import { formatDateIn, formatMoney, t, useLocale, type MessageId } from '../i18n';
+import { costBasisLabel, type CostBasis } from '@waymark/measure';
+import { formatDateIn, formatMoney, getTranslator, t, useLocale, type MessageId } from '../i18n';
 import { errorText } from '../ui/field';
 import { portfolioPath, readPortfolio, type PortfolioItem } from './library-api';
 import {
@@ -42,12 +43,16 @@ export function PortfolioPage({ ws }: { ws: string | null }) {
   const locale = useLocale();
   const [items, setItems] = useState<readonly PortfolioItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [costBasis, setCostBasis] = useState<CostBasis | null>(null);
   const [filters, setFilters] = useState<PortfolioFilters>(noFilters);
   const [sort, setSort] = useState<PortfolioSort>('title');
   const [dir, setDir] = useState<'asc' | 'desc'>('asc');
   useEffect(() => {
     readPortfolio(ws).then(
-      (r) => setItems(r.items),
+      (r) => {
+        setItems(r.items);
+        setCostBasis(r.costBasis ?? null);
+      },
       (e: unknown) => setError(errorText(e)),
     );
   }, [ws]);
@@ -185,6 +190,11 @@ export function PortfolioPage({ ws }: { ws: string | null }) {
               </tbody>
             </table>
           </div>
+          {costBasis ? (
+            <p className="hint" data-testid="portfolio-cost-basis">
+              {t('costs.basis.costsUsed', { basis: costBasisLabel(costBasis, getTranslator()) })}
+            </p>
+          ) : null}
           {shown.length === 0 ? <p>{t('library.portfolio.none')}</p> : null}
           <section aria-labelledby="heat-heading" className="heat">
             <h2 id="heat-heading">{t('library.heat.heading')}</h2>

@@ -5,6 +5,8 @@ import {
   indicatorStatus,
   poundsToPence,
   stepFigures,
+  tableBasis,
+  type CostBasis,
   type IndicatorStatus,
 } from '@waymark/measure';
 import type { SearchEntry } from '@waymark/store';
@@ -45,9 +47,14 @@ export interface JourneyHeadline {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
+const summaryTable = costTables.find((t) => t.id === defaultCostTableId)!;
+
+/** Which model and price base every summary's cost per journey uses (said beside it: issue 13 item 2). */
+export const summaryCostBasis: CostBasis = tableBasis(summaryTable);
+
 /** The headline figures of `journey` as it stands. Pure. */
 export function summariseJourney(journey: Journey): JourneyHeadline {
-  const table = costTables.find((t) => t.id === defaultCostTableId)!;
+  const table = summaryTable;
   const steps = journey.columns.map((c) => ({ c, f: stepFigures(journey, c, table) }));
   let contacts = 0;
   let avoidable = 0;

@@ -1,6 +1,6 @@
 import type { JourneyCommand, JourneyId } from '@waymark/core';
 import { createTranslator, pickLocale, type Translator } from '@waymark/i18n';
-import { toCsv, escapeHtml } from '@waymark/measure';
+import { costBasisLabel, toCsv, escapeHtml } from '@waymark/measure';
 import type { LibraryStore, WorkspaceId } from '@waymark/store';
 import { z } from 'zod';
 import { ApiFailure, fail } from '../api-error';
@@ -9,6 +9,7 @@ import { commitCommands } from '../journeys/apply-commands';
 import { route, type RouteInput } from '../route-spec';
 import { createPdfPrinter } from '../routes/improvement-pdf';
 import { audit, nowIso, userOf, workspaceOf } from '../routes/route-helpers';
+import { summaryCostBasis } from './journey-summary';
 import { ownedBy, portfolio, refreshLibrary, type PortfolioItem } from './library';
 
 const libraryOf = (input: RouteInput<unknown>): LibraryStore => {
@@ -94,7 +95,7 @@ const figure = (n: number | null | undefined) => (n === null || n === undefined 
 
 /** The portfolio as CSV rows, headed in the reader's language. Pure. */
 /** Where the open opportunities column is in the CSV. */
-const OPPORTUNITIES_COLUMN = 13;
+const OPPORTUNITIES_COLUMN = 14;
 
 export function portfolioCsv(items: readonly PortfolioItem[], t: Translator): string {
   // Without an opportunity store the open opportunities column is left out, not shown empty.
@@ -113,6 +114,7 @@ export function portfolioCsv(items: readonly PortfolioItem[], t: Translator): st
     'contacts',
     'days',
     'cost',
+    'costBasis',
     'painPoints',
     'openOpportunities',
     'indicatorsMet',
@@ -140,6 +142,7 @@ export function portfolioCsv(items: readonly PortfolioItem[], t: Translator): st
         figure(i.headline.contacts),
         figure(i.headline.elapsedDays),
         i.headline.cost ?? '',
+        i.headline.cost === null ? '' : costBasisLabel(summaryCostBasis, t),
         figure(i.headline.painPoints),
         figure(i.openOpportunities),
         figure(i.indicators.met),
@@ -173,7 +176,8 @@ export function portfolioHtml(items: readonly PortfolioItem[], t: Translator, ti
 th,td{border:1px solid #666;padding:3px 5px;text-align:left;vertical-align:top}small{color:#333}</style></head>
 <body><h1>${e(title)}</h1><p>${e(t.t('library.pdf.date' as never, { date } as never))}</p>
 <table><thead><tr>${th('journey')}${th('lowest')}${th('avoidable')}${th('contacts')}${th('days')}${th('cost')}${th('pain')}${th('owner')}${th('reviewDate')}${th('flags')}</tr></thead>
-<tbody>${rows}</tbody></table></body></html>`;
+<tbody>${rows}</tbody></table>
+<p>${e(t.t('costs.basis.costsUsed' as never, { basis: costBasisLabel(summaryCostBasis, t) } as never))}</p></body></html>`;
 }
 
 const printPdf = createPdfPrinter();
@@ -184,7 +188,7 @@ async function answerPortfolio(input: RouteInput<unknown>, workspaceIds: Workspa
     input.query,
   );
   const format = input.query['format'] ?? 'json';
-  if (format === 'json') return input.c.json({ items });
+  if (format === 'json') return input.c.json({ items, costBasis: summaryCostBasis });
   const locale = input.query['locale'] ?? pickLocale(input.c.req.header('accept-language') ?? null);
   const t = createTranslator(locale === 'cy' ? 'cy' : 'en');
   const date = nowIso(input).slice(0, 10);
@@ -204,7 +208,7 @@ async function answerPortfolio(input: RouteInput<unknown>, workspaceIds: Workspa
 
 const portfolioSuccess = {
   description:
-    '{items:[{workspaceId, journeyId, title, owner, service, segment, organisations, headline:{lowest, avoidablePercent, contacts, elapsedDays, cost, painPoints…}, stages:[{name, painPoints, lowestEmotion}], indicators, reviewDate, lastVerified, flags, mine}]}, or CSV, or PDF',
+    '{costBasis (the model and price base of every cost per journey), items:[{workspaceId, journeyId, title, owner, service, segment, organisations, headline:{lowest, avoidablePercent, contacts, elapsedDays, cost, painPoints…}, stages:[{name, painPoints, lowestEmotion}], indicators, reviewDate, lastVerified, flags, mine}]}, or CSV, or PDF',
 };
 
 const reviewBody = z.strictObject({
@@ -358,7 +362,7 @@ export const libraryRoutes = () => [
     query: searchQuery,
     success: {
       description:
-        '{items:[{workspaceId, workspaceName, journeyId, journeyTitle, kind, itemId, columnId, cardKind, language, text, excerpt}]}; in excerpt each match is between U+0002 and U+0003',
+        '{costBasis (the model and price base of every cost per journey), items:[{workspaceId, workspaceName, journeyId, journeyTitle, kind, itemId, columnId, cardKind, language, text, excerpt}]}; in excerpt each match is between U+0002 and U+0003',
     },
     async handle(input) {
       const library = libraryOf(input);
