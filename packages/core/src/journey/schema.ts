@@ -61,6 +61,19 @@ export const sourceSchema = z.strictObject({
   people: z.number().int().min(0).optional(),
 });
 
+/** The log columns an outcome condition may test (the analytics import's optional event dimensions). */
+export const outcomeRuleColumns = ['channel', 'org', 'resource', 'outcome', 'lifecycle'] as const;
+/**
+ * How the Successful Customer Outcome shows in the journey's event log: an activity (`{ activity: 'Benefit
+ * paid' }`) or a column=value condition (`{ dimension: 'outcome', value: 'Resolved' }`). Measured wherever the
+ * journey's log is (dataset page, Compare, indicators).
+ */
+export const outcomeRuleSchema = z.union([
+  z.strictObject({ activity: text(300) }),
+  z.strictObject({ dimension: z.enum(outcomeRuleColumns), value: text(300) }),
+]);
+export type OutcomeRuleDefinition = z.infer<typeof outcomeRuleSchema>;
+
 export const metaSchema = z.strictObject({
   title: text(200),
   businessQuestion: text().optional(),
@@ -73,6 +86,8 @@ export const metaSchema = z.strictObject({
   trigger: text().optional(),
   outcome: text().optional(),
   successfulCustomerOutcome: text().optional(),
+  /** The Successful Customer Outcome as it shows in the log; absent = not yet defined. */
+  outcomeRule: outcomeRuleSchema.optional(),
   owner: text(200).optional(),
   status: z.enum(journeyStatuses).default('draft'),
   reviewDate: isoDate.optional(),
