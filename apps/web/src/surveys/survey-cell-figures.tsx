@@ -7,7 +7,8 @@ const pct = (x: number) => Math.round(x * 1000) / 10;
 
 /**
  * Under the emotion band of a step: the survey's interval in words (the band drawn above it), and the step's
- * CSAT and NPS, so the numbers the shading shows are read, not guessed; workshop scores keep their "estimate".
+ * CSAT and NPS, so the numbers the shading shows are read, not guessed (workshop scores keep their "estimate"),
+ * and the first quotes people agreed to share, with their source.
  */
 export function SurveyCellFigures({ step }: { step: StepEvidence }) {
   const csat = step.questions.find((q) => q.scores.csat)?.scores.csat;
@@ -33,6 +34,22 @@ export function SurveyCellFigures({ step }: { step: StepEvidence }) {
         <p className="survey-cell__nps">
           {t('survey.figures.nps', { value: r1(nps.score), low: r1(nps.low), high: r1(nps.high) })}
         </p>
+      ) : null}
+      {step.quotes.length > 0 ? (
+        <ul className="survey-quotes" aria-label={t('survey.quotes.label')}>
+          {step.quotes.slice(0, 2).map((q, i) => (
+            <li key={i}>
+              <q>{q.text}</q>{' '}
+              <span className="hint">
+                {t('survey.quotes.source', {
+                  survey: q.surveyName,
+                  respondent: q.respondent,
+                  date: q.date ?? '',
+                })}
+              </span>
+            </li>
+          ))}
+        </ul>
       ) : null}
       {step.agreement === 'survey-good-contact-poor' || step.agreement === 'survey-poor-contact-good' ? (
         <p className="survey-cell__disagree">

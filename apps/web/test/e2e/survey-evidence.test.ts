@@ -120,6 +120,10 @@ describe('survey evidence on the map, end to end in Chromium', () => {
     await figures.getByText('Survey: 13.1 to 66.9 (20 answers)').waitFor();
     expect(await figures.textContent()).toContain('CSAT 70% satisfied');
     expect(await figures.textContent()).toContain('NPS 25');
+    // the consented quote is on the map too, with its source
+    expect(await figures.locator('.survey-quotes').textContent()).toMatch(
+      /ring me on \[phone number\].*Reporting a problem\(1-20\), respondent p_[0-9a-f]{16}, 2026-03-05/,
+    );
     const height = Number(await band.getAttribute('height'));
     expect(height).toBeGreaterThan(20);
     await page.locator('.emotion-score', { hasText: 'estimate' }).first().waitFor();
