@@ -20,3 +20,31 @@ describe('figuresOfLog: closing the loop as an indicator (issue 13 item 4)', () 
     expect(figures[figureKeys.closedLoopPercent]).toBeUndefined();
   });
 });
+
+describe('figuresOfLog: the Successful Customer Outcome as an indicator (issue 13 item 5)', () => {
+  it('given the claims log and the journey\'s rule "Benefit paid", then successful-outcome-percent is 80', async () => {
+    const figures = await figuresOfLog(claims, { activity: 'Benefit paid' });
+    expect(figures[figureKeys.successfulOutcomePercent]).toBe(80);
+  });
+
+  it('given a column=value rule, then the share of cases with that value is the figure', async () => {
+    const log = [
+      'case,activity,timestamp,outcome',
+      'A,Report,2026-01-01T09:00:00Z,',
+      'A,Close,2026-01-02T09:00:00Z,Resolved',
+      'B,Report,2026-01-01T09:00:00Z,',
+      'B,Close,2026-01-03T09:00:00Z,Refused',
+      'C,Report,2026-01-01T09:00:00Z,',
+      'C,Close,2026-01-04T09:00:00Z,Resolved',
+      'D,Report,2026-01-01T09:00:00Z,',
+    ].join('\n');
+    const figures = await figuresOfLog(log, { dimension: 'outcome', value: 'resolved' });
+    expect(figures[figureKeys.successfulOutcomePercent]).toBe(50);
+  });
+
+  it('given no rule, or a rule nothing in the log matches, then there is no figure rather than 0 %', async () => {
+    expect((await figuresOfLog(claims))[figureKeys.successfulOutcomePercent]).toBeUndefined();
+    const misspelt = await figuresOfLog(claims, { activity: 'Benefit payed' });
+    expect(misspelt[figureKeys.successfulOutcomePercent]).toBeUndefined();
+  });
+});

@@ -1,4 +1,4 @@
-import { analyseLog, ImportError, importCsv } from '@waymark/analytics';
+import { analyseLog, ImportError, importCsv, type OutcomeRule } from '@waymark/analytics';
 import { figureKeys, recordIndicatorValue, type IndicatorValue, type JourneyFigures } from '@waymark/measure';
 import { fail } from '../api-error';
 import type { indicatorsArtifactSchema } from './improvement-artifacts';
@@ -9,9 +9,11 @@ type IndicatorsData = z.output<typeof indicatorsArtifactSchema>;
 /**
  * The journey figures an event log gives (CSV: case, activity, timestamp, and channel, team, outcome where
  * known): NI14 %, contacts per journey, median end-to-end days, mean cost per journey, first-contact
- * resolution %, hand-offs per journey. A file that cannot be read is a 400 saying why.
+ * resolution %, hand-offs per journey, closed-loop %, value-added ratio, and, given the journey's Successful
+ * Customer Outcome rule, the share of cases reaching it (none when nothing in the log matches the rule). A file
+ * that cannot be read is a 400 saying why.
  */
-export async function figuresOfLog(text: string): Promise<JourneyFigures> {
+export async function figuresOfLog(text: string, outcomeRule?: OutcomeRule): Promise<JourneyFigures> {
   let imported;
   try {
     imported = await importCsv(
@@ -23,7 +25,7 @@ export async function figuresOfLog(text: string): Promise<JourneyFigures> {
     if (error instanceof ImportError) throw fail('invalid_request', `the log: ${error.message}`, 'body');
     throw error;
   }
-  const a = analyseLog(imported.store);
+  const a = analyseLog(imported.store, outcomeRule ? { successfulOutcome: outcomeRule } : {});
   if (a.cases.cases === 0)
     throw fail('invalid_request', 'the log: no events with a case id, activity and time', 'body');
   const figures: Record<string, number> = {
@@ -38,6 +40,8 @@ export async function figuresOfLog(text: string): Promise<JourneyFigures> {
   if (a.handoffs) figures[figureKeys.handOffs] = a.handoffs.total / a.cases.cases;
   if (a.closedLoop && a.closedLoop.delivered > 0)
     figures[figureKeys.closedLoopPercent] = a.closedLoop.share * 100;
+  if (a.successfulOutcome?.ruleMatchesLog)
+    figures[figureKeys.successfulOutcomePercent] = a.successfulOutcome.share * 100;
   if (a.valueAdded) figures[figureKeys.valueAddedRatio] = (a.valueAdded.byTime ?? a.valueAdded.byCount) * 100;
   return Object.fromEntries(Object.entries(figures).filter(([, v]) => Number.isFinite(v)));
 }

@@ -202,6 +202,63 @@ describe('improvement API', () => {
       expect((await fromLog('bad-log', 1, smallLog)).status).toBe(200);
       expect((await fromLog('bad-log', 1, smallLog)).status).toBe(409);
     });
+
+    it("given the journey's Successful Customer Outcome is set by a command, then the log records successful-outcome-percent with it", async () => {
+      const claims = readFileSync(
+        new URL('../../../../docs/worked-checks/claims-log.csv', import.meta.url),
+        'utf8',
+      );
+      const made = await t.stores.journeys.createJourney({
+        workspaceId: ws,
+        journey: sampleJourney('sco'),
+        kind: 'create',
+        commands: [],
+        by: null,
+        at: t.caps.clock().toISOString(),
+      });
+      if (!made.ok) throw new Error(made.error.message);
+      const set = await editor.request('POST', '/api/workspaces/w1/journeys/sco/commands', {
+        baseVersion: 1,
+        commands: [{ type: 'meta.update', patch: { outcomeRule: { activity: 'Benefit paid' } } }],
+      });
+      expect(set.status, await set.clone().text()).toBe(200);
+      const seeded = await t.stores.improvements.putArtifact({
+        workspaceId: ws,
+        journeyId: 'sco' as never,
+        kind: 'indicators',
+        id: 'sco',
+        data: {
+          indicators: [
+            {
+              key: 'successful-outcome-percent',
+              label: 'SCO',
+              unit: '%',
+              direction: 'higher-is-better',
+              baseline: 60,
+              target: 85,
+              values: [],
+            },
+          ],
+        },
+        baseVersion: 0,
+        by: null,
+        at: t.caps.clock().toISOString(),
+      });
+      if (!seeded.ok) throw new Error(seeded.error.message);
+      const res = await editor.request(
+        'POST',
+        '/api/workspaces/w1/journeys/sco/artifacts/indicators/sco/from-log?period=2026-Q1&baseVersion=1',
+        claims,
+        { 'content-type': 'text/csv' },
+      );
+      expect(res.status, await res.clone().text()).toBe(200);
+      const body = (await res.json()) as {
+        recorded: string[];
+        artifact: { data: { indicators: { values: { value: number; source: string }[] }[] } };
+      };
+      expect(body.recorded).toEqual(['successful-outcome-percent']);
+      expect(body.artifact.data.indicators[0]!.values[0]).toMatchObject({ value: 80, source: 'computed' });
+    });
   });
 
   describe('compare', () => {

@@ -259,7 +259,7 @@ export function improvementRoutes() {
         const key = { workspaceId: workspaceOf(input), journeyId: j.id, kind: 'indicators' as const, id };
         const found = await storeOf(input).getArtifact(key);
         if (!found) throw notFound(`no indicators "${id}" on this journey`);
-        const figures = await figuresOfLog(input.body as string);
+        const figures = await figuresOfLog(input.body as string, j.journey.meta.outcomeRule);
         const data = parseArtifactData('indicators', found.data) as z.output<typeof indicatorsArtifactSchema>;
         const { data: next, recorded } = recordFigures(data, figures, input.query['period']!);
         if (recorded.length === 0)
