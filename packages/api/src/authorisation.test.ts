@@ -448,6 +448,7 @@ describe('authorisation of every route', () => {
         'PUT /api/scim/groups/{groupId}/roles',
         'PUT /api/workspaces/{ws}/retention',
         'PUT /api/admin/deflator',
+        'DELETE /api/admin/deflator',
         'GET /api/workspaces/{ws}/export',
         'DELETE /api/workspaces/{ws}',
         'GET /api/admin/workspaces',

@@ -31,6 +31,8 @@ export const costsApi = {
     callJson<null>('DELETE', `${path(ws)}/cost-models/${encodeURIComponent(id)}`, csrf),
   setDefault: (ws: string, modelId: string, priceYear: string | null, csrf: string) =>
     callJson<{ defaultBasis: CostBasis }>('PUT', `${path(ws)}/cost-default`, csrf, { modelId, priceYear }),
+  /** An instance administrator goes back to the series Waymark ships. */
+  resetDeflator: (csrf: string) => callJson<unknown>('DELETE', '/api/admin/deflator', csrf),
   /** An instance administrator's newer GDP deflator: the CSV as it is, its publication in the query. */
   async loadDeflator(csv: string, meta: { title: string; published: string; url: string }, csrf: string) {
     let response: Response;

@@ -279,6 +279,17 @@ export function CostsPage({ ws }: { ws: string }) {
     }
   }
 
+  async function resetDeflator() {
+    setDeflatorError(null);
+    try {
+      await costsApi.resetDeflator(csrf);
+      await load();
+      setNotice(t('costs.deflator.resetDone'));
+    } catch (e) {
+      setDeflatorError(errorText(e));
+    }
+  }
+
   const setLine = (i: number, patch: Partial<LineDraft>) =>
     setEditing((ed) =>
       ed
@@ -475,6 +486,18 @@ export function CostsPage({ ws }: { ws: string }) {
               })}{' '}
               <a href={data.deflator.url}>{t('costs.deflator.source')}</a>
             </p>
+            {isAdmin && data.deflator.loaded ? (
+              <p>
+                {t('costs.deflator.resetIntro')}{' '}
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => void resetDeflator()}
+                >
+                  {t('costs.deflator.reset')}
+                </button>
+              </p>
+            ) : null}
             {isAdmin ? (
               <form
                 className="improve-form"

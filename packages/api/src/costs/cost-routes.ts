@@ -4,6 +4,7 @@ import {
   maxDeflatorCsvBytes,
   parseDeflatorCsv,
   publishedCostModels,
+  shippedDeflator,
 } from '@waymark/measure';
 import { z } from 'zod';
 import { requireInstanceAdmin } from '../auth/instance-admin';
@@ -214,6 +215,34 @@ export const costRoutes = () => [
       const years = Object.keys(parsed.value.index).sort();
       return input.c.json({
         deflator: { ...parsed.value, first: years[0], last: years[years.length - 1], loaded: true },
+      });
+    },
+  }),
+  route({
+    method: 'delete',
+    path: '/api/admin/deflator',
+    tag: 'Costs',
+    summary:
+      'Go back to the GDP deflator series Waymark ships, forgetting the one loaded (instance administrators only)',
+    access: 'user',
+    success: { description: '{deflator: {title, published, url, first, last, loaded: false}}' },
+    async handle(input) {
+      requireInstanceAdmin(input.actor, 'go back to the shipped GDP deflator series');
+      const store = costStoreOf(input.deps);
+      const before = await store.getDeflator();
+      if (before) {
+        await store.setDeflator(null, userOf(input).id, nowIso(input));
+        await audit(
+          input,
+          'deflator.reset',
+          shippedDeflator.id,
+          { published: shippedDeflator.published },
+          null,
+        );
+      }
+      const years = Object.keys(shippedDeflator.index).sort();
+      return input.c.json({
+        deflator: { ...shippedDeflator, first: years[0], last: years[years.length - 1], loaded: false },
       });
     },
   }),

@@ -55,7 +55,11 @@ export const costExamples = {
     body: 'year,index\n2024,100\n2025,103\n',
     headers: { 'content-type': 'text/csv' },
   }),
+  'DELETE /api/admin/deflator': () => ({ path: '/api/admin/deflator' }),
 };
 
 /** Routes for signed-in people that only an instance administrator may call. */
-export const costAdminOnly: ReadonlySet<string> = new Set(['PUT /api/admin/deflator']);
+export const costAdminOnly: ReadonlySet<string> = new Set([
+  'PUT /api/admin/deflator',
+  'DELETE /api/admin/deflator',
+]);
