@@ -44,6 +44,7 @@ Metrics:
   --costs FILE            JSON {"channel label": pounds per contact}, overriding the table
   --cost-model FILE       your own cost model (JSON {"name", "priceYear", "lines"}) instead of Socitm 2011
   --price-year Y          costs in year Y's prices, uprated with HM Treasury's GDP deflator (e.g. 2024)
+  --deflator FILE         a newer GDP deflator series for --price-year: CSV "year,index", one year a line
   --value-classes FILE    JSON {"activity": "value-added" | "necessary" | "waste"}
   --resolved REGEX        outcomes that mean resolved (first-contact resolution)
   --sco ACTIVITY          the Successful Customer Outcome: share of cases that reach it (95 % CI)
@@ -83,6 +84,7 @@ const options = {
   costs: { type: 'string' },
   'cost-model': { type: 'string' },
   'price-year': { type: 'string' },
+  deflator: { type: 'string' },
   'value-classes': { type: 'string' },
   resolved: { type: 'string' },
   sco: { type: 'string' },
@@ -296,10 +298,11 @@ async function readConfig(
     : undefined;
   // a cost model or price year: the table's source then says the model and price base (issue 13 item 2)
   let costTable;
-  if (str('cost-model') !== undefined || str('price-year') !== undefined) {
+  if (str('cost-model') !== undefined || str('price-year') !== undefined || str('deflator') !== undefined) {
     const resolved = await resolveCostOptions(ctx.cwd, {
       costModel: str('cost-model'),
       priceYear: str('price-year'),
+      deflator: str('deflator'),
     });
     if (!resolved.ok) throw new ConfigError(resolved.error, false);
     costTable = labelledTable(resolved.value);

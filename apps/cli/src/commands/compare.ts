@@ -22,7 +22,7 @@ const renderers: Record<'md' | 'json' | 'html', (c: Comparison) => string> = {
 };
 const formatIds = Object.keys(renderers) as (keyof typeof renderers)[];
 
-const help = `Usage: waymark compare <current> <desired> [--format md|json|html] [--out <file>] [--costs <table> | --cost-model <file.json>] [--price-year <year>]
+const help = `Usage: waymark compare <current> <desired> [--format md|json|html] [--out <file>] [--costs <table> | --cost-model <file.json>] [--price-year <year> [--deflator <file.csv>]]
 
 Sets a current journey beside a desired one, step by step: contacts, avoidable contacts, elapsed and
 waiting days, hand-offs, cost per journey, emotion (the lowest point, the moments of truth), and the steps
@@ -39,6 +39,8 @@ Options:
       --price-year <year>
                          show costs in this year's prices (2024, or 2024-25 with a financial-year series),
                          uprated with HM Treasury's GDP deflator; every report says the model and price base
+      --deflator <file.csv>
+                         a newer GDP deflator series to uprate with: CSV "year,index", one year a line
       --log <file>       the current service's event log (CSV, XES, Parquet): adds the closed loop, the
                          value-added ratio and, with --sco, the Successful Customer Outcome, from the log
       --sco <activity>   the activity that is the Successful Customer Outcome: the share of cases that
@@ -56,6 +58,7 @@ const options = {
   costs: { type: 'string' },
   'cost-model': { type: 'string' },
   'price-year': { type: 'string' },
+  deflator: { type: 'string' },
   log: { type: 'string' },
   sco: { type: 'string' },
   force: { type: 'boolean' },
@@ -97,6 +100,7 @@ export const compareCommand: CliCommand = {
       costs: values.costs,
       costModel: values['cost-model'],
       priceYear: values['price-year'],
+      deflator: values.deflator,
     });
     if (!costs.ok) return usageError(ctx, 'compare', costs.error);
     const sides = [];

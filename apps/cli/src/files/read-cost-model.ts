@@ -1,14 +1,18 @@
 import { readFile, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { err, ok, type Result } from '@waymark/core';
 import {
   costBasisLabel,
   costTables,
   defaultCostTableId,
+  maxDeflatorCsvBytes,
   parseCostModel,
+  parseDeflatorCsv,
   publishedCostModels,
   resolveCostModel,
+  shippedDeflator,
   type CostTable,
+  type DeflatorSeries,
   type ResolvedCostModel,
 } from '@waymark/measure';
 
@@ -22,6 +26,38 @@ export interface CostOptions {
   readonly costModel?: string | undefined;
   /** --price-year: the prices to show costs in, uprated with the GDP deflator. */
   readonly priceYear?: string | undefined;
+  /** --deflator: a newer GDP deflator series, a CSV "year,index", instead of the one Waymark ships. */
+  readonly deflator?: string | undefined;
+}
+
+/**
+ * The GDP deflator series in a CSV file (header `year,index`, one year a line), named after the file and dated
+ * by its last change; every problem names the option, the file and the line.
+ */
+export async function readDeflatorFile(cwd: string, file: string): Promise<Result<DeflatorSeries, string>> {
+  const path = resolve(cwd, file);
+  let text: string;
+  let changed: Date;
+  try {
+    const st = await stat(path);
+    if (st.size > maxDeflatorCsvBytes)
+      return err(`--deflator ${file}: expected a CSV file of at most ${maxDeflatorCsvBytes / 1024} KB`);
+    changed = st.mtime;
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    return err(
+      `--deflator ${file}: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(e)})`}`,
+    );
+  }
+  const parsed = parseDeflatorCsv(text, {
+    title: `GDP deflator series from ${basename(file)}`,
+    published: changed.toISOString().slice(0, 10),
+    url: shippedDeflator.url,
+  });
+  if (!parsed.ok)
+    return err(`--deflator ${file}:\n${parsed.error.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
+  return ok(parsed.value);
 }
 
 /**
@@ -65,7 +101,18 @@ export async function resolveCostOptions(
   }
   if (!model)
     return err(`unknown cost table "${o.costs}"; expected one of ${costTables.map((t) => t.id).join(', ')}`);
-  const resolved = resolveCostModel(model, o.priceYear === undefined ? {} : { toPriceYear: o.priceYear });
+  let deflator: DeflatorSeries | undefined;
+  if (o.deflator !== undefined) {
+    if (o.priceYear === undefined)
+      return err(`--deflator ${o.deflator}: give --price-year too, the year whose prices to uprate to`);
+    const read = await readDeflatorFile(cwd, o.deflator);
+    if (!read.ok) return read;
+    deflator = read.value;
+  }
+  const resolved = resolveCostModel(model, {
+    ...(o.priceYear === undefined ? {} : { toPriceYear: o.priceYear }),
+    ...(deflator ? { deflator } : {}),
+  });
   if (!resolved.ok)
     return err(`--price-year ${o.priceYear ?? ''}: ${resolved.error.map((p) => p.message).join('; ')}`);
   return ok(resolved.value);

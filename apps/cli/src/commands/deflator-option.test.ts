@@ -1,0 +1,102 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exitCodes } from '../command';
+import { analyseCommand } from './analyse';
+import { compareCommand } from './compare';
+
+// Issue 13 item 2: --deflator <file.csv> uprates with a newer GDP deflator series than the shipped one.
+const journey = (id: string, type: string, channel: string) => `schemaVersion: 2
+id: ${id}
+meta: { title: ${id}, journeyType: ${type} }
+columns: [{ id: report, label: Reports }]
+lanes: [{ id: tp, kind: touchpoint, label: Touchpoints }]
+cards: [{ id: a, kind: touchpoint, laneId: tp, columnId: report, text: Contact, channel: ${channel} }]
+`;
+const model = {
+  name: 'Desk 2024',
+  priceYear: '2024',
+  lines: [
+    { scope: 'channel', key: 'telephone', method: 'direct', unitCost: 3 },
+    { scope: 'channel', key: 'web', method: 'direct', unitCost: 0.2 },
+  ],
+};
+
+function harness() {
+  const cwd = mkdtempSync(join(tmpdir(), 'waymark-deflator-'));
+  let out = '';
+  let err = '';
+  const ctx = {
+    cwd,
+    env: { WAYMARK_PSEUDONYM_KEY: 'test-key-of-at-least-16-bytes' },
+    stdout: (t: string) => void (out += t),
+    stderr: (t: string) => void (err += t),
+  };
+  writeFileSync(join(cwd, 'now.yaml'), journey('now', 'current', 'telephone'));
+  writeFileSync(join(cwd, 'then.yaml'), journey('then', 'desired', 'web'));
+  writeFileSync(join(cwd, 'desk.json'), JSON.stringify(model));
+  writeFileSync(join(cwd, 'newer.csv'), 'year,index\n2024,100\n2026,110\n');
+  writeFileSync(join(cwd, 'bad.csv'), 'year,index\n2024,100\n2026,about 110\n');
+  return {
+    compare: (...a: string[]) => compareCommand.run(['now.yaml', 'then.yaml', ...a], ctx),
+    analyse: (...a: string[]) => analyseCommand.run(a, ctx),
+    out: () => out,
+    err: () => err,
+  };
+}
+
+describe('--deflator <file.csv>', () => {
+  it('compare uprates with the series in the file and names it in the cost basis', async () => {
+    const h = harness();
+    const args = [
+      '--cost-model',
+      'desk.json',
+      '--price-year',
+      '2026',
+      '--deflator',
+      'newer.csv',
+      '-f',
+      'json',
+    ];
+    expect(await h.compare(...args), h.err()).toBe(exitCodes.ok);
+    const c = JSON.parse(h.out());
+    // £3.00 × 110 ÷ 100 = £3.30; £0.20 × 1.1 = £0.22
+    expect(c.current.totals.cost).toBe(3.3);
+    expect(c.desired.totals.cost).toBe(0.22);
+    expect(c.costBasis).toMatchObject({
+      priceYear: '2024',
+      shownIn: '2026',
+      uprated: true,
+      deflator: { title: 'GDP deflator series from newer.csv' },
+    });
+  });
+
+  it('a bad file is refused naming the option, the file and the line', async () => {
+    const h = harness();
+    const code = await h.compare(
+      '--cost-model',
+      'desk.json',
+      '--price-year',
+      '2026',
+      '--deflator',
+      'bad.csv',
+    );
+    expect(code).not.toBe(exitCodes.ok);
+    expect(h.err()).toContain('--deflator bad.csv:');
+    expect(h.err()).toContain('line 3: expected an index above zero such as 70.834; got "about 110"');
+    const missing = harness();
+    await missing.compare('--price-year', '2026', '--deflator', 'nowhere.csv');
+    expect(missing.err()).toContain('--deflator nowhere.csv: no such file');
+    const alone = harness();
+    await alone.compare('--deflator', 'newer.csv');
+    expect(alone.err()).toContain('give --price-year too');
+  });
+
+  it('analyse takes --deflator too, and refuses a bad file by line', async () => {
+    const h = harness();
+    const code = await h.analyse('log.csv', '--price-year', '2026', '--deflator', 'bad.csv');
+    expect(code).not.toBe(exitCodes.ok);
+    expect(h.err()).toContain('line 3: expected an index above zero');
+  });
+});
