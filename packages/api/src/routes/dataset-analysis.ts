@@ -8,6 +8,8 @@ import {
   type CaseFilter,
   type ColumnMapping,
   type ImportJobOutcome,
+  type DimensionName,
+  type OutcomeRule,
 } from '@waymark/analytics';
 import type { WorkspaceId } from '@waymark/store';
 import { z } from 'zod';
@@ -50,7 +52,31 @@ export const filterQuery = z.strictObject({
   variant: z.coerce.number().int().min(1).max(10_000).optional(),
   /** The Successful Customer Outcome as an activity: the share of cases reaching it and how long they take. */
   sco: z.string().min(1).max(300).optional(),
+  /** The Successful Customer Outcome as a condition `column=value` (channel, org, resource, outcome, lifecycle). */
+  scoWhen: z
+    .string()
+    .max(400)
+    .regex(/^\s*(channel|org|resource|outcome|lifecycle)\s*=\s*\S.*$/, {
+      error: 'expected column=value, the column one of channel, org, resource, outcome, lifecycle',
+    })
+    .optional(),
 });
+
+/** The rule asked for (`sco`, else `scoWhen`), else the attached journey's stored one, else none. */
+function outcomeRuleOf(
+  filter: { readonly sco?: string; readonly scoWhen?: string },
+  stored: OutcomeRule | undefined,
+): OutcomeRule | undefined {
+  if (filter.sco !== undefined) return { activity: filter.sco };
+  if (filter.scoWhen !== undefined) {
+    const at = filter.scoWhen.indexOf('=');
+    return {
+      dimension: filter.scoWhen.slice(0, at).trim() as DimensionName,
+      value: filter.scoWhen.slice(at + 1).trim(),
+    };
+  }
+  return stored;
+}
 
 export const datasetNotFound = (id: string) =>
   new ApiFailure('dataset_not_found', `no dataset "${id}" in this workspace`, 'datasetId', {}, 404);
@@ -157,16 +183,20 @@ export async function filteredResult(
   input: RouteInput<unknown>,
   workspaceId: WorkspaceId,
   id: string,
-  filter: CaseFilter & { readonly sco?: string },
+  filter: CaseFilter & { readonly sco?: string; readonly scoWhen?: string },
 ): Promise<unknown> {
   const found = await datasetDepsOf(input).store.getDataset(workspaceId, id);
   if (!found) throw datasetNotFound(id);
-  const { sco, ...cases } = filter;
-  if (isEmptyFilter(cases) && sco === undefined) return found.result;
+  const { sco, scoWhen, ...cases } = filter;
+  const journey = found.journeyId
+    ? await input.deps.journeys.getJourney(workspaceId, found.journeyId)
+    : undefined;
+  const rule = outcomeRuleOf({ sco, scoWhen }, journey?.journey.meta.outcomeRule);
+  if (isEmptyFilter(cases) && rule === undefined) return found.result;
   // filterCases indexes the store in place (a no-op once sorted) and copies the matching cases out
   const analysis = analyseLog(
     filterCases(await eventsOf(input, workspaceId, id), cases),
-    sco === undefined ? {} : { successfulOutcome: { activity: sco } },
+    rule === undefined ? {} : { successfulOutcome: rule },
   );
   const whole = found.result as { log: Parameters<typeof toJsonReport>[1] & { rejectedRows: number } };
   const report = toJsonReport(analysis, {
