@@ -11,6 +11,7 @@ import {
   type DimensionName,
   type OutcomeRule,
 } from '@waymark/analytics';
+import type { JourneyId } from '@waymark/core';
 import type { WorkspaceId } from '@waymark/store';
 import { z } from 'zod';
 import { ApiFailure, fail } from '../api-error';
@@ -189,7 +190,7 @@ export async function filteredResult(
   if (!found) throw datasetNotFound(id);
   const { sco, scoWhen, ...cases } = filter;
   const journey = found.journeyId
-    ? await input.deps.journeys.getJourney(workspaceId, found.journeyId)
+    ? await input.deps.journeys.getJourney(workspaceId, found.journeyId as JourneyId)
     : undefined;
   const rule = outcomeRuleOf({ sco, scoWhen }, journey?.journey.meta.outcomeRule);
   if (isEmptyFilter(cases) && rule === undefined) return found.result;
