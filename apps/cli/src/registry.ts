@@ -29,6 +29,11 @@ export const commands: readonly CliCommand[] = [
     async () => (await import('./commands/compare')).compareCommand,
   ),
   lazyCommand(
+    'sampling-cost',
+    'Cost per activity from activity sampling with your cost model: non-value-added time and waste',
+    async () => (await import('./commands/sampling-cost')).samplingCostCommand,
+  ),
+  lazyCommand(
     'push',
     'Publish a journey file to a Waymark server as its next version',
     async () => (await import('./commands/push')).pushCommand,
@@ -47,6 +52,7 @@ export const loadCommands = async (): Promise<CliCommand[]> => [
   (await import('./commands/new')).newCommand,
   (await import('./commands/analyse')).analyseCommand,
   (await import('./commands/compare')).compareCommand,
+  (await import('./commands/sampling-cost')).samplingCostCommand,
   (await import('./commands/push')).pushCommand,
   (await import('./commands/pull')).pullCommand,
 ];

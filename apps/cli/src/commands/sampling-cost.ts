@@ -1,0 +1,199 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  activityCategorySchema,
+  costActivities,
+  costBasisLabel,
+  formatMoney,
+  loadedRateOf,
+  parseCostModel,
+  penceToDecimalString,
+  poundsToPence,
+  profileActivity,
+  resolveCostModel,
+  type CostModel,
+} from '@waymark/measure';
+import { z } from 'zod';
+import { exitCodes, type CliCommand, type CliContext } from '../command';
+import { argsMessage, usageError } from '../usage-error';
+
+const help = `Usage: waymark sampling-cost <sample.json> --cost-model <file.json> --rate-line <key> --staff-hours <N> [--format md|json]
+
+Cost per activity from activity sampling (issue 13 item 6; docs/worked-checks/costs.md check 3): each
+activity's share of the observations × the staff hours a year the sample stands for × the loaded hourly
+rate of one built-up line of your cost model; the cost of non-value-added time and of waste (the saving
+a business case counts), each with its 95 % interval.
+
+  <sample.json>          {"categories": [{"id", "label", "classification": "value-added" |
+                         "necessary-non-value-added" | "waste"}], "observations": ["id", ...]}
+                         or "counts": {"id": n} instead of "observations"
+      --cost-model <file.json>
+                         your cost model: {"name", "priceYear", "lines"}
+      --rate-line <key>  the built-up line (staff time) whose loaded hourly rate prices the time
+      --staff-hours <N>  the staff hours a year the sample stands for (3 full-time staff × 1,650 = 4950)
+  -f, --format md|json   output (default md)
+  -h, --help             show this help
+`;
+
+const sampleSchema = z.strictObject({
+  categories: z.array(activityCategorySchema).min(1, { error: 'expected at least one category' }),
+  observations: z.array(z.string()).optional(),
+  counts: z.record(z.string(), z.number().int().min(0)).optional(),
+});
+
+async function readJson(ctx: CliContext, option: string, file: string): Promise<unknown> {
+  const text = await readFile(resolve(ctx.cwd, file), 'utf8').catch((e: { code?: string }) => {
+    throw new Error(`${option} ${file}: ${e.code === 'ENOENT' ? 'no such file' : 'cannot be read'}`);
+  });
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${option} ${file}: expected JSON (${e instanceof Error ? e.message : String(e)})`, {
+      cause: e,
+    });
+  }
+}
+
+const problemsOf = (label: string, errors: readonly { path: string; message: string }[]) =>
+  `${label}:\n${errors.map((p) => `  ${p.path || '(file)'}: ${p.message}`).join('\n')}`;
+
+async function run(args: readonly string[], ctx: CliContext): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: {
+        'cost-model': { type: 'string' },
+        'rate-line': { type: 'string' },
+        'staff-hours': { type: 'string' },
+        format: { type: 'string', short: 'f' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    return usageError(ctx, 'sampling-cost', argsMessage(e));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    ctx.stdout(help);
+    return exitCodes.ok;
+  }
+  const format = values.format ?? 'md';
+  if (format !== 'md' && format !== 'json')
+    return usageError(ctx, 'sampling-cost', `unknown format "${format}"; expected md or json`);
+  if (positionals.length !== 1)
+    return usageError(ctx, 'sampling-cost', `name one sample file; got ${positionals.length}`);
+  if (values['cost-model'] === undefined || values['rate-line'] === undefined)
+    return usageError(ctx, 'sampling-cost', 'give --cost-model and --rate-line: they price the staff time');
+  const hours = Number(values['staff-hours']);
+  if (values['staff-hours'] === undefined || !(hours > 0) || !Number.isFinite(hours))
+    return usageError(
+      ctx,
+      'sampling-cost',
+      `--staff-hours: expected the staff hours a year the sample stands for, above 0; got "${values['staff-hours'] ?? ''}"`,
+    );
+  const sampleFile = positionals[0]!;
+  let sampleJson: unknown;
+  let modelJson: unknown;
+  try {
+    sampleJson = await readJson(ctx, 'sample', sampleFile);
+    modelJson = await readJson(ctx, '--cost-model', values['cost-model']);
+  } catch (e) {
+    ctx.stderr(`✗ ${(e as Error).message}\n`);
+    return exitCodes.io;
+  }
+  const sample = sampleSchema.safeParse(sampleJson);
+  if (!sample.success) {
+    ctx.stderr(
+      `✗ ${problemsOf(
+        sampleFile,
+        sample.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      )}\n`,
+    );
+    return exitCodes.invalid;
+  }
+  const observations =
+    sample.data.observations ??
+    Object.entries(sample.data.counts ?? {}).flatMap(([id, n]) => Array<string>(n).fill(id));
+  const modelParsed = parseCostModel(modelJson);
+  if (!modelParsed.ok) {
+    ctx.stderr(`✗ ${problemsOf(`--cost-model ${values['cost-model']}`, modelParsed.error)}\n`);
+    return exitCodes.invalid;
+  }
+  const model: CostModel = { ...modelParsed.value, id: values['cost-model'], kind: 'workspace' };
+  const profile = profileActivity(sample.data.categories, observations);
+  const rate = loadedRateOf(model, values['rate-line']);
+  const resolved = resolveCostModel(model);
+  const problems = [
+    ...(profile.ok ? [] : profile.error),
+    ...(rate.ok ? [] : rate.error),
+    ...(resolved.ok ? [] : resolved.error),
+  ];
+  if (!profile.ok || !rate.ok || !resolved.ok) {
+    ctx.stderr(`✗ ${problemsOf(sampleFile, problems)}\n`);
+    return exitCodes.invalid;
+  }
+  const costed = costActivities(profile.value, hours, rate.value, resolved.value.basis);
+  if (!costed.ok) {
+    ctx.stderr(`✗ ${problemsOf(sampleFile, costed.error)}\n`);
+    return exitCodes.invalid;
+  }
+  const c = costed.value;
+  const basis = costBasisLabel(c.basis);
+  if (format === 'json') {
+    ctx.stdout(
+      `${JSON.stringify(
+        {
+          observations: profile.value.observations,
+          staffHoursPerYear: c.staffHoursPerYear,
+          loadedHourlyRate: c.loadedHourlyRate,
+          activities: c.activities.map((a) => ({
+            id: a.categoryId,
+            label: a.label,
+            classification: a.classification,
+            share: a.share,
+            hoursPerYear: a.hoursPerYear,
+            costPerYear: penceToDecimalString(a.costPerYear),
+            costLow: penceToDecimalString(a.costLow),
+            costHigh: penceToDecimalString(a.costHigh),
+          })),
+          nonValueAddedCost: penceToDecimalString(c.nonValueAddedCost),
+          wasteCost: penceToDecimalString(c.wasteCost),
+          costBasis: c.basis,
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    return exitCodes.ok;
+  }
+  const lines = [
+    `# Cost per activity from sampling`,
+    '',
+    `${profile.value.observations} observations standing for ${hours} staff hours a year, at ${formatMoney(poundsToPence(c.loadedHourlyRate))} an hour (loaded).`,
+    '',
+    '| Activity | Classification | Share | Hours a year | Cost a year | 95 % interval |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...c.activities.map(
+      (a) =>
+        `| ${a.label} | ${a.classification} | ${(a.share * 100).toFixed(1)} % | ${a.hoursPerYear.toFixed(1)} | ${formatMoney(a.costPerYear)} | ${formatMoney(a.costLow)} to ${formatMoney(a.costHigh)} |`,
+    ),
+    '',
+    `Cost of non-value-added time: ${formatMoney(c.nonValueAddedCost)} a year.`,
+    `Waste (a saving of staff time released): ${formatMoney(c.wasteCost)} a year.`,
+    '',
+    `Costs: ${basis}.`,
+    '',
+  ];
+  ctx.stdout(lines.join('\n'));
+  return exitCodes.ok;
+}
+
+export const samplingCostCommand: CliCommand = {
+  name: 'sampling-cost',
+  summary: 'Cost per activity from activity sampling with your cost model: non-value-added time and waste',
+  help,
+  run,
+};
