@@ -435,6 +435,8 @@ describe('authorisation of every route', () => {
         'DELETE /api/workspaces/{ws}/tokens/{tid}',
         'POST /api/workspaces/{ws}/journeys/{id}/shares',
         'DELETE /api/workspaces/{ws}/journeys/{id}/shares/{sid}',
+        // copying a map into another workspace needs the person's membership there, which a token (one workspace) lacks
+        'POST /api/workspaces/{ws}/journeys/{id}/copy',
         'POST /api/workspaces/{ws}/journeys/{id}/guest-links',
         'GET /api/workspaces/{ws}/journeys/{id}/guest-links',
         'DELETE /api/workspaces/{ws}/journeys/{id}/guest-links/{lid}',
