@@ -250,9 +250,3 @@ export {
   mapDeliveryWords,
   type ClosedLoopOnMap,
 } from './closing-the-loop';
-export {
-  detectClosedLoop,
-  mapConfirmationWords,
-  mapDeliveryWords,
-  type ClosedLoopOnMap,
-} from './closing-the-loop';
