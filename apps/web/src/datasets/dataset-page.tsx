@@ -9,7 +9,9 @@ import { AttachPanel } from './attach-panel';
 import { formatCount, formatDuration, formatPercent } from './dataset-format';
 import { datasetsApi, type Analysis, type Dataset, type Filter } from './datasets-api';
 import { FiltersForm } from './filters-form';
-import { OutcomeFigures } from './outcome-figures';
+import { filterOfRule, OutcomeFigures } from './outcome-figures';
+import { improveApi } from '../improve/improve-api';
+import type { OutcomeRuleDefinition } from '@waymark/core';
 import { rejectionWords } from './import-words';
 import { Histogram } from './histogram';
 import { ProcessMap } from './process-map';
@@ -26,6 +28,8 @@ export function DatasetPage({ ws, id }: { ws: string; id: string }) {
   const [view, setView] = useState<Analysis | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [storedRule, setStoredRule] = useState<OutcomeRuleDefinition | undefined>(undefined);
+  const [saved, setSaved] = useState(false);
   useTitle(whole ? t('datasets.page.title', { name: whole.name }) : t('datasets.page.titleLoading'));
 
   const load = useCallback(async () => {
@@ -34,6 +38,9 @@ export function DatasetPage({ ws, id }: { ws: string; id: string }) {
       setWhole(d);
       setView(d.result);
       setFilter({});
+      setStoredRule(
+        d.journeyId ? (await improveApi.journey(ws, d.journeyId)).journey.meta.outcomeRule : undefined,
+      );
     } catch (e) {
       setError(errorText(e));
     }
@@ -110,8 +117,32 @@ export function DatasetPage({ ws, id }: { ws: string; id: string }) {
         whole={whole.result}
         sco={filter.sco}
         busy={busy}
-        onMeasure={(sco) => void apply({ ...filter, sco })}
+        onMeasure={(rule) => {
+          const { sco: _sco, scoWhen: _when, ...rest } = filter;
+          void apply({ ...rest, ...filterOfRule(rule) });
+        }}
+        stored={storedRule}
+        onSave={
+          canEdit && whole.journeyId
+            ? (rule) =>
+                void act(async () => {
+                  const j = await improveApi.journey(ws, whole.journeyId!);
+                  await improveApi.sendCommands(ws, whole.journeyId!, j.version, [
+                    { type: 'meta.update', patch: { outcomeRule: rule } },
+                  ]);
+                  setStoredRule(rule);
+                  setSaved(true);
+                  const { sco: _sco, scoWhen: _when, ...rest } = filter;
+                  await apply({ ...rest, ...filterOfRule(rule) });
+                })
+            : undefined
+        }
       />
+      {saved ? (
+        <p role="status" className="datasets-status" data-testid="sco-saved">
+          {t('evidence.dataset.scoSaved')}
+        </p>
+      ) : null}
       {view.log.cases === 0 ? (
         <p>{t('datasets.page.noMatch')}</p>
       ) : (

@@ -160,6 +160,8 @@ export interface Filter {
   readonly variant?: number;
   /** The Successful Customer Outcome's activity: the server measures the share reaching it. */
   readonly sco?: string;
+  /** The Successful Customer Outcome as a condition `column=value`. */
+  readonly scoWhen?: string;
 }
 export interface Suggestion {
   readonly journey: { id: string; version: number; title: string };

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { outcomeRuleColumns, type OutcomeRuleDefinition } from '@waymark/core';
 import { formatList, t } from '../i18n';
 import { formatCount, formatDuration, formatPercent } from './dataset-format';
 import type { Analysis } from './datasets-api';
@@ -13,6 +14,10 @@ export const activitiesOf = (a: Analysis): string[] =>
     ]),
   ].sort((x, y) => x.localeCompare(y));
 
+/** The dataset filter that measures a rule: `sco` for an activity, `scoWhen` for a column=value condition. */
+export const filterOfRule = (rule: OutcomeRuleDefinition): { sco?: string; scoWhen?: string } =>
+  'activity' in rule ? { sco: rule.activity } : { scoWhen: `${rule.dimension}=${rule.value}` };
+
 /**
  * The value-added ratio, closing the loop and the Successful Customer Outcome from a log (issue 13 items 4 and
  * 5): each with its interval and where it came from. The person chooses the SCO's activity; the server measures
@@ -23,11 +28,22 @@ export function OutcomeFigures(props: {
   whole: Analysis;
   sco: string | undefined;
   busy: boolean;
-  onMeasure: (activity: string) => void;
+  onMeasure: (rule: OutcomeRuleDefinition) => void;
+  /** The attached journey's stored rule (measured by default), and saving a new one there; absent when none. */
+  stored?: OutcomeRuleDefinition | undefined;
+  onSave?: ((rule: OutcomeRuleDefinition) => void) | undefined;
 }) {
   const { view: a, sco } = props;
   const id = useId();
   const [choice, setChoice] = useState(sco ?? '');
+  const [column, setColumn] = useState<string>('');
+  const [value, setValue] = useState('');
+  const chosen: OutcomeRuleDefinition | null =
+    column !== '' && value.trim() !== ''
+      ? { dimension: column as (typeof outcomeRuleColumns)[number], value: value.trim() }
+      : choice !== ''
+        ? { activity: choice }
+        : null;
   const rows: [string, string, string?][] = [];
   const va = a.valueAdded;
   rows.push([
@@ -60,9 +76,13 @@ export function OutcomeFigures(props: {
       : [t('evidence.dataset.closedLoop'), t('evidence.dataset.closedLoopNone')],
   );
   const s = a.successfulOutcome;
-  if (s && 'activity' in s.rule) {
+  if (s) {
+    const named =
+      'activity' in s.rule
+        ? s.rule.activity
+        : t('evidence.dataset.scoCondition', { column: s.rule.dimension, value: s.rule.value });
     rows.push([
-      t('evidence.dataset.scoReached', { activity: s.rule.activity }),
+      t('evidence.dataset.scoReached', { activity: named }),
       s.ruleMatchesLog
         ? t('evidence.dataset.scoReachedValue', {
             reached: formatCount(s.reached),
@@ -71,7 +91,8 @@ export function OutcomeFigures(props: {
             low: formatPercent(s.interval.low),
             high: formatPercent(s.interval.high),
           })
-        : t('evidence.dataset.scoNoMatch', { activity: s.rule.activity }),
+        : t('evidence.dataset.scoNoMatch', { activity: named }),
+      props.stored ? t('evidence.dataset.scoStored') : undefined,
     ]);
     if (s.reached > 0)
       rows.push([
@@ -89,7 +110,7 @@ export function OutcomeFigures(props: {
         className="datasets-filters"
         onSubmit={(e) => {
           e.preventDefault();
-          if (choice !== '') props.onMeasure(choice);
+          if (chosen) props.onMeasure(chosen);
         }}
       >
         <label htmlFor={`${id}-sco`}>{t('evidence.dataset.scoLabel')}</label>
@@ -101,9 +122,30 @@ export function OutcomeFigures(props: {
             </option>
           ))}
         </select>
-        <button type="submit" className="button button--secondary" disabled={props.busy || choice === ''}>
+        <label htmlFor={`${id}-column`}>{t('evidence.dataset.scoColumnLabel')}</label>
+        <select id={`${id}-column`} value={column} onChange={(e) => setColumn(e.target.value)}>
+          <option value="">{t('evidence.dataset.scoColumnNone')}</option>
+          {outcomeRuleColumns.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${id}-value`}>{t('evidence.dataset.scoValueLabel')}</label>
+        <input id={`${id}-value`} value={value} onChange={(e) => setValue(e.target.value)} />
+        <button type="submit" className="button button--secondary" disabled={props.busy || chosen === null}>
           {t('evidence.dataset.measure')}
         </button>
+        {props.onSave ? (
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={props.busy || chosen === null}
+            onClick={() => chosen && props.onSave?.(chosen)}
+          >
+            {t('evidence.dataset.scoSave')}
+          </button>
+        ) : null}
       </form>
       <dl className="datasets-figures">
         {rows.map(([k, v, note]) => (

@@ -111,4 +111,30 @@ describe('closing the loop and hand-offs, end to end in Chromium', () => {
     );
     await expectNoAxeViolations(page);
   }, 90_000);
+
+  it('given the log attached to a journey, when the officer saves a condition as its Successful Customer Outcome, then the journey keeps it and the page measures it by default', async () => {
+    // the demo log is attached to the multi-service change-of-address journey
+    const journey = async () =>
+      (
+        (await (
+          await page.request.get(
+            `${session.server.url}/api/workspaces/demo/journeys/multi-service-change-of-address`,
+          )
+        ).json()) as { journey: Journey }
+      ).journey;
+    await page.goto(`${session.server.url}/w/demo/datasets/demo-change-of-address`);
+    const figures = page.getByTestId('outcome-figures');
+    await figures.waitFor();
+    await figures.getByLabel('Or a condition: the column').selectOption('channel');
+    await figures.getByLabel('has the value').fill('Email');
+    await figures.getByRole('button', { name: 'Save as this journey’s Successful Customer Outcome' }).click();
+    await page.getByTestId('sco-saved').waitFor();
+    expect((await journey()).meta.outcomeRule).toEqual({ dimension: 'channel', value: 'Email' });
+    await page.reload();
+    await figures.waitFor();
+    const named = figures.getByText('Successful Customer Outcome reached (“channel = Email”)');
+    await named.waitFor();
+    expect(await figures.textContent()).toContain('This is the journey’s saved Successful Customer Outcome.');
+    await expectNoAxeViolations(page);
+  }, 120_000);
 });
