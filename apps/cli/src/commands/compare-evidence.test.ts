@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compareCommand } from './compare';
@@ -85,6 +88,24 @@ describe('waymark compare: hand-offs counted once, closing the loop (issue 13 it
       /<h2>From the event log[^<]*<\/h2>\n<table><tbody>\n<tr><th scope="row">Successful Customer Outcome reached/,
     );
     expect(html.trimEnd().endsWith('</html>')).toBe(true);
+  });
+
+  it("given no --sco, then the current journey's stored Successful Customer Outcome is measured in the log", async () => {
+    const yaml = readFileSync(join(examples, 'multi-service-change-of-address.yaml'), 'utf8');
+    expect(yaml).toMatch(/^meta:\n/m);
+    const dir = mkdtempSync(join(tmpdir(), 'waymark-sco-'));
+    const current = join(dir, 'current.yaml');
+    writeFileSync(current, yaml.replace(/^meta:\n/m, 'meta:\n  outcomeRule:\n    activity: Benefit paid\n'));
+    const r = await run([current, current, '--log', '../docs/worked-checks/claims-log.csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('8 of 10 cases, 80 % (95 % CI 49 %–94.3 %)');
+    const plain = await run([
+      'multi-service-change-of-address.yaml',
+      'multi-service-change-of-address.yaml',
+      '--log',
+      '../docs/worked-checks/claims-log.csv',
+    ]);
+    expect(plain.stdout).not.toContain('8 of 10 cases');
   });
 
   it('given --sco without --log, or a log that is not there, then it says what is missing', async () => {

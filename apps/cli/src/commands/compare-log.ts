@@ -7,6 +7,7 @@ import {
   importLogFile,
   toJsonReport,
   type JsonReport,
+  type OutcomeRule,
 } from '@waymark/analytics';
 
 /**
@@ -24,7 +25,8 @@ export async function readLogEvidence(
   cwd: string,
   env: Readonly<Record<string, string | undefined>>,
   file: string,
-  sco: string | undefined,
+  /** `--sco` as an activity, else the current journey's stored Successful Customer Outcome, else none. */
+  rule: OutcomeRule | undefined,
 ): Promise<{ ok: true; value: LogEvidence } | { ok: false; error: string; io: boolean }> {
   const limits = importLimitsFromEnv(env);
   if ('error' in limits) return { ok: false, error: limits.error, io: false };
@@ -33,7 +35,7 @@ export async function readLogEvidence(
       limits,
       autoMap: true,
     });
-    const analysis = analyseLog(imported.store, sco ? { successfulOutcome: { activity: sco } } : {});
+    const analysis = analyseLog(imported.store, rule ? { successfulOutcome: rule } : {});
     const report = toJsonReport(analysis, imported.report);
     return {
       ok: true,

@@ -120,7 +120,12 @@ export const compareCommand: CliCommand = {
       return usageError(ctx, 'compare', '--sco needs --log <file>: the event log to measure it in');
     let text = renderers[format as keyof typeof renderers](comparison);
     if (values.log !== undefined) {
-      const log = await readLogEvidence(ctx.cwd, ctx.env, values.log, values.sco);
+      const log = await readLogEvidence(
+        ctx.cwd,
+        ctx.env,
+        values.log,
+        values.sco !== undefined ? { activity: values.sco } : sides[0]!.meta.outcomeRule,
+      );
       if (!log.ok) {
         ctx.stderr(`waymark compare: ${log.error}\n`);
         return log.io ? exitCodes.io : exitCodes.invalid;
