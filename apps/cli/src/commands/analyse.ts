@@ -21,8 +21,10 @@ import {
 } from '@waymark/analytics';
 import { exitCodes, type CliCommand, type CliContext } from '../command';
 import { labelledTable, resolveCostOptions } from '../files/read-cost-model';
+import { readSurveyEvidence, SurveyInputError, withSurveyEvidence } from './survey-evidence';
 
 const help = `waymark analyse <log> [options]
+waymark analyse --survey <export> [--survey-map FILE] [--format json|md|html] [--out FILE]
 
 Turns an event log (CSV, CSV.gz, XES, XES.gz or Parquet) into evidence: contacts per journey,
 time taken, the directly-follows graph, variants, hand-offs, rework, silences, channel mix and
@@ -52,6 +54,13 @@ Metrics:
   --sco-when COL=VALUE    the same as a condition on a column instead (e.g. outcome=Resolved)
   --delivery A,B          activities that deliver the service (closing the loop; default: detected)
   --confirmation A,B      outbound "was it OK?" contacts (closing the loop; default: detected)
+Survey (docs/worked-checks/survey-scores.md):
+  --survey FILE           survey responses (CSV or XLSX from Microsoft Forms, SmartSurvey, GOV.UK Notify):
+                          per question n, distribution, mean (95 % t interval), median, CSAT, CES, NPS
+                          (95 % interval); with a log, whether survey and log disagree on each step
+  --survey-map FILE       JSON {"respondent", "date", "consent", "questions": [{"column", "kind":
+                          "rating"|"ces"|"nps"|"text", "scale": "1-5"|"1-7"|"0-10", "stepId"}],
+                          "activities": {"log activity": "step id"}} (default: guessed from the header)
 Output:
   --format json|md|html   (default md)
   --out FILE              write the report to FILE instead of standard output
@@ -91,6 +100,8 @@ const options = {
   'sco-when': { type: 'string' },
   delivery: { type: 'string' },
   confirmation: { type: 'string' },
+  survey: { type: 'string' },
+  'survey-map': { type: 'string' },
   format: { type: 'string' },
   out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -133,7 +144,10 @@ export const analyseCommand: CliCommand = {
     }
     try {
       const [logArg, ...extra] = parsed.positionals;
-      if (logArg === undefined) throw new UsageError('missing <log>: the event log file to analyse');
+      if (logArg === undefined && v.survey === undefined)
+        throw new UsageError('missing <log>: the event log file to analyse (or --survey <export>)');
+      if (v['survey-map'] !== undefined && v.survey === undefined)
+        throw new UsageError('--survey-map needs --survey <export>: the survey responses it maps');
       if (extra.length > 0) throw new UsageError(`one log at a time; also got ${extra.join(' ')}`);
       const format = v.format ?? 'md';
       if (format !== 'json' && format !== 'md' && format !== 'html')
@@ -156,6 +170,16 @@ export const analyseCommand: CliCommand = {
           : {}),
         ...(v['only-transition'] ? { lifecycle: v['only-transition'] } : {}),
       };
+      if (logArg === undefined) {
+        const survey = await readSurveyEvidence(ctx.cwd, ctx.env, v.survey!, v['survey-map']);
+        const empty =
+          format === 'json'
+            ? '{}'
+            : format === 'md'
+              ? ''
+              : '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Survey answers</title></head><body><main>\n</main></body></html>\n';
+        return await emit(ctx, v.out, withSurveyEvidence(format, empty, survey));
+      }
       const config = await readConfig(v, ctx);
       const key = ctx.env.WAYMARK_PSEUDONYM_KEY;
       if (key === undefined)
@@ -166,12 +190,19 @@ export const analyseCommand: CliCommand = {
       const imported = await importLogFile(resolvePath(ctx, logArg), importOptions);
       const analysis = analyseLog(imported.store, { ...config, pseudonymise });
       const report = toJsonReport(analysis, imported.report);
-      const text =
+      let text =
         format === 'json'
           ? `${JSON.stringify(report, null, 2)}\n`
           : format === 'md'
             ? renderMarkdownReport(report, logArg)
             : renderHtmlReport(report, logArg);
+      if (v.survey !== undefined) {
+        const survey = await readSurveyEvidence(ctx.cwd, ctx.env, v.survey, v['survey-map'], {
+          index: analysis.index,
+          activities: analysis.index.store.activities.values(),
+        });
+        text = withSurveyEvidence(format, text, survey);
+      }
       for (const w of (report.log as { warnings: string[] }).warnings) ctx.stderr(`warning: ${w}\n`);
       const r = imported.report;
       if (r.rejectedRows > 0) {
@@ -182,19 +213,12 @@ export const analyseCommand: CliCommand = {
             .join('; ')}\n`,
         );
       }
-      if (v.out) {
-        try {
-          await writeFile(resolvePath(ctx, v.out), text);
-        } catch (e) {
-          ctx.stderr(
-            `waymark analyse: cannot write ${v.out}: ${e instanceof Error ? e.message : String(e)}\n`,
-          );
-          return exitCodes.io;
-        }
-        ctx.stderr(`wrote ${v.out}\n`);
-      } else ctx.stdout(text);
-      return exitCodes.ok;
+      return await emit(ctx, v.out, text);
     } catch (e) {
+      if (e instanceof SurveyInputError) {
+        ctx.stderr(`waymark analyse: ${e.message}\n`);
+        return e.io ? exitCodes.io : exitCodes.invalid;
+      }
       if (e instanceof UsageError) {
         ctx.stderr(`waymark analyse: ${e.message}\nRun 'waymark analyse --help' for the options.\n`);
         return exitCodes.usage;
@@ -211,6 +235,19 @@ export const analyseCommand: CliCommand = {
     }
   },
 };
+
+async function emit(ctx: CliContext, out: string | undefined, text: string): Promise<number> {
+  if (out) {
+    try {
+      await writeFile(resolvePath(ctx, out), text);
+    } catch (e) {
+      ctx.stderr(`waymark analyse: cannot write ${out}: ${e instanceof Error ? e.message : String(e)}\n`);
+      return exitCodes.io;
+    }
+    ctx.stderr(`wrote ${out}\n`);
+  } else ctx.stdout(text);
+  return exitCodes.ok;
+}
 
 class ConfigError extends Error {
   constructor(

@@ -1,0 +1,454 @@
+import { randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import {
+  avoidableBySteps,
+  createPseudonymiser,
+  guessSurveyMapping,
+  importSurvey,
+  readSurveyTable,
+  SurveyFileError,
+  type CaseIndex,
+  type SurveyMapping,
+  type SurveyQuestionMapping,
+} from '@waymark/analytics';
+import {
+  compareEvidence,
+  questionKinds,
+  scoreQuestion,
+  surveyScaleIds,
+  type EvidenceAgreement,
+  type Proportion,
+} from '@waymark/measure';
+
+/**
+ * `--survey <export> [--survey-map <mapping.json>]` for `waymark analyse` and `waymark compare` (issue 13 item 3):
+ * per question (and its step) n, mean with its t interval, median, CSAT, CES and NPS with their intervals
+ * (docs/worked-checks/survey-scores.md), and, beside an event log, whether the survey and the log disagree on a
+ * step (compareEvidence). Numbers in JSON are rounded to 4 decimals (shares) so none carries a float artefact.
+ */
+
+/** A survey that cannot be read or whose answers are refused: the message names the file, row and column. */
+export class SurveyInputError extends Error {
+  constructor(
+    message: string,
+    readonly io: boolean,
+  ) {
+    super(message);
+  }
+}
+
+const round = (x: number, d = 4): number | null => {
+  if (!Number.isFinite(x)) return null;
+  const f = 10 ** d;
+  const r = Math.round(x * f) / f;
+  return Object.is(r, -0) ? 0 : r;
+};
+
+export interface SurveyShare {
+  readonly count: number;
+  readonly n: number;
+  readonly share: number | null;
+  readonly low: number | null;
+  readonly high: number | null;
+}
+
+export interface SurveyQuestionFigures {
+  readonly question: string;
+  readonly stepId: string | null;
+  readonly kind: string;
+  readonly scale: string;
+  readonly n: number;
+  readonly counts: readonly number[];
+  readonly mean: number | null;
+  readonly median: number | null;
+  readonly sd: number | null;
+  readonly interval: { readonly low: number; readonly high: number; readonly confidence: number } | null;
+  readonly emotion: { readonly mean: number; readonly low: number; readonly high: number } | null;
+  readonly csat?: SurveyShare;
+  readonly ces?: { readonly mean: number | null; readonly easy: SurveyShare };
+  readonly nps?: {
+    readonly score: number | null;
+    readonly low: number;
+    readonly high: number;
+    readonly promoters: number;
+    readonly passives: number;
+    readonly detractors: number;
+    readonly method: 'adjusted-wald';
+  };
+}
+
+export interface SurveyStepEvidence {
+  readonly stepId: string;
+  readonly question: string;
+  readonly avoidable: SurveyShare;
+  readonly verdict: EvidenceAgreement;
+}
+
+export interface SurveyFigures {
+  readonly file: string;
+  readonly source: string;
+  readonly responses: number;
+  readonly confidence: number;
+  readonly questions: readonly SurveyQuestionFigures[];
+  readonly quotes: number;
+  /** With an event log: each step whose survey emotion can be set beside its avoidable contact. */
+  readonly disagreement?: readonly SurveyStepEvidence[];
+}
+
+const share = (p: Proportion): SurveyShare => ({
+  count: p.successes,
+  n: p.trials,
+  share: round(p.estimate),
+  low: round(p.low),
+  high: round(p.high),
+});
+
+function resolve(cwd: string, p: string): string {
+  return isAbsolute(p) ? p : join(cwd, p);
+}
+
+async function openTable(path: string, file: string) {
+  try {
+    await stat(path);
+  } catch (e) {
+    throw new SurveyInputError(
+      `--survey ${file}: cannot read the file (${e instanceof Error ? e.message : String(e)})`,
+      true,
+    );
+  }
+  try {
+    return await readSurveyTable(createReadStream(path, { highWaterMark: 1 << 20 }));
+  } catch (e) {
+    if (e instanceof SurveyFileError)
+      throw new SurveyInputError(
+        `--survey ${file}: ${e.row !== undefined && !/^row \d/.test(e.message) ? `row ${e.row}: ` : ''}${e.message}`,
+        false,
+      );
+    throw new SurveyInputError(
+      `--survey ${file}: cannot read the file (${e instanceof Error ? e.message : String(e)})`,
+      true,
+    );
+  }
+}
+
+const mapKeys = new Set(['respondent', 'date', 'consent', 'questions', 'activities']);
+
+/** The mapping file: {"respondent", "date", "consent", "questions": [{"column", "kind", "scale", "stepId"}], "activities": {"log activity": "stepId"}}. */
+async function readMapping(
+  cwd: string,
+  file: string,
+): Promise<{ mapping: SurveyMapping; activities: Record<string, string> }> {
+  let data: unknown;
+  try {
+    data = JSON.parse(await readFile(resolve(cwd, file), 'utf8'));
+  } catch (e) {
+    const io = !(e instanceof SyntaxError);
+    throw new SurveyInputError(
+      `--survey-map ${file}: ${io ? 'cannot read the file' : 'is not JSON'} (${e instanceof Error ? e.message : String(e)})`,
+      io,
+    );
+  }
+  const bad = (what: string): never => {
+    throw new SurveyInputError(`--survey-map ${file}: ${what}`, false);
+  };
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    return bad(
+      'expected a JSON object {"questions": [{"column", "kind", "scale", "stepId"}], "respondent", "date", "consent"}',
+    );
+  const o = data as Record<string, unknown>;
+  for (const k of Object.keys(o))
+    if (!mapKeys.has(k))
+      bad(`unknown key "${k}"; expected respondent, date, consent, questions or activities`);
+  for (const k of ['respondent', 'date', 'consent'])
+    if (o[k] !== undefined && typeof o[k] !== 'string') bad(`"${k}" must be a column name (text)`);
+  if (!Array.isArray(o.questions))
+    return bad('"questions" must be a list of {"column", "kind", "scale", "stepId"}');
+  const questions: SurveyQuestionMapping[] = o.questions.map((q: unknown, i: number) => {
+    const at = `questions[${i}]`;
+    if (typeof q !== 'object' || q === null)
+      return bad(`${at} must be an object {"column", "kind", "scale", "stepId"}`);
+    const r = q as Record<string, unknown>;
+    if (typeof r.column !== 'string' || r.column === '') bad(`${at}.column must name a column of the export`);
+    if (!questionKinds.includes(r.kind as never))
+      bad(`${at}.kind must be one of ${questionKinds.join(', ')}; got ${JSON.stringify(r.kind)}`);
+    if (r.scale !== undefined && !surveyScaleIds.includes(r.scale as never))
+      bad(`${at}.scale must be one of ${surveyScaleIds.join(', ')}; got ${JSON.stringify(r.scale)}`);
+    if (r.stepId !== undefined && typeof r.stepId !== 'string') bad(`${at}.stepId must be text`);
+    return {
+      column: r.column as string,
+      kind: r.kind as SurveyQuestionMapping['kind'],
+      ...(r.scale !== undefined ? { scale: r.scale as SurveyQuestionMapping['scale'] & string } : {}),
+      ...(r.stepId !== undefined ? { stepId: r.stepId as string } : {}),
+    };
+  });
+  const activities: Record<string, string> = {};
+  if (o.activities !== undefined) {
+    if (typeof o.activities !== 'object' || o.activities === null || Array.isArray(o.activities))
+      bad('"activities" must be an object {"log activity": "step id"}');
+    for (const [k, v] of Object.entries(o.activities as object)) {
+      if (typeof v !== 'string') bad(`activities "${k}" must name a step id (text)`);
+      activities[k] = v as string;
+    }
+  }
+  return {
+    mapping: {
+      ...(typeof o.respondent === 'string' ? { respondent: o.respondent } : {}),
+      ...(typeof o.date === 'string' ? { date: o.date } : {}),
+      ...(typeof o.consent === 'string' ? { consent: o.consent } : {}),
+      questions,
+    },
+    activities,
+  };
+}
+
+/** Reads, maps (the file given, or guessed from the header and the first rows) and scores a survey export. */
+export async function readSurveyEvidence(
+  cwd: string,
+  env: Readonly<Record<string, string | undefined>>,
+  file: string,
+  mapFile: string | undefined,
+  log?: { readonly index: CaseIndex; readonly activities: readonly string[] },
+): Promise<SurveyFigures> {
+  const path = resolve(cwd, file);
+  let mapping: SurveyMapping;
+  let activities: Record<string, string> = {};
+  let source = 'mapping file';
+  if (mapFile !== undefined) ({ mapping, activities } = await readMapping(cwd, mapFile));
+  else {
+    const table = await openTable(path, file);
+    const sample: string[][] = [];
+    for await (const r of table.rows) {
+      sample.push([...r.cells]);
+      if (sample.length >= 200) break;
+    }
+    const guessed = guessSurveyMapping(table.header, sample);
+    mapping = guessed.mapping;
+    source = guessed.source;
+  }
+  const table = await openTable(path, file);
+  const key = env.WAYMARK_PSEUDONYM_KEY ?? randomBytes(32).toString('hex');
+  let imported;
+  try {
+    imported = await importSurvey(table, mapping, { pseudonymise: createPseudonymiser(key), maxProblems: 5 });
+  } catch (e) {
+    if (e instanceof SurveyFileError)
+      throw new SurveyInputError(
+        `--survey ${file}: ${e.row !== undefined ? `row ${e.row}: ` : ''}${e.message}`,
+        false,
+      );
+    throw e;
+  }
+  if (imported.problemCount > 0) {
+    const more = imported.problemCount - imported.problems.length;
+    throw new SurveyInputError(
+      `--survey ${file}: ${imported.problemCount === 1 ? 'a problem' : `${imported.problemCount} problems`}; nothing was counted:\n${imported.problems
+        .map((p) => `  ${p.message}`)
+        .join('\n')}${more > 0 ? `\n  … and ${more} more` : ''}`,
+      false,
+    );
+  }
+  const questions: SurveyQuestionFigures[] = [];
+  for (const q of imported.questions) {
+    if (q.kind === 'text' || q.scale === undefined) continue;
+    const s = scoreQuestion({ kind: q.kind, scale: q.scale, counts: q.counts });
+    const sum = s.summary;
+    questions.push({
+      question: q.column,
+      stepId: q.stepId ?? null,
+      kind: q.kind,
+      scale: q.scale,
+      n: sum.n,
+      counts: sum.counts,
+      mean: round(sum.mean),
+      median: round(sum.median),
+      sd: round(sum.sd),
+      interval: sum.interval
+        ? {
+            low: round(sum.interval.low)!,
+            high: round(sum.interval.high)!,
+            confidence: sum.interval.confidence,
+          }
+        : null,
+      emotion: s.emotion
+        ? { mean: round(s.emotion.mean, 1)!, low: round(s.emotion.low, 1)!, high: round(s.emotion.high, 1)! }
+        : null,
+      ...(s.csat ? { csat: share(s.csat) } : {}),
+      ...(s.ces ? { ces: { mean: round(s.ces.summary.mean), easy: share(s.ces.easy) } } : {}),
+      ...(s.nps
+        ? {
+            nps: {
+              score: round(s.nps.score, 1),
+              low: round(s.nps.low, 1)!,
+              high: round(s.nps.high, 1)!,
+              promoters: s.nps.promoters,
+              passives: s.nps.passives,
+              detractors: s.nps.detractors,
+              method: s.nps.method,
+            },
+          }
+        : {}),
+    });
+  }
+  const figures: SurveyFigures = {
+    file,
+    source,
+    responses: imported.responses,
+    confidence: 0.95,
+    questions,
+    quotes: imported.quotes.length + imported.quotesLeftOut,
+  };
+  if (log === undefined) return figures;
+  // steps matched to log activities: the mapping file's "activities", else an activity named as the step
+  const byStep = { ...activities };
+  const steps = new Set(questions.map((q) => q.stepId).filter((s): s is string => s !== null));
+  const norm = (s: string) => s.trim().toLowerCase();
+  for (const a of log.activities)
+    if (byStep[a] === undefined) for (const s of steps) if (norm(s) === norm(a)) byStep[a] = s;
+  const avoidable = Object.keys(byStep).length > 0 ? avoidableBySteps(log.index, byStep) : {};
+  const disagreement: SurveyStepEvidence[] = [];
+  for (const q of imported.questions) {
+    if (q.kind === 'text' || q.scale === undefined || q.stepId === undefined) continue;
+    const contact = avoidable[q.stepId];
+    const emotion = scoreQuestion({ kind: q.kind, scale: q.scale, counts: q.counts }).emotion;
+    if (contact === undefined || emotion === undefined) continue;
+    disagreement.push({
+      stepId: q.stepId,
+      question: q.column,
+      avoidable: share(contact),
+      verdict: compareEvidence(emotion, contact),
+    });
+  }
+  return { ...figures, disagreement };
+}
+
+// ---- printing ----
+
+const fixed = (x: number | null | undefined, d: number) =>
+  x === null || x === undefined ? '—' : x.toFixed(d);
+const pct = (x: number | null) => (x === null ? '—' : `${String(Math.round(x * 1000) / 10)} %`);
+const signed = (x: number | null) =>
+  x === null ? '—' : x > 0 ? `+${x.toFixed(1)}` : x < 0 ? `−${(-x).toFixed(1)}` : '0.0';
+
+const verdictWords: Record<EvidenceAgreement, string> = {
+  'too-few': 'too few answers or contacts to compare',
+  agree: 'the survey and the log agree (or neither is clear)',
+  'survey-good-contact-poor':
+    'they disagree: the survey likes this step, but much of its contact is avoidable',
+  'survey-poor-contact-good':
+    'they disagree: the survey dislikes this step, but little of its contact is avoidable',
+};
+
+/** Label and value rows for one question, as printed in md and html. */
+function questionRows(q: SurveyQuestionFigures): [string, string][] {
+  const rows: [string, string][] = [
+    ['Answers (n)', String(q.n)],
+    ['Distribution', q.counts.map((c, i) => `${i + (q.scale === '0-10' ? 0 : 1)}: ${c}`).join(', ')],
+    [
+      'Mean (95 % t interval)',
+      q.interval
+        ? `${fixed(q.mean, 2)} (${q.interval.low.toFixed(4)} to ${q.interval.high.toFixed(4)})`
+        : `${fixed(q.mean, 2)} (no interval below two answers)`,
+    ],
+    ['Median', q.median === null ? '—' : String(q.median)],
+  ];
+  if (q.emotion)
+    rows.push([
+      'Emotion (−100 … +100)',
+      `${signed(q.emotion.mean)} (band ${signed(q.emotion.low)} to ${signed(q.emotion.high)})`,
+    ]);
+  if (q.csat)
+    rows.push([
+      'CSAT (answers 4 or 5)',
+      `${q.csat.count} of ${q.csat.n}, ${pct(q.csat.share)} (95 % CI ${pct(q.csat.low)} to ${pct(q.csat.high)})`,
+    ]);
+  if (q.ces)
+    rows.push([
+      `CES easy (${q.scale === '1-7' ? '5–7' : '4–5'})`,
+      `${q.ces.easy.count} of ${q.ces.easy.n}, ${pct(q.ces.easy.share)} (95 % CI ${pct(q.ces.easy.low)} to ${pct(q.ces.easy.high)})`,
+    ]);
+  if (q.nps)
+    rows.push([
+      'NPS (promoters − detractors)',
+      `${signed(q.nps.score)} (95 % CI ${signed(q.nps.low)} to ${signed(q.nps.high)}; ${q.nps.promoters} promoters, ${q.nps.passives} passives, ${q.nps.detractors} detractors)`,
+    ]);
+  return rows;
+}
+
+const mdEsc = (s: string) => s.replace(/([\\`*_[\]|<>])/g, '\\$1');
+const htmlEsc = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+const heading = (q: SurveyQuestionFigures) =>
+  `${q.question}${q.stepId ? ` (step ${q.stepId})` : ''} — ${q.kind === 'ces' ? 'CES' : q.kind === 'nps' ? 'NPS' : 'rating'}, ${q.scale}`;
+
+const summaryLine = (s: SurveyFigures) =>
+  `${s.responses} responses from ${s.file} (columns: ${s.source === 'mapping file' ? 'from the mapping file' : `guessed, ${s.source} export; give --survey-map to set them`}); ${s.quotes} free-text answers (not printed).`;
+
+const evidenceRow = (d: SurveyStepEvidence): [string, string, string] => [
+  d.stepId,
+  `${d.avoidable.count} of ${d.avoidable.n} contacts avoidable, ${pct(d.avoidable.share)} (95 % CI ${pct(d.avoidable.low)} to ${pct(d.avoidable.high)})`,
+  verdictWords[d.verdict],
+];
+
+export function surveyMarkdown(s: SurveyFigures): string {
+  const out = [`## Survey answers (${mdEsc(s.file)})`, '', mdEsc(summaryLine(s)), ''];
+  if (s.questions.length === 0) out.push('No scored question in this export.', '');
+  for (const q of s.questions) {
+    out.push(`### ${mdEsc(heading(q))}`, '', '| Figure | Value |', '|---|---|');
+    for (const [k, v] of questionRows(q)) out.push(`| ${mdEsc(k)} | ${v} |`);
+    out.push('');
+  }
+  if (s.disagreement) {
+    out.push('### Survey beside the event log', '');
+    if (s.disagreement.length === 0)
+      out.push(
+        'No surveyed step matches an activity in the log: name the step after the activity, or map them in --survey-map ("activities").',
+        '',
+      );
+    else {
+      out.push('| Step | Avoidable contact (from the log) | Verdict |', '|---|---|---|');
+      for (const d of s.disagreement) out.push(`| ${evidenceRow(d).map(mdEsc).join(' | ')} |`);
+      out.push('');
+    }
+  }
+  return `${out.join('\n')}`;
+}
+
+export function surveyHtml(s: SurveyFigures): string {
+  const out = [`<h2>Survey answers (${htmlEsc(s.file)})</h2>`, `<p>${htmlEsc(summaryLine(s))}</p>`];
+  for (const q of s.questions) {
+    out.push(`<h3>${htmlEsc(heading(q))}</h3>`, '<table><tbody>');
+    for (const [k, v] of questionRows(q))
+      out.push(`<tr><th scope="row">${htmlEsc(k)}</th><td>${htmlEsc(v)}</td></tr>`);
+    out.push('</tbody></table>');
+  }
+  if (s.disagreement && s.disagreement.length > 0) {
+    out.push(
+      '<h3>Survey beside the event log</h3>',
+      '<table><thead><tr><th scope="col">Step</th><th scope="col">Avoidable contact (from the log)</th><th scope="col">Verdict</th></tr></thead><tbody>',
+    );
+    for (const d of s.disagreement)
+      out.push(
+        `<tr>${evidenceRow(d)
+          .map((c) => `<td>${htmlEsc(c)}</td>`)
+          .join('')}</tr>`,
+      );
+    out.push('</tbody></table>');
+  }
+  return out.join('\n');
+}
+
+/** Adds the survey's figures to a rendered report in its own format. */
+export function withSurveyEvidence(format: 'md' | 'json' | 'html', text: string, s: SurveyFigures): string {
+  if (format === 'json') {
+    const data = JSON.parse(text) as Record<string, unknown>;
+    return `${JSON.stringify({ ...data, survey: s }, null, 2)}\n`;
+  }
+  if (format === 'md')
+    return text.trim() === '' ? surveyMarkdown(s) : `${text.replace(/\n*$/, '\n')}\n${surveyMarkdown(s)}`;
+  const html = surveyHtml(s);
+  if (text.includes('</main>')) return text.replace('</main>', `${html}\n</main>`);
+  return text.replace('</body>', `${html}\n</body>`);
+}
