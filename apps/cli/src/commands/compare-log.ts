@@ -6,6 +6,7 @@ import {
   importLimitsFromEnv,
   importLogFile,
   toJsonReport,
+  type CaseIndex,
   type JsonReport,
   type OutcomeRule,
 } from '@waymark/analytics';
@@ -19,6 +20,8 @@ export interface LogEvidence {
   readonly file: string;
   readonly rows: [string, string][];
   readonly json: Pick<JsonReport, 'successfulOutcome' | 'closedLoop' | 'valueAdded'>;
+  /** The log's events, for setting survey answers beside its contacts (--survey). */
+  readonly index: CaseIndex;
 }
 
 export async function readLogEvidence(
@@ -42,6 +45,7 @@ export async function readLogEvidence(
       value: {
         file,
         rows: evidenceFigures(report),
+        index: analysis.index,
         json: {
           successfulOutcome: report.successfulOutcome,
           closedLoop: report.closedLoop,

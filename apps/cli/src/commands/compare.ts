@@ -14,6 +14,7 @@ import { writeOutput } from '../files/write-output';
 import { resolveCostOptions } from '../files/read-cost-model';
 import { argsMessage, usageError } from '../usage-error';
 import { readLogEvidence, withLogEvidence } from './compare-log';
+import { readSurveyEvidence, SurveyInputError, withSurveyEvidence } from './survey-evidence';
 
 const renderers: Record<'md' | 'json' | 'html', (c: Comparison) => string> = {
   md: renderComparisonMarkdown,
@@ -22,7 +23,7 @@ const renderers: Record<'md' | 'json' | 'html', (c: Comparison) => string> = {
 };
 const formatIds = Object.keys(renderers) as (keyof typeof renderers)[];
 
-const help = `Usage: waymark compare <current> <desired> [--format md|json|html] [--out <file>] [--costs <table> | --cost-model <file.json>] [--price-year <year> [--deflator <file.csv>]]
+const help = `Usage: waymark compare <current> <desired> [--format md|json|html] [--out <file>] [--costs <table> | --cost-model <file.json>] [--price-year <year> [--deflator <file.csv>]] [--log <file>] [--survey <export> [--survey-map <file.json>]]
 
 Sets a current journey beside a desired one, step by step: contacts, avoidable contacts, elapsed and
 waiting days, hand-offs, cost per journey, emotion (the lowest point, the moments of truth), and the steps
@@ -45,6 +46,14 @@ Options:
                          value-added ratio and, with --sco, the Successful Customer Outcome, from the log
       --sco <activity>   the activity that is the Successful Customer Outcome: the share of cases that
                          reach it (95 % interval) and how long they take (median, p90); needs --log
+      --survey <export>  survey responses (CSV or XLSX from Microsoft Forms, SmartSurvey, GOV.UK Notify): per
+                         question and step n, distribution, mean (95 % t interval), median, CSAT, CES and
+                         NPS (95 % interval); with --log, whether the survey and the log disagree on a step
+                         (docs/worked-checks/survey-scores.md)
+      --survey-map <file.json>
+                         which column is which: {"respondent", "date", "consent", "questions": [{"column",
+                         "kind": "rating"|"ces"|"nps"|"text", "scale": "1-5"|"1-7"|"0-10", "stepId"}],
+                         "activities": {"log activity": "step id"}} (default: guessed from the header)
       --force            replace --out if it exists
   -h, --help             show this help
 
@@ -61,6 +70,8 @@ const options = {
   deflator: { type: 'string' },
   log: { type: 'string' },
   sco: { type: 'string' },
+  survey: { type: 'string' },
+  'survey-map': { type: 'string' },
   force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -118,7 +129,10 @@ export const compareCommand: CliCommand = {
     });
     if (values.sco !== undefined && values.log === undefined)
       return usageError(ctx, 'compare', '--sco needs --log <file>: the event log to measure it in');
+    if (values['survey-map'] !== undefined && values.survey === undefined)
+      return usageError(ctx, 'compare', '--survey-map needs --survey <export>: the survey responses it maps');
     let text = renderers[format as keyof typeof renderers](comparison);
+    let logIndex;
     if (values.log !== undefined) {
       const log = await readLogEvidence(
         ctx.cwd,
@@ -131,6 +145,23 @@ export const compareCommand: CliCommand = {
         return log.io ? exitCodes.io : exitCodes.invalid;
       }
       text = withLogEvidence(format as 'md' | 'json' | 'html', text, log.value);
+      logIndex = log.value.index;
+    }
+    if (values.survey !== undefined) {
+      try {
+        const survey = await readSurveyEvidence(
+          ctx.cwd,
+          ctx.env,
+          values.survey,
+          values['survey-map'],
+          logIndex ? { index: logIndex, activities: logIndex.store.activities.values() } : undefined,
+        );
+        text = withSurveyEvidence(format as 'md' | 'json' | 'html', text, survey);
+      } catch (e) {
+        if (!(e instanceof SurveyInputError)) throw e;
+        ctx.stderr(`waymark compare: ${e.message}\n`);
+        return e.io ? exitCodes.io : exitCodes.invalid;
+      }
     }
     const written = await writeOutput(ctx, text, values.out, values.force ?? false);
     if (!written.ok) {

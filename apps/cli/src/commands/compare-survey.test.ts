@@ -1,0 +1,130 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCli, withTempDir } from '../run-cli.fixture';
+
+// docs/worked-checks/survey-scores.md, "Worked example: step Reports the problem", through `waymark compare --survey`.
+const examples = fileURLToPath(new URL('../../../../examples/', import.meta.url));
+const current = join(examples, 'melton-asb-victim-current.yaml');
+const desired = join(examples, 'melton-asb-victim-desired.yaml');
+
+const repeat = (value: number, times: number) => new Array<number>(times).fill(value);
+const satisfaction = [1, 2, 2, 3, 3, 3, ...repeat(4, 8), ...repeat(5, 6)];
+const effort = [1, 2, 3, 3, 4, 4, 4, ...repeat(5, 5), ...repeat(6, 5), ...repeat(7, 3)];
+const recommend = [0, 3, 5, 6, 6, 7, 7, 8, 8, 8, ...repeat(9, 4), ...repeat(10, 6)];
+
+/** A SmartSurvey-like export: respondents, answers "4" or "4 - Satisfied" style, the worked example's answers. */
+function surveyCsv(): string {
+  const rows = satisfaction.map((s, i) => `${1000 + i},${s},${effort[i]},${recommend[i]}`);
+  return `Response ID,Satisfaction,Ease,Recommend\n${rows.join('\n')}\n`;
+}
+const mapping = {
+  respondent: 'Response ID',
+  questions: [
+    { column: 'Satisfaction', kind: 'rating', scale: '1-5', stepId: 'Report problem' },
+    { column: 'Ease', kind: 'ces', scale: '1-7', stepId: 'Report problem' },
+    { column: 'Recommend', kind: 'nps', scale: '0-10' },
+  ],
+};
+
+/** 12 cases reporting once each by phone: no repeats, so none of the 12 contacts is avoidable (Wilson 0 %–24.2 %). */
+function onceLog(): string {
+  const lines = ['case,activity,timestamp,channel'];
+  for (let c = 1; c <= 12; c++)
+    lines.push(`C${c},Report problem,2026-03-${String(c).padStart(2, '0')}T09:00:00Z,Phone`);
+  return `${lines.join('\n')}\n`;
+}
+
+describe('waymark compare --survey (issue 13 item 3)', () => {
+  it('given the worked example, then md ends with each question’s n, mean with interval, median, CSAT, CES and NPS', () =>
+    withTempDir(async (dir) => {
+      await writeFile(join(dir, 'survey.csv'), surveyCsv());
+      await writeFile(join(dir, 'map.json'), JSON.stringify(mapping));
+      const r = await runCli(
+        ['compare', current, desired, '--survey', 'survey.csv', '--survey-map', 'map.json'],
+        dir,
+      );
+      expect(r.code, r.stderr).toBe(0);
+      const at = r.stdout.indexOf('## Survey answers (survey.csv)');
+      expect(at).toBeGreaterThan(0);
+      const survey = r.stdout.slice(at);
+      expect(survey).toContain('### Satisfaction (step Report problem) — rating, 1-5');
+      expect(survey).toContain('| Mean (95 % t interval) | 3.80 (3.2610 to 4.3390) |');
+      expect(survey).toContain('| CSAT (answers 4 or 5) | 14 of 20, 70 % (95 % CI 48.1 % to 85.5 %) |');
+      expect(survey).toContain('| Mean (95 % t interval) | 4.85 (4.0717 to 5.6283) |');
+      expect(survey).toContain('| Median | 5 |');
+      expect(survey).toContain('| NPS (promoters − detractors) | +25.0 (95 % CI −11.7 to +55.2;');
+    }));
+
+  it('given --log and JSON, then the survey sits beside the comparison and the step matched by name is set beside its contacts', () =>
+    withTempDir(async (dir) => {
+      await writeFile(join(dir, 'survey.csv'), surveyCsv());
+      await writeFile(join(dir, 'map.json'), JSON.stringify(mapping));
+      await writeFile(join(dir, 'log.csv'), onceLog());
+      const r = await runCli(
+        [
+          'compare',
+          current,
+          desired,
+          '--log',
+          'log.csv',
+          '--survey',
+          'survey.csv',
+          '--survey-map',
+          'map.json',
+          '--format',
+          'json',
+        ],
+        dir,
+      );
+      expect(r.code, r.stderr).toBe(0);
+      const out = JSON.parse(r.stdout);
+      expect(out.current).toBeDefined();
+      expect(out.log.file).toBe('log.csv');
+      expect(out.survey.questions[2].nps).toMatchObject({ score: 25, low: -11.7, high: 55.2 });
+      // 0 of 12 avoidable (upper end 24.2 % > 15 %): not clearly good, so no disagreement is claimed
+      expect(out.survey.disagreement).toEqual([
+        {
+          stepId: 'Report problem',
+          question: 'Satisfaction',
+          avoidable: { count: 0, n: 12, share: 0, low: 0, high: 0.2425 },
+          verdict: 'agree',
+        },
+      ]);
+    }));
+
+  it('given html, then the page carries the survey inside its body', () =>
+    withTempDir(async (dir) => {
+      await writeFile(join(dir, 'survey.csv'), surveyCsv());
+      const r = await runCli(
+        ['compare', current, desired, '--survey', 'survey.csv', '--format', 'html'],
+        dir,
+      );
+      expect(r.code, r.stderr).toBe(0);
+      const at = r.stdout.indexOf('<h2>Survey answers (survey.csv)</h2>');
+      expect(at).toBeGreaterThan(0);
+      expect(at).toBeLessThan(r.stdout.indexOf('</body>'));
+    }));
+
+  it('given a score out of range, then it names the file, row and column and prints no comparison (exit 1)', () =>
+    withTempDir(async (dir) => {
+      await writeFile(join(dir, 'survey.csv'), surveyCsv().replace('\n1002,2,3,5\n', '\n1002,2,3,11\n'));
+      await writeFile(join(dir, 'map.json'), JSON.stringify(mapping));
+      const r = await runCli(
+        ['compare', current, desired, '--survey', 'survey.csv', '--survey-map', 'map.json'],
+        dir,
+      );
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('waymark compare: --survey survey.csv: a problem; nothing was counted:');
+      expect(r.stderr).toContain('row 4, column 4 ("Recommend"): 11 is outside the 0-10 scale');
+      expect(r.stdout).toBe('');
+    }));
+
+  it('given --survey-map without --survey, then it is a usage error', () =>
+    withTempDir(async (dir) => {
+      const r = await runCli(['compare', current, desired, '--survey-map', 'map.json'], dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('--survey-map needs --survey');
+    }));
+});
