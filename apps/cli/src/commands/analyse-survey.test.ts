@@ -165,6 +165,36 @@ describe('waymark analyse --survey: bad input is named plainly', () => {
       expect(e.stderr).toContain('--survey empty.csv: row 1: the file is empty');
     }));
 
+  it('given a file that looks like a workbook but is not one, then it says the workbook could not be read', () =>
+    withTempDir(async (dir) => {
+      await writeFile(join(dir, 'broken.xlsx'), Buffer.from('PK\x03\x04 not really a zip file', 'latin1'));
+      const r = await runCli(['analyse', '--survey', 'broken.xlsx'], dir);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('waymark analyse: --survey broken.xlsx: the workbook could not be read');
+      expect(r.stdout).toBe('');
+    }));
+
+  it('given a mapping file that is not UTF-8, not JSON, or has an unknown kind, then each is named', () =>
+    withTempDir(async (dir) => {
+      await writeFile(join(dir, 'survey.csv'), surveyCsv());
+      const runWith = async (bytes: Buffer | string) => {
+        await writeFile(join(dir, 'map.json'), bytes);
+        return runCli(['analyse', '--survey', 'survey.csv', '--survey-map', 'map.json'], dir);
+      };
+      const latin1 = await runWith(Buffer.from('{"respondent": "R\xe9pondant"}', 'latin1'));
+      expect(latin1.code).toBe(1);
+      expect(latin1.stderr).toMatch(/--survey-map map\.json: line 1, column \d+: /);
+      const notJson = await runWith('{questions: []}');
+      expect(notJson.stderr).toContain('--survey-map map.json: is not JSON');
+      const badKind = await runWith(
+        JSON.stringify({ questions: [{ column: header[1], kind: 'stars', scale: '1-5' }] }),
+      );
+      expect(badKind.code).toBe(1);
+      expect(badKind.stderr).toContain(
+        '--survey-map map.json: questions[0].kind must be one of rating, ces, nps, text; got "stars"',
+      );
+    }));
+
   it('given a mapping naming a column the export lacks, then it says so with the columns it has', () =>
     withTempDir(async (dir) => {
       await writeFile(join(dir, 'survey.csv'), surveyCsv());

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
+import { decodeText } from '@waymark/core';
 import {
   avoidableBySteps,
   createPseudonymiser,
@@ -140,14 +141,29 @@ async function readMapping(
   cwd: string,
   file: string,
 ): Promise<{ mapping: SurveyMapping; activities: Record<string, string> }> {
+  let bytes;
+  try {
+    bytes = await readFile(resolve(cwd, file));
+  } catch (e) {
+    throw new SurveyInputError(
+      `--survey-map ${file}: cannot read the file (${e instanceof Error ? e.message : String(e)})`,
+      true,
+    );
+  }
+  // the one decoding rule (decision 0011): bytes that are not UTF-8 are refused, not read as U+FFFD
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) {
+    const { code, line, column, message } = decoded.error;
+    const at = code === 'not_utf8' || code === 'invalid_utf16' ? `line ${line}, column ${column}: ` : '';
+    throw new SurveyInputError(`--survey-map ${file}: ${at}${message}`, false);
+  }
   let data: unknown;
   try {
-    data = JSON.parse(await readFile(resolve(cwd, file), 'utf8'));
+    data = JSON.parse(decoded.value);
   } catch (e) {
-    const io = !(e instanceof SyntaxError);
     throw new SurveyInputError(
-      `--survey-map ${file}: ${io ? 'cannot read the file' : 'is not JSON'} (${e instanceof Error ? e.message : String(e)})`,
-      io,
+      `--survey-map ${file}: is not JSON (${e instanceof Error ? e.message : String(e)})`,
+      false,
     );
   }
   const bad = (what: string): never => {
