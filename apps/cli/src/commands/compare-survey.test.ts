@@ -57,6 +57,41 @@ describe('waymark compare --survey (issue 13 item 3)', () => {
       expect(survey).toContain('| NPS (promoters − detractors) | +25.0 (95 % CI −11.7 to +55.2;');
     }));
 
+  it('given steps named by the current map’s step ids, then each is labelled and set beside the map’s estimate', () =>
+    withTempDir(async (dir) => {
+      await writeFile(join(dir, 'survey.csv'), surveyCsv());
+      const onMap = {
+        ...mapping,
+        questions: mapping.questions.map((q) => (q.stepId ? { ...q, stepId: 'reports-incident' } : q)),
+      };
+      await writeFile(join(dir, 'map.json'), JSON.stringify(onMap));
+      const r = await runCli(
+        [
+          'compare',
+          current,
+          desired,
+          '--survey',
+          'survey.csv',
+          '--survey-map',
+          'map.json',
+          '--format',
+          'json',
+        ],
+        dir,
+      );
+      expect(r.code, r.stderr).toBe(0);
+      const [sat] = JSON.parse(r.stdout).survey.questions;
+      expect(sat.mapStep.label).toBe('Reports Incident');
+      // the Melton map's own estimate for the step (examples/melton-asb-victim-current.yaml, e-reports-incident)
+      expect(sat.mapStep.emotion).toEqual([{ score: -60, estimate: true }]);
+      const md = await runCli(
+        ['compare', current, desired, '--survey', 'survey.csv', '--survey-map', 'map.json'],
+        dir,
+      );
+      expect(md.stdout).toContain('### Satisfaction (step “Reports Incident”) — rating, 1-5');
+      expect(md.stdout).toContain('| Emotion on the current map | −60.0 (estimate) |');
+    }));
+
   it('given --log and JSON, then the survey sits beside the comparison and the step matched by name is set beside its contacts', () =>
     withTempDir(async (dir) => {
       await writeFile(join(dir, 'survey.csv'), surveyCsv());

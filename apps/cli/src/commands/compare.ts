@@ -14,7 +14,12 @@ import { writeOutput } from '../files/write-output';
 import { resolveCostOptions } from '../files/read-cost-model';
 import { argsMessage, usageError } from '../usage-error';
 import { readLogEvidence, withLogEvidence } from './compare-log';
-import { readSurveyEvidence, SurveyInputError, withSurveyEvidence } from './survey-evidence';
+import {
+  readSurveyEvidence,
+  SurveyInputError,
+  withJourneySteps,
+  withSurveyEvidence,
+} from './survey-evidence';
 
 const renderers: Record<'md' | 'json' | 'html', (c: Comparison) => string> = {
   md: renderComparisonMarkdown,
@@ -156,7 +161,11 @@ export const compareCommand: CliCommand = {
           values['survey-map'],
           logIndex ? { index: logIndex, activities: logIndex.store.activities.values() } : undefined,
         );
-        text = withSurveyEvidence(format as 'md' | 'json' | 'html', text, survey);
+        text = withSurveyEvidence(
+          format as 'md' | 'json' | 'html',
+          text,
+          withJourneySteps(survey, sides[0]!),
+        );
       } catch (e) {
         if (!(e instanceof SurveyInputError)) throw e;
         ctx.stderr(`waymark compare: ${e.message}\n`);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
-import { decodeText } from '@waymark/core';
+import { decodeText, type Journey } from '@waymark/core';
 import {
   avoidableBySteps,
   createPseudonymiser,
@@ -67,6 +67,12 @@ export interface SurveyQuestionFigures {
   readonly sd: number | null;
   readonly interval: { readonly low: number; readonly high: number; readonly confidence: number } | null;
   readonly emotion: { readonly mean: number; readonly low: number; readonly high: number } | null;
+  /** In compare: the current journey's step the question is about, and the emotion scores its map gives there. */
+  readonly mapStep?: {
+    readonly id: string;
+    readonly label: string;
+    readonly emotion: readonly { readonly score: number; readonly estimate: boolean }[];
+  };
   readonly csat?: SurveyShare;
   readonly ces?: { readonly mean: number | null; readonly easy: SurveyShare };
   readonly nps?: {
@@ -339,6 +345,25 @@ export async function readSurveyEvidence(
   return { ...figures, disagreement };
 }
 
+/** Names each question's step from the journey (by step id, else by label) with the map's emotion scores there. */
+export function withJourneySteps(s: SurveyFigures, journey: Journey): SurveyFigures {
+  const norm = (x: string) => x.trim().toLowerCase();
+  return {
+    ...s,
+    questions: s.questions.map((q) => {
+      if (q.stepId === null) return q;
+      const id = q.stepId;
+      const column =
+        journey.columns.find((c) => c.id === id) ?? journey.columns.find((c) => norm(c.label) === norm(id));
+      if (column === undefined) return q;
+      const emotion = journey.cards.flatMap((c) =>
+        c.kind === 'emotion' && c.columnId === column.id ? [{ score: c.score, estimate: c.estimate }] : [],
+      );
+      return { ...q, mapStep: { id: column.id, label: column.label, emotion } };
+    }),
+  };
+}
+
 // ---- printing ----
 
 const fixed = (x: number | null | undefined, d: number) =>
@@ -374,6 +399,15 @@ function questionRows(q: SurveyQuestionFigures): [string, string][] {
       'Emotion (−100 … +100)',
       `${signed(q.emotion.mean)} (band ${signed(q.emotion.low)} to ${signed(q.emotion.high)})`,
     ]);
+  if (q.mapStep)
+    rows.push([
+      'Emotion on the current map',
+      q.mapStep.emotion.length === 0
+        ? 'none on this step'
+        : q.mapStep.emotion
+            .map((e) => `${signed(e.score)} (${e.estimate ? 'estimate' : 'entered as measured'})`)
+            .join(', '),
+    ]);
   if (q.csat)
     rows.push([
       'CSAT (answers 4 or 5)',
@@ -397,7 +431,7 @@ const htmlEsc = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const heading = (q: SurveyQuestionFigures) =>
-  `${q.question}${q.stepId ? ` (step ${q.stepId})` : ''} — ${q.kind === 'ces' ? 'CES' : q.kind === 'nps' ? 'NPS' : 'rating'}, ${q.scale}`;
+  `${q.question}${q.mapStep ? ` (step “${q.mapStep.label}”)` : q.stepId ? ` (step ${q.stepId})` : ''} — ${q.kind === 'ces' ? 'CES' : q.kind === 'nps' ? 'NPS' : 'rating'}, ${q.scale}`;
 
 const summaryLine = (s: SurveyFigures) =>
   `${s.responses} responses from ${s.file} (columns: ${s.source === 'mapping file' ? 'from the mapping file' : `guessed, ${s.source} export; give --survey-map to set them`}); ${s.quotes} free-text answers (not printed).`;
