@@ -421,9 +421,13 @@ function questionRows(q: SurveyQuestionFigures): [string, string][] {
   if (q.nps)
     rows.push([
       'NPS (promoters − detractors)',
-      `${signed(q.nps.score)} (95 % CI ${signed(q.nps.low)} to ${signed(q.nps.high)}; ${q.nps.promoters} promoters, ${q.nps.passives} passives, ${q.nps.detractors} detractors)`,
+      `${signed(q.nps.score)} (95 % CI ${signed(q.nps.low)} to ${signed(q.nps.high)}; ${plural(q.nps.promoters, 'promoter')}, ${plural(q.nps.passives, 'passive')}, ${plural(q.nps.detractors, 'detractor')})`,
     ]);
   return rows;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 const mdEsc = (s: string) => s.replace(/([\\`*_[\]|<>])/g, '\\$1');
