@@ -181,6 +181,19 @@ describe('Improve, end to end in Chromium', () => {
   }, 60_000);
 
   it('given NI14 with baseline 40 and target 20, when 42 is recorded, then the chart and the table say missed', async () => {
+    // The demo gives this journey its own NI14 indicator (the opportunity's); this walk starts from none.
+    const indicatorsUrl = `${server.url}/api/workspaces/demo/journeys/melton-asb-victim-desired/artifacts/indicators`;
+    const me = (await (await page.request.get(`${server.url}/api/auth/me`)).json()) as { csrfToken: string };
+    const { items } = (await (await page.request.get(indicatorsUrl)).json()) as {
+      items: { id: string; version: number }[];
+    };
+    for (const a of items) {
+      const emptied = await page.request.put(`${indicatorsUrl}/${a.id}`, {
+        headers: { 'x-csrf-token': me.csrfToken },
+        data: { baseVersion: a.version, data: { indicators: [] } },
+      });
+      expect(emptied.status(), await emptied.text()).toBe(200);
+    }
     await page.goto(improve('indicators'));
     await page.getByLabel('Baseline').fill('40');
     await page.getByLabel('Target').fill('20');
