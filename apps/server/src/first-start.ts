@@ -4,7 +4,7 @@ import { readJourneyText } from '@waymark/document';
 import type { PasswordHasher } from '@waymark/api';
 import type { Keyring, Stores, UserId, WorkspaceId } from '@waymark/store';
 import { demoJourneyId, seedDemoDataset } from './demo-dataset';
-import { seedDemoHierarchy } from './demo-hierarchy';
+import { seedDemoHierarchy, wholeProblemId } from './demo-hierarchy';
 
 export interface FirstStart {
   readonly adminEmail: string;
@@ -16,6 +16,8 @@ export interface FirstStart {
   readonly skipped: readonly string[];
   /** A sentence on the demo's contact log, when one was made. */
   readonly demoLog?: string;
+  /** The whole-problem journey the examples were arranged under (issue 14), when they all were there. */
+  readonly wholeProblem?: string;
 }
 
 export interface FirstStartCaps {
@@ -92,6 +94,7 @@ export async function runFirstStart(
   // The examples as a small hierarchy with one opportunity traced to its idea, business case and indicator.
   const skippedHierarchy = await seedDemoHierarchy(stores, ws.id, admin.id, at);
   if (skippedHierarchy) skipped.push(skippedHierarchy);
+  const hierarchy = skippedHierarchy === null && (await stores.journeys.getJourney(ws.id, wholeProblemId));
   let demoLog: string | undefined;
   if (keyring) {
     const skippedLog = await seedDemoDataset(stores, keyring, ws.id, admin.id, at);
@@ -99,5 +102,13 @@ export async function runFirstStart(
     else demoLog = `a generated contact log attached to ${demoJourneyId} (see Event logs)`;
   }
   await stores.accounts.putSetting(INSTANCE_KEY, { createdAt: at, demoWorkspace: ws.id });
-  return { adminEmail, password, passwordExpiresAt, loaded, skipped, ...(demoLog ? { demoLog } : {}) };
+  return {
+    adminEmail,
+    password,
+    passwordExpiresAt,
+    loaded,
+    skipped,
+    ...(demoLog ? { demoLog } : {}),
+    ...(hierarchy ? { wholeProblem: wholeProblemId } : {}),
+  };
 }

@@ -27,6 +27,9 @@ async function main(): Promise<number> {
       '',
       'First start: created the administrator and a Demo workspace',
       `  with ${first.loaded.length} example journey(s)${examples}.`,
+      ...(first.wholeProblem
+        ? [`  They open from a whole-problem journey, ${first.wholeProblem} (see Journey tree).`]
+        : []),
       ...(first.demoLog ? [`  It also has ${first.demoLog}.`] : []),
       ...first.skipped.map((skipped) => `  Skipped ${skipped}`),
       '',
