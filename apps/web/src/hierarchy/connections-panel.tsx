@@ -3,7 +3,7 @@ import { Link } from '../app/router';
 import { useSession } from '../app/session';
 import { useEditorContext } from '../editor/editor-context';
 import { t } from '../i18n';
-import { ErrorSummary, SelectField, TextField, errorText } from '../ui/field';
+import { ChoiceField, ErrorSummary, SelectField, TextField, errorText } from '../ui/field';
 import {
   addOpportunityLink,
   addStepLink,
@@ -188,28 +188,18 @@ export function ConnectionsPanel({ ws, id }: { ws: string; id: string }) {
         </ul>
         {canEdit && others.length > 0 && steps.length > 0 ? (
           <form onSubmit={linkChild}>
-            <SelectField
+            <ChoiceField
               label={t('hierarchy.connections.step')}
               value={childStep}
-              onChange={(e) => setChildStep(e.target.value)}
-            >
-              {steps.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.label}
-                </option>
-              ))}
-            </SelectField>
-            <SelectField
+              onChange={setChildStep}
+              choices={steps.map((s) => ({ value: s.id, label: s.label }))}
+            />
+            <ChoiceField
               label={t('hierarchy.connections.childJourney')}
               value={childJourney}
-              onChange={(e) => setChildJourney(e.target.value)}
-            >
-              {others.map((j) => (
-                <option key={j.id} value={j.id}>
-                  {j.title}
-                </option>
-              ))}
-            </SelectField>
+              onChange={setChildJourney}
+              choices={others.map((j) => ({ value: j.id, label: j.title }))}
+            />
             <button type="submit" className="button button--secondary">
               {t('hierarchy.connections.linkChild')}
             </button>
@@ -250,39 +240,24 @@ export function ConnectionsPanel({ ws, id }: { ws: string; id: string }) {
         </ul>
         {canEdit && others.length > 0 && steps.length > 0 ? (
           <form onSubmit={linkStep}>
-            <SelectField
+            <ChoiceField
               label={t('hierarchy.connections.fromStep')}
               value={fromStep}
-              onChange={(e) => setFromStep(e.target.value)}
-            >
-              {steps.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.label}
-                </option>
-              ))}
-            </SelectField>
-            <SelectField
+              onChange={setFromStep}
+              choices={steps.map((s) => ({ value: s.id, label: s.label }))}
+            />
+            <ChoiceField
               label={t('hierarchy.connections.toJourney')}
               value={toJourney}
-              onChange={(e) => setToJourney(e.target.value)}
-            >
-              {others.map((j) => (
-                <option key={j.id} value={j.id}>
-                  {j.title}
-                </option>
-              ))}
-            </SelectField>
-            <SelectField
+              onChange={setToJourney}
+              choices={others.map((j) => ({ value: j.id, label: j.title }))}
+            />
+            <ChoiceField
               label={t('hierarchy.connections.toStep')}
               value={toStep}
-              onChange={(e) => setToStep(e.target.value)}
-            >
-              {toSteps.map((s) => (
-                <option key={s.value} value={s.value}>
-                  {s.label}
-                </option>
-              ))}
-            </SelectField>
+              onChange={setToStep}
+              choices={toSteps}
+            />
             <button type="submit" className="button button--secondary" disabled={!toStep}>
               {t('hierarchy.connections.linkStep')}
             </button>
@@ -310,17 +285,12 @@ export function ConnectionsPanel({ ws, id }: { ws: string; id: string }) {
         </ul>
         {canEdit && cards.length > 0 ? (
           <form onSubmit={addToOpportunity} noValidate>
-            <SelectField
+            <ChoiceField
               label={t('hierarchy.connections.card')}
               value={card}
-              onChange={(e) => setCard(e.target.value)}
-            >
-              {cards.map((x) => (
-                <option key={x.value} value={x.value}>
-                  {x.label}
-                </option>
-              ))}
-            </SelectField>
+              onChange={setCard}
+              choices={cards}
+            />
             <SelectField
               label={t('hierarchy.connections.opportunity')}
               value={opportunity}

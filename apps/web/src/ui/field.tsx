@@ -56,6 +56,29 @@ export function SelectField({ label, id, children, ...select }: SelectProps) {
   );
 }
 
+/** A labelled choice of one of `choices` (value and the words shown), telling `onChange` the chosen value. */
+export function ChoiceField({
+  label,
+  value,
+  onChange,
+  choices,
+}: {
+  readonly label: string;
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+  readonly choices: readonly { readonly value: string; readonly label: string }[];
+}) {
+  return (
+    <SelectField label={label} value={value} onChange={(e) => onChange(e.target.value)}>
+      {choices.map((c) => (
+        <option key={c.value} value={c.value}>
+          {c.label}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
 /** A message at the top of a form that failed, focused so screen readers announce it. */
 export function ErrorSummary({ message }: { message: string | null }) {
   if (!message) return null;
