@@ -250,3 +250,4 @@ export {
   mapDeliveryWords,
   type ClosedLoopOnMap,
 } from './closing-the-loop';
+export { orderPortfolio, portfolioSorts, type PortfolioSort, type SortableJourney } from './portfolio-order';

@@ -1,16 +1,7 @@
+import { orderPortfolio, portfolioSorts, type PortfolioSort } from '@waymark/measure';
 import type { PortfolioItem } from './library-api';
 
-export const portfolioSorts = [
-  'title',
-  'lowest',
-  'avoidable',
-  'contacts',
-  'days',
-  'cost',
-  'pain',
-  'review',
-] as const;
-export type PortfolioSort = (typeof portfolioSorts)[number];
+export { portfolioSorts, type PortfolioSort };
 
 export interface PortfolioFilters {
   readonly service: string;
@@ -32,27 +23,6 @@ export const noFilters: PortfolioFilters = {
 const same = (value: string | null, wanted: string) =>
   wanted === '' || (value ?? '').trim().toLowerCase() === wanted.trim().toLowerCase();
 
-const valueOf = (i: PortfolioItem, sort: PortfolioSort): number | string | null => {
-  switch (sort) {
-    case 'title':
-      return i.title.toLowerCase();
-    case 'lowest':
-      return i.headline.lowest?.score ?? null;
-    case 'avoidable':
-      return i.headline.avoidablePercent;
-    case 'contacts':
-      return i.headline.contacts;
-    case 'days':
-      return i.headline.elapsedDays;
-    case 'cost':
-      return i.headline.costPence;
-    case 'pain':
-      return i.headline.painPoints;
-    case 'review':
-      return i.reviewDate;
-  }
-};
-
 /**
  * The journeys passing the filters, sorted by `sort` (figures missing go last whichever the direction), as the
  * API's own filterAndSort does for the downloads. Pure.
@@ -72,14 +42,7 @@ export function visibleItems(
       (f.organisation === '' || i.organisations.some((o) => same(o, f.organisation))) &&
       (!f.flagged || i.flags.length > 0),
   );
-  const sign = dir === 'desc' ? -1 : 1;
-  return kept
-    .map((i) => ({ i, v: valueOf(i, sort) }))
-    .sort((a, b) => {
-      if (a.v === null || b.v === null) return a.v === b.v ? 0 : a.v === null ? 1 : -1;
-      return (a.v < b.v ? -1 : a.v > b.v ? 1 : 0) * sign || (a.i.title < b.i.title ? -1 : 1);
-    })
-    .map((x) => x.i);
+  return orderPortfolio(kept, sort, dir);
 }
 
 /** The distinct values of a field across the journeys, sorted, for a filter's choices. Pure. */

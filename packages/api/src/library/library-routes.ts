@@ -1,6 +1,13 @@
 import type { JourneyCommand, JourneyId } from '@waymark/core';
 import { createTranslator, pickLocale, type Translator } from '@waymark/i18n';
-import { costBasisLabel, toCsv, escapeHtml } from '@waymark/measure';
+import {
+  costBasisLabel,
+  escapeHtml,
+  orderPortfolio,
+  portfolioSorts,
+  toCsv,
+  type PortfolioSort,
+} from '@waymark/measure';
 import type { LibraryStore, WorkspaceId } from '@waymark/store';
 import { z } from 'zod';
 import { ApiFailure, fail } from '../api-error';
@@ -18,17 +25,7 @@ const libraryOf = (input: RouteInput<unknown>): LibraryStore => {
   return store;
 };
 
-export const portfolioSorts = [
-  'title',
-  'lowest',
-  'avoidable',
-  'contacts',
-  'days',
-  'cost',
-  'pain',
-  'review',
-] as const;
-export type PortfolioSort = (typeof portfolioSorts)[number];
+export { portfolioSorts, type PortfolioSort };
 
 const filterText = z.string().max(300).optional();
 const portfolioQuery = z.strictObject({
@@ -60,35 +57,7 @@ export function filterAndSort(items: readonly PortfolioItem[], q: Record<string,
         i.organisations.some((o) => same(o, q['organisation']))) &&
       (q['flagged'] !== 'true' || i.flags.length > 0),
   );
-  const key = (q['sort'] ?? 'title') as PortfolioSort;
-  const value = (i: PortfolioItem): number | string | null => {
-    switch (key) {
-      case 'title':
-        return i.title.toLowerCase();
-      case 'lowest':
-        return i.headline.lowest?.score ?? null;
-      case 'avoidable':
-        return i.headline.avoidablePercent;
-      case 'contacts':
-        return i.headline.contacts;
-      case 'days':
-        return i.headline.elapsedDays;
-      case 'cost':
-        return i.headline.costPence;
-      case 'pain':
-        return i.headline.painPoints;
-      case 'review':
-        return i.reviewDate;
-    }
-  };
-  const dir = q['dir'] === 'desc' ? -1 : 1;
-  return kept
-    .map((i) => ({ i, v: value(i) }))
-    .sort((a, b) => {
-      if (a.v === null || b.v === null) return a.v === b.v ? 0 : a.v === null ? 1 : -1;
-      return (a.v < b.v ? -1 : a.v > b.v ? 1 : 0) * dir || (a.i.title < b.i.title ? -1 : 1);
-    })
-    .map((x) => x.i);
+  return orderPortfolio(kept, (q['sort'] ?? 'title') as PortfolioSort, q['dir'] === 'desc' ? 'desc' : 'asc');
 }
 
 const figure = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
