@@ -13,7 +13,7 @@ import { useTitle } from '../app/use-title';
 import { ApiError } from '../api/api-error';
 import type { JourneySummary } from '../api/types';
 import { formatDateIn, t, type MessageId } from '../i18n';
-import { ErrorSummary, SelectField, TextField, errorText } from '../ui/field';
+import { ChoiceField, ErrorSummary, TextField, errorText } from '../ui/field';
 import { packProblemsOf, packProblemWords } from './pack-problems';
 import { slugify } from './templates';
 import {
@@ -200,17 +200,12 @@ function InsertPart(props: {
           {error}
         </p>
       ) : null}
-      <SelectField
+      <ChoiceField
         label={t('templates.insert.map')}
         value={target}
-        onChange={(e) => setTarget(e.target.value)}
-      >
-        {props.journeys.map((j) => (
-          <option key={j.id} value={j.id}>
-            {j.title}
-          </option>
-        ))}
-      </SelectField>
+        onChange={setTarget}
+        choices={props.journeys.map((j) => ({ value: j.id, label: j.title }))}
+      />
       <button className="button button--small" type="submit">
         {t('templates.insert.button', { name: props.template.name })}
       </button>
@@ -389,17 +384,12 @@ function SaveForm(props: {
     <form className="panel" onSubmit={(e) => void save(e)} aria-labelledby="save-template-heading">
       <ErrorSummary message={error} />
       <p>{t('templates.save.privacy')}</p>
-      <SelectField
+      <ChoiceField
         label={t('templates.save.map')}
         value={journeyId}
-        onChange={(e) => setJourneyId(e.target.value)}
-      >
-        {props.journeys.map((j) => (
-          <option key={j.id} value={j.id}>
-            {j.title}
-          </option>
-        ))}
-      </SelectField>
+        onChange={setJourneyId}
+        choices={props.journeys.map((j) => ({ value: j.id, label: j.title }))}
+      />
       <fieldset className="field">
         <legend>{t('templates.save.part')}</legend>
         {(['map', 'lanes', 'persona'] as const).map((k) => (
@@ -440,17 +430,12 @@ function SaveForm(props: {
         personas.length === 0 ? (
           <p>{t('templates.save.noPersonas')}</p>
         ) : (
-          <SelectField
+          <ChoiceField
             label={t('templates.save.persona')}
             value={personaId}
-            onChange={(e) => setPersonaId(e.target.value)}
-          >
-            {personas.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </SelectField>
+            onChange={setPersonaId}
+            choices={personas.map((p) => ({ value: p.id, label: p.name }))}
+          />
         )
       ) : null}
       <TextField
@@ -598,24 +583,18 @@ function CopyForm(props: { ws: string; journeys: readonly JourneySummary[] }) {
           </p>
         </div>
       ) : null}
-      <SelectField
+      <ChoiceField
         label={t('templates.copy.map')}
         value={journeyId}
-        onChange={(e) => setJourneyId(e.target.value)}
-      >
-        {props.journeys.map((j) => (
-          <option key={j.id} value={j.id}>
-            {j.title}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField label={t('templates.copy.to')} value={to} onChange={(e) => setTo(e.target.value)}>
-        {targets.map((w) => (
-          <option key={w.id} value={w.id}>
-            {w.name}
-          </option>
-        ))}
-      </SelectField>
+        onChange={setJourneyId}
+        choices={props.journeys.map((j) => ({ value: j.id, label: j.title }))}
+      />
+      <ChoiceField
+        label={t('templates.copy.to')}
+        value={to}
+        onChange={setTo}
+        choices={targets.map((w) => ({ value: w.id, label: w.name }))}
+      />
       <button className="button" type="submit">
         {t('templates.copy.submit')}
       </button>
