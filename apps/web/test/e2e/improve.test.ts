@@ -221,7 +221,8 @@ describe('Improve, end to end in Chromium', () => {
       .poll(() => page.getByText('Recorded avoidable-percent for 2026-Q3 from the log.').count())
       .toBe(1);
     const q3 = page.getByRole('row', { name: /^2026-Q3/ });
-    expect(await q3.getByRole('cell', { name: 'computed' }).count()).toBe(1);
+    // The message and the table's new row render from the same save; poll rather than read once.
+    await expect.poll(() => q3.getByRole('cell', { name: 'computed' }).count()).toBe(1);
     await expectNoAxeViolations(page);
   }, 60_000);
 
