@@ -101,6 +101,44 @@ export function libraryStoreContract(open: () => Promise<LibraryFixture>): void 
     ]);
   });
 
+  it('given summaries of an older format, when asked with a newer format, then they are stale until rewritten in it', async () => {
+    // Given: j1 summarised before migration 025 (format 1), j2 in format 2.
+    await save(w1, 'j1', 1, { lowest: -40 });
+    await s.library.saveSummary({
+      workspaceId: w2,
+      journeyId: 'j2' as JourneyId,
+      version: 1,
+      summary: { lowest: -20, costInputs: [] },
+      entries,
+      at: day(2),
+      format: 2,
+    });
+    // Then: with format 2 wanted, only j1 is stale; asked without a format, neither is.
+    expect((await s.library.staleJourneys([w1, w2], 2)).map((r) => [r.journeyId, r.version])).toEqual([
+      ['j1', 1],
+    ]);
+    expect(await s.library.staleJourneys([w1, w2])).toEqual([]);
+    const listed = await s.library.listLibrary([w1, w2]);
+    expect(listed.map((i) => [i.journeyId, i.summaryVersion, i.summaryFormat]).sort()).toEqual([
+      ['j1', 1, 1],
+      ['j2', 1, 2],
+    ]);
+    // When: j1's same version is rewritten in format 2, it replaces the old one; a late format-1 write does not.
+    await s.library.saveSummary({
+      workspaceId: w1,
+      journeyId: 'j1' as JourneyId,
+      version: 1,
+      summary: { lowest: -41, costInputs: [] },
+      entries,
+      at: day(3),
+      format: 2,
+    });
+    await save(w1, 'j1', 1, { lowest: -99 });
+    expect(await s.library.staleJourneys([w1, w2], 2)).toEqual([]);
+    const [row] = await s.library.listLibrary([w1]);
+    expect([row?.summary, row?.summaryFormat]).toEqual([{ lowest: -41, costInputs: [] }, 2]);
+  });
+
   it('given a newer summary kept, when an older version is saved late, then the newer one stays', async () => {
     await save(w1, 'j1', 2, { lowest: -10 });
     await save(w1, 'j1', 1, { lowest: -90 });

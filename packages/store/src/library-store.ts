@@ -29,6 +29,8 @@ export interface JourneyRevision {
 export interface SummaryWrite extends JourneyRevision {
   /** Opaque to the store: the API's headline figures. */
   readonly summary: unknown;
+  /** Which format of the API's summary code wrote it (1 when absent): an older format is stale (migration 025). */
+  readonly format?: number;
   readonly entries: readonly SearchEntry[];
   readonly at: Instant;
 }
@@ -49,6 +51,8 @@ export interface LibraryItem {
   /** Null while no summary has been computed for the current version. */
   readonly summary: unknown;
   readonly summaryVersion: number | null;
+  /** The format the stored summary was written in; null without one. */
+  readonly summaryFormat: number | null;
   readonly lastReview: { readonly at: Instant; readonly by: UserRef | null } | null;
   /** When a contact log was last imported into or attached to the journey, if ever. */
   readonly newestLogAt: Instant | null;
@@ -103,9 +107,15 @@ export const highlightEnd = '\u0003';
  * may see.
  */
 export interface LibraryStore {
-  /** Live journeys of these workspaces whose summary is missing or of another version. */
-  staleJourneys(workspaceIds: readonly WorkspaceId[]): Promise<JourneyRevision[]>;
-  /** Keeps a journey's summary and search entries for its version; an older version never replaces a newer one. */
+  /**
+   * Live journeys of these workspaces whose summary is missing, of another version, or written in a format
+   * older than `format` (1 when absent).
+   */
+  staleJourneys(workspaceIds: readonly WorkspaceId[], format?: number): Promise<JourneyRevision[]>;
+  /**
+   * Keeps a journey's summary and search entries for its version; an older version never replaces a newer one,
+   * nor an older format the same version's newer one.
+   */
   saveSummary(input: SummaryWrite): Promise<void>;
   listLibrary(workspaceIds: readonly WorkspaceId[]): Promise<LibraryItem[]>;
   listIndicators(workspaceIds: readonly WorkspaceId[]): Promise<IndicatorsOf[]>;
@@ -126,16 +136,16 @@ const configOf = (language: SearchLanguage) => (language === 'cy' ? 'simple' : '
 /** `LibraryStore` over any `Sql`. */
 export function createSqlLibraryStore(sql: Sql): LibraryStore {
   return {
-    async staleJourneys(workspaceIds) {
+    async staleJourneys(workspaceIds, format = 1) {
       if (workspaceIds.length === 0) return [];
       const rows = await sql.query<{ workspace_id: string; id: string; version: number }>(
         `SELECT j.workspace_id, j.id, j.version
          FROM journeys j
          LEFT JOIN journey_summaries s ON s.workspace_id = j.workspace_id AND s.journey_id = j.id
          WHERE ${inWorkspaces('j.workspace_id', '$1')} AND j.deleted_at IS NULL
-           AND (s.version IS NULL OR s.version <> j.version)
+           AND (s.version IS NULL OR s.version <> j.version OR s.format < $2)
          ORDER BY j.workspace_id, j.id`,
-        [ids(workspaceIds)],
+        [ids(workspaceIds), format],
       );
       return rows.map((r) => ({
         workspaceId: r.workspace_id as WorkspaceId,
@@ -146,14 +156,23 @@ export function createSqlLibraryStore(sql: Sql): LibraryStore {
     async saveSummary(input) {
       await sql.transaction(async (tx) => {
         const [kept] = await tx.query<{ version: number }>(
-          `INSERT INTO journey_summaries (workspace_id, journey_id, version, summary, computed_at)
-           SELECT $1, $2, $3, $4::jsonb, $5
+          `INSERT INTO journey_summaries (workspace_id, journey_id, version, summary, computed_at, format)
+           SELECT $1, $2, $3, $4::jsonb, $5, $6
            WHERE EXISTS (SELECT 1 FROM journeys WHERE workspace_id = $1 AND id = $2)
            ON CONFLICT (workspace_id, journey_id) DO UPDATE
-             SET version = EXCLUDED.version, summary = EXCLUDED.summary, computed_at = EXCLUDED.computed_at
+             SET version = EXCLUDED.version, summary = EXCLUDED.summary, computed_at = EXCLUDED.computed_at,
+                 format = EXCLUDED.format
              WHERE journey_summaries.version < EXCLUDED.version
+                OR (journey_summaries.version = EXCLUDED.version AND journey_summaries.format < EXCLUDED.format)
            RETURNING version`,
-          [input.workspaceId, input.journeyId, input.version, json(input.summary), input.at],
+          [
+            input.workspaceId,
+            input.journeyId,
+            input.version,
+            json(input.summary),
+            input.at,
+            input.format ?? 1,
+          ],
         );
         if (!kept) return;
         await tx.query('DELETE FROM journey_search WHERE workspace_id = $1 AND journey_id = $2', [
@@ -203,6 +222,7 @@ export function createSqlLibraryStore(sql: Sql): LibraryStore {
         updated_at: unknown;
         summary: unknown;
         summary_version: number | null;
+        summary_format: number | null;
         reviewed_at: unknown;
         reviewed_by: string | null;
         reviewed_by_name: string | null;
@@ -210,6 +230,7 @@ export function createSqlLibraryStore(sql: Sql): LibraryStore {
       }>(
         `SELECT j.workspace_id, w.name AS workspace_name, j.id, j.version, j.title, j.journey_type, j.status,
                 j.owner, j.segment, j.review_date, j.updated_at, s.summary, s.version AS summary_version,
+                s.format AS summary_format,
                 r.reviewed_at, r.reviewed_by, u.name AS reviewed_by_name, d.newest_log_at
          FROM journeys j
          JOIN workspaces w ON w.id = j.workspace_id
@@ -242,6 +263,7 @@ export function createSqlLibraryStore(sql: Sql): LibraryStore {
         updatedAt: iso(r.updated_at),
         summary: r.summary_version === r.version ? r.summary : null,
         summaryVersion: r.summary_version,
+        summaryFormat: r.summary_format,
         lastReview:
           r.reviewed_at === null || r.reviewed_at === undefined
             ? null
