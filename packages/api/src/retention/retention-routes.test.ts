@@ -187,6 +187,45 @@ describe('retention routes', () => {
     expect(event).toMatchObject({ action: 'workspace.export', actorId: 'u-olive' });
   });
 
+  it('given an opportunity and a step link, when the owner exports, then opportunities, their links and the journey links are files a person can read', async () => {
+    const [journey] = await t.stores.journeys.listJourneys(ws);
+    const id = journey!.id as JourneyId;
+    const stored = await t.stores.journeys.getJourney(ws, id);
+    const step = stored!.journey.columns[0]!.id;
+    const other = await owner.request('POST', '/api/workspaces/w1/journeys', {
+      template: 'blank-current',
+      title: 'Pay for a permit',
+    });
+    const otherId = ((await other.json()) as { id: string }).id;
+    const made = await owner.request('POST', '/api/workspaces/w1/opportunities', {
+      title: 'Fix it, first time',
+      description: 'People report the same pothole twice',
+      priority: 'high',
+      links: [{ journeyId: id, kind: 'step', target: step }],
+    });
+    expect(made.status).toBe(201);
+    const o = (await made.json()) as { id: string };
+    const linked = await owner.request('POST', '/api/workspaces/w1/step-links', {
+      fromJourneyId: id,
+      fromStepId: step,
+      toJourneyId: otherId,
+      toStepId: step,
+      label: 'Hands over',
+    });
+    expect(linked.status).toBe(201);
+    const files = untar(
+      new Uint8Array(await (await owner.request('GET', '/api/workspaces/w1/export?locale=en')).arrayBuffer()),
+    );
+    expect(files.get('opportunities.csv')).toContain(
+      `${o.id},"Fix it, first time",People report the same pothole twice,,open,high,1,`,
+    );
+    expect(files.get('opportunity-links.csv')).toContain(`${o.id},${id},step,${step},`);
+    expect(files.get('journey-links.csv')).toContain(
+      `hands-over,${id},${step},${otherId},${step},Hands over,`,
+    );
+    expect(files.get('README.txt')).toContain('opportunities.csv');
+  });
+
   it('given the export in Welsh, when downloaded, then its README is in Welsh', async () => {
     const files = untar(
       new Uint8Array(await (await owner.request('GET', '/api/workspaces/w1/export?locale=cy')).arrayBuffer()),

@@ -102,6 +102,9 @@ function readme(input: ExportInput): string {
         'retention.readme.bin',
         'retention.readme.datasets',
         'retention.readme.templates',
+        'retention.readme.opportunities',
+        'retention.readme.opportunityLinks',
+        'retention.readme.journeyLinks',
         'retention.readme.members',
         'retention.readme.audit',
       ] as const
@@ -141,6 +144,85 @@ async function templateFiles(input: ExportInput): Promise<TarFile[]> {
     templates,
   });
   return [{ name: 'templates.json', content }];
+}
+
+/** Opportunities, what each gathers and leads to, and the links between journeys (issue 14 items 1 and 2). */
+async function linkFiles(input: ExportInput): Promise<TarFile[]> {
+  const { deps, workspaceId: ws } = input;
+  const files: TarFile[] = [];
+  const opportunities = (await deps.opportunities?.listOpportunities(ws)) ?? [];
+  if (opportunities.length > 0) {
+    files.push({
+      name: 'opportunities.csv',
+      content: csv(
+        [
+          'id',
+          'title',
+          'description',
+          'owner',
+          'status',
+          'priority',
+          'version',
+          'created_at',
+          'updated_at',
+          'updated_by',
+        ],
+        opportunities.map((o) => [
+          o.id,
+          o.title,
+          o.description,
+          o.owner?.name,
+          o.status,
+          o.priority,
+          o.version,
+          o.createdAt,
+          o.updatedAt,
+          o.updatedBy?.name,
+        ]),
+      ),
+    });
+    files.push({
+      name: 'opportunity-links.csv',
+      content: csv(
+        ['opportunity', 'journey', 'kind', 'target', 'added_at', 'added_by'],
+        opportunities.flatMap((o) =>
+          o.links.map((l) => [o.id, l.journeyId, l.kind, l.target, l.createdAt, l.createdBy?.name]),
+        ),
+      ),
+    });
+  }
+  const children = (await deps.hierarchy?.listChildren(ws)) ?? [];
+  const steps = (await deps.hierarchy?.listStepLinks(ws)) ?? [];
+  if (children.length + steps.length > 0)
+    files.push({
+      name: 'journey-links.csv',
+      content: csv(
+        ['kind', 'from_journey', 'from_step', 'to_journey', 'to_step', 'label', 'added_at', 'added_by'],
+        [
+          ...children.map((c) => [
+            'opens',
+            c.parentJourneyId,
+            c.parentStepId,
+            c.childJourneyId,
+            null,
+            null,
+            c.createdAt,
+            c.createdBy?.name,
+          ]),
+          ...steps.map((l) => [
+            'hands-over',
+            l.fromJourneyId,
+            l.fromStepId,
+            l.toJourneyId,
+            l.toStepId,
+            l.label,
+            l.createdAt,
+            l.createdBy?.name,
+          ]),
+        ],
+      ),
+    });
+  return files;
 }
 
 /** Every file of a workspace's export, README.txt first: readable without Waymark (issue 12 item 4). */
@@ -188,6 +270,7 @@ export async function* workspaceExportFiles(input: ExportInput): AsyncGenerator<
     if (full) yield { name: `${base}/figures.json`, content: pretty(full.result) };
   }
   yield* await templateFiles(input);
+  yield* await linkFiles(input);
   yield {
     name: 'members.csv',
     content: csv(
