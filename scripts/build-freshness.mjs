@@ -1,0 +1,50 @@
+// Used by the `waymark` bin and the server's start-up scripts before they import their compiled output:
+// if apps/<app>/dist is missing, or any source it was built from has changed since, the target is
+// rebuilt first (esbuild takes a second or two), so a fresh clone, a `git pull` or an edit never runs
+// stale JavaScript. The check reads dist/build-info.json and stats the sources it lists: a few
+// milliseconds. See docs/decisions/0041-compiled-build.md.
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const outdirs = { cli: 'apps/cli/dist', server: 'apps/server/dist' };
+
+/** Why `target` needs building (a sentence), or undefined when its dist is current. */
+export function staleReason(target) {
+  let info;
+  try {
+    info = JSON.parse(readFileSync(join(repoRoot, outdirs[target], 'build-info.json'), 'utf8'));
+  } catch {
+    return `${outdirs[target]} has not been built`;
+  }
+  for (const input of info.inputs) {
+    let modified;
+    try {
+      modified = statSync(join(repoRoot, input)).mtimeMs;
+    } catch {
+      return `${input}, which it was built from, is gone`;
+    }
+    if (modified > info.builtAt) return `${input} changed after ${outdirs[target]} was built`;
+  }
+  return undefined;
+}
+
+/** Rebuilds `target` if it is missing or older than its sources; returns the dist folder's URL. */
+export async function ensureBuilt(target) {
+  const reason = staleReason(target);
+  if (reason !== undefined) {
+    let build;
+    try {
+      build = await import('./build.mjs');
+    } catch (error) {
+      throw new Error(
+        `${reason}, and it cannot be rebuilt here (${error instanceof Error ? error.message : String(error)}). ` +
+          'Run `npm ci` (which builds it), or `npm run build`, in the repository, then try again.',
+        { cause: error },
+      );
+    }
+    await build.buildTarget(target, { quiet: true });
+  }
+  return new URL(`../${outdirs[target]}/`, import.meta.url);
+}
