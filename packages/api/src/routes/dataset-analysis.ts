@@ -193,12 +193,14 @@ export async function filteredResult(
     ? await input.deps.journeys.getJourney(workspaceId, found.journeyId as JourneyId)
     : undefined;
   const rule = outcomeRuleOf({ sco, scoWhen }, journey?.journey.meta.outcomeRule);
-  if (isEmptyFilter(cases) && rule === undefined) return found.result;
+  // the journey's classification of the log's activities gives the value-added ratio (issue 13 item 5)
+  const valueClasses = journey?.journey.meta.valueClasses;
+  if (isEmptyFilter(cases) && rule === undefined && valueClasses === undefined) return found.result;
   // filterCases indexes the store in place (a no-op once sorted) and copies the matching cases out
-  const analysis = analyseLog(
-    filterCases(await eventsOf(input, workspaceId, id), cases),
-    rule === undefined ? {} : { successfulOutcome: rule },
-  );
+  const analysis = analyseLog(filterCases(await eventsOf(input, workspaceId, id), cases), {
+    ...(rule === undefined ? {} : { successfulOutcome: rule }),
+    ...(valueClasses === undefined ? {} : { valueClasses }),
+  });
   const whole = found.result as { log: Parameters<typeof toJsonReport>[1] & { rejectedRows: number } };
   const report = toJsonReport(analysis, {
     ...whole.log,

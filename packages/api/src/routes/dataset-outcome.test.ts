@@ -46,6 +46,14 @@ describe("a dataset attached to a journey measures the journey's Successful Cust
     await attach('by-activity', withRule('ja', { activity: 'Visit' }));
     await attach('by-condition', withRule('jc', { dimension: 'outcome', value: 'Resolved' }));
     await attach('no-rule', sampleJourney('jn'));
+    const classed = sampleJourney('jv');
+    await attach('classed', {
+      ...classed,
+      meta: {
+        ...classed.meta,
+        valueClasses: { Visit: 'value-added', 'Report noise': 'necessary', 'Chase progress': 'waste' },
+      },
+    });
   });
   afterAll(() => t.close());
 
@@ -84,5 +92,16 @@ describe("a dataset attached to a journey measures the journey's Successful Cust
     const bad = await vi.request('GET', `${base}/no-rule?scoWhen=postcode`);
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { path: string } }).error.path).toBe('scoWhen');
+  });
+
+  it("given the journey classes the log's activities, then the value-added ratio is measured with them", async () => {
+    const r = (await get('classed')) as { valueAdded?: unknown };
+    // 1 value-added event (Visit) of 4 classified; the small log has no start times, so by count
+    expect(r.valueAdded).toEqual({
+      byCount: 0.25,
+      events: { 'value-added': 1, necessary: 2, waste: 1, unclassified: 0 },
+      lean: false,
+    });
+    expect(((await get('no-rule')) as { valueAdded?: unknown }).valueAdded ?? undefined).toBeUndefined();
   });
 });

@@ -74,6 +74,23 @@ export const outcomeRuleSchema = z.union([
 ]);
 export type OutcomeRuleDefinition = z.infer<typeof outcomeRuleSchema>;
 
+/** How an activity of the journey's log serves the customer (domain.md §6), judged from the citizen's side. */
+export const valueClassIds = ['value-added', 'necessary', 'waste'] as const;
+export type ValueClassId = (typeof valueClassIds)[number];
+/** At most this many activities are classified (a log with more has a mapping problem, not a process). */
+export const MAX_VALUE_CLASSES = 2000;
+/**
+ * The classification of the attached log's activities, activity name → class: value-added, necessary
+ * (non-value-added but required) or waste/failure demand. The value-added ratio is measured with it; an
+ * activity not listed is unclassified. A refused entry names its activity (`patch.valueClasses.<activity>`).
+ */
+export const valueClassesSchema = z
+  .record(text(300), z.enum(valueClassIds, { error: 'expected value-added, necessary or waste' }))
+  .refine((r) => Object.keys(r).length <= MAX_VALUE_CLASSES, {
+    error: `expected at most ${MAX_VALUE_CLASSES} activities`,
+  });
+export type ValueClassesDefinition = z.infer<typeof valueClassesSchema>;
+
 export const metaSchema = z.strictObject({
   title: text(200),
   businessQuestion: text().optional(),
@@ -88,6 +105,8 @@ export const metaSchema = z.strictObject({
   successfulCustomerOutcome: text().optional(),
   /** The Successful Customer Outcome as it shows in the log; absent = not yet defined. */
   outcomeRule: outcomeRuleSchema.optional(),
+  /** The attached log's activities classed as value-added, necessary or waste; absent = not classified. */
+  valueClasses: valueClassesSchema.optional(),
   owner: text(200).optional(),
   status: z.enum(journeyStatuses).default('draft'),
   reviewDate: isoDate.optional(),
