@@ -8,15 +8,9 @@ import {
   resolveCostModel,
   type CostModel,
 } from './cost-model';
+import { workedCheckAdviser } from './cost-model-examples';
 
-const adviser = {
-  staffMinutes: 7.5,
-  annualSalary: 26_000,
-  onCostsPercent: 30,
-  overheadsPercent: 20,
-  hoursPerYear: 1650,
-  nonStaffCost: 0.12,
-};
+const adviser = workedCheckAdviser;
 
 const melton: CostModel = {
   id: 'melton-2026',

@@ -196,6 +196,19 @@ export {
 export { stepFigures, type StepFigures } from './compare/step-figures';
 export { renderComparisonHtml, renderComparisonMarkdown } from './compare/compare-report';
 export {
+  compareLogSide,
+  compareLogTable,
+  durationWords,
+  renderCompareLogHtml,
+  renderCompareLogMarkdown,
+  renderComparisonCsv,
+  withCompareLogHtml,
+  type CompareLogSide,
+  type CompareLogs,
+  type CompareLogTable,
+  type LogAnalysisFigures,
+} from './compare/compare-log';
+export {
   countHandOffs,
   type HandOffCount,
   type HandOffEvidence,
@@ -225,6 +238,7 @@ export {
   type CostScope,
   type ResolvedCostModel,
 } from './cost-model';
+export { workedCheckAdviser, workedCheckCostModel, workedCheckTelephoneLine } from './cost-model-examples';
 export {
   deflatorToCsv,
   isPriceYear,

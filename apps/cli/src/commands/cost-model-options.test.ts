@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { workedCheckCostModel, workedCheckTelephoneLine } from '@waymark/measure';
 import { describe, expect, it } from 'vitest';
 import { exitCodes } from '../command';
 import { analyseCommand } from './analyse';
@@ -14,22 +15,8 @@ lanes: [{ id: tp, kind: touchpoint, label: Touchpoints }]
 cards: [{ id: a, kind: touchpoint, laneId: tp, columnId: report, text: Contact, channel: ${channel} }]
 `;
 const melton = {
-  name: 'Melton 2026',
-  priceYear: '2024',
-  lines: [
-    {
-      scope: 'channel',
-      key: 'telephone',
-      method: 'built-up',
-      staffMinutes: 7.5,
-      annualSalary: 26000,
-      onCostsPercent: 30,
-      overheadsPercent: 20,
-      hoursPerYear: 1650,
-      nonStaffCost: 0.12,
-    },
-    { scope: 'channel', key: 'web', method: 'direct', unitCost: 0.2 },
-  ],
+  ...workedCheckCostModel,
+  lines: [workedCheckTelephoneLine, { scope: 'channel', key: 'web', method: 'direct', unitCost: 0.2 }],
 };
 
 function harness() {

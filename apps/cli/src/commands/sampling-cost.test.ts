@@ -1,28 +1,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { workedCheckCostModel } from '@waymark/measure';
 import { describe, expect, it } from 'vitest';
 import { exitCodes } from '../command';
 import { samplingCostCommand } from './sampling-cost';
 
 // docs/worked-checks/costs.md check 3: 200 observations of 3 advisers (4,950 hours), check 1's loaded rate.
-const model = {
-  name: 'Melton 2026',
-  priceYear: '2024',
-  lines: [
-    {
-      scope: 'channel',
-      key: 'telephone',
-      method: 'built-up',
-      staffMinutes: 7.5,
-      annualSalary: 26000,
-      onCostsPercent: 30,
-      overheadsPercent: 20,
-      hoursPerYear: 1650,
-      nonStaffCost: 0.12,
-    },
-  ],
-};
+const model = workedCheckCostModel;
 const categories = [
   { id: 'advise', label: 'Advising the resident', classification: 'value-added' },
   { id: 'rekey', label: 'Re-keying forms', classification: 'necessary-non-value-added' },

@@ -1,23 +1,8 @@
+import { workedCheckCostModel } from '@waymark/measure';
 import type { WorkspaceId } from '@waymark/store';
 import type { TestApi } from '../testing/test-api';
 
-export const exampleCostModel = {
-  name: 'Melton 2026',
-  priceYear: '2024',
-  lines: [
-    {
-      scope: 'channel',
-      key: 'telephone',
-      method: 'built-up',
-      staffMinutes: 7.5,
-      annualSalary: 26000,
-      onCostsPercent: 30,
-      overheadsPercent: 20,
-      hoursPerYear: 1650,
-      nonStaffCost: 0.12,
-    },
-  ],
-};
+export const exampleCostModel = workedCheckCostModel;
 
 /** A model of w1 made directly in the store, for the routes that change or remove one. */
 async function freshModel(t: TestApi, n: number): Promise<string> {
