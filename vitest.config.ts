@@ -10,7 +10,7 @@ export default defineConfig({
       'scripts/**/*.test.ts',
       'examples/**/*.test.ts',
     ],
-    globalSetup: ['./test-support/build-web.ts'],
+    globalSetup: ['./test-support/build-web.ts', './test-support/build-compiled.ts'],
     reporters: ['default', new ClosingLineReporter()],
     testTimeout: 30_000,
     hookTimeout: 120_000,

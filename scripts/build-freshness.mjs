@@ -11,17 +11,17 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const outdirs = { cli: 'apps/cli/dist', server: 'apps/server/dist' };
 
 /** Why `target` needs building (a sentence), or undefined when its dist is current. */
-export function staleReason(target) {
+export function staleReason(target, root = repoRoot) {
   let info;
   try {
-    info = JSON.parse(readFileSync(join(repoRoot, outdirs[target], 'build-info.json'), 'utf8'));
+    info = JSON.parse(readFileSync(join(root, outdirs[target], 'build-info.json'), 'utf8'));
   } catch {
     return `${outdirs[target]} has not been built`;
   }
   for (const input of info.inputs) {
     let modified;
     try {
-      modified = statSync(join(repoRoot, input)).mtimeMs;
+      modified = statSync(join(root, input)).mtimeMs;
     } catch {
       return `${input}, which it was built from, is gone`;
     }

@@ -11,7 +11,16 @@
 // wasm and data files, hono, playwright-core, exceljs…) stays external and loads from node_modules as it
 // does today. Output is written to a temporary file and renamed into place, so a process starting while
 // another rebuilds never reads half a file.
-import { readFileSync, readdirSync, mkdirSync, renameSync, writeFileSync, rmSync, existsSync } from 'node:fs';
+import {
+  readFileSync,
+  readdirSync,
+  mkdirSync,
+  renameSync,
+  writeFileSync,
+  rmSync,
+  existsSync,
+  statSync,
+} from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -131,11 +140,12 @@ export async function buildTarget(name, { quiet = false } = {}) {
     renameSync(temporary, file.path);
     written.add(file.path);
   }
-  // Chunks of earlier builds are no longer referenced.
+  // Chunks of earlier builds are no longer referenced; they go once no process still running from an
+  // earlier build could import them lazily (an hour on).
   for (const entry of readdirSync(outdir)) {
     const path = join(outdir, entry);
-    if (!written.has(path) && entry !== buildInfoName && /\.js(\.map)?$/.test(entry))
-      rmSync(path, { force: true });
+    if (written.has(path) || entry === buildInfoName || !/\.js(\.map)?$/.test(entry)) continue;
+    if (statSync(path).mtimeMs < started - 3_600_000) rmSync(path, { force: true });
   }
   const inputs = [...Object.keys(result.metafile.inputs), relative(repoRoot, fileURLToPath(import.meta.url))]
     .filter((input) => !input.includes('node_modules/') || input.includes('node_modules/@waymark/'))
