@@ -2,8 +2,11 @@ import type { Journey, JourneyId } from '@waymark/core';
 import {
   renderBusinessCaseCsv,
   renderBusinessCaseHtml,
+  renderCompareLogMarkdown,
+  renderComparisonCsv,
   renderComparisonHtml,
   renderComparisonMarkdown,
+  withCompareLogHtml,
 } from '@waymark/measure';
 import {
   artifactKinds,
@@ -22,6 +25,7 @@ import {
 } from './improvement-artifacts';
 import { figuresOfLog, recordFigures } from './improvement-log';
 import { compareWith, pairingSchema, parsePairsQuery, type Pairing } from './improvement-compare';
+import { compareLogsOf } from './compare-logs';
 import { workspaceCosts } from '../costs/workspace-costs';
 import { createPdfPrinter } from './improvement-pdf';
 import { businessCaseReportOf, figuresOfComparison } from './improvement-report';
@@ -74,25 +78,32 @@ function reportWords(input: RouteInput<unknown>, asked: unknown): Translator {
   return createTranslator(isLocale(asked) ? asked : pickLocale(input.c.req.header('accept-language')));
 }
 
+const compareFormat = z.enum(['json', 'md', 'html', 'csv', 'pdf']).default('json');
 const compareQuery = z.strictObject({
   current: z.string().min(1).max(100),
   desired: z.string().min(1).max(100),
-  format: z.enum(['json', 'md', 'html']).default('json'),
+  format: compareFormat,
   pairs: z.string().max(5000).optional(),
   confirm: z.string().max(5000).optional(),
   locale: localeField,
   costModel: z.string().min(1).max(120).optional(),
   priceYear: z.string().max(7).optional(),
+  /** Event logs (dataset ids) whose figures are set beside each map's (issue 13 items 1, 4, 5). */
+  currentLog: z.string().min(1).max(100).optional(),
+  desiredLog: z.string().min(1).max(100).optional(),
 });
 const compareBody = z.strictObject({
   current: z.string().min(1).max(100),
   desired: z.string().min(1).max(100),
-  format: z.enum(['json', 'md', 'html']).default('json'),
+  format: compareFormat,
   locale: localeField,
   pairs: z.array(pairingSchema).max(500).default([]),
   confirm: z.union([z.literal('all'), z.array(z.string().max(100)).max(500)]).default([]),
   costModel: z.string().min(1).max(120).optional(),
   priceYear: z.string().max(7).optional(),
+  /** Event logs (dataset ids) whose figures are set beside each map's (issue 13 items 1, 4, 5). */
+  currentLog: z.string().min(1).max(100).optional(),
+  desiredLog: z.string().min(1).max(100).optional(),
 });
 
 async function answerComparison(
@@ -100,13 +111,16 @@ async function answerComparison(
   q: {
     current: string;
     desired: string;
-    format: 'json' | 'md' | 'html';
+    format: z.output<typeof compareFormat>;
     pairs: readonly Pairing[];
     confirm: readonly string[] | 'all';
     locale?: string | undefined;
     costModel?: string | undefined;
     priceYear?: string | undefined;
+    currentLog?: string | undefined;
+    desiredLog?: string | undefined;
   },
+  printPdf: ReturnType<typeof createPdfPrinter>,
 ) {
   const current = await liveJourney(input, q.current, 'current');
   const desired = await liveJourney(input, q.desired, 'desired');
@@ -116,15 +130,36 @@ async function answerComparison(
     priceYear: q.priceYear,
   });
   const { comparison, alignment } = compareWith(current, desired, q.pairs, q.confirm, costs);
-  if (q.format === 'json') return input.c.json({ comparison, alignment });
+  // each side's event log, measured as its dataset page measures it (issue 13 items 1, 4, 5)
+  const logs = await compareLogsOf(input, q, current, desired);
+  if (q.format === 'json') return input.c.json({ comparison, alignment, logs });
   const words = reportWords(input, q.locale);
+  const html = () => {
+    const report = renderComparisonHtml(comparison, words);
+    return logs ? withCompareLogHtml(report, comparison, logs, words) : report;
+  };
+  const disposition = `attachment; filename="compare-${current.id}-${desired.id}.${q.format}"`;
+  if (q.format === 'pdf') {
+    const printed = await printPdf(html());
+    if (!printed.ok) throw new ApiFailure('pdf_unavailable', printed.message, 'format', {}, 503);
+    return input.c.body(printed.pdf as Uint8Array<ArrayBuffer>, 200, {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': disposition,
+    });
+  }
   const [text, type] =
     q.format === 'md'
-      ? [renderComparisonMarkdown(comparison, words), 'text/markdown']
-      : [renderComparisonHtml(comparison, words), 'text/html'];
+      ? [
+          renderComparisonMarkdown(comparison, words) +
+            (logs ? `\n${renderCompareLogMarkdown(comparison, logs, words)}` : ''),
+          'text/markdown',
+        ]
+      : q.format === 'csv'
+        ? [renderComparisonCsv(comparison, logs ?? { current: null, desired: null }, words), 'text/csv']
+        : [html(), 'text/html'];
   return input.c.body(text, 200, {
     'Content-Type': `${type}; charset=utf-8`,
-    'Content-Disposition': `attachment; filename="compare-${current.id}-${desired.id}.${q.format}"`,
+    'Content-Disposition': disposition,
   });
 }
 const confirmList = (text: string | undefined): string[] | 'all' =>
@@ -297,18 +332,18 @@ export function improvementRoutes() {
       path: '/api/workspaces/{ws}/compare',
       tag: 'Improve',
       summary:
-        'Compare a current and a desired journey step by step (format=json|md|html); pairs=d1:c1,d2: overrides pairings, confirm=all|d1,d2 confirms name matches',
+        "Compare a current and a desired journey step by step (format=json|md|html|csv|pdf); pairs=d1:c1,d2: overrides pairings, confirm=all|d1,d2 confirms name matches; currentLog=/desiredLog= (dataset ids) set each log's closed loop, Successful Customer Outcome, value-added ratio and hand-offs beside the map's",
       access: 'viewer',
       query: compareQuery,
       success: { description: '{comparison, alignment} or the report file' },
-      errors: ['journey_not_found'],
+      errors: ['journey_not_found', 'dataset_not_found', 'pdf_unavailable'],
       handle(input) {
         const q = compareQuery.parse(input.query);
-        return answerComparison(input, {
-          ...q,
-          pairs: parsePairsQuery(q.pairs),
-          confirm: confirmList(q.confirm),
-        });
+        return answerComparison(
+          input,
+          { ...q, pairs: parsePairsQuery(q.pairs), confirm: confirmList(q.confirm) },
+          printPdf,
+        );
       },
     }),
     route({
@@ -321,8 +356,8 @@ export function improvementRoutes() {
       scope: 'read',
       body: compareBody,
       success: { description: '{comparison, alignment} or the report file' },
-      errors: ['journey_not_found'],
-      handle: (input) => answerComparison(input, input.body),
+      errors: ['journey_not_found', 'dataset_not_found', 'pdf_unavailable'],
+      handle: (input) => answerComparison(input, input.body, printPdf),
     }),
     route({
       method: 'get',
