@@ -19,12 +19,8 @@ export function staleReason(target, root = repoRoot) {
     return `${outdirs[target]} has not been built`;
   }
   for (const input of info.inputs) {
-    let modified;
-    try {
-      modified = statSync(join(root, input)).mtimeMs;
-    } catch {
-      return `${input}, which it was built from, is gone`;
-    }
+    const modified = statSync(join(root, input), { throwIfNoEntry: false })?.mtimeMs;
+    if (modified === undefined) return `${input}, which it was built from, is gone`;
     if (modified > info.builtAt) return `${input} changed after ${outdirs[target]} was built`;
   }
   return undefined;
