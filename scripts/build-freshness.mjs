@@ -30,17 +30,20 @@ export function staleReason(target, root = repoRoot) {
 export async function ensureBuilt(target) {
   const reason = staleReason(target);
   if (reason !== undefined) {
-    let build;
     try {
-      build = await import('./build.mjs');
+      const { buildTarget } = await import('./build.mjs');
+      await buildTarget(target, { quiet: true });
     } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const missing = /** @type {{ code?: string } | undefined} */ (error)?.code === 'ERR_MODULE_NOT_FOUND';
       throw new Error(
-        `${reason}, and it cannot be rebuilt here (${error instanceof Error ? error.message : String(error)}). ` +
-          'Run `npm ci` (which builds it), or `npm run build`, in the repository, then try again.',
+        missing
+          ? `${reason}, and it cannot be rebuilt here (${message}). ` +
+              'Run `npm ci` (which builds it), or `npm run build`, in the repository, then try again.'
+          : `${reason}, and rebuilding it failed: ${message}. Run \`npm run build\` to see the whole error.`,
         { cause: error },
       );
     }
-    await build.buildTarget(target, { quiet: true });
   }
   return new URL(`../${outdirs[target]}/`, import.meta.url);
 }
