@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve, type HttpBindings } from '@hono/node-server';
-import { createApi, createArgon2Hasher, type ApiDeps } from '@waymark/api';
+import {
+  catchUpSummaries,
+  createApi,
+  createArgon2Hasher,
+  stopBackgroundSummaries,
+  summariseOnSave,
+  type ApiDeps,
+} from '@waymark/api';
 import { applyCommand } from '@waymark/core';
 import {
   createCachedAccountStore,
@@ -118,10 +125,17 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     config.examplesDir,
     keyring,
   );
+  // The data-directory lock makes this process the embedded database's only writer, so a cache is exact.
+  const journeys = stores.database === 'pglite' ? createCachedJourneyStore(stores.journeys) : stores.journeys;
   const deps: ApiDeps = {
     accounts: createCachedAccountStore(stores.accounts, AUTH_CACHE_MS, Date.now),
-    // The data-directory lock makes this process the embedded database's only writer, so a cache is exact.
-    journeys: stores.database === 'pglite' ? createCachedJourneyStore(stores.journeys) : stores.journeys,
+    // Every journey saved has its portfolio summary and search entries computed in the background right after
+    // (decision 0039), however it was saved.
+    journeys: summariseOnSave(journeys, stores.library, {
+      journeys,
+      library: stores.library,
+      clock: caps.clock,
+    }),
     improvements: stores.improvements,
     guests: stores.guests,
     retention: stores.retention,
@@ -189,6 +203,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     );
   });
   const live = await startLive(server as Server, deps, stores.sql);
+  // Summaries missing, of an older journey version or of an older format (an import made outside the server,
+  // an upgrade) are computed in the background: requests are answered meanwhile (decision 0039).
+  void catchUpSummaries({ ...deps, library: stores.library }).catch(() => 0);
   const port = (server.address() as AddressInfo).port;
   const shownHost =
     config.host === '127.0.0.1' || config.host === '0.0.0.0' || config.host === '::'
@@ -204,6 +221,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       stopRetention();
       await live.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await stopBackgroundSummaries(stores.library);
       await stores.close();
       lock?.release();
     },

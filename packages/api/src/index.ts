@@ -47,3 +47,9 @@ export { openLiveSocket, type LiveTestSocket } from './testing/live-client';
 export { closeEndedGuests } from './guests/guest-live';
 export { runRetentionPurge, type PurgeReport } from './retention/retention-purge';
 export { defaultRetentionDays, retentionBounds } from './retention/retention-policy';
+export {
+  backgroundSummariesSettled,
+  catchUpSummaries,
+  stopBackgroundSummaries,
+  summariseOnSave,
+} from './library/background-summaries';

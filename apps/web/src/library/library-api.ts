@@ -80,8 +80,12 @@ export const portfolioPath = (workspace: string | null) =>
   workspace === null ? '/api/admin/portfolio' : `${ws(workspace)}/portfolio`;
 
 export const readPortfolio = (workspace: string | null) =>
-  // costBasis: the model and price base of every cost per journey (issue 13 item 2)
-  callJson<{ items: PortfolioItem[]; costBasis?: CostBasis }>('GET', portfolioPath(workspace));
+  // costBasis: the model and price base of every cost per journey (issue 13 item 2); pending: how many
+  // journeys' figures are still being worked out in the background (decision 0039)
+  callJson<{ items: PortfolioItem[]; costBasis?: CostBasis | null; pending?: number }>(
+    'GET',
+    portfolioPath(workspace),
+  );
 
 export const readReviewsDue = (workspace: string) =>
   callJson<{ items: ReviewDue[] }>('GET', `${ws(workspace)}/reviews-due`);

@@ -44,6 +44,8 @@ export function PortfolioPage({ ws }: { ws: string | null }) {
   const [items, setItems] = useState<readonly PortfolioItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [costBasis, setCostBasis] = useState<CostBasis | null>(null);
+  // How many journeys' figures the server is still working out in the background (decision 0039).
+  const [pending, setPending] = useState(0);
   const [filters, setFilters] = useState<PortfolioFilters>(noFilters);
   const [sort, setSort] = useState<PortfolioSort>('title');
   const [dir, setDir] = useState<'asc' | 'desc'>('asc');
@@ -52,6 +54,7 @@ export function PortfolioPage({ ws }: { ws: string | null }) {
       (r) => {
         setItems(r.items);
         setCostBasis(r.costBasis ?? null);
+        setPending(r.pending ?? 0);
       },
       (e: unknown) => setError(errorText(e)),
     );
@@ -146,6 +149,11 @@ export function PortfolioPage({ ws }: { ws: string | null }) {
           <p role="status" className="hint">
             {t('library.portfolio.count', { shown: shown.length, total: items.length })}
           </p>
+          {pending > 0 ? (
+            <p className="hint" data-testid="portfolio-pending">
+              {t('library.pending.page', { count: pending })}
+            </p>
+          ) : null}
           <p className="portfolio__downloads">
             <span>{t('library.portfolio.export')}: </span>
             <a href={download('csv')} download>

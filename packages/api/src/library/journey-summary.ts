@@ -4,9 +4,11 @@ import {
   defaultCostTableId,
   indicatorStatus,
   poundsToPence,
+  roundHalfAway,
   stepFigures,
   tableBasis,
   type CostBasis,
+  type CostTable,
   type IndicatorStatus,
 } from '@waymark/measure';
 import type { SearchEntry } from '@waymark/store';
@@ -43,11 +45,76 @@ export interface JourneyHeadline {
   readonly lastVerified: string | null;
   /** The newest date of the map's survey or CRM-extract sources, if any is dated. */
   readonly newestEvidenceDate: string | null;
+  /**
+   * What each step's cost is worked out from, so the portfolio costs it with the workspace's own cost model at
+   * request time (issue 13's models; decision 0039) without reading the journey again. Format 2 on.
+   */
+  readonly costInputs?: readonly StepCostInput[];
+}
+
+/**
+ * One step's cost arithmetic as `stepFigures` does it: a unit-cost metric times the contacts (`u`, pounds), or
+ * each external touchpoint's channel and contacts (`t`), costed by the table's price for the channel.
+ */
+export interface StepCostInput {
+  readonly u?: number;
+  readonly t?: readonly (readonly [channel: string, contacts: number])[];
+}
+
+/**
+ * The format of what `summariseJourney` keeps: a stored summary of an older format is stale and recomputed
+ * (migration 025). 2: `costInputs` added.
+ */
+export const SUMMARY_FORMAT = 2;
+
+/** Core channel ids that the cost tables name differently (as in measure's stepFigures). */
+const costChannel: Readonly<Record<string, string>> = { letter: 'post' };
+
+/** What `stepFigures` costs the step `columnId` from. Pure. */
+function stepCostInput(journey: Journey, columnId: string): StepCostInput {
+  const cards = journey.cards.filter((c) => c.columnId === columnId);
+  const touchpoints = cards.flatMap((c) =>
+    c.kind === 'touchpoint' && c.direction !== 'internal' ? [c] : [],
+  );
+  const metric = (name: string) => {
+    const values = cards.flatMap((c) => (c.kind === 'metric' && c.metric === name ? [c.value] : []));
+    return values.length === 0 ? null : values.reduce((a, b) => a + b, 0);
+  };
+  const unitCost = metric('unit-cost');
+  if (unitCost !== null) {
+    const contacts = metric('contacts') ?? touchpoints.reduce((n, t) => n + (t.contacts ?? 1), 0);
+    return { u: unitCost * Math.max(contacts, 1) };
+  }
+  return touchpoints.length === 0 ? {} : { t: touchpoints.map((t) => [t.channel, t.contacts ?? 1] as const) };
+}
+
+/**
+ * The cost per journey, in whole pence, of steps costed with `table`: the same arithmetic as `stepFigures` (each
+ * step rounded to the penny, then summed); null when no step could be costed. Pure.
+ */
+export function costWith(inputs: readonly StepCostInput[], table: CostTable): number | null {
+  let total: number | null = null;
+  for (const step of inputs) {
+    let cost: number | null = null;
+    if (step.u !== undefined) cost = step.u;
+    else if (step.t !== undefined && step.t.length > 0) {
+      cost = 0;
+      const uncosted = new Set<string>();
+      for (const [channel, contacts] of step.t) {
+        const price = table.perContact[costChannel[channel] ?? channel];
+        if (price === undefined) uncosted.add(channel);
+        else cost += price * contacts;
+      }
+      if (uncosted.size === step.t.length) cost = null;
+    }
+    if (cost !== null) total = (total ?? 0) + roundHalfAway(cost, 2);
+  }
+  return total === null ? null : poundsToPence(total);
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-const summaryTable = costTables.find((t) => t.id === defaultCostTableId)!;
+export const summaryTable = costTables.find((t) => t.id === defaultCostTableId)!;
 
 /** Which model and price base every summary's cost per journey uses (said beside it: issue 13 item 2). */
 export const summaryCostBasis: CostBasis = tableBasis(summaryTable);
@@ -115,6 +182,7 @@ export function summariseJourney(journey: Journey): JourneyHeadline {
     organisations: journey.organisations.map((o) => o.name),
     lastVerified: journey.meta.lastVerified ?? null,
     newestEvidenceDate: dated.at(-1) ?? null,
+    costInputs: journey.columns.map((c) => stepCostInput(journey, c.id)),
   };
 }
 

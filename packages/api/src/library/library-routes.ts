@@ -3,6 +3,7 @@ import { createTranslator, pickLocale, type Translator } from '@waymark/i18n';
 import {
   costBasisLabel,
   escapeHtml,
+  type CostBasis,
   orderPortfolio,
   portfolioSorts,
   toCsv,
@@ -16,8 +17,10 @@ import { commitCommands } from '../journeys/apply-commands';
 import { route, type RouteInput } from '../route-spec';
 import { createPdfPrinter } from '../routes/improvement-pdf';
 import { audit, nowIso, userOf, workspaceOf } from '../routes/route-helpers';
+import { workspaceCosts } from '../costs/workspace-costs';
+import type { ApiDeps } from '../deps';
 import { summaryCostBasis } from './journey-summary';
-import { ownedBy, portfolio, refreshLibrary, type PortfolioItem } from './library';
+import { keepSummariesCurrent, ownedBy, portfolio, type PortfolioCosts, type PortfolioItem } from './library';
 
 const libraryOf = (input: RouteInput<unknown>): LibraryStore => {
   const store = input.deps.library;
@@ -66,7 +69,11 @@ const figure = (n: number | null | undefined) => (n === null || n === undefined 
 /** Where the open opportunities column is in the CSV. */
 const OPPORTUNITIES_COLUMN = 14;
 
-export function portfolioCsv(items: readonly PortfolioItem[], t: Translator): string {
+export function portfolioCsv(
+  items: readonly PortfolioItem[],
+  t: Translator,
+  basisOf: (item: PortfolioItem) => CostBasis = () => summaryCostBasis,
+): string {
   // Without an opportunity store the open opportunities column is left out, not shown empty.
   const withOpportunities = items.some((i) => i.openOpportunities !== undefined);
   const keep = (_: unknown, k: number) => withOpportunities || k !== OPPORTUNITIES_COLUMN;
@@ -111,7 +118,7 @@ export function portfolioCsv(items: readonly PortfolioItem[], t: Translator): st
         figure(i.headline.contacts),
         figure(i.headline.elapsedDays),
         i.headline.cost ?? '',
-        i.headline.cost === null ? '' : costBasisLabel(summaryCostBasis, t),
+        i.headline.cost === null ? '' : costBasisLabel(basisOf(i), t),
         figure(i.headline.painPoints),
         figure(i.openOpportunities),
         figure(i.indicators.met),
@@ -126,8 +133,15 @@ export function portfolioCsv(items: readonly PortfolioItem[], t: Translator): st
 }
 
 /** The portfolio as a self-contained HTML report for a committee, printed to PDF. Pure. */
-export function portfolioHtml(items: readonly PortfolioItem[], t: Translator, title: string, date: string) {
+export function portfolioHtml(
+  items: readonly PortfolioItem[],
+  t: Translator,
+  title: string,
+  date: string,
+  bases: readonly CostBasis[] = [summaryCostBasis],
+) {
   const e = escapeHtml;
+  const pending = items.filter((i) => i.summaryPending).length;
   const rows = items
     .map(
       (i) => `<tr><th scope="row">${e(i.title)}<br><small>${e(i.workspaceName)}</small></th>
@@ -146,28 +160,70 @@ th,td{border:1px solid #666;padding:3px 5px;text-align:left;vertical-align:top}s
 <body><h1>${e(title)}</h1><p>${e(t.t('library.pdf.date' as never, { date } as never))}</p>
 <table><thead><tr>${th('journey')}${th('lowest')}${th('avoidable')}${th('contacts')}${th('days')}${th('cost')}${th('pain')}${th('owner')}${th('reviewDate')}${th('flags')}</tr></thead>
 <tbody>${rows}</tbody></table>
-<p>${e(t.t('costs.basis.costsUsed' as never, { basis: costBasisLabel(summaryCostBasis, t) } as never))}</p></body></html>`;
+${bases.map((b) => `<p>${e(t.t('costs.basis.costsUsed' as never, { basis: costBasisLabel(b, t) } as never))}</p>`).join('')}
+${pending > 0 ? `<p>${e(t.t('library.pending.pdf' as never, { count: pending } as never))}</p>` : ''}</body></html>`;
 }
 
 const printPdf = createPdfPrinter();
 
+/**
+ * Each workspace's costs per journey with its default cost model and price year (issue 13's models, decision
+ * 0032); a default that cannot be resolved (a price year the deflator lacks) falls back to Socitm 2011, which the
+ * basis then says.
+ */
+const costsOf =
+  (deps: ApiDeps) =>
+  async (ws: WorkspaceId): Promise<PortfolioCosts> => {
+    try {
+      const resolved = await workspaceCosts(deps, ws);
+      return { table: resolved.table, basis: resolved.basis };
+    } catch {
+      const fallback = await workspaceCosts(deps, ws, { modelId: 'socitm-2011' });
+      return { table: fallback.table, basis: fallback.basis };
+    }
+  };
+
+const sameBasis = (a: CostBasis, b: CostBasis) => JSON.stringify(a) === JSON.stringify(b);
+
 async function answerPortfolio(input: RouteInput<unknown>, workspaceIds: WorkspaceId[], name: string) {
-  const items = filterAndSort(
-    await portfolio({ ...input.deps, library: libraryOf(input) }, workspaceIds, userOf(input)),
-    input.query,
+  const found = await portfolio(
+    { ...input.deps, library: libraryOf(input) },
+    workspaceIds,
+    userOf(input),
+    costsOf(input.deps),
   );
+  const items = filterAndSort(found.items, input.query);
+  // One basis when every workspace shown uses the same (always so for one workspace); else one per workspace.
+  const bases = [...found.costBases.values()].filter(
+    (b, i, all) => all.findIndex((o) => sameBasis(o, b)) === i,
+  );
+  const basisOf = (i: PortfolioItem) => found.costBases.get(i.workspaceId as WorkspaceId) ?? summaryCostBasis;
   const format = input.query['format'] ?? 'json';
-  if (format === 'json') return input.c.json({ items, costBasis: summaryCostBasis });
+  if (format === 'json')
+    return input.c.json({
+      items,
+      costBasis: bases.length === 1 ? bases[0]! : bases.length === 0 ? summaryCostBasis : null,
+      costBases: Object.fromEntries(found.costBases),
+      pending: found.pending,
+    });
   const locale = input.query['locale'] ?? pickLocale(input.c.req.header('accept-language') ?? null);
   const t = createTranslator(locale === 'cy' ? 'cy' : 'en');
   const date = nowIso(input).slice(0, 10);
   const file = `waymark-portfolio-${name.replace(/[^A-Za-z0-9_-]/g, '_')}-${date}`;
   if (format === 'csv')
-    return input.c.body(portfolioCsv(items, t), 200, {
+    return input.c.body(portfolioCsv(items, t, basisOf), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${file}.csv"`,
     });
-  const printed = await printPdf(portfolioHtml(items, t, t.t('library.pdf.title' as never), date));
+  const printed = await printPdf(
+    portfolioHtml(
+      items,
+      t,
+      t.t('library.pdf.title' as never),
+      date,
+      bases.length > 0 ? bases : [summaryCostBasis],
+    ),
+  );
   if (!printed.ok) throw new ApiFailure('pdf_unavailable', printed.message, 'format', {}, 503);
   return input.c.body(printed.pdf as Uint8Array<ArrayBuffer>, 200, {
     'Content-Type': 'application/pdf',
@@ -177,7 +233,7 @@ async function answerPortfolio(input: RouteInput<unknown>, workspaceIds: Workspa
 
 const portfolioSuccess = {
   description:
-    '{costBasis (the model and price base of every cost per journey), items:[{workspaceId, journeyId, title, owner, service, segment, organisations, headline:{lowest, avoidablePercent, contacts, elapsedDays, cost, painPoints…}, stages:[{name, painPoints, lowestEmotion}], indicators, reviewDate, lastVerified, flags, mine}]}, or CSV, or PDF',
+    "{costBasis (the model and price base of every cost per journey: the workspace's default cost model; null when the workspaces shown use different ones), costBases (by workspace), pending (how many journeys' figures are still being worked out in the background), items:[{workspaceId, journeyId, title, owner, service, segment, organisations, headline:{lowest, avoidablePercent, contacts, elapsedDays, cost, painPoints…}, stages:[{name, painPoints, lowestEmotion}], indicators, reviewDate, lastVerified, flags, mine}]}, or CSV, or PDF",
 };
 
 const reviewBody = z.strictObject({
@@ -239,7 +295,7 @@ export const libraryRoutes = () => [
       description: '{items:[{journeyId, title, owner, reviewDate, lastVerified, evidenceDate, flags, mine}]}',
     },
     handle: async (input) => {
-      const items = await portfolio(
+      const { items } = await portfolio(
         { ...input.deps, library: libraryOf(input) },
         [workspaceOf(input)],
         userOf(input),
@@ -344,7 +400,9 @@ export const libraryRoutes = () => [
             : [];
       const wanted = input.query['workspace'];
       const workspaceIds = wanted ? mine.filter((w) => w === wanted) : mine;
-      await refreshLibrary({ ...input.deps, library }, workspaceIds);
+      // A few stale summaries are computed now; more (a bulk import) in the background: hits come from the ready ones.
+      const pending = await keepSummariesCurrent({ ...input.deps, library }, workspaceIds);
+      if (pending > 0) input.c.header('Waymark-Summaries-Pending', String(pending));
       const items = await library.search({
         workspaceIds,
         text: input.query['q'] ?? '',

@@ -1,10 +1,15 @@
-import { penceToDecimalString, type Pence } from '@waymark/measure';
+import { penceToDecimalString, type CostBasis, type CostTable, type Pence } from '@waymark/measure';
 import type { JourneyRevision, LibraryItem, LibraryStore, User, WorkspaceId } from '@waymark/store';
 import type { ApiDeps } from '../deps';
+import { INLINE_SUMMARIES, queuedSummaries, summariseInBackground } from './background-summaries';
 import {
+  costWith,
   indicatorCounts,
   searchEntriesOf,
   summariseJourney,
+  summaryCostBasis,
+  summaryTable,
+  SUMMARY_FORMAT,
   type IndicatorCounts,
   type JourneyHeadline,
 } from './journey-summary';
@@ -30,7 +35,12 @@ export interface PortfolioItem {
   /** The newest date of an attached log or a dated survey source. */
   readonly evidenceDate: string | null;
   readonly updatedAt: string;
-  readonly headline: Omit<JourneyHeadline, 'stages' | 'service' | 'organisations' | 'lastVerified'> & {
+  /** Its figures are still being worked out (in the background); until then they are blank or of an older version. */
+  readonly summaryPending: boolean;
+  readonly headline: Omit<
+    JourneyHeadline,
+    'stages' | 'service' | 'organisations' | 'lastVerified' | 'costInputs'
+  > & {
     /** Cost per journey in pounds as exact decimal text ("12.50"); null when not costed. */
     readonly cost: string | null;
   };
@@ -53,8 +63,9 @@ export async function refreshLibrary(
   deps: Pick<ApiDeps, 'journeys' | 'clock'> & { readonly library: LibraryStore },
   workspaceIds: readonly WorkspaceId[],
   known?: readonly JourneyRevision[],
+  options: { readonly analyse?: boolean } = {},
 ): Promise<void> {
-  const stale = known ?? (await deps.library.staleJourneys(workspaceIds));
+  const stale = known ?? (await deps.library.staleJourneys(workspaceIds, SUMMARY_FORMAT));
   if (stale.length === 0) return;
   let running = inFlight.get(deps.library);
   if (!running) inFlight.set(deps.library, (running = new Map()));
@@ -69,6 +80,7 @@ export async function refreshLibrary(
           workspaceId: s.workspaceId,
           journeyId: s.journeyId,
           version: stored.version,
+          format: SUMMARY_FORMAT,
           summary: summariseJourney(stored.journey),
           entries: searchEntriesOf(stored.journey),
           at: deps.clock().toISOString(),
@@ -79,8 +91,43 @@ export async function refreshLibrary(
     return job;
   });
   await Promise.all(jobs);
-  if (stale.length >= ANALYSE_AFTER) await deps.library.analyse();
+  if (stale.length >= ANALYSE_AFTER && options.analyse !== false) await deps.library.analyse();
 }
+
+/** Whether a listed journey's stored summary is of its version and of this code's format. */
+export const summaryIsCurrent = (i: LibraryItem): boolean =>
+  i.summaryVersion === i.version && (i.summaryFormat ?? 1) >= SUMMARY_FORMAT;
+
+/**
+ * Makes these journeys' summaries current without a request computing many (decision 0039): a few (those just
+ * edited) are computed now; more go to the background queue. Returns how many are still being worked out.
+ */
+export async function keepSummariesCurrent(
+  deps: Pick<ApiDeps, 'journeys' | 'clock'> & { readonly library: LibraryStore },
+  workspaceIds: readonly WorkspaceId[],
+  known?: readonly JourneyRevision[],
+): Promise<number> {
+  const stale = known ?? (await deps.library.staleJourneys(workspaceIds, SUMMARY_FORMAT));
+  if (stale.length === 0) return 0;
+  if (stale.length <= INLINE_SUMMARIES) {
+    await refreshLibrary(deps, workspaceIds, stale);
+    return 0;
+  }
+  summariseInBackground(deps, stale);
+  return Math.max(stale.length, queuedSummaries(deps.library, workspaceIds));
+}
+
+/** The cost table and its basis that a workspace's costs per journey use. */
+export interface PortfolioCosts {
+  readonly table: CostTable;
+  readonly basis: CostBasis;
+}
+
+/** Without a workspace's choice: the table summaries were always costed with (Socitm 2011). */
+export const defaultPortfolioCosts = async (): Promise<PortfolioCosts> => ({
+  table: summaryTable,
+  basis: summaryCostBasis,
+});
 
 /** After this many summaries written at once, the database's statistics are refreshed (see `analyse`). */
 const ANALYSE_AFTER = 20;
@@ -125,25 +172,34 @@ const emptyHeadline = (): JourneyHeadline => ({
   newestEvidenceDate: null,
 });
 
+/** The portfolio and how many of its journeys' figures are still being worked out in the background. */
+export interface Portfolio {
+  readonly items: PortfolioItem[];
+  readonly pending: number;
+  /** The cost model and price base of each workspace's costs per journey. */
+  readonly costBases: ReadonlyMap<WorkspaceId, CostBasis>;
+}
+
 /** Every live journey of these workspaces with its headline figures, indicators and flags, as of `now`. */
 export async function portfolio(
   deps: Pick<ApiDeps, 'journeys' | 'clock' | 'opportunities'> & { readonly library: LibraryStore },
   workspaceIds: readonly WorkspaceId[],
   user: Pick<User, 'name' | 'email'>,
-): Promise<PortfolioItem[]> {
-  // The list says which summaries are not of their journey's version: only then are they computed and the
-  // list read again, so an unchanged library is one query for the journeys.
+  costsOf: (workspaceId: WorkspaceId) => Promise<PortfolioCosts> = defaultPortfolioCosts,
+): Promise<Portfolio> {
+  // The list says which summaries are not current: a few are computed now and the list read again; more are
+  // left to the background and shown as pending, so no request computes hundreds (decision 0039).
   let items = await deps.library.listLibrary(workspaceIds);
-  const stale = items.filter((i) => i.summaryVersion !== i.version);
-  if (stale.length > 0) {
-    await refreshLibrary(deps, workspaceIds, stale);
+  const stale = items.filter((i) => !summaryIsCurrent(i));
+  if (stale.length > 0 && (await keepSummariesCurrent(deps, workspaceIds, stale)) === 0)
     items = await deps.library.listLibrary(workspaceIds);
-  }
+  const costs = new Map<WorkspaceId, PortfolioCosts>();
+  for (const ws of new Set(items.map((i) => i.workspaceId))) costs.set(ws, await costsOf(ws));
   const indicators = await deps.library.listIndicators(workspaceIds);
   const opportunitiesOf = await openOpportunityCounts(deps, workspaceIds);
   const indicatorsOf = new Map(indicators.map((i) => [`${i.workspaceId}\u0000${i.journeyId}`, i.data]));
   const today = deps.clock().toISOString().slice(0, 10);
-  return items.map((item): PortfolioItem => {
+  const result = items.map((item): PortfolioItem => {
     // A journey changed between the refresh and the list is shown with its figures computed next time.
     const h = (item.summary as JourneyHeadline | null) ?? emptyHeadline();
     const logDate = item.newestLogAt?.slice(0, 10) ?? null;
@@ -152,7 +208,10 @@ export async function portfolio(
         .filter((d): d is string => d !== null)
         .sort()
         .at(-1) ?? null;
-    const { stages, service, organisations, lastVerified, ...figures } = h;
+    const { stages, service, organisations, lastVerified, costInputs, ...stored } = h;
+    // Costed with the workspace's model at request time; a summary of an older format has no inputs to cost.
+    const costPence = costInputs ? costWith(costInputs, costs.get(item.workspaceId)!.table) : null;
+    const figures = { ...stored, costPence };
     return {
       workspaceId: item.workspaceId,
       workspaceName: item.workspaceName,
@@ -170,6 +229,7 @@ export async function portfolio(
       lastReview: item.lastReview,
       evidenceDate,
       updatedAt: item.updatedAt,
+      summaryPending: !summaryIsCurrent(item),
       headline: {
         ...figures,
         cost: figures.costPence === null ? null : penceToDecimalString(figures.costPence as Pence),
@@ -183,6 +243,11 @@ export async function portfolio(
         : {}),
     };
   });
+  return {
+    items: result,
+    pending: result.filter((i) => i.summaryPending).length,
+    costBases: new Map([...costs].map(([ws, c]) => [ws, c.basis])),
+  };
 }
 
 /** How many opportunities, open or in progress, link to each journey (issue 14 item 2's store), or null without it. */
