@@ -6,14 +6,17 @@
  *   1. opening the portfolio: `GET /api/workspaces/{ws}/portfolio` (the page's one request) — target p95 ≤ 300 ms;
  *   2. search: `GET /api/search?q=…` over words of several kinds (common, rare, a quote's words, Welsh, none)
  *      — target p95 ≤ 100 ms;
- * after the first portfolio request has computed every journey's summary and search entries (timed and printed
- * on its own: it happens once per journey version). Prints medians and p95 beside the targets, and the machine's
- * load average before and after each run. Environment: JOURNEYS (500), STEPS (30), CARDS (300), RUNS, REQUESTS.
+ * First, right after the bulk import (the journeys stored without summaries), the first portfolio request and the
+ * first search are timed on their own: they answer from what is ready and leave the summaries to the background
+ * (decision 0039), saying how many are pending; then the time until the background has computed them all. The
+ * runs follow once every summary is ready. Prints medians and p95 beside the targets, and the machine's load
+ * average before and after each run. Environment: JOURNEYS (500), STEPS (30), CARDS (300), RUNS, REQUESTS.
  */
 import { loadavg, cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseJourney, type Journey } from '@waymark/core';
 import type { WorkspaceId } from '@waymark/store';
+import { backgroundSummariesSettled } from '../packages/api/src/library/background-summaries.ts';
 import { createTestApi } from '../packages/api/src/testing/test-api.ts';
 
 const journeys = Number(process.env['JOURNEYS'] ?? 500);
@@ -119,6 +122,9 @@ async function main() {
   const t = await createTestApi();
   await t.addUser('Manager', { ws: 'w1', role: 'viewer' });
   const client = await t.signIn('Manager');
+  // A server that has been answering: the first request of the process (loading and compiling code) is not timed.
+  await timed(() => client.request('GET', '/api/workspaces/w1/portfolio'));
+  await timed(() => client.request('GET', '/api/search?q=warm'));
   const made = performance.now();
   for (let i = 0; i < journeys; i++) {
     const result = await t.stores.journeys.createJourney({
@@ -133,9 +139,34 @@ async function main() {
   }
   console.log(`stored ${journeys} journeys in ${((performance.now() - made) / 1000).toFixed(1)} s`);
   const portfolio = () => client.request('GET', '/api/workspaces/w1/portfolio');
-  const first = await timed(portfolio);
+  // The first requests after the import: they answer from what is ready and queue the rest (decision 0039).
+  let pending = -1;
+  const firstLoad = load();
+  const first = await timed(async () => {
+    const res = await portfolio();
+    pending = ((await res.clone().json()) as { pending: number }).pending;
+    return res;
+  });
+  const firstSearch = await timed(() => client.request('GET', '/api/search?q=waiting'));
   console.log(
-    `first portfolio request (computes ${journeys} summaries and search entries, once per version): ${(first / 1000).toFixed(1)} s`,
+    `first portfolio request after the import: ${first.toFixed(0)} ms ${first <= 300 ? '✓' : '✗'} (target ≤ 300; ` +
+      `${pending} journeys' figures said to be still being worked out); first search ${firstSearch.toFixed(0)} ms ` +
+      `${firstSearch <= 100 ? '✓' : '✗'} (target ≤ 100); load ${firstLoad} → ${load()}`,
+  );
+  const settling = performance.now();
+  let settled = false;
+  const background = backgroundSummariesSettled(t.stores.library).then(() => (settled = true));
+  // Meanwhile, the portfolio still opens: a request every 2 s while the background works (at most 10).
+  const meanwhile: number[] = [];
+  while (!settled && meanwhile.length < 10) {
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    if (!settled) meanwhile.push(await timed(portfolio));
+  }
+  await background;
+  console.log(
+    `the background computed ${journeys} summaries and search entries in ${((performance.now() - settling) / 1000).toFixed(1)} s ` +
+      `after the first request; ${meanwhile.length} portfolio requests meanwhile took ` +
+      `${meanwhile.length === 0 ? '–' : `median ${quantile(meanwhile, 0.5).toFixed(0)} ms, slowest ${Math.max(...meanwhile).toFixed(0)} ms`}; load now ${load()}`,
   );
   const queries = [
     'waiting',
