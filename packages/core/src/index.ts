@@ -14,6 +14,14 @@ export {
 } from './journey/scales';
 export { metricKinds, metricKindIds, metricOrigins, type MetricKind } from './journey/metrics';
 export {
+  ni14ActivityPatterns,
+  suggestValueClass,
+  checkValueClasses,
+  VALUE_CLASS_NAME_MAX,
+  type ValueClassSuggestion,
+  type ValueClassProblem,
+} from './journey/value-classes';
+export {
   cardSchema,
   cardSchemas,
   cardFlags,

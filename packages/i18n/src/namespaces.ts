@@ -38,7 +38,9 @@ import enHierarchy from '../messages/en/hierarchy.json' with { type: 'json' };
 import enTemplates from '../messages/en/templates.json' with { type: 'json' };
 import enLibrary from '../messages/en/library.json' with { type: 'json' };
 import enSurvey from '../messages/en/survey.json' with { type: 'json' };
+import enValueAdded from '../messages/en/valueAdded.json' with { type: 'json' };
 import enCompareLog from '../messages/en/compareLog.json' with { type: 'json' };
+import enEmitSql from '../messages/en/emitSql.json' with { type: 'json' };
 import cyCommon from '../messages/cy/common.json' with { type: 'json' };
 import cyModel from '../messages/cy/model.json' with { type: 'json' };
 import cyErrors from '../messages/cy/errors.json' with { type: 'json' };
@@ -77,7 +79,9 @@ import cyHierarchy from '../messages/cy/hierarchy.json' with { type: 'json' };
 import cyTemplates from '../messages/cy/templates.json' with { type: 'json' };
 import cyLibrary from '../messages/cy/library.json' with { type: 'json' };
 import cySurvey from '../messages/cy/survey.json' with { type: 'json' };
+import cyValueAdded from '../messages/cy/valueAdded.json' with { type: 'json' };
 import cyCompareLog from '../messages/cy/compareLog.json' with { type: 'json' };
+import cyEmitSql from '../messages/cy/emitSql.json' with { type: 'json' };
 
 export const namespaces = {
   common: { en: enCommon, cy: cyCommon },
@@ -118,7 +122,9 @@ export const namespaces = {
   templates: { en: enTemplates, cy: cyTemplates },
   library: { en: enLibrary, cy: cyLibrary },
   survey: { en: enSurvey, cy: cySurvey },
+  valueAdded: { en: enValueAdded, cy: cyValueAdded },
   compareLog: { en: enCompareLog, cy: cyCompareLog },
+  emitSql: { en: enEmitSql, cy: cyEmitSql },
 } as const;
 
 /** Every message id, typed from the English files: a misspelt id does not compile. */
@@ -160,5 +166,7 @@ export type MessageId =
   | keyof typeof enSso
   | keyof typeof enSsoAdmin
   | keyof typeof enSurvey
+  | keyof typeof enValueAdded
   | keyof typeof enCompareLog
+  | keyof typeof enEmitSql
   | keyof typeof enLibrary;

@@ -9,9 +9,10 @@ import { AttachPanel } from './attach-panel';
 import { formatCount, formatDuration, formatPercent } from './dataset-format';
 import { datasetsApi, type Analysis, type Dataset, type Filter } from './datasets-api';
 import { FiltersForm } from './filters-form';
-import { filterOfRule, OutcomeFigures } from './outcome-figures';
+import { activitiesOf, filterOfRule, OutcomeFigures } from './outcome-figures';
 import { improveApi } from '../improve/improve-api';
-import type { OutcomeRuleDefinition } from '@waymark/core';
+import type { Meta, OutcomeRuleDefinition, ValueClassesDefinition } from '@waymark/core';
+import { ValueClassesPanel } from './value-classes-panel';
 import { rejectionWords } from './import-words';
 import { Histogram } from './histogram';
 import { ProcessMap } from './process-map';
@@ -29,6 +30,8 @@ export function DatasetPage({ ws, id }: { ws: string; id: string }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [storedRule, setStoredRule] = useState<OutcomeRuleDefinition | undefined>(undefined);
+  /** The attached journey's details (its SCO rule and activity classes), once loaded; null when none. */
+  const [journeyMeta, setJourneyMeta] = useState<Meta | null>(null);
   const [saved, setSaved] = useState(false);
   useTitle(whole ? t('datasets.page.title', { name: whole.name }) : t('datasets.page.titleLoading'));
 
@@ -38,9 +41,9 @@ export function DatasetPage({ ws, id }: { ws: string; id: string }) {
       setWhole(d);
       setView(d.result);
       setFilter({});
-      setStoredRule(
-        d.journeyId ? (await improveApi.journey(ws, d.journeyId)).journey.meta.outcomeRule : undefined,
-      );
+      const meta = d.journeyId ? (await improveApi.journey(ws, d.journeyId)).journey.meta : null;
+      setJourneyMeta(meta);
+      setStoredRule(meta?.outcomeRule);
     } catch (e) {
       setError(errorText(e));
     }
@@ -122,6 +125,7 @@ export function DatasetPage({ ws, id }: { ws: string; id: string }) {
           void apply({ ...rest, ...filterOfRule(rule) });
         }}
         stored={storedRule}
+        valueSource={journeyMeta?.valueClasses ? { journey: journeyMeta.title } : undefined}
         onSave={
           canEdit && whole.journeyId
             ? (rule) =>
@@ -143,6 +147,26 @@ export function DatasetPage({ ws, id }: { ws: string; id: string }) {
           {t('evidence.dataset.scoSaved')}
         </p>
       ) : null}
+      {whole.journeyId && journeyMeta ? (
+        <ValueClassesPanel
+          key={whole.journeyId}
+          activities={activitiesOf(whole.result)}
+          stored={journeyMeta.valueClasses}
+          canEdit={canEdit}
+          onSave={async (classes: ValueClassesDefinition | undefined) => {
+            const j = await improveApi.journey(ws, whole.journeyId!);
+            const saved = await improveApi.sendCommands(ws, whole.journeyId!, j.version, [
+              classes
+                ? { type: 'meta.update', patch: { valueClasses: classes } }
+                : { type: 'meta.update', patch: {}, unset: ['valueClasses'] },
+            ]);
+            setJourneyMeta(saved.journey.meta);
+            await apply(filter);
+          }}
+        />
+      ) : (
+        <p className="hint">{t('valueAdded.classes.notAttached')}</p>
+      )}
       {view.log.cases === 0 ? (
         <p>{t('datasets.page.noMatch')}</p>
       ) : (

@@ -101,7 +101,12 @@ export interface Analysis {
   readonly histograms: { contactsPerCase: readonly Bin[]; durationDays: readonly Bin[] };
   readonly filter?: Filter;
   /** Issue 13 items 4 and 5 (null or absent in logs analysed before them). */
-  readonly valueAdded?: { byCount: number; byTime?: number; lean: boolean } | null;
+  readonly valueAdded?: {
+    byCount: number;
+    byTime?: number;
+    lean: boolean;
+    events?: Readonly<Record<'value-added' | 'necessary' | 'waste' | 'unclassified', number>>;
+  } | null;
   readonly closedLoop?: {
     delivery: readonly string[];
     confirmation: readonly string[];

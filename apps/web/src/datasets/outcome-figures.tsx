@@ -32,6 +32,8 @@ export function OutcomeFigures(props: {
   /** The attached journey's stored rule (measured by default), and saving a new one there; absent when none. */
   stored?: OutcomeRuleDefinition | undefined;
   onSave?: ((rule: OutcomeRuleDefinition) => void) | undefined;
+  /** The journey whose classification of the activities measured the value-added ratio; absent when none. */
+  valueSource?: { journey: string } | undefined;
 }) {
   const { view: a, sco } = props;
   const id = useId();
@@ -46,6 +48,7 @@ export function OutcomeFigures(props: {
         : null;
   const rows: [string, string, string?][] = [];
   const va = a.valueAdded;
+  const classified = va?.events ? va.events['value-added'] + va.events.necessary + va.events.waste : 0;
   rows.push([
     t('evidence.dataset.valueAdded'),
     va
@@ -53,7 +56,18 @@ export function OutcomeFigures(props: {
           ratio: formatPercent(va.byTime ?? va.byCount),
           byTime: String(va.byTime !== undefined),
         })
-      : t('evidence.dataset.valueAddedNone'),
+      : props.valueSource === undefined && props.onSave
+        ? t('valueAdded.notMeasured')
+        : t('evidence.dataset.valueAddedNone'),
+    va && va.events && props.valueSource
+      ? t('valueAdded.source', {
+          journey: props.valueSource.journey,
+          classified: formatCount(classified),
+          events: formatCount(classified + va.events.unclassified),
+          unclassified: formatCount(va.events.unclassified),
+          lean: String(va.lean),
+        })
+      : undefined,
   ]);
   const loop = a.closedLoop;
   rows.push(

@@ -12,6 +12,7 @@ import { useRef, useState } from 'react';
 import { t, type MessageId } from '../i18n';
 import { metaTextLimit } from './card-fields';
 import { ReviewPanel } from '../library/review-panel';
+import { OutcomeRuleField } from './outcome-rule-field';
 import { ChoiceField, CommitField } from './commit-field';
 import { KindNameForm } from './structure-parts';
 import { useEditorContext } from './editor-context';
@@ -136,6 +137,7 @@ export function DetailsPanel() {
           onCommit={setText(key, t(label))}
         />
       ))}
+      <OutcomeRuleField />
       <CommitField
         label={t('toolbar.details.objectives')}
         hint={t('toolbar.details.objectivesHint')}

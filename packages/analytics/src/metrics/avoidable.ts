@@ -1,3 +1,4 @@
+import { ni14ActivityPatterns } from '@waymark/core';
 import { wilsonInterval, type Proportion } from '@waymark/measure';
 import type { CaseIndex } from '../model/case-index';
 
@@ -30,8 +31,8 @@ export interface AvoidableRules {
 
 export const defaultAvoidableRules = {
   repeatWithinDays: 7,
-  chasing: /chas|progress|status|follow.?up|where is/i,
-  transfers: /transfer|misdirect|wrong (number|department|team)|redirect/i,
+  chasing: ni14ActivityPatterns.chasing,
+  transfers: ni14ActivityPatterns.transfers,
 } as const;
 
 export interface AvoidableContact {
