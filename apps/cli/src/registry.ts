@@ -24,6 +24,11 @@ export const commands: readonly CliCommand[] = [
     async () => (await import('./commands/analyse')).analyseCommand,
   ),
   lazyCommand(
+    'import-figures',
+    'Put figures computed in Spark, Trino or another SQL engine (from analyse --emit-sql) on a journey',
+    async () => (await import('./commands/import-figures')).importFiguresCommand,
+  ),
+  lazyCommand(
     'compare',
     'Set a current journey beside a desired one: per-step and total differences',
     async () => (await import('./commands/compare')).compareCommand,
@@ -51,6 +56,7 @@ export const loadCommands = async (): Promise<CliCommand[]> => [
   (await import('./commands/render')).renderCommand,
   (await import('./commands/new')).newCommand,
   (await import('./commands/analyse')).analyseCommand,
+  (await import('./commands/import-figures')).importFiguresCommand,
   (await import('./commands/compare')).compareCommand,
   (await import('./commands/sampling-cost')).samplingCostCommand,
   (await import('./commands/push')).pushCommand,

@@ -21,6 +21,8 @@ import {
 } from '@waymark/analytics';
 import { exitCodes, type CliCommand, type CliContext } from '../command';
 import { labelledTable, resolveCostOptions } from '../files/read-cost-model';
+import { runEmitSql } from '../emit-sql/emit-command';
+import { cliWords } from '../emit-sql/words';
 import { readSurveyEvidence, SurveyInputError, withSurveyEvidence } from './survey-evidence';
 
 const help = `waymark analyse <log> [options]
@@ -61,6 +63,14 @@ Survey (docs/worked-checks/survey-scores.md):
   --survey-map FILE       JSON {"respondent", "date", "consent", "questions": [{"column", "kind":
                           "rating"|"ces"|"nps"|"text", "scale": "1-5"|"1-7"|"0-10", "stepId"}],
                           "activities": {"log activity": "step id"}} (default: guessed from the header)
+SQL for a distributed engine (docs/emit-sql.md):
+  --emit-sql              write the figures as SQL queries over a table of events instead of
+                          reading a log (a <log> given is read only for its column names)
+  --dialect D             ansi | spark | trino | duckdb (default ansi)
+  --table NAME            the table of events (default events)
+  --order COL             a row number or event id that orders events at the same time
+                          (column flags above name the table's columns; "none" for no
+                          --org or --channel; defaults case_id, activity, timestamp, team, channel)
 Output:
   --format json|md|html   (default md)
   --out FILE              write the report to FILE instead of standard output
@@ -104,6 +114,10 @@ const options = {
   'survey-map': { type: 'string' },
   format: { type: 'string' },
   out: { type: 'string' },
+  'emit-sql': { type: 'boolean' },
+  dialect: { type: 'string' },
+  table: { type: 'string' },
+  order: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -144,6 +158,8 @@ export const analyseCommand: CliCommand = {
     }
     try {
       const [logArg, ...extra] = parsed.positionals;
+      if (v['emit-sql'] || v.dialect !== undefined || v.table !== undefined || v.order !== undefined)
+        return await emitSqlFor(v, logArg, extra, ctx);
       if (logArg === undefined && v.survey === undefined)
         throw new UsageError('missing <log>: the event log file to analyse (or --survey <export>)');
       if (v['survey-map'] !== undefined && v.survey === undefined)
@@ -405,4 +421,49 @@ async function readConfig(
     ...(valueClasses ? { valueClasses } : {}),
     ...(resolved ? { resolvedOutcome: resolved } : {}),
   };
+}
+
+/** `--emit-sql`: the figures as SQL over a table of events (apps/cli/src/emit-sql; docs/emit-sql.md). */
+async function emitSqlFor(
+  v: Record<string, string | boolean | undefined>,
+  sample: string | undefined,
+  extra: readonly string[],
+  ctx: CliContext,
+): Promise<number> {
+  const str = (k: string): string | undefined => (typeof v[k] === 'string' ? (v[k] as string) : undefined);
+  const w = cliWords(ctx.env);
+  if (!v['emit-sql']) throw new UsageError(w('emitSql.error.dialectWithoutEmit'));
+  if (str('survey') !== undefined) throw new UsageError(w('emitSql.error.withSurvey'));
+  if (extra.length > 0) throw new UsageError(`one log at a time; also got ${extra.join(' ')}`);
+  const mapping: Record<string, string> = {};
+  for (const f of mappingFields) if (str(f) !== undefined) mapping[f] = str(f) as string;
+  const limits = importLimitsFromEnv(ctx.env);
+  if ('error' in limits) throw new UsageError(limits.error);
+  const config = await readConfig(v, ctx);
+  const delimiter = str('delimiter');
+  // the sample is read with the names given but "none" left out, so its header maps the rest
+  const given = Object.fromEntries(Object.entries(mapping).filter(([, c]) => c !== 'none' && c !== '-'));
+  return runEmitSql(
+    {
+      ...(sample !== undefined ? { sample } : {}),
+      importOptions: {
+        limits,
+        mapping: given as ColumnMapping,
+        autoMap: !v['no-auto'],
+        ...(delimiter ? { delimiter: delimiter === '\\t' || delimiter === 'tab' ? '\t' : delimiter } : {}),
+      },
+      mapping: mapping as ColumnMapping,
+      ...(str('dialect') !== undefined ? { dialect: str('dialect') } : {}),
+      ...(str('table') !== undefined ? { table: str('table') } : {}),
+      ...(str('order') !== undefined ? { order: str('order') } : {}),
+      ...(str('only-transition') !== undefined ? { onlyTransition: str('only-transition') } : {}),
+      ...(config.silenceThresholdDays !== undefined ? { silenceDays: config.silenceThresholdDays } : {}),
+      ...(config.avoidable?.repeatWithinDays !== undefined
+        ? { repeatDays: config.avoidable.repeatWithinDays }
+        : {}),
+      ...(config.avoidable?.categories ? { categories: config.avoidable.categories } : {}),
+      ...(str('out') !== undefined ? { out: str('out') } : {}),
+    },
+    ctx,
+  );
 }
