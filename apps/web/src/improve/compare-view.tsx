@@ -1,11 +1,13 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { CostChoice, CostBasisLine, costQuery, type CostChoiceValue } from '../costs/cost-choice';
-import type { AlignmentRow, Comparison } from '@waymark/measure';
+import type { AlignmentRow, CompareLogs, Comparison } from '@waymark/measure';
+import { datasetsApi, type DatasetSummary } from '../datasets/datasets-api';
 import { ErrorSummary, errorText } from '../ui/field';
 import { t, tRich, type MessageId } from '../i18n';
 import { CompareEvidence } from './compare-evidence';
+import { attachedLog, CompareLogFigures, LogChoice, type LogPick } from './compare-logs';
 import { figureLabel, figureOrder, formatChange, formatFigure } from './figures-format';
-import { improveApi, type Pairing } from './improve-api';
+import { improveApi, type CompareOptions, type Pairing } from './improve-api';
 import { journeyChoices } from './journey-figures';
 import { counterpartPick, journeyChoiceLabel, type JourneyListItem } from './journey-choice';
 import type { ImproveViewProps } from './improve-page';
@@ -45,7 +47,13 @@ export function CompareView({ ws, id }: ImproveViewProps) {
   const [pick, setPick] = useState<Pick | null>(null);
   const [pairs, setPairs] = useState<Pairing[]>([]);
   const [confirm, setConfirm] = useState<string[]>([]);
-  const [result, setResult] = useState<{ comparison: Comparison; alignment: AlignmentRow[] } | null>(null);
+  const [result, setResult] = useState<{
+    comparison: Comparison;
+    alignment: AlignmentRow[];
+    logs: CompareLogs | null;
+  } | null>(null);
+  const [datasets, setDatasets] = useState<DatasetSummary[]>([]);
+  const [logs, setLogs] = useState<LogPick>({ current: '', desired: '' });
   const [error, setError] = useState<string | null>(null);
   const [costs, setCosts] = useState<CostChoiceValue>({ modelId: '', priceYear: '' });
 
@@ -56,23 +64,42 @@ export function CompareView({ ws, id }: ImproveViewProps) {
         setJourneys(list.items);
         // The journey's own counterpart, or nothing: never an unrelated journey (issue 11 item 8).
         const load = async (other: string) => (await improveApi.journey(ws, other)).journey;
-        setPick(await counterpartPick(here.journey, list.items, load));
+        const chosen = await counterpartPick(here.journey, list.items, load);
+        // each side's attached event log, measured until the person chooses another (issue 13 items 1, 4, 5)
+        const logList = await datasetsApi
+          .list(ws)
+          .then((r) => r.items)
+          .catch(() => [] as DatasetSummary[]);
+        setDatasets(logList);
+        setLogs({
+          current: attachedLog(logList, chosen.current),
+          desired: attachedLog(logList, chosen.desired),
+        });
+        setPick(chosen);
       } catch (e) {
         setError(errorText(e));
       }
     })();
   }, [ws, id]);
+  const options: CompareOptions = useMemo(
+    () => ({
+      ...costQuery(costs),
+      ...(logs.current ? { currentLog: logs.current } : {}),
+      ...(logs.desired ? { desiredLog: logs.desired } : {}),
+    }),
+    [costs, logs],
+  );
 
   useEffect(() => {
     if (!pick || pick.current === '' || pick.desired === '') return setResult(null);
     improveApi
-      .compare(ws, pick.current, pick.desired, pairs, confirm, costQuery(costs))
+      .compare(ws, pick.current, pick.desired, pairs, confirm, options)
       .then((r) => {
         setResult(r);
         setError(null);
       })
       .catch((e: unknown) => setError(errorText(e)));
-  }, [ws, pick, pairs, confirm, costs]);
+  }, [ws, pick, pairs, confirm, options]);
 
   const c = result?.comparison;
   const currentSteps = useMemo(() => c?.rows.flatMap((r) => (r.current ? [r.current] : [])) ?? [], [c]);
@@ -96,6 +123,7 @@ export function CompareView({ ws, id }: ImproveViewProps) {
                 onChange={(e) => {
                   setPairs([]);
                   setConfirm([]);
+                  setLogs({ ...logs, [side]: attachedLog(datasets, e.target.value) });
                   setPick({ ...pick, [side]: e.target.value });
                 }}
               >
@@ -116,6 +144,16 @@ export function CompareView({ ws, id }: ImproveViewProps) {
             </div>
           ))}
           <CostChoice ws={ws} value={costs} onChange={setCosts} />
+          {(['current', 'desired'] as const).map((side) => (
+            <LogChoice
+              key={side}
+              side={side}
+              journeyId={pick[side]}
+              datasets={datasets}
+              value={logs[side]}
+              onChange={(v) => setLogs({ ...logs, [side]: v })}
+            />
+          ))}
         </form>
       ) : (
         <p role="status">{t('common.loading')}</p>
@@ -124,37 +162,26 @@ export function CompareView({ ws, id }: ImproveViewProps) {
         <>
           <p className="improve-downloads">
             {tRich('compare.downloads', {
-              html: (chunks) => (
-                <a
-                  href={improveApi.compareUrl(
-                    ws,
-                    pick.current,
-                    pick.desired,
-                    'html',
-                    pairs,
-                    confirm,
-                    costQuery(costs),
-                  )}
-                  download
-                >
-                  {chunks}
-                </a>
-              ),
-              md: (chunks) => (
-                <a
-                  href={improveApi.compareUrl(
-                    ws,
-                    pick.current,
-                    pick.desired,
-                    'md',
-                    pairs,
-                    confirm,
-                    costQuery(costs),
-                  )}
-                  download
-                >
-                  {chunks}
-                </a>
+              ...Object.fromEntries(
+                (['html', 'md', 'csv', 'pdf'] as const).map((format) => [
+                  format,
+                  (chunks: ReactNode[]) => (
+                    <a
+                      href={improveApi.compareUrl(
+                        ws,
+                        pick.current,
+                        pick.desired,
+                        format,
+                        pairs,
+                        confirm,
+                        options,
+                      )}
+                      download
+                    >
+                      {chunks}
+                    </a>
+                  ),
+                ]),
               ),
             })}
           </p>
@@ -289,6 +316,7 @@ export function CompareView({ ws, id }: ImproveViewProps) {
             </section>
           </div>
           <CompareEvidence comparison={c} />
+          {result?.logs ? <CompareLogFigures comparison={c} logs={result.logs} /> : null}
           {c.uncostedChannels.length > 0 ? (
             <section aria-labelledby="notes-heading">
               <h2 id="notes-heading">{t('compare.notes')}</h2>

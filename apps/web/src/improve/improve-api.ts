@@ -1,5 +1,5 @@
 import type { Journey, JourneyCommand } from '@waymark/core';
-import type { AlignmentRow, Comparison } from '@waymark/measure';
+import type { AlignmentRow, CompareLogs, Comparison } from '@waymark/measure';
 import { toApiError } from '../api/api-error';
 import { getLocale } from '../i18n';
 import type { JourneyListItem } from './journey-choice';
@@ -61,6 +61,14 @@ export async function call<T>(
   return json as T;
 }
 
+/** Compare's options beside the pairings: cost model, price year and each side's event log. */
+export interface CompareOptions {
+  readonly costModel?: string;
+  readonly priceYear?: string;
+  readonly currentLog?: string;
+  readonly desiredLog?: string;
+}
+
 /** The HTTP calls of the Improve pages. */
 export const improveApi = {
   journey: (ws: string, id: string) =>
@@ -77,10 +85,13 @@ export const improveApi = {
     desired: string,
     pairs: readonly Pairing[],
     confirm: readonly string[] | 'all',
-    /** A cost model and price year other than the workspace's default (issue 13 item 2). */
-    costs: { readonly costModel?: string; readonly priceYear?: string } = {},
+    /**
+     * A cost model and price year other than the workspace's default (issue 13 item 2), and the event logs
+     * (dataset ids) whose figures are set beside each map's (issue 13 items 1, 4, 5).
+     */
+    costs: CompareOptions = {},
   ) =>
-    call<{ comparison: Comparison; alignment: AlignmentRow[] }>(
+    call<{ comparison: Comparison; alignment: AlignmentRow[]; logs: CompareLogs | null }>(
       'POST',
       `/api/workspaces/${enc(ws)}/compare`,
       {
@@ -95,10 +106,10 @@ export const improveApi = {
     ws: string,
     current: string,
     desired: string,
-    format: 'md' | 'html',
+    format: 'md' | 'html' | 'csv' | 'pdf',
     pairs: readonly Pairing[],
     confirm: readonly string[],
-    costs: { readonly costModel?: string; readonly priceYear?: string } = {},
+    costs: CompareOptions = {},
   ) => {
     // The report's own words in the person's language (issue 11, item 10), as the business case's downloads.
     const q = new URLSearchParams({ current, desired, format, locale: getLocale() });
@@ -106,6 +117,8 @@ export const improveApi = {
     if (confirm.length > 0) q.set('confirm', confirm.join(','));
     if (costs.costModel) q.set('costModel', costs.costModel);
     if (costs.priceYear) q.set('priceYear', costs.priceYear);
+    if (costs.currentLog) q.set('currentLog', costs.currentLog);
+    if (costs.desiredLog) q.set('desiredLog', costs.desiredLog);
     return `/api/workspaces/${enc(ws)}/compare?${q}`;
   },
   artifacts: <T>(ws: string, id: string, kind: ArtifactKind) =>

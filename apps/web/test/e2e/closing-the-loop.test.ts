@@ -137,4 +137,36 @@ describe('closing the loop and hand-offs, end to end in Chromium', () => {
     expect(await figures.textContent()).toContain('This is the journey’s saved Successful Customer Outcome.');
     await expectNoAxeViolations(page);
   }, 120_000);
+
+  it('given the Compare page, when the officer compares the journey a log is attached to, then the log figures sit beside the map with source and interval, and the downloads carry them', async () => {
+    await page.goto(`${session.server.url}/w/demo/j/melton-asb-victim-desired/improve/compare`);
+    await page.getByTestId('compare-totals').waitFor();
+    // choosing the journey the demo log is attached to chooses that log for its side
+    await page.getByLabel('Current journey', { exact: true }).selectOption('multi-service-change-of-address');
+    expect(await page.getByLabel('Event log for the current journey').inputValue()).toBe(
+      'demo-change-of-address',
+    );
+    const figures = page.getByTestId('compare-log');
+    await figures.waitFor();
+    const res = await page.request.get(
+      `${session.server.url}/api/workspaces/demo/compare?current=multi-service-change-of-address&desired=melton-asb-victim-desired&currentLog=demo-change-of-address`,
+    );
+    const { logs } = (await res.json()) as {
+      logs: { current: { dataset: { name: string; cases: number } }; desired: null };
+    };
+    const text = (await figures.textContent()) ?? '';
+    expect(text).toContain(
+      `From the log “${logs.current.dataset.name}”, ${logs.current.dataset.cases.toLocaleString('en-GB')} cases`,
+    );
+    expect(text).toContain('No event log chosen for');
+    const loop = figures.getByRole('row', { name: /^Loop closed/ });
+    expect(await loop.textContent()).toMatch(
+      /[\d,]+ of [\d,]+ delivered cases, [\d.]+% \(95% interval [\d.]+% to [\d.]+%\)/,
+    );
+    const csv = page.getByRole('link', { name: 'CSV' });
+    expect(await csv.getAttribute('href')).toContain('currentLog=demo-change-of-address');
+    const download = await page.request.get(`${session.server.url}${(await csv.getAttribute('href')) ?? ''}`);
+    expect(await download.text()).toMatch(/From the event logs,Loop closed[^\r]*delivered cases/);
+    await expectNoAxeViolations(page);
+  }, 60_000);
 });
