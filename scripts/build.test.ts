@@ -31,31 +31,46 @@ function contactLog(cases: number): { csv: string; events: number } {
   return { csv: `${lines.join('\n')}\n`, events: lines.length - 1 };
 }
 
-describe('the built waymark bin', () => {
-  it('runs the compiled CLI: no TypeScript source is loaded for --help', async () => {
-    // A loader hook that reports every module the process loads.
-    const hook = join(work, 'report-loads.mjs');
-    const log = join(work, 'loaded.txt');
-    writeFileSync(
-      hook,
-      `import { appendFileSync } from 'node:fs';
+/**
+ * Runs `node <args>` with a loader hook that lists every module the process loads; returns its output,
+ * exit code and that list.
+ */
+async function runListingModules(args: readonly string[], env: NodeJS.ProcessEnv = process.env) {
+  const dir = mkdtempSync(join(work, 'loads-'));
+  const log = join(dir, 'loaded.txt');
+  writeFileSync(
+    join(dir, 'hook.mjs'),
+    `import { appendFileSync } from 'node:fs';
 export const load = async (url, context, next) => {
   appendFileSync(${JSON.stringify(log)}, url + '\\n');
   return next(url, context);
 };
 `,
-    );
-    const register = join(work, 'register.mjs');
-    writeFileSync(
-      register,
-      `import { register } from 'node:module';\nregister(${JSON.stringify(new URL(`file://${hook}`).href)});\n`,
-    );
-    const { stdout } = await run(process.execPath, ['--import', register, bin, '--help']);
+  );
+  const register = join(dir, 'register.mjs');
+  writeFileSync(
+    register,
+    `import { register } from 'node:module';\nregister(${JSON.stringify(new URL(`file://${dir}/hook.mjs`).href)});\n`,
+  );
+  const result = await run(process.execPath, ['--import', register, ...args], { env }).then(
+    (r) => ({ ...r, code: 0 }),
+    (e: { code: number; stdout: string; stderr: string }) => e,
+  );
+  const loaded = readFileSync(log, 'utf8').trim().split('\n');
+  return { ...result, loaded };
+}
+
+const typeScriptLoaded = (loaded: readonly string[]) =>
+  loaded.filter((url) => /\.tsx?$/.test(url) || url.includes('/node_modules/tsx/'));
+
+describe('the built waymark bin', () => {
+  it('runs the compiled CLI: no TypeScript source is loaded for --help', async () => {
+    const { stdout, code, loaded } = await runListingModules([bin, '--help']);
+    expect(code).toBe(0);
     expect(stdout).toContain('Usage: waymark <command> [options]');
     expect(stdout).toMatch(/^\s+analyse\s/m);
-    const loaded = readFileSync(log, 'utf8').trim().split('\n');
-    expect(loaded.some((url) => url.includes('/apps/cli/dist/main.js'))).toBe(true);
-    expect(loaded.filter((url) => /\.tsx?$/.test(url) || url.includes('/tsx/'))).toEqual([]);
+    expect(loaded.some((url) => url.endsWith('/apps/cli/dist/main.js'))).toBe(true);
+    expect(typeScriptLoaded(loaded)).toEqual([]);
   });
 
   it('analyses a generated CSV and prints its figures', async () => {
@@ -84,6 +99,24 @@ await main({ argv: ['--help'], stdout() { throw new Error('probe'); }, stderr: (
     expect(stderr).toContain('Error: probe');
     expect(stderr).toMatch(/apps\/cli\/src\/main\.ts:\d+:\d+/);
     expect(stderr).not.toMatch(/dist\/main\.js:\d+/);
+  });
+});
+
+describe('the built server', () => {
+  it('npm run reset-password runs the compiled server, its packages found from dist, and refuses bad settings', async () => {
+    await ensureBuilt('server');
+    const { stderr, code, loaded } = await runListingModules(
+      [join(repoRoot, 'apps/server/bin/reset-password.js'), 'someone@example.org'],
+      { ...process.env, WAYMARK_DATA: join(work, 'no-data'), WAYMARK_ONE_TIME_PASSWORD_DAYS: 'soon' },
+    );
+    expect(stderr).toContain(
+      'WAYMARK_ONE_TIME_PASSWORD_DAYS must be a whole number of days from 1 to 90, not "soon"',
+    );
+    expect(code).toBe(2);
+    expect(loaded.some((url) => url.endsWith('/apps/server/dist/reset-password.js'))).toBe(true);
+    // PGlite and hono are external: loaded from node_modules by the bundle.
+    expect(loaded.some((url) => url.includes('/node_modules/@electric-sql/pglite/'))).toBe(true);
+    expect(typeScriptLoaded(loaded)).toEqual([]);
   });
 });
 
