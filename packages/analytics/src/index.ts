@@ -2,6 +2,14 @@ export { analyseLog, type Analysis, type AnalysisConfig } from './analyse';
 export { EventStore, dimensionNames, type DimensionName } from './model/event-store';
 export { buildCaseIndex, type CaseIndex } from './model/case-index';
 export { importLogFile, type ImportFileOptions } from './ingest/import-log';
+export {
+  shouldStream,
+  streamFromBytes,
+  streamLogFile,
+  toStreamedJsonReport,
+  type StreamedLog,
+} from './stream/stream-log';
+export { StreamingFigures, StreamingStore, type StreamedFigures } from './stream/streaming-figures';
 export { importCsv } from './ingest/csv-import';
 export { importXes } from './ingest/xes';
 export { importParquet } from './ingest/parquet';

@@ -1,4 +1,5 @@
 import { EventStore, type DimensionName } from '../model/event-store';
+import { StreamingStore } from '../stream/streaming-figures';
 import { dimensionFields, resolveColumns, type ColumnMapping, type MappedField } from './columns';
 import { sniffDialect, type CsvEncoding } from './csv-dialect';
 import { checkEncoding, checkHeader, headerOrWhyNot } from './csv-header';
@@ -108,13 +109,16 @@ export async function importCsv(
       ? Math.ceil((options.sizeHint / (firstBytes.length / sampleLines)) * 1.05) + 16
       : undefined;
   const limits = storeLimits(options.limits);
-  const store = new EventStore(decoder, {
+  const storeOptions = {
     dims,
     startTime: index.start !== undefined,
     cost: index.cost !== undefined,
     ...(capacity ? { capacity } : {}),
     ...limits,
-  });
+  };
+  const store = options.streaming
+    ? new StreamingStore(decoder, storeOptions)
+    : new EventStore(decoder, storeOptions);
   const rejections = new RejectionLog(options.maxRejectionsListed ?? 100);
   const mapping: Record<string, string> = {};
   for (const [f, i] of Object.entries(index)) mapping[f] = header[i as number] as string;
@@ -143,7 +147,12 @@ export async function importCsv(
   });
   const file = options.file;
   // split only where records cannot span lines (no quoted line break in the sample)
-  const split = file && !utf16 && !multiLine && file.size >= (file.parallelFromBytes ?? 128 * 1024 * 1024);
+  const split =
+    file &&
+    !options.streaming &&
+    !utf16 &&
+    !multiLine &&
+    file.size >= (file.parallelFromBytes ?? 128 * 1024 * 1024);
   try {
     if (split) {
       await it.return?.();

@@ -56,6 +56,11 @@ export interface ImportOptions {
   readonly limits?: ImportLimits;
   /** Called now and then with the bytes of the file read so far (compressed bytes for a .gz). */
   readonly onProgress?: (bytesRead: number) => void;
+  /**
+   * Keep no events: the store is a `StreamingStore` whose figures are computed as the events stream past
+   * (see stream/streaming-figures.ts), for logs larger than memory.
+   */
+  readonly streaming?: boolean;
 }
 
 /** Collects rejections: counts all, keeps the first few. */
@@ -101,6 +106,7 @@ export const importErrorCodes = [
   'too_large',
   'too_many_events',
   'too_many_values',
+  'stream_out_of_order',
   'io',
 ] as const;
 

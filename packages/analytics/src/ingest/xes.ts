@@ -1,5 +1,6 @@
 import { positionOfByte } from '@waymark/core';
 import { EventStore, type DimensionName } from '../model/event-store';
+import { StreamingStore } from '../stream/streaming-figures';
 import { dimensionFields, type ColumnMapping, type MappedField } from './columns';
 import {
   ImportError,
@@ -76,12 +77,10 @@ export async function importXes(
   const slotOf = (f: MappedField): number => active.indexOf(f);
   const dims = dimensionFields.filter((f) => slotOf(f) >= 0) as DimensionName[];
   const limits = storeLimits(options.limits);
-  const store = new EventStore(decoderFor('utf-8'), {
-    dims,
-    startTime: slotOf('start') >= 0,
-    cost: slotOf('cost') >= 0,
-    ...limits,
-  });
+  const storeOptions = { dims, startTime: slotOf('start') >= 0, cost: slotOf('cost') >= 0, ...limits };
+  const store = options.streaming
+    ? new StreamingStore(decoderFor('utf-8'), storeOptions)
+    : new EventStore(decoderFor('utf-8'), storeOptions);
   const scanner: XmlScanner = new XmlScanner({
     open: (tag, attrs) => onOpen(tag, attrs),
     close: (tag) => onClose(tag),

@@ -91,7 +91,7 @@ export function computeDfg(index: CaseIndex): Dfg {
   };
 }
 
-function countsByName(counts: Int32Array, names: readonly string[]): Record<string, number> {
+export function countsByName(counts: Int32Array, names: readonly string[]): Record<string, number> {
   const entries: [string, number][] = [];
   counts.forEach((c, a) => {
     if (c > 0) entries.push([names[a] as string, c]);

@@ -1,0 +1,113 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { analyseLog } from '../analyse';
+import { importLogFile } from '../ingest/import-log';
+import { ImportError } from '../ingest/import-result';
+import { toJsonReport } from '../report/json';
+import { contactLogCsv, generateEvents } from '../testing/contact-log';
+import { shouldStream, streamLogFile, toStreamedJsonReport } from './stream-log';
+
+const dir = mkdtempSync(join(tmpdir(), 'waymark-stream-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The generated log as XES, each trace's events in a shuffled order (the reader must sort them by time). */
+function xesOf(events: number, seed: number): string {
+  const traces = new Map<string, string[]>();
+  for (const e of generateEvents({ events, seed, openCases: 300 })) {
+    const parts = traces.get(e.caseId) ?? [];
+    parts.push(
+      `<event><string key="concept:name" value="${e.activity}"/><date key="time:timestamp" value="${new Date(e.time).toISOString()}"/><string key="org:group" value="${e.team}"/></event>\n`,
+    );
+    traces.set(e.caseId, parts);
+  }
+  let out = '<?xml version="1.0" encoding="UTF-8"?>\n<log xes.version="1.0">\n';
+  let flip = 0;
+  for (const [id, parts] of traces) {
+    // every other trace lists its events last first
+    const ordered = flip++ % 2 ? [...parts].reverse() : parts;
+    out += `<trace><string key="concept:name" value="${id}"/>\n${ordered.join('')}</trace>\n`;
+  }
+  return `${out}</log>\n`;
+}
+
+/** What both modes give: the in-memory report cut to the figures the streaming mode keeps. */
+async function inMemory(path: string) {
+  const imported = await importLogFile(path);
+  const r = toJsonReport(analyseLog(imported.store, { parallelFrom: Infinity }), imported.report);
+  const { contactsPerCase: _ignored, ...cases } = r.cases;
+  return {
+    log: {
+      cases: r.log.cases,
+      events: r.log.events,
+      activities: r.log.activities,
+      start: r.log.start,
+      end: r.log.end,
+      rows: r.log.rows,
+    },
+    dfg: r.dfg,
+    variants: r.variants,
+    cases,
+  };
+}
+
+async function streamed(path: string) {
+  const s = await streamLogFile(path);
+  const r = toStreamedJsonReport(s.figures, s.report);
+  expect(r.log.streamed).toBe(true);
+  const { cases, events, activities, start, end, rows } = r.log;
+  return {
+    log: { cases, events, activities, start, end, rows },
+    dfg: r.dfg,
+    variants: r.variants,
+    cases: r.cases,
+  };
+}
+
+describe('streaming mode', () => {
+  it('given a generated 60,000-event CSV with 2,000 cases open at once, when streamed, then every figure equals the in-memory analysis', async () => {
+    const path = join(dir, 'log.csv');
+    writeFileSync(path, contactLogCsv({ events: 60_000, seed: 7 }));
+    const expected = await inMemory(path);
+    expect(expected.log.events).toBe(60_000);
+    expect(expected.dfg.edges.length).toBeGreaterThan(10);
+    expect(expected.variants.count).toBeGreaterThan(20);
+    expect(await streamed(path)).toEqual(expected);
+  });
+
+  it('given a generated XES.gz whose traces list events out of time order, when streamed, then every figure equals the in-memory analysis', async () => {
+    const path = join(dir, 'log.xes.gz');
+    writeFileSync(path, gzipSync(xesOf(20_000, 11)));
+    const expected = await inMemory(path);
+    expect(expected.log.cases).toBeGreaterThan(1000);
+    expect(await streamed(path)).toEqual(expected);
+  });
+
+  it('given a CSV where a case has an event dated before its earlier row, when streamed, then it is refused naming the event and both times', async () => {
+    const path = join(dir, 'unsorted.csv');
+    writeFileSync(
+      path,
+      'case,activity,timestamp\nA,Report,2024-01-02T10:00:00Z\nB,Report,2024-01-02T11:00:00Z\nA,Close,2024-01-01T09:00:00Z\n',
+    );
+    const err = await streamLogFile(path).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ImportError);
+    expect((err as ImportError).code).toBe('stream_out_of_order');
+    expect((err as ImportError).message).toMatch(
+      /event 3 .*2024-01-01T09:00:00\.000Z.*2024-01-02T10:00:00\.000Z/,
+    );
+  });
+
+  it('given WAYMARK_STREAM_FROM_MB, then logs from that size stream and smaller ones do not (a .gz counted as expanded)', async () => {
+    const csv = join(dir, 'small.csv');
+    writeFileSync(csv, 'x'.repeat(600_000));
+    const gz = join(dir, 'small.csv.gz');
+    writeFileSync(gz, Buffer.alloc(40_000, 1));
+    const oneMB = 1024 * 1024;
+    expect(await shouldStream(csv, oneMB)).toBe(false);
+    expect(await shouldStream(csv, oneMB / 2)).toBe(true);
+    expect(await shouldStream(gz, oneMB / 2)).toBe(true);
+    expect(await shouldStream(gz, oneMB)).toBe(false);
+  });
+});
