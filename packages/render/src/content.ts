@@ -13,6 +13,16 @@ export interface RenderOptions {
   readonly contentLanguages?: readonly ContentLanguage[] | undefined;
   /** The poster's hierarchy: the journey each step opens and the outline above it (issue 14); others ignore it. */
   readonly hierarchy?: PosterHierarchy | undefined;
+  /** Each surveyed step's emotion interval (issue 13 item 3), drawn as a band behind the curve; others ignore it. */
+  readonly surveyBands?: readonly SurveyBand[] | undefined;
+}
+
+/** A step's survey emotion: the 95 % interval of its answers mapped to −100…+100, from n answers. */
+export interface SurveyBand {
+  readonly stepId: string;
+  readonly low: number;
+  readonly high: number;
+  readonly n: number;
 }
 
 /** One piece of content in one language. */

@@ -6,7 +6,14 @@ export { renderMermaid, escapeMermaid } from './mermaid';
 export { renderMarkdown } from './markdown/render-markdown';
 export { escapeMarkdown } from './markdown/escape-markdown';
 export { renderCsv, csvCell, csvHeader, csvTranslatedColumns } from './csv';
-export { contentFor, bcp47, type RenderOptions, type Content, type LangText } from './content';
+export {
+  contentFor,
+  bcp47,
+  type RenderOptions,
+  type Content,
+  type LangText,
+  type SurveyBand,
+} from './content';
 export { hasHierarchy, type PosterHierarchy } from './hierarchy';
 export { renderJson } from './json';
 export {

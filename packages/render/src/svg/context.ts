@@ -1,7 +1,7 @@
 import type { PosterHierarchy } from '../hierarchy';
 import type { Column, Journey } from '@waymark/core';
 import type { MessageId, MessageValues } from '@waymark/i18n';
-import { contentFor, type Content, type RenderOptions } from '../content';
+import { contentFor, type Content, type RenderOptions, type SurveyBand } from '../content';
 import { A3_LANDSCAPE, theme } from './theme';
 
 /** One column of the grid as drawn. */
@@ -31,6 +31,8 @@ export interface RenderContext {
   readonly sourceTitle: (id: string | undefined) => string | undefined;
   /** Where the journey sits among others (issue 14), when the caller knows. */
   readonly hierarchy: PosterHierarchy | undefined;
+  /** The survey's emotion band of each surveyed step, by step id (issue 13 item 3). */
+  readonly surveyBands: ReadonlyMap<string, SurveyBand>;
 }
 
 export interface RenderSvgOptions extends RenderOptions {
@@ -76,5 +78,6 @@ export function createContext(journey: Journey, options: RenderSvgOptions = {}):
     categoryLabel: namer(journey.leverCategories, (c) => c.label),
     sourceTitle: (id) => (id === undefined ? undefined : sources.get(id)),
     hierarchy: options.hierarchy,
+    surveyBands: new Map((options.surveyBands ?? []).map((b) => [b.stepId, b])),
   };
 }

@@ -16,6 +16,9 @@ const axisReserve = 36;
 export const scoreY = (top: number, score: number): number =>
   top + headroom + ((EMOTION_MAX - score) / (EMOTION_MAX - EMOTION_MIN)) * plotHeight;
 
+/** The survey band: a pale fill with a dashed edge, as the editor shades it. */
+const bandStyle = { fill: '#d2e2f1', stroke: '#1d70b8', 'stroke-width': 0.8, 'stroke-dasharray': '4 2' };
+
 const styleOf = (i: number) => theme.series[i % theme.series.length]!;
 
 /**
@@ -43,6 +46,17 @@ export const emotionLane: LaneRenderer<'emotion'> = {
           'stroke-dasharray': styleOf(i).dash,
         }) + point(styleOf(i).shape, 14, 6, styleOf(i).colour, false),
     }));
+    const bands = ctx.columns.flatMap((c) => {
+      const b = ctx.surveyBands.get(c.column.id);
+      return b ? [{ c, b }] : [];
+    });
+    if (bands.length > 0) {
+      legend.push({
+        key: 'emotion:survey-band',
+        label: ctx.t('poster.surveyBandLegend'),
+        symbol: el('rect', { ...bandStyle, x: 1, y: 1, width: 26, height: 10 }),
+      });
+    }
     if (cards.some((c) => c.estimate)) {
       legend.push({
         key: 'emotion:estimate',
@@ -149,7 +163,40 @@ export const emotionLane: LaneRenderer<'emotion'> = {
           });
           return el('g', { 'data-series': s.key }, line + points.join(''));
         });
-        return gridlines.join('') + stars.join('') + curves.join('');
+        // the survey's interval behind the curve, with its n, so a measured score and a workshop estimate
+        // are told apart (issue 13 item 3; the editor draws the same band)
+        const surveyed = bands.map(({ c, b }) => {
+          const y1 = scoreY(top, Math.min(EMOTION_MAX, Math.max(EMOTION_MIN, b.high)));
+          const y2 = scoreY(top, Math.min(EMOTION_MAX, Math.max(EMOTION_MIN, b.low)));
+          return el(
+            'g',
+            {
+              'data-role': 'survey-band',
+              'data-column': c.column.id,
+              'data-low': b.low,
+              'data-high': b.high,
+            },
+            el('rect', {
+              ...bandStyle,
+              x: c.x + 2,
+              y: y1,
+              width: c.width - 4,
+              height: Math.max(2, y2 - y1),
+            }) +
+              el(
+                'text',
+                {
+                  x: c.x + c.width - 4,
+                  y: top + 11,
+                  'font-size': theme.size.small,
+                  fill: theme.colour.ink,
+                  'text-anchor': 'end',
+                },
+                escapeXml(ctx.t('poster.surveyBandN', { n: b.n })),
+              ),
+          );
+        });
+        return surveyed.join('') + gridlines.join('') + stars.join('') + curves.join('');
       },
     };
   },
