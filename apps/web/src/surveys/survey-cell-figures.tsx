@@ -1,4 +1,7 @@
+import { useContext, useState } from 'react';
+import { EditorContext } from '../editor/editor-context';
 import { t } from '../i18n';
+import { quoteCardCommand, quoteCardOnMap, type SurveyQuote } from './quote-card';
 import type { StepEvidence } from './surveys-api';
 import './surveys.css';
 
@@ -47,6 +50,7 @@ export function SurveyCellFigures({ step }: { step: StepEvidence }) {
                   date: q.date ?? '',
                 })}
               </span>
+              <QuoteCardButton stepId={step.stepId} quote={q} />
             </li>
           ))}
         </ul>
@@ -66,5 +70,52 @@ export function SurveyCellFigures({ step }: { step: StepEvidence }) {
         </p>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * For an editor: puts a consented quote on the map as a quote card in its step's feelings lane (issue 13
+ * item 3), or says it is there already. Nothing is offered outside the editor or to those who can't edit, and
+ * an answer without consent is refused by `quoteCardCommand` whatever the list holds.
+ */
+function QuoteCardButton({ stepId, quote }: { stepId: string; quote: SurveyQuote }) {
+  const editor = useContext(EditorContext);
+  const [said, setSaid] = useState<string | null>(null);
+  if (!editor?.canEdit || quote.consent !== true) return null;
+  const step = editor.journey.columns.find((c) => c.id === stepId);
+  if (quoteCardOnMap(editor.journey, stepId, quote))
+    return (
+      <span className="hint survey-quote__on-map" data-quote-on-map="">
+        {' '}
+        {t('valueAdded.quoteCard.onMap')}
+      </span>
+    );
+  const add = () => {
+    const made = quoteCardCommand(editor.journey, stepId, quote, editor.newId);
+    if ('refused' in made)
+      return setSaid(t('valueAdded.quoteCard.refused', { why: made.refused.replace('-', '_') }));
+    setSaid(
+      editor.execute(made.command)
+        ? t('valueAdded.quoteCard.added', { step: step?.label ?? stepId })
+        : t('valueAdded.quoteCard.refused', { why: 'other' }),
+    );
+  };
+  return (
+    <>
+      {' '}
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        aria-label={t('valueAdded.quoteCard.addNamed', {
+          quote: quote.text.length > 60 ? `${quote.text.slice(0, 60)}…` : quote.text,
+        })}
+        onClick={add}
+      >
+        {t('valueAdded.quoteCard.add')}
+      </button>
+      <span role="status" className="hint">
+        {said}
+      </span>
+    </>
   );
 }

@@ -1,5 +1,6 @@
 import type { QuestionKind, QuestionScores, SurveyScale } from '@waymark/measure';
 import { callJson } from '../api/call-json';
+import type { SurveyQuote } from './quote-card';
 
 export interface SurveyMappingDraft {
   respondent?: string;
@@ -32,7 +33,8 @@ export interface StepEvidence {
   readonly emotion: { n: number; mean: number; low: number; high: number } | null;
   readonly avoidable: { successes: number; trials: number; low: number; high: number } | null;
   readonly agreement: 'too-few' | 'agree' | 'survey-good-contact-poor' | 'survey-poor-contact-good' | null;
-  readonly quotes: readonly { surveyName: string; respondent: string; date: string | null; text: string }[];
+  /** Only consented answers (the server leaves the others out); `consent` is checked again before a card. */
+  readonly quotes: readonly SurveyQuote[];
 }
 
 export interface SurveyEvidence {

@@ -68,7 +68,7 @@ describe('survey routes (issue 13 item 3)', () => {
       steps: {
         stepId: string;
         emotion: { n: number; mean: number };
-        quotes: { text: string; respondent: string }[];
+        quotes: { text: string; respondent: string; consent: boolean }[];
       }[];
     };
     const s1 = evidence.steps.find((s) => s.stepId === 's1')!;
@@ -76,6 +76,8 @@ describe('survey routes (issue 13 item 3)', () => {
     expect(s1.emotion.mean).toBeCloseTo(((11 / 3 - 1) / 4) * 200 - 100, 9);
     expect(s1.quotes.map((q) => q.text)).toEqual(['Quick and kind', 'Slow, ring me on [phone number]']);
     expect(s1.quotes[0]!.respondent).toMatch(/^p_[0-9a-f]{16}$/);
+    // each says it is consented, for whoever makes a quote card of it (issue 13 item 3)
+    expect(s1.quotes.map((q) => q.consent)).toEqual([true, true]);
 
     const viewerQuotes = (await (
       await viewer.request('GET', `${path}/surveys/${survey.id}/quotes`)

@@ -114,7 +114,8 @@ interface StepEvidence {
   emotion: { surveyId: string; column: string; n: number; mean: number; low: number; high: number } | null;
   avoidable: Proportion | null;
   agreement: ReturnType<typeof compareEvidence> | null;
-  quotes: { surveyName: string; respondent: string; date: string | null; text: string }[];
+  /** Only answers whose respondent agreed to be quoted; `consent` says so to whoever makes a card of one. */
+  quotes: { surveyName: string; respondent: string; date: string | null; text: string; consent: boolean }[];
 }
 
 /** Per step: every scored question, the emotion band, consented quotes, and avoidable contact beside them. */
@@ -149,6 +150,7 @@ async function evidence(input: RouteInput<unknown>) {
         respondent: quote.respondent,
         date: quote.date,
         text: quote.text,
+        consent: quote.consent,
       });
   // the contact log attached to the journey, if any: avoidable contact per step by its activity mapping
   const datasets = input.deps.datasets;
