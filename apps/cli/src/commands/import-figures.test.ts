@@ -186,3 +186,51 @@ describe('waymark analyse --emit-sql', () => {
     });
   });
 });
+
+describe('waymark import-figures --journey <id>', () => {
+  it('puts the figures on the journey on the server, as one change against the version read', async () => {
+    const { createTestApi } = await import('@waymark/api');
+    const { createImportFiguresCommand } = await import('./import-figures');
+    const t = await createTestApi();
+    try {
+      await t.addUser('Ed', { ws: 'w1', role: 'owner' });
+      const ed = await t.signIn('Ed');
+      const { token } = (await (
+        await ed.request('POST', '/api/workspaces/w1/tokens', { name: 'spark', role: 'editor' })
+      ).json()) as { token: string };
+      expect(
+        (await ed.request('POST', '/api/workspaces/w1/journeys', { journey: sampleJourney('asb') })).status,
+      ).toBe(201);
+      const command = createImportFiguresCommand((url, init) => Promise.resolve(t.app.request(url, init)));
+      await withTempDir(async (dir) => {
+        const files = await resultsIn(dir);
+        let stdout = '';
+        let stderr = '';
+        const code = await command.run(
+          [...files, '--journey', 'asb', '--engine', 'Trino', '--table', 'events', '--step', 's2'],
+          {
+            cwd: dir,
+            env: { WAYMARK_SERVER: 'http://waymark.test', WAYMARK_TOKEN: token },
+            stdout: (s) => void (stdout += s),
+            stderr: (s) => void (stderr += s),
+          },
+        );
+        expect(code, stderr).toBe(0);
+        expect(stdout).toContain('on asb (step s2)');
+      });
+      const got = (await (await ed.request('GET', '/api/workspaces/w1/journeys/asb')).json()) as {
+        version: number;
+        journey: Journey;
+      };
+      expect(got.version).toBe(2);
+      const cards = got.journey.cards.filter((c) => c.kind === 'metric' && c.origin === 'log');
+      expect(cards).toHaveLength(5);
+      expect(new Set(cards.map((c) => c.columnId))).toEqual(new Set(['s2']));
+      expect(got.journey.sources.map((s) => s.title)[0]).toMatch(
+        /^Computed in Trino from events, \d{4}-\d{2}-\d{2}$/,
+      );
+    } finally {
+      await t.close();
+    }
+  }, 120_000);
+});
