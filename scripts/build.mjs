@@ -96,8 +96,16 @@ function sourceUrls(outdir) {
         if (!text.includes('import.meta.url')) return undefined;
         const fromDist = relative(outdir, args.path).split(sep).join('/');
         const base = `new URL(${JSON.stringify(fromDist)}, import.meta.url)`;
-        const contents = text.replace(/new URL\(([^()]*?),\s*import\.meta\.url\)/g, `new URL($1, ${base})`);
-        return { contents, loader: args.path.endsWith('x') ? 'tsx' : 'ts' };
+        const lookup = /new URL\(([^()]*?),\s*import\.meta\.url\)/g;
+        const contents = text.replace(lookup, `new URL($1, ${base})`);
+        // Any other use but a worker's base or a main-module check would quietly see the bundle's URL: say so.
+        const others = text.replace(lookup, '').match(/.*import\.meta\.url.*/g) ?? [];
+        const warnings = others
+          .filter((line) => !/startWorker\(\s*import\.meta\.url|import\.meta\.url\s*===/.test(line))
+          .map((line) => ({
+            text: `${relative(repoRoot, args.path)}: "${line.trim()}" sees the bundle's URL, not this file's; find files with new URL('…', import.meta.url)`,
+          }));
+        return { contents, loader: args.path.endsWith('x') ? 'tsx' : 'ts', warnings };
       });
     },
   };
