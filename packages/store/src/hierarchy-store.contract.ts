@@ -279,6 +279,147 @@ export function hierarchyStoreContract(open: () => Promise<HierarchyFixture>): v
     expect((await s.opportunities.listOpportunities(ws)).map((o) => o.id)).toEqual(['c', 'a']);
   });
 
+  it('given links added and removed, then each journey they touch has them in its link history with who and when, and the opportunity’s version goes up', async () => {
+    const T2 = '2026-01-01T11:00:00.000Z';
+    await s.hierarchy.addStepLink({
+      workspaceId: ws,
+      id: 'l1',
+      fromJourneyId: j('ctax'),
+      fromStepId: 's2',
+      toJourneyId: j('hb'),
+      toStepId: 's1',
+      label: 'Hands over the claim',
+      by: ann,
+      at: T0,
+    });
+    expect((await s.hierarchy.removeStepLink(ws, 'l1', { by: ann, at: T1 })).ok).toBe(true);
+    await child('move', 's1', 'ctax');
+    await s.opportunities.createOpportunity({
+      workspaceId: ws,
+      id: 'o1',
+      title: 'Tell us once',
+      description: null,
+      ownerId: null,
+      status: 'open',
+      priority: 'high',
+      by: ann,
+      at: T0,
+    });
+    const key = {
+      workspaceId: ws,
+      opportunityId: 'o1',
+      journeyId: j('ctax'),
+      kind: 'card' as const,
+      target: 's1-call',
+    };
+    await s.opportunities.addLink({ ...key, by: ann, at: T1 });
+    expect((await s.opportunities.getOpportunity(ws, 'o1'))?.version).toBe(2);
+    expect((await s.opportunities.removeLink(key, { by: ann, at: T2 })).ok).toBe(true);
+    expect(await s.opportunities.getOpportunity(ws, 'o1')).toMatchObject({ version: 3, updatedAt: T2 });
+    const ctax = await s.hierarchy.linkHistory(ws, j('ctax'));
+    expect(ctax.map((c) => [c.action, c.link, c.at, c.by?.name])).toEqual([
+      ['added', 'step-link', T0, 'Ann'],
+      ['removed', 'step-link', T1, 'Ann'],
+      ['added', 'child', T0, 'Ann'],
+      ['added', 'opportunity', T1, 'Ann'],
+      ['removed', 'opportunity', T2, 'Ann'],
+    ]);
+    expect(ctax[0]?.detail).toMatchObject({
+      fromStepId: 's2',
+      toJourneyId: 'hb',
+      toStepId: 's1',
+      label: 'Hands over the claim',
+    });
+    expect(ctax[4]?.detail).toEqual({
+      opportunityId: 'o1',
+      title: 'Tell us once',
+      kind: 'card',
+      target: 's1-call',
+    });
+    expect((await s.hierarchy.linkHistory(ws, j('hb'))).map((c) => c.action)).toEqual(['added', 'removed']);
+    expect((await s.hierarchy.linkHistory(ws, j('move'))).map((c) => c.link)).toEqual(['child']);
+    expect(await s.hierarchy.linkHistory(ws, j('asb'))).toEqual([]);
+  });
+
+  it('given opportunities with evidence, when searched, then title, description and the evidence words each find one, with a highlighted excerpt and a status filter', async () => {
+    const make = (id: string, title: string, description: string | null, status: 'open' | 'solved', w = ws) =>
+      s.opportunities.createOpportunity({
+        workspaceId: w,
+        id,
+        title,
+        description,
+        ownerId: null,
+        status,
+        priority: 'medium',
+        by: ann,
+        at: T0,
+      });
+    await make('o1', 'Tell us once', null, 'open');
+    await make('o2', 'Fewer letters', 'Residents wait weeks for a reply', 'solved');
+    await make('o3', 'Stop the repeat calls', null, 'open');
+    await make('far1', 'Tell us once elsewhere', null, 'open', other);
+    await s.library.saveSummary({
+      workspaceId: ws,
+      journeyId: j('ctax'),
+      version: 1,
+      summary: {},
+      entries: [
+        {
+          kind: 'card',
+          itemId: 's1-call',
+          columnId: 's1',
+          cardKind: 'touchpoint',
+          language: 'en',
+          text: 'Phoned about the arrears letter',
+        },
+        {
+          kind: 'card',
+          itemId: 's2-call',
+          columnId: 's2',
+          cardKind: 'touchpoint',
+          language: 'cy',
+          text: 'Ffonio am y bil treth',
+        },
+      ],
+      at: T0,
+    });
+    for (const target of ['s1-call', 's2-call'])
+      await s.opportunities.addLink({
+        workspaceId: ws,
+        opportunityId: 'o3',
+        journeyId: j('ctax'),
+        kind: 'card',
+        target,
+        by: ann,
+        at: T0,
+      });
+    const find = async (text: string, status?: 'open' | 'solved') =>
+      (
+        await s.opportunities.searchOpportunities({
+          workspaceIds: [ws],
+          text,
+          limit: 20,
+          ...(status ? { status } : {}),
+        })
+      ).map((h) => [h.id, h.matched, h.excerpt]);
+    expect(await find('telling')).toEqual([['o1', 'title', '\u0002Tell\u0003 us once']]);
+    expect(await find('waiting')).toEqual([
+      ['o2', 'description', 'Residents \u0002wait\u0003 weeks for a reply'],
+    ]);
+    expect(await find('arrears')).toEqual([
+      ['o3', 'evidence', expect.stringContaining('\u0002arrears\u0003')],
+    ]);
+    expect(await find('treth')).toEqual([['o3', 'evidence', expect.stringContaining('\u0002treth\u0003')]]);
+    expect(await find('waiting', 'open')).toEqual([]);
+    expect(
+      (await s.opportunities.searchOpportunities({ workspaceIds: [other], text: 'tell', limit: 20 })).map(
+        (h) => h.id,
+      ),
+    ).toEqual(['far1']);
+    await s.journeys.softDelete(ws, j('ctax'), T1);
+    expect(await find('arrears')).toEqual([]);
+  });
+
   it('given links and an opportunity in w1, when w1 is deleted, then none of its rows is left and w2 is untouched', async () => {
     await child('move', 's1', 'ctax');
     await s.hierarchy.addStepLink({

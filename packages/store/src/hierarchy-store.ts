@@ -1,6 +1,7 @@
 import { err, ok, type JourneyId, type Result } from '@waymark/core';
 import type { Instant, UserId, UserRef, WorkspaceId } from './records';
 import { iso, toUserRef } from './rows';
+import { linkHistoryOf, recordLinkChange, type LinkChange, type LinkChangeBy } from './link-history';
 import type { Sql, SqlQueryable } from './sql';
 
 /** A step of a "whole problem" journey that opens the service journey beneath it (migration 022). */
@@ -70,15 +71,25 @@ export interface StepLinkWrite {
 export interface HierarchyStore {
   listChildren(workspaceId: WorkspaceId): Promise<ChildLink[]>;
   setChild(input: ChildWrite): Promise<Result<ChildLink, HierarchyStoreError>>;
-  /** Takes the child from its parent's step. */
+  /** Takes the child from its parent's step; with `change`, the journeys' link history records who and when. */
   removeChild(
     workspaceId: WorkspaceId,
     childJourneyId: JourneyId,
+    change?: LinkChangeBy,
   ): Promise<Result<void, HierarchyStoreError>>;
   /** Every step link in the workspace, or those with `journeyId` at either end. */
   listStepLinks(workspaceId: WorkspaceId, journeyId?: JourneyId): Promise<StepLink[]>;
   addStepLink(input: StepLinkWrite): Promise<Result<StepLink, HierarchyStoreError>>;
-  removeStepLink(workspaceId: WorkspaceId, id: string): Promise<Result<void, HierarchyStoreError>>;
+  removeStepLink(
+    workspaceId: WorkspaceId,
+    id: string,
+    change?: LinkChangeBy,
+  ): Promise<Result<void, HierarchyStoreError>>;
+  /**
+   * Every link of the journey added or removed (step links, child links, opportunity links), oldest first:
+   * links make no journey version, so this is their history (migration 026).
+   */
+  linkHistory(workspaceId: WorkspaceId, journeyId: JourneyId): Promise<LinkChange[]>;
 }
 
 interface ChildRow {
@@ -117,6 +128,15 @@ const toStepLink = (r: StepLinkRow): StepLink => ({
   label: r.label,
   createdAt: iso(r.created_at),
   createdBy: toUserRef(r.created_by, r.by_name),
+});
+
+const stepLinkDetail = (r: StepLinkRow) => ({
+  id: r.id,
+  fromJourneyId: r.from_journey_id,
+  fromStepId: r.from_step_id,
+  toJourneyId: r.to_journey_id,
+  toStepId: r.to_step_id,
+  label: r.label,
 });
 
 const withName = (statement: string) =>
@@ -220,6 +240,15 @@ export function createSqlHierarchyStore(sql: Sql): HierarchyStore {
             'childJourneyId',
             `childJourneyId: journey "${child}" is above journey "${parent}" already; it cannot also be beneath it`,
           );
+        if (!had)
+          await recordLinkChange(tx, {
+            workspaceId: ws,
+            journeyIds: [parent, child],
+            change: input,
+            action: 'added',
+            link: 'child',
+            detail: { parentJourneyId: parent, parentStepId: input.parentStepId, childJourneyId: child },
+          });
         const rows = await tx.query<ChildRow>(
           withName(
             `INSERT INTO journey_children (workspace_id, child_journey_id, parent_journey_id, parent_step_id, created_at, created_by)
@@ -232,14 +261,29 @@ export function createSqlHierarchyStore(sql: Sql): HierarchyStore {
         return ok(toChild(rows[0]!));
       });
     },
-    async removeChild(workspaceId, childJourneyId) {
-      const rows = await sql.query(
-        'DELETE FROM journey_children WHERE workspace_id = $1 AND child_journey_id = $2 RETURNING child_journey_id',
-        [workspaceId, childJourneyId],
-      );
-      return rows.length > 0
-        ? ok(undefined)
-        : refuse('link_not_found', 'childJourneyId', `journey "${childJourneyId}" opens from no step`);
+    removeChild(workspaceId, childJourneyId, change) {
+      return sql.transaction(async (tx) => {
+        const [gone] = await tx.query<{ parent_journey_id: string; parent_step_id: string }>(
+          'DELETE FROM journey_children WHERE workspace_id = $1 AND child_journey_id = $2 RETURNING parent_journey_id, parent_step_id',
+          [workspaceId, childJourneyId],
+        );
+        if (!gone)
+          return refuse('link_not_found', 'childJourneyId', `journey "${childJourneyId}" opens from no step`);
+        if (change)
+          await recordLinkChange(tx, {
+            workspaceId,
+            journeyIds: [gone.parent_journey_id, childJourneyId],
+            change,
+            action: 'removed',
+            link: 'child',
+            detail: {
+              parentJourneyId: gone.parent_journey_id,
+              parentStepId: gone.parent_step_id,
+              childJourneyId,
+            },
+          });
+        return ok(undefined);
+      });
     },
     async listStepLinks(workspaceId, journeyId) {
       const rows = await sql.query<StepLinkRow>(
@@ -288,15 +332,38 @@ export function createSqlHierarchyStore(sql: Sql): HierarchyStore {
             'toStepId',
             `toStepId: step "${input.fromStepId}" already hands over to step "${input.toStepId}" of journey "${input.toJourneyId}"`,
           );
+        await recordLinkChange(tx, {
+          workspaceId: ws,
+          journeyIds: [input.fromJourneyId, input.toJourneyId],
+          change: input,
+          action: 'added',
+          link: 'step-link',
+          detail: stepLinkDetail(rows[0]),
+        });
         return ok(toStepLink(rows[0]));
       });
     },
-    async removeStepLink(workspaceId, id) {
-      const rows = await sql.query(
-        'DELETE FROM journey_step_links WHERE workspace_id = $1 AND id = $2 RETURNING id',
-        [workspaceId, id],
-      );
-      return rows.length > 0 ? ok(undefined) : refuse('link_not_found', 'linkId', `no step link "${id}"`);
+    removeStepLink(workspaceId, id, change) {
+      return sql.transaction(async (tx) => {
+        const [gone] = await tx.query<StepLinkRow>(
+          'DELETE FROM journey_step_links WHERE workspace_id = $1 AND id = $2 RETURNING *',
+          [workspaceId, id],
+        );
+        if (!gone) return refuse('link_not_found', 'linkId', `no step link "${id}"`);
+        if (change)
+          await recordLinkChange(tx, {
+            workspaceId,
+            journeyIds: [gone.from_journey_id, gone.to_journey_id],
+            change,
+            action: 'removed',
+            link: 'step-link',
+            detail: stepLinkDetail(gone),
+          });
+        return ok(undefined);
+      });
+    },
+    linkHistory(workspaceId, journeyId) {
+      return linkHistoryOf(sql, workspaceId, journeyId);
     },
   };
 }

@@ -43,11 +43,15 @@ export {
   type Opportunity,
   type OpportunityLink,
   type OpportunityLinkKind,
+  type OpportunityMatch,
   type OpportunityPriority,
+  type OpportunitySearchHit,
+  type OpportunitySearchQuery,
   type OpportunityStatus,
   type OpportunityStore,
   type OpportunityStoreError,
 } from './opportunity-store';
+export type { LinkChange, LinkChangeBy, LinkChangeKind } from './link-history';
 export {
   GUESTS_CHANNEL,
   guestRoles,

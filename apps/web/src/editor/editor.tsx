@@ -91,7 +91,7 @@ export function Editor(props: {
   const scrollerRef = useRef<HTMLDivElement>(null);
   const newId = useMemo(makeIdFactory, []);
   const { navigate } = useRouter();
-  // ?step=<step id> (from the portfolio's lowest emotion or a search result) scrolls to that step and puts the
+  // ?step=<step id> (from the portfolio's lowest emotion, a search result, a step link or an opportunity) scrolls to that step and puts the
   // focus on its heading, once the map is drawn (issue 14, decision 0035).
   const stepToShow = useRef(new URLSearchParams(window.location.search).get('step'));
   useEffect(() => {
@@ -104,8 +104,11 @@ export function Editor(props: {
     let tries = 0;
     const focus = () => {
       const head = document.querySelector<HTMLElement>(`[data-column-id="${CSS.escape(step)}"]`);
-      if (head) head.focus();
-      else if (++tries < 20) setTimeout(focus, 50);
+      // Marked as well as focused, so the step still stands out once the focus moves on (decision 0040).
+      if (head) {
+        head.setAttribute('data-step-target', '');
+        head.focus();
+      } else if (++tries < 20) setTimeout(focus, 50);
     };
     setTimeout(focus, 0);
   });

@@ -3,6 +3,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ApiClient } from '../api/client';
 import { formatDateIn, formatList, t } from '../i18n';
 import { errorText } from '../ui/field';
+import { LinkHistory } from '../hierarchy/link-history';
 import { useEditorContext } from './editor-context';
 import { groupHistory } from './history/group-history';
 import { HistoryEntry, timeOf } from './history/history-entry';
@@ -130,6 +131,7 @@ export function HistoryPanel(props: {
         />
       ) : null}
       {pages.items === null ? <p>{t('history.loading')}</p> : null}
+      <LinkHistory ws={ws} id={id} version={version} />
       {sessions.map((s) => (
         <section key={s.key} className="history-session" aria-labelledby={`history-${s.key}`}>
           <h3 id={`history-${s.key}`}>

@@ -20,6 +20,7 @@ import {
 } from './hierarchy-api';
 import { loadTargets, targetsInJourney, type TargetChoice } from './link-targets';
 import { statusWords } from './opportunity-words';
+import { StepLink } from './step-link';
 import './hierarchy.css';
 
 const NEW = '__new__';
@@ -146,9 +147,9 @@ export function ConnectionsPanel({ ws, id }: { ws: string; id: string }) {
             {t('hierarchy.connections.opensFrom', {
               step: c.parent.parentStepLabel ?? c.parent.parentStepId,
             })}{' '}
-            <Link to={{ page: 'editor', ws, id: c.parent.parentJourneyId }}>
+            <StepLink ws={ws} journeyId={c.parent.parentJourneyId} stepId={c.parent.parentStepId}>
               {c.parent.parentTitle ?? c.parent.parentJourneyId}
-            </Link>
+            </StepLink>
           </p>
         ) : (
           <p>{t('hierarchy.connections.noParent')}</p>
@@ -218,9 +219,13 @@ export function ConnectionsPanel({ ws, id }: { ws: string; id: string }) {
                 to: l.toTitle ?? l.toJourneyId,
                 toStep: l.toStepLabel ?? l.toStepId,
               })}{' '}
-              <Link to={{ page: 'editor', ws, id: l.fromJourneyId === id ? l.toJourneyId : l.fromJourneyId }}>
+              <StepLink
+                ws={ws}
+                journeyId={l.fromJourneyId === id ? l.toJourneyId : l.fromJourneyId}
+                stepId={l.fromJourneyId === id ? l.toStepId : l.fromStepId}
+              >
                 {t('hierarchy.connections.openOther')}
-              </Link>
+              </StepLink>
               {canEdit ? (
                 <>
                   {' '}

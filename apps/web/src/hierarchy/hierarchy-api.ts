@@ -69,6 +69,26 @@ export interface Connections {
   readonly children: readonly ChildLinkView[];
   readonly stepLinks: readonly StepLinkView[];
   readonly opportunities: readonly Pick<OpportunityView, 'id' | 'title' | 'status' | 'priority' | 'links'>[];
+  /** Links added and taken off, oldest first (links make no version of the map; decision 0040). */
+  readonly history?: readonly LinkChangeView[];
+}
+export interface LinkChangeView {
+  readonly seq: number;
+  readonly at: string;
+  readonly by: { readonly id: string; readonly name: string } | null;
+  readonly action: 'added' | 'removed';
+  readonly link: 'step-link' | 'child' | 'opportunity';
+  readonly detail: Readonly<Record<string, unknown>>;
+  readonly labels: {
+    readonly fromTitle: string | null;
+    readonly fromStepLabel: string | null;
+    readonly toTitle: string | null;
+    readonly toStepLabel: string | null;
+    readonly parentTitle: string | null;
+    readonly parentStepLabel: string | null;
+    readonly childTitle: string | null;
+    readonly targetLabel: string | null;
+  };
 }
 export interface NewLink {
   readonly journeyId: string;
@@ -134,3 +154,20 @@ export const removeOpportunityLink = (ws: string, csrf: string, id: string, link
     `${w(ws)}/opportunities/${e(id)}/links?journeyId=${e(link.journeyId)}&kind=${e(link.kind)}&target=${e(link.target)}`,
     csrf,
   );
+
+/** An opportunity the library search found: by its title, its description or the words of its evidence. */
+export interface OpportunityHit {
+  readonly workspaceId: string;
+  readonly workspaceName: string;
+  readonly id: string;
+  readonly title: string;
+  readonly status: OpportunityStatus;
+  readonly priority: OpportunityPriority;
+  readonly matched: 'title' | 'description' | 'evidence';
+  /** Each matched word between U+0002 and U+0003, as the journey hits. */
+  readonly excerpt: string;
+}
+
+/** The library search (`GET /api/search`): journey hits and opportunity hits. */
+export const searchLibrary = <Hit>(params: URLSearchParams) =>
+  callJson<{ items: Hit[]; opportunities?: OpportunityHit[] }>('GET', `/api/search?${params.toString()}`);

@@ -31,6 +31,7 @@ import {
   priorityWords,
   statusWords,
 } from './opportunity-words';
+import { StepLink } from './step-link';
 import './hierarchy.css';
 
 const canEdit = (role: string | null) => role === 'owner' || role === 'editor';
@@ -153,7 +154,13 @@ export function OpportunityPage({ ws, id }: { ws: string; id: string }) {
       <span className="tag">
         {l.kind === 'card' && l.cardKind ? cardKindWords(l.cardKind) : linkKindWords(l.kind)}
       </span>{' '}
-      <Link to={linkRoute(ws, l)}>{linkLabel(l)}</Link>{' '}
+      {l.kind === 'card' || l.kind === 'step' ? (
+        <StepLink ws={ws} journeyId={l.journeyId} stepId={l.kind === 'step' ? l.target : l.stepId}>
+          {linkLabel(l)}
+        </StepLink>
+      ) : (
+        <Link to={linkRoute(ws, l)}>{linkLabel(l)}</Link>
+      )}{' '}
       <span className="hint">
         {l.stepLabel
           ? t('hierarchy.opportunity.inJourneyStep', {

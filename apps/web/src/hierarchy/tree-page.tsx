@@ -6,6 +6,7 @@ import { t } from '../i18n';
 import { ErrorSummary, errorText } from '../ui/field';
 import { readHierarchy, type Hierarchy } from './hierarchy-api';
 import { buildTree, treeKey, type TreeKey, type TreeNode } from './tree-model';
+import { StepLink } from './step-link';
 import './hierarchy.css';
 
 const treeKeys = new Set<string>(['ArrowDown', 'ArrowUp', 'ArrowRight', 'ArrowLeft', 'Home', 'End']);
@@ -135,7 +136,19 @@ export function TreePage({ ws }: { ws: string }) {
                   fromStep: l.fromStepLabel ?? l.fromStepId,
                   to: l.toTitle ?? l.toJourneyId,
                   toStep: l.toStepLabel ?? l.toStepId,
-                })}
+                })}{' '}
+                <StepLink ws={ws} journeyId={l.fromJourneyId} stepId={l.fromStepId}>
+                  {t('hierarchy.stepLinks.openFrom', {
+                    journey: l.fromTitle ?? l.fromJourneyId,
+                    step: l.fromStepLabel ?? l.fromStepId,
+                  })}
+                </StepLink>{' '}
+                <StepLink ws={ws} journeyId={l.toJourneyId} stepId={l.toStepId}>
+                  {t('hierarchy.stepLinks.openTo', {
+                    journey: l.toTitle ?? l.toJourneyId,
+                    step: l.toStepLabel ?? l.toStepId,
+                  })}
+                </StepLink>
               </li>
             ))}
           </ul>

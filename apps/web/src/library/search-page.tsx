@@ -5,7 +5,9 @@ import { useSession } from '../app/session';
 import { useTitle } from '../app/use-title';
 import { t } from '../i18n';
 import { errorText } from '../ui/field';
-import { search, type SearchHit } from './library-api';
+import { searchLibrary, type OpportunityHit } from '../hierarchy/hierarchy-api';
+import { statusWords } from '../hierarchy/opportunity-words';
+import type { SearchHit } from './library-api';
 import { highlightParts } from './portfolio-model';
 import './library.css';
 
@@ -22,7 +24,9 @@ const cardKinds = [
   'text',
 ] as const;
 const journeyTypes = ['current', 'desired', 'case', 'life-course'] as const;
-const keys = ['q', 'workspace', 'type', 'owner', 'cardKind'] as const;
+const keys = ['q', 'workspace', 'find', 'status', 'type', 'owner', 'cardKind'] as const;
+const finds = ['journeys', 'opportunities'] as const;
+const statuses = ['open', 'in-progress', 'solved', 'parked'] as const;
 type Key = (typeof keys)[number];
 
 const read = (): Record<Key, string> => {
@@ -38,6 +42,7 @@ export function SearchPage() {
   const [form, setForm] = useState(read);
   const [asked, setAsked] = useState(read);
   const [hits, setHits] = useState<readonly SearchHit[] | null>(null);
+  const [opportunities, setOpportunities] = useState<readonly OpportunityHit[]>([]);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     const onPop = () => {
@@ -51,9 +56,10 @@ export function SearchPage() {
     if (asked.q.trim() === '') return setHits(null);
     const params = new URLSearchParams();
     for (const k of keys) if (asked[k] !== '') params.set(k, asked[k]);
-    search(params).then(
+    searchLibrary<SearchHit>(params).then(
       (r) => {
         setHits(r.items);
+        setOpportunities(r.opportunities ?? []);
         setError(null);
       },
       (e: unknown) => setError(errorText(e)),
@@ -96,6 +102,28 @@ export function SearchPage() {
               {workspaces.map((w) => (
                 <option key={w.id} value={w.id}>
                   {w.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="search-find">{t('hierarchy.search.find')}</label>
+            <select id="search-find" value={form.find} onChange={(e) => set('find')(e.target.value)}>
+              <option value="">{t('hierarchy.search.findAll')}</option>
+              {finds.map((k) => (
+                <option key={k} value={k}>
+                  {t(`hierarchy.search.find.${k}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="search-status">{t('hierarchy.search.status')}</label>
+            <select id="search-status" value={form.status} onChange={(e) => set('status')(e.target.value)}>
+              <option value="">{t('library.search.filter.any')}</option>
+              {statuses.map((k) => (
+                <option key={k} value={k}>
+                  {statusWords(k)}
                 </option>
               ))}
             </select>
@@ -146,8 +174,37 @@ export function SearchPage() {
       ) : hits === null ? null : (
         <section aria-labelledby="search-results-heading">
           <h2 id="search-results-heading" aria-live="polite">
-            {t('library.search.results', { count: hits.length, q: asked.q })}
+            {t('library.search.results', { count: hits.length + opportunities.length, q: asked.q })}
           </h2>
+          {opportunities.length > 0 ? (
+            <>
+              <h3>{t('hierarchy.search.opportunities')}</h3>
+              <ol className="search-results" aria-label={t('hierarchy.search.opportunities')}>
+                {opportunities.map((o) => (
+                  <li key={`${o.workspaceId}/${o.id}`}>
+                    <a
+                      href={`/w/${encodeURIComponent(o.workspaceId)}/opportunities/${encodeURIComponent(o.id)}`}
+                    >
+                      {o.title}
+                    </a>{' '}
+                    <span className="hint">
+                      {t('hierarchy.search.opportunityIn', {
+                        matched: t(`hierarchy.search.matched.${o.matched}`),
+                        status: statusWords(o.status),
+                        workspace: o.workspaceName,
+                      })}
+                    </span>
+                    <p>
+                      {highlightParts(o.excerpt).map((p, n) =>
+                        p.mark ? <mark key={n}>{p.text}</mark> : <span key={n}>{p.text}</span>,
+                      )}
+                    </p>
+                  </li>
+                ))}
+              </ol>
+              {hits.length > 0 ? <h3>{t('hierarchy.search.journeys')}</h3> : null}
+            </>
+          ) : null}
           <ol className="search-results">
             {hits.map((h) => (
               <li key={`${h.workspaceId}/${h.journeyId}/${h.kind}/${h.itemId ?? ''}/${h.language}`}>

@@ -246,4 +246,17 @@ describe('journeys within journeys and opportunities across journeys', () => {
     await leadsTo.getByRole('link', { name: 'Avoidable contact (NI14)' }).click();
     await page.getByRole('heading', { level: 2, name: 'Avoidable contact (NI14)' }).waitFor();
   }, 180_000);
+  it('when a person follows an opportunity’s evidence to its journey, then the map opens at that step with the focus and a mark on it', async () => {
+    const { page, server } = session;
+    await page.goto(`${server.url}/w/demo/opportunities`);
+    await page.getByRole('link', { name: 'People are left without news and have to chase us' }).click();
+    const evidence = page.getByRole('region', { name: 'Evidence from journeys' });
+    await evidence.getByRole('link', { name: /^Not kept informed during the investigation/ }).click();
+    await page.waitForURL(/\/w\/demo\/j\/melton-asb-victim-current\?step=/);
+    const step = new URL(page.url()).searchParams.get('step');
+    await page.waitForFunction((s) => document.activeElement?.getAttribute('data-column-id') === s, step);
+    const marked = page.locator('[data-step-target]');
+    expect(await marked.getAttribute('data-column-id')).toBe(step);
+    expect(await marked.evaluate((el) => getComputedStyle(el).boxShadow)).toContain('255, 221, 0');
+  }, 60_000);
 });

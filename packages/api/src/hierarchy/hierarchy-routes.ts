@@ -50,6 +50,36 @@ const stepLinkBody = (l: StepLink, journeys: Map<string, Journey>) => ({
   toStepLabel: stepLabel(journeys.get(l.toJourneyId), l.toStepId),
 });
 
+/** Titles and step or card words for a link change, from the journeys as they are now (null when gone). */
+function historyLabels(
+  detail: Readonly<Record<string, unknown>>,
+  journeys: Map<string, Journey>,
+  self: string,
+) {
+  const text = (k: string) => (typeof detail[k] === 'string' ? (detail[k] as string) : '');
+  const title = (k: string) => journeys.get(text(k))?.meta.title ?? null;
+  const step = (journeyKey: string, stepKey: string) =>
+    stepLabel(journeys.get(text(journeyKey)), text(stepKey));
+  const target = (): string | null => {
+    const journey = journeys.get(self);
+    if (!journey || detail['target'] === undefined) return null;
+    const id = text('target');
+    const card = journey.cards.find((c) => c.id === id);
+    if (card && 'text' in card && typeof card.text === 'string') return card.text;
+    return stepLabel(journey, id) ?? journey.ideas.find((i) => i.id === id)?.title ?? null;
+  };
+  return {
+    fromTitle: title('fromJourneyId'),
+    fromStepLabel: step('fromJourneyId', 'fromStepId'),
+    toTitle: title('toJourneyId'),
+    toStepLabel: step('toJourneyId', 'toStepId'),
+    parentTitle: title('parentJourneyId'),
+    parentStepLabel: step('parentJourneyId', 'parentStepId'),
+    childTitle: title('childJourneyId'),
+    targetLabel: target(),
+  };
+}
+
 /** Journeys within journeys and steps linked across journeys (issue 14, item 1; decision 0034). */
 export function hierarchyRoutes() {
   return [
@@ -89,7 +119,10 @@ export function hierarchyRoutes() {
       summary:
         'What a journey is linked to: the step of its parent, the child journeys its steps open, step links either way, and the opportunities that use its evidence',
       access: 'viewer',
-      success: { description: '{parent, children, stepLinks, opportunities}' },
+      success: {
+        description:
+          '{parent, children, stepLinks, opportunities, history:[{seq, at, by, action (added, removed), link (step-link, child, opportunity), detail, labels}]}',
+      },
       errors: ['journey_not_found'],
       async handle(input) {
         const j = await journeyOr404(input);
@@ -103,6 +136,17 @@ export function hierarchyRoutes() {
         ]);
         const parent = mine.find((c) => c.childJourneyId === j.id);
         const opportunities = (await input.deps.opportunities?.opportunitiesOfJourney(wsId, j.id)) ?? [];
+        // Links make no journey version: their changes are the journey's link history (decision 0040).
+        const history = await storeOf(input).linkHistory(wsId, j.id);
+        const named = await journeysById(input, [
+          ...journeys.keys(),
+          ...history.flatMap((h) =>
+            ['fromJourneyId', 'toJourneyId', 'parentJourneyId', 'childJourneyId']
+              .map((k) => h.detail[k])
+              .filter((v): v is string => typeof v === 'string' && !journeys.has(v)),
+          ),
+        ]);
+        named.set(j.id, j.journey);
         return input.c.json({
           parent: parent ? childBody(parent, journeys) : null,
           children: mine.filter((c) => c.parentJourneyId === j.id).map((c) => childBody(c, journeys)),
@@ -114,6 +158,7 @@ export function hierarchyRoutes() {
             priority: o.priority,
             links: o.links.filter((l) => l.journeyId === j.id),
           })),
+          history: history.map((h) => ({ ...h, labels: historyLabels(h.detail, named, j.id) })),
         });
       },
     }),
@@ -167,7 +212,10 @@ export function hierarchyRoutes() {
           (c) => c.parentJourneyId === j.id && c.parentStepId === stepId,
         );
         if (!child) throw fail('link_not_found', `step "${stepId}" opens no journey`, 'stepId');
-        const removed = await store.removeChild(workspaceOf(input), child.childJourneyId);
+        const removed = await store.removeChild(workspaceOf(input), child.childJourneyId, {
+          by: userOf(input).id,
+          at: nowIso(input),
+        });
         if (!removed.ok) throw hierarchyFailure(removed.error);
         await audit(input, 'hierarchy.child-remove', `${j.id}/${stepId}`, { child: child.childJourneyId });
         return input.c.body(null, 204);
@@ -223,7 +271,10 @@ export function hierarchyRoutes() {
       errors: ['link_not_found'],
       async handle(input) {
         const id = input.params['linkId']!;
-        const removed = await storeOf(input).removeStepLink(workspaceOf(input), id);
+        const removed = await storeOf(input).removeStepLink(workspaceOf(input), id, {
+          by: userOf(input).id,
+          at: nowIso(input),
+        });
         if (!removed.ok) throw hierarchyFailure(removed.error);
         await audit(input, 'hierarchy.step-link-remove', id);
         return input.c.body(null, 204);

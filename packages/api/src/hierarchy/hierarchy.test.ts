@@ -203,6 +203,63 @@ describe('journeys within journeys and opportunities across journeys, through th
     expect([s3, e3.code]).toEqual([422, 'owner_not_member']);
   });
 
+  it('when links are added and taken off, then each journey’s history shows who, when and which link, and the opportunity gets a new version', async () => {
+    const made = await ed.request('POST', `${w1}/step-links`, {
+      fromJourneyId: 'hb',
+      fromStepId: 's3',
+      toJourneyId: 'move',
+      toStepId: 's2',
+    });
+    const { id: linkId } = (await made.json()) as { id: string };
+    expect((await ed.request('DELETE', `${w1}/step-links/${linkId}`)).status).toBe(204);
+    const o = (await (await ed.request('POST', `${w1}/opportunities`, { title: 'Fewer forms' })).json()) as {
+      id: string;
+      version: number;
+    };
+    expect(o.version).toBe(1);
+    const linked = await ed.request('POST', `${w1}/opportunities/${o.id}/links`, {
+      journeyId: 'move',
+      kind: 'card',
+      target: 'move-pain',
+    });
+    expect(((await linked.json()) as { version: number }).version).toBe(2);
+    const gone = await ed.request(
+      'DELETE',
+      `${w1}/opportunities/${o.id}/links?journeyId=move&kind=card&target=move-pain`,
+    );
+    expect(gone.status).toBe(204);
+    const after = (await (await ed.request('GET', `${w1}/opportunities/${o.id}`)).json()) as {
+      version: number;
+    };
+    expect(after.version).toBe(3);
+    type History = {
+      history: {
+        action: string;
+        link: string;
+        at: string;
+        by: { name: string };
+        labels: Record<string, unknown>;
+      }[];
+    };
+    const move = (await (await ed.request('GET', `${w1}/journeys/move/connections`)).json()) as History;
+    const mine = move.history.filter((h) => h.link !== 'child');
+    expect(mine.map((h) => [h.action, h.link, h.by.name])).toEqual([
+      ['added', 'step-link', 'Ed'],
+      ['removed', 'step-link', 'Ed'],
+      ['added', 'opportunity', 'Ed'],
+      ['removed', 'opportunity', 'Ed'],
+    ]);
+    expect(mine[1]?.labels).toMatchObject({
+      fromTitle: 'Journey hb',
+      fromStepLabel: 'Step 3',
+      toStepLabel: 'Step 2',
+    });
+    expect(mine[3]?.labels).toMatchObject({ targetLabel: 'Told move twice' });
+    expect(mine.every((h) => h.at === t.caps.clock().toISOString())).toBe(true);
+    const hb = (await (await ed.request('GET', `${w1}/journeys/hb/connections`)).json()) as History;
+    expect(hb.history.filter((h) => h.link === 'step-link').map((h) => h.action)).toContain('removed');
+  });
+
   it('given a journey moved to the bin, then the opportunity leaves its links to it out while it is there', async () => {
     const res = await ed.request('POST', `${w1}/opportunities`, {
       title: 'Steps to check',

@@ -230,6 +230,7 @@ export function opportunityRoutes() {
             target: link.target,
             by,
             at,
+            atCreation: true,
           });
           if (!added.ok && added.error.code !== 'link_exists') throw failure(added.error);
         }
@@ -344,13 +345,16 @@ export function opportunityRoutes() {
       async handle(input) {
         const o = await found(input);
         const q = linkSchema.parse(input.query);
-        const removed = await storeOf(input).removeLink({
-          workspaceId: workspaceOf(input),
-          opportunityId: o.id,
-          journeyId: q.journeyId as JourneyId,
-          kind: q.kind,
-          target: q.target,
-        });
+        const removed = await storeOf(input).removeLink(
+          {
+            workspaceId: workspaceOf(input),
+            opportunityId: o.id,
+            journeyId: q.journeyId as JourneyId,
+            kind: q.kind,
+            target: q.target,
+          },
+          { by: userOf(input).id, at: nowIso(input) },
+        );
         if (!removed.ok) throw failure(removed.error);
         await audit(input, 'opportunity.unlink', o.id, { ...q });
         return input.c.body(null, 204);

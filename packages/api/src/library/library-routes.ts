@@ -9,7 +9,12 @@ import {
   toCsv,
   type PortfolioSort,
 } from '@waymark/measure';
-import type { LibraryStore, WorkspaceId } from '@waymark/store';
+import {
+  opportunityStatuses,
+  type LibraryStore,
+  type OpportunityStatus,
+  type WorkspaceId,
+} from '@waymark/store';
 import { z } from 'zod';
 import { ApiFailure, fail } from '../api-error';
 import { requireInstanceAdmin } from '../auth/instance-admin';
@@ -246,6 +251,8 @@ const searchQuery = z.strictObject({
   type: filterText,
   owner: filterText,
   cardKind: filterText,
+  find: z.enum(['journeys', 'opportunities'], { message: 'expected journeys or opportunities' }).optional(),
+  status: z.enum(opportunityStatuses, { message: 'expected open, in-progress, solved or parked' }).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });
 
@@ -382,12 +389,12 @@ export const libraryRoutes = () => [
     path: '/api/search',
     tag: 'Library',
     summary:
-      'Full-text search over titles, stages, steps, cards and quotes in every workspace the caller belongs to (a token: its own workspace only); English stemmed, Welsh word for word',
+      'Full-text search over titles, stages, steps, cards and quotes, and over opportunities (title, description and the words of their evidence), in every workspace the caller belongs to (a token: its own workspace only); English stemmed, Welsh word for word; find=journeys or find=opportunities narrows it, status filters opportunities',
     access: 'user',
     query: searchQuery,
     success: {
       description:
-        '{costBasis (the model and price base of every cost per journey), items:[{workspaceId, workspaceName, journeyId, journeyTitle, kind, itemId, columnId, cardKind, language, text, excerpt}]}; in excerpt each match is between U+0002 and U+0003',
+        '{items:[{workspaceId, workspaceName, journeyId, journeyTitle, kind, itemId, columnId, cardKind, language, text, excerpt}], opportunities:[{workspaceId, workspaceName, id, title, status, priority, matched (title, description or evidence), excerpt}]}; in excerpt each match is between U+0002 and U+0003',
     },
     async handle(input) {
       const library = libraryOf(input);
@@ -403,15 +410,32 @@ export const libraryRoutes = () => [
       // A few stale summaries are computed now; more (a bulk import) in the background: hits come from the ready ones.
       const pending = await keepSummariesCurrent({ ...input.deps, library }, workspaceIds);
       if (pending > 0) input.c.header('Waymark-Summaries-Pending', String(pending));
-      const items = await library.search({
-        workspaceIds,
-        text: input.query['q'] ?? '',
-        ...(input.query['type'] ? { journeyType: input.query['type'] } : {}),
-        ...(input.query['owner'] ? { owner: input.query['owner'] } : {}),
-        ...(input.query['cardKind'] ? { cardKind: input.query['cardKind'] } : {}),
-        limit: Number(input.query['limit'] ?? 50),
-      });
-      return input.c.json({ items });
+      const find = input.query['find'];
+      const text = input.query['q'] ?? '';
+      const limit = Number(input.query['limit'] ?? 50);
+      const items =
+        find === 'opportunities'
+          ? []
+          : await library.search({
+              workspaceIds,
+              text,
+              ...(input.query['type'] ? { journeyType: input.query['type'] } : {}),
+              ...(input.query['owner'] ? { owner: input.query['owner'] } : {}),
+              ...(input.query['cardKind'] ? { cardKind: input.query['cardKind'] } : {}),
+              limit,
+            });
+      // Opportunities have no journey type, owner text or card kind: those filters ask for journeys only.
+      const journeysOnly = ['type', 'owner', 'cardKind'].some((k) => input.query[k]);
+      const opportunities =
+        find === 'journeys' || (journeysOnly && find !== 'opportunities') || !input.deps.opportunities
+          ? []
+          : await input.deps.opportunities.searchOpportunities({
+              workspaceIds,
+              text,
+              ...(input.query['status'] ? { status: input.query['status'] as OpportunityStatus } : {}),
+              limit,
+            });
+      return input.c.json({ items, opportunities });
     },
   }),
 ];

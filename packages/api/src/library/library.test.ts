@@ -247,6 +247,45 @@ describe('the journey library: portfolio, reviews and search (issue 14, items 3,
     expect(otto2.items.map((h) => h.journeyId)).toEqual(['c']);
   });
 
+  it('finds opportunities by title, description and the words of their evidence, in the caller’s workspaces only, with a filter', async () => {
+    const made = await ed.request('POST', '/api/workspaces/w1/opportunities', {
+      title: 'Answer the phone sooner',
+      links: [{ journeyId: 'a', kind: 'card', target: 'q1' }],
+    });
+    expect(made.status).toBe(201);
+    const { id } = (await made.json()) as { id: string };
+    const hidden = await otto.request('POST', '/api/workspaces/w2/opportunities', { title: 'Waiting less' });
+    expect(hidden.status).toBe(201);
+    type Found = {
+      items: { kind: string }[];
+      opportunities: { id: string; matched: string; excerpt: string }[];
+    };
+    const get = async (query: string) =>
+      (await (await ed.request('GET', `/api/search?${query}`)).json()) as Found;
+    const both = await get('q=waiting');
+    expect(both.items.length).toBeGreaterThan(0);
+    expect(both.opportunities).toEqual([
+      {
+        workspaceId: 'w1',
+        workspaceName: 'Workspace w1',
+        id,
+        title: 'Answer the phone sooner',
+        status: 'open',
+        priority: 'medium',
+        matched: 'evidence',
+        excerpt: expect.stringContaining('\u0002waiting\u0003'),
+      },
+    ]);
+    expect((await get('q=phone')).opportunities.map((o) => [o.id, o.matched])).toEqual([[id, 'title']]);
+    const only = await get('q=waiting&find=opportunities');
+    expect([only.items.length, only.opportunities.length]).toEqual([0, 1]);
+    expect((await get('q=waiting&find=journeys')).opportunities).toEqual([]);
+    expect((await get('q=waiting&find=opportunities&status=solved')).opportunities).toEqual([]);
+    const bad = await ed.request('GET', '/api/search?q=waiting&find=ideas');
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain('find');
+  });
+
   it('finds a journey edited after its summary by its new words', async () => {
     const current = await t.stores.journeys.getJourney('w1' as WorkspaceId, 'b' as never);
     const res = await olive.request('POST', '/api/workspaces/w1/journeys/b/commands', {
