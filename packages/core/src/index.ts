@@ -139,7 +139,13 @@ export {
   type TemplatePack,
   type TemplatePart,
 } from './templates/pack';
-export { findStarter, starterTemplates, type StarterTemplate } from './templates/starters';
+export {
+  findStarter,
+  starterIn,
+  starterTemplates,
+  welshStarterWords,
+  type StarterTemplate,
+} from './templates/starters';
 export { adviseJourney } from './journey/advice';
 export { applyCommand, applyCommands, parseCommand } from './commands/apply';
 export { cardInsertIndex } from './commands/cards';

@@ -1,6 +1,7 @@
 import {
   insertTemplateCommands,
   journeyFromTemplateBody,
+  starterIn,
   starterTemplates,
   type TemplateBody,
   type TemplatePart,
@@ -12,7 +13,7 @@ import { useRole, useSession } from '../app/session';
 import { useTitle } from '../app/use-title';
 import { ApiError } from '../api/api-error';
 import type { JourneySummary } from '../api/types';
-import { formatDateIn, t, type MessageId } from '../i18n';
+import { formatDateIn, t, useLocale, type MessageId } from '../i18n';
 import { ChoiceField, ErrorSummary, TextField, errorText } from '../ui/field';
 import { packProblemsOf, packProblemWords } from './pack-problems';
 import { slugify } from './templates';
@@ -605,6 +606,9 @@ function CopyForm(props: { ws: string; journeys: readonly JourneySummary[] }) {
 /** The templates page of a workspace (issue 14 item 5, decision 0036). */
 export function TemplatesPage({ ws }: { ws: string }) {
   useTitle(t('templates.heading'));
+  // The starters in the person's language: in Welsh, each one's Welsh twin (names, stages, steps and lanes).
+  const locale = useLocale();
+  const starters = starterTemplates.map((en) => starterIn(en, locale));
   const role = useRole(ws);
   const canEdit = role === 'editor' || role === 'owner';
   const { search } = useRouter();
@@ -664,7 +668,7 @@ export function TemplatesPage({ ws }: { ws: string }) {
         <h2 id="starter-templates-heading">{t('templates.starters.heading')}</h2>
         <p>{t('templates.starters.intro')}</p>
         <ul className="template-list">
-          {starterTemplates.map((s) => (
+          {starters.map((s) => (
             <li key={s.id} className="template-card">
               <h3>{s.name}</h3>
               <p>{s.description}</p>

@@ -178,4 +178,29 @@ describe('templates and sharing across organisations', () => {
     await page.getByText('Risk assessed').first().waitFor();
     await page.getByText('Passed between agencies, each asking for the story again').first().waitFor();
   }, 120_000);
+  it('given a person whose language is Welsh, then the starters are offered in Welsh: names, steps and lanes', async () => {
+    const { page, server } = session;
+    const set = (locale: string) =>
+      page.request.patch(`${server.url}/api/auth/me`, {
+        headers: { 'x-csrf-token': csrf },
+        data: { locale },
+      });
+    expect((await set('cy')).status()).toBe(200);
+    try {
+      await page.goto(`${server.url}/w/demo/templates`);
+      const starter = page.getByRole('listitem').filter({
+        has: page.getByRole('heading', {
+          level: 3,
+          name: 'Ymddygiad gwrthgymdeithasol: rhoi gwybod a datrys',
+        }),
+      });
+      await starter.locator('details summary').first().click();
+      await starter.getByText('Cau neu adolygu’r achos').waitFor();
+      expect(
+        await page.getByRole('heading', { level: 3, name: 'Council tax: moving in and paying' }).count(),
+      ).toBe(0);
+    } finally {
+      await set('en');
+    }
+  }, 60_000);
 });

@@ -22,3 +22,5 @@ export const starterTemplates: readonly StarterTemplate[] = [
 
 export const findStarter = (id: string): StarterTemplate | undefined =>
   starterTemplates.find((s) => s.id === id);
+
+export { starterIn, welshStarterWords } from './welsh';
