@@ -1,4 +1,6 @@
 import { t, type MessageId } from '../i18n';
+import type { Journey } from '@waymark/core';
+import { quoteCardOnMap, type SurveyQuote } from './quote-card';
 import type { StepEvidence } from './surveys-api';
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
@@ -12,7 +14,17 @@ const agreementWords: Record<NonNullable<StepEvidence['agreement']>, MessageId> 
 };
 
 /** A step's survey figures with their intervals, where the survey and the log disagree, and consented quotes. */
-export function StepSurveyFigures({ step }: { step: StepEvidence }) {
+export function StepSurveyFigures({
+  step,
+  journey,
+  onAddQuote,
+}: {
+  step: StepEvidence;
+  /** The journey, to say which quotes are on its map already. */
+  journey?: Journey | null;
+  /** For an editor: puts a consented quote on the map as a quote card (issue 13 item 3). */
+  onAddQuote?: ((quote: SurveyQuote) => void) | undefined;
+}) {
   return (
     <div className="survey-figures">
       <ul>
@@ -94,6 +106,26 @@ export function StepSurveyFigures({ step }: { step: StepEvidence }) {
                   date: q.date ?? '',
                 })}
               </span>
+              {journey && quoteCardOnMap(journey, step.stepId, q) ? (
+                <span className="hint" data-quote-on-map="">
+                  {' '}
+                  {t('valueAdded.quoteCard.onMap')}
+                </span>
+              ) : onAddQuote && q.consent === true ? (
+                <>
+                  {' '}
+                  <button
+                    type="button"
+                    className="button button--secondary button--small"
+                    aria-label={t('valueAdded.quoteCard.addNamed', {
+                      quote: q.text.length > 60 ? `${q.text.slice(0, 60)}…` : q.text,
+                    })}
+                    onClick={() => onAddQuote(q)}
+                  >
+                    {t('valueAdded.quoteCard.add')}
+                  </button>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -2,7 +2,7 @@ import { questionKinds, surveyScaleIds, type QuestionKind, type SurveyScale } fr
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/api-error';
 import { Link } from '../app/router';
-import { useSession } from '../app/session';
+import { useRole, useSession } from '../app/session';
 import { useTitle } from '../app/use-title';
 import { t, type MessageId } from '../i18n';
 import { useJourney } from '../improve/use-journey';
@@ -16,6 +16,8 @@ import {
   type SurveyPreview,
   type SurveyProblem,
 } from './surveys-api';
+import { makeIdFactory } from '../editor/editor-context';
+import { quoteCardCommand } from './quote-card';
 import { StepSurveyFigures } from './step-survey-figures';
 import { forgetSurveyEvidence } from './use-survey-evidence';
 
@@ -47,7 +49,10 @@ export function SurveyImportPage({ ws, id }: { ws: string; id: string }) {
   useTitle(t('survey.title'));
   const { session } = useSession();
   const csrf = session.status === 'signed-in' ? session.me.csrfToken : '';
-  const { journey, error: journeyError } = useJourney(ws, id);
+  const { journey, error: journeyError, status: quoteStatus, send } = useJourney(ws, id);
+  const role = useRole(ws);
+  const canEdit = role === 'owner' || role === 'editor';
+  const [newId] = useState(() => makeIdFactory());
   const [name, setName] = useState('');
   const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
   const [preview, setPreview] = useState<SurveyPreview | null>(null);
@@ -174,6 +179,9 @@ export function SurveyImportPage({ ws, id }: { ws: string; id: string }) {
           {done}
         </p>
       ) : null}
+      <p className="status" role="status" data-testid="quote-status">
+        {quoteStatus}
+      </p>
 
       <form onSubmit={(e) => void read(e)} aria-labelledby="survey-upload-heading">
         <h2 id="survey-upload-heading">{t('survey.upload.title')}</h2>
@@ -320,7 +328,25 @@ export function SurveyImportPage({ ws, id }: { ws: string; id: string }) {
           withSurvey.map((s) => (
             <div key={s.stepId} className="survey-step">
               <h3>{stepName(s.stepId)}</h3>
-              <StepSurveyFigures step={s} />
+              <StepSurveyFigures
+                step={s}
+                journey={journey}
+                onAddQuote={
+                  canEdit && journey
+                    ? (q) => {
+                        const made = quoteCardCommand(journey, s.stepId, q, newId);
+                        if ('refused' in made)
+                          return setError(
+                            t('valueAdded.quoteCard.refused', { why: made.refused.replace('-', '_') }),
+                          );
+                        void send(
+                          [made.command],
+                          t('valueAdded.quoteCard.added', { step: stepName(s.stepId) }),
+                        );
+                      }
+                    : undefined
+                }
+              />
             </div>
           ))
         )}

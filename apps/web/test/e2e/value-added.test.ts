@@ -28,6 +28,7 @@ describe('value added, the outcome rule and survey quotes on the map, in Chromiu
       'r1,2026-03-02,4,Quick and kind,Yes',
       'r2,2026-03-03,2,Private words about my neighbour,No',
       'r3,2026-03-04,5,,Yes',
+      'r4,2026-03-05,3,Slow to answer the phone,Yes',
     ].join('\n');
     const imported = await page.request.post(`${ws()}/journeys/va-e2e/surveys`, {
       headers: { 'x-csrf-token': csrf },
@@ -109,7 +110,7 @@ describe('value added, the outcome rule and survey quotes on the map, in Chromiu
     const cell = page.locator('[data-survey-step="contact"]');
     await cell.getByText('Quick and kind').waitFor();
     expect(await page.getByText('Private words about my neighbour').count()).toBe(0);
-    expect(await cell.getByRole('button', { name: /^Add to the map as a quote/ }).count()).toBe(1);
+    expect(await cell.getByRole('button', { name: /^Add to the map as a quote/ }).count()).toBe(2);
     await cell.getByRole('button', { name: 'Add to the map as a quote: “Quick and kind”' }).click();
     await cell.getByText('On the map as a quote').waitFor();
     await expect
@@ -127,7 +128,19 @@ describe('value added, the outcome rule and survey quotes on the map, in Chromiu
           source: expect.stringMatching(/^Spring survey, respondent p_[0-9a-f]{16}, 2026-03-02$/),
         }),
       ]);
-    expect(JSON.stringify(await journeyOf('va-e2e'))).not.toContain('neighbour');
     await expectNoAxeViolations(page);
+    // the survey's page lists every consented quote: the one on the map says so, another can be added there
+    await page.goto(`${session.server.url}/w/demo/j/va-e2e/surveys`);
+    const step = page.locator('.survey-step', { has: page.getByRole('heading', { name: 'Makes contact' }) });
+    await step.getByText('On the map as a quote').waitFor();
+    await step.getByRole('button', { name: 'Add to the map as a quote: “Slow to answer the phone”' }).click();
+    await page.getByTestId('quote-status').getByText('Added as a quote card').waitFor();
+    const quotes = (await journeyOf('va-e2e')).cards.filter((c) => c.kind === 'feeling' && c.quote);
+    expect(quotes.map((c) => (c as { text: string }).text)).toEqual([
+      'Quick and kind',
+      'Slow to answer the phone',
+    ]);
+    expect(JSON.stringify(await journeyOf('va-e2e'))).not.toContain('neighbour');
+    expect(await page.getByText('Private words about my neighbour').count()).toBe(0);
   }, 60_000);
 });
