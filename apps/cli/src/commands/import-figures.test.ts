@@ -131,6 +131,36 @@ describe('waymark import-figures', () => {
     });
   });
 
+  it('reads CSV as Trino writes it: every value quoted, CRLF line ends, NULL as ""', async () => {
+    await withTempDir(async (dir) => {
+      await writeFile(join(dir, 'journey.json'), JSON.stringify(sampleJourney('asb')));
+      await writeFile(
+        join(dir, 'hand_offs.csv'),
+        '"figure","cases","hand_offs","cases_with_hand_off","mean_per_case","median_per_case","p90_per_case","min_per_case","max_per_case"\r\n' +
+          '"hand_offs","4","6","3","1.5","1","3.4000000000000004","0",""\r\n',
+      );
+      const run = await runCli(
+        [
+          'import-figures',
+          'hand_offs.csv',
+          '--journey',
+          'journey.json',
+          '--engine',
+          'Trino',
+          '--table',
+          'h.c.e',
+        ],
+        dir,
+      );
+      expect(run.code, run.stderr).toBe(0);
+      const j = JSON.parse(await readFile(join(dir, 'journey.json'), 'utf8')) as Journey;
+      expect(metric(j, 'hand-offs')).toBe(1.5);
+      expect(j.cards.find((c) => c.kind === 'metric' && c.origin === 'log')?.note).toContain(
+        '3 cases with at least one',
+      );
+    });
+  });
+
   it('given what is missing on the command line, then a usage error; a missing file is an I/O error', async () => {
     await withTempDir(async (dir) => {
       const none = await runCli(['import-figures', 'x.csv', '--engine', 'Trino', '--table', 't'], dir);

@@ -29,7 +29,7 @@ interface Field {
   readonly text: string;
   readonly line: number;
   readonly column: number;
-  /** True when the field was quoted ("" stays an empty string, not NULL). */
+  /** True when the field was quoted. */
   readonly quoted: boolean;
 }
 
@@ -148,7 +148,8 @@ export function readResults(bytes: Uint8Array, file: string, w: Words): FigureRe
         continue;
       }
       const raw = f.text.trim();
-      if (nulls.has(raw) && !f.quoted) {
+      // NULL: an empty field (Spark, DuckDB), "" (Trino's CSV quotes every value) or a NULL marker
+      if (nulls.has(raw)) {
         row[name] = null;
         continue;
       }
