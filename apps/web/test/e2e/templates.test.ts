@@ -178,7 +178,7 @@ describe('templates and sharing across organisations', () => {
     await page.getByText('Risk assessed').first().waitFor();
     await page.getByText('Passed between agencies, each asking for the story again').first().waitFor();
   }, 120_000);
-  it('given a person whose language is Welsh, then the starters are offered in Welsh: names, steps and lanes', async () => {
+  it('given a person whose language is Welsh, then the starters are offered in Welsh: names and steps', async () => {
     const { page, server } = session;
     const set = (locale: string) =>
       page.request.patch(`${server.url}/api/auth/me`, {
