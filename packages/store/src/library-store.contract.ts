@@ -139,6 +139,31 @@ export function libraryStoreContract(open: () => Promise<LibraryFixture>): void 
     expect([row?.summary, row?.summaryFormat]).toEqual([{ lowest: -41, costInputs: [] }, 2]);
   });
 
+  it('given a summary with a detail, when listed, then the detail is left out and read on its own, by journey', async () => {
+    await s.library.saveSummary({
+      workspaceId: w1,
+      journeyId: 'j1' as JourneyId,
+      version: 1,
+      summary: { lowest: -40 },
+      detail: { steps: [1, 2, 3] },
+      entries,
+      at: day(2),
+    });
+    await save(w2, 'j2', 1, { lowest: -20 });
+    const [item] = await s.library.listLibrary([w1]);
+    expect(item?.summary).toEqual({ lowest: -40 });
+    expect(await s.library.listSummaryDetails([w1, w2])).toEqual(
+      expect.arrayContaining([
+        { workspaceId: w1, journeyId: 'j1', version: 1, format: 1, detail: { steps: [1, 2, 3] } },
+        { workspaceId: w2, journeyId: 'j2', version: 1, format: 1, detail: null },
+      ]),
+    );
+    expect(
+      (await s.library.listSummaryDetails([w1, w2], ['j2' as JourneyId])).map((d) => d.journeyId),
+    ).toEqual(['j2']);
+    expect(await s.library.listSummaryDetails([w2], ['j1' as JourneyId])).toEqual([]);
+  });
+
   it('given a newer summary kept, when an older version is saved late, then the newer one stays', async () => {
     await save(w1, 'j1', 2, { lowest: -10 });
     await save(w1, 'j1', 1, { lowest: -90 });

@@ -31,6 +31,8 @@ export interface SummaryWrite extends JourneyRevision {
   readonly summary: unknown;
   /** Which format of the API's summary code wrote it (1 when absent): an older format is stale (migration 025). */
   readonly format?: number;
+  /** Opaque to the store: what the API reads only when a journey's version is new to it (`listSummaryDetails`). */
+  readonly detail?: unknown;
   readonly entries: readonly SearchEntry[];
   readonly at: Instant;
 }
@@ -56,6 +58,15 @@ export interface LibraryItem {
   readonly lastReview: { readonly at: Instant; readonly by: UserRef | null } | null;
   /** When a contact log was last imported into or attached to the journey, if ever. */
   readonly newestLogAt: Instant | null;
+}
+
+/**
+ * The detail kept beside a summary: not in `listLibrary` (it is large, and the same until the journey changes, so
+ * the API keeps it in memory) but read by `listSummaryDetails`.
+ */
+export interface SummaryDetail extends JourneyRevision {
+  readonly format: number;
+  readonly detail: unknown;
 }
 
 export interface IndicatorsOf {
@@ -117,7 +128,13 @@ export interface LibraryStore {
    * nor an older format the same version's newer one.
    */
   saveSummary(input: SummaryWrite): Promise<void>;
+  /** Each live journey with its summary (not its detail). */
   listLibrary(workspaceIds: readonly WorkspaceId[]): Promise<LibraryItem[]>;
+  /** The detail of the stored summaries of these workspaces' live journeys (of these only, if given). */
+  listSummaryDetails(
+    workspaceIds: readonly WorkspaceId[],
+    journeyIds?: readonly JourneyId[],
+  ): Promise<SummaryDetail[]>;
   listIndicators(workspaceIds: readonly WorkspaceId[]): Promise<IndicatorsOf[]>;
   search(query: SearchQuery): Promise<SearchHit[]>;
   recordReview(input: JourneyRevision & { readonly by: UserId | null; readonly at: Instant }): Promise<void>;
@@ -156,12 +173,12 @@ export function createSqlLibraryStore(sql: Sql): LibraryStore {
     async saveSummary(input) {
       await sql.transaction(async (tx) => {
         const [kept] = await tx.query<{ version: number }>(
-          `INSERT INTO journey_summaries (workspace_id, journey_id, version, summary, computed_at, format)
-           SELECT $1, $2, $3, $4::jsonb, $5, $6
+          `INSERT INTO journey_summaries (workspace_id, journey_id, version, summary, computed_at, format, detail)
+           SELECT $1, $2, $3, $4::jsonb, $5, $6, $7::jsonb
            WHERE EXISTS (SELECT 1 FROM journeys WHERE workspace_id = $1 AND id = $2)
            ON CONFLICT (workspace_id, journey_id) DO UPDATE
              SET version = EXCLUDED.version, summary = EXCLUDED.summary, computed_at = EXCLUDED.computed_at,
-                 format = EXCLUDED.format
+                 format = EXCLUDED.format, detail = EXCLUDED.detail
              WHERE journey_summaries.version < EXCLUDED.version
                 OR (journey_summaries.version = EXCLUDED.version AND journey_summaries.format < EXCLUDED.format)
            RETURNING version`,
@@ -172,6 +189,7 @@ export function createSqlLibraryStore(sql: Sql): LibraryStore {
             json(input.summary),
             input.at,
             input.format ?? 1,
+            input.detail === undefined ? null : json(input.detail),
           ],
         );
         if (!kept) return;
@@ -269,6 +287,30 @@ export function createSqlLibraryStore(sql: Sql): LibraryStore {
             ? null
             : { at: iso(r.reviewed_at), by: toUserRef(r.reviewed_by, r.reviewed_by_name) },
         newestLogAt: isoOrNull(r.newest_log_at),
+      }));
+    },
+    async listSummaryDetails(workspaceIds, journeyIds) {
+      if (workspaceIds.length === 0) return [];
+      const rows = await sql.query<{
+        workspace_id: string;
+        journey_id: string;
+        version: number;
+        format: number;
+        detail: unknown;
+      }>(
+        `SELECT s.workspace_id, s.journey_id, s.version, s.format, s.detail
+         FROM journey_summaries s
+         JOIN journeys j ON j.workspace_id = s.workspace_id AND j.id = s.journey_id AND j.deleted_at IS NULL
+         WHERE ${inWorkspaces('s.workspace_id', '$1')}
+           AND ($2::jsonb IS NULL OR s.journey_id IN (SELECT jsonb_array_elements_text($2::jsonb)))`,
+        [ids(workspaceIds), journeyIds === undefined ? null : json(journeyIds)],
+      );
+      return rows.map((r) => ({
+        workspaceId: r.workspace_id as WorkspaceId,
+        journeyId: r.journey_id as JourneyId,
+        version: r.version,
+        format: r.format,
+        detail: r.detail ?? null,
       }));
     },
     async listIndicators(workspaceIds) {

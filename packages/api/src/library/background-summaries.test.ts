@@ -233,7 +233,7 @@ describe('costWith: the summary’s cost inputs give stepFigures’ cost per jou
         const steps = j.columns.map((c) => stepFigures(j, c, table).cost);
         const costed = steps.filter((c): c is number => c !== null);
         const expected = costed.length === 0 ? null : Math.round(costed.reduce((a, b) => a + b, 0) * 100);
-        expect(costWith(summariseJourney(j).costInputs!, table)).toBe(expected);
+        expect(costWith(summariseJourney(j).detail!.costInputs, table)).toBe(expected);
       }
     });
 });

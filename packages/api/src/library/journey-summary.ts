@@ -47,9 +47,10 @@ export interface JourneyHeadline {
   readonly newestEvidenceDate: string | null;
   /**
    * What each step's cost is worked out from, so the portfolio costs it with the workspace's own cost model at
-   * request time (issue 13's models; decision 0039) without reading the journey again. Format 2 on.
+   * request time (issue 13's models; decision 0039) without reading the journey again. Format 2 on. The store
+   * lists summaries without their `detail` (it is large); the portfolio keeps it in memory per journey version.
    */
-  readonly costInputs?: readonly StepCostInput[];
+  readonly detail?: { readonly costInputs: readonly StepCostInput[] };
 }
 
 /**
@@ -182,7 +183,7 @@ export function summariseJourney(journey: Journey): JourneyHeadline {
     organisations: journey.organisations.map((o) => o.name),
     lastVerified: journey.meta.lastVerified ?? null,
     newestEvidenceDate: dated.at(-1) ?? null,
-    costInputs: journey.columns.map((c) => stepCostInput(journey, c.id)),
+    detail: { costInputs: journey.columns.map((c) => stepCostInput(journey, c.id)) },
   };
 }
 

@@ -12,6 +12,7 @@ import {
   SUMMARY_FORMAT,
   type IndicatorCounts,
   type JourneyHeadline,
+  type StepCostInput,
 } from './journey-summary';
 
 /** Why a map is flagged as needing a look: past its review date, or evidence newer than its last review. */
@@ -39,7 +40,7 @@ export interface PortfolioItem {
   readonly summaryPending: boolean;
   readonly headline: Omit<
     JourneyHeadline,
-    'stages' | 'service' | 'organisations' | 'lastVerified' | 'costInputs'
+    'stages' | 'service' | 'organisations' | 'lastVerified' | 'detail'
   > & {
     /** Cost per journey in pounds as exact decimal text ("12.50"); null when not costed. */
     readonly cost: string | null;
@@ -76,12 +77,15 @@ export async function refreshLibrary(
       job = (async () => {
         const stored = await deps.journeys.getJourney(s.workspaceId, s.journeyId);
         if (!stored) return;
+        // The detail is kept apart: the portfolio lists the figures on every request, the detail once a version.
+        const { detail, ...summary } = summariseJourney(stored.journey);
         await deps.library.saveSummary({
           workspaceId: s.workspaceId,
           journeyId: s.journeyId,
           version: stored.version,
           format: SUMMARY_FORMAT,
-          summary: summariseJourney(stored.journey),
+          summary,
+          detail,
           entries: searchEntriesOf(stored.journey),
           at: deps.clock().toISOString(),
         });
@@ -193,6 +197,7 @@ export async function portfolio(
   const stale = items.filter((i) => !summaryIsCurrent(i));
   if (stale.length > 0 && (await keepSummariesCurrent(deps, workspaceIds, stale)) === 0)
     items = await deps.library.listLibrary(workspaceIds);
+  const inputsOf = await costInputsOf(deps.library, workspaceIds, items);
   const costs = new Map<WorkspaceId, PortfolioCosts>();
   for (const ws of new Set(items.map((i) => i.workspaceId))) costs.set(ws, await costsOf(ws));
   const indicators = await deps.library.listIndicators(workspaceIds);
@@ -208,7 +213,8 @@ export async function portfolio(
         .filter((d): d is string => d !== null)
         .sort()
         .at(-1) ?? null;
-    const { stages, service, organisations, lastVerified, costInputs, ...stored } = h;
+    const { stages, service, organisations, lastVerified, detail: _detail, ...stored } = h;
+    const costInputs = inputsOf(item);
     // Costed with the workspace's model at request time; a summary of an older format has no inputs to cost.
     const costPence = costInputs ? costWith(costInputs, costs.get(item.workspaceId)!.table) : null;
     const figures = { ...stored, costPence };
@@ -248,6 +254,45 @@ export async function portfolio(
     pending: result.filter((i) => i.summaryPending).length,
     costBases: new Map([...costs].map(([ws, c]) => [ws, c.basis])),
   };
+}
+
+/** Each journey version's cost inputs, kept in memory: they change only with the journey (at most this many). */
+const detailCache = new WeakMap<LibraryStore, Map<string, readonly StepCostInput[] | null>>();
+const DETAIL_CACHE_SIZE = 20_000;
+
+/**
+ * The cost inputs of the listed journeys' current summaries: from memory, else read (only those missing) from the
+ * store's summary details. A journey without current ones gets null (its cost is not shown until computed).
+ */
+async function costInputsOf(
+  library: LibraryStore,
+  workspaceIds: readonly WorkspaceId[],
+  items: readonly LibraryItem[],
+): Promise<(item: LibraryItem) => readonly StepCostInput[] | null> {
+  let cache = detailCache.get(library);
+  if (!cache) detailCache.set(library, (cache = new Map()));
+  const keyOf = (ws: string, id: string, version: number) => `${ws}\u0000${id}\u0000${version}`;
+  const missing = items.filter(
+    (i) => summaryIsCurrent(i) && !cache.has(keyOf(i.workspaceId, i.journeyId, i.version)),
+  );
+  if (missing.length > 0) {
+    if (cache.size + missing.length > DETAIL_CACHE_SIZE) cache.clear();
+    // Many missing (a fresh start): one read of the workspaces; a few (edits): only those journeys.
+    const details = await library.listSummaryDetails(
+      workspaceIds,
+      missing.length > 50 ? undefined : missing.map((i) => i.journeyId),
+    );
+    for (const d of details)
+      if (d.format >= SUMMARY_FORMAT)
+        cache.set(
+          keyOf(d.workspaceId, d.journeyId, d.version),
+          (d.detail as { costInputs?: readonly StepCostInput[] } | null)?.costInputs ?? null,
+        );
+  }
+  return (item) =>
+    summaryIsCurrent(item)
+      ? (cache.get(keyOf(item.workspaceId, item.journeyId, item.version)) ?? null)
+      : null;
 }
 
 /** How many opportunities, open or in progress, link to each journey (issue 14 item 2's store), or null without it. */
