@@ -197,6 +197,7 @@ export async function seedDemoHierarchy(
       target,
       by,
       at,
+      atCreation: true,
     });
     if (!added.ok) return `demo hierarchy: ${added.error.message}`;
   }

@@ -44,6 +44,7 @@ export async function seedOpportunity(t: TestApi, id: string): Promise<string> {
     target: 's1-call',
     by: null,
     at,
+    atCreation: true,
   });
   return id;
 }
