@@ -66,8 +66,11 @@ export class StreamingFigures {
   private firstAct = new Int32Array(1024);
   private lastAct = new Int32Array(1024);
   private node = new Int32Array(1024);
-  // the tree of activity sequences: node → (activity → child)
-  private readonly children = new Map<number, number>();
+  // the tree of activity sequences: (node, activity) → child, in an open-addressing table of typed arrays
+  // (a Map keyed by node × ACT + activity would box most keys as heap numbers)
+  private slotParent = new Int32Array(1 << 12).fill(-1);
+  private slotAct = new Int32Array(1 << 12);
+  private slotChild = new Int32Array(1 << 12);
   private readonly nodeParent = ints(1024);
   private readonly nodeAct = ints(1024);
   // directly-follows edges: from × ACT + to → edge; each edge's gaps (seconds) and the case of each
@@ -154,15 +157,40 @@ export class StreamingFigures {
   }
 
   private child(parent: number, a: number): number {
-    const key = parent * ACT + a;
-    let id = this.children.get(key);
-    if (id === undefined) {
-      id = this.nodeParent.size;
-      this.children.set(key, id);
-      this.nodeParent.push(parent);
-      this.nodeAct.push(a);
+    const mask = this.slotParent.length - 1;
+    let slot = (Math.imul(parent, 0x9e3779b1) ^ Math.imul(a, 0x85ebca6b)) & mask;
+    for (;;) {
+      const p = this.slotParent[slot] as number;
+      if (p < 0) break;
+      if (p === parent && this.slotAct[slot] === a) return this.slotChild[slot] as number;
+      slot = (slot + 1) & mask;
     }
+    const id = this.nodeParent.size;
+    this.nodeParent.push(parent);
+    this.nodeAct.push(a);
+    this.slotParent[slot] = parent;
+    this.slotAct[slot] = a;
+    this.slotChild[slot] = id;
+    // at most half full
+    if (id * 2 > mask) this.rehash();
     return id;
+  }
+
+  private rehash(): void {
+    const n = this.slotParent.length * 2;
+    this.slotParent = new Int32Array(n).fill(-1);
+    this.slotAct = new Int32Array(n);
+    this.slotChild = new Int32Array(n);
+    // every node but the root is the child of its parent by its activity
+    for (let id = 1; id < this.nodeParent.size; id++) {
+      const parent = this.nodeParent.data[id] as number;
+      const a = this.nodeAct.data[id] as number;
+      let slot = (Math.imul(parent, 0x9e3779b1) ^ Math.imul(a, 0x85ebca6b)) & (n - 1);
+      while ((this.slotParent[slot] as number) >= 0) slot = (slot + 1) & (n - 1);
+      this.slotParent[slot] = parent;
+      this.slotAct[slot] = a;
+      this.slotChild[slot] = id;
+    }
   }
 
   private room(c: number): void {
