@@ -241,3 +241,49 @@ describe('the emitted SQL, run on DuckDB, gives Waymark’s own figures', () => 
     }
   });
 });
+
+describe('the dialects differ only where engines do', () => {
+  const t: EventTable = { ...table({ channel: true, team: true }), table: 'cat.crm.events' };
+  const text = (d: 'ansi' | 'spark' | 'trino' | 'duckdb') =>
+    emitSql(t, sqlRules({}), d)
+      .map((q) => q.sql)
+      .join('\n');
+
+  it('uses each engine’s quoting, time, match and ordered join', () => {
+    const spark = text('spark');
+    expect(spark).toContain('FROM `cat`.`crm`.`events`');
+    expect(spark).toContain('unix_millis(`timestamp`)');
+    expect(spark).toContain("activity RLIKE '(?i)chas|progress");
+    expect(spark).toContain("array_sort(collect_list(named_struct('p', pos, 'a', activity)))");
+    const trino = text('trino');
+    expect(trino).toContain('FROM "cat"."crm"."events"');
+    expect(trino).toContain('CAST(ROUND(to_unixtime("timestamp") * 1000) AS BIGINT)');
+    expect(trino).toContain("regexp_like(activity, '(?i)chas|progress");
+    expect(trino).toContain('array_join(array_agg(activity ORDER BY pos)');
+    const ansi = text('ansi');
+    expect(ansi).toContain('CAST(ROUND(EXTRACT(EPOCH FROM "timestamp") * 1000) AS BIGINT)');
+    expect(ansi).toContain('LISTAGG(activity');
+    expect(ansi).toContain('AS DOUBLE PRECISION');
+  });
+
+  it('is otherwise the same text as the dialect CI runs', () => {
+    // normalise the four differences away; what is left must match the DuckDB text exactly
+    const normal = (s: string) =>
+      s
+        .replace(/`([^`]*)`/g, '"$1"')
+        .replace(/DOUBLE PRECISION/g, 'DOUBLE')
+        .replace(/CAST\(ROUND\(to_unixtime\(("[^"]+")\) \* 1000\) AS BIGINT\)/g, 'MS($1)')
+        .replace(/CAST\(ROUND\(EXTRACT\(EPOCH FROM ("[^"]+")\) \* 1000\) AS BIGINT\)/g, 'MS($1)')
+        .replace(/(?:unix_millis|epoch_ms)\(("[^"]+")\)/g, 'MS($1)')
+        .replace(
+          /regexp_matches\((\w+), '\(\?i\)([^']*)'\)|regexp_like\((\w+), '\(\?i\)([^']*)'\)|REGEXP_LIKE\((\w+), '([^']*)', 'i'\)|(\w+) RLIKE '\(\?i\)([^']*)'/g,
+          (...m: string[]) => {
+            const [e, p] = [m[1] ?? m[3] ?? m[5] ?? m[7], m[2] ?? m[4] ?? m[6] ?? m[8]];
+            return `MATCH(${e}, ${p})`;
+          },
+        )
+        .replace(/(string_agg|LISTAGG|array_join)\(.*$/gm, 'JOINED AS activities');
+    const duckdb = normal(text('duckdb'));
+    for (const d of ['ansi', 'spark', 'trino'] as const) expect(normal(text(d)), d).toBe(duckdb);
+  });
+});
