@@ -394,7 +394,7 @@ export const libraryRoutes = () => [
     query: searchQuery,
     success: {
       description:
-        '{items:[{workspaceId, workspaceName, journeyId, journeyTitle, kind, itemId, columnId, cardKind, language, text, excerpt}], opportunities:[{workspaceId, workspaceName, id, title, status, priority, matched (title, description or evidence), excerpt}]}; in excerpt each match is between U+0002 and U+0003',
+        "{items:[{workspaceId, workspaceName, journeyId, journeyTitle, kind, itemId, columnId, cardKind, language, text, excerpt}], opportunities:[{workspaceId, workspaceName, id, title, status, priority, matched (title, description or evidence), excerpt}], pending (how many journeys' text is still being indexed in the background: their words are not found yet)}; in excerpt each match is between U+0002 and U+0003",
     },
     async handle(input) {
       const library = libraryOf(input);
@@ -409,7 +409,6 @@ export const libraryRoutes = () => [
       const workspaceIds = wanted ? mine.filter((w) => w === wanted) : mine;
       // A few stale summaries are computed now; more (a bulk import) in the background: hits come from the ready ones.
       const pending = await keepSummariesCurrent({ ...input.deps, library }, workspaceIds);
-      if (pending > 0) input.c.header('Waymark-Summaries-Pending', String(pending));
       const find = input.query['find'];
       const text = input.query['q'] ?? '';
       const limit = Number(input.query['limit'] ?? 50);
@@ -435,7 +434,7 @@ export const libraryRoutes = () => [
               ...(input.query['status'] ? { status: input.query['status'] as OpportunityStatus } : {}),
               limit,
             });
-      return input.c.json({ items, opportunities });
+      return input.c.json({ items, opportunities, pending });
     },
   }),
 ];
