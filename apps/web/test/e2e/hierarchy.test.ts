@@ -246,7 +246,7 @@ describe('journeys within journeys and opportunities across journeys', () => {
     await leadsTo.getByRole('link', { name: 'Avoidable contact (NI14)' }).click();
     await page.getByRole('heading', { level: 2, name: 'Avoidable contact (NI14)' }).waitFor();
   }, 180_000);
-  it('when a person follows an opportunity’s evidence to its journey, then the map opens at that step with the focus and a mark on it', async () => {
+  it('when a person follows an opportunity’s evidence to its journey, then the map opens at that step with the focus and a mark on it, and its history lists the link', async () => {
     const { page, server } = session;
     await page.goto(`${server.url}/w/demo/opportunities`);
     await page.getByRole('link', { name: 'People are left without news and have to chase us' }).click();
@@ -258,5 +258,16 @@ describe('journeys within journeys and opportunities across journeys', () => {
     const marked = page.locator('[data-step-target]');
     expect(await marked.getAttribute('data-column-id')).toBe(step);
     expect(await marked.evaluate((el) => getComputedStyle(el).boxShadow)).toContain('255, 221, 0');
+    // The map's history lists the links made to it, who made them and when (links make no map version).
+    await page.getByRole('button', { name: 'History', exact: true }).click();
+    const history = page.getByRole('complementary', { name: 'History' });
+    await history.getByRole('heading', { name: 'Links to other journeys and opportunities' }).waitFor();
+    await history
+      .getByText(
+        /added “Not kept informed during the investigation.*” to the opportunity “People are left without news/,
+      )
+      .first()
+      .waitFor();
+    await expectNoAxeViolations(page);
   }, 60_000);
 });
