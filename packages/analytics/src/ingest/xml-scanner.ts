@@ -120,9 +120,11 @@ export class XmlScanner {
   }
 
   push(chunk: Uint8Array): void {
-    let buf = chunk;
+    // a Buffer, whose indexOf (memchr) finds the next "<", ">" or quote about twice as fast as a plain
+    // Uint8Array's over the short distances between them
+    let buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
     if (this.carry) {
-      buf = new Uint8Array(this.carry.length + chunk.length);
+      buf = Buffer.allocUnsafe(this.carry.length + chunk.length);
       buf.set(this.carry);
       buf.set(chunk, this.carry.length);
       this.carry = undefined;
@@ -132,7 +134,7 @@ export class XmlScanner {
     if (used < buf.length) {
       if (buf.length - used > MAX_TOKEN)
         throw new XmlError('xml_malformed', this.lineBase, 'a tag or comment runs past 16 MB (expected ">")');
-      this.carry = buf.slice(used);
+      this.carry = new Uint8Array(buf.subarray(used)); // a copy: Buffer#slice would be a view
     }
   }
 
