@@ -1,7 +1,7 @@
 /**
  * Waymark's event-log figures as portable SQL over a table of events (issue 15 item 4; decision 0043), for logs
  * that live in a distributed engine (Spark, Trino, Databricks, Synapse) rather than on one machine. One query per
- * figure; each repeats the same two common table expressions (the events, then their order within each case) so
+ * figure; each repeats the same two common table expressions (log_events, then their order within each case) so
  * any one can be run alone. The definitions are those of packages/analytics/src/metrics (cited at each query);
  * apps/cli/src/emit-sql/emit-sql.test.ts runs every query on DuckDB and checks it against `analyseLog`.
  *
@@ -201,7 +201,7 @@ function eventsCte(t: EventTable, d: DialectRules): string {
       : []),
   ];
   const tie = t.order ? 'seq' : 'activity';
-  return `WITH events AS (
+  return `WITH log_events AS (
   -- one row per event with a case, an activity and a time
   SELECT ${cols.join(',\n         ')}
   FROM ${table}
@@ -209,8 +209,8 @@ function eventsCte(t: EventTable, d: DialectRules): string {
 ),
 ordered AS (
   -- each event's position in its case: by time, ties by ${t.order ? 'file order' : 'activity name'}
-  SELECT events.*, ROW_NUMBER() OVER (PARTITION BY case_id ORDER BY t_ms, ${tie}) AS pos
-  FROM events
+  SELECT log_events.*, ROW_NUMBER() OVER (PARTITION BY case_id ORDER BY t_ms, ${tie}) AS pos
+  FROM log_events
 )`;
 }
 
@@ -274,14 +274,14 @@ export function emitSql(table: EventTable, rules: SqlRules, dialect: Dialect): F
         "Case durations: end-to-end time of each case (last event minus first, seconds); mean, median and p90 are numpy's linear quantiles, as Waymark computes them.",
       sql: `${base},
 per_case AS (
-  SELECT case_id, CAST(MAX(t_ms) - MIN(t_ms) AS ${dbl}) / 1000 AS v, COUNT(*) AS events
-  FROM events
+  SELECT case_id, CAST(MAX(t_ms) - MIN(t_ms) AS ${dbl}) / 1000 AS v, COUNT(*) AS case_events
+  FROM log_events
   GROUP BY case_id
 ),
 ${s.ctes}
 SELECT 'case_durations' AS figure,
        COALESCE(n, 0) AS cases,
-       (SELECT COALESCE(SUM(events), 0) FROM per_case) AS events,
+       (SELECT COALESCE(SUM(case_events), 0) FROM per_case) AS events,
        total / NULLIF(n, 0) AS mean_seconds,
        ${s.select('q50')} AS median_seconds,
        ${s.select('q90')} AS p90_seconds,
@@ -366,7 +366,7 @@ changes AS (
 ),
 per_case AS (
   SELECT c.case_id, CAST(COALESCE(h.hand_offs, 0) AS ${dbl}) AS v
-  FROM (SELECT DISTINCT case_id FROM events) c
+  FROM (SELECT DISTINCT case_id FROM log_events) c
   LEFT JOIN changes h ON h.case_id = c.case_id
 ),
 ${s.ctes}
@@ -462,11 +462,11 @@ coded AS (
       sql: `${base},
 ${coded}
 SELECT 'avoidable_contact' AS figure,
-       (SELECT COUNT(DISTINCT case_id) FROM events) AS cases,
+       (SELECT COUNT(DISTINCT case_id) FROM log_events) AS cases,
        COUNT(*) AS contacts,
        COALESCE(SUM(CASE WHEN code IN (${avoidable}) THEN 1 ELSE 0 END), 0) AS avoidable,
        100 * CAST(SUM(CASE WHEN code IN (${avoidable}) THEN 1 ELSE 0 END) AS ${dbl}) / NULLIF(COUNT(*), 0) AS ni14_percent,
-       CAST(COUNT(*) AS ${dbl}) / NULLIF((SELECT COUNT(DISTINCT case_id) FROM events), 0) AS contacts_per_journey
+       CAST(COUNT(*) AS ${dbl}) / NULLIF((SELECT COUNT(DISTINCT case_id) FROM log_events), 0) AS contacts_per_journey
 FROM coded`,
     });
     out.push({
