@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import {
   analyseLog,
+  buildCaseIndex,
+  computeValueAdded,
   decodeEvents,
   filterCases,
   isEmptyFilter,
@@ -195,7 +197,12 @@ export async function filteredResult(
   const rule = outcomeRuleOf({ sco, scoWhen }, journey?.journey.meta.outcomeRule);
   // the journey's classification of the log's activities gives the value-added ratio (issue 13 item 5)
   const valueClasses = journey?.journey.meta.valueClasses;
-  if (isEmptyFilter(cases) && rule === undefined && valueClasses === undefined) return found.result;
+  if (isEmptyFilter(cases) && rule === undefined) {
+    if (valueClasses === undefined) return found.result;
+    // the whole log with the journey's classes: only the ratio is new, so the stored analysis is kept
+    const index = buildCaseIndex(await eventsOf(input, workspaceId, id));
+    return { ...(found.result as object), valueAdded: computeValueAdded(index, valueClasses) ?? null };
+  }
   // filterCases indexes the store in place (a no-op once sorted) and copies the matching cases out
   const analysis = analyseLog(filterCases(await eventsOf(input, workspaceId, id), cases), {
     ...(rule === undefined ? {} : { successfulOutcome: rule }),

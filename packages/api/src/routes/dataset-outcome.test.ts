@@ -103,5 +103,10 @@ describe("a dataset attached to a journey measures the journey's Successful Cust
       lean: false,
     });
     expect(((await get('no-rule')) as { valueAdded?: unknown }).valueAdded ?? undefined).toBeUndefined();
+    // and of the cases a filter keeps: case A alone (Report noise, Chase progress, Visit)
+    expect(((await get('classed?channel=Phone')) as { valueAdded?: unknown }).valueAdded).toMatchObject({
+      byCount: 1 / 3,
+      events: { 'value-added': 1, necessary: 1, waste: 1, unclassified: 0 },
+    });
   });
 });
