@@ -22,6 +22,7 @@ export const workedCheckTelephoneLine = {
 
 /** A workspace cost model holding check 1's telephone line, as a person would enter it. */
 export const workedCheckCostModel = {
+  // i18n-exempt: the worked check's example model name, data a person would type, not interface text
   name: 'Melton 2026',
   priceYear: '2024',
   lines: [workedCheckTelephoneLine],
