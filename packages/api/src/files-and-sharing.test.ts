@@ -107,7 +107,7 @@ describe('files, comments, share links and the API description', () => {
     };
     expect(made.url).toBe(`http://localhost/share/${made.token}`);
     const read = await anon.request('GET', `/api/share/${made.token}`);
-    expect(await read.json()).toEqual({ journey: sampleJourney('j1'), title: 'Journey j1' });
+    expect(await read.json()).toEqual({ journey: sampleJourney('j1'), title: 'Journey j1', surveyBands: [] });
     const listed = (await (await ed.request('GET', `${base}/journeys/j1/shares`)).json()) as {
       items: Record<string, unknown>[];
     };

@@ -135,5 +135,9 @@ export interface JourneyStore {
     at: Instant,
   ): Promise<Result<ShareLink, StoreError>>;
   /** The journey a live (unexpired, unrevoked) share token opens, or null. */
-  findSharedJourney(tokenHash: string, now: Instant): Promise<StoredJourney | null>;
+  /** The journey a live share link opens, with its workspace (for the figures shown beside it, such as surveys). */
+  findSharedJourney(
+    tokenHash: string,
+    now: Instant,
+  ): Promise<(StoredJourney & { readonly workspaceId: WorkspaceId }) | null>;
 }

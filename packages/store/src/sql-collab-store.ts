@@ -1,6 +1,6 @@
 import { err, ok, type JourneyId } from '@waymark/core';
 import type { JourneyStore } from './journey-store';
-import type { Comment, CommentId, ShareId, ShareLink, UserId } from './records';
+import type { Comment, CommentId, ShareId, ShareLink, UserId, WorkspaceId } from './records';
 import { iso, isoOrNull, toUserRef } from './rows';
 import type { Sql, SqlQueryable } from './sql';
 import { thingsFor, type ThreadEntry } from './comment-threads';
@@ -295,7 +295,11 @@ export function createSqlCollabStore(sql: Sql): CollabPart {
          WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND j.deleted_at IS NULL`,
         [tokenHash, now],
       );
-      return row ? materialise(sql, row.workspace_id, row) : null;
+      if (!row) return null;
+      return {
+        ...(await materialise(sql, row.workspace_id, row)),
+        workspaceId: row.workspace_id as WorkspaceId,
+      };
     },
   };
 }

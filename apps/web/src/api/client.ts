@@ -1,4 +1,5 @@
 import type { Journey, JourneyCommand } from '@waymark/core';
+import type { SurveyBand } from '@waymark/render';
 import { toApiError } from './api-error';
 import type {
   CommentTarget,
@@ -187,7 +188,10 @@ export function createApiClient(options: ApiClientOptions = {}) {
     revokeShare: (w: string, j: string, sid: string) =>
       request<unknown>('DELETE', `${jr(w, j)}/shares/${encodeURIComponent(sid)}`),
     shared: (token: string) =>
-      request<{ journey: Journey; title: string }>('GET', `/api/share/${encodeURIComponent(token)}`),
+      request<{ journey: Journey; title: string; surveyBands?: readonly SurveyBand[] }>(
+        'GET',
+        `/api/share/${encodeURIComponent(token)}`,
+      ),
     // Workshop guests (decision 0015).
     guestLinks: (w: string, j: string) =>
       request<{ items: ListedGuestLink[] }>('GET', `${jr(w, j)}/guest-links`),

@@ -16,6 +16,7 @@ import { useTitle } from '../app/use-title';
 import { ExportMenu } from '../export/export-menu';
 import { ShareButton } from './share-dialog';
 import { describePlan, sheetLabel } from './print-model';
+import { useSurveyBands } from './use-survey-bands';
 import { useViewJourney } from './use-view-journey';
 import { ViewProblem } from './view-problem';
 import './views.css';
@@ -67,14 +68,16 @@ function useObjectUrl(text: string | null, type: string): string | null {
 function PrintPoster({ ws, id, journey }: { ws: string; id: string; journey: Journey }) {
   const [mode, setMode] = useState<SheetMode>('auto');
   const view = useContentView();
+  const surveyBands = useSurveyBands(ws, id);
   const svg = useMemo(
     () =>
       renderSvg(journey, {
         idPrefix: 'print',
         locale: getLocale(),
         contentLanguages: shownLanguages(journey, view),
+        surveyBands,
       }),
-    [journey, view],
+    [journey, view, surveyBands],
   );
   const size = useMemo(() => posterSize(svg) ?? A3, [svg]);
   const plan = useMemo(() => planPosterSheets(size, mode), [size, mode]);

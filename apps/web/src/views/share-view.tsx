@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { Journey } from '@waymark/core';
-import { renderSvg } from '@waymark/render';
+import { renderSvg, type SurveyBand } from '@waymark/render';
 import { formatNumber, getLocale, t } from '../i18n';
 import { useSession } from '../app/session';
 import { useTitle } from '../app/use-title';
@@ -38,11 +38,15 @@ export function SharePage({ token }: { token: string }) {
       </div>
     );
   }
-  return <SharedJourney journey={loaded.value.journey} />;
+  return <SharedJourney journey={loaded.value.journey} surveyBands={loaded.value.surveyBands ?? []} />;
 }
 
-function SharedJourney({ journey }: { journey: Journey }) {
-  const svg = useMemo(() => renderSvg(journey, { idPrefix: 'shared', locale: getLocale() }), [journey]);
+function SharedJourney({ journey, surveyBands }: { journey: Journey; surveyBands: readonly SurveyBand[] }) {
+  // the survey's band on each surveyed step, as the editor shows it (issue 13 item 3)
+  const svg = useMemo(
+    () => renderSvg(journey, { idPrefix: 'shared', locale: getLocale(), surveyBands }),
+    [journey, surveyBands],
+  );
   const slides = useMemo(() => presentationSlides(journey), [journey]);
   const meta = journey.meta;
   const all: [string, string | undefined][] = [

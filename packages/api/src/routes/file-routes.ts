@@ -10,7 +10,8 @@ import { route } from '../route-spec';
 import { createJourneyIn } from './journey-routes';
 import { renderOptionsFrom, renderOptionsQuery } from './render-options';
 import { posterHierarchyOf } from '../hierarchy/poster-hierarchy';
-import { audit, journeyOr404 } from './route-helpers';
+import { surveyBandsOf } from '../surveys/survey-bands';
+import { audit, journeyOr404, workspaceOf } from './route-helpers';
 
 /** The journey file formats of @waymark/document and the drawings and reports of @waymark/render. */
 const builtInExporters: Readonly<Record<string, Exporter>> = {
@@ -58,7 +59,13 @@ export const fileRoutes = () => [
       const options = {
         ...renderOptionsFrom(input.query, input.c.req.header('accept-language')),
         // The SVG poster names the journey each step opens and outlines the tree (issue 14).
-        ...(format === 'svg' ? { hierarchy: await posterHierarchyOf(input, j.id) } : {}),
+        // ...and shades each surveyed step's emotion interval (issue 13 item 3).
+        ...(format === 'svg'
+          ? {
+              hierarchy: await posterHierarchyOf(input, j.id),
+              surveyBands: await surveyBandsOf(input.deps, workspaceOf(input), j.id),
+            }
+          : {}),
       };
       return input.c.body(exporter.render(j.journey, options), 200, {
         'Content-Type': /charset=/.test(exporter.mediaType)

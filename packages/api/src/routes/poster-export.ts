@@ -17,7 +17,8 @@ import {
   withChromiumPage,
   type ChromiumResult,
 } from './improvement-pdf';
-import { audit, journeyOr404 } from './route-helpers';
+import { surveyBandsOf } from '../surveys/survey-bands';
+import { audit, journeyOr404, workspaceOf } from './route-helpers';
 
 /** CSS pixels per point: the drawing is sized in mm, which Chromium lays out at 96 px to the inch. */
 const PX_PER_PT = 96 / 72;
@@ -133,6 +134,7 @@ export const posterRoutes = () => [
       const options = {
         ...renderOptionsFrom(input.query, input.c.req.header('accept-language')),
         hierarchy: await posterHierarchyOf(input, j.id),
+        surveyBands: await surveyBandsOf(input.deps, workspaceOf(input), j.id),
       };
       const bytes = await renderPoster(renderSvg(j.journey, options), format, sheets);
       await audit(input, 'journey.export', j.id, { format, version: j.version, sheets });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { fail } from '../api-error';
 import { hashToken, randomText } from '../auth/secrets';
 import { route } from '../route-spec';
+import { surveyBandsOf } from '../surveys/survey-bands';
 import { audit, journeyOr404, nowIso, userOf, workspaceOf } from './route-helpers';
 
 const shareBody = (s: ShareLink) => ({
@@ -97,7 +98,7 @@ export const shareRoutes = () => [
     tag: 'Sharing',
     summary: 'Read a shared journey (the token is the credential; expired or revoked links are 404)',
     access: 'public',
-    success: { description: '{journey, title}' },
+    success: { description: '{journey, title, surveyBands:[{stepId, low, high, n}]}' },
     errors: ['share_not_found'],
     async handle({ c, deps, params }) {
       const shared = await deps.journeys.findSharedJourney(
@@ -106,7 +107,9 @@ export const shareRoutes = () => [
       );
       if (!shared)
         throw fail('share_not_found', 'this share link does not exist, has expired or was revoked');
-      return c.json({ journey: shared.journey, title: shared.journey.meta.title });
+      // the survey's band on each surveyed step, so the shared poster shows it as the editor does (issue 13)
+      const surveyBands = await surveyBandsOf(deps, shared.workspaceId, shared.journey.id);
+      return c.json({ journey: shared.journey, title: shared.journey.meta.title, surveyBands });
     },
   }),
 ];
