@@ -224,3 +224,45 @@ describe('waymark analyse', () => {
     expect(err).not.toMatch(/root:/);
   });
 });
+
+describe('waymark analyse on a log above WAYMARK_STREAM_FROM_MB', () => {
+  const log = `case,activity,timestamp
+A,Report,2024-01-01T09:00:00Z
+B,Report,2024-01-01T10:00:00Z
+A,Assess,2024-01-02T09:00:00Z
+B,Assess,2024-01-03T10:30:00Z
+A,Close,2024-01-04T09:00:00Z
+C,Report,2024-01-05T09:00:00Z
+`;
+
+  it('given a log over the size, when run with --format json, then it is streamed and its figures equal the in-memory ones', async () => {
+    const key = { WAYMARK_PSEUDONYM_KEY: 'test-key-of-at-least-16-bytes' };
+    const inMemory = harness(key);
+    writeFileSync(join(inMemory.cwd, 'log.csv'), log);
+    expect(await inMemory.run('log.csv', '--format', 'json')).toBe(exitCodes.ok);
+    const streamed = harness({ ...key, WAYMARK_STREAM_FROM_MB: '0.0001' });
+    writeFileSync(join(streamed.cwd, 'log.csv'), log);
+    expect(await streamed.run('log.csv', '--format', 'json')).toBe(exitCodes.ok);
+    expect(streamed.stderr()).toContain('streamed');
+    const a = JSON.parse(inMemory.stdout());
+    const b = JSON.parse(streamed.stdout());
+    expect(a.log.streamed).toBeUndefined();
+    expect(b.log.streamed).toBe(true);
+    expect(b.log.cases).toBe(3);
+    for (const k of ['cases', 'events', 'activities', 'start', 'end'] as const)
+      expect(b.log[k]).toEqual(a.log[k]);
+    expect(b.dfg).toEqual(a.dfg);
+    expect(b.variants).toEqual(a.variants);
+    expect(b.cases.durationSeconds).toEqual(a.cases.durationSeconds);
+  });
+
+  it('given a log over the size, when run for the Markdown report, then it says streaming writes JSON only and what to do', async () => {
+    const h = harness({
+      WAYMARK_PSEUDONYM_KEY: 'test-key-of-at-least-16-bytes',
+      WAYMARK_STREAM_FROM_MB: '0.0001',
+    });
+    writeFileSync(join(h.cwd, 'log.csv'), log);
+    expect(await h.run('log.csv')).toBe(exitCodes.usage);
+    expect(h.stderr()).toMatch(/streaming mode.*--format json only.*WAYMARK_STREAM_FROM_MB/);
+  });
+});

@@ -18,6 +18,10 @@ import {
   type OutcomeRule,
   dimensionNames,
   parseOutcomeCondition,
+  shouldStream,
+  streamFromBytes,
+  streamLogFile,
+  toStreamedJsonReport,
 } from '@waymark/analytics';
 import { exitCodes, type CliCommand, type CliContext } from '../command';
 import { labelledTable, resolveCostOptions } from '../files/read-cost-model';
@@ -77,7 +81,9 @@ Output:
 Limits (environment): WAYMARK_EXPANDED_LIMIT_MB (most text read, after decompression;
 default 4096), WAYMARK_EXPANSION_RATIO (a .gz expanding more times than this is refused as a
 likely decompression bomb; default 100, 0 = off), WAYMARK_MAX_EVENTS (default 20000000),
-WAYMARK_MAX_CASE_EVENTS (most events in one case; default 100000).
+WAYMARK_MAX_CASE_EVENTS (most events in one case; default 100000). WAYMARK_STREAM_FROM_MB: a log
+this large or larger (a .gz counted as expanded; default a quarter of memory) is streamed, keeping no
+events: --format json only, with the counts, directly-follows graph, variants and case figures.
 Privacy: case ids are pseudonymised with HMAC-SHA256 under the workspace key in
 WAYMARK_PSEUDONYM_KEY (at least 16 characters); without it a one-off key is used for this run.`;
 
@@ -203,7 +209,25 @@ export const analyseCommand: CliCommand = {
           'note: WAYMARK_PSEUDONYM_KEY is not set; case ids are pseudonymised with a one-off key, so pseudonyms will differ between runs\n',
         );
       const pseudonymise = createPseudonymiser(key ?? randomBytes(32).toString('hex'));
-      const imported = await importLogFile(resolvePath(ctx, logArg), importOptions);
+      const logPath = resolvePath(ctx, logArg);
+      // a log larger than WAYMARK_STREAM_FROM_MB (default a quarter of memory) is streamed: no event is kept
+      if (v.survey === undefined && (await shouldStream(logPath, streamFromBytes(ctx.env)))) {
+        if (format !== 'json')
+          throw new UsageError(
+            `${logArg} is larger than WAYMARK_STREAM_FROM_MB, so it is read in streaming mode, which writes --format json only (the graph, variants and case figures); use --format json, or set WAYMARK_STREAM_FROM_MB above the log's size to read it into memory`,
+          );
+        const streamed = await streamLogFile(logPath, {
+          ...importOptions,
+          ...(config.topVariants !== undefined ? { topVariants: config.topVariants } : {}),
+        });
+        ctx.stderr(
+          'note: the log was streamed (larger than WAYMARK_STREAM_FROM_MB): the report has the counts, the directly-follows graph, variants and case figures\n',
+        );
+        const streamedReport = toStreamedJsonReport(streamed.figures, streamed.report);
+        for (const w of streamedReport.log.warnings) ctx.stderr(`warning: ${w}\n`);
+        return await emit(ctx, v.out, `${JSON.stringify(streamedReport, null, 2)}\n`);
+      }
+      const imported = await importLogFile(logPath, importOptions);
       const analysis = analyseLog(imported.store, { ...config, pseudonymise });
       const report = toJsonReport(analysis, imported.report);
       let text =

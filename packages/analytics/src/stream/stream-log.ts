@@ -21,9 +21,13 @@ export function streamFromBytes(env: Readonly<Record<string, string | undefined>
 
 /** Whether the log at `path` is large enough to be streamed (on by itself above `streamFromBytes`). */
 export async function shouldStream(path: string, fromBytes = streamFromBytes()): Promise<boolean> {
-  const size = (await stat(path)).size;
+  // a file that cannot be read is left for the import to report
+  const size = await stat(path).then(
+    (s) => s.size,
+    () => 0,
+  );
   const text = /\.gz$/i.test(path) ? size * GZIP_EXPANSION : size;
-  return !/\.parquet$/i.test(path) && text >= fromBytes;
+  return size > 0 && !/\.parquet$/i.test(path) && text >= fromBytes;
 }
 
 export interface StreamedLog {
