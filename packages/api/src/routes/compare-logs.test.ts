@@ -94,4 +94,12 @@ describe('Compare beside event logs (issue 13 items 1, 4, 5)', () => {
       expect(await res.text()).toMatch(pattern);
     }
   });
+
+  it('given format=pdf, then the HTML report with the log figures is printed to a PDF', async () => {
+    const res = await compare('current=jr&desired=jr&currentLog=log1&format=pdf');
+    expect(res.status, res.status === 200 ? '' : await res.text()).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+  }, 60_000);
 });
