@@ -117,4 +117,41 @@ describe('waymark compare: hand-offs counted once, closing the loop (issue 13 it
     expect(b.code).toBe(3);
     expect(b.stderr).toContain('--log no-such-log.csv');
   });
+
+  it('given a journey whose log activities are classed (meta.valueClasses, as the web saves them), then compare --log measures the value-added ratio with them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'waymark-va-'));
+    const classed = readFileSync(join(examples, 'multi-service-change-of-address.yaml'), 'utf8').replace(
+      /^meta:\n/m,
+      `meta:\n  valueClasses:\n    Claim received: necessary\n    Benefit paid: value-added\n    "Was it OK? call": waste\n`,
+    );
+    expect(classed).toContain('valueClasses');
+    writeFileSync(join(dir, 'classed.yaml'), classed);
+    const log = join(examples, '../docs/worked-checks/claims-log.csv');
+    const bare = JSON.parse(
+      (
+        await run([
+          'multi-service-change-of-address.yaml',
+          'multi-service-change-of-address.yaml',
+          '--log',
+          log,
+          '--format',
+          'json',
+        ])
+      ).stdout,
+    );
+    expect(bare.log.valueAdded).toBeNull();
+    const r = await run([
+      join(dir, 'classed.yaml'),
+      join(dir, 'classed.yaml'),
+      '--log',
+      log,
+      '--format',
+      'json',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const va = JSON.parse(r.stdout).log.valueAdded;
+    // 8 'Benefit paid' of the 26 classified events (10 received, 8 paid, 8 calls); the refusal and withdrawal are unclassified.
+    expect(va.events).toEqual({ 'value-added': 8, necessary: 10, waste: 8, unclassified: 2 });
+    expect(va.byCount).toBeCloseTo(8 / 26, 12);
+  });
 });

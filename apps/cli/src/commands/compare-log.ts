@@ -9,6 +9,7 @@ import {
   type CaseIndex,
   type JsonReport,
   type OutcomeRule,
+  type ValueClass,
 } from '@waymark/analytics';
 
 /**
@@ -30,6 +31,8 @@ export async function readLogEvidence(
   file: string,
   /** `--sco` as an activity, else the current journey's stored Successful Customer Outcome, else none. */
   rule: OutcomeRule | undefined,
+  /** The current journey's stored classes of its log's activities (meta.valueClasses), as the web measures with. */
+  valueClasses?: Readonly<Record<string, ValueClass>>,
 ): Promise<{ ok: true; value: LogEvidence } | { ok: false; error: string; io: boolean }> {
   const limits = importLimitsFromEnv(env);
   if ('error' in limits) return { ok: false, error: limits.error, io: false };
@@ -38,7 +41,10 @@ export async function readLogEvidence(
       limits,
       autoMap: true,
     });
-    const analysis = analyseLog(imported.store, rule ? { successfulOutcome: rule } : {});
+    const analysis = analyseLog(imported.store, {
+      ...(rule ? { successfulOutcome: rule } : {}),
+      ...(valueClasses ? { valueClasses } : {}),
+    });
     const report = toJsonReport(analysis, imported.report);
     return {
       ok: true,

@@ -144,6 +144,7 @@ export const compareCommand: CliCommand = {
         ctx.env,
         values.log,
         values.sco !== undefined ? { activity: values.sco } : sides[0]!.meta.outcomeRule,
+        sides[0]!.meta.valueClasses,
       );
       if (!log.ok) {
         ctx.stderr(`waymark compare: ${log.error}\n`);
