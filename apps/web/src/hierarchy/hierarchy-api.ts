@@ -170,4 +170,7 @@ export interface OpportunityHit {
 
 /** The library search (`GET /api/search`): journey hits and opportunity hits. */
 export const searchLibrary = <Hit>(params: URLSearchParams) =>
-  callJson<{ items: Hit[]; opportunities?: OpportunityHit[] }>('GET', `/api/search?${params.toString()}`);
+  callJson<{ items: Hit[]; opportunities?: OpportunityHit[]; pending?: number }>(
+    'GET',
+    `/api/search?${params.toString()}`,
+  );

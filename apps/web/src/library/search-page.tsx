@@ -44,6 +44,8 @@ export function SearchPage() {
   const [hits, setHits] = useState<readonly SearchHit[] | null>(null);
   const [opportunities, setOpportunities] = useState<readonly OpportunityHit[]>([]);
   const [error, setError] = useState<string | null>(null);
+  // How many journeys' words are still being indexed in the background (decision 0039): not found yet.
+  const [pending, setPending] = useState(0);
   useEffect(() => {
     const onPop = () => {
       setForm(read());
@@ -60,6 +62,7 @@ export function SearchPage() {
       (r) => {
         setHits(r.items);
         setOpportunities(r.opportunities ?? []);
+        setPending(r.pending ?? 0);
         setError(null);
       },
       (e: unknown) => setError(errorText(e)),
@@ -176,6 +179,11 @@ export function SearchPage() {
           <h2 id="search-results-heading" aria-live="polite">
             {t('library.search.results', { count: hits.length + opportunities.length, q: asked.q })}
           </h2>
+          {pending > 0 ? (
+            <p className="hint" data-testid="search-pending">
+              {t('library.pending.search', { count: pending })}
+            </p>
+          ) : null}
           {opportunities.length > 0 ? (
             <>
               <h3>{t('hierarchy.search.opportunities')}</h3>
