@@ -58,6 +58,14 @@ const httpLimits = {
   maxHeaderSize: 16 * 1024,
 };
 const MAX_HEADERS = 100;
+/**
+ * How long an idle keep-alive connection is kept. Node's default, 5 s, is shorter than the pauses of a client that
+ * reuses its connections (an API script, a test driver): a request sent just as the server closes the idle socket
+ * meets a reset (CI saw ECONNRESET on a GET after a 6-second pause). 65 s is longer than such pauses and than the
+ * 60 s idle timeout of the usual load balancers in front, so the client, not the server, ends idle connections.
+ * `server.close()` still closes idle connections at once on shutdown.
+ */
+const KEEP_ALIVE_MS = 65_000;
 /** After a 413, how long and how much of the rest of the body is read and dropped before the socket closes. */
 const LINGER_MS = 2_000;
 const LINGER_BYTES = 64 * 1024 * 1024;
@@ -191,6 +199,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       () => resolve(s),
     );
     (s as Server).maxHeadersCount = MAX_HEADERS;
+    (s as Server).keepAliveTimeout = KEEP_ALIVE_MS;
     lingerAfterRefusal(s as Server);
     s.once('error', reject);
   }).catch(async (error: NodeJS.ErrnoException) => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { request } from 'node:http';
+import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -177,4 +177,25 @@ describe('request bodies over the limit, streamed without Content-Length', () =>
     expect(closedAfter).toBeGreaterThan(15_000);
     expect(closedAfter).toBeLessThan(30_000);
   }, 40_000);
+
+  it('given a keep-alive client that pauses 6 s between requests, then its connection is still open and reused (no reset)', async () => {
+    // Node's default keeps an idle connection 5 s: a request sent just as it closes meets ECONNRESET (seen in CI).
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const get = () =>
+      new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
+        const req = request(`${server.url}/api/health`, { agent }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    try {
+      expect(await get()).toEqual({ status: 200, reused: false });
+      await new Promise((r) => setTimeout(r, 6_000));
+      expect(await get()).toEqual({ status: 200, reused: true });
+    } finally {
+      agent.destroy();
+    }
+  }, 30_000);
 });
