@@ -33,6 +33,8 @@ export async function startTestProvider(options: {
   accounts: Record<string, TestAccount>;
   redirectUris: readonly string[];
   entra?: { tenant: string; tid: string };
+  /** How long the provider's authorization codes live (its default: 60 s). */
+  codeTtlSeconds?: number;
 }): Promise<TestProvider> {
   let handler: (req: never, res: never) => void = () => undefined;
   const server: Server = createServer((req, res) => handler(req as never, res as never));
@@ -50,6 +52,7 @@ export async function startTestProvider(options: {
       },
     ],
     pkce: { required: () => true },
+    ...(options.codeTtlSeconds ? { ttl: { AuthorizationCode: options.codeTtlSeconds } } : {}),
     conformIdTokenClaims: false,
     claims: { openid: ['sub', 'tid', 'groups'], email: ['email', 'email_verified'], profile: ['name'] },
     cookies: { keys: ['test-cookie-key'] },

@@ -30,9 +30,18 @@ const stateCookie = (res: Response) =>
     .split(';')[0]!;
 
 async function setUp(
-  options: { entra?: { tenant: string; tid: string }; environment?: Partial<SsoDeps['environment']> } = {},
+  options: {
+    entra?: { tenant: string; tid: string };
+    environment?: Partial<SsoDeps['environment']>;
+    codeTtlSeconds?: number;
+  } = {},
 ) {
-  const provider = await startTestProvider({ accounts, redirectUris: [CALLBACK], entra: options.entra });
+  const provider = await startTestProvider({
+    accounts,
+    redirectUris: [CALLBACK],
+    entra: options.entra,
+    codeTtlSeconds: options.codeTtlSeconds,
+  });
   const t = await createTestApi({
     sso: {
       environment: {
@@ -165,6 +174,27 @@ describe('single sign-on with OpenID Connect', () => {
       expect(refusedWith(await t.app.request(late, { headers: { cookie: stateCookie(start) } }))).toBe(
         'sign_in_expired',
       );
+    } finally {
+      await t.close();
+      await provider.close();
+    }
+  });
+
+  it('refuses a code that expired at the provider before it was exchanged, and signs nobody in', async () => {
+    const { provider, t } = await setUp({ codeTtlSeconds: 1 });
+    try {
+      const start = await t.app.request(`${WAYMARK}/api/auth/sso/start`);
+      const callback = await atProvider(provider, start.headers.get('location')!, 'ada');
+      // The provider's code lives 1 s (its clock, not Waymark's); the browser comes back after it has expired.
+      await new Promise((resolve) => setTimeout(resolve, 2_200));
+      const late = await t.app.request(callback, { headers: { cookie: stateCookie(start) } });
+      expect(refusedWith(late)).toBe('code_refused');
+      expect(
+        late.headers
+          .getSetCookie()
+          .some((c) => c.startsWith('waymark_session=') && !c.startsWith('waymark_session=;')),
+      ).toBe(false);
+      expect(await t.stores.accounts.findUserByEmail('ada@council.gov.uk')).toBeNull();
     } finally {
       await t.close();
       await provider.close();
