@@ -5,11 +5,18 @@ export { importLogFile, type ImportFileOptions } from './ingest/import-log';
 export {
   shouldStream,
   streamFromBytes,
+  notStreamed,
   streamLogFile,
   toStreamedJsonReport,
+  toStreamedReport,
   type StreamedLog,
 } from './stream/stream-log';
-export { StreamingFigures, StreamingStore, type StreamedFigures } from './stream/streaming-figures';
+export {
+  StreamingFigures,
+  StreamingStore,
+  type StreamedFigures,
+  type StreamingConfig,
+} from './stream/streaming-figures';
 export { importCsv } from './ingest/csv-import';
 export { importXes } from './ingest/xes';
 export { importParquet } from './ingest/parquet';

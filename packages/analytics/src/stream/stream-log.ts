@@ -2,9 +2,14 @@ import { stat } from 'node:fs/promises';
 import { totalmem } from 'node:os';
 import { importLogFile, type ImportFileOptions } from '../ingest/import-log';
 import type { ImportReport } from '../ingest/import-result';
-import { isoOf } from '../report/json';
+import { isoOf, type JsonReport } from '../report/json';
 import type { Summary } from '../metrics/stats';
-import { StreamingStore, type StreamedFigures } from './streaming-figures';
+import {
+  streamingConfig,
+  StreamingStore,
+  type StreamedFigures,
+  type StreamingConfig,
+} from './streaming-figures';
 
 /** A compressed log expands about this many times (real logs: 10 to 50; the synthetic XES.gz 17). */
 const GZIP_EXPANSION = 17;
@@ -41,16 +46,33 @@ export interface StreamedLog {
  */
 export async function streamLogFile(
   path: string,
-  options: ImportFileOptions & { readonly topVariants?: number } = {},
+  options: ImportFileOptions & StreamingConfig = {},
 ): Promise<StreamedLog> {
-  const imported = await importLogFile(path, { ...options, streaming: true });
+  const { avoidable, silenceThresholdDays, topVariants, pseudonymise, ...importOptions } = options;
+  const config: StreamingConfig = {
+    ...(avoidable ? { avoidable } : {}),
+    ...(silenceThresholdDays !== undefined ? { silenceThresholdDays } : {}),
+    ...(topVariants !== undefined ? { topVariants } : {}),
+    ...(pseudonymise ? { pseudonymise } : {}),
+  };
+  // the store the importer makes reads the rules it needs while events pass from this context
+  const imported = await streamingConfig.run(config, () =>
+    importLogFile(path, { ...importOptions, streaming: true }),
+  );
   const store = imported.store;
   if (!(store instanceof StreamingStore)) throw new Error('the importer did not stream');
-  return {
-    figures: store.figures.finish(store.activities.values(), options.topVariants ?? 20),
-    report: imported.report,
-  };
+  return { figures: store.finish(config), report: imported.report };
 }
+
+/** The parts of `toJsonReport` a streamed log does not have: they read a case's events with other columns. */
+export const notStreamed = [
+  'channels',
+  'firstContactResolution',
+  'valueAdded',
+  'successfulOutcome',
+  'closedLoop',
+  'segments',
+] as const;
 
 const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
 const summary = (s: Summary) => ({
@@ -61,10 +83,16 @@ const summary = (s: Summary) => ({
   max: num(s.max),
 });
 
+const outOfOrder = (n: number): string[] =>
+  n > 0
+    ? [
+        `${n} cases had events out of time order in the file; they were sorted by time (ties kept in file order)`,
+      ]
+    : [];
+
 /**
- * The streamed figures in the shape of `toJsonReport`'s (the same keys for what both have), with
- * `log.streamed: true`; the metrics that need a case's events together (hand-offs, silences, avoidable
- * contact, segments…) are not computed in this mode.
+ * The streamed figures in the shape of `toJsonReport`'s (the same keys and values for what both have), with
+ * `log.streamed: true` and `log.notComputed` listing the parts left out (`notStreamed`).
  */
 export function toStreamedJsonReport(f: StreamedFigures, imported: ImportReport) {
   return {
@@ -79,9 +107,11 @@ export function toStreamedJsonReport(f: StreamedFigures, imported: ImportReport)
       rows: imported.rows,
       filteredRows: imported.filteredRows,
       mapping: imported.mapping,
+      casesOutOfOrder: f.casesOutOfOrder,
       rejections: imported.rejections,
-      warnings: imported.warnings,
+      warnings: [...imported.warnings, ...outOfOrder(f.casesOutOfOrder)],
       streamed: true,
+      notComputed: [...notStreamed],
     },
     dfg: {
       edges: f.dfg.edges,
@@ -90,6 +120,69 @@ export function toStreamedJsonReport(f: StreamedFigures, imported: ImportReport)
       pairs: f.dfg.pairs,
     },
     variants: { count: f.variants.count, top: f.variants.top },
-    cases: { eventsPerCase: summary(f.eventsPerCase), durationSeconds: summary(f.durationSeconds) },
+    cases: {
+      // toJsonReport lists these keys in this order
+      eventsPerCase: {
+        mean: num(f.eventsPerCase.mean),
+        median: num(f.eventsPerCase.median),
+        p90: num(f.eventsPerCase.p90),
+        max: num(f.eventsPerCase.max),
+        min: num(f.eventsPerCase.min),
+      },
+      durationSeconds: summary(f.durationSeconds),
+      contactsPerCase: summary(f.contactsPerCase),
+    },
+    handoffs: f.handoffs
+      ? {
+          by: f.handoffs.by,
+          total: f.handoffs.total,
+          perCase: summary(f.handoffs.perCase),
+          casesWithHandoff: f.handoffs.casesWithHandoff,
+          matrix: f.handoffs.matrix,
+        }
+      : null,
+    rework: {
+      repeatedEvents: f.rework.repeatedEvents,
+      casesWithRework: f.rework.casesWithRework,
+      shareOfCases: num(f.rework.shareOfCases),
+      byActivity: f.rework.byActivity,
+    },
+    silences: {
+      thresholdSeconds: f.silences.thresholdSeconds,
+      longestGapSeconds: summary(f.silences.longestGapSeconds),
+      casesOverThreshold: f.silences.casesOverThreshold,
+      shareOverThreshold: num(f.silences.shareOverThreshold),
+      longest: f.silences.longest,
+    },
+    avoidable: {
+      contacts: f.avoidable.contacts,
+      avoidable: f.avoidable.avoidable,
+      ni14Percent: num(f.avoidable.ni14Percent),
+      interval: f.avoidable.interval,
+      byCategory: f.avoidable.byCategory,
+      contactsPerJourney: num(f.avoidable.contactsPerJourney),
+      rules: f.avoidable.rules,
+    },
+    histograms: f.histograms,
+  };
+}
+
+/**
+ * The streamed figures as a whole `JsonReport`, for the Markdown and HTML renderers: the parts a streamed
+ * log does not have are null (or no segments), which the renderers leave out, and `note` (which says so,
+ * in the reader's words) is the first warning.
+ */
+export function toStreamedReport(f: StreamedFigures, imported: ImportReport, note: string): JsonReport {
+  const r = toStreamedJsonReport(f, imported);
+  const { streamed: _streamed, notComputed: _notComputed, ...log } = r.log;
+  return {
+    ...r,
+    log: { ...log, warnings: [note, ...log.warnings] },
+    channels: null,
+    firstContactResolution: null,
+    valueAdded: null,
+    successfulOutcome: null,
+    closedLoop: null,
+    segments: {},
   };
 }

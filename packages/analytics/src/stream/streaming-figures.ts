@@ -1,4 +1,16 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { wilsonInterval } from '@waymark/measure';
+import {
+  defaultAvoidableRules,
+  ni14Categories,
+  type AvoidableContact,
+  type AvoidableRules,
+} from '../metrics/avoidable';
 import { compareCodePoints, countsByName, type Dfg, type DfgEdge } from '../metrics/dfg';
+import type { Handoffs } from '../metrics/handoffs';
+import { histogram, type Bin } from '../metrics/histogram';
+import type { Rework } from '../metrics/rework';
+import type { Silences } from '../metrics/silences';
 import { rangeStats, summarise, type Summary } from '../metrics/stats';
 import { compareSequences, type Variant } from '../metrics/variants';
 import { ImportError } from '../ingest/import-result';
@@ -17,7 +29,33 @@ export interface StreamedFigures {
   readonly variants: { readonly count: number; readonly top: readonly Variant[] };
   readonly eventsPerCase: Summary;
   readonly durationSeconds: Summary;
+  readonly contactsPerCase: Summary;
+  /** Cases whose events were not in time order in the file (each such run of a case's events was sorted). */
+  readonly casesOutOfOrder: number;
+  /** Undefined when the log has no team (org) column, as in `analyseLog`. */
+  readonly handoffs?: Handoffs;
+  readonly rework: Rework;
+  readonly silences: Silences;
+  readonly avoidable: AvoidableContact;
+  readonly histograms: { readonly contactsPerCase: readonly Bin[]; readonly durationDays: readonly Bin[] };
 }
+
+/** What the streamed figures need before the events arrive (the avoidable-contact rules) and at the end. */
+export interface StreamingConfig {
+  readonly avoidable?: AvoidableRules;
+  /** A silence is a gap longer than this (default 14 days). */
+  readonly silenceThresholdDays?: number;
+  readonly topVariants?: number;
+  /** Case ids leave only through this (a keyed hash); identity when not given. */
+  readonly pseudonymise?: (caseId: string) => string;
+}
+
+/**
+ * The importers make the store (`new StreamingStore(decoder, storeOptions)`) from their own options, so the
+ * configuration the figures need while events pass (which activities are avoidable contact, the repeat
+ * window) reaches the store through this context, set by `streamLogFile` around the import.
+ */
+export const streamingConfig = new AsyncLocalStorage<StreamingConfig>();
 
 /** Activity ids fit in 20 bits (the distinct-activities limit is far lower), so keys are exact doubles. */
 const ACT = 0x100000;
@@ -59,6 +97,9 @@ export class StreamingFigures {
   private runCase = -1;
   private readonly runAct = ints(64);
   private readonly runTime = floats(64);
+  // the event's team (org) id, -1 when none, and whether it is a contact (1) or not (0)
+  private readonly runOrg = ints(64);
+  private readonly runContact = ints(64);
   // per case id
   private count = new Int32Array(1024);
   private first = new Float64Array(1024);
@@ -66,6 +107,39 @@ export class StreamingFigures {
   private firstAct = new Int32Array(1024);
   private lastAct = new Int32Array(1024);
   private node = new Int32Array(1024);
+  // hand-offs: the case's last team + 1 (0: none yet), its hand-offs; silences: its longest gap (seconds)
+  // and the activities either side of it; contacts and avoidable contacts; the head + 1 of its list of
+  // recent contacts by activity (the repeat rule's state, see repeatOf)
+  private lastOrg = new Int32Array(1024);
+  private handoffs = new Int32Array(1024);
+  private longestGap = new Float64Array(1024);
+  private gapAfter = new Int32Array(1024);
+  private gapBefore = new Int32Array(1024);
+  private contacts = new Int32Array(1024);
+  private avoidableN = new Int32Array(1024);
+  private recentHead = new Int32Array(1024);
+  // 1 for a case whose events came out of time order (a run of them sorted here)
+  private unsorted = new Uint8Array(1024);
+  // the pool of recent contacts: activity, time, next in the case's list (-1: end); freed entries chain from `free`
+  private readonly recentAct = ints(256);
+  private readonly recentTime = floats(256);
+  private readonly recentNext = ints(256);
+  private free = -1;
+  // baton changes: from team × 2^26 + to team → count
+  private readonly batons = new Map<number, number>();
+  // avoidable contact: each activity's NI14 code (index into codes; -1 none; -2 not yet looked up)
+  private codeOfActivity = new Int32Array(64).fill(-2);
+  private readonly codes: string[] = [];
+  private codeCount: number[] = [];
+  private codeAvoidable: number[] = [];
+  // where each code was first counted in the in-memory engine's order: case id, then event of the case
+  private codeFirstCase: number[] = [];
+  private codeFirstEvent: number[] = [];
+  private readonly rp: number;
+  private readonly windowMs: number;
+  private readonly chasing: RegExp;
+  private readonly transfers: RegExp;
+  private readonly avoidableCodes: ReadonlySet<string>;
   // the tree of activity sequences: (node, activity) → child, in an open-addressing table of typed arrays
   // (a Map keyed by node × ACT + activity would box most keys as heap numbers)
   private slotParent = new Int32Array(1 << 12).fill(-1);
@@ -80,17 +154,35 @@ export class StreamingFigures {
   private readonly gapCase: Column<Int32Array>[] = [];
   private activitySeen = new Uint8Array(64);
 
-  constructor() {
+  /**
+   * `nameOf` gives an activity's name by id (for the avoidable-contact rules, which go by name); `hasOrg`
+   * says whether the log has a team column (hand-offs are computed only then).
+   */
+  constructor(
+    private readonly nameOf: (activity: number) => string = String,
+    private readonly rules: AvoidableRules = {},
+    readonly hasOrg = false,
+  ) {
     this.nodeParent.push(-1);
     this.nodeAct.push(-1);
+    this.chasing = rules.chasing ?? defaultAvoidableRules.chasing;
+    this.transfers = rules.transfers ?? defaultAvoidableRules.transfers;
+    this.avoidableCodes = new Set(rules.avoidableCodes ?? Object.keys(ni14Categories));
+    this.windowMs = (rules.repeatWithinDays ?? defaultAvoidableRules.repeatWithinDays) * 86_400_000;
+    this.rp = this.codeIndex('RP');
   }
 
-  /** One event; `caseId` and `activity` are interned ids, `time` epoch ms. */
-  add(caseId: number, activity: number, time: number): void {
+  /**
+   * One event; `caseId` and `activity` are interned ids, `time` epoch ms, `org` the team's id (-1: none),
+   * `contact` whether it is a customer contact (as `contactMask`: it has a channel, or the log has none).
+   */
+  add(caseId: number, activity: number, time: number, org = -1, contact = true): void {
     if (caseId !== this.runCase) this.flushRun();
     this.runCase = caseId;
     this.runAct.push(activity);
     this.runTime.push(time);
+    this.runOrg.push(org);
+    this.runContact.push(contact ? 1 : 0);
     this.events++;
   }
 
@@ -100,6 +192,8 @@ export class StreamingFigures {
     const c = this.runCase;
     const act = this.runAct.data;
     const time = this.runTime.data;
+    const org = this.runOrg.data;
+    const contact = this.runContact.data;
     let sorted = true;
     for (let i = 1; i < n && sorted; i++) if ((time[i] as number) < (time[i - 1] as number)) sorted = false;
     let order: number[] | undefined;
@@ -108,12 +202,16 @@ export class StreamingFigures {
       order.sort((x, y) => (time[x] as number) - (time[y] as number) || x - y);
     }
     this.room(c);
+    if (order) this.unsorted[c] = 1;
     for (let j = 0; j < n; j++) {
       const i = order ? (order[j] as number) : j;
       this.step(c, act[i] as number, time[i] as number, this.events - n + i + 1);
+      this.people(c, act[i] as number, time[i] as number, org[i] as number, contact[i] === 1);
     }
     this.runAct.size = 0;
     this.runTime.size = 0;
+    this.runOrg.size = 0;
+    this.runContact.size = 0;
   }
 
   /** Event `ordinal` (1-based among the events kept) of case c, in its case's time order. */
@@ -146,7 +244,14 @@ export class StreamingFigures {
         this.gaps.push(floats(16));
         this.gapCase.push(ints(16));
       }
-      (this.gaps[e] as Column<Float64Array>).push((t - prev) / 1000);
+      const g = (t - prev) / 1000;
+      (this.gaps[e] as Column<Float64Array>).push(g);
+      // silences: the first longest gap of the case (computeSilences keeps the first of equal gaps)
+      if (g > (this.longestGap[c] as number)) {
+        this.longestGap[c] = g;
+        this.gapAfter[c] = this.lastAct[c] as number;
+        this.gapBefore[c] = a;
+      }
       (this.gapCase[e] as Column<Int32Array>).push(c);
       this.pairs++;
       this.node[c] = this.child(this.node[c] as number, a);
@@ -154,6 +259,110 @@ export class StreamingFigures {
     this.last[c] = t;
     this.lastAct[c] = a;
     this.count[c] = k + 1;
+  }
+
+  /**
+   * Hand-offs and avoidable contact for event (a, t) of case c, taken after the case's earlier events (as
+   * computeHandoffs and computeAvoidable walk each case's events in time order).
+   */
+  private people(c: number, a: number, t: number, org: number, contact: boolean): void {
+    if (this.hasOrg && org >= 0) {
+      const prev = (this.lastOrg[c] as number) - 1;
+      if (prev >= 0 && org !== prev) {
+        this.handoffs[c] = (this.handoffs[c] as number) + 1;
+        const key = prev * 2 ** 26 + org;
+        this.batons.set(key, (this.batons.get(key) ?? 0) + 1);
+      }
+      this.lastOrg[c] = org + 1;
+    }
+    if (!contact) return;
+    const k = this.contacts[c] as number;
+    this.contacts[c] = k + 1;
+    let code = this.codeOf(a);
+    if (code < 0 && this.windowMs > 0 && this.repeatOf(c, a, t)) code = this.rp;
+    if (code < 0) return;
+    this.codeCount[code] = (this.codeCount[code] as number) + 1;
+    // the first time a code is counted in the in-memory order (cases by first appearance, then time)
+    if (c < (this.codeFirstCase[code] as number)) {
+      this.codeFirstCase[code] = c;
+      this.codeFirstEvent[code] = k;
+    }
+    this.avoidableN[c] = (this.avoidableN[c] as number) + (this.codeAvoidable[code] as number);
+  }
+
+  /**
+   * Whether a contact with activity a at time t is a repeat: the case's previous contact with the same
+   * activity was at most the window before (computeAvoidable's rule). Each case keeps a short list of its
+   * contacts by activity with the latest time of each; an entry older than the window before t can match
+   * no later contact of the case (its times do not decrease), so it is dropped: the list holds only the
+   * activities contacted within the window before the case's latest event.
+   */
+  private repeatOf(c: number, a: number, t: number): boolean {
+    const act = this.recentAct;
+    const time = this.recentTime;
+    const next = this.recentNext;
+    let before = -1;
+    let e = (this.recentHead[c] as number) - 1;
+    while (e >= 0) {
+      const after = next.data[e] as number;
+      if (t - (time.data[e] as number) > this.windowMs) {
+        // unlink and free
+        if (before < 0) this.recentHead[c] = after + 1;
+        else next.data[before] = after;
+        next.data[e] = this.free;
+        this.free = e;
+      } else if (act.data[e] === a) {
+        time.data[e] = t;
+        return true;
+      } else before = e;
+      e = after;
+    }
+    let slot = this.free;
+    if (slot >= 0) {
+      this.free = next.data[slot] as number;
+      act.data[slot] = a;
+      time.data[slot] = t;
+      next.data[slot] = (this.recentHead[c] as number) - 1;
+    } else {
+      slot = act.size;
+      act.push(a);
+      time.push(t);
+      next.push((this.recentHead[c] as number) - 1);
+    }
+    this.recentHead[c] = slot + 1;
+    return false;
+  }
+
+  /** The activity's NI14 code (an index into `codes`), or -1: by explicit category, else by name. */
+  private codeOf(a: number): number {
+    if (a >= this.codeOfActivity.length) {
+      const grown = new Int32Array(Math.max(a + 1, this.codeOfActivity.length * 2)).fill(-2);
+      grown.set(this.codeOfActivity);
+      this.codeOfActivity = grown;
+    }
+    let code = this.codeOfActivity[a] as number;
+    if (code === -2) {
+      const name = this.nameOf(a);
+      const c =
+        this.rules.categories?.[name] ??
+        (this.chasing.test(name) ? 'PC' : this.transfers.test(name) ? 'MD' : undefined);
+      code = c === undefined ? -1 : this.codeIndex(c);
+      this.codeOfActivity[a] = code;
+    }
+    return code;
+  }
+
+  private codeIndex(code: string): number {
+    let i = this.codes.indexOf(code);
+    if (i < 0) {
+      i = this.codes.length;
+      this.codes.push(code);
+      this.codeCount.push(0);
+      this.codeAvoidable.push(this.avoidableCodes.has(code) ? 1 : 0);
+      this.codeFirstCase.push(Number.POSITIVE_INFINITY);
+      this.codeFirstEvent.push(0);
+    }
+    return i;
   }
 
   private child(parent: number, a: number): number {
@@ -209,10 +418,33 @@ export class StreamingFigures {
     this.firstAct = grow(this.firstAct, i32);
     this.lastAct = grow(this.lastAct, i32);
     this.node = grow(this.node, i32);
+    this.lastOrg = grow(this.lastOrg, i32);
+    this.handoffs = grow(this.handoffs, i32);
+    this.longestGap = grow(this.longestGap, f64);
+    this.gapAfter = grow(this.gapAfter, i32);
+    this.gapBefore = grow(this.gapBefore, i32);
+    this.contacts = grow(this.contacts, i32);
+    this.avoidableN = grow(this.avoidableN, i32);
+    this.recentHead = grow(this.recentHead, i32);
+    const flags = new Uint8Array(n);
+    flags.set(this.unsorted);
+    this.unsorted = flags;
   }
 
-  /** The figures, with the activities' names by id; `topN` variants are listed (default 20). */
-  finish(names: readonly string[], topN = 20): StreamedFigures {
+  /**
+   * The figures, with the activities' names by id; `topN` variants are listed (default 20). `teams` and
+   * `caseName` give the names of team and case ids (for hand-offs and the longest silences).
+   */
+  finish(
+    names: readonly string[],
+    topN = 20,
+    end: {
+      readonly teams?: readonly string[];
+      readonly caseName?: (caseId: number) => string;
+      readonly silenceThresholdDays?: number;
+      readonly pseudonymise?: (caseId: string) => string;
+    } = {},
+  ): StreamedFigures {
     this.flushRun();
     // cases in id order (first appearance in the file), as the in-memory case index orders them
     const caseIds: number[] = [];
@@ -221,7 +453,7 @@ export class StreamingFigures {
     const eventsOfCase = new Int32Array(cases);
     const durationOfCase = new Float64Array(cases);
     let start = Infinity;
-    let end = -Infinity;
+    let last = -Infinity;
     const A = names.length;
     const starts = new Int32Array(A);
     const ends = new Int32Array(A);
@@ -232,7 +464,7 @@ export class StreamingFigures {
       eventsOfCase[k] = this.count[c] as number;
       durationOfCase[k] = (t1 - t0) / 1000;
       if (t0 < start) start = t0;
-      if (t1 > end) end = t1;
+      if (t1 > last) last = t1;
       starts[this.firstAct[c] as number] = (starts[this.firstAct[c] as number] as number) + 1;
       ends[this.lastAct[c] as number] = (ends[this.lastAct[c] as number] as number) + 1;
       const v = this.node[c] as number;
@@ -240,12 +472,14 @@ export class StreamingFigures {
     });
     let activities = 0;
     for (const s of this.activitySeen) activities += s;
+    const contactsOfCase = Int32Array.from(caseIds, (c) => this.contacts[c] as number);
+    const handoffs = this.hasOrg ? this.handoffFigures(caseIds, end.teams ?? []) : undefined;
     return {
       cases,
       events: this.events,
       activities,
       start: cases ? start : Number.NaN,
-      end: cases ? end : Number.NaN,
+      end: cases ? last : Number.NaN,
       dfg: {
         edges: this.edges(names),
         startActivities: countsByName(starts, names),
@@ -255,6 +489,176 @@ export class StreamingFigures {
       variants: { count: variantCases.size, top: this.topVariants(variantCases, names, cases, topN) },
       eventsPerCase: summarise(eventsOfCase),
       durationSeconds: summarise(durationOfCase),
+      contactsPerCase: summarise(contactsOfCase),
+      casesOutOfOrder: caseIds.reduce((n, c) => n + (this.unsorted[c] as number), 0),
+      ...(handoffs ? { handoffs } : {}),
+      rework: this.rework(caseIds, variantCases, names),
+      silences: this.silenceFigures(caseIds, (end.silenceThresholdDays ?? 14) * 86_400, names, (c) =>
+        (end.pseudonymise ?? ((x: string) => x))(end.caseName ? end.caseName(c) : String(c)),
+      ),
+      avoidable: this.avoidableFigures(caseIds, contactsOfCase),
+      histograms: {
+        contactsPerCase: histogram(contactsOfCase),
+        durationDays: histogram(durationOfCase.map((d) => d / 86_400)),
+      },
+    };
+  }
+
+  /** As computeHandoffs: baton changes most frequent first, ties by the teams' names. */
+  private handoffFigures(caseIds: readonly number[], teams: readonly string[]): Handoffs {
+    const handoffsOfCase = Int32Array.from(caseIds, (c) => this.handoffs[c] as number);
+    let total = 0;
+    let casesWithHandoff = 0;
+    for (const n of handoffsOfCase) {
+      total += n;
+      if (n > 0) casesWithHandoff++;
+    }
+    const matrix = [...this.batons].map(([key, count]) => ({
+      from: teams[Math.floor(key / 2 ** 26)] as string,
+      to: teams[key % 2 ** 26] as string,
+      count,
+    }));
+    matrix.sort(
+      (a, b) =>
+        b.count - a.count ||
+        (a.from < b.from ? -1 : a.from > b.from ? 1 : a.to < b.to ? -1 : a.to > b.to ? 1 : 0),
+    );
+    return { by: 'org', total, perCase: summarise(handoffsOfCase), casesWithHandoff, matrix, handoffsOfCase };
+  }
+
+  /**
+   * As computeRework. A case's rework (events whose activity came earlier in the case) depends on its
+   * sequence of activities alone, so it is counted once for each distinct sequence (a node of the tree)
+   * and weighted by the sequence's cases.
+   */
+  private rework(
+    caseIds: readonly number[],
+    variantCases: Map<number, number>,
+    names: readonly string[],
+  ): Rework {
+    const A = names.length;
+    const repeats = new Float64Array(A);
+    const casesOf = new Float64Array(A);
+    const ofVariant = new Map<number, number>();
+    const inCase = new Int32Array(A);
+    const touched: number[] = [];
+    for (const [v, n] of variantCases) {
+      let r = 0;
+      for (let node = v; node > 0; node = this.nodeParent.data[node] as number) {
+        const a = this.nodeAct.data[node] as number;
+        if (inCase[a] === 0) touched.push(a);
+        inCase[a] = (inCase[a] as number) + 1;
+      }
+      for (const a of touched) {
+        const extra = (inCase[a] as number) - 1;
+        if (extra > 0) {
+          r += extra;
+          repeats[a] = (repeats[a] as number) + extra * n;
+          casesOf[a] = (casesOf[a] as number) + n;
+        }
+        inCase[a] = 0;
+      }
+      touched.length = 0;
+      ofVariant.set(v, r);
+    }
+    const reworkOfCase = Int32Array.from(caseIds, (c) => ofVariant.get(this.node[c] as number) as number);
+    let repeatedEvents = 0;
+    let casesWithRework = 0;
+    for (const n of reworkOfCase) {
+      repeatedEvents += n;
+      if (n > 0) casesWithRework++;
+    }
+    const byActivity = names
+      .map((activity, a) => ({ activity, repeats: repeats[a] as number, cases: casesOf[a] as number }))
+      .filter((r) => r.repeats > 0)
+      .sort((x, y) => y.repeats - x.repeats || (x.activity < y.activity ? -1 : 1))
+      .slice(0, 20);
+    return {
+      repeatedEvents,
+      casesWithRework,
+      shareOfCases: caseIds.length ? casesWithRework / caseIds.length : Number.NaN,
+      byActivity,
+      reworkOfCase,
+    };
+  }
+
+  /** As computeSilences: the longest gap of each case, and the `top` longest (ties: earlier case first). */
+  private silenceFigures(
+    caseIds: readonly number[],
+    thresholdSeconds: number,
+    names: readonly string[],
+    caseName: (caseId: number) => string,
+    top = 10,
+  ): Silences {
+    const gaps = Float64Array.from(caseIds, (c) => this.longestGap[c] as number);
+    let over = 0;
+    for (const g of gaps) if (g > thresholdSeconds) over++;
+    // a case with no gap above 0 has no silence to list (computeSilences' `at` < 0)
+    const ranked: number[] = [];
+    for (let k = 0; k < gaps.length; k++) {
+      const g = gaps[k] as number;
+      if (!(g > 0)) continue;
+      if (ranked.length === top && g <= (gaps[ranked[top - 1] as number] as number)) continue;
+      let i = ranked.length === top ? top - 1 : ranked.length;
+      while (i > 0 && (gaps[ranked[i - 1] as number] as number) < g) {
+        ranked[i] = ranked[i - 1] as number;
+        i--;
+      }
+      ranked[i] = k;
+    }
+    const cases = caseIds.length;
+    return {
+      thresholdSeconds,
+      longestGapSeconds: summarise(gaps),
+      casesOverThreshold: over,
+      shareOverThreshold: cases ? over / cases : Number.NaN,
+      longest: ranked.map((k) => {
+        const c = caseIds[k] as number;
+        return {
+          case: caseName(c),
+          gapSeconds: gaps[k] as number,
+          after: names[this.gapAfter[c] as number] as string,
+          before: names[this.gapBefore[c] as number] as string,
+        };
+      }),
+    };
+  }
+
+  /** As computeAvoidable: the categories listed in the order the in-memory engine first counts them. */
+  private avoidableFigures(caseIds: readonly number[], contactsOfCase: Int32Array): AvoidableContact {
+    const avoidableOfCase = Int32Array.from(caseIds, (c) => this.avoidableN[c] as number);
+    let contacts = 0;
+    let avoidable = 0;
+    for (let k = 0; k < caseIds.length; k++) {
+      contacts += contactsOfCase[k] as number;
+      avoidable += avoidableOfCase[k] as number;
+    }
+    const seen = this.codes
+      .map((_, i) => i)
+      .filter((i) => (this.codeCount[i] as number) > 0)
+      .sort(
+        (x, y) =>
+          (this.codeFirstCase[x] as number) - (this.codeFirstCase[y] as number) ||
+          (this.codeFirstEvent[x] as number) - (this.codeFirstEvent[y] as number),
+      );
+    const byCategory: Record<string, number> = {};
+    for (const i of seen) byCategory[this.codes[i] as string] = this.codeCount[i] as number;
+    const proportion = wilsonInterval(avoidable, contacts, this.rules.confidence ?? 0.95);
+    return {
+      contacts,
+      avoidable,
+      ni14Percent: proportion.estimate * 100,
+      interval: { low: proportion.low * 100, high: proportion.high * 100, confidence: proportion.confidence },
+      proportion,
+      byCategory,
+      contactsPerJourney: caseIds.length ? contacts / caseIds.length : Number.NaN,
+      avoidableOfCase,
+      rules: {
+        repeatWithinDays: this.windowMs / 86_400_000,
+        chasing: this.chasing.source,
+        transfers: this.transfers.source,
+        categories: Object.keys(this.rules.categories ?? {}).length,
+      },
     };
   }
 
@@ -310,22 +714,65 @@ export class StreamingFigures {
 }
 
 /**
- * An EventStore that keeps no events: each one is handed to `figures` as the importer adds it (the
- * importers write an event's other columns at the index `add` returns, here always 0, and nothing reads
- * them). The interners (case ids, activities, dimension values) are kept, as in any store.
+ * An EventStore that keeps no events: each one is handed to `figures` once the importer has written its
+ * columns. The importers write an event's other columns (team, channel…) at the index `add` returns, here
+ * always 0, after `add`; so an event is handed on at the next `add` (or at `finish`), with its team and
+ * whether it has a channel read from slot 0, which is then cleared for the next event. The interners (case
+ * ids, activities, dimension values) are kept, as in any store.
  */
 export class StreamingStore extends EventStore {
   readonly figures: StreamingFigures;
+  private pendingCase = -1;
+  private pendingActivity = 0;
+  private pendingTime = 0;
 
   constructor(decoder: BytesDecoder, options: ConstructorParameters<typeof EventStore>[1] = {}) {
     // the events limit guards the memory events take; streamed events take none
     super(decoder, { ...options, capacity: 1, maxEvents: Number.POSITIVE_INFINITY });
-    this.figures = new StreamingFigures();
+    const config = streamingConfig.getStore() ?? {};
+    this.figures = new StreamingFigures(
+      (a) => this.activities.value(a),
+      config.avoidable,
+      this.dim.org !== undefined,
+    );
   }
 
   override add(caseId: number, activity: number, time: number): number {
-    this.figures.add(caseId, activity, time);
+    this.handOn();
+    this.pendingCase = caseId;
+    this.pendingActivity = activity;
+    this.pendingTime = time;
     return 0;
+  }
+
+  /** The event written last, to the figures, with its team and channel (contactMask's rule). */
+  private handOn(): void {
+    if (this.pendingCase < 0) return;
+    const org = this.dim.org;
+    const channel = this.dim.channel;
+    this.figures.add(
+      this.pendingCase,
+      this.pendingActivity,
+      this.pendingTime,
+      org ? (org[0] as number) : -1,
+      channel ? (channel[0] as number) >= 0 : true,
+    );
+    // an event without a value leaves its slot untouched: cleared so it does not inherit the last one's
+    for (const d of this.presentDims()) (this.dim[d] as Int32Array)[0] = -1;
+    this.pendingCase = -1;
+  }
+
+  /** The figures once the import is done (`topVariants` listed, default 20). */
+  finish(config: StreamingConfig = {}): StreamedFigures {
+    this.handOn();
+    return this.figures.finish(this.activities.values(), config.topVariants ?? 20, {
+      teams: this.dims.org.values(),
+      caseName: (c) => this.cases.value(c),
+      ...(config.silenceThresholdDays !== undefined
+        ? { silenceThresholdDays: config.silenceThresholdDays }
+        : {}),
+      ...(config.pseudonymise ? { pseudonymise: config.pseudonymise } : {}),
+    });
   }
 
   override reserve(): void {
