@@ -1,6 +1,5 @@
 import { firstInvalidUtf8, positionOfByte } from '@waymark/core';
 import { open } from 'node:fs/promises';
-import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } from 'hyparquet';
 import { columnSynonyms, resolveColumns, type ColumnMapping, type MappedField } from '../ingest/columns';
 import { sniffDialect } from '../ingest/csv-dialect';
 import { checkEncoding, checkHeader, headerOrWhyNot } from '../ingest/csv-header';
@@ -153,6 +152,9 @@ function previewXes(bytes: Uint8Array): Omit<LogPreview, 'format' | 'gzip'> {
 }
 
 async function previewParquet(path: string): Promise<Omit<LogPreview, 'format' | 'gzip'>> {
+  // loaded on use: a CSV or XES preview never needs it (see importParquet)
+  const { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } =
+    await import('hyparquet');
   try {
     const file = await asyncBufferFromFile(path);
     const metadata = await parquetMetadataAsync(file);

@@ -1,5 +1,4 @@
 import { findUnsafeCharacter, firstInvalidUtf8 } from '@waymark/core';
-import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } from 'hyparquet';
 import { EventStore, type DimensionName } from '../model/event-store';
 import { dimensionFields, resolveColumns, type ColumnMapping, type MappedField } from './columns';
 import { emptyActivity, emptyCase, parseMoney } from './csv-row';
@@ -17,6 +16,9 @@ import { parseTimestampString, type TimestampFormat } from './timestamps';
 
 /** Reads a Parquet event log, one row group at a time, reading only the mapped columns. */
 export async function importParquet(path: string, options: ImportOptions = {}): Promise<ImportedLog> {
+  // loaded here, not with the module: a CSV or XES import (and `waymark analyse` of one) never needs it
+  const { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } =
+    await import('hyparquet');
   let file;
   let metadata;
   try {

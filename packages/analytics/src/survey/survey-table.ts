@@ -1,4 +1,3 @@
-import { readSheet } from 'read-excel-file/node';
 import { sniffDialect } from '../ingest/csv-dialect';
 import { CsvError, CsvReader } from '../ingest/csv-reader';
 
@@ -127,6 +126,8 @@ export async function readCsvTable(chunks: AsyncIterable<Uint8Array>): Promise<S
 /** The first sheet of an XLSX workbook (read whole: workbooks are small next to what CSV can hold). */
 export async function readXlsxTable(bytes: Uint8Array): Promise<SurveyTable> {
   let sheet: unknown[][];
+  // loaded on use: it is large, and only a workbook needs it (a CSV survey or an event log never does)
+  const { readSheet } = await import('read-excel-file/node');
   try {
     sheet = (await readSheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) as unknown[][];
   } catch (e) {
