@@ -131,3 +131,74 @@ describe('XES attribute forms', () => {
     ).rejects.toThrow(/still open \(the file may be truncated\)/);
   });
 });
+
+/** Everything an import gives that a chunk boundary could change: the events, the names, the report. */
+async function importedAt(parts: Uint8Array[]): Promise<unknown> {
+  async function* source(): AsyncGenerator<Uint8Array> {
+    for (const part of parts) yield part;
+  }
+  try {
+    const { store, report } = await importXes(source(), { mapping: { resource: 'org:resource' } });
+    const events = [];
+    for (let i = 0; i < store.size; i++)
+      events.push([
+        store.cases.value(store.caseOf[i] as number),
+        store.activities.value(store.activityOf[i] as number),
+        store.time[i],
+        (store.dim.resource?.[i] ?? -1) >= 0
+          ? store.dims.resource.value(store.dim.resource?.[i] as number)
+          : null,
+      ]);
+    return { events, report };
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+describe('XES split into chunks at every byte', () => {
+  // comments, CDATA, a processing instruction, tags over several lines, single quotes, references and
+  // multi-byte characters, so that a boundary falls inside each kind of token
+  const doc = `<?xml version="1.0"?>
+<!-- a comment with <tags> and > inside -->
+<log><trace>
+  <string key="concept:name" value="caf\u00e9 &amp; 1"/>
+  <event><![CDATA[ <event> ]]><string
+      key='concept:name'
+      value='R&#233;port &lt;1&gt;'/><date key="time:timestamp" value="2024-03-01T10:00:00.500+01:00"/>
+    <string key="org:resource" value="&quot;Ann&quot;"/></event>
+  <?pi some > thing?>
+  <event><string key="concept:name" value="Visit"/><date key="time:timestamp" value="2024-03-02T08:00:00Z"/></event>
+  <event><string key="concept:name" value="Bad time"/><date key="time:timestamp" value="soon"/></event>
+</trace></log>
+`;
+  const bytes = utf8(doc);
+
+  it('given a document with every kind of token, when split in two at any byte, then the import is the same', async () => {
+    const whole = await importedAt([bytes]);
+    expect(whole).toMatchObject({ report: { rows: 3, rejectedRows: 1 } });
+    expect((whole as { events: unknown[] }).events).toEqual([
+      ['café & 1', 'Réport <1>', Date.UTC(2024, 2, 1, 9, 0, 0, 500), '"Ann"'],
+      ['café & 1', 'Visit', Date.UTC(2024, 2, 2, 8), null],
+    ]);
+    for (let at = 1; at < bytes.length; at++)
+      expect(await importedAt([bytes.subarray(0, at), bytes.subarray(at)]), `split at ${at}`).toEqual(whole);
+  });
+
+  it('given the same document in three pieces, then the import is the same wherever the cuts fall', async () => {
+    const whole = await importedAt([bytes]);
+    for (let a = 1; a < bytes.length; a += 11)
+      for (let b = a + 1; b < bytes.length; b += 13)
+        expect(
+          await importedAt([bytes.subarray(0, a), bytes.subarray(a, b), bytes.subarray(b)]),
+          `cuts at ${a} and ${b}`,
+        ).toEqual(whole);
+  });
+
+  it('given a malformed document, when split at any byte, then the error and its line are the same', async () => {
+    const bad = utf8(doc.replace('</event>\n  <?pi', '</evnt>\n  <?pi'));
+    const whole = await importedAt([bad]);
+    expect(whole).toEqual({ error: expect.stringMatching(/^line 8: .*<\/evnt> closes <event>/) });
+    for (let at = 1; at < bad.length; at++)
+      expect(await importedAt([bad.subarray(0, at), bad.subarray(at)]), `split at ${at}`).toEqual(whole);
+  });
+});
