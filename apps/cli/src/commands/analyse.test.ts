@@ -226,43 +226,77 @@ describe('waymark analyse', () => {
 });
 
 describe('waymark analyse on a log above WAYMARK_STREAM_FROM_MB', () => {
-  const log = `case,activity,timestamp
-A,Report,2024-01-01T09:00:00Z
-B,Report,2024-01-01T10:00:00Z
-A,Assess,2024-01-02T09:00:00Z
-B,Assess,2024-01-03T10:30:00Z
-A,Close,2024-01-04T09:00:00Z
-C,Report,2024-01-05T09:00:00Z
+  // hand-offs between teams, a 30-day silence, a chase, a transfer and a repeat within 7 days; back-office
+  // events (no channel) are not contacts
+  const log = `case,activity,timestamp,channel,team
+A,Report,2024-01-01T09:00:00Z,Phone,Contact centre
+B,Report,2024-01-01T10:00:00Z,Web,Contact centre
+A,Assess,2024-01-02T09:00:00Z,,Housing
+B,Chase progress,2024-01-03T10:30:00Z,Phone,Contact centre
+A,Chase progress,2024-02-01T09:00:00Z,Phone,Contact centre
+B,Transfer to service team,2024-01-04T10:30:00Z,Phone,Housing
+A,Report,2024-02-03T09:00:00Z,Phone,Contact centre
+A,Close,2024-02-04T09:00:00Z,Letter,Housing
+C,Report,2024-01-05T09:00:00Z,Web,Contact centre
+C,Report,2024-01-07T09:00:00Z,Web,Contact centre
 `;
+  const key = { WAYMARK_PSEUDONYM_KEY: 'test-key-of-at-least-16-bytes' };
 
-  it('given a log over the size, when run with --format json, then it is streamed and its figures equal the in-memory ones', async () => {
-    const key = { WAYMARK_PSEUDONYM_KEY: 'test-key-of-at-least-16-bytes' };
+  async function both(...args: string[]) {
     const inMemory = harness(key);
     writeFileSync(join(inMemory.cwd, 'log.csv'), log);
-    expect(await inMemory.run('log.csv', '--format', 'json')).toBe(exitCodes.ok);
+    expect(await inMemory.run('log.csv', ...args)).toBe(exitCodes.ok);
     const streamed = harness({ ...key, WAYMARK_STREAM_FROM_MB: '0.0001' });
     writeFileSync(join(streamed.cwd, 'log.csv'), log);
-    expect(await streamed.run('log.csv', '--format', 'json')).toBe(exitCodes.ok);
-    expect(streamed.stderr()).toContain('streamed');
+    expect(await streamed.run('log.csv', ...args)).toBe(exitCodes.ok);
+    expect(streamed.stderr()).toMatch(/note: The log was streamed.*not the channel mix and cost/);
+    return { inMemory, streamed };
+  }
+
+  it('given a log over the size, when run with --format json, then it is streamed and its figures equal the in-memory ones', async () => {
+    const { inMemory, streamed } = await both('--format', 'json');
     const a = JSON.parse(inMemory.stdout());
     const b = JSON.parse(streamed.stdout());
     expect(a.log.streamed).toBeUndefined();
     expect(b.log.streamed).toBe(true);
+    expect(b.log.notComputed).toContain('firstContactResolution');
     expect(b.log.cases).toBe(3);
     for (const k of ['cases', 'events', 'activities', 'start', 'end'] as const)
       expect(b.log[k]).toEqual(a.log[k]);
-    expect(b.dfg).toEqual(a.dfg);
-    expect(b.variants).toEqual(a.variants);
-    expect(b.cases.durationSeconds).toEqual(a.cases.durationSeconds);
+    for (const k of ['dfg', 'variants', 'cases', 'handoffs', 'rework', 'silences', 'avoidable', 'histograms'])
+      expect(b[k], k).toEqual(a[k]);
+    // the figures are not empty: A hands off three times, B once; A is silent 30 days; PC, MD and RP occur
+    expect(b.handoffs.total).toBe(4);
+    expect(b.silences.casesOverThreshold).toBe(1);
+    expect(b.silences.longest[0].after).toBe('Assess');
+    expect(b.avoidable.byCategory).toEqual({ PC: 2, RP: 1, MD: 1 });
+    expect(b.avoidable.contacts).toBe(9);
   });
 
-  it('given a log over the size, when run for the Markdown report, then it says streaming writes JSON only and what to do', async () => {
-    const h = harness({
-      WAYMARK_PSEUDONYM_KEY: 'test-key-of-at-least-16-bytes',
-      WAYMARK_STREAM_FROM_MB: '0.0001',
-    });
+  it('given a log over the size, when run for the Markdown and HTML reports, then they show the streamed figures and say which are missing', async () => {
+    const md = await both();
+    const text = md.streamed.stdout();
+    expect(text).toMatch(/\| Hand-offs per case \(mean, from the log\) \| 1\.33 \|/);
+    expect(text).toMatch(/\| Cases silent for over 14 days \| 1 \(33\.3 %\) \|/);
+    expect(text).toContain('## Baton changes');
+    expect(text).toMatch(/- The log was streamed.*not the channel mix and cost/);
+    // every other line is the in-memory report's own
+    const expected = new Set(md.inMemory.stdout().split('\n'));
+    const other = text.split('\n').filter((l) => !expected.has(l));
+    expect(other).toHaveLength(2);
+    expect(other.join('\n')).toMatch(/^\*\*Warnings\*\*\n- The log was streamed/);
+    const html = await both('--format', 'html');
+    expect(html.streamed.stdout()).toContain('<h2>Baton changes</h2>');
+    expect(html.streamed.stdout()).toMatch(/<li>The log was streamed.*<\/li>/);
+  });
+
+  it('given a log over the size and options for figures a streamed log does not have, then it says they were not used', async () => {
+    const h = harness({ ...key, WAYMARK_STREAM_FROM_MB: '0.0001', LANG: 'cy_GB.UTF-8' });
     writeFileSync(join(h.cwd, 'log.csv'), log);
-    expect(await h.run('log.csv')).toBe(exitCodes.usage);
-    expect(h.stderr()).toMatch(/streaming mode.*--format json only.*WAYMARK_STREAM_FROM_MB/);
+    expect(await h.run('log.csv', '--format', 'json', '--sco', 'Close', '--resolved', 'done')).toBe(
+      exitCodes.ok,
+    );
+    expect(h.stderr()).toMatch(/note: Cafodd y log ei ffrydio/);
+    expect(h.stderr()).toMatch(/warning: Mae --resolved, --sco yn gofyn am ffigurau/);
   });
 });

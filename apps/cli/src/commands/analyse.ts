@@ -15,6 +15,7 @@ import {
   type AnalysisConfig,
   type ColumnMapping,
   type ImportFileOptions,
+  type ImportReport,
   type OutcomeRule,
   dimensionNames,
   parseOutcomeCondition,
@@ -22,6 +23,7 @@ import {
   streamFromBytes,
   streamLogFile,
   toStreamedJsonReport,
+  toStreamedReport,
 } from '@waymark/analytics';
 import { exitCodes, type CliCommand, type CliContext } from '../command';
 import { labelledTable, resolveCostOptions } from '../files/read-cost-model';
@@ -83,7 +85,8 @@ default 4096), WAYMARK_EXPANSION_RATIO (a .gz expanding more times than this is 
 likely decompression bomb; default 100, 0 = off), WAYMARK_MAX_EVENTS (default 20000000),
 WAYMARK_MAX_CASE_EVENTS (most events in one case; default 100000). WAYMARK_STREAM_FROM_MB: a log
 this large or larger (a .gz counted as expanded; default a quarter of memory) is streamed, keeping no
-events: --format json only, with the counts, directly-follows graph, variants and case figures.
+events, with every figure above but the channel mix and cost, first-contact resolution, --value-classes,
+--sco, closing the loop and segments (the report says so).
 Privacy: case ids are pseudonymised with HMAC-SHA256 under the workspace key in
 WAYMARK_PSEUDONYM_KEY (at least 16 characters); without it a one-off key is used for this run.`;
 
@@ -212,20 +215,33 @@ export const analyseCommand: CliCommand = {
       const logPath = resolvePath(ctx, logArg);
       // a log larger than WAYMARK_STREAM_FROM_MB (default a quarter of memory) is streamed: no event is kept
       if (v.survey === undefined && (await shouldStream(logPath, streamFromBytes(ctx.env)))) {
-        if (format !== 'json')
-          throw new UsageError(
-            `${logArg} is larger than WAYMARK_STREAM_FROM_MB, so it is read in streaming mode, which writes --format json only (the graph, variants and case figures); use --format json, or set WAYMARK_STREAM_FROM_MB above the log's size to read it into memory`,
-          );
+        const w = cliWords(ctx.env);
         const streamed = await streamLogFile(logPath, {
           ...importOptions,
           ...(config.topVariants !== undefined ? { topVariants: config.topVariants } : {}),
+          ...(config.silenceThresholdDays !== undefined
+            ? { silenceThresholdDays: config.silenceThresholdDays }
+            : {}),
+          ...(config.avoidable ? { avoidable: config.avoidable } : {}),
+          pseudonymise,
         });
-        ctx.stderr(
-          'note: the log was streamed (larger than WAYMARK_STREAM_FROM_MB): the report has the counts, the directly-follows graph, variants and case figures\n',
+        const note = w('eventlog.streamed.notComputed');
+        ctx.stderr(`note: ${note}\n`);
+        // options for figures a streamed log does not have are said to be unused, not silently dropped
+        const unused = streamedUnused.filter((o) => v[o] !== undefined).map((o) => `--${o}`);
+        if (unused.length > 0)
+          ctx.stderr(`warning: ${w('eventlog.streamed.optionsNotUsed', { options: unused.join(', ') })}\n`);
+        const streamedJson = toStreamedJsonReport(streamed.figures, streamed.report);
+        for (const x of streamedJson.log.warnings) ctx.stderr(`warning: ${x}\n`);
+        warnRejected(ctx, streamed.report);
+        if (format === 'json') return await emit(ctx, v.out, `${JSON.stringify(streamedJson, null, 2)}\n`);
+        // Markdown and HTML: the same renderers, given the streamed figures with the rest left out and the note
+        const whole = toStreamedReport(streamed.figures, streamed.report, note);
+        return await emit(
+          ctx,
+          v.out,
+          format === 'md' ? renderMarkdownReport(whole, logArg) : renderHtmlReport(whole, logArg),
         );
-        const streamedReport = toStreamedJsonReport(streamed.figures, streamed.report);
-        for (const w of streamedReport.log.warnings) ctx.stderr(`warning: ${w}\n`);
-        return await emit(ctx, v.out, `${JSON.stringify(streamedReport, null, 2)}\n`);
       }
       const imported = await importLogFile(logPath, importOptions);
       const analysis = analyseLog(imported.store, { ...config, pseudonymise });
@@ -244,15 +260,7 @@ export const analyseCommand: CliCommand = {
         text = withSurveyEvidence(format, text, survey);
       }
       for (const w of (report.log as { warnings: string[] }).warnings) ctx.stderr(`warning: ${w}\n`);
-      const r = imported.report;
-      if (r.rejectedRows > 0) {
-        ctx.stderr(
-          `warning: ${r.rejectedRows} of ${r.rows} rows rejected; the first: ${r.rejections
-            .slice(0, 3)
-            .map((x) => `line ${x.line}${x.field ? ` (${x.field})` : ''}: ${x.reason}`)
-            .join('; ')}\n`,
-        );
-      }
+      warnRejected(ctx, imported.report);
       return await emit(ctx, v.out, text);
     } catch (e) {
       if (e instanceof SurveyInputError) {
@@ -275,6 +283,30 @@ export const analyseCommand: CliCommand = {
     }
   },
 };
+
+/** The options for figures the streaming mode does not compute (see notStreamed in @waymark/analytics). */
+const streamedUnused = [
+  'costs',
+  'cost-model',
+  'price-year',
+  'deflator',
+  'value-classes',
+  'resolved',
+  'sco',
+  'sco-when',
+  'delivery',
+  'confirmation',
+] as const;
+
+function warnRejected(ctx: CliContext, r: ImportReport): void {
+  if (r.rejectedRows > 0)
+    ctx.stderr(
+      `warning: ${r.rejectedRows} of ${r.rows} rows rejected; the first: ${r.rejections
+        .slice(0, 3)
+        .map((x) => `line ${x.line}${x.field ? ` (${x.field})` : ''}: ${x.reason}`)
+        .join('; ')}\n`,
+    );
+}
 
 async function emit(ctx: CliContext, out: string | undefined, text: string): Promise<number> {
   if (out) {
