@@ -31,6 +31,16 @@ const MAX_TOKEN = 16 * 1024 * 1024;
 const MAX_DEPTH = 1000;
 /** Distinct tag and attribute names: XES uses a few dozen. */
 const MAX_NAMES = 100_000;
+/** Slots of the name cache (a power of two). */
+const NAME_CACHE = 1024;
+
+/** A Buffer holding a's bytes then b's. */
+function joined(a: Uint8Array, b: Uint8Array): Buffer {
+  const buf = Buffer.allocUnsafe(a.length + b.length);
+  buf.set(a);
+  buf.set(b, a.length);
+  return buf;
+}
 
 const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 9 || c === 13;
 
@@ -65,30 +75,42 @@ export class XmlScanner {
   private nextAmp = 0;
   private ltBuf: Uint8Array | undefined;
   private nextLt = 0;
-  private readonly cacheIds: number[] = [];
-  private readonly cacheBytes: Uint8Array[] = [];
+  /** Recent names by a key of their length and three bytes (see nameId); -1 where none. */
+  private readonly cacheIds = new Int32Array(NAME_CACHE).fill(-1);
+  private readonly cacheBytes: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(NAME_CACHE);
   private readonly valueView: { bytes: Uint8Array; start: number; end: number } = {
     bytes: new Uint8Array(0),
     start: 0,
     end: 0,
   };
 
-  /** The id of a tag or attribute name: a handful of names repeat, so a short list beats hashing. */
+  /**
+   * The id of a tag or attribute name. A few dozen names repeat millions of times (tags, XES keys), so a
+   * small cache keyed on the length and three of the bytes answers most calls with one byte-for-byte
+   * comparison instead of hashing every byte; a miss goes to the interner.
+   */
   nameId(buf: Uint8Array, start: number, end: number): number {
     const len = end - start;
-    const ids = this.cacheIds;
-    const bytes = this.cacheBytes;
-    outer: for (let c = 0; c < ids.length; c++) {
-      const b = bytes[c] as Uint8Array;
-      if (b.length !== len) continue;
-      for (let i = 0; i < len; i++) if (b[i] !== buf[start + i]) continue outer;
-      return ids[c] as number;
+    if (len === 0) return this.names.intern(buf, start, end);
+    const key =
+      (len * 131 +
+        (buf[start] as number) * 31 +
+        (buf[end - 1] as number) * 7 +
+        (buf[start + (len >> 1)] as number)) &
+      (NAME_CACHE - 1);
+    const b = this.cacheBytes[key];
+    if (b !== undefined && b.length === len) {
+      let same = true;
+      for (let i = 0; i < len; i++)
+        if (b[i] !== buf[start + i]) {
+          same = false;
+          break;
+        }
+      if (same) return this.cacheIds[key] as number;
     }
     const id = this.names.intern(buf, start, end);
-    if (ids.length < 24) {
-      ids.push(id);
-      bytes.push(buf.slice(start, end));
-    }
+    this.cacheIds[key] = id;
+    this.cacheBytes[key] = buf.slice(start, end);
     return id;
   }
 
@@ -123,11 +145,25 @@ export class XmlScanner {
     // a Buffer, whose indexOf (memchr) finds the next "<", ">" or quote about twice as fast as a plain
     // Uint8Array's over the short distances between them
     let buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
-    if (this.carry) {
-      buf = Buffer.allocUnsafe(this.carry.length + chunk.length);
-      buf.set(this.carry);
-      buf.set(chunk, this.carry.length);
+    const carry = this.carry;
+    if (carry) {
       this.carry = undefined;
+      // The token cut by the last chunk's end is finished with only the start of this chunk (up to its
+      // first ">"), so the chunk itself is scanned where it is rather than copied after the carry whole
+      // (a megabyte copied per chunk). A token that does not end there (a comment or CDATA with ">"
+      // inside) is joined with the whole chunk as before.
+      const gt = buf.indexOf(GT);
+      let rest = 0;
+      if (gt >= 0 && gt + 1 < buf.length) {
+        const head = Buffer.allocUnsafe(carry.length + gt + 1);
+        head.set(carry);
+        head.set(buf.subarray(0, gt + 1), carry.length);
+        const used = this.scan(head, false);
+        this.settleLines(head, used);
+        if (used >= carry.length) rest = used - carry.length;
+        else buf = joined(carry.subarray(used), buf);
+      } else buf = joined(carry, buf);
+      if (rest > 0) buf = buf.subarray(rest);
     }
     const used = this.scan(buf, false);
     this.settleLines(buf, used);
