@@ -17,7 +17,7 @@ import { routeScope, type RouteSpec } from './route-spec';
 import { apiRoutes } from './routes/all-routes';
 import { hashToken } from './auth/secrets';
 import { buildOpenApi } from './openapi';
-import { createTestApi, type Client, type TestApi } from './testing/test-api';
+import { createTestApi, seedJourney, type Client, type TestApi } from './testing/test-api';
 import { improvementExamples } from './routes/improvement.examples';
 import { datasetExamples } from './routes/dataset.examples';
 import { guestExamples } from './guests/guest.examples';
@@ -52,14 +52,7 @@ const at = () => new Date().toISOString();
 /** A fresh journey for routes that change or remove one, so each check starts from the same state. */
 async function freshJourney(t: TestApi, n: number) {
   const id = `fresh-${n}` as JourneyId;
-  await t.stores.journeys.createJourney({
-    workspaceId: ws,
-    journey: sampleJourney(id),
-    kind: 'create',
-    commands: [],
-    by: null,
-    at: at(),
-  });
+  await seedJourney(t, ws, id, { at: at() });
   return id;
 }
 
@@ -228,14 +221,7 @@ describe('authorisation of every route', () => {
     t = await createTestApi({}, { importJobs: { concurrency: 0, perPerson: 1000 } });
     for (const role of roles) await t.addUser(people[role], { ws, role });
     await t.addUser('Otto', { ws: 'w2', role: 'owner' });
-    await t.stores.journeys.createJourney({
-      workspaceId: ws,
-      journey: sampleJourney('j1'),
-      kind: 'create',
-      commands: [],
-      by: null,
-      at: at(),
-    });
+    await seedJourney(t, ws, 'j1', { at: at() });
     await t.stores.journeys.addComment({
       id: 'c1' as CommentId,
       workspaceId: ws,

@@ -1,8 +1,8 @@
 import type { JourneyId } from '@waymark/core';
-import { sampleJourney, type WorkspaceId } from '@waymark/store';
+import type { WorkspaceId } from '@waymark/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importNow } from '../testing/import-jobs';
-import { createTestApi, type Client, type TestApi } from '../testing/test-api';
+import { createTestApi, seedJourney, type Client, type TestApi } from '../testing/test-api';
 
 // Issue 13 item 2: a log's unit-cost cards on a map say which model and price base priced them.
 const ws = 'w1' as WorkspaceId;
@@ -22,15 +22,7 @@ describe('unit-cost cards from a log name their cost basis', () => {
   beforeAll(async () => {
     t = await createTestApi({ limits: { uploadBytes: 64 * 1024 } });
     await t.addUser('Ed', { ws: 'w1', role: 'editor' });
-    for (const id of ['j1', 'j2'])
-      await t.stores.journeys.createJourney({
-        workspaceId: ws,
-        journey: sampleJourney(id),
-        kind: 'create',
-        commands: [],
-        by: null,
-        at: t.caps.clock().toISOString(),
-      });
+    for (const id of ['j1', 'j2']) await seedJourney(t, ws, id);
     ed = await t.signIn('Ed');
   });
   afterAll(() => t.close());

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readJourneyText } from '@waymark/document';
 import type { WorkspaceId } from '@waymark/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApi, type Client, type TestApi } from '../testing/test-api';
+import { createTestApi, seedJourney, type Client, type TestApi } from '../testing/test-api';
 import { exampleCostModel } from './cost.examples';
 
 const ws = 'w1' as WorkspaceId;
@@ -32,15 +32,7 @@ describe('cost model routes (issue 13 item 2)', () => {
     editor = await t.signIn('Ed');
     viewer = await t.signIn('Vi');
     for (const name of ['melton-asb-victim-current', 'melton-asb-victim-desired']) {
-      const made = await t.stores.journeys.createJourney({
-        workspaceId: ws,
-        journey: { ...example(name), id: name as never },
-        kind: 'create',
-        commands: [],
-        by: null,
-        at: new Date().toISOString(),
-      });
-      expect(made.ok).toBe(true);
+      await seedJourney(t, ws, { ...example(name), id: name as never }, { at: new Date().toISOString() });
     }
   });
   afterAll(() => t.close());

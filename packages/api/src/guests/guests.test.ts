@@ -1,6 +1,6 @@
 import { sampleJourney, type WorkspaceId } from '@waymark/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { clientWith, createTestApi, type Client, type TestApi } from '../testing/test-api';
+import { clientWith, createTestApi, seedJourney, type Client, type TestApi } from '../testing/test-api';
 
 /**
  * Guests from other organisations (decision 0015): a workshop link lets a named guest without an account reach
@@ -24,14 +24,7 @@ describe('workshop guests over REST', () => {
       ['w1', 'j2'],
       ['w2', 'j9'],
     ] as const) {
-      await t.stores.journeys.createJourney({
-        workspaceId: w as WorkspaceId,
-        journey: sampleJourney(id),
-        kind: 'create',
-        commands: [],
-        by: null,
-        at: t.caps.clock().toISOString(),
-      });
+      await seedJourney(t, w, id);
     }
     owner = await t.signIn('Olive');
   });

@@ -1,6 +1,6 @@
 import type { JourneyId } from '@waymark/core';
-import { sampleJourney, type UserId, type WorkspaceId } from '@waymark/store';
-import type { TestApi } from '../testing/test-api';
+import type { UserId, WorkspaceId } from '@waymark/store';
+import { seedJourney, type TestApi } from '../testing/test-api';
 
 interface Example {
   path: string;
@@ -11,14 +11,7 @@ const w1 = '/api/workspaces/w1';
 
 /** A fresh journey of w1 (three steps s1–s3), so each check starts from the same state. */
 async function journey(t: TestApi, id: string): Promise<JourneyId> {
-  await t.stores.journeys.createJourney({
-    workspaceId: ws,
-    journey: sampleJourney(id),
-    kind: 'create',
-    commands: [],
-    by: null,
-    at: t.caps.clock().toISOString(),
-  });
+  await seedJourney(t, ws, id);
   return id as JourneyId;
 }
 

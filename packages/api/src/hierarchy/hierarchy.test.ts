@@ -1,7 +1,7 @@
 import type { JourneyId } from '@waymark/core';
 import { sampleJourney, type WorkspaceId } from '@waymark/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApi, type Client, type TestApi } from '../testing/test-api';
+import { createTestApi, seedJourney, type Client, type TestApi } from '../testing/test-api';
 
 const w1 = '/api/workspaces/w1';
 
@@ -38,15 +38,7 @@ describe('journeys within journeys and opportunities across journeys, through th
         mode: 'says',
         quote: true,
       } as never);
-      const made = await t.stores.journeys.createJourney({
-        workspaceId: ws as WorkspaceId,
-        journey,
-        kind: 'create',
-        commands: [],
-        by: null,
-        at: t.caps.clock().toISOString(),
-      });
-      if (!made.ok) throw new Error(made.error.message);
+      await seedJourney(t, ws, journey);
     }
     ed = await t.signIn('Ed');
   });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { sampleJourney, type Stores, type WorkspaceId } from '@waymark/store';
-import type { TestApi } from '../testing/test-api';
+import type { Stores } from '@waymark/store';
+import { seedJourney, type TestApi } from '../testing/test-api';
 
 /**
  * Everything the database holds, as one hash per table: two equal snapshots mean nothing was stored,
@@ -25,12 +25,5 @@ export async function snapshotTables(stores: Stores): Promise<Record<string, str
 /** Olive owns workspace w1, which holds journey j1 (version 1): what the hostile tests aim at. */
 export async function seedOlive(t: TestApi): Promise<void> {
   await t.addUser('Olive', { ws: 'w1', role: 'owner' });
-  await t.stores.journeys.createJourney({
-    workspaceId: 'w1' as WorkspaceId,
-    journey: sampleJourney('j1'),
-    kind: 'create',
-    commands: [],
-    by: null,
-    at: t.caps.clock().toISOString(),
-  });
+  await seedJourney(t, 'w1', 'j1');
 }

@@ -7,7 +7,6 @@ import {
   createMemoryKeyring,
   createPgliteSql,
   openStores,
-  sampleJourney,
   type Stores,
   type UserId,
   type WorkspaceId,
@@ -19,7 +18,7 @@ import { hashToken } from '../auth/secrets';
 import { createApi } from '../create-api';
 import { expectedFailure, isStorageFull } from '../storage-full';
 import { fillDisk, freeBytesAt, mountSmallDisk, unmountSmallDisk } from '../testing/small-disk';
-import { testCapabilities } from '../testing/test-api';
+import { seedJourney, testCapabilities } from '../testing/test-api';
 
 /**
  * Issue 9 item 7: a full disk is a 507 `storage_full` saying nothing was saved, from wherever it is noticed
@@ -86,14 +85,7 @@ describe('the API on an embedded database whose disk fills up (no free-space che
       at,
       expiresAt: '2099-01-01T00:00:00.000Z',
     });
-    await stores.journeys.createJourney({
-      workspaceId: ws,
-      journey: sampleJourney('j1'),
-      kind: 'create',
-      commands: [],
-      by: null,
-      at,
-    });
+    await seedJourney({ stores, caps }, ws, 'j1');
     app = createApi({
       accounts: stores.accounts,
       journeys: stores.journeys,

@@ -2,7 +2,7 @@ import { parseJourney, type Journey, type JourneyId } from '@waymark/core';
 import { costTables, stepFigures, type CostTable } from '@waymark/measure';
 import type { WorkspaceId } from '@waymark/store';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestApi, type TestApi } from '../testing/test-api';
+import { createTestApi, seedJourney, type TestApi } from '../testing/test-api';
 import {
   backgroundSummariesSettled,
   catchUpSummaries,
@@ -68,26 +68,17 @@ describe('summaries kept up to date (issue 14 item 3, decision 0039)', () => {
     await backgroundSummariesSettled(t.stores.library);
     await t.close();
   });
-  const store = (ws: string, j: Journey) =>
-    t.stores.journeys.createJourney({
-      workspaceId: ws as WorkspaceId,
-      journey: j,
-      kind: 'create',
-      commands: [],
-      by: null,
-      at: t.caps.clock().toISOString(),
-    });
 
   it('given more journeys imported than a request computes, when the portfolio opens, then it shows what is ready, says how many are pending, and the background finishes them', async () => {
     // Given: one journey summarised, then a bulk import of INLINE_SUMMARIES + 3 more straight into the store.
     t = await createTestApi();
     await t.addUser('Vi', { ws: 'w1', role: 'viewer' });
     const vi = await t.signIn('Vi');
-    await store('w1', journey('ready'));
+    await seedJourney(t, 'w1', journey('ready'));
     const before = (await (await vi.request('GET', '/api/workspaces/w1/portfolio')).json()) as PortfolioBody;
     expect([before.pending, before.items[0]!.summaryPending]).toEqual([0, false]);
     const imported = INLINE_SUMMARIES + 3;
-    for (let i = 0; i < imported; i++) await store('w1', journey(`bulk-${i}`));
+    for (let i = 0; i < imported; i++) await seedJourney(t, 'w1', journey(`bulk-${i}`));
     // When: the portfolio is opened.
     const first = await vi.request('GET', '/api/workspaces/w1/portfolio');
     const body = (await first.json()) as PortfolioBody;
@@ -155,7 +146,7 @@ describe('summaries kept up to date (issue 14 item 3, decision 0039)', () => {
     t = await createTestApi();
     await t.addUser('Vi', { ws: 'w1', role: 'viewer' });
     for (const id of ['a', 'b']) {
-      await store('w1', journey(id));
+      await seedJourney(t, 'w1', journey(id));
       // Written as before migration 025: format 1, without the cost inputs.
       await t.stores.library.saveSummary({
         workspaceId: 'w1' as WorkspaceId,
@@ -186,7 +177,7 @@ describe('summaries kept up to date (issue 14 item 3, decision 0039)', () => {
     t = await createTestApi();
     await t.addUser('Vi', { ws: 'w1', role: 'viewer' });
     const vi = await t.signIn('Vi');
-    await store('w1', journey('j1'));
+    await seedJourney(t, 'w1', journey('j1'));
     const put = await t.stores.costs.putCostModel({
       workspaceId: 'w1' as WorkspaceId,
       id: 'melton',

@@ -1,6 +1,5 @@
 import type { JourneyId } from '@waymark/core';
-import { sampleJourney, type WorkspaceId } from '@waymark/store';
-import type { TestApi } from '../testing/test-api';
+import { seedJourney, type TestApi } from '../testing/test-api';
 
 /** Example requests for the authorisation test (every route joins it). */
 export const libraryExamples = {
@@ -9,14 +8,7 @@ export const libraryExamples = {
   'GET /api/workspaces/{ws}/reviews-due': () => ({ path: '/api/workspaces/w1/reviews-due' }),
   'POST /api/workspaces/{ws}/journeys/{id}/review': async (t: TestApi, n: number) => {
     const id = `reviewed-${n}` as JourneyId;
-    await t.stores.journeys.createJourney({
-      workspaceId: 'w1' as WorkspaceId,
-      journey: sampleJourney(id),
-      kind: 'create',
-      commands: [],
-      by: null,
-      at: t.caps.clock().toISOString(),
-    });
+    await seedJourney(t, 'w1', id);
     return { path: `/api/workspaces/w1/journeys/${id}/review`, body: {} };
   },
   'GET /api/search': () => ({ path: '/api/search?q=customer' }),

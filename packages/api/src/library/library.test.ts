@@ -1,7 +1,7 @@
 import { parseJourney, type Journey } from '@waymark/core';
 import type { WorkspaceId } from '@waymark/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApi, type Client, type TestApi } from '../testing/test-api';
+import { createTestApi, seedJourney, type Client, type TestApi } from '../testing/test-api';
 import { summariseJourney } from './journey-summary';
 
 /** A council tax journey: two stages, three steps, telephone contacts (one avoidable), emotions, a quote. */
@@ -63,15 +63,6 @@ describe('the journey library: portfolio, reviews and search (issue 14, items 3,
   let olive: Client;
   let ed: Client;
   let otto: Client;
-  const create = (ws: string, journey: Journey) =>
-    t.stores.journeys.createJourney({
-      workspaceId: ws as WorkspaceId,
-      journey,
-      kind: 'create',
-      commands: [],
-      by: null,
-      at: t.caps.clock().toISOString(),
-    });
 
   beforeAll(async () => {
     // Given: Olive owns w1 (Ed edits there) and Otto owns w2; each workspace has a council tax journey.
@@ -79,12 +70,17 @@ describe('the journey library: portfolio, reviews and search (issue 14, items 3,
     await t.addUser('Olive', { ws: 'w1', role: 'owner' });
     await t.addUser('Ed', { ws: 'w1', role: 'editor' });
     await t.addUser('Otto', { ws: 'w2', role: 'owner' });
-    await create(
+    await seedJourney(
+      t,
       'w1',
       councilTax('a', 'Ed', { reviewDate: '2026-01-31', lastVerified: '2026-01-10', service: 'Revenues' }),
     );
-    await create('w1', councilTax('b', 'Olive', { reviewDate: '2027-01-31', lastVerified: '2026-02-25' }));
-    await create('w2', councilTax('c', 'Otto'));
+    await seedJourney(
+      t,
+      'w1',
+      councilTax('b', 'Olive', { reviewDate: '2027-01-31', lastVerified: '2026-02-25' }),
+    );
+    await seedJourney(t, 'w2', councilTax('c', 'Otto'));
     olive = await t.signIn('Olive');
     ed = await t.signIn('Ed');
     otto = await t.signIn('Otto');

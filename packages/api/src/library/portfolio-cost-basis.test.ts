@@ -1,8 +1,7 @@
 import { createTranslator } from '@waymark/i18n';
-import { sampleJourney, type WorkspaceId } from '@waymark/store';
 import { describe, expect, it } from 'vitest';
 import type { PortfolioItem } from './library';
-import { createTestApi } from '../testing/test-api';
+import { createTestApi, seedJourney } from '../testing/test-api';
 import { portfolioCsv, portfolioHtml } from './library-routes';
 
 // Issue 13 item 2: the portfolio's cost per journey names its model and price base, in English and Welsh.
@@ -80,14 +79,7 @@ describe('the portfolio names the cost basis of its cost per journey', () => {
     const t = await createTestApi();
     try {
       await t.addUser('Vi', { ws: 'w1', role: 'viewer' });
-      await t.stores.journeys.createJourney({
-        workspaceId: 'w1' as WorkspaceId,
-        journey: sampleJourney('j1'),
-        kind: 'create',
-        commands: [],
-        by: null,
-        at: t.caps.clock().toISOString(),
-      });
+      await seedJourney(t, 'w1', 'j1');
       const vi = await t.signIn('Vi');
       const res = await vi.request('GET', '/api/workspaces/w1/portfolio');
       expect(res.status).toBe(200);

@@ -1,8 +1,7 @@
 import { parseJourney, type Journey } from '@waymark/core';
-import type { WorkspaceId } from '@waymark/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText as pdfLines } from '../testing/pdf-text';
-import { createTestApi, type Client, type TestApi } from '../testing/test-api';
+import { createTestApi, seedJourney, type Client, type TestApi } from '../testing/test-api';
 
 // Issue 14 item 3: the portfolio's PDF for a committee is a real PDF holding the journeys' rows.
 
@@ -46,15 +45,7 @@ describe('the portfolio as PDF', () => {
       ['j2', 'Council tax arrears', 'Bryn Evans', 5],
       ['j3', 'Housing repairs', 'Carys Hughes', 3],
     ] as const) {
-      const made = await t.stores.journeys.createJourney({
-        workspaceId: 'w1' as WorkspaceId,
-        journey: journey(id, title, owner, calls),
-        kind: 'create',
-        commands: [],
-        by: null,
-        at: t.caps.clock().toISOString(),
-      });
-      if (!made.ok) throw new Error(made.error.message);
+      await seedJourney(t, 'w1', journey(id, title, owner, calls));
     }
   }, 120_000);
   afterAll(() => t.close());

@@ -1,6 +1,6 @@
-import { sampleJourney, type WorkspaceId } from '@waymark/store';
+import type { WorkspaceId } from '@waymark/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { clientWith, createTestApi, type Client, type TestApi } from '../testing/test-api';
+import { clientWith, createTestApi, seedJourney, type Client, type TestApi } from '../testing/test-api';
 
 /**
  * Comment threads over REST (decision 0018): replies, mentions of members by id, resolve and reopen on the
@@ -41,14 +41,7 @@ describe('comment threads over REST', () => {
     await t.addUser('Vi', { ws, role: 'viewer' });
     await t.addUser('Otto', { ws: 'w2', role: 'owner' });
     for (const id of ['j1', 'j2']) {
-      await t.stores.journeys.createJourney({
-        workspaceId: ws,
-        journey: sampleJourney(id),
-        kind: 'create',
-        commands: [],
-        by: null,
-        at: t.caps.clock().toISOString(),
-      });
+      await seedJourney(t, ws, id);
     }
     ann = await t.signIn('Ann');
     bob = await t.signIn('Bob');

@@ -2,7 +2,7 @@ import type { Journey } from '@waymark/core';
 import type { CompareLogs } from '@waymark/measure';
 import { sampleJourney, type WorkspaceId } from '@waymark/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApi, type Client, type TestApi } from '../testing/test-api';
+import { createTestApi, seedJourney, type Client, type TestApi } from '../testing/test-api';
 import { seedDataset } from './dataset.examples';
 
 const ws = 'w1' as WorkspaceId;
@@ -18,15 +18,7 @@ describe('Compare beside event logs (issue 13 items 1, 4, 5)', () => {
     vi = await t.signIn('Vi');
     const j = sampleJourney('jr');
     const journey: Journey = { ...j, meta: { ...j.meta, outcomeRule: { activity: 'Visit' } } };
-    const made = await t.stores.journeys.createJourney({
-      workspaceId: ws,
-      journey,
-      kind: 'create',
-      commands: [],
-      by: null,
-      at: t.caps.clock().toISOString(),
-    });
-    if (!made.ok) throw new Error(made.error.message);
+    await seedJourney(t, ws, journey);
     // the log is not attached to the journey: Compare measures the compared journey's own outcome rule
     await seedDataset(t, 'log1');
   });

@@ -1,7 +1,7 @@
 import type { Journey } from '@waymark/core';
 import { sampleJourney, type UserId, type WorkspaceId } from '@waymark/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApi, type Client, type TestApi } from '../testing/test-api';
+import { createTestApi, seedJourney, type Client, type TestApi } from '../testing/test-api';
 import { seedDataset } from './dataset.examples';
 
 const ws = 'w1' as WorkspaceId;
@@ -12,15 +12,7 @@ describe("a dataset attached to a journey measures the journey's Successful Cust
   let t: TestApi;
   let vi: Client;
   const attach = async (datasetId: string, journey: Journey) => {
-    const made = await t.stores.journeys.createJourney({
-      workspaceId: ws,
-      journey,
-      kind: 'create',
-      commands: [],
-      by: null,
-      at: t.caps.clock().toISOString(),
-    });
-    if (!made.ok) throw new Error(made.error.message);
+    await seedJourney(t, ws, journey);
     await seedDataset(t, datasetId);
     await t.stores.datasets.setAttachment(ws, datasetId, {
       journeyId: journey.id,

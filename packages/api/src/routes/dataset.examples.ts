@@ -1,6 +1,6 @@
 import { analyseLog, encodeEvents, importCsv, toJsonReport } from '@waymark/analytics';
-import { sampleJourney, type UserId, type WorkspaceId } from '@waymark/store';
-import type { TestApi } from '../testing/test-api';
+import type { UserId, WorkspaceId } from '@waymark/store';
+import { seedJourney, type TestApi } from '../testing/test-api';
 import { smallLog } from './improvement.examples';
 
 type Example = { path: string; body?: unknown; headers?: Record<string, string> };
@@ -38,15 +38,7 @@ export async function seedDataset(t: TestApi, id: string, raw = false): Promise<
 }
 
 async function freshJourney(t: TestApi, id: string): Promise<string> {
-  const made = await t.stores.journeys.createJourney({
-    workspaceId: ws,
-    journey: sampleJourney(id),
-    kind: 'create',
-    commands: [],
-    by: null,
-    at: t.caps.clock().toISOString(),
-  });
-  if (!made.ok) throw new Error(made.error.message);
+  await seedJourney(t, ws, id);
   return id;
 }
 

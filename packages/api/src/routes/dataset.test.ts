@@ -4,7 +4,7 @@ import type { JourneyId } from '@waymark/core';
 import { sampleJourney, type WorkspaceId } from '@waymark/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importNow, uploadFile } from '../testing/import-jobs';
-import { createTestApi, type Client, type TestApi } from '../testing/test-api';
+import { createTestApi, seedJourney, type Client, type TestApi } from '../testing/test-api';
 
 const ws = 'w1' as WorkspaceId;
 const base = '/api/workspaces/w1/datasets';
@@ -45,14 +45,7 @@ describe('datasets through the API', () => {
     await t.addUser('Ed', { ws: 'w1', role: 'editor' });
     await t.addUser('Vi', { ws: 'w1', role: 'viewer' });
     await t.addUser('Otto', { ws: 'w2', role: 'owner' });
-    await t.stores.journeys.createJourney({
-      workspaceId: ws,
-      journey: sampleJourney('j1'),
-      kind: 'create',
-      commands: [],
-      by: null,
-      at: t.caps.clock().toISOString(),
-    });
+    await seedJourney(t, ws, 'j1');
     ed = await t.signIn('Ed');
     vi = await t.signIn('Vi');
   });

@@ -1,22 +1,18 @@
 import type { JourneyId } from '@waymark/core';
-import { sampleJourney, type WorkspaceId } from '@waymark/store';
-import type { TestApi } from '../testing/test-api';
+import type { WorkspaceId } from '@waymark/store';
+import { seedJourney, type TestApi } from '../testing/test-api';
 
 type Example = { path: string; body?: unknown; headers?: Record<string, string> };
 const ws = 'w1' as WorkspaceId;
 
 /** Journey `id` in w1, made straight in the store; with `copyOf`, as a group's copy of that journey. */
 async function seed(t: TestApi, id: string, copyOf?: string): Promise<void> {
-  const made = await t.stores.journeys.createJourney({
-    workspaceId: ws,
-    journey: sampleJourney(id),
-    kind: copyOf ? 'duplicate' : 'create',
-    commands: [],
-    ...(copyOf ? { detail: { from: copyOf, fromVersion: 1, group: 'Group 1' } } : {}),
-    by: null,
-    at: t.caps.clock().toISOString(),
-  });
-  if (!made.ok) throw new Error(made.error.message);
+  await seedJourney(
+    t,
+    ws,
+    id,
+    copyOf ? { kind: 'duplicate', detail: { from: copyOf, fromVersion: 1, group: 'Group 1' } } : {},
+  );
 }
 
 /** Example requests for the authorisation matrix (authorisation.test.ts), one per group route. */

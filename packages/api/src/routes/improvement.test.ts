@@ -4,7 +4,7 @@ import { readJourneyText } from '@waymark/document';
 import { compareJourneys, type Comparison } from '@waymark/measure';
 import { sampleJourney, type WorkspaceId } from '@waymark/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApi, type Client, type TestApi } from '../testing/test-api';
+import { createTestApi, seedJourney, type Client, type TestApi } from '../testing/test-api';
 import { seedIndicators, smallLog, workedCheckCase } from './improvement.examples';
 import { createPdfPrinter, printPdf } from './improvement-pdf';
 
@@ -54,15 +54,7 @@ describe('improvement API', () => {
       example('melton-asb-victim-current'),
       example('melton-asb-victim-desired'),
     ]) {
-      const made = await t.stores.journeys.createJourney({
-        workspaceId: ws,
-        journey,
-        kind: 'create',
-        commands: [],
-        by: null,
-        at,
-      });
-      if (!made.ok) throw new Error(made.error.message);
+      await seedJourney(t, ws, journey, { at });
     }
     editor = await t.signIn('Ed');
     viewer = await t.signIn('Vi');
@@ -208,15 +200,7 @@ describe('improvement API', () => {
         new URL('../../../../docs/worked-checks/claims-log.csv', import.meta.url),
         'utf8',
       );
-      const made = await t.stores.journeys.createJourney({
-        workspaceId: ws,
-        journey: sampleJourney('sco'),
-        kind: 'create',
-        commands: [],
-        by: null,
-        at: t.caps.clock().toISOString(),
-      });
-      if (!made.ok) throw new Error(made.error.message);
+      await seedJourney(t, ws, 'sco');
       const set = await editor.request('POST', '/api/workspaces/w1/journeys/sco/commands', {
         baseVersion: 1,
         commands: [{ type: 'meta.update', patch: { outcomeRule: { activity: 'Benefit paid' } } }],
@@ -444,14 +428,7 @@ describe('improvement API', () => {
       const bare = await createTestApi({ improvements: undefined });
       try {
         await bare.addUser('Vi', { ws, role: 'viewer' });
-        await bare.stores.journeys.createJourney({
-          workspaceId: ws,
-          journey: sampleJourney('j1'),
-          kind: 'create',
-          commands: [],
-          by: null,
-          at: bare.caps.clock().toISOString(),
-        });
+        await seedJourney(bare, ws, 'j1');
         const res = await (await bare.signIn('Vi')).request('GET', `${j1}/artifacts/indicators`);
         expect(res.status).toBe(503);
         expect(((await res.json()) as { error: { code: string } }).error.code).toBe('not_configured');

@@ -1,7 +1,7 @@
 import type { LaneId } from '@waymark/core';
-import { sampleJourney, type WorkspaceId } from '@waymark/store';
+import { sampleJourney } from '@waymark/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientWith, createTestApi, type Client, type TestApi } from '../testing/test-api';
+import { clientWith, createTestApi, seedJourney, type Client, type TestApi } from '../testing/test-api';
 import { base64, exampleSurveyCsv, exampleSurveyMapping } from './survey.examples';
 
 const journey = '/api/workspaces/w1/journeys/j1';
@@ -15,15 +15,10 @@ describe('the survey band reaches the share view and the poster (issue 13 item 3
     ed = await t.signIn('Ed');
     // the sample journey with an emotion lane, where the band is drawn
     const j = sampleJourney('j1');
-    const made = await t.stores.journeys.createJourney({
-      workspaceId: 'w1' as WorkspaceId,
-      journey: { ...j, lanes: [...j.lanes, { id: 'feel' as LaneId, kind: 'emotion', label: 'Emotion' }] },
-      kind: 'create',
-      commands: [],
-      by: null,
-      at: t.caps.clock().toISOString(),
+    await seedJourney(t, 'w1', {
+      ...j,
+      lanes: [...j.lanes, { id: 'feel' as LaneId, kind: 'emotion', label: 'Emotion' }],
     });
-    if (!made.ok) throw new Error(made.error.message);
     const imported = await ed.request('POST', `${journey}/surveys`, {
       name: 'Reporting, March',
       file: base64(exampleSurveyCsv),

@@ -1,8 +1,8 @@
 import { encodeEvents, importCsv } from '@waymark/analytics';
 import type { JourneyId } from '@waymark/core';
-import { sampleJourney, type WorkspaceId } from '@waymark/store';
+import type { WorkspaceId } from '@waymark/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApi, type Client, type TestApi } from '../testing/test-api';
+import { createTestApi, seedJourney, type Client, type TestApi } from '../testing/test-api';
 import { base64, exampleSurveyCsv, exampleSurveyMapping } from './survey.examples';
 
 const ws = 'w1' as WorkspaceId;
@@ -19,15 +19,7 @@ describe('survey routes (issue 13 item 3)', () => {
     await t.addUser('Vi', { ws, role: 'viewer' });
     editor = await t.signIn('Ed');
     viewer = await t.signIn('Vi');
-    const made = await t.stores.journeys.createJourney({
-      workspaceId: ws,
-      journey: sampleJourney('j1'),
-      kind: 'create',
-      commands: [],
-      by: null,
-      at: new Date().toISOString(),
-    });
-    expect(made.ok).toBe(true);
+    await seedJourney(t, ws, 'j1', { at: new Date().toISOString() });
   });
   afterAll(() => t.close());
 

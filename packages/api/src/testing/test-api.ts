@@ -1,4 +1,4 @@
-import { applyCommand } from '@waymark/core';
+import { applyCommand, type Journey } from '@waymark/core';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,10 @@ import {
   createSqlSsoStore,
   createSqlSurveyStore,
   createTestStores,
+  sampleJourney,
+  type NewVersion,
   type Role,
+  type StoredJourney,
   type Stores,
   type UserId,
   type WorkspaceId,
@@ -149,4 +152,30 @@ export function clientWith(app: TestApi['app'], headers: Record<string, string>)
       });
     },
   };
+}
+
+/**
+ * Journey `journey` (or, given an id, the sample journey with steps s1–s3) made straight in workspace `ws`'s
+ * store as its first version, by nobody, at the test clock's time: for tests whose subject is not how a
+ * journey is created. `options` sets another kind, detail or time. Throws, naming the journey, if the store
+ * refuses it; returns the stored journey (its version, its document).
+ */
+export async function seedJourney(
+  t: Pick<TestApi, 'stores' | 'caps'>,
+  ws: string,
+  journey: Journey | string,
+  options: Partial<Pick<NewVersion, 'kind' | 'detail' | 'at'>> = {},
+): Promise<StoredJourney> {
+  const document = typeof journey === 'string' ? sampleJourney(journey) : journey;
+  const made = await t.stores.journeys.createJourney({
+    workspaceId: ws as WorkspaceId,
+    journey: document,
+    kind: 'create',
+    commands: [],
+    by: null,
+    at: t.caps.clock().toISOString(),
+    ...options,
+  });
+  if (!made.ok) throw new Error(`Journey ${document.id} could not be made in ${ws}: ${made.error.message}`);
+  return made.value;
 }
