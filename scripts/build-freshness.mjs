@@ -1,7 +1,7 @@
-// Used by the `waymark` bin and the server's start-up scripts before they import their compiled output:
-// if apps/<app>/dist is missing, or any source it was built from has changed since, the target is
-// rebuilt first (esbuild takes a second or two), so a fresh clone, a `git pull` or an edit never runs
-// stale JavaScript. The check reads dist/build-info.json and stats the sources it lists: a few
+// Used by the `waymark` bin and the server's start-up scripts (through `builtOrExit`) before they import
+// their compiled output: if apps/<app>/dist is missing, or any source it was built from has changed since,
+// the target is rebuilt first (esbuild takes a second or two), so a fresh clone, a `git pull` or an edit
+// never runs stale JavaScript. The check reads dist/build-info.json and stats the sources it lists: a few
 // milliseconds. See docs/decisions/0041-compiled-build.md.
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,4 +46,21 @@ export async function ensureBuilt(target) {
     }
   }
   return new URL(`../${outdirs[target]}/`, import.meta.url);
+}
+
+/**
+ * What each bin does before importing its compiled output: turns on source maps (stack traces name the
+ * TypeScript lines), then `ensureBuilt(target)`. If that fails, `report(reason)` says why in the bin's own
+ * words and the process exits with status 1. Returns the dist folder's URL.
+ * @param {'cli' | 'server'} target
+ * @param {(reason: string) => void} report
+ */
+export async function builtOrExit(target, report) {
+  process.setSourceMapsEnabled(true);
+  try {
+    return await ensureBuilt(target);
+  } catch (error) {
+    report(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
 }

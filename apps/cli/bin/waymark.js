@@ -2,16 +2,9 @@
 // The `waymark` command: runs the CLI compiled by scripts/build.mjs (apps/cli/dist), rebuilding it first if
 // it is missing or older than its sources, then hands the real process to main(), which returns the exit
 // code. Stack traces name the TypeScript lines through the build's source maps.
-import { ensureBuilt } from '../../../scripts/build-freshness.mjs';
+import { builtOrExit } from '../../../scripts/build-freshness.mjs';
 
-process.setSourceMapsEnabled(true);
-let dist;
-try {
-  dist = await ensureBuilt('cli');
-} catch (error) {
-  process.stderr.write(`waymark: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-}
+const dist = await builtOrExit('cli', (reason) => process.stderr.write(`waymark: ${reason}\n`));
 const { main } = await import(new URL('main.js', dist).href);
 process.exitCode = await main({
   argv: process.argv.slice(2),
