@@ -5,7 +5,8 @@ import { parseTimestampBytes, type TimestampFormat } from './timestamps';
 
 /** How a mapped attribute's value is kept: an interned id, a time, or an amount. */
 export type SlotKind =
-  | { readonly kind: 'id'; readonly interner: CheckedInterner }
+  /** `few`: a column with few distinct values (activities, channels, teams), interned through a cache. */
+  | { readonly kind: 'id'; readonly interner: CheckedInterner; readonly few: boolean }
   | { readonly kind: 'time' }
   | { readonly kind: 'amount' };
 
@@ -66,7 +67,7 @@ export class PendingValues {
     const k = this.kinds[slot] as SlotKind;
     this.has[at] = 1;
     if (k.kind === 'id') {
-      const id = k.interner.intern(bytes, start, end);
+      const id = k.interner.intern(bytes, start, end, k.few);
       this.ids[at] = id;
       if (id < 0) this.refused.set(at, k.interner.problem);
       else if (this.refused.size > 0) this.refused.delete(at);

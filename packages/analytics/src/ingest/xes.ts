@@ -89,34 +89,43 @@ export async function importXes(
   const tagLog = names.internString('log');
   const tagTrace = names.internString('trace');
   const tagEvent = names.internString('event');
-  const isAttr = new Set(attributeTags.map((t) => names.internString(t)));
+  // tag and key ids → what they are, in arrays indexed by the id (names interned later are never mapped)
+  const isAttr = new Uint8Array(names.size + attributeTags.length);
+  for (const t of attributeTags) isAttr[names.internString(t)] = 1;
   const keyName = names.internString('key');
   const valueName = names.internString('value');
   // attribute key (interned in the scanner's names) → slot, for events and for traces
-  const eventSlot = new Map<number, number>();
-  const traceSlot = new Map<number, number>();
+  const eventSlotOf = new Map<number, number>();
+  const traceSlotOf = new Map<number, number>();
   active.forEach((f, slot) => {
     const name = m[f] as string;
-    if (name.startsWith('case:')) traceSlot.set(names.internString(name.slice(5)), slot);
+    if (name.startsWith('case:')) traceSlotOf.set(names.internString(name.slice(5)), slot);
     else {
-      eventSlot.set(names.internString(name), slot);
+      eventSlotOf.set(names.internString(name), slot);
       // events inherit trace attributes of the same key (a channel recorded once per case)
-      if (f !== 'activity' && f !== 'timestamp' && !traceSlot.has(names.internString(name)))
-        traceSlot.set(names.internString(name), slot);
+      if (f !== 'activity' && f !== 'timestamp' && !traceSlotOf.has(names.internString(name)))
+        traceSlotOf.set(names.internString(name), slot);
     }
   });
+  const slotArray = (of: Map<number, number>): Int32Array => {
+    const a = new Int32Array(names.size).fill(-1);
+    for (const [key, slot] of of) a[key] = slot;
+    return a;
+  };
+  const eventSlot = slotArray(eventSlotOf);
+  const traceSlot = slotArray(traceSlotOf);
   const rejections = new RejectionLog(options.maxRejectionsListed ?? 100);
   const format: TimestampFormat = { order: 'iso', zone: options.zone ?? 'UTC' };
   const kinds: SlotKind[] = active.map((f) =>
     f === 'case'
-      ? { kind: 'id', interner: new CheckedInterner(store.cases) }
+      ? { kind: 'id', interner: new CheckedInterner(store.cases), few: false }
       : f === 'activity'
-        ? { kind: 'id', interner: new CheckedInterner(store.activities) }
+        ? { kind: 'id', interner: new CheckedInterner(store.activities), few: true }
         : f === 'timestamp' || f === 'start'
           ? { kind: 'time' }
           : f === 'cost'
             ? { kind: 'amount' }
-            : { kind: 'id', interner: new CheckedInterner(store.dims[f as DimensionName]) },
+            : { kind: 'id', interner: new CheckedInterner(store.dims[f as DimensionName]), few: true },
   );
   // a trace's events wait here until it closes: no more of them than the log may hold
   const perCase = options.limits?.maxCaseEvents ?? defaultImportLimits.maxCaseEvents;
@@ -149,14 +158,15 @@ export async function importXes(
       pending.clear();
     } else if (tag === tagEvent && parent === tagTrace) {
       inEvent = pending.begin(scanner.line);
-    } else if ((parent === tagEvent || parent === tagTrace) && isAttr.has(tag)) {
+    } else if ((parent === tagEvent || parent === tagTrace) && isAttr[tag] === 1) {
       const k = attrValueIndex(attrs, keyName);
       const v = attrValueIndex(attrs, valueName);
       if (k < 0 || v < 0) return;
       const key = scanner.nameId(attrs.bytes, attrs.valueStart[k] as number, attrs.valueEnd[k] as number);
       if (key < 0) return;
-      const slot = parent === tagEvent ? eventSlot.get(key) : traceSlot.get(key);
-      if (slot === undefined) return;
+      const slots = parent === tagEvent ? eventSlot : traceSlot;
+      const slot = key < slots.length ? (slots[key] as number) : -1;
+      if (slot < 0) return;
       const val = scanner.value(attrs, v);
       if (parent === tagEvent && inEvent >= 0) pending.set(inEvent, slot, val.bytes, val.start, val.end);
       else if (parent === tagTrace) trace.set(0, slot, val.bytes, val.start, val.end);
@@ -305,9 +315,11 @@ export async function importXes(
 
   try {
     // the text must be UTF-8 (decision 0011): checked as it streams past, the line counted for the message
-    let lines = 1;
     let columns = 0; // characters of the current line in the chunks before
     const utf8 = new Utf8Stream((chunk, at, offset) => {
+      // the chunk is checked before the scanner sees it, so the scanner's count of line breaks so far
+      // (kept for its own messages) is where the chunk starts: the lines are not counted a second time
+      const lines = scanner.lineAfterPushed;
       const { line, column } = positionOfByte(chunk, Math.max(0, at), lines);
       const col = line === lines ? column + columns : column;
       throw notUtf8Error(at >= 0 ? (chunk[at] as number) : 0, line, col, offset);
@@ -315,7 +327,6 @@ export async function importXes(
     for await (const chunk of source) {
       utf8.check(chunk);
       const last = chunk.lastIndexOf(10);
-      for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) lines++;
       if (last >= 0) columns = 0;
       for (let i = last + 1; i < chunk.length; i++) if (((chunk[i] as number) & 0xc0) !== 0x80) columns++;
       scanner.push(chunk);

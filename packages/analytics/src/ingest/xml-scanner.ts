@@ -141,6 +141,14 @@ export class XmlScanner {
     return this.lineBase;
   }
 
+  /** The line the next chunk starts on: 1 + the line breaks in every chunk pushed so far. */
+  get lineAfterPushed(): number {
+    let line = this.lineBase;
+    const carry = this.carry;
+    if (carry) for (let i = carry.indexOf(10); i >= 0; i = carry.indexOf(10, i + 1)) line++;
+    return line;
+  }
+
   push(chunk: Uint8Array): void {
     // a Buffer, whose indexOf (memchr) finds the next "<", ">" or quote about twice as fast as a plain
     // Uint8Array's over the short distances between them
