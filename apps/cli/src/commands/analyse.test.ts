@@ -249,7 +249,7 @@ C,Report,2024-01-07T09:00:00Z,Web,Contact centre
     const streamed = harness({ ...key, WAYMARK_STREAM_FROM_MB: '0.0001' });
     writeFileSync(join(streamed.cwd, 'log.csv'), log);
     expect(await streamed.run('log.csv', ...args)).toBe(exitCodes.ok);
-    expect(streamed.stderr()).toMatch(/note: The log was streamed.*not the channel mix and cost/);
+    expect(streamed.stderr()).toMatch(/note: The log was streamed.*every figure but the value-added ratio/);
     return { inMemory, streamed };
   }
 
@@ -259,11 +259,22 @@ C,Report,2024-01-07T09:00:00Z,Web,Contact centre
     const b = JSON.parse(streamed.stdout());
     expect(a.log.streamed).toBeUndefined();
     expect(b.log.streamed).toBe(true);
-    expect(b.log.notComputed).toContain('firstContactResolution');
+    expect(b.log.notComputed).toEqual(['valueAdded', 'successfulOutcome', 'closedLoop', 'segments']);
     expect(b.log.cases).toBe(3);
     for (const k of ['cases', 'events', 'activities', 'start', 'end'] as const)
       expect(b.log[k]).toEqual(a.log[k]);
-    for (const k of ['dfg', 'variants', 'cases', 'handoffs', 'rework', 'silences', 'avoidable', 'histograms'])
+    for (const k of [
+      'dfg',
+      'variants',
+      'cases',
+      'handoffs',
+      'rework',
+      'silences',
+      'avoidable',
+      'channels',
+      'firstContactResolution',
+      'histograms',
+    ])
       expect(b[k], k).toEqual(a[k]);
     // the figures are not empty: A hands off three times, B once; A is silent 30 days; PC, MD and RP occur
     expect(b.handoffs.total).toBe(4);
@@ -279,7 +290,7 @@ C,Report,2024-01-07T09:00:00Z,Web,Contact centre
     expect(text).toMatch(/\| Hand-offs per case \(mean, from the log\) \| 1\.33 \|/);
     expect(text).toMatch(/\| Cases silent for over 14 days \| 1 \(33\.3 %\) \|/);
     expect(text).toContain('## Baton changes');
-    expect(text).toMatch(/- The log was streamed.*not the channel mix and cost/);
+    expect(text).toMatch(/- The log was streamed.*every figure but the value-added ratio/);
     // every other line is the in-memory report's own
     const expected = new Set(md.inMemory.stdout().split('\n'));
     const other = text.split('\n').filter((l) => !expected.has(l));
@@ -293,10 +304,10 @@ C,Report,2024-01-07T09:00:00Z,Web,Contact centre
   it('given a log over the size and options for figures a streamed log does not have, then it says they were not used', async () => {
     const h = harness({ ...key, WAYMARK_STREAM_FROM_MB: '0.0001', LANG: 'cy_GB.UTF-8' });
     writeFileSync(join(h.cwd, 'log.csv'), log);
-    expect(await h.run('log.csv', '--format', 'json', '--sco', 'Close', '--resolved', 'done')).toBe(
+    expect(await h.run('log.csv', '--format', 'json', '--sco', 'Close', '--delivery', 'Close')).toBe(
       exitCodes.ok,
     );
     expect(h.stderr()).toMatch(/note: Cafodd y log ei ffrydio/);
-    expect(h.stderr()).toMatch(/warning: Mae --resolved, --sco yn gofyn am ffigurau/);
+    expect(h.stderr()).toMatch(/warning: Mae --sco, --delivery yn gofyn am ffigurau/);
   });
 });

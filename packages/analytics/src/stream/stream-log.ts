@@ -48,9 +48,21 @@ export async function streamLogFile(
   path: string,
   options: ImportFileOptions & StreamingConfig = {},
 ): Promise<StreamedLog> {
-  const { avoidable, silenceThresholdDays, topVariants, pseudonymise, ...importOptions } = options;
+  const {
+    avoidable,
+    costTable,
+    localCosts,
+    resolvedOutcome,
+    silenceThresholdDays,
+    topVariants,
+    pseudonymise,
+    ...importOptions
+  } = options;
   const config: StreamingConfig = {
     ...(avoidable ? { avoidable } : {}),
+    ...(costTable ? { costTable } : {}),
+    ...(localCosts ? { localCosts } : {}),
+    ...(resolvedOutcome ? { resolvedOutcome } : {}),
     ...(silenceThresholdDays !== undefined ? { silenceThresholdDays } : {}),
     ...(topVariants !== undefined ? { topVariants } : {}),
     ...(pseudonymise ? { pseudonymise } : {}),
@@ -65,14 +77,7 @@ export async function streamLogFile(
 }
 
 /** The parts of `toJsonReport` a streamed log does not have: they read a case's events with other columns. */
-export const notStreamed = [
-  'channels',
-  'firstContactResolution',
-  'valueAdded',
-  'successfulOutcome',
-  'closedLoop',
-  'segments',
-] as const;
+export const notStreamed = ['valueAdded', 'successfulOutcome', 'closedLoop', 'segments'] as const;
 
 const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
 const summary = (s: Summary) => ({
@@ -163,6 +168,17 @@ export function toStreamedJsonReport(f: StreamedFigures, imported: ImportReport)
       contactsPerJourney: num(f.avoidable.contactsPerJourney),
       rules: f.avoidable.rules,
     },
+    channels: f.channels
+      ? {
+          channels: f.channels.channels,
+          costSource: f.channels.costSource,
+          table: f.channels.table ?? null,
+          costPerJourney: summary(f.channels.costPerJourney),
+          totalCost: f.channels.totalCost,
+          uncostedContacts: f.channels.uncostedContacts,
+        }
+      : null,
+    firstContactResolution: f.fcr ? { ...f.fcr, rate: num(f.fcr.rate) } : null,
     histograms: f.histograms,
   };
 }
@@ -178,8 +194,6 @@ export function toStreamedReport(f: StreamedFigures, imported: ImportReport, not
   return {
     ...r,
     log: { ...log, warnings: [note, ...log.warnings] },
-    channels: null,
-    firstContactResolution: null,
     valueAdded: null,
     successfulOutcome: null,
     closedLoop: null,

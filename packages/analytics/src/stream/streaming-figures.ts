@@ -7,6 +7,9 @@ import {
   type AvoidableRules,
 } from '../metrics/avoidable';
 import { compareCodePoints, countsByName, type Dfg, type DfgEdge } from '../metrics/dfg';
+import type { ChannelMix } from '../metrics/channel-cost';
+import { costChannelOf, defaultChannelCostTable, type ChannelCostTable } from '../metrics/channel-costs';
+import { defaultResolvedPattern, type FirstContactResolution } from '../metrics/fcr';
 import type { Handoffs } from '../metrics/handoffs';
 import { histogram, type Bin } from '../metrics/histogram';
 import type { Rework } from '../metrics/rework';
@@ -37,12 +40,21 @@ export interface StreamedFigures {
   readonly rework: Rework;
   readonly silences: Silences;
   readonly avoidable: AvoidableContact;
+  /** Undefined when the log has neither a channel nor a cost column, as in `analyseLog`. */
+  readonly channels?: ChannelMix;
+  /** Undefined when the log has no outcome column. */
+  readonly fcr?: FirstContactResolution;
   readonly histograms: { readonly contactsPerCase: readonly Bin[]; readonly durationDays: readonly Bin[] };
 }
 
 /** What the streamed figures need before the events arrive (the avoidable-contact rules) and at the end. */
 export interface StreamingConfig {
   readonly avoidable?: AvoidableRules;
+  readonly costTable?: ChannelCostTable;
+  /** The user's own £ per contact by channel label, overriding the table. */
+  readonly localCosts?: Readonly<Record<string, number>>;
+  /** Outcomes that mean resolved (first-contact resolution). */
+  readonly resolvedOutcome?: RegExp;
   /** A silence is a gap longer than this (default 14 days). */
   readonly silenceThresholdDays?: number;
   readonly topVariants?: number;
@@ -100,6 +112,10 @@ export class StreamingFigures {
   // the event's team (org) id, -1 when none, and whether it is a contact (1) or not (0)
   private readonly runOrg = ints(64);
   private readonly runContact = ints(64);
+  // the event's channel and outcome ids (-1: none) and its cost from the log (NaN: none)
+  private readonly runChannel = ints(64);
+  private readonly runOutcome = ints(64);
+  private readonly runCost = floats(64);
   // per case id
   private count = new Int32Array(1024);
   private first = new Float64Array(1024);
@@ -118,6 +134,12 @@ export class StreamingFigures {
   private contacts = new Int32Array(1024);
   private avoidableN = new Int32Array(1024);
   private recentHead = new Int32Array(1024);
+  // channel cost: the case's cost (summed in its time order); first-contact resolution: its first contact's outcome + 1
+  private caseCost = new Float64Array(1024);
+  private firstOutcome = new Int32Array(1024);
+  private channelCount: number[] = [];
+  private readonly unitOf = new Map<number, number | undefined>();
+  private uncosted = 0;
   // 1 for a case whose events came out of time order (a run of them sorted here)
   private unsorted = new Uint8Array(1024);
   // the pool of recent contacts: activity, time, next in the case's list (-1: end); freed entries chain from `free`
@@ -162,6 +184,15 @@ export class StreamingFigures {
     private readonly nameOf: (activity: number) => string = String,
     private readonly rules: AvoidableRules = {},
     readonly hasOrg = false,
+    /** Which columns the log has, the channels' names by id, and the unit costs (channel mix and cost). */
+    private readonly columns: {
+      readonly channel?: boolean;
+      readonly cost?: boolean;
+      readonly outcome?: boolean;
+      readonly channelName?: (channel: number) => string;
+      readonly costTable?: ChannelCostTable;
+      readonly localCosts?: Readonly<Record<string, number>>;
+    } = {},
   ) {
     this.nodeParent.push(-1);
     this.nodeAct.push(-1);
@@ -176,13 +207,25 @@ export class StreamingFigures {
    * One event; `caseId` and `activity` are interned ids, `time` epoch ms, `org` the team's id (-1: none),
    * `contact` whether it is a customer contact (as `contactMask`: it has a channel, or the log has none).
    */
-  add(caseId: number, activity: number, time: number, org = -1, contact = true): void {
+  add(
+    caseId: number,
+    activity: number,
+    time: number,
+    org = -1,
+    contact = true,
+    channel = -1,
+    outcome = -1,
+    cost = Number.NaN,
+  ): void {
     if (caseId !== this.runCase) this.flushRun();
     this.runCase = caseId;
     this.runAct.push(activity);
     this.runTime.push(time);
     this.runOrg.push(org);
     this.runContact.push(contact ? 1 : 0);
+    this.runChannel.push(channel);
+    this.runOutcome.push(outcome);
+    this.runCost.push(cost);
     this.events++;
   }
 
@@ -207,11 +250,18 @@ export class StreamingFigures {
       const i = order ? (order[j] as number) : j;
       this.step(c, act[i] as number, time[i] as number, this.events - n + i + 1);
       this.people(c, act[i] as number, time[i] as number, org[i] as number, contact[i] === 1);
+      this.money(c, this.runChannel.data[i] as number, this.runCost.data[i] as number);
+      // the first contact's outcome, for first-contact resolution (contacts already counts this one)
+      if (contact[i] === 1 && this.contacts[c] === 1)
+        this.firstOutcome[c] = (this.runOutcome.data[i] as number) + 1;
     }
     this.runAct.size = 0;
     this.runTime.size = 0;
     this.runOrg.size = 0;
     this.runContact.size = 0;
+    this.runChannel.size = 0;
+    this.runOutcome.size = 0;
+    this.runCost.size = 0;
   }
 
   /** Event `ordinal` (1-based among the events kept) of case c, in its case's time order. */
@@ -333,6 +383,33 @@ export class StreamingFigures {
     return false;
   }
 
+  /**
+   * As computeChannelMix: each event with a channel counts for its channel; the case's cost sums the log's
+   * own costs when it has a cost column, else each contact's unit cost by channel (its label, or the table).
+   */
+  private money(c: number, channel: number, cost: number): void {
+    if (channel >= 0) this.channelCount[channel] = (this.channelCount[channel] ?? 0) + 1;
+    if (this.columns.cost) {
+      if (!Number.isNaN(cost)) this.caseCost[c] = (this.caseCost[c] as number) + cost;
+    } else if (channel >= 0) {
+      const u = this.unit(channel);
+      if (u === undefined) this.uncosted++;
+      else this.caseCost[c] = (this.caseCost[c] as number) + u;
+    }
+  }
+
+  private unit(channel: number): number | undefined {
+    if (!this.unitOf.has(channel))
+      this.unitOf.set(channel, this.unitByName((this.columns.channelName ?? String)(channel)));
+    return this.unitOf.get(channel);
+  }
+
+  private unitByName(n: string): number | undefined {
+    const table = this.columns.costTable ?? defaultChannelCostTable;
+    const costChannel = costChannelOf(n);
+    return this.columns.localCosts?.[n] ?? (costChannel ? table.perContact[costChannel] : undefined);
+  }
+
   /** The activity's NI14 code (an index into `codes`), or -1: by explicit category, else by name. */
   private codeOf(a: number): number {
     if (a >= this.codeOfActivity.length) {
@@ -426,6 +503,8 @@ export class StreamingFigures {
     this.contacts = grow(this.contacts, i32);
     this.avoidableN = grow(this.avoidableN, i32);
     this.recentHead = grow(this.recentHead, i32);
+    this.caseCost = grow(this.caseCost, f64);
+    this.firstOutcome = grow(this.firstOutcome, i32);
     const flags = new Uint8Array(n);
     flags.set(this.unsorted);
     this.unsorted = flags;
@@ -443,6 +522,9 @@ export class StreamingFigures {
       readonly caseName?: (caseId: number) => string;
       readonly silenceThresholdDays?: number;
       readonly pseudonymise?: (caseId: string) => string;
+      readonly channels?: readonly string[];
+      readonly outcomes?: readonly string[];
+      readonly resolvedOutcome?: RegExp;
     } = {},
   ): StreamedFigures {
     this.flushRun();
@@ -497,10 +579,75 @@ export class StreamingFigures {
         (end.pseudonymise ?? ((x: string) => x))(end.caseName ? end.caseName(c) : String(c)),
       ),
       avoidable: this.avoidableFigures(caseIds, contactsOfCase),
+      ...(this.columns.channel || this.columns.cost
+        ? { channels: this.channelMix(caseIds, end.channels ?? []) }
+        : {}),
+      ...(this.columns.outcome
+        ? { fcr: this.fcrFigures(caseIds, end.outcomes ?? [], end.resolvedOutcome ?? defaultResolvedPattern) }
+        : {}),
       histograms: {
         contactsPerCase: histogram(contactsOfCase),
         durationDays: histogram(durationOfCase.map((d) => d / 86_400)),
       },
+    };
+  }
+
+  /** As computeChannelMix: channels by contacts (ties in the channels' first-seen order), cost per journey. */
+  private channelMix(caseIds: readonly number[], names: readonly string[]): ChannelMix {
+    const costOfCase = Float64Array.from(caseIds, (c) => this.caseCost[c] as number);
+    let contacts = 0;
+    for (const n of this.channelCount) contacts += n ?? 0;
+    const table = this.columns.costTable ?? defaultChannelCostTable;
+    const channels = names
+      .map((channel, c) => {
+        const n = this.channelCount[c] ?? 0;
+        const unitCost = this.unitByName(channel);
+        return {
+          channel,
+          contacts: n,
+          share: contacts ? n / contacts : 0,
+          ...(unitCost === undefined ? {} : { unitCost }),
+        };
+      })
+      .filter((r) => r.contacts > 0)
+      .sort((a, b) => b.contacts - a.contacts);
+    let total = 0;
+    for (const v of costOfCase) total += v;
+    return {
+      channels,
+      costSource: this.columns.cost ? 'log' : 'table',
+      ...(this.columns.cost ? {} : { table: { id: table.id, source: table.source, year: table.year } }),
+      costPerJourney: summarise(costOfCase),
+      totalCost: total,
+      uncostedContacts: this.uncosted,
+      costOfCase,
+    };
+  }
+
+  /** As computeFcr: a case counts when its first contact has a resolved outcome and no other contact follows. */
+  private fcrFigures(
+    caseIds: readonly number[],
+    outcomes: readonly string[],
+    resolved: RegExp,
+    confidence = 0.95,
+  ): FirstContactResolution {
+    const isResolved = outcomes.map((v) => resolved.test(v));
+    let requests = 0;
+    let fcr = 0;
+    for (const c of caseIds) {
+      const n = this.contacts[c] as number;
+      if (n === 0) continue;
+      requests++;
+      const o = (this.firstOutcome[c] as number) - 1;
+      if (n === 1 && o >= 0 && isResolved[o]) fcr++;
+    }
+    const p = wilsonInterval(fcr, requests, confidence);
+    return {
+      requests,
+      resolvedAtFirstContact: fcr,
+      rate: p.estimate,
+      interval: { low: p.low, high: p.high, confidence },
+      resolvedPattern: resolved.source,
     };
   }
 
@@ -734,6 +881,14 @@ export class StreamingStore extends EventStore {
       (a) => this.activities.value(a),
       config.avoidable,
       this.dim.org !== undefined,
+      {
+        channel: this.dim.channel !== undefined,
+        cost: this.cost !== undefined,
+        outcome: this.dim.outcome !== undefined,
+        channelName: (c) => this.dims.channel.value(c),
+        ...(config.costTable ? { costTable: config.costTable } : {}),
+        ...(config.localCosts ? { localCosts: config.localCosts } : {}),
+      },
     );
   }
 
@@ -750,15 +905,20 @@ export class StreamingStore extends EventStore {
     if (this.pendingCase < 0) return;
     const org = this.dim.org;
     const channel = this.dim.channel;
+    const outcome = this.dim.outcome;
     this.figures.add(
       this.pendingCase,
       this.pendingActivity,
       this.pendingTime,
       org ? (org[0] as number) : -1,
       channel ? (channel[0] as number) >= 0 : true,
+      channel ? (channel[0] as number) : -1,
+      outcome ? (outcome[0] as number) : -1,
+      this.cost ? (this.cost[0] as number) : Number.NaN,
     );
     // an event without a value leaves its slot untouched: cleared so it does not inherit the last one's
     for (const d of this.presentDims()) (this.dim[d] as Int32Array)[0] = -1;
+    if (this.cost) this.cost[0] = Number.NaN;
     this.pendingCase = -1;
   }
 
@@ -772,6 +932,9 @@ export class StreamingStore extends EventStore {
         ? { silenceThresholdDays: config.silenceThresholdDays }
         : {}),
       ...(config.pseudonymise ? { pseudonymise: config.pseudonymise } : {}),
+      channels: this.dims.channel.values(),
+      outcomes: this.dims.outcome.values(),
+      ...(config.resolvedOutcome ? { resolvedOutcome: config.resolvedOutcome } : {}),
     });
   }
 

@@ -13,13 +13,16 @@ import { shouldStream, streamLogFile, toStreamedJsonReport } from './stream-log'
 const dir = mkdtempSync(join(tmpdir(), 'waymark-stream-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The generated log as XES, each trace's events in a shuffled order (the reader must sort them by time). */
+/**
+ * The generated log as XES, each trace's events in a shuffled order (the reader must sort them by time);
+ * contacts carry their own cost (cost:total), so the cost per journey sums the log's costs.
+ */
 function xesOf(events: number, seed: number): string {
   const traces = new Map<string, string[]>();
   for (const e of generateEvents({ events, seed, openCases: 300 })) {
     const parts = traces.get(e.caseId) ?? [];
     parts.push(
-      `<event><string key="concept:name" value="${e.activity}"/><date key="time:timestamp" value="${new Date(e.time).toISOString()}"/><string key="org:group" value="${e.team}"/>${e.channel ? `<string key="channel" value="${e.channel}"/>` : ''}</event>\n`,
+      `<event><string key="concept:name" value="${e.activity}"/><date key="time:timestamp" value="${new Date(e.time).toISOString()}"/><string key="org:group" value="${e.team}"/>${e.channel ? `<string key="channel" value="${e.channel}"/>` : ''}${e.outcome ? `<string key="outcome" value="${e.outcome}"/>` : ''}${e.channel ? `<float key="cost:total" value="${(e.time % 997) / 100}"/>` : ''}</event>\n`,
     );
     traces.set(e.caseId, parts);
   }
@@ -63,6 +66,8 @@ async function inMemory(path: string) {
     rework: r.rework,
     silences: r.silences,
     avoidable: r.avoidable,
+    channels: r.channels,
+    firstContactResolution: r.firstContactResolution,
     histograms: r.histograms,
   };
 }
@@ -81,6 +86,8 @@ async function streamed(path: string) {
     rework: r.rework,
     silences: r.silences,
     avoidable: r.avoidable,
+    channels: r.channels,
+    firstContactResolution: r.firstContactResolution,
     histograms: r.histograms,
   };
 }
@@ -95,6 +102,9 @@ function expectNonTrivial(r: Awaited<ReturnType<typeof inMemory>>): void {
   expect(r.avoidable.contacts).toBeLessThan(r.log.events);
   for (const code of ['PC', 'MD', 'RP', 'CL']) expect(r.avoidable.byCategory[code]).toBeGreaterThan(0);
   expect(r.rework.casesWithRework).toBeGreaterThan(10);
+  expect(r.channels?.channels.length).toBeGreaterThan(3);
+  expect(r.channels?.totalCost).toBeGreaterThan(1000);
+  expect(r.firstContactResolution?.resolvedAtFirstContact).toBeGreaterThan(5);
 }
 
 /** Equal, and with the same key order (the JSON text is the same). */
