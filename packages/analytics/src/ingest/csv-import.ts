@@ -22,9 +22,8 @@ import {
   parseLastBlocks,
   withFileLine,
 } from './csv-parallel';
-import type { CsvBlocksJob } from './csv-worker';
+import { readRange, type CsvBlocksJob } from './csv-worker';
 import { RowImporter } from './csv-row';
-import { readFileChunks } from './read-source';
 import { detectDateOrder, type TimestampFormat } from './timestamps';
 
 const SNIFF_BYTES = 256 * 1024;
@@ -64,7 +63,12 @@ export async function importCsv(
   const utf16 = encoding === 'utf-16le' || encoding === 'utf-16be';
   const chunks = utf16
     ? transcodeUtf16(head, it, encoding)
-    : rest(head.subarray(encoding === sniffed.encoding ? sniffed.bom : 0), it);
+    : rest(
+        head.subarray(encoding === sniffed.encoding ? sniffed.bom : 0),
+        it,
+        options.file && { path: options.file.path, from: head.length, size: options.file.size },
+        options.onProgress,
+      );
   const firstBytes = utf16
     ? new TextEncoder().encode(new TextDecoder(encoding).decode(head)).subarray(0, SNIFF_BYTES)
     : head.subarray(sniffed.bom);
@@ -185,7 +189,7 @@ export async function importCsv(
       // progress: the blocks claimed by either thread so far
       const progress = options.onProgress;
       const read = async (start: number, end: number) => {
-        for await (const chunk of readFileChunks(file.path, false, { start, end })) {
+        for await (const chunk of readRange(file.path, start, end)) {
           utf8?.check(chunk);
           reader.push(chunk);
         }
@@ -271,8 +275,25 @@ async function readHead(it: AsyncIterator<Uint8Array>): Promise<Uint8Array> {
   return out;
 }
 
-async function* rest(head: Uint8Array, it: AsyncIterator<Uint8Array>): AsyncGenerator<Uint8Array> {
+async function* rest(
+  head: Uint8Array,
+  it: AsyncIterator<Uint8Array>,
+  /** The file `it` reads, and the offset in it after `head`: read from there directly. */
+  file?: { readonly path: string; readonly from: number; readonly size: number },
+  progress?: (bytesRead: number) => void,
+): AsyncGenerator<Uint8Array> {
   yield head;
+  if (file) {
+    // the rest of a plain file into one reused buffer (see readRange), not the stream's fresh buffers
+    await it.return?.();
+    let at = file.from;
+    for await (const chunk of readRange(file.path, file.from, file.size)) {
+      yield chunk;
+      at += chunk.length;
+      progress?.(at);
+    }
+    return;
+  }
   for (;;) {
     const r = await it.next();
     if (r.done) return;

@@ -113,7 +113,8 @@ export class CsvReader {
           `line ${this.line}: a record runs past ${this.maxRecordBytes / 1048576} MB, the most one row may hold (expected a line break${buf.indexOf(this.dialect.quote, used) >= 0 ? ` or a closing ${String.fromCharCode(this.dialect.quote)}: a quote is probably not closed` : ''})`,
         );
       }
-      this.carry = buf.slice(used);
+      // a copy: the chunk may be a Buffer (whose slice is a view) that its reader fills again
+      this.carry = Uint8Array.prototype.slice.call(buf, used);
     }
   }
 
