@@ -58,7 +58,9 @@ export class PendingValues {
       this.has = has;
     }
     this.line[e] = line;
-    this.has.fill(0, e * S, (e + 1) * S);
+    // a loop, not has.fill: for a handful of slots the call costs more than the stores
+    const has = this.has;
+    for (let at = e * S, end = at + S; at < end; at++) has[at] = 0;
     return e;
   }
 

@@ -9,13 +9,28 @@ export class XmlError extends Error {
   }
 }
 
-export const KEY_OPEN = [32, 107, 101, 121, 61, 34]; // ` key="`
-export const VALUE_OPEN = [32, 118, 97, 108, 117, 101, 61, 34]; // ` value="`
+/**
+ * ` key="` at `at`: written out byte by byte (the hot path meets it on nearly every XES element, and the
+ * unrolled test is cheaper than a loop over a constant array). Past the end reads undefined: false.
+ */
+export const isKeyOpen = (buf: Uint8Array, at: number): boolean =>
+  buf[at] === 32 &&
+  buf[at + 1] === 107 &&
+  buf[at + 2] === 101 &&
+  buf[at + 3] === 121 &&
+  buf[at + 4] === 61 &&
+  buf[at + 5] === 34;
 
-export function startsWith(buf: Uint8Array, at: number, seq: readonly number[]): boolean {
-  for (let k = 0; k < seq.length; k++) if (buf[at + k] !== seq[k]) return false;
-  return true;
-}
+/** ` value="` at `at` (see isKeyOpen). */
+export const isValueOpen = (buf: Uint8Array, at: number): boolean =>
+  buf[at] === 32 &&
+  buf[at + 1] === 118 &&
+  buf[at + 2] === 97 &&
+  buf[at + 3] === 108 &&
+  buf[at + 4] === 117 &&
+  buf[at + 5] === 101 &&
+  buf[at + 6] === 61 &&
+  buf[at + 7] === 34;
 
 export function indexOfSeq(buf: Uint8Array, seq: readonly number[], from: number): number {
   for (let i = buf.indexOf(seq[0] as number, from); i >= 0; i = buf.indexOf(seq[0] as number, i + 1)) {

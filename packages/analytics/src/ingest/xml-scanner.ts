@@ -1,5 +1,5 @@
 import { ByteInterner } from '../model/byte-interner';
-import { decodeRefs, indexOfSeq, KEY_OPEN, startsWith, VALUE_OPEN, XmlError } from './xml-bytes';
+import { decodeRefs, indexOfSeq, isKeyOpen, isValueOpen, XmlError } from './xml-bytes';
 
 export { decodeRefs, XmlError };
 
@@ -321,10 +321,10 @@ export class XmlScanner {
    * 0 to let the general path handle anything else.
    */
   private keyValueTag(buf: Uint8Array, i: number, tag: number): number {
-    if (!startsWith(buf, i, KEY_OPEN)) return 0;
+    if (!isKeyOpen(buf, i)) return 0;
     const ks = i + 6;
     const ke = buf.indexOf(QUOT, ks);
-    if (ke < 0 || !startsWith(buf, ke + 1, VALUE_OPEN)) return 0;
+    if (ke < 0 || !isValueOpen(buf, ke + 1)) return 0;
     const vs = ke + 9;
     const ve = buf.indexOf(QUOT, vs);
     if (ve < 0 || buf[ve + 1] !== SLASH || buf[ve + 2] !== GT) return 0;
