@@ -48,12 +48,6 @@ describe('the survey band reaches the share view and the poster (issue 13 item 3
 
   it('given the SVG export, then the poster shades the band with its n and legend', async () => {
     const svg = await (await ed.request('GET', `${journey}/export?format=svg`)).text();
-    console.log(
-      'DBG',
-      JSON.stringify(
-        ((await (await ed.request('GET', journey)).json()) as { journey: { lanes: unknown } }).journey.lanes,
-      ),
-    );
     expect(svg).toContain('data-role="survey-band"');
     expect(svg).toContain('survey n=3');
     expect(svg).toContain('Shaded band: survey, 95% interval');
