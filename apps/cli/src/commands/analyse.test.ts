@@ -249,17 +249,20 @@ C,Report,2024-01-07T09:00:00Z,Web,Contact centre
     const streamed = harness({ ...key, WAYMARK_STREAM_FROM_MB: '0.0001' });
     writeFileSync(join(streamed.cwd, 'log.csv'), log);
     expect(await streamed.run('log.csv', ...args)).toBe(exitCodes.ok);
-    expect(streamed.stderr()).toMatch(/note: The log was streamed.*every figure but the value-added ratio/);
+    expect(streamed.stderr()).toMatch(
+      /note: The log was streamed.*every figure but the value-added ratio, closing the loop/,
+    );
     return { inMemory, streamed };
   }
 
   it('given a log over the size, when run with --format json, then it is streamed and its figures equal the in-memory ones', async () => {
-    const { inMemory, streamed } = await both('--format', 'json');
+    const { inMemory, streamed } = await both('--format', 'json', '--sco', 'close');
     const a = JSON.parse(inMemory.stdout());
     const b = JSON.parse(streamed.stdout());
     expect(a.log.streamed).toBeUndefined();
     expect(b.log.streamed).toBe(true);
-    expect(b.log.notComputed).toEqual(['valueAdded', 'successfulOutcome', 'closedLoop', 'segments']);
+    expect(b.log.notComputed).toEqual(['valueAdded', 'closedLoop', 'segments']);
+    expect(b.successfulOutcome.reached).toBe(1);
     expect(b.log.cases).toBe(3);
     for (const k of ['cases', 'events', 'activities', 'start', 'end'] as const)
       expect(b.log[k]).toEqual(a.log[k]);
@@ -273,6 +276,7 @@ C,Report,2024-01-07T09:00:00Z,Web,Contact centre
       'avoidable',
       'channels',
       'firstContactResolution',
+      'successfulOutcome',
       'histograms',
     ])
       expect(b[k], k).toEqual(a[k]);
@@ -304,10 +308,10 @@ C,Report,2024-01-07T09:00:00Z,Web,Contact centre
   it('given a log over the size and options for figures a streamed log does not have, then it says they were not used', async () => {
     const h = harness({ ...key, WAYMARK_STREAM_FROM_MB: '0.0001', LANG: 'cy_GB.UTF-8' });
     writeFileSync(join(h.cwd, 'log.csv'), log);
-    expect(await h.run('log.csv', '--format', 'json', '--sco', 'Close', '--delivery', 'Close')).toBe(
+    expect(await h.run('log.csv', '--format', 'json', '--delivery', 'Close', '--confirmation', 'Call')).toBe(
       exitCodes.ok,
     );
     expect(h.stderr()).toMatch(/note: Cafodd y log ei ffrydio/);
-    expect(h.stderr()).toMatch(/warning: Mae --sco, --delivery yn gofyn am ffigurau/);
+    expect(h.stderr()).toMatch(/warning: Mae --delivery, --confirmation yn gofyn am ffigurau/);
   });
 });

@@ -53,6 +53,7 @@ export async function streamLogFile(
     costTable,
     localCosts,
     resolvedOutcome,
+    successfulOutcome,
     silenceThresholdDays,
     topVariants,
     pseudonymise,
@@ -63,6 +64,7 @@ export async function streamLogFile(
     ...(costTable ? { costTable } : {}),
     ...(localCosts ? { localCosts } : {}),
     ...(resolvedOutcome ? { resolvedOutcome } : {}),
+    ...(successfulOutcome ? { successfulOutcome } : {}),
     ...(silenceThresholdDays !== undefined ? { silenceThresholdDays } : {}),
     ...(topVariants !== undefined ? { topVariants } : {}),
     ...(pseudonymise ? { pseudonymise } : {}),
@@ -77,7 +79,7 @@ export async function streamLogFile(
 }
 
 /** The parts of `toJsonReport` a streamed log does not have: they read a case's events with other columns. */
-export const notStreamed = ['valueAdded', 'successfulOutcome', 'closedLoop', 'segments'] as const;
+export const notStreamed = ['valueAdded', 'closedLoop', 'segments'] as const;
 
 const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
 const summary = (s: Summary) => ({
@@ -179,6 +181,13 @@ export function toStreamedJsonReport(f: StreamedFigures, imported: ImportReport)
         }
       : null,
     firstContactResolution: f.fcr ? { ...f.fcr, rate: num(f.fcr.rate) } : null,
+    successfulOutcome: f.successfulOutcome
+      ? {
+          ...f.successfulOutcome,
+          share: num(f.successfulOutcome.share),
+          timeToOutcomeSeconds: summary(f.successfulOutcome.timeToOutcomeSeconds),
+        }
+      : null,
     histograms: f.histograms,
   };
 }
@@ -195,7 +204,6 @@ export function toStreamedReport(f: StreamedFigures, imported: ImportReport, not
     ...r,
     log: { ...log, warnings: [note, ...log.warnings] },
     valueAdded: null,
-    successfulOutcome: null,
     closedLoop: null,
     segments: {},
   };

@@ -11,10 +11,11 @@ import type { ChannelMix } from '../metrics/channel-cost';
 import { costChannelOf, defaultChannelCostTable, type ChannelCostTable } from '../metrics/channel-costs';
 import { defaultResolvedPattern, type FirstContactResolution } from '../metrics/fcr';
 import type { Handoffs } from '../metrics/handoffs';
+import type { OutcomeReached, OutcomeRule } from '../metrics/outcome';
 import { histogram, type Bin } from '../metrics/histogram';
 import type { Rework } from '../metrics/rework';
 import type { Silences } from '../metrics/silences';
-import { rangeStats, summarise, type Summary } from '../metrics/stats';
+import { rangeStats, summarise, summariseInPlace, type Summary } from '../metrics/stats';
 import { compareSequences, type Variant } from '../metrics/variants';
 import { ImportError } from '../ingest/import-result';
 import { EventStore } from '../model/event-store';
@@ -44,6 +45,8 @@ export interface StreamedFigures {
   readonly channels?: ChannelMix;
   /** Undefined when the log has no outcome column. */
   readonly fcr?: FirstContactResolution;
+  /** With a Successful Customer Outcome rule whose column the log has. */
+  readonly successfulOutcome?: OutcomeReached;
   readonly histograms: { readonly contactsPerCase: readonly Bin[]; readonly durationDays: readonly Bin[] };
 }
 
@@ -55,6 +58,8 @@ export interface StreamingConfig {
   readonly localCosts?: Readonly<Record<string, number>>;
   /** Outcomes that mean resolved (first-contact resolution). */
   readonly resolvedOutcome?: RegExp;
+  /** The journey's Successful Customer Outcome as an activity or attribute condition. */
+  readonly successfulOutcome?: OutcomeRule;
   /** A silence is a gap longer than this (default 14 days). */
   readonly silenceThresholdDays?: number;
   readonly topVariants?: number;
@@ -116,6 +121,8 @@ export class StreamingFigures {
   private readonly runChannel = ints(64);
   private readonly runOutcome = ints(64);
   private readonly runCost = floats(64);
+  // 1 when the event meets the Successful Customer Outcome rule
+  private readonly runSco = ints(64);
   // per case id
   private count = new Int32Array(1024);
   private first = new Float64Array(1024);
@@ -137,6 +144,9 @@ export class StreamingFigures {
   // channel cost: the case's cost (summed in its time order); first-contact resolution: its first contact's outcome + 1
   private caseCost = new Float64Array(1024);
   private firstOutcome = new Int32Array(1024);
+  // the time of the case's first event meeting the Successful Customer Outcome rule; 1 in `reached` once it has
+  private reachedAt = new Float64Array(1024);
+  private reached = new Uint8Array(1024);
   private channelCount: number[] = [];
   private readonly unitOf = new Map<number, number | undefined>();
   private uncosted = 0;
@@ -216,6 +226,7 @@ export class StreamingFigures {
     channel = -1,
     outcome = -1,
     cost = Number.NaN,
+    sco = false,
   ): void {
     if (caseId !== this.runCase) this.flushRun();
     this.runCase = caseId;
@@ -226,6 +237,7 @@ export class StreamingFigures {
     this.runChannel.push(channel);
     this.runOutcome.push(outcome);
     this.runCost.push(cost);
+    this.runSco.push(sco ? 1 : 0);
     this.events++;
   }
 
@@ -252,6 +264,10 @@ export class StreamingFigures {
       this.people(c, act[i] as number, time[i] as number, org[i] as number, contact[i] === 1);
       this.money(c, this.runChannel.data[i] as number, this.runCost.data[i] as number);
       // the first contact's outcome, for first-contact resolution (contacts already counts this one)
+      if (this.runSco.data[i] === 1 && this.reached[c] === 0) {
+        this.reached[c] = 1;
+        this.reachedAt[c] = time[i] as number;
+      }
       if (contact[i] === 1 && this.contacts[c] === 1)
         this.firstOutcome[c] = (this.runOutcome.data[i] as number) + 1;
     }
@@ -262,6 +278,7 @@ export class StreamingFigures {
     this.runChannel.size = 0;
     this.runOutcome.size = 0;
     this.runCost.size = 0;
+    this.runSco.size = 0;
   }
 
   /** Event `ordinal` (1-based among the events kept) of case c, in its case's time order. */
@@ -505,9 +522,13 @@ export class StreamingFigures {
     this.recentHead = grow(this.recentHead, i32);
     this.caseCost = grow(this.caseCost, f64);
     this.firstOutcome = grow(this.firstOutcome, i32);
+    this.reachedAt = grow(this.reachedAt, f64);
     const flags = new Uint8Array(n);
     flags.set(this.unsorted);
     this.unsorted = flags;
+    const reached = new Uint8Array(n);
+    reached.set(this.reached);
+    this.reached = reached;
   }
 
   /**
@@ -525,6 +546,8 @@ export class StreamingFigures {
       readonly channels?: readonly string[];
       readonly outcomes?: readonly string[];
       readonly resolvedOutcome?: RegExp;
+      /** The rule, when the log has its column, and whether any activity or value in the log matches it. */
+      readonly successfulOutcome?: { readonly rule: OutcomeRule; readonly matchesLog: boolean };
     } = {},
   ): StreamedFigures {
     this.flushRun();
@@ -582,6 +605,9 @@ export class StreamingFigures {
       ...(this.columns.channel || this.columns.cost
         ? { channels: this.channelMix(caseIds, end.channels ?? []) }
         : {}),
+      ...(end.successfulOutcome
+        ? { successfulOutcome: this.outcomeReached(caseIds, end.successfulOutcome) }
+        : {}),
       ...(this.columns.outcome
         ? { fcr: this.fcrFigures(caseIds, end.outcomes ?? [], end.resolvedOutcome ?? defaultResolvedPattern) }
         : {}),
@@ -589,6 +615,28 @@ export class StreamingFigures {
         contactsPerCase: histogram(contactsOfCase),
         durationDays: histogram(durationOfCase.map((d) => d / 86_400)),
       },
+    };
+  }
+
+  /** As computeOutcomeReached: the share of cases that reach it and the time from their first event. */
+  private outcomeReached(
+    caseIds: readonly number[],
+    sco: { readonly rule: OutcomeRule; readonly matchesLog: boolean },
+    confidence = 0.95,
+  ): OutcomeReached {
+    const times: number[] = [];
+    for (const c of caseIds)
+      if (this.reached[c] === 1)
+        times.push(((this.reachedAt[c] as number) - (this.first[c] as number)) / 1000);
+    const w = wilsonInterval(times.length, caseIds.length, confidence);
+    return {
+      rule: sco.rule,
+      cases: caseIds.length,
+      reached: times.length,
+      share: w.estimate,
+      interval: { low: w.low, high: w.high, confidence },
+      timeToOutcomeSeconds: summariseInPlace(Float64Array.from(times)),
+      ruleMatchesLog: sco.matchesLog,
     };
   }
 
@@ -872,11 +920,16 @@ export class StreamingStore extends EventStore {
   private pendingCase = -1;
   private pendingActivity = 0;
   private pendingTime = 0;
+  // the Successful Customer Outcome rule (when the log has its column) and which ids meet it, by id
+  private readonly sco: OutcomeRule | undefined;
+  private readonly scoMeets = new Map<number, boolean>();
 
   constructor(decoder: BytesDecoder, options: ConstructorParameters<typeof EventStore>[1] = {}) {
     // the events limit guards the memory events take; streamed events take none
     super(decoder, { ...options, capacity: 1, maxEvents: Number.POSITIVE_INFINITY });
     const config = streamingConfig.getStore() ?? {};
+    const rule = config.successfulOutcome;
+    this.sco = rule && ('activity' in rule || this.dim[rule.dimension] !== undefined) ? rule : undefined;
     this.figures = new StreamingFigures(
       (a) => this.activities.value(a),
       config.avoidable,
@@ -915,11 +968,28 @@ export class StreamingStore extends EventStore {
       channel ? (channel[0] as number) : -1,
       outcome ? (outcome[0] as number) : -1,
       this.cost ? (this.cost[0] as number) : Number.NaN,
+      this.meetsOutcome(),
     );
     // an event without a value leaves its slot untouched: cleared so it does not inherit the last one's
     for (const d of this.presentDims()) (this.dim[d] as Int32Array)[0] = -1;
     if (this.cost) this.cost[0] = Number.NaN;
     this.pendingCase = -1;
+  }
+
+  /** Whether the event written last meets the Successful Customer Outcome rule (names compared as outcome.ts does). */
+  private meetsOutcome(): boolean {
+    const rule = this.sco;
+    if (!rule) return false;
+    const byActivity = 'activity' in rule;
+    const id = byActivity ? this.pendingActivity : ((this.dim[rule.dimension] as Int32Array)[0] as number);
+    if (id < 0) return false;
+    let meets = this.scoMeets.get(id);
+    if (meets === undefined) {
+      const name = byActivity ? this.activities.value(id) : this.dims[rule.dimension].value(id);
+      meets = sameName(name, byActivity ? rule.activity : rule.value);
+      this.scoMeets.set(id, meets);
+    }
+    return meets;
   }
 
   /** The figures once the import is done (`topVariants` listed, default 20). */
@@ -935,10 +1005,21 @@ export class StreamingStore extends EventStore {
       channels: this.dims.channel.values(),
       outcomes: this.dims.outcome.values(),
       ...(config.resolvedOutcome ? { resolvedOutcome: config.resolvedOutcome } : {}),
+      ...(this.sco ? { successfulOutcome: { rule: this.sco, matchesLog: this.outcomeInLog(this.sco) } } : {}),
     });
+  }
+
+  /** Whether any activity or value in the log matches the rule (false: probably misspelt). */
+  private outcomeInLog(rule: OutcomeRule): boolean {
+    const names = 'activity' in rule ? this.activities.values() : this.dims[rule.dimension].values();
+    const want = 'activity' in rule ? rule.activity : rule.value;
+    return names.some((n) => sameName(n, want));
   }
 
   override reserve(): void {
     throw new Error('a streaming store takes its events one at a time');
   }
 }
+
+/** Names compare exactly, ignoring case and surrounding spaces (outcome.ts's rule). */
+const sameName = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();

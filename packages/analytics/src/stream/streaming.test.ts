@@ -40,12 +40,20 @@ function xesOf(events: number, seed: number): string {
 const pseudonymise = (c: string) => `p-${c}`;
 /** Rules beyond the defaults: an explicit category, and a repeat window of 10 days. */
 const avoidable = { categories: { 'Request more information': 'CL' }, repeatWithinDays: 10 };
+/** The Successful Customer Outcome, spelt differently from the log (names compare ignoring case and spaces). */
+const successfulOutcome = { activity: ' site VISIT ' };
 
 /** What both modes give: the in-memory report cut to the figures the streaming mode keeps. */
 async function inMemory(path: string) {
   const imported = await importLogFile(path);
   const r = toJsonReport(
-    analyseLog(imported.store, { parallelFrom: Infinity, pseudonymise, avoidable, silenceThresholdDays: 20 }),
+    analyseLog(imported.store, {
+      parallelFrom: Infinity,
+      pseudonymise,
+      avoidable,
+      silenceThresholdDays: 20,
+      successfulOutcome,
+    }),
     imported.report,
   );
   return {
@@ -68,12 +76,18 @@ async function inMemory(path: string) {
     avoidable: r.avoidable,
     channels: r.channels,
     firstContactResolution: r.firstContactResolution,
+    successfulOutcome: r.successfulOutcome,
     histograms: r.histograms,
   };
 }
 
 async function streamed(path: string) {
-  const s = await streamLogFile(path, { pseudonymise, avoidable, silenceThresholdDays: 20 });
+  const s = await streamLogFile(path, {
+    pseudonymise,
+    avoidable,
+    silenceThresholdDays: 20,
+    successfulOutcome,
+  });
   const r = toStreamedJsonReport(s.figures, s.report);
   expect(r.log.streamed).toBe(true);
   const { cases, events, activities, start, end, rows, casesOutOfOrder, warnings } = r.log;
@@ -88,6 +102,7 @@ async function streamed(path: string) {
     avoidable: r.avoidable,
     channels: r.channels,
     firstContactResolution: r.firstContactResolution,
+    successfulOutcome: r.successfulOutcome,
     histograms: r.histograms,
   };
 }
@@ -105,6 +120,8 @@ function expectNonTrivial(r: Awaited<ReturnType<typeof inMemory>>): void {
   expect(r.channels?.channels.length).toBeGreaterThan(3);
   expect(r.channels?.totalCost).toBeGreaterThan(1000);
   expect(r.firstContactResolution?.resolvedAtFirstContact).toBeGreaterThan(5);
+  expect(r.successfulOutcome?.reached).toBeGreaterThan(100);
+  expect(r.successfulOutcome?.ruleMatchesLog).toBe(true);
 }
 
 /** Equal, and with the same key order (the JSON text is the same). */
