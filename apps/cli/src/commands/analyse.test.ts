@@ -250,18 +250,28 @@ C,Report,2024-01-07T09:00:00Z,Web,Contact centre
     writeFileSync(join(streamed.cwd, 'log.csv'), log);
     expect(await streamed.run('log.csv', ...args)).toBe(exitCodes.ok);
     expect(streamed.stderr()).toMatch(
-      /note: The log was streamed.*every figure but the value-added ratio, closing the loop/,
+      /note: The log was streamed.*every figure but the value-added ratio and segments/,
     );
     return { inMemory, streamed };
   }
 
   it('given a log over the size, when run with --format json, then it is streamed and its figures equal the in-memory ones', async () => {
-    const { inMemory, streamed } = await both('--format', 'json', '--sco', 'close');
+    const { inMemory, streamed } = await both(
+      '--format',
+      'json',
+      '--sco',
+      'close',
+      '--delivery',
+      'Assess',
+      '--confirmation',
+      'Chase progress',
+    );
     const a = JSON.parse(inMemory.stdout());
     const b = JSON.parse(streamed.stdout());
     expect(a.log.streamed).toBeUndefined();
     expect(b.log.streamed).toBe(true);
-    expect(b.log.notComputed).toEqual(['valueAdded', 'closedLoop', 'segments']);
+    expect(b.log.notComputed).toEqual(['valueAdded', 'segments']);
+    expect(b.closedLoop).toMatchObject({ delivered: 1, closed: 1 });
     expect(b.successfulOutcome.reached).toBe(1);
     expect(b.log.cases).toBe(3);
     for (const k of ['cases', 'events', 'activities', 'start', 'end'] as const)
@@ -277,6 +287,7 @@ C,Report,2024-01-07T09:00:00Z,Web,Contact centre
       'channels',
       'firstContactResolution',
       'successfulOutcome',
+      'closedLoop',
       'histograms',
     ])
       expect(b[k], k).toEqual(a[k]);
@@ -308,10 +319,9 @@ C,Report,2024-01-07T09:00:00Z,Web,Contact centre
   it('given a log over the size and options for figures a streamed log does not have, then it says they were not used', async () => {
     const h = harness({ ...key, WAYMARK_STREAM_FROM_MB: '0.0001', LANG: 'cy_GB.UTF-8' });
     writeFileSync(join(h.cwd, 'log.csv'), log);
-    expect(await h.run('log.csv', '--format', 'json', '--delivery', 'Close', '--confirmation', 'Call')).toBe(
-      exitCodes.ok,
-    );
+    writeFileSync(join(h.cwd, 'classes.json'), '{"Close": "value-added"}');
+    expect(await h.run('log.csv', '--format', 'json', '--value-classes', 'classes.json')).toBe(exitCodes.ok);
     expect(h.stderr()).toMatch(/note: Cafodd y log ei ffrydio/);
-    expect(h.stderr()).toMatch(/warning: Mae --delivery, --confirmation yn gofyn am ffigurau/);
+    expect(h.stderr()).toMatch(/warning: Mae --value-classes yn gofyn am ffigurau/);
   });
 });

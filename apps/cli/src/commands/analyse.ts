@@ -85,8 +85,7 @@ default 4096), WAYMARK_EXPANSION_RATIO (a .gz expanding more times than this is 
 likely decompression bomb; default 100, 0 = off), WAYMARK_MAX_EVENTS (default 20000000),
 WAYMARK_MAX_CASE_EVENTS (most events in one case; default 100000). WAYMARK_STREAM_FROM_MB: a log
 this large or larger (a .gz counted as expanded; default a quarter of memory) is streamed, keeping no
-events, with every figure above but --value-classes, closing the loop and segments (the report says
-so).
+events, with every figure above but --value-classes and segments (the report says so).
 Privacy: case ids are pseudonymised with HMAC-SHA256 under the workspace key in
 WAYMARK_PSEUDONYM_KEY (at least 16 characters); without it a one-off key is used for this run.`;
 
@@ -227,6 +226,7 @@ export const analyseCommand: CliCommand = {
           ...(config.localCosts ? { localCosts: config.localCosts } : {}),
           ...(config.resolvedOutcome ? { resolvedOutcome: config.resolvedOutcome } : {}),
           ...(config.successfulOutcome ? { successfulOutcome: config.successfulOutcome } : {}),
+          ...(config.closedLoop ? { closedLoop: config.closedLoop } : {}),
           pseudonymise,
         });
         const note = w('eventlog.streamed.notComputed');
@@ -289,7 +289,7 @@ export const analyseCommand: CliCommand = {
 };
 
 /** The options for figures the streaming mode does not compute (see notStreamed in @waymark/analytics). */
-const streamedUnused = ['value-classes', 'delivery', 'confirmation'] as const;
+const streamedUnused = ['value-classes'] as const;
 
 function warnRejected(ctx: CliContext, r: ImportReport): void {
   if (r.rejectedRows > 0)

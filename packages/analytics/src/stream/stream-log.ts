@@ -54,6 +54,7 @@ export async function streamLogFile(
     localCosts,
     resolvedOutcome,
     successfulOutcome,
+    closedLoop,
     silenceThresholdDays,
     topVariants,
     pseudonymise,
@@ -65,6 +66,7 @@ export async function streamLogFile(
     ...(localCosts ? { localCosts } : {}),
     ...(resolvedOutcome ? { resolvedOutcome } : {}),
     ...(successfulOutcome ? { successfulOutcome } : {}),
+    ...(closedLoop ? { closedLoop } : {}),
     ...(silenceThresholdDays !== undefined ? { silenceThresholdDays } : {}),
     ...(topVariants !== undefined ? { topVariants } : {}),
     ...(pseudonymise ? { pseudonymise } : {}),
@@ -79,7 +81,7 @@ export async function streamLogFile(
 }
 
 /** The parts of `toJsonReport` a streamed log does not have: they read a case's events with other columns. */
-export const notStreamed = ['valueAdded', 'closedLoop', 'segments'] as const;
+export const notStreamed = ['valueAdded', 'segments'] as const;
 
 const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
 const summary = (s: Summary) => ({
@@ -188,6 +190,7 @@ export function toStreamedJsonReport(f: StreamedFigures, imported: ImportReport)
           timeToOutcomeSeconds: summary(f.successfulOutcome.timeToOutcomeSeconds),
         }
       : null,
+    closedLoop: f.closedLoop ? { ...f.closedLoop, share: num(f.closedLoop.share) } : null,
     histograms: f.histograms,
   };
 }
@@ -204,7 +207,6 @@ export function toStreamedReport(f: StreamedFigures, imported: ImportReport, not
     ...r,
     log: { ...log, warnings: [note, ...log.warnings] },
     valueAdded: null,
-    closedLoop: null,
     segments: {},
   };
 }

@@ -12,6 +12,12 @@ import { costChannelOf, defaultChannelCostTable, type ChannelCostTable } from '.
 import { defaultResolvedPattern, type FirstContactResolution } from '../metrics/fcr';
 import type { Handoffs } from '../metrics/handoffs';
 import type { OutcomeReached, OutcomeRule } from '../metrics/outcome';
+import {
+  confirmationPattern,
+  deliveryPattern,
+  type ClosedLoop,
+  type ClosedLoopRule,
+} from '../metrics/closed-loop';
 import { histogram, type Bin } from '../metrics/histogram';
 import type { Rework } from '../metrics/rework';
 import type { Silences } from '../metrics/silences';
@@ -47,6 +53,8 @@ export interface StreamedFigures {
   readonly fcr?: FirstContactResolution;
   /** With a Successful Customer Outcome rule whose column the log has. */
   readonly successfulOutcome?: OutcomeReached;
+  /** Undefined when no activity is (or can be detected as) delivery or confirmation. */
+  readonly closedLoop?: ClosedLoop;
   readonly histograms: { readonly contactsPerCase: readonly Bin[]; readonly durationDays: readonly Bin[] };
 }
 
@@ -60,6 +68,8 @@ export interface StreamingConfig {
   readonly resolvedOutcome?: RegExp;
   /** The journey's Successful Customer Outcome as an activity or attribute condition. */
   readonly successfulOutcome?: OutcomeRule;
+  /** Which activities are delivery and confirmation for closing the loop; detected by name when not given. */
+  readonly closedLoop?: ClosedLoopRule;
   /** A silence is a gap longer than this (default 14 days). */
   readonly silenceThresholdDays?: number;
   readonly topVariants?: number;
@@ -123,6 +133,8 @@ export class StreamingFigures {
   private readonly runCost = floats(64);
   // 1 when the event meets the Successful Customer Outcome rule
   private readonly runSco = ints(64);
+  // closing the loop: 1 when the activity is a delivery, 2 a confirmation (both bits when named as both)
+  private readonly runLoop = ints(64);
   // per case id
   private count = new Int32Array(1024);
   private first = new Float64Array(1024);
@@ -147,6 +159,8 @@ export class StreamingFigures {
   // the time of the case's first event meeting the Successful Customer Outcome rule; 1 in `reached` once it has
   private reachedAt = new Float64Array(1024);
   private reached = new Uint8Array(1024);
+  // closing the loop: 1 once the case has had a delivery, 2 once a confirming contact came after it
+  private loop = new Uint8Array(1024);
   private channelCount: number[] = [];
   private readonly unitOf = new Map<number, number | undefined>();
   private uncosted = 0;
@@ -227,6 +241,7 @@ export class StreamingFigures {
     outcome = -1,
     cost = Number.NaN,
     sco = false,
+    loop = 0,
   ): void {
     if (caseId !== this.runCase) this.flushRun();
     this.runCase = caseId;
@@ -238,6 +253,7 @@ export class StreamingFigures {
     this.runOutcome.push(outcome);
     this.runCost.push(cost);
     this.runSco.push(sco ? 1 : 0);
+    this.runLoop.push(loop);
     this.events++;
   }
 
@@ -268,6 +284,13 @@ export class StreamingFigures {
         this.reached[c] = 1;
         this.reachedAt[c] = time[i] as number;
       }
+      // as computeClosedLoop: a confirming contact after the case's first delivery closes the loop
+      const l = this.runLoop.data[i] as number;
+      const state = this.loop[c] as number;
+      if (l !== 0 && (state & 2) === 0) {
+        if ((state & 1) === 1 && (l & 2) === 2 && contact[i] === 1) this.loop[c] = state | 2;
+        if ((l & 1) === 1) this.loop[c] = (this.loop[c] as number) | 1;
+      }
       if (contact[i] === 1 && this.contacts[c] === 1)
         this.firstOutcome[c] = (this.runOutcome.data[i] as number) + 1;
     }
@@ -279,6 +302,7 @@ export class StreamingFigures {
     this.runOutcome.size = 0;
     this.runCost.size = 0;
     this.runSco.size = 0;
+    this.runLoop.size = 0;
   }
 
   /** Event `ordinal` (1-based among the events kept) of case c, in its case's time order. */
@@ -529,6 +553,9 @@ export class StreamingFigures {
     const reached = new Uint8Array(n);
     reached.set(this.reached);
     this.reached = reached;
+    const loop = new Uint8Array(n);
+    loop.set(this.loop);
+    this.loop = loop;
   }
 
   /**
@@ -548,6 +575,12 @@ export class StreamingFigures {
       readonly resolvedOutcome?: RegExp;
       /** The rule, when the log has its column, and whether any activity or value in the log matches it. */
       readonly successfulOutcome?: { readonly rule: OutcomeRule; readonly matchesLog: boolean };
+      /** The activities counted as delivery and confirmation (none: no closing-the-loop figure). */
+      readonly closedLoop?: {
+        readonly delivery: readonly string[];
+        readonly confirmation: readonly string[];
+        readonly detected: boolean;
+      };
     } = {},
   ): StreamedFigures {
     this.flushRun();
@@ -608,6 +641,7 @@ export class StreamingFigures {
       ...(end.successfulOutcome
         ? { successfulOutcome: this.outcomeReached(caseIds, end.successfulOutcome) }
         : {}),
+      ...(end.closedLoop ? { closedLoop: this.closedLoop(caseIds, end.closedLoop) } : {}),
       ...(this.columns.outcome
         ? { fcr: this.fcrFigures(caseIds, end.outcomes ?? [], end.resolvedOutcome ?? defaultResolvedPattern) }
         : {}),
@@ -637,6 +671,33 @@ export class StreamingFigures {
       interval: { low: w.low, high: w.high, confidence },
       timeToOutcomeSeconds: summariseInPlace(Float64Array.from(times)),
       ruleMatchesLog: sco.matchesLog,
+    };
+  }
+
+  /** As computeClosedLoop: of the cases with a delivery, the share with a confirming contact after it. */
+  private closedLoop(
+    caseIds: readonly number[],
+    loop: {
+      readonly delivery: readonly string[];
+      readonly confirmation: readonly string[];
+      readonly detected: boolean;
+    },
+    confidence = 0.95,
+  ): ClosedLoop {
+    let delivered = 0;
+    let closed = 0;
+    for (const c of caseIds) {
+      const state = this.loop[c] as number;
+      if ((state & 1) === 1) delivered++;
+      if ((state & 2) === 2) closed++;
+    }
+    const w = wilsonInterval(closed, delivered, confidence);
+    return {
+      ...loop,
+      delivered,
+      closed,
+      share: w.estimate,
+      interval: { low: w.low, high: w.high, confidence },
     };
   }
 
@@ -923,12 +984,16 @@ export class StreamingStore extends EventStore {
   // the Successful Customer Outcome rule (when the log has its column) and which ids meet it, by id
   private readonly sco: OutcomeRule | undefined;
   private readonly scoMeets = new Map<number, boolean>();
+  // closing the loop: the rule, and each activity's kind by id (1 delivery, 2 confirmation)
+  private readonly loopRule: ClosedLoopRule;
+  private readonly loopKind = new Map<number, number>();
 
   constructor(decoder: BytesDecoder, options: ConstructorParameters<typeof EventStore>[1] = {}) {
     // the events limit guards the memory events take; streamed events take none
     super(decoder, { ...options, capacity: 1, maxEvents: Number.POSITIVE_INFINITY });
     const config = streamingConfig.getStore() ?? {};
     const rule = config.successfulOutcome;
+    this.loopRule = config.closedLoop ?? {};
     this.sco = rule && ('activity' in rule || this.dim[rule.dimension] !== undefined) ? rule : undefined;
     this.figures = new StreamingFigures(
       (a) => this.activities.value(a),
@@ -969,11 +1034,23 @@ export class StreamingStore extends EventStore {
       outcome ? (outcome[0] as number) : -1,
       this.cost ? (this.cost[0] as number) : Number.NaN,
       this.meetsOutcome(),
+      this.loopKindOf(this.pendingActivity),
     );
     // an event without a value leaves its slot untouched: cleared so it does not inherit the last one's
     for (const d of this.presentDims()) (this.dim[d] as Int32Array)[0] = -1;
     if (this.cost) this.cost[0] = Number.NaN;
     this.pendingCase = -1;
+  }
+
+  /** Whether an activity is delivery (1), confirmation (2) or both, by computeClosedLoop's rules. */
+  private loopKindOf(a: number): number {
+    let kind = this.loopKind.get(a);
+    if (kind === undefined) {
+      const { isDelivery, isConfirmation } = loopClass(this.loopRule, this.activities.value(a));
+      kind = (isDelivery ? 1 : 0) | (isConfirmation ? 2 : 0);
+      this.loopKind.set(a, kind);
+    }
+    return kind;
   }
 
   /** Whether the event written last meets the Successful Customer Outcome rule (names compared as outcome.ts does). */
@@ -1006,7 +1083,20 @@ export class StreamingStore extends EventStore {
       outcomes: this.dims.outcome.values(),
       ...(config.resolvedOutcome ? { resolvedOutcome: config.resolvedOutcome } : {}),
       ...(this.sco ? { successfulOutcome: { rule: this.sco, matchesLog: this.outcomeInLog(this.sco) } } : {}),
+      ...this.loopActivities(),
     });
+  }
+
+  /** The delivery and confirmation activities of the log, none when either list is empty (no figure). */
+  private loopActivities() {
+    const names = this.activities.values();
+    const classes = names.map((n) => loopClass(this.loopRule, n));
+    const delivery = names.filter((_, i) => classes[i]?.isDelivery);
+    const confirmation = names.filter((_, i) => classes[i]?.isConfirmation);
+    if (delivery.length === 0 || confirmation.length === 0) return {};
+    const named = (list: readonly string[] | undefined) => list !== undefined && list.length > 0;
+    const detected = !named(this.loopRule.delivery) || !named(this.loopRule.confirmation);
+    return { closedLoop: { delivery, confirmation, detected } };
   }
 
   /** Whether any activity or value in the log matches the rule (false: probably misspelt). */
@@ -1023,3 +1113,12 @@ export class StreamingStore extends EventStore {
 
 /** Names compare exactly, ignoring case and surrounding spaces (outcome.ts's rule). */
 const sameName = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** computeClosedLoop's classes of an activity: named ones by name (case and spaces ignored), else by pattern. */
+function loopClass(rule: ClosedLoopRule, name: string): { isDelivery: boolean; isConfirmation: boolean } {
+  const has = (list: readonly string[] | undefined) =>
+    list && list.length > 0 ? list.some((x) => sameName(x, name)) : undefined;
+  const isConfirmation = has(rule.confirmation) ?? confirmationPattern.test(name);
+  const isDelivery = has(rule.delivery) ?? (!isConfirmation && deliveryPattern.test(name));
+  return { isDelivery, isConfirmation };
+}

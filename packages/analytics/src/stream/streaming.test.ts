@@ -42,6 +42,8 @@ const pseudonymise = (c: string) => `p-${c}`;
 const avoidable = { categories: { 'Request more information': 'CL' }, repeatWithinDays: 10 };
 /** The Successful Customer Outcome, spelt differently from the log (names compare ignoring case and spaces). */
 const successfulOutcome = { activity: ' site VISIT ' };
+/** Closing the loop: a site visit delivers, a phoned chase after it confirms. */
+const closedLoop = { delivery: ['Site visit'], confirmation: ['chase progress'] };
 
 /** What both modes give: the in-memory report cut to the figures the streaming mode keeps. */
 async function inMemory(path: string) {
@@ -53,6 +55,7 @@ async function inMemory(path: string) {
       avoidable,
       silenceThresholdDays: 20,
       successfulOutcome,
+      closedLoop,
     }),
     imported.report,
   );
@@ -77,6 +80,7 @@ async function inMemory(path: string) {
     channels: r.channels,
     firstContactResolution: r.firstContactResolution,
     successfulOutcome: r.successfulOutcome,
+    closedLoop: r.closedLoop,
     histograms: r.histograms,
   };
 }
@@ -87,6 +91,7 @@ async function streamed(path: string) {
     avoidable,
     silenceThresholdDays: 20,
     successfulOutcome,
+    closedLoop,
   });
   const r = toStreamedJsonReport(s.figures, s.report);
   expect(r.log.streamed).toBe(true);
@@ -103,6 +108,7 @@ async function streamed(path: string) {
     channels: r.channels,
     firstContactResolution: r.firstContactResolution,
     successfulOutcome: r.successfulOutcome,
+    closedLoop: r.closedLoop,
     histograms: r.histograms,
   };
 }
@@ -122,6 +128,8 @@ function expectNonTrivial(r: Awaited<ReturnType<typeof inMemory>>): void {
   expect(r.firstContactResolution?.resolvedAtFirstContact).toBeGreaterThan(5);
   expect(r.successfulOutcome?.reached).toBeGreaterThan(100);
   expect(r.successfulOutcome?.ruleMatchesLog).toBe(true);
+  expect(r.closedLoop?.closed).toBeGreaterThan(10);
+  expect(r.closedLoop?.closed).toBeLessThan(r.closedLoop?.delivered ?? 0);
 }
 
 /** Equal, and with the same key order (the JSON text is the same). */
