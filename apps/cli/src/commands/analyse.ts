@@ -85,7 +85,7 @@ default 4096), WAYMARK_EXPANSION_RATIO (a .gz expanding more times than this is 
 likely decompression bomb; default 100, 0 = off), WAYMARK_MAX_EVENTS (default 20000000),
 WAYMARK_MAX_CASE_EVENTS (most events in one case; default 100000). WAYMARK_STREAM_FROM_MB: a log
 this large or larger (a .gz counted as expanded; default a quarter of memory) is streamed, keeping no
-events, with every figure above but --value-classes and segments (the report says so).
+events, with every figure above but --value-classes (the report says so).
 Privacy: case ids are pseudonymised with HMAC-SHA256 under the workspace key in
 WAYMARK_PSEUDONYM_KEY (at least 16 characters); without it a one-off key is used for this run.`;
 

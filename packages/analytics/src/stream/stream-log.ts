@@ -55,6 +55,7 @@ export async function streamLogFile(
     resolvedOutcome,
     successfulOutcome,
     closedLoop,
+    segments,
     silenceThresholdDays,
     topVariants,
     pseudonymise,
@@ -67,6 +68,7 @@ export async function streamLogFile(
     ...(resolvedOutcome ? { resolvedOutcome } : {}),
     ...(successfulOutcome ? { successfulOutcome } : {}),
     ...(closedLoop ? { closedLoop } : {}),
+    ...(segments ? { segments } : {}),
     ...(silenceThresholdDays !== undefined ? { silenceThresholdDays } : {}),
     ...(topVariants !== undefined ? { topVariants } : {}),
     ...(pseudonymise ? { pseudonymise } : {}),
@@ -81,7 +83,7 @@ export async function streamLogFile(
 }
 
 /** The parts of `toJsonReport` a streamed log does not have: they read a case's events with other columns. */
-export const notStreamed = ['valueAdded', 'segments'] as const;
+export const notStreamed = ['valueAdded'] as const;
 
 const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
 const summary = (s: Summary) => ({
@@ -191,6 +193,7 @@ export function toStreamedJsonReport(f: StreamedFigures, imported: ImportReport)
         }
       : null,
     closedLoop: f.closedLoop ? { ...f.closedLoop, share: num(f.closedLoop.share) } : null,
+    segments: f.segments,
     histograms: f.histograms,
   };
 }
@@ -207,6 +210,5 @@ export function toStreamedReport(f: StreamedFigures, imported: ImportReport, not
     ...r,
     log: { ...log, warnings: [note, ...log.warnings] },
     valueAdded: null,
-    segments: {},
   };
 }

@@ -21,7 +21,9 @@ import {
 import { histogram, type Bin } from '../metrics/histogram';
 import type { Rework } from '../metrics/rework';
 import type { Silences } from '../metrics/silences';
+import { computeSegments, type Segment, type SegmentBy } from '../metrics/segments';
 import { rangeStats, summarise, summariseInPlace, type Summary } from '../metrics/stats';
+import type { CaseIndex } from '../model/case-index';
 import { compareSequences, type Variant } from '../metrics/variants';
 import { ImportError } from '../ingest/import-result';
 import { EventStore } from '../model/event-store';
@@ -55,6 +57,7 @@ export interface StreamedFigures {
   readonly successfulOutcome?: OutcomeReached;
   /** Undefined when no activity is (or can be detected as) delivery or confirmation. */
   readonly closedLoop?: ClosedLoop;
+  readonly segments: Partial<Record<SegmentBy, readonly Segment[]>>;
   readonly histograms: { readonly contactsPerCase: readonly Bin[]; readonly durationDays: readonly Bin[] };
 }
 
@@ -70,6 +73,8 @@ export interface StreamingConfig {
   readonly successfulOutcome?: OutcomeRule;
   /** Which activities are delivery and confirmation for closing the loop; detected by name when not given. */
   readonly closedLoop?: ClosedLoopRule;
+  /** The segments to cut (default period, channel, team and variant). */
+  readonly segments?: readonly SegmentBy[];
   /** A silence is a gap longer than this (default 14 days). */
   readonly silenceThresholdDays?: number;
   readonly topVariants?: number;
@@ -161,6 +166,9 @@ export class StreamingFigures {
   private reached = new Uint8Array(1024);
   // closing the loop: 1 once the case has had a delivery, 2 once a confirming contact came after it
   private loop = new Uint8Array(1024);
+  // segments: the case's first channel and first team (+ 1; 0: none yet), in its time order
+  private firstChannel = new Int32Array(1024);
+  private firstOrg = new Int32Array(1024);
   private channelCount: number[] = [];
   private readonly unitOf = new Map<number, number | undefined>();
   private uncosted = 0;
@@ -291,6 +299,10 @@ export class StreamingFigures {
         if ((state & 1) === 1 && (l & 2) === 2 && contact[i] === 1) this.loop[c] = state | 2;
         if ((l & 1) === 1) this.loop[c] = (this.loop[c] as number) | 1;
       }
+      const ch = this.runChannel.data[i] as number;
+      if (ch >= 0 && this.firstChannel[c] === 0) this.firstChannel[c] = ch + 1;
+      const o = org[i] as number;
+      if (o >= 0 && this.firstOrg[c] === 0) this.firstOrg[c] = o + 1;
       if (contact[i] === 1 && this.contacts[c] === 1)
         this.firstOutcome[c] = (this.runOutcome.data[i] as number) + 1;
     }
@@ -547,6 +559,8 @@ export class StreamingFigures {
     this.caseCost = grow(this.caseCost, f64);
     this.firstOutcome = grow(this.firstOutcome, i32);
     this.reachedAt = grow(this.reachedAt, f64);
+    this.firstChannel = grow(this.firstChannel, i32);
+    this.firstOrg = grow(this.firstOrg, i32);
     const flags = new Uint8Array(n);
     flags.set(this.unsorted);
     this.unsorted = flags;
@@ -581,6 +595,7 @@ export class StreamingFigures {
         readonly confirmation: readonly string[];
         readonly detected: boolean;
       };
+      readonly segments?: readonly SegmentBy[];
     } = {},
   ): StreamedFigures {
     this.flushRun();
@@ -612,6 +627,46 @@ export class StreamingFigures {
     for (const s of this.activitySeen) activities += s;
     const contactsOfCase = Int32Array.from(caseIds, (c) => this.contacts[c] as number);
     const handoffs = this.hasOrg ? this.handoffFigures(caseIds, end.teams ?? []) : undefined;
+    const variants = this.topVariants(variantCases, names, cases, topN);
+    const avoidable = this.avoidableFigures(caseIds, contactsOfCase);
+    const channels =
+      this.columns.channel || this.columns.cost ? this.channelMix(caseIds, end.channels ?? []) : undefined;
+    // as computeVariants' variantOfCase, as far as segments read it (ranks past 10 are "other"): the ranked
+    // variants first, then the rest in order of first appearance (variantCases is in that order)
+    const rankOf = new Map<number, number>();
+    for (const v of variants.ranked) if (rankOf.size < 10) rankOf.set(v, rankOf.size);
+    for (const v of variantCases.keys()) if (rankOf.size < 10 && !rankOf.has(v)) rankOf.set(v, rankOf.size);
+    const first = (col: Int32Array) => Int32Array.from(caseIds, (c) => (col[c] as number) - 1);
+    // computeSegments reads, for the channel and team segments, the first event of each case with a value:
+    // here each case is given as one event holding that value
+    const oneEventACase = {
+      cases,
+      caseStart: Int32Array.from({ length: cases + 1 }, (_, i) => i),
+      store: {
+        dim: {
+          channel: this.columns.channel ? first(this.firstChannel) : undefined,
+          org: this.hasOrg ? first(this.firstOrg) : undefined,
+        },
+        dims: {
+          channel: { values: () => end.channels ?? [] },
+          org: { values: () => end.teams ?? [] },
+        },
+      },
+    } as unknown as CaseIndex;
+    const segments = computeSegments(
+      oneEventACase,
+      {
+        contacts: contactsOfCase,
+        events: eventsOfCase,
+        durationSeconds: durationOfCase,
+        startMs: Float64Array.from(caseIds, (c) => this.first[c] as number),
+        variant: Int32Array.from(caseIds, (c) => rankOf.get(this.node[c] as number) ?? 10),
+        avoidable: avoidable.avoidableOfCase,
+        ...(handoffs ? { handoffs: handoffs.handoffsOfCase } : {}),
+        ...(channels ? { cost: channels.costOfCase } : {}),
+      },
+      end.segments,
+    );
     return {
       cases,
       events: this.events,
@@ -624,7 +679,7 @@ export class StreamingFigures {
         endActivities: countsByName(ends, names),
         pairs: this.pairs,
       },
-      variants: { count: variantCases.size, top: this.topVariants(variantCases, names, cases, topN) },
+      variants: { count: variantCases.size, top: variants.top },
       eventsPerCase: summarise(eventsOfCase),
       durationSeconds: summarise(durationOfCase),
       contactsPerCase: summarise(contactsOfCase),
@@ -634,10 +689,9 @@ export class StreamingFigures {
       silences: this.silenceFigures(caseIds, (end.silenceThresholdDays ?? 14) * 86_400, names, (c) =>
         (end.pseudonymise ?? ((x: string) => x))(end.caseName ? end.caseName(c) : String(c)),
       ),
-      avoidable: this.avoidableFigures(caseIds, contactsOfCase),
-      ...(this.columns.channel || this.columns.cost
-        ? { channels: this.channelMix(caseIds, end.channels ?? []) }
-        : {}),
+      avoidable,
+      ...(channels ? { channels } : {}),
+      segments,
       ...(end.successfulOutcome
         ? { successfulOutcome: this.outcomeReached(caseIds, end.successfulOutcome) }
         : {}),
@@ -952,7 +1006,7 @@ export class StreamingFigures {
     names: readonly string[],
     cases: number,
     topN: number,
-  ): Variant[] {
+  ): { top: Variant[]; ranked: number[] } {
     const counts = [...variantCases.values()].sort((x, y) => y - x);
     const cutoff = counts.length === 0 ? 0 : (counts[Math.min(topN, counts.length) - 1] as number);
     const sequence = (v: number): string[] => {
@@ -963,9 +1017,14 @@ export class StreamingFigures {
     };
     const ranked = [...variantCases]
       .filter(([, k]) => k >= cutoff)
-      .map(([v, k]) => ({ activities: sequence(v), cases: k }));
+      .map(([v, k]) => ({ node: v, activities: sequence(v), cases: k }));
     ranked.sort((x, y) => y.cases - x.cases || compareSequences(x.activities, y.activities));
-    return ranked.slice(0, topN).map((r) => ({ ...r, coverage: r.cases / cases }));
+    return {
+      top: ranked
+        .slice(0, topN)
+        .map((r) => ({ activities: r.activities, cases: r.cases, coverage: r.cases / cases })),
+      ranked: ranked.map((r) => r.node),
+    };
   }
 }
 
@@ -1083,6 +1142,7 @@ export class StreamingStore extends EventStore {
       outcomes: this.dims.outcome.values(),
       ...(config.resolvedOutcome ? { resolvedOutcome: config.resolvedOutcome } : {}),
       ...(this.sco ? { successfulOutcome: { rule: this.sco, matchesLog: this.outcomeInLog(this.sco) } } : {}),
+      ...(config.segments ? { segments: config.segments } : {}),
       ...this.loopActivities(),
     });
   }

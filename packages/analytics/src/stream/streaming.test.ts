@@ -81,6 +81,7 @@ async function inMemory(path: string) {
     firstContactResolution: r.firstContactResolution,
     successfulOutcome: r.successfulOutcome,
     closedLoop: r.closedLoop,
+    segments: r.segments,
     histograms: r.histograms,
   };
 }
@@ -109,6 +110,7 @@ async function streamed(path: string) {
     firstContactResolution: r.firstContactResolution,
     successfulOutcome: r.successfulOutcome,
     closedLoop: r.closedLoop,
+    segments: r.segments,
     histograms: r.histograms,
   };
 }
@@ -130,6 +132,10 @@ function expectNonTrivial(r: Awaited<ReturnType<typeof inMemory>>): void {
   expect(r.successfulOutcome?.ruleMatchesLog).toBe(true);
   expect(r.closedLoop?.closed).toBeGreaterThan(10);
   expect(r.closedLoop?.closed).toBeLessThan(r.closedLoop?.delivered ?? 0);
+  expect(r.segments.period?.length).toBeGreaterThan(0);
+  expect(r.segments.channel?.length).toBeGreaterThan(3);
+  expect(r.segments.org?.length).toBeGreaterThan(0);
+  expect(r.segments.variant).toHaveLength(11);
 }
 
 /** Equal, and with the same key order (the JSON text is the same). */
