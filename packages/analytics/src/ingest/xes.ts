@@ -316,16 +316,33 @@ export async function importXes(
   try {
     // the text must be UTF-8 (decision 0011): checked as it streams past, the line counted for the message
     let columns = 0; // characters of the current line in the chunks before
+    // the chunk before this one and where it began: a character cut by a chunk's end is refused from the
+    // next chunk, at a negative offset, and its bad byte is named from here
+    let prev: Uint8Array = new Uint8Array(0);
+    let prevLines = 1;
+    let prevColumns = 0;
     const utf8 = new Utf8Stream((chunk, at, offset) => {
       // the chunk is checked before the scanner sees it, so the scanner's count of line breaks so far
       // (kept for its own messages) is where the chunk starts: the lines are not counted a second time
-      const lines = scanner.lineAfterPushed;
-      const { line, column } = positionOfByte(chunk, Math.max(0, at), lines);
-      const col = line === lines ? column + columns : column;
-      throw notUtf8Error(at >= 0 ? (chunk[at] as number) : 0, line, col, offset);
+      let lines = scanner.lineAfterPushed;
+      let before = columns;
+      let bytes = chunk;
+      let i = at;
+      if (at < 0 && prev.length + at >= 0) {
+        bytes = prev;
+        i = prev.length + at;
+        lines = prevLines;
+        before = prevColumns;
+      }
+      const { line, column } = positionOfByte(bytes, Math.max(0, i), lines);
+      const col = line === lines ? column + before : column;
+      throw notUtf8Error(i >= 0 ? (bytes[i] as number) : 0, line, col, offset);
     });
     for await (const chunk of source) {
       utf8.check(chunk);
+      prev = chunk;
+      prevLines = scanner.lineAfterPushed;
+      prevColumns = columns;
       const last = chunk.lastIndexOf(10);
       if (last >= 0) columns = 0;
       for (let i = last + 1; i < chunk.length; i++) if (((chunk[i] as number) & 0xc0) !== 0x80) columns++;
