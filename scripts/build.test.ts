@@ -84,6 +84,28 @@ describe('the built waymark bin', () => {
     expect(report.log).toMatchObject({ cases: 12, events, activities: 3 });
   });
 
+  it('analyse of a log loads neither zod nor the message catalogue, and --costs (a JSON option) still works', async () => {
+    // decision 0042: `waymark analyse <log>` imports the engine through @waymark/analytics/log, and the
+    // survey, cost-model and SQL paths only when their options are given; the bundle loads all an import reaches
+    const { csv } = contactLog(3);
+    const path = join(work, 'small.csv');
+    writeFileSync(path, csv);
+    const costs = join(work, 'costs.json');
+    writeFileSync(costs, '{"Phone": 3}');
+    const env = { ...process.env, WAYMARK_PSEUDONYM_KEY: 'build-test-key-0123456789abcdef' };
+    const plain = await runListingModules([bin, 'analyse', path, '--format', 'json'], env);
+    expect(plain.code).toBe(0);
+    expect(JSON.parse(plain.stdout).log).toMatchObject({ cases: 3, events: 6 });
+    expect(plain.loaded.filter((url) => /\/node_modules\/(zod|@formatjs)\//.test(url))).toEqual([]);
+    const costed = await runListingModules([bin, 'analyse', path, '--format', 'json', '--costs', costs], env);
+    expect(costed.code).toBe(0);
+    const bad = join(work, 'costs-latin1.json');
+    writeFileSync(bad, Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x3a, 0x31, 0x7d]));
+    const refused = await runListingModules([bin, 'analyse', path, '--costs', bad], env);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/--costs: .*costs-latin1\.json: line 1, column 3: /);
+  });
+
   it('has source maps, so a stack trace names the TypeScript line', async () => {
     const probe = `
 const { main } = await import(${JSON.stringify(new URL('apps/cli/dist/main.js', `file://${repoRoot}/`).href)});

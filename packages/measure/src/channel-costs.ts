@@ -1,5 +1,6 @@
 import { err, ok, type Result } from '@waymark/core';
 import { z } from 'zod';
+import { costTables, defaultCostTableId, type CostTable } from './channel-cost-tables';
 import { inputError, type InputError } from './input-error';
 
 const pounds = z.number({ error: 'expected a non-negative number of pounds' }).min(0, {
@@ -17,33 +18,11 @@ export const costTableSchema = z.object({
   /** Pounds per contact by channel id ('face-to-face', 'telephone', 'web', 'post', 'email', ...). */
   perContact: z.record(z.string(), pounds),
 });
-export type CostTable = z.infer<typeof costTableSchema>;
+// the schema reads exactly a CostTable (channel-cost-tables.ts, where the type is written out without zod)
+export type { CostTable };
+void (costTableSchema satisfies z.ZodType<CostTable>);
 
-/** domain.md §5. Socitm 2011 is the default. No sourced email figure exists: use local costing. */
-export const costTables: readonly CostTable[] = [
-  {
-    id: 'socitm-2011',
-    // i18n-exempt: a citation, the publisher's own name for the source
-    source: 'Socitm Insight channel value benchmarking',
-    year: 2011,
-    perContact: { 'face-to-face': 8.62, telephone: 2.83, web: 0.15 },
-  },
-  {
-    id: 'socitm-2008-medians',
-    // i18n-exempt: a citation, the publisher's own name for the source
-    source: 'Socitm, medians',
-    year: 2008,
-    perContact: { 'face-to-face': 9.34, telephone: 3.76, web: 0.27 },
-  },
-  {
-    id: 'pwc-london-south-east',
-    // i18n-exempt: a citation, the publisher's own name for the source
-    source: 'PwC, 19 London and South East councils',
-    year: null,
-    perContact: { 'face-to-face': 10.53, telephone: 3.39, web: 0.08, post: 12.1 },
-  },
-];
-export const defaultCostTableId = 'socitm-2011';
+export { costTables, defaultCostTableId };
 
 /** A table with some channels replaced or added by the user's own figures; keeps the source honest. */
 export function overrideCostTable(

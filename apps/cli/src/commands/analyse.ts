@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { decodeText } from '@waymark/core';
 import {
   analyseLog,
   createPseudonymiser,
@@ -24,12 +23,17 @@ import {
   streamLogFile,
   toStreamedJsonReport,
   toStreamedReport,
-} from '@waymark/analytics';
+} from '@waymark/analytics/log';
 import { exitCodes, type CliCommand, type CliContext } from '../command';
-import { labelledTable, resolveCostOptions } from '../files/read-cost-model';
-import { runEmitSql } from '../emit-sql/emit-command';
-import { cliWords } from '../emit-sql/words';
-import { readSurveyEvidence, SurveyInputError, withSurveyEvidence } from './survey-evidence';
+
+// The survey, cost-model, SQL and catalogue-words paths are imported when their options are given, not with
+// this command, and the engine through @waymark/analytics/log rather than the package's main entry: the
+// bundle loads all that an import can reach, and these bring @waymark/core's document schemas (zod), the
+// message catalogue (@formatjs) and measure's parsers, start-up that `waymark analyse <log>` never uses
+// (decision 0042).
+const surveyEvidence = () => import('./survey-evidence');
+const costModelFiles = () => import('../files/read-cost-model');
+const catalogueWords = async (env: CliContext['env']) => (await import('../emit-sql/words')).cliWords(env);
 
 const help = `waymark analyse <log> [options]
 waymark analyse --survey <export> [--survey-map FILE] [--format json|md|html] [--out FILE]
@@ -195,6 +199,7 @@ export const analyseCommand: CliCommand = {
         ...(v['only-transition'] ? { lifecycle: v['only-transition'] } : {}),
       };
       if (logArg === undefined) {
+        const { readSurveyEvidence, withSurveyEvidence } = await surveyEvidence();
         const survey = await readSurveyEvidence(ctx.cwd, ctx.env, v.survey!, v['survey-map']);
         const empty =
           format === 'json'
@@ -214,7 +219,7 @@ export const analyseCommand: CliCommand = {
       const logPath = resolvePath(ctx, logArg);
       // a log larger than WAYMARK_STREAM_FROM_MB (default a quarter of memory) is streamed: no event is kept
       if (v.survey === undefined && (await shouldStream(logPath, streamFromBytes(ctx.env)))) {
-        const w = cliWords(ctx.env);
+        const w = await catalogueWords(ctx.env);
         const streamed = await streamLogFile(logPath, {
           ...importOptions,
           ...(config.topVariants !== undefined ? { topVariants: config.topVariants } : {}),
@@ -257,6 +262,7 @@ export const analyseCommand: CliCommand = {
             ? renderMarkdownReport(report, logArg)
             : renderHtmlReport(report, logArg);
       if (v.survey !== undefined) {
+        const { readSurveyEvidence, withSurveyEvidence } = await surveyEvidence();
         const survey = await readSurveyEvidence(ctx.cwd, ctx.env, v.survey, v['survey-map'], {
           index: analysis.index,
           activities: analysis.index.store.activities.values(),
@@ -267,7 +273,7 @@ export const analyseCommand: CliCommand = {
       warnRejected(ctx, imported.report);
       return await emit(ctx, v.out, text);
     } catch (e) {
-      if (e instanceof SurveyInputError) {
+      if (v.survey !== undefined && e instanceof (await surveyEvidence()).SurveyInputError) {
         ctx.stderr(`waymark analyse: ${e.message}\n`);
         return e.io ? exitCodes.io : exitCodes.invalid;
       }
@@ -344,6 +350,7 @@ async function readJsonRecord(
     );
   }
   // the one decoding rule (decision 0011): bytes that are not UTF-8 are refused, not read as U+FFFD
+  const { decodeText } = await import('@waymark/core/text');
   const decoded = decodeText(bytes);
   if (!decoded.ok) {
     const { code, line, column, message } = decoded.error;
@@ -401,6 +408,7 @@ async function readConfig(
   // a cost model or price year: the table's source then says the model and price base (issue 13 item 2)
   let costTable;
   if (str('cost-model') !== undefined || str('price-year') !== undefined || str('deflator') !== undefined) {
+    const { labelledTable, resolveCostOptions } = await costModelFiles();
     const resolved = await resolveCostOptions(ctx.cwd, {
       costModel: str('cost-model'),
       priceYear: str('price-year'),
@@ -480,7 +488,7 @@ async function emitSqlFor(
   ctx: CliContext,
 ): Promise<number> {
   const str = (k: string): string | undefined => (typeof v[k] === 'string' ? (v[k] as string) : undefined);
-  const w = cliWords(ctx.env);
+  const w = await catalogueWords(ctx.env);
   if (!v['emit-sql']) throw new UsageError(w('emitSql.error.dialectWithoutEmit'));
   if (str('survey') !== undefined) throw new UsageError(w('emitSql.error.withSurvey'));
   if (extra.length > 0) throw new UsageError(`one log at a time; also got ${extra.join(' ')}`);
@@ -492,6 +500,7 @@ async function emitSqlFor(
   const delimiter = str('delimiter');
   // the sample is read with the names given but "none" left out, so its header maps the rest
   const given = Object.fromEntries(Object.entries(mapping).filter(([, c]) => c !== 'none' && c !== '-'));
+  const { runEmitSql } = await import('../emit-sql/emit-command');
   return runEmitSql(
     {
       ...(sample !== undefined ? { sample } : {}),

@@ -1,4 +1,4 @@
-import { firstInvalidUtf8, positionOfByte } from '@waymark/core';
+import { firstInvalidUtf8, positionOfByte } from '@waymark/core/text';
 import { open } from 'node:fs/promises';
 import { columnSynonyms, resolveColumns, type ColumnMapping, type MappedField } from '../ingest/columns';
 import { sniffDialect } from '../ingest/csv-dialect';

@@ -1,4 +1,9 @@
-import { describeUnsafeCharacter, findUnsafeCharacter, textEncodingOf, zeroByteProblem } from '@waymark/core';
+import {
+  describeUnsafeCharacter,
+  findUnsafeCharacter,
+  textEncodingOf,
+  zeroByteProblem,
+} from '@waymark/core/text';
 import type { MappedField } from './columns';
 import type { CsvEncoding } from './csv-dialect';
 import { CsvError, MAX_FIELDS } from './csv-reader';

@@ -1,4 +1,4 @@
-import { positionOfByte } from '@waymark/core';
+import { positionOfByte } from '@waymark/core/text';
 
 /**
  * A streaming, byte-level CSV reader (RFC 4180 plus common variants). It never builds strings:

@@ -1,4 +1,4 @@
-import { findUnsafeCharacter, firstInvalidUtf8 } from '@waymark/core';
+import { findUnsafeCharacter, firstInvalidUtf8 } from '@waymark/core/text';
 import { EventStore, type DimensionName } from '../model/event-store';
 import { dimensionFields, resolveColumns, type ColumnMapping, type MappedField } from './columns';
 import { emptyActivity, emptyCase, parseMoney } from './csv-row';

@@ -6,7 +6,7 @@ import {
   notUtf8Problem,
   type TextDecodingProblem,
   type UnsafeCharacter,
-} from '@waymark/core';
+} from '@waymark/core/text';
 import type { ByteInterner } from '../model/byte-interner';
 import type { CsvEncoding } from './csv-dialect';
 import { ImportError } from './import-result';

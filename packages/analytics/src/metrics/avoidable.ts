@@ -1,5 +1,5 @@
-import { ni14ActivityPatterns } from '@waymark/core';
-import { wilsonInterval, type Proportion } from '@waymark/measure';
+import { ni14ActivityPatterns } from '@waymark/core/text';
+import { wilsonInterval, type Proportion } from '@waymark/measure/figures';
 import type { CaseIndex } from '../model/case-index';
 
 /** NI14 categories (domain.md §4); users may add their own codes. */

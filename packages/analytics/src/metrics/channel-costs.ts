@@ -1,4 +1,4 @@
-import { costTables, defaultCostTableId, type CostTable } from '@waymark/measure';
+import { costTables, defaultCostTableId, type CostTable } from '@waymark/measure/figures';
 
 /**
  * Cost per contact by channel: the sourced, versioned tables of @waymark/measure (domain.md §5), the

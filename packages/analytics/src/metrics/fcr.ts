@@ -1,4 +1,4 @@
-import { wilsonInterval } from '@waymark/measure';
+import { wilsonInterval } from '@waymark/measure/figures';
 import { inCaseOrder, type CaseIndex } from '../model/case-index';
 
 export interface FirstContactResolution {

@@ -1,4 +1,4 @@
-import { escapeMarkdown } from '@waymark/core';
+import { escapeMarkdown } from '@waymark/core/text';
 import { formatDuration, percent, pounds, round } from './format';
 import type { JsonReport } from './json';
 import { evidenceFigures } from './evidence-figures';

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { wilsonInterval } from '@waymark/measure';
+import { wilsonInterval } from '@waymark/measure/figures';
 import {
   defaultAvoidableRules,
   ni14Categories,

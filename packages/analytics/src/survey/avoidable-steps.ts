@@ -1,4 +1,4 @@
-import { wilsonInterval, type Proportion } from '@waymark/measure';
+import { wilsonInterval, type Proportion } from '@waymark/measure/figures';
 import { contactMask } from '../metrics/contacts';
 import { defaultAvoidableRules, ni14Categories, type AvoidableRules } from '../metrics/avoidable';
 import type { CaseIndex } from '../model/case-index';

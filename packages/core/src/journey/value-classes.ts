@@ -1,14 +1,7 @@
+import { ni14ActivityPatterns } from './ni14-patterns';
 import { valueClassIds, type ValueClassId } from './schema';
 
-/**
- * Activity names that NI14's rules read as avoidable contact (domain.md §4): progress chasing (PC) and
- * misdirected or transferred contact (MD). The log's avoidable-contact figure uses the same patterns, so a
- * suggestion here agrees with it.
- */
-export const ni14ActivityPatterns = {
-  chasing: /chas|progress|status|follow.?up|where is/i,
-  transfers: /transfer|misdirect|wrong (number|department|team)|redirect/i,
-} as const;
+export { ni14ActivityPatterns };
 
 /** A suggested class for an activity, and the NI14 category behind it; only ever a suggestion. */
 export interface ValueClassSuggestion {
