@@ -4,7 +4,7 @@ import { importCsv } from './csv-import';
 import { ImportError, type ImportedLog, type ImportOptions } from './import-result';
 import { importParquet } from './parquet';
 import { caseTooLong, defaultImportLimits } from './limits';
-import { detectFormat, fileTooLarge, readFileChunks } from './read-source';
+import { detectFormat, fileTooLarge, gzipSizeHint, readFileChunks } from './read-source';
 import { checkZone } from './timestamps';
 import { importXes } from './xes';
 
@@ -44,7 +44,11 @@ export async function importLogFile(path: string, options: ImportFileOptions = {
     limits,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
-  const sized = detected.gzip ? options : { ...options, sizeHint: size, file: { path, size } };
+  // a gzip file's trailer gives its expanded size (a hint only, for sizing the columns once; see gzipSizeHint)
+  const gzipHint = detected.gzip ? await gzipSizeHint(path, size, limits) : undefined;
+  const sized = detected.gzip
+    ? { ...options, ...(gzipHint !== undefined ? { sizeHint: gzipHint } : {}) }
+    : { ...options, sizeHint: size, file: { path, size } };
   return withinCaseLimit(
     await (detected.format === 'xes' ? importXes(chunks, sized) : importCsv(chunks, sized)),
     limits.maxCaseEvents,

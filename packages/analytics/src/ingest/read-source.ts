@@ -24,6 +24,35 @@ export async function detectFormat(path: string): Promise<{ format: LogFormat; g
   return { format: 'csv', gzip };
 }
 
+/**
+ * The size a gzip file says it expands to, as a hint for sizing columns; undefined when it says nothing usable.
+ * ISIZE, a gzip member's last 4 bytes, is its uncompressed length mod 2^32, so it is never trusted for anything
+ * but a first allocation: a file of several members states its last member's length only, one over 4 GiB
+ * wraps, and bytes after the stream can say anything. So it is capped at `maxHintRatio` times the file (event
+ * logs expand 10-30 times; a log that expands more only has its columns grown as before) and at the read's
+ * `expandedBytes`: a forged trailer can make the columns no larger than a real file of its size could.
+ */
+export async function gzipSizeHint(
+  path: string,
+  fileSize: number,
+  limits: Pick<ImportLimits, 'expandedBytes'> = defaultImportLimits,
+): Promise<number | undefined> {
+  // 10 bytes of header, at least 2 of deflate data and 8 of trailer
+  if (fileSize < 20) return undefined;
+  const tail = new Uint8Array(4);
+  const fh = await open(path, 'r');
+  try {
+    await fh.read(tail, 0, 4, fileSize - 4);
+  } finally {
+    await fh.close();
+  }
+  const isize = new DataView(tail.buffer).getUint32(0, true);
+  return isize > 0 ? Math.min(isize, maxHintRatio * fileSize, limits.expandedBytes) : undefined;
+}
+
+/** The most a gzip size hint may exceed the compressed file by (see gzipSizeHint). */
+export const maxHintRatio = 64;
+
 /** What a read may expand to, and who is told how far it got. */
 export interface ReadWatch {
   readonly limits?: Pick<ImportLimits, 'expandedBytes' | 'expansionRatio' | 'ratioFromBytes'>;

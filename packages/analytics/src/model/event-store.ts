@@ -104,10 +104,10 @@ export class EventStore {
     return i;
   }
 
-  /** Grows the columns so `extra` more events fit without further copies. */
+  /** Grows the columns so `extra` more events fit without further copies (one copy, to that length). */
   reserve(extra: number): void {
     if (this.size + extra > this.maxEvents) throw new LimitExceeded('events', 'events', this.maxEvents);
-    while (this.size + extra > this.room) this.grow();
+    if (this.size + extra > this.room) this.grow(this.size + extra);
   }
 
   /** Names of the dimensions this store carries. */
@@ -115,8 +115,8 @@ export class EventStore {
     return dimensionNames.filter((d) => this.dim[d] !== undefined);
   }
 
-  private grow(): void {
-    const n = Math.min(Math.max(1024, this.room * 2), this.maxEvents);
+  private grow(atLeast = 0): void {
+    const n = Math.min(Math.max(1024, this.room * 2, atLeast), this.maxEvents);
     if (n <= this.room) throw new LimitExceeded('events', 'events', this.maxEvents);
     this.room = n;
     const size = this.size;
