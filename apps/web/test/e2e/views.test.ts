@@ -288,7 +288,7 @@ describe('presentation, print, share and exports, end to end in Chromium', () =>
     await linkField.waitFor();
     const url = await linkField.inputValue();
     expect(url).toMatch(new RegExp(`^${server.url}/share/[A-Za-z0-9_-]{20,}$`));
-    expect(await dialog.getByRole('cell', { name: 'Works' }).count()).toBe(1);
+    await expect.poll(() => dialog.getByRole('cell', { name: 'Works' }).count()).toBe(1);
     await expectNoAxeViolations(page);
 
     const stranger = await newPage(browser);
@@ -368,11 +368,13 @@ describe('presentation, print, share and exports, end to end in Chromium', () =>
       await page
         .getByRole('heading', { level: 1, name: `Argraffu'r poster: ${journey.meta.title}` })
         .waitFor();
-      expect(await page.getByRole('button', { name: 'Argraffu', exact: true }).count()).toBe(1);
-      expect(await page.getByLabel('Ffitio ar un ddalen').count()).toBe(1);
-      expect(
-        await page.getByRole('status').filter({ hasText: 'Yn argraffu ar un ddalen A3 tirlun' }).count(),
-      ).toBe(1);
+      await expect.poll(() => page.getByRole('button', { name: 'Argraffu', exact: true }).count()).toBe(1);
+      await expect.poll(() => page.getByLabel('Ffitio ar un ddalen').count()).toBe(1);
+      await expect
+        .poll(() =>
+          page.getByRole('status').filter({ hasText: 'Yn argraffu ar un ddalen A3 tirlun' }).count(),
+        )
+        .toBe(1);
       await expectNoAxeViolations(page);
 
       await page.getByRole('button', { name: 'Rhannu', exact: true }).click();
@@ -391,8 +393,8 @@ describe('presentation, print, share and exports, end to end in Chromium', () =>
       await expect
         .poll(() => dialog.getByText(/^Mae'r ddolen wedi'i chreu\. Mae'n gweithio tan /).count())
         .toBe(1);
-      expect(await dialog.getByRole('heading', { name: "Dolenni i'r daith hon" }).count()).toBe(1);
-      expect(await dialog.getByRole('columnheader', { name: 'Crëwyd' }).count()).toBe(1);
+      await expect.poll(() => dialog.getByRole('heading', { name: "Dolenni i'r daith hon" }).count()).toBe(1);
+      await expect.poll(() => dialog.getByRole('columnheader', { name: 'Crëwyd' }).count()).toBe(1);
       await expectNoAxeViolations(page);
       await dialog.getByRole('button', { name: /^Tynnu'n ôl y ddolen a grëwyd / }).click();
       await expect
