@@ -103,21 +103,46 @@ export function computeAvoidable(
   }
   const byCategory: Record<string, number> = {};
   for (const c of firstSeen) byCategory[codes[c] as string] = counts[c] as number;
-  const proportion = wilsonInterval(avoidable, contacts, rules.confidence ?? 0.95);
-  return {
+  return avoidableResult({
     contacts,
     avoidable,
+    byCategory,
+    cases: index.cases,
+    avoidableOfCase,
+    rules,
+    windowMs,
+    chasing,
+    transfers,
+  });
+}
+
+/** The figures from their counts, with the interval and the rules used: shared by computeAvoidable and streaming. */
+export function avoidableResult(a: {
+  contacts: number;
+  avoidable: number;
+  byCategory: Record<string, number>;
+  cases: number;
+  avoidableOfCase: AvoidableContact['avoidableOfCase'];
+  rules: AvoidableRules;
+  windowMs: number;
+  chasing: RegExp;
+  transfers: RegExp;
+}): AvoidableContact {
+  const proportion = wilsonInterval(a.avoidable, a.contacts, a.rules.confidence ?? 0.95);
+  return {
+    contacts: a.contacts,
+    avoidable: a.avoidable,
     ni14Percent: proportion.estimate * 100,
     interval: { low: proportion.low * 100, high: proportion.high * 100, confidence: proportion.confidence },
     proportion,
-    byCategory,
-    contactsPerJourney: index.cases ? contacts / index.cases : Number.NaN,
-    avoidableOfCase,
+    byCategory: a.byCategory,
+    contactsPerJourney: a.cases ? a.contacts / a.cases : Number.NaN,
+    avoidableOfCase: a.avoidableOfCase,
     rules: {
-      repeatWithinDays: windowMs / 86_400_000,
-      chasing: chasing.source,
-      transfers: transfers.source,
-      categories: Object.keys(rules.categories ?? {}).length,
+      repeatWithinDays: a.windowMs / 86_400_000,
+      chasing: a.chasing.source,
+      transfers: a.transfers.source,
+      categories: Object.keys(a.rules.categories ?? {}).length,
     },
   };
 }

@@ -42,6 +42,16 @@ export function computeFcr(
     const o = outcome[first] as number;
     if (contacts === 1 && o >= 0 && isResolved[o]) fcr++;
   }
+  return fcrResult(fcr, requests, resolved, confidence);
+}
+
+/** The figure from its counts, with its Wilson interval: shared by computeFcr and the streaming mode. */
+export function fcrResult(
+  fcr: number,
+  requests: number,
+  resolved: RegExp,
+  confidence: number,
+): FirstContactResolution {
   const p = wilsonInterval(fcr, requests, confidence);
   return {
     requests,

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { wilsonInterval } from '@waymark/measure/figures';
 import {
+  avoidableResult,
   defaultAvoidableRules,
   ni14Categories,
   type AvoidableContact,
@@ -9,7 +10,7 @@ import {
 import { compareCodePoints, countsByName, type Dfg, type DfgEdge } from '../metrics/dfg';
 import type { ChannelMix } from '../metrics/channel-cost';
 import { costChannelOf, defaultChannelCostTable, type ChannelCostTable } from '../metrics/channel-costs';
-import { defaultResolvedPattern, type FirstContactResolution } from '../metrics/fcr';
+import { defaultResolvedPattern, fcrResult, type FirstContactResolution } from '../metrics/fcr';
 import type { Handoffs } from '../metrics/handoffs';
 import type { OutcomeReached, OutcomeRule } from '../metrics/outcome';
 import {
@@ -804,14 +805,7 @@ export class StreamingFigures {
       const o = (this.firstOutcome[c] as number) - 1;
       if (n === 1 && o >= 0 && isResolved[o]) fcr++;
     }
-    const p = wilsonInterval(fcr, requests, confidence);
-    return {
-      requests,
-      resolvedAtFirstContact: fcr,
-      rate: p.estimate,
-      interval: { low: p.low, high: p.high, confidence },
-      resolvedPattern: resolved.source,
-    };
+    return fcrResult(fcr, requests, resolved, confidence);
   }
 
   /** As computeHandoffs: baton changes most frequent first, ties by the teams' names. */
@@ -953,23 +947,17 @@ export class StreamingFigures {
       );
     const byCategory: Record<string, number> = {};
     for (const i of seen) byCategory[this.codes[i] as string] = this.codeCount[i] as number;
-    const proportion = wilsonInterval(avoidable, contacts, this.rules.confidence ?? 0.95);
-    return {
+    return avoidableResult({
       contacts,
       avoidable,
-      ni14Percent: proportion.estimate * 100,
-      interval: { low: proportion.low * 100, high: proportion.high * 100, confidence: proportion.confidence },
-      proportion,
       byCategory,
-      contactsPerJourney: caseIds.length ? contacts / caseIds.length : Number.NaN,
+      cases: caseIds.length,
       avoidableOfCase,
-      rules: {
-        repeatWithinDays: this.windowMs / 86_400_000,
-        chasing: this.chasing.source,
-        transfers: this.transfers.source,
-        categories: Object.keys(this.rules.categories ?? {}).length,
-      },
-    };
+      rules: this.rules,
+      windowMs: this.windowMs,
+      chasing: this.chasing,
+      transfers: this.transfers,
+    });
   }
 
   private edges(names: readonly string[]): DfgEdge[] {
