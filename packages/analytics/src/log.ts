@@ -17,7 +17,7 @@ export {
 } from './stream/stream-log';
 export { ImportError, type ImportReport } from './ingest/import-result';
 export { type ColumnMapping } from './ingest/columns';
-export { createPseudonymiser } from './pseudonymise';
+export { createPseudonymiser, minPseudonymKeyBytes, pseudonymKeyBytes } from './pseudonymise';
 export { toJsonReport } from './report/json';
 export { renderMarkdownReport } from './report/markdown';
 export { renderHtmlReport } from './report/html';

@@ -201,6 +201,52 @@ describe('waymark analyse', () => {
     expect(h.stderr()).toMatch(/WAYMARK_PSEUDONYM_KEY is not set/);
   });
 
+  it('given a WAYMARK_PSEUDONYM_KEY shorter than 16 bytes, then exit 2 before the log is read, saying what to set, in English or Welsh, without the key', async () => {
+    for (const key of ['Qz', 'fifteen-bytes!!', 'ŵŵŵŵŵŵŵ']) {
+      const h = harness({ WAYMARK_PSEUDONYM_KEY: key });
+      // the log does not exist: the key is refused first, so the message is about the key, not the file
+      expect(await h.run('no-such-log.csv', '--format', 'json'), key).toBe(exitCodes.usage);
+      const err = h.stderr();
+      expect(err).toMatch(
+        /^waymark analyse: WAYMARK_PSEUDONYM_KEY is too short: .* must be at least 16 bytes .*openssl rand -hex 32.*one-off key/,
+      );
+      expect(err).toMatch(/Run 'waymark analyse --help' for the options\.\n$/);
+      expect(err).not.toMatch(/no-such-log|internal error|bug|RangeError/i);
+      expect(err).not.toContain(key);
+      expect(h.stdout()).toBe('');
+    }
+    const cy = harness({ WAYMARK_PSEUDONYM_KEY: 'x', WAYMARK_LANG: 'cy' });
+    expect(await cy.run('no-such-log.csv')).toBe(exitCodes.usage);
+    expect(cy.stderr()).toMatch(/^waymark analyse: Mae WAYMARK_PSEUDONYM_KEY yn rhy fyr: .*16 beit o leiaf/);
+    // --survey alone pseudonymises respondents with the same key, so it is refused the same way
+    const survey = harness({ WAYMARK_PSEUDONYM_KEY: 'x' });
+    expect(await survey.run('--survey', 'no-such-survey.csv')).toBe(exitCodes.usage);
+    expect(survey.stderr()).toMatch(/WAYMARK_PSEUDONYM_KEY is too short/);
+  });
+
+  it('given a key of 16 bytes (eight two-byte letters), or an empty WAYMARK_PSEUDONYM_KEY (treated as unset), then the log is analysed', async () => {
+    const args = [
+      'log.csv',
+      '--case',
+      'Ref',
+      '--activity',
+      'Action',
+      '--timestamp',
+      'When',
+      '--format',
+      'json',
+    ];
+    const keyed = harness({ WAYMARK_PSEUDONYM_KEY: 'ŵŵŵŵŵŵŵŵ' });
+    writeFileSync(join(keyed.cwd, 'log.csv'), csv);
+    expect(await keyed.run(...args), keyed.stderr()).toBe(exitCodes.ok);
+    expect(keyed.stderr()).not.toMatch(/WAYMARK_PSEUDONYM_KEY/);
+    const empty = harness({ WAYMARK_PSEUDONYM_KEY: '' });
+    writeFileSync(join(empty.cwd, 'log.csv'), csv);
+    expect(await empty.run(...args), empty.stderr()).toBe(exitCodes.ok);
+    expect(JSON.parse(empty.stdout()).log).toMatchObject({ cases: 2, events: 4 });
+    expect(empty.stderr()).toMatch(/note: WAYMARK_PSEUDONYM_KEY is not set \(or is empty\); .*one-off key/);
+  });
+
   it('given a truncated XES.gz, an XML entity bomb or an external entity, then exit 1 with a clear message and no crash', async () => {
     const h = harness();
     const xes =

@@ -25,6 +25,7 @@ import {
   toStreamedReport,
 } from '@waymark/analytics/log';
 import { exitCodes, type CliCommand, type CliContext } from '../command';
+import { pseudonymKeyFromEnv } from '../pseudonym-key';
 
 // The survey, cost-model, SQL and catalogue-words paths are imported when their options are given, not with
 // this command, and the engine through @waymark/analytics/log rather than the package's main entry: the
@@ -91,7 +92,8 @@ WAYMARK_MAX_CASE_EVENTS (most events in one case; default 100000). WAYMARK_STREA
 this large or larger (a .gz counted as expanded; default a quarter of memory) is streamed, keeping no
 events, with every figure above but --value-classes (the report says so).
 Privacy: case ids are pseudonymised with HMAC-SHA256 under the workspace key in
-WAYMARK_PSEUDONYM_KEY (at least 16 characters); without it a one-off key is used for this run.`;
+WAYMARK_PSEUDONYM_KEY (at least 16 bytes, e.g. from openssl rand -hex 32); unset or empty, a one-off
+key is used for this run.`;
 
 const options = {
   case: { type: 'string' },
@@ -187,6 +189,8 @@ export const analyseCommand: CliCommand = {
       for (const f of mappingFields) if (v[f] !== undefined) mapping[f] = v[f];
       const limits = importLimitsFromEnv(ctx.env);
       if ('error' in limits) throw new UsageError(limits.error);
+      const pseudonymKey = await pseudonymKeyFromEnv(ctx.env);
+      if ('error' in pseudonymKey) throw new UsageError(pseudonymKey.error);
       const importOptions: ImportFileOptions = {
         limits,
         mapping: mapping as ColumnMapping,
@@ -210,10 +214,10 @@ export const analyseCommand: CliCommand = {
         return await emit(ctx, v.out, withSurveyEvidence(format, empty, survey));
       }
       const config = await readConfig(v, ctx);
-      const key = ctx.env.WAYMARK_PSEUDONYM_KEY;
+      const { key } = pseudonymKey;
       if (key === undefined)
         ctx.stderr(
-          'note: WAYMARK_PSEUDONYM_KEY is not set; case ids are pseudonymised with a one-off key, so pseudonyms will differ between runs\n',
+          'note: WAYMARK_PSEUDONYM_KEY is not set (or is empty); case ids are pseudonymised with a one-off key, so pseudonyms will differ between runs\n',
         );
       const pseudonymise = createPseudonymiser(key ?? randomBytes(32).toString('hex'));
       const logPath = resolvePath(ctx, logArg);

@@ -162,4 +162,25 @@ describe('waymark compare --survey (issue 13 item 3)', () => {
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('--survey-map needs --survey');
     }));
+
+  it('given a WAYMARK_PSEUDONYM_KEY shorter than 16 bytes, then --survey is a usage error naming it; empty, a one-off key is used', () =>
+    withTempDir(async (dir) => {
+      await writeFile(join(dir, 'survey.csv'), surveyCsv());
+      await writeFile(join(dir, 'map.json'), JSON.stringify(mapping));
+      const args = ['compare', current, desired, '--survey', 'survey.csv', '--survey-map', 'map.json'];
+      const short = await runCli(args, dir, { env: { WAYMARK_PSEUDONYM_KEY: 'Qz' } });
+      expect(short.code).toBe(2);
+      expect(short.stderr).toMatch(
+        /^waymark compare: WAYMARK_PSEUDONYM_KEY is too short: .* at least 16 bytes .*openssl rand -hex 32/,
+      );
+      expect(short.stderr).not.toMatch(/Qz|internal error|bug/);
+      expect(short.stdout).toBe('');
+      // without --survey nothing is pseudonymised, so the key is not needed
+      expect(
+        (await runCli(['compare', current, desired], dir, { env: { WAYMARK_PSEUDONYM_KEY: 'Qz' } })).code,
+      ).toBe(0);
+      const empty = await runCli(args, dir, { env: { WAYMARK_PSEUDONYM_KEY: '' } });
+      expect(empty.code, empty.stderr).toBe(0);
+      expect(empty.stdout).toContain('## Survey answers (survey.csv)');
+    }));
 });

@@ -12,6 +12,7 @@ import { exitCodes, type CliCommand } from '../command';
 import { readJourneyFile } from '../files/read-journey-file';
 import { writeOutput } from '../files/write-output';
 import { resolveCostOptions } from '../files/read-cost-model';
+import { pseudonymKeyFromEnv } from '../pseudonym-key';
 import { argsMessage, usageError } from '../usage-error';
 import { readLogEvidence, withLogEvidence } from './compare-log';
 import {
@@ -54,7 +55,8 @@ Options:
       --survey <export>  survey responses (CSV or XLSX from Microsoft Forms, SmartSurvey, GOV.UK Notify): per
                          question and step n, distribution, mean (95 % t interval), median, CSAT, CES and
                          NPS (95 % interval); with --log, whether the survey and the log disagree on a step
-                         (docs/worked-checks/survey-scores.md)
+                         (docs/worked-checks/survey-scores.md); respondents quoted are pseudonymised
+                         with WAYMARK_PSEUDONYM_KEY (at least 16 bytes; unset, a one-off key)
       --survey-map <file.json>
                          which column is which: {"respondent", "date", "consent", "questions": [{"column",
                          "kind": "rating"|"ces"|"nps"|"text", "scale": "1-5"|"1-7"|"0-10", "stepId"}],
@@ -111,6 +113,10 @@ export const compareCommand: CliCommand = {
         'compare',
         `unknown format "${values.format}"; expected one of ${formatIds.join(', ')}`,
       );
+    }
+    if (values.survey !== undefined) {
+      const pseudonymKey = await pseudonymKeyFromEnv(ctx.env);
+      if ('error' in pseudonymKey) return usageError(ctx, 'compare', pseudonymKey.error);
     }
     const costs = await resolveCostOptions(ctx.cwd, {
       costs: values.costs,

@@ -250,7 +250,8 @@ export async function readSurveyEvidence(
     source = guessed.source;
   }
   const table = await openTable(path, file);
-  const key = env.WAYMARK_PSEUDONYM_KEY ?? randomBytes(32).toString('hex');
+  // unset or empty: a one-off key; a key too short was refused by the command before anything was read
+  const key = env.WAYMARK_PSEUDONYM_KEY || randomBytes(32).toString('hex');
   let imported;
   try {
     imported = await importSurvey(table, mapping, { pseudonymise: createPseudonymiser(key), maxProblems: 5 });

@@ -1,0 +1,24 @@
+import { minPseudonymKeyBytes, pseudonymKeyBytes } from '@waymark/analytics/log';
+import type { CliContext } from './command';
+
+/**
+ * The workspace key that case ids and survey respondents are pseudonymised with, from WAYMARK_PSEUDONYM_KEY,
+ * checked before anything is read. Unset or empty: no key (the caller uses a one-off key for the run, as
+ * `waymark analyse --help` says). Shorter than 16 bytes: the words saying so, in the language of WAYMARK_LANG
+ * or LANG, never the key itself. The catalogue is loaded only then, so a run with a good key starts without it
+ * (decision 0042).
+ */
+export async function pseudonymKeyFromEnv(
+  env: CliContext['env'],
+): Promise<{ readonly key: string | undefined } | { readonly error: string }> {
+  const key = env.WAYMARK_PSEUDONYM_KEY;
+  if (key === undefined || key === '') return { key: undefined };
+  if (pseudonymKeyBytes(key) >= minPseudonymKeyBytes) return { key };
+  const { cliWords } = await import('./emit-sql/words');
+  return {
+    error: cliWords(env)('eventlog.pseudonymKey.tooShort', {
+      variable: 'WAYMARK_PSEUDONYM_KEY',
+      min: minPseudonymKeyBytes,
+    }),
+  };
+}
