@@ -23,18 +23,16 @@ R-2;Report;02/02/2024 10:00;Web;Contact centre
 R-2;Oops;not a date;Web;Contact centre
 `;
 
+/** The test log's case, activity and time columns. */
+const mapped = ['--case', 'Ref', '--activity', 'Action', '--timestamp', 'When'];
+
 describe('waymark analyse', () => {
   it('given a CSV with mapped columns, when run with --format json, then the JSON contract holds and rejected rows are reported', async () => {
     const h = harness();
     writeFileSync(join(h.cwd, 'log.csv'), csv);
     const code = await h.run(
       'log.csv',
-      '--case',
-      'Ref',
-      '--activity',
-      'Action',
-      '--timestamp',
-      'When',
+      ...mapped,
       '--channel',
       'Medium',
       '--org',
@@ -82,30 +80,10 @@ describe('waymark analyse', () => {
   it('never prints a raw case id: silences carry keyed pseudonyms that are stable for one key', async () => {
     const a = harness();
     writeFileSync(join(a.cwd, 'log.csv'), csv);
-    await a.run(
-      'log.csv',
-      '--case',
-      'Ref',
-      '--activity',
-      'Action',
-      '--timestamp',
-      'When',
-      '--format',
-      'json',
-    );
+    await a.run('log.csv', ...mapped, '--format', 'json');
     const b = harness();
     writeFileSync(join(b.cwd, 'log.csv'), csv);
-    await b.run(
-      'log.csv',
-      '--case',
-      'Ref',
-      '--activity',
-      'Action',
-      '--timestamp',
-      'When',
-      '--format',
-      'json',
-    );
+    await b.run('log.csv', ...mapped, '--format', 'json');
     expect(a.stdout()).not.toMatch(/R-1|R-2/);
     const first = JSON.parse(a.stdout()).silences.longest[0].case;
     expect(first).toMatch(/^p_[0-9a-f]{16}$/);
@@ -115,21 +93,7 @@ describe('waymark analyse', () => {
   it('writes a self-contained HTML report with --out', async () => {
     const h = harness();
     writeFileSync(join(h.cwd, 'log.csv'), csv);
-    expect(
-      await h.run(
-        'log.csv',
-        '--case',
-        'Ref',
-        '--activity',
-        'Action',
-        '--timestamp',
-        'When',
-        '--format',
-        'html',
-        '--out',
-        'report.html',
-      ),
-    ).toBe(exitCodes.ok);
+    expect(await h.run('log.csv', ...mapped, '--format', 'html', '--out', 'report.html')).toBe(exitCodes.ok);
     const html = readFileSync(join(h.cwd, 'report.html'), 'utf8');
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain('<svg class="map"');
@@ -168,36 +132,14 @@ describe('waymark analyse', () => {
     const h = harness();
     writeFileSync(join(h.cwd, 'log.csv'), csv);
     writeFileSync(join(h.cwd, 'costs.json'), '{"Phone": "cheap"}');
-    expect(
-      await h.run(
-        'log.csv',
-        '--case',
-        'Ref',
-        '--activity',
-        'Action',
-        '--timestamp',
-        'When',
-        '--costs',
-        'costs.json',
-      ),
-    ).toBe(exitCodes.invalid);
+    expect(await h.run('log.csv', ...mapped, '--costs', 'costs.json')).toBe(exitCodes.invalid);
     expect(h.stderr()).toMatch(/--costs: costs.json, key "Phone": expected pounds per contact/);
   });
 
   it('without a workspace key, warns that pseudonyms are one-off', async () => {
     const h = harness({});
     writeFileSync(join(h.cwd, 'log.csv'), csv);
-    await h.run(
-      'log.csv',
-      '--case',
-      'Ref',
-      '--activity',
-      'Action',
-      '--timestamp',
-      'When',
-      '--format',
-      'json',
-    );
+    await h.run('log.csv', ...mapped, '--format', 'json');
     expect(h.stderr()).toMatch(/WAYMARK_PSEUDONYM_KEY is not set/);
   });
 
@@ -225,17 +167,7 @@ describe('waymark analyse', () => {
   });
 
   it('given a key of 16 bytes (eight two-byte letters), or an empty WAYMARK_PSEUDONYM_KEY (treated as unset), then the log is analysed', async () => {
-    const args = [
-      'log.csv',
-      '--case',
-      'Ref',
-      '--activity',
-      'Action',
-      '--timestamp',
-      'When',
-      '--format',
-      'json',
-    ];
+    const args = ['log.csv', ...mapped, '--format', 'json'];
     const keyed = harness({ WAYMARK_PSEUDONYM_KEY: 'ŵŵŵŵŵŵŵŵ' });
     writeFileSync(join(keyed.cwd, 'log.csv'), csv);
     expect(await keyed.run(...args), keyed.stderr()).toBe(exitCodes.ok);
