@@ -194,6 +194,34 @@ describe('XES split into chunks at every byte', () => {
         ).toEqual(whole);
   });
 
+  it('given a tag never closed, a "<" without a name, or ">" inside a value, when split at any byte, then the import or error is the same', async () => {
+    const cases: [string, RegExp | undefined][] = [
+      [
+        '<log>\n<trace><string key="concept:name" value="A"/',
+        /^line 2: .*a tag is never closed \(expected ">"\)/,
+      ],
+      ['<log>\n\n<trace', /^line 3: .*a tag is never closed/],
+      ['<log>\n< trace></trace></log>', /^line 2: .*a "<" is not followed by a tag name/],
+      [
+        '<log><trace><string key="concept:name" value="x > y"/><event><string key="concept:name" value="A&gt;B"/><date key="time:timestamp" value="2024-01-01T00:00:00Z"/></event></trace></log>',
+        undefined,
+      ],
+    ];
+    for (const [text, error] of cases) {
+      const b = utf8(text);
+      const whole = await importedAt([b]);
+      if (error) expect(whole, text).toEqual({ error: expect.stringMatching(error) });
+      else
+        expect((whole as { events: unknown[] }).events).toEqual([
+          ['x > y', 'A>B', Date.UTC(2024, 0, 1), null],
+        ]);
+      for (let at = 1; at < b.length; at++)
+        expect(await importedAt([b.subarray(0, at), b.subarray(at)]), `${text} split at ${at}`).toEqual(
+          whole,
+        );
+    }
+  });
+
   it('given a malformed document, when split at any byte, then the error and its line are the same', async () => {
     const bad = utf8(doc.replace('</event>\n  <?pi', '</evnt>\n  <?pi'));
     const whole = await importedAt([bad]);

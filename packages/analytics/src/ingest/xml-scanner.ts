@@ -25,6 +25,7 @@ const SLASH = 47;
 const EQ = 61;
 const QUOT = 34;
 const APOS = 39;
+const AMP = 38;
 const MAX_ATTRS = 256;
 const MAX_TOKEN = 16 * 1024 * 1024;
 /** Deeper nesting than any event log uses (XES nests lists in containers a few levels at most). */
@@ -41,6 +42,12 @@ function joined(a: Uint8Array, b: Uint8Array): Buffer {
   buf.set(b, a.length);
   return buf;
 }
+
+/** The bytes that end a quoted key or value on the fast path: its closing quote, or "&" or "<" (left to the general path). */
+const valueStop = new Uint8Array(256);
+valueStop[QUOT] = 1;
+valueStop[AMP] = 1;
+valueStop[LT] = 1;
 
 const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 9 || c === 13;
 
@@ -71,10 +78,6 @@ export class XmlScanner {
   private nextBreak = -1;
   private nextBreakBuf: Uint8Array | undefined;
   private sawRoot = false;
-  private ampBuf: Uint8Array | undefined;
-  private nextAmp = 0;
-  private ltBuf: Uint8Array | undefined;
-  private nextLt = 0;
   /** Recent names by a key of their length and three bytes (see nameId); -1 where none. */
   private readonly cacheIds = new Int32Array(NAME_CACHE).fill(-1);
   private readonly cacheBytes: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(NAME_CACHE);
@@ -234,6 +237,10 @@ export class XmlScanner {
     throw new XmlError(code, this.line, message);
   }
 
+  private neverClosed(pos: number, buf: Uint8Array): never {
+    return this.fail('xml_malformed', pos, buf, 'a tag is never closed (expected ">")');
+  }
+
   /** Scans whole tokens; returns the offset of the first unfinished one. */
   private scan(buf: Uint8Array, last: boolean): number {
     this.lineBuf = buf;
@@ -241,8 +248,15 @@ export class XmlScanner {
     const n = buf.length;
     let pos = 0;
     while (pos < n) {
-      const lt = buf.indexOf(LT, pos);
-      if (lt < 0) return n;
+      // between two elements there are only a few bytes of indentation: they are looked at here, and only a
+      // longer run of text is searched by memchr (a call into Buffer#indexOf costs more than a few bytes read)
+      let lt = pos;
+      for (let j = 0; j < 16 && lt < n && buf[lt] !== LT; j++) lt++;
+      if (lt >= n) return n;
+      if (buf[lt] !== LT) {
+        lt = buf.indexOf(LT, lt);
+        if (lt < 0) return n;
+      }
       pos = lt;
       this.currentPos = pos;
       const next = buf[pos + 1];
@@ -284,10 +298,12 @@ export class XmlScanner {
         pos = end + 2;
         continue;
       }
-      const gt = buf.indexOf(GT, pos);
-      if (gt < 0)
-        return last ? this.fail('xml_malformed', pos, buf, 'a tag is never closed (expected ">")') : pos;
       if (next === SLASH) {
+        // an end tag is short: its ">" is looked for here first (see the indentation above)
+        let gt = pos + 2;
+        for (let j = 0; j < 32 && gt < n && buf[gt] !== GT; j++) gt++;
+        if (gt >= n || buf[gt] !== GT) gt = buf.indexOf(GT, gt);
+        if (gt < 0) return last ? this.neverClosed(pos, buf) : pos;
         let e = pos + 2;
         while (e < gt && !isSpace(buf[e] as number)) e++;
         const tag = this.nameId(buf, pos + 2, e);
@@ -322,20 +338,17 @@ export class XmlScanner {
    */
   private keyValueTag(buf: Uint8Array, i: number, tag: number): number {
     if (!isKeyOpen(buf, i)) return 0;
+    // the key and the value are read byte by byte in one pass each, which also finds any "&" or "<" in them (left
+    // to the general path): keys and values are short, and a loop here costs less than calls to Buffer#indexOf
+    const n = buf.length;
     const ks = i + 6;
-    const ke = buf.indexOf(QUOT, ks);
-    if (ke < 0 || !isValueOpen(buf, ke + 1)) return 0;
+    let ke = ks;
+    while (ke < n && valueStop[buf[ke] as number] === 0) ke++;
+    if (ke >= n || buf[ke] !== QUOT || !isValueOpen(buf, ke + 1)) return 0;
     const vs = ke + 9;
-    const ve = buf.indexOf(QUOT, vs);
-    if (ve < 0 || buf[ve + 1] !== SLASH || buf[ve + 2] !== GT) return 0;
-    if (this.ampBuf !== buf || this.nextAmp < ks) {
-      this.ampBuf = buf;
-      this.nextAmp = buf.indexOf(38, ks);
-      if (this.nextAmp < 0) this.nextAmp = buf.length;
-    }
-    if (this.nextAmp < ve) return 0;
-    const lt = buf.indexOf(LT, ks);
-    if (lt >= 0 && lt < ve) return 0;
+    let ve = vs;
+    while (ve < n && valueStop[buf[ve] as number] === 0) ve++;
+    if (ve >= n || buf[ve] !== QUOT || buf[ve + 1] !== SLASH || buf[ve + 2] !== GT) return 0;
     if (this.keyId < 0) {
       this.keyId = this.names.internString('key');
       this.valueId = this.names.internString('value');
@@ -361,13 +374,19 @@ export class XmlScanner {
     const n = buf.length;
     let i = pos + 1;
     while (i < n && !isSpace(buf[i] as number) && buf[i] !== GT && buf[i] !== SLASH) i++;
-    if (i === pos + 1) this.fail('xml_malformed', pos, buf, 'a "<" is not followed by a tag name');
+    // no ">" after the "<" (a name that runs to the chunk's end has none): the tag is cut, or never closed
+    if (i >= n) return last ? this.neverClosed(pos, buf) : -1;
+    if (i === pos + 1) {
+      if (buf.indexOf(GT, pos) < 0) return last ? this.neverClosed(pos, buf) : -1;
+      this.fail('xml_malformed', pos, buf, 'a "<" is not followed by a tag name');
+    }
     const tag = this.nameId(buf, pos + 1, i);
     const a = this.attrs;
     a.bytes = buf;
     a.count = 0;
     const fast = this.keyValueTag(buf, i, tag);
     if (fast > 0) return fast;
+    if (buf.indexOf(GT, i) < 0) return last ? this.neverClosed(pos, buf) : -1;
     for (;;) {
       while (i < n && isSpace(buf[i] as number)) i++;
       if (i >= n) return last ? this.fail('xml_malformed', pos, buf, 'the document ends inside a tag') : -1;
