@@ -35,6 +35,12 @@ describe('workshop guests in Chromium', () => {
   it('given an owner on a map, when they invite a guest who joins from a phone and edits, then the owner sees the card and the guest, removes them, and the guest is told and can no longer edit', async () => {
     const { page, server, browser } = session;
     await page.goto(`${server.url}${mapPath}`);
+    // the map is live (its owner is on it) before the dialogue opens, so nothing still loading redraws it
+    await expect
+      .poll(() => page.getByRole('region', { name: 'People on this map' }).getByRole('listitem').count(), {
+        timeout: 15_000,
+      })
+      .toBe(1);
     await page.getByRole('button', { name: 'Invite guests' }).click();
     const dialog = page.getByRole('dialog', { name: 'Invite guests to this map' });
     await dialog.getByRole('button', { name: 'Create guest link' }).click();

@@ -96,13 +96,15 @@ describe('live presence and the connection, in Chromium', () => {
       })
       .toBe('Ed');
     expect(await page.locator('.map-cell--presence').count()).toBe(0);
-    // Nothing of it was announced: the polite region says only who joined.
-    expect(
-      await page
-        .getByRole('region', { name: 'People on this map' })
-        .locator('[aria-live="polite"]')
-        .textContent(),
-    ).toBe('Ed joined');
+    // Nothing of it was announced: the polite region says only who joined (under load a connection may drop and
+    // come back meanwhile, which announces the people on the map again, never where they are or their typing).
+    const said = await page
+      .getByRole('region', { name: 'People on this map' })
+      .locator('[aria-live="polite"]')
+      .textContent();
+    expect(said).toMatch(/^(\w+ (joined|left)(\. |$))+$/);
+    expect(said).toContain('Ed joined');
+    expect(said).not.toMatch(/typing|Outcome|Pain points/);
     await expectNoAxeViolations(page);
   }, 120_000);
 
