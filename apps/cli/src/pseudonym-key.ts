@@ -11,8 +11,8 @@ import type { CliContext } from './command';
 export async function pseudonymKeyFromEnv(
   env: CliContext['env'],
 ): Promise<{ readonly key: string | undefined } | { readonly error: string }> {
-  const key = env.WAYMARK_PSEUDONYM_KEY;
-  if (key === undefined || key === '') return { key: undefined };
+  const key = envPseudonymKey(env);
+  if (key === undefined) return { key: undefined };
   if (pseudonymKeyBytes(key) >= minPseudonymKeyBytes) return { key };
   const { cliWords } = await import('./emit-sql/words');
   return {
@@ -21,4 +21,10 @@ export async function pseudonymKeyFromEnv(
       min: minPseudonymKeyBytes,
     }),
   };
+}
+
+/** WAYMARK_PSEUDONYM_KEY as set, or undefined when unset or empty (as for the other WAYMARK_ variables). */
+export function envPseudonymKey(env: CliContext['env']): string | undefined {
+  const key = env.WAYMARK_PSEUDONYM_KEY;
+  return key === undefined || key === '' ? undefined : key;
 }

@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { decodeText, type Journey } from '@waymark/core';
+import { envPseudonymKey } from '../pseudonym-key';
 import {
   avoidableBySteps,
   createPseudonymiser,
@@ -251,7 +252,7 @@ export async function readSurveyEvidence(
   }
   const table = await openTable(path, file);
   // unset or empty: a one-off key; a key too short was refused by the command before anything was read
-  const key = env.WAYMARK_PSEUDONYM_KEY || randomBytes(32).toString('hex');
+  const key = envPseudonymKey(env) ?? randomBytes(32).toString('hex');
   let imported;
   try {
     imported = await importSurvey(table, mapping, { pseudonymise: createPseudonymiser(key), maxProblems: 5 });
