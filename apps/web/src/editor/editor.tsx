@@ -289,7 +289,7 @@ export function Editor(props: {
                 zoom={zoom}
               />
             ) : null}
-            {live ? <PresenceList participants={shared.participants} /> : null}
+            {live ? <PresenceList participants={shared.participants} you={shared.you} /> : null}
             {live ? (
               <PresenceTracker
                 journey={state.journey}

@@ -2,6 +2,7 @@ import type { Participant } from '@waymark/api';
 import type { Journey } from '@waymark/core';
 import { useEffect, useRef, useState } from 'react';
 import { t } from '../i18n';
+import type { LiveSelf } from '../state/live-sync';
 import { useEditorContext } from './editor-context';
 
 /** One entry per person, however many tabs they have open, in the order they came. */
@@ -24,6 +25,22 @@ export function presenceChanges(before: readonly Participant[], after: readonly 
   ].join(t('editor.presence.separator'));
 }
 
+/**
+ * What the polite region says when the people on the map change, or '' for nothing: other people's joins and
+ * leaves. `before` is null for the first list this tab hears after connecting: those people were already here
+ * (the list shows them), so they are not announced as arriving. You (`youId`, in any of your tabs) are never
+ * announced, nor is your own connection dropping and coming back.
+ */
+export function presenceAnnouncement(
+  before: readonly Participant[] | null,
+  after: readonly Participant[],
+  youId: string,
+): string {
+  if (before === null) return '';
+  const others = (list: readonly Participant[]) => list.filter((p) => p.user.id !== youId);
+  return presenceChanges(others(before), others(after));
+}
+
 /** Where a person is on the map, in words ("at Outcome", "on a card at Outcome"), or '' when nowhere. */
 export function whereIs(journey: Journey, p: Participant): string {
   const card = p.focus?.cardId ? journey.cards.find((c) => c.id === p.focus?.cardId) : undefined;
@@ -37,21 +54,26 @@ export function whereIs(journey: Journey, p: Participant): string {
 
 /**
  * Who is on the map now (live co-editing): names with their colour, and where each is (read by screen readers
- * when they come to the list, never announced). Screen readers hear joins and leaves politely, never focus or
- * typing.
+ * when they come to the list, never announced). Screen readers hear other people's joins and leaves politely
+ * (presenceAnnouncement), never focus or typing, never their own, nor who was here when they came.
  */
-export function PresenceList(props: { participants: readonly Participant[] }) {
+export function PresenceList(props: { participants: readonly Participant[]; you: LiveSelf | null }) {
   const { journey } = useEditorContext();
   const people = peopleOf(props.participants);
-  const previous = useRef<Participant[]>([]);
+  /** Who was here at the last list heard; null until this tab has heard one since it connected. */
+  const previous = useRef<Participant[] | null>(null);
   const [said, setSaid] = useState('');
   const key = people.map((p) => p.user.id).join(',');
+  const youId = props.you?.user.id ?? null;
   useEffect(() => {
-    const change = presenceChanges(previous.current, people);
+    // Until the server has welcomed this tab and said who is here (a list that always has this tab in it),
+    // there is nothing to compare with.
+    if (youId === null || people.length === 0) return;
+    const change = presenceAnnouncement(previous.current, people, youId);
     previous.current = people;
     if (change) setSaid(change);
     // Only a change of who is here is announced.
-  }, [key]);
+  }, [key, youId]);
   return (
     <section className="presence" aria-label={t('editor.presence.region')}>
       <ul

@@ -17,7 +17,8 @@ import {
  * presence of a cell (someone typing into a cell's "Add…" box is outlined on that cell, not the whole step),
  * presence from the side panels (a step in the structure panel, an arrow's step), a live map that asks the
  * server for the journey only through the live route, and a connection that goes silent without closing
- * (noticed by the heartbeat, connected again, nothing lost).
+ * (noticed by the heartbeat, connected again, nothing lost). Screen readers hear, politely, only other
+ * people's joins and leaves: never their own, nor the people already there when they came.
  */
 describe('live presence and the connection, in Chromium', () => {
   let session: SignedInSession;
@@ -47,13 +48,40 @@ describe('live presence and the connection, in Chromium', () => {
     ).journey;
   const stepId = async (label: string) => (await stored()).columns.find((c) => c.label === label)!.id;
   const status = (page: Page) => page.getByTestId('save-status').textContent();
+  const people = (p: Page) => p.getByRole('region', { name: 'People on this map' }).getByRole('listitem');
+  /** Every text the presence list's polite region has had in this page, in order (recorded as it changes). */
+  const recordPolite = () => {
+    const said: string[] = [];
+    (window as unknown as { presenceSaid: string[] }).presenceSaid = said;
+    new MutationObserver(() => {
+      const text = document.querySelector('section.presence [aria-live="polite"]')?.textContent ?? '';
+      if (text && text !== said.at(-1)) said.push(text);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  };
+  const polite = (page: Page) =>
+    page.evaluate(() => (window as unknown as { presenceSaid: string[] }).presenceSaid);
+  /** What the polite region has said in my page: Ed's arrival first, and only Ed's comings and goings. */
+  const expectOnlyEdHeard = async (page: Page) => {
+    const said = await polite(page);
+    expect(said[0]).toBe('Ed joined');
+    for (const text of said) expect(text).toMatch(/^Ed (joined|left)$/);
+  };
 
-  it('given two people open the map, then each sees both', async () => {
+  it('given I open the map and then the other person does, then each sees both, and my screen reader hears "Ed joined" but not that I joined', async () => {
     const { page, server } = session;
+    for (const p of [page, other]) await p.context().addInitScript(recordPolite);
     await page.goto(`${server.url}${mapPath}`);
+    // I am on the map (the list shows me) before Ed comes.
+    await expect.poll(() => people(page).count(), { timeout: 15_000 }).toBe(1);
     await other.goto(`${server.url}${mapPath}`);
-    const people = (p: Page) => p.getByRole('region', { name: 'People on this map' }).getByRole('listitem');
     for (const p of [page, other]) await expect.poll(() => people(p).count(), { timeout: 15_000 }).toBe(2);
+    const region = (p: Page) =>
+      p.getByRole('region', { name: 'People on this map' }).locator('[aria-live="polite"]').textContent();
+    await expect.poll(() => region(page), { timeout: 15_000 }).toBe('Ed joined');
+    await expectOnlyEdHeard(page);
+    // Ed hears nothing of it: not his own arrival, nor mine (I was there before him). Checked again later,
+    // when anything late would have arrived.
+    expect(await polite(other)).toEqual([]);
   }, 60_000);
 
   it('given the other person types into a cell’s "Add…" box, then my map outlines that cell in their colour with "Ed is typing…", not the whole step; on the step’s header, the step is outlined', async () => {
@@ -96,16 +124,10 @@ describe('live presence and the connection, in Chromium', () => {
       })
       .toBe('Ed');
     expect(await page.locator('.map-cell--presence').count()).toBe(0);
-    // Nothing of it was announced: the polite region says only who joined. (Which joins it last said depends on
-    // whose connection the server welcomed first: under load Ed's can come first, and the region then says "Ed
-    // joined. Administrator joined" in one change; never where anyone is, nor their typing.)
-    const said = await page
-      .getByRole('region', { name: 'People on this map' })
-      .locator('[aria-live="polite"]')
-      .textContent();
-    expect(said).toMatch(/^(\w+ (joined|left)(\. |$))+$/);
-    expect(said).toContain('Ed joined');
-    expect(said).not.toMatch(/typing|Outcome|Pain points/);
+    // Nothing of it was announced: my polite region has said only that Ed joined, never where anyone is, nor
+    // their typing; Ed's has said nothing at all (nobody came after him).
+    await expectOnlyEdHeard(page);
+    expect(await polite(other)).toEqual([]);
     await expectNoAxeViolations(page);
   }, 120_000);
 
@@ -151,6 +173,7 @@ describe('live presence and the connection, in Chromium', () => {
   it('given a live connection that goes silent without closing (a laptop asleep, a NAT timeout), then the tab notices within half a minute, connects again, and the card added meanwhile reaches the other screen', async () => {
     const { page, server, browser, password } = session;
     const silent = await newPage(browser);
+    await silent.context().addInitScript(recordPolite);
     let connections = 0;
     let hush = false;
     await silent.context().routeWebSocket(/\/live\?/, (socket) => {
@@ -179,6 +202,11 @@ describe('live presence and the connection, in Chromium', () => {
     expect(
       (await stored()).cards.filter((c) => 'text' in c && c.text === 'Sent while the line was dead'),
     ).toHaveLength(1);
+    // My own connection dropping and coming back, and a second tab of mine, were announced to nobody: not in
+    // that tab (Ed and I were already there), not in my first tab, not to Ed (I was there all along).
+    expect(await polite(silent)).toEqual([]);
+    await expectOnlyEdHeard(page);
+    expect(await polite(other)).toEqual([]);
     await silent.context().close();
   }, 150_000);
 });
