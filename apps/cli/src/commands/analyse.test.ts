@@ -73,8 +73,18 @@ describe('waymark analyse', () => {
     expect(r.cases.durationSeconds).toMatchObject({ mean: (12 * 86_400) / 2, median: (12 * 86_400) / 2 });
     expect(r.handoffs.matrix).toEqual([{ from: 'Contact centre', to: 'Housing', count: 1 }]);
     expect(h.stderr()).toMatch(
-      /1 of 5 rows rejected; the first: line 6 \(When\): "not a date" is not a date-time/,
+      /^warning: 1 of 5 rows could not be read and is not in the figures\. Line 6 \(When\): “not a date” is not a date and time\. Use the day first, for example 01\/03\/2024 09:30\.$/m,
     );
+  });
+
+  it('given rejected rows and WAYMARK_LANG=cy, then the whole warning is in Welsh, the reason from its code', async () => {
+    const h = harness({ WAYMARK_PSEUDONYM_KEY: 'test-key-of-at-least-16-bytes', WAYMARK_LANG: 'cy' });
+    writeFileSync(join(h.cwd, 'log.csv'), `${csv}R-2;;03/02/2024 10:00;Web;Contact centre\n`);
+    expect(await h.run('log.csv', ...mapped, '--format', 'json')).toBe(exitCodes.ok);
+    expect(h.stderr()).toMatch(
+      /^rhybudd: Nid oedd modd darllen 2 res o 6 ac nid ydynt yn y ffigurau\. Llinell 6 \(When\): Nid yw “not a date” yn ddyddiad ac amser\. .* Llinell 7 \(Action\): Mae’r gweithgaredd yn wag\. Mae angen gweithgaredd ar bob rhes\.$/m,
+    );
+    expect(h.stderr()).not.toMatch(/rejected|is not a date-time|warning:/);
   });
 
   it('never prints a raw case id: silences carry keyed pseudonyms that are stable for one key', async () => {
@@ -99,6 +109,32 @@ describe('waymark analyse', () => {
     expect(html).toContain('<svg class="map"');
     expect(html).not.toMatch(/<script|src="http|href="http/);
     expect(h.stdout()).toBe('');
+    expect(h.stderr()).toMatch(/^wrote report\.html$/m);
+  });
+
+  it('given --out in a folder that does not exist, then exit 3 naming the file and saying what to do, in English or Welsh', async () => {
+    for (const [lang, wrote, cannot] of [
+      [
+        'en',
+        /^wrote report\.json$/m,
+        /^waymark analyse: cannot write the report to missing\/report\.json: the folder it goes in does not exist\. Create the folder, or give --out a path in a folder that exists\.\n$/,
+      ],
+      [
+        'cy',
+        /^ysgrifennwyd report\.json$/m,
+        /^waymark analyse: ni ellir ysgrifennu’r adroddiad i missing\/report\.json: nid yw’r ffolder y mae’n mynd iddo yn bodoli\. Crëwch y ffolder, neu rhowch i --out lwybr mewn ffolder sy’n bodoli\.\n$/,
+      ],
+    ] as const) {
+      const h = harness({ WAYMARK_PSEUDONYM_KEY: 'test-key-of-at-least-16-bytes', WAYMARK_LANG: lang });
+      writeFileSync(join(h.cwd, 'log.csv'), 'case,activity,timestamp\nA,Report,2024-01-01T09:00:00Z\n');
+      expect(await h.run('log.csv', '--format', 'json', '--out', 'report.json')).toBe(exitCodes.ok);
+      expect(h.stderr()).toMatch(wrote);
+      const bad = harness({ WAYMARK_PSEUDONYM_KEY: 'test-key-of-at-least-16-bytes', WAYMARK_LANG: lang });
+      writeFileSync(join(bad.cwd, 'log.csv'), 'case,activity,timestamp\nA,Report,2024-01-01T09:00:00Z\n');
+      expect(await bad.run('log.csv', '--format', 'json', '--out', 'missing/report.json')).toBe(exitCodes.io);
+      expect(bad.stderr()).toMatch(cannot);
+      expect(bad.stderr()).not.toMatch(/ENOENT/);
+    }
   });
 
   it('prints Markdown by default', async () => {
@@ -125,7 +161,24 @@ describe('waymark analyse', () => {
     expect(await h.run('x.csv', '--format', 'pdf')).toBe(exitCodes.usage);
     expect(await h.run('x.csv', '--colour')).toBe(exitCodes.usage);
     expect(await h.run()).toBe(exitCodes.usage);
-    expect(h.stderr()).toMatch(/--format must be json, md or html; got "pdf"/);
+    expect(h.stderr()).toMatch(/--format must be json, md or html; got "pdf"\./);
+    expect(h.stderr()).toMatch(
+      /^waymark analyse: missing <log>: give the event log file to analyse \(or --survey <export> for survey responses alone\)\.\nRun 'waymark analyse --help' for the options\.$/m,
+    );
+  });
+
+  it('given a usage error and WAYMARK_LANG=cy (or LANG=cy_GB.UTF-8), then it and where to read the options are in Welsh', async () => {
+    const h = harness({ WAYMARK_LANG: 'cy' });
+    expect(await h.run('x.csv', '--format', 'pdf')).toBe(exitCodes.usage);
+    expect(h.stderr()).toBe(
+      `waymark analyse: Rhaid i --format fod yn json, md neu html; cafwyd "pdf".\nRhedwch 'waymark analyse --help' i weld yr opsiynau.\n`,
+    );
+    const lang = harness({ LANG: 'cy_GB.UTF-8' });
+    expect(await lang.run('a.csv', 'b.csv')).toBe(exitCodes.usage);
+    expect(lang.stderr()).toMatch(/^waymark analyse: un log ar y tro; cafwyd b\.csv hefyd\./);
+    expect(await lang.run('--survey-map', 'map.json')).toBe(exitCodes.usage);
+    expect(lang.stderr()).toMatch(/^waymark analyse: <log> ar goll: /m);
+    expect(lang.stderr()).not.toMatch(/Run 'waymark/);
   });
 
   it('given a costs file with a bad value, then exit 1 naming the key', async () => {
@@ -140,7 +193,16 @@ describe('waymark analyse', () => {
     const h = harness({});
     writeFileSync(join(h.cwd, 'log.csv'), csv);
     await h.run('log.csv', ...mapped, '--format', 'json');
-    expect(h.stderr()).toMatch(/WAYMARK_PSEUDONYM_KEY is not set/);
+    expect(h.stderr()).toMatch(
+      /^note: WAYMARK_PSEUDONYM_KEY is not set \(or is empty\), so case ids are pseudonymised with a one-off key: .* set WAYMARK_PSEUDONYM_KEY to a long random value, .*openssl rand -hex 32/m,
+    );
+    const cy = harness({ WAYMARK_LANG: 'cy' });
+    writeFileSync(join(cy.cwd, 'log.csv'), csv);
+    await cy.run('log.csv', ...mapped, '--format', 'json');
+    expect(cy.stderr()).toMatch(
+      /^nodyn: Nid yw WAYMARK_PSEUDONYM_KEY wedi’i osod \(neu mae’n wag\), felly mae cyfeirnodau achosion yn cael eu ffugenwi ag allwedd untro: /m,
+    );
+    expect(cy.stderr()).not.toMatch(/note:|is not set/);
   });
 
   it('given a WAYMARK_PSEUDONYM_KEY shorter than 16 bytes, then exit 2 before the log is read, saying what to set, in English or Welsh, without the key', async () => {
@@ -176,7 +238,7 @@ describe('waymark analyse', () => {
     writeFileSync(join(empty.cwd, 'log.csv'), csv);
     expect(await empty.run(...args), empty.stderr()).toBe(exitCodes.ok);
     expect(JSON.parse(empty.stdout()).log).toMatchObject({ cases: 2, events: 4 });
-    expect(empty.stderr()).toMatch(/note: WAYMARK_PSEUDONYM_KEY is not set \(or is empty\); .*one-off key/);
+    expect(empty.stderr()).toMatch(/note: WAYMARK_PSEUDONYM_KEY is not set \(or is empty\), .*one-off key/);
   });
 
   it('given a truncated XES.gz, an XML entity bomb or an external entity, then exit 1 with a clear message and no crash', async () => {
@@ -298,7 +360,7 @@ C,Report,2024-01-07T09:00:00Z,Web,Contact centre
     writeFileSync(join(h.cwd, 'log.csv'), log);
     writeFileSync(join(h.cwd, 'classes.json'), '{"Close": "value-added"}');
     expect(await h.run('log.csv', '--format', 'json', '--value-classes', 'classes.json')).toBe(exitCodes.ok);
-    expect(h.stderr()).toMatch(/note: Cafodd y log ei ffrydio/);
-    expect(h.stderr()).toMatch(/warning: Mae --value-classes yn gofyn am ffigurau/);
+    expect(h.stderr()).toMatch(/^nodyn: Cafodd y log ei ffrydio/m);
+    expect(h.stderr()).toMatch(/^rhybudd: Mae --value-classes yn gofyn am ffigurau/m);
   });
 });

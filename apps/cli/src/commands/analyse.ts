@@ -24,6 +24,7 @@ import {
   toStreamedJsonReport,
   toStreamedReport,
 } from '@waymark/analytics/log';
+import type { MessageId, MessageValues } from '@waymark/i18n';
 import { exitCodes, type CliCommand, type CliContext } from '../command';
 import { pseudonymKeyFromEnv } from '../pseudonym-key';
 
@@ -34,7 +35,10 @@ import { pseudonymKeyFromEnv } from '../pseudonym-key';
 // (decision 0042).
 const surveyEvidence = () => import('./survey-evidence');
 const costModelFiles = () => import('../files/read-cost-model');
-const catalogueWords = async (env: CliContext['env']) => (await import('../emit-sql/words')).cliWords(env);
+// The command's own words come from the catalogue too, loaded when a message is printed (the one-off key
+// note, `wrote`, a usage error or rejected rows), in the language of WAYMARK_LANG, LC_ALL or LANG.
+const wordsModule = () => import('../emit-sql/words');
+const catalogueWords = async (env: CliContext['env']) => (await wordsModule()).cliWords(env);
 
 const help = `waymark analyse <log> [options]
 waymark analyse --survey <export> [--survey-map FILE] [--format json|md|html] [--out FILE]
@@ -135,7 +139,16 @@ const options = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-class UsageError extends Error {}
+/** A usage error: the catalogue's id and values for the command's own words, or text from elsewhere as it is. */
+class UsageError extends Error {
+  readonly id: MessageId | undefined;
+  readonly values: MessageValues | undefined;
+  constructor(said: string | { readonly id: MessageId; readonly values?: MessageValues }) {
+    super(typeof said === 'string' ? said : said.id);
+    this.id = typeof said === 'string' ? undefined : said.id;
+    this.values = typeof said === 'string' ? undefined : said.values;
+  }
+}
 
 const mappingFields = [
   'case',
@@ -160,8 +173,9 @@ export const analyseCommand: CliCommand = {
     try {
       parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
     } catch (e) {
+      const w = await catalogueWords(ctx.env);
       ctx.stderr(
-        `waymark analyse: ${e instanceof Error ? e.message : String(e)}\nRun 'waymark analyse --help' for the options.\n`,
+        `waymark analyse: ${e instanceof Error ? e.message : String(e)}\n${w('eventlog.analyse.seeHelp')}\n`,
       );
       return exitCodes.usage;
     }
@@ -175,16 +189,17 @@ export const analyseCommand: CliCommand = {
       if (v['emit-sql'] || v.dialect !== undefined || v.table !== undefined || v.order !== undefined)
         return await emitSqlFor(v, logArg, extra, ctx);
       if (logArg === undefined && v.survey === undefined)
-        throw new UsageError('missing <log>: the event log file to analyse (or --survey <export>)');
+        throw new UsageError({ id: 'eventlog.analyse.missingLog' });
       if (v['survey-map'] !== undefined && v.survey === undefined)
-        throw new UsageError('--survey-map needs --survey <export>: the survey responses it maps');
-      if (extra.length > 0) throw new UsageError(`one log at a time; also got ${extra.join(' ')}`);
+        throw new UsageError({ id: 'eventlog.analyse.surveyMapWithoutSurvey' });
+      if (extra.length > 0)
+        throw new UsageError({ id: 'eventlog.analyse.oneLogAtATime', values: { extra: extra.join(' ') } });
       const format = v.format ?? 'md';
       if (format !== 'json' && format !== 'md' && format !== 'html')
-        throw new UsageError(`--format must be json, md or html; got "${format}"`);
+        throw new UsageError({ id: 'eventlog.analyse.badFormat', values: { value: format } });
       const dateOrder = v['date-format'];
       if (dateOrder !== undefined && dateOrder !== 'iso' && dateOrder !== 'dmy' && dateOrder !== 'mdy')
-        throw new UsageError(`--date-format must be iso, dmy or mdy; got "${dateOrder}"`);
+        throw new UsageError({ id: 'eventlog.analyse.badDateFormat', values: { value: dateOrder } });
       const mapping: Record<string, string> = {};
       for (const f of mappingFields) if (v[f] !== undefined) mapping[f] = v[f];
       const limits = importLimitsFromEnv(ctx.env);
@@ -215,10 +230,11 @@ export const analyseCommand: CliCommand = {
       }
       const config = await readConfig(v, ctx);
       const { key } = pseudonymKey;
-      if (key === undefined)
-        ctx.stderr(
-          'note: WAYMARK_PSEUDONYM_KEY is not set (or is empty); case ids are pseudonymised with a one-off key, so pseudonyms will differ between runs\n',
-        );
+      if (key === undefined) {
+        const w = await catalogueWords(ctx.env);
+        const message = w('eventlog.analyse.oneOffKey', { variable: 'WAYMARK_PSEUDONYM_KEY' });
+        ctx.stderr(`${w('eventlog.analyse.note', { message })}\n`);
+      }
       const pseudonymise = createPseudonymiser(key ?? randomBytes(32).toString('hex'));
       const logPath = resolvePath(ctx, logArg);
       // a log larger than WAYMARK_STREAM_FROM_MB (default a quarter of memory) is streamed: no event is kept
@@ -239,14 +255,15 @@ export const analyseCommand: CliCommand = {
           pseudonymise,
         });
         const note = w('eventlog.streamed.notComputed');
-        ctx.stderr(`note: ${note}\n`);
+        ctx.stderr(`${w('eventlog.analyse.note', { message: note })}\n`);
         // options for figures a streamed log does not have are said to be unused, not silently dropped
         const unused = streamedUnused.filter((o) => v[o] !== undefined).map((o) => `--${o}`);
         if (unused.length > 0)
-          ctx.stderr(`warning: ${w('eventlog.streamed.optionsNotUsed', { options: unused.join(', ') })}\n`);
+          ctx.stderr(
+            `${w('eventlog.analyse.warning', { message: w('eventlog.streamed.optionsNotUsed', { options: unused.join(', ') }) })}\n`,
+          );
         const streamedJson = toStreamedJsonReport(streamed.figures, streamed.report);
-        for (const x of streamedJson.log.warnings) ctx.stderr(`warning: ${x}\n`);
-        warnRejected(ctx, streamed.report);
+        await warn(ctx, streamedJson.log.warnings, streamed.report);
         if (format === 'json') return await emit(ctx, v.out, `${JSON.stringify(streamedJson, null, 2)}\n`);
         // Markdown and HTML: the same renderers, given the streamed figures with the rest left out and the note
         const whole = toStreamedReport(streamed.figures, streamed.report, note);
@@ -273,8 +290,7 @@ export const analyseCommand: CliCommand = {
         });
         text = withSurveyEvidence(format, text, survey);
       }
-      for (const w of (report.log as { warnings: string[] }).warnings) ctx.stderr(`warning: ${w}\n`);
-      warnRejected(ctx, imported.report);
+      await warn(ctx, (report.log as { warnings: string[] }).warnings, imported.report);
       return await emit(ctx, v.out, text);
     } catch (e) {
       if (v.survey !== undefined && e instanceof (await surveyEvidence()).SurveyInputError) {
@@ -282,7 +298,9 @@ export const analyseCommand: CliCommand = {
         return e.io ? exitCodes.io : exitCodes.invalid;
       }
       if (e instanceof UsageError) {
-        ctx.stderr(`waymark analyse: ${e.message}\nRun 'waymark analyse --help' for the options.\n`);
+        const w = await catalogueWords(ctx.env);
+        const message = e.id === undefined ? e.message : w(e.id, e.values);
+        ctx.stderr(`waymark analyse: ${message}\n${w('eventlog.analyse.seeHelp')}\n`);
         return exitCodes.usage;
       }
       if (e instanceof ImportError) {
@@ -301,14 +319,45 @@ export const analyseCommand: CliCommand = {
 /** The options for figures the streaming mode does not compute (see notStreamed in @waymark/analytics). */
 const streamedUnused = ['value-classes'] as const;
 
-function warnRejected(ctx: CliContext, r: ImportReport): void {
-  if (r.rejectedRows > 0)
-    ctx.stderr(
-      `warning: ${r.rejectedRows} of ${r.rows} rows rejected; the first: ${r.rejections
-        .slice(0, 3)
-        .map((x) => `line ${x.line}${x.field ? ` (${x.field})` : ''}: ${x.reason}`)
-        .join('; ')}\n`,
-    );
+/**
+ * The engine's warnings (its English, behind the catalogue's "warning:") and the rejected rows: how many, and the
+ * first three with line, column and why in the catalogue's words for each rejection's code. The catalogue is
+ * loaded only when there is something to say.
+ */
+async function warn(ctx: CliContext, warnings: readonly string[], r: ImportReport): Promise<void> {
+  if (warnings.length === 0 && r.rejectedRows === 0) return;
+  const { cliWords, rejectionWords } = await wordsModule();
+  const w = cliWords(ctx.env);
+  for (const message of warnings) ctx.stderr(`${w('eventlog.analyse.warning', { message })}\n`);
+  if (r.rejectedRows === 0) return;
+  const listed = r.rejections.slice(0, 3);
+  const first = listed
+    .map((x) =>
+      w('eventlog.analyse.rejectedAt', {
+        line: x.line,
+        hasColumn: x.field ? 'yes' : 'no',
+        column: x.field ?? '',
+        why: rejectionWords(w, x),
+      }),
+    )
+    .join(' ');
+  const message = w('eventlog.analyse.rejectedRows', {
+    rejected: r.rejectedRows,
+    rows: r.rows,
+    more: listed.length > 0 && r.rejectedRows > listed.length ? 'yes' : 'no',
+    listed: listed.length,
+    first,
+  });
+  ctx.stderr(`${w('eventlog.analyse.warning', { message })}\n`);
+}
+
+/** What went wrong writing a file, as the catalogue's cannotWrite says it. */
+function writeProblem(e: unknown): 'noFolder' | 'denied' | 'isFolder' | 'other' {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT') return 'noFolder';
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'denied';
+  if (code === 'EISDIR') return 'isFolder';
+  return 'other';
 }
 
 async function emit(ctx: CliContext, out: string | undefined, text: string): Promise<number> {
@@ -316,10 +365,14 @@ async function emit(ctx: CliContext, out: string | undefined, text: string): Pro
     try {
       await writeFile(resolvePath(ctx, out), text);
     } catch (e) {
-      ctx.stderr(`waymark analyse: cannot write ${out}: ${e instanceof Error ? e.message : String(e)}\n`);
+      const w = await catalogueWords(ctx.env);
+      const reason = e instanceof Error ? e.message : String(e);
+      ctx.stderr(
+        `waymark analyse: ${w('eventlog.analyse.cannotWrite', { file: out, problem: writeProblem(e), reason })}\n`,
+      );
       return exitCodes.io;
     }
-    ctx.stderr(`wrote ${out}\n`);
+    ctx.stderr(`${(await catalogueWords(ctx.env))('eventlog.analyse.wrote', { file: out })}\n`);
   } else ctx.stdout(text);
   return exitCodes.ok;
 }
@@ -386,7 +439,7 @@ function positiveNumber(flag: string, s: string | undefined): number | undefined
   if (s === undefined) return undefined;
   const n = Number(s);
   if (!Number.isFinite(n) || n < 0)
-    throw new UsageError(`--${flag} must be a number of days ≥ 0; got "${s}"`);
+    throw new UsageError({ id: 'eventlog.analyse.badDays', values: { option: flag, value: s } });
   return n;
 }
 
@@ -445,15 +498,15 @@ async function readConfig(
     try {
       resolved = new RegExp(resolvedText, 'i');
     } catch {
-      throw new UsageError(`--resolved must be a regular expression; got "${resolvedText}"`);
+      throw new UsageError({ id: 'eventlog.analyse.badResolved', values: { value: resolvedText } });
     }
   }
   const scoActivity = str('sco');
   const scoWhen = str('sco-when');
   if (scoActivity !== undefined && scoWhen !== undefined)
-    throw new UsageError('give --sco or --sco-when, not both');
+    throw new UsageError({ id: 'eventlog.analyse.scoAndScoWhen' });
   if (scoActivity !== undefined && scoActivity.trim() === '')
-    throw new UsageError('--sco needs the name of an activity in the log');
+    throw new UsageError({ id: 'eventlog.analyse.scoEmpty' });
   let successfulOutcome: OutcomeRule | undefined = scoActivity ? { activity: scoActivity } : undefined;
   if (scoWhen !== undefined) {
     const parsed = parseOutcomeCondition(scoWhen, dimensionNames);
@@ -495,7 +548,7 @@ async function emitSqlFor(
   const w = await catalogueWords(ctx.env);
   if (!v['emit-sql']) throw new UsageError(w('emitSql.error.dialectWithoutEmit'));
   if (str('survey') !== undefined) throw new UsageError(w('emitSql.error.withSurvey'));
-  if (extra.length > 0) throw new UsageError(`one log at a time; also got ${extra.join(' ')}`);
+  if (extra.length > 0) throw new UsageError(w('eventlog.analyse.oneLogAtATime', { extra: extra.join(' ') }));
   const mapping: Record<string, string> = {};
   for (const f of mappingFields) if (str(f) !== undefined) mapping[f] = str(f) as string;
   const limits = importLimitsFromEnv(ctx.env);

@@ -101,7 +101,7 @@ export async function runEmitSql(request: EmitSqlRequest, ctx: CliContext): Prom
   const dialect = (request.dialect ?? 'ansi') as Dialect;
   if (!dialects.includes(dialect)) {
     ctx.stderr(
-      `waymark analyse: ${w('emitSql.error.dialect', { value: request.dialect ?? '' })}\nRun 'waymark analyse --help' for the options.\n`,
+      `waymark analyse: ${w('emitSql.error.dialect', { value: request.dialect ?? '' })}\n${w('eventlog.analyse.seeHelp')}\n`,
     );
     return exitCodes.usage;
   }

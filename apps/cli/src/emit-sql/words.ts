@@ -1,8 +1,8 @@
-import { createTranslator, pickLocale, type MessageId, type MessageValues } from '@waymark/i18n';
+import { createTranslator, namespaces, pickLocale, type MessageId, type MessageValues } from '@waymark/i18n';
 
 /**
- * The words of `analyse --emit-sql` and `import-figures`, from the catalogue's emitSql namespace, in the language
- * of WAYMARK_LANG or LANG (cy_GB.UTF-8 gives Welsh; English otherwise).
+ * The words of `analyse` and `import-figures`, from the message catalogue, in the language of WAYMARK_LANG,
+ * LC_ALL or LANG (cy_GB.UTF-8 gives Welsh; English otherwise).
  */
 export function cliWords(env: Readonly<Record<string, string | undefined>>) {
   const wanted = (env.WAYMARK_LANG ?? env.LC_ALL ?? env.LANG ?? '').replace(/[_.@].*$/, '');
@@ -11,3 +11,25 @@ export function cliWords(env: Readonly<Record<string, string | undefined>>) {
 }
 
 export type Words = ReturnType<typeof cliWords>;
+
+const datasetWords = namespaces.datasets.en as Record<string, string>;
+const camel = (code: string) => code.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
+/**
+ * Why a row was rejected, by its code and values in the words the web app's import pages use
+ * (`datasets.rejection.<code>`); the importer's English `reason` only for a code the catalogue has no words for.
+ */
+export function rejectionWords(
+  w: Words,
+  r: {
+    readonly code?: string;
+    readonly values?: Readonly<Record<string, string | number>>;
+    readonly reason: string;
+  },
+): string {
+  if (r.code === undefined || !/^[a-z][a-z0-9_]*$/.test(r.code)) return r.reason;
+  const id = `datasets.rejection.${camel(r.code)}`;
+  return id in datasetWords && id !== 'datasets.rejection.unknown'
+    ? w(id as MessageId, { ...r.values })
+    : r.reason;
+}
