@@ -1,7 +1,7 @@
 import { buildCaseIndex, type CaseIndex } from './model/case-index';
 import type { EventStore } from './model/event-store';
 import { computeAvoidable, type AvoidableContact, type AvoidableRules } from './metrics/avoidable';
-import { type CaseFigures } from './metrics/cases';
+import { computeCaseFigures, type CaseFigures } from './metrics/cases';
 import { computeChannelMix, type ChannelMix } from './metrics/channel-cost';
 import { defaultChannelCostTable, type ChannelCostTable } from './metrics/channel-costs';
 import { contactMask } from './metrics/contacts';
@@ -11,7 +11,7 @@ import { workerMetrics } from './metrics/metrics-worker';
 import { computeFcr, type FirstContactResolution } from './metrics/fcr';
 import { computeHandoffs, type Handoffs } from './metrics/handoffs';
 import { histogram, type Bin } from './metrics/histogram';
-import { type Rework } from './metrics/rework';
+import { computeRework, type Rework } from './metrics/rework';
 import { computeSegments, type Segment, type SegmentBy } from './metrics/segments';
 import { computeSilences, type Silences } from './metrics/silences';
 import { summarise, type Summary } from './metrics/stats';
@@ -80,8 +80,11 @@ function analyseWith(
   worker: MetricsInWorker | undefined,
 ): Analysis {
   const topVariants = config.topVariants ?? 20;
-  const index = buildCaseIndex(store, { shared: worker !== undefined });
-  worker?.start(index, topVariants);
+  // the worker starts on the graph and the variants as soon as the activity and time columns are in case order
+  const index = buildCaseIndex(store, {
+    shared: worker !== undefined,
+    ...(worker ? { whenOrdered: (ordered: CaseIndex) => worker.start(ordered, topVariants) } : {}),
+  });
   const isContact = contactMask(index);
   const contactsOfCase = new Int32Array(index.cases);
   for (let k = 0; k < index.cases; k++) {
@@ -104,7 +107,15 @@ function analyseWith(
     ? computeOutcomeReached(index, config.successfulOutcome)
     : undefined;
   const closedLoop = computeClosedLoop(index, isContact, config.closedLoop);
-  const { cases, dfg, variants, rework } = worker ? worker.result() : workerMetrics(index, topVariants);
+  const cases = computeCaseFigures(index);
+  const rework = computeRework(index);
+  const contactsPerCase = summarise(contactsOfCase);
+  const histograms = {
+    contactsPerCase: histogram(contactsOfCase),
+    durationDays: histogram(cases.durationOfCase.map((d) => d / 86_400)),
+  };
+  // the worker's share (the graph and the variants) last: this thread does its own while the worker works
+  const { dfg, variants } = worker ? worker.result() : workerMetrics(index, topVariants);
   const segments = computeSegments(
     index,
     {
@@ -122,17 +133,14 @@ function analyseWith(
   return {
     index,
     cases,
-    contactsPerCase: summarise(contactsOfCase),
+    contactsPerCase,
     dfg,
     variants,
     rework,
     silences,
     avoidable,
     segments,
-    histograms: {
-      contactsPerCase: histogram(contactsOfCase),
-      durationDays: histogram(cases.durationOfCase.map((d) => d / 86_400)),
-    },
+    histograms,
     ...(handoffs ? { handoffs } : {}),
     ...(channels ? { channels } : {}),
     ...(fcr ? { fcr } : {}),

@@ -21,7 +21,21 @@ describe('metrics computed in a worker thread', () => {
     expect(JSON.stringify(parallel)).toBe(JSON.stringify(serial));
   });
 
-  it('given the worker took the job, then its case figures, graph, variants and rework are this thread’s', async () => {
+  it('given a log whose cases are out of time order in the file, then the worker waits for them to be sorted', async () => {
+    // the body's lines reversed: every case with more than one event is out of time order
+    const [header, ...body] = contactLogCsv({ events: 20_000, seed: 11, openCases: 300 })
+      .trimEnd()
+      .split('\n');
+    const reversed = utf8(`${header}\n${body.reverse().join('\n')}\n`);
+    const one = await importCsv(chunksOf(reversed, 1 << 16));
+    const two = await importCsv(chunksOf(reversed, 1 << 16));
+    const serial = toJsonReport(analyseLog(one.store, { parallelFrom: Infinity }), one.report);
+    const parallel = toJsonReport(analyseLog(two.store, { parallelFrom: 0 }), two.report);
+    expect(serial.log.casesOutOfOrder).toBeGreaterThan(1000);
+    expect(JSON.stringify(parallel)).toBe(JSON.stringify(serial));
+  });
+
+  it('given the worker took the job, then its graph and variants are this thread’s', async () => {
     const { store } = await imported();
     const inWorker = new MetricsInWorker();
     const index = buildCaseIndex(store, { shared: true });

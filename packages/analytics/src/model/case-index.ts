@@ -24,8 +24,15 @@ export interface CaseIndex {
 /**
  * With `shared`, the activity and time columns (and the case starts) end up in SharedArrayBuffers, so a
  * worker thread can read them without a copy (the gather writes into them instead of copying back).
+ * `whenOrdered` is called with the index as soon as its activity and time columns and case starts are
+ * final, before the other columns are moved, so a worker can start on them while this thread moves the
+ * rest (when a case is out of time order, only once every column is sorted). The index's other columns
+ * are valid only once `buildCaseIndex` returns.
  */
-export function buildCaseIndex(store: EventStore, options: { readonly shared?: boolean } = {}): CaseIndex {
+export function buildCaseIndex(
+  store: EventStore,
+  options: { readonly shared?: boolean; readonly whenOrdered?: (index: CaseIndex) => void } = {},
+): CaseIndex {
   const n = store.size;
   const caseCount = store.cases.size;
   const counts = new Int32Array(caseCount + 1);
@@ -55,31 +62,32 @@ export function buildCaseIndex(store: EventStore, options: { readonly shared?: b
     fill[c] = at + 1;
     order[at] = i;
   }
-  // group by case (file order kept), then sort only the cases that were out of time order
-  permuteInPlace(store, order, options.shared === true);
-  const caseStart = options.shared
+  // group by case (file order kept): the activity and time columns first
+  const shared = options.shared === true;
+  if (shared) {
+    // exactly n long (the store's capacity shrinks to its size; it grows again if events are added)
+    store.replaceColumns(gatherInts(store.activityOf, order, n), gatherFloats(store.time, order, n));
+  } else {
+    permuteInPlace([store.activityOf], [store.time], order, n);
+  }
+  const caseStart = shared
     ? new Int32Array(new SharedArrayBuffer(starts.length * 4))
     : new Int32Array(starts.length);
   caseStart.set(starts);
-  // the case column needs no gather: in case order it is each case's id repeated
-  for (let k = 0; k < caseId.length; k++) {
-    const id = caseId[k] as number;
-    for (let p = caseStart[k] as number; p < (caseStart[k + 1] as number); p++) caseOf[p] = id;
-  }
+  // the cases whose events were not in time order in the file: sorted once every column is in case order
   const time = store.time;
-  let outOfOrder = 0;
+  const outOfOrder: number[] = [];
   for (let k = 0; k < caseId.length; k++) {
     const from = caseStart[k] as number;
     const to = caseStart[k + 1] as number;
     for (let p = from + 1; p < to; p++) {
       if ((time[p] as number) < (time[p - 1] as number)) {
-        outOfOrder++;
-        sortCase(store, from, to);
+        outOfOrder.push(k);
         break;
       }
     }
   }
-  return {
+  const index: CaseIndex = {
     store,
     cases: caseId.length,
     events: n,
@@ -87,33 +95,31 @@ export function buildCaseIndex(store: EventStore, options: { readonly shared?: b
     caseId: Int32Array.from(caseId),
     activity: store.activityOf,
     time: store.time,
-    casesOutOfOrder: outOfOrder,
+    casesOutOfOrder: outOfOrder.length,
   };
+  if (outOfOrder.length === 0) options.whenOrdered?.(index);
+  // then the other columns; the case column needs no gather: in case order it is each case's id repeated
+  permuteInPlace(
+    store.presentDims().map((d) => store.dim[d] as Int32Array),
+    [...(store.startTime ? [store.startTime] : []), ...(store.cost ? [store.cost] : [])],
+    order,
+    n,
+  );
+  for (let k = 0; k < caseId.length; k++) {
+    const id = caseId[k] as number;
+    for (let p = caseStart[k] as number; p < (caseStart[k + 1] as number); p++) caseOf[p] = id;
+  }
+  for (const k of outOfOrder) sortCase(store, caseStart[k] as number, caseStart[k + 1] as number);
+  if (outOfOrder.length > 0) options.whenOrdered?.(index);
+  return index;
 }
 
 /**
- * Moves every column of the store but the case column (filled by the caller) so that position p holds
- * what was at order[p]: each column is
- * gathered into one scratch array and copied back, so only one column's worth of extra memory
- * is needed at a time (sequential writes; a cycle-following permutation measured slower). With
- * `shared`, the activity and time columns are gathered into new SharedArrayBuffer-backed
- * columns that replace the store's instead.
+ * Moves the given columns so that position p holds what was at order[p]: each column is gathered into one
+ * scratch array and copied back, so only one column's worth of extra memory is needed at a time
+ * (sequential writes; a cycle-following permutation measured slower).
  */
-function permuteInPlace(store: EventStore, order: Int32Array, shared: boolean): void {
-  const n = store.size;
-  if (shared) {
-    // exactly n long (the store's capacity shrinks to its size; it grows again if events are added)
-    store.replaceColumns(gatherInts(store.activityOf, order, n), gatherFloats(store.time, order, n));
-  }
-  const ints: Int32Array[] = [
-    ...(shared ? [] : [store.activityOf]),
-    ...store.presentDims().map((d) => store.dim[d] as Int32Array),
-  ];
-  const floats: Float64Array[] = [
-    ...(shared ? [] : [store.time]),
-    ...(store.startTime ? [store.startTime] : []),
-    ...(store.cost ? [store.cost] : []),
-  ];
+function permuteInPlace(ints: Int32Array[], floats: Float64Array[], order: Int32Array, n: number): void {
   const tmpInt = new Int32Array(ints.length ? n : 0);
   for (const col of ints) {
     for (let p = 0; p < n; p++) tmpInt[p] = col[order[p] as number] as number;

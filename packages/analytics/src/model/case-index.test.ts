@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { importCsv } from '../ingest/csv-import';
+import { contactLogCsv } from '../testing/contact-log';
+import { chunksOf, utf8 } from '../testing/fixtures';
+import { buildCaseIndex, type CaseIndex } from './case-index';
+
+/** A log with a channel column, its cases' events in time order in the file or not. */
+const log = (outOfOrder: boolean) =>
+  importCsv(
+    chunksOf(
+      utf8(
+        [
+          'case,activity,timestamp,channel',
+          'A,Report,2024-03-01T09:00:00Z,Phone',
+          'B,Report,2024-03-01T09:30:00Z,Web',
+          outOfOrder ? 'A,Chase,2024-03-03T09:00:00Z,Email' : 'A,Assess,2024-03-02T09:00:00Z,Email',
+          outOfOrder ? 'A,Assess,2024-03-02T09:00:00Z,Phone' : 'A,Chase,2024-03-03T09:00:00Z,Phone',
+          'B,Close,2024-03-04T10:00:00Z,Web',
+        ].join('\n') + '\n',
+      ),
+      7,
+    ),
+  );
+
+/** What `whenOrdered` saw: copies of the columns at the moment of the call. */
+function watch(): {
+  calls: number;
+  activity?: number[];
+  time?: number[];
+  starts?: number[];
+  see: (i: CaseIndex) => void;
+} {
+  const seen: ReturnType<typeof watch> = {
+    calls: 0,
+    see: (i) => {
+      seen.calls++;
+      seen.activity = Array.from(i.activity.subarray(0, i.events));
+      seen.time = Array.from(i.time.subarray(0, i.events));
+      seen.starts = Array.from(i.caseStart);
+    },
+  };
+  return seen;
+}
+
+describe('the case index', () => {
+  for (const shared of [false, true]) {
+    for (const outOfOrder of [false, true]) {
+      it(`given a log ${outOfOrder ? 'with a case out of time order' : 'in time order'}${shared ? ' (shared columns)' : ''}, then whenOrdered is called once with the final activity and time columns`, async () => {
+        const { store } = await log(outOfOrder);
+        const seen = watch();
+        const index = buildCaseIndex(store, { shared, whenOrdered: seen.see });
+        expect(seen.calls).toBe(1);
+        expect(index.casesOutOfOrder).toBe(outOfOrder ? 1 : 0);
+        const names = store.activities.values();
+        expect(seen.activity?.map((a) => names[a])).toEqual(['Report', 'Assess', 'Chase', 'Report', 'Close']);
+        expect(seen.activity).toEqual(Array.from(index.activity.subarray(0, 5)));
+        expect(seen.time).toEqual(Array.from(index.time.subarray(0, 5)));
+        expect(seen.starts).toEqual([0, 3, 5]);
+        // every other column moved with its event
+        const channels = store.dims.channel.values();
+        expect(Array.from(store.dim.channel as Int32Array, (c) => channels[c]).slice(0, 5)).toEqual(
+          outOfOrder ? ['Phone', 'Phone', 'Email', 'Web', 'Web'] : ['Phone', 'Email', 'Phone', 'Web', 'Web'],
+        );
+        expect(Array.from(store.caseOf.subarray(0, 5), (c) => store.cases.value(c))).toEqual([
+          'A',
+          'A',
+          'A',
+          'B',
+          'B',
+        ]);
+      });
+    }
+  }
+
+  it('given a generated log with many cases, then grouping keeps file order within a case and time order', async () => {
+    const { store } = await importCsv(
+      chunksOf(utf8(contactLogCsv({ events: 5_000, seed: 3, openCases: 50 })), 1 << 12),
+    );
+    const fileOrder = Array.from(store.time.subarray(0, store.size));
+    const index = buildCaseIndex(store);
+    expect(index.events).toBe(fileOrder.length);
+    for (let k = 0; k < index.cases; k++)
+      for (let p = (index.caseStart[k] as number) + 1; p < (index.caseStart[k + 1] as number); p++)
+        expect(index.time[p]).toBeGreaterThanOrEqual(index.time[p - 1] as number);
+    expect([...index.time.subarray(0, index.events)].sort((a, b) => a - b)).toEqual(
+      fileOrder.sort((a, b) => a - b),
+    );
+  });
+});
