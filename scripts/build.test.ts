@@ -106,6 +106,26 @@ describe('the built waymark bin', () => {
     expect(refused.stderr).toMatch(/--costs: .*costs-latin1\.json: line 1, column 3: /);
   });
 
+  it('analyse without a pseudonym key says so from the CLI’s namespaces of the catalogue, not the whole of it', async () => {
+    // The note loads @waymark/i18n/cli: eventlog, emitSql and datasets, not the web app's namespaces.
+    const { csv } = contactLog(3);
+    const path = join(work, 'no-key.csv');
+    writeFileSync(path, csv);
+    const env = { ...process.env, WAYMARK_PSEUDONYM_KEY: '', WAYMARK_LANG: 'cy' };
+    const { code, stdout, stderr, loaded } = await runListingModules(
+      [bin, 'analyse', path, '--format', 'json'],
+      env,
+    );
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).log).toMatchObject({ cases: 3, events: 6 });
+    expect(stderr).toContain('nodyn: Nid yw WAYMARK_PSEUDONYM_KEY wedi’i osod');
+    expect(loaded.some((url) => url.includes('/node_modules/@formatjs/intl/'))).toBe(true);
+    const bundles = loaded.filter((url) => /\/apps\/cli\/dist\/.*\.js$/.test(url));
+    const text = bundles.map((url) => readFileSync(fileURLToPath(url), 'utf8')).join('\n');
+    expect(text).toContain('"eventlog.analyse.oneOffKey"');
+    expect(text).not.toContain('"editor.panel.structure"');
+  });
+
   it('has source maps, so a stack trace names the TypeScript line', async () => {
     const probe = `
 const { main } = await import(${JSON.stringify(new URL('apps/cli/dist/main.js', `file://${repoRoot}/`).href)});

@@ -24,7 +24,7 @@ import {
   toStreamedJsonReport,
   toStreamedReport,
 } from '@waymark/analytics/log';
-import type { MessageId, MessageValues } from '@waymark/i18n';
+import type { CliMessageId, MessageValues } from '@waymark/i18n/cli';
 import { exitCodes, type CliCommand, type CliContext } from '../command';
 import { pseudonymKeyFromEnv } from '../pseudonym-key';
 
@@ -141,9 +141,9 @@ const options = {
 
 /** A usage error: the catalogue's id and values for the command's own words, or text from elsewhere as it is. */
 class UsageError extends Error {
-  readonly id: MessageId | undefined;
+  readonly id: CliMessageId | undefined;
   readonly values: MessageValues | undefined;
-  constructor(said: string | { readonly id: MessageId; readonly values?: MessageValues }) {
+  constructor(said: string | { readonly id: CliMessageId; readonly values?: MessageValues }) {
     super(typeof said === 'string' ? said : said.id);
     this.id = typeof said === 'string' ? undefined : said.id;
     this.values = typeof said === 'string' ? undefined : said.values;

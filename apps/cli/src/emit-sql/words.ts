@@ -1,18 +1,25 @@
-import { createTranslator, namespaces, pickLocale, type MessageId, type MessageValues } from '@waymark/i18n';
+import {
+  cliNamespaces,
+  createCliTranslator,
+  pickLocale,
+  type CliMessageId,
+  type MessageValues,
+} from '@waymark/i18n/cli';
 
 /**
  * The words of `analyse` and `import-figures`, from the message catalogue, in the language of WAYMARK_LANG,
- * LC_ALL or LANG (cy_GB.UTF-8 gives Welsh; English otherwise).
+ * LC_ALL or LANG (cy_GB.UTF-8 gives Welsh; English otherwise). Only the catalogue's namespaces the CLI uses are
+ * loaded (`@waymark/i18n/cli`), so printing a note does not load the web app's words.
  */
 export function cliWords(env: Readonly<Record<string, string | undefined>>) {
   const wanted = (env.WAYMARK_LANG ?? env.LC_ALL ?? env.LANG ?? '').replace(/[_.@].*$/, '');
-  const t = createTranslator(pickLocale(wanted));
-  return (id: MessageId, values?: MessageValues): string => t.t(id, values);
+  const t = createCliTranslator(pickLocale(wanted));
+  return (id: CliMessageId, values?: MessageValues): string => t.t(id, values);
 }
 
 export type Words = ReturnType<typeof cliWords>;
 
-const datasetWords = namespaces.datasets.en as Record<string, string>;
+const datasetWords = cliNamespaces.datasets.en as Record<string, string>;
 const camel = (code: string) => code.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
 /**
@@ -30,6 +37,6 @@ export function rejectionWords(
   if (r.code === undefined || !/^[a-z][a-z0-9_]*$/.test(r.code)) return r.reason;
   const id = `datasets.rejection.${camel(r.code)}`;
   return id in datasetWords && id !== 'datasets.rejection.unknown'
-    ? w(id as MessageId, { ...r.values })
+    ? w(id as CliMessageId, { ...r.values })
     : r.reason;
 }
