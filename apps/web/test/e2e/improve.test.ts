@@ -201,12 +201,15 @@ describe('Improve, end to end in Chromium', () => {
     await page.getByLabel('Period', { exact: true }).fill('2026-Q1');
     await page.getByLabel('Value', { exact: true }).fill('42');
     await page.getByRole('button', { name: 'Record value' }).click();
-    await expect.poll(() => page.getByRole('img', { name: /2026-Q1 42 missed/ }).count()).toBe(1);
-    expect(await page.getByRole('cell', { name: 'Missed', exact: true }).count()).toBe(1);
+    // each step below waits for a save (and the third for the server to read a log): under CI's load one took
+    // longer than expect.poll's default second, so each wait is given the time a save may take
+    const saved = { timeout: 15_000 };
+    await expect.poll(() => page.getByRole('img', { name: /2026-Q1 42 missed/ }).count(), saved).toBe(1);
+    await expect.poll(() => page.getByRole('cell', { name: 'Missed', exact: true }).count(), saved).toBe(1);
     // The desired journey's own figure (avoidable 0 % of its contacts) recorded as computed for the next quarter.
     await page.getByLabel('Period', { exact: true }).fill('2026-Q2');
     await page.getByRole('button', { name: 'Record 0 from the journey map' }).click();
-    await expect.poll(() => page.getByRole('cell', { name: 'Met the target' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('cell', { name: 'Met the target' }).count(), saved).toBe(1);
     // A contact log for the next quarter: NI14 computed from it and recorded as such.
     await page.getByLabel('Period the log covers').fill('2026-Q3');
     await page.getByLabel('Event log (CSV)').setInputFiles({
@@ -218,11 +221,11 @@ describe('Improve, end to end in Chromium', () => {
     });
     await page.getByRole('button', { name: 'Compute and record' }).click();
     await expect
-      .poll(() => page.getByText('Recorded avoidable-percent for 2026-Q3 from the log.').count())
+      .poll(() => page.getByText('Recorded avoidable-percent for 2026-Q3 from the log.').count(), saved)
       .toBe(1);
     const q3 = page.getByRole('row', { name: /^2026-Q3/ });
     // The message and the table's new row render from the same save; poll rather than read once.
-    await expect.poll(() => q3.getByRole('cell', { name: 'computed' }).count()).toBe(1);
+    await expect.poll(() => q3.getByRole('cell', { name: 'computed' }).count(), saved).toBe(1);
     await expectNoAxeViolations(page);
   }, 60_000);
 
