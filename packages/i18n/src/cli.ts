@@ -14,6 +14,7 @@ import cyEmitSql from '../messages/cy/emitSql.json' with { type: 'json' };
 import { flatMessages, translatorsOver, type Locale, type Translator } from './translator.ts';
 
 export { pickLocale, type Locale, type MessageValues } from './translator.ts';
+export { datasetProblemMessageId } from './error-ids.ts';
 
 /** The namespaces the command line uses, as the main entry's `namespaces` has them. */
 export const cliNamespaces = {

@@ -1,4 +1,5 @@
 import type { MessageId } from './namespaces.ts';
+import datasetsEn from '../messages/en/datasets.json' with { type: 'json' };
 
 const camel = (code: string) => code.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
@@ -11,3 +12,15 @@ export const problemMessageId = (code: string): MessageId => `errors.problem.${c
 /** The id of a workshop refusal's words: `not_facilitator` → `workshop.refused.notFacilitator`. */
 export const workshopRefusalMessageId = (code: string): MessageId =>
   `workshop.refused.${camel(code)}` as MessageId;
+
+const datasetIds = datasetsEn as Record<string, string>;
+
+/**
+ * The id of an event log problem's words, `datasets.<kind>.<code>` (`bad_timestamp` → `datasets.rejection.badTimestamp`),
+ * or null when the code is not one the catalogue has words for (nor a code at all); never the `.unknown` fallback.
+ */
+export function datasetProblemMessageId(kind: 'rejection' | 'importError', code: unknown): MessageId | null {
+  if (typeof code !== 'string' || !/^[a-z][a-z0-9_]*$/.test(code)) return null;
+  const id = `datasets.${kind}.${camel(code)}`;
+  return id in datasetIds && !id.endsWith('.unknown') ? (id as MessageId) : null;
+}

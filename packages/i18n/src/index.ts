@@ -11,7 +11,12 @@ import { namespaces, type MessageId } from './namespaces.ts';
 import { flatMessages, translatorsOver, type Locale, type Translator } from './translator.ts';
 
 export { namespaces, type MessageId } from './namespaces.ts';
-export { errorMessageId, problemMessageId, workshopRefusalMessageId } from './error-ids.ts';
+export {
+  datasetProblemMessageId,
+  errorMessageId,
+  problemMessageId,
+  workshopRefusalMessageId,
+} from './error-ids.ts';
 export {
   defaultLocale,
   isLocale,

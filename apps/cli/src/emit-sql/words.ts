@@ -1,6 +1,6 @@
 import {
-  cliNamespaces,
   createCliTranslator,
+  datasetProblemMessageId,
   pickLocale,
   type CliMessageId,
   type MessageValues,
@@ -19,9 +19,6 @@ export function cliWords(env: Readonly<Record<string, string | undefined>>) {
 
 export type Words = ReturnType<typeof cliWords>;
 
-const datasetWords = cliNamespaces.datasets.en as Record<string, string>;
-const camel = (code: string) => code.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-
 /**
  * Why a row was rejected, by its code and values in the words the web app's import pages use
  * (`datasets.rejection.<code>`); the importer's English `reason` only for a code the catalogue has no words for.
@@ -34,9 +31,6 @@ export function rejectionWords(
     readonly reason: string;
   },
 ): string {
-  if (r.code === undefined || !/^[a-z][a-z0-9_]*$/.test(r.code)) return r.reason;
-  const id = `datasets.rejection.${camel(r.code)}`;
-  return id in datasetWords && id !== 'datasets.rejection.unknown'
-    ? w(id as CliMessageId, { ...r.values })
-    : r.reason;
+  const id = datasetProblemMessageId('rejection', r.code);
+  return id ? w(id as CliMessageId, { ...r.values }) : r.reason;
 }

@@ -1,4 +1,4 @@
-import { namespaces, type MessageId } from '@waymark/i18n';
+import { datasetProblemMessageId } from '@waymark/i18n';
 import { ApiError } from '../api/api-error';
 import { codeWords } from '../api/error-words';
 import { t } from '../i18n';
@@ -12,14 +12,6 @@ import { errorText } from '../ui/field';
  * the line and column.
  */
 
-const known = namespaces.datasets.en as Record<string, string>;
-const camel = (code: string) => code.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-const idFor = (prefix: string, code: unknown): MessageId | null => {
-  if (typeof code !== 'string' || !/^[a-z][a-z0-9_]*$/.test(code)) return null;
-  const id = `datasets.${prefix}.${camel(code)}`;
-  return id in known && !id.endsWith('.unknown') ? (id as MessageId) : null;
-};
-
 /** A rejected row as the API lists it; `code` and `values` are missing from datasets stored before them. */
 export interface ShownRejection {
   readonly line: number;
@@ -32,7 +24,7 @@ export interface ShownRejection {
 
 /** Why a row was rejected, in words. */
 export function rejectionWords(r: ShownRejection): string {
-  const id = idFor('rejection', r.code);
+  const id = datasetProblemMessageId('rejection', r.code);
   if (id) {
     try {
       return t(id, { ...r.values });
@@ -67,7 +59,7 @@ export function importFailureWords(error: Readonly<Record<string, unknown>> | nu
       why: rejectionWords(first),
     });
   }
-  const id = idFor('importError', error.reason);
+  const id = datasetProblemMessageId('importError', error.reason);
   if (!id) return t('datasets.importError.unknown');
   return typeof error.line === 'number'
     ? t('datasets.importError.atLine', { line: error.line, why: t(id) })
