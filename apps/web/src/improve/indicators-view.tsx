@@ -118,7 +118,7 @@ export function IndicatorsView({ ws, id, canEdit }: ImproveViewProps) {
               id,
               'main',
               period,
-              stored.version,
+              await stored.settled(),
               csv,
             );
             stored.adopt(res.artifact);

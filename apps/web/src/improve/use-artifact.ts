@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/api-error';
 import { unknownErrorWords } from '../api/error-words';
 import { improveApi, type Artifact, type ArtifactKind } from './improve-api';
@@ -13,12 +13,19 @@ export interface ArtifactState<T> {
   save(data: T): Promise<Artifact<T> | null>;
   /** Takes a version the server produced by other means (e.g. values computed from a log). */
   adopt(artifact: Artifact<T>): void;
+  /** The version to base a change made by other means on, once the saves already asked for are answered. */
+  settled(): Promise<number>;
 }
 
 /**
  * One artefact of a journey ('main' unless named), loaded once and saved with the version it was loaded at.
  * When someone else saved meanwhile, the person's own edits stay in the form and the next save replaces the
  * other version knowingly (the message says so).
+ *
+ * Saves go one at a time, each with the version the one before it produced: a second edit made while the
+ * first is still on its way (a value recorded just after adding its indicator, on a slow line) waits for it
+ * rather than being refused as if someone else had saved. Only the last save of a run hands its data back, so
+ * an earlier answer never replaces later edits on the screen.
  */
 export function useArtifact<T>(
   ws: string,
@@ -31,6 +38,14 @@ export function useArtifact<T>(
   const [version, setVersion] = useState(0);
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<ArtifactState<T>['error']>(null);
+  // The version the next save is based on, and the saves not yet answered, outside React's render cycle.
+  const base = useRef(0);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const waiting = useRef(0);
+  const settleVersion = useCallback((v: number) => {
+    base.current = v;
+    setVersion(v);
+  }, []);
   useEffect(() => {
     let live = true;
     improveApi
@@ -39,29 +54,30 @@ export function useArtifact<T>(
         if (!live) return;
         const found = items.find((a) => a.id === id);
         setData(found ? found.data : initial());
-        setVersion(found?.version ?? 0);
+        settleVersion(found?.version ?? 0);
       })
       .catch((e: unknown) => live && setError({ message: unknownErrorWords(e), path: null }));
     return () => {
       live = false;
     };
     // `initial` is a factory for the first load only, so it is not a dependency.
-  }, [ws, journeyId, kind, id]);
-  const save = useCallback(
-    async (next: T) => {
-      setStatus(t('improve.saving'));
+  }, [ws, journeyId, kind, id, settleVersion]);
+  const saveNow = useCallback(
+    async (next: T): Promise<Artifact<T> | null> => {
       try {
-        const saved = await improveApi.saveArtifact(ws, journeyId, kind, id, version, next);
-        setData(saved.data);
-        setVersion(saved.version);
+        const saved = await improveApi.saveArtifact(ws, journeyId, kind, id, base.current, next);
+        settleVersion(saved.version);
         setError(null);
-        setStatus(t('improve.savedVersion', { version: saved.version }));
+        if (waiting.current === 1) {
+          setData(saved.data);
+          setStatus(t('improve.savedVersion', { version: saved.version }));
+        }
         return saved;
       } catch (e) {
         setStatus(null);
         if (e instanceof ApiError && e.code === 'version_conflict') {
           const current = (e.body as { current?: Artifact<T> } | null)?.current;
-          if (current) setVersion(current.version);
+          if (current) settleVersion(current.version);
           setError({
             message: t('improve.artifactConflict', {
               name: current?.updatedBy?.name ?? t('improve.someone'),
@@ -71,14 +87,30 @@ export function useArtifact<T>(
         } else if (e instanceof ApiError) setError({ message: e.message, path: e.path });
         else setError({ message: String(e), path: null });
         return null;
+      } finally {
+        waiting.current -= 1;
       }
     },
-    [ws, journeyId, kind, id, version],
+    [ws, journeyId, kind, id, settleVersion],
   );
-  const adopt = useCallback((artifact: Artifact<T>) => {
-    setData(artifact.data);
-    setVersion(artifact.version);
-    setError(null);
-  }, []);
-  return { data, version, status, error, save, adopt };
+  const save = useCallback(
+    (next: T) => {
+      waiting.current += 1;
+      setStatus(t('improve.saving'));
+      const done = queue.current.then(() => saveNow(next));
+      queue.current = done;
+      return done;
+    },
+    [saveNow],
+  );
+  const adopt = useCallback(
+    (artifact: Artifact<T>) => {
+      setData(artifact.data);
+      settleVersion(artifact.version);
+      setError(null);
+    },
+    [settleVersion],
+  );
+  const settled = useCallback(() => queue.current.then(() => base.current), []);
+  return { data, version, status, error, save, adopt, settled };
 }

@@ -180,20 +180,85 @@ describe('Improve, end to end in Chromium', () => {
       .toBe(1);
   }, 60_000);
 
-  it('given NI14 with baseline 40 and target 20, when 42 is recorded, then the chart and the table say missed', async () => {
-    // The demo gives this journey its own NI14 indicator (the opportunity's); this walk starts from none.
-    const indicatorsUrl = `${server.url}/api/workspaces/demo/journeys/melton-asb-victim-desired/artifacts/indicators`;
+  const indicatorsUrl = () =>
+    `${server.url}/api/workspaces/demo/journeys/melton-asb-victim-desired/artifacts/indicators`;
+  type StoredIndicators = {
+    id: string;
+    version: number;
+    data: { indicators: { values: { value: number }[] }[] };
+  };
+  const storedIndicators = async () =>
+    ((await (await page.request.get(indicatorsUrl())).json()) as { items: StoredIndicators[] }).items;
+  /** The demo gives this journey its own NI14 indicator (the opportunity's); these walks start from none. */
+  const emptyIndicators = async () => {
     const me = (await (await page.request.get(`${server.url}/api/auth/me`)).json()) as { csrfToken: string };
-    const { items } = (await (await page.request.get(indicatorsUrl)).json()) as {
-      items: { id: string; version: number }[];
-    };
-    for (const a of items) {
-      const emptied = await page.request.put(`${indicatorsUrl}/${a.id}`, {
+    for (const a of await storedIndicators()) {
+      const emptied = await page.request.put(`${indicatorsUrl()}/${a.id}`, {
         headers: { 'x-csrf-token': me.csrfToken },
         data: { baseVersion: a.version, data: { indicators: [] } },
       });
       expect(emptied.status(), await emptied.text()).toBe(200);
     }
+  };
+
+  const contactLog = () => ({
+    name: 'contacts.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      'case,activity,timestamp,channel,team,outcome\nA,Report noise,2026-07-06T09:00:00Z,Phone,Contact centre,logged\nA,Chase progress,2026-07-13T09:00:00Z,Phone,Contact centre,logged\nB,Report noise,2026-08-03T10:00:00Z,Web,Contact centre,resolved\n',
+    ),
+  });
+
+  it('given saves that are slow to answer, when values are recorded by hand, from the map and from a log before the earlier saves return, then all are saved and nothing says someone else saved', async () => {
+    await emptyIndicators();
+    // The real server answers; each save's answer is held back a while, as a slow network would.
+    let puts = 0;
+    await page.route('**/artifacts/indicators/main', async (route) => {
+      if (route.request().method() !== 'PUT') return route.continue();
+      puts += 1;
+      const response = await route.fetch();
+      await new Promise((r) => setTimeout(r, 1000));
+      await route.fulfill({ response });
+    });
+    try {
+      await page.goto(improve('indicators'));
+      await page.getByLabel('Baseline').fill('40');
+      await page.getByLabel('Target').fill('20');
+      await page.getByRole('button', { name: 'Add indicator' }).click();
+      await page.getByLabel('Period', { exact: true }).fill('2026-Q1');
+      await page.getByLabel('Value', { exact: true }).fill('42');
+      await page.getByRole('button', { name: 'Record value' }).click();
+      await page.getByLabel('Period', { exact: true }).fill('2026-Q2');
+      await page.getByRole('button', { name: 'Record 0 from the journey map' }).click();
+      await page.getByLabel('Period the log covers').fill('2026-Q3');
+      await page.getByLabel('Event log (CSV)').setInputFiles(contactLog());
+      await page.getByRole('button', { name: 'Compute and record' }).click();
+      await expect
+        .poll(async () => (await storedIndicators())[0]?.data.indicators[0]?.values.map((v) => v.value), {
+          timeout: 15_000,
+        })
+        .toEqual([42, 0, 33.33]);
+      await expect
+        .poll(() => page.getByText('Recorded avoidable-percent for 2026-Q3 from the log.').count(), {
+          timeout: 15_000,
+        })
+        .toBe(1);
+      expect(await page.getByText(/saved a newer version meanwhile/).count()).toBe(0);
+      expect(await page.getByRole('img', { name: /2026-Q1 42 missed/ }).count()).toBe(1);
+      expect(
+        await page
+          .getByRole('row', { name: /^2026-Q3/ })
+          .getByRole('cell', { name: 'computed' })
+          .count(),
+      ).toBe(1);
+      expect(puts).toBe(3);
+    } finally {
+      await page.unroute('**/artifacts/indicators/main');
+    }
+  }, 60_000);
+
+  it('given NI14 with baseline 40 and target 20, when 42 is recorded, then the chart and the table say missed', async () => {
+    await emptyIndicators();
     await page.goto(improve('indicators'));
     await page.getByLabel('Baseline').fill('40');
     await page.getByLabel('Target').fill('20');
@@ -212,13 +277,7 @@ describe('Improve, end to end in Chromium', () => {
     await expect.poll(() => page.getByRole('cell', { name: 'Met the target' }).count(), saved).toBe(1);
     // A contact log for the next quarter: NI14 computed from it and recorded as such.
     await page.getByLabel('Period the log covers').fill('2026-Q3');
-    await page.getByLabel('Event log (CSV)').setInputFiles({
-      name: 'contacts.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(
-        'case,activity,timestamp,channel,team,outcome\nA,Report noise,2026-07-06T09:00:00Z,Phone,Contact centre,logged\nA,Chase progress,2026-07-13T09:00:00Z,Phone,Contact centre,logged\nB,Report noise,2026-08-03T10:00:00Z,Web,Contact centre,resolved\n',
-      ),
-    });
+    await page.getByLabel('Event log (CSV)').setInputFiles(contactLog());
     await page.getByRole('button', { name: 'Compute and record' }).click();
     await expect
       .poll(() => page.getByText('Recorded avoidable-percent for 2026-Q3 from the log.').count(), saved)
