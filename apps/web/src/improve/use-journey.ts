@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Journey, JourneyCommand } from '@waymark/core';
 import { ApiError } from '../api/api-error';
 import { errorText } from '../ui/field';
@@ -8,36 +8,55 @@ import { t } from '../i18n';
 /**
  * A journey and a way to send commands from the version it was loaded at. On a version conflict it takes the
  * server's current journey and says so; the command is not re-sent blindly.
+ *
+ * Commands go one batch at a time, each on the version the batch before produced: a second click while the
+ * first is on its way (two ideas removed in quick succession on a slow line) waits for it rather than being
+ * refused as if someone else had changed the journey.
  */
 export function useJourney(ws: string, id: string) {
   const [state, setState] = useState<{ version: number; journey: Journey } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
+  // The latest journey the server gave, and the batches not yet answered, outside React's render cycle.
+  const latest = useRef<{ version: number; journey: Journey } | null>(null);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const settle = useCallback((next: { version: number; journey: Journey }) => {
+    latest.current = next;
+    setState(next);
+  }, []);
   useEffect(() => {
     improveApi
       .journey(ws, id)
-      .then((j) => setState({ version: j.version, journey: j.journey }))
+      .then((j) => settle({ version: j.version, journey: j.journey }))
       .catch((e: unknown) => setError(errorText(e)));
-  }, [ws, id]);
-  const send = useCallback(
+  }, [ws, id, settle]);
+  const sendNow = useCallback(
     async (commands: readonly JourneyCommand[], done: string): Promise<boolean> => {
-      if (!state || commands.length === 0) return false;
+      const base = latest.current;
+      if (!base || commands.length === 0) return false;
       try {
-        const next = await improveApi.sendCommands(ws, id, state.version, commands);
-        setState(next);
+        settle(await improveApi.sendCommands(ws, id, base.version, commands));
         setError(null);
         setStatus(done);
         return true;
       } catch (e) {
         if (e instanceof ApiError && e.code === 'version_conflict') {
           const current = (e.body as { current?: { version: number; journey: Journey } } | null)?.current;
-          if (current) setState(current);
+          if (current) settle(current);
           setError(t('improve.conflict'));
         } else setError(errorText(e));
         return false;
       }
     },
-    [ws, id, state],
+    [ws, id, settle],
+  );
+  const send = useCallback(
+    (commands: readonly JourneyCommand[], done: string): Promise<boolean> => {
+      const sent = queue.current.then(() => sendNow(commands, done));
+      queue.current = sent;
+      return sent;
+    },
+    [sendNow],
   );
   return { journey: state?.journey ?? null, version: state?.version ?? 0, error, status, send };
 }

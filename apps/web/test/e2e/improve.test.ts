@@ -257,6 +257,56 @@ describe('Improve, end to end in Chromium', () => {
     }
   }, 60_000);
 
+  it('given commands that are slow to answer, when two ideas are removed in quick succession, then both are removed and nothing says someone else changed the journey', async () => {
+    const journeyUrl = `${server.url}/api/workspaces/demo/journeys/melton-asb-victim-desired`;
+    const me = (await (await page.request.get(`${server.url}/api/auth/me`)).json()) as { csrfToken: string };
+    const { version } = (await (await page.request.get(journeyUrl)).json()) as { version: number };
+    const added = await page.request.post(`${journeyUrl}/commands`, {
+      headers: { 'x-csrf-token': me.csrfToken },
+      data: {
+        baseVersion: version,
+        commands: ['Text reminders', 'A single named contact'].map((title, i) => ({
+          type: 'idea.add',
+          item: { id: `slow-line-${i}`, title },
+        })),
+      },
+    });
+    expect(added.status(), await added.text()).toBe(200);
+    // The real server answers; each answer is held back a while, as a slow network would.
+    let posts = 0;
+    await page.route('**/journeys/melton-asb-victim-desired/commands', async (route) => {
+      posts += 1;
+      const response = await route.fetch();
+      await new Promise((r) => setTimeout(r, 1000));
+      await route.fulfill({ response });
+    });
+    try {
+      await page.goto(improve('ideas'));
+      await page.getByRole('button', { name: 'Remove Text reminders' }).click();
+      await page.getByRole('button', { name: 'Remove A single named contact' }).click();
+      const titles = async () =>
+        (
+          (await (await page.request.get(journeyUrl)).json()) as { journey: { ideas: { title: string }[] } }
+        ).journey.ideas
+          .map((idea) => idea.title)
+          .filter((title) => title === 'Text reminders' || title === 'A single named contact');
+      await expect.poll(titles, { timeout: 15_000 }).toEqual([]);
+      await expect
+        .poll(
+          () =>
+            page.getByRole('button', { name: /^Remove (Text reminders|A single named contact)$/ }).count(),
+          {
+            timeout: 15_000,
+          },
+        )
+        .toBe(0);
+      expect(await page.getByText(/changed this journey meanwhile/).count()).toBe(0);
+      expect(posts).toBe(2);
+    } finally {
+      await page.unroute('**/journeys/melton-asb-victim-desired/commands');
+    }
+  }, 60_000);
+
   it('given NI14 with baseline 40 and target 20, when 42 is recorded, then the chart and the table say missed', async () => {
     await emptyIndicators();
     await page.goto(improve('indicators'));
