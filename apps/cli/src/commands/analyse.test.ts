@@ -186,7 +186,38 @@ describe('waymark analyse', () => {
     writeFileSync(join(h.cwd, 'log.csv'), csv);
     writeFileSync(join(h.cwd, 'costs.json'), '{"Phone": "cheap"}');
     expect(await h.run('log.csv', ...mapped, '--costs', 'costs.json')).toBe(exitCodes.invalid);
-    expect(h.stderr()).toMatch(/--costs: costs.json, key "Phone": expected pounds per contact/);
+    expect(h.stderr()).toBe(
+      'waymark analyse: --costs: costs.json, key "Phone": expected pounds per contact (a number ≥ 0); got "cheap".\n',
+    );
+  });
+
+  it('given a settings file that is missing, not JSON or not an object, then it says which, where and what to do, in English or Welsh', async () => {
+    const h = harness();
+    writeFileSync(join(h.cwd, 'log.csv'), csv);
+    expect(await h.run('log.csv', ...mapped, '--categories', 'nowhere.json')).toBe(exitCodes.io);
+    expect(h.stderr()).toBe(
+      'waymark analyse: --categories: cannot read nowhere.json: there is no such file. Check its name and folder.\n',
+    );
+    writeFileSync(join(h.cwd, 'costs.json'), '{\n  "Phone": 4.2\n  "Web": 0.1\n}');
+    expect(await h.run('log.csv', ...mapped, '--costs', 'costs.json')).toBe(exitCodes.invalid);
+    expect(h.stderr()).toMatch(
+      /^waymark analyse: --costs: costs\.json is not JSON: the problem is at line 3, column 3\. Check the brackets, quotes and commas there\.\n/m,
+    );
+    writeFileSync(join(h.cwd, 'cut.json'), '{"Phone": 4.2,');
+    expect(await h.run('log.csv', ...mapped, '--costs', 'cut.json')).toBe(exitCodes.invalid);
+    expect(h.stderr()).toMatch(/--costs: cut\.json is not JSON: the problem is at line 1, column 15\./);
+    writeFileSync(join(h.cwd, 'classes.json'), '["waste"]');
+    expect(await h.run('log.csv', ...mapped, '--value-classes', 'classes.json')).toBe(exitCodes.invalid);
+    expect(h.stderr()).toMatch(
+      /--value-classes: classes\.json must hold one JSON object of value classes \("value-added", "necessary" or "waste"\), such as \{"Report noise": "value-added"\}\./,
+    );
+    const cy = harness({ WAYMARK_LANG: 'cy' });
+    writeFileSync(join(cy.cwd, 'log.csv'), csv);
+    writeFileSync(join(cy.cwd, 'categories.json'), '{"Chase progress": ""}');
+    expect(await cy.run('log.csv', ...mapped, '--categories', 'categories.json')).toBe(exitCodes.invalid);
+    expect(cy.stderr()).toBe(
+      'waymark analyse: --categories: categories.json, allwedd "Chase progress": disgwylid cod categori fel "PC"; cafwyd "".\n',
+    );
   });
 
   it('without a workspace key, warns that pseudonyms are one-off', async () => {

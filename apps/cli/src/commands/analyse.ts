@@ -297,6 +297,11 @@ export const analyseCommand: CliCommand = {
         ctx.stderr(`waymark analyse: ${e.message}\n`);
         return e.io ? exitCodes.io : exitCodes.invalid;
       }
+      if (e instanceof ConfigError) {
+        const message = e.id === undefined ? e.message : (await catalogueWords(ctx.env))(e.id, e.values);
+        ctx.stderr(`waymark analyse: ${message}\n`);
+        return e.io ? exitCodes.io : exitCodes.invalid;
+      }
       if (e instanceof UsageError) {
         const w = await catalogueWords(ctx.env);
         const message = e.id === undefined ? e.message : w(e.id, e.values);
@@ -306,10 +311,6 @@ export const analyseCommand: CliCommand = {
       if (e instanceof ImportError) {
         ctx.stderr(`waymark analyse: ${e.message}\n`);
         return e.code === 'io' ? exitCodes.io : exitCodes.invalid;
-      }
-      if (e instanceof ConfigError) {
-        ctx.stderr(`waymark analyse: ${e.message}\n`);
-        return e.io ? exitCodes.io : exitCodes.invalid;
       }
       throw e;
     }
@@ -377,12 +378,13 @@ async function emit(ctx: CliContext, out: string | undefined, text: string): Pro
   return exitCodes.ok;
 }
 
-class ConfigError extends Error {
+/** A settings file or option that cannot be used: the catalogue's id and values, or text from elsewhere as it is. */
+class ConfigError extends UsageError {
   constructor(
-    message: string,
+    said: ConstructorParameters<typeof UsageError>[0],
     readonly io: boolean,
   ) {
-    super(message);
+    super(said);
   }
 }
 
@@ -390,19 +392,50 @@ function resolvePath(ctx: CliContext, p: string): string {
   return isAbsolute(p) ? p : join(ctx.cwd, p);
 }
 
+/** What a settings file's values must be, as the catalogue's optionFile messages name them, with an example. */
+const expectedValues = {
+  categoryCode: '{"Chase progress": "PC"}',
+  poundsPerContact: '{"Phone": 4.2}',
+  valueClass: '{"Report noise": "value-added"}',
+} as const;
+
+/** What went wrong reading a file, as the catalogue's optionFile.cannotRead says it. */
+function readProblem(e: unknown): 'noFile' | 'denied' | 'isFolder' | 'other' {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT') return 'noFile';
+  if (code === 'EACCES' || code === 'EPERM') return 'denied';
+  if (code === 'EISDIR') return 'isFolder';
+  return 'other';
+}
+
+/** Line and column (from 1) of where JSON.parse stopped, from its message's position or the text's end. */
+function jsonProblemPlace(text: string, e: unknown): { line: number; column: number } | null {
+  const said = e instanceof Error ? e.message : '';
+  const at = /at position (\d+)/.exec(said);
+  const offset = at ? Number(at[1]) : /end of JSON input/.test(said) ? text.length : -1;
+  if (offset < 0) return null;
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
+}
+
 async function readJsonRecord(
   ctx: CliContext,
-  flag: string,
-  path: string,
+  option: string,
+  file: string,
   check: (value: unknown) => boolean,
-  expected: string,
+  expected: keyof typeof expectedValues,
 ): Promise<Record<string, never>> {
   let bytes;
   try {
-    bytes = await readFile(resolvePath(ctx, path));
+    bytes = await readFile(resolvePath(ctx, file));
   } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
     throw new ConfigError(
-      `--${flag}: cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`,
+      {
+        id: 'eventlog.analyse.optionFile.cannotRead',
+        values: { option, file, problem: readProblem(e), reason },
+      },
       true,
     );
   }
@@ -410,26 +443,47 @@ async function readJsonRecord(
   const { decodeText } = await import('@waymark/core/text');
   const decoded = decodeText(bytes);
   if (!decoded.ok) {
-    const { code, line, column, message } = decoded.error;
-    const at = code === 'not_utf8' || code === 'invalid_utf16' ? `line ${line}, column ${column}: ` : '';
-    throw new ConfigError(`--${flag}: ${path}: ${at}${message}`, false);
+    const { code, line, column } = decoded.error;
+    throw new ConfigError(
+      { id: 'eventlog.analyse.optionFile.notText', values: { option, file, problem: code, line, column } },
+      false,
+    );
   }
   const text = decoded.value;
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
+    const place = jsonProblemPlace(text, e);
     throw new ConfigError(
-      `--${flag}: ${path} is not JSON (${e instanceof Error ? e.message : String(e)})`,
+      {
+        id: 'eventlog.analyse.optionFile.notJson',
+        values: {
+          option,
+          file,
+          hasPlace: place ? 'yes' : 'no',
+          line: place?.line ?? 0,
+          column: place?.column ?? 0,
+        },
+      },
       false,
     );
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data))
-    throw new ConfigError(`--${flag}: ${path} must hold a JSON object of ${expected}`, false);
-  for (const [k, val] of Object.entries(data))
+    throw new ConfigError(
+      {
+        id: 'eventlog.analyse.optionFile.notObject',
+        values: { option, file, expected, example: expectedValues[expected] },
+      },
+      false,
+    );
+  for (const [key, val] of Object.entries(data))
     if (!check(val))
       throw new ConfigError(
-        `--${flag}: ${path}, key "${k}": expected ${expected}; got ${JSON.stringify(val)}`,
+        {
+          id: 'eventlog.analyse.optionFile.badValue',
+          values: { option, file, key, expected, got: JSON.stringify(val) },
+        },
         false,
       );
   return data as Record<string, never>;
@@ -459,7 +513,7 @@ async function readConfig(
         'categories',
         categoriesPath,
         (x) => typeof x === 'string' && x.length > 0,
-        'category codes such as "PC"',
+        'categoryCode',
       )
     : undefined;
   // a cost model or price year: the table's source then says the model and price base (issue 13 item 2)
@@ -480,7 +534,7 @@ async function readConfig(
         'costs',
         costsPath,
         (x) => typeof x === 'number' && x >= 0,
-        'pounds per contact (numbers ≥ 0)',
+        'poundsPerContact',
       )
     : undefined;
   const valueClasses = classesPath
@@ -489,7 +543,7 @@ async function readConfig(
         'value-classes',
         classesPath,
         (x) => x === 'value-added' || x === 'necessary' || x === 'waste',
-        '"value-added", "necessary" or "waste"',
+        'valueClass',
       )
     : undefined;
   let resolved: RegExp | undefined;

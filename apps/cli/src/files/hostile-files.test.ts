@@ -55,7 +55,7 @@ describe('hostile files through the CLI', () => {
       const c = await runCli(['analyse', 'ok.csv', '--costs', 'costs.json'], dir);
       expect(c.code).toBe(exitCodes.invalid);
       expect(c.stderr).toMatch(
-        /--costs: costs\.json: line 1, column 4: byte 4 of the file \(0xE9\) is not UTF-8 text/,
+        /--costs: costs\.json is not UTF-8 text: line 1, column 4 holds a character saved in another encoding\. Save the file as UTF-8/,
       );
       const b = await runCli(['analyse', 'wide.csv'], dir);
       expect(b.code).toBe(exitCodes.invalid);
