@@ -201,6 +201,21 @@ describe('Improve, end to end in Chromium', () => {
     }
   };
 
+  /**
+   * A slow network for one kind of request: the real server answers each, and the answer is held back a second
+   * before the page gets it. Says how many were answered; `end` puts the line back to normal.
+   */
+  const slowLine = async (url: string, method: 'PUT' | 'POST') => {
+    let answered = 0;
+    await page.route(url, async (route) => {
+      if (route.request().method() !== method) return route.continue();
+      const response = await route.fetch();
+      await new Promise((r) => setTimeout(r, 1000));
+      answered += 1;
+      await route.fulfill({ response });
+    });
+    return { answered: () => answered, end: () => page.unroute(url) };
+  };
   const contactLog = () => ({
     name: 'contacts.csv',
     mimeType: 'text/csv',
@@ -211,15 +226,7 @@ describe('Improve, end to end in Chromium', () => {
 
   it('given saves that are slow to answer, when values are recorded by hand, from the map and from a log before the earlier saves return, then all are saved and nothing says someone else saved', async () => {
     await emptyIndicators();
-    // The real server answers; each save's answer is held back a while, as a slow network would.
-    let puts = 0;
-    await page.route('**/artifacts/indicators/main', async (route) => {
-      if (route.request().method() !== 'PUT') return route.continue();
-      puts += 1;
-      const response = await route.fetch();
-      await new Promise((r) => setTimeout(r, 1000));
-      await route.fulfill({ response });
-    });
+    const line = await slowLine('**/artifacts/indicators/main', 'PUT');
     try {
       await page.goto(improve('indicators'));
       await page.getByLabel('Baseline').fill('40');
@@ -251,9 +258,9 @@ describe('Improve, end to end in Chromium', () => {
           .getByRole('cell', { name: 'computed' })
           .count(),
       ).toBe(1);
-      expect(puts).toBe(3);
+      expect(line.answered()).toBe(3);
     } finally {
-      await page.unroute('**/artifacts/indicators/main');
+      await line.end();
     }
   }, 60_000);
 
@@ -272,14 +279,7 @@ describe('Improve, end to end in Chromium', () => {
       },
     });
     expect(added.status(), await added.text()).toBe(200);
-    // The real server answers; each answer is held back a while, as a slow network would.
-    let posts = 0;
-    await page.route('**/journeys/melton-asb-victim-desired/commands', async (route) => {
-      posts += 1;
-      const response = await route.fetch();
-      await new Promise((r) => setTimeout(r, 1000));
-      await route.fulfill({ response });
-    });
+    const line = await slowLine('**/journeys/melton-asb-victim-desired/commands', 'POST');
     try {
       await page.goto(improve('ideas'));
       await page.getByRole('button', { name: 'Remove Text reminders' }).click();
@@ -301,9 +301,9 @@ describe('Improve, end to end in Chromium', () => {
         )
         .toBe(0);
       expect(await page.getByText(/changed this journey meanwhile/).count()).toBe(0);
-      expect(posts).toBe(2);
+      expect(line.answered()).toBe(2);
     } finally {
-      await page.unroute('**/journeys/melton-asb-victim-desired/commands');
+      await line.end();
     }
   }, 60_000);
 
