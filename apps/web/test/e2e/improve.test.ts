@@ -216,6 +216,16 @@ describe('Improve, end to end in Chromium', () => {
     });
     return { answered: () => answered, end: () => page.unroute(url) };
   };
+  /** On the Indicators page: NI14 with baseline 40 and target 20 added, and 42 recorded for 2026-Q1. */
+  const addNi14AndRecord42 = async () => {
+    await page.goto(improve('indicators'));
+    await page.getByLabel('Baseline').fill('40');
+    await page.getByLabel('Target').fill('20');
+    await page.getByRole('button', { name: 'Add indicator' }).click();
+    await page.getByLabel('Period', { exact: true }).fill('2026-Q1');
+    await page.getByLabel('Value', { exact: true }).fill('42');
+    await page.getByRole('button', { name: 'Record value' }).click();
+  };
   const contactLog = () => ({
     name: 'contacts.csv',
     mimeType: 'text/csv',
@@ -228,13 +238,7 @@ describe('Improve, end to end in Chromium', () => {
     await emptyIndicators();
     const line = await slowLine('**/artifacts/indicators/main', 'PUT');
     try {
-      await page.goto(improve('indicators'));
-      await page.getByLabel('Baseline').fill('40');
-      await page.getByLabel('Target').fill('20');
-      await page.getByRole('button', { name: 'Add indicator' }).click();
-      await page.getByLabel('Period', { exact: true }).fill('2026-Q1');
-      await page.getByLabel('Value', { exact: true }).fill('42');
-      await page.getByRole('button', { name: 'Record value' }).click();
+      await addNi14AndRecord42();
       await page.getByLabel('Period', { exact: true }).fill('2026-Q2');
       await page.getByRole('button', { name: 'Record 0 from the journey map' }).click();
       await page.getByLabel('Period the log covers').fill('2026-Q3');
@@ -309,13 +313,7 @@ describe('Improve, end to end in Chromium', () => {
 
   it('given NI14 with baseline 40 and target 20, when 42 is recorded, then the chart and the table say missed', async () => {
     await emptyIndicators();
-    await page.goto(improve('indicators'));
-    await page.getByLabel('Baseline').fill('40');
-    await page.getByLabel('Target').fill('20');
-    await page.getByRole('button', { name: 'Add indicator' }).click();
-    await page.getByLabel('Period', { exact: true }).fill('2026-Q1');
-    await page.getByLabel('Value', { exact: true }).fill('42');
-    await page.getByRole('button', { name: 'Record value' }).click();
+    await addNi14AndRecord42();
     // each step below waits for a save (and the third for the server to read a log): under CI's load one took
     // longer than expect.poll's default second, so each wait is given the time a save may take
     const saved = { timeout: 15_000 };
