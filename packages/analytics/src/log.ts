@@ -15,7 +15,12 @@ export {
   toStreamedJsonReport,
   toStreamedReport,
 } from './stream/stream-log';
-export { ImportError, type ImportReport } from './ingest/import-result';
+export {
+  ImportError,
+  type ImportErrorCode,
+  type ImportErrorValues,
+  type ImportReport,
+} from './ingest/import-result';
 export { type ColumnMapping } from './ingest/columns';
 export { createPseudonymiser, minPseudonymKeyBytes, pseudonymKeyBytes } from './pseudonymise';
 export { toJsonReport } from './report/json';

@@ -25,7 +25,10 @@ export function checkEncoding(
   if (explicit !== undefined) return;
   if (sniffed.encoding !== 'utf-8' && textEncodingOf(head).bom === 0) {
     const p = zeroByteProblem(head, Math.max(0, head.indexOf(0)));
-    throw new ImportError(p.code as 'utf16_without_bom', p.message);
+    throw new ImportError(p.code as 'utf16_without_bom', p.message, undefined, {
+      line: p.line,
+      byte: p.byteOffset + 1,
+    });
   }
   if (sniffed.encoding === 'utf-8') {
     const zero = head.indexOf(0);
@@ -35,6 +38,7 @@ export function checkEncoding(
         p.code as 'not_text',
         `${p.message} (expected a CSV file, an XES file or a Parquet file)`,
         p.line,
+        { line: p.line, byte: p.byteOffset + 1 },
       );
     }
   }
@@ -56,8 +60,9 @@ export function headerOrWhyNot(
         'too_many_columns',
         `${HEADER} has more than ${MAX_FIELDS.toLocaleString('en-GB')} columns, the most Waymark reads; check that the file is a CSV with the right delimiter, or remove the columns you do not need`,
         1,
+        { limit: MAX_FIELDS },
       );
-    throw new ImportError(sampleError.code, sampleError.message, 1);
+    throw new ImportError(sampleError.code, sampleError.message, 1, { ...sampleError.values, line: 1 });
   }
   if (header && !header.every((h) => h.trim() === '')) return header;
   if (header === undefined && sampleBytes >= sampleLimit)
@@ -65,11 +70,17 @@ export function headerOrWhyNot(
       'header_too_long',
       `${HEADER} runs past ${Math.round(sampleLimit / 1024)} KB without a line break; expected a short row of column names (is this a CSV file?)`,
       1,
+      { limitKb: Math.round(sampleLimit / 1024) },
     );
-  throw new ImportError('empty_file', 'no header row found (expected column names on line 1)', 1);
+  throw new ImportError('empty_file', 'no header row found (expected column names on line 1)', 1, {
+    reason: 'noHeader',
+  });
 }
 
 const quoted = (s: string) => JSON.stringify(s);
+
+/** Column names as the messages list them: "case", "activity", "when". */
+export const quotedList = (names: readonly string[]): string => names.map(quoted).join(', ');
 
 /**
  * Refuses a header that cannot be mapped safely and returns warnings for what can be read around:
@@ -85,6 +96,7 @@ export function checkHeader(
       'one_column',
       `${HEADER} has one column, ${quoted(header[0] ?? '')}; an event log needs at least a case, an activity and a time in separate columns, separated by commas, semicolons, tabs or bars`,
       1,
+      { name: header[0] ?? '' },
     );
   header.forEach((name, i) => {
     if (name.includes('\uFEFF'))
@@ -92,6 +104,7 @@ export function checkHeader(
         'unsafe_character',
         `${HEADER}: the name of column ${i + 1} holds an invisible byte-order mark (U+FEFF), so the file was probably saved with a second one; save it again as UTF-8`,
         1,
+        { column: i + 1, character: 'bom', codePoint: 'U+FEFF', position: name.indexOf('\uFEFF') + 1 },
       );
     const bad = findUnsafeCharacter(name);
     if (bad)
@@ -99,6 +112,12 @@ export function checkHeader(
         'unsafe_character',
         `${HEADER}: the name of column ${i + 1} ${describeUnsafeCharacter(bad)}`,
         1,
+        {
+          column: i + 1,
+          character: bad.what === 'a control character' ? 'control' : 'surrogate',
+          codePoint: bad.codePoint,
+          position: bad.index + 1,
+        },
       );
   });
   const warnings: string[] = [];
@@ -119,6 +138,7 @@ export function checkHeader(
         'duplicate_column',
         `${HEADER}: columns ${first + 1} and ${i + 1} are both named ${quoted(name)}, so which one to read is unclear; rename one of them`,
         1,
+        { first: first + 1, second: i + 1, name },
       );
     warnings.push(
       `${HEADER}: columns ${first + 1} and ${i + 1} are both named ${quoted(name)}; only column ${first + 1} can be chosen`,

@@ -2,7 +2,7 @@ import { EventStore, type DimensionName } from '../model/event-store';
 import { StreamingStore } from '../stream/streaming-figures';
 import { dimensionFields, resolveColumns, type ColumnMapping, type MappedField } from './columns';
 import { sniffDialect, type CsvEncoding } from './csv-dialect';
-import { checkEncoding, checkHeader, headerOrWhyNot } from './csv-header';
+import { checkEncoding, checkHeader, headerOrWhyNot, quotedList } from './csv-header';
 import { CsvError, CsvReader } from './csv-reader';
 import { notUtf8Error, Utf8Stream } from './text-rules';
 import { decoderFor, type BytesDecoder } from './text-decoder';
@@ -56,7 +56,9 @@ export async function importCsv(
   const it = source[Symbol.asyncIterator]();
   const head = await readHead(it);
   if (head.length === 0)
-    throw new ImportError('empty_file', 'the file is empty (expected a header row and events)');
+    throw new ImportError('empty_file', 'the file is empty (expected a header row and events)', undefined, {
+      reason: 'empty',
+    });
   const sniffed = sniffDialect(head.subarray(0, 64 * 1024));
   checkEncoding(head, sniffed, options.encoding);
   const encoding = options.encoding ?? sniffed.encoding;
@@ -86,6 +88,7 @@ export async function importCsv(
       'missing_column',
       `no column named "${m.column}" for ${m.field} (the header on line 1 has: ${header.map((h) => JSON.stringify(h)).join(', ')})`,
       1,
+      { reason: 'named', column: m.column, field: m.field, where: 'header', header: quotedList(header) },
     );
   }
   for (const field of ['case', 'activity', 'timestamp'] as const) {
@@ -94,6 +97,7 @@ export async function importCsv(
         'missing_column',
         `no ${field} column found on line 1 (expected one named like ${JSON.stringify(field === 'case' ? 'case:concept:name' : field === 'activity' ? 'concept:name' : 'time:timestamp')} or chosen with --${field}; the header has: ${header.map((h) => JSON.stringify(h)).join(', ')})`,
         1,
+        { reason: 'notFound', field, where: 'header', header: quotedList(header) },
       );
     }
   }
@@ -232,7 +236,8 @@ export async function importCsv(
       reader.finish();
     }
   } catch (e) {
-    if (e instanceof CsvError) throw new ImportError(e.code, e.message, e.line);
+    if (e instanceof CsvError)
+      throw new ImportError(e.code, e.message, e.line, { ...e.values, line: e.line });
     // the record being read when the limit was reached is the last one the reader began
     if (e instanceof LimitExceeded) throw limitReached(e, reader.nextLine - 1);
     throw e;
@@ -316,6 +321,8 @@ async function* transcodeUtf16(
       throw new ImportError(
         'invalid_utf16',
         'the file is not valid UTF-16 text (it holds half of a character pair, or ends in the middle of a character); save it as UTF-8 and try again',
+        undefined,
+        {},
       );
     }
   };

@@ -11,7 +11,13 @@ export { claimBlock, lineBoundary } from './csv-worker';
 /** The error with `by` lines added (its line was counted from the start of a block). */
 function shift(err: CsvError, by: number): CsvError {
   const line = err.line + by;
-  return new CsvError(err.code, line, err.message.replace(/^line \d+/, `line ${line}`));
+  return new CsvError(
+    err.code,
+    line,
+    err.message.replace(/^line \d+/, `line ${line}`),
+    undefined,
+    err.values,
+  );
 }
 
 /**
@@ -81,6 +87,7 @@ export function parseBlocksInWorker(job: CsvBlocksJob): Promise<CsvPart[] | null
           message: string;
           line?: number;
           block?: number;
+          values?: Readonly<Record<string, string | number>>;
           limit?: { kind: 'events' | 'values'; what: string; limit: number };
         };
       }) => {
@@ -90,7 +97,15 @@ export function parseBlocksInWorker(job: CsvBlocksJob): Promise<CsvPart[] | null
         else if (msg.error?.limit)
           reject(new LimitExceeded(msg.error.limit.kind, msg.error.limit.what, msg.error.limit.limit));
         else if (msg.error && msg.error.code !== 'io' && msg.error.code !== 'limit')
-          reject(new CsvError(msg.error.code, msg.error.line ?? 0, msg.error.message, msg.error.block));
+          reject(
+            new CsvError(
+              msg.error.code,
+              msg.error.line ?? 0,
+              msg.error.message,
+              msg.error.block,
+              msg.error.values,
+            ),
+          );
         else reject(new Error(msg.error?.message ?? 'the CSV worker stopped'));
       },
     );

@@ -31,6 +31,8 @@ export class CsvError extends Error {
     message: string,
     /** When one block of a file split between threads was read on its own: which block (`line` is within it). */
     readonly block?: number,
+    /** The specifics the message states, for the catalogue (ImportErrorValues; the line is `line`). */
+    readonly values?: Readonly<Record<string, string | number>>,
   ) {
     super(message);
   }
@@ -111,6 +113,13 @@ export class CsvReader {
           'record_too_long',
           this.line,
           `line ${this.line}: a record runs past ${this.maxRecordBytes / 1048576} MB, the most one row may hold (expected a line break${buf.indexOf(this.dialect.quote, used) >= 0 ? ` or a closing ${String.fromCharCode(this.dialect.quote)}: a quote is probably not closed` : ''})`,
+          undefined,
+          {
+            reason: 'bytes',
+            limitMb: this.maxRecordBytes / 1048576,
+            quoteOpen: buf.indexOf(this.dialect.quote, used) >= 0 ? 'yes' : 'no',
+            quote: String.fromCharCode(this.dialect.quote),
+          },
         );
       }
       // a copy: the chunk may be a Buffer (whose slice is a view) that its reader fills again
@@ -237,6 +246,8 @@ export class CsvReader {
             'record_too_long',
             this.line,
             `line ${this.line}: more than ${MAX_FIELDS} fields`,
+            undefined,
+            { reason: 'fields', limit: MAX_FIELDS },
           );
         escaped[count] = 0;
         if (buf[pos] === quote) {
@@ -263,6 +274,8 @@ export class CsvReader {
               'unclosed_quote',
               this.line,
               `line ${this.line}: field ${count + 1} opens a quote that is never closed (expected a closing ${String.fromCharCode(quote)} before the end of the file)`,
+              undefined,
+              { field: count + 1, quote: String.fromCharCode(quote) },
             );
           }
           starts[count] = fs;

@@ -96,7 +96,7 @@ export async function parseClaimedBlocks(job: CsvBlocksJob): Promise<CsvPart[]> 
       parts.push(await parseBlock(job, b));
     } catch (e) {
       // its line is within the block: the main thread adds the lines before it
-      if (e instanceof CsvError) throw new CsvError(e.code, e.line, e.message, b);
+      if (e instanceof CsvError) throw new CsvError(e.code, e.line, e.message, b, e.values);
       throw e;
     }
   }
@@ -188,7 +188,7 @@ export async function parseCsvPart(job: CsvPartJob): Promise<CsvPart> {
       ? new Utf8Stream((chunk, at, offset) => {
           const { line, column } = reader.positionOf(chunk, at);
           const e = notUtf8Error(at >= 0 ? (chunk[at] as number) : 0, line, column, job.start + offset);
-          throw new CsvError('not_utf8', line, e.message);
+          throw new CsvError('not_utf8', line, e.message, undefined, e.values);
         })
       : undefined;
   for await (const chunk of readRange(job.path, job.start, job.end)) {
@@ -242,7 +242,7 @@ if (parentPort && job) {
       port.postMessage({
         error:
           e instanceof CsvError
-            ? { code: e.code, message: e.message, line: e.line, block: e.block }
+            ? { code: e.code, message: e.message, line: e.line, block: e.block, values: e.values }
             : e instanceof LimitExceeded
               ? { code: 'limit', message: e.message, limit: { kind: e.kind, what: e.what, limit: e.limit } }
               : { code: 'io', message: e instanceof Error ? e.message : String(e) },

@@ -26,6 +26,8 @@ export async function importLogFile(path: string, options: ImportFileOptions = {
       throw new ImportError(
         'unknown_zone',
         `unknown time zone "${options.zone}" (expected an IANA name such as Europe/London or UTC)`,
+        undefined,
+        { zone: options.zone },
       );
     }
   }
@@ -33,7 +35,15 @@ export async function importLogFile(path: string, options: ImportFileOptions = {
   try {
     detected = await detectFormat(path);
   } catch (e) {
-    throw new ImportError('io', `cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new ImportError(
+      'io',
+      `cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`,
+      undefined,
+      {
+        file: path,
+        problem: readProblem(e),
+      },
+    );
   }
   const limits = options.limits ?? defaultImportLimits;
   const size = (await stat(path)).size;
@@ -59,6 +69,23 @@ export async function importLogFile(path: string, options: ImportFileOptions = {
 function withinCaseLimit(imported: ImportedLog, limit: number): ImportedLog {
   const { store } = imported;
   const over = caseTooLong(store.caseOf, store.size, store.cases.size, limit);
-  if (over) throw new ImportError('too_many_events', over.message);
+  if (over)
+    throw new ImportError('too_many_events', over.message, undefined, {
+      at: 'case',
+      caseNumber: over.caseNumber,
+      event: over.event,
+      limit: over.limit,
+      what: 'caseEvents',
+      variable: 'WAYMARK_MAX_CASE_EVENTS',
+    });
   return imported;
+}
+
+/** What went wrong reading the file, as a word the catalogue selects on (Node's own words are not passed on). */
+function readProblem(e: unknown): 'noFile' | 'denied' | 'isFolder' | 'other' {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT') return 'noFile';
+  if (code === 'EACCES' || code === 'EPERM') return 'denied';
+  if (code === 'EISDIR') return 'isFolder';
+  return 'other';
 }

@@ -112,15 +112,33 @@ export const importErrorCodes = [
 
 export type ImportErrorCode = (typeof importErrorCodes)[number];
 
-/** An import that could not proceed at all (no timestamp column, corrupt file, refused XML). */
+/**
+ * The specifics of an ImportError that its `message` states (the column, the line and column, the limit and the
+ * variable that sets it...), for the message catalogue to say them in its own words (`waymark analyse` does).
+ */
+export type ImportErrorValues = Readonly<Record<string, string | number>>;
+
+/**
+ * An import that could not proceed at all (no timestamp column, corrupt file, refused XML): `message` in the
+ * importer's English for the web's logs and the API, `code` and `values` for the catalogue's words.
+ */
 export class ImportError extends Error {
   constructor(
     readonly code: ImportErrorCode,
     message: string,
     readonly line?: number,
+    readonly values?: ImportErrorValues,
   ) {
     super(message);
   }
+}
+
+/** What a limit is on, as a word the catalogue selects on: events, traceEvents, activities, channel, team... */
+function limitSubject(what: string): string {
+  if (what === 'events in one trace') return 'traceEvents';
+  if (what === 'distinct activities') return 'activities';
+  if (what === 'distinct values') return 'values';
+  return what.replace(/^distinct values of /, '');
 }
 
 /** A limit reached while reading, as an ImportError naming the line (or row) where it was reached. */
@@ -129,5 +147,12 @@ export function limitReached(e: LimitExceeded, line: number | undefined, unit = 
     e.kind === 'events' ? 'too_many_events' : 'too_many_values',
     line === undefined ? e.message : `${unit} ${line}: ${e.message}`,
     line,
+    {
+      at: line === undefined ? 'none' : unit === 'from line' ? 'fromLine' : unit,
+      line: line ?? 0,
+      limit: e.limit,
+      what: limitSubject(e.what),
+      variable: e.variableName,
+    },
   );
 }

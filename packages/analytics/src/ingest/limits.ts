@@ -76,7 +76,7 @@ export class LimitExceeded extends Error {
     readonly what: string,
     readonly limit: number,
     /** The variable that sets it (events limits only). */
-    variableName = 'WAYMARK_MAX_EVENTS',
+    readonly variableName = 'WAYMARK_MAX_EVENTS',
   ) {
     const variable = kind === 'events' ? ` set by ${variableName}` : ' a log may have';
     super(
@@ -106,7 +106,7 @@ export function caseTooLong(
   size: number,
   cases: number,
   limit: number,
-): { caseNumber: number; event: number; message: string } | null {
+): { caseNumber: number; event: number; limit: number; message: string } | null {
   if (size <= limit) return null;
   const counts = new Int32Array(cases);
   for (let i = 0; i < size; i++) {
@@ -118,6 +118,7 @@ export function caseTooLong(
       return {
         caseNumber,
         event: i + 1,
+        limit,
         message: `case number ${caseNumber.toLocaleString('en-GB')} of the file (counting cases as they first appear) has more than ${limit.toLocaleString('en-GB')} events (by the file's event ${(i + 1).toLocaleString('en-GB')}), the limit one case may have (WAYMARK_MAX_CASE_EVENTS); check that the case column holds a case reference, not something many rows share such as a team or a date`,
       };
     }

@@ -11,7 +11,8 @@ import {
 } from './import-result';
 import { defaultImportLimits, LimitExceeded, megabytes, storeLimits } from './limits';
 import type { RejectionProblem } from './rejection-codes';
-import { unsafeCharacterProblem, valueRejection } from './text-rules';
+import { hexByte, unsafeCharacterProblem, valueRejection } from './text-rules';
+import { quotedList } from './csv-header';
 import { parseTimestampString, type TimestampFormat } from './timestamps';
 
 /** Reads a Parquet event log, one row group at a time, reading only the mapped columns. */
@@ -28,6 +29,8 @@ export async function importParquet(path: string, options: ImportOptions = {}): 
     throw new ImportError(
       'parquet_invalid',
       `${path}: not a readable Parquet file (${e instanceof Error ? e.message : String(e)})`,
+      undefined,
+      { file: path },
     );
   }
   const header = parquetSchema(metadata).children.map((c) => c.element.name);
@@ -37,12 +40,22 @@ export async function importParquet(path: string, options: ImportOptions = {}): 
     throw new ImportError(
       'missing_column',
       `no column named "${first.column}" for ${first.field} (the Parquet schema has: ${header.join(', ')})`,
+      undefined,
+      {
+        reason: 'named',
+        column: first.column,
+        field: first.field,
+        where: 'schema',
+        header: quotedList(header),
+      },
     );
   for (const f of ['case', 'activity', 'timestamp'] as const) {
     if (index[f] === undefined)
       throw new ImportError(
         'missing_column',
         `no ${f} column found (choose one with --${f}; the Parquet schema has: ${header.join(', ')})`,
+        undefined,
+        { reason: 'notFound', field: f, where: 'schema', header: quotedList(header) },
       );
   }
   const name = (f: MappedField): string | undefined =>
@@ -58,6 +71,13 @@ export async function importParquet(path: string, options: ImportOptions = {}): 
     throw new ImportError(
       'too_large',
       `the Parquet file holds ${megabytes(expanded)} of data uncompressed, more than the ${megabytes(limits.expandedBytes)} limit set by WAYMARK_EXPANDED_LIMIT_MB; split the log into shorter periods, or ask your administrator to raise the limit`,
+      undefined,
+      {
+        reason: 'parquet',
+        size: megabytes(expanded),
+        limit: megabytes(limits.expandedBytes),
+        variable: 'WAYMARK_EXPANDED_LIMIT_MB',
+      },
     );
   const store = new EventStore(new TextDecoder(), {
     dims,
@@ -194,8 +214,9 @@ export function refuseNotUtf8(r: Record<string, unknown>, row: number): void {
     const at = firstInvalidUtf8(v.bytes);
     throw new ImportError(
       'not_utf8',
-      `row ${row}, column "${column}": byte ${at + 1} of the value (0x${(v.bytes[at] as number).toString(16).toUpperCase().padStart(2, '0')}) is not UTF-8 text; write the Parquet file again with its text as UTF-8`,
+      `row ${row}, column "${column}": byte ${at + 1} of the value (${hexByte(v.bytes[at] as number)}) is not UTF-8 text; write the Parquet file again with its text as UTF-8`,
       row,
+      { where: 'parquet', row, columnName: column, byte: at + 1, hex: hexByte(v.bytes[at] as number) },
     );
   }
 }

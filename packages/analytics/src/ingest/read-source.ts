@@ -124,6 +124,11 @@ export async function* readFileChunks(
       throw new ImportError(
         'corrupt_gzip',
         `${path}: the gzip data is ${/unexpected end/i.test(msg) || code === 'Z_BUF_ERROR' ? 'truncated (the file ends before the compressed stream does)' : `corrupt (${msg})`}; expected a complete .gz file`,
+        undefined,
+        {
+          file: path,
+          problem: /unexpected end/i.test(msg) || code === 'Z_BUF_ERROR' ? 'truncated' : 'corrupt',
+        },
       );
     }
     throw e;
@@ -138,12 +143,22 @@ const expandedTooFar = (limit: number) =>
   new ImportError(
     'too_large',
     `the compressed file expands to more than ${megabytes(limit)}, the limit set by WAYMARK_EXPANDED_LIMIT_MB; split the log into shorter periods, or ask your administrator to raise the limit`,
+    undefined,
+    { reason: 'expands', limit: megabytes(limit), variable: 'WAYMARK_EXPANDED_LIMIT_MB' },
   );
 
 const bomb = (ratio: number, expanded: number, read: number) =>
   new ImportError(
     'too_large',
     `the compressed file expands more than ${ratio} times (${megabytes(expanded)} from the first ${megabytes(read)}), the limit set by WAYMARK_EXPANSION_RATIO; real event logs expand 10 to 50 times, so this file is refused as a likely decompression bomb. If it is a genuine log, use it uncompressed`,
+    undefined,
+    {
+      reason: 'ratio',
+      ratio,
+      size: megabytes(expanded),
+      read: megabytes(read),
+      variable: 'WAYMARK_EXPANSION_RATIO',
+    },
   );
 
 /** A file that is not compressed but larger than the limit of what is read. */
@@ -151,5 +166,7 @@ export function fileTooLarge(size: number, limit: number): ImportError {
   return new ImportError(
     'too_large',
     `the file is ${megabytes(size)}, more than the ${megabytes(limit)} limit set by WAYMARK_EXPANDED_LIMIT_MB; split the log into shorter periods, or ask your administrator to raise the limit`,
+    undefined,
+    { reason: 'file', size: megabytes(size), limit: megabytes(limit), variable: 'WAYMARK_EXPANDED_LIMIT_MB' },
   );
 }

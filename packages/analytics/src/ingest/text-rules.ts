@@ -90,10 +90,19 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   return out;
 }
 
+/** A byte as the messages write it: 0xE9. */
+export const hexByte = (byte: number): string => `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+
 /** An ImportError for a byte that is not UTF-8, at `line` and `column`. */
 export function notUtf8Error(byte: number, line: number, column: number, byteOffset: number): ImportError {
   const p: TextDecodingProblem = notUtf8Problem(byte, line, column, byteOffset);
-  return new ImportError('not_utf8', `line ${line}, column ${column}: ${p.message}`, line);
+  return new ImportError('not_utf8', `line ${line}, column ${column}: ${p.message}`, line, {
+    where: 'file',
+    line,
+    column,
+    byte: byteOffset + 1,
+    hex: hexByte(byte),
+  });
 }
 
 /** Column (1-based, in characters) of byte `at` of a UTF-8 line starting at `lineStart`. */

@@ -372,6 +372,9 @@ export async function importXes(
           ? `${e.message.replace(/^line (\d+): the file/, 'line $1: the XES file')}`
           : `${e.message.replace(/^(line \d+): /, '$1: the XES file is not well-formed XML: ')}`,
         e.line,
+        e.code === 'xml_refused'
+          ? { line: e.line, feature: e.feature ?? 'doctype' }
+          : { reason: 'notXml', line: e.line },
       );
     if (e instanceof LimitExceeded) throw limitReached(e, scanner.line);
     throw e;
@@ -380,6 +383,8 @@ export async function importXes(
     throw new ImportError(
       'xml_malformed',
       'the XES file has no <trace> inside <log> (expected an IEEE 1849 event log)',
+      undefined,
+      { reason: 'noTrace' },
     );
   const mapping: Record<string, string> = {};
   for (const f of active)

@@ -4,6 +4,8 @@ export class XmlError extends Error {
     readonly code: 'xml_refused' | 'xml_malformed',
     readonly line: number,
     message: string,
+    /** What a refused file uses that is not read (xml_refused): a DOCTYPE, or elements nested too deep. */
+    readonly feature?: 'doctype' | 'nesting',
   ) {
     super(`line ${line}: ${message}`);
   }

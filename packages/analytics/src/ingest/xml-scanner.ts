@@ -231,10 +231,16 @@ export class XmlScanner {
     this.currentPos = 0;
   }
 
-  private fail(code: 'xml_refused' | 'xml_malformed', pos: number, buf: Uint8Array, message: string): never {
+  private fail(
+    code: 'xml_refused' | 'xml_malformed',
+    pos: number,
+    buf: Uint8Array,
+    message: string,
+    feature?: 'doctype' | 'nesting',
+  ): never {
     this.lineBuf = buf;
     this.currentPos = pos;
-    throw new XmlError(code, this.line, message);
+    throw new XmlError(code, this.line, message, feature);
   }
 
   private neverClosed(pos: number, buf: Uint8Array): never {
@@ -285,6 +291,7 @@ export class XmlScanner {
             pos,
             buf,
             'the file declares a DOCTYPE; refused (DTDs and entities are not allowed, they can expand without bound or read other files)',
+            'doctype',
           );
         }
         continue;
@@ -405,6 +412,7 @@ export class XmlScanner {
               i,
               buf,
               `elements are nested more than ${MAX_DEPTH} deep (an event log nests a few levels)`,
+              'nesting',
             );
           this.stack.push(tag);
         }

@@ -338,6 +338,13 @@ export class StreamingFigures {
         throw new ImportError(
           'stream_out_of_order',
           `event ${ordinal} of the log (counting the events kept) is dated ${new Date(t).toISOString()}, before an earlier event of the same case (${new Date(prev).toISOString()}): the streaming mode reads each case's events in time order (sort the log by time, or by case and time, or set WAYMARK_STREAM_FROM_MB higher to read it into memory)`,
+          undefined,
+          {
+            event: ordinal,
+            time: new Date(t).toISOString(),
+            earlier: new Date(prev).toISOString(),
+            variable: 'WAYMARK_STREAM_FROM_MB',
+          },
         );
       const key = (this.lastAct[c] as number) * ACT + a;
       let e = this.edgeOf.get(key);
