@@ -122,7 +122,7 @@ describe('ImportError values', () => {
     const activities = file('names.csv', 'case,activity,timestamp\nA,x,2024-01-01\nA,y,2024-01-02\n');
     const values = await refusal(importLogFile(activities, { limits: limits({ maxActivities: 1 }) }));
     expect(values.code).toBe('too_many_values');
-    expect(values.values).toMatchObject({ at: 'line', line: 3, limit: 1, what: 'activities' });
+    expect(values.values).toEqual({ at: 'line', line: 3, limit: 1, what: 'activities' });
   });
 
   it('given a header with a repeated chosen name or one column, then the columns and name', async () => {

@@ -152,7 +152,8 @@ export function limitReached(e: LimitExceeded, line: number | undefined, unit = 
       line: line ?? 0,
       limit: e.limit,
       what: limitSubject(e.what),
-      variable: e.variableName,
+      // the distinct-values limits are not set by a variable
+      ...(e.kind === 'events' ? { variable: e.variableName } : {}),
     },
   );
 }
