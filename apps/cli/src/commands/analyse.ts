@@ -309,7 +309,9 @@ export const analyseCommand: CliCommand = {
         return exitCodes.usage;
       }
       if (e instanceof ImportError) {
-        ctx.stderr(`waymark analyse: ${e.message}\n`);
+        const { cliWords, importErrorWords } = await wordsModule();
+        const said = importErrorWords(cliWords(ctx.env), logAsGiven(e, ctx, parsed.positionals[0]));
+        ctx.stderr(`waymark analyse: ${said}\n`);
         return e.code === 'io' ? exitCodes.io : exitCodes.invalid;
       }
       throw e;
@@ -390,6 +392,12 @@ class ConfigError extends UsageError {
 
 function resolvePath(ctx: CliContext, p: string): string {
   return isAbsolute(p) ? p : join(ctx.cwd, p);
+}
+
+/** The import error with the log named as it was given (log.csv), not by the path it was read from. */
+function logAsGiven(e: ImportError, ctx: CliContext, logArg: string | undefined): ImportError {
+  if (logArg === undefined || e.values?.file !== resolvePath(ctx, logArg)) return e;
+  return new ImportError(e.code, e.message, e.line, { ...e.values, file: logArg });
 }
 
 /** What a settings file's values must be, as the catalogue's optionFile messages name them, with an example. */

@@ -5,6 +5,7 @@ import {
   type CliMessageId,
   type MessageValues,
 } from '@waymark/i18n/cli';
+import type { ImportErrorCode, ImportErrorValues } from '@waymark/analytics/log';
 
 /**
  * The words of `analyse` and `import-figures`, from the message catalogue, in the language of WAYMARK_LANG,
@@ -33,4 +34,45 @@ export function rejectionWords(
 ): string {
   const id = datasetProblemMessageId('rejection', r.code);
   return id ? w(id as CliMessageId, { ...r.values }) : r.reason;
+}
+
+/** The catalogue's words for each import error code, as `waymark analyse` prints them. */
+const importErrorIds: Record<ImportErrorCode, CliMessageId> = {
+  missing_column: 'eventlog.analyse.importError.missingColumn',
+  unclosed_quote: 'eventlog.analyse.importError.unclosedQuote',
+  record_too_long: 'eventlog.analyse.importError.recordTooLong',
+  empty_file: 'eventlog.analyse.importError.emptyFile',
+  corrupt_gzip: 'eventlog.analyse.importError.corruptGzip',
+  xml_refused: 'eventlog.analyse.importError.xmlRefused',
+  xml_malformed: 'eventlog.analyse.importError.xmlMalformed',
+  parquet_invalid: 'eventlog.analyse.importError.parquetInvalid',
+  unknown_zone: 'eventlog.analyse.importError.unknownZone',
+  not_utf8: 'eventlog.analyse.importError.notUtf8',
+  not_text: 'eventlog.analyse.importError.notText',
+  utf16_without_bom: 'eventlog.analyse.importError.utf16WithoutBom',
+  invalid_utf16: 'eventlog.analyse.importError.invalidUtf16',
+  unsafe_character: 'eventlog.analyse.importError.unsafeCharacter',
+  too_many_columns: 'eventlog.analyse.importError.tooManyColumns',
+  header_too_long: 'eventlog.analyse.importError.headerTooLong',
+  one_column: 'eventlog.analyse.importError.oneColumn',
+  duplicate_column: 'eventlog.analyse.importError.duplicateColumn',
+  too_large: 'eventlog.analyse.importError.tooLarge',
+  too_many_events: 'eventlog.analyse.importError.tooManyEvents',
+  too_many_values: 'eventlog.analyse.importError.tooManyValues',
+  stream_out_of_order: 'eventlog.analyse.importError.streamOutOfOrder',
+  io: 'eventlog.analyse.importError.io',
+};
+
+/**
+ * Why a log could not be imported, by the error's code and values in the catalogue's words for the command line
+ * (`eventlog.analyse.importError.<code>`); the importer's English `message` only for an error that has no code
+ * the catalogue knows, or no values to say it with.
+ */
+export function importErrorWords(
+  w: Words,
+  e: { readonly code: string; readonly values?: ImportErrorValues; readonly message: string },
+): string {
+  const id = Object.hasOwn(importErrorIds, e.code) ? importErrorIds[e.code as ImportErrorCode] : undefined;
+  if (id === undefined || e.values === undefined) return e.message;
+  return w(id, { ...e.values });
 }

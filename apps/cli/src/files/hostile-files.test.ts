@@ -44,7 +44,7 @@ describe('hostile files through the CLI', () => {
       const a = await runCli(['analyse', 'cp1252.csv'], dir);
       expect(a.code).toBe(exitCodes.invalid);
       expect(a.stderr).toMatch(
-        /(^|\n)waymark analyse: line 2, column 6: byte 30 of the file \(0xE9\) is not UTF-8 text/,
+        /(^|\n)waymark analyse: line 2, column 6: byte 30 of the file \(0xE9\) is not UTF-8 text, .*\. Save it as UTF-8 and try again\.\n$/,
       );
       // a settings file too: a Windows-1252 "é" in a --costs channel name is refused, not read as U+FFFD
       await writeFile(join(dir, 'ok.csv'), 'case,activity,timestamp\nA,Call,2026-01-05T09:00:00Z\n');
@@ -60,7 +60,7 @@ describe('hostile files through the CLI', () => {
       const b = await runCli(['analyse', 'wide.csv'], dir);
       expect(b.code).toBe(exitCodes.invalid);
       expect(b.stderr).toMatch(
-        /(^|\n)waymark analyse: line 1 \(the header\) has more than 4,096 columns, the most Waymark reads/,
+        /(^|\n)waymark analyse: line 1 \(the header\) has more than 4,096 columns, the most Waymark reads\. Check that the file is a CSV file with the right delimiter \(or choose it with --delimiter\)/,
       );
     });
   });
