@@ -122,6 +122,18 @@ describe('waymark analyse, given a log it cannot import, in English', () => {
     );
   });
 
+  it('given a streamed log whose case goes back in time, then the events and how to read it in order', async () => {
+    const h = harness({ WAYMARK_STREAM_FROM_MB: '0.0001' });
+    h.write(
+      'late.csv',
+      `${header}A,Report,2024-01-02T09:00:00Z\nB,Report,2024-01-02T11:00:00Z\nA,Close,2024-01-01T09:00:00Z\n`,
+    );
+    expect(await h.run('late.csv')).toBe(exitCodes.invalid);
+    expect(h.stderr()).toBe(
+      'waymark analyse: event 3 of the log (counting the events kept) is dated 2024-01-01T09:00:00.000Z, before an earlier event of the same case (2024-01-02T09:00:00.000Z). A log this large is streamed, which needs each case’s events in time order: sort the log by time, or by case and time, or set WAYMARK_STREAM_FROM_MB higher to read it into memory.\n',
+    );
+  });
+
   it('given a DOCTYPE in an XES file, then the line and to export it again without one, not the scanner’s words', async () => {
     const h = harness();
     h.write('bomb.xes', '<?xml version="1.0"?>\n<!DOCTYPE log [<!ENTITY a "a">]>\n<log>&a;</log>');
