@@ -103,7 +103,17 @@ describe('the built waymark bin', () => {
     writeFileSync(bad, Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x3a, 0x31, 0x7d]));
     const refused = await runListingModules([bin, 'analyse', path, '--costs', bad], env);
     expect(refused.code).not.toBe(0);
-    expect(refused.stderr).toMatch(/--costs: .*costs-latin1\.json: line 1, column 3: /);
+    expect(refused.stderr).toMatch(
+      /--costs: .*costs-latin1\.json is not UTF-8 text: line 1, column 3 holds a character saved in another encoding\./,
+    );
+    // a log that cannot be imported is said in the catalogue's words, loaded only then
+    const noTime = join(work, 'no-time.csv');
+    writeFileSync(noTime, 'case,activity,when\nA,B,2024-01-01\n');
+    const unread = await runListingModules([bin, 'analyse', noTime], env);
+    expect(unread.code).toBe(1);
+    expect(unread.stderr).toBe(
+      'waymark analyse: no timestamp column was found (the header on line 1 has: "case", "activity", "when"). Choose the column with --timestamp.\n',
+    );
   });
 
   it('analyse without a pseudonym key says so from the CLI’s namespaces of the catalogue, not the whole of it', async () => {
