@@ -7,7 +7,7 @@
  */
 export { analyseLog, type Analysis, type AnalysisConfig } from './analyse';
 export { dimensionNames, type DimensionName } from './model/event-store';
-export { importLogFile, type ImportFileOptions } from './ingest/import-log';
+export { importLogFile, readProblem, type ImportFileOptions } from './ingest/import-log';
 export {
   shouldStream,
   streamFromBytes,

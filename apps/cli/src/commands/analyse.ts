@@ -18,6 +18,7 @@ import {
   type OutcomeRule,
   dimensionNames,
   parseOutcomeCondition,
+  readProblem,
   shouldStream,
   streamFromBytes,
   streamLogFile,
@@ -406,15 +407,6 @@ const expectedValues = {
   poundsPerContact: '{"Phone": 4.2}',
   valueClass: '{"Report noise": "value-added"}',
 } as const;
-
-/** What went wrong reading a file, as the catalogue's optionFile.cannotRead says it. */
-function readProblem(e: unknown): 'noFile' | 'denied' | 'isFolder' | 'other' {
-  const code = (e as { code?: unknown } | null)?.code;
-  if (code === 'ENOENT') return 'noFile';
-  if (code === 'EACCES' || code === 'EPERM') return 'denied';
-  if (code === 'EISDIR') return 'isFolder';
-  return 'other';
-}
 
 /** Line and column (from 1) of where JSON.parse stopped, from its message's position or the text's end. */
 function jsonProblemPlace(text: string, e: unknown): { line: number; column: number } | null {

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findUnsafeCharacter } from '@waymark/core';
 import { previewLogFile } from '../dataset/preview';
-import { chunksOf, utf8 } from '../testing/fixtures';
+import { chunksOf, refusal, utf8 } from '../testing/fixtures';
 import { writeParquet } from '../testing/parquet-writer';
 import { importCsv } from './csv-import';
 import { ImportError } from './import-result';
@@ -30,17 +30,6 @@ const file = (name: string, bytes: Uint8Array | string): string => {
 
 const csv = (text: string | Uint8Array, chunk = 13, options = {}) =>
   importCsv(chunksOf(typeof text === 'string' ? utf8(text) : text, chunk), options);
-
-/** The ImportError an import fails with (a different error, or none, fails the test). */
-async function refusal(p: Promise<unknown>): Promise<ImportError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ImportError) return e;
-    throw e;
-  }
-  throw new Error('expected the log to be refused');
-}
 
 const HEAD = 'case,activity,timestamp,resource\n';
 const row = (c: string, a: string, r = 'Kim') => `${c},${a},2024-01-01T10:00:00Z,${r}\n`;

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { refusal } from '../testing/fixtures';
 import { writeParquet } from '../testing/parquet-writer';
 import { importCsv } from './csv-import';
-import { ImportError } from './import-result';
 import { importLogFile } from './import-log';
 import { defaultImportLimits, type ImportLimits } from './limits';
 import { readFileChunks } from './read-source';
@@ -24,17 +24,6 @@ const file = (name: string, bytes: Uint8Array | string): string => {
   return path;
 };
 const limits = (l: Partial<ImportLimits>): ImportLimits => ({ ...defaultImportLimits, ...l });
-
-/** The ImportError an import fails with (a different error, or none, fails the test). */
-async function refusal(p: Promise<unknown>): Promise<ImportError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ImportError) return e;
-    throw e;
-  }
-  throw new Error('expected an ImportError');
-}
 
 describe('ImportError values', () => {
   it('given a chosen column the header lacks, or no timestamp column, then the column, field and header', async () => {

@@ -81,8 +81,8 @@ function withinCaseLimit(imported: ImportedLog, limit: number): ImportedLog {
   return imported;
 }
 
-/** What went wrong reading the file, as a word the catalogue selects on (Node's own words are not passed on). */
-function readProblem(e: unknown): 'noFile' | 'denied' | 'isFolder' | 'other' {
+/** What went wrong reading a file, as a word the catalogue selects on (Node's own words are not passed on). */
+export function readProblem(e: unknown): 'noFile' | 'denied' | 'isFolder' | 'other' {
   const code = (e as { code?: unknown } | null)?.code;
   if (code === 'ENOENT') return 'noFile';
   if (code === 'EACCES' || code === 'EPERM') return 'denied';

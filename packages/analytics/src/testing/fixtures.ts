@@ -1,3 +1,5 @@
+import { ImportError } from '../ingest/import-result';
+
 /** Helpers for tests: build logs in memory, seeded randomness, a naive reference analysis. */
 export async function* chunksOf(bytes: Uint8Array, size = bytes.length): AsyncGenerator<Uint8Array> {
   for (let i = 0; i < bytes.length; i += Math.max(1, size)) yield bytes.subarray(i, i + Math.max(1, size));
@@ -117,4 +119,15 @@ export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+
+/** The ImportError an import fails with (a different error, or none, fails the test). */
+export async function refusal(p: Promise<unknown>): Promise<ImportError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof ImportError) return e;
+    throw e;
+  }
+  throw new Error('expected the log to be refused');
 }
