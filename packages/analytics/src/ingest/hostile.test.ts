@@ -1,12 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findUnsafeCharacter } from '@waymark/core';
 import { previewLogFile } from '../dataset/preview';
-import { chunksOf, refusal, utf8 } from '../testing/fixtures';
+import { chunksOf, refusal, tempLogs, utf8 } from '../testing/fixtures';
 import { writeParquet } from '../testing/parquet-writer';
 import { importCsv } from './csv-import';
 import { ImportError } from './import-result';
@@ -19,14 +16,8 @@ import { importXes } from './xes';
  * never a hang (the test timeout bounds each), never an altered value.
  */
 
-const dir = mkdtempSync(join(tmpdir(), 'waymark-hostile-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-let n = 0;
-const file = (name: string, bytes: Uint8Array | string): string => {
-  const path = join(dir, `${n++}-${name}`);
-  writeFileSync(path, bytes);
-  return path;
-};
+const { file, remove } = tempLogs('waymark-hostile-');
+afterAll(remove);
 
 const csv = (text: string | Uint8Array, chunk = 13, options = {}) =>
   importCsv(chunksOf(typeof text === 'string' ? utf8(text) : text, chunk), options);

@@ -1,9 +1,8 @@
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { refusal } from '../testing/fixtures';
+import { refusal, tempLogs } from '../testing/fixtures';
 import { writeParquet } from '../testing/parquet-writer';
 import { importCsv } from './csv-import';
 import { importLogFile } from './import-log';
@@ -15,14 +14,8 @@ import { readFileChunks } from './read-source';
  * (`waymark analyse` says them in English or Welsh); the message itself is unchanged.
  */
 
-const dir = mkdtempSync(join(tmpdir(), 'waymark-import-values-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-let n = 0;
-const file = (name: string, bytes: Uint8Array | string): string => {
-  const path = join(dir, `${n++}-${name}`);
-  writeFileSync(path, bytes);
-  return path;
-};
+const { dir, file, remove } = tempLogs('waymark-import-values-');
+afterAll(remove);
 const limits = (l: Partial<ImportLimits>): ImportLimits => ({ ...defaultImportLimits, ...l });
 
 describe('ImportError values', () => {

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ImportError } from '../ingest/import-result';
 
 /** Helpers for tests: build logs in memory, seeded randomness, a naive reference analysis. */
@@ -130,4 +133,19 @@ export async function refusal(p: Promise<unknown>): Promise<ImportError> {
     throw e;
   }
   throw new Error('expected the log to be refused');
+}
+
+/**
+ * A temporary folder for a test file's logs: `file(name, bytes)` writes one (its name numbered, so names may
+ * repeat) and returns its path; `remove` deletes the folder (give it to afterAll).
+ */
+export function tempLogs(prefix: string) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  let n = 0;
+  const file = (name: string, bytes: Uint8Array | string): string => {
+    const path = join(dir, `${n++}-${name}`);
+    writeFileSync(path, bytes);
+    return path;
+  };
+  return { dir, file, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
