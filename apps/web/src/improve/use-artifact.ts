@@ -25,7 +25,8 @@ export interface ArtifactState<T> {
  * Saves go one at a time, each with the version the one before it produced: a second edit made while the
  * first is still on its way (a value recorded just after adding its indicator, on a slow line) waits for it
  * rather than being refused as if someone else had saved. Only the last save of a run hands its data back, so
- * an earlier answer never replaces later edits on the screen.
+ * an earlier answer never replaces later edits on the screen. When someone else did save meanwhile, the rest of
+ * the run is not sent over their version: the edits stay on the screen and the message says so, as before.
  */
 export function useArtifact<T>(
   ws: string,
@@ -42,6 +43,8 @@ export function useArtifact<T>(
   const base = useRef(0);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const waiting = useRef(0);
+  // A run of saves met someone else's version: the rest of the run is not sent over it unseen.
+  const refused = useRef(false);
   const settleVersion = useCallback((v: number) => {
     base.current = v;
     setVersion(v);
@@ -65,6 +68,10 @@ export function useArtifact<T>(
   const saveNow = useCallback(
     async (next: T): Promise<Artifact<T> | null> => {
       try {
+        if (refused.current) {
+          setStatus(null);
+          return null;
+        }
         const saved = await improveApi.saveArtifact(ws, journeyId, kind, id, base.current, next);
         settleVersion(saved.version);
         setError(null);
@@ -78,6 +85,7 @@ export function useArtifact<T>(
         if (e instanceof ApiError && e.code === 'version_conflict') {
           const current = (e.body as { current?: Artifact<T> } | null)?.current;
           if (current) settleVersion(current.version);
+          refused.current = true;
           setError({
             message: t('improve.artifactConflict', {
               name: current?.updatedBy?.name ?? t('improve.someone'),
@@ -89,6 +97,7 @@ export function useArtifact<T>(
         return null;
       } finally {
         waiting.current -= 1;
+        if (waiting.current === 0) refused.current = false;
       }
     },
     [ws, journeyId, kind, id, settleVersion],

@@ -11,7 +11,8 @@ import { t } from '../i18n';
  *
  * Commands go one batch at a time, each on the version the batch before produced: a second click while the
  * first is on its way (two ideas removed in quick succession on a slow line) waits for it rather than being
- * refused as if someone else had changed the journey.
+ * refused as if someone else had changed the journey. When someone else did change it meanwhile, the rest of
+ * the run is not sent over their version either.
  */
 export function useJourney(ws: string, id: string) {
   const [state, setState] = useState<{ version: number; journey: Journey } | null>(null);
@@ -20,6 +21,9 @@ export function useJourney(ws: string, id: string) {
   // The latest journey the server gave, and the batches not yet answered, outside React's render cycle.
   const latest = useRef<{ version: number; journey: Journey } | null>(null);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const waiting = useRef(0);
+  // A run of batches met someone else's version: the rest of the run is not sent over it unseen.
+  const refused = useRef(false);
   const settle = useCallback((next: { version: number; journey: Journey }) => {
     latest.current = next;
     setState(next);
@@ -33,7 +37,7 @@ export function useJourney(ws: string, id: string) {
   const sendNow = useCallback(
     async (commands: readonly JourneyCommand[], done: string): Promise<boolean> => {
       const base = latest.current;
-      if (!base || commands.length === 0) return false;
+      if (!base || commands.length === 0 || refused.current) return false;
       try {
         settle(await improveApi.sendCommands(ws, id, base.version, commands));
         setError(null);
@@ -43,6 +47,7 @@ export function useJourney(ws: string, id: string) {
         if (e instanceof ApiError && e.code === 'version_conflict') {
           const current = (e.body as { current?: { version: number; journey: Journey } } | null)?.current;
           if (current) settle(current);
+          refused.current = true;
           setError(t('improve.conflict'));
         } else setError(errorText(e));
         return false;
@@ -52,7 +57,13 @@ export function useJourney(ws: string, id: string) {
   );
   const send = useCallback(
     (commands: readonly JourneyCommand[], done: string): Promise<boolean> => {
-      const sent = queue.current.then(() => sendNow(commands, done));
+      waiting.current += 1;
+      const sent = queue.current
+        .then(() => sendNow(commands, done))
+        .finally(() => {
+          waiting.current -= 1;
+          if (waiting.current === 0) refused.current = false;
+        });
       queue.current = sent;
       return sent;
     },

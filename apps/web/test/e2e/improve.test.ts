@@ -268,6 +268,42 @@ describe('Improve, end to end in Chromium', () => {
     }
   }, 60_000);
 
+  it('given someone else saves while my first save is on its way, when I record two values meanwhile, then neither is sent over their version and the screen keeps mine and says so', async () => {
+    await emptyIndicators();
+    const me = (await (await page.request.get(`${server.url}/api/auth/me`)).json()) as { csrfToken: string };
+    let puts = 0;
+    const url = '**/artifacts/indicators/main';
+    await page.route(url, async (route) => {
+      if (route.request().method() !== 'PUT') return route.continue();
+      if (++puts > 1) return route.continue();
+      // My first save reaches the server; before its answer reaches me, someone else saves an empty list.
+      const response = await route.fetch();
+      const mine = (await response.json()) as { version: number };
+      const theirs = await page.request.put(`${indicatorsUrl()}/main`, {
+        headers: { 'x-csrf-token': me.csrfToken },
+        data: { baseVersion: mine.version, data: { indicators: [] } },
+      });
+      expect(theirs.status(), await theirs.text()).toBe(200);
+      await new Promise((r) => setTimeout(r, 1000));
+      await route.fulfill({ response });
+    });
+    try {
+      await addNi14AndRecord42();
+      await page.getByLabel('Period', { exact: true }).fill('2026-Q2');
+      await page.getByRole('button', { name: 'Record 0 from the journey map' }).click();
+      await expect
+        .poll(() => page.getByText(/saved a newer version meanwhile/).count(), { timeout: 15_000 })
+        .toBe(1);
+      // the third save, queued behind the refused one, would go at once: give it time to show if it does
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(puts).toBe(2);
+      expect((await storedIndicators())[0]?.data.indicators).toEqual([]);
+      expect(await page.getByRole('img', { name: /2026-Q1 42 missed/ }).count()).toBe(1);
+    } finally {
+      await page.unroute(url);
+    }
+  }, 60_000);
+
   it('given commands that are slow to answer, when two ideas are removed in quick succession, then both are removed and nothing says someone else changed the journey', async () => {
     const journeyUrl = `${server.url}/api/workspaces/demo/journeys/melton-asb-victim-desired`;
     const me = (await (await page.request.get(`${server.url}/api/auth/me`)).json()) as { csrfToken: string };
