@@ -86,7 +86,7 @@ export async function importCsv(
     const m = missing[0] as { field: MappedField; column: string };
     throw new ImportError(
       'missing_column',
-      `no column named "${m.column}" for ${m.field} (the header on line 1 has: ${header.map((h) => JSON.stringify(h)).join(', ')})`,
+      `no column named "${m.column}" for ${m.field} (the header on line 1 has: ${quotedList(header)})`,
       1,
       { reason: 'named', column: m.column, field: m.field, where: 'header', header: quotedList(header) },
     );
@@ -95,7 +95,7 @@ export async function importCsv(
     if (index[field] === undefined) {
       throw new ImportError(
         'missing_column',
-        `no ${field} column found on line 1 (expected one named like ${JSON.stringify(field === 'case' ? 'case:concept:name' : field === 'activity' ? 'concept:name' : 'time:timestamp')} or chosen with --${field}; the header has: ${header.map((h) => JSON.stringify(h)).join(', ')})`,
+        `no ${field} column found on line 1 (expected one named like ${JSON.stringify(field === 'case' ? 'case:concept:name' : field === 'activity' ? 'concept:name' : 'time:timestamp')} or chosen with --${field}; the header has: ${quotedList(header)})`,
         1,
         { reason: 'notFound', field, where: 'header', header: quotedList(header) },
       );

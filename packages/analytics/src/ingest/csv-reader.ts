@@ -109,17 +109,15 @@ export class CsvReader {
     const used = this.parse(buf, false);
     if (used < buf.length) {
       if (buf.length - used > this.maxRecordBytes) {
+        const limitMb = this.maxRecordBytes / 1048576;
+        const quote = String.fromCharCode(this.dialect.quote);
+        const quoteOpen = buf.indexOf(this.dialect.quote, used) >= 0;
         throw new CsvError(
           'record_too_long',
           this.line,
-          `line ${this.line}: a record runs past ${this.maxRecordBytes / 1048576} MB, the most one row may hold (expected a line break${buf.indexOf(this.dialect.quote, used) >= 0 ? ` or a closing ${String.fromCharCode(this.dialect.quote)}: a quote is probably not closed` : ''})`,
+          `line ${this.line}: a record runs past ${limitMb} MB, the most one row may hold (expected a line break${quoteOpen ? ` or a closing ${quote}: a quote is probably not closed` : ''})`,
           undefined,
-          {
-            reason: 'bytes',
-            limitMb: this.maxRecordBytes / 1048576,
-            quoteOpen: buf.indexOf(this.dialect.quote, used) >= 0 ? 'yes' : 'no',
-            quote: String.fromCharCode(this.dialect.quote),
-          },
+          { reason: 'bytes', limitMb, quoteOpen: quoteOpen ? 'yes' : 'no', quote },
         );
       }
       // a copy: the chunk may be a Buffer (whose slice is a view) that its reader fills again

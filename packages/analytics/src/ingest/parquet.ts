@@ -212,11 +212,12 @@ export function refuseNotUtf8(r: Record<string, unknown>, row: number): void {
   for (const [column, v] of Object.entries(r)) {
     if (!(v instanceof NotUtf8)) continue;
     const at = firstInvalidUtf8(v.bytes);
+    const hex = hexByte(v.bytes[at] as number);
     throw new ImportError(
       'not_utf8',
-      `row ${row}, column "${column}": byte ${at + 1} of the value (${hexByte(v.bytes[at] as number)}) is not UTF-8 text; write the Parquet file again with its text as UTF-8`,
+      `row ${row}, column "${column}": byte ${at + 1} of the value (${hex}) is not UTF-8 text; write the Parquet file again with its text as UTF-8`,
       row,
-      { where: 'parquet', row, columnName: column, byte: at + 1, hex: hexByte(v.bytes[at] as number) },
+      { where: 'parquet', row, columnName: column, byte: at + 1, hex },
     );
   }
 }

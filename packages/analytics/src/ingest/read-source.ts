@@ -120,15 +120,13 @@ export async function* readFileChunks(
     if (e instanceof ImportError) throw e;
     const msg = e instanceof Error ? e.message : String(e);
     const code = (e as { code?: string }).code;
-    if (code === 'Z_BUF_ERROR' || code === 'Z_DATA_ERROR' || /unexpected end/i.test(msg)) {
+    const truncated = /unexpected end/i.test(msg) || code === 'Z_BUF_ERROR';
+    if (truncated || code === 'Z_DATA_ERROR') {
       throw new ImportError(
         'corrupt_gzip',
-        `${path}: the gzip data is ${/unexpected end/i.test(msg) || code === 'Z_BUF_ERROR' ? 'truncated (the file ends before the compressed stream does)' : `corrupt (${msg})`}; expected a complete .gz file`,
+        `${path}: the gzip data is ${truncated ? 'truncated (the file ends before the compressed stream does)' : `corrupt (${msg})`}; expected a complete .gz file`,
         undefined,
-        {
-          file: path,
-          problem: /unexpected end/i.test(msg) || code === 'Z_BUF_ERROR' ? 'truncated' : 'corrupt',
-        },
+        { file: path, problem: truncated ? 'truncated' : 'corrupt' },
       );
     }
     throw e;

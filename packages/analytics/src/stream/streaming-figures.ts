@@ -113,6 +113,18 @@ class Column<T extends Float64Array | Int32Array> {
 const floats = (n: number) => new Column(new Float64Array(n), (m) => new Float64Array(m));
 const ints = (n: number) => new Column(new Int32Array(n), (m) => new Int32Array(m));
 
+/** A streamed case's event dated before its case's previous one: the streaming mode needs time order. */
+function outOfOrder(ordinal: number, t: number, prev: number): ImportError {
+  const time = new Date(t).toISOString();
+  const earlier = new Date(prev).toISOString();
+  return new ImportError(
+    'stream_out_of_order',
+    `event ${ordinal} of the log (counting the events kept) is dated ${time}, before an earlier event of the same case (${earlier}): the streaming mode reads each case's events in time order (sort the log by time, or by case and time, or set WAYMARK_STREAM_FROM_MB higher to read it into memory)`,
+    undefined,
+    { event: ordinal, time, earlier, variable: 'WAYMARK_STREAM_FROM_MB' },
+  );
+}
+
 /**
  * The directly-follows graph, variants and case figures of a log, computed as its events stream past
  * instead of from every event held in memory. What is kept is a few numbers for each case (first and last
@@ -334,18 +346,7 @@ export class StreamingFigures {
       this.node[c] = this.child(0, a);
     } else {
       const prev = this.last[c] as number;
-      if (t < prev)
-        throw new ImportError(
-          'stream_out_of_order',
-          `event ${ordinal} of the log (counting the events kept) is dated ${new Date(t).toISOString()}, before an earlier event of the same case (${new Date(prev).toISOString()}): the streaming mode reads each case's events in time order (sort the log by time, or by case and time, or set WAYMARK_STREAM_FROM_MB higher to read it into memory)`,
-          undefined,
-          {
-            event: ordinal,
-            time: new Date(t).toISOString(),
-            earlier: new Date(prev).toISOString(),
-            variable: 'WAYMARK_STREAM_FROM_MB',
-          },
-        );
+      if (t < prev) throw outOfOrder(ordinal, t, prev);
       const key = (this.lastAct[c] as number) * ACT + a;
       let e = this.edgeOf.get(key);
       if (e === undefined) {
