@@ -86,4 +86,44 @@ describe('the case index', () => {
       fileOrder.sort((a, b) => a - b),
     );
   });
+
+  for (const shared of [false, true]) {
+    it(`given a log grouped by case, as an XES trace is${shared ? ' (shared columns)' : ''}, then its index equals that of the same events interleaved`, async () => {
+      const rows = {
+        A1: 'A,Report,2024-03-01T09:00:00Z,Phone',
+        C: 'C,Report,not a date,Web',
+        A2: 'A,Chase,2024-03-03T09:00:00Z,Email',
+        A3: 'A,Assess,2024-03-02T09:00:00Z,Web',
+        B1: 'B,Report,2024-03-01T09:30:00Z,Web',
+        B2: 'B,Close,2024-03-04T10:00:00Z,Phone',
+      };
+      const indexOf = async (order: (keyof typeof rows)[]) => {
+        const csv = ['case,activity,timestamp,channel', ...order.map((k) => rows[k])].join('\n') + '\n';
+        const { store } = await importCsv(chunksOf(utf8(csv), 11));
+        const index = buildCaseIndex(store, { shared });
+        const channels = store.dims.channel.values();
+        const activities = store.activities.values();
+        return {
+          starts: Array.from(index.caseStart),
+          cases: Array.from(index.caseId, (c) => store.cases.value(c)),
+          outOfOrder: index.casesOutOfOrder,
+          activity: Array.from(index.activity.subarray(0, index.events), (a) => activities[a]),
+          time: Array.from(index.time.subarray(0, index.events)),
+          channel: Array.from(
+            (store.dim.channel as Int32Array).subarray(0, index.events),
+            (c) => channels[c],
+          ),
+          caseOf: Array.from(store.caseOf.subarray(0, index.events), (c) => store.cases.value(c)),
+        };
+      };
+      const grouped = await indexOf(['A1', 'C', 'A2', 'A3', 'B1', 'B2']);
+      expect(grouped).toEqual(await indexOf(['A1', 'B1', 'C', 'A2', 'B2', 'A3']));
+      expect(grouped.cases).toEqual(['A', 'B']);
+      expect(grouped.starts).toEqual([0, 3, 5]);
+      expect(grouped.outOfOrder).toBe(1);
+      expect(grouped.activity).toEqual(['Report', 'Assess', 'Chase', 'Report', 'Close']);
+      expect(grouped.channel).toEqual(['Phone', 'Web', 'Email', 'Web', 'Phone']);
+      expect(grouped.caseOf).toEqual(['A', 'A', 'A', 'B', 'B']);
+    });
+  }
 });

@@ -37,8 +37,15 @@ export function buildCaseIndex(
   const caseCount = store.cases.size;
   const counts = new Int32Array(caseCount + 1);
   const caseOf = store.caseOf;
-  for (let i = 0; i < n; i++)
-    counts[(caseOf[i] as number) + 1] = (counts[(caseOf[i] as number) + 1] as number) + 1;
+  // a log whose cases each come in one run (an XES trace, a CSV grouped by case) is already in case order:
+  // case ids are interned in order of first appearance, so the case column never decreases
+  let grouped = true;
+  for (let i = 0, previous = -1; i < n; i++) {
+    const c = caseOf[i] as number;
+    counts[c + 1] = (counts[c + 1] as number) + 1;
+    if (c < previous) grouped = false;
+    previous = c;
+  }
   // compact away interned cases that ended up with no events (all their rows rejected)
   const caseId: number[] = [];
   const slot = new Int32Array(caseCount);
@@ -54,20 +61,23 @@ export function buildCaseIndex(
     offset += k;
   }
   starts.push(offset);
-  const order = new Int32Array(n);
-  const fill = slot;
-  for (let i = 0; i < n; i++) {
-    const c = caseOf[i] as number;
-    const at = fill[c] as number;
-    fill[c] = at + 1;
-    order[at] = i;
+  // the position each event moves to (none when the log is already grouped: every event stays where it is)
+  const order = grouped ? undefined : new Int32Array(n);
+  if (order) {
+    const fill = slot;
+    for (let i = 0; i < n; i++) {
+      const c = caseOf[i] as number;
+      const at = fill[c] as number;
+      fill[c] = at + 1;
+      order[at] = i;
+    }
   }
   // group by case (file order kept): the activity and time columns first
   const shared = options.shared === true;
   if (shared) {
     // exactly n long (the store's capacity shrinks to its size; it grows again if events are added)
     store.replaceColumns(gatherInts(store.activityOf, order, n), gatherFloats(store.time, order, n));
-  } else {
+  } else if (order) {
     permuteInPlace([store.activityOf], [store.time], order, n);
   }
   const caseStart = shared
@@ -99,15 +109,17 @@ export function buildCaseIndex(
   };
   if (outOfOrder.length === 0) options.whenOrdered?.(index);
   // then the other columns; the case column needs no gather: in case order it is each case's id repeated
-  permuteInPlace(
-    store.presentDims().map((d) => store.dim[d] as Int32Array),
-    [...(store.startTime ? [store.startTime] : []), ...(store.cost ? [store.cost] : [])],
-    order,
-    n,
-  );
-  for (let k = 0; k < caseId.length; k++) {
-    const id = caseId[k] as number;
-    for (let p = caseStart[k] as number; p < (caseStart[k + 1] as number); p++) caseOf[p] = id;
+  if (order) {
+    permuteInPlace(
+      store.presentDims().map((d) => store.dim[d] as Int32Array),
+      [...(store.startTime ? [store.startTime] : []), ...(store.cost ? [store.cost] : [])],
+      order,
+      n,
+    );
+    for (let k = 0; k < caseId.length; k++) {
+      const id = caseId[k] as number;
+      for (let p = caseStart[k] as number; p < (caseStart[k + 1] as number); p++) caseOf[p] = id;
+    }
   }
   for (const k of outOfOrder) sortCase(store, caseStart[k] as number, caseStart[k + 1] as number);
   if (outOfOrder.length > 0) options.whenOrdered?.(index);
@@ -132,15 +144,18 @@ function permuteInPlace(ints: Int32Array[], floats: Float64Array[], order: Int32
   }
 }
 
-function gatherInts(col: Int32Array, order: Int32Array, n: number): Int32Array {
+/** A column's first n values in the given order (as they are without one), in a SharedArrayBuffer. */
+function gatherInts(col: Int32Array, order: Int32Array | undefined, n: number): Int32Array {
   const out = new Int32Array(new SharedArrayBuffer(n * 4));
-  for (let p = 0; p < n; p++) out[p] = col[order[p] as number] as number;
+  if (!order) out.set(col.subarray(0, n));
+  else for (let p = 0; p < n; p++) out[p] = col[order[p] as number] as number;
   return out;
 }
 
-function gatherFloats(col: Float64Array, order: Int32Array, n: number): Float64Array {
+function gatherFloats(col: Float64Array, order: Int32Array | undefined, n: number): Float64Array {
   const out = new Float64Array(new SharedArrayBuffer(n * 8));
-  for (let p = 0; p < n; p++) out[p] = col[order[p] as number] as number;
+  if (!order) out.set(col.subarray(0, n));
+  else for (let p = 0; p < n; p++) out[p] = col[order[p] as number] as number;
   return out;
 }
 
