@@ -3,6 +3,7 @@ import { ApiError } from '../api/api-error';
 import { unknownErrorWords } from '../api/error-words';
 import { improveApi, type Artifact, type ArtifactKind } from './improve-api';
 import { t } from '../i18n';
+import { useSaveQueue, type SaveTurn } from '../state/save-queue';
 
 export interface ArtifactState<T> {
   /** null while loading; the saved data or `initial` when there is none yet. */
@@ -39,12 +40,9 @@ export function useArtifact<T>(
   const [version, setVersion] = useState(0);
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<ArtifactState<T>['error']>(null);
-  // The version the next save is based on, and the saves not yet answered, outside React's render cycle.
+  // The version the next save is based on, outside React's render cycle, and the saves not yet answered.
   const base = useRef(0);
-  const queue = useRef<Promise<unknown>>(Promise.resolve());
-  const waiting = useRef(0);
-  // A run of saves met someone else's version: the rest of the run is not sent over it unseen.
-  const refused = useRef(false);
+  const saves = useSaveQueue();
   const settleVersion = useCallback((v: number) => {
     base.current = v;
     setVersion(v);
@@ -66,16 +64,16 @@ export function useArtifact<T>(
     // `initial` is a factory for the first load only, so it is not a dependency.
   }, [ws, journeyId, kind, id, settleVersion]);
   const saveNow = useCallback(
-    async (next: T): Promise<Artifact<T> | null> => {
+    async (next: T, turn: SaveTurn): Promise<Artifact<T> | null> => {
       try {
-        if (refused.current) {
+        if (turn.refused) {
           setStatus(null);
           return null;
         }
         const saved = await improveApi.saveArtifact(ws, journeyId, kind, id, base.current, next);
         settleVersion(saved.version);
         setError(null);
-        if (waiting.current === 1) {
+        if (turn.last()) {
           setData(saved.data);
           setStatus(t('improve.savedVersion', { version: saved.version }));
         }
@@ -85,7 +83,7 @@ export function useArtifact<T>(
         if (e instanceof ApiError && e.code === 'version_conflict') {
           const current = (e.body as { current?: Artifact<T> } | null)?.current;
           if (current) settleVersion(current.version);
-          refused.current = true;
+          turn.refuse();
           setError({
             message: t('improve.artifactConflict', {
               name: current?.updatedBy?.name ?? t('improve.someone'),
@@ -95,22 +93,16 @@ export function useArtifact<T>(
         } else if (e instanceof ApiError) setError({ message: e.message, path: e.path });
         else setError({ message: String(e), path: null });
         return null;
-      } finally {
-        waiting.current -= 1;
-        if (waiting.current === 0) refused.current = false;
       }
     },
     [ws, journeyId, kind, id, settleVersion],
   );
   const save = useCallback(
     (next: T) => {
-      waiting.current += 1;
       setStatus(t('improve.saving'));
-      const done = queue.current.then(() => saveNow(next));
-      queue.current = done;
-      return done;
+      return saves.add((turn) => saveNow(next, turn));
     },
-    [saveNow],
+    [saves, saveNow],
   );
   const adopt = useCallback(
     (artifact: Artifact<T>) => {
@@ -120,6 +112,6 @@ export function useArtifact<T>(
     },
     [settleVersion],
   );
-  const settled = useCallback(() => queue.current.then(() => base.current), []);
+  const settled = useCallback(() => saves.settled().then(() => base.current), [saves]);
   return { data, version, status, error, save, adopt, settled };
 }

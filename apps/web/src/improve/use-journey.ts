@@ -4,6 +4,7 @@ import { ApiError } from '../api/api-error';
 import { errorText } from '../ui/field';
 import { improveApi } from './improve-api';
 import { t } from '../i18n';
+import { useSaveQueue, type SaveTurn } from '../state/save-queue';
 
 /**
  * A journey and a way to send commands from the version it was loaded at. On a version conflict it takes the
@@ -18,12 +19,9 @@ export function useJourney(ws: string, id: string) {
   const [state, setState] = useState<{ version: number; journey: Journey } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  // The latest journey the server gave, and the batches not yet answered, outside React's render cycle.
+  // The latest journey the server gave, outside React's render cycle, and the batches not yet answered.
   const latest = useRef<{ version: number; journey: Journey } | null>(null);
-  const queue = useRef<Promise<unknown>>(Promise.resolve());
-  const waiting = useRef(0);
-  // A run of batches met someone else's version: the rest of the run is not sent over it unseen.
-  const refused = useRef(false);
+  const batches = useSaveQueue();
   const settle = useCallback((next: { version: number; journey: Journey }) => {
     latest.current = next;
     setState(next);
@@ -35,9 +33,9 @@ export function useJourney(ws: string, id: string) {
       .catch((e: unknown) => setError(errorText(e)));
   }, [ws, id, settle]);
   const sendNow = useCallback(
-    async (commands: readonly JourneyCommand[], done: string): Promise<boolean> => {
+    async (commands: readonly JourneyCommand[], done: string, turn: SaveTurn): Promise<boolean> => {
       const base = latest.current;
-      if (!base || commands.length === 0 || refused.current) return false;
+      if (!base || commands.length === 0 || turn.refused) return false;
       try {
         settle(await improveApi.sendCommands(ws, id, base.version, commands));
         setError(null);
@@ -47,7 +45,7 @@ export function useJourney(ws: string, id: string) {
         if (e instanceof ApiError && e.code === 'version_conflict') {
           const current = (e.body as { current?: { version: number; journey: Journey } } | null)?.current;
           if (current) settle(current);
-          refused.current = true;
+          turn.refuse();
           setError(t('improve.conflict'));
         } else setError(errorText(e));
         return false;
@@ -56,18 +54,9 @@ export function useJourney(ws: string, id: string) {
     [ws, id, settle],
   );
   const send = useCallback(
-    (commands: readonly JourneyCommand[], done: string): Promise<boolean> => {
-      waiting.current += 1;
-      const sent = queue.current
-        .then(() => sendNow(commands, done))
-        .finally(() => {
-          waiting.current -= 1;
-          if (waiting.current === 0) refused.current = false;
-        });
-      queue.current = sent;
-      return sent;
-    },
-    [sendNow],
+    (commands: readonly JourneyCommand[], done: string): Promise<boolean> =>
+      batches.add((turn) => sendNow(commands, done, turn)),
+    [batches, sendNow],
   );
   return { journey: state?.journey ?? null, version: state?.version ?? 0, error, status, send };
 }

@@ -82,6 +82,22 @@ export async function expectNoAxeViolations(page: Page) {
   ).toEqual([]);
 }
 
+/**
+ * A slow network for one kind of request: the real server answers each, and the answer is held back a second
+ * before the page gets it. Says how many were answered; `end` puts the line back to normal.
+ */
+export async function slowLine(page: Page, url: string, method: 'PUT' | 'POST' | 'PATCH' | 'DELETE') {
+  let answered = 0;
+  await page.route(url, async (route) => {
+    if (route.request().method() !== method) return route.continue();
+    const response = await route.fetch();
+    await new Promise((r) => setTimeout(r, 1000));
+    answered += 1;
+    await route.fulfill({ response });
+  });
+  return { answered: () => answered, end: () => page.unroute(url) };
+}
+
 /** Counts the pages of a PDF file by its page objects. */
 export const pdfPages = (bytes: Buffer) =>
   (bytes.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;

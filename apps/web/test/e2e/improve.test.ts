@@ -7,7 +7,7 @@ import { sampleJourney } from '@waymark/store';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerProcess } from '../../../server/test/server-process';
-import { expectNoAxeViolations, pdfPages, type SignedInSession, startSignedIn } from './harness';
+import { expectNoAxeViolations, pdfPages, slowLine, type SignedInSession, startSignedIn } from './harness';
 
 /**
  * Issue 6 end to end, as a newcomer would: sign in to the demo, compare the Melton ASB current and desired
@@ -201,21 +201,6 @@ describe('Improve, end to end in Chromium', () => {
     }
   };
 
-  /**
-   * A slow network for one kind of request: the real server answers each, and the answer is held back a second
-   * before the page gets it. Says how many were answered; `end` puts the line back to normal.
-   */
-  const slowLine = async (url: string, method: 'PUT' | 'POST') => {
-    let answered = 0;
-    await page.route(url, async (route) => {
-      if (route.request().method() !== method) return route.continue();
-      const response = await route.fetch();
-      await new Promise((r) => setTimeout(r, 1000));
-      answered += 1;
-      await route.fulfill({ response });
-    });
-    return { answered: () => answered, end: () => page.unroute(url) };
-  };
   /** On the Indicators page: NI14 with baseline 40 and target 20 added, and 42 recorded for 2026-Q1. */
   const addNi14AndRecord42 = async () => {
     await page.goto(improve('indicators'));
@@ -236,7 +221,7 @@ describe('Improve, end to end in Chromium', () => {
 
   it('given saves that are slow to answer, when values are recorded by hand, from the map and from a log before the earlier saves return, then all are saved and nothing says someone else saved', async () => {
     await emptyIndicators();
-    const line = await slowLine('**/artifacts/indicators/main', 'PUT');
+    const line = await slowLine(page, '**/artifacts/indicators/main', 'PUT');
     try {
       await addNi14AndRecord42();
       await page.getByLabel('Period', { exact: true }).fill('2026-Q2');
@@ -319,7 +304,7 @@ describe('Improve, end to end in Chromium', () => {
       },
     });
     expect(added.status(), await added.text()).toBe(200);
-    const line = await slowLine('**/journeys/melton-asb-victim-desired/commands', 'POST');
+    const line = await slowLine(page, '**/journeys/melton-asb-victim-desired/commands', 'POST');
     try {
       await page.goto(improve('ideas'));
       await page.getByRole('button', { name: 'Remove Text reminders' }).click();
