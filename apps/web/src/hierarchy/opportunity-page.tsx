@@ -1,10 +1,12 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { ApiError } from '../api/api-error';
 import { callJson } from '../api/call-json';
 import { Link } from '../app/router';
 import type { Route } from '../app/routes';
 import { useRole, useSession } from '../app/session';
 import { useTitle } from '../app/use-title';
 import { t } from '../i18n';
+import { useSaveQueue, type SaveTurn } from '../state/save-queue';
 import { ErrorSummary, SelectField, errorText } from '../ui/field';
 import {
   addOpportunityLink,
@@ -52,6 +54,12 @@ function linkLabel(l: OpportunityLinkView): string {
 /**
  * One opportunity (issue 14, item 2): its owner, status and priority; the evidence it gathers from journeys —
  * each card with the customers' words in its step — and the ideas, business cases and indicators it leads to.
+ *
+ * Each change (a save of the form, a link added or removed: each makes a new version) goes after the one before
+ * it is answered, on the version that one produced: a double click on Save, or a second save on a slow line,
+ * is not refused as if someone else had saved. Only the last change of a run shows its answer, so an earlier
+ * answer never replaces later edits in the form. When someone else did save meanwhile, the rest of the run is
+ * not sent over their version: the page shows their version and says so.
  */
 export function OpportunityPage({ ws, id }: { ws: string; id: string }) {
   const { session } = useSession();
@@ -71,9 +79,13 @@ export function OpportunityPage({ ws, id }: { ws: string; id: string }) {
   const [linkKind, setLinkKind] = useState<LinkKind>('card');
   const [targets, setTargets] = useState<TargetChoice[] | null>(null);
   const [target, setTarget] = useState('');
+  // The version the next change is based on, outside React's render cycle, and the changes not yet answered.
+  const base = useRef(0);
+  const changes = useSaveQueue();
   useTitle(o ? o.title : t('hierarchy.opportunity.heading'));
 
   const show = useCallback((next: OpportunityView) => {
+    base.current = next.version;
     setO(next);
     setDraft({ status: next.status, priority: next.priority, ownerId: next.owner?.id ?? '' });
   }, []);
@@ -107,45 +119,60 @@ export function OpportunityPage({ ws, id }: { ws: string; id: string }) {
       .catch((e: unknown) => setError(errorText(e)));
   }, [ws, linkJourney, linkKind]);
 
+  /**
+   * Sends one change after those asked for before it. `send` gets the version to base it on and gives the
+   * opportunity as the server then has it; only the last change of a run shows it, with `done` as its status.
+   */
+  const change = (send: (version: number) => Promise<OpportunityView>, done: string) => {
+    setSaved(null);
+    void changes.add(async (turn: SaveTurn) => {
+      if (turn.refused) return;
+      try {
+        const next = await send(base.current);
+        base.current = next.version;
+        setError(null);
+        if (turn.last()) {
+          show(next);
+          setSaved(done);
+        }
+      } catch (e) {
+        setError(errorText(e));
+        if (e instanceof ApiError && e.code === 'version_conflict') {
+          turn.refuse();
+          // Their version on the screen, as the message says, to make the change again on.
+          await readOpportunity(ws, id).then(show, () => undefined);
+        }
+      }
+    });
+  };
+
   const save = (event: FormEvent) => {
     event.preventDefault();
     if (!o) return;
-    setSaved(null);
-    updateOpportunity(ws, csrf, o.id, {
-      baseVersion: o.version,
+    const fields = {
       status: draft.status,
       priority: draft.priority,
       ownerId: draft.ownerId === '' ? null : draft.ownerId,
-    })
-      .then((next) => {
-        show(next);
-        setError(null);
-        setSaved(t('hierarchy.opportunity.saved'));
-      })
-      .catch((e: unknown) => setError(errorText(e)));
+    };
+    change(
+      (baseVersion) => updateOpportunity(ws, csrf, o.id, { baseVersion, ...fields }),
+      t('hierarchy.opportunity.saved'),
+    );
   };
 
   const addLink = (event: FormEvent) => {
     event.preventDefault();
     if (!o || !linkJourney || !target) return;
-    addOpportunityLink(ws, csrf, o.id, { journeyId: linkJourney, kind: linkKind, target })
-      .then((next) => {
-        show(next);
-        setError(null);
-        setSaved(t('hierarchy.opportunity.linkAdded'));
-      })
-      .catch((e: unknown) => setError(errorText(e)));
+    const link = { journeyId: linkJourney, kind: linkKind, target };
+    change(() => addOpportunityLink(ws, csrf, o.id, link), t('hierarchy.opportunity.linkAdded'));
   };
 
   const unlink = (l: OpportunityLinkView) => {
     if (!o) return;
-    removeOpportunityLink(ws, csrf, o.id, l)
-      .then(() => readOpportunity(ws, o.id))
-      .then((next) => {
-        show(next);
-        setSaved(t('hierarchy.opportunity.linkRemoved'));
-      })
-      .catch((e: unknown) => setError(errorText(e)));
+    change(
+      () => removeOpportunityLink(ws, csrf, o.id, l).then(() => readOpportunity(ws, o.id)),
+      t('hierarchy.opportunity.linkRemoved'),
+    );
   };
 
   const editable = canEdit(role);

@@ -1,6 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createJourney, expectNoAxeViolations, startSignedIn, type SignedInSession } from './harness';
+import {
+  createJourney,
+  expectNoAxeViolations,
+  slowLine,
+  startSignedIn,
+  type SignedInSession,
+} from './harness';
 
 /**
  * Issue 14 items 1 and 2 in the browser: a person links a step of a whole-problem journey to a child journey in
@@ -269,5 +275,107 @@ describe('journeys within journeys and opportunities across journeys', () => {
       .first()
       .waitFor();
     await expectNoAxeViolations(page);
+  }, 60_000);
+
+  /** A new opportunity of the demo workspace, made through the API; its id, the page's address and an API to it. */
+  const newOpportunity = async (title: string) => {
+    const { page, server } = session;
+    const me = (await (await page.request.get(`${server.url}/api/auth/me`)).json()) as { csrfToken: string };
+    const made = await page.request.post(`${server.url}/api/workspaces/demo/opportunities`, {
+      headers: { 'x-csrf-token': me.csrfToken },
+      data: { title },
+    });
+    expect(made.status(), await made.text()).toBe(201);
+    const { id, version } = (await made.json()) as { id: string; version: number };
+    const api = `${server.url}/api/workspaces/demo/opportunities/${id}`;
+    const stored = async () =>
+      (await (await page.request.get(api)).json()) as {
+        status: string;
+        priority: string;
+        owner: { name: string } | null;
+        version: number;
+        links: { target: string }[];
+      };
+    return { id, version, api, csrf: me.csrfToken, url: `${server.url}/w/demo/opportunities/${id}`, stored };
+  };
+  const summary = (page: Page) =>
+    page.locator('.opportunity-summary dd').evaluateAll((dds) => dds.map((dd) => dd.textContent));
+
+  it('given saves that are slow to answer, when Save is double-clicked and the form changed and saved again, then all are stored and nothing says someone else saved', async () => {
+    const { page } = session;
+    const o = await newOpportunity('Letters arrive after the visit');
+    const line = await slowLine(page, `**/api/workspaces/demo/opportunities/${o.id}`, 'PATCH');
+    const links = await slowLine(page, `**/api/workspaces/demo/opportunities/${o.id}/links`, 'POST');
+    try {
+      await page.goto(o.url);
+      const change = page.getByRole('form', { name: 'Change status, priority or owner' });
+      await change.getByLabel('Status').selectOption({ label: 'In progress' });
+      await change.getByRole('button', { name: 'Save changes' }).dblclick();
+      await change.getByLabel('Priority').selectOption({ label: 'High' });
+      await change.getByRole('button', { name: 'Save changes' }).click();
+      // A link added and the owner saved before the link's answer is back: the link made a version too.
+      const add = page.getByRole('form', { name: 'Add evidence or what it leads to' });
+      await add
+        .getByLabel('Journey', { exact: true })
+        .selectOption({ label: 'Victims of anti-social behaviour: desired journey' });
+      await add.getByLabel('What to link').selectOption({ label: 'Idea' });
+      await add.getByLabel('Which one').selectOption({
+        label: 'Keep the victim informed at all stages, advise on available support, show empathy',
+      });
+      await add.getByRole('button', { name: 'Add link' }).click();
+      await change.getByLabel('Owner').selectOption({ label: 'Administrator' });
+      await change.getByRole('button', { name: 'Save changes' }).click();
+      await expect
+        .poll(
+          async () => {
+            const s = await o.stored();
+            return [s.status, s.priority, s.owner?.name, s.links.length, s.version];
+          },
+          { timeout: 20_000 },
+        )
+        .toEqual(['in-progress', 'high', 'Administrator', 1, o.version + 5]);
+      await expect.poll(() => line.answered(), { timeout: 15_000 }).toBe(4);
+      await page.getByText('Your changes were saved.').waitFor();
+      expect(links.answered()).toBe(1);
+      expect(await page.getByText(/Someone else changed this/).count()).toBe(0);
+      expect(await summary(page)).toEqual(['In progress', 'High', 'Administrator']);
+      expect(await change.getByLabel('Status').inputValue()).toBe('in-progress');
+      expect(await change.getByLabel('Priority').inputValue()).toBe('high');
+      await page
+        .getByRole('region', { name: 'What it leads to' })
+        .getByRole('link', { name: /^Keep the victim informed at all stages/ })
+        .waitFor();
+    } finally {
+      await line.end();
+      await links.end();
+    }
+  }, 60_000);
+
+  it('given someone else saved the opportunity meanwhile, when Save is double-clicked, then the first is refused, the second not sent, and the page shows their version and says so', async () => {
+    const { page } = session;
+    const o = await newOpportunity('Nobody says who has the case');
+    await page.goto(o.url);
+    const change = page.getByRole('form', { name: 'Change status, priority or owner' });
+    await change.getByLabel('Priority').selectOption({ label: 'High' });
+    const theirs = await page.request.patch(o.api, {
+      headers: { 'x-csrf-token': o.csrf },
+      data: { baseVersion: o.version, status: 'parked' },
+    });
+    expect(theirs.status(), await theirs.text()).toBe(200);
+    const line = await slowLine(page, `**/api/workspaces/demo/opportunities/${o.id}`, 'PATCH');
+    try {
+      await change.getByRole('button', { name: 'Save changes' }).dblclick();
+      await page.getByText(/Someone else changed this while you were working on it/).waitFor();
+      // the second save, queued behind the refused one, would go at once: give it time to show if it does
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(line.answered()).toBe(1);
+      const stored = await o.stored();
+      expect([stored.status, stored.priority, stored.version]).toEqual(['parked', 'medium', o.version + 1]);
+      await expect.poll(() => summary(page)).toEqual(['Parked', 'Medium', 'No owner yet']);
+      expect(await change.getByLabel('Status').inputValue()).toBe('parked');
+      expect(await page.getByText('Your changes were saved.').count()).toBe(0);
+    } finally {
+      await line.end();
+    }
   }, 60_000);
 });
