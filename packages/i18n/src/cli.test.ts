@@ -24,6 +24,16 @@ const cliMessages: [CliMessageId, MessageValues?][] = [
   ]),
   ['emitSql.header.noOrder'],
   ['datasets.rejection.badTimestamp', { value: '31/02/2024', expected: 'dmy' }],
+  ['cli.args.unknownOption', { option: '--colour' }],
+  ...[0, 1, 2, 3].map((count): [CliMessageId, MessageValues] => ['cli.compare.twoJourneys', { count }]),
+  [
+    'cli.deflator.problem',
+    { file: 'gdp.csv', hasLine: 'yes', line: 3, problem: 'index', got: 'about 110', reason: '' },
+  ],
+  [
+    'cli.costModel.field',
+    { file: 'desk.json', field: 'lines[0].unitCost', expected: 'unitCost', found: 'yes', got: '-1' },
+  ],
 ];
 
 describe('the command line’s entry (@waymark/i18n/cli)', () => {

@@ -41,6 +41,7 @@ import enSurvey from '../messages/en/survey.json' with { type: 'json' };
 import enValueAdded from '../messages/en/valueAdded.json' with { type: 'json' };
 import enCompareLog from '../messages/en/compareLog.json' with { type: 'json' };
 import enEmitSql from '../messages/en/emitSql.json' with { type: 'json' };
+import enCli from '../messages/en/cli.json' with { type: 'json' };
 import cyCommon from '../messages/cy/common.json' with { type: 'json' };
 import cyModel from '../messages/cy/model.json' with { type: 'json' };
 import cyErrors from '../messages/cy/errors.json' with { type: 'json' };
@@ -82,6 +83,7 @@ import cySurvey from '../messages/cy/survey.json' with { type: 'json' };
 import cyValueAdded from '../messages/cy/valueAdded.json' with { type: 'json' };
 import cyCompareLog from '../messages/cy/compareLog.json' with { type: 'json' };
 import cyEmitSql from '../messages/cy/emitSql.json' with { type: 'json' };
+import cyCli from '../messages/cy/cli.json' with { type: 'json' };
 
 export const namespaces = {
   common: { en: enCommon, cy: cyCommon },
@@ -125,6 +127,7 @@ export const namespaces = {
   valueAdded: { en: enValueAdded, cy: cyValueAdded },
   compareLog: { en: enCompareLog, cy: cyCompareLog },
   emitSql: { en: enEmitSql, cy: cyEmitSql },
+  cli: { en: enCli, cy: cyCli },
 } as const;
 
 /** Every message id, typed from the English files: a misspelt id does not compile. */
@@ -169,4 +172,5 @@ export type MessageId =
   | keyof typeof enValueAdded
   | keyof typeof enCompareLog
   | keyof typeof enEmitSql
+  | keyof typeof enCli
   | keyof typeof enLibrary;

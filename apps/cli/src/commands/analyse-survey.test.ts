@@ -136,7 +136,9 @@ describe('waymark analyse --survey: bad input is named plainly', () => {
     withTempDir(async (dir) => {
       const r = await runCli(['analyse', '--survey', 'nowhere.csv'], dir);
       expect(r.code).toBe(3);
-      expect(r.stderr).toContain('waymark analyse: --survey nowhere.csv: cannot read the file');
+      expect(r.stderr).toBe(
+        'waymark analyse: --survey: cannot read nowhere.csv: there is no such file. Check its name and folder.\n',
+      );
     }));
 
   it('given a score out of range, then it names the file, row and column and counts nothing (exit 1)', () =>
@@ -183,15 +185,19 @@ describe('waymark analyse --survey: bad input is named plainly', () => {
       };
       const latin1 = await runWith(Buffer.from('{"respondent": "R\xe9pondant"}', 'latin1'));
       expect(latin1.code).toBe(1);
-      expect(latin1.stderr).toMatch(/--survey-map map\.json: line 1, column \d+: /);
+      expect(latin1.stderr).toBe(
+        'waymark analyse: --survey-map: map.json is not UTF-8 text: line 1, column 18 holds a character saved in another encoding. Save the file as UTF-8 and try again.\n',
+      );
       const notJson = await runWith('{questions: []}');
-      expect(notJson.stderr).toContain('--survey-map map.json: is not JSON');
+      expect(notJson.stderr).toBe(
+        'waymark analyse: --survey-map: map.json is not JSON: the problem is at line 1, column 2. Check the brackets, quotes and commas there.\n',
+      );
       const badKind = await runWith(
         JSON.stringify({ questions: [{ column: header[1], kind: 'stars', scale: '1-5' }] }),
       );
       expect(badKind.code).toBe(1);
-      expect(badKind.stderr).toContain(
-        '--survey-map map.json: questions[0].kind must be one of rating, ces, nps, text; got "stars"',
+      expect(badKind.stderr).toBe(
+        'waymark analyse: --survey-map map.json: questions[0].kind must be one of rating, ces, nps, text; got "stars".\n',
       );
     }));
 

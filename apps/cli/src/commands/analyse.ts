@@ -27,7 +27,10 @@ import {
 } from '@waymark/analytics/log';
 import type { CliMessageId, MessageValues } from '@waymark/i18n/cli';
 import { exitCodes, type CliCommand, type CliContext } from '../command';
+import { jsonProblemPlace } from '../files/json-place';
 import { pseudonymKeyFromEnv } from '../pseudonym-key';
+import type { Said } from '../usage-error';
+import type { Words } from '../emit-sql/words';
 
 // The survey, cost-model, SQL and catalogue-words paths are imported when their options are given, not with
 // this command, and the engine through @waymark/analytics/log rather than the package's main entry: the
@@ -144,12 +147,22 @@ const options = {
 class UsageError extends Error {
   readonly id: CliMessageId | undefined;
   readonly values: MessageValues | undefined;
-  constructor(said: string | { readonly id: CliMessageId; readonly values?: MessageValues }) {
-    super(typeof said === 'string' ? said : said.id);
-    this.id = typeof said === 'string' ? undefined : said.id;
-    this.values = typeof said === 'string' ? undefined : said.values;
+  /** Problems after the first, said on lines of their own (a file's second and later problems). */
+  readonly more: readonly Said[];
+  constructor(said: string | Said | readonly [Said, ...Said[]]) {
+    const [first, ...more] = (typeof said === 'string' || !Array.isArray(said) ? [said] : said) as readonly (
+      string | Said
+    )[];
+    super(typeof first === 'string' ? first : first!.id);
+    this.id = typeof first === 'string' ? undefined : first!.id;
+    this.values = typeof first === 'string' ? undefined : first!.values;
+    this.more = more as Said[];
   }
 }
+
+/** The error's words: the catalogue's, in the user's language, or its own text for one from elsewhere. */
+const usageWords = (w: Words, e: UsageError): string =>
+  [e.id === undefined ? e.message : w(e.id, e.values), ...e.more.map((s) => w(s.id, s.values))].join('\n  ');
 
 const mappingFields = [
   'case',
@@ -174,10 +187,9 @@ export const analyseCommand: CliCommand = {
     try {
       parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
     } catch (e) {
-      const w = await catalogueWords(ctx.env);
-      ctx.stderr(
-        `waymark analyse: ${e instanceof Error ? e.message : String(e)}\n${w('eventlog.analyse.seeHelp')}\n`,
-      );
+      const { argsErrorWords, cliWords } = await wordsModule();
+      const w = cliWords(ctx.env);
+      ctx.stderr(`waymark analyse: ${argsErrorWords(w, e, 'analyse')}\n${w('eventlog.analyse.seeHelp')}\n`);
       return exitCodes.usage;
     }
     const v = parsed.values;
@@ -295,18 +307,17 @@ export const analyseCommand: CliCommand = {
       return await emit(ctx, v.out, text);
     } catch (e) {
       if (v.survey !== undefined && e instanceof (await surveyEvidence()).SurveyInputError) {
-        ctx.stderr(`waymark analyse: ${e.message}\n`);
+        const message = e.said ? (await catalogueWords(ctx.env))(e.said.id, e.said.values) : e.message;
+        ctx.stderr(`waymark analyse: ${message}\n`);
         return e.io ? exitCodes.io : exitCodes.invalid;
       }
       if (e instanceof ConfigError) {
-        const message = e.id === undefined ? e.message : (await catalogueWords(ctx.env))(e.id, e.values);
-        ctx.stderr(`waymark analyse: ${message}\n`);
+        ctx.stderr(`waymark analyse: ${usageWords(await catalogueWords(ctx.env), e)}\n`);
         return e.io ? exitCodes.io : exitCodes.invalid;
       }
       if (e instanceof UsageError) {
         const w = await catalogueWords(ctx.env);
-        const message = e.id === undefined ? e.message : w(e.id, e.values);
-        ctx.stderr(`waymark analyse: ${message}\n${w('eventlog.analyse.seeHelp')}\n`);
+        ctx.stderr(`waymark analyse: ${usageWords(w, e)}\n${w('eventlog.analyse.seeHelp')}\n`);
         return exitCodes.usage;
       }
       if (e instanceof ImportError) {
@@ -407,17 +418,6 @@ const expectedValues = {
   poundsPerContact: '{"Phone": 4.2}',
   valueClass: '{"Report noise": "value-added"}',
 } as const;
-
-/** Line and column (from 1) of where JSON.parse stopped, from its message's position or the text's end. */
-function jsonProblemPlace(text: string, e: unknown): { line: number; column: number } | null {
-  const said = e instanceof Error ? e.message : '';
-  const at = /at position (\d+)/.exec(said);
-  const offset = at ? Number(at[1]) : /end of JSON input/.test(said) ? text.length : -1;
-  if (offset < 0) return null;
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
-}
 
 async function readJsonRecord(
   ctx: CliContext,

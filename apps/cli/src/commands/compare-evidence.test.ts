@@ -112,10 +112,14 @@ describe('waymark compare: hand-offs counted once, closing the loop (issue 13 it
     const ms = 'multi-service-change-of-address.yaml';
     const a = await run([ms, ms, '--sco', 'Benefit paid']);
     expect(a.code).toBe(2);
-    expect(a.stderr).toContain('--sco needs --log <file>');
+    expect(a.stderr).toBe(
+      "waymark compare: --sco needs --log <file>: add the event log to find the Successful Customer Outcome in, or leave --sco out.\nRun 'waymark compare --help' for the options.\n",
+    );
     const b = await run([ms, ms, '--log', 'no-such-log.csv']);
     expect(b.code).toBe(3);
-    expect(b.stderr).toContain('--log no-such-log.csv');
+    expect(b.stderr).toBe(
+      'waymark compare: --log: cannot read no-such-log.csv: there is no such file. Check its name and folder.\n',
+    );
   });
 
   it('given a journey whose log activities are classed (meta.valueClasses, as the web saves them), then compare --log measures the value-added ratio with them', async () => {

@@ -33,11 +33,12 @@ export async function readLogEvidence(
   rule: OutcomeRule | undefined,
   /** The current journey's stored classes of its log's activities (meta.valueClasses), as the web measures with. */
   valueClasses?: Readonly<Record<string, ValueClass>>,
-): Promise<{ ok: true; value: LogEvidence } | { ok: false; error: string; io: boolean }> {
+): Promise<{ ok: true; value: LogEvidence } | { ok: false; error: string | ImportError; io: boolean }> {
   const limits = importLimitsFromEnv(env);
   if ('error' in limits) return { ok: false, error: limits.error, io: false };
+  const path = isAbsolute(file) ? file : join(cwd, file);
   try {
-    const imported = await importLogFile(isAbsolute(file) ? file : join(cwd, file), {
+    const imported = await importLogFile(path, {
       limits,
       autoMap: true,
     });
@@ -60,8 +61,14 @@ export async function readLogEvidence(
       },
     };
   } catch (e) {
+    // the log named as it was given (log.csv), not by the path it was read from, as `waymark analyse` names it
     if (e instanceof ImportError)
-      return { ok: false, error: `--log ${file}: ${e.message}`, io: e.code === 'io' };
+      return {
+        ok: false,
+        error:
+          e.values?.file === path ? new ImportError(e.code, e.message, e.line, { ...e.values, file }) : e,
+        io: e.code === 'io',
+      };
     throw e;
   }
 }

@@ -75,9 +75,14 @@ describe('waymark compare', () => {
       await writeFile(join(dir, 'bad.yaml'), current.replace('score: -90', 'score: 150'));
       const one = await run(['now.yaml'], dir);
       expect(one.code).toBe(2);
-      expect(one.stderr).toMatch(/two journey files/);
+      expect(one.stderr).toBe(
+        "waymark compare: give two journey files, the current journey then the desired one; got one.\nRun 'waymark compare --help' for the options.\n",
+      );
       const fmt = await run(['now.yaml', 'now.yaml', '--format', 'pdf'], dir);
-      expect(fmt.stderr).toMatch(/unknown format "pdf"/);
+      expect(fmt.code).toBe(2);
+      expect(fmt.stderr).toBe(
+        'waymark compare: --format must be json, md or html; got "pdf".\nRun \'waymark compare --help\' for the options.\n',
+      );
       const bad = await run(['now.yaml', 'bad.yaml'], dir);
       expect(bad.code).toBe(1);
       expect(bad.stderr).toMatch(/bad\.yaml:\d+:\d+ .*score/);

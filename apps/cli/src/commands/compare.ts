@@ -8,12 +8,12 @@ import {
   renderComparisonMarkdown,
   type Comparison,
 } from '@waymark/measure';
-import { exitCodes, type CliCommand } from '../command';
+import { exitCodes, type CliCommand, type CliContext } from '../command';
 import { readJourneyFile } from '../files/read-journey-file';
 import { writeOutput } from '../files/write-output';
 import { resolveCostOptions } from '../files/read-cost-model';
 import { pseudonymKeyFromEnv } from '../pseudonym-key';
-import { argsMessage, usageError } from '../usage-error';
+import type { Said } from '../usage-error';
 import { readLogEvidence, withLogEvidence } from './compare-log';
 import {
   readSurveyEvidence,
@@ -21,6 +21,19 @@ import {
   withJourneySteps,
   withSurveyEvidence,
 } from './survey-evidence';
+
+// The command's own words come from the catalogue, loaded when a message is printed, in the language of
+// WAYMARK_LANG, LC_ALL or LANG (as `waymark analyse` says its own).
+const wordsModule = () => import('../emit-sql/words');
+
+/** Prints `waymark compare: <message>` and where to read the usage, in the catalogue's words. */
+async function usageError(ctx: CliContext, said: string | Said | readonly Said[]): Promise<number> {
+  const { cliWords, saidLines } = await wordsModule();
+  const w = cliWords(ctx.env);
+  const message = typeof said === 'string' ? said : saidLines(w, 'id' in said ? [said] : said);
+  ctx.stderr(`waymark compare: ${message}\n${w('cli.seeHelp', { command: 'compare' })}\n`);
+  return exitCodes.usage;
+}
 
 const renderers: Record<'md' | 'json' | 'html', (c: Comparison) => string> = {
   md: renderComparisonMarkdown,
@@ -92,7 +105,8 @@ export const compareCommand: CliCommand = {
     try {
       parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
     } catch (e) {
-      return usageError(ctx, 'compare', argsMessage(e));
+      const { argsErrorWords, cliWords } = await wordsModule();
+      return usageError(ctx, argsErrorWords(cliWords(ctx.env), e, 'compare'));
     }
     const { values, positionals } = parsed;
     if (values.help) {
@@ -100,23 +114,15 @@ export const compareCommand: CliCommand = {
       return exitCodes.ok;
     }
     if (positionals.length !== 2) {
-      return usageError(
-        ctx,
-        'compare',
-        `name two journey files, the current then the desired; got ${positionals.length}`,
-      );
+      return usageError(ctx, { id: 'cli.compare.twoJourneys', values: { count: positionals.length } });
     }
     const format = (values.format ?? 'md').toLowerCase();
     if (!formatIds.includes(format as never)) {
-      return usageError(
-        ctx,
-        'compare',
-        `unknown format "${values.format}"; expected one of ${formatIds.join(', ')}`,
-      );
+      return usageError(ctx, { id: 'eventlog.analyse.badFormat', values: { value: values.format ?? '' } });
     }
     if (values.survey !== undefined) {
       const pseudonymKey = await pseudonymKeyFromEnv(ctx.env);
-      if ('error' in pseudonymKey) return usageError(ctx, 'compare', pseudonymKey.error);
+      if ('error' in pseudonymKey) return usageError(ctx, pseudonymKey.error);
     }
     const costs = await resolveCostOptions(ctx.cwd, {
       costs: values.costs,
@@ -124,7 +130,7 @@ export const compareCommand: CliCommand = {
       priceYear: values['price-year'],
       deflator: values.deflator,
     });
-    if (!costs.ok) return usageError(ctx, 'compare', costs.error);
+    if (!costs.ok) return usageError(ctx, costs.error);
     const sides = [];
     for (const file of positionals) {
       const read = await readJourneyFile(ctx.cwd, file);
@@ -139,9 +145,9 @@ export const compareCommand: CliCommand = {
       costBasis: costs.value.basis,
     });
     if (values.sco !== undefined && values.log === undefined)
-      return usageError(ctx, 'compare', '--sco needs --log <file>: the event log to measure it in');
+      return usageError(ctx, { id: 'cli.compare.scoWithoutLog' });
     if (values['survey-map'] !== undefined && values.survey === undefined)
-      return usageError(ctx, 'compare', '--survey-map needs --survey <export>: the survey responses it maps');
+      return usageError(ctx, { id: 'eventlog.analyse.surveyMapWithoutSurvey' });
     let text = renderers[format as keyof typeof renderers](comparison);
     let logIndex;
     if (values.log !== undefined) {
@@ -153,7 +159,12 @@ export const compareCommand: CliCommand = {
         sides[0]!.meta.valueClasses,
       );
       if (!log.ok) {
-        ctx.stderr(`waymark compare: ${log.error}\n`);
+        const { cliWords, importErrorWords } = await wordsModule();
+        const w = cliWords(ctx.env);
+        const message = typeof log.error === 'string' ? log.error : importErrorWords(w, log.error);
+        const file = values.log;
+        const named = message.includes(file) ? 'yes' : 'no';
+        ctx.stderr(`waymark compare: ${w('cli.optionSaid', { option: 'log', file, named, message })}\n`);
         return log.io ? exitCodes.io : exitCodes.invalid;
       }
       text = withLogEvidence(format as 'md' | 'json' | 'html', text, log.value);
@@ -175,7 +186,10 @@ export const compareCommand: CliCommand = {
         );
       } catch (e) {
         if (!(e instanceof SurveyInputError)) throw e;
-        ctx.stderr(`waymark compare: ${e.message}\n`);
+        const message = e.said
+          ? (await wordsModule()).cliWords(ctx.env)(e.said.id, e.said.values)
+          : e.message;
+        ctx.stderr(`waymark compare: ${message}\n`);
         return e.io ? exitCodes.io : exitCodes.invalid;
       }
     }
@@ -184,7 +198,10 @@ export const compareCommand: CliCommand = {
       ctx.stderr(`waymark compare: ${written.message}\n`);
       return exitCodes.io;
     }
-    if (values.out !== undefined && values.out !== '-') ctx.stderr(`wrote ${values.out}\n`);
+    if (values.out !== undefined && values.out !== '-') {
+      const { cliWords } = await wordsModule();
+      ctx.stderr(`${cliWords(ctx.env)('eventlog.analyse.wrote', { file: values.out })}\n`);
+    }
     return exitCodes.ok;
   },
 };

@@ -74,17 +74,27 @@ describe('--cost-model and --price-year (issue 13 item 2)', () => {
       join(h.cwd, 'bad.json'),
       JSON.stringify({ ...melton, lines: [{ ...melton.lines[0], hoursPerYear: 0 }] }),
     );
+    const seeHelp = "\nRun 'waymark compare --help' for the options.\n";
     expect(await h.compare('--cost-model', 'bad.json')).toBe(exitCodes.usage);
-    expect(h.err()).toContain(
-      '--cost-model bad.json:\n  lines[0].hoursPerYear: expected productive hours a year from 1 to 8760',
+    expect(h.err()).toBe(
+      `waymark compare: --cost-model bad.json, lines[0].hoursPerYear: expected productive hours a year, from 1 to 8760; got 0.${seeHelp}`,
     );
-    expect(await h.compare('--price-year', '2031')).toBe(exitCodes.usage);
-    expect(h.err()).toContain('expected a year in the deflator series (1990 to 2024); got "2031"');
-    expect(await h.compare('--costs', 'socitm-2011', '--cost-model', 'melton.json')).toBe(exitCodes.usage);
-    expect(h.err()).toContain('not both');
-    writeFileSync(join(h.cwd, 'text.json'), 'name: Melton');
-    expect(await h.compare('--cost-model', 'text.json')).toBe(exitCodes.usage);
-    expect(h.err()).toContain('--cost-model text.json: expected JSON');
+    const year = harness();
+    expect(await year.compare('--price-year', '2031')).toBe(exitCodes.usage);
+    expect(year.err()).toBe(
+      `waymark compare: costs cannot be shown in 2031 prices: the GDP deflator series “HM Treasury, GDP deflators at market prices, and money GDP: December 2025 (Quarterly National Accounts)” covers 1990 to 2024, which does not include 2031. Give a --price-year in that range, or a newer series with --deflator <file.csv>.${seeHelp}`,
+    );
+    const both = harness();
+    expect(await both.compare('--costs', 'socitm-2011', '--cost-model', 'melton.json')).toBe(exitCodes.usage);
+    expect(both.err()).toBe(
+      `waymark compare: give --costs (a published table) or --cost-model (your own file), not both.${seeHelp}`,
+    );
+    const text = harness();
+    writeFileSync(join(text.cwd, 'text.json'), 'name: Melton');
+    expect(await text.compare('--cost-model', 'text.json')).toBe(exitCodes.usage);
+    expect(text.err()).toBe(
+      `waymark compare: --cost-model: text.json is not JSON. Check the brackets, quotes and commas there.${seeHelp}`,
+    );
   });
 
   it('analyse prices a log’s contacts with the model and says so in its report', async () => {

@@ -83,20 +83,28 @@ describe('--deflator <file.csv>', () => {
       'bad.csv',
     );
     expect(code).not.toBe(exitCodes.ok);
-    expect(h.err()).toContain('--deflator bad.csv:');
-    expect(h.err()).toContain('line 3: expected an index above zero such as 70.834; got "about 110"');
+    const seeHelp = "\nRun 'waymark compare --help' for the options.\n";
+    expect(h.err()).toBe(
+      `waymark compare: --deflator bad.csv, line 3: expected an index above zero, such as 70.834; got “about 110”.${seeHelp}`,
+    );
     const missing = harness();
     await missing.compare('--price-year', '2026', '--deflator', 'nowhere.csv');
-    expect(missing.err()).toContain('--deflator nowhere.csv: no such file');
+    expect(missing.err()).toBe(
+      `waymark compare: --deflator: cannot read nowhere.csv: there is no such file. Check its name and folder.${seeHelp}`,
+    );
     const alone = harness();
     await alone.compare('--deflator', 'newer.csv');
-    expect(alone.err()).toContain('give --price-year too');
+    expect(alone.err()).toBe(
+      `waymark compare: --deflator newer.csv needs --price-year <year> too: the year whose prices to show costs in.${seeHelp}`,
+    );
   });
 
   it('analyse takes --deflator too, and refuses a bad file by line', async () => {
     const h = harness();
     const code = await h.analyse('log.csv', '--price-year', '2026', '--deflator', 'bad.csv');
     expect(code).not.toBe(exitCodes.ok);
-    expect(h.err()).toContain('line 3: expected an index above zero');
+    expect(h.err()).toBe(
+      'waymark analyse: --deflator bad.csv, line 3: expected an index above zero, such as 70.834; got “about 110”.\n',
+    );
   });
 });

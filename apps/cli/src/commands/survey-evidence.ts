@@ -3,7 +3,11 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { decodeText, type Journey } from '@waymark/core';
+import { readProblem } from '@waymark/analytics/log';
+import type { MessageValues } from '@waymark/i18n/cli';
+import { jsonProblemPlace } from '../files/json-place';
 import { envPseudonymKey } from '../pseudonym-key';
+import type { Said } from '../usage-error';
 import {
   avoidableBySteps,
   createPseudonymiser,
@@ -31,14 +35,31 @@ import {
  * step (compareEvidence). Numbers in JSON are rounded to 4 decimals (shares) so none carries a float artefact.
  */
 
-/** A survey that cannot be read or whose answers are refused: the message names the file, row and column. */
+/**
+ * A survey that cannot be read or whose answers are refused: the message names the file, row and column; `said`,
+ * when there is one, is the catalogue's id and values for it, for the command to say in the user's language.
+ */
 export class SurveyInputError extends Error {
   constructor(
     message: string,
     readonly io: boolean,
+    readonly said?: Said,
   ) {
     super(message);
   }
+}
+
+/** A survey or mapping file that cannot be read, in the catalogue's words (the English for tests and logs). */
+function cannotRead(option: 'survey' | 'survey-map', file: string, e: unknown): SurveyInputError {
+  const reason = e instanceof Error ? e.message : String(e);
+  const values = { file, problem: readProblem(e), reason };
+  return new SurveyInputError(
+    `--${option} ${file}: cannot read the file (${reason})`,
+    true,
+    option === 'survey'
+      ? { id: 'cli.survey.cannotRead', values }
+      : { id: 'eventlog.analyse.optionFile.cannotRead', values: { option, ...values } },
+  );
 }
 
 const round = (x: number, d = 4): number | null => {
@@ -121,10 +142,7 @@ async function openTable(path: string, file: string) {
   try {
     await stat(path);
   } catch (e) {
-    throw new SurveyInputError(
-      `--survey ${file}: cannot read the file (${e instanceof Error ? e.message : String(e)})`,
-      true,
-    );
+    throw cannotRead('survey', file, e);
   }
   try {
     return await readSurveyTable(createReadStream(path, { highWaterMark: 1 << 20 }));
@@ -134,14 +152,20 @@ async function openTable(path: string, file: string) {
         `--survey ${file}: ${e.row !== undefined && !/^row \d/.test(e.message) ? `row ${e.row}: ` : ''}${e.message}`,
         false,
       );
-    throw new SurveyInputError(
-      `--survey ${file}: cannot read the file (${e instanceof Error ? e.message : String(e)})`,
-      true,
-    );
+    throw cannotRead('survey', file, e);
   }
 }
 
 const mapKeys = new Set(['respondent', 'date', 'consent', 'questions', 'activities']);
+
+/** Examples the catalogue's surveyMap.problem gives of a mapping file's parts. */
+const mapExamples = {
+  example: '{"questions": [{"column": "How satisfied were you?", "kind": "rating", "scale": "1-5"}]}',
+  question: '{"column": "How satisfied were you?", "kind": "rating", "scale": "1-5", "stepId": "report"}',
+  activities: '{"Report received": "report"}',
+  kinds: questionKinds.join(', '),
+  scales: surveyScaleIds.join(', '),
+};
 
 /** The mapping file: {"respondent", "date", "consent", "questions": [{"column", "kind", "scale", "stepId"}], "activities": {"log activity": "stepId"}}. */
 async function readMapping(
@@ -152,53 +176,92 @@ async function readMapping(
   try {
     bytes = await readFile(resolve(cwd, file));
   } catch (e) {
-    throw new SurveyInputError(
-      `--survey-map ${file}: cannot read the file (${e instanceof Error ? e.message : String(e)})`,
-      true,
-    );
+    throw cannotRead('survey-map', file, e);
   }
   // the one decoding rule (decision 0011): bytes that are not UTF-8 are refused, not read as U+FFFD
   const decoded = decodeText(bytes);
   if (!decoded.ok) {
     const { code, line, column, message } = decoded.error;
     const at = code === 'not_utf8' || code === 'invalid_utf16' ? `line ${line}, column ${column}: ` : '';
-    throw new SurveyInputError(`--survey-map ${file}: ${at}${message}`, false);
+    throw new SurveyInputError(`--survey-map ${file}: ${at}${message}`, false, {
+      id: 'eventlog.analyse.optionFile.notText',
+      values: { option: 'survey-map', file, problem: code, line, column },
+    });
   }
   let data: unknown;
   try {
     data = JSON.parse(decoded.value);
   } catch (e) {
+    const place = jsonProblemPlace(decoded.value, e);
     throw new SurveyInputError(
       `--survey-map ${file}: is not JSON (${e instanceof Error ? e.message : String(e)})`,
       false,
+      {
+        id: 'eventlog.analyse.optionFile.notJson',
+        values: {
+          option: 'survey-map',
+          file,
+          hasPlace: place ? 'yes' : 'no',
+          line: place?.line ?? 0,
+          column: place?.column ?? 0,
+        },
+      },
     );
   }
-  const bad = (what: string): never => {
-    throw new SurveyInputError(`--survey-map ${file}: ${what}`, false);
+  const bad = (what: string, problem: string, values: MessageValues = {}): never => {
+    throw new SurveyInputError(`--survey-map ${file}: ${what}`, false, {
+      id: 'cli.surveyMap.problem',
+      values: { file, problem, reason: what, ...mapExamples, at: '', key: '', got: '', ...values },
+    });
   };
+  const got = (value: unknown) => (value === undefined ? 'nothing' : JSON.stringify(value).slice(0, 80));
   if (typeof data !== 'object' || data === null || Array.isArray(data))
     return bad(
       'expected a JSON object {"questions": [{"column", "kind", "scale", "stepId"}], "respondent", "date", "consent"}',
+      'notObject',
     );
   const o = data as Record<string, unknown>;
   for (const k of Object.keys(o))
     if (!mapKeys.has(k))
-      bad(`unknown key "${k}"; expected respondent, date, consent, questions or activities`);
+      bad(`unknown key "${k}"; expected respondent, date, consent, questions or activities`, 'unknownKey', {
+        key: k,
+      });
   for (const k of ['respondent', 'date', 'consent'])
-    if (o[k] !== undefined && typeof o[k] !== 'string') bad(`"${k}" must be a column name (text)`);
+    if (o[k] !== undefined && typeof o[k] !== 'string')
+      bad(`"${k}" must be a column name (text)`, 'column', { at: k, got: got(o[k]) });
   if (!Array.isArray(o.questions))
-    return bad('"questions" must be a list of {"column", "kind", "scale", "stepId"}');
+    return bad('"questions" must be a list of {"column", "kind", "scale", "stepId"}', 'questions', {
+      got: got(o.questions),
+    });
   const questions: SurveyQuestionMapping[] = o.questions.map((q: unknown, i: number) => {
     const at = `questions[${i}]`;
-    if (typeof q !== 'object' || q === null)
-      return bad(`${at} must be an object {"column", "kind", "scale", "stepId"}`);
+    if (typeof q !== 'object' || q === null || Array.isArray(q))
+      return bad(`${at} must be an object {"column", "kind", "scale", "stepId"}`, 'question', {
+        at,
+        got: got(q),
+      });
     const r = q as Record<string, unknown>;
-    if (typeof r.column !== 'string' || r.column === '') bad(`${at}.column must name a column of the export`);
+    if (typeof r.column !== 'string' || r.column === '')
+      bad(`${at}.column must name a column of the export`, 'column', {
+        at: `${at}.column`,
+        got: got(r.column),
+      });
     if (!questionKinds.includes(r.kind as never))
-      bad(`${at}.kind must be one of ${questionKinds.join(', ')}; got ${JSON.stringify(r.kind)}`);
+      bad(`${at}.kind must be one of ${questionKinds.join(', ')}; got ${JSON.stringify(r.kind)}`, 'kind', {
+        at: `${at}.kind`,
+        got: got(r.kind),
+      });
     if (r.scale !== undefined && !surveyScaleIds.includes(r.scale as never))
-      bad(`${at}.scale must be one of ${surveyScaleIds.join(', ')}; got ${JSON.stringify(r.scale)}`);
-    if (r.stepId !== undefined && typeof r.stepId !== 'string') bad(`${at}.stepId must be text`);
+      bad(
+        `${at}.scale must be one of ${surveyScaleIds.join(', ')}; got ${JSON.stringify(r.scale)}`,
+        'scale',
+        {
+          at: `${at}.scale`,
+          got: got(r.scale),
+        },
+      );
+    if (r.stepId !== undefined && typeof r.stepId !== 'string')
+      bad(`${at}.stepId must be text`, 'stepId', { at: `${at}.stepId`, got: got(r.stepId) });
     return {
       column: r.column as string,
       kind: r.kind as SurveyQuestionMapping['kind'],
@@ -209,9 +272,12 @@ async function readMapping(
   const activities: Record<string, string> = {};
   if (o.activities !== undefined) {
     if (typeof o.activities !== 'object' || o.activities === null || Array.isArray(o.activities))
-      bad('"activities" must be an object {"log activity": "step id"}');
+      bad('"activities" must be an object {"log activity": "step id"}', 'activities', {
+        got: got(o.activities),
+      });
     for (const [k, v] of Object.entries(o.activities as object)) {
-      if (typeof v !== 'string') bad(`activities "${k}" must name a step id (text)`);
+      if (typeof v !== 'string')
+        bad(`activities "${k}" must name a step id (text)`, 'activity', { key: k, got: got(v) });
       activities[k] = v as string;
     }
   }

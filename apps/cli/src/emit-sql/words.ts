@@ -6,6 +6,7 @@ import {
   type MessageValues,
 } from '@waymark/i18n/cli';
 import type { ImportErrorCode, ImportErrorValues } from '@waymark/analytics/log';
+import { argsMessage, type Said } from '../usage-error';
 
 /**
  * The words of `analyse` and `import-figures`, from the message catalogue, in the language of WAYMARK_LANG,
@@ -75,4 +76,42 @@ export function importErrorWords(
   const id = Object.hasOwn(importErrorIds, e.code) ? importErrorIds[e.code as ImportErrorCode] : undefined;
   if (id === undefined || e.values === undefined) return e.message;
   return w(id, { ...e.values });
+}
+
+/**
+ * What the catalogue says, one line each: the first as it is, the rest indented under it (a file's second and
+ * later problems).
+ */
+export const saidLines = (w: Words, said: readonly Said[]): string =>
+  said.map((s) => w(s.id, s.values)).join('\n  ');
+
+/** The option or argument a node:util parseArgs error names, as the user typed it ('--out', not '--out <value>'). */
+function namedInArgsError(message: string): string | undefined {
+  const quoted = /'([^']*)'/.exec(message)?.[1];
+  if (quoted === undefined) return undefined;
+  return /--[^\s,]+/.exec(quoted.replace(/ <value>$/, ''))?.[0] ?? quoted.replace(/ <value>$/, '');
+}
+
+/**
+ * A node:util parseArgs error in the catalogue's words, by its code (an unknown option, an option missing its
+ * value or given one it does not take, an argument not expected), naming the option; node's English, without its
+ * advice for programmers, only for a code the catalogue has no words for.
+ */
+export function argsErrorWords(w: Words, e: unknown, command: string): string {
+  const code = (e as { code?: unknown } | null)?.code;
+  const message = e instanceof Error ? e.message : String(e);
+  const named = namedInArgsError(message);
+  if (named !== undefined) {
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return w('cli.args.unknownOption', { option: named });
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+      return w(
+        /does not take an argument/.test(message) ? 'cli.args.takesNoValue' : 'cli.args.missingValue',
+        {
+          option: named,
+        },
+      );
+    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+      return w('cli.args.unexpectedArgument', { argument: named, command });
+  }
+  return argsMessage(e);
 }

@@ -1,10 +1,14 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { err, ok, type Result } from '@waymark/core';
+import { readProblem } from '@waymark/analytics/log';
+import { channelIds, err, ok, type Result } from '@waymark/core';
+import { decodeText } from '@waymark/core/text';
+import type { MessageValues } from '@waymark/i18n/cli';
 import {
   costBasisLabel,
   costTables,
   defaultCostTableId,
+  isPriceYear,
   maxDeflatorCsvBytes,
   parseCostModel,
   parseDeflatorCsv,
@@ -13,8 +17,11 @@ import {
   shippedDeflator,
   type CostTable,
   type DeflatorSeries,
+  type InputError,
   type ResolvedCostModel,
 } from '@waymark/measure';
+import type { Said } from '../usage-error';
+import { jsonProblemPlace } from './json-place';
 
 /** A cost model file is a few kilobytes; anything much bigger is not one. */
 const maxCostModelBytes = 1024 * 1024;
@@ -30,81 +37,220 @@ export interface CostOptions {
   readonly deflator?: string | undefined;
 }
 
-/**
- * The GDP deflator series in a CSV file (header `year,index`, one year a line), named after the file and dated
- * by its last change; every problem names the option, the file and the line.
- */
-export async function readDeflatorFile(cwd: string, file: string): Promise<Result<DeflatorSeries, string>> {
-  const path = resolve(cwd, file);
-  let text: string;
+/** The catalogue's words for what a file's problems are: one or more, each naming the option, file and place. */
+export type CostProblems = readonly [Said, ...Said[]];
+
+const one = (id: Said['id'], values?: Said['values']): CostProblems => [
+  values === undefined ? { id } : { id, values },
+];
+
+/** The file's bytes as UTF-8 text, or what is wrong with them in the catalogue's words. */
+async function readTextFile(
+  path: string,
+  file: string,
+  maxBytes: number,
+  said: {
+    readonly tooLarge: Said;
+    readonly cannotRead: (values: MessageValues) => Said;
+    readonly notText: (values: MessageValues) => Said;
+  },
+): Promise<Result<{ text: string; changed: Date }, CostProblems>> {
+  let bytes: Uint8Array;
   let changed: Date;
   try {
     const st = await stat(path);
-    if (st.size > maxDeflatorCsvBytes)
-      return err(`--deflator ${file}: expected a CSV file of at most ${maxDeflatorCsvBytes / 1024} KB`);
+    if (st.size > maxBytes) return err([said.tooLarge]);
     changed = st.mtime;
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (e) {
-    const code = (e as { code?: string }).code;
-    return err(
-      `--deflator ${file}: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(e)})`}`,
-    );
+    const reason = e instanceof Error ? e.message : String(e);
+    return err([said.cannotRead({ file, problem: readProblem(e), reason })]);
   }
-  const parsed = parseDeflatorCsv(text, {
-    title: `GDP deflator series from ${basename(file)}`,
-    published: changed.toISOString().slice(0, 10),
-    url: shippedDeflator.url,
+  // the one decoding rule (decision 0011): bytes that are not UTF-8 are refused, not read as U+FFFD
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) {
+    const { code, line, column } = decoded.error;
+    return err([said.notText({ file, problem: code, line, column })]);
+  }
+  return ok({ text: decoded.value, changed });
+}
+
+/** A problem parseDeflatorCsv found, by what its English says, as the catalogue's deflator.problem values. */
+function deflatorProblem(file: string, p: InputError): Said {
+  const line = /^line (\d+)$/.exec(p.path)?.[1];
+  const place = line === undefined ? { hasLine: 'no', line: 0 } : { hasLine: 'yes', line: Number(line) };
+  const said = (problem: string, values: MessageValues = {}): Said => ({
+    id: 'cli.deflator.problem',
+    values: { file, ...place, problem, got: '', reason: '', ...values },
   });
-  if (!parsed.ok)
-    return err(`--deflator ${file}:\n${parsed.error.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
-  return ok(parsed.value);
+  const m = (re: RegExp) => re.exec(p.message);
+  let r;
+  if (m(/^expected a header line/)) return said('noHeader');
+  if ((r = m(/^expected the header "year,index"; got "(.*)"$/s))) return said('header', { got: r[1]! });
+  if (m(/^expected at least two years/)) return said('fewYears');
+  if ((r = m(/^expected at most (\d+) years/))) return said('tooManyYears', { limit: Number(r[1]) });
+  if ((r = m(/^expected two values, a year and an index; got (\d+)$/)))
+    return said('twoValues', { count: Number(r[1]) });
+  if ((r = m(/^expected a year such as 2024 or 2024-25; got "(.*)"$/s))) return said('year', { got: r[1]! });
+  if ((r = m(/^expected only (calendar|financial) years, as on the lines above; got "(.*)"$/s)))
+    return said('mixedYears', { kind: r[1]!, got: r[2]! });
+  if ((r = m(/^expected an index above zero such as [\d.]+; got "(.*)"$/s)))
+    return said('index', { got: r[1]! });
+  if ((r = m(/^expected each year once; (.*) is repeated$/s))) return said('repeated', { year: r[1]! });
+  return said('other', { reason: p.message });
 }
 
 /**
+ * The GDP deflator series in a CSV file (header `year,index`, one year a line), named after the file and dated
+ * by its last change; every problem names the option, the file and the line, in the catalogue's words.
+ */
+export async function readDeflatorFile(
+  cwd: string,
+  file: string,
+): Promise<Result<DeflatorSeries, CostProblems>> {
+  const read = await readTextFile(resolve(cwd, file), file, maxDeflatorCsvBytes, {
+    tooLarge: { id: 'cli.deflator.tooLarge', values: { file, limitKb: maxDeflatorCsvBytes / 1024 } },
+    cannotRead: (values) => ({ id: 'cli.deflator.cannotRead', values }),
+    notText: (values) => ({ id: 'cli.deflator.notText', values }),
+  });
+  if (!read.ok) return read;
+  const parsed = parseDeflatorCsv(read.value.text, {
+    title: `GDP deflator series from ${basename(file)}`,
+    published: read.value.changed.toISOString().slice(0, 10),
+    url: shippedDeflator.url,
+  });
+  if (!parsed.ok) {
+    const [first, ...rest] = parsed.error.map((p) => deflatorProblem(file, p));
+    return err([first!, ...rest]);
+  }
+  return ok(parsed.value);
+}
+
+/** What a cost model field must be, by the field's name (as the web app's cost model form says it). */
+const fieldExpected: Readonly<Record<string, string>> = {
+  name: 'name',
+  priceYear: 'priceYear',
+  lines: 'lines',
+  scope: 'scope',
+  key: 'key',
+  method: 'method',
+  staffMinutes: 'staffMinutes',
+  annualSalary: 'annualSalary',
+  onCostsPercent: 'percent',
+  overheadsPercent: 'percent',
+  hoursPerYear: 'hoursPerYear',
+  nonStaffCost: 'nonStaffCost',
+  unitCost: 'unitCost',
+  note: 'note',
+};
+
+/** The value at a problem's path (`lines[0].hoursPerYear`) in the file's JSON, if there is one. */
+function valueAt(json: unknown, path: string): { found: boolean; value?: unknown } {
+  let at: unknown = json;
+  for (const step of path.match(/[^.[\]]+/g) ?? []) {
+    if (typeof at !== 'object' || at === null || !Object.hasOwn(at, step)) return { found: false };
+    at = (at as Record<string, unknown>)[step];
+  }
+  return { found: true, value: at };
+}
+
+/** A problem parseCostModel found, as the catalogue's costModel.field or unknownField values. */
+function costModelProblem(file: string, json: unknown, p: InputError): Said {
+  const unknown = /^Unrecognized keys?: (.*)$/s.exec(p.message);
+  if (unknown)
+    return {
+      id: 'cli.costModel.unknownField',
+      values: {
+        file,
+        atTop: p.path === '' ? 'yes' : 'no',
+        field: p.path,
+        keys: unknown[1]!,
+        count: unknown[1]!.split(', ').length,
+      },
+    };
+  const field = /[^.[\]]+$/.exec(p.path)?.[0] ?? '';
+  const expected = /is repeated$/.test(p.message)
+    ? 'repeated'
+    : /^expected a channel:/.test(p.message)
+      ? 'channel'
+      : (fieldExpected[field] ?? 'other');
+  const at = valueAt(json, p.path);
+  const got = at.found ? JSON.stringify(at.value) : undefined;
+  return {
+    id: 'cli.costModel.field',
+    values: {
+      file,
+      field: p.path || '(file)',
+      expected,
+      key: expected === 'repeated' && typeof at.value === 'string' ? at.value : '',
+      channels: channelIds.join(', '),
+      reason: p.message,
+      // a repeated key or an unknown channel is the value itself; saying it again adds nothing
+      found: got !== undefined && got.length <= 80 && expected !== 'repeated' ? 'yes' : 'no',
+      got: got ?? '',
+    },
+  };
+}
+
+const costModelExample = '{"name": "Desk 2024", "priceYear": "2024", "lines": [...]}';
+
+/**
  * The cost model the options name, in the price year asked for: a workspace model from a JSON file, or a
- * published table (Socitm 2011 by default). Fails with a message naming the option, file and field.
+ * published table (Socitm 2011 by default). Fails with the catalogue's words naming the option, file and field.
  */
 export async function resolveCostOptions(
   cwd: string,
   o: CostOptions,
-): Promise<Result<ResolvedCostModel, string>> {
-  if (o.costs !== undefined && o.costModel !== undefined)
-    return err('give --costs (a published table) or --cost-model (your own file), not both');
+): Promise<Result<ResolvedCostModel, CostProblems>> {
+  if (o.costs !== undefined && o.costModel !== undefined) return err(one('cli.costs.both'));
   let model = publishedCostModels.find((m) => m.id === (o.costs ?? defaultCostTableId));
   if (o.costModel !== undefined) {
-    const path = resolve(cwd, o.costModel);
-    let text: string;
-    try {
-      if ((await stat(path)).size > maxCostModelBytes)
-        return err(`--cost-model ${o.costModel}: expected a JSON file of at most 1 MB`);
-      text = await readFile(path, 'utf8');
-    } catch (e) {
-      const code = (e as { code?: string }).code;
-      return err(
-        `--cost-model ${o.costModel}: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(e)})`}`,
-      );
-    }
+    const file = o.costModel;
+    const read = await readTextFile(resolve(cwd, file), file, maxCostModelBytes, {
+      tooLarge: { id: 'cli.costModel.tooLarge', values: { file } },
+      cannotRead: (values) => ({
+        id: 'eventlog.analyse.optionFile.cannotRead',
+        values: { option: 'cost-model', ...values },
+      }),
+      notText: (values) => ({
+        id: 'eventlog.analyse.optionFile.notText',
+        values: { option: 'cost-model', ...values },
+      }),
+    });
+    if (!read.ok) return read;
     let json: unknown;
     try {
-      json = JSON.parse(text);
+      json = JSON.parse(read.value.text);
     } catch (e) {
+      const place = jsonProblemPlace(read.value.text, e);
       return err(
-        `--cost-model ${o.costModel}: expected JSON (${e instanceof Error ? e.message : String(e)})`,
+        one('eventlog.analyse.optionFile.notJson', {
+          option: 'cost-model',
+          file,
+          hasPlace: place ? 'yes' : 'no',
+          line: place?.line ?? 0,
+          column: place?.column ?? 0,
+        }),
       );
     }
+    if (typeof json !== 'object' || json === null || Array.isArray(json))
+      return err(one('cli.costModel.notObject', { file, example: costModelExample }));
     const parsed = parseCostModel(json);
-    if (!parsed.ok)
-      return err(
-        `--cost-model ${o.costModel}:\n${parsed.error.map((p) => `  ${p.path || '(file)'}: ${p.message}`).join('\n')}`,
-      );
-    model = { ...parsed.value, id: o.costModel, kind: 'workspace' };
+    if (!parsed.ok) {
+      const [first, ...rest] = parsed.error.map((p) => costModelProblem(file, json, p));
+      return err([first!, ...rest]);
+    }
+    model = { ...parsed.value, id: file, kind: 'workspace' };
   }
   if (!model)
-    return err(`unknown cost table "${o.costs}"; expected one of ${costTables.map((t) => t.id).join(', ')}`);
+    return err(
+      one('cli.costs.unknownTable', { value: o.costs ?? '', tables: costTables.map((t) => t.id).join(', ') }),
+    );
+  if (o.priceYear !== undefined && !isPriceYear(o.priceYear))
+    return err(one('cli.priceYear.bad', { value: o.priceYear }));
   let deflator: DeflatorSeries | undefined;
   if (o.deflator !== undefined) {
-    if (o.priceYear === undefined)
-      return err(`--deflator ${o.deflator}: give --price-year too, the year whose prices to uprate to`);
+    if (o.priceYear === undefined) return err(one('cli.deflator.needsPriceYear', { file: o.deflator }));
     const read = await readDeflatorFile(cwd, o.deflator);
     if (!read.ok) return read;
     deflator = read.value;
@@ -113,8 +259,25 @@ export async function resolveCostOptions(
     ...(o.priceYear === undefined ? {} : { toPriceYear: o.priceYear }),
     ...(deflator ? { deflator } : {}),
   });
-  if (!resolved.ok)
-    return err(`--price-year ${o.priceYear ?? ''}: ${resolved.error.map((p) => p.message).join('; ')}`);
+  if (!resolved.ok) {
+    const to = o.priceYear ?? model.priceYear;
+    if (model.priceYear === '') return err(one('cli.priceYear.noModelYear', { model: model.name, year: to }));
+    const series = deflator ?? shippedDeflator;
+    const years = Object.keys(series.index).sort();
+    // the model's own year is missing from the series only when the year asked for is in it
+    const modelYearMissing = series.index[model.priceYear] === undefined;
+    return err(
+      one('cli.priceYear.notInSeries', {
+        to,
+        series: series.title,
+        first: years[0] ?? '',
+        last: years[years.length - 1] ?? '',
+        which: modelYearMissing ? 'model' : 'asked',
+        year: modelYearMissing ? model.priceYear : to,
+        model: model.name,
+      }),
+    );
+  }
   return ok(resolved.value);
 }
 
