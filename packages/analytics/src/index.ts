@@ -27,6 +27,8 @@ export {
   type ImportedLog,
   type ImportOptions,
   type ImportReport,
+  type ImportWarning,
+  type ImportWarningCode,
   type Rejection,
 } from './ingest/import-result';
 export {

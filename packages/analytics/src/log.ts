@@ -20,6 +20,7 @@ export {
   type ImportErrorCode,
   type ImportErrorValues,
   type ImportReport,
+  type ImportWarning,
 } from './ingest/import-result';
 export { type ColumnMapping } from './ingest/columns';
 export { createPseudonymiser, minPseudonymKeyBytes, pseudonymKeyBytes } from './pseudonymise';

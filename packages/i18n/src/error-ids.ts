@@ -16,10 +16,14 @@ export const workshopRefusalMessageId = (code: string): MessageId =>
 const datasetIds = datasetsEn as Record<string, string>;
 
 /**
- * The id of an event log problem's words, `datasets.<kind>.<code>` (`bad_timestamp` → `datasets.rejection.badTimestamp`),
+ * The id of an event log problem's words, `datasets.<kind>.<code>` (`bad_timestamp` → `datasets.rejection.badTimestamp`,
+ * `date_order_guessed` → `datasets.warning.dateOrderGuessed`),
  * or null when the code is not one the catalogue has words for (nor a code at all); never the `.unknown` fallback.
  */
-export function datasetProblemMessageId(kind: 'rejection' | 'importError', code: unknown): MessageId | null {
+export function datasetProblemMessageId(
+  kind: 'rejection' | 'importError' | 'warning',
+  code: unknown,
+): MessageId | null {
   if (typeof code !== 'string' || !/^[a-z][a-z0-9_]*$/.test(code)) return null;
   const id = `datasets.${kind}.${camel(code)}`;
   return id in datasetIds && !id.endsWith('.unknown') ? (id as MessageId) : null;

@@ -13,7 +13,7 @@ import { activitiesOf, filterOfRule, OutcomeFigures } from './outcome-figures';
 import { improveApi } from '../improve/improve-api';
 import type { Meta, OutcomeRuleDefinition, ValueClassesDefinition } from '@waymark/core';
 import { ValueClassesPanel } from './value-classes-panel';
-import { rejectionWords } from './import-words';
+import { rejectionWords, warningWords } from './import-words';
 import { Histogram } from './histogram';
 import { ProcessMap } from './process-map';
 import { SegmentsTable } from './segments-table';
@@ -74,6 +74,7 @@ export function DatasetPage({ ws, id }: { ws: string; id: string }) {
   if (!whole || !view)
     return error ? <ErrorSummary message={error} /> : <p role="status">{t('common.loading')}</p>;
   const filtered = Object.keys(filter).length > 0;
+  const warnings = warningWords(whole.result.log);
   return (
     <div className="datasets">
       <nav aria-label={t('datasets.breadcrumb')} className="datasets-crumbs">
@@ -96,11 +97,11 @@ export function DatasetPage({ ws, id }: { ws: string; id: string }) {
             })}
       </p>
       <ErrorSummary message={error} />
-      {(whole.result.log.warnings ?? []).length > 0 ? (
+      {warnings.length > 0 ? (
         <div className="notice">
           <h2>{t('datasets.page.warnings')}</h2>
           <ul>
-            {(whole.result.log.warnings ?? []).map((w) => (
+            {warnings.map((w) => (
               <li key={w}>{w}</li>
             ))}
           </ul>

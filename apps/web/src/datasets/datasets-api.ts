@@ -71,6 +71,8 @@ export interface Analysis {
     start: string | null;
     end: string | null;
     warnings?: readonly string[];
+    /** The same warnings by code (datasets imported before codes lack them). */
+    warningCodes?: readonly { code: string; values?: Readonly<Record<string, string | number>> }[];
   };
   readonly dfg: {
     edges: readonly Edge[];

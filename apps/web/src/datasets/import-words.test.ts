@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../api/api-error';
 import { setLocale } from '../i18n';
-import { importErrorText, importFailureWords, rejectionWords } from './import-words';
+import {
+  importErrorText,
+  importFailureWords,
+  rejectionWords,
+  warningWords,
+  type ShownWarnings,
+} from './import-words';
 
 describe('the words of an event log’s problems', () => {
   afterEach(() => setLocale('en'));
@@ -79,5 +85,45 @@ describe('the words of an event log’s problems', () => {
     expect(importErrorText(e)).toMatch(/^Line 1: The file is not UTF-8 text\./);
     setLocale('cy');
     expect(importErrorText(e)).toMatch(/^Llinell 1: Nid yw’r ffeil yn destun UTF-8\./);
+  });
+
+  it('given an import’s warnings by code, then each is said from the catalogue with its values, the date one naming the import page’s own choice, in English and Welsh', () => {
+    const log: ShownWarnings = {
+      warnings: [
+        'dates in column "when" could be day-first or month-first; read as day-first (UK). Pass --date-format mdy if they are month-first',
+      ],
+      warningCodes: [
+        { code: 'date_order_guessed', values: { column: 'when' } },
+        { code: 'column_without_name', values: { column: 4 } },
+        { code: 'cases_out_of_order', values: { cases: 2 } },
+      ],
+    };
+    expect(warningWords(log)).toEqual([
+      'Dates in the “when” column could be day first or month first, so they were read day first, as in the UK. If they are month first, import the file again and choose “Month first (March 4)” under “Dates such as 03/04/2025”.',
+      'Column 4 of the header has no name, so it was not read. Give it a name and import the file again if you need it.',
+      '2 cases had their events out of time order in the file. They were put in time order; events at the same time keep the file’s order.',
+    ]);
+    expect(warningWords(log).join(' ')).not.toContain('--date-format');
+    setLocale('cy');
+    expect(warningWords(log)[1]).toBe(
+      'Nid oes enw gan golofn 4 yn y pennyn, felly ni chafodd ei darllen. Rhowch enw iddi a mewnforiwch y ffeil eto os oes ei hangen arnoch.',
+    );
+  });
+
+  it('given a dataset stored before warnings had codes, or a code this screen does not know, then a plain sentence, never the importer’s English', () => {
+    const old: ShownWarnings = {
+      warnings: [
+        'line 1 (the header): column 4 has no name, so it is not read',
+        'the file has a header but no events',
+      ],
+    };
+    expect(warningWords(old)).toEqual([
+      'This log was read with 2 warnings that this page cannot put into words, because the dataset was imported by an earlier version of Waymark. Import the file again to see them.',
+    ]);
+    expect(warningWords({ warnings: [], warningCodes: [] })).toEqual([]);
+    expect(warningWords({})).toEqual([]);
+    expect(warningWords({ warningCodes: [{ code: 'from_the_future', values: {} }] })).toEqual([
+      'This log was read with a warning that this page cannot put into words, because the dataset was imported by an earlier version of Waymark. Import the file again to see it.',
+    ]);
   });
 });

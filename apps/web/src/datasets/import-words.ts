@@ -39,6 +39,40 @@ export function rejectionWords(r: ShownRejection): string {
   });
 }
 
+/** An import's warnings as the API gives them: `warningCodes` is missing from datasets stored before it. */
+export interface ShownWarnings {
+  readonly warnings?: readonly string[];
+  readonly warningCodes?: readonly {
+    readonly code: string;
+    readonly values?: Readonly<Record<string, string | number>>;
+  }[];
+}
+
+/**
+ * What the reader should know about how a log was read, each warning by its code and values
+ * (`datasets.warning.<code>`). A dataset stored before warnings had codes, or a code this screen does not know,
+ * gets one plain sentence instead of the importer's English.
+ */
+export function warningWords(log: ShownWarnings): string[] {
+  const codes = log.warningCodes;
+  const unknown = (count: number) => t('datasets.warning.unknown', { count });
+  if (!codes) return (log.warnings ?? []).length > 0 ? [unknown(log.warnings?.length ?? 0)] : [];
+  const said = codes.map((w) => {
+    const id = datasetProblemMessageId('warning', w.code);
+    if (!id) return unknown(1);
+    try {
+      return t(id, {
+        ...w.values,
+        monthFirst: t('datasets.mapping.dateMdy'),
+        dateLabel: t('datasets.mapping.dateOrder'),
+      });
+    } catch {
+      return unknown(1);
+    }
+  });
+  return [...new Set(said)];
+}
+
 /** An import that failed (a job's `error`, or an error body's fields), in words. */
 export function importFailureWords(error: Readonly<Record<string, unknown>> | null | undefined): string {
   if (!error) return t('datasets.mapping.failed');

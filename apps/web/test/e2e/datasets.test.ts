@@ -202,11 +202,11 @@ describe('Datasets, end to end in Chromium', () => {
     await expectNoAxeViolations(page);
   }, 180_000);
 
-  it('given a log with a bad row, when imported, then the rejected row says what is wrong from the catalogue, in Welsh when the person chooses Cymraeg', async () => {
+  it('given a log with a bad row and a column without a name, when imported, then the rejected row and the warning say what is wrong from the catalogue, in Welsh when the person chooses Cymraeg', async () => {
     const badFile = join(dataDir, 'bad-row.csv');
     writeFileSync(
       badFile,
-      'case,activity,timestamp\nC-1,Report,2026-01-05T09:00:00Z\nC-1,Visit,2026-01-06T09:00:00Z\nC-2,Report,2026-01-07T09:00:00Z\nC-2,Visit,32/13/2024\n',
+      'case,activity,timestamp,\nC-1,Report,2026-01-05T09:00:00Z,\nC-1,Visit,2026-01-06T09:00:00Z,\nC-2,Report,2026-01-07T09:00:00Z,\nC-2,Visit,32/13/2024,\n',
     );
     await page.goto(`${server.url}/w/demo/datasets`);
     await page.locator('#log-file').setInputFiles(badFile);
@@ -226,6 +226,13 @@ describe('Datasets, end to end in Chromium', () => {
     ]);
     // the importer's English (for the CLI and logs) is not what the page says
     expect(await page.getByText('is not a date-time').count()).toBe(0);
+    const readWithCare = page.locator('.notice', {
+      has: page.getByRole('heading', { name: 'Read with care' }),
+    });
+    expect(await readWithCare.locator('li').allInnerTexts()).toEqual([
+      'Column 4 of the header has no name, so it was not read. Give it a name and import the file again if you need it.',
+    ]);
+    expect(await page.getByText('so it is not read').count()).toBe(0);
     await page.locator('header select').selectOption('cy');
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('cy-GB');
     await expect
@@ -235,6 +242,14 @@ describe('Datasets, end to end in Chromium', () => {
         'timestamp',
         'Nid yw “32/13/2024” yn ddyddiad ac amser. Defnyddiwch y diwrnod yn gyntaf, er enghraifft 01/03/2024 09:30.',
       ]);
+    expect(
+      await page
+        .locator('.notice', { has: page.getByRole('heading', { name: 'Darllenwch yn ofalus' }) })
+        .locator('li')
+        .allInnerTexts(),
+    ).toEqual([
+      'Nid oes enw gan golofn 4 yn y pennyn, felly ni chafodd ei darllen. Rhowch enw iddi a mewnforiwch y ffeil eto os oes ei hangen arnoch.',
+    ]);
     await expectNoAxeViolations(page);
     await page.locator('header select').selectOption('en');
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en-GB');

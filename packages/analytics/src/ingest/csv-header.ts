@@ -7,7 +7,7 @@ import {
 import type { MappedField } from './columns';
 import type { CsvEncoding } from './csv-dialect';
 import { CsvError, MAX_FIELDS } from './csv-reader';
-import { ImportError } from './import-result';
+import { ImportError, type SaidWarning } from './import-result';
 
 /**
  * The checks on a CSV's first line that the preview (at upload) and the import (API and CLI) share, so a
@@ -90,7 +90,7 @@ export const quotedList = (names: readonly string[]): string => names.map(quoted
 export function checkHeader(
   header: readonly string[],
   mapped: Partial<Record<MappedField, number>> = {},
-): string[] {
+): SaidWarning[] {
   if (header.length === 1)
     throw new ImportError(
       'one_column',
@@ -120,12 +120,16 @@ export function checkHeader(
         },
       );
   });
-  const warnings: string[] = [];
+  const warnings: SaidWarning[] = [];
   const firstAt = new Map<string, number>();
   const mappedColumns = new Set(Object.values(mapped));
   header.forEach((name, i) => {
     if (name.trim() === '') {
-      warnings.push(`${HEADER}: column ${i + 1} has no name, so it is not read`);
+      warnings.push({
+        code: 'column_without_name',
+        values: { column: i + 1 },
+        message: `${HEADER}: column ${i + 1} has no name, so it is not read`,
+      });
       return;
     }
     const first = firstAt.get(name);
@@ -140,9 +144,11 @@ export function checkHeader(
         1,
         { first: first + 1, second: i + 1, name },
       );
-    warnings.push(
-      `${HEADER}: columns ${first + 1} and ${i + 1} are both named ${quoted(name)}; only column ${first + 1} can be chosen`,
-    );
+    warnings.push({
+      code: 'column_name_repeated',
+      values: { first: first + 1, second: i + 1, name },
+      message: `${HEADER}: columns ${first + 1} and ${i + 1} are both named ${quoted(name)}; only column ${first + 1} can be chosen`,
+    });
   });
   return warnings;
 }

@@ -10,8 +10,10 @@ import {
   ImportError,
   limitReached,
   RejectionLog,
+  warningLists,
   type ImportedLog,
   type ImportOptions,
+  type SaidWarning,
 } from './import-result';
 import { LimitExceeded, storeLimits } from './limits';
 import {
@@ -104,11 +106,13 @@ export async function importCsv(
   const tsCol = index.timestamp as number;
   const detected = detectDateOrder(sample.slice(1, 500).map((r) => r[tsCol] ?? ''));
   const format: TimestampFormat = { order: options.dateOrder ?? detected.order, zone: options.zone ?? 'UTC' };
-  const warnings: string[] = [...headerWarnings];
+  const warnings: SaidWarning[] = [...headerWarnings];
   if (!options.dateOrder && detected.ambiguous && detected.order !== 'iso')
-    warnings.push(
-      `dates in column "${header[tsCol]}" could be day-first or month-first; read as day-first (UK). Pass --date-format mdy if they are month-first`,
-    );
+    warnings.push({
+      code: 'date_order_guessed',
+      values: { column: header[tsCol] ?? '' },
+      message: `dates in column "${header[tsCol]}" could be day-first or month-first; read as day-first (UK). Pass --date-format mdy if they are month-first`,
+    });
 
   const dims = dimensionFields.filter((f) => index[f] !== undefined) as DimensionName[];
   const sampleLines = countLines(firstBytes);
@@ -242,9 +246,18 @@ export async function importCsv(
     if (e instanceof LimitExceeded) throw limitReached(e, reader.nextLine - 1);
     throw e;
   }
-  if (row.rows === 0) warnings.push('the file has a header but no events');
+  if (row.rows === 0)
+    warnings.push({
+      code: 'header_without_events',
+      values: {},
+      message: 'the file has a header but no events',
+    });
   if (row.strayQuotes > 0)
-    warnings.push(`${row.strayQuotes} rows had characters after a closing quote (kept as part of the field)`);
+    warnings.push({
+      code: 'characters_after_quote',
+      values: { rows: row.strayQuotes },
+      message: `${row.strayQuotes} rows had characters after a closing quote (kept as part of the field)`,
+    });
   return {
     store,
     report: {
@@ -254,7 +267,7 @@ export async function importCsv(
       rejectedRows: rejections.count,
       rejections: rejections.listed,
       filteredRows: row.filtered,
-      warnings,
+      ...warningLists(warnings),
       encoding,
       delimiter: String.fromCharCode(delimiter),
       dateOrder: format.order,

@@ -9,6 +9,8 @@ import { importCsv } from './csv-import';
 import { ImportError } from './import-result';
 import { importLogFile } from './import-log';
 import { importXes } from './xes';
+import { analyseLog } from '../analyse';
+import { toJsonReport } from '../report/json';
 
 /**
  * Hostile event logs (issue 9): every format, every kind of wrong. Each is refused with an ImportError naming
@@ -213,6 +215,35 @@ describe('hostile CSV logs: the header', () => {
       'line 1 (the header): column 4 has no name, so it is not read',
       'line 1 (the header): columns 5 and 6 are both named "notes"; only column 5 can be chosen',
     ]);
+    // the same warnings by code and values, for the catalogue's words
+    expect(report.warningCodes).toEqual([
+      { code: 'column_without_name', values: { column: 4 } },
+      { code: 'column_name_repeated', values: { first: 5, second: 6, name: 'notes' } },
+    ]);
+  });
+
+  it('given dates that could be day or month first, only a header, or a character after a closing quote, then each warning has its code and values beside its English, and the JSON report adds cases out of time order', async () => {
+    const ambiguous = await csv('case,activity,date\nA,B,03/04/2025 09:00\nA,C,02/04/2025 10:00\n');
+    expect(ambiguous.report.warningCodes).toEqual([
+      { code: 'date_order_guessed', values: { column: 'date' } },
+    ]);
+    expect(ambiguous.report.warnings).toHaveLength(1);
+    expect((await csv('case,activity,timestamp\n')).report.warningCodes).toEqual([
+      { code: 'header_without_events', values: {} },
+    ]);
+    const quotes = await csv(
+      'case,activity,timestamp\nA,"B"x,2024-01-01T10:00:00Z\nA,"C"y,2024-01-02T10:00:00Z\n',
+    );
+    expect(quotes.report.warningCodes).toEqual([{ code: 'characters_after_quote', values: { rows: 2 } }]);
+    const log = toJsonReport(analyseLog(ambiguous.store), ambiguous.report).log;
+    expect(log.warningCodes).toEqual([
+      { code: 'date_order_guessed', values: { column: 'date' } },
+      { code: 'cases_out_of_order', values: { cases: 1 } },
+    ]);
+    expect(log.warnings).toHaveLength(2);
+    expect(log.warnings[1]).toBe(
+      '1 cases had events out of time order in the file; they were sorted by time (ties kept in file order)',
+    );
   });
 
   it('given only a header, or an empty file, then each is said plainly', async () => {

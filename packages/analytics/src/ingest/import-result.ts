@@ -17,6 +17,66 @@ export interface Rejection {
   readonly reason: string;
 }
 
+/**
+ * What an import read around but the reader should know, for the message catalogue (`datasets.warning.<code>`,
+ * camel-cased) with its values; the same warning's English is in `ImportReport.warnings`, at the same place.
+ */
+export type ImportWarningCode =
+  | 'column_without_name'
+  | 'column_name_repeated'
+  | 'date_order_guessed'
+  | 'header_without_events'
+  | 'characters_after_quote'
+  | 'cases_out_of_order';
+
+export interface ImportWarning {
+  readonly code: ImportWarningCode;
+  readonly values: Readonly<Record<string, string | number>>;
+}
+
+/** A warning said both ways: its English for `warnings` and its code and values for `warningCodes`. */
+export interface SaidWarning extends ImportWarning {
+  readonly message: string;
+}
+
+/** The two lists of an import report from one list of warnings, so they cannot fall out of step. */
+export function warningLists(said: readonly SaidWarning[]): {
+  warnings: string[];
+  warningCodes: ImportWarning[];
+} {
+  return {
+    warnings: said.map((w) => w.message),
+    warningCodes: said.map(({ code, values }) => ({ code, values })),
+  };
+}
+
+/** The English and the code of "N cases had events out of time order", when any had. */
+export const casesOutOfOrderWarning = (cases: number): SaidWarning[] =>
+  cases > 0
+    ? [
+        {
+          code: 'cases_out_of_order',
+          values: { cases },
+          message: `${cases} cases had events out of time order in the file; they were sorted by time (ties kept in file order)`,
+        },
+      ]
+    : [];
+
+/**
+ * A report's warnings: the import's, then "N cases had events out of time order" when any had; by code too when
+ * the import gave codes (a report stored before warnings had codes gets the English alone).
+ */
+export function reportWarnings(
+  imported: ImportReport,
+  casesOutOfOrder: number,
+): { warnings: string[]; warningCodes?: ImportWarning[] } {
+  const extra = warningLists(casesOutOfOrderWarning(casesOutOfOrder));
+  return {
+    warnings: [...imported.warnings, ...extra.warnings],
+    ...(imported.warningCodes ? { warningCodes: [...imported.warningCodes, ...extra.warningCodes] } : {}),
+  };
+}
+
 export interface ImportReport {
   readonly format: 'csv' | 'xes' | 'parquet';
   /** Source columns or attributes actually read, per field. Nothing else is imported. */
@@ -27,7 +87,10 @@ export interface ImportReport {
   readonly rejections: readonly Rejection[];
   /** Events skipped on purpose (lifecycle filter), counted apart from rejections. */
   readonly filteredRows: number;
+  /** In the importer's English, for logs and the Markdown and HTML reports. */
   readonly warnings: readonly string[];
+  /** The same warnings by code and values, in the same order (missing from reports made before they had codes). */
+  readonly warningCodes?: readonly ImportWarning[];
   readonly encoding?: string;
   readonly delimiter?: string;
   readonly dateOrder?: DateOrder;

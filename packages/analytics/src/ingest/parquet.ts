@@ -160,6 +160,7 @@ export async function importParquet(path: string, options: ImportOptions = {}): 
       rejections: rejections.listed,
       filteredRows: filtered,
       warnings: [],
+      warningCodes: [],
     },
   };
 }

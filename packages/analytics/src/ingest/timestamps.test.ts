@@ -101,4 +101,9 @@ describe('detectDateOrder', () => {
     expect(detectDateOrder(['01/02/2024', '03/04/2024'])).toEqual({ order: 'dmy', ambiguous: true });
     expect(detectDateOrder(['2024-01-02T10:00:00Z'])).toEqual({ order: 'iso', ambiguous: false });
   });
+
+  it('given no dates such as 03/04/2025 at all (no rows, or times it cannot read), then day first without calling it ambiguous', () => {
+    expect(detectDateOrder([])).toEqual({ order: 'dmy', ambiguous: false });
+    expect(detectDateOrder(['soon', '', '10:00'])).toEqual({ order: 'dmy', ambiguous: false });
+  });
 });

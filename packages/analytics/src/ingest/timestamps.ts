@@ -322,6 +322,7 @@ export function detectDateOrder(samples: readonly string[]): { order: DateOrder;
   let dayFirst = false;
   let monthFirst = false;
   let iso = 0;
+  let dayMonth = 0;
   for (const s of samples) {
     const t = s.trim();
     if (/^\d{4}[-/]\d{2}[-/]\d{2}/.test(t)) {
@@ -330,12 +331,15 @@ export function detectDateOrder(samples: readonly string[]): { order: DateOrder;
     }
     const m = /^(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}/.exec(t);
     if (!m) continue;
+    dayMonth++;
     if (Number(m[1]) > 12) dayFirst = true;
     if (Number(m[2]) > 12) monthFirst = true;
   }
   if (iso > 0 && !dayFirst && !monthFirst) return { order: 'iso', ambiguous: false };
   if (monthFirst && !dayFirst) return { order: 'mdy', ambiguous: false };
-  return { order: 'dmy', ambiguous: !dayFirst };
+  // ambiguous only when there were dates such as 03/04/2025 and none of them told which comes first (a file
+  // with no such dates, or no rows at all, is read day first without a warning: there is nothing to misread)
+  return { order: 'dmy', ambiguous: dayMonth > 0 && !dayFirst };
 }
 
 /** Year, month and day of a day count since 1970-01-01 (inverse of daysFromCivil). */

@@ -399,6 +399,7 @@ export async function importXes(
       rejections: rejections.listed,
       filteredRows: filtered,
       warnings: [],
+      warningCodes: [],
       encoding: 'utf-8',
       dateOrder: 'iso',
     },

@@ -1,5 +1,5 @@
 import type { Analysis } from '../analyse';
-import type { ImportReport } from '../ingest/import-result';
+import { reportWarnings, type ImportReport } from '../ingest/import-result';
 import type { Summary } from '../metrics/stats';
 
 /** ISO 8601 UTC with milliseconds, or null. */
@@ -41,14 +41,7 @@ export function toJsonReport(a: Analysis, imported: ImportReport) {
       ...(imported.delimiter ? { delimiter: imported.delimiter } : {}),
       ...(imported.dateOrder ? { dateOrder: imported.dateOrder } : {}),
       rejections: imported.rejections,
-      warnings: [
-        ...imported.warnings,
-        ...(a.index.casesOutOfOrder > 0
-          ? [
-              `${a.index.casesOutOfOrder} cases had events out of time order in the file; they were sorted by time (ties kept in file order)`,
-            ]
-          : []),
-      ],
+      ...reportWarnings(imported, a.index.casesOutOfOrder),
     },
     dfg: {
       edges: a.dfg.edges,

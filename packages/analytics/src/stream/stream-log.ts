@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { totalmem } from 'node:os';
 import { importLogFile, type ImportFileOptions } from '../ingest/import-log';
-import type { ImportReport } from '../ingest/import-result';
+import { reportWarnings, type ImportReport } from '../ingest/import-result';
 import { isoOf, type JsonReport } from '../report/json';
 import type { Summary } from '../metrics/stats';
 import {
@@ -94,13 +94,6 @@ const summary = (s: Summary) => ({
   max: num(s.max),
 });
 
-const outOfOrder = (n: number): string[] =>
-  n > 0
-    ? [
-        `${n} cases had events out of time order in the file; they were sorted by time (ties kept in file order)`,
-      ]
-    : [];
-
 /**
  * The streamed figures in the shape of `toJsonReport`'s (the same keys and values for what both have), with
  * `log.streamed: true` and `log.notComputed` listing the parts left out (`notStreamed`).
@@ -120,7 +113,7 @@ export function toStreamedJsonReport(f: StreamedFigures, imported: ImportReport)
       mapping: imported.mapping,
       casesOutOfOrder: f.casesOutOfOrder,
       rejections: imported.rejections,
-      warnings: [...imported.warnings, ...outOfOrder(f.casesOutOfOrder)],
+      ...reportWarnings(imported, f.casesOutOfOrder),
       streamed: true,
       notComputed: [...notStreamed],
     },
@@ -205,7 +198,8 @@ export function toStreamedJsonReport(f: StreamedFigures, imported: ImportReport)
  */
 export function toStreamedReport(f: StreamedFigures, imported: ImportReport, note: string): JsonReport {
   const r = toStreamedJsonReport(f, imported);
-  const { streamed: _streamed, notComputed: _notComputed, ...log } = r.log;
+  // the renderers read the English only; the codes would no longer line up with it after the note
+  const { streamed: _streamed, notComputed: _notComputed, warningCodes: _codes, ...log } = r.log;
   return {
     ...r,
     log: { ...log, warnings: [note, ...log.warnings] },

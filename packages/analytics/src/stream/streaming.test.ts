@@ -69,6 +69,7 @@ async function inMemory(path: string) {
       rows: r.log.rows,
       casesOutOfOrder: r.log.casesOutOfOrder,
       warnings: r.log.warnings,
+      warningCodes: r.log.warningCodes,
     },
     dfg: r.dfg,
     variants: r.variants,
@@ -96,9 +97,9 @@ async function streamed(path: string) {
   });
   const r = toStreamedJsonReport(s.figures, s.report);
   expect(r.log.streamed).toBe(true);
-  const { cases, events, activities, start, end, rows, casesOutOfOrder, warnings } = r.log;
+  const { cases, events, activities, start, end, rows, casesOutOfOrder, warnings, warningCodes } = r.log;
   return {
-    log: { cases, events, activities, start, end, rows, casesOutOfOrder, warnings },
+    log: { cases, events, activities, start, end, rows, casesOutOfOrder, warnings, warningCodes },
     dfg: r.dfg,
     variants: r.variants,
     cases: r.cases,

@@ -214,6 +214,7 @@ export async function filteredResult(
     rejectedRows: whole.log.rejectedRows,
     rejections: [],
     warnings: [],
+    warningCodes: [],
   });
   return { ...report, filter };
 }
