@@ -77,6 +77,35 @@ describe('waymark analyse', () => {
     );
   });
 
+  it('given a column without a name and dates that could be day or month first, then each warning is said from the catalogue by its code, in English and Welsh, pointing to --date-format', async () => {
+    const log = 'Ref,Action,When,\nR-1,Report,01/02/2024 09:00,x\nR-1,Close,03/02/2024 09:00,y\n';
+    for (const [lang, expected] of [
+      [
+        'en',
+        [
+          'warning: Column 4 of the header has no name, so it was not read. Give it a name and import the file again if you need it.',
+          'warning: Dates in the “When” column could be day first or month first, so they were read day first, as in the UK. If they are month first, run the command again with --date-format mdy.',
+        ],
+      ],
+      [
+        'cy',
+        [
+          'rhybudd: Nid oes enw gan golofn 4 yn y pennyn, felly ni chafodd ei darllen. Rhowch enw iddi a mewnforiwch y ffeil eto os oes ei hangen arnoch.',
+          'rhybudd: Gallai’r dyddiadau yn y golofn “When” ddangos y diwrnod yn gyntaf neu’r mis yn gyntaf, felly cawsant eu darllen â’r diwrnod yn gyntaf, fel yn y DU. Os yw’r mis yn gyntaf, rhedwch y gorchymyn eto gyda --date-format mdy.',
+        ],
+      ],
+    ] as const) {
+      const h = harness({ WAYMARK_PSEUDONYM_KEY: 'test-key-of-at-least-16-bytes', WAYMARK_LANG: lang });
+      writeFileSync(join(h.cwd, 'log.csv'), log);
+      expect(await h.run('log.csv', ...mapped, '--format', 'json')).toBe(exitCodes.ok);
+      expect(h.stderr().trimEnd().split('\n')).toEqual(expected);
+      // the JSON keeps the importer's English and the codes beside it
+      const r = JSON.parse(h.stdout()) as { log: { warnings: string[]; warningCodes: { code: string }[] } };
+      expect(r.log.warningCodes.map((w) => w.code)).toEqual(['column_without_name', 'date_order_guessed']);
+      expect(r.log.warnings[1]).toMatch(/Pass --date-format mdy/);
+    }
+  });
+
   it('given rejected rows and WAYMARK_LANG=cy, then the whole warning is in Welsh, the reason from its code', async () => {
     const h = harness({ WAYMARK_PSEUDONYM_KEY: 'test-key-of-at-least-16-bytes', WAYMARK_LANG: 'cy' });
     writeFileSync(join(h.cwd, 'log.csv'), `${csv}R-2;;03/02/2024 10:00;Web;Contact centre\n`);

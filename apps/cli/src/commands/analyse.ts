@@ -30,7 +30,7 @@ import { exitCodes, type CliCommand, type CliContext } from '../command';
 import { jsonProblemPlace } from '../files/json-place';
 import { pseudonymKeyFromEnv } from '../pseudonym-key';
 import type { Said } from '../usage-error';
-import type { Words } from '../emit-sql/words';
+import type { ReportWarnings, Words } from '../emit-sql/words';
 
 // The survey, cost-model, SQL and catalogue-words paths are imported when their options are given, not with
 // this command, and the engine through @waymark/analytics/log rather than the package's main entry: the
@@ -276,7 +276,7 @@ export const analyseCommand: CliCommand = {
             `${w('eventlog.analyse.warning', { message: w('eventlog.streamed.optionsNotUsed', { options: unused.join(', ') }) })}\n`,
           );
         const streamedJson = toStreamedJsonReport(streamed.figures, streamed.report);
-        await warn(ctx, streamedJson.log.warnings, streamed.report);
+        await warn(ctx, streamedJson.log, streamed.report);
         if (format === 'json') return await emit(ctx, v.out, `${JSON.stringify(streamedJson, null, 2)}\n`);
         // Markdown and HTML: the same renderers, given the streamed figures with the rest left out and the note
         const whole = toStreamedReport(streamed.figures, streamed.report, note);
@@ -303,7 +303,7 @@ export const analyseCommand: CliCommand = {
         });
         text = withSurveyEvidence(format, text, survey);
       }
-      await warn(ctx, (report.log as { warnings: string[] }).warnings, imported.report);
+      await warn(ctx, report.log, imported.report);
       return await emit(ctx, v.out, text);
     } catch (e) {
       if (v.survey !== undefined && e instanceof (await surveyEvidence()).SurveyInputError) {
@@ -335,15 +335,15 @@ export const analyseCommand: CliCommand = {
 const streamedUnused = ['value-classes'] as const;
 
 /**
- * The engine's warnings (its English, behind the catalogue's "warning:") and the rejected rows: how many, and the
+ * The import's warnings (by their codes, in the catalogue's words) and the rejected rows: how many, and the
  * first three with line, column and why in the catalogue's words for each rejection's code. The catalogue is
  * loaded only when there is something to say.
  */
-async function warn(ctx: CliContext, warnings: readonly string[], r: ImportReport): Promise<void> {
-  if (warnings.length === 0 && r.rejectedRows === 0) return;
-  const { cliWords, rejectionWords } = await wordsModule();
+async function warn(ctx: CliContext, log: ReportWarnings, r: ImportReport): Promise<void> {
+  if (log.warnings.length === 0 && r.rejectedRows === 0) return;
+  const { cliWords, rejectionWords, warningWords } = await wordsModule();
   const w = cliWords(ctx.env);
-  for (const message of warnings) ctx.stderr(`${w('eventlog.analyse.warning', { message })}\n`);
+  for (const message of warningWords(w, log)) ctx.stderr(`${w('eventlog.analyse.warning', { message })}\n`);
   if (r.rejectedRows === 0) return;
   const listed = r.rejections.slice(0, 3);
   const first = listed

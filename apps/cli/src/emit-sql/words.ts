@@ -37,6 +37,33 @@ export function rejectionWords(
   return id ? w(id as CliMessageId, { ...r.values }) : r.reason;
 }
 
+/** A report's warnings: the importer's English, and the same by code where the report has them. */
+export interface ReportWarnings {
+  readonly warnings: readonly string[];
+  readonly warningCodes?: readonly {
+    readonly code: string;
+    readonly values?: Readonly<Record<string, string | number>>;
+  }[];
+}
+
+/**
+ * An import's warnings, each by its code and values in the words the web app's dataset page uses
+ * (`datasets.warning.<code>`), except that a guessed date order points to `--date-format` rather than the web's
+ * import form; a warning without a code the catalogue knows (or a report whose codes do not line up with its
+ * English) in the importer's English.
+ */
+export function warningWords(w: Words, log: ReportWarnings): string[] {
+  const codes = log.warningCodes?.length === log.warnings.length ? log.warningCodes : undefined;
+  return log.warnings.map((english, i) => {
+    const warning = codes?.[i];
+    const id =
+      warning?.code === 'date_order_guessed'
+        ? 'datasets.warning.dateOrderGuessedCommandLine'
+        : datasetProblemMessageId('warning', warning?.code);
+    return id && warning ? w(id as CliMessageId, { ...warning.values }) : english;
+  });
+}
+
 /** The catalogue's words for each import error code, as `waymark analyse` prints them. */
 const importErrorIds: Record<ImportErrorCode, CliMessageId> = {
   missing_column: 'eventlog.analyse.importError.missingColumn',
