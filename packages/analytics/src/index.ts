@@ -27,6 +27,7 @@ export {
   type ImportedLog,
   type ImportOptions,
   type ImportReport,
+  importWarningCodes,
   type ImportWarning,
   type ImportWarningCode,
   type Rejection,

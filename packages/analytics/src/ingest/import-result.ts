@@ -21,13 +21,16 @@ export interface Rejection {
  * What an import read around but the reader should know, for the message catalogue (`datasets.warning.<code>`,
  * camel-cased) with its values; the same warning's English is in `ImportReport.warnings`, at the same place.
  */
-export type ImportWarningCode =
-  | 'column_without_name'
-  | 'column_name_repeated'
-  | 'date_order_guessed'
-  | 'header_without_events'
-  | 'characters_after_quote'
-  | 'cases_out_of_order';
+export const importWarningCodes = [
+  'column_without_name',
+  'column_name_repeated',
+  'date_order_guessed',
+  'header_without_events',
+  'characters_after_quote',
+  'cases_out_of_order',
+] as const;
+
+export type ImportWarningCode = (typeof importWarningCodes)[number];
 
 export interface ImportWarning {
   readonly code: ImportWarningCode;

@@ -1,6 +1,8 @@
 import {
   importErrorCodes,
+  importWarningCodes,
   rejectionCodes,
+  type ImportWarningCode,
   timestampExpectations,
   type RejectionCode,
   type RejectionValues,
@@ -27,6 +29,16 @@ const sample: Record<RejectionCode, RejectionValues> = {
   trace_without_case: { traceLine: 12, attribute: 'concept:name' },
   event_without_activity: { attribute: 'concept:name' },
   event_without_timestamp: { attribute: 'time:timestamp' },
+};
+
+/** A warning's values as the importer gives them, one set per code. */
+const warningSample: Record<ImportWarningCode, Record<string, string | number>> = {
+  column_without_name: { column: 4 },
+  column_name_repeated: { first: 5, second: 6, name: 'notes' },
+  date_order_guessed: { column: 'when' },
+  header_without_events: {},
+  characters_after_quote: { rows: 3 },
+  cases_out_of_order: { cases: 7 },
 };
 
 describe('the words of event-log problems', () => {
@@ -60,6 +72,21 @@ describe('the words of event-log problems', () => {
         const id = `datasets.importError.${camel(code)}`;
         expect(messages[id], id).toBeTruthy();
       }
+    });
+
+    it(`given each import warning code, then ${locale} has words for it that use its values (the date one for the web and the command line)`, () => {
+      const ids = (code: ImportWarningCode) => [
+        `datasets.warning.${camel(code)}`,
+        ...(code === 'date_order_guessed' ? ['datasets.warning.dateOrderGuessedCommandLine'] : []),
+      ];
+      for (const code of importWarningCodes)
+        for (const id of ids(code)) {
+          expect(messages[id], id).toBeTruthy();
+          const words = t(id as MessageId, { ...warningSample[code], monthFirst: 'M', dateLabel: 'D' });
+          expect(words, id).not.toMatch(/[{}]/);
+          for (const v of Object.values(warningSample[code])) expect(words, id).toContain(String(v));
+          expect(messagesFor(locale === 'en' ? 'cy' : 'en')[id], id).not.toBe(messages[id]);
+        }
     });
 
     it(`given a row stored without a code, then ${locale} has a plain sentence naming its line and column`, () => {
