@@ -3,6 +3,7 @@ import { Link } from '../app/router';
 import { useSession } from '../app/session';
 import { useEditorContext } from '../editor/editor-context';
 import { t } from '../i18n';
+import { useOneAtATime } from '../state/one-at-a-time';
 import { ChoiceField, ErrorSummary, SelectField, TextField, errorText } from '../ui/field';
 import {
   addOpportunityLink,
@@ -28,7 +29,8 @@ const NEW = '__new__';
 /**
  * The editor's side panel of what this map is linked to (issue 14): the step of the journey above it, the
  * journeys its steps open, hand-overs to steps of other journeys, and the opportunities its cards are evidence
- * for — each change made here is seen from the other journey and the opportunity too.
+ * for — each change made here is seen from the other journey and the opportunity too. One change at a time: a
+ * second click while one is on its way (a double click) makes nothing twice and no error about the first.
  */
 export function ConnectionsPanel({ ws, id }: { ws: string; id: string }) {
   const { journey, canEdit } = useEditorContext();
@@ -52,6 +54,7 @@ export function ConnectionsPanel({ ws, id }: { ws: string; id: string }) {
   const [opportunity, setOpportunity] = useState(NEW);
   const [newTitle, setNewTitle] = useState('');
   const [titleError, setTitleError] = useState<string | null>(null);
+  const { busy, run } = useOneAtATime();
 
   const reload = useCallback(() => {
     readConnections(ws, id)
@@ -84,33 +87,37 @@ export function ConnectionsPanel({ ws, id }: { ws: string; id: string }) {
       .catch((e: unknown) => setError(errorText(e)));
   }, [ws, toJourney]);
 
-  const act = (work: Promise<unknown>, words: string) =>
-    work
-      .then(() => {
-        setError(null);
-        setDone(words);
-        reload();
-      })
-      .catch((e: unknown) => {
-        setDone(null);
-        setError(errorText(e));
-      });
+  /** Starts `work` unless a change is on its way already; says `words` once it is done. */
+  const act = (work: () => Promise<unknown>, words: string) =>
+    run(() =>
+      work()
+        .then(() => {
+          setError(null);
+          setDone(words);
+          reload();
+        })
+        .catch((e: unknown) => {
+          setDone(null);
+          setError(errorText(e));
+        }),
+    );
 
   const stepName = (stepId: string) => steps.find((s) => s.id === stepId)?.label ?? stepId;
 
   const linkChild = (event: FormEvent) => {
     event.preventDefault();
-    void act(setChild(ws, csrf, id, childStep, childJourney), t('hierarchy.connections.childLinked'));
+    void act(() => setChild(ws, csrf, id, childStep, childJourney), t('hierarchy.connections.childLinked'));
   };
   const linkStep = (event: FormEvent) => {
     event.preventDefault();
     void act(
-      addStepLink(ws, csrf, {
-        fromJourneyId: id,
-        fromStepId: fromStep,
-        toJourneyId: toJourney,
-        toStepId: toStep,
-      }),
+      () =>
+        addStepLink(ws, csrf, {
+          fromJourneyId: id,
+          fromStepId: fromStep,
+          toJourneyId: toJourney,
+          toStepId: toStep,
+        }),
       t('hierarchy.connections.stepLinked'),
     );
   };
@@ -124,15 +131,19 @@ export function ConnectionsPanel({ ws, id }: { ws: string; id: string }) {
       }
       setTitleError(null);
       void act(
-        createOpportunity(ws, csrf, { title: newTitle.trim(), links: [link] }).then((o) => {
-          setOpportunities((list) => [...list, o]);
-          setNewTitle('');
-        }),
+        () =>
+          createOpportunity(ws, csrf, { title: newTitle.trim(), links: [link] }).then((o) => {
+            setOpportunities((list) => [...list, o]);
+            setNewTitle('');
+          }),
         t('hierarchy.connections.opportunityMade'),
       );
       return;
     }
-    void act(addOpportunityLink(ws, csrf, opportunity, link), t('hierarchy.connections.addedToOpportunity'));
+    void act(
+      () => addOpportunityLink(ws, csrf, opportunity, link),
+      t('hierarchy.connections.addedToOpportunity'),
+    );
   };
 
   return (
@@ -172,9 +183,10 @@ export function ConnectionsPanel({ ws, id }: { ws: string; id: string }) {
                   <button
                     type="button"
                     className="link-button"
+                    aria-disabled={busy || undefined}
                     onClick={() =>
                       void act(
-                        removeChild(ws, csrf, id, k.parentStepId),
+                        () => removeChild(ws, csrf, id, k.parentStepId),
                         t('hierarchy.connections.childRemoved'),
                       )
                     }
@@ -201,7 +213,7 @@ export function ConnectionsPanel({ ws, id }: { ws: string; id: string }) {
               onChange={setChildJourney}
               choices={others.map((j) => ({ value: j.id, label: j.title }))}
             />
-            <button type="submit" className="button button--secondary">
+            <button type="submit" className="button button--secondary" aria-disabled={busy || undefined}>
               {t('hierarchy.connections.linkChild')}
             </button>
           </form>
@@ -232,8 +244,9 @@ export function ConnectionsPanel({ ws, id }: { ws: string; id: string }) {
                   <button
                     type="button"
                     className="link-button"
+                    aria-disabled={busy || undefined}
                     onClick={() =>
-                      void act(removeStepLink(ws, csrf, l.id), t('hierarchy.connections.stepUnlinked'))
+                      void act(() => removeStepLink(ws, csrf, l.id), t('hierarchy.connections.stepUnlinked'))
                     }
                   >
                     {t('hierarchy.connections.remove')}
@@ -263,7 +276,12 @@ export function ConnectionsPanel({ ws, id }: { ws: string; id: string }) {
               onChange={setToStep}
               choices={toSteps}
             />
-            <button type="submit" className="button button--secondary" disabled={!toStep}>
+            <button
+              type="submit"
+              className="button button--secondary"
+              disabled={!toStep}
+              aria-disabled={busy || undefined}
+            >
               {t('hierarchy.connections.linkStep')}
             </button>
           </form>
@@ -316,7 +334,7 @@ export function ConnectionsPanel({ ws, id }: { ws: string; id: string }) {
                 onChange={(e) => setNewTitle(e.target.value)}
               />
             ) : null}
-            <button type="submit" className="button button--secondary">
+            <button type="submit" className="button button--secondary" aria-disabled={busy || undefined}>
               {t('hierarchy.connections.addToOpportunity')}
             </button>
           </form>

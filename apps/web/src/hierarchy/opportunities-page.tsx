@@ -3,6 +3,7 @@ import { Link, useRouter } from '../app/router';
 import { useRole, useSession } from '../app/session';
 import { useTitle } from '../app/use-title';
 import { t } from '../i18n';
+import { useOneAtATime } from '../state/one-at-a-time';
 import { ErrorSummary, SelectField, TextField, errorText } from '../ui/field';
 import {
   createOpportunity,
@@ -28,6 +29,8 @@ export function OpportunitiesPage({ ws }: { ws: string }) {
   const [priority, setPriority] = useState<OpportunityPriority>('medium');
   const [titleError, setTitleError] = useState<string | null>(null);
   const csrf = session.status === 'signed-in' ? session.me.csrfToken : '';
+  // A double click on Start opportunity starts one, not two.
+  const { busy, run } = useOneAtATime();
 
   useEffect(() => {
     listOpportunities(ws)
@@ -42,9 +45,11 @@ export function OpportunitiesPage({ ws }: { ws: string }) {
       return;
     }
     setTitleError(null);
-    createOpportunity(ws, csrf, { title: title.trim(), priority })
-      .then((o) => navigate({ page: 'opportunity', ws, id: o.id }))
-      .catch((e: unknown) => setError(errorText(e)));
+    void run(() =>
+      createOpportunity(ws, csrf, { title: title.trim(), priority })
+        .then((o) => navigate({ page: 'opportunity', ws, id: o.id }))
+        .catch((e: unknown) => setError(errorText(e))),
+    );
   };
 
   return (
@@ -114,7 +119,7 @@ export function OpportunitiesPage({ ws }: { ws: string }) {
               </option>
             ))}
           </SelectField>
-          <button type="submit" className="button">
+          <button type="submit" className="button" aria-disabled={busy || undefined}>
             {t('hierarchy.opportunities.create')}
           </button>
         </form>

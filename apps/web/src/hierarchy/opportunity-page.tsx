@@ -6,6 +6,7 @@ import type { Route } from '../app/routes';
 import { useRole, useSession } from '../app/session';
 import { useTitle } from '../app/use-title';
 import { t } from '../i18n';
+import { useOneAtATime } from '../state/one-at-a-time';
 import { useSaveQueue, type SaveTurn } from '../state/save-queue';
 import { ErrorSummary, SelectField, errorText } from '../ui/field';
 import {
@@ -59,7 +60,9 @@ function linkLabel(l: OpportunityLinkView): string {
  * it is answered, on the version that one produced: a double click on Save, or a second save on a slow line,
  * is not refused as if someone else had saved. Only the last change of a run shows its answer, so an earlier
  * answer never replaces later edits in the form. When someone else did save meanwhile, the rest of the run is
- * not sent over their version: the page shows their version and says so.
+ * not sent over their version: the page shows their version and says so. A link is added or removed once at a
+ * time: a second click before the first is answered (a double click) does nothing, rather than being refused
+ * as a link that is there already, or gone already.
  */
 export function OpportunityPage({ ws, id }: { ws: string; id: string }) {
   const { session } = useSession();
@@ -82,6 +85,7 @@ export function OpportunityPage({ ws, id }: { ws: string; id: string }) {
   // The version the next change is based on, outside React's render cycle, and the changes not yet answered.
   const base = useRef(0);
   const changes = useSaveQueue();
+  const linking = useOneAtATime();
   useTitle(o ? o.title : t('hierarchy.opportunity.heading'));
 
   const show = useCallback((next: OpportunityView) => {
@@ -125,7 +129,7 @@ export function OpportunityPage({ ws, id }: { ws: string; id: string }) {
    */
   const change = (send: (version: number) => Promise<OpportunityView>, done: string) => {
     setSaved(null);
-    void changes.add(async (turn: SaveTurn) => {
+    return changes.add(async (turn: SaveTurn) => {
       if (turn.refused) return;
       try {
         const next = await send(base.current);
@@ -154,7 +158,7 @@ export function OpportunityPage({ ws, id }: { ws: string; id: string }) {
       priority: draft.priority,
       ownerId: draft.ownerId === '' ? null : draft.ownerId,
     };
-    change(
+    void change(
       (baseVersion) => updateOpportunity(ws, csrf, o.id, { baseVersion, ...fields }),
       t('hierarchy.opportunity.saved'),
     );
@@ -164,14 +168,18 @@ export function OpportunityPage({ ws, id }: { ws: string; id: string }) {
     event.preventDefault();
     if (!o || !linkJourney || !target) return;
     const link = { journeyId: linkJourney, kind: linkKind, target };
-    change(() => addOpportunityLink(ws, csrf, o.id, link), t('hierarchy.opportunity.linkAdded'));
+    void linking.run(() =>
+      change(() => addOpportunityLink(ws, csrf, o.id, link), t('hierarchy.opportunity.linkAdded')),
+    );
   };
 
   const unlink = (l: OpportunityLinkView) => {
     if (!o) return;
-    change(
-      () => removeOpportunityLink(ws, csrf, o.id, l).then(() => readOpportunity(ws, o.id)),
-      t('hierarchy.opportunity.linkRemoved'),
+    void linking.run(() =>
+      change(
+        () => removeOpportunityLink(ws, csrf, o.id, l).then(() => readOpportunity(ws, o.id)),
+        t('hierarchy.opportunity.linkRemoved'),
+      ),
     );
   };
 
@@ -203,7 +211,12 @@ export function OpportunityPage({ ws, id }: { ws: string; id: string }) {
         </blockquote>
       ))}
       {editable ? (
-        <button type="button" className="link-button" onClick={() => unlink(l)}>
+        <button
+          type="button"
+          className="link-button"
+          aria-disabled={linking.busy || undefined}
+          onClick={() => unlink(l)}
+        >
           {t('hierarchy.opportunity.unlink')} <span className="visually-hidden">{linkLabel(l)}</span>
         </button>
       ) : null}
@@ -332,7 +345,12 @@ export function OpportunityPage({ ws, id }: { ws: string; id: string }) {
               ))}
             </SelectField>
           )}
-          <button type="submit" className="button" disabled={!target}>
+          <button
+            type="submit"
+            className="button"
+            disabled={!target}
+            aria-disabled={linking.busy || undefined}
+          >
             {t('hierarchy.opportunity.addLinkButton')}
           </button>
         </form>

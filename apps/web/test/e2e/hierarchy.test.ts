@@ -378,4 +378,133 @@ describe('journeys within journeys and opportunities across journeys', () => {
       await line.end();
     }
   }, 60_000);
+
+  /** After a double click whose answers are slow: a second request would have gone with the second click. */
+  const answersCome = () => new Promise((r) => setTimeout(r, 1500));
+  const isFocused = (button: ReturnType<Page['getByRole']>) =>
+    button.evaluate((el) => el === document.activeElement);
+
+  it('given answers slow to come, when Add card to opportunity (a new one) is double-clicked, then one opportunity is made, the button keeps the focus and no error shows', async () => {
+    const { page, server } = session;
+    await openEditor(
+      page,
+      'melton-asb-victim-current',
+      'Victims of anti-social behaviour: "My Life Is Far From Quiet..." (current journey)',
+    );
+    await openPanel(page);
+    const panel = page.locator('.side-panel');
+    const title = 'Nobody rings back after a report';
+    const made = await slowLine(page, '**/api/workspaces/demo/opportunities', 'POST');
+    try {
+      await panel.getByLabel('Card (pain point, moment of truth, quote or measure)').selectOption({
+        label: 'Awaits response by authorities: Scared of retribution while waiting for a response',
+      });
+      await panel.getByLabel('Opportunity', { exact: true }).selectOption({ label: 'A new opportunity' });
+      await panel.getByLabel('Title').fill(title);
+      const add = panel.getByRole('button', { name: 'Add card to opportunity' });
+      await add.dblclick();
+      // Shown as busy meanwhile, and still focusable: the keyboard focus stays on it.
+      const meanwhile = [await add.getAttribute('aria-disabled'), await isFocused(add)];
+      await panel.getByText('The opportunity was made with this card as its evidence.').waitFor();
+      await answersCome();
+      expect(made.answered()).toBe(1);
+      const list = (await (
+        await page.request.get(`${server.url}/api/workspaces/demo/opportunities`)
+      ).json()) as { items: { title: string }[] };
+      expect(list.items.filter((o) => o.title === title)).toHaveLength(1);
+      expect(await panel.getByRole('link', { name: title }).count()).toBe(1);
+      expect(await panel.getByRole('alert').count()).toBe(0);
+      expect(meanwhile).toEqual(['true', true]);
+      expect(await add.getAttribute('aria-disabled')).toBeNull();
+    } finally {
+      await made.end();
+    }
+  }, 60_000);
+
+  it('given answers slow to come, when Start opportunity is double-clicked, then one opportunity is started', async () => {
+    const { page, server } = session;
+    const title = 'Letters go to the old address';
+    const made = await slowLine(page, '**/api/workspaces/demo/opportunities', 'POST');
+    try {
+      await page.goto(`${server.url}/w/demo/opportunities`);
+      const form = page.getByRole('form', { name: 'Start an opportunity' });
+      await form.getByLabel('Title').fill(title);
+      await form.getByRole('button', { name: 'Start opportunity' }).dblclick();
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      await answersCome();
+      expect(made.answered()).toBe(1);
+      const list = (await (
+        await page.request.get(`${server.url}/api/workspaces/demo/opportunities`)
+      ).json()) as { items: { title: string }[] };
+      expect(list.items.filter((o) => o.title === title)).toHaveLength(1);
+    } finally {
+      await made.end();
+    }
+  }, 60_000);
+
+  it('given answers slow to come, when Link the steps is double-clicked, then one step link is made and nothing says it is there already', async () => {
+    const { page, server } = session;
+    await createJourney(session, {
+      template: 'blank-current',
+      id: 'noise-report',
+      title: 'Reporting a noise',
+    });
+    await openEditor(page, 'noise-report', 'Reporting a noise');
+    await openPanel(page);
+    const panel = page.locator('.side-panel');
+    const linked = await slowLine(page, '**/api/workspaces/demo/step-links', 'POST');
+    try {
+      await panel
+        .getByLabel('Journey it hands over to')
+        .selectOption({ label: 'Victims of anti-social behaviour: desired journey' });
+      await expect
+        .poll(() => panel.getByLabel('Step of that journey').locator('option').count())
+        .toBeGreaterThan(0);
+      await panel.getByRole('button', { name: 'Link the steps' }).dblclick();
+      await expect.poll(() => linked.answered(), { timeout: 15_000 }).toBeGreaterThan(0);
+      await answersCome();
+      expect(linked.answered()).toBe(1);
+      await panel.getByText('The steps are linked. Both journeys show the link.').waitFor();
+      const connections = (await (
+        await page.request.get(`${server.url}/api/workspaces/demo/journeys/noise-report/connections`)
+      ).json()) as { stepLinks: unknown[] };
+      expect(connections.stepLinks).toHaveLength(1);
+      expect(await panel.getByRole('alert').count()).toBe(0);
+      expect(await panel.getByText('That link is there already.').count()).toBe(0);
+    } finally {
+      await linked.end();
+    }
+  }, 60_000);
+
+  it('given answers slow to come, when Add link is double-clicked on an opportunity, then the link is added once and nothing says it is there already', async () => {
+    const { page } = session;
+    const o = await newOpportunity('Calls are not returned');
+    const links = await slowLine(page, `**/api/workspaces/demo/opportunities/${o.id}/links`, 'POST');
+    try {
+      await page.goto(o.url);
+      const add = page.getByRole('form', { name: 'Add evidence or what it leads to' });
+      await add
+        .getByLabel('Journey', { exact: true })
+        .selectOption({ label: 'Victims of anti-social behaviour: desired journey' });
+      await add.getByLabel('What to link').selectOption({ label: 'Business case' });
+      await add.getByLabel('Which one').selectOption({ label: 'Keep victims informed at every stage' });
+      const button = add.getByRole('button', { name: 'Add link' });
+      await button.dblclick();
+      const meanwhile = [await button.getAttribute('aria-disabled'), await isFocused(button)];
+      await page.getByText('The link was added.').waitFor();
+      await answersCome();
+      expect(links.answered()).toBe(1);
+      const stored = await o.stored();
+      expect([stored.links.length, stored.version]).toEqual([1, o.version + 1]);
+      expect(await page.getByText('That link is there already.').count()).toBe(0);
+      expect(await page.getByRole('alert').count()).toBe(0);
+      await page
+        .getByRole('region', { name: 'What it leads to' })
+        .getByRole('link', { name: 'Keep victims informed at every stage' })
+        .waitFor();
+      expect(meanwhile).toEqual(['true', true]);
+    } finally {
+      await links.end();
+    }
+  }, 60_000);
 });
