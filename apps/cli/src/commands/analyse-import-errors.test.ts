@@ -113,6 +113,24 @@ describe('waymark analyse, given a log it cannot import, in English', () => {
     );
   });
 
+  it('given --emit-sql with a sample log it cannot read, then why in the same words, the sample as given, and no words from the engine or Node', async () => {
+    const h = harness();
+    h.write('empty.csv', '');
+    expect(await h.run('empty.csv', '--emit-sql')).toBe(exitCodes.invalid);
+    expect(await h.run('nope.csv', '--emit-sql')).toBe(exitCodes.io);
+    expect(h.stderr()).toBe(
+      'waymark analyse: cannot take the column names from empty.csv: the file is empty. Export or save the log again, with a header row and its events. Or name the columns with --case, --activity and --timestamp instead.\n' +
+        'waymark analyse: cannot take the column names from nope.csv: cannot read nope.csv: there is no such file. Check its name and folder. Or name the columns with --case, --activity and --timestamp instead.\n',
+    );
+    const cy = harness({ WAYMARK_LANG: 'cy' });
+    cy.write('empty.csv', '');
+    expect(await cy.run('empty.csv', '--emit-sql')).toBe(exitCodes.invalid);
+    expect(cy.stderr()).toMatch(
+      /^waymark analyse: ni ellir cymryd enwau’r colofnau o empty\.csv: .+ Neu enwch y colofnau gyda --case, --activity a --timestamp yn lle hynny\.\n$/,
+    );
+    expect(cy.stderr()).not.toMatch(/file is empty|empty_file/);
+  });
+
   it('given two columns of one name, one of them chosen, then both columns and to rename one', async () => {
     const h = harness();
     h.write('twice.csv', 'case,activity,timestamp,case\nA,B,2024-01-01,C\n');

@@ -321,8 +321,12 @@ export const analyseCommand: CliCommand = {
         return exitCodes.usage;
       }
       if (e instanceof ImportError) {
-        const { cliWords, importErrorWords } = await wordsModule();
-        const said = importErrorWords(cliWords(ctx.env), logAsGiven(e, ctx, parsed.positionals[0]));
+        const { cliWords, importErrorWords, namedAsGiven } = await wordsModule();
+        const logArg = parsed.positionals[0];
+        const said = importErrorWords(
+          cliWords(ctx.env),
+          namedAsGiven(e, logArg === undefined ? '' : resolvePath(ctx, logArg), logArg),
+        );
         ctx.stderr(`waymark analyse: ${said}\n`);
         return e.code === 'io' ? exitCodes.io : exitCodes.invalid;
       }
@@ -404,12 +408,6 @@ class ConfigError extends UsageError {
 
 function resolvePath(ctx: CliContext, p: string): string {
   return isAbsolute(p) ? p : join(ctx.cwd, p);
-}
-
-/** The import error with the log named as it was given (log.csv), not by the path it was read from. */
-function logAsGiven(e: ImportError, ctx: CliContext, logArg: string | undefined): ImportError {
-  if (logArg === undefined || e.values?.file !== resolvePath(ctx, logArg)) return e;
-  return new ImportError(e.code, e.message, e.line, { ...e.values, file: logArg });
 }
 
 /** What a settings file's values must be, as the catalogue's optionFile messages name them, with an example. */

@@ -1,10 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
-import { importLogFile, type ColumnMapping, type ImportFileOptions } from '@waymark/analytics';
+import { ImportError, importLogFile, type ColumnMapping, type ImportFileOptions } from '@waymark/analytics';
 import { exitCodes, type CliContext } from '../command';
 import { sqlRules } from './rules';
 import { dialects, emitSql, figureIds, sqlScript, type Dialect, type EventTable } from './sql';
-import { cliWords, type Words } from './words';
+import { cliWords, importErrorWords, namedAsGiven, type Words } from './words';
 
 /** What `waymark analyse --emit-sql` is given: the analyse options it uses, already parsed. */
 export interface EmitSqlRequest {
@@ -107,17 +107,17 @@ export async function runEmitSql(request: EmitSqlRequest, ctx: CliContext): Prom
   }
   let sampled: ColumnMapping | undefined;
   if (request.sample !== undefined) {
+    const path = resolvePath(ctx, request.sample);
     try {
-      const imported = await importLogFile(resolvePath(ctx, request.sample), request.importOptions);
+      const imported = await importLogFile(path, request.importOptions);
       sampled = imported.report.mapping;
     } catch (e) {
+      if (!(e instanceof ImportError)) throw e;
+      const reason = importErrorWords(w, namedAsGiven(e, path, request.sample));
       ctx.stderr(
-        `waymark analyse: ${w('emitSql.error.sampleUnreadable', {
-          file: request.sample,
-          reason: e instanceof Error ? e.message : String(e),
-        })}\n`,
+        `waymark analyse: ${w('emitSql.error.sampleUnreadable', { file: request.sample, reason })}\n`,
       );
-      return exitCodes.invalid;
+      return e.code === 'io' ? exitCodes.io : exitCodes.invalid;
     }
   }
   const text = emitSqlScript(eventTable(request, sampled), request, dialect, w);

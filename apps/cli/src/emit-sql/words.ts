@@ -92,14 +92,31 @@ const importErrorIds: Record<ImportErrorCode, CliMessageId> = {
 };
 
 /**
+ * An import error with its file named as the user typed it: the engine names the path it resolved (`resolved`),
+ * which a person did not write.
+ */
+export function namedAsGiven(
+  e: SaidImportError,
+  resolved: string,
+  given: string | undefined,
+): SaidImportError {
+  if (given === undefined || e.values?.file !== resolved) return e;
+  return { code: e.code, message: e.message, values: { ...e.values, file: given } };
+}
+
+/** What `importErrorWords` reads of an import error. */
+export interface SaidImportError {
+  readonly code: string;
+  readonly values?: ImportErrorValues;
+  readonly message: string;
+}
+
+/**
  * Why a log could not be imported, by the error's code and values in the catalogue's words for the command line
  * (`eventlog.analyse.importError.<code>`); the importer's English `message` only for an error that has no code
  * the catalogue knows, or no values to say it with.
  */
-export function importErrorWords(
-  w: Words,
-  e: { readonly code: string; readonly values?: ImportErrorValues; readonly message: string },
-): string {
+export function importErrorWords(w: Words, e: SaidImportError): string {
   const id = Object.hasOwn(importErrorIds, e.code) ? importErrorIds[e.code as ImportErrorCode] : undefined;
   if (id === undefined || e.values === undefined) return e.message;
   return w(id, { ...e.values });
