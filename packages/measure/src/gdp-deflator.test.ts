@@ -101,3 +101,68 @@ describe('loading a deflator CSV', () => {
     expect(paths(parseDeflatorCsv(many, meta))).toEqual(['file: expected at most 400 years']);
   });
 });
+
+describe('a deflator CSV’s problems by code and values', () => {
+  const said = (r: ReturnType<typeof parseDeflatorCsv>) =>
+    r.ok ? [] : r.error.map((e) => ({ path: e.path, reason: e.reason, values: e.values }));
+
+  it('names a file too large by its limit in KB', () => {
+    const huge = `year,index\n${'2024,100\n'.repeat(maxDeflatorCsvBytes / 9 + 10)}`;
+    expect(said(parseDeflatorCsv(huge, meta))).toEqual([
+      { path: 'file', reason: 'too_large', values: { limitKb: 64 } },
+    ]);
+  });
+
+  it('names missing publication details, with what was given', () => {
+    const r = parseDeflatorCsv('year,index\n2023,97\n2024,100\n', {
+      title: ' ',
+      published: 'Dec 2025',
+      url: 'gov.uk/x',
+    });
+    expect(said(r)).toEqual([
+      { path: 'title', reason: 'no_title', values: {} },
+      { path: 'published', reason: 'bad_published', values: { got: 'Dec 2025' } },
+      { path: 'url', reason: 'bad_url', values: { got: 'gov.uk/x' } },
+    ]);
+  });
+
+  it('names an empty file, a wrong header with what it got, too few and too many years with the count', () => {
+    expect(said(parseDeflatorCsv(' \n', meta))).toEqual([{ path: 'file', reason: 'no_header', values: {} }]);
+    expect(said(parseDeflatorCsv('Financial year,2024-25 = 100\n2023-24,97\n', meta))).toEqual([
+      { path: 'line 1', reason: 'bad_header', values: { line: 1, got: 'Financial year,2024-25 = 100' } },
+    ]);
+    expect(said(parseDeflatorCsv('year,index\n2024,100\n', meta))).toEqual([
+      { path: 'file', reason: 'few_years', values: { count: 1 } },
+    ]);
+    const many = `year,index\n${Array.from({ length: 401 }, (_, i) => `${1600 + i},${i + 1}`).join('\n')}\n`;
+    expect(said(parseDeflatorCsv(many, meta))).toEqual([
+      { path: 'file', reason: 'too_many_years', values: { max: 400, count: 401 } },
+    ]);
+  });
+
+  it('names each bad line: its count of values, a year or index that is not one, a mix of kinds, a repeated year and where it was first', () => {
+    const r = parseDeflatorCsv(
+      'year,index\n2022,ninety\nlast year,99\n2023,97,1\n2023-24,100\n2024,100\n2025,103\n2024,101\n',
+      meta,
+    );
+    expect(said(r)).toEqual([
+      { path: 'line 2', reason: 'bad_index', values: { line: 2, got: 'ninety' } },
+      { path: 'line 3', reason: 'bad_year', values: { line: 3, got: 'last year' } },
+      { path: 'line 4', reason: 'value_count', values: { line: 4, count: 3 } },
+      { path: 'line 5', reason: 'mixed_years', values: { line: 5, kind: 'calendar', got: '2023-24' } },
+      { path: 'line 8', reason: 'repeated_year', values: { line: 8, year: '2024', firstLine: 6 } },
+    ]);
+    const financial = parseDeflatorCsv('year,index\n2023-24,97\n2024,100\n', meta);
+    expect(said(financial)).toEqual([
+      { path: 'line 3', reason: 'mixed_years', values: { line: 3, kind: 'financial', got: '2024' } },
+    ]);
+  });
+
+  it('keeps what was given short: a long header or year is cut, as in the English', () => {
+    const long = 'x'.repeat(200);
+    const header = parseDeflatorCsv(`${long}\n2024,100\n`, meta);
+    expect(!header.ok && header.error[0]!.values).toEqual({ line: 1, got: 'x'.repeat(80) });
+    const year = parseDeflatorCsv(`year,index\n${long},1\n2024,100\n`, meta);
+    expect(!year.ok && year.error[0]!.values).toEqual({ line: 2, got: 'x'.repeat(40) });
+  });
+});

@@ -62,6 +62,58 @@ export interface DeflatorMeta {
   readonly url: string;
 }
 
+/**
+ * What can be wrong with a deflator CSV or its publication details, by a stable code and the values its words
+ * need (a screen says these from its catalogue; `message` keeps the English for the API and logs). `line` is the
+ * file's line, from 1 for the header.
+ */
+export type DeflatorProblemDetail =
+  /** The file is larger than maxDeflatorCsvBytes. */
+  | { readonly reason: 'too_large'; readonly values: { readonly limitKb: number } }
+  /** The publication's title is blank. */
+  | { readonly reason: 'no_title'; readonly values: Record<string, never> }
+  /** The publication date is not YYYY-MM or YYYY-MM-DD. */
+  | { readonly reason: 'bad_published'; readonly values: { readonly got: string } }
+  /** The address does not start https://. */
+  | { readonly reason: 'bad_url'; readonly values: { readonly got: string } }
+  /** The file is empty: not even a header. */
+  | { readonly reason: 'no_header'; readonly values: Record<string, never> }
+  /** The first line is not `year,index`. */
+  | { readonly reason: 'bad_header'; readonly values: { readonly line: 1; readonly got: string } }
+  /** Fewer than two years after the header. */
+  | { readonly reason: 'few_years'; readonly values: { readonly count: number } }
+  /** More than maxDeflatorRows years. */
+  | { readonly reason: 'too_many_years'; readonly values: { readonly max: number; readonly count: number } }
+  /** A line without exactly two values. */
+  | { readonly reason: 'value_count'; readonly values: { readonly line: number; readonly count: number } }
+  /** A year not like 2024 or 2024-25. */
+  | { readonly reason: 'bad_year'; readonly values: { readonly line: number; readonly got: string } }
+  /** A financial year among calendar years, or the other way round; `kind` is what the lines above have. */
+  | {
+      readonly reason: 'mixed_years';
+      readonly values: {
+        readonly line: number;
+        readonly kind: 'calendar' | 'financial';
+        readonly got: string;
+      };
+    }
+  /** An index that is not a number above zero. */
+  | { readonly reason: 'bad_index'; readonly values: { readonly line: number; readonly got: string } }
+  /** A year given again; `firstLine` is where it was first. */
+  | {
+      readonly reason: 'repeated_year';
+      readonly values: { readonly line: number; readonly year: string; readonly firstLine: number };
+    };
+
+/** A problem parseDeflatorCsv found: the InputError's path and English, with its code and values. */
+export type DeflatorProblem = InputError & DeflatorProblemDetail;
+export type DeflatorProblemReason = DeflatorProblem['reason'];
+
+const problem = (path: string, message: string, detail: DeflatorProblemDetail): DeflatorProblem => ({
+  ...inputError(path, message),
+  ...detail,
+});
+
 const numberPattern = /^\d+(?:\.\d+)?$/;
 const unquote = (cell: string) =>
   cell
@@ -71,60 +123,131 @@ const unquote = (cell: string) =>
 
 /**
  * A deflator series from a CSV with the header `year,index` and one row a year: `2011,70.834` or
- * `2011-12,71.2`. Every problem names its line and what was expected; nothing is half-loaded.
+ * `2011-12,71.2`. Every problem names its line and what was expected, by code and values as well as in
+ * English; nothing is half-loaded.
  */
 export function parseDeflatorCsv(
   text: string,
   meta: DeflatorMeta,
-): Result<DeflatorSeries, readonly InputError[]> {
-  if (new TextEncoder().encode(text).length > maxDeflatorCsvBytes)
-    return err([inputError('file', `expected a file of at most ${maxDeflatorCsvBytes / 1024} KB`)]);
-  const errors: InputError[] = [];
-  if (meta.title.trim() === '') errors.push(inputError('title', 'expected the title of the publication'));
+): Result<DeflatorSeries, readonly DeflatorProblem[]> {
+  if (new TextEncoder().encode(text).length > maxDeflatorCsvBytes) {
+    const limitKb = maxDeflatorCsvBytes / 1024;
+    return err([
+      problem('file', `expected a file of at most ${limitKb} KB`, {
+        reason: 'too_large',
+        values: { limitKb },
+      }),
+    ]);
+  }
+  const errors: DeflatorProblem[] = [];
+  if (meta.title.trim() === '')
+    errors.push(
+      problem('title', 'expected the title of the publication', { reason: 'no_title', values: {} }),
+    );
   if (!/^\d{4}-\d{2}(?:-\d{2})?$/.test(meta.published.trim()))
-    errors.push(inputError('published', 'expected the publication date as YYYY-MM or YYYY-MM-DD'));
+    errors.push(
+      problem('published', 'expected the publication date as YYYY-MM or YYYY-MM-DD', {
+        reason: 'bad_published',
+        values: { got: meta.published.trim().slice(0, 40) },
+      }),
+    );
   if (!/^https:\/\/\S+$/.test(meta.url.trim()))
-    errors.push(inputError('url', 'expected the https:// address the file was published at'));
+    errors.push(
+      problem('url', 'expected the https:// address the file was published at', {
+        reason: 'bad_url',
+        values: { got: meta.url.trim().slice(0, 80) },
+      }),
+    );
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
-  if (lines.length === 0) return err([...errors, inputError('file', 'expected a header line "year,index"')]);
-  const header = lines[0]!.split(',').map((c) => unquote(c).toLowerCase());
-  if (header.length !== 2 || header[0] !== 'year' || header[1] !== 'index') {
+  if (lines.length === 0)
     return err([
       ...errors,
-      inputError('line 1', `expected the header "year,index"; got "${lines[0]!.slice(0, 80)}"`),
+      problem('file', 'expected a header line "year,index"', { reason: 'no_header', values: {} }),
+    ]);
+  const header = lines[0]!.split(',').map((c) => unquote(c).toLowerCase());
+  if (header.length !== 2 || header[0] !== 'year' || header[1] !== 'index') {
+    const got = lines[0]!.slice(0, 80);
+    return err([
+      ...errors,
+      problem('line 1', `expected the header "year,index"; got "${got}"`, {
+        reason: 'bad_header',
+        values: { line: 1, got },
+      }),
     ]);
   }
   const rows = lines.slice(1);
-  if (rows.length < 2) errors.push(inputError('file', 'expected at least two years after the header'));
+  if (rows.length < 2)
+    errors.push(
+      problem('file', 'expected at least two years after the header', {
+        reason: 'few_years',
+        values: { count: rows.length },
+      }),
+    );
   if (rows.length > maxDeflatorRows)
-    return err([...errors, inputError('file', `expected at most ${maxDeflatorRows} years`)]);
+    return err([
+      ...errors,
+      problem('file', `expected at most ${maxDeflatorRows} years`, {
+        reason: 'too_many_years',
+        values: { max: maxDeflatorRows, count: rows.length },
+      }),
+    ]);
   const index: Record<string, number> = {};
+  const lineOf: Record<string, number> = {};
   let kind: 'calendar' | 'financial' | null = null;
-  rows.forEach((line, i) => {
-    const where = `line ${i + 2}`;
-    const cells = line.split(',').map(unquote);
+  rows.forEach((row, i) => {
+    const line = i + 2;
+    const where = `line ${line}`;
+    const cells = row.split(',').map(unquote);
     if (cells.length !== 2) {
-      errors.push(inputError(where, `expected two values, a year and an index; got ${cells.length}`));
+      errors.push(
+        problem(where, `expected two values, a year and an index; got ${cells.length}`, {
+          reason: 'value_count',
+          values: { line, count: cells.length },
+        }),
+      );
       return;
     }
     const [year, value] = cells as [string, string];
     if (!isPriceYear(year)) {
-      errors.push(inputError(where, `expected a year such as 2024 or 2024-25; got "${year.slice(0, 40)}"`));
+      const got = year.slice(0, 40);
+      errors.push(
+        problem(where, `expected a year such as 2024 or 2024-25; got "${got}"`, {
+          reason: 'bad_year',
+          values: { line, got },
+        }),
+      );
       return;
     }
     const rowKind = year.length === 4 ? 'calendar' : 'financial';
     if (kind !== null && rowKind !== kind)
-      errors.push(inputError(where, `expected only ${kind} years, as on the lines above; got "${year}"`));
+      errors.push(
+        problem(where, `expected only ${kind} years, as on the lines above; got "${year}"`, {
+          reason: 'mixed_years',
+          values: { line, kind, got: year },
+        }),
+      );
     kind ??= rowKind;
     const n = Number(value);
-    if (!numberPattern.test(value) || !(n > 0) || !Number.isFinite(n))
+    if (!numberPattern.test(value) || !(n > 0) || !Number.isFinite(n)) {
+      const got = value.slice(0, 40);
       errors.push(
-        inputError(where, `expected an index above zero such as 70.834; got "${value.slice(0, 40)}"`),
+        problem(where, `expected an index above zero such as 70.834; got "${got}"`, {
+          reason: 'bad_index',
+          values: { line, got },
+        }),
       );
-    else if (index[year] !== undefined)
-      errors.push(inputError(where, `expected each year once; ${year} is repeated`));
-    else index[year] = n;
+    } else if (index[year] !== undefined)
+      errors.push(
+        problem(where, `expected each year once; ${year} is repeated`, {
+          reason: 'repeated_year',
+          values: { line, year, firstLine: lineOf[year]! },
+        }),
+      );
+    else {
+      index[year] = n;
+      lineOf[year] = line;
+    }
   });
   if (errors.length > 0) return err(errors.slice(0, 20));
   const base = Object.keys(index).find((y) => index[y] === 100) ?? '';

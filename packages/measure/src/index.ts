@@ -249,6 +249,9 @@ export {
   shippedDeflator,
   upratingFactor,
   type DeflatorMeta,
+  type DeflatorProblem,
+  type DeflatorProblemDetail,
+  type DeflatorProblemReason,
   type DeflatorSeries,
 } from './gdp-deflator';
 export {

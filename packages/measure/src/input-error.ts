@@ -6,13 +6,25 @@ export interface InputError {
   readonly code: 'invalid_input';
   /** Where, as `costs[2].amount`; '' for the input as a whole. */
   readonly path: string;
+  /** The English, for programmers, logs and API callers; screens say `reason` in their own words. */
   readonly message: string;
+  /** What is wrong as a stable code (`bad_index`), for words from a catalogue; absent where only `message` says it. */
+  readonly reason?: string;
+  /** What the reason's words need: the line, what was given, the limit. */
+  readonly values?: Readonly<Record<string, string | number>>;
 }
 
-export const inputError = (path: string, message: string): InputError => ({
+export const inputError = (
+  path: string,
+  message: string,
+  reason?: string,
+  values?: Readonly<Record<string, string | number>>,
+): InputError => ({
   code: 'invalid_input',
   path,
   message,
+  ...(reason === undefined ? {} : { reason }),
+  ...(values === undefined ? {} : { values }),
 });
 
 /** `['costs', 2, 'amount']` → `costs[2].amount`. */

@@ -186,7 +186,32 @@ describe('a cost model or deflator file that cannot be used, in English', () => 
       [
         'waymark analyse: --deflator mixed.csv, line 3: expected only calendar years such as 2024, as on the lines above; got “2025-26”.',
         '  --deflator mixed.csv, line 4: expected two values, a year and an index, such as 2024,100; got 1.',
-        '  --deflator mixed.csv, line 5: 2024 is given more than once. Give each year once.\n',
+        '  --deflator mixed.csv, line 5: 2024 is given more than once, first on line 2. Give each year once.\n',
+      ].join('\n'),
+    );
+  });
+
+  it('given an empty deflator file, a header alone, too many years, or a line whose year or index is not one, then what was expected and what it got', async () => {
+    const deflator = async (name: string, text: string) => {
+      const h = harness();
+      h.write(name, text);
+      expect(await h.analyse('log.csv', '--price-year', '2026', '--deflator', name)).toBe(exitCodes.invalid);
+      return h.err();
+    };
+    expect(await deflator('empty.csv', '\n\n')).toBe(
+      'waymark analyse: --deflator empty.csv: the file is empty. It needs the header “year,index” and then one year a line, such as 2024,100.\n',
+    );
+    expect(await deflator('alone.csv', 'year,index\n')).toBe(
+      'waymark analyse: --deflator alone.csv: expected at least two years after the header; got 0.\n',
+    );
+    const many = `year,index\n${Array.from({ length: 401 }, (_, i) => `${1600 + i},${i + 1}`).join('\n')}\n`;
+    expect(await deflator('many.csv', many)).toBe(
+      'waymark analyse: --deflator many.csv: expected at most 400 years; got 401.\n',
+    );
+    expect(await deflator('words.csv', 'year,index\nlast year,99\n2024,-4\n')).toBe(
+      [
+        'waymark analyse: --deflator words.csv, line 2: expected a year such as 2024 or 2024-25; got “last year”.',
+        '  --deflator words.csv, line 3: expected an index above zero, such as 70.834; got “-4”.\n',
       ].join('\n'),
     );
   });
@@ -304,6 +329,12 @@ describe('in Welsh (WAYMARK_LANG=cy or LANG=cy_GB.UTF-8)', () => {
     expect(await d.compare('--price-year', '2026', '--deflator', 'bad.csv')).toBe(exitCodes.usage);
     expect(d.err()).toBe(
       `waymark compare: --deflator bad.csv, llinell 3: disgwylid mynegai uwchlaw sero, fel 70.834; cafwyd “about 110”.${cyCompareHelp}`,
+    );
+    const r = harness({ WAYMARK_LANG: 'cy' });
+    r.write('twice.csv', 'year,index\n2024,100\n2025,103\n2024,101\n');
+    expect(await r.compare('--price-year', '2026', '--deflator', 'twice.csv')).toBe(exitCodes.usage);
+    expect(r.err()).toBe(
+      `waymark compare: --deflator twice.csv, llinell 4: rhoddir 2024 fwy nag unwaith, gyntaf ar linell 2. Rhowch bob blwyddyn unwaith.${cyCompareHelp}`,
     );
   });
 

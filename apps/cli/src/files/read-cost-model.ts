@@ -16,6 +16,7 @@ import {
   resolveCostModel,
   shippedDeflator,
   type CostTable,
+  type DeflatorProblem,
   type DeflatorSeries,
   type InputError,
   type ResolvedCostModel,
@@ -75,29 +76,22 @@ async function readTextFile(
   return ok({ text: decoded.value, changed });
 }
 
-/** A problem parseDeflatorCsv found, by what its English says, as the catalogue's deflator.problem values. */
-function deflatorProblem(file: string, p: InputError): Said {
-  const line = /^line (\d+)$/.exec(p.path)?.[1];
-  const place = line === undefined ? { hasLine: 'no', line: 0 } : { hasLine: 'yes', line: Number(line) };
-  const said = (problem: string, values: MessageValues = {}): Said => ({
+/** A problem parseDeflatorCsv found, by its code and values, as the catalogue's deflator.problem words. */
+function deflatorProblem(file: string, p: DeflatorProblem): Said {
+  if (p.reason === 'too_large') return { id: 'cli.deflator.tooLarge', values: { file, ...p.values } };
+  const line = 'line' in p.values ? p.values.line : undefined;
+  return {
     id: 'cli.deflator.problem',
-    values: { file, ...place, problem, got: '', reason: '', ...values },
-  });
-  const m = (re: RegExp) => re.exec(p.message);
-  let r;
-  if (m(/^expected a header line/)) return said('noHeader');
-  if ((r = m(/^expected the header "year,index"; got "(.*)"$/s))) return said('header', { got: r[1]! });
-  if (m(/^expected at least two years/)) return said('fewYears');
-  if ((r = m(/^expected at most (\d+) years/))) return said('tooManyYears', { limit: Number(r[1]) });
-  if ((r = m(/^expected two values, a year and an index; got (\d+)$/)))
-    return said('twoValues', { count: Number(r[1]) });
-  if ((r = m(/^expected a year such as 2024 or 2024-25; got "(.*)"$/s))) return said('year', { got: r[1]! });
-  if ((r = m(/^expected only (calendar|financial) years, as on the lines above; got "(.*)"$/s)))
-    return said('mixedYears', { kind: r[1]!, got: r[2]! });
-  if ((r = m(/^expected an index above zero such as [\d.]+; got "(.*)"$/s)))
-    return said('index', { got: r[1]! });
-  if ((r = m(/^expected each year once; (.*) is repeated$/s))) return said('repeated', { year: r[1]! });
-  return said('other', { reason: p.message });
+    values: {
+      file,
+      hasLine: line === undefined ? 'no' : 'yes',
+      line: line ?? 0,
+      // 'bad_index' → 'badIndex', the catalogue's select key
+      problem: p.reason.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()),
+      got: '',
+      ...p.values,
+    },
+  };
 }
 
 /**
