@@ -2,6 +2,9 @@ import cliPackage from '../package.json' with { type: 'json' };
 import { exitCodes, type CliCommand, type CliContext } from './command';
 import { commands as registry } from './registry';
 
+/** The catalogue's words, loaded only when `waymark` itself has something to say (not for --help). */
+const words = async (ctx: CliContext) => (await import('./emit-sql/words')).cliWords(ctx.env);
+
 export interface MainOptions extends CliContext {
   /** The arguments after `waymark` (process.argv.slice(2)). */
   readonly argv: readonly string[];
@@ -54,9 +57,11 @@ async function dispatch(
     const near = commands.find(
       (c) => wanted !== undefined && wanted.length > 1 && c.name.startsWith(wanted.slice(0, 3)),
     );
+    const w = await words(ctx);
     ctx.stderr(
-      `waymark: unknown command "${wanted}"${near ? `; did you mean "${near.name}"?` : ''}\n` +
-        `Commands: ${commands.map((c) => c.name).join(', ')}\nRun 'waymark --help' for usage.\n`,
+      `waymark: ${w('commands.main.unknownCommand', { command: wanted ?? '', hasNear: near ? 'yes' : 'no', near: near?.name ?? '' })}\n` +
+        `${w('commands.main.commandList', { commands: commands.map((c) => c.name).join(', ') })}\n` +
+        `${w('commands.main.seeHelp')}\n`,
     );
     return exitCodes.usage;
   }
@@ -74,9 +79,17 @@ export async function main(options: MainOptions): Promise<number> {
     return await dispatch(argv, ctx, commands);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    ctx.stderr(`waymark: internal error: ${message.split('\n')[0]}\n`);
+    const w = await words(ctx).catch(() => undefined);
+    const say = (id: 'commands.main.internalError' | 'commands.main.reportBug', english: string) =>
+      w ? w(id, { message: message.split('\n')[0] ?? '' }) : english;
+    ctx.stderr(
+      `waymark: ${say('commands.main.internalError', `internal error: ${message.split('\n')[0]}`)}\n`,
+    );
     if (ctx.env.WAYMARK_DEBUG === '1') ctx.stderr(`${e instanceof Error ? e.stack : message}\n`);
-    else ctx.stderr('This is a bug in Waymark. Run again with WAYMARK_DEBUG=1 for details to report.\n');
+    else
+      ctx.stderr(
+        `${say('commands.main.reportBug', 'This is a bug in Waymark. Run again with WAYMARK_DEBUG=1 for details to report.')}\n`,
+      );
     return exitCodes.internal;
   }
 }

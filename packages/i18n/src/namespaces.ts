@@ -42,6 +42,7 @@ import enValueAdded from '../messages/en/valueAdded.json' with { type: 'json' };
 import enCompareLog from '../messages/en/compareLog.json' with { type: 'json' };
 import enEmitSql from '../messages/en/emitSql.json' with { type: 'json' };
 import enCli from '../messages/en/cli.json' with { type: 'json' };
+import enCommands from '../messages/en/commands.json' with { type: 'json' };
 import cyCommon from '../messages/cy/common.json' with { type: 'json' };
 import cyModel from '../messages/cy/model.json' with { type: 'json' };
 import cyErrors from '../messages/cy/errors.json' with { type: 'json' };
@@ -84,6 +85,7 @@ import cyValueAdded from '../messages/cy/valueAdded.json' with { type: 'json' };
 import cyCompareLog from '../messages/cy/compareLog.json' with { type: 'json' };
 import cyEmitSql from '../messages/cy/emitSql.json' with { type: 'json' };
 import cyCli from '../messages/cy/cli.json' with { type: 'json' };
+import cyCommands from '../messages/cy/commands.json' with { type: 'json' };
 
 export const namespaces = {
   common: { en: enCommon, cy: cyCommon },
@@ -128,6 +130,7 @@ export const namespaces = {
   compareLog: { en: enCompareLog, cy: cyCompareLog },
   emitSql: { en: enEmitSql, cy: cyEmitSql },
   cli: { en: enCli, cy: cyCli },
+  commands: { en: enCommands, cy: cyCommands },
 } as const;
 
 /** Every message id, typed from the English files: a misspelt id does not compile. */
@@ -173,4 +176,5 @@ export type MessageId =
   | keyof typeof enCompareLog
   | keyof typeof enEmitSql
   | keyof typeof enCli
+  | keyof typeof enCommands
   | keyof typeof enLibrary;

@@ -195,7 +195,8 @@ export const compareCommand: CliCommand = {
     }
     const written = await writeOutput(ctx, text, values.out, values.force ?? false);
     if (!written.ok) {
-      ctx.stderr(`waymark compare: ${written.message}\n`);
+      const w = (await wordsModule()).cliWords(ctx.env);
+      ctx.stderr(`waymark compare: ${w(written.said.id, written.said.values)}\n`);
       return exitCodes.io;
     }
     if (values.out !== undefined && values.out !== '-') {

@@ -68,7 +68,8 @@ describe('waymark new', () => {
       const kept = await runCli(['new', '-t', 'melton', '--out', 'mine.yaml'], dir);
       expect(kept).toMatchObject({
         code: exitCodes.io,
-        stderr: 'waymark new: mine.yaml already exists; use --force to replace it\n',
+        stderr:
+          'waymark new: mine.yaml already exists. Give --force to replace it, or choose another file with --out.\n',
       });
       expect(await readFile(join(dir, 'mine.yaml'), 'utf8')).toBe('my work\n');
       expect((await runCli(['new', '-t', 'melton', '--out', 'mine.yaml', '--force'], dir)).code).toBe(0);

@@ -4,7 +4,7 @@ import { createJourneyFromTemplate, journeyTemplates, templateNames, type Proble
 import { writeJourneyJson, writeJourneyYaml } from '@waymark/document';
 import { exitCodes, type CliCommand, type CliContext } from '../command';
 import { writeOutput } from '../files/write-output';
-import { argsMessage, usageError } from '../usage-error';
+import { argsError, commandError, note, sayWords, usageError } from '../usage-error';
 
 /** Words into lines of at most `width` characters, each starting with `indent`. */
 const wrap = (text: string, indent: string, width = 100): string => {
@@ -73,11 +73,15 @@ const idFromFile = (out: string | undefined) => {
   return /^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$/.test(stem) ? stem : undefined;
 };
 
-function unknownTemplate(ctx: CliContext, name: string | undefined): number {
-  const what = name === undefined ? 'choose a template with --template <name>' : `no template "${name}"`;
-  ctx.stderr(
-    `waymark new: ${what}. Templates:\n${templateList(false)}\nRun 'waymark new --help' for usage.\n`,
+async function unknownTemplate(ctx: CliContext, name: string | undefined): Promise<number> {
+  const what = await sayWords(
+    ctx,
+    name === undefined
+      ? { id: 'commands.new.noTemplate' }
+      : { id: 'commands.new.unknownTemplate', values: { value: name } },
   );
+  const seeHelp = await sayWords(ctx, { id: 'cli.seeHelp', values: { command: 'new' } });
+  ctx.stderr(`waymark new: ${what}\n${templateList(false)}\n${seeHelp}\n`);
   return exitCodes.usage;
 }
 
@@ -90,7 +94,7 @@ export const newCommand: CliCommand = {
     try {
       parsed = parseArgs({ args: [...args], options, allowPositionals: false, strict: true });
     } catch (e) {
-      return usageError(ctx, 'new', argsMessage(e));
+      return argsError(ctx, 'new', e);
     }
     const v = parsed.values;
     if (v.help) {
@@ -102,10 +106,10 @@ export const newCommand: CliCommand = {
     }
     const format = (v.format ?? (v.out && /\.json$/i.test(v.out) ? 'json' : 'yaml')).toLowerCase();
     if (format !== 'yaml' && format !== 'json')
-      return usageError(ctx, 'new', `--format must be yaml or json; got "${v.format}"`);
+      return usageError(ctx, 'new', { id: 'commands.new.badFormat', values: { value: v.format ?? '' } });
     const months = v.months === undefined ? undefined : Number(v.months);
     if (months !== undefined && !Number.isFinite(months)) {
-      return usageError(ctx, 'new', `--months expects a whole number; got "${v.months}"`);
+      return usageError(ctx, 'new', { id: 'commands.new.badMonths', values: { value: v.months ?? '' } });
     }
     const created = createJourneyFromTemplate(v.template, {
       id: v.id ?? idFromFile(v.out) ?? v.template,
@@ -123,13 +127,12 @@ export const newCommand: CliCommand = {
     const text = format === 'json' ? writeJourneyJson(created.value) : writeJourneyYaml(created.value);
     const written = await writeOutput(ctx, text, v.out, v.force === true);
     if (!written.ok) {
-      ctx.stderr(`waymark new: ${written.message}\n`);
+      await commandError(ctx, 'new', written.said);
       return exitCodes.io;
     }
     if (written.path !== undefined) {
-      ctx.stderr(
-        `wrote ${v.out} (${journeyTemplates[v.template as keyof typeof journeyTemplates].label}); edit it, then: waymark validate ${v.out}\n`,
-      );
+      const template = journeyTemplates[v.template as keyof typeof journeyTemplates].label;
+      await note(ctx, { id: 'commands.new.wrote', values: { file: v.out!, template } });
     }
     return exitCodes.ok;
   },

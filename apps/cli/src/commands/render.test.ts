@@ -88,7 +88,9 @@ describe('waymark render', () => {
       const unknown = await runCli(['render', 'j.yaml', '--format', 'pdfx'], dir);
       expect(unknown).toMatchObject({
         code: exitCodes.usage,
-        stderr: expect.stringContaining('unknown format "pdfx"; expected one of'),
+        stderr:
+          'waymark render: there is no format "pdfx". Give one of: svg, mermaid, md, csv, json, yaml.' +
+          "\nRun 'waymark render --help' for the options.\n",
       });
       const self = await runCli(['render', 'j.yaml', '--format', 'yaml', '--out', './j.yaml'], dir);
       expect(self.code).toBe(exitCodes.usage);
@@ -96,7 +98,7 @@ describe('waymark render', () => {
       const folder = await runCli(['render', 'j.yaml', '--out', 'folder.json'], dir);
       expect(folder).toMatchObject({
         code: exitCodes.io,
-        stderr: expect.stringContaining('folder.json is a folder'),
+        stderr: 'waymark render: folder.json is a folder. Give the name of a file to write.\n',
       });
     });
   });
@@ -134,10 +136,15 @@ describe('waymark render with a binary format', () => {
         stdoutIsTerminal: true,
       });
       expect(refused).toMatchObject({ code: exitCodes.usage, stdout: '' });
-      expect(refused.stderr).toContain('bin is binary and would garble the terminal; use --out <file>');
+      expect(refused.stderr).toBe(
+        'waymark render: bin is binary and would garble the terminal. Write it to a file with --out <file>.' +
+          "\nRun 'waymark render --help' for the options.\n",
+      );
       const piped = await runCli(['render', 'j.yaml', '-f', 'bin'], dir, { commands: [command] });
       expect(piped).toMatchObject({ code: exitCodes.io, stdout: '' });
-      expect(piped.stderr).toContain('this output is binary and cannot be printed here; use --out <file>');
+      expect(piped.stderr).toBe(
+        'waymark render: this output is binary and cannot be printed here. Write it to a file with --out <file>.\n',
+      );
       const written = await runCli(['render', 'j.yaml', '--out', 'map.bin'], dir, {
         commands: [command],
         stdoutIsTerminal: true,

@@ -5,7 +5,7 @@ import { exitCodes, type CliCommand } from '../command';
 import { readJourneyFile } from '../files/read-journey-file';
 import { writeOutput } from '../files/write-output';
 import { isTextMediaType, loadOutputFormats, outputFormats, type OutputFormat } from '../output-formats';
-import { argsMessage, usageError } from '../usage-error';
+import { argsError, commandError, note, usageError, type Said } from '../usage-error';
 
 const help = (
   formats: readonly OutputFormat[],
@@ -33,7 +33,7 @@ const options = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-type Choice = { readonly format: OutputFormat } | { readonly problem: string };
+type Choice = { readonly format: OutputFormat } | { readonly problem: Said };
 
 /** --format if given; else the extension of --out (an unknown one is an error, not a silent SVG); else svg. */
 function chooseFormat(
@@ -44,7 +44,9 @@ function chooseFormat(
   const ids = formats.map((f) => f.id).join(', ');
   if (format !== undefined) {
     const found = formats.find((f) => f.id === format.toLowerCase());
-    return found ? { format: found } : { problem: `unknown format "${format}"; expected one of ${ids}` };
+    return found
+      ? { format: found }
+      : { problem: { id: 'commands.render.unknownFormat', values: { value: format, formats: ids } } };
   }
   const ext = out
     ?.toLowerCase()
@@ -54,10 +56,10 @@ function chooseFormat(
     const found = formats.find((f) => f.extension === ext || f.id === ext);
     return found
       ? { format: found }
-      : { problem: `no format writes .${ext} files; choose one with --format (${ids})` };
+      : { problem: { id: 'commands.render.unknownExtension', values: { extension: ext, formats: ids } } };
   }
   const svg = formats.find((f) => f.id === 'svg') ?? formats[0];
-  return svg ? { format: svg } : { problem: 'no output formats are available' };
+  return svg ? { format: svg } : { problem: { id: 'commands.render.noFormats' } };
 }
 
 /** The command over a set of formats; `renderCommand` uses render's registry plus the document formats. */
@@ -72,7 +74,7 @@ export const createRenderCommand = (
     try {
       parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
     } catch (e) {
-      return usageError(ctx, 'render', argsMessage(e));
+      return argsError(ctx, 'render', e);
     }
     const { values, positionals } = parsed;
     const formats = await loadFormats();
@@ -81,22 +83,24 @@ export const createRenderCommand = (
       return exitCodes.ok;
     }
     const [file, ...extra] = positionals;
-    if (file === undefined) return usageError(ctx, 'render', 'name the journey file to render');
+    if (file === undefined) return usageError(ctx, 'render', { id: 'commands.render.noFile' });
     if (extra.length > 0)
-      return usageError(ctx, 'render', `one journey at a time; also got ${extra.join(' ')}`);
+      return usageError(ctx, 'render', {
+        id: 'commands.render.oneJourney',
+        values: { extra: extra.join(' ') },
+      });
     const choice = chooseFormat(formats, values.format, values.out);
     if ('problem' in choice) return usageError(ctx, 'render', choice.problem);
     const { format } = choice;
     if (values.out !== undefined && resolve(ctx.cwd, values.out) === resolve(ctx.cwd, file)) {
-      return usageError(ctx, 'render', `--out ${values.out} is the journey file itself; choose another file`);
+      return usageError(ctx, 'render', { id: 'commands.render.outIsJourney', values: { file: values.out } });
     }
     const toTerminal = values.out === undefined || values.out === '-';
     if (toTerminal && ctx.stdoutIsTerminal && !isTextMediaType(format.mediaType)) {
-      return usageError(
-        ctx,
-        'render',
-        `${format.id} is binary and would garble the terminal; use --out <file>`,
-      );
+      return usageError(ctx, 'render', {
+        id: 'commands.render.binaryToTerminal',
+        values: { format: format.id },
+      });
     }
 
     const journey = await readJourneyFile(ctx.cwd, file);
@@ -106,10 +110,11 @@ export const createRenderCommand = (
     }
     const written = await writeOutput(ctx, format.render(journey.value.journey), values.out, true);
     if (!written.ok) {
-      ctx.stderr(`waymark render: ${written.message}\n`);
+      await commandError(ctx, 'render', written.said);
       return exitCodes.io;
     }
-    if (!toTerminal) ctx.stderr(`wrote ${values.out}: ${format.label}\n`);
+    if (!toTerminal)
+      await note(ctx, { id: 'commands.render.wrote', values: { file: values.out!, label: format.label } });
     return exitCodes.ok;
   },
 });

@@ -149,7 +149,9 @@ describe('waymark validate', () => {
 
   it('given only a folder with no journeys in it, then it is noted and a usage error follows', async () => {
     const r = await validate({ 'x.yaml/inner.txt': 'x' }, ['x.yaml']);
-    expect(r.stderr).toContain('no journey files among x.yaml');
+    expect(r.stderr).toBe(
+      "waymark validate: there are no journey files among x.yaml. Give .yaml, .yml or .json files, or a folder of them.\nRun 'waymark validate --help' for the options.\n",
+    );
     expect(r.stdout).toContain('x.yaml skipped: a folder with no .yaml, .yml or .json files');
     expect(r.code).toBe(exitCodes.usage);
   });
@@ -158,7 +160,9 @@ describe('waymark validate', () => {
     expect((await validate({}, [])).code).toBe(exitCodes.usage);
     const r = await validate({ 'a.yaml': journeyYaml }, ['--strict-mode', 'a.yaml']);
     expect(r.code).toBe(exitCodes.usage);
-    expect(r.stderr).toContain("Unknown option '--strict-mode'");
+    expect(r.stderr).toBe(
+      "waymark validate: there is no option --strict-mode. Check how it is spelt.\nRun 'waymark validate --help' for the options.\n",
+    );
   });
 });
 

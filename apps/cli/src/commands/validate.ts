@@ -4,7 +4,7 @@ import { formatProblems, type LocatedProblem } from '@waymark/document';
 import { exitCodes, type CliCommand, type CliContext } from '../command';
 import { expandArguments } from '../files/expand-arguments';
 import { readJourneyFile } from '../files/read-journey-file';
-import { argsMessage, usageError } from '../usage-error';
+import { argsError, sayWords, usageError } from '../usage-error';
 
 const help = `Usage: waymark validate <file>… [options]
 
@@ -65,30 +65,28 @@ export const validateCommand: CliCommand = {
     try {
       parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
     } catch (e) {
-      return usageError(ctx, 'validate', argsMessage(e));
+      return argsError(ctx, 'validate', e);
     }
     const { values, positionals: files } = parsed;
     if (values.help) {
       ctx.stdout(help);
       return exitCodes.ok;
     }
-    if (files.length === 0) return usageError(ctx, 'validate', 'name at least one journey file');
+    if (files.length === 0) return usageError(ctx, 'validate', { id: 'commands.validate.noFiles' });
     const maxMb = values['max-mb'] === undefined ? 20 : Number(values['max-mb']);
     if (!(maxMb > 0))
-      return usageError(
-        ctx,
-        'validate',
-        `--max-mb expects a number of megabytes above 0; got "${values['max-mb']}"`,
-      );
+      return usageError(ctx, 'validate', {
+        id: 'commands.validate.badMaxMb',
+        values: { value: values['max-mb'] ?? '' },
+      });
 
     const { files: journeys, skipped } = await expandArguments(ctx.cwd, files);
     if (!values.quiet && !values.json) for (const note of skipped) ctx.stdout(`- ${note}\n`);
     if (journeys.length === 0) {
-      return usageError(
-        ctx,
-        'validate',
-        `no journey files among ${files.join(' ')}; expected .yaml, .yml or .json files`,
-      );
+      return usageError(ctx, 'validate', {
+        id: 'commands.validate.noJourneys',
+        values: { files: files.join(' ') },
+      });
     }
     const maxBytes = Math.round(maxMb * 1024 * 1024);
     const results: FileResult[] = [];
@@ -109,9 +107,11 @@ export const validateCommand: CliCommand = {
     if (values.json) ctx.stdout(`${JSON.stringify({ files: results.map(toJson), skipped }, null, 2)}\n`);
     else if (journeys.length + skipped.length > 1 && !values.quiet) {
       const valid = results.filter((r) => r.exitCode === exitCodes.ok).length;
-      const others =
-        skipped.length > 0 ? ` (${skipped.length} other file${skipped.length > 1 ? 's' : ''} skipped)` : '';
-      ctx.stdout(`${valid} of ${journeys.length} journey files valid${others}\n`);
+      const summary = await sayWords(ctx, {
+        id: 'commands.validate.summary',
+        values: { valid, count: journeys.length, skipped: skipped.length },
+      });
+      ctx.stdout(`${summary}\n`);
     }
     return exit;
   },

@@ -1,0 +1,144 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exitCodes, type CliCommand } from '../command';
+import { journeyYaml, runCli, withTempDir } from '../run-cli.fixture';
+
+/**
+ * The words `waymark` itself and its validate, render, new, push, pull, import-figures and sampling-cost commands
+ * print (usage errors, files they cannot write, servers they cannot reach, what they wrote) come from the message
+ * catalogue (`commands.*`), in English or in Welsh (WAYMARK_LANG, LC_ALL or LANG).
+ */
+
+const cy = { WAYMARK_LANG: 'cy' };
+const seeHelp = (command: string) => `\nRun 'waymark ${command} --help' for the options.\n`;
+const seeHelpCy = (command: string) => `\nRhedwch 'waymark ${command} --help' i weld yr opsiynau.\n`;
+
+/** `waymark <argv>` in a fresh folder holding `files`. */
+const inFolder = (files: Record<string, string>, argv: string[], env: Record<string, string> = {}) =>
+  withTempDir(async (dir) => {
+    for (const [name, text] of Object.entries(files)) {
+      if (name.endsWith('/')) await mkdir(join(dir, name), { recursive: true });
+      else await writeFile(join(dir, name), text);
+    }
+    return runCli(argv, dir, { env });
+  });
+
+describe('waymark itself', () => {
+  it('given an unknown command, then it says so and lists the commands, in English and in Welsh', async () => {
+    const en = await inFolder({}, ['valiate']);
+    expect(en.code).toBe(exitCodes.usage);
+    expect(en.stderr).toMatch(
+      /^waymark: unknown command "valiate"; did you mean "validate"\?\nCommands: validate, .*\nRun 'waymark --help' for usage\.\n$/,
+    );
+    const welsh = await inFolder({}, ['zzz'], { LANG: 'cy_GB.UTF-8' });
+    expect(welsh.stderr).toMatch(
+      /^waymark: gorchymyn anhysbys "zzz"\.\nGorchmynion: validate, .*\nRhedwch 'waymark --help' i weld sut i’w ddefnyddio\.\n$/,
+    );
+  });
+
+  it('given a command that fails with a bug, then the internal error is said in Welsh', async () => {
+    const broken: CliCommand = {
+      name: 'boom',
+      summary: 'throws',
+      help: 'throws',
+      run: async () => {
+        throw new TypeError('x is undefined');
+      },
+    };
+    const r = await withTempDir((dir) => runCli(['boom'], dir, { env: cy, commands: [broken] }));
+    expect(r).toMatchObject({
+      code: exitCodes.internal,
+      stderr:
+        'waymark: gwall mewnol: x is undefined\nNam yn Waymark yw hwn. Rhedwch eto gyda WAYMARK_DEBUG=1 i gael manylion i’w hadrodd.\n',
+    });
+  });
+});
+
+describe('waymark validate', () => {
+  it('given no files, then a usage error in English and in Welsh', async () => {
+    expect((await inFolder({}, ['validate'])).stderr).toBe(
+      `waymark validate: give at least one journey file to check, such as: waymark validate journey.yaml${seeHelp('validate')}`,
+    );
+    expect((await inFolder({}, ['validate'], cy)).stderr).toBe(
+      `waymark validate: rhowch o leiaf un ffeil taith i’w gwirio, er enghraifft: waymark validate journey.yaml${seeHelpCy('validate')}`,
+    );
+  });
+
+  it('given a bad --max-mb or an option that does not exist, then Welsh naming it', async () => {
+    expect((await inFolder({}, ['validate', '--max-mb', 'ten', 'a.yaml'], cy)).stderr).toBe(
+      `waymark validate: rhaid i --max-mb fod yn nifer o fegabeitiau uwchlaw 0, megis 20; cafwyd "ten".${seeHelpCy('validate')}`,
+    );
+    expect((await inFolder({}, ['validate', '--strict', 'a.yaml'], cy)).stderr).toBe(
+      `waymark validate: nid oes opsiwn --strict. Gwiriwch sut mae wedi’i sillafu.${seeHelpCy('validate')}`,
+    );
+  });
+
+  it('given two journeys, one valid, then the count in English and in Welsh', async () => {
+    const files = { 'a.yaml': journeyYaml, 'b.yaml': 'schemaVersion: 2\n' };
+    expect((await inFolder(files, ['validate', 'a.yaml', 'b.yaml'])).stdout).toBe(
+      '✓ a.yaml\n1 of 2 journey files valid\n',
+    );
+    expect((await inFolder(files, ['validate', 'a.yaml', 'b.yaml'], cy)).stdout).toBe(
+      '✓ a.yaml\n1 o 2 ffeil taith yn ddilys\n',
+    );
+  });
+});
+
+describe('waymark render', () => {
+  it('given --out the journey itself, then refused in English and in Welsh', async () => {
+    const argv = ['render', 'j.yaml', '--format', 'yaml', '--out', 'j.yaml'];
+    expect((await inFolder({ 'j.yaml': journeyYaml }, argv)).stderr).toBe(
+      `waymark render: --out j.yaml is the journey file itself. Choose another file to write.${seeHelp('render')}`,
+    );
+    expect((await inFolder({ 'j.yaml': journeyYaml }, argv, cy)).stderr).toBe(
+      `waymark render: --out j.yaml yw’r ffeil taith ei hun. Dewiswch ffeil arall i’w hysgrifennu.${seeHelpCy('render')}`,
+    );
+  });
+
+  it('given an --out no format writes, or a folder, then Welsh; given a file, then what it wrote', async () => {
+    const files = { 'j.yaml': journeyYaml, 'out.svg/': '' };
+    expect((await inFolder(files, ['render', 'j.yaml', '--out', 'j.pdfx'], cy)).stderr).toBe(
+      `waymark render: nid oes fformat sy’n ysgrifennu ffeiliau .pdfx. Dewiswch un gyda --format (svg, mermaid, md, csv, json, yaml), neu rhowch enw ffeil i --out sy’n gorffen ag un ohonynt.${seeHelpCy('render')}`,
+    );
+    const folder = await inFolder(files, ['render', 'j.yaml', '--out', 'out.svg'], cy);
+    expect(folder).toMatchObject({
+      code: exitCodes.io,
+      stderr: 'waymark render: ffolder yw out.svg. Rhowch enw ffeil i’w hysgrifennu.\n',
+    });
+    const wrote = await inFolder(files, ['render', 'j.yaml', '--out', 'j.mmd', '-f', 'mermaid'], cy);
+    expect(wrote.stderr).toMatch(/^ysgrifennwyd j\.mmd: .+\n$/);
+  });
+});
+
+describe('waymark new', () => {
+  it('given --months that is not a number, then a usage error in English and in Welsh', async () => {
+    const argv = ['new', '-t', 'case', '--months', 'nine'];
+    expect((await inFolder({}, argv)).stderr).toBe(
+      `waymark new: --months must be a whole number, such as 12; got "nine".${seeHelp('new')}`,
+    );
+    expect((await inFolder({}, argv, cy)).stderr).toBe(
+      `waymark new: rhaid i --months fod yn rhif cyfan, megis 12; cafwyd "nine".${seeHelpCy('new')}`,
+    );
+  });
+
+  it('given a file that exists, then kept, in Welsh; given a new one, then what was written and what next', async () => {
+    const exists = await inFolder({ 'mine.yaml': 'x' }, ['new', '-t', 'case', '--out', 'mine.yaml'], cy);
+    expect(exists).toMatchObject({
+      code: exitCodes.io,
+      stderr:
+        'waymark new: mae mine.yaml yn bodoli eisoes. Rhowch --force i’w disodli, neu dewiswch ffeil arall gyda --out.\n',
+    });
+    const made = await inFolder({}, ['new', '-t', 'case', '--out', 'case.yaml'], cy);
+    expect(made.stderr).toMatch(
+      /^ysgrifennwyd case\.yaml \(.+\); golygwch ef, yna gwiriwch ef gyda: waymark validate case\.yaml\n$/,
+    );
+  });
+
+  it('given a template that does not exist, then Welsh and the list of templates', async () => {
+    const r = await inFolder({}, ['new', '-t', 'poster'], cy);
+    expect(r.code).toBe(exitCodes.usage);
+    expect(r.stderr).toMatch(/^waymark new: nid oes templed "poster"\. Templedi:\n/);
+    expect(r.stderr.endsWith(seeHelpCy('new'))).toBe(true);
+  });
+});
