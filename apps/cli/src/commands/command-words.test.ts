@@ -1,4 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exitCodes, type CliCommand } from '../command';
@@ -140,5 +142,82 @@ describe('waymark new', () => {
     expect(r.code).toBe(exitCodes.usage);
     expect(r.stderr).toMatch(/^waymark new: nid oes templed "poster"\. Templedi:\n/);
     expect(r.stderr.endsWith(seeHelpCy('new'))).toBe(true);
+  });
+});
+
+describe('waymark push and pull', () => {
+  const server = { WAYMARK_SERVER: 'http://127.0.0.1:1', WAYMARK_TOKEN: 'wm_x' };
+
+  it('given no journey file or a bad --if-version, then usage errors in English and in Welsh', async () => {
+    expect((await inFolder({}, ['push'])).stderr).toBe(
+      `waymark push: give one journey file to publish, such as: waymark push journey.yaml; got none.${seeHelp('push')}`,
+    );
+    expect((await inFolder({}, ['push', 'a.yaml', 'b.yaml'], cy)).stderr).toBe(
+      `waymark push: rhowch un ffeil taith i’w chyhoeddi, er enghraifft: waymark push journey.yaml; cafwyd 2.${seeHelpCy('push')}`,
+    );
+    expect((await inFolder({}, ['push', 'a.yaml', '--if-version', '0'], cy)).stderr).toBe(
+      `waymark push: rhaid i --if-version fod yn rhif fersiwn, 1 neu fwy; cafwyd "0".${seeHelpCy('push')}`,
+    );
+  });
+
+  it('given no token or no server, then Welsh naming where to give them', async () => {
+    const noToken = await inFolder({}, ['push', 'a.yaml'], { ...cy, WAYMARK_SERVER: 'http://x' });
+    expect(noToken.stderr).toBe(
+      `waymark push: rhowch docyn API (wm_…) gyda --token neu WAYMARK_TOKEN. Mae perchennog y gweithle yn creu un yng ngosodiadau’r gweithle.${seeHelpCy('push')}`,
+    );
+    expect((await inFolder({}, ['pull', 'j1'], { ...cy, WAYMARK_TOKEN: 'wm_x' })).stderr).toBe(
+      `waymark pull: enwch y gweinydd gyda --server http://host:5170 neu WAYMARK_SERVER.${seeHelpCy('pull')}`,
+    );
+  });
+
+  it('given a bad --format, then pull refuses it in English and in Welsh', async () => {
+    expect((await inFolder({}, ['pull', 'j1', '--format', 'xml'])).stderr).toBe(
+      `waymark pull: --format must be yaml or json; got "xml".${seeHelp('pull')}`,
+    );
+    expect((await inFolder({}, ['pull', 'j1', '--format', 'xml'], cy)).stderr).toBe(
+      `waymark pull: rhaid i --format fod yn yaml neu json; cafwyd "xml".${seeHelpCy('pull')}`,
+    );
+  });
+
+  it('given a server that cannot be reached, then pull says so in Welsh (exit 3)', async () => {
+    const r = await inFolder({}, ['pull', 'j1', '--workspace', 'w1'], { ...cy, ...server });
+    expect(r.code).toBe(exitCodes.io);
+    expect(r.stderr).toMatch(
+      /^waymark pull: j1: ni ellir cyrraedd http:\/\/127\.0\.0\.1:1 \(.+\)\. Gwiriwch y cyfeiriad a bod y gweinydd yn rhedeg\.\n$/,
+    );
+  });
+
+  it('given a server that answers 502 with no error of its own, then its status, in English and in Welsh', async () => {
+    const http = createServer((_req, res) => {
+      res.writeHead(502, { 'content-type': 'text/plain' });
+      res.end('Bad Gateway');
+    });
+    await new Promise<void>((done) => http.listen(0, '127.0.0.1', done));
+    try {
+      const env = {
+        WAYMARK_SERVER: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
+        WAYMARK_TOKEN: 'wm_x',
+      };
+      const en = await inFolder({}, ['pull', 'j1', '--workspace', 'w1'], env);
+      expect(en).toMatchObject({
+        code: exitCodes.invalid,
+        stderr: 'waymark pull: j1: the server answered HTTP 502: Bad Gateway\n',
+      });
+      const welsh = await inFolder({}, ['pull', 'j1'], { ...env, ...cy });
+      expect(welsh.stderr).toBe('waymark pull: atebodd y gweinydd HTTP 502: Bad Gateway\n');
+    } finally {
+      await new Promise((done) => http.close(done));
+    }
+  });
+});
+
+describe('waymark import-figures', () => {
+  it('given an option that does not exist or one without its value, then Welsh naming it', async () => {
+    expect((await inFolder({}, ['import-figures', '--colour', 'red'], cy)).stderr).toBe(
+      `waymark import-figures: nid oes opsiwn --colour. Gwiriwch sut mae wedi’i sillafu.${seeHelpCy('import-figures')}`,
+    );
+    expect((await inFolder({}, ['import-figures', '--journey'])).stderr).toBe(
+      `waymark import-figures: --journey needs a value after it.${seeHelp('import-figures')}`,
+    );
   });
 });

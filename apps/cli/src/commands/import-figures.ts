@@ -8,8 +8,8 @@ import { attachedFigures, attachFigures, figureCards, type FiguresSource } from 
 import { readResults, ResultsError, type FigureResult } from '../emit-sql/results';
 import { cliWords, type Words } from '../emit-sql/words';
 import { readJourneyFile } from '../files/read-journey-file';
-import { argsMessage, usageError } from '../usage-error';
-import { answerMessage, callServer, resolveWorkspace, serverTarget, type Fetch } from './push-pull-client';
+import { argsError, usageError, type Said } from '../usage-error';
+import { answerSaid, callServer, resolveWorkspace, serverTarget, type Fetch } from './push-pull-client';
 
 const options = {
   journey: { type: 'string' },
@@ -73,11 +73,12 @@ export function createImportFiguresCommand(fetchFn: Fetch): CliCommand {
     help: summary,
     async run(args, ctx) {
       const w = cliWords(ctx.env);
+      const say = (said: string | Said) => (typeof said === 'string' ? said : w(said.id, said.values));
       let parsed;
       try {
         parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
       } catch (e) {
-        return usageError(ctx, 'import-figures', argsMessage(e));
+        return argsError(ctx, 'import-figures', e);
       }
       const { values: v, positionals: files } = parsed;
       if (v.help) {
@@ -162,18 +163,18 @@ export function createImportFiguresCommand(fetchFn: Fetch): CliCommand {
 
       // a journey id: the same commands, sent to the server against the version read (all or none)
       const target = serverTarget(v, ctx.env);
-      if (typeof target === 'string') return usageError(ctx, 'import-figures', target);
+      if (!('server' in target)) return usageError(ctx, 'import-figures', target);
       const ws = await resolveWorkspace(fetchFn, target);
       if ('error' in ws) {
         const e = ws.error;
-        ctx.stderr(`waymark import-figures: ${typeof e === 'string' ? e : answerMessage(e)}\n`);
-        return typeof e !== 'string' && e.status === 0 ? exitCodes.io : exitCodes.invalid;
+        ctx.stderr(`waymark import-figures: ${say('id' in e ? e : answerSaid(e))}\n`);
+        return 'status' in e && e.status === 0 ? exitCodes.io : exitCodes.invalid;
       }
       const path = `/api/workspaces/${encodeURIComponent(ws.workspace)}/journeys/${encodeURIComponent(name)}`;
       const current = await callServer(fetchFn, target, 'GET', path);
       if (current.status !== 200) {
         ctx.stderr(
-          `waymark import-figures: ${w('emitSql.import.server', { journey: name, reason: answerMessage(current) })}\n`,
+          `waymark import-figures: ${w('emitSql.import.server', { journey: name, reason: say(answerSaid(current)) })}\n`,
         );
         return current.status === 0 ? exitCodes.io : exitCodes.invalid;
       }
@@ -189,7 +190,7 @@ export function createImportFiguresCommand(fetchFn: Fetch): CliCommand {
       });
       if (answer.status !== 200) {
         ctx.stderr(
-          `waymark import-figures: ${w('emitSql.import.server', { journey: name, reason: answerMessage(answer) })}\n`,
+          `waymark import-figures: ${w('emitSql.import.server', { journey: name, reason: say(answerSaid(answer)) })}\n`,
         );
         return answer.status === 0 ? exitCodes.io : exitCodes.invalid;
       }

@@ -2,8 +2,9 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exitCodes, type CliCommand } from '../command';
-import { argsMessage, usageError } from '../usage-error';
-import { answerMessage, callServer, resolveWorkspace, serverTarget, type Fetch } from './push-pull-client';
+import { cannotWrite } from '../files/write-output';
+import { argsError, commandError, sayWords, usageError } from '../usage-error';
+import { answerSaid, callServer, resolveWorkspace, serverTarget, type Fetch } from './push-pull-client';
 
 const help = `Usage: waymark pull <journey-id> [options]
 
@@ -44,31 +45,32 @@ export function createPullCommand(fetchFn: Fetch): CliCommand {
       try {
         parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
       } catch (e) {
-        return usageError(ctx, 'pull', argsMessage(e));
+        return argsError(ctx, 'pull', e);
       }
       const { values, positionals } = parsed;
       if (values.help) {
         ctx.stdout(help);
         return exitCodes.ok;
       }
-      if (positionals.length !== 1) return usageError(ctx, 'pull', 'name one journey id');
+      if (positionals.length !== 1)
+        return usageError(ctx, 'pull', { id: 'commands.pull.oneId', values: { count: positionals.length } });
       const fromExtension = values.out && /\.json$/i.test(values.out) ? 'json' : 'yaml';
       const format = values.format ?? fromExtension;
       if (format !== 'yaml' && format !== 'json')
-        return usageError(ctx, 'pull', `--format expects yaml or json; got "${format}"`);
+        return usageError(ctx, 'pull', { id: 'commands.pull.badFormat', values: { value: format } });
       const target = serverTarget(values, ctx.env);
-      if (typeof target === 'string') return usageError(ctx, 'pull', target);
+      if (!('server' in target)) return usageError(ctx, 'pull', target);
       const id = positionals[0]!;
       const ws = await resolveWorkspace(fetchFn, target);
       if ('error' in ws) {
         const e = ws.error;
-        ctx.stderr(`waymark pull: ${typeof e === 'string' ? e : answerMessage(e)}\n`);
-        return typeof e !== 'string' && e.status === 0 ? exitCodes.io : exitCodes.invalid;
+        await commandError(ctx, 'pull', 'id' in e ? e : answerSaid(e));
+        return 'status' in e && e.status === 0 ? exitCodes.io : exitCodes.invalid;
       }
       const path = `/api/workspaces/${encodeURIComponent(ws.workspace)}/journeys/${encodeURIComponent(id)}/export?format=${format}`;
       const answer = await callServer(fetchFn, target, 'GET', path);
       if (answer.status !== 200) {
-        ctx.stderr(`waymark pull: ${id}: ${answerMessage(answer)}\n`);
+        ctx.stderr(`waymark pull: ${id}: ${await sayWords(ctx, answerSaid(answer))}\n`);
         return answer.status === 0 ? exitCodes.io : exitCodes.invalid;
       }
       const output = values.out ?? `${id}.${format}`;
@@ -79,10 +81,12 @@ export function createPullCommand(fetchFn: Fetch): CliCommand {
       try {
         await writeFile(resolve(ctx.cwd, output), answer.text);
       } catch (error) {
-        ctx.stderr(`waymark pull: cannot write ${output}: ${(error as Error).message}\n`);
+        await commandError(ctx, 'pull', cannotWrite(output, error));
         return exitCodes.io;
       }
-      ctx.stdout(`✓ ${id} → ${output}\n`);
+      ctx.stdout(
+        `${await sayWords(ctx, { id: 'commands.pull.done', values: { journey: id, file: output } })}\n`,
+      );
       return exitCodes.ok;
     },
   };

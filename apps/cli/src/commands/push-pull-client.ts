@@ -1,3 +1,5 @@
+import type { Said } from '../usage-error';
+
 /** What push and pull need to reach a Waymark server: its URL, a token, and a fetch to call it with. */
 export type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
 
@@ -11,12 +13,11 @@ export interface ServerTarget {
 export function serverTarget(
   values: { server?: string | undefined; token?: string | undefined; workspace?: string | undefined },
   env: Readonly<Record<string, string | undefined>>,
-): ServerTarget | string {
+): ServerTarget | Said {
   const server = (values.server ?? env['WAYMARK_SERVER'] ?? '').replace(/\/+$/, '');
   const token = values.token ?? env['WAYMARK_TOKEN'] ?? '';
-  if (!/^https?:\/\//.test(server)) return 'name the server with --server http://host:5170 or WAYMARK_SERVER';
-  if (!token.startsWith('wm_'))
-    return 'give an API token (wm_…) with --token or WAYMARK_TOKEN; an owner creates one in the workspace settings';
+  if (!/^https?:\/\//.test(server)) return { id: 'commands.server.noServer' };
+  if (!token.startsWith('wm_')) return { id: 'commands.server.noToken' };
   return { server, token, workspace: values.workspace ?? env['WAYMARK_WORKSPACE'] };
 }
 
@@ -24,6 +25,8 @@ export interface ApiAnswer {
   readonly status: number;
   readonly body: unknown;
   readonly text: string;
+  /** When the server could not be reached (status 0): which, and the system's reason. */
+  readonly unreachable?: { readonly server: string; readonly reason: string };
 }
 
 /** One call; never throws: a server that cannot be reached is status 0 with the reason in `text`. */
@@ -52,23 +55,32 @@ export async function callServer(
     }
     return { status: res.status, body: parsed, text };
   } catch (error) {
-    return { status: 0, body: null, text: `cannot reach ${target.server}: ${(error as Error).message}` };
+    const reason = (error as Error).message;
+    return { status: 0, body: null, text: '', unreachable: { server: target.server, reason } };
   }
 }
 
-/** The server's error message, or what went wrong with the connection. */
-export const answerMessage = (a: ApiAnswer): string =>
-  (a.body as { error?: { message?: string } } | null)?.error?.message ?? (a.text || `HTTP ${a.status}`);
+/**
+ * The server's own error message (the server's words), or, in the catalogue's, that it could not be reached or
+ * what HTTP status it answered.
+ */
+export function answerSaid(a: ApiAnswer): string | Said {
+  const message = (a.body as { error?: { message?: unknown } } | null)?.error?.message;
+  if (typeof message === 'string') return message;
+  if (a.unreachable) return { id: 'commands.server.unreachable', values: { ...a.unreachable } };
+  const text = a.text.trim().slice(0, 200);
+  return { id: 'commands.server.status', values: { status: a.status, hasText: text ? 'yes' : 'no', text } };
+}
 
 /** The workspace to use: the one named, or the token's own (a token belongs to one workspace). */
 export async function resolveWorkspace(
   fetchFn: Fetch,
   target: ServerTarget,
-): Promise<{ workspace: string } | { error: ApiAnswer | string }> {
+): Promise<{ workspace: string } | { error: ApiAnswer | Said }> {
   if (target.workspace) return { workspace: target.workspace };
   const me = await callServer(fetchFn, target, 'GET', '/api/auth/me');
   if (me.status !== 200) return { error: me };
   const workspaces = (me.body as { workspaces: { id: string }[] }).workspaces;
-  if (workspaces.length !== 1) return { error: 'name the workspace with --workspace or WAYMARK_WORKSPACE' };
+  if (workspaces.length !== 1) return { error: { id: 'commands.server.noWorkspace' } };
   return { workspace: workspaces[0]!.id };
 }

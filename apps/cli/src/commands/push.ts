@@ -2,8 +2,8 @@ import { parseArgs } from 'node:util';
 import { formatProblems } from '@waymark/document';
 import { exitCodes, type CliCommand } from '../command';
 import { readJourneyFile } from '../files/read-journey-file';
-import { argsMessage, usageError } from '../usage-error';
-import { answerMessage, callServer, resolveWorkspace, serverTarget, type Fetch } from './push-pull-client';
+import { argsError, commandError, sayWords, usageError } from '../usage-error';
+import { answerSaid, callServer, resolveWorkspace, serverTarget, type Fetch } from './push-pull-client';
 
 const help = `Usage: waymark push <file> [options]
 
@@ -44,24 +44,27 @@ export function createPushCommand(fetchFn: Fetch): CliCommand {
       try {
         parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
       } catch (e) {
-        return usageError(ctx, 'push', argsMessage(e));
+        return argsError(ctx, 'push', e);
       }
       const { values, positionals } = parsed;
       if (values.help) {
         ctx.stdout(help);
         return exitCodes.ok;
       }
-      if (positionals.length !== 1) return usageError(ctx, 'push', 'name one journey file');
+      if (positionals.length !== 1)
+        return usageError(ctx, 'push', {
+          id: 'commands.push.oneFile',
+          values: { count: positionals.length },
+        });
       const ifVersion = values['if-version'] === undefined ? undefined : Number(values['if-version']);
       if (ifVersion !== undefined && !(Number.isInteger(ifVersion) && ifVersion >= 1)) {
-        return usageError(
-          ctx,
-          'push',
-          `--if-version expects a version number (1 or more); got "${values['if-version']}"`,
-        );
+        return usageError(ctx, 'push', {
+          id: 'commands.push.badIfVersion',
+          values: { value: values['if-version'] ?? '' },
+        });
       }
       const target = serverTarget(values, ctx.env);
-      if (typeof target === 'string') return usageError(ctx, 'push', target);
+      if (!('server' in target)) return usageError(ctx, 'push', target);
       const file = positionals[0]!;
       const read = await readJourneyFile(ctx.cwd, file);
       if (!read.ok) {
@@ -72,8 +75,8 @@ export function createPushCommand(fetchFn: Fetch): CliCommand {
       const ws = await resolveWorkspace(fetchFn, target);
       if ('error' in ws) {
         const e = ws.error;
-        ctx.stderr(`waymark push: ${typeof e === 'string' ? e : answerMessage(e)}\n`);
-        return typeof e !== 'string' && e.status === 0 ? exitCodes.io : exitCodes.invalid;
+        await commandError(ctx, 'push', 'id' in e ? e : answerSaid(e));
+        return 'status' in e && e.status === 0 ? exitCodes.io : exitCodes.invalid;
       }
       const base = `/api/workspaces/${encodeURIComponent(ws.workspace)}/journeys`;
       const current = await callServer(fetchFn, target, 'GET', `${base}/${encodeURIComponent(journey.id)}`);
@@ -83,9 +86,10 @@ export function createPushCommand(fetchFn: Fetch): CliCommand {
         (current.body as { error?: { code?: string } })?.error?.code === 'journey_not_found'
       ) {
         if (ifVersion !== undefined) {
-          ctx.stderr(
-            `waymark push: ${journey.id} is not on the server, so it is not at version ${ifVersion}\n`,
-          );
+          await commandError(ctx, 'push', {
+            id: 'commands.push.notOnServer',
+            values: { journey: journey.id, version: ifVersion },
+          });
           return exitCodes.invalid;
         }
         answer = await callServer(fetchFn, target, 'POST', base, { journey });
@@ -100,14 +104,21 @@ export function createPushCommand(fetchFn: Fetch): CliCommand {
       }
       if (answer.status === 200 || answer.status === 201) {
         const body = answer.body as { version: number; unchanged?: boolean };
-        const what =
-          answer.status === 201 ? 'created' : body.unchanged ? 'already up to date at' : 'published as';
-        ctx.stdout(
-          `✓ ${journey.id} ${what} version ${body.version} on ${target.server} (workspace ${ws.workspace})\n`,
-        );
+        const what = answer.status === 201 ? 'created' : body.unchanged ? 'unchanged' : 'published';
+        const done = await sayWords(ctx, {
+          id: 'commands.push.done',
+          values: {
+            journey: journey.id,
+            what,
+            version: body.version,
+            server: target.server,
+            workspace: ws.workspace,
+          },
+        });
+        ctx.stdout(`${done}\n`);
         return exitCodes.ok;
       }
-      ctx.stderr(`waymark push: ${file}: ${answerMessage(answer)}\n`);
+      ctx.stderr(`waymark push: ${file}: ${await sayWords(ctx, answerSaid(answer))}\n`);
       return answer.status === 0 ? exitCodes.io : exitCodes.invalid;
     },
   };
