@@ -47,10 +47,8 @@ export const costsApi = {
       throw toApiError(0, null);
     }
     const json: unknown = await response.json().catch(() => null);
-    if (!response.ok) {
-      const problems = (json as { problems?: { path: string }[] } | null)?.problems ?? [];
-      throw Object.assign(toApiError(response.status, json), { problemPaths: problems.map((p) => p.path) });
-    }
+    // the body's `problems` (each with its reason and values) stay on the error for deflatorFailure
+    if (!response.ok) throw toApiError(response.status, json);
     return json;
   },
 };

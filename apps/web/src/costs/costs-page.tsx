@@ -7,6 +7,7 @@ import { useTitle } from '../app/use-title';
 import { getTranslator, t, type MessageId } from '../i18n';
 import { ErrorSummary, SelectField, TextField, errorText } from '../ui/field';
 import { costsApi, type CostsOverview } from './costs-api';
+import { deflatorFailure, type DeflatorFailure } from './deflator-words';
 import {
   builtUpFields,
   draftOf,
@@ -196,7 +197,7 @@ export function CostsPage({ ws }: { ws: string }) {
     priceYear: '',
   });
   const [deflator, setDeflator] = useState({ file: '', title: '', published: '', url: '' });
-  const [deflatorError, setDeflatorError] = useState<string | null>(null);
+  const [deflatorError, setDeflatorError] = useState<DeflatorFailure | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -262,7 +263,7 @@ export function CostsPage({ ws }: { ws: string }) {
   async function loadDeflator(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setDeflatorError(null);
-    if (deflator.file === '') return setDeflatorError(t('costs.deflator.noFile'));
+    if (deflator.file === '') return setDeflatorError({ message: t('costs.deflator.noFile'), items: [] });
     try {
       await costsApi.loadDeflator(
         deflator.file,
@@ -272,10 +273,7 @@ export function CostsPage({ ws }: { ws: string }) {
       await load();
       setNotice(t('costs.deflator.loaded'));
     } catch (e) {
-      const paths = (e as { problemPaths?: string[] }).problemPaths ?? [];
-      setDeflatorError(
-        paths.length > 0 ? t('costs.deflator.problems', { where: paths.join(', ') }) : errorText(e),
-      );
+      setDeflatorError(deflatorFailure(e));
     }
   }
 
@@ -286,7 +284,7 @@ export function CostsPage({ ws }: { ws: string }) {
       await load();
       setNotice(t('costs.deflator.resetDone'));
     } catch (e) {
-      setDeflatorError(errorText(e));
+      setDeflatorError({ message: errorText(e), items: [] });
     }
   }
 
@@ -507,7 +505,7 @@ export function CostsPage({ ws }: { ws: string }) {
               >
                 <h3 id="costs-deflator-load">{t('costs.deflator.loadHeading')}</h3>
                 <p>{t('costs.deflator.loadIntro')}</p>
-                <ErrorSummary message={deflatorError} />
+                <ErrorSummary message={deflatorError?.message ?? null} items={deflatorError?.items ?? []} />
                 <div className="field">
                   <label htmlFor="deflator-file">{t('costs.deflator.file')}</label>
                   <input

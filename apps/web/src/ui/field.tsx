@@ -79,13 +79,23 @@ export function ChoiceField({
   );
 }
 
-/** A message at the top of a form that failed, focused so screen readers announce it. */
-export function ErrorSummary({ message }: { message: string | null }) {
+/**
+ * A message at the top of a form that failed, focused so screen readers announce it; `items`, when given, are
+ * the problems one by one under it.
+ */
+export function ErrorSummary({ message, items = [] }: { message: string | null; items?: readonly string[] }) {
   if (!message) return null;
   return (
     <div className="error-summary" role="alert" tabIndex={-1} ref={(el) => el?.focus()}>
       <h2>{t('app.field.problem')}</h2>
       <p>{message}</p>
+      {items.length > 0 ? (
+        <ul>
+          {items.map((item, i) => (
+            <li key={i}>{item}</li>
+          ))}
+        </ul>
+      ) : null}
     </div>
   );
 }

@@ -127,8 +127,33 @@ describe('cost model routes (issue 13 item 2)', () => {
     expect(await problems(await put('year,index\n2024,100\n2025,103\n', { url: 'gov.uk' }))).toEqual([
       'url: expected the https:// address the file was published at',
     ]);
+    // each problem's code and values, for the costs page to say in its own words
+    const coded = await put('year,index\n2024,100\n2025,about 103\n2024,101\n');
+    expect(coded.status).toBe(400);
+    expect(((await coded.json()) as { problems: unknown[] }).problems).toEqual([
+      {
+        path: 'line 3',
+        message: 'expected an index above zero such as 70.834; got "about 103"',
+        reason: 'bad_index',
+        values: { line: 3, got: 'about 103' },
+      },
+      {
+        path: 'line 4',
+        message: 'expected each year once; 2024 is repeated',
+        reason: 'repeated_year',
+        values: { line: 4, year: '2024', firstLine: 2 },
+      },
+    ]);
     const huge = await put(`year,index\n${'2024,100\n'.repeat(9000)}`);
     expect(huge.status).toBe(413);
+    expect(((await huge.json()) as { problems: unknown[] }).problems).toEqual([
+      {
+        path: 'file',
+        message: 'expected a file of at most 64 KB',
+        reason: 'too_large',
+        values: { limitKb: 64 },
+      },
+    ]);
     expect(await t.stores.costs.getDeflator()).toBeNull();
     const ok = await put('year,index\n2011,70.834\n2024,100\n2026,104.5\n');
     expect(ok.status, await ok.clone().text()).toBe(200);

@@ -191,12 +191,14 @@ export const costRoutes = () => [
     async handle(input) {
       requireInstanceAdmin(input.actor, 'load a GDP deflator series');
       const text = input.body as string;
-      if (text.length > maxDeflatorCsvBytes)
-        throw fail(
-          'payload_too_large',
-          `expected a file of at most ${maxDeflatorCsvBytes / 1024} KB`,
-          'file',
-        );
+      if (text.length > maxDeflatorCsvBytes) {
+        const message = `expected a file of at most ${maxDeflatorCsvBytes / 1024} KB`;
+        throw fail('payload_too_large', message, 'file', {
+          problems: [
+            { path: 'file', message, reason: 'too_large', values: { limitKb: maxDeflatorCsvBytes / 1024 } },
+          ],
+        });
+      }
       const parsed = parseDeflatorCsv(text, {
         title: input.query['title'] ?? '',
         published: input.query['published'] ?? '',
@@ -207,7 +209,15 @@ export const costRoutes = () => [
           'invalid_request',
           parsed.error.map((e) => `${e.path}: ${e.message}`).join('; '),
           parsed.error[0]!.path,
-          { problems: parsed.error.map((e) => ({ path: e.path, message: e.message })) },
+          // each problem's reason and values, for a screen to say in its own words; message is the English
+          {
+            problems: parsed.error.map((e) => ({
+              path: e.path,
+              message: e.message,
+              reason: e.reason,
+              values: e.values,
+            })),
+          },
         );
       }
       await costStoreOf(input.deps).setDeflator(parsed.value, userOf(input).id, nowIso(input));
