@@ -221,3 +221,35 @@ describe('waymark import-figures', () => {
     );
   });
 });
+
+describe('waymark sampling-cost', () => {
+  const priced = ['--cost-model', 'm.json', '--rate-line', 'telephone', '--staff-hours', '100'];
+
+  it('given a bad --format or no cost model, then usage errors in English and in Welsh', async () => {
+    expect((await inFolder({}, ['sampling-cost', 's.json', '-f', 'csv'])).stderr).toBe(
+      `waymark sampling-cost: --format must be md or json; got "csv".${seeHelp('sampling-cost')}`,
+    );
+    expect((await inFolder({}, ['sampling-cost', 's.json', '-f', 'csv'], cy)).stderr).toBe(
+      `waymark sampling-cost: rhaid i --format fod yn md neu json; cafwyd "csv".${seeHelpCy('sampling-cost')}`,
+    );
+    expect((await inFolder({}, ['sampling-cost', 's.json'], cy)).stderr).toBe(
+      `waymark sampling-cost: rhowch --cost-model '<ffeil>' a --rate-line '<llinell>': maen nhw’n prisio amser y staff.${seeHelpCy('sampling-cost')}`.replace(
+        /'<(ffeil|llinell)>'/g,
+        '<$1>',
+      ),
+    );
+  });
+
+  it('given a sample that is missing or a cost model that is not JSON, then Welsh naming the file', async () => {
+    const missing = await inFolder({}, ['sampling-cost', 'gone.json', ...priced], cy);
+    expect(missing).toMatchObject({
+      code: exitCodes.io,
+      stderr: '✗ gone.json: nid oes ffeil o’r fath. Gwiriwch ei henw a’i ffolder.\n',
+    });
+    const files = { 's.json': '{"categories":[]}', 'm.json': '{ name:' };
+    const notJson = await inFolder(files, ['sampling-cost', 's.json', ...priced]);
+    expect(notJson.stderr).toMatch(/^✗ --cost-model m\.json: expected JSON \(.+\)\.\n$/);
+    const notJsonCy = await inFolder(files, ['sampling-cost', 's.json', ...priced], cy);
+    expect(notJsonCy.stderr).toMatch(/^✗ --cost-model m\.json: disgwyliwyd JSON \(.+\)\.\n$/);
+  });
+});

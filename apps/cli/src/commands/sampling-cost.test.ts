@@ -93,9 +93,12 @@ describe('waymark sampling-cost (issue 13 item 6)', () => {
         'lots',
       ),
     ).toBe(exitCodes.usage);
-    expect(hours.err()).toContain('--staff-hours: expected the staff hours a year');
+    expect(hours.err()).toBe(
+      'waymark sampling-cost: --staff-hours must be the staff hours a year the sample stands for, a number above 0; got "lots".' +
+        "\nRun 'waymark sampling-cost --help' for the options.\n",
+    );
     const missing = harness();
     expect(await missing.run('nowhere.json')).toBe(exitCodes.io);
-    expect(missing.err()).toContain('sample nowhere.json: no such file');
+    expect(missing.err()).toBe('✗ nowhere.json: there is no such file. Check its name and folder.\n');
   });
 });

@@ -16,7 +16,7 @@ import {
 } from '@waymark/measure';
 import { z } from 'zod';
 import { exitCodes, type CliCommand, type CliContext } from '../command';
-import { argsMessage, usageError } from '../usage-error';
+import { argsError, sayWords, usageError, type Said } from '../usage-error';
 
 const help = `Usage: waymark sampling-cost <sample.json> --cost-model <file.json> --rate-line <key> --staff-hours <N> [--format md|json]
 
@@ -42,21 +42,40 @@ const sampleSchema = z.strictObject({
   counts: z.record(z.string(), z.number().int().min(0)).optional(),
 });
 
-async function readJson(ctx: CliContext, option: string, file: string): Promise<unknown> {
+/** A file sampling-cost could not read, as the catalogue says it. */
+class ReadProblem extends Error {
+  constructor(readonly said: Said) {
+    super(said.id);
+  }
+}
+
+async function readJson(ctx: CliContext, which: 'sample' | 'costModel', file: string): Promise<unknown> {
   const text = await readFile(resolve(ctx.cwd, file), 'utf8').catch((e: { code?: string }) => {
-    throw new Error(`${option} ${file}: ${e.code === 'ENOENT' ? 'no such file' : 'cannot be read'}`);
+    throw new ReadProblem({
+      id: 'commands.samplingCost.cannotRead',
+      values: { which, file, problem: e.code === 'ENOENT' ? 'noFile' : 'other' },
+    });
   });
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new Error(`${option} ${file}: expected JSON (${e instanceof Error ? e.message : String(e)})`, {
-      cause: e,
+    throw new ReadProblem({
+      id: 'commands.samplingCost.notJson',
+      values: { which, file, reason: e instanceof Error ? e.message : String(e) },
     });
   }
 }
 
-const problemsOf = (label: string, errors: readonly { path: string; message: string }[]) =>
-  `${label}:\n${errors.map((p) => `  ${p.path || '(file)'}: ${p.message}`).join('\n')}`;
+async function problemsOf(
+  ctx: CliContext,
+  label: string,
+  errors: readonly { path: string; message: string }[],
+): Promise<string> {
+  const wholeFile = errors.some((p) => !p.path)
+    ? await sayWords(ctx, { id: 'commands.samplingCost.wholeFile' })
+    : '';
+  return `${label}:\n${errors.map((p) => `  ${p.path || wholeFile}: ${p.message}`).join('\n')}`;
+}
 
 async function run(args: readonly string[], ctx: CliContext): Promise<number> {
   let parsed;
@@ -73,7 +92,7 @@ async function run(args: readonly string[], ctx: CliContext): Promise<number> {
       },
     });
   } catch (e) {
-    return usageError(ctx, 'sampling-cost', argsMessage(e));
+    return argsError(ctx, 'sampling-cost', e);
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -82,32 +101,39 @@ async function run(args: readonly string[], ctx: CliContext): Promise<number> {
   }
   const format = values.format ?? 'md';
   if (format !== 'md' && format !== 'json')
-    return usageError(ctx, 'sampling-cost', `unknown format "${format}"; expected md or json`);
+    return usageError(ctx, 'sampling-cost', {
+      id: 'commands.samplingCost.badFormat',
+      values: { value: format },
+    });
   if (positionals.length !== 1)
-    return usageError(ctx, 'sampling-cost', `name one sample file; got ${positionals.length}`);
+    return usageError(ctx, 'sampling-cost', {
+      id: 'commands.samplingCost.oneFile',
+      values: { count: positionals.length },
+    });
   if (values['cost-model'] === undefined || values['rate-line'] === undefined)
-    return usageError(ctx, 'sampling-cost', 'give --cost-model and --rate-line: they price the staff time');
+    return usageError(ctx, 'sampling-cost', { id: 'commands.samplingCost.needsCostModel' });
   const hours = Number(values['staff-hours']);
   if (values['staff-hours'] === undefined || !(hours > 0) || !Number.isFinite(hours))
-    return usageError(
-      ctx,
-      'sampling-cost',
-      `--staff-hours: expected the staff hours a year the sample stands for, above 0; got "${values['staff-hours'] ?? ''}"`,
-    );
+    return usageError(ctx, 'sampling-cost', {
+      id: 'commands.samplingCost.badStaffHours',
+      values: { value: values['staff-hours'] ?? '' },
+    });
   const sampleFile = positionals[0]!;
   let sampleJson: unknown;
   let modelJson: unknown;
   try {
     sampleJson = await readJson(ctx, 'sample', sampleFile);
-    modelJson = await readJson(ctx, '--cost-model', values['cost-model']);
+    modelJson = await readJson(ctx, 'costModel', values['cost-model']);
   } catch (e) {
-    ctx.stderr(`✗ ${(e as Error).message}\n`);
+    if (!(e instanceof ReadProblem)) throw e;
+    ctx.stderr(`✗ ${await sayWords(ctx, e.said)}\n`);
     return exitCodes.io;
   }
   const sample = sampleSchema.safeParse(sampleJson);
   if (!sample.success) {
     ctx.stderr(
-      `✗ ${problemsOf(
+      `✗ ${await problemsOf(
+        ctx,
         sampleFile,
         sample.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
       )}\n`,
@@ -119,7 +145,7 @@ async function run(args: readonly string[], ctx: CliContext): Promise<number> {
     Object.entries(sample.data.counts ?? {}).flatMap(([id, n]) => Array<string>(n).fill(id));
   const modelParsed = parseCostModel(modelJson);
   if (!modelParsed.ok) {
-    ctx.stderr(`✗ ${problemsOf(`--cost-model ${values['cost-model']}`, modelParsed.error)}\n`);
+    ctx.stderr(`✗ ${await problemsOf(ctx, `--cost-model ${values['cost-model']}`, modelParsed.error)}\n`);
     return exitCodes.invalid;
   }
   const model: CostModel = { ...modelParsed.value, id: values['cost-model'], kind: 'workspace' };
@@ -132,12 +158,12 @@ async function run(args: readonly string[], ctx: CliContext): Promise<number> {
     ...(resolved.ok ? [] : resolved.error),
   ];
   if (!profile.ok || !rate.ok || !resolved.ok) {
-    ctx.stderr(`✗ ${problemsOf(sampleFile, problems)}\n`);
+    ctx.stderr(`✗ ${await problemsOf(ctx, sampleFile, problems)}\n`);
     return exitCodes.invalid;
   }
   const costed = costActivities(profile.value, hours, rate.value, resolved.value.basis);
   if (!costed.ok) {
-    ctx.stderr(`✗ ${problemsOf(sampleFile, costed.error)}\n`);
+    ctx.stderr(`✗ ${await problemsOf(ctx, sampleFile, costed.error)}\n`);
     return exitCodes.invalid;
   }
   const c = costed.value;
