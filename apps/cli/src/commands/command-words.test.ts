@@ -87,6 +87,23 @@ describe('waymark validate', () => {
   });
 });
 
+describe('waymark validate, given files that are not journeys', () => {
+  it('given a folder without journeys and a README, then each skipped is noted in English and in Welsh', async () => {
+    const files = { 'a.yaml': journeyYaml, 'README.md': '# x', 'empty/': '' };
+    const argv = ['validate', 'a.yaml', 'README.md', 'empty'];
+    expect((await inFolder(files, argv)).stdout).toBe(
+      '- README.md skipped: not a .yaml, .yml or .json file\n' +
+        '- empty skipped: a folder with no .yaml, .yml or .json files\n' +
+        '✓ a.yaml\n1 of 1 journey file valid (2 other files skipped)\n',
+    );
+    expect((await inFolder(files, argv, cy)).stdout).toBe(
+      '- hepgorwyd README.md: nid yw’n ffeil .yaml, .yml na .json\n' +
+        '- hepgorwyd empty: ffolder heb ffeiliau .yaml, .yml na .json\n' +
+        '✓ a.yaml\n1 o 1 ffeil taith yn ddilys (hepgorwyd 2 ffeil arall)\n',
+    );
+  });
+});
+
 describe('waymark render', () => {
   it('given --out the journey itself, then refused in English and in Welsh', async () => {
     const argv = ['render', 'j.yaml', '--format', 'yaml', '--out', 'j.yaml'];

@@ -80,8 +80,9 @@ export const validateCommand: CliCommand = {
         values: { value: values['max-mb'] ?? '' },
       });
 
-    const { files: journeys, skipped } = await expandArguments(ctx.cwd, files);
-    if (!values.quiet && !values.json) for (const note of skipped) ctx.stdout(`- ${note}\n`);
+    const { files: journeys, skipped, skippedSaid } = await expandArguments(ctx.cwd, files);
+    if (!values.quiet && !values.json)
+      for (const said of skippedSaid) ctx.stdout(`- ${await sayWords(ctx, said)}\n`);
     if (journeys.length === 0) {
       return usageError(ctx, 'validate', {
         id: 'commands.validate.noJourneys',
