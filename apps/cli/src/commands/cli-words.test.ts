@@ -1,11 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { channelIds } from '@waymark/core';
 import { describe, expect, it } from 'vitest';
 import { exitCodes } from '../command';
-import { analyseCommand } from './analyse';
-import { compareCommand } from './compare';
+import { compareHarness } from './compare-harness.fixture';
 
 /**
  * `waymark compare`'s own words, the cost-model and deflator files' problems (for compare and analyse) and
@@ -13,41 +11,14 @@ import { compareCommand } from './compare';
  * or LANG), naming the option, the file and the place.
  */
 
-const journey = (id: string, type: string, channel: string) => `schemaVersion: 2
-id: ${id}
-meta: { title: ${id}, journeyType: ${type} }
-columns: [{ id: report, label: Reports }]
-lanes: [{ id: tp, kind: touchpoint, label: Touchpoints }]
-cards: [{ id: a, kind: touchpoint, laneId: tp, columnId: report, text: Contact, channel: ${channel} }]
-`;
 const model = {
   name: 'Desk 2024',
   priceYear: '2024',
   lines: [{ scope: 'channel', key: 'telephone', method: 'direct', unitCost: 3 }],
 };
 
-function harness(env: Record<string, string> = {}) {
-  const cwd = mkdtempSync(join(tmpdir(), 'waymark-cli-words-'));
-  let err = '';
-  const ctx = {
-    cwd,
-    env: { WAYMARK_PSEUDONYM_KEY: 'test-key-of-at-least-16-bytes', ...env },
-    stdout: () => {},
-    stderr: (t: string) => void (err += t),
-  };
-  const write = (name: string, text: string | Uint8Array) => writeFileSync(join(cwd, name), text);
-  write('now.yaml', journey('now', 'current', 'telephone'));
-  write('then.yaml', journey('then', 'desired', 'web'));
-  write('desk.json', JSON.stringify(model));
-  return {
-    cwd,
-    write,
-    compare: (...a: string[]) => compareCommand.run(['now.yaml', 'then.yaml', ...a], ctx),
-    compareAlone: (...a: string[]) => compareCommand.run(a, ctx),
-    analyse: (...a: string[]) => analyseCommand.run(a, ctx),
-    err: () => err,
-  };
-}
+const harness = (env: Record<string, string> = {}) =>
+  compareHarness('waymark-cli-words-', { 'desk.json': JSON.stringify(model) }, env);
 
 const compareHelp = "\nRun 'waymark compare --help' for the options.\n";
 const analyseHelp = "\nRun 'waymark analyse --help' for the options.\n";

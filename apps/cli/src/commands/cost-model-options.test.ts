@@ -1,45 +1,16 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workedCheckCostModel, workedCheckTelephoneLine } from '@waymark/measure';
 import { describe, expect, it } from 'vitest';
 import { exitCodes } from '../command';
-import { analyseCommand } from './analyse';
-import { compareCommand } from './compare';
+import { compareHarness } from './compare-harness.fixture';
 
-const journey = (id: string, type: string, channel: string) => `schemaVersion: 2
-id: ${id}
-meta: { title: ${id}, journeyType: ${type} }
-columns: [{ id: report, label: Reports }]
-lanes: [{ id: tp, kind: touchpoint, label: Touchpoints }]
-cards: [{ id: a, kind: touchpoint, laneId: tp, columnId: report, text: Contact, channel: ${channel} }]
-`;
 const melton = {
   ...workedCheckCostModel,
   lines: [workedCheckTelephoneLine, { scope: 'channel', key: 'web', method: 'direct', unitCost: 0.2 }],
 };
 
-function harness() {
-  const cwd = mkdtempSync(join(tmpdir(), 'waymark-costs-'));
-  let out = '';
-  let err = '';
-  const ctx = {
-    cwd,
-    env: { WAYMARK_PSEUDONYM_KEY: 'test-key-of-at-least-16-bytes' },
-    stdout: (t: string) => void (out += t),
-    stderr: (t: string) => void (err += t),
-  };
-  writeFileSync(join(cwd, 'now.yaml'), journey('now', 'current', 'telephone'));
-  writeFileSync(join(cwd, 'then.yaml'), journey('then', 'desired', 'web'));
-  writeFileSync(join(cwd, 'melton.json'), JSON.stringify(melton));
-  return {
-    cwd,
-    compare: (...a: string[]) => compareCommand.run(['now.yaml', 'then.yaml', ...a], ctx),
-    analyse: (...a: string[]) => analyseCommand.run(a, ctx),
-    out: () => out,
-    err: () => err,
-  };
-}
+const harness = () => compareHarness('waymark-costs-', { 'melton.json': JSON.stringify(melton) });
 
 describe('--cost-model and --price-year (issue 13 item 2)', () => {
   it('compare costs with a workspace model built up from staff time and names the model and price base', async () => {

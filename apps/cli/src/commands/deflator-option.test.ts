@@ -1,19 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exitCodes } from '../command';
-import { analyseCommand } from './analyse';
-import { compareCommand } from './compare';
+import { compareHarness } from './compare-harness.fixture';
 
 // Issue 13 item 2: --deflator <file.csv> uprates with a newer GDP deflator series than the shipped one.
-const journey = (id: string, type: string, channel: string) => `schemaVersion: 2
-id: ${id}
-meta: { title: ${id}, journeyType: ${type} }
-columns: [{ id: report, label: Reports }]
-lanes: [{ id: tp, kind: touchpoint, label: Touchpoints }]
-cards: [{ id: a, kind: touchpoint, laneId: tp, columnId: report, text: Contact, channel: ${channel} }]
-`;
 const model = {
   name: 'Desk 2024',
   priceYear: '2024',
@@ -23,28 +12,12 @@ const model = {
   ],
 };
 
-function harness() {
-  const cwd = mkdtempSync(join(tmpdir(), 'waymark-deflator-'));
-  let out = '';
-  let err = '';
-  const ctx = {
-    cwd,
-    env: { WAYMARK_PSEUDONYM_KEY: 'test-key-of-at-least-16-bytes' },
-    stdout: (t: string) => void (out += t),
-    stderr: (t: string) => void (err += t),
-  };
-  writeFileSync(join(cwd, 'now.yaml'), journey('now', 'current', 'telephone'));
-  writeFileSync(join(cwd, 'then.yaml'), journey('then', 'desired', 'web'));
-  writeFileSync(join(cwd, 'desk.json'), JSON.stringify(model));
-  writeFileSync(join(cwd, 'newer.csv'), 'year,index\n2024,100\n2026,110\n');
-  writeFileSync(join(cwd, 'bad.csv'), 'year,index\n2024,100\n2026,about 110\n');
-  return {
-    compare: (...a: string[]) => compareCommand.run(['now.yaml', 'then.yaml', ...a], ctx),
-    analyse: (...a: string[]) => analyseCommand.run(a, ctx),
-    out: () => out,
-    err: () => err,
-  };
-}
+const harness = () =>
+  compareHarness('waymark-deflator-', {
+    'desk.json': JSON.stringify(model),
+    'newer.csv': 'year,index\n2024,100\n2026,110\n',
+    'bad.csv': 'year,index\n2024,100\n2026,about 110\n',
+  });
 
 describe('--deflator <file.csv>', () => {
   it('compare uprates with the series in the file and names it in the cost basis', async () => {
