@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { deferred } from './deferred.fixture';
 import { OneAtATime } from './one-at-a-time';
-
-function deferred<T>() {
-  let answer!: (value: T) => void;
-  let fail!: (e: unknown) => void;
-  const promise = new Promise<T>((resolve, reject) => {
-    answer = resolve;
-    fail = reject;
-  });
-  return { promise, answer, fail };
-}
 
 describe('OneAtATime', () => {
   it('does not start a second call while the first is running, and starts the next one after it', async () => {

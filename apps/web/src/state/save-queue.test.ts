@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { deferred } from './deferred.fixture';
 import { SaveQueue } from './save-queue';
 
-/** A save the test answers by hand: `answer` resolves it, `fail` rejects it. */
-function deferred<T>() {
-  let answer!: (value: T) => void;
-  let fail!: (e: unknown) => void;
-  const promise = new Promise<T>((resolve, reject) => {
-    answer = resolve;
-    fail = reject;
-  });
-  return { promise, answer, fail };
-}
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
 describe('SaveQueue', () => {

@@ -29,6 +29,21 @@ describe('journeys within journeys and opportunities across journeys', () => {
     await page.getByRole('button', { name: 'Linked journeys', exact: true }).click();
     await page.getByRole('heading', { level: 2, name: 'Linked journeys and opportunities' }).waitFor();
   };
+  /** The ASB victims' current journey with its Linked journeys panel open, the waiting card chosen for a new opportunity. */
+  const waitingCardForNewOpportunity = async (page: Page) => {
+    await openEditor(
+      page,
+      'melton-asb-victim-current',
+      'Victims of anti-social behaviour: "My Life Is Far From Quiet..." (current journey)',
+    );
+    await openPanel(page);
+    const panel = page.locator('.side-panel');
+    await panel.getByLabel('Card (pain point, moment of truth, quote or measure)').selectOption({
+      label: 'Awaits response by authorities: Scared of retribution while waiting for a response',
+    });
+    await panel.getByLabel('Opportunity', { exact: true }).selectOption({ label: 'A new opportunity' });
+    return panel;
+  };
   const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
 
   it('given a new whole-problem journey, when a step is linked to a child journey, then the tree shows it and the person moves down and up', async () => {
@@ -107,17 +122,7 @@ describe('journeys within journeys and opportunities across journeys', () => {
 
   it('given pain points in two journeys, when an opportunity gathers them, then it leads on to the idea, business case and indicator', async () => {
     const { page, server } = session;
-    await openEditor(
-      page,
-      'melton-asb-victim-current',
-      'Victims of anti-social behaviour: "My Life Is Far From Quiet..." (current journey)',
-    );
-    await openPanel(page);
-    let panel = page.locator('.side-panel');
-    await panel.getByLabel('Card (pain point, moment of truth, quote or measure)').selectOption({
-      label: 'Awaits response by authorities: Scared of retribution while waiting for a response',
-    });
-    await panel.getByLabel('Opportunity', { exact: true }).selectOption({ label: 'A new opportunity' });
+    let panel = await waitingCardForNewOpportunity(page);
     await panel.getByLabel('Title').fill('People wait without word from us');
     await panel.getByRole('button', { name: 'Add card to opportunity' }).click();
     await panel.getByText('The opportunity was made with this card as its evidence.').waitFor();
@@ -386,20 +391,10 @@ describe('journeys within journeys and opportunities across journeys', () => {
 
   it('given answers slow to come, when Add card to opportunity (a new one) is double-clicked, then one opportunity is made, the button keeps the focus and no error shows', async () => {
     const { page, server } = session;
-    await openEditor(
-      page,
-      'melton-asb-victim-current',
-      'Victims of anti-social behaviour: "My Life Is Far From Quiet..." (current journey)',
-    );
-    await openPanel(page);
-    const panel = page.locator('.side-panel');
+    const panel = await waitingCardForNewOpportunity(page);
     const title = 'Nobody rings back after a report';
     const made = await slowLine(page, '**/api/workspaces/demo/opportunities', 'POST');
     try {
-      await panel.getByLabel('Card (pain point, moment of truth, quote or measure)').selectOption({
-        label: 'Awaits response by authorities: Scared of retribution while waiting for a response',
-      });
-      await panel.getByLabel('Opportunity', { exact: true }).selectOption({ label: 'A new opportunity' });
       await panel.getByLabel('Title').fill(title);
       const add = panel.getByRole('button', { name: 'Add card to opportunity' });
       await add.dblclick();
