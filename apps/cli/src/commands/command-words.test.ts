@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exitCodes, type CliCommand } from '../command';
 import { journeyYaml, runCli, withTempDir } from '../run-cli.fixture';
+import { unreachableWhy } from './push-pull-client';
 
 /**
  * The words `waymark` itself and its validate, render, new, push, pull, import-figures and sampling-cost commands
@@ -200,7 +201,7 @@ describe('waymark push and pull', () => {
     const r = await inFolder({}, ['pull', 'j1', '--workspace', 'w1'], { ...cy, ...server });
     expect(r.code).toBe(exitCodes.io);
     expect(r.stderr).toMatch(
-      /^waymark pull: j1: ni ellir cyrraedd http:\/\/127\.0\.0\.1:1 \(.+\)\. Gwiriwch y cyfeiriad a bod y gweinydd yn rhedeg\.\n$/,
+      /^waymark pull: j1: ni ellir cyrraedd http:\/\/127\.0\.0\.1:1: methodd y cysylltiad\. Gwiriwch y cyfeiriad a bod y gweinydd yn rhedeg\.\n$/,
     );
   });
 
@@ -225,6 +226,36 @@ describe('waymark push and pull', () => {
     } finally {
       await new Promise((done) => http.close(done));
     }
+  });
+
+  it('given a port nothing listens on, then that nothing accepted the connection, not fetch’s own "fetch failed", in English and in Welsh', async () => {
+    const http = createServer();
+    await new Promise<void>((done) => http.listen(0, '127.0.0.1', done));
+    const port = (http.address() as AddressInfo).port;
+    await new Promise((done) => http.close(done));
+    const env = { WAYMARK_SERVER: `http://127.0.0.1:${port}`, WAYMARK_TOKEN: 'wm_x' };
+    const en = await inFolder({}, ['pull', 'j1', '--workspace', 'w1'], env);
+    expect(en).toMatchObject({
+      code: exitCodes.io,
+      stderr: `waymark pull: j1: cannot reach http://127.0.0.1:${port}: nothing there accepted the connection. Check the address and that the server is running.\n`,
+    });
+    const welsh = await inFolder({}, ['pull', 'j1', '--workspace', 'w1'], { ...env, ...cy });
+    expect(welsh.stderr).toBe(
+      `waymark pull: j1: ni ellir cyrraedd http://127.0.0.1:${port}: ni dderbyniodd dim byd yno’r cysylltiad. Gwiriwch y cyfeiriad a bod y gweinydd yn rhedeg.\n`,
+    );
+  });
+
+  it('given the system’s code under fetch’s error, then why the server could not be reached', () => {
+    const failed = (cause: unknown) => Object.assign(new TypeError('fetch failed'), { cause });
+    expect(unreachableWhy(failed({ code: 'ENOTFOUND' }))).toBe('notFound');
+    expect(unreachableWhy(failed({ code: 'UND_ERR_CONNECT_TIMEOUT' }))).toBe('timedOut');
+    expect(unreachableWhy(failed({ code: 'ECONNRESET' }))).toBe('reset');
+    expect(unreachableWhy(failed({ code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }))).toBe('certificate');
+    expect(unreachableWhy(failed({ errors: [{ code: 'ECONNREFUSED' }, { code: 'ECONNREFUSED' }] }))).toBe(
+      'refused',
+    );
+    expect(unreachableWhy(failed(new Error('bad port')))).toBe('other');
+    expect(unreachableWhy(new Error('no cause'))).toBe('other');
   });
 });
 
@@ -265,8 +296,12 @@ describe('waymark sampling-cost', () => {
     });
     const files = { 's.json': '{"categories":[]}', 'm.json': '{ name:' };
     const notJson = await inFolder(files, ['sampling-cost', 's.json', ...priced]);
-    expect(notJson.stderr).toMatch(/^✗ --cost-model m\.json: expected JSON \(.+\)\.\n$/);
+    expect(notJson.stderr).toBe(
+      '✗ --cost-model m.json: this is not JSON: the problem is at line 1, column 3. Check the brackets, quotes and commas there.\n',
+    );
     const notJsonCy = await inFolder(files, ['sampling-cost', 's.json', ...priced], cy);
-    expect(notJsonCy.stderr).toMatch(/^✗ --cost-model m\.json: disgwyliwyd JSON \(.+\)\.\n$/);
+    expect(notJsonCy.stderr).toBe(
+      '✗ --cost-model m.json: nid JSON yw hwn: mae’r broblem ar linell 1, colofn 3. Gwiriwch y cromfachau, y dyfynodau a’r atalnodau yno.\n',
+    );
   });
 });

@@ -25,8 +25,8 @@ export interface ApiAnswer {
   readonly status: number;
   readonly body: unknown;
   readonly text: string;
-  /** When the server could not be reached (status 0): which, and the system's reason. */
-  readonly unreachable?: { readonly server: string; readonly reason: string };
+  /** When the server could not be reached (status 0): which, and why, from the system's code. */
+  readonly unreachable?: { readonly server: string; readonly why: UnreachableWhy };
 }
 
 /** One call; never throws: a server that cannot be reached is status 0 with the reason in `text`. */
@@ -55,9 +55,31 @@ export async function callServer(
     }
     return { status: res.status, body: parsed, text };
   } catch (error) {
-    const reason = (error as Error).message;
-    return { status: 0, body: null, text: '', unreachable: { server: target.server, reason } };
+    return {
+      status: 0,
+      body: null,
+      text: '',
+      unreachable: { server: target.server, why: unreachableWhy(error) },
+    };
   }
+}
+
+export type UnreachableWhy = 'refused' | 'notFound' | 'timedOut' | 'reset' | 'certificate' | 'other';
+
+/**
+ * Why a server could not be reached, from the system's code under fetch's own "fetch failed" (which says nothing
+ * a person can act on): nothing listening, no such host, no answer in time, the connection cut, a certificate.
+ */
+export function unreachableWhy(error: unknown): UnreachableWhy {
+  const cause = (error as { cause?: { code?: unknown; errors?: readonly { code?: unknown }[] } } | null)
+    ?.cause;
+  const code = String(cause?.code ?? cause?.errors?.[0]?.code ?? '');
+  if (code === 'ECONNREFUSED') return 'refused';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'notFound';
+  if (code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') return 'timedOut';
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'reset';
+  if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) return 'certificate';
+  return 'other';
 }
 
 /**

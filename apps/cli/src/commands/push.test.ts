@@ -122,7 +122,7 @@ describe('waymark push and pull', () => {
       expect([code, stderr]).toEqual([
         3,
         expect.stringMatching(
-          /^waymark pull: j1: cannot reach http:\/\/127\.0\.0\.1:1 \(.+\)\. Check the address and that the server is running\.\n$/,
+          /^waymark pull: j1: cannot reach http:\/\/127\.0\.0\.1:1: the connection failed\. Check the address and that the server is running\.\n$/,
         ),
       ]);
     });
