@@ -27,7 +27,7 @@ import {
 } from '@waymark/analytics/log';
 import type { CliMessageId, MessageValues } from '@waymark/i18n/cli';
 import { exitCodes, type CliCommand, type CliContext } from '../command';
-import { jsonProblemPlace } from '../files/json-place';
+import { jsonPlaceValues } from '../files/json-place';
 import { pseudonymKeyFromEnv } from '../pseudonym-key';
 import type { Said } from '../usage-error';
 import type { ReportWarnings, Words } from '../emit-sql/words';
@@ -452,16 +452,13 @@ async function readJsonRecord(
   try {
     data = JSON.parse(text);
   } catch (e) {
-    const place = jsonProblemPlace(text, e);
     throw new ConfigError(
       {
         id: 'eventlog.analyse.optionFile.notJson',
         values: {
           option,
           file,
-          hasPlace: place ? 'yes' : 'no',
-          line: place?.line ?? 0,
-          column: place?.column ?? 0,
+          ...jsonPlaceValues(text, e),
         },
       },
       false,

@@ -16,7 +16,7 @@ import {
 } from '@waymark/measure';
 import { z } from 'zod';
 import { exitCodes, type CliCommand, type CliContext } from '../command';
-import { jsonProblemPlace } from '../files/json-place';
+import { jsonPlaceValues } from '../files/json-place';
 import { argsError, sayWords, usageError, type Said } from '../usage-error';
 
 const help = `Usage: waymark sampling-cost <sample.json> --cost-model <file.json> --rate-line <key> --staff-hours <N> [--format md|json]
@@ -60,15 +60,12 @@ async function readJson(ctx: CliContext, which: 'sample' | 'costModel', file: st
   try {
     return JSON.parse(text);
   } catch (e) {
-    const place = jsonProblemPlace(text, e);
     throw new ReadProblem({
       id: 'commands.samplingCost.notJson',
       values: {
         which,
         file,
-        hasPlace: place ? 'yes' : 'no',
-        line: place?.line ?? 0,
-        column: place?.column ?? 0,
+        ...jsonPlaceValues(text, e),
       },
     });
   }

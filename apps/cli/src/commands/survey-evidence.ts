@@ -5,7 +5,7 @@ import { isAbsolute, join } from 'node:path';
 import { decodeText, type Journey } from '@waymark/core';
 import { readProblem } from '@waymark/analytics/log';
 import type { MessageValues } from '@waymark/i18n/cli';
-import { jsonProblemPlace } from '../files/json-place';
+import { jsonPlaceValues } from '../files/json-place';
 import { envPseudonymKey } from '../pseudonym-key';
 import type { Said } from '../usage-error';
 import {
@@ -192,7 +192,6 @@ async function readMapping(
   try {
     data = JSON.parse(decoded.value);
   } catch (e) {
-    const place = jsonProblemPlace(decoded.value, e);
     throw new SurveyInputError(
       `--survey-map ${file}: is not JSON (${e instanceof Error ? e.message : String(e)})`,
       false,
@@ -201,9 +200,7 @@ async function readMapping(
         values: {
           option: 'survey-map',
           file,
-          hasPlace: place ? 'yes' : 'no',
-          line: place?.line ?? 0,
-          column: place?.column ?? 0,
+          ...jsonPlaceValues(decoded.value, e),
         },
       },
     );

@@ -8,3 +8,12 @@ export function jsonProblemPlace(text: string, e: unknown): { line: number; colu
   const line = before.split('\n').length;
   return { line, column: offset - before.lastIndexOf('\n') };
 }
+
+/** Where JSON.parse stopped, as the catalogue's notJson messages take it: `hasPlace`, `line` and `column`. */
+export function jsonPlaceValues(
+  text: string,
+  e: unknown,
+): { hasPlace: 'yes' | 'no'; line: number; column: number } {
+  const place = jsonProblemPlace(text, e);
+  return { hasPlace: place ? 'yes' : 'no', line: place?.line ?? 0, column: place?.column ?? 0 };
+}

@@ -22,7 +22,7 @@ import {
   type ResolvedCostModel,
 } from '@waymark/measure';
 import type { Said } from '../usage-error';
-import { jsonProblemPlace } from './json-place';
+import { jsonPlaceValues } from './json-place';
 
 /** A cost model file is a few kilobytes; anything much bigger is not one. */
 const maxCostModelBytes = 1024 * 1024;
@@ -216,14 +216,11 @@ export async function resolveCostOptions(
     try {
       json = JSON.parse(read.value.text);
     } catch (e) {
-      const place = jsonProblemPlace(read.value.text, e);
       return err(
         one('eventlog.analyse.optionFile.notJson', {
           option: 'cost-model',
           file,
-          hasPlace: place ? 'yes' : 'no',
-          line: place?.line ?? 0,
-          column: place?.column ?? 0,
+          ...jsonPlaceValues(read.value.text, e),
         }),
       );
     }
