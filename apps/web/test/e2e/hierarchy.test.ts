@@ -388,6 +388,17 @@ describe('journeys within journeys and opportunities across journeys', () => {
   const answersCome = () => new Promise((r) => setTimeout(r, 1500));
   const isFocused = (button: ReturnType<Page['getByRole']>) =>
     button.evaluate((el) => el === document.activeElement);
+  /**
+   * Double-clicks `button` while its answer is held back, then waits for `done` and for any second answer.
+   * Gives what the button was meanwhile: its aria-disabled and whether it kept the focus.
+   */
+  const doubleClickMeanwhile = async (page: Page, button: ReturnType<Page['getByRole']>, done: string) => {
+    await button.dblclick();
+    const meanwhile = [await button.getAttribute('aria-disabled'), await isFocused(button)];
+    await page.getByText(done).waitFor();
+    await answersCome();
+    return meanwhile;
+  };
 
   it('given answers slow to come, when Add card to opportunity (a new one) is double-clicked, then one opportunity is made, the button keeps the focus and no error shows', async () => {
     const { page, server } = session;
@@ -397,11 +408,12 @@ describe('journeys within journeys and opportunities across journeys', () => {
     try {
       await panel.getByLabel('Title').fill(title);
       const add = panel.getByRole('button', { name: 'Add card to opportunity' });
-      await add.dblclick();
       // Shown as busy meanwhile, and still focusable: the keyboard focus stays on it.
-      const meanwhile = [await add.getAttribute('aria-disabled'), await isFocused(add)];
-      await panel.getByText('The opportunity was made with this card as its evidence.').waitFor();
-      await answersCome();
+      const meanwhile = await doubleClickMeanwhile(
+        page,
+        add,
+        'The opportunity was made with this card as its evidence.',
+      );
       expect(made.answered()).toBe(1);
       const list = (await (
         await page.request.get(`${server.url}/api/workspaces/demo/opportunities`)
@@ -484,10 +496,7 @@ describe('journeys within journeys and opportunities across journeys', () => {
       await add.getByLabel('What to link').selectOption({ label: 'Business case' });
       await add.getByLabel('Which one').selectOption({ label: 'Keep victims informed at every stage' });
       const button = add.getByRole('button', { name: 'Add link' });
-      await button.dblclick();
-      const meanwhile = [await button.getAttribute('aria-disabled'), await isFocused(button)];
-      await page.getByText('The link was added.').waitFor();
-      await answersCome();
+      const meanwhile = await doubleClickMeanwhile(page, button, 'The link was added.');
       expect(links.answered()).toBe(1);
       const stored = await o.stored();
       expect([stored.links.length, stored.version]).toEqual([1, o.version + 1]);
