@@ -205,7 +205,7 @@ describe('waymark push and pull', () => {
     );
   });
 
-  it('given a server that answers 502 with no error of its own, then its status, in English and in Welsh', async () => {
+  it('given a server that answers 502 with no error of its own, then its status in plain words, not its page, in English and in Welsh', async () => {
     const http = createServer((_req, res) => {
       res.writeHead(502, { 'content-type': 'text/plain' });
       res.end('Bad Gateway');
@@ -219,10 +219,13 @@ describe('waymark push and pull', () => {
       const en = await inFolder({}, ['pull', 'j1', '--workspace', 'w1'], env);
       expect(en).toMatchObject({
         code: exitCodes.invalid,
-        stderr: 'waymark pull: j1: the server answered HTTP 502: Bad Gateway\n',
+        stderr:
+          'waymark pull: j1: the server answered HTTP 502: something went wrong there. Try again; if it keeps happening, tell the server’s administrator.\n',
       });
       const welsh = await inFolder({}, ['pull', 'j1'], { ...env, ...cy });
-      expect(welsh.stderr).toBe('waymark pull: atebodd y gweinydd HTTP 502: Bad Gateway\n');
+      expect(welsh.stderr).toBe(
+        'waymark pull: atebodd y gweinydd HTTP 502: aeth rhywbeth o’i le yno. Rhowch gynnig arall arni; os yw’n dal i ddigwydd, dywedwch wrth weinyddwr y gweinydd.\n',
+      );
     } finally {
       await new Promise((done) => http.close(done));
     }

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { exitCodes, type CliCommand } from '../command';
 import { cannotWrite } from '../files/write-output';
 import { argsError, commandError, sayWords, usageError } from '../usage-error';
-import { answerSaid, callServer, resolveWorkspace, serverTarget, type Fetch } from './push-pull-client';
+import { callServer, resolveWorkspace, serverSaid, serverTarget, type Fetch } from './push-pull-client';
 
 const help = `Usage: waymark pull <journey-id> [options]
 
@@ -64,13 +64,14 @@ export function createPullCommand(fetchFn: Fetch): CliCommand {
       const ws = await resolveWorkspace(fetchFn, target);
       if ('error' in ws) {
         const e = ws.error;
-        await commandError(ctx, 'pull', 'id' in e ? e : answerSaid(e));
+        await commandError(ctx, 'pull', 'id' in e ? e : serverSaid(e, { command: 'pull' }));
         return 'status' in e && e.status === 0 ? exitCodes.io : exitCodes.invalid;
       }
       const path = `/api/workspaces/${encodeURIComponent(ws.workspace)}/journeys/${encodeURIComponent(id)}/export?format=${format}`;
       const answer = await callServer(fetchFn, target, 'GET', path);
       if (answer.status !== 200) {
-        ctx.stderr(`waymark pull: ${id}: ${await sayWords(ctx, answerSaid(answer))}\n`);
+        const said = serverSaid(answer, { command: 'pull', workspace: ws.workspace });
+        ctx.stderr(`waymark pull: ${id}: ${await sayWords(ctx, said)}\n`);
         return answer.status === 0 ? exitCodes.io : exitCodes.invalid;
       }
       const output = values.out ?? `${id}.${format}`;

@@ -82,17 +82,152 @@ export function unreachableWhy(error: unknown): UnreachableWhy {
   return 'other';
 }
 
-/**
- * The server's own error message (the server's words), or, in the catalogue's, that it could not be reached or
- * what HTTP status it answered.
- */
-export function answerSaid(a: ApiAnswer): string | Said {
-  const message = (a.body as { error?: { message?: unknown } } | null)?.error?.message;
-  if (typeof message === 'string') return message;
-  if (a.unreachable) return { id: 'commands.server.unreachable', values: { ...a.unreachable } };
-  const text = a.text.trim().slice(0, 200);
-  return { id: 'commands.server.status', values: { status: a.status, hasText: text ? 'yes' : 'no', text } };
+/** What the command was doing when the server answered, for the words: which command, workspace and version. */
+export interface Asked {
+  readonly command?: 'push' | 'pull';
+  readonly workspace?: string;
+  /** The version a push said the journey was at (--if-version, or the version just read). */
+  readonly base?: number;
 }
+
+/** The error codes the command line has its own words for (`commands.server.code.<code>`). */
+const saidCodes = new Set([
+  'unauthenticated',
+  'invalid_token',
+  'forbidden',
+  'insufficient_scope',
+  'workspace_not_found',
+  'journey_not_found',
+  'journey_exists',
+  'version_conflict',
+  'invalid_journey',
+  'invalid_request',
+  'invalid_json',
+  'invalid_text',
+  'payload_too_large',
+  'rate_limited',
+  'internal_error',
+  'database_stopped',
+  'storage_full',
+]);
+
+const camel = (code: string) => code.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
+/** An HTTP status as the kinds of answer `commands.server.status` has words for. */
+function statusKind(status: number): string {
+  if (status === 400) return 'badRequest';
+  if (status === 401) return 'signedOut';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'notFound';
+  if (status === 409) return 'conflict';
+  if (status === 413) return 'tooLarge';
+  if (status === 422) return 'refused';
+  if (status === 429) return 'rateLimited';
+  if (status === 503) return 'unavailable';
+  if (status >= 500) return 'server';
+  return 'other';
+}
+
+/** A problem the API lists with a 400 or 422: `{code, path, message}`, a size rule's limit too. */
+interface ListedProblem {
+  readonly code?: unknown;
+  readonly path?: unknown;
+  readonly origin?: unknown;
+  readonly maximum?: unknown;
+  readonly minimum?: unknown;
+}
+
+/** The kinds of listed problem `commands.server.problem` has words for, by the problem's code. */
+const problemKinds: Readonly<Record<string, string>> = {
+  invalid_type: 'type',
+  invalid_format: 'format',
+  invalid_value: 'value',
+  invalid_union: 'union',
+  invalid_unrecognized_keys: 'keys',
+  duplicate_id: 'duplicateId',
+};
+
+/** A size rule's problem by what was too big or too small (a text, a list, a number) and its limit. */
+function sizeKind(p: ListedProblem): { kind: string; limit: number } | undefined {
+  const origin = typeof p.origin === 'string' ? p.origin : '';
+  const text = origin === 'string';
+  const list = origin === 'array' || origin === 'set';
+  const number = origin === 'number' || origin === 'bigint';
+  if (p.code === 'invalid_too_big') {
+    if (typeof p.maximum !== 'number') return { kind: 'tooBig', limit: 0 };
+    const kind = text ? 'tooLong' : list ? 'tooMany' : number ? 'tooHigh' : 'tooBig';
+    return { kind, limit: p.maximum };
+  }
+  if (p.code === 'invalid_too_small') {
+    if (typeof p.minimum !== 'number') return { kind: 'tooSmall', limit: 0 };
+    const shortText = p.minimum <= 1 ? 'empty' : 'tooShort';
+    const kind = text ? shortText : list ? 'tooFew' : number ? 'tooLow' : 'tooSmall';
+    return { kind, limit: p.minimum };
+  }
+  return undefined;
+}
+
+/** One listed problem by its code and limit (never its English message). */
+function problemSaid(p: ListedProblem): Said {
+  const code = typeof p.code === 'string' ? p.code : '';
+  const { kind, limit } = sizeKind(p) ?? { kind: problemKinds[code] ?? 'other', limit: 0 };
+  const path = typeof p.path === 'string' ? p.path : '';
+  return {
+    id: 'commands.server.problem',
+    values: { hasPath: path ? 'yes' : 'no', path, kind, limit, code },
+  };
+}
+
+/**
+ * A server's answer in the catalogue's words, by its error code and the values its body carries (the field,
+ * the listed problems, the version it is at), one problem a line after the first; a code the command line has
+ * no words for, or a body that is not the API's, by the HTTP status. Never the server's own English.
+ */
+export function serverSaid(a: ApiAnswer, asked: Asked = {}): readonly Said[] {
+  if (a.unreachable) return [{ id: 'commands.server.unreachable', values: { ...a.unreachable } }];
+  const body = a.body as
+    | {
+        error?: { code?: unknown; path?: unknown };
+        problems?: unknown;
+        current?: { version?: unknown };
+        character?: unknown;
+      }
+    | null
+    | undefined;
+  const code = typeof body?.error?.code === 'string' ? body.error.code : '';
+  if (!saidCodes.has(code)) {
+    return [
+      {
+        id: 'commands.server.status',
+        values: { status: a.status, hasCode: code ? 'yes' : 'no', code, kind: statusKind(a.status) },
+      },
+    ];
+  }
+  const path = typeof body?.error?.path === 'string' ? body.error.path : '';
+  const problems = Array.isArray(body?.problems) ? (body.problems as ListedProblem[]) : [];
+  const current = body?.current?.version;
+  const character = typeof body?.character === 'number' ? body.character : undefined;
+  const head: Said = {
+    id: `commands.server.code.${camel(code)}` as Said['id'],
+    values: {
+      command: asked.command ?? 'other',
+      hasWorkspace: asked.workspace ? 'yes' : 'no',
+      workspace: asked.workspace ?? '',
+      hasCurrent: typeof current === 'number' ? 'yes' : 'no',
+      current: typeof current === 'number' ? current : 0,
+      hasBase: asked.base !== undefined ? 'yes' : 'no',
+      base: asked.base ?? 0,
+      hasPath: path ? 'yes' : 'no',
+      path,
+      count: problems.length,
+      character: character === undefined ? '?' : character.toString(16).toUpperCase().padStart(4, '0'),
+    },
+  };
+  return [head, ...problems.map(problemSaid)];
+}
+
+/** The first line of `serverSaid`: the server's answer in one sentence of the catalogue. */
+export const answerSaid = (a: ApiAnswer, asked: Asked = {}): Said => serverSaid(a, asked)[0]!;
 
 /** The workspace to use: the one named, or the token's own (a token belongs to one workspace). */
 export async function resolveWorkspace(
@@ -102,7 +237,9 @@ export async function resolveWorkspace(
   if (target.workspace) return { workspace: target.workspace };
   const me = await callServer(fetchFn, target, 'GET', '/api/auth/me');
   if (me.status !== 200) return { error: me };
-  const workspaces = (me.body as { workspaces: { id: string }[] }).workspaces;
+  const workspaces = (me.body as { workspaces?: { id: string }[] } | null)?.workspaces;
+  // A 200 that is not the API's (a proxy's page, say): said by its status, as any answer not the API's.
+  if (!Array.isArray(workspaces)) return { error: { ...me, body: null } };
   if (workspaces.length !== 1) return { error: { id: 'commands.server.noWorkspace' } };
   return { workspace: workspaces[0]!.id };
 }

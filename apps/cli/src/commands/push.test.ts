@@ -59,7 +59,10 @@ describe('waymark push and pull', () => {
       expect((await run('push', ['asb.yaml'], dir)).stdout).toContain('published as version 2');
       expect((await run('push', ['asb.yaml'], dir)).stdout).toContain('already up to date at version 2');
       const stale = await run('push', ['asb.yaml', '--if-version', '1'], dir);
-      expect([stale.code, stale.stderr]).toEqual([1, expect.stringContaining('it is now at version 2')]);
+      expect([stale.code, stale.stderr]).toEqual([
+        1,
+        'waymark push: asb.yaml: the journey has changed on the server: it is now at version 2, not version 1. Pull it with waymark pull, bring your changes into it, then run waymark push again.\n',
+      ]);
       const history = await t.stores.journeys.history('w1' as never, 'asb' as never);
       expect(history.map((h) => h.kind)).toEqual(['create', 'import']);
     });
@@ -96,10 +99,13 @@ describe('waymark push and pull', () => {
       const missing = await run('pull', ['nope'], dir);
       expect([missing.code, missing.stderr]).toEqual([
         1,
-        'waymark pull: nope: no journey "nope" in this workspace\n',
+        'waymark pull: nope: no journey has that id in workspace w1. Check the id: it is the id in the journey’s file, not its title.\n',
       ]);
       const badToken = await run('pull', ['j1'], dir, { WAYMARK_TOKEN: 'wm_not-a-real-token' });
-      expect([badToken.code, badToken.stderr]).toEqual([1, expect.stringContaining('not valid')]);
+      expect([badToken.code, badToken.stderr]).toEqual([
+        1,
+        'waymark pull: the server did not accept the token: it may have been revoked or have expired, or the person who made it may be suspended. A workspace owner can make a new one in the workspace settings.\n',
+      ]);
       const noServer = await run('pull', ['j1'], dir, { WAYMARK_SERVER: '' });
       expect([noServer.code, noServer.stderr]).toEqual([
         2,

@@ -3,7 +3,7 @@ import { formatProblems } from '@waymark/document';
 import { exitCodes, type CliCommand } from '../command';
 import { readJourneyFile } from '../files/read-journey-file';
 import { argsError, commandError, sayWords, usageError } from '../usage-error';
-import { answerSaid, callServer, resolveWorkspace, serverTarget, type Fetch } from './push-pull-client';
+import { callServer, resolveWorkspace, serverSaid, serverTarget, type Fetch } from './push-pull-client';
 
 const help = `Usage: waymark push <file> [options]
 
@@ -75,12 +75,13 @@ export function createPushCommand(fetchFn: Fetch): CliCommand {
       const ws = await resolveWorkspace(fetchFn, target);
       if ('error' in ws) {
         const e = ws.error;
-        await commandError(ctx, 'push', 'id' in e ? e : answerSaid(e));
+        await commandError(ctx, 'push', 'id' in e ? e : serverSaid(e, { command: 'push' }));
         return 'status' in e && e.status === 0 ? exitCodes.io : exitCodes.invalid;
       }
       const base = `/api/workspaces/${encodeURIComponent(ws.workspace)}/journeys`;
       const current = await callServer(fetchFn, target, 'GET', `${base}/${encodeURIComponent(journey.id)}`);
       let answer;
+      let baseVersion: number | undefined;
       if (
         current.status === 404 &&
         (current.body as { error?: { code?: string } })?.error?.code === 'journey_not_found'
@@ -94,7 +95,7 @@ export function createPushCommand(fetchFn: Fetch): CliCommand {
         }
         answer = await callServer(fetchFn, target, 'POST', base, { journey });
       } else if (current.status === 200) {
-        const baseVersion = ifVersion ?? (current.body as { version: number }).version;
+        baseVersion = ifVersion ?? (current.body as { version: number }).version;
         answer = await callServer(fetchFn, target, 'PUT', `${base}/${encodeURIComponent(journey.id)}`, {
           baseVersion,
           journey,
@@ -118,7 +119,8 @@ export function createPushCommand(fetchFn: Fetch): CliCommand {
         ctx.stdout(`${done}\n`);
         return exitCodes.ok;
       }
-      ctx.stderr(`waymark push: ${file}: ${await sayWords(ctx, answerSaid(answer))}\n`);
+      const said = serverSaid(answer, { command: 'push', workspace: ws.workspace, base: baseVersion });
+      ctx.stderr(`waymark push: ${file}: ${await sayWords(ctx, said)}\n`);
       return answer.status === 0 ? exitCodes.io : exitCodes.invalid;
     },
   };
