@@ -261,6 +261,7 @@ export {
   type ActivityCost,
   type ActivityCosting,
 } from './activity-costing';
+export { renderSamplingCostMarkdown } from './sampling-cost-report';
 export {
   detectClosedLoop,
   mapConfirmationWords,

@@ -14,13 +14,13 @@ const categories = [
   { id: 'chase', label: 'Answering progress chasers', classification: 'waste' },
 ];
 
-function harness() {
+function harness(env: Record<string, string> = {}) {
   const cwd = mkdtempSync(join(tmpdir(), 'waymark-sampling-'));
   let out = '';
   let err = '';
   const ctx = {
     cwd,
-    env: {},
+    env,
     stdout: (t: string) => void (out += t),
     stderr: (t: string) => void (err += t),
   };
@@ -40,6 +40,7 @@ function harness() {
   return {
     run: (...a: string[]) => samplingCostCommand.run([...a, ...base], ctx),
     runBare: (...a: string[]) => samplingCostCommand.run(a, ctx),
+    cwd,
     out: () => out,
     err: () => err,
   };
@@ -49,9 +50,9 @@ describe('waymark sampling-cost (issue 13 item 6)', () => {
   it('reproduces worked check 3 to the penny, naming the model and price base', async () => {
     const h = harness();
     expect(await h.run('sample.json'), h.err()).toBe(exitCodes.ok);
-    expect(h.out()).toContain('| Advising the resident | value-added | 45.0 % | 2227.5 | £54,756.00 |');
+    expect(h.out()).toContain('| Advising the resident | value-added | 45.0 % | 2,227.5 | £54,756.00 |');
     expect(h.out()).toContain(
-      '| Re-keying forms | necessary-non-value-added | 30.0 % | 1485.0 | £36,504.00 |',
+      '| Re-keying forms | necessary, not value-added | 30.0 % | 1,485.0 | £36,504.00 |',
     );
     expect(h.out()).toContain('Cost of non-value-added time: £66,924.00 a year.');
     expect(h.out()).toContain('Waste (a saving of staff time released): £30,420.00 a year.');
@@ -62,6 +63,60 @@ describe('waymark sampling-cost (issue 13 item 6)', () => {
     expect(json.wasteCost).toBe('30420.00');
     expect(json.nonValueAddedCost).toBe('66924.00');
     expect(json.costBasis).toMatchObject({ modelName: 'Melton 2026', priceYear: '2024' });
+  });
+
+  it('given a small sample, then the whole report in English and in Welsh, every word from the catalogue', async () => {
+    const small = (env: Record<string, string>) => {
+      const h = harness(env);
+      writeFileSync(
+        join(h.cwd, 'small.json'),
+        JSON.stringify({
+          categories: [categories[0], { ...categories[2]!, label: 'Chasing | calling back' }],
+          counts: { advise: 3, chase: 1 },
+        }),
+      );
+      return h;
+    };
+    const en = small({});
+    expect(await en.run('small.json'), en.err()).toBe(exitCodes.ok);
+    expect(en.out()).toBe(
+      [
+        '# Cost per activity from sampling',
+        '',
+        '4 observations standing for 4,950 staff hours a year, at £24.58 an hour (loaded).',
+        '',
+        '| Activity | Classification | Share | Hours a year | Cost a year | 95 % interval |',
+        '| --- | --- | --- | --- | --- | --- |',
+        '| Advising the resident | value-added | 75.0 % | 3,712.5 | £91,260.00 | £36,582.10 to £116,132.94 |',
+        '| Chasing \\| calling back | waste | 25.0 % | 1,237.5 | £30,420.00 | £5,547.06 to £85,097.90 |',
+        '',
+        'Cost of non-value-added time: £30,420.00 a year.',
+        'Waste (a saving of staff time released): £30,420.00 a year.',
+        '',
+        'Costs: Workspace model ‘Melton 2026’, 2024 prices.',
+        '',
+      ].join('\n'),
+    );
+    const cy = small({ WAYMARK_LANG: 'cy' });
+    expect(await cy.run('small.json'), cy.err()).toBe(exitCodes.ok);
+    expect(cy.out()).toBe(
+      [
+        '# Cost pob gweithgaredd o’r samplu',
+        '',
+        '4 arsylwad yn cynrychioli 4,950 awr staff y flwyddyn, ar £24.58 yr awr (cyfradd wedi’i llwytho).',
+        '',
+        '| Gweithgaredd | Dosbarthiad | Cyfran | Oriau’r flwyddyn | Cost y flwyddyn | Cyfwng 95 % |',
+        '| --- | --- | --- | --- | --- | --- |',
+        '| Advising the resident | gwerth ychwanegol | 75.0 % | 3,712.5 | £91,260.00 | £36,582.10 i £116,132.94 |',
+        '| Chasing \\| calling back | gwastraff | 25.0 % | 1,237.5 | £30,420.00 | £5,547.06 i £85,097.90 |',
+        '',
+        'Cost amser nad yw’n ychwanegu gwerth: £30,420.00 y flwyddyn.',
+        'Gwastraff (arbediad o amser staff a ryddheir): £30,420.00 y flwyddyn.',
+        '',
+        'Costau: Model y man gwaith ‘Melton 2026’, prisiau 2024.',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('bad input is refused naming what is wrong', async () => {

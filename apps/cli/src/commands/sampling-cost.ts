@@ -4,18 +4,18 @@ import { parseArgs } from 'node:util';
 import {
   activityCategorySchema,
   costActivities,
-  costBasisLabel,
-  formatMoney,
   loadedRateOf,
   parseCostModel,
   penceToDecimalString,
-  poundsToPence,
   profileActivity,
+  renderSamplingCostMarkdown,
   resolveCostModel,
   type CostModel,
 } from '@waymark/measure';
+import { createTranslator } from '@waymark/i18n';
 import { z } from 'zod';
 import { exitCodes, type CliCommand, type CliContext } from '../command';
+import { cliLocale } from '../emit-sql/words';
 import { jsonPlaceValues } from '../files/json-place';
 import { argsError, sayWords, usageError, type Said } from '../usage-error';
 
@@ -172,7 +172,6 @@ async function run(args: readonly string[], ctx: CliContext): Promise<number> {
     return exitCodes.invalid;
   }
   const c = costed.value;
-  const basis = costBasisLabel(c.basis);
   if (format === 'json') {
     ctx.stdout(
       `${JSON.stringify(
@@ -200,25 +199,8 @@ async function run(args: readonly string[], ctx: CliContext): Promise<number> {
     );
     return exitCodes.ok;
   }
-  const lines = [
-    `# Cost per activity from sampling`,
-    '',
-    `${profile.value.observations} observations standing for ${hours} staff hours a year, at ${formatMoney(poundsToPence(c.loadedHourlyRate))} an hour (loaded).`,
-    '',
-    '| Activity | Classification | Share | Hours a year | Cost a year | 95 % interval |',
-    '| --- | --- | --- | --- | --- | --- |',
-    ...c.activities.map(
-      (a) =>
-        `| ${a.label} | ${a.classification} | ${(a.share * 100).toFixed(1)} % | ${a.hoursPerYear.toFixed(1)} | ${formatMoney(a.costPerYear)} | ${formatMoney(a.costLow)} to ${formatMoney(a.costHigh)} |`,
-    ),
-    '',
-    `Cost of non-value-added time: ${formatMoney(c.nonValueAddedCost)} a year.`,
-    `Waste (a saving of staff time released): ${formatMoney(c.wasteCost)} a year.`,
-    '',
-    `Costs: ${basis}.`,
-    '',
-  ];
-  ctx.stdout(lines.join('\n'));
+  const words = createTranslator(cliLocale(ctx.env));
+  ctx.stdout(renderSamplingCostMarkdown(profile.value.observations, c, words));
   return exitCodes.ok;
 }
 

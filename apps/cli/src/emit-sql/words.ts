@@ -3,6 +3,7 @@ import {
   datasetProblemMessageId,
   pickLocale,
   type CliMessageId,
+  type Locale,
   type MessageValues,
 } from '@waymark/i18n/cli';
 import type { ImportErrorCode, ImportErrorValues } from '@waymark/analytics/log';
@@ -14,10 +15,13 @@ import { argsMessage, type Said } from '../usage-error';
  * loaded (`@waymark/i18n/cli`), so printing a note does not load the web app's words.
  */
 export function cliWords(env: Readonly<Record<string, string | undefined>>) {
-  const wanted = (env.WAYMARK_LANG ?? env.LC_ALL ?? env.LANG ?? '').replace(/[_.@].*$/, '');
-  const t = createCliTranslator(pickLocale(wanted));
+  const t = createCliTranslator(cliLocale(env));
   return (id: CliMessageId, values?: MessageValues): string => t.t(id, values);
 }
+
+/** The language of WAYMARK_LANG, LC_ALL or LANG: `cy_GB.UTF-8` is Welsh; English otherwise. */
+export const cliLocale = (env: Readonly<Record<string, string | undefined>>): Locale =>
+  pickLocale((env.WAYMARK_LANG ?? env.LC_ALL ?? env.LANG ?? '').replace(/[_.@].*$/, ''));
 
 export type Words = ReturnType<typeof cliWords>;
 
