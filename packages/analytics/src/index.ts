@@ -45,6 +45,8 @@ export {
   readSurveyBytes,
   readSurveyTable,
   SurveyFileError,
+  type SurveyFileErrorValues,
+  type SurveyFileProblemCode,
   type SurveyRow,
   type SurveyTable,
 } from './survey/survey-table';
@@ -53,8 +55,10 @@ export {
   importSurvey,
   type ImportedQuestion,
   type ImportedSurvey,
+  type SurveyColumnRole,
   type SurveyMapping,
   type SurveyProblem,
+  type SurveyProblemCode,
   type SurveyQuestionMapping,
   type SurveyQuote,
 } from './survey/survey-import';
@@ -125,7 +129,12 @@ export {
   type Scenario,
 } from './testing/contact-log';
 export { writeGzipBomb } from './testing/bombs';
-export { defaultImportLimits, importLimitsFromEnv, type ImportLimits } from './ingest/limits';
+export {
+  defaultImportLimits,
+  importLimitsFromEnv,
+  type ImportLimits,
+  type ImportLimitsError,
+} from './ingest/limits';
 export {
   startImportJob,
   ImportJobStopped,

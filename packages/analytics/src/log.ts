@@ -27,5 +27,5 @@ export { createPseudonymiser, minPseudonymKeyBytes, pseudonymKeyBytes } from './
 export { toJsonReport } from './report/json';
 export { renderMarkdownReport } from './report/markdown';
 export { renderHtmlReport } from './report/html';
-export { importLimitsFromEnv } from './ingest/limits';
+export { importLimitsFromEnv, type ImportLimitsError } from './ingest/limits';
 export { parseOutcomeCondition, type OutcomeRule } from './metrics/outcome';

@@ -147,9 +147,47 @@ describe('waymark analyse --survey: bad input is named plainly', () => {
       await writeFile(join(dir, 'map.json'), JSON.stringify(mapping));
       const r = await runCli(['analyse', '--survey', 'survey.csv', '--survey-map', 'map.json'], dir);
       expect(r.code).toBe(1);
-      expect(r.stderr).toContain('waymark analyse: --survey survey.csv: a problem; nothing was counted:');
-      expect(r.stderr).toMatch(/row 4, column 2 \("How satisfied[^)]*\): 9 is outside the 1-5 scale/);
+      expect(r.stderr).toBe(
+        'waymark analyse: --survey survey.csv: there is a problem in the file, so nothing was counted. Correct it and run the command again:\n' +
+          '  row 4, column 2 (“How satisfied were you with reporting the problem?”): 9 is outside the scale. Expected a whole number from 1 to 5.\n',
+      );
       expect(r.stdout).toBe('');
+      const cy = await runCli(['analyse', '--survey', 'survey.csv', '--survey-map', 'map.json'], dir, {
+        env: { WAYMARK_LANG: 'cy' },
+      });
+      expect(cy.code).toBe(1);
+      expect(cy.stderr).toBe(
+        'waymark analyse: --survey survey.csv: mae problem yn y ffeil, felly ni chafodd dim ei gyfrif. Cywirwch hi a rhedwch y gorchymyn eto:\n' +
+          '  rhes 4, colofn 2 (“How satisfied were you with reporting the problem?”): mae 9 y tu allan i’r raddfa. Y disgwyl oedd rhif cyfan o 1 i 5.\n',
+      );
+    }));
+
+  it('given more problems than are listed, then the first five by row and column and how many more, in English and Welsh', () =>
+    withTempDir(async (dir) => {
+      let csv = surveyCsv();
+      for (let i = 1; i <= 7; i++) csv = csv.replace(`\nR${i},`, `\nR${i},x`);
+      await writeFile(join(dir, 'survey.csv'), csv);
+      await writeFile(join(dir, 'map.json'), JSON.stringify(mapping));
+      const en = await runCli(['analyse', '--survey', 'survey.csv', '--survey-map', 'map.json'], dir);
+      const lines = en.stderr.split('\n');
+      expect(lines[0]).toBe(
+        'waymark analyse: --survey survey.csv: there are 7 problems in the file, so nothing was counted. Correct them and run the command again:',
+      );
+      expect(lines[1]).toBe(
+        '  row 2, column 2 (“How satisfied were you with reporting the problem?”): “x1” is not a score. Expected a whole number from 1 to 5.',
+      );
+      expect(lines.slice(6)).toEqual(['  … and 2 more problems', '']);
+      const cy = await runCli(['analyse', '--survey', 'survey.csv', '--survey-map', 'map.json'], dir, {
+        env: { LANG: 'cy_GB.UTF-8' },
+      });
+      const cyLines = cy.stderr.split('\n');
+      expect(cyLines[0]).toBe(
+        'waymark analyse: --survey survey.csv: mae 7 problem yn y ffeil, felly ni chafodd dim ei gyfrif. Cywirwch nhw a rhedwch y gorchymyn eto:',
+      );
+      expect(cyLines[1]).toBe(
+        '  rhes 2, colofn 2 (“How satisfied were you with reporting the problem?”): nid yw “x1” yn sgôr. Y disgwyl oedd rhif cyfan o 1 i 5.',
+      );
+      expect(cyLines.slice(6)).toEqual(['  … a 2 broblem arall', '']);
     }));
 
   it('given text in a number column and an empty file, then each is refused with its place', () =>
@@ -158,13 +196,38 @@ describe('waymark analyse --survey: bad input is named plainly', () => {
       await writeFile(join(dir, 'map.json'), JSON.stringify(mapping));
       const r = await runCli(['analyse', '--survey', 'survey.csv', '--survey-map', 'map.json'], dir);
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(
-        /row 6, column 2 .*"three" is not a score; expected a whole number from 1 to 5/,
+      expect(r.stderr).toContain(
+        '\n  row 6, column 2 (“How satisfied were you with reporting the problem?”): “three” is not a score. Expected a whole number from 1 to 5.\n',
       );
       await writeFile(join(dir, 'empty.csv'), '');
       const e = await runCli(['analyse', '--survey', 'empty.csv'], dir);
       expect(e.code).toBe(1);
-      expect(e.stderr).toContain('--survey empty.csv: row 1: the file is empty');
+      expect(e.stderr).toBe(
+        'waymark analyse: --survey empty.csv: the file is empty. Export the responses again: a header row of column names, then one row per response.\n',
+      );
+      const cy = await runCli(['analyse', '--survey', 'empty.csv'], dir, { env: { WAYMARK_LANG: 'cy' } });
+      expect(cy.stderr).toBe(
+        'waymark analyse: --survey empty.csv: mae’r ffeil yn wag. Allforiwch yr ymatebion eto: rhes bennawd o enwau colofnau, yna un rhes i bob ymateb.\n',
+      );
+    }));
+
+  it('given a quotation mark never closed or bytes that are not UTF-8, then the row and column, in English and Welsh', () =>
+    withTempDir(async (dir) => {
+      await writeFile(join(dir, 'quote.csv'), surveyCsv().replace('\nR5,3,', '\nR5,"3,'));
+      const en = await runCli(['analyse', '--survey', 'quote.csv'], dir);
+      expect(en.code).toBe(1);
+      expect(en.stderr).toBe(
+        'waymark analyse: --survey quote.csv: row 6, column 2 opens a quotation mark (") that is never closed before the end of the file. Close it, or check that the whole file was saved, and try again.\n',
+      );
+      await writeFile(
+        join(dir, 'latin1.csv'),
+        Buffer.from(surveyCsv().replace('\nR3,', '\nR\xe9,'), 'latin1'),
+      );
+      const cy = await runCli(['analyse', '--survey', 'latin1.csv'], dir, { env: { WAYMARK_LANG: 'cy' } });
+      expect(cy.code).toBe(1);
+      expect(cy.stderr).toBe(
+        'waymark analyse: --survey latin1.csv: mae rhes 4, colofn 1 yn dal nodau nad ydynt yn destun UTF-8, felly mae’n debyg bod y ffeil wedi’i chadw mewn amgodiad arall fel Windows-1252 (‘CSV’ Excel yn hytrach na ‘CSV UTF-8’). Cadwch hi fel CSV UTF-8 a rhowch gynnig arall arni.\n',
+      );
     }));
 
   it('given a file that looks like a workbook but is not one, then it says the workbook could not be read', () =>
@@ -172,7 +235,9 @@ describe('waymark analyse --survey: bad input is named plainly', () => {
       await writeFile(join(dir, 'broken.xlsx'), Buffer.from('PK\x03\x04 not really a zip file', 'latin1'));
       const r = await runCli(['analyse', '--survey', 'broken.xlsx'], dir);
       expect(r.code).toBe(1);
-      expect(r.stderr).toContain('waymark analyse: --survey broken.xlsx: the workbook could not be read');
+      expect(r.stderr).toBe(
+        'waymark analyse: --survey broken.xlsx: the file starts like an Excel workbook but cannot be read as one. Export it again as .xlsx (as Microsoft Forms and SmartSurvey do) or as CSV.\n',
+      );
       expect(r.stdout).toBe('');
     }));
 
@@ -210,6 +275,15 @@ describe('waymark analyse --survey: bad input is named plainly', () => {
       );
       const r = await runCli(['analyse', '--survey', 'survey.csv', '--survey-map', 'map.json'], dir);
       expect(r.code).toBe(1);
-      expect(r.stderr).toContain('the question column "Overall" is not in the file\'s header');
+      expect(r.stderr).toBe(
+        'waymark analyse: --survey survey.csv: there is a problem in the file, so nothing was counted. Correct it and run the command again:\n' +
+          '  the question column “Overall” is not in the file’s header. Check its name in the mapping given with --survey-map; the file’s columns are “Respondent”, “How satisfied were you with reporting the problem?”, “How easy was it to report the problem?”, “How likely are you to recommend the service?”.\n',
+      );
+      const cy = await runCli(['analyse', '--survey', 'survey.csv', '--survey-map', 'map.json'], dir, {
+        env: { WAYMARK_LANG: 'cy' },
+      });
+      expect(cy.stderr).toContain(
+        '\n  nid yw colofn y cwestiwn, “Overall”, ym mhennawd y ffeil. Gwiriwch ei henw yn y mapio a roddwyd gyda --survey-map; colofnau’r ffeil yw “Respondent”, ',
+      );
     }));
 });

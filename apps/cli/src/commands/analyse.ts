@@ -28,7 +28,7 @@ import {
 import type { CliMessageId, MessageValues } from '@waymark/i18n/cli';
 import { exitCodes, type CliCommand, type CliContext } from '../command';
 import { jsonPlaceValues } from '../files/json-place';
-import { pseudonymKeyFromEnv } from '../pseudonym-key';
+import { oneOffKeyNote, pseudonymKeyFromEnv } from '../pseudonym-key';
 import type { Said } from '../usage-error';
 import type { ReportWarnings, Words } from '../emit-sql/words';
 
@@ -216,8 +216,9 @@ export const analyseCommand: CliCommand = {
       const mapping: Record<string, string> = {};
       for (const f of mappingFields) if (v[f] !== undefined) mapping[f] = v[f];
       const limits = importLimitsFromEnv(ctx.env);
-      if ('error' in limits) throw new UsageError(limits.error);
-      const pseudonymKey = await pseudonymKeyFromEnv(ctx.env);
+      if ('error' in limits)
+        throw new UsageError({ id: 'cli.importLimit.notWholeNumber', values: limits.values });
+      const pseudonymKey = pseudonymKeyFromEnv(ctx.env);
       if ('error' in pseudonymKey) throw new UsageError(pseudonymKey.error);
       const importOptions: ImportFileOptions = {
         limits,
@@ -245,7 +246,7 @@ export const analyseCommand: CliCommand = {
       const { key } = pseudonymKey;
       if (key === undefined) {
         const w = await catalogueWords(ctx.env);
-        const message = w('eventlog.analyse.oneOffKey', { variable: 'WAYMARK_PSEUDONYM_KEY' });
+        const message = w(oneOffKeyNote.id, oneOffKeyNote.values);
         ctx.stderr(`${w('eventlog.analyse.note', { message })}\n`);
       }
       const pseudonymise = createPseudonymiser(key ?? randomBytes(32).toString('hex'));
@@ -307,7 +308,8 @@ export const analyseCommand: CliCommand = {
       return await emit(ctx, v.out, text);
     } catch (e) {
       if (v.survey !== undefined && e instanceof (await surveyEvidence()).SurveyInputError) {
-        const message = e.said ? (await catalogueWords(ctx.env))(e.said.id, e.said.values) : e.message;
+        const { cliWords, saidLines } = await wordsModule();
+        const message = saidLines(cliWords(ctx.env), e.said);
         ctx.stderr(`waymark analyse: ${message}\n`);
         return e.io ? exitCodes.io : exitCodes.invalid;
       }
@@ -601,7 +603,8 @@ async function emitSqlFor(
   const mapping: Record<string, string> = {};
   for (const f of mappingFields) if (str(f) !== undefined) mapping[f] = str(f) as string;
   const limits = importLimitsFromEnv(ctx.env);
-  if ('error' in limits) throw new UsageError(limits.error);
+  if ('error' in limits)
+    throw new UsageError({ id: 'cli.importLimit.notWholeNumber', values: limits.values });
   const config = await readConfig(v, ctx);
   const delimiter = str('delimiter');
   // the sample is read with the names given but "none" left out, so its header maps the rest

@@ -35,7 +35,11 @@ export async function readLogEvidence(
   valueClasses?: Readonly<Record<string, ValueClass>>,
 ): Promise<{ ok: true; value: LogEvidence } | { ok: false; error: string | ImportError; io: boolean }> {
   const limits = importLimitsFromEnv(env);
-  if ('error' in limits) return { ok: false, error: limits.error, io: false };
+  if ('error' in limits) {
+    // in the catalogue's words, loaded only now that there is something to say
+    const { cliWords } = await import('../emit-sql/words');
+    return { ok: false, error: cliWords(env)('cli.importLimit.notWholeNumber', limits.values), io: false };
+  }
   const path = isAbsolute(file) ? file : join(cwd, file);
   try {
     const imported = await importLogFile(path, {

@@ -151,8 +151,19 @@ describe('waymark compare --survey (issue 13 item 3)', () => {
         dir,
       );
       expect(r.code).toBe(1);
-      expect(r.stderr).toContain('waymark compare: --survey survey.csv: a problem; nothing was counted:');
-      expect(r.stderr).toContain('row 4, column 4 ("Recommend"): 11 is outside the 0-10 scale');
+      expect(r.stderr).toBe(
+        'waymark compare: --survey survey.csv: there is a problem in the file, so nothing was counted. Correct it and run the command again:\n' +
+          '  row 4, column 4 (“Recommend”): 11 is outside the scale. Expected a whole number from 0 to 10.\n',
+      );
+      const cy = await runCli(
+        ['compare', current, desired, '--survey', 'survey.csv', '--survey-map', 'map.json'],
+        dir,
+        { env: { WAYMARK_LANG: 'cy' } },
+      );
+      expect(cy.stderr).toBe(
+        'waymark compare: --survey survey.csv: mae problem yn y ffeil, felly ni chafodd dim ei gyfrif. Cywirwch hi a rhedwch y gorchymyn eto:\n' +
+          '  rhes 4, colofn 4 (“Recommend”): mae 11 y tu allan i’r raddfa. Y disgwyl oedd rhif cyfan o 0 i 10.\n',
+      );
       expect(r.stdout).toBe('');
     }));
 

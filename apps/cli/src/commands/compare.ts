@@ -121,7 +121,7 @@ export const compareCommand: CliCommand = {
       return usageError(ctx, { id: 'eventlog.analyse.badFormat', values: { value: values.format ?? '' } });
     }
     if (values.survey !== undefined) {
-      const pseudonymKey = await pseudonymKeyFromEnv(ctx.env);
+      const pseudonymKey = pseudonymKeyFromEnv(ctx.env);
       if ('error' in pseudonymKey) return usageError(ctx, pseudonymKey.error);
     }
     const costs = await resolveCostOptions(ctx.cwd, {
@@ -186,9 +186,8 @@ export const compareCommand: CliCommand = {
         );
       } catch (e) {
         if (!(e instanceof SurveyInputError)) throw e;
-        const message = e.said
-          ? (await wordsModule()).cliWords(ctx.env)(e.said.id, e.said.values)
-          : e.message;
+        const { cliWords, saidLines } = await wordsModule();
+        const message = saidLines(cliWords(ctx.env), e.said);
         ctx.stderr(`waymark compare: ${message}\n`);
         return e.io ? exitCodes.io : exitCodes.invalid;
       }

@@ -16,7 +16,10 @@ import {
   readSurveyTable,
   SurveyFileError,
   type CaseIndex,
+  type ImportedSurvey,
+  type SurveyFileProblemCode,
   type SurveyMapping,
+  type SurveyProblemCode,
   type SurveyQuestionMapping,
 } from '@waymark/analytics';
 import {
@@ -36,17 +39,77 @@ import {
  */
 
 /**
- * A survey that cannot be read or whose answers are refused: the message names the file, row and column; `said`,
- * when there is one, is the catalogue's id and values for it, for the command to say in the user's language.
+ * A survey that cannot be read or whose answers are refused: the message names the file, row and column, in
+ * English for tests and logs; `said` is the catalogue's id and values for it (a file's problems: one for the file,
+ * then one for each problem), for the command to say in the user's language, a line each (`saidLines`).
  */
 export class SurveyInputError extends Error {
+  readonly said: readonly [Said, ...Said[]];
   constructor(
     message: string,
     readonly io: boolean,
-    readonly said?: Said,
+    said: Said | readonly [Said, ...Said[]],
   ) {
     super(message);
+    this.said = 'id' in said ? [said] : said;
   }
+}
+
+/** The catalogue's words for each problem in a survey file or its mapping, as the command line says them. */
+const problemIds: Record<SurveyProblemCode, Said['id']> = {
+  wrong_field_count: 'cli.survey.problem.wrongFieldCount',
+  not_a_number: 'cli.survey.problem.notANumber',
+  out_of_range: 'cli.survey.problem.outOfRange',
+  not_a_date: 'cli.survey.problem.notADate',
+  unknown_column: 'cli.survey.problem.unknownColumn',
+  duplicate_column: 'cli.survey.problem.duplicateColumn',
+  no_questions: 'cli.survey.problem.noQuestions',
+  no_scale: 'cli.survey.problem.noScale',
+};
+
+/** The same for a survey file that cannot be read at all. */
+const fileProblemIds: Record<SurveyFileProblemCode, Said['id']> = {
+  empty_file: 'cli.survey.file.emptyFile',
+  not_utf8: 'cli.survey.file.notUtf8',
+  invalid_utf16: 'cli.survey.file.invalidUtf16',
+  unclosed_quote: 'cli.survey.file.unclosedQuote',
+  record_too_long: 'cli.survey.file.recordTooLong',
+  not_a_workbook: 'cli.survey.file.notAWorkbook',
+};
+
+/** A survey file that cannot be read at all, by its code, row and values; its English only for tests and logs. */
+function unreadable(file: string, e: SurveyFileError): SurveyInputError {
+  return new SurveyInputError(
+    `--survey ${file}: ${e.row !== undefined && !/^row \d/.test(e.message) ? `row ${e.row}: ` : ''}${e.message}`,
+    false,
+    { id: fileProblemIds[e.code], values: { file, row: e.row ?? 0, ...e.values } },
+  );
+}
+
+/** Answers refused: how many problems, then each of the first by its code and values, and how many more. */
+function refused(file: string, imported: ImportedSurvey): SurveyInputError {
+  const count = imported.problemCount;
+  const more = count - imported.problems.length;
+  return new SurveyInputError(
+    `--survey ${file}: ${count === 1 ? 'a problem' : `${count} problems`}; nothing was counted:\n${imported.problems
+      .map((p) => `  ${p.message}`)
+      .join('\n')}${more > 0 ? `\n  … and ${more} more` : ''}`,
+    false,
+    [
+      { id: 'cli.survey.problems', values: { file, count } },
+      ...imported.problems.map((p): Said => ({
+        id: problemIds[p.code],
+        values: {
+          ...(p.row === undefined ? {} : { row: p.row }),
+          ...(p.column === undefined ? {} : { column: p.column }),
+          ...(p.columnName === undefined ? {} : { columnName: p.columnName }),
+          ...(p.found === undefined ? {} : { found: p.found }),
+          ...p.values,
+        },
+      })),
+      ...(more > 0 ? [{ id: 'cli.survey.problemsMore', values: { more } } as const] : []),
+    ],
+  );
 }
 
 /** A survey or mapping file that cannot be read, in the catalogue's words (the English for tests and logs). */
@@ -147,11 +210,7 @@ async function openTable(path: string, file: string) {
   try {
     return await readSurveyTable(createReadStream(path, { highWaterMark: 1 << 20 }));
   } catch (e) {
-    if (e instanceof SurveyFileError)
-      throw new SurveyInputError(
-        `--survey ${file}: ${e.row !== undefined && !/^row \d/.test(e.message) ? `row ${e.row}: ` : ''}${e.message}`,
-        false,
-      );
+    if (e instanceof SurveyFileError) throw unreadable(file, e);
     throw cannotRead('survey', file, e);
   }
 }
@@ -305,9 +364,15 @@ export async function readSurveyEvidence(
   else {
     const table = await openTable(path, file);
     const sample: string[][] = [];
-    for await (const r of table.rows) {
-      sample.push([...r.cells]);
-      if (sample.length >= 200) break;
+    try {
+      for await (const r of table.rows) {
+        sample.push([...r.cells]);
+        if (sample.length >= 200) break;
+      }
+    } catch (e) {
+      // a row the file cannot give (a quotation mark never closed) is the file's problem, not Waymark's
+      if (e instanceof SurveyFileError) throw unreadable(file, e);
+      throw e;
     }
     const guessed = guessSurveyMapping(table.header, sample);
     mapping = guessed.mapping;
@@ -320,22 +385,10 @@ export async function readSurveyEvidence(
   try {
     imported = await importSurvey(table, mapping, { pseudonymise: createPseudonymiser(key), maxProblems: 5 });
   } catch (e) {
-    if (e instanceof SurveyFileError)
-      throw new SurveyInputError(
-        `--survey ${file}: ${e.row !== undefined ? `row ${e.row}: ` : ''}${e.message}`,
-        false,
-      );
+    if (e instanceof SurveyFileError) throw unreadable(file, e);
     throw e;
   }
-  if (imported.problemCount > 0) {
-    const more = imported.problemCount - imported.problems.length;
-    throw new SurveyInputError(
-      `--survey ${file}: ${imported.problemCount === 1 ? 'a problem' : `${imported.problemCount} problems`}; nothing was counted:\n${imported.problems
-        .map((p) => `  ${p.message}`)
-        .join('\n')}${more > 0 ? `\n  … and ${more} more` : ''}`,
-      false,
-    );
-  }
+  if (imported.problemCount > 0) throw refused(file, imported);
   const questions: SurveyQuestionFigures[] = [];
   for (const q of imported.questions) {
     if (q.kind === 'text' || q.scale === undefined) continue;

@@ -231,6 +231,16 @@ describe('import limits (issue 9 §2)', () => {
     });
     expect(importLimitsFromEnv({ WAYMARK_EXPANDED_LIMIT_MB: 'lots' })).toEqual({
       error: 'WAYMARK_EXPANDED_LIMIT_MB must be a whole number (at least 1) of megabytes, not "lots"',
+      code: 'not_whole_number',
+      values: { variable: 'WAYMARK_EXPANDED_LIMIT_MB', value: 'lots', unit: 'megabytes', default: 4096 },
+    });
+    expect(importLimitsFromEnv({ WAYMARK_EXPANSION_RATIO: '-1' })).toMatchObject({
+      code: 'not_whole_number',
+      values: { variable: 'WAYMARK_EXPANSION_RATIO', value: '-1', unit: 'ratio', default: 100 },
+    });
+    expect(importLimitsFromEnv({ WAYMARK_MAX_EVENTS: '0' })).toMatchObject({
+      code: 'not_whole_number',
+      values: { variable: 'WAYMARK_MAX_EVENTS', value: '0', unit: 'events', default: 20_000_000 },
     });
   });
 });

@@ -45,21 +45,46 @@ const variables = {
 } as const;
 
 /**
- * The limits from the environment (unset variables keep the defaults), or a message naming the variable that
+ * A limit's variable that is not a whole number (or is below its least): `error` in English for logs, `code` and
+ * `values` for the catalogue's words — the `variable`, the `value` given, its `unit` (megabytes; ratio, where 0
+ * turns the check off; events) and the `default` in that unit.
+ */
+export interface ImportLimitsError {
+  readonly error: string;
+  readonly code: 'not_whole_number';
+  readonly values: {
+    readonly variable: string;
+    readonly value: string;
+    readonly unit: 'megabytes' | 'ratio' | 'events';
+    readonly default: number;
+  };
+}
+
+/**
+ * The limits from the environment (unset variables keep the defaults), or an error naming the variable that
  * is wrong. WAYMARK_EXPANSION_RATIO=0 turns the ratio check off.
  */
 export function importLimitsFromEnv(
   env: Readonly<Record<string, string | undefined>>,
-): ImportLimits | { error: string } {
+): ImportLimits | ImportLimitsError {
   const out: Record<string, number> = { ...defaultImportLimits };
   for (const [name, key] of Object.entries(variables)) {
     const text = env[name];
     if (text === undefined || text === '') continue;
     const min = key === 'expansionRatio' ? 0 : 1;
-    if (!/^\d+$/.test(text) || Number(text) < min)
+    if (!/^\d+$/.test(text) || Number(text) < min) {
+      const unit = key === 'expandedBytes' ? 'megabytes' : key === 'expansionRatio' ? 'ratio' : 'events';
       return {
         error: `${name} must be a whole number${min === 1 ? ' (at least 1)' : ''}${key === 'expandedBytes' ? ' of megabytes' : ''}, not "${text}"`,
+        code: 'not_whole_number',
+        values: {
+          variable: name,
+          value: text,
+          unit,
+          default: key === 'expandedBytes' ? defaultImportLimits[key] / MB : defaultImportLimits[key],
+        },
       };
+    }
     out[key] = key === 'expandedBytes' ? Number(text) * MB : Number(text);
   }
   return out as unknown as ImportLimits;

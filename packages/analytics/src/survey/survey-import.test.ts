@@ -164,12 +164,13 @@ describe('bad input', () => {
     for (const data of [new Uint8Array(0), bytes('\r\n\r\n'), bytes('\uFEFF')]) {
       const e = await fileError(data);
       expect(e.code).toBe('empty_file');
+      expect(e.values).toEqual({ where: 'file' });
       expect(e.message).toMatch(/empty; expected a header row/);
     }
   });
   it('an empty workbook is refused as empty', async () => {
     const xlsx = new Uint8Array(await writeExcelFile([[null]]).toBuffer());
-    expect((await fileError(xlsx)).code).toBe('empty_file');
+    expect(await fileError(xlsx)).toMatchObject({ code: 'empty_file', values: { where: 'sheet' } });
   });
   it('a ragged row names its row and the columns expected', async () => {
     const r = await run('ID,Satisfied,Recommend\n1,4,9\n2,5\n3,3,7,extra\n');
@@ -178,6 +179,7 @@ describe('bad input', () => {
       ['wrong_field_count', 3, '2', '3 columns, as in the header'],
       ['wrong_field_count', 4, '4', '3 columns, as in the header'],
     ]);
+    expect(r.problems[0]!.values).toEqual({ count: 2, width: 3 });
     expect(r.problems[0]!.message).toMatch(/^row 3 has 2 columns; expected 3/);
   });
   it('a score outside its scale names row, column and the range expected', async () => {
@@ -219,6 +221,7 @@ describe('bad input', () => {
     const e = await fileError(data);
     expect(e.code).toBe('not_utf8');
     expect(e.row).toBe(3);
+    expect(e.values).toEqual({ column: 3 });
     expect(e.message).toMatch(
       /^row 3, column 3: the bytes are not UTF-8 text .* expected a CSV saved as UTF-8/,
     );
@@ -240,12 +243,21 @@ describe('bad input', () => {
       { questions: [{ column: 'Satisfaction', kind: 'rating', scale: '1-5' }] },
       { pseudonymise },
     );
-    expect(r.problems[0]).toMatchObject({ code: 'unknown_column', columnName: 'Satisfaction' });
+    expect(r.problems[0]).toMatchObject({
+      code: 'unknown_column',
+      columnName: 'Satisfaction',
+      values: { role: 'question', columns: '“ID”, “Satisfied”' },
+    });
     expect(r.responses).toBe(0);
   });
   it('a workbook that is not one is refused', async () => {
     const e = await fileError(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]));
     expect(e.code).toBe('not_a_workbook');
+    expect(e.values).toEqual({ reason: 'unreadable' });
+  });
+  it('a quotation mark never closed names its row, column and the mark', async () => {
+    const e = await fileError(bytes('ID,Satisfied,Recommend\n1,4,9\n2,"5,9\n'));
+    expect(e).toMatchObject({ code: 'unclosed_quote', row: 3, values: { column: 2, quote: '"' } });
   });
 });
 

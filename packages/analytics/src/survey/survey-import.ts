@@ -31,6 +31,9 @@ export type SurveyProblemCode =
   | 'out_of_range'
   | 'not_a_date';
 
+/** What a column of the mapping is for. */
+export type SurveyColumnRole = 'respondent' | 'date' | 'consent' | 'question';
+
 /** One thing wrong with the file or the mapping: where, what was found, what was expected. */
 export interface SurveyProblem {
   readonly code: SurveyProblemCode;
@@ -40,10 +43,15 @@ export interface SurveyProblem {
   readonly column?: number;
   readonly columnName?: string;
   readonly found?: string;
+  /** What was expected, in English (as `message` says it); the catalogue says it from the code and `values`. */
   readonly expected: string;
-  /** Numbers for the message catalogue's words (`survey.problem.<code>`): the scale's ends, the columns. */
-  readonly values?: Readonly<Record<string, number>>;
-  /** The same in English, for the CLI and logs. */
+  /**
+   * The rest of what the message catalogue's words (`survey.problem.<code>`, the CLI's `cli.survey.problem.*`)
+   * need: the scale's ends (`min`, `max`), the row's and the header's widths (`count`, `width`), and for a column
+   * of the mapping its `role` (respondent, date, consent, question) and the file's `columns`, quoted.
+   */
+  readonly values?: Readonly<Record<string, string | number>>;
+  /** The same in English, for logs and the API's message. */
   readonly message: string;
 }
 
@@ -100,7 +108,7 @@ const quoted = (s: string) => JSON.stringify(s);
 /** Checks the mapping against the header; problems name the column. */
 export function checkSurveyMapping(header: readonly string[], mapping: SurveyMapping): SurveyProblem[] {
   const problems: SurveyProblem[] = [];
-  const find = (name: string | undefined, role: string) => {
+  const find = (name: string | undefined, role: SurveyColumnRole) => {
     if (name === undefined) return;
     const at = header.indexOf(name);
     if (at < 0)
@@ -108,6 +116,7 @@ export function checkSurveyMapping(header: readonly string[], mapping: SurveyMap
         code: 'unknown_column',
         columnName: name,
         expected: `one of the file's columns`,
+        values: { role, columns: header.map((h) => `“${h}”`).join(', ') },
         message: `the ${role} column ${quoted(name)} is not in the file's header; expected one of ${header.map(quoted).join(', ')}`,
       });
     else if (header.indexOf(name, at + 1) >= 0)
@@ -116,6 +125,7 @@ export function checkSurveyMapping(header: readonly string[], mapping: SurveyMap
         column: at + 1,
         columnName: name,
         expected: 'a column name used once',
+        values: { role },
         message: `two columns are named ${quoted(name)}, so which is the ${role} is unclear; rename one of them`,
       });
   };

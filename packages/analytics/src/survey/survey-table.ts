@@ -20,12 +20,25 @@ export interface SurveyTable {
 export type SurveyFileProblemCode =
   'empty_file' | 'not_utf8' | 'invalid_utf16' | 'unclosed_quote' | 'record_too_long' | 'not_a_workbook';
 
-/** A file that cannot be read at all; `row` when the problem has a place. */
+/**
+ * The specifics of a SurveyFileError that its English `message` states, for the message catalogue to say them in
+ * its own words: the `column` (1-based) where there is one, and for each code what it selects on —
+ * empty_file `where` (file, sheet); invalid_utf16 `reason` (noBom, halfPair); unclosed_quote `quote`;
+ * record_too_long `reason` (fields: `limit`; bytes: `limitMb`, `quoteOpen`, `quote`); not_a_workbook `reason`
+ * (unreadable; tooLarge: `limitMb`).
+ */
+export type SurveyFileErrorValues = Readonly<Record<string, string | number>>;
+
+/**
+ * A file that cannot be read at all: `code`, `row` when the problem has a place, and `values`, for the catalogue's
+ * words; `message` in English for logs and the API's message.
+ */
 export class SurveyFileError extends Error {
   constructor(
     readonly code: SurveyFileProblemCode,
     message: string,
     readonly row?: number,
+    readonly values: SurveyFileErrorValues = {},
   ) {
     super(message);
   }
@@ -60,6 +73,8 @@ export async function readCsvTable(chunks: AsyncIterable<Uint8Array>): Promise<S
       throw new SurveyFileError(
         'invalid_utf16',
         'the file looks like UTF-16 text without a byte-order mark; save it as UTF-8 (CSV UTF-8 in Excel) and try again',
+        undefined,
+        { reason: 'noBom' },
       );
     bytes = transcode(bytes, dialect.encoding);
   }
@@ -76,6 +91,7 @@ export async function readCsvTable(chunks: AsyncIterable<Uint8Array>): Promise<S
           'not_utf8',
           `row ${rec.line}, column ${f + 1}: the bytes are not UTF-8 text (probably saved as Windows-1252 or Latin-1); expected a CSV saved as UTF-8 ("CSV UTF-8" in Excel)`,
           rec.line,
+          { column: f + 1 },
         );
       }
     }
@@ -88,12 +104,14 @@ export async function readCsvTable(chunks: AsyncIterable<Uint8Array>): Promise<S
       if (r.done) reader.finish();
       else reader.push(r.value);
     } catch (e) {
-      if (e instanceof CsvError)
-        throw new SurveyFileError(
-          e.code === 'not_utf8' ? 'not_utf8' : e.code,
-          `row ${e.line}: ${e.message}`,
-          e.line,
-        );
+      if (e instanceof CsvError) {
+        // the reader's field is the survey's column
+        const { field, ...values } = e.values ?? {};
+        throw new SurveyFileError(e.code, `row ${e.line}: ${e.message}`, e.line, {
+          ...values,
+          ...(field === undefined ? {} : { column: field }),
+        });
+      }
       throw e;
     }
     return !r.done;
@@ -112,6 +130,7 @@ export async function readCsvTable(chunks: AsyncIterable<Uint8Array>): Promise<S
       'empty_file',
       'the file is empty; expected a header row of column names and then one row per response',
       1,
+      { where: 'file' },
     );
   async function* rows(): AsyncGenerator<SurveyRow> {
     for (;;) {
@@ -134,6 +153,8 @@ export async function readXlsxTable(bytes: Uint8Array): Promise<SurveyTable> {
     throw new SurveyFileError(
       'not_a_workbook',
       `the workbook could not be read (${e instanceof Error ? e.message : String(e)}); expected an .xlsx file as Microsoft Forms or SmartSurvey exports it, or a CSV file`,
+      undefined,
+      { reason: 'unreadable' },
     );
   }
   const text = sheet.map((r) => r.map(cellText));
@@ -143,6 +164,7 @@ export async function readXlsxTable(bytes: Uint8Array): Promise<SurveyTable> {
       'empty_file',
       "the workbook's first sheet is empty; expected a header row of column names and then one row per response",
       1,
+      { where: 'sheet' },
     );
   const header = (text[at] as string[]).map((c) => c.trim());
   async function* rows(): AsyncGenerator<SurveyRow> {
@@ -201,6 +223,8 @@ async function* transcode(
       throw new SurveyFileError(
         'invalid_utf16',
         'the file is not valid UTF-16 text (half of a character pair); save it as UTF-8 and try again',
+        undefined,
+        { reason: 'halfPair' },
       );
     }
   };
@@ -220,6 +244,7 @@ export async function readSurveyTable(chunks: AsyncIterable<Uint8Array>): Promis
       'empty_file',
       'the file is empty; expected a header row of column names and then one row per response',
       1,
+      { where: 'file' },
     );
   if (!isWorkbook(first.value)) return readCsvTable(restOf(first.value, it, false));
   const parts = [first.value];
@@ -230,6 +255,8 @@ export async function readSurveyTable(chunks: AsyncIterable<Uint8Array>): Promis
       throw new SurveyFileError(
         'not_a_workbook',
         `the workbook is larger than ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB; export the responses as CSV instead`,
+        undefined,
+        { reason: 'tooLarge', limitMb: MAX_WORKBOOK_BYTES / 1024 / 1024 },
       );
     parts.push(r.value);
   }
