@@ -36,10 +36,13 @@ export function problemWords(p: SurveyProblem): string {
     column: p.column ?? 0,
     columnName: p.columnName ?? '',
     found: p.found ?? '',
-    min: p.values?.['min'] ?? 0,
-    max: p.values?.['max'] ?? 0,
-    count: p.values?.['count'] ?? 0,
-    width: p.values?.['width'] ?? 0,
+    min: 0,
+    max: 0,
+    count: 0,
+    width: 0,
+    reason: '',
+    limitMb: 0,
+    ...p.values,
   });
   return words === id ? t('survey.problem.other', { row: p.row ?? 0 }) : words;
 }

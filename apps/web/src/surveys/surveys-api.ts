@@ -24,7 +24,8 @@ export interface SurveyProblem {
   readonly column?: number;
   readonly columnName?: string;
   readonly found?: string;
-  readonly values?: Readonly<Record<string, number>>;
+  /** The rest of what the words need: the scale's ends, the widths, a reason the file cannot be read, a limit. */
+  readonly values?: Readonly<Record<string, string | number>>;
 }
 
 export interface StepEvidence {

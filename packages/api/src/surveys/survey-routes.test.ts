@@ -112,7 +112,17 @@ describe('survey routes (issue 13 item 3)', () => {
   it('refuses an empty file and a step the journey lacks', async () => {
     const empty = await editor.request('POST', `${path}/surveys/preview`, { file: base64(' ') });
     expect(empty.status).toBe(422);
-    expect(((await empty.json()) as { error: { code: string } }).error.code).toBe('survey_unreadable');
+    const emptyBody = (await empty.json()) as { error: { code: string }; problems: unknown[] };
+    expect(emptyBody.error.code).toBe('survey_unreadable');
+    expect(emptyBody.problems).toMatchObject([{ code: 'empty_file', row: 1, values: { where: 'file' } }]);
+    // the page says the row and column from the code and values, not from the English message
+    const latin1 = await editor.request('POST', `${path}/surveys/preview`, {
+      file: Buffer.from('ID,Comment\n1,Caf\xe9\n', 'latin1').toString('base64'),
+    });
+    expect(latin1.status).toBe(422);
+    expect(((await latin1.json()) as { problems: unknown[] }).problems).toMatchObject([
+      { code: 'not_utf8', row: 2, column: 2, values: { column: 2 } },
+    ]);
     const wrong = await editor.request('POST', `${path}/surveys`, {
       name: 'x',
       file: base64(exampleSurveyCsv),

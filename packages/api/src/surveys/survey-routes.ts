@@ -66,15 +66,30 @@ const stepsBody = z.strictObject({ steps: z.array(z.string().min(1).max(80).null
 
 const bytesOf = (base64: string) => new Uint8Array(Buffer.from(base64, 'base64'));
 
-/** A file that cannot be read at all: 422 survey_unreadable with its problem (code, row) for the words. */
+/**
+ * A file that cannot be read at all: 422 survey_unreadable with its one problem by code, row, column and values
+ * for the catalogue's words (`survey.problem.<code>`), and its English `message` for logs.
+ */
+function unreadable(e: SurveyFileError): ApiFailure {
+  const column = e.values['column'];
+  return new ApiFailure('survey_unreadable', e.message, 'file', {
+    problems: [
+      {
+        code: e.code,
+        ...(e.row === undefined ? {} : { row: e.row }),
+        ...(typeof column === 'number' ? { column } : {}),
+        values: e.values,
+        message: e.message,
+      },
+    ],
+  });
+}
+
 async function table(bytes: Uint8Array) {
   try {
     return await readSurveyBytes(bytes);
   } catch (e) {
-    if (e instanceof SurveyFileError)
-      throw new ApiFailure('survey_unreadable', e.message, 'file', {
-        problems: [{ code: e.code, ...(e.row === undefined ? {} : { row: e.row }), message: e.message }],
-      });
+    if (e instanceof SurveyFileError) throw unreadable(e);
     throw e;
   }
 }
@@ -231,10 +246,7 @@ export const surveyRoutes = () => [
           if (rows.length >= 20) break;
         }
       } catch (e) {
-        if (e instanceof SurveyFileError)
-          throw new ApiFailure('survey_unreadable', e.message, 'file', {
-            problems: [{ code: e.code, row: e.row, message: e.message }],
-          });
+        if (e instanceof SurveyFileError) throw unreadable(e);
         throw e;
       }
       const guess = guessSurveyMapping(t.header, rows);
@@ -270,10 +282,7 @@ export const surveyRoutes = () => [
       try {
         result = await importSurvey(t, mapping, { pseudonymise: await pseudonymiserFor(input) });
       } catch (e) {
-        if (e instanceof SurveyFileError)
-          throw new ApiFailure('survey_unreadable', e.message, 'file', {
-            problems: [{ code: e.code, row: e.row, message: e.message }],
-          });
+        if (e instanceof SurveyFileError) throw unreadable(e);
         throw e;
       }
       if (result.problemCount > 0)
