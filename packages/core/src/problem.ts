@@ -9,7 +9,15 @@ export interface Problem {
   readonly message: string;
   /** Errors make a document invalid; warnings are advice (a loop pointing forward, an empty lane). */
   readonly severity: 'error' | 'warning';
+  /**
+   * The particulars the problem's words need (the id that was not found, the field that appears twice), so it can
+   * be said from the message catalogue by its code in any language; `message` is the same in English for logs.
+   */
+  readonly values?: ProblemValues;
 }
+
+/** Values for a problem's catalogue words: text from the file (ids, keys) and numbers, never English sentences. */
+export type ProblemValues = Readonly<Record<string, string | number>>;
 
 /** `cards[3].columnId` from `['cards', 3, 'columnId']`; the root is `(document)`. */
 export function formatPath(path: DocPath): string {
@@ -27,9 +35,11 @@ export const problem = (
   path: DocPath,
   message: string,
   severity: Problem['severity'] = 'error',
+  values?: ProblemValues,
 ): Problem => ({
   code,
   path,
   message,
   severity,
+  ...(values ? { values } : {}),
 });

@@ -9,8 +9,10 @@ import type { LocatedProblem } from './located-problem';
 export function decodeJourneyBytes(bytes: Uint8Array): Result<string, LocatedProblem> {
   const text = decodeText(bytes);
   if (text.ok) return ok(text.value);
-  const { code, message, line, column } = text.error;
+  const { code, message, line, column, byteOffset } = text.error;
+  const values = { ...text.error.values, byte: byteOffset + 1, line };
   // a binary file has no line worth pointing at
-  if (code === 'not_text' || code === 'utf16_without_bom') return err(problem(code, [], message));
-  return err({ ...problem(code, [], message), line, column });
+  if (code === 'not_text' || code === 'utf16_without_bom')
+    return err(problem(code, [], message, 'error', values));
+  return err({ ...problem(code, [], message, 'error', values), line, column });
 }

@@ -3,6 +3,7 @@ import { describeUnsafeCharacter, err, findUnsafeCharacter, ok, problem, type Re
 import type { DocumentFormat } from './detect-format';
 import { jsonErrorOffset } from './json-error-offset';
 import type { LocatedProblem } from './located-problem';
+import { unsafeValues } from './unsafe-characters';
 
 /** Plain data read from a file, with the parsed document and line table to point problems back at. */
 export interface ParsedSource {
@@ -21,6 +22,10 @@ const keyAt = (text: string, offset: number): string => {
   return (m?.[1] ?? m?.[2] ?? m?.[3] ?? '').trim();
 };
 
+/** The tag written at `offset` (`!include`), or the text there when it is not a tag. */
+const tagAt = (text: string, offset: number): string =>
+  /^!\S*/.exec(text.slice(offset, offset + 100))?.[0] ?? '';
+
 function syntaxProblem(
   e: YAMLError,
   text: string,
@@ -37,6 +42,8 @@ function syntaxProblem(
           'duplicate_key',
           [],
           `the field "${keyAt(text, e.pos[0])}" appears twice in the same object; keep one`,
+          'error',
+          { key: keyAt(text, e.pos[0]) },
         ),
         ...at,
       };
@@ -50,9 +57,19 @@ function syntaxProblem(
         ...at,
       };
     case 'TAG_RESOLVE_FAILED':
-      return { ...problem('unsupported_tag', [], `${e.message}; write plain values without tags`), ...at };
+      return {
+        ...problem('unsupported_tag', [], `${e.message}; write plain values without tags`, 'error', {
+          tag: tagAt(text, e.pos[0]),
+        }),
+        ...at,
+      };
     default:
-      return { ...problem(`invalid_${format}`, [], `not valid ${name}: ${e.message}`), ...at };
+      return {
+        ...problem(`invalid_${format}`, [], `not valid ${name}: ${e.message}`, 'error', {
+          reason: e.code.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()),
+        }),
+        ...at,
+      };
   }
 }
 
@@ -70,11 +87,17 @@ function jsonProblem(e: unknown, text: string, lines: LineCounter): LocatedProbl
         'unsafe_character',
         [],
         `this text ${describeUnsafeCharacter({ ...bad, index: col - 1 }).replace(/ at position \d+/, '')}`,
+        'error',
+        unsafeValues('text', { ...bad, index: col - 1 }),
       ),
       line,
       column: col,
     };
-  return { ...problem('invalid_json', [], `not valid JSON: ${clean}`), line, column: col };
+  return {
+    ...problem('invalid_json', [], `not valid JSON: ${clean}`, 'error', { reason: 'strictJson' }),
+    line,
+    column: col,
+  };
 }
 
 /** A file nested so deep that reading it ran out of stack: said in words, not the engine's. */
@@ -93,8 +116,10 @@ function aliasProblem(e: unknown): LocatedProblem {
         'alias_limit',
         [],
         `aliases (*name) expand to too much data (more than ${MAX_ALIAS_COUNT}); write the values out`,
+        'error',
+        { max: MAX_ALIAS_COUNT },
       )
-    : problem('invalid_yaml', [], `not valid YAML: ${message}`);
+    : problem('invalid_yaml', [], `not valid YAML: ${message}`, 'error', { reason: 'other' });
 }
 
 /**
@@ -127,7 +152,16 @@ export function parseSource(
     const problems = issues.slice(0, MAX_SYNTAX_PROBLEMS).map((e) => syntaxProblem(e, text, lines, format));
     if (issues.length > MAX_SYNTAX_PROBLEMS) {
       problems.push(
-        problem(`invalid_${format}`, [], `…and ${issues.length - MAX_SYNTAX_PROBLEMS} more problems`),
+        problem(
+          `invalid_${format}`,
+          [],
+          `…and ${issues.length - MAX_SYNTAX_PROBLEMS} more problems`,
+          'error',
+          {
+            reason: 'more',
+            count: issues.length - MAX_SYNTAX_PROBLEMS,
+          },
+        ),
       );
     }
     return err(problems);

@@ -16,7 +16,8 @@ export function formatSize(bytes: number): string {
 
 export function tooLargeProblem(bytes: number, maxBytes: number): LocatedProblem {
   const size = bytes >= MB ? `${(bytes / MB).toFixed(1)} MB` : formatSize(bytes);
-  return problem('file_too_large', [], `file is ${size}; the limit is ${formatSize(maxBytes)}`);
+  const limit = formatSize(maxBytes);
+  return problem('file_too_large', [], `file is ${size}; the limit is ${limit}`, 'error', { size, limit });
 }
 
 /** UTF-8 length of a string without encoding it (pure, no Buffer). */
@@ -49,5 +50,7 @@ export function checkText(text: string): LocatedProblem | undefined {
   const nul = text.includes('\0');
   if (!nul && !/\uFFFD{4,}/.test(text)) return undefined;
   const why = nul ? 'it contains NUL bytes' : 'it contains bytes that are not UTF-8 text';
-  return problem('not_text', [], `not a text file (${why}); expected a journey in YAML or JSON`);
+  return problem('not_text', [], `not a text file (${why}); expected a journey in YAML or JSON`, 'error', {
+    reason: nul ? 'nul' : 'notUtf8',
+  });
 }

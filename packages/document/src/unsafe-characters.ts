@@ -66,6 +66,17 @@ function offsetInSource(text: string, range: readonly number[]): number | undefi
   return Number.isFinite(best) ? range[0]! + best : undefined;
 }
 
+/** The catalogue values of a refused character: in a key or a text, which kind, its code point and position. */
+export const unsafeValues = (
+  where: 'key' | 'text',
+  found: { readonly what: string; readonly codePoint: string; readonly index: number },
+) => ({
+  where,
+  kind: found.what === 'a control character' ? 'control' : 'surrogate',
+  codePoint: found.codePoint,
+  position: found.index + 1,
+});
+
 /**
  * The first string or key of a read file that holds a character Waymark does not store (the rule of
  * `@waymark/core`: control characters other than tab and line breaks, lone surrogates), as a problem with its
@@ -88,6 +99,8 @@ export function unsafeCharacterProblem(
     'unsafe_character',
     inKey ? found.path.slice(0, -1) : found.path,
     `${what} ${describeUnsafeCharacter(found)}`,
+    'error',
+    unsafeValues(inKey ? 'key' : 'text', found),
   );
   if (offset === undefined) return p;
   const { line, col } = lines.linePos(offset);

@@ -17,17 +17,37 @@ export interface JourneyFileFailure {
   readonly exitCode: number;
 }
 
-const ioFailure = (message: string): JourneyFileFailure => ({
-  problems: [problem('file_unreadable', [], message)],
+type Unreadable = 'noFile' | 'denied' | 'notDir' | 'folder' | 'notFile' | 'other';
+
+const unreadableEnglish: Record<Unreadable, string> = {
+  noFile: 'no such file',
+  denied: 'permission denied; check the file can be read',
+  notDir: 'a folder in this path is a file',
+  folder: 'is a folder; expected a journey file (.yaml, .yml or .json)',
+  notFile: 'is not a regular file; expected a journey file',
+  other: 'cannot be read',
+};
+
+/** A file that cannot be read, by why (its words are `commands.problem.fileUnreadable`), and the system's code. */
+const ioFailure = (reason: Unreadable, detail = ''): JourneyFileFailure => ({
+  problems: [
+    problem(
+      'file_unreadable',
+      [],
+      reason === 'other' ? `cannot be read (${detail})` : unreadableEnglish[reason],
+      'error',
+      { reason, detail },
+    ),
+  ],
   exitCode: exitCodes.io,
 });
 
-const systemMessage = (e: unknown): string => {
+const systemFailure = (e: unknown): JourneyFileFailure => {
   const code = (e as { code?: string }).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied; check the file can be read';
-  if (code === 'ENOTDIR') return 'a folder in this path is a file';
-  return `cannot be read (${code ?? (e instanceof Error ? e.message : String(e))})`;
+  if (code === 'ENOENT') return ioFailure('noFile');
+  if (code === 'EACCES' || code === 'EPERM') return ioFailure('denied');
+  if (code === 'ENOTDIR') return ioFailure('notDir');
+  return ioFailure('other', code ?? (e instanceof Error ? e.name : 'unknown'));
 };
 
 /** Reads a journey file: its size first (before reading it whole), then its bytes, encoding and content. */
@@ -40,13 +60,11 @@ export async function readJourneyFile(
   let size: number;
   try {
     const info = await stat(path);
-    if (info.isDirectory())
-      return { ok: false, error: ioFailure('is a folder; expected a journey file (.yaml, .yml or .json)') };
-    if (!info.isFile())
-      return { ok: false, error: ioFailure('is not a regular file; expected a journey file') };
+    if (info.isDirectory()) return { ok: false, error: ioFailure('folder') };
+    if (!info.isFile()) return { ok: false, error: ioFailure('notFile') };
     size = info.size;
   } catch (e) {
-    return { ok: false, error: ioFailure(systemMessage(e)) };
+    return { ok: false, error: systemFailure(e) };
   }
   if (size > maxBytes)
     return { ok: false, error: { problems: [tooLargeProblem(size, maxBytes)], exitCode: exitCodes.invalid } };
@@ -54,7 +72,7 @@ export async function readJourneyFile(
   try {
     bytes = await readFile(path);
   } catch (e) {
-    return { ok: false, error: ioFailure(systemMessage(e)) };
+    return { ok: false, error: systemFailure(e) };
   }
   const text = decodeJourneyBytes(bytes);
   if (!text.ok) return { ok: false, error: { problems: [text.error], exitCode: exitCodes.invalid } };

@@ -1,4 +1,4 @@
-import { problem, type Problem } from '../problem';
+import { problem, type Problem, type ProblemValues } from '../problem';
 import type { Journey } from './schema';
 
 /**
@@ -9,8 +9,8 @@ export function adviseJourney(j: Journey): Problem[] {
   return [...adviseLinks(j), ...adviseDates(j), ...adviseEmotionLanes(j), ...adviseStepColumns(j)];
 }
 
-const warn = (code: string, path: Problem['path'], message: string) =>
-  problem(code, path, message, 'warning');
+const warn = (code: string, path: Problem['path'], message: string, values: ProblemValues) =>
+  problem(code, path, message, 'warning', values);
 
 function adviseLinks(j: Journey): Problem[] {
   const position = new Map(j.columns.map((c, i) => [c.id as string, i]));
@@ -25,6 +25,7 @@ function adviseLinks(j: Journey): Problem[] {
             'feedback_loop_forward',
             ['links', i, 'to', 'columnId'],
             `feedback loop "${link.id}" goes forward from "${link.from.columnId}" to the later column "${link.to.columnId}"; a feedback loop goes back to an earlier step or to the customer`,
+            { link: link.id, from: link.from.columnId, to: link.to.columnId },
           ),
         );
       }
@@ -35,6 +36,9 @@ function adviseLinks(j: Journey): Problem[] {
           'outside_request_not_to_organisation',
           ['links', i, 'to'],
           `outside request "${link.id}" is aimed at ${link.to.kind === 'customer' ? 'the customer' : `column "${link.to.columnId}"`}; an outside request goes to an organisation (an outside agency)`,
+          link.to.kind === 'customer'
+            ? { link: link.id, target: 'customer', column: '' }
+            : { link: link.id, target: 'column', column: link.to.columnId },
         ),
       );
     }
@@ -54,6 +58,7 @@ function adviseDates(j: Journey): Problem[] {
           'period_on_non_dates_axis',
           ['columns', i, 'period'],
           `column "${column.id}" has the period ${column.period}, but the journey's axis is ${j.axis.kind}; set the axis to dates or remove the period`,
+          { column: column.id, period: column.period, axis: j.axis.kind },
         ),
       );
       return;
@@ -64,6 +69,12 @@ function adviseDates(j: Journey): Problem[] {
           'period_out_of_order',
           ['columns', i, 'period'],
           `column "${column.id}" (${column.period}) comes after column "${previous.id}" (${previous.period}); dated columns should run in date order`,
+          {
+            column: column.id,
+            period: column.period,
+            previous: previous.id,
+            previousPeriod: previous.period,
+          },
         ),
       );
     }
@@ -82,6 +93,7 @@ function adviseEmotionLanes(j: Journey): Problem[] {
           'emotion_lane_empty',
           ['lanes', i],
           `emotion lane "${lane.label}" has no scores yet; add a score (−100 to +100) for at least one step`,
+          { lane: lane.label },
         ),
       );
     }
@@ -101,6 +113,7 @@ function adviseStepColumns(j: Journey): Problem[] {
           'step_column_without_step',
           ['columns', i],
           `column "${column.label}" has no key-step card; add one in a key steps lane saying what the customer experiences here`,
+          { column: column.label },
         ),
       );
     }

@@ -17,6 +17,8 @@ export function checkInvariants(j: Journey): Problem[] {
             'duplicate_id',
             [field, i, 'id'],
             `id "${item.id}" is used twice in ${field} (also at ${field}[${seen.get(item.id)}])`,
+            'error',
+            { id: item.id, list: field, first: seen.get(item.id)! },
           ),
         );
       } else seen.set(item.id, i);
@@ -43,7 +45,13 @@ export function checkInvariants(j: Journey): Problem[] {
   ) => {
     if (value !== undefined && !map.has(value)) {
       out.push(
-        problem(`${what.replace(/ /g, '_')}_not_found`, path, `no ${what} with id "${value}" in ${where}`),
+        problem(
+          `${what.replace(/ /g, '_')}_not_found`,
+          path,
+          `no ${what} with id "${value}" in ${where}`,
+          'error',
+          { id: value, list: where },
+        ),
       );
     }
   };
@@ -69,6 +77,8 @@ export function checkInvariants(j: Journey): Problem[] {
             'card_kind_mismatch',
             at('kind'),
             `a ${card.kind} card cannot sit in lane "${lane.id}", whose kind is ${lane.kind}`,
+            'error',
+            { cardKind: card.kind, lane: lane.id, laneKind: lane.kind },
           ),
         );
       }
@@ -88,7 +98,12 @@ export function checkInvariants(j: Journey): Problem[] {
     const ci = cards.get(cardId);
     if (ci === undefined) need(cards, cardId, path, 'card', 'cards');
     else if (j.cards[ci]!.columnId !== columnId) {
-      out.push(problem('link_card_not_in_column', path, `card "${cardId}" is not in column "${columnId}"`));
+      out.push(
+        problem('link_card_not_in_column', path, `card "${cardId}" is not in column "${columnId}"`, 'error', {
+          card: cardId,
+          column: columnId,
+        }),
+      );
     }
   };
   j.links.forEach((link, i) => {
@@ -134,6 +149,8 @@ function checkStagesContiguous(j: Journey, out: Problem[]): void {
           'stage_not_contiguous',
           ['columns', i, 'stageId'],
           `the columns of stage "${c.stageId}" must stand together; column "${c.id}" is apart from the others`,
+          'error',
+          { stage: c.stageId, column: c.id },
         ),
       );
     }

@@ -1,6 +1,6 @@
 import { problem, type Problem } from '../problem';
 import { err, ok, type Result } from '../result';
-import { emotionScaleIds, toEmotionScore, type EmotionScale } from './scales';
+import { emotionScaleIds, emotionScales, toEmotionScore, type EmotionScale } from './scales';
 import { separateTemplateGuidance } from '../templates/guidance';
 import { CURRENT_SCHEMA_VERSION } from './schema';
 
@@ -34,6 +34,8 @@ const emotionOnOneScale: Migration = {
             'invalid_emotion',
             ['cards', i, 'value'],
             `expected a number value on one of the scales ${emotionScaleIds.join(', ')}`,
+            'error',
+            { reason: 'notOnScale', scales: emotionScaleIds.join(', ') },
           ),
         );
         return card;
@@ -42,7 +44,16 @@ const emotionOnOneScale: Migration = {
         const score = toEmotionScore(value, scale as EmotionScale);
         return scale === 'minus100-100' ? { ...rest, score } : { ...rest, score, original: { scale, value } };
       } catch (e) {
-        problems.push(problem('invalid_emotion', ['cards', i, 'value'], (e as Error).message));
+        const { min, max } = emotionScales[scale as EmotionScale];
+        problems.push(
+          problem('invalid_emotion', ['cards', i, 'value'], (e as Error).message, 'error', {
+            reason: 'outOfRange',
+            scale: String(scale),
+            min,
+            max,
+            value,
+          }),
+        );
         return card;
       }
     });
@@ -70,6 +81,8 @@ export function migrateJourney(input: unknown): Result<Doc, Problem[]> {
         'invalid_schema_version',
         ['schemaVersion'],
         `expected schemaVersion to be a whole number from 1 to ${CURRENT_SCHEMA_VERSION}`,
+        'error',
+        { max: CURRENT_SCHEMA_VERSION },
       ),
     ]);
   }
@@ -79,6 +92,8 @@ export function migrateJourney(input: unknown): Result<Doc, Problem[]> {
         'newer_schema_version',
         ['schemaVersion'],
         `this document has schemaVersion ${version}, written by a newer Waymark; this one reads up to ${CURRENT_SCHEMA_VERSION}`,
+        'error',
+        { version, max: CURRENT_SCHEMA_VERSION },
       ),
     ]);
   }

@@ -88,6 +88,7 @@ export const valueClassesSchema = z
   .record(text(300), z.enum(valueClassIds, { error: 'expected value-added, necessary or waste' }))
   .refine((r) => Object.keys(r).length <= MAX_VALUE_CLASSES, {
     error: `expected at most ${MAX_VALUE_CLASSES} activities`,
+    params: { rule: 'tooManyActivities', max: MAX_VALUE_CLASSES },
   });
 export type ValueClassesDefinition = z.infer<typeof valueClassesSchema>;
 
@@ -153,6 +154,7 @@ export const columnSchema = z.strictObject({
     .strictObject({ from: z.number().int().min(0).max(130), to: z.number().int().min(0).max(130).optional() })
     .refine((a) => a.to === undefined || a.to >= a.from, {
       message: 'expected age.to to be at least age.from',
+      params: { rule: 'ageOrder' },
     })
     .optional(),
   durationDays: z.number().min(0).optional(),

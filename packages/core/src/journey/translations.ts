@@ -26,12 +26,16 @@ export function translationsSchema<F extends Record<string, number>>(fields: F) 
   const shape = Object.fromEntries(Object.entries(fields).map(([k, max]) => [k, text(max).optional()])) as {
     [K in keyof F]: z.ZodOptional<z.ZodString>;
   };
-  const one = z
-    .strictObject(shape)
-    .refine((o) => Object.keys(o).length > 0, { message: 'expected at least one translated field' });
+  const one = z.strictObject(shape).refine((o) => Object.keys(o).length > 0, {
+    message: 'expected at least one translated field',
+    params: { rule: 'noTranslatedField' },
+  });
   return z
     .strictObject({ en: one.optional(), cy: one.optional() })
-    .refine((o) => Object.keys(o).length > 0, { message: 'expected a translation in at least one language' })
+    .refine((o) => Object.keys(o).length > 0, {
+      message: 'expected a translation in at least one language',
+      params: { rule: 'noTranslation' },
+    })
     .optional();
 }
 
@@ -50,7 +54,10 @@ export const languagesSchema = z
   .array(z.enum(contentLanguages, { message: 'expected a language code: en (English) or cy (Welsh)' }))
   .min(1, { message: 'expected at least one language' })
   .max(contentLanguages.length)
-  .refine((list) => new Set(list).size === list.length, { message: 'expected each language once' })
+  .refine((list) => new Set(list).size === list.length, {
+    message: 'expected each language once',
+    params: { rule: 'languageTwice' },
+  })
   .optional();
 
 /** The languages a journey's content is in, the primary first (one language when it declares none). */

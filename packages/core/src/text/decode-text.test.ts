@@ -31,6 +31,7 @@ describe('the decoding rule', () => {
       line: 2,
       column: 5,
       byteOffset: 9,
+      values: { hex: '0xA3' },
       message:
         'byte 10 of the file (0xA3) is not UTF-8 text, so the file is probably saved in another encoding such as Windows-1252 (Excel\'s "CSV" rather than "CSV UTF-8"); save it as UTF-8 and try again',
     });

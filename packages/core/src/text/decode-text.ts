@@ -22,6 +22,8 @@ export interface TextDecodingProblem {
   /** 0-based offset of that byte in the file. */
   readonly byteOffset: number;
   readonly message: string;
+  /** What the words need beyond the place: `reason` (a zero byte, a binary file, an unpaired half) and the byte's hex. */
+  readonly values?: Readonly<Record<string, string | number>>;
 }
 
 /** The encoding the rule reads a file as, from its first bytes, and how many bytes of mark to skip. */
@@ -101,6 +103,7 @@ export function notUtf8Problem(
     line,
     column,
     byteOffset,
+    values: { hex: hexByte(byte) },
     message: `byte ${byteOffset + 1} of the file (${hexByte(byte)}) is not UTF-8 text, so the file is probably saved in another encoding such as Windows-1252 (Excel's "CSV" rather than "CSV UTF-8"); save it as UTF-8 and try again`,
   };
 }
@@ -118,6 +121,7 @@ export function zeroByteProblem(bytes: Uint8Array, at: number): TextDecodingProb
         line,
         column,
         byteOffset: at,
+        values: { reason: 'zeroByte' },
         message:
           'the file looks like UTF-16 text saved without a byte-order mark, which cannot be read for certain; save it as UTF-8 and try again',
       }
@@ -126,6 +130,7 @@ export function zeroByteProblem(bytes: Uint8Array, at: number): TextDecodingProb
         line,
         column,
         byteOffset: at,
+        values: { reason: 'zeroByte' },
         message: `not a text file (byte ${at + 1}, on line ${line}, is a zero byte); expected text saved as UTF-8`,
       };
 }
@@ -139,6 +144,11 @@ function looksBinary(bytes: Uint8Array): boolean {
   return bad > 8 && bad * 20 > end;
 }
 
+const utf16Why = {
+  unpaired: 'half of a character pair has no other half',
+  cutShort: 'the file ends in the middle of a character',
+} as const;
+
 function decodeUtf16(
   bytes: Uint8Array,
   encoding: 'utf-16le' | 'utf-16be',
@@ -151,13 +161,14 @@ function decodeUtf16(
   };
   let line = 1;
   let lineStart = 0;
-  const refuse = (k: number, why: string) =>
+  const refuse = (k: number, reason: 'unpaired' | 'cutShort') =>
     err<TextDecodingProblem>({
       code: 'invalid_utf16',
       line,
       column: k - lineStart + 1,
       byteOffset: 2 + 2 * k,
-      message: `at byte ${3 + 2 * k} of the file ${why}, so this is not valid UTF-16 text; save the file as UTF-8 and try again`,
+      values: { reason },
+      message: `at byte ${3 + 2 * k} of the file ${utf16Why[reason]}, so this is not valid UTF-16 text; save the file as UTF-8 and try again`,
     });
   for (let k = 0; k < n; k++) {
     const u = unit(k);
@@ -166,11 +177,11 @@ function decodeUtf16(
       lineStart = k + 1;
     } else if (u >= 0xd800 && u <= 0xdbff) {
       const next = k + 1 < n ? unit(k + 1) : 0;
-      if (next < 0xdc00 || next > 0xdfff) return refuse(k, 'half of a character pair has no other half');
+      if (next < 0xdc00 || next > 0xdfff) return refuse(k, 'unpaired');
       k++;
-    } else if (u >= 0xdc00 && u <= 0xdfff) return refuse(k, 'half of a character pair has no other half');
+    } else if (u >= 0xdc00 && u <= 0xdfff) return refuse(k, 'unpaired');
   }
-  if ((bytes.length & 1) === 1) return refuse(n, 'the file ends in the middle of a character');
+  if ((bytes.length & 1) === 1) return refuse(n, 'cutShort');
   return ok(new TextDecoder(encoding, { ignoreBOM: false }).decode(bytes));
 }
 
@@ -189,6 +200,7 @@ export function decodeText(bytes: Uint8Array): Result<string, TextDecodingProble
       line,
       column,
       byteOffset: bad,
+      values: { reason: 'binary' },
       message: 'not a text file (most of its first bytes are not UTF-8 text); expected text saved as UTF-8',
     });
   return err(notUtf8Problem(bytes[bad] as number, line, column, bad));
