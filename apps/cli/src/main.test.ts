@@ -97,7 +97,7 @@ describe('the waymark bin', () => {
       expect(failed).toMatchObject({ code: 1 });
       expect(failed.stdout).toContain('✓ good.yaml');
       expect(failed.stderr).toMatch(
-        /^bad\.yaml:\d+:5 cards\[4\]\.score: expected a score from -100 to 100$/m,
+        /^bad\.yaml:\d+:5 cards\[4\]\.score: This is too high: the most allowed is 100\.$/m,
       );
       expect(failed.stderr).not.toMatch(/^\s+at /m);
     });

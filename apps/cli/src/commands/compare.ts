@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { formatProblems } from '@waymark/document';
+import { problemLines } from '../problem-words';
 import {
   compareJourneys,
   costTables,
@@ -135,7 +135,7 @@ export const compareCommand: CliCommand = {
     for (const file of positionals) {
       const read = await readJourneyFile(ctx.cwd, file);
       if (!read.ok) {
-        ctx.stderr(`✗ ${file}\n${formatProblems(read.error.problems, file).join('\n')}\n`);
+        ctx.stderr(`✗ ${file}\n${(await problemLines(ctx, read.error.problems, file)).join('\n')}\n`);
         return read.error.exitCode;
       }
       sides.push(read.value.journey);

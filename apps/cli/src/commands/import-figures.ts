@@ -2,7 +2,8 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { applyCommands, type Journey, type JourneyCommand } from '@waymark/core';
-import { formatProblems, writeJourneyJson, writeJourneyYaml } from '@waymark/document';
+import { writeJourneyJson, writeJourneyYaml } from '@waymark/document';
+import { problemLines } from '../problem-words';
 import { exitCodes, type CliCommand, type CliContext } from '../command';
 import { attachedFigures, attachFigures, figureCards, type FiguresSource } from '../emit-sql/attach-figures';
 import { readResults, ResultsError, type FigureResult } from '../emit-sql/results';
@@ -131,7 +132,7 @@ export function createImportFiguresCommand(fetchFn: Fetch): CliCommand {
       if (await isFile(ctx, name)) {
         const read = await readJourneyFile(ctx.cwd, name);
         if (!read.ok) {
-          for (const line of formatProblems(read.error.problems, name)) ctx.stderr(`${line}\n`);
+          for (const line of await problemLines(ctx, read.error.problems, name)) ctx.stderr(`${line}\n`);
           return read.error.exitCode;
         }
         const journey = read.value.journey;

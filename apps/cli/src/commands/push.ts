@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { formatProblems } from '@waymark/document';
+import { problemLines } from '../problem-words';
 import { exitCodes, type CliCommand } from '../command';
 import { readJourneyFile } from '../files/read-journey-file';
 import { argsError, commandError, sayWords, usageError } from '../usage-error';
@@ -68,7 +68,7 @@ export function createPushCommand(fetchFn: Fetch): CliCommand {
       const file = positionals[0]!;
       const read = await readJourneyFile(ctx.cwd, file);
       if (!read.ok) {
-        ctx.stderr(`✗ ${file}\n${formatProblems(read.error.problems, file).join('\n')}\n`);
+        ctx.stderr(`✗ ${file}\n${(await problemLines(ctx, read.error.problems, file)).join('\n')}\n`);
         return read.error.exitCode;
       }
       const journey = read.value.journey;

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatProblems } from '@waymark/document';
+import { problemLines } from '../problem-words';
 import { exitCodes, type CliCommand } from '../command';
 import { readJourneyFile } from '../files/read-journey-file';
 import { writeOutput } from '../files/write-output';
@@ -105,7 +105,7 @@ export const createRenderCommand = (
 
     const journey = await readJourneyFile(ctx.cwd, file);
     if (!journey.ok) {
-      ctx.stderr(`✗ ${file}\n${formatProblems(journey.error.problems, file).join('\n')}\n`);
+      ctx.stderr(`✗ ${file}\n${(await problemLines(ctx, journey.error.problems, file)).join('\n')}\n`);
       return journey.error.exitCode;
     }
     const written = await writeOutput(ctx, format.render(journey.value.journey), values.out, true);

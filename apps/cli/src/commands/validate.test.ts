@@ -8,13 +8,14 @@ import { journeyYaml, runCli, stackLine, withTempDir } from '../run-cli.fixture'
 async function validate(
   files: Record<string, string | Uint8Array>,
   argv: readonly string[] = Object.keys(files),
+  env: Record<string, string> = {},
 ) {
   return withTempDir(async (dir) => {
     for (const [name, content] of Object.entries(files)) {
       await mkdir(join(dir, name, '..'), { recursive: true });
       await writeFile(join(dir, name), content);
     }
-    const r = await runCli(['validate', ...argv], dir);
+    const r = await runCli(['validate', ...argv], dir, { env });
     expect(r.stderr).not.toMatch(stackLine);
     return r;
   });
@@ -41,7 +42,7 @@ describe('waymark validate', () => {
     const text = journeyYaml.replace('  - id: reports', '  - id: [reports');
     const r = await validate({ 'bad.yaml': text });
     expect(r.code).toBe(exitCodes.invalid);
-    expect(r.stderr).toMatch(/^✗ bad\.yaml\nbad\.yaml:\d+:\d+: not valid YAML: /);
+    expect(r.stderr).toMatch(/^✗ bad\.yaml\nbad\.yaml:\d+:\d+: This is not valid YAML/);
     expect(Number(r.stderr.match(/bad\.yaml:(\d+):/)![1])).toBeGreaterThanOrEqual(lineOf(text, '[reports'));
   });
 
@@ -51,28 +52,28 @@ describe('waymark validate', () => {
       ['kind: feeling', 'kind: sticky-notes'],
       'kind: sticky-notes',
       'lanes[1].kind',
-      /expected one of/,
+      /Expected one of "step", "touchpoint", .*\. Choose one of them\.$/,
     ],
     [
       'a score of 150',
       ['score: -90', 'score: 150'],
       'score: 150',
       'cards[5].score',
-      /expected a score from -100 to 100/,
+      /This is too high: the most allowed is 100\.$/,
     ],
     [
       'a card in a missing column',
       ['columnId: waits\n    text: Awaits', 'columnId: nowhere\n    text: Awaits'],
       'columnId: nowhere',
       'cards[2].columnId',
-      /no column with id "nowhere"/,
+      /There is no column with the id “nowhere” in columns\. Check the id, or add the column\.$/,
     ],
     [
       'a link to nothing',
       ['{ kind: column, columnId: reports }', '{ kind: column, columnId: gone }'],
       'columnId: gone',
       'links[0].to.columnId',
-      /no column with id "gone"/,
+      /There is no column with the id “gone” in columns\./,
     ],
   ] as const)(
     'given %s, then the path, line and message are printed',
@@ -95,9 +96,11 @@ describe('waymark validate', () => {
       await handle.close();
       const r = await runCli(['validate', 'huge.yaml'], dir);
       expect(r.code).toBe(exitCodes.invalid);
-      expect(r.stderr).toContain('huge.yaml: file is 50.0 MB; the limit is 20 MB');
+      expect(r.stderr).toContain(
+        'huge.yaml: The file is 50.0 MB; the limit is 20 MB. Check that it is the right file, or raise the limit with --max-mb.\n',
+      );
       expect((await runCli(['validate', '--max-mb', '60', 'huge.yaml'], dir)).stderr).toContain(
-        'not a text file',
+        'huge.yaml: This is not a text file (byte 1, on line 1, is a zero byte).',
       );
     });
   });
@@ -108,7 +111,7 @@ describe('waymark validate', () => {
     ]);
     const r = await validate({ 'map.yaml': png });
     expect(r.code).toBe(exitCodes.invalid);
-    expect(r.stderr).toContain('map.yaml: not a text file');
+    expect(r.stderr).toContain('map.yaml: This is not a text file');
   });
 
   it('given a file saved as Windows-1252, then the line and column of the first bad byte', async () => {
@@ -121,7 +124,7 @@ describe('waymark validate', () => {
     expect(r.code).toBe(exitCodes.invalid);
     expect(r.stderr).toMatch(
       new RegExp(
-        `^j\\.yaml:${lineOf(journeyYaml, 'Nobody rang')}:\\d+: byte \\d+ of the file \\(0xA3\\) is not UTF-8 text`,
+        `^j\\.yaml:${lineOf(journeyYaml, 'Nobody rang')}:\\d+: Byte \\d+ of the file \\(0xA3\\) is not UTF-8 text`,
         'm',
       ),
     );
@@ -143,7 +146,7 @@ describe('waymark validate', () => {
     ]);
     expect(r.code).toBe(exitCodes.io);
     expect(r.stdout).toContain(`✓ ${join('maps', 'a.yaml')}\n`);
-    expect(r.stderr).toContain('missing.yaml: no such file');
+    expect(r.stderr).toContain('missing.yaml: There is no such file. Check its name and folder.\n');
     expect(r.stdout).toContain('1 of 2 journey files valid');
   });
 
@@ -162,6 +165,78 @@ describe('waymark validate', () => {
     expect(r.code).toBe(exitCodes.usage);
     expect(r.stderr).toBe(
       "waymark validate: there is no option --strict-mode. Check how it is spelt.\nRun 'waymark validate --help' for the options.\n",
+    );
+  });
+});
+
+describe('waymark validate says each problem from the catalogue, in English and in Welsh', () => {
+  const twiceAndMissing = journeyYaml
+    .replace('  - id: s3', '  - id: s2')
+    .replace('laneId: quotes', 'laneId: gossip')
+    .replace('columnId: waits\n    score: -90', 'columnId: later\n    score: -90');
+  const badFields = journeyYaml
+    .replace('kind: feeling\n    label', 'kind: sticky-notes\n    label')
+    .replace('    quote: true', '    quote: true\n    colour: red')
+    .replace('score: -90', 'score: 150');
+  const kinds =
+    '"step", "touchpoint", "baton-change", "feeling", "emotion", "moment-of-truth", "pain-point", "lever", "metric", "text"';
+
+  it('given an id used twice, a lane and a column that do not exist, then each in words with its place', async () => {
+    const en = await validate({ 'j.yaml': twiceAndMissing });
+    expect(en).toMatchObject({ code: exitCodes.invalid, stdout: '' });
+    expect(en.stderr).toBe(
+      [
+        '✗ j.yaml',
+        'j.yaml:34:5 cards[2].id: The id “s2” is used twice in cards; it is also at cards[1]. Give each one its own id.',
+        'j.yaml:41:5 cards[3].laneId: There is no lane with the id “gossip” in lanes. Check the id, or add the lane.',
+        'j.yaml:53:5 cards[5].columnId: There is no column with the id “later” in columns. Check the id, or add the column.',
+        '',
+      ].join('\n'),
+    );
+    const cy = await validate({ 'j.yaml': twiceAndMissing }, ['j.yaml'], { WAYMARK_LANG: 'cy' });
+    expect(cy.stderr).toBe(
+      [
+        '✗ j.yaml',
+        'j.yaml:34:5 cards[2].id: Defnyddir yr id “s2” ddwywaith yn cards; mae hefyd yn cards[1]. Rhowch ei id ei hun i bob un.',
+        'j.yaml:41:5 cards[3].laneId: Nid oes lôn gyda’r id “gossip” yn lanes. Gwiriwch yr id, neu ychwanegwch y lôn.',
+        'j.yaml:53:5 cards[5].columnId: Nid oes colofn gyda’r id “later” yn columns. Gwiriwch yr id, neu ychwanegwch y golofn.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('given an unknown lane kind, an unknown field and a score of 150, then the choices, the field and the limit', async () => {
+    const en = await validate({ 'k.yaml': badFields });
+    expect(en.stderr).toBe(
+      [
+        '✗ k.yaml',
+        `k.yaml:18:5 lanes[1].kind: Expected one of ${kinds}. Choose one of them.`,
+        'k.yaml:45:5 cards[3]: Waymark does not know the field "colour". Check its spelling, or remove it.',
+        'k.yaml:55:5 cards[5].score: This is too high: the most allowed is 100.',
+        '',
+      ].join('\n'),
+    );
+    const cy = await validate({ 'k.yaml': badFields }, ['k.yaml'], { LANG: 'cy_GB.UTF-8' });
+    expect(cy.stderr).toBe(
+      [
+        '✗ k.yaml',
+        `k.yaml:18:5 lanes[1].kind: Roedd disgwyl un o ${kinds}. Dewiswch un ohonynt.`,
+        'k.yaml:45:5 cards[3]: Nid yw Waymark yn adnabod y maes "colour". Gwiriwch y sillafu, neu tynnwch ef.',
+        'k.yaml:55:5 cards[5].score: Mae hwn yn rhy uchel: 100 yw’r uchafswm.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('given a warning, then "warning:" in the language too', async () => {
+    const text = journeyYaml.replace(
+      'from: { columnId: waits }\n    to: { kind: column, columnId: reports }',
+      'from: { columnId: incident }\n    to: { kind: column, columnId: waits }',
+    );
+    const cy = await validate({ 'w.yaml': text }, ['w.yaml'], { WAYMARK_LANG: 'cy' });
+    expect(cy).toMatchObject({ code: 0, stdout: '✓ w.yaml\n' });
+    expect(cy.stderr).toBe(
+      'w.yaml:59:25 links[0].to.columnId: rhybudd: Mae’r ddolen adborth “chase” yn mynd ymlaen o “incident” i’r golofn ddiweddarach “waits”. Mae dolen adborth yn mynd yn ôl i gam cynharach neu at y cwsmer.\n',
     );
   });
 });
@@ -202,7 +277,7 @@ describe('waymark validate warnings', () => {
     expect(r.stdout).toBe('✓ j.yaml\n');
     expect(r.stderr).toMatch(
       new RegExp(
-        `^j\\.yaml:${lineOf(text, 'columnId: waits }')}:\\d+ links\\[0\\]\\.to\\.columnId: warning: feedback loop "chase" goes forward`,
+        `^j\\.yaml:${lineOf(text, 'columnId: waits }')}:\\d+ links\\[0\\]\\.to\\.columnId: warning: The feedback loop “chase” goes forward`,
       ),
     );
     expect((await validate({ 'j.yaml': text }, ['--quiet', 'j.yaml'])).stderr).toBe('');

@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import { adviseJourney, formatPath } from '@waymark/core';
-import { formatProblems, type LocatedProblem } from '@waymark/document';
+import type { LocatedProblem } from '@waymark/document';
 import { exitCodes, type CliCommand, type CliContext } from '../command';
 import { expandArguments } from '../files/expand-arguments';
 import { readJourneyFile } from '../files/read-journey-file';
+import { problemLines } from '../problem-words';
 import { argsError, sayWords, usageError } from '../usage-error';
 
 const help = `Usage: waymark validate <file>… [options]
@@ -34,8 +35,9 @@ interface FileResult {
   readonly problems: readonly LocatedProblem[];
 }
 
-function printResult(ctx: CliContext, r: FileResult, quiet: boolean): void {
-  const lines = formatProblems(r.problems, r.file);
+async function printResult(ctx: CliContext, r: FileResult, quiet: boolean): Promise<void> {
+  if (quiet && r.exitCode === exitCodes.ok) return;
+  const lines = await problemLines(ctx, r.problems, r.file);
   if (r.exitCode !== exitCodes.ok) ctx.stderr(`✗ ${r.file}\n${lines.join('\n')}\n`);
   else if (!quiet) {
     ctx.stdout(`✓ ${r.file}\n`);
@@ -102,7 +104,7 @@ export const validateCommand: CliCommand = {
             }
           : { file, exitCode: read.error.exitCode, problems: read.error.problems },
       );
-      if (!values.json) printResult(ctx, results[results.length - 1]!, values.quiet === true);
+      if (!values.json) await printResult(ctx, results[results.length - 1]!, values.quiet === true);
     }
     const exit = Math.max(...results.map((r) => r.exitCode));
     if (values.json) ctx.stdout(`${JSON.stringify({ files: results.map(toJson), skipped }, null, 2)}\n`);
