@@ -73,6 +73,22 @@ describe('the built waymark bin', () => {
     expect(typeScriptLoaded(loaded)).toEqual([]);
   });
 
+  it('says --help in Welsh from the help namespace alone: neither FormatJS nor another namespace is loaded', async () => {
+    // `waymark --help` has to start about as fast as Node itself (decision 0041): its words are the catalogue's
+    // help namespace as plain strings, the asked-for language only, not the CLI's FormatJS translator.
+    const env = { ...process.env, WAYMARK_LANG: 'cy' };
+    const { stdout, code, loaded } = await runListingModules([bin, '--help'], env);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Defnydd: waymark <command> \[options\]\n/);
+    expect(stdout).toMatch(/^ {2}analyse +Dadansoddi log digwyddiadau/m);
+    expect(loaded.filter((url) => /\/node_modules\/(@formatjs|zod)\//.test(url))).toEqual([]);
+    const bundles = loaded.filter((url) => /\/apps\/cli\/dist\/.*\.js$/.test(url));
+    const text = bundles.map((url) => readFileSync(fileURLToPath(url), 'utf8')).join('\n');
+    expect(text).toContain('"help.main.about"');
+    expect(text).not.toContain('Customer journey maps for public services');
+    expect(text).not.toContain('for the options.');
+  });
+
   it('analyses a generated CSV and prints its figures', async () => {
     const { csv, events } = contactLog(12);
     const path = join(work, 'contacts.csv');

@@ -11,13 +11,13 @@ export interface CliContext {
   readonly stdoutBytes?: (bytes: Uint8Array) => void;
 }
 
-/** One `waymark <name>` sub-command. `run` returns the exit code; it never lets an expected failure throw. */
+/**
+ * One `waymark <name>` sub-command. `run` returns the exit code; it never lets an expected failure throw. Its
+ * words for `waymark --help` and `waymark <name> --help` are the catalogue's (`help.<name>.summary` and the
+ * rest of the `help` namespace, see help.ts), not the command's own.
+ */
 export interface CliCommand {
   readonly name: string;
-  /** One line for `waymark --help`. */
-  readonly summary: string;
-  /** The full text printed by `waymark <name> --help`. */
-  readonly help: string;
   run(args: readonly string[], ctx: CliContext): Promise<number>;
 }
 

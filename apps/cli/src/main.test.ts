@@ -54,16 +54,14 @@ describe('waymark (main)', () => {
     },
   );
 
-  it('given the lazy registry, then each summary and name match the command module it loads', async () => {
+  it('given the lazy registry, then each name matches the command module it loads', async () => {
     const loaded = await loadCommands();
-    expect(loaded.map((c) => [c.name, c.summary])).toEqual(commands.map((c) => [c.name, c.summary]));
+    expect(loaded.map((c) => c.name)).toEqual(commands.map((c) => c.name));
   });
 
   it('given a command that throws, then one line and a hint, and the stack only with WAYMARK_DEBUG=1', async () => {
     const broken: CliCommand = {
       name: 'boom',
-      summary: 'throws',
-      help: 'throws',
       run: async () => {
         throw new TypeError('cannot read "x" of undefined');
       },

@@ -1,5 +1,6 @@
 import cliPackage from '../package.json' with { type: 'json' };
 import { exitCodes, type CliCommand, type CliContext } from './command';
+import { helpKey, helpWords, layOutHelp, type HelpWords } from './help';
 import { commands as registry } from './registry';
 
 /** The catalogue's words, loaded only when `waymark` itself has something to say (not for --help). */
@@ -12,22 +13,36 @@ export interface MainOptions extends CliContext {
   readonly commands?: readonly CliCommand[];
 }
 
-export const usage = (commands: readonly CliCommand[]): string => {
+/** The template of `waymark --help` (see layOutHelp): each command's name and its summary from the catalogue. */
+const usageTemplate = (commands: readonly CliCommand[], w: HelpWords): string => {
   const width = Math.max(...commands.map((c) => c.name.length));
-  return `Usage: waymark <command> [options]
+  const line = (c: CliCommand) =>
+    w.has(`${helpKey(c.name)}.summary`)
+      ? `  ${c.name.padEnd(width)}  {${helpKey(c.name)}.summary}`
+      : `  ${c.name}`;
+  return `{usage} waymark <command> [options]
 
-Customer journey maps for public services: check, draw and start journey files.
+{main.about}
 
-Commands:
-${commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
+{main.commands}
+${commands.map(line).join('\n')}
 
-Options:
-  -h, --help     show this help, or a command's help: waymark <command> --help
-  -v, --version  show the version
+{options}
+  -h, --help     {main.help}
+  -v, --version  {main.version}
 
-Example:
+{example}
   waymark validate examples/*.yaml
 `;
+};
+
+/** `waymark --help`: the commands and options, in the language of WAYMARK_LANG, LC_ALL or LANG. */
+export const usage = async (
+  commands: readonly CliCommand[],
+  env: CliContext['env'] = {},
+): Promise<string> => {
+  const w = await helpWords(env);
+  return layOutHelp(w, usageTemplate(commands, w), { commandHelp: 'waymark <command> --help' });
 };
 
 async function dispatch(
@@ -37,11 +52,11 @@ async function dispatch(
 ): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined) {
-    ctx.stderr(usage(commands));
+    ctx.stderr(await usage(commands, ctx.env));
     return exitCodes.usage;
   }
   if (first === '--help' || first === '-h') {
-    ctx.stdout(usage(commands));
+    ctx.stdout(await usage(commands, ctx.env));
     return exitCodes.ok;
   }
   if (first === '--version' || first === '-v') {
@@ -51,7 +66,9 @@ async function dispatch(
   const wanted = first === 'help' ? rest[0] : first;
   const command = commands.find((c) => c.name === wanted);
   if (first === 'help' && (wanted === undefined || command)) {
-    return command ? command.run(['--help'], ctx) : (ctx.stdout(usage(commands)), exitCodes.ok);
+    if (command) return command.run(['--help'], ctx);
+    ctx.stdout(await usage(commands, ctx.env));
+    return exitCodes.ok;
   }
   if (!command) {
     const near = commands.find(

@@ -43,6 +43,7 @@ import enCompareLog from '../messages/en/compareLog.json' with { type: 'json' };
 import enEmitSql from '../messages/en/emitSql.json' with { type: 'json' };
 import enCli from '../messages/en/cli.json' with { type: 'json' };
 import enCommands from '../messages/en/commands.json' with { type: 'json' };
+import enHelp from '../messages/en/help.json' with { type: 'json' };
 import cyCommon from '../messages/cy/common.json' with { type: 'json' };
 import cyModel from '../messages/cy/model.json' with { type: 'json' };
 import cyErrors from '../messages/cy/errors.json' with { type: 'json' };
@@ -86,6 +87,7 @@ import cyCompareLog from '../messages/cy/compareLog.json' with { type: 'json' };
 import cyEmitSql from '../messages/cy/emitSql.json' with { type: 'json' };
 import cyCli from '../messages/cy/cli.json' with { type: 'json' };
 import cyCommands from '../messages/cy/commands.json' with { type: 'json' };
+import cyHelp from '../messages/cy/help.json' with { type: 'json' };
 
 export const namespaces = {
   common: { en: enCommon, cy: cyCommon },
@@ -131,6 +133,7 @@ export const namespaces = {
   emitSql: { en: enEmitSql, cy: cyEmitSql },
   cli: { en: enCli, cy: cyCli },
   commands: { en: enCommands, cy: cyCommands },
+  help: { en: enHelp, cy: cyHelp },
 } as const;
 
 /** Every message id, typed from the English files: a misspelt id does not compile. */
@@ -177,4 +180,5 @@ export type MessageId =
   | keyof typeof enEmitSql
   | keyof typeof enCli
   | keyof typeof enCommands
+  | keyof typeof enHelp
   | keyof typeof enLibrary;

@@ -28,6 +28,7 @@ import {
 import type { CliMessageId, MessageValues } from '@waymark/i18n/cli';
 import { exitCodes, type CliCommand, type CliContext } from '../command';
 import { jsonPlaceValues } from '../files/json-place';
+import { helpText } from '../help';
 import { oneOffKeyNote, pseudonymKeyFromEnv } from '../pseudonym-key';
 import type { Said } from '../usage-error';
 import type { ReportWarnings, Words } from '../emit-sql/words';
@@ -44,64 +45,59 @@ const costModelFiles = () => import('../files/read-cost-model');
 const wordsModule = () => import('../emit-sql/words');
 const catalogueWords = async (env: CliContext['env']) => (await wordsModule()).cliWords(env);
 
+/** `waymark analyse --help`: typed parts as they are, `{id}` the catalogue's `help.<id>` (help.ts). */
 const help = `waymark analyse <log> [options]
 waymark analyse --survey <export> [--survey-map FILE] [--format json|md|html] [--out FILE]
 
-Turns an event log (CSV, CSV.gz, XES, XES.gz or Parquet) into evidence: contacts per journey,
-time taken, the directly-follows graph, variants, hand-offs, rework, silences, channel mix and
-cost, avoidable contact (NI14) and first-contact resolution.
+{analyse.about}
 
-Columns (CSV/Parquet header names; for XES attribute keys, "case:" for trace attributes):
+{analyse.columns}
   --case C  --activity A  --timestamp T  --start S  --channel H  --org O
   --resource R  --outcome X  --cost K  --lifecycle L
-  --no-auto               map only the columns named above (nothing else is read)
-Reading:
-  --tz ZONE               zone for times without an offset (default UTC; e.g. Europe/London)
-  --date-format F         iso | dmy | mdy (default: detected; ambiguous dates are day-first)
-  --delimiter D           CSV delimiter (default: detected)
-  --only-transition T     keep only events with this lifecycle transition (default: all)
-Metrics:
-  --silence-days N        a silence is a gap longer than N days (default 14)
-  --repeat-days N         a repeat within N days is avoidable contact RP (default 7; 0 = off)
-  --categories FILE       JSON {"activity": "PC" | "RP" | ...} avoidable-contact categories
-  --costs FILE            JSON {"channel label": pounds per contact}, overriding the table
-  --cost-model FILE       your own cost model (JSON {"name", "priceYear", "lines"}) instead of Socitm 2011
-  --price-year Y          costs in year Y's prices, uprated with HM Treasury's GDP deflator (e.g. 2024)
-  --deflator FILE         a newer GDP deflator series for --price-year: CSV "year,index", one year a line
-  --value-classes FILE    JSON {"activity": "value-added" | "necessary" | "waste"}
-  --resolved REGEX        outcomes that mean resolved (first-contact resolution)
-  --sco ACTIVITY          the Successful Customer Outcome: share of cases that reach it (95 % CI)
-                          and time to reach it (median, p90)
-  --sco-when COL=VALUE    the same as a condition on a column instead (e.g. outcome=Resolved)
-  --delivery A,B          activities that deliver the service (closing the loop; default: detected)
-  --confirmation A,B      outbound "was it OK?" contacts (closing the loop; default: detected)
-Survey (docs/worked-checks/survey-scores.md):
-  --survey FILE           survey responses (CSV or XLSX from Microsoft Forms, SmartSurvey, GOV.UK Notify):
-                          per question n, distribution, mean (95 % t interval), median, CSAT, CES, NPS
-                          (95 % interval); with a log, whether survey and log disagree on each step
-  --survey-map FILE       JSON {"respondent", "date", "consent", "questions": [{"column", "kind":
-                          "rating"|"ces"|"nps"|"text", "scale": "1-5"|"1-7"|"0-10", "stepId"}],
-                          "activities": {"log activity": "step id"}} (default: guessed from the header)
-SQL for a distributed engine (docs/emit-sql.md):
-  --emit-sql              write the figures as SQL queries over a table of events instead of
-                          reading a log (a <log> given is read only for its column names)
-  --dialect D             ansi | spark | trino | duckdb (default ansi)
-  --table NAME            the table of events (default events)
-  --order COL             a row number or event id that orders events at the same time
-                          (column flags above name the table's columns; "none" for no
-                          --org or --channel; defaults case_id, activity, timestamp, team, channel)
-Output:
-  --format json|md|html   (default md)
-  --out FILE              write the report to FILE instead of standard output
-Limits (environment): WAYMARK_EXPANDED_LIMIT_MB (most text read, after decompression;
-default 4096), WAYMARK_EXPANSION_RATIO (a .gz expanding more times than this is refused as a
-likely decompression bomb; default 100, 0 = off), WAYMARK_MAX_EVENTS (default 20000000),
-WAYMARK_MAX_CASE_EVENTS (most events in one case; default 100000). WAYMARK_STREAM_FROM_MB: a log
-this large or larger (a .gz counted as expanded; default a quarter of memory) is streamed, keeping no
-events, with every figure above but --value-classes (the report says so).
-Privacy: case ids are pseudonymised with HMAC-SHA256 under the workspace key in
-WAYMARK_PSEUDONYM_KEY (at least 16 bytes, e.g. from openssl rand -hex 32); unset or empty, a one-off
-key is used for this run.`;
+  --no-auto               {analyse.noAuto}
+{analyse.reading}
+  --tz ZONE               {analyse.tz}
+  --date-format F         {analyse.dateFormat}
+  --delimiter D           {analyse.delimiter}
+  --only-transition T     {analyse.onlyTransition}
+{analyse.metrics}
+  --silence-days N        {analyse.silenceDays}
+  --repeat-days N         {analyse.repeatDays}
+  --categories FILE       {analyse.categories}
+  --costs FILE            {analyse.costs}
+  --cost-model FILE       {analyse.costModel}
+  --price-year Y          {analyse.priceYear}
+  --deflator FILE         {analyse.deflator}
+  --value-classes FILE    {analyse.valueClasses}
+  --resolved REGEX        {analyse.resolved}
+  --sco ACTIVITY          {analyse.sco}
+  --sco-when COL=VALUE    {analyse.scoWhen}
+  --delivery A,B          {analyse.delivery}
+  --confirmation A,B      {analyse.confirmation}
+{analyse.survey}
+  --survey FILE           {analyse.surveyFile}
+  --survey-map FILE       {analyse.surveyMap}
+{analyse.sql}
+  --emit-sql              {analyse.emitSql}
+  --dialect D             {analyse.dialect}
+  --table NAME            {analyse.table}
+  --order COL             {analyse.order}
+{analyse.output}
+  --format json|md|html   {analyse.format}
+  --out FILE              {analyse.out}
+  -h, --help              {showHelp}
+{analyse.limits}
+{analyse.privacy}`;
+
+/** The file shapes the help shows: JSON as it is typed, not words. */
+const helpShapes = {
+  categoriesShape: '{"activity": "PC" | "RP" | ...}',
+  costsShape: '{"Phone": 3.19, ...}',
+  costModelShape: '{"name", "priceYear", "lines"}',
+  valueClassesShape: '{"activity": "value-added" | "necessary" | "waste"}',
+  surveyMapShape:
+    '{"respondent", "date", "consent", "questions": [{"column", "kind": "rating"|"ces"|"nps"|"text", "scale": "1-5"|"1-7"|"0-10", "stepId"}], "activities": {"log activity": "step id"}}',
+};
 
 const options = {
   case: { type: 'string' },
@@ -179,9 +175,6 @@ const mappingFields = [
 
 export const analyseCommand: CliCommand = {
   name: 'analyse',
-  summary:
-    'Analyse an event log (CSV, XES, Parquet): contacts, durations, process map, variants, avoidable contact',
-  help,
   async run(args, ctx) {
     let parsed;
     try {
@@ -194,7 +187,7 @@ export const analyseCommand: CliCommand = {
     }
     const v = parsed.values;
     if (v.help) {
-      ctx.stdout(`${help}\n`);
+      ctx.stdout(`${await helpText(ctx, help, helpShapes)}\n`);
       return exitCodes.ok;
     }
     try {

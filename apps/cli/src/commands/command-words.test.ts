@@ -43,8 +43,6 @@ describe('waymark itself', () => {
   it('given a command that fails with a bug, then the internal error is said in Welsh', async () => {
     const broken: CliCommand = {
       name: 'boom',
-      summary: 'throws',
-      help: 'throws',
       run: async () => {
         throw new TypeError('x is undefined');
       },

@@ -11,6 +11,7 @@ import {
 import { exitCodes, type CliCommand, type CliContext } from '../command';
 import { readJourneyFile } from '../files/read-journey-file';
 import { writeOutput } from '../files/write-output';
+import { helpText } from '../help';
 import { resolveCostOptions } from '../files/read-cost-model';
 import { pseudonymKeyFromEnv } from '../pseudonym-key';
 import type { Said } from '../usage-error';
@@ -42,44 +43,42 @@ const renderers: Record<'md' | 'json' | 'html', (c: Comparison) => string> = {
 };
 const formatIds = Object.keys(renderers) as (keyof typeof renderers)[];
 
-const help = `Usage: waymark compare <current> <desired> [--format md|json|html] [--out <file>] [--costs <table> | --cost-model <file.json>] [--price-year <year> [--deflator <file.csv>]] [--log <file>] [--survey <export> [--survey-map <file.json>]]
+/** `waymark compare --help`: typed parts as they are, `{id}` the catalogue's `help.<id>` (help.ts). */
+const help = `{usage} waymark compare <current> <desired> [--format md|json|html] [--out <file>] [--costs <table> | --cost-model <file.json>] [--price-year <year> [--deflator <file.csv>]] [--log <file>] [--survey <export> [--survey-map <file.json>]]
 
-Sets a current journey beside a desired one, step by step: contacts, avoidable contacts, elapsed and
-waiting days, hand-offs, cost per journey, emotion (the lowest point, the moments of truth), and the steps
-removed and added. Steps align by id (a desired journey duplicated from the current keeps its ids), then by
-name; name matches are marked "unconfirmed" until a person confirms them in the web app.
+{compare.about}
 
-Options:
-  -f, --format <format>  md (default), json or html (one self-contained page that prints on A4)
-  -o, --out <file>       write to this file instead of standard output
-      --costs <table>    cost-per-contact table: ${costTables.map((t) => t.id).join(', ')} (default ${defaultCostTableId})
+{options}
+  -f, --format <format>  {compare.format}
+  -o, --out <file>       {compare.out}
+      --costs <table>    {compare.costs}
       --cost-model <file.json>
-                         your own cost model: {"name", "priceYear", "lines": [{"scope": "channel", "key":
-                         "telephone", "method": "direct", "unitCost": 3.19}, ...]} (docs/worked-checks/costs.md)
+                         {compare.costModel}
       --price-year <year>
-                         show costs in this year's prices (2024, or 2024-25 with a financial-year series),
-                         uprated with HM Treasury's GDP deflator; every report says the model and price base
+                         {compare.priceYear}
       --deflator <file.csv>
-                         a newer GDP deflator series to uprate with: CSV "year,index", one year a line
-      --log <file>       the current service's event log (CSV, XES, Parquet): adds the closed loop, the
-                         value-added ratio and, with --sco, the Successful Customer Outcome, from the log
-      --sco <activity>   the activity that is the Successful Customer Outcome: the share of cases that
-                         reach it (95 % interval) and how long they take (median, p90); needs --log
-      --survey <export>  survey responses (CSV or XLSX from Microsoft Forms, SmartSurvey, GOV.UK Notify): per
-                         question and step n, distribution, mean (95 % t interval), median, CSAT, CES and
-                         NPS (95 % interval); with --log, whether the survey and the log disagree on a step
-                         (docs/worked-checks/survey-scores.md); respondents quoted are pseudonymised
-                         with WAYMARK_PSEUDONYM_KEY (at least 16 bytes; unset, a one-off key)
+                         {compare.deflator}
+      --log <file>       {compare.log}
+      --sco <activity>   {compare.sco}
+      --survey <export>  {compare.survey}
       --survey-map <file.json>
-                         which column is which: {"respondent", "date", "consent", "questions": [{"column",
-                         "kind": "rating"|"ces"|"nps"|"text", "scale": "1-5"|"1-7"|"0-10", "stepId"}],
-                         "activities": {"log activity": "step id"}} (default: guessed from the header)
-      --force            replace --out if it exists
-  -h, --help             show this help
+                         {compare.surveyMap}
+      --force            {compare.force}
+  -h, --help             {showHelp}
 
-Example:
+{example}
   waymark compare examples/melton-asb-victim-current.yaml examples/melton-asb-victim-desired.yaml --format html --out compare.html
 `;
+
+/** What the help fills in: the cost tables' ids and the file shapes, as they are typed. */
+const helpValues = () => ({
+  tables: costTables.map((t) => t.id).join(', '),
+  defaultTable: defaultCostTableId,
+  costModelShape:
+    '{"name", "priceYear", "lines": [{"scope": "channel", "key": "telephone", "method": "direct", "unitCost": 3.19}, ...]}',
+  surveyMapShape:
+    '{"respondent", "date", "consent", "questions": [{"column", "kind": "rating"|"ces"|"nps"|"text", "scale": "1-5"|"1-7"|"0-10", "stepId"}], "activities": {"log activity": "step id"}}',
+});
 
 const options = {
   format: { type: 'string', short: 'f' },
@@ -98,8 +97,6 @@ const options = {
 
 export const compareCommand: CliCommand = {
   name: 'compare',
-  summary: 'Set a current journey beside a desired one: per-step and total differences',
-  help,
   async run(args, ctx) {
     let parsed;
     try {
@@ -110,7 +107,7 @@ export const compareCommand: CliCommand = {
     }
     const { values, positionals } = parsed;
     if (values.help) {
-      ctx.stdout(help);
+      ctx.stdout(await helpText(ctx, help, helpValues()));
       return exitCodes.ok;
     }
     if (positionals.length !== 2) {

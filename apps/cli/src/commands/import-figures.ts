@@ -9,6 +9,7 @@ import { attachedFigures, attachFigures, figureCards, type FiguresSource } from 
 import { readResults, ResultsError, type FigureResult } from '../emit-sql/results';
 import { cliWords, type Words } from '../emit-sql/words';
 import { readJourneyFile } from '../files/read-journey-file';
+import { helpText } from '../help';
 import { argsError, usageError, type Said } from '../usage-error';
 import { answerSaid, callServer, resolveWorkspace, serverTarget, type Fetch } from './push-pull-client';
 
@@ -24,8 +25,19 @@ const options = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const summary =
-  'Put figures computed in Spark, Trino or another SQL engine (from analyse --emit-sql) on a journey';
+/** `waymark import-figures --help`: typed parts as they are, `{id}` the catalogue's `help.<id>` (help.ts). */
+const help = `waymark import-figures RESULTS.csv ... --journey FILE|ID --engine NAME --table NAME [--date YYYY-MM-DD] [--step STEP]
+
+{importFigures.about}
+
+  --journey FILE|ID   {importFigures.journey}
+  --engine NAME       {importFigures.engine}
+  --table NAME        {importFigures.table}
+  --date DATE         {importFigures.date}
+  --step ID           {importFigures.step}
+  -h, --help          {showHelp}
+
+{importFigures.figures}`;
 
 /** Reads every results file; the same figure in two files is refused (which would be meant?). */
 async function readAll(ctx: CliContext, files: readonly string[], w: Words): Promise<FigureResult[]> {
@@ -70,8 +82,6 @@ async function isFile(ctx: CliContext, name: string): Promise<boolean> {
 export function createImportFiguresCommand(fetchFn: Fetch): CliCommand {
   return {
     name: 'import-figures',
-    summary,
-    help: summary,
     async run(args, ctx) {
       const w = cliWords(ctx.env);
       const say = (said: string | Said) => (typeof said === 'string' ? said : w(said.id, said.values));
@@ -83,7 +93,7 @@ export function createImportFiguresCommand(fetchFn: Fetch): CliCommand {
       }
       const { values: v, positionals: files } = parsed;
       if (v.help) {
-        ctx.stdout(`${w('emitSql.import.help')}\n`);
+        ctx.stdout(`${await helpText(ctx, help)}\n`);
         return exitCodes.ok;
       }
       if (files.length === 0) return usageError(ctx, 'import-figures', w('emitSql.import.missingFiles'));

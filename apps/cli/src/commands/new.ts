@@ -4,49 +4,39 @@ import { createJourneyFromTemplate, journeyTemplates, templateNames, type Proble
 import { writeJourneyJson, writeJourneyYaml } from '@waymark/document';
 import { exitCodes, type CliCommand, type CliContext } from '../command';
 import { writeOutput } from '../files/write-output';
+import { helpKey, helpText } from '../help';
 import { argsError, commandError, note, sayWords, usageError } from '../usage-error';
 
-/** Words into lines of at most `width` characters, each starting with `indent`. */
-const wrap = (text: string, indent: string, width = 100): string => {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (line !== '' && indent.length + line.length + 1 + word.length > width) {
-      lines.push(indent + line);
-      line = word;
-    } else line = line === '' ? word : `${line} ${word}`;
-  }
-  return [...lines, indent + line].join('\n');
-};
-
+/** The templates, each by name and its catalogue label (and, for --help, what it is for), as a help template. */
 const templateList = (described: boolean) =>
   templateNames
     .map((name) => {
-      const t = journeyTemplates[name];
-      return `  ${name.padEnd(18)} ${t.label}${described ? `\n${wrap(t.description, ' '.repeat(21))}` : ''}`;
+      const key = helpKey(name);
+      const about = described ? `\n${' '.repeat(21)}{new.templateAbout.${key}}` : '';
+      return `  ${name.padEnd(18)} {new.templateLabel.${key}}${about}`;
     })
     .join('\n');
 
-const help = `Usage: waymark new --template <name> [options]
+/** `waymark new --help`: typed parts as they are, `{id}` the catalogue's `help.<id>` (help.ts). */
+const help = `{usage} waymark new --template <name> [options]
 
-Starts a journey file from a template: the lanes and columns of one way of drawing a journey, with
-prompts to replace. Writes YAML to standard output, or to --out.
+{new.about}
 
-Options:
-  -t, --template <name>     which template (below)
-      --id <id>             the journey's id (default: from --out's file name, else the template name)
-      --title <title>       the map's title
-  -o, --out <file>          write to this file (folders are created; an existing file is kept unless --force)
-      --format yaml|json    default: from --out's extension, else yaml
-      --start-month YYYY-MM first month of a dated template (default: this month)
-      --months <n>          how many months a dated template shows (default 12)
-      --force               replace --out if it exists
-  -h, --help                show this help
+{options}
+  -t, --template <name>     {new.template}
+      --id <id>             {new.id}
+      --title <title>       {new.title}
+  -o, --out <file>          {new.out}
+      --format yaml|json    {new.format}
+      --start-month YYYY-MM {new.startMonth}
+      --months <n>          {new.months}
+      --force               {new.force}
+  -h, --help                {showHelp}
 
-Templates:
+{new.templates}
 ${templateList(true)}
 
-Examples:
+{examples}
   waymark new --template melton --title "Reporting a missed bin" --out journeys/missed-bin.yaml
   waymark new --template case --start-month 2008-11 --months 9 --out case-3.yaml
 `;
@@ -81,14 +71,12 @@ async function unknownTemplate(ctx: CliContext, name: string | undefined): Promi
       : { id: 'commands.new.unknownTemplate', values: { value: name } },
   );
   const seeHelp = await sayWords(ctx, { id: 'cli.seeHelp', values: { command: 'new' } });
-  ctx.stderr(`waymark new: ${what}\n${templateList(false)}\n${seeHelp}\n`);
+  ctx.stderr(`waymark new: ${what}\n${await helpText(ctx, templateList(false))}\n${seeHelp}\n`);
   return exitCodes.usage;
 }
 
 export const newCommand: CliCommand = {
   name: 'new',
-  summary: 'Start a journey file from a template (Melton map, blueprint, life course, case)',
-  help,
   async run(args, ctx) {
     let parsed;
     try {
@@ -98,7 +86,7 @@ export const newCommand: CliCommand = {
     }
     const v = parsed.values;
     if (v.help) {
-      ctx.stdout(help);
+      ctx.stdout(await helpText(ctx, help));
       return exitCodes.ok;
     }
     if (v.template === undefined || !(templateNames as readonly string[]).includes(v.template)) {

@@ -3,25 +3,26 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exitCodes, type CliCommand } from '../command';
 import { cannotWrite } from '../files/write-output';
+import { helpText } from '../help';
 import { argsError, commandError, sayWords, usageError } from '../usage-error';
 import { callServer, resolveWorkspace, serverSaid, serverTarget, type Fetch } from './push-pull-client';
 
-const help = `Usage: waymark pull <journey-id> [options]
+/** `waymark pull --help`: typed parts as they are, `{id}` the catalogue's `help.<id>` (help.ts). */
+const help = `{usage} waymark pull <journey-id> [options]
 
-Downloads the current version of a journey from a Waymark server as a file, e.g. to keep it in git.
+{pull.about}
 
-Options:
-  -o, --out <file>         where to write it (default <journey-id>.yaml or .json; "-" prints it)
-      --format <yaml|json> the file format (default yaml, or from the --out extension)
-      --server <url>       the server, e.g. http://localhost:5170 (or WAYMARK_SERVER)
-      --token <wm_…>       an API token of the workspace (or WAYMARK_TOKEN)
-      --workspace <id>     the workspace (or WAYMARK_WORKSPACE; default: the token's workspace)
-  -h, --help               show this help
+{options}
+  -o, --out <file>         {pull.out}
+      --format <yaml|json> {pull.format}
+      --server <url>       {pull.server}
+      --token <wm_…>       {pull.token}
+      --workspace <id>     {pull.workspace}
+  -h, --help               {showHelp}
 
-Exit code: 0 when written, 1 when the server refuses (unknown journey, no access), 3 when the server
-cannot be reached or the file cannot be written, 2 when the command line is wrong.
+{pull.exitCode}
 
-Examples:
+{examples}
   waymark pull melton-asb-victim-current -o journeys/asb-victim.yaml
 `;
 
@@ -38,8 +39,6 @@ const options = {
 export function createPullCommand(fetchFn: Fetch): CliCommand {
   return {
     name: 'pull',
-    summary: 'Download a journey from a Waymark server as a YAML or JSON file',
-    help,
     async run(args, ctx) {
       let parsed;
       try {
@@ -49,7 +48,7 @@ export function createPullCommand(fetchFn: Fetch): CliCommand {
       }
       const { values, positionals } = parsed;
       if (values.help) {
-        ctx.stdout(help);
+        ctx.stdout(await helpText(ctx, help, { yamlOut: '<journey-id>.yaml', jsonOut: '.json' }));
         return exitCodes.ok;
       }
       if (positionals.length !== 1)

@@ -2,26 +2,25 @@ import { parseArgs } from 'node:util';
 import { problemLines } from '../problem-words';
 import { exitCodes, type CliCommand } from '../command';
 import { readJourneyFile } from '../files/read-journey-file';
+import { helpText } from '../help';
 import { argsError, commandError, sayWords, usageError } from '../usage-error';
 import { callServer, resolveWorkspace, serverSaid, serverTarget, type Fetch } from './push-pull-client';
 
-const help = `Usage: waymark push <file> [options]
+/** `waymark push --help`: typed parts as they are, `{id}` the catalogue's `help.<id>` (help.ts). */
+const help = `{usage} waymark push <file> [options]
 
-Publishes a journey file (YAML or JSON) to a Waymark server: creates the journey if its id is new there,
-otherwise makes the file the journey's next version. The server keeps every earlier version, so a push
-can be undone from the journey's history. Nothing is sent if the file is invalid.
+{push.about}
 
-Options:
-      --server <url>       the server, e.g. http://localhost:5170 (or WAYMARK_SERVER)
-      --token <wm_…>       an API token of the workspace: editor role, journeys:write scope (or WAYMARK_TOKEN)
-      --workspace <id>     the workspace (or WAYMARK_WORKSPACE; default: the token's workspace)
-      --if-version <n>     only if the journey on the server is still at version n (else exit 1)
-  -h, --help               show this help
+{options}
+      --server <url>       {push.server}
+      --token <wm_…>       {push.token}
+      --workspace <id>     {push.workspace}
+      --if-version <n>     {push.ifVersion}
+  -h, --help               {showHelp}
 
-Exit code: 0 when published (or already up to date), 1 when the file is invalid or the server refuses it,
-3 when the file cannot be read or the server cannot be reached, 2 when the command line is wrong.
+{push.exitCode}
 
-Examples:
+{examples}
   WAYMARK_SERVER=http://localhost:5170 WAYMARK_TOKEN=wm_… waymark push journeys/asb-victim.yaml
 `;
 
@@ -37,8 +36,6 @@ const options = {
 export function createPushCommand(fetchFn: Fetch): CliCommand {
   return {
     name: 'push',
-    summary: 'Publish a journey file to a Waymark server as its next version',
-    help,
     async run(args, ctx) {
       let parsed;
       try {
@@ -48,7 +45,7 @@ export function createPushCommand(fetchFn: Fetch): CliCommand {
       }
       const { values, positionals } = parsed;
       if (values.help) {
-        ctx.stdout(help);
+        ctx.stdout(await helpText(ctx, help));
         return exitCodes.ok;
       }
       if (positionals.length !== 1)

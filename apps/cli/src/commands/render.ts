@@ -4,25 +4,35 @@ import { problemLines } from '../problem-words';
 import { exitCodes, type CliCommand } from '../command';
 import { readJourneyFile } from '../files/read-journey-file';
 import { writeOutput } from '../files/write-output';
-import { isTextMediaType, loadOutputFormats, outputFormats, type OutputFormat } from '../output-formats';
+import { helpWords, layOutHelp, type HelpWords } from '../help';
+import { isTextMediaType, loadOutputFormats, type OutputFormat } from '../output-formats';
 import { argsError, commandError, note, usageError, type Said } from '../usage-error';
 
+/**
+ * `waymark render --help`: typed parts as they are, `{id}` the catalogue's `help.<id>` (help.ts); each format by
+ * its catalogue label (`help.render.formatLabel.<id>`), or its own for a format the catalogue does not name.
+ */
 const help = (
   formats: readonly OutputFormat[],
-) => `Usage: waymark render <file> [--format <format>] [--out <file>]
+  w: HelpWords,
+) => `{usage} waymark render <file> [--format <format>] [--out <file>]
 
-Draws a journey file, or writes it again in another format. Without --out the result goes to
-standard output. Without --format, the extension of --out decides (map.svg → svg), else svg.
+{render.about}
 
-Options:
-  -f, --format <format>  one of: ${formats.map((f) => f.id).join(', ')}
-  -o, --out <file>       write to this file (folders are created; an existing file is replaced)
-  -h, --help             show this help
+{options}
+  -f, --format <format>  {render.format}
+  -o, --out <file>       {render.out}
+  -h, --help             {showHelp}
 
-Formats:
-${formats.map((f) => `  ${f.id.padEnd(8)} ${f.label} (.${f.extension})`).join('\n')}
+{render.formats}
+${formats
+  .map((f) => {
+    const label = w.has(`render.formatLabel.${f.id}`) ? `{render.formatLabel.${f.id}}` : f.label;
+    return `  ${f.id.padEnd(8)} ${label} (.${f.extension})`;
+  })
+  .join('\n')}
 
-Examples:
+{examples}
   waymark render examples/melton-asb-victim-current.yaml --out asb-current.svg
   waymark render journey.yaml --format mermaid
 `;
@@ -67,8 +77,6 @@ export const createRenderCommand = (
   loadFormats: () => Promise<readonly OutputFormat[]> = loadOutputFormats,
 ): CliCommand => ({
   name: 'render',
-  summary: 'Draw a journey as SVG, Mermaid, Markdown or CSV, or write it as JSON or YAML',
-  help: help(outputFormats()),
   async run(args, ctx) {
     let parsed;
     try {
@@ -79,7 +87,8 @@ export const createRenderCommand = (
     const { values, positionals } = parsed;
     const formats = await loadFormats();
     if (values.help) {
-      ctx.stdout(help(formats));
+      const w = await helpWords(ctx.env);
+      ctx.stdout(layOutHelp(w, help(formats, w), { formats: formats.map((f) => f.id).join(', ') }));
       return exitCodes.ok;
     }
     const [file, ...extra] = positionals;

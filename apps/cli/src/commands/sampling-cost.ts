@@ -17,25 +17,31 @@ import { z } from 'zod';
 import { exitCodes, type CliCommand, type CliContext } from '../command';
 import { cliLocale } from '../emit-sql/words';
 import { jsonPlaceValues } from '../files/json-place';
+import { helpText } from '../help';
 import { argsError, sayWords, usageError, type Said } from '../usage-error';
 
-const help = `Usage: waymark sampling-cost <sample.json> --cost-model <file.json> --rate-line <key> --staff-hours <N> [--format md|json]
+/** `waymark sampling-cost --help`: typed parts as they are, `{id}` the catalogue's `help.<id>` (help.ts). */
+const help = `{usage} waymark sampling-cost <sample.json> --cost-model <file.json> --rate-line <key> --staff-hours <N> [--format md|json]
 
-Cost per activity from activity sampling (issue 13 item 6; docs/worked-checks/costs.md check 3): each
-activity's share of the observations × the staff hours a year the sample stands for × the loaded hourly
-rate of one built-up line of your cost model; the cost of non-value-added time and of waste (the saving
-a business case counts), each with its 95 % interval.
+{samplingCost.about}
 
-  <sample.json>          {"categories": [{"id", "label", "classification": "value-added" |
-                         "necessary-non-value-added" | "waste"}], "observations": ["id", ...]}
-                         or "counts": {"id": n} instead of "observations"
+  <sample.json>          {samplingCost.sample}
       --cost-model <file.json>
-                         your cost model: {"name", "priceYear", "lines"}
-      --rate-line <key>  the built-up line (staff time) whose loaded hourly rate prices the time
-      --staff-hours <N>  the staff hours a year the sample stands for (3 full-time staff × 1,650 = 4950)
-  -f, --format md|json   output (default md)
-  -h, --help             show this help
+                         {samplingCost.costModel}
+      --rate-line <key>  {samplingCost.rateLine}
+      --staff-hours <N>  {samplingCost.staffHours}
+  -f, --format md|json   {samplingCost.format}
+  -h, --help             {showHelp}
 `;
+
+/** The file shapes the help shows, as they are typed. */
+const helpShapes = {
+  sampleShape:
+    '{"categories": [{"id", "label", "classification": "value-added" | "necessary-non-value-added" | "waste"}], "observations": ["id", ...]}',
+  counts: '"counts": {"id": n}',
+  observations: '"observations"',
+  costModelShape: '{"name", "priceYear", "lines"}',
+};
 
 const sampleSchema = z.strictObject({
   categories: z.array(activityCategorySchema).min(1, { error: 'expected at least one category' }),
@@ -101,7 +107,7 @@ async function run(args: readonly string[], ctx: CliContext): Promise<number> {
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    ctx.stdout(help);
+    ctx.stdout(await helpText(ctx, help, helpShapes));
     return exitCodes.ok;
   }
   const format = values.format ?? 'md';
@@ -206,7 +212,5 @@ async function run(args: readonly string[], ctx: CliContext): Promise<number> {
 
 export const samplingCostCommand: CliCommand = {
   name: 'sampling-cost',
-  summary: 'Cost per activity from activity sampling with your cost model: non-value-added time and waste',
-  help,
   run,
 };

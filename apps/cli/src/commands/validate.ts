@@ -4,27 +4,26 @@ import type { LocatedProblem } from '@waymark/document';
 import { exitCodes, type CliCommand, type CliContext } from '../command';
 import { expandArguments } from '../files/expand-arguments';
 import { readJourneyFile } from '../files/read-journey-file';
+import { helpText } from '../help';
 import { problemLines } from '../problem-words';
 import { argsError, sayWords, usageError } from '../usage-error';
 
-const help = `Usage: waymark validate <file>… [options]
+/** `waymark validate --help`: typed parts as they are, `{id}` the catalogue's `help.<id>` (help.ts). */
+const help = `{usage} waymark validate <file>… [options]
 
-Checks journey files (YAML or JSON). Prints "✓ file" for each valid one; for the others, every problem on
-its own line as file:line:column path: message, so you can fix them all in one pass. A folder means the
-journey files in it; other files (a README beside the journeys, say) are skipped with a note.
+{validate.about}
 
-Options:
-  -q, --quiet        print only problems (no ✓ lines, no warnings)
-      --json         print one JSON report on stdout instead: { files: [{ file, valid, problems }], skipped }
-      --max-mb <n>   refuse files larger than n megabytes (default 20)
-  -h, --help         show this help
+{options}
+  -q, --quiet        {validate.quiet}
+      --json         {validate.json}
+      --max-mb <n>   {validate.maxMb}
+  -h, --help         {showHelp}
 
-Exit code: 0 when every file is valid (warnings do not fail), 1 when a file has problems,
-3 when a file cannot be read, 2 when the command line is wrong.
+{validate.exitCode}
 
-Examples:
+{examples}
   waymark validate examples/*.yaml
-  waymark validate examples          (every journey file in the folder)
+  waymark validate examples          {validate.folderExample}
   waymark validate journeys/asb-victim.json --quiet
 `;
 
@@ -60,8 +59,6 @@ const options = {
 
 export const validateCommand: CliCommand = {
   name: 'validate',
-  summary: 'Check journey files (YAML or JSON) and list every problem with its line',
-  help,
   async run(args, ctx) {
     let parsed;
     try {
@@ -71,7 +68,7 @@ export const validateCommand: CliCommand = {
     }
     const { values, positionals: files } = parsed;
     if (values.help) {
-      ctx.stdout(help);
+      ctx.stdout(await helpText(ctx, help, { shape: '{ files: [{ file, valid, problems }], skipped }' }));
       return exitCodes.ok;
     }
     if (files.length === 0) return usageError(ctx, 'validate', { id: 'commands.validate.noFiles' });

@@ -1,0 +1,40 @@
+/**
+ * `@waymark/i18n/help`: the `help` namespace of the catalogue (the command line's `--help` texts) as plain strings,
+ * without FormatJS. `waymark --help` has to start about as fast as Node itself (decision 0041), and creating a
+ * FormatJS translator costs more than the rest of the start-up; so the help messages are plain text with simple
+ * `{name}` arguments only (no plurals, no selects, no tags), filled by `fillHelp`. Only the language asked for
+ * is loaded: each is its own small module in the bundle. `help.test.ts` checks that every help message is such
+ * plain text, so `fillHelp` says it exactly as FormatJS would.
+ */
+import type enHelp from '../messages/en/help.json';
+
+export type HelpLocale = 'en' | 'cy';
+
+/** Every id of the help namespace, typed from the English file. */
+export type HelpMessageId = keyof typeof enHelp;
+
+export type HelpMessages = Readonly<Record<string, string>>;
+
+/**
+ * The language of WAYMARK_LANG, LC_ALL or LANG (cy, cy_GB.UTF-8 or cy-GB give Welsh; English otherwise), as the
+ * CLI's other words choose it (apps/cli/src/emit-sql/words.ts), without loading the translator.
+ */
+export function helpLocale(env: Readonly<Record<string, string | undefined>>): HelpLocale {
+  const wanted = (env.WAYMARK_LANG ?? env.LC_ALL ?? env.LANG ?? '').replace(/[_.@].*$/, '');
+  return wanted.split('-')[0]?.trim().toLowerCase() === 'cy' ? 'cy' : 'en';
+}
+
+/** One language's help messages, id → text, loaded on first use. */
+export async function helpMessages(locale: HelpLocale): Promise<HelpMessages> {
+  const module =
+    locale === 'cy'
+      ? await import('../messages/cy/help.json', { with: { type: 'json' } })
+      : await import('../messages/en/help.json', { with: { type: 'json' } });
+  return module.default as HelpMessages;
+}
+
+/** A help message with its `{name}` arguments filled in; an argument without a value is left as written. */
+export const fillHelp = (message: string, values: Readonly<Record<string, string | number>> = {}): string =>
+  message.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(values, name) ? String(values[name]) : whole,
+  );
