@@ -25,6 +25,12 @@ export class PendingValues {
   /** Why values were refused by the text rule (a control character...), by the same index as `ids`. */
   readonly refused = new Map<number, ValueProblem>();
 
+  /** The slots' kinds as plain arrays, read once an attribute: the interner of an id slot, and flags. */
+  private readonly slots: number;
+  private readonly interners: readonly (CheckedInterner | undefined)[];
+  private readonly few: Uint8Array;
+  private readonly isTime: Uint8Array;
+
   constructor(
     private readonly kinds: readonly SlotKind[],
     private readonly format: TimestampFormat,
@@ -32,6 +38,10 @@ export class PendingValues {
     private readonly maxSize = Number.POSITIVE_INFINITY,
     private readonly limitVariable = 'WAYMARK_MAX_EVENTS',
   ) {
+    this.slots = kinds.length;
+    this.interners = kinds.map((k) => (k.kind === 'id' ? k.interner : undefined));
+    this.few = Uint8Array.from(kinds, (k) => (k.kind === 'id' && k.few ? 1 : 0));
+    this.isTime = Uint8Array.from(kinds, (k) => (k.kind === 'time' ? 1 : 0));
     this.ids = new Int32Array(64 * kinds.length);
     this.nums = new Float64Array(64 * kinds.length);
     this.has = new Uint8Array(64 * kinds.length);
@@ -65,17 +75,17 @@ export class PendingValues {
   }
 
   set(e: number, slot: number, bytes: Uint8Array, start: number, end: number): void {
-    const at = e * this.kinds.length + slot;
-    const k = this.kinds[slot] as SlotKind;
+    const at = e * this.slots + slot;
     this.has[at] = 1;
-    if (k.kind === 'id') {
-      const id = k.interner.intern(bytes, start, end, k.few);
+    const interner = this.interners[slot];
+    if (interner !== undefined) {
+      const id = interner.intern(bytes, start, end, this.few[slot] === 1);
       this.ids[at] = id;
-      if (id < 0) this.refused.set(at, k.interner.problem);
+      if (id < 0) this.refused.set(at, interner.problem);
       else if (this.refused.size > 0) this.refused.delete(at);
     } else {
       const v =
-        k.kind === 'time'
+        this.isTime[slot] === 1
           ? parseTimestampBytes(bytes, start, end, this.format)
           : parseMoney(new TextDecoder().decode(bytes.subarray(start, end)));
       this.nums[at] = v;

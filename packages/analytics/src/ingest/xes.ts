@@ -84,6 +84,7 @@ export async function importXes(
   const scanner: XmlScanner = new XmlScanner({
     open: (tag, attrs) => onOpen(tag, attrs),
     close: (tag) => onClose(tag),
+    keyValue: (tag, bytes, ks, ke, vs, ve) => onKeyValue(tag, bytes, ks, ke, vs, ve),
   });
   const names = scanner.names;
   const tagLog = names.internString('log');
@@ -171,6 +172,33 @@ export async function importXes(
       if (parent === tagEvent && inEvent >= 0) pending.set(inEvent, slot, val.bytes, val.start, val.end);
       else if (parent === tagTrace) trace.set(0, slot, val.bytes, val.start, val.end);
     }
+  }
+
+  /**
+   * `<string key="…" value="…"/>` (any attribute tag) straight into its slot: what onOpen and onClose do for it,
+   * without the attribute list. Anything else (a trace or event written that way) goes through them.
+   */
+  function onKeyValue(
+    tag: number,
+    bytes: Uint8Array,
+    ks: number,
+    ke: number,
+    vs: number,
+    ve: number,
+  ): boolean {
+    if (isAttr[tag] !== 1) return false;
+    const parent = stack.length ? (stack[stack.length - 1] as number) : -1;
+    if (parent === tagEvent) {
+      if (inEvent < 0) return true;
+      const key = scanner.nameId(bytes, ks, ke);
+      const slot = key < eventSlot.length ? (eventSlot[key] as number) : -1;
+      if (slot >= 0) pending.set(inEvent, slot, bytes, vs, ve);
+    } else if (parent === tagTrace) {
+      const key = scanner.nameId(bytes, ks, ke);
+      const slot = key < traceSlot.length ? (traceSlot[key] as number) : -1;
+      if (slot >= 0) trace.set(0, slot, bytes, vs, ve);
+    }
+    return true;
   }
 
   function onClose(tag: number): void {
@@ -292,7 +320,10 @@ export async function importXes(
         const id = idAt(w);
         if (id !== (dimEmpty[k] ?? -1)) {
           (store.dim[d] as Int32Array)[i] = id;
-          seen.add(d);
+          if (dimSeen[k] === 0) {
+            dimSeen[k] = 1;
+            seen.add(d);
+          }
         }
       }
       if (store.startTime) {
@@ -309,6 +340,8 @@ export async function importXes(
   }
   const dimSlots = dims.map((d) => slotOf(d));
   const dimEmpty: number[] = dims.map(() => -1);
+  // which dimensions have had a value, kept beside `seen` so an event's values do not each go through the Set
+  const dimSeen = new Uint8Array(dims.length);
   const refreshEmpty = (): void => {
     dims.forEach((d, k) => (dimEmpty[k] = emptyOf(store.dims[d])));
   };

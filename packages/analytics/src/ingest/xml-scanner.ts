@@ -17,6 +17,19 @@ export interface XmlAttributes {
 export interface XmlHandler {
   open(tag: number, attrs: XmlAttributes, selfClosing: boolean): void;
   close(tag: number): void;
+  /**
+   * `<tag key="…" value="…"/>` with no references, the shape nearly every XES element has, given as the offsets of
+   * its key and value in `bytes` (valid only during the call). Returns false to have it given as `open` and
+   * `close` instead. Without this method it is always given as `open` and `close`.
+   */
+  keyValue?(
+    tag: number,
+    bytes: Uint8Array,
+    keyStart: number,
+    keyEnd: number,
+    valueStart: number,
+    valueEnd: number,
+  ): boolean;
 }
 
 const LT = 60;
@@ -356,6 +369,8 @@ export class XmlScanner {
     let ve = vs;
     while (ve < n && valueStop[buf[ve] as number] === 0) ve++;
     if (ve >= n || buf[ve] !== QUOT || buf[ve + 1] !== SLASH || buf[ve + 2] !== GT) return 0;
+    this.sawRoot = true;
+    if (this.handler.keyValue?.(tag, buf, ks, ke, vs, ve) === true) return ve + 3;
     if (this.keyId < 0) {
       this.keyId = this.names.internString('key');
       this.valueId = this.names.internString('value');
@@ -370,7 +385,6 @@ export class XmlScanner {
     a.valueStart[1] = vs;
     a.valueEnd[1] = ve;
     a.hasRef[1] = 0;
-    this.sawRoot = true;
     this.handler.open(tag, a, true);
     this.handler.close(tag);
     return ve + 3;
