@@ -4,9 +4,9 @@
  * own refusals, and the validation problems the API lists, produced here by zod itself so a zod upgrade that
  * adds or renames an issue code fails this test rather than reaching a person as a code.
  */
-import { commandErrorCodes, problemsFromZod } from '@waymark/core';
+import { commandErrorCodes } from '@waymark/core';
+import { problemCodesFromZod } from '@waymark/core/testing';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { errorStatus } from './api-error';
 import { ssoErrorCodes } from './sso/oidc-flow';
 import { errorMessageId, problemMessageId, messagesFor, locales } from '@waymark/i18n';
@@ -15,31 +15,11 @@ import { errorMessageId, problemMessageId, messagesFor, locales } from '@waymark
 const liveCodes = ['structure_locked', 'invalid_message'];
 
 /**
- * One input per zod issue code, each failing its schema with that issue. (`invalid_element` has words too, but
- * zod 4 reports a bad map or set entry as the entry's own issue, and the API's bodies hold neither.)
+ * The problem codes the API lists (`problems[].code`), as the API makes them from zod's issues, each made by zod
+ * itself. (`invalid_element` has words too, but zod 4 reports a bad map or set entry as the entry's own issue, and
+ * the API's bodies hold neither.)
  */
-const zodCases: readonly [string, z.ZodType, unknown][] = [
-  ['invalid_type', z.string(), 1],
-  ['too_big', z.string().max(1), 'ab'],
-  ['too_small', z.string().min(2), 'a'],
-  ['invalid_format', z.email(), 'not an address'],
-  ['not_multiple_of', z.number().multipleOf(2), 3],
-  ['unrecognized_keys', z.strictObject({}), { extra: 1 }],
-  ['invalid_union', z.union([z.string(), z.number()]), true],
-  ['invalid_key', z.record(z.string().min(2), z.number()), { a: 1 }],
-  ['invalid_value', z.enum(['a', 'b']), 'c'],
-  ['custom', z.string().refine(() => false), 'x'],
-];
-
-/** The problem codes the API lists (`problems[].code`), as the API makes them from zod's issues. */
-function problemCodes(): string[] {
-  return zodCases.map(([expected, schema, input]) => {
-    const parsed = schema.safeParse(input);
-    if (parsed.success) throw new Error(`${expected}: the case did not fail`);
-    expect(parsed.error.issues[0]?.code).toBe(expected);
-    return problemsFromZod(parsed.error)[0]!.code;
-  });
-}
+const problemCodes = problemCodesFromZod;
 
 describe('every error code has words', () => {
   const codes = [...Object.keys(errorStatus), ...commandErrorCodes, ...liveCodes];

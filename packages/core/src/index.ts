@@ -1,5 +1,12 @@
 export { ok, err, exhaustiveSwitchError, type Result } from './result';
-export { formatPath, problem, type DocPath, type Problem, type ProblemValues } from './problem';
+export {
+  formatPath,
+  problem,
+  type DocPath,
+  type ListedProblemBody,
+  type Problem,
+  type ProblemValues,
+} from './problem';
 export * from './journey/ids';
 export { channels, channelIds, directions, type Channel, type Direction } from './journey/channels';
 export {

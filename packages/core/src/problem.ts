@@ -43,3 +43,15 @@ export const problem = (
   severity,
   ...(values ? { values } : {}),
 });
+
+/**
+ * A validation problem as the API lists it with a 400 or 422 (`{code, path, message}`, a size rule's limit too),
+ * as a client reads it from a body it has not checked: each field may be missing or of another type.
+ */
+export interface ListedProblemBody {
+  readonly code?: unknown;
+  readonly path?: unknown;
+  readonly origin?: unknown;
+  readonly maximum?: unknown;
+  readonly minimum?: unknown;
+}

@@ -4,3 +4,4 @@
  */
 export { randomCommand, type Expectation, type Generated } from './commands/random-command.fixture';
 export { createRand, randomJourney, type Rand } from './commands/random-journey.fixture';
+export { problemCodesFromZod, zodIssueCases } from './zod-issue-cases.fixture';

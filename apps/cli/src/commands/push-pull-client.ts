@@ -1,3 +1,4 @@
+import type { ListedProblemBody as ListedProblem } from '@waymark/core';
 import type { Said } from '../usage-error';
 
 /** What push and pull need to reach a Waymark server: its URL, a token, and a fetch to call it with. */
@@ -126,15 +127,6 @@ function statusKind(status: number): string {
   if (status === 503) return 'unavailable';
   if (status >= 500) return 'server';
   return 'other';
-}
-
-/** A problem the API lists with a 400 or 422: `{code, path, message}`, a size rule's limit too. */
-interface ListedProblem {
-  readonly code?: unknown;
-  readonly path?: unknown;
-  readonly origin?: unknown;
-  readonly maximum?: unknown;
-  readonly minimum?: unknown;
 }
 
 /** The kinds of listed problem `commands.server.problem` has words for, by the problem's code. */

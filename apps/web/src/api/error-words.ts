@@ -1,3 +1,4 @@
+import type { ListedProblemBody as ListedProblem } from '@waymark/core';
 import { errorMessageId, namespaces, problemMessageId, type MessageId } from '@waymark/i18n';
 import { t } from '../i18n';
 
@@ -109,15 +110,6 @@ export function codeWords(code: string | null | undefined): string | null {
   if (!code) return null;
   const id = errorMessageId(code);
   return has(id) ? t(id) : null;
-}
-
-/** A validation problem the API lists with a 400 or 422: `{code, path, message}`, a size rule's limit too. */
-interface ListedProblem {
-  readonly code?: unknown;
-  readonly path?: unknown;
-  readonly origin?: unknown;
-  readonly maximum?: unknown;
-  readonly minimum?: unknown;
 }
 
 /**
