@@ -198,7 +198,9 @@ export function serverSaid(a: ApiAnswer, asked: Asked = {}): readonly Said[] {
   const path = typeof body?.error?.path === 'string' ? body.error.path : '';
   const problems = Array.isArray(body?.problems) ? (body.problems as ListedProblem[]) : [];
   const current = body?.current?.version;
-  const character = typeof body?.character === 'number' ? body.character : undefined;
+  // the API names a refused character by its code point as text, 'U+0002'
+  const named = typeof body?.character === 'string' ? /^U\+([0-9A-F]{4,6})$/i.exec(body.character) : null;
+  const character = named ? named[1]!.toUpperCase() : undefined;
   const head: Said = {
     id: `commands.server.code.${camel(code)}` as Said['id'],
     values: {
@@ -212,7 +214,7 @@ export function serverSaid(a: ApiAnswer, asked: Asked = {}): readonly Said[] {
       hasPath: path ? 'yes' : 'no',
       path,
       count: problems.length,
-      character: character === undefined ? '?' : character.toString(16).toUpperCase().padStart(4, '0'),
+      character: character ?? '?',
     },
   };
   return [head, ...problems.map(problemSaid)];

@@ -119,6 +119,20 @@ describe('push and pull say the server’s errors by code', () => {
     );
   });
 
+  it('given a 422 invalid_text, then push names the field and the character the server cannot store', async () => {
+    answers.set(`GET ${journeys}/asb-small`, [404, failure('journey_not_found')]);
+    answers.set(`POST ${journeys}`, [
+      422,
+      failure('invalid_text', { position: 3, character: 'U+0002' }, 'cards[0].text'),
+    ]);
+    expect((await waymark(['push', 'a.yaml'])).stderr).toBe(
+      'waymark push: a.yaml: cards[0].text holds a character the server cannot store (U+0002). Remove it from the file, then try again.\n',
+    );
+    expect((await waymark(['push', 'a.yaml'], cy)).stderr).toBe(
+      'waymark push: a.yaml: mae cards[0].text yn cynnwys nod na all y gweinydd ei gadw (U+0002). Tynnwch ef o’r ffeil, yna rhowch gynnig arall arni.\n',
+    );
+  });
+
   it('given a 409 version_conflict after --if-version, then the version the journey is at', async () => {
     answers.set(`GET ${journeys}/asb-small`, [200, { id: 'asb-small', version: 2 }]);
     answers.set(`PUT ${journeys}/asb-small`, [409, failure('version_conflict', { current: { version: 2 } })]);
