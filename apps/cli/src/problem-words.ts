@@ -40,6 +40,15 @@ export async function problemLines(
   problems: readonly LocatedProblem[],
   fileName: string,
 ): Promise<string[]> {
+  return problemsSaid(ctx, problems, (p) => problemPlace(p, fileName));
+}
+
+/** Each problem as `place: words`, its place named by `placeOf` (an option of the command, say). */
+export async function problemsSaid(
+  ctx: CliContext,
+  problems: readonly LocatedProblem[],
+  placeOf: (p: LocatedProblem) => string,
+): Promise<string[]> {
   if (problems.length === 0) return [];
   const [{ cliWords }, { cliNamespaces }] = await Promise.all([
     import('./emit-sql/words'),
@@ -47,5 +56,5 @@ export async function problemLines(
   ]);
   const w = cliWords(ctx.env);
   const known = cliNamespaces.commands.en as Readonly<Record<string, string>>;
-  return problems.map((p) => `${problemPlace(p, fileName)}: ${problemWords(w, known, p)}`);
+  return problems.map((p) => `${placeOf(p)}: ${problemWords(w, known, p)}`);
 }

@@ -125,7 +125,7 @@ describe('waymark render', () => {
       stderr: 'waymark render: ffolder yw out.svg. Rhowch enw ffeil i’w hysgrifennu.\n',
     });
     const wrote = await inFolder(files, ['render', 'j.yaml', '--out', 'j.mmd', '-f', 'mermaid'], cy);
-    expect(wrote.stderr).toMatch(/^ysgrifennwyd j\.mmd: .+\n$/);
+    expect(wrote.stderr).toBe('ysgrifennwyd j.mmd: Diagram taith Mermaid\n');
   });
 });
 
@@ -148,9 +148,19 @@ describe('waymark new', () => {
         'waymark new: mae mine.yaml yn bodoli eisoes. Rhowch --force i’w disodli, neu dewiswch ffeil arall gyda --out.\n',
     });
     const made = await inFolder({}, ['new', '-t', 'case', '--out', 'case.yaml'], cy);
-    expect(made.stderr).toMatch(
-      /^ysgrifennwyd case\.yaml \(.+\); golygwch ef, yna gwiriwch ef gyda: waymark validate case\.yaml\n$/,
+    expect(made.stderr).toBe(
+      'ysgrifennwyd case.yaml (Taith achos â dyddiadau); golygwch ef, yna gwiriwch ef gyda: waymark validate case.yaml\n',
     );
+  });
+
+  it('given a bad id and a month that is not one, then each option and what it needs, in Welsh', async () => {
+    const r = await inFolder({}, ['new', '-t', 'case', '--id', 'has space', '--start-month', '2008-13'], cy);
+    expect(r).toMatchObject({
+      code: exitCodes.usage,
+      stderr:
+        'waymark new: --id: Nid yw hwn yn id y mae Waymark yn ei dderbyn: defnyddiwch lythrennau, digidau, “-”, “_” neu “.”, 80 nod ar y mwyaf, gan ddechrau gyda llythyren neu ddigid.\n' +
+        `waymark new: --start-month: Nid yw hwn yn fis: ysgrifennwch ef fel BBBB-MM, megis 2008-11.${seeHelpCy('new')}`,
+    });
   });
 
   it('given a template that does not exist, then Welsh and the list of templates', async () => {

@@ -90,10 +90,14 @@ describe('waymark new', () => {
     const id = await runCli(['new', '-t', 'melton', '--id', 'has space'], '/');
     expect(id).toMatchObject({
       code: exitCodes.usage,
-      stderr: expect.stringMatching(/^waymark new: --id: expected an id/),
+      stderr: expect.stringMatching(
+        /^waymark new: --id: This is not an id Waymark accepts: use letters, digits, “-”, “_” or “\.”, at most 80 characters, starting with a letter or digit\.\n/,
+      ),
     });
     const month = await runCli(['new', '-t', 'case', '--start-month', '2008-13'], '/');
-    expect(month.stderr).toMatch(/^waymark new: --start-month: expected a month as YYYY-MM/);
+    expect(month.stderr).toMatch(
+      /^waymark new: --start-month: This is not a month: write it as YYYY-MM, such as 2008-11\.\n/,
+    );
     const format = await runCli(['new', '-t', 'case', '--format', 'xml'], '/');
     expect(format.stderr).toContain('--format must be yaml or json; got "xml"');
     for (const r of [id, month, format]) expect(r.stderr).not.toMatch(stackLine);

@@ -1,10 +1,11 @@
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createJourneyFromTemplate, journeyTemplates, templateNames, type Problem } from '@waymark/core';
+import { createJourneyFromTemplate, templateNames, type Problem } from '@waymark/core';
 import { writeJourneyJson, writeJourneyYaml } from '@waymark/document';
 import { exitCodes, type CliCommand, type CliContext } from '../command';
 import { writeOutput } from '../files/write-output';
-import { helpKey, helpText } from '../help';
+import { helpKey, helpText, helpWords } from '../help';
+import { problemsSaid } from '../problem-words';
 import { argsError, commandError, note, sayWords, usageError } from '../usage-error';
 
 /** The templates, each by name and its catalogue label (and, for --help, what it is for), as a help template. */
@@ -106,11 +107,8 @@ export const newCommand: CliCommand = {
       ...(months !== undefined ? { months } : {}),
     });
     if (!created.ok) {
-      return usageError(
-        ctx,
-        'new',
-        created.error.map((p) => `${optionName(p)}: ${p.message}`).join('\nwaymark new: '),
-      );
+      const lines = await problemsSaid(ctx, created.error, optionName);
+      return usageError(ctx, 'new', lines.join('\nwaymark new: '));
     }
     const text = format === 'json' ? writeJourneyJson(created.value) : writeJourneyYaml(created.value);
     const written = await writeOutput(ctx, text, v.out, v.force === true);
@@ -119,7 +117,7 @@ export const newCommand: CliCommand = {
       return exitCodes.io;
     }
     if (written.path !== undefined) {
-      const template = journeyTemplates[v.template as keyof typeof journeyTemplates].label;
+      const template = (await helpWords(ctx.env))(`new.templateLabel.${helpKey(v.template)}`);
       await note(ctx, { id: 'commands.new.wrote', values: { file: v.out!, template } });
     }
     return exitCodes.ok;

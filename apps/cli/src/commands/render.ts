@@ -27,8 +27,7 @@ const help = (
 {render.formats}
 ${formats
   .map((f) => {
-    const label = w.has(`render.formatLabel.${f.id}`) ? `{render.formatLabel.${f.id}}` : f.label;
-    return `  ${f.id.padEnd(8)} ${label} (.${f.extension})`;
+    return `  ${f.id.padEnd(8)} ${formatLabel(f, w)} (.${f.extension})`;
   })
   .join('\n')}
 
@@ -36,6 +35,10 @@ ${formats
   waymark render examples/melton-asb-victim-current.yaml --out asb-current.svg
   waymark render journey.yaml --format mermaid
 `;
+
+/** A format's label in the catalogue's words (`help.render.formatLabel.<id>`), or its own for a format the catalogue does not name. */
+const formatLabel = (f: OutputFormat, w: HelpWords): string =>
+  w.has(`render.formatLabel.${f.id}`) ? w(`render.formatLabel.${f.id}`) : f.label;
 
 const options = {
   format: { type: 'string', short: 'f' },
@@ -123,7 +126,10 @@ export const createRenderCommand = (
       return exitCodes.io;
     }
     if (!toTerminal)
-      await note(ctx, { id: 'commands.render.wrote', values: { file: values.out!, label: format.label } });
+      await note(ctx, {
+        id: 'commands.render.wrote',
+        values: { file: values.out!, label: formatLabel(format, await helpWords(ctx.env)) },
+      });
     return exitCodes.ok;
   },
 });

@@ -4,7 +4,7 @@ import { idPattern } from './ids';
 import { err, ok, type Result } from '../result';
 import { checkInvariants } from './invariants';
 import { migrateJourney } from './migrations';
-import { journeySchema, periodPattern, type Journey } from './schema';
+import { journeySchema, monthPattern, periodPattern, type Journey } from './schema';
 
 const quoted = (list: readonly unknown[]) => list.map((v) => `"${String(v)}"`).join(', ');
 
@@ -12,6 +12,7 @@ const quoted = (list: readonly unknown[]) => list.map((v) => `"${String(v)}"`).j
 const patterns: Record<string, string> = {
   [String(idPattern)]: 'id',
   [String(periodPattern)]: 'period',
+  [String(monthPattern)]: 'month',
 };
 
 /**

@@ -137,6 +137,8 @@ export const stageSchema = z.strictObject({
 
 /** YYYY-MM for a month, YYYY-MM-DD for a day. */
 export const periodPattern = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
+/** A month, YYYY-MM (a template's first month). */
+export const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export const columnSchema = z.strictObject({
   id: columnIdSchema,

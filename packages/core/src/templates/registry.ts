@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { journeyIdSchema } from '../journey/ids';
 import { checkInvariants } from '../journey/invariants';
 import { problemsFromZod } from '../journey/parse';
-import type { Journey } from '../journey/schema';
+import { monthPattern, type Journey } from '../journey/schema';
 import { problem, type Problem } from '../problem';
 import { err, ok, type Result } from '../result';
 import { caseTemplate } from './case';
@@ -30,7 +30,7 @@ export const templateOptionsSchema = z.strictObject({
   title: z.string().trim().min(1, { message: 'expected some text' }).max(200).optional(),
   startMonth: z
     .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'expected a month as YYYY-MM, e.g. 2008-11' })
+    .regex(monthPattern, { message: 'expected a month as YYYY-MM, e.g. 2008-11' })
     .optional(),
   months: z
     .number()
