@@ -135,7 +135,6 @@ export async function importXes(
       ? new PendingValues(kinds, format, perCase, 'WAYMARK_MAX_CASE_EVENTS')
       : new PendingValues(kinds, format, limits.maxEvents);
   const trace = new PendingValues(kinds, format);
-  const seen = new Set<MappedField>();
   const stack: number[] = [];
   let inEvent = -1;
   let traceLine = 0;
@@ -208,6 +207,9 @@ export async function importXes(
   }
 
   const caseSlot = slotOf('case');
+  const startSlot = slotOf('start');
+  const costSlot = slotOf('cost');
+  let costSeen = false;
   const actSlot = slotOf('activity');
   const tsSlot = slotOf('timestamp');
   const lifecycleSlot = slotOf('lifecycle');
@@ -320,27 +322,24 @@ export async function importXes(
         const id = idAt(w);
         if (id !== (dimEmpty[k] ?? -1)) {
           (store.dim[d] as Int32Array)[i] = id;
-          if (dimSeen[k] === 0) {
-            dimSeen[k] = 1;
-            seen.add(d);
-          }
+          dimSeen[k] = 1;
         }
       }
       if (store.startTime) {
-        const w = where(e, slotOf('start'));
+        const w = where(e, startSlot);
         store.startTime[i] = w === -2 ? Number.NaN : numAt(w);
       }
       if (store.cost) {
-        const w = where(e, slotOf('cost'));
+        const w = where(e, costSlot);
         store.cost[i] = w === -2 ? Number.NaN : numAt(w);
-        if (w !== -2) seen.add('cost');
+        if (w !== -2) costSeen = true;
       }
     }
     pending.clear();
   }
   const dimSlots = dims.map((d) => slotOf(d));
   const dimEmpty: number[] = dims.map(() => -1);
-  // which dimensions have had a value, kept beside `seen` so an event's values do not each go through the Set
+  // which dimensions (and whether the cost) had a value in any event: only those are reported as mapped
   const dimSeen = new Uint8Array(dims.length);
   const refreshEmpty = (): void => {
     dims.forEach((d, k) => (dimEmpty[k] = emptyOf(store.dims[d])));
@@ -421,7 +420,13 @@ export async function importXes(
     );
   const mapping: Record<string, string> = {};
   for (const f of active)
-    if (f === 'case' || f === 'activity' || f === 'timestamp' || seen.has(f)) mapping[f] = m[f] as string;
+    if (
+      f === 'case' ||
+      f === 'activity' ||
+      f === 'timestamp' ||
+      (f === 'cost' ? costSeen : dimSeen[dims.indexOf(f as DimensionName)] === 1)
+    )
+      mapping[f] = m[f] as string;
   return {
     store,
     report: {
