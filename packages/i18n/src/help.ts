@@ -6,18 +6,13 @@
  * is loaded: each is its own small module in the bundle. `help.test.ts` checks that every help message is such
  * plain text, so `fillHelp` says it exactly as FormatJS would.
  */
-import type enHelp from '../messages/en/help.json';
-
 export type HelpLocale = 'en' | 'cy';
-
-/** Every id of the help namespace, typed from the English file. */
-export type HelpMessageId = keyof typeof enHelp;
 
 export type HelpMessages = Readonly<Record<string, string>>;
 
 /**
- * The language of WAYMARK_LANG, LC_ALL or LANG (cy, cy_GB.UTF-8 or cy-GB give Welsh; English otherwise), as the
- * CLI's other words choose it (apps/cli/src/emit-sql/words.ts), without loading the translator.
+ * The language of WAYMARK_LANG, LC_ALL or LANG (cy, cy_GB.UTF-8 or cy-GB give Welsh; English otherwise), for all the
+ * CLI's words (apps/cli/src/emit-sql/words.ts's `cliLocale` is this), without loading the translator.
  */
 export function helpLocale(env: Readonly<Record<string, string | undefined>>): HelpLocale {
   const wanted = (env.WAYMARK_LANG ?? env.LC_ALL ?? env.LANG ?? '').replace(/[_.@].*$/, '');

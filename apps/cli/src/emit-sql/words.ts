@@ -1,12 +1,12 @@
 import {
   createCliTranslator,
   datasetProblemMessageId,
-  pickLocale,
   type CliMessageId,
   type Locale,
   type MessageValues,
 } from '@waymark/i18n/cli';
 import type { ImportErrorCode, ImportErrorValues } from '@waymark/analytics/log';
+import { helpLocale } from '@waymark/i18n/help';
 import { argsMessage, type Said } from '../usage-error';
 
 /**
@@ -20,8 +20,7 @@ export function cliWords(env: Readonly<Record<string, string | undefined>>) {
 }
 
 /** The language of WAYMARK_LANG, LC_ALL or LANG: `cy_GB.UTF-8` is Welsh; English otherwise. */
-export const cliLocale = (env: Readonly<Record<string, string | undefined>>): Locale =>
-  pickLocale((env.WAYMARK_LANG ?? env.LC_ALL ?? env.LANG ?? '').replace(/[_.@].*$/, ''));
+export const cliLocale = (env: Readonly<Record<string, string | undefined>>): Locale => helpLocale(env);
 
 export type Words = ReturnType<typeof cliWords>;
 
