@@ -74,3 +74,7 @@ export function layOutHelp(w: HelpWords, template: string, values?: HelpValues, 
 export async function helpText(ctx: CliContext, template: string, values?: HelpValues): Promise<string> {
   return layOutHelp(await helpWords(ctx.env), template, values);
 }
+
+/** The survey mapping file's shape, as `analyse --help` and `compare --help` show it: JSON as typed, not words. */
+export const surveyMapShape =
+  '{"respondent", "date", "consent", "questions": [{"column", "kind": "rating"|"ces"|"nps"|"text", "scale": "1-5"|"1-7"|"0-10", "stepId"}], "activities": {"log activity": "step id"}}';

@@ -1,6 +1,7 @@
 import type { ActivityCosting } from './activity-costing';
 import type { ValueClassification } from './activity-profile';
 import { costBasisLabel } from './cost-model';
+import { penceToPounds } from './money';
 import { englishWords, type Words } from './words';
 
 /** A classification as the catalogue's select has it (`measure.samplingCost.classification`). */
@@ -9,9 +10,6 @@ const classKey: Record<ValueClassification, string> = {
   'necessary-non-value-added': 'necessary',
   waste: 'waste',
 };
-
-/** Pence as the pounds a catalogue message formats as money (`{cost, number, ::currency/GBP}`). */
-const pounds = (pence: number) => pence / 100;
 
 /** A cell of a Markdown table: a label with a `|` in it would start a new cell. */
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -53,13 +51,13 @@ export function renderSamplingCostMarkdown(
           w('measure.samplingCost.classification', { classification: classKey[a.classification] }),
           w('measure.samplingCost.share', { share: a.share * 100 }),
           w('measure.samplingCost.hours', { hours: a.hoursPerYear }),
-          w('measure.samplingCost.money', { cost: pounds(a.costPerYear) }),
-          w('measure.samplingCost.range', { low: pounds(a.costLow), high: pounds(a.costHigh) }),
+          w('measure.samplingCost.money', { cost: penceToPounds(a.costPerYear) }),
+          w('measure.samplingCost.range', { low: penceToPounds(a.costLow), high: penceToPounds(a.costHigh) }),
         ].join(' | ')} |`,
     ),
     '',
-    w('measure.samplingCost.nonValueAdded', { cost: pounds(c.nonValueAddedCost) }),
-    w('measure.samplingCost.waste', { cost: pounds(c.wasteCost) }),
+    w('measure.samplingCost.nonValueAdded', { cost: penceToPounds(c.nonValueAddedCost) }),
+    w('measure.samplingCost.waste', { cost: penceToPounds(c.wasteCost) }),
     '',
     w('costs.basis.costsUsed', { basis: costBasisLabel(c.basis, words) }),
     '',

@@ -28,7 +28,7 @@ import {
 import type { CliMessageId, MessageValues } from '@waymark/i18n/cli';
 import { exitCodes, type CliCommand, type CliContext } from '../command';
 import { jsonPlaceValues } from '../files/json-place';
-import { helpText } from '../help';
+import { helpText, surveyMapShape } from '../help';
 import { oneOffKeyNote, pseudonymKeyFromEnv } from '../pseudonym-key';
 import type { Said } from '../usage-error';
 import type { ReportWarnings, Words } from '../emit-sql/words';
@@ -95,8 +95,7 @@ const helpShapes = {
   costsShape: '{"Phone": 3.19, ...}',
   costModelShape: '{"name", "priceYear", "lines"}',
   valueClassesShape: '{"activity": "value-added" | "necessary" | "waste"}',
-  surveyMapShape:
-    '{"respondent", "date", "consent", "questions": [{"column", "kind": "rating"|"ces"|"nps"|"text", "scale": "1-5"|"1-7"|"0-10", "stepId"}], "activities": {"log activity": "step id"}}',
+  surveyMapShape,
 };
 
 const options = {

@@ -11,7 +11,7 @@ import {
 import { exitCodes, type CliCommand, type CliContext } from '../command';
 import { readJourneyFile } from '../files/read-journey-file';
 import { writeOutput } from '../files/write-output';
-import { helpText } from '../help';
+import { helpText, surveyMapShape } from '../help';
 import { resolveCostOptions } from '../files/read-cost-model';
 import { pseudonymKeyFromEnv } from '../pseudonym-key';
 import type { Said } from '../usage-error';
@@ -76,8 +76,7 @@ const helpValues = () => ({
   defaultTable: defaultCostTableId,
   costModelShape:
     '{"name", "priceYear", "lines": [{"scope": "channel", "key": "telephone", "method": "direct", "unitCost": 3.19}, ...]}',
-  surveyMapShape:
-    '{"respondent", "date", "consent", "questions": [{"column", "kind": "rating"|"ces"|"nps"|"text", "scale": "1-5"|"1-7"|"0-10", "stepId"}], "activities": {"log activity": "step id"}}',
+  surveyMapShape,
 });
 
 const options = {
