@@ -1,4 +1,4 @@
-import { importLimitsFromEnv, type ImportLimits, type ImportLimitsError } from '@waymark/analytics';
+import { importLimitsFromEnv, type ImportLimits } from '@waymark/analytics';
 
 /** How dataset imports are bounded (decision 0010). */
 export interface ImportConfig {
@@ -16,46 +16,23 @@ export interface ImportConfig {
   };
 }
 
-/**
- * A variable that is not a whole number in its range: `error` in English, as the server's start-up line prints it
- * to the operator's log (never to a user), and `code` and `values` (variable, value, least and most) for anything
- * that says it in other words.
- */
-export interface ImportConfigError {
-  readonly error: string;
-  readonly code: 'not_whole_number';
-  readonly values: Readonly<Record<string, string | number>>;
-}
-
-const notWhole = (
-  name: string,
-  text: string,
-  words: string,
-  min: number,
-  max?: number,
-): ImportConfigError => ({
-  error: `${name} must be a whole number ${words}, not "${text}"`,
-  code: 'not_whole_number',
-  values: { variable: name, value: text, min, ...(max === undefined ? {} : { max }) },
-});
-
 const whole = (
   env: Readonly<Record<string, string | undefined>>,
   name: string,
   fallback: number,
   min: number,
   unit: string,
-): number | ImportConfigError => {
+): number | { error: string } => {
   const text = env[name] || String(fallback);
   return /^\d+$/.test(text) && Number(text) >= min
     ? Number(text)
-    : notWhole(name, text, `of ${unit} (at least ${min})`, min);
+    : { error: `${name} must be a whole number of ${unit} (at least ${min}), not "${text}"` };
 };
 
-/** The import settings from the environment, or an error naming the variable that is wrong. */
+/** The import settings from the environment, or a message naming the variable that is wrong. */
 export function readImportConfig(
   env: Readonly<Record<string, string | undefined>>,
-): ImportConfig | ImportLimitsError | ImportConfigError {
+): ImportConfig | { error: string } {
   const importLimits = importLimitsFromEnv(env);
   if ('error' in importLimits) return importLimits;
   const concurrency = whole(env, 'WAYMARK_IMPORT_JOBS', 1, 1, 'imports');
@@ -65,7 +42,7 @@ export function readImportConfig(
   const nice =
     /^\d+$/.test(niceText) && Number(niceText) <= 19
       ? Number(niceText)
-      : notWhole('WAYMARK_IMPORT_NICE', niceText, 'from 0 to 19', 0, 19);
+      : { error: `WAYMARK_IMPORT_NICE must be a whole number from 0 to 19, not "${niceText}"` };
   for (const v of [concurrency, memoryMb, abandonSeconds, nice]) if (typeof v !== 'number') return v;
   return {
     importLimits,
