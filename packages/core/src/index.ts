@@ -7,6 +7,7 @@ export {
   type Problem,
   type ProblemValues,
 } from './problem';
+export { httpStatusKind, type HttpStatusKind } from './http-status';
 export * from './journey/ids';
 export { channels, channelIds, directions, type Channel, type Direction } from './journey/channels';
 export {

@@ -1,6 +1,6 @@
 /**
- * `@waymark/core/text`: the text rules (decoding, unsafe characters, Markdown escaping) and the NI14 activity
- * patterns, without the journey and command schemas the package's main entry builds with zod when it loads.
+ * `@waymark/core/text`: the text rules (decoding, unsafe characters, Markdown escaping), the NI14 activity
+ * patterns and the kind of an HTTP status the catalogue's words are chosen by, without the journey and command schemas the package's main entry builds with zod when it loads.
  * For code that must start fast and needs only these: the CLI's `waymark analyse` and the event-log import
  * (decision 0042). Everything here is also exported from `@waymark/core`.
  */
@@ -23,3 +23,4 @@ export {
 } from './text/decode-text';
 export { escapeMarkdown } from './text/escape-markdown';
 export { ni14ActivityPatterns } from './journey/ni14-patterns';
+export { httpStatusKind, type HttpStatusKind } from './http-status';

@@ -1,4 +1,5 @@
 import type { ListedProblemBody as ListedProblem } from '@waymark/core';
+import { httpStatusKind } from '@waymark/core/text';
 import type { Said } from '../usage-error';
 
 /** What push and pull need to reach a Waymark server: its URL, a token, and a fetch to call it with. */
@@ -114,21 +115,6 @@ const saidCodes = new Set([
 
 const camel = (code: string) => code.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
-/** An HTTP status as the kinds of answer `commands.server.status` has words for. */
-function statusKind(status: number): string {
-  if (status === 400) return 'badRequest';
-  if (status === 401) return 'signedOut';
-  if (status === 403) return 'forbidden';
-  if (status === 404) return 'notFound';
-  if (status === 409) return 'conflict';
-  if (status === 413) return 'tooLarge';
-  if (status === 422) return 'refused';
-  if (status === 429) return 'rateLimited';
-  if (status === 503) return 'unavailable';
-  if (status >= 500) return 'server';
-  return 'other';
-}
-
 /** The kinds of listed problem `commands.server.problem` has words for, by the problem's code. */
 const problemKinds: Readonly<Record<string, string>> = {
   invalid_type: 'type',
@@ -191,7 +177,7 @@ export function serverSaid(a: ApiAnswer, asked: Asked = {}): readonly Said[] {
     return [
       {
         id: 'commands.server.status',
-        values: { status: a.status, hasCode: code ? 'yes' : 'no', code, kind: statusKind(a.status) },
+        values: { status: a.status, hasCode: code ? 'yes' : 'no', code, kind: httpStatusKind(a.status) },
       },
     ];
   }

@@ -1,4 +1,4 @@
-import type { ListedProblemBody as ListedProblem } from '@waymark/core';
+import { httpStatusKind, type ListedProblemBody as ListedProblem } from '@waymark/core';
 import { errorMessageId, namespaces, problemMessageId, type MessageId } from '@waymark/i18n';
 import { t } from '../i18n';
 
@@ -89,20 +89,12 @@ export function problemWords(code: string, field: string): string {
   return has(id) ? t(id, { field }) : t('errors.code.invalidRequest');
 }
 
+/** A status in words: the web app's own for no answer (0) and 410, else by core's one table of status kinds. */
 const byStatus = (status: number): string => {
   if (status === 0) return t('errors.status.network');
-  if (status === 400) return t('errors.status.badRequest');
-  if (status === 401) return t('errors.status.signedOut');
-  if (status === 403) return t('errors.status.forbidden');
-  if (status === 404) return t('errors.status.notFound');
-  if (status === 409) return t('errors.status.conflict');
   if (status === 410) return t('errors.status.gone');
-  if (status === 413) return t('errors.status.tooLarge');
-  if (status === 422) return t('errors.status.refused');
-  if (status === 429) return t('errors.status.rateLimited');
-  if (status === 503) return t('errors.status.unavailable');
-  if (status >= 500) return t('errors.status.server');
-  return t('errors.status.other', { status });
+  const kind = httpStatusKind(status);
+  return kind === 'other' ? t('errors.status.other', { status }) : t(`errors.status.${kind}`);
 };
 
 /** The words of an error code, or null when the catalogue has none for it. */
