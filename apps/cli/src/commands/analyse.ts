@@ -6,7 +6,6 @@ import {
   analyseLog,
   createPseudonymiser,
   ImportError,
-  importLimitsFromEnv,
   importLogFile,
   renderHtmlReport,
   renderMarkdownReport,
@@ -29,6 +28,7 @@ import type { CliMessageId, MessageValues } from '@waymark/i18n/cli';
 import { exitCodes, type CliCommand, type CliContext } from '../command';
 import { jsonPlaceValues } from '../files/json-place';
 import { helpText, surveyMapShape } from '../help';
+import { importLimitsOrSaid } from '../import-limits';
 import { oneOffKeyNote, pseudonymKeyFromEnv } from '../pseudonym-key';
 import type { Said } from '../usage-error';
 import type { ReportWarnings, Words } from '../emit-sql/words';
@@ -207,9 +207,8 @@ export const analyseCommand: CliCommand = {
         throw new UsageError({ id: 'eventlog.analyse.badDateFormat', values: { value: dateOrder } });
       const mapping: Record<string, string> = {};
       for (const f of mappingFields) if (v[f] !== undefined) mapping[f] = v[f];
-      const limits = importLimitsFromEnv(ctx.env);
-      if ('error' in limits)
-        throw new UsageError({ id: 'cli.importLimit.notWholeNumber', values: limits.values });
+      const limits = importLimitsOrSaid(ctx.env);
+      if ('error' in limits) throw new UsageError(limits.error);
       const pseudonymKey = pseudonymKeyFromEnv(ctx.env);
       if ('error' in pseudonymKey) throw new UsageError(pseudonymKey.error);
       const importOptions: ImportFileOptions = {
@@ -594,9 +593,8 @@ async function emitSqlFor(
   if (extra.length > 0) throw new UsageError(w('eventlog.analyse.oneLogAtATime', { extra: extra.join(' ') }));
   const mapping: Record<string, string> = {};
   for (const f of mappingFields) if (str(f) !== undefined) mapping[f] = str(f) as string;
-  const limits = importLimitsFromEnv(ctx.env);
-  if ('error' in limits)
-    throw new UsageError({ id: 'cli.importLimit.notWholeNumber', values: limits.values });
+  const limits = importLimitsOrSaid(ctx.env);
+  if ('error' in limits) throw new UsageError(limits.error);
   const config = await readConfig(v, ctx);
   const delimiter = str('delimiter');
   // the sample is read with the names given but "none" left out, so its header maps the rest

@@ -3,7 +3,6 @@ import {
   analyseLog,
   evidenceFigures,
   ImportError,
-  importLimitsFromEnv,
   importLogFile,
   toJsonReport,
   type CaseIndex,
@@ -11,6 +10,7 @@ import {
   type OutcomeRule,
   type ValueClass,
 } from '@waymark/analytics';
+import { importLimitsOrSaid } from '../import-limits';
 
 /**
  * `waymark compare --log <file> [--sco <activity>]` (issue 13 items 4 and 5): the current service's event log
@@ -34,11 +34,11 @@ export async function readLogEvidence(
   /** The current journey's stored classes of its log's activities (meta.valueClasses), as the web measures with. */
   valueClasses?: Readonly<Record<string, ValueClass>>,
 ): Promise<{ ok: true; value: LogEvidence } | { ok: false; error: string | ImportError; io: boolean }> {
-  const limits = importLimitsFromEnv(env);
+  const limits = importLimitsOrSaid(env);
   if ('error' in limits) {
     // in the catalogue's words, loaded only now that there is something to say
     const { cliWords } = await import('../emit-sql/words');
-    return { ok: false, error: cliWords(env)('cli.importLimit.notWholeNumber', limits.values), io: false };
+    return { ok: false, error: cliWords(env)(limits.error.id, limits.error.values), io: false };
   }
   const path = isAbsolute(file) ? file : join(cwd, file);
   try {
