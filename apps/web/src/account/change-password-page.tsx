@@ -5,6 +5,7 @@ import { useSession } from '../app/session';
 import { useTitle } from '../app/use-title';
 import { unknownErrorWords } from '../api/error-words';
 import { t } from '../i18n';
+import { useOneAtATime } from '../state/one-at-a-time';
 import { ErrorSummary, TextField } from '../ui/field';
 
 const MIN_PASSWORD = 12;
@@ -24,15 +25,16 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [summary, setSummary] = useState<string | null>(null);
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useOneAtATime();
 
   function fail(field: Field | null, message: string) {
     setErrors(field ? { [field]: message } : {});
     setSummary(message);
   }
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (busy) return;
     const form = new FormData(event.currentTarget);
     const currentPassword = String(form.get('currentPassword') ?? '');
     const newPassword = String(form.get('newPassword') ?? '');
@@ -40,20 +42,19 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
     if ([...newPassword].length < MIN_PASSWORD)
       return fail('newPassword', t('account.tooShort', { min: MIN_PASSWORD }));
     if (newPassword !== String(form.get('confirm') ?? '')) return fail('confirm', t('account.notSame'));
-    setBusy(true);
-    try {
-      await api.changePassword(forced ? { newPassword } : { currentPassword, newPassword });
-      setErrors({});
-      setSummary(null);
-      setDone(true);
-      await refresh();
-      if (forced) navigate({ page: 'start' }, { replace: true });
-    } catch (e) {
-      const path = e instanceof ApiError ? e.path : null;
-      fail(path === 'currentPassword' || path === 'newPassword' ? path : null, unknownErrorWords(e));
-    } finally {
-      setBusy(false);
-    }
+    void run(async () => {
+      try {
+        await api.changePassword(forced ? { newPassword } : { currentPassword, newPassword });
+        setErrors({});
+        setSummary(null);
+        setDone(true);
+        await refresh();
+        if (forced) navigate({ page: 'start' }, { replace: true });
+      } catch (e) {
+        const path = e instanceof ApiError ? e.path : null;
+        fail(path === 'currentPassword' || path === 'newPassword' ? path : null, unknownErrorWords(e));
+      }
+    });
   }
 
   return (
@@ -96,7 +97,7 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
           error={errors.confirm ?? null}
           required
         />
-        <button className="button" type="submit" disabled={busy}>
+        <button className="button" type="submit" aria-disabled={busy || undefined}>
           {busy ? t('account.saving') : forced ? t('account.saveAndContinue') : t('account.change')}
         </button>
         {forced ? (

@@ -4,6 +4,7 @@ import { useSession } from '../app/session';
 import { useTitle } from '../app/use-title';
 import { ErrorSummary, TextField, errorText } from '../ui/field';
 import { t } from '../i18n';
+import { useOneAtATime } from '../state/one-at-a-time';
 
 /** First run: creates the first administrator, then their first workspace. */
 export function SetupPage() {
@@ -11,31 +12,31 @@ export function SetupPage() {
   const { api, refresh } = useSession();
   const { navigate } = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  const { busy, run } = useOneAtATime();
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (busy) return;
     const form = new FormData(event.currentTarget);
     const password = String(form.get('password'));
     if ([...password].length < 12) {
       setError(t('pages.setup.passwordShort'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      await api.setup({ email: String(form.get('email')), name: String(form.get('name')), password });
-      const session = await refresh();
-      const workspace = String(form.get('workspace') ?? '').trim();
-      if (session.status === 'signed-in' && session.me.workspaces.length === 0 && workspace !== '') {
-        await api.createWorkspace(workspace);
-        await refresh();
+    void run(async () => {
+      setError(null);
+      try {
+        await api.setup({ email: String(form.get('email')), name: String(form.get('name')), password });
+        const session = await refresh();
+        const workspace = String(form.get('workspace') ?? '').trim();
+        if (session.status === 'signed-in' && session.me.workspaces.length === 0 && workspace !== '') {
+          await api.createWorkspace(workspace);
+          await refresh();
+        }
+        navigate({ page: 'start' }, { replace: true });
+      } catch (e) {
+        setError(errorText(e));
       }
-      navigate({ page: 'start' }, { replace: true });
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <div className="narrow">
@@ -66,7 +67,7 @@ export function SetupPage() {
           defaultValue={t('pages.setup.workspaceDefault')}
           required
         />
-        <button className="button" type="submit" disabled={busy}>
+        <button className="button" type="submit" aria-disabled={busy || undefined}>
           {busy ? t('pages.setup.busy') : t('pages.setup.submit')}
         </button>
       </form>

@@ -5,6 +5,7 @@ import {
   choosePassword,
   expectNoAxeViolations,
   newPage,
+  slowLine,
   startSignedIn,
   type SignedInSession,
 } from './harness';
@@ -90,6 +91,40 @@ describe('passwords and API tokens in the browser', () => {
       data: { currentPassword: 'copper meadow violin', newPassword: session.password },
     });
     expect(again.status(), await again.text()).toBe(200);
+  }, 60_000);
+
+  it('given a slow line, when Change password is pressed by keyboard, then the button keeps the focus and is shown unavailable until the password is changed', async () => {
+    await page.goto(`${server.url}/account/password`);
+    await page.getByRole('heading', { name: 'Change your password' }).waitFor();
+    await page.getByLabel('Current password').fill(session.password);
+    await page.getByLabel('New password', { exact: true }).fill('quiet orchard lantern');
+    await page.getByLabel('Type the new password again').fill('quiet orchard lantern');
+    await page.keyboard.press('Tab');
+    const button = page.getByRole('button', { name: 'Change password' });
+    const focused = () => button.evaluate((el) => el === document.activeElement);
+    expect(await focused()).toBe(true);
+    const line = await slowLine(page, '**/api/auth/password', 'POST');
+    try {
+      await page.keyboard.press('Enter');
+      // While the answer is on its way: still focused (not moved to the page body), announced as unavailable.
+      const saving = page.getByRole('button', { name: 'Saving…' });
+      await expect.poll(() => saving.getAttribute('aria-disabled')).toBe('true');
+      expect(await saving.evaluate((el) => el === document.activeElement)).toBe(true);
+      // Enter again meanwhile does nothing: one change of password.
+      await page.keyboard.press('Enter');
+      await page.getByText('Your password has been changed.').waitFor();
+      expect(line.answered()).toBe(1);
+      expect(await button.getAttribute('aria-disabled')).toBeNull();
+      expect(await focused()).toBe(true);
+      expect(await page.getByRole('alert').count()).toBe(0);
+    } finally {
+      await line.end();
+    }
+    const back = await page.request.post(`${server.url}/api/auth/password`, {
+      headers: { 'x-csrf-token': await csrf() },
+      data: { currentPassword: 'quiet orchard lantern', newPassword: session.password },
+    });
+    expect(back.status(), await back.text()).toBe(200);
   }, 60_000);
 
   it('given an owner on the members page, when they reset a member’s password, then the one-time password is shown once with a copy button', async () => {
