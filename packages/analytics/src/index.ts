@@ -98,6 +98,7 @@ export { summarise, type Summary } from './metrics/stats';
 export { toJsonReport, isoOf, type JsonReport } from './report/json';
 export { renderMarkdownReport } from './report/markdown';
 export { renderHtmlReport } from './report/html';
+export type { ReportMessageId, ReportWords } from './report/words';
 export {
   parseTimestampBytes,
   parseTimestampString,

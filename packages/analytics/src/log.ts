@@ -24,8 +24,9 @@ export {
 } from './ingest/import-result';
 export { type ColumnMapping } from './ingest/columns';
 export { createPseudonymiser, minPseudonymKeyBytes, pseudonymKeyBytes } from './pseudonymise';
-export { toJsonReport } from './report/json';
+export { toJsonReport, type JsonReport } from './report/json';
 export { renderMarkdownReport } from './report/markdown';
 export { renderHtmlReport } from './report/html';
+export type { ReportMessageId, ReportWords } from './report/words';
 export { importLimitsFromEnv, type ImportLimitsError } from './ingest/limits';
 export { parseOutcomeCondition, type OutcomeRule } from './metrics/outcome';

@@ -14,6 +14,7 @@ import {
   type ColumnMapping,
   type ImportFileOptions,
   type ImportReport,
+  type JsonReport,
   type OutcomeRule,
   dimensionNames,
   parseOutcomeCondition,
@@ -41,7 +42,8 @@ import type { ReportWarnings, Words } from '../emit-sql/words';
 const surveyEvidence = () => import('./survey-evidence');
 const costModelFiles = () => import('../files/read-cost-model');
 // The command's own words come from the catalogue too, loaded when a message is printed (the one-off key
-// note, `wrote`, a usage error or rejected rows), in the language of WAYMARK_LANG, LC_ALL or LANG.
+// note, `wrote`, a usage error or rejected rows) or a Markdown or HTML report is written (its headings and
+// labels), in the language of WAYMARK_LANG, LC_ALL or LANG; `--format json` never loads it.
 const wordsModule = () => import('../emit-sql/words');
 const catalogueWords = async (env: CliContext['env']) => (await wordsModule()).cliWords(env);
 
@@ -275,7 +277,7 @@ export const analyseCommand: CliCommand = {
         return await emit(
           ctx,
           v.out,
-          format === 'md' ? renderMarkdownReport(whole, logArg) : renderHtmlReport(whole, logArg),
+          await readersReport(ctx, format, whole, logArg, streamedJson.log, [note]),
         );
       }
       const imported = await importLogFile(logPath, importOptions);
@@ -284,9 +286,7 @@ export const analyseCommand: CliCommand = {
       let text =
         format === 'json'
           ? `${JSON.stringify(report, null, 2)}\n`
-          : format === 'md'
-            ? renderMarkdownReport(report, logArg)
-            : renderHtmlReport(report, logArg);
+          : await readersReport(ctx, format, report, logArg, report.log);
       if (v.survey !== undefined) {
         const { readSurveyEvidence, withSurveyEvidence } = await surveyEvidence();
         const survey = await readSurveyEvidence(ctx.cwd, ctx.env, v.survey, v['survey-map'], {
@@ -330,6 +330,33 @@ export const analyseCommand: CliCommand = {
 
 /** The options for figures the streaming mode does not compute (see notStreamed in @waymark/analytics). */
 const streamedUnused = ['value-classes'] as const;
+
+/**
+ * The report as Markdown or HTML in the reader's words (the catalogue's, in the language of WAYMARK_LANG, LC_ALL
+ * or LANG, loaded only now): its headings and labels, and the log's warnings (by their codes, from `codes`, after
+ * `first`) and rejected rows (by theirs) as the CLI says them.
+ */
+async function readersReport(
+  ctx: CliContext,
+  format: 'md' | 'html',
+  report: JsonReport,
+  title: string,
+  codes: ReportWarnings,
+  first: readonly string[] = [],
+): Promise<string> {
+  const { cliWords, rejectionWords, warningWords } = await wordsModule();
+  const w = cliWords(ctx.env);
+  const log = report.log;
+  const said: JsonReport = {
+    ...report,
+    log: {
+      ...log,
+      warnings: [...first, ...warningWords(w, codes)],
+      rejections: log.rejections.map((x) => ({ ...x, reason: rejectionWords(w, x) })),
+    },
+  };
+  return format === 'md' ? renderMarkdownReport(said, title, w) : renderHtmlReport(said, title, w);
+}
 
 /**
  * The import's warnings (by their codes, in the catalogue's words) and the rejected rows: how many, and the

@@ -8,10 +8,12 @@ import { renderHtmlReport } from '../report/html';
 import { toJsonReport } from '../report/json';
 import { renderMarkdownReport } from '../report/markdown';
 import { chunksOf, utf8 } from '../testing/fixtures';
+import { reportWords } from '../testing/report-words';
 import { parseOutcomeCondition } from './outcome';
 
 // The worked checks' log (docs/worked-checks/successful-customer-outcome.md and closing-the-loop.md).
 const here = dirname(fileURLToPath(import.meta.url));
+const en = reportWords();
 const claimsCsv = readFileSync(join(here, '../../../../docs/worked-checks/claims-log.csv'), 'utf8');
 const day = 86_400;
 
@@ -35,7 +37,7 @@ describe('Successful Customer Outcome from a log (issue 13 item 5)', () => {
   it('given a misspelt activity, then no case reaches it and the report says nothing matches', async () => {
     const { analysis, imported } = await analyse({ successfulOutcome: { activity: 'Benefit payed' } });
     expect(analysis.successfulOutcome).toMatchObject({ reached: 0, ruleMatchesLog: false });
-    expect(renderMarkdownReport(toJsonReport(analysis, imported.report), 'claims')).toContain(
+    expect(renderMarkdownReport(toJsonReport(analysis, imported.report), 'claims', en)).toContain(
       'nothing in the log matches this',
     );
   });
@@ -91,7 +93,7 @@ describe('the reports show the new figures, each saying it came from the log', (
       },
     });
     const json = toJsonReport(analysis, imported.report);
-    const md = renderMarkdownReport(json, 'claims');
+    const md = renderMarkdownReport(json, 'claims', en);
     expect(md).toContain(
       '| Value-added ratio (from the log) | 30.8 % of 26 classified events (no start times: by count), lean (above 25 %) |',
     );
@@ -100,7 +102,7 @@ describe('the reports show the new figures, each saying it came from the log', (
     );
     expect(md).toContain('| Time to the Successful Customer Outcome (median / p90) | 9 days / 23 days |');
     expect(md).toMatch(/Loop closed.*\| 6 of 8 delivered cases, 75 % \(95 % CI 40\.9 %–92\.9 %\) \|/);
-    const html = renderHtmlReport(json, 'claims');
+    const html = renderHtmlReport(json, 'claims', en);
     expect(html).toContain('Value-added ratio (from the log)<b>30.8 % of 26 classified events');
     expect(html).toContain('8 of 10 cases, 80 % (95 % CI 49 %–94.3 %)');
   });

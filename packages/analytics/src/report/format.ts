@@ -1,11 +1,13 @@
-/** Human formatting shared by the Markdown and HTML reports. */
-export function formatDuration(seconds: number | null | undefined): string {
+import type { ReportWords } from './words';
+
+/** Human formatting shared by the Markdown and HTML reports; the unit in the reader's words. */
+export function formatDuration(seconds: number | null | undefined, w: ReportWords): string {
   if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return '–';
   const s = Math.abs(seconds);
-  if (s < 60) return `${round(seconds, 1)} s`;
-  if (s < 3600) return `${round(seconds / 60, 1)} min`;
-  if (s < 86_400 * 2) return `${round(seconds / 3600, 1)} h`;
-  return `${round(seconds / 86_400, 1)} days`;
+  if (s < 60) return w('eventlog.report.duration.seconds', { value: round(seconds, 1) });
+  if (s < 3600) return w('eventlog.report.duration.minutes', { value: round(seconds / 60, 1) });
+  if (s < 86_400 * 2) return w('eventlog.report.duration.hours', { value: round(seconds / 3600, 1) });
+  return w('eventlog.report.duration.days', { value: round(seconds / 86_400, 1) });
 }
 
 export function round(x: number | null | undefined, digits = 2): string {

@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { analyseLog } from '../analyse';
 import { importCsv } from '../ingest/csv-import';
 import { chunksOf, utf8 } from '../testing/fixtures';
+import { reportWords } from '../testing/report-words';
 import { renderHtmlReport } from './html';
 import { toJsonReport } from './json';
 import { renderMarkdownReport } from './markdown';
+
+const en = reportWords();
 
 async function report() {
   const csv =
@@ -15,7 +18,7 @@ async function report() {
 
 describe('reports', () => {
   it('given activity names with markup, when rendered as HTML, then they are escaped and nothing is loaded from outside', async () => {
-    const html = renderHtmlReport(await report(), 'log <1>.csv');
+    const html = renderHtmlReport(await report(), 'log <1>.csv', en);
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('Close &amp; &quot;done&quot;');
@@ -24,12 +27,12 @@ describe('reports', () => {
   });
 
   it('given a pipe in a value, when rendered as Markdown, then the table cell escapes it', async () => {
-    const md = renderMarkdownReport(await report(), 'log.csv');
+    const md = renderMarkdownReport(await report(), 'log.csv', en);
     expect(md).toContain('| Contact \\| centre | Waste | 1 |');
   });
 
   it('given markup in activity names, when rendered as Markdown, then it is escaped, not live HTML', async () => {
-    const md = renderMarkdownReport(await report(), 'log <1>.csv');
+    const md = renderMarkdownReport(await report(), 'log <1>.csv', en);
     expect(md).toContain('\\<script\\>alert(1)\\</script\\>');
     expect(md).toContain('# Event log analysis: log \\<1\\>.csv');
     expect(md).not.toMatch(/(?<!\\)</);

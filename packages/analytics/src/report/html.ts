@@ -3,6 +3,7 @@ import { formatDuration, percent, pounds, round } from './format';
 import type { JsonReport } from './json';
 import { evidenceFigures } from './evidence-figures';
 import { renderProcessMap } from './process-map';
+import type { ReportWords } from './words';
 
 const esc = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -13,44 +14,64 @@ table{border-collapse:collapse;margin:1rem 0}th,td{border-bottom:1px solid #b1b4
 .scroll{overflow:auto;border:1px solid #b1b4b6}.map .edge path{fill:none;stroke:#505a5f;opacity:.75}.map .edge text{font-size:11px;fill:#0b0c0c;text-anchor:middle}
 .map .node rect{fill:#d2e2f1;stroke:#1d70b8}.map .node text{font-size:12px;text-anchor:middle}.bar{fill:#1d70b8}.hist text{font-size:11px}.warn{background:#fff7bf;padding:8px}`;
 
-function histogramSvg(bins: readonly Bin[], label: string, unit: (x: number) => string): string {
-  if (bins.length === 0) return '<p>No data.</p>';
+function histogramSvg(
+  bins: readonly Bin[],
+  label: string,
+  unit: (x: number) => string,
+  w: ReportWords,
+): string {
+  if (bins.length === 0) return `<p>${esc(w('eventlog.report.noData'))}</p>`;
   const max = Math.max(...bins.map((b) => b.count));
   const bw = Math.max(8, Math.floor(600 / bins.length));
   const h = 160;
   const bars = bins.map((b, i) => {
     const bh = max ? (b.count / max) * h : 0;
-    return `<rect class="bar" x="${40 + i * bw}" y="${10 + h - bh}" width="${bw - 2}" height="${bh}"><title>${esc(unit(b.from))}–${esc(unit(b.to))}: ${b.count} cases</title></rect>`;
+    const title = w('eventlog.report.histogramBar', { from: unit(b.from), to: unit(b.to), count: b.count });
+    return `<rect class="bar" x="${40 + i * bw}" y="${10 + h - bh}" width="${bw - 2}" height="${bh}"><title>${esc(title)}</title></rect>`;
   });
   const first = bins[0] as Bin;
   const last = bins[bins.length - 1] as Bin;
   return `<svg class="hist" role="img" aria-label="${esc(label)}" width="${60 + bins.length * bw}" height="${h + 40}">${bars.join('')}<text x="40" y="${h + 28}">${esc(unit(first.from))}</text><text x="${40 + bins.length * bw}" y="${h + 28}" text-anchor="end">${esc(unit(last.to))}</text><text x="0" y="14">${max}</text></svg>`;
 }
 
-/** One self-contained HTML file: key figures, process map, variants, histograms; no scripts, no external files. */
-export function renderHtmlReport(r: JsonReport, title: string): string {
+/**
+ * One self-contained HTML file: key figures, process map, variants, histograms; no scripts, no external files. In
+ * the reader's words (`w`, the catalogue's `eventlog.report.*`), its `lang` theirs; the log's warnings are written
+ * as the report has them: give them in the reader's words too.
+ */
+export function renderHtmlReport(r: JsonReport, title: string, w: ReportWords): string {
   const l = r.log;
+  const dur = (s: number | null | undefined) => formatDuration(s, w);
   const fig = (label: string, value: string): string =>
     `<div class="figure">${esc(label)}<b>${esc(value)}</b></div>`;
+  const th = (...ids: Parameters<ReportWords>[0][]) => ids.map((id) => `<th>${esc(w(id))}</th>`).join('');
+  const h2 = (id: Parameters<ReportWords>[0]) => `<h2>${esc(w(id))}</h2>`;
   const figures = [
-    fig('Cases', round(l.cases, 0)),
-    fig('Events', round(l.events, 0)),
-    fig('Contacts per case (median)', round(r.cases.contactsPerCase.median)),
-    fig('End-to-end time (median)', formatDuration(r.cases.durationSeconds.median)),
-    fig('Variants', round(r.variants.count, 0)),
-    ...(r.handoffs ? [fig('Hand-offs per case (mean, from the log)', round(r.handoffs.perCase.mean))] : []),
-    fig('Cases with rework', percent(r.rework.shareOfCases)),
-    fig(`Silent over ${formatDuration(r.silences.thresholdSeconds)}`, percent(r.silences.shareOverThreshold)),
+    fig(w('eventlog.report.cases'), round(l.cases, 0)),
+    fig(w('eventlog.report.events'), round(l.events, 0)),
+    fig(w('eventlog.report.contactsPerCaseMedian'), round(r.cases.contactsPerCase.median)),
+    fig(w('eventlog.report.endToEndMedian'), dur(r.cases.durationSeconds.median)),
+    fig(w('eventlog.report.variants'), round(r.variants.count, 0)),
+    ...(r.handoffs ? [fig(w('eventlog.report.handOffsPerCase'), round(r.handoffs.perCase.mean))] : []),
+    fig(w('eventlog.report.rework'), percent(r.rework.shareOfCases)),
     fig(
-      'Avoidable contact (NI14)',
-      `${round(r.avoidable.ni14Percent, 1)} % (${round(r.avoidable.interval.low, 1)}–${round(r.avoidable.interval.high, 1)})`,
+      w('eventlog.report.silentShare', { duration: dur(r.silences.thresholdSeconds) }),
+      percent(r.silences.shareOverThreshold),
+    ),
+    fig(
+      w('eventlog.report.avoidable'),
+      w('eventlog.report.avoidableRange', {
+        percent: round(r.avoidable.ni14Percent, 1),
+        low: round(r.avoidable.interval.low, 1),
+        high: round(r.avoidable.interval.high, 1),
+      }),
     ),
     ...(r.firstContactResolution
-      ? [fig('First-contact resolution', percent(r.firstContactResolution.rate))]
+      ? [fig(w('eventlog.report.firstContactResolution'), percent(r.firstContactResolution.rate))]
       : []),
-    ...(r.channels ? [fig('Cost per journey (mean)', pounds(r.channels.costPerJourney.mean))] : []),
-    ...evidenceFigures(r).map(([k, v]) => fig(k, v)),
-    fig('Rejected rows', round(l.rejectedRows, 0)),
+    ...(r.channels ? [fig(w('eventlog.report.costPerJourney'), pounds(r.channels.costPerJourney.mean))] : []),
+    ...evidenceFigures(r, w).map(([k, v]) => fig(k, v)),
+    fig(w('eventlog.report.rejectedRows'), round(l.rejectedRows, 0)),
   ];
   const variants = r.variants.top
     .slice(0, 10)
@@ -70,21 +91,32 @@ export function renderHtmlReport(r: JsonReport, title: string): string {
     )
     .join('');
   const warnings = l.warnings.length
-    ? `<div class="warn"><strong>Warnings</strong><ul>${l.warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul></div>`
+    ? `<div class="warn"><strong>${esc(w('eventlog.report.warnings'))}</strong><ul>${l.warnings.map((x) => `<li>${esc(x)}</li>`).join('')}</ul></div>`
+    : '';
+  const heading = esc(w('eventlog.report.title', { title }));
+  const readLine = w('eventlog.report.readLine', {
+    start: l.start ?? '–',
+    end: l.end ?? '–',
+    format: l.format,
+    rows: round(l.rows, 0),
+    rejected: round(l.rejectedRows, 0),
+  });
+  const unitCosts = r.channels?.table
+    ? `<p>${esc(w('eventlog.report.unitCosts', { source: r.channels.table.source, year: String(r.channels.table.year) }))}</p>`
     : '';
   return `<!doctype html>
-<html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Event log analysis: ${esc(title)}</title><style>${style}</style></head>
+<html lang="${esc(w('eventlog.report.languageTag'))}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${heading}</title><style>${style}</style></head>
 <body><main>
-<h1>Event log analysis: ${esc(title)}</h1>
-<p>${esc(l.start ?? '–')} to ${esc(l.end ?? '–')} · ${esc(l.format)} · ${round(l.rows, 0)} rows read, ${round(l.rejectedRows, 0)} rejected</p>
+<h1>${heading}</h1>
+<p>${esc(readLine)}</p>
 ${warnings}
-<h2>Key figures</h2><div class="figures">${figures.join('')}</div>
-<h2>Process map</h2><p>The most frequent transitions; arrow width is frequency, labels are count · median time.</p><div class="scroll">${renderProcessMap(r.dfg.edges, r.dfg.startActivities)}</div>
-<h2>Variants</h2><table><thead><tr><th>#</th><th>Cases</th><th>Coverage</th><th>Activities</th></tr></thead><tbody>${variants}</tbody></table>
-<h2>Contacts per case</h2>${histogramSvg(r.histograms.contactsPerCase, 'Histogram of contacts per case', (x) => round(x, 0))}
-<h2>End-to-end time</h2>${histogramSvg(r.histograms.durationDays, 'Histogram of end-to-end time in days', (x) => `${round(x, 1)} d`)}
-${batons ? `<h2>Baton changes</h2><table><thead><tr><th>From</th><th>To</th><th>Count</th></tr></thead><tbody>${batons}</tbody></table>` : ''}
-${channels ? `<h2>Channel mix</h2><table><thead><tr><th>Channel</th><th>Contacts</th><th>Share</th><th>£ per contact</th></tr></thead><tbody>${channels}</tbody></table>${r.channels?.table ? `<p>Unit costs: ${esc(r.channels.table.source)} (${r.channels.table.year}).</p>` : ''}` : ''}
+${h2('eventlog.report.keyFigures')}<div class="figures">${figures.join('')}</div>
+${h2('eventlog.report.processMap')}<p>${esc(w('eventlog.report.processMapIntro'))}</p><div class="scroll">${renderProcessMap(r.dfg.edges, r.dfg.startActivities, w)}</div>
+${h2('eventlog.report.variants')}<table><thead><tr><th>#</th>${th('eventlog.report.cases', 'eventlog.report.coverage', 'eventlog.report.activities')}</tr></thead><tbody>${variants}</tbody></table>
+${h2('eventlog.report.contactsHeading')}${histogramSvg(r.histograms.contactsPerCase, w('eventlog.report.contactsHistogram'), (x) => round(x, 0), w)}
+${h2('eventlog.report.endToEndHeading')}${histogramSvg(r.histograms.durationDays, w('eventlog.report.endToEndHistogram'), (x) => w('eventlog.report.duration.daysShort', { value: round(x, 1) }), w)}
+${batons ? `${h2('eventlog.report.batonChanges')}<table><thead><tr>${th('eventlog.report.from', 'eventlog.report.to', 'eventlog.report.count')}</tr></thead><tbody>${batons}</tbody></table>` : ''}
+${channels ? `${h2('eventlog.report.channelMix')}<table><thead><tr>${th('eventlog.report.channel', 'eventlog.report.contacts', 'eventlog.report.share', 'eventlog.report.poundsPerContact')}</tr></thead><tbody>${channels}</tbody></table>${unitCosts}` : ''}
 </main></body></html>
 `;
 }

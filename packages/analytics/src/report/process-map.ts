@@ -1,5 +1,6 @@
 import type { DfgEdge } from '../metrics/dfg';
 import { formatDuration } from './format';
+import type { ReportWords } from './words';
 
 const esc = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -7,15 +8,16 @@ const esc = (s: string): string =>
 /**
  * An SVG process map of the most frequent directly-follows edges: activities in columns by
  * their longest path from a start over forward edges (see below), arrows as wide as
- * their share of transitions, labelled with count and median time.
+ * their share of transitions, labelled with count and median time, in the reader's words (`w`).
  */
 export function renderProcessMap(
   edges: readonly DfgEdge[],
   starts: Readonly<Record<string, number>>,
+  w: ReportWords,
   maxEdges = 40,
 ): string {
   const kept = [...edges].sort((a, b) => b.count - a.count).slice(0, maxEdges);
-  if (kept.length === 0) return '<p>No transitions to draw.</p>';
+  if (kept.length === 0) return `<p>${esc(w('eventlog.report.noTransitions'))}</p>`;
   const nodes = [...new Set(kept.flatMap((e) => [e.from, e.to]))];
   const out = new Map<string, DfgEdge[]>(nodes.map((n) => [n, []]));
   for (const e of kept) out.get(e.from)?.push(e);
@@ -81,8 +83,15 @@ export function renderProcessMap(
   const paths = kept.map((e) => {
     const a = pos.get(e.from) as { x: number; y: number };
     const b = pos.get(e.to) as { x: number; y: number };
-    const w = 1 + 7 * (e.count / maxCount);
-    const label = `${e.count} · ${formatDuration(e.medianSeconds)}`;
+    const stroke = 1 + 7 * (e.count / maxCount);
+    const label = `${e.count} · ${formatDuration(e.medianSeconds, w)}`;
+    const title = w('eventlog.report.edgeTitle', {
+      from: e.from,
+      to: e.to,
+      count: String(e.count),
+      median: formatDuration(e.medianSeconds, w),
+      mean: formatDuration(e.meanSeconds, w),
+    });
     let d: string;
     let lx: number;
     let ly: number;
@@ -108,12 +117,12 @@ export function renderProcessMap(
       lx = (x1 + x2) / 2;
       ly = dip - 6;
     }
-    return `<g class="edge"><title>${esc(e.from)} → ${esc(e.to)}: ${e.count} times, median ${esc(formatDuration(e.medianSeconds))}, mean ${esc(formatDuration(e.meanSeconds))}</title><path d="${d}" stroke-width="${w.toFixed(1)}" marker-end="url(#arrow)"/><text x="${lx.toFixed(0)}" y="${ly.toFixed(0)}">${esc(label)}</text></g>`;
+    return `<g class="edge"><title>${esc(title)}</title><path d="${d}" stroke-width="${stroke.toFixed(1)}" marker-end="url(#arrow)"/><text x="${lx.toFixed(0)}" y="${ly.toFixed(0)}">${esc(label)}</text></g>`;
   });
   const boxes = nodes.map((n) => {
     const p = pos.get(n) as { x: number; y: number };
     const short = n.length > 26 ? `${n.slice(0, 25)}…` : n;
     return `<g class="node"><title>${esc(n)}</title><rect x="${p.x}" y="${p.y}" width="${W}" height="${H}" rx="6"/><text x="${p.x + W / 2}" y="${p.y + H / 2 + 4}">${esc(short)}</text></g>`;
   });
-  return `<svg class="map" role="img" aria-label="Process map: the ${kept.length} most frequent transitions" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"><defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="10" markerHeight="10" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#505a5f"/></marker></defs>${paths.join('')}${boxes.join('')}</svg>`;
+  return `<svg class="map" role="img" aria-label="${esc(w('eventlog.report.mapLabel', { count: String(kept.length) }))}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"><defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="10" markerHeight="10" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#505a5f"/></marker></defs>${paths.join('')}${boxes.join('')}</svg>`;
 }
