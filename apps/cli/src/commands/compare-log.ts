@@ -10,6 +10,7 @@ import {
   type OutcomeRule,
   type ValueClass,
 } from '@waymark/analytics';
+import type { Words } from '../emit-sql/words';
 import { importLimitsOrSaid } from '../import-limits';
 
 /**
@@ -19,7 +20,8 @@ import { importLimitsOrSaid } from '../import-limits';
  */
 export interface LogEvidence {
   readonly file: string;
-  readonly rows: [string, string][];
+  /** The log's figures (label, value), in the words given: the Markdown's and HTML's, not needed for JSON. */
+  readonly rows: (w: Words) => [string, string][];
   readonly json: Pick<JsonReport, 'successfulOutcome' | 'closedLoop' | 'valueAdded'>;
   /** The log's events, for setting survey answers beside its contacts (--survey). */
   readonly index: CaseIndex;
@@ -55,7 +57,7 @@ export async function readLogEvidence(
       ok: true,
       value: {
         file,
-        rows: evidenceFigures(report),
+        rows: (w) => evidenceFigures(report, w),
         index: analysis.index,
         json: {
           successfulOutcome: report.successfulOutcome,
@@ -80,19 +82,37 @@ export async function readLogEvidence(
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const md = (s: string) => s.replace(/([\\`*_[\]|<>])/g, '\\$1');
 
-/** Adds the log's figures to a rendered comparison in its own format. */
-export function withLogEvidence(format: 'md' | 'json' | 'html', text: string, log: LogEvidence): string {
-  const title = `From the event log of the current service (${log.file})`;
+/**
+ * Adds the log's figures to a rendered comparison in its own format: JSON as data, Markdown and HTML in the
+ * catalogue's words `w` (which JSON does not need, so the command need not load them for it).
+ */
+export function withLogEvidence(format: 'json', text: string, log: LogEvidence): string;
+export function withLogEvidence(
+  format: 'md' | 'json' | 'html',
+  text: string,
+  log: LogEvidence,
+  w: Words,
+): string;
+export function withLogEvidence(
+  format: 'md' | 'json' | 'html',
+  text: string,
+  log: LogEvidence,
+  w?: Words,
+): string {
   if (format === 'json') {
     const data = JSON.parse(text) as Record<string, unknown>;
     return `${JSON.stringify({ ...data, log: { file: log.file, ...log.json } }, null, 2)}\n`;
   }
+  if (w === undefined) throw new Error('withLogEvidence: Markdown and HTML need the catalogue’s words');
+  const title = w('commands.compareLog.title', { file: log.file });
+  const figures = log.rows(w);
   if (format === 'md') {
-    const rows = log.rows.map(([k, v]) => `| ${md(k)} | ${v} |`);
-    const none = log.rows.length === 0 ? ['| — | no outcome, loop or value-added figures in this log |'] : [];
-    return `${text}\n## ${md(title)}\n\n| Figure | Value |\n|---|---|\n${[...rows, ...none].join('\n')}\n`;
+    const rows = figures.map(([k, v]) => `| ${md(k)} | ${v} |`);
+    const none = figures.length === 0 ? [`| — | ${md(w('commands.compareLog.none'))} |`] : [];
+    const head = `| ${md(w('commands.surveyReport.figure'))} | ${md(w('commands.surveyReport.value'))} |`;
+    return `${text}\n## ${md(title)}\n\n${head}\n|---|---|\n${[...rows, ...none].join('\n')}\n`;
   }
-  const rows = log.rows
+  const rows = figures
     .map(([k, v]) => `<tr><th scope="row">${esc(k)}</th><td>${esc(v)}</td></tr>`)
     .join('\n');
   return text.replace(

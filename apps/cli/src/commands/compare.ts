@@ -8,6 +8,7 @@ import {
   renderComparisonMarkdown,
   type Comparison,
 } from '@waymark/measure';
+import type { Translator as MeasureWords } from '@waymark/i18n';
 import { exitCodes, type CliCommand, type CliContext } from '../command';
 import { readJourneyFile } from '../files/read-journey-file';
 import { writeOutput } from '../files/write-output';
@@ -15,6 +16,7 @@ import { helpText, surveyMapShape } from '../help';
 import { resolveCostOptions } from '../files/read-cost-model';
 import { pseudonymKeyFromEnv } from '../pseudonym-key';
 import type { Said } from '../usage-error';
+import type { Words } from '../emit-sql/words';
 import { readLogEvidence, withLogEvidence } from './compare-log';
 import {
   readSurveyEvidence,
@@ -36,12 +38,31 @@ async function usageError(ctx: CliContext, said: string | Said | readonly Said[]
   return exitCodes.usage;
 }
 
-const renderers: Record<'md' | 'json' | 'html', (c: Comparison) => string> = {
-  md: renderComparisonMarkdown,
-  html: renderComparisonHtml,
+/** A report's words: measure's (the whole catalogue's translator) and the command's own, in one language. */
+interface ReportWords {
+  readonly measure: MeasureWords;
+  readonly cli: Words;
+}
+
+const renderers: Record<'md' | 'json' | 'html', (c: Comparison, w: ReportWords | undefined) => string> = {
+  md: (c, w) => renderComparisonMarkdown(c, w?.measure),
+  html: (c, w) => renderComparisonHtml(c, w?.measure),
   json: (c) => `${JSON.stringify(c, null, 2)}\n`,
 };
 const formatIds = Object.keys(renderers) as (keyof typeof renderers)[];
+
+/**
+ * The words of a Markdown or HTML comparison in the language of WAYMARK_LANG, LC_ALL or LANG, loaded only for
+ * them (JSON is data).
+ */
+async function reportWords(env: CliContext['env']): Promise<ReportWords> {
+  const [{ cliLocale, wordsIn }, { createTranslator }] = await Promise.all([
+    wordsModule(),
+    import('@waymark/i18n'),
+  ]);
+  const locale = cliLocale(env);
+  return { measure: createTranslator(locale), cli: wordsIn(locale) };
+}
 
 /** `waymark compare --help`: typed parts as they are, `{id}` the catalogue's `help.<id>` (help.ts). */
 const help = `{usage} waymark compare <current> <desired> [--format md|json|html] [--out <file>] [--costs <table> | --cost-model <file.json>] [--price-year <year> [--deflator <file.csv>]] [--log <file>] [--survey <export> [--survey-map <file.json>]]
@@ -144,7 +165,8 @@ export const compareCommand: CliCommand = {
       return usageError(ctx, { id: 'cli.compare.scoWithoutLog' });
     if (values['survey-map'] !== undefined && values.survey === undefined)
       return usageError(ctx, { id: 'eventlog.analyse.surveyMapWithoutSurvey' });
-    let text = renderers[format as keyof typeof renderers](comparison);
+    const words = format === 'json' ? undefined : await reportWords(ctx.env);
+    let text = renderers[format as keyof typeof renderers](comparison, words);
     let logIndex;
     if (values.log !== undefined) {
       const log = await readLogEvidence(
@@ -163,7 +185,9 @@ export const compareCommand: CliCommand = {
         ctx.stderr(`waymark compare: ${w('cli.optionSaid', { option: 'log', file, named, message })}\n`);
         return log.io ? exitCodes.io : exitCodes.invalid;
       }
-      text = withLogEvidence(format as 'md' | 'json' | 'html', text, log.value);
+      text = words
+        ? withLogEvidence(format as 'md' | 'html', text, log.value, words.cli)
+        : withLogEvidence('json', text, log.value);
       logIndex = log.value.index;
     }
     if (values.survey !== undefined) {

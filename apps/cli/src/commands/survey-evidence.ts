@@ -4,7 +4,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { decodeText, type Journey } from '@waymark/core';
 import { readProblem } from '@waymark/analytics/log';
-import type { MessageValues } from '@waymark/i18n/cli';
+import type { CliMessageId, Locale, MessageValues } from '@waymark/i18n/cli';
+import { cliLocale, wordsIn, type Words } from '../emit-sql/words';
 import { jsonPlaceValues } from '../files/json-place';
 import { envPseudonymKey } from '../pseudonym-key';
 import type { Said } from '../usage-error';
@@ -187,6 +188,11 @@ export interface SurveyFigures {
   readonly quotes: number;
   /** With an event log: each step whose survey emotion can be set beside its avoidable contact. */
   readonly disagreement?: readonly SurveyStepEvidence[];
+  /**
+   * The language (WAYMARK_LANG, LC_ALL or LANG) the Markdown and HTML say the figures in; not in the JSON, which
+   * is data.
+   */
+  readonly locale: Locale;
 }
 
 const share = (p: Proportion): SurveyShare => ({
@@ -438,6 +444,7 @@ export async function readSurveyEvidence(
     confidence: 0.95,
     questions,
     quotes: imported.quotes.length + imported.quotesLeftOut,
+    locale: cliLocale(env),
   };
   if (log === undefined) return figures;
   // steps matched to log activities: the mapping file's "activities", else an activity named as the step
@@ -490,120 +497,179 @@ const pct = (x: number | null) => (x === null ? '—' : `${String(Math.round(x *
 const signed = (x: number | null) =>
   x === null ? '—' : x > 0 ? `+${x.toFixed(1)}` : x < 0 ? `−${(-x).toFixed(1)}` : '0.0';
 
-const verdictWords: Record<EvidenceAgreement, string> = {
-  'too-few': 'too few answers or contacts to compare',
-  agree: 'the survey and the log agree (or neither is clear)',
-  'survey-good-contact-poor':
-    'they disagree: the survey likes this step, but much of its contact is avoidable',
-  'survey-poor-contact-good':
-    'they disagree: the survey dislikes this step, but little of its contact is avoidable',
+/** The catalogue's words for each verdict of compareEvidence. */
+const verdictIds: Record<EvidenceAgreement, CliMessageId> = {
+  'too-few': 'commands.surveyReport.verdict.tooFew',
+  agree: 'commands.surveyReport.verdict.agree',
+  'survey-good-contact-poor': 'commands.surveyReport.verdict.surveyGoodContactPoor',
+  'survey-poor-contact-good': 'commands.surveyReport.verdict.surveyPoorContactGood',
 };
 
+/** A count of a share, its percentage and its interval, in the catalogue's words. */
+const shareWords = (w: Words, s: SurveyShare) =>
+  w('commands.surveyReport.share', {
+    count: s.count,
+    n: s.n,
+    share: pct(s.share),
+    low: pct(s.low),
+    high: pct(s.high),
+  });
+
 /** Label and value rows for one question, as printed in md and html. */
-function questionRows(q: SurveyQuestionFigures): [string, string][] {
+function questionRows(w: Words, q: SurveyQuestionFigures): [string, string][] {
   const rows: [string, string][] = [
-    ['Answers (n)', String(q.n)],
-    ['Distribution', q.counts.map((c, i) => `${i + (q.scale === '0-10' ? 0 : 1)}: ${c}`).join(', ')],
+    [w('commands.surveyReport.answers'), String(q.n)],
     [
-      'Mean (95 % t interval)',
-      q.interval
-        ? `${fixed(q.mean, 2)} (${q.interval.low.toFixed(4)} to ${q.interval.high.toFixed(4)})`
-        : `${fixed(q.mean, 2)} (no interval below two answers)`,
+      w('commands.surveyReport.distribution'),
+      q.counts.map((c, i) => `${i + (q.scale === '0-10' ? 0 : 1)}: ${c}`).join(', '),
     ],
-    ['Median', q.median === null ? '—' : String(q.median)],
+    [
+      w('commands.surveyReport.mean'),
+      q.interval
+        ? w('commands.surveyReport.meanValue', {
+            mean: fixed(q.mean, 2),
+            low: q.interval.low.toFixed(4),
+            high: q.interval.high.toFixed(4),
+          })
+        : w('commands.surveyReport.meanNoInterval', { mean: fixed(q.mean, 2) }),
+    ],
+    [w('commands.surveyReport.median'), q.median === null ? '—' : String(q.median)],
   ];
   if (q.emotion)
     rows.push([
-      'Emotion (−100 … +100)',
-      `${signed(q.emotion.mean)} (band ${signed(q.emotion.low)} to ${signed(q.emotion.high)})`,
+      w('commands.surveyReport.emotion'),
+      w('commands.surveyReport.emotionValue', {
+        mean: signed(q.emotion.mean),
+        low: signed(q.emotion.low),
+        high: signed(q.emotion.high),
+      }),
     ]);
   if (q.mapStep)
     rows.push([
-      'Emotion on the current map',
+      w('commands.surveyReport.mapEmotion'),
       q.mapStep.emotion.length === 0
-        ? 'none on this step'
+        ? w('commands.surveyReport.mapEmotionNone')
         : q.mapStep.emotion
-            .map((e) => `${signed(e.score)} (${e.estimate ? 'estimate' : 'entered as measured'})`)
+            .map((e) =>
+              w('commands.surveyReport.mapEmotionScore', {
+                score: signed(e.score),
+                estimate: e.estimate ? 'yes' : 'no',
+              }),
+            )
             .join(', '),
     ]);
-  if (q.csat)
-    rows.push([
-      'CSAT (answers 4 or 5)',
-      `${q.csat.count} of ${q.csat.n}, ${pct(q.csat.share)} (95 % CI ${pct(q.csat.low)} to ${pct(q.csat.high)})`,
-    ]);
+  if (q.csat) rows.push([w('commands.surveyReport.csat'), shareWords(w, q.csat)]);
   if (q.ces)
     rows.push([
-      `CES easy (${q.scale === '1-7' ? '5–7' : '4–5'})`,
-      `${q.ces.easy.count} of ${q.ces.easy.n}, ${pct(q.ces.easy.share)} (95 % CI ${pct(q.ces.easy.low)} to ${pct(q.ces.easy.high)})`,
+      w('commands.surveyReport.cesEasy', { range: q.scale === '1-7' ? '5–7' : '4–5' }),
+      shareWords(w, q.ces.easy),
     ]);
   if (q.nps)
     rows.push([
-      'NPS (promoters − detractors)',
-      `${signed(q.nps.score)} (95 % CI ${signed(q.nps.low)} to ${signed(q.nps.high)}; ${plural(q.nps.promoters, 'promoter')}, ${plural(q.nps.passives, 'passive')}, ${plural(q.nps.detractors, 'detractor')})`,
+      w('commands.surveyReport.nps'),
+      w('commands.surveyReport.npsValue', {
+        score: signed(q.nps.score),
+        low: signed(q.nps.low),
+        high: signed(q.nps.high),
+        promoters: q.nps.promoters,
+        passives: q.nps.passives,
+        detractors: q.nps.detractors,
+      }),
     ]);
   return rows;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 const mdEsc = (s: string) => s.replace(/([\\`*_[\]|<>])/g, '\\$1');
 const htmlEsc = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-const heading = (q: SurveyQuestionFigures) =>
-  `${q.question}${q.mapStep ? ` (step “${q.mapStep.label}”)` : q.stepId ? ` (step ${q.stepId})` : ''} — ${q.kind === 'ces' ? 'CES' : q.kind === 'nps' ? 'NPS' : 'rating'}, ${q.scale}`;
+const heading = (w: Words, q: SurveyQuestionFigures) =>
+  w('commands.surveyReport.heading', {
+    question: q.question,
+    where: q.mapStep ? 'map' : q.stepId ? 'id' : 'none',
+    step: q.mapStep ? q.mapStep.label : (q.stepId ?? ''),
+    kind: q.kind,
+    scale: q.scale,
+  });
 
-const summaryLine = (s: SurveyFigures) =>
-  `${s.responses} responses from ${s.file} (columns: ${s.source === 'mapping file' ? 'from the mapping file' : `guessed, ${s.source} export; give --survey-map to set them`}); ${s.quotes} free-text answers (not printed).`;
+const summaryLine = (w: Words, s: SurveyFigures) =>
+  w('commands.surveyReport.summary', {
+    responses: s.responses,
+    file: s.file,
+    mapped: s.source === 'mapping file' ? 'yes' : 'no',
+    source: s.source,
+    quotes: s.quotes,
+  });
 
-const evidenceRow = (d: SurveyStepEvidence): [string, string, string] => [
+const evidenceRow = (w: Words, d: SurveyStepEvidence): [string, string, string] => [
   d.stepId,
-  `${d.avoidable.count} of ${d.avoidable.n} contacts avoidable, ${pct(d.avoidable.share)} (95 % CI ${pct(d.avoidable.low)} to ${pct(d.avoidable.high)})`,
-  verdictWords[d.verdict],
+  w('commands.surveyReport.avoidableValue', {
+    count: d.avoidable.count,
+    n: d.avoidable.n,
+    share: pct(d.avoidable.share),
+    low: pct(d.avoidable.low),
+    high: pct(d.avoidable.high),
+  }),
+  w(verdictIds[d.verdict]),
 ];
 
-export function surveyMarkdown(s: SurveyFigures): string {
-  const out = [`## Survey answers (${mdEsc(s.file)})`, '', mdEsc(summaryLine(s)), ''];
-  if (s.questions.length === 0) out.push('No scored question in this export.', '');
+/** The survey's section of a Markdown report, in the catalogue's words of `w`. */
+export function surveyMarkdown(s: SurveyFigures, w: Words): string {
+  const out = [
+    `## ${mdEsc(w('commands.surveyReport.title', { file: s.file }))}`,
+    '',
+    mdEsc(summaryLine(w, s)),
+    '',
+  ];
+  if (s.questions.length === 0) out.push(mdEsc(w('commands.surveyReport.noQuestion')), '');
+  const figureHead = `| ${mdEsc(w('commands.surveyReport.figure'))} | ${mdEsc(w('commands.surveyReport.value'))} |`;
   for (const q of s.questions) {
-    out.push(`### ${mdEsc(heading(q))}`, '', '| Figure | Value |', '|---|---|');
-    for (const [k, v] of questionRows(q)) out.push(`| ${mdEsc(k)} | ${v} |`);
+    out.push(`### ${mdEsc(heading(w, q))}`, '', figureHead, '|---|---|');
+    for (const [k, v] of questionRows(w, q)) out.push(`| ${mdEsc(k)} | ${v} |`);
     out.push('');
   }
   if (s.disagreement) {
-    out.push('### Survey beside the event log', '');
-    if (s.disagreement.length === 0)
-      out.push(
-        'No surveyed step matches an activity in the log: name the step after the activity, or map them in --survey-map ("activities").',
-        '',
-      );
+    out.push(`### ${mdEsc(w('commands.surveyReport.beside'))}`, '');
+    if (s.disagreement.length === 0) out.push(mdEsc(w('commands.surveyReport.noMatch')), '');
     else {
-      out.push('| Step | Avoidable contact (from the log) | Verdict |', '|---|---|---|');
-      for (const d of s.disagreement) out.push(`| ${evidenceRow(d).map(mdEsc).join(' | ')} |`);
+      const head = [
+        w('commands.surveyReport.step'),
+        w('commands.surveyReport.avoidable'),
+        w('commands.surveyReport.verdict'),
+      ];
+      out.push(`| ${head.map(mdEsc).join(' | ')} |`, '|---|---|---|');
+      for (const d of s.disagreement) out.push(`| ${evidenceRow(w, d).map(mdEsc).join(' | ')} |`);
       out.push('');
     }
   }
   return `${out.join('\n')}`;
 }
 
-export function surveyHtml(s: SurveyFigures): string {
-  const out = [`<h2>Survey answers (${htmlEsc(s.file)})</h2>`, `<p>${htmlEsc(summaryLine(s))}</p>`];
+/** The survey's section of an HTML report, in the catalogue's words of `w`. */
+export function surveyHtml(s: SurveyFigures, w: Words): string {
+  const out = [
+    `<h2>${htmlEsc(w('commands.surveyReport.title', { file: s.file }))}</h2>`,
+    `<p>${htmlEsc(summaryLine(w, s))}</p>`,
+  ];
   for (const q of s.questions) {
-    out.push(`<h3>${htmlEsc(heading(q))}</h3>`, '<table><tbody>');
-    for (const [k, v] of questionRows(q))
+    out.push(`<h3>${htmlEsc(heading(w, q))}</h3>`, '<table><tbody>');
+    for (const [k, v] of questionRows(w, q))
       out.push(`<tr><th scope="row">${htmlEsc(k)}</th><td>${htmlEsc(v)}</td></tr>`);
     out.push('</tbody></table>');
   }
   if (s.disagreement && s.disagreement.length > 0) {
+    const head = [
+      w('commands.surveyReport.step'),
+      w('commands.surveyReport.avoidable'),
+      w('commands.surveyReport.verdict'),
+    ];
     out.push(
-      '<h3>Survey beside the event log</h3>',
-      '<table><thead><tr><th scope="col">Step</th><th scope="col">Avoidable contact (from the log)</th><th scope="col">Verdict</th></tr></thead><tbody>',
+      `<h3>${htmlEsc(w('commands.surveyReport.beside'))}</h3>`,
+      `<table><thead><tr>${head.map((h) => `<th scope="col">${htmlEsc(h)}</th>`).join('')}</tr></thead><tbody>`,
     );
     for (const d of s.disagreement)
       out.push(
-        `<tr>${evidenceRow(d)
+        `<tr>${evidenceRow(w, d)
           .map((c) => `<td>${htmlEsc(c)}</td>`)
           .join('')}</tr>`,
       );
@@ -612,15 +678,22 @@ export function surveyHtml(s: SurveyFigures): string {
   return out.join('\n');
 }
 
-/** Adds the survey's figures to a rendered report in its own format. */
+/**
+ * Adds the survey's figures to a rendered report in its own format: JSON as data (without the language), Markdown
+ * and HTML in the catalogue's words of the language the figures were read for (WAYMARK_LANG, LC_ALL or LANG).
+ */
 export function withSurveyEvidence(format: 'md' | 'json' | 'html', text: string, s: SurveyFigures): string {
   if (format === 'json') {
     const data = JSON.parse(text) as Record<string, unknown>;
-    return `${JSON.stringify({ ...data, survey: s }, null, 2)}\n`;
+    const { locale: _locale, ...figures } = s;
+    return `${JSON.stringify({ ...data, survey: figures }, null, 2)}\n`;
   }
+  const w = wordsIn(s.locale);
   if (format === 'md')
-    return text.trim() === '' ? surveyMarkdown(s) : `${text.replace(/\n*$/, '\n')}\n${surveyMarkdown(s)}`;
-  const html = surveyHtml(s);
+    return text.trim() === ''
+      ? surveyMarkdown(s, w)
+      : `${text.replace(/\n*$/, '\n')}\n${surveyMarkdown(s, w)}`;
+  const html = surveyHtml(s, w);
   if (text.includes('</main>')) return text.replace('</main>', `${html}\n</main>`);
   return text.replace('</body>', `${html}\n</body>`);
 }

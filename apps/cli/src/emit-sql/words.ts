@@ -15,7 +15,12 @@ import { argsMessage, type Said } from '../usage-error';
  * loaded (`@waymark/i18n/cli`), so printing a note does not load the web app's words.
  */
 export function cliWords(env: Readonly<Record<string, string | undefined>>) {
-  const t = createCliTranslator(cliLocale(env));
+  return wordsIn(cliLocale(env));
+}
+
+/** The same words in a language already chosen (a report's, read with the command's environment). */
+export function wordsIn(locale: Locale) {
+  const t = createCliTranslator(locale);
   return (id: CliMessageId, values?: MessageValues): string => t.t(id, values);
 }
 
