@@ -5,6 +5,7 @@ import { WordsError } from '../api/error-words';
 import { Link } from '../app/router';
 import { useSession } from '../app/session';
 import { t, tRich } from '../i18n';
+import { useOneAtATime } from '../state/one-at-a-time';
 import { ErrorSummary, errorText } from '../ui/field';
 import { datasetsApi, type Dataset, type Suggestion } from './datasets-api';
 import { MeasuredSteps } from './measured-steps';
@@ -32,7 +33,8 @@ export function AttachPanel({
   const [attached, setAttached] = useState<Journey | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const oneAtATime = useOneAtATime();
+  const busy = oneAtATime.busy;
 
   useEffect(() => {
     void api.journeys(ws).then(
@@ -48,17 +50,17 @@ export function AttachPanel({
     );
   }, [api, ws, dataset.journeyId, dataset.attachment]);
 
-  async function run(action: () => Promise<string>) {
-    setBusy(true);
-    setError(null);
-    try {
-      setNotice(await action());
-      onChanged();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+  /** Does `action` and says its words; asked again while one is on its way, does nothing. */
+  function run(action: () => Promise<string>) {
+    return oneAtATime.run(async () => {
+      setError(null);
+      try {
+        setNotice(await action());
+        onChanged();
+      } catch (e) {
+        setError(errorText(e));
+      }
+    });
   }
   const suggest = () =>
     run(async () => {
@@ -83,6 +85,8 @@ export function AttachPanel({
         ...r.warnings,
       ].join(' ');
     });
+  /** No journey chosen yet, or none of the log's activities put on a step: Map/Attach does nothing. */
+  const nothingChosen = journeyId === '' || (suggestion !== null && Object.keys(steps).length === 0);
   const current = async () => (await api.journey(ws, dataset.journeyId as string)).version;
 
   return (
@@ -108,7 +112,7 @@ export function AttachPanel({
               <button
                 className="button button--secondary"
                 type="button"
-                disabled={busy}
+                aria-disabled={busy || undefined}
                 onClick={() =>
                   void run(async () =>
                     t('datasets.attach.refreshed', {
@@ -122,7 +126,7 @@ export function AttachPanel({
               <button
                 className="button button--secondary"
                 type="button"
-                disabled={busy}
+                aria-disabled={busy || undefined}
                 onClick={() =>
                   void run(async () => {
                     await datasetsApi.detach(ws, dataset.id, await current());
@@ -143,6 +147,7 @@ export function AttachPanel({
           className="datasets-form"
           onSubmit={(e) => {
             e.preventDefault();
+            if (nothingChosen) return;
             void (suggestion ? attach() : suggest());
           }}
         >
@@ -208,11 +213,7 @@ export function AttachPanel({
             </table>
           ) : null}
           <div className="datasets-actions">
-            <button
-              className="button"
-              type="submit"
-              disabled={busy || journeyId === '' || (suggestion !== null && Object.keys(steps).length === 0)}
-            >
+            <button className="button" type="submit" aria-disabled={busy || nothingChosen || undefined}>
               {suggestion ? t('datasets.attach.submit') : t('datasets.attach.map')}
             </button>
           </div>

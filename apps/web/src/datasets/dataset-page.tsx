@@ -4,6 +4,7 @@ import { Link, useRouter } from '../app/router';
 import { useRole } from '../app/session';
 import { useTitle } from '../app/use-title';
 import { formatDateIn, formatDateTimeIn, formatList, formatMoney, getTranslator, t } from '../i18n';
+import { useOneAtATime } from '../state/one-at-a-time';
 import { ErrorSummary, errorText } from '../ui/field';
 import { AttachPanel } from './attach-panel';
 import { formatCount, formatDuration, formatPercent } from './dataset-format';
@@ -27,7 +28,7 @@ export function DatasetPage({ ws, id }: { ws: string; id: string }) {
   const [whole, setWhole] = useState<Dataset | null>(null);
   const [filter, setFilter] = useState<Filter>({});
   const [view, setView] = useState<Analysis | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useOneAtATime();
   const [error, setError] = useState<string | null>(null);
   const [storedRule, setStoredRule] = useState<OutcomeRuleDefinition | undefined>(undefined);
   /** The attached journey's details (its SCO rule and activity classes), once loaded; null when none. */
@@ -50,17 +51,17 @@ export function DatasetPage({ ws, id }: { ws: string; id: string }) {
   }, [ws, id]);
   useEffect(() => void load(), [load]);
 
-  async function apply(f: Filter) {
-    setBusy(true);
-    setError(null);
-    try {
-      setView((await datasetsApi.get(ws, id, f)).result);
-      setFilter(f);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+  /** Shows the figures for `f`; asked again while figures are on their way, does nothing. */
+  function apply(f: Filter) {
+    return run(async () => {
+      setError(null);
+      try {
+        setView((await datasetsApi.get(ws, id, f)).result);
+        setFilter(f);
+      } catch (e) {
+        setError(errorText(e));
+      }
+    });
   }
   async function act(action: () => Promise<unknown>) {
     setError(null);

@@ -30,7 +30,7 @@ export function FiltersForm({
       aria-label={t('datasets.filters.label')}
       onSubmit={(e) => {
         e.preventDefault();
-        onApply(draft);
+        if (!busy) onApply(draft);
       }}
     >
       {(['from', 'to'] as const).map((k) => (
@@ -76,14 +76,15 @@ export function FiltersForm({
         </select>
       </div>
       <div className="datasets-actions">
-        <button className="button" type="submit" disabled={busy}>
+        <button className="button" type="submit" aria-disabled={busy || undefined}>
           {t('datasets.filters.apply')}
         </button>
         <button
           className="button button--secondary"
           type="button"
-          disabled={busy}
+          aria-disabled={busy || undefined}
           onClick={() => {
+            if (busy) return;
             setDraft({});
             onApply({});
           }}

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { formatList, formatNumber, t, type MessageId } from '../i18n';
+import { useOneAtATime } from '../state/one-at-a-time';
 import { ErrorSummary, TextField } from '../ui/field';
 import { importErrorText, importFailureWords } from './import-words';
 import {
@@ -54,7 +55,7 @@ export function MappingStep({
   const [job, setJob] = useState<ImportJob | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [cancelling, setCancelling] = useState(false);
+  const { busy: cancelling, run } = useOneAtATime();
   const unused = preview.columns.filter((c) => !Object.values(mapping).includes(c));
   const jobId = job?.id;
   const finish = useRef(onDone);
@@ -124,18 +125,19 @@ export function MappingStep({
     }
   }
 
-  async function cancel() {
-    if (!job) return;
-    setCancelling(true);
-    try {
-      const now = await datasetsApi.cancelImport(ws, job.id);
-      setJob(null);
-      setNotice(now.error ? importFailureWords(now.error) : t('datasets.mapping.cancelled'));
-    } catch (e) {
-      setError(importErrorText(e));
-    } finally {
-      setCancelling(false);
-    }
+  /** Cancels the import; does nothing while a cancel is on its way or once the rows are being stored. */
+  function cancel() {
+    if (!job || job.phase === 'storing') return;
+    const id = job.id;
+    void run(async () => {
+      try {
+        const now = await datasetsApi.cancelImport(ws, id);
+        setJob(null);
+        setNotice(now.error ? importFailureWords(now.error) : t('datasets.mapping.cancelled'));
+      } catch (e) {
+        setError(importErrorText(e));
+      }
+    });
   }
 
   const shown = job ? importProgress(job) : null;
@@ -283,8 +285,8 @@ export function MappingStep({
             <button
               className="button button--secondary"
               type="button"
-              onClick={() => void cancel()}
-              disabled={cancelling || job.phase === 'storing'}
+              onClick={cancel}
+              aria-disabled={cancelling || job.phase === 'storing' || undefined}
             >
               {cancelling ? t('datasets.mapping.cancelling') : t('datasets.mapping.cancelImport')}
             </button>

@@ -124,7 +124,7 @@ export function OutcomeFigures(props: {
         className="datasets-filters"
         onSubmit={(e) => {
           e.preventDefault();
-          if (chosen) props.onMeasure(chosen);
+          if (chosen && !props.busy) props.onMeasure(chosen);
         }}
       >
         <label htmlFor={`${id}-sco`}>{t('evidence.dataset.scoLabel')}</label>
@@ -147,15 +147,19 @@ export function OutcomeFigures(props: {
         </select>
         <label htmlFor={`${id}-value`}>{t('evidence.dataset.scoValueLabel')}</label>
         <input id={`${id}-value`} value={value} onChange={(e) => setValue(e.target.value)} />
-        <button type="submit" className="button button--secondary" disabled={props.busy || chosen === null}>
+        <button
+          type="submit"
+          className="button button--secondary"
+          aria-disabled={props.busy || chosen === null || undefined}
+        >
           {t('evidence.dataset.measure')}
         </button>
         {props.onSave ? (
           <button
             type="button"
             className="button button--secondary"
-            disabled={props.busy || chosen === null}
-            onClick={() => chosen && props.onSave?.(chosen)}
+            aria-disabled={props.busy || chosen === null || undefined}
+            onClick={() => chosen && !props.busy && props.onSave?.(chosen)}
           >
             {t('evidence.dataset.scoSave')}
           </button>

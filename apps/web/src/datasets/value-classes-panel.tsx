@@ -8,6 +8,7 @@ import {
 } from '@waymark/core';
 import { ApiError } from '../api/api-error';
 import { t } from '../i18n';
+import { useOneAtATime } from '../state/one-at-a-time';
 import { ErrorSummary, errorText } from '../ui/field';
 
 /** The activity a refused `meta.update` names, from its path (`…valueClasses["Chase claim"]`), if any. */
@@ -55,14 +56,15 @@ export function ValueClassesPanel(props: {
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useOneAtATime();
   const suggested = (a: string) => {
     const s = props.stored === undefined ? suggestValueClass(a) : undefined;
     return s && choices[a] === s.valueClass ? s : undefined;
   };
   const anySuggested = props.activities.some((a) => suggested(a) !== undefined);
 
-  async function save() {
+  function save() {
+    if (busy) return;
     setSaved(false);
     setError(null);
     const checked = checkValueClasses(choices);
@@ -70,19 +72,18 @@ export function ValueClassesPanel(props: {
     setProblems(found);
     if (checked.problems.length > 0)
       return setError(t('valueAdded.classes.problems', { count: checked.problems.length }));
-    setBusy(true);
-    try {
-      await props.onSave(checked.classes);
-      setSaved(true);
-    } catch (e) {
-      const activity = e instanceof ApiError ? activityOfRefusal(e.path) : undefined;
-      if (activity !== undefined) {
-        setProblems({ [activity]: t('valueAdded.classes.refused') });
-        setError(t('valueAdded.classes.problems', { count: 1 }));
-      } else setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    void run(async () => {
+      try {
+        await props.onSave(checked.classes);
+        setSaved(true);
+      } catch (e) {
+        const activity = e instanceof ApiError ? activityOfRefusal(e.path) : undefined;
+        if (activity !== undefined) {
+          setProblems({ [activity]: t('valueAdded.classes.refused') });
+          setError(t('valueAdded.classes.problems', { count: 1 }));
+        } else setError(errorText(e));
+      }
+    });
   }
 
   return (
@@ -94,7 +95,7 @@ export function ValueClassesPanel(props: {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          void save();
+          save();
         }}
       >
         <table className="datasets-table">
@@ -157,7 +158,7 @@ export function ValueClassesPanel(props: {
           </tbody>
         </table>
         {props.canEdit ? (
-          <button type="submit" className="button" disabled={busy}>
+          <button type="submit" className="button" aria-disabled={busy || undefined}>
             {t('valueAdded.classes.save')}
           </button>
         ) : null}

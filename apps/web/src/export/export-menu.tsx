@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { isBilingual, type Journey } from '@waymark/core';
 import { getLocale, t } from '../i18n';
 import { shownLanguages, useContentView } from '../editor/bilingual-content';
+import { useOneAtATime } from '../state/one-at-a-time';
 import { errorText } from '../ui/field';
 import { downloadFile } from './download';
 import {
@@ -63,18 +64,20 @@ export function ExportMenu({
     locale: getLocale(),
     languages: isBilingual(journey.meta) ? shownLanguages(journey, view) : undefined,
   };
-  const run = async (format: ExportFormat) => {
-    const fileName = exportFileName(journey, format);
-    setStatus({ kind: 'busy', format });
-    try {
-      await downloadFile(exportUrl(ws, journeyId, format, sheets, words), fileName);
-      setStatus({ kind: 'done', fileName });
-      setOpen(false);
-      toggle.current?.focus();
-    } catch (error) {
-      setStatus({ kind: 'failed', format, message: errorText(error) });
-    }
-  };
+  const oneAtATime = useOneAtATime();
+  const run = (format: ExportFormat) =>
+    oneAtATime.run(async () => {
+      const fileName = exportFileName(journey, format);
+      setStatus({ kind: 'busy', format });
+      try {
+        await downloadFile(exportUrl(ws, journeyId, format, sheets, words), fileName);
+        setStatus({ kind: 'done', fileName });
+        setOpen(false);
+        toggle.current?.focus();
+      } catch (error) {
+        setStatus({ kind: 'failed', format, message: errorText(error) });
+      }
+    });
 
   const busy = status.kind === 'busy';
   return (
@@ -111,7 +114,7 @@ export function ExportMenu({
                 type="button"
                 className="export-menu__item"
                 aria-describedby={`${id}-${format.id}-hint`}
-                disabled={busy}
+                aria-disabled={busy || undefined}
                 onClick={() => void run(format)}
               >
                 <span className="export-menu__label">{format.label}</span>

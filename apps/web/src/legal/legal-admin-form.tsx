@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { useOneAtATime } from '../state/one-at-a-time';
 import { ErrorSummary, TextField, errorText } from '../ui/field';
 import { formatDateTimeIn, t, type MessageId } from '../i18n';
 import { saveLegal, type Bilingual, type LegalPageName, type LegalSettings, type Stored } from './legal-api';
@@ -154,12 +155,13 @@ export function LegalForm<P extends LegalPageName>(props: {
   onSaved: (stored: Stored<LegalSettings[P]>) => void;
 }) {
   const [problem, setProblem] = useState<{ field: string | null; message: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useOneAtATime();
   const [saved, setSaved] = useState(false);
   const current = props.stored.settings as unknown as Record<string, unknown>;
   const fields = formFields[props.page];
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (busy) return;
     const form = new FormData(event.currentTarget);
     const read = readForm(fields, (name) => String(form.get(name) ?? ''));
     setSaved(false);
@@ -167,21 +169,20 @@ export function LegalForm<P extends LegalPageName>(props: {
       setProblem(read.problem);
       return;
     }
-    setBusy(true);
-    setProblem(null);
-    try {
-      const stored = await saveLegal(
-        props.page,
-        read.settings as unknown as LegalSettings[P],
-        props.csrfToken,
-      );
-      props.onSaved(stored);
-      setSaved(true);
-    } catch (error) {
-      setProblem({ field: null, message: errorText(error) });
-    } finally {
-      setBusy(false);
-    }
+    void run(async () => {
+      setProblem(null);
+      try {
+        const stored = await saveLegal(
+          props.page,
+          read.settings as unknown as LegalSettings[P],
+          props.csrfToken,
+        );
+        props.onSaved(stored);
+        setSaved(true);
+      } catch (error) {
+        setProblem({ field: null, message: errorText(error) });
+      }
+    });
   }
   const errorFor = (name: string) => (problem?.field === name ? problem.message : null);
   return (
@@ -242,7 +243,7 @@ export function LegalForm<P extends LegalPageName>(props: {
           />
         );
       })}
-      <button className="button" type="submit" disabled={busy}>
+      <button className="button" type="submit" aria-disabled={busy || undefined}>
         {busy ? t('legal.admin.saving') : t('legal.admin.save')}
       </button>
       <p role="status" className="legal-saved">

@@ -3,6 +3,7 @@ import { useRouter } from '../app/router';
 import { useSession } from '../app/session';
 import { useEditorContext } from '../editor/editor-context';
 import { formatDateIn, t } from '../i18n';
+import { useOneAtATime } from '../state/one-at-a-time';
 import { errorText } from '../ui/field';
 import { markReviewed } from './library-api';
 
@@ -18,26 +19,26 @@ export function ReviewPanel() {
   const { route } = useRouter();
   const { session } = useSession();
   const [next, setNext] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useOneAtATime();
   const [said, setSaid] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const meta = journey.meta;
   if (route.page !== 'editor') return null;
   const csrf = session.status === 'signed-in' ? session.me.csrfToken : '';
-  const mark = async () => {
+  const mark = () => {
+    if (busy) return;
     setSaid(null);
     if (next.trim() !== '' && !isoDate.test(next.trim())) return setProblem(t('library.review.badDate'));
     setProblem(null);
-    setBusy(true);
-    try {
-      await markReviewed(route.ws, route.id, next.trim() || undefined, csrf);
-      setSaid(t('library.review.done'));
-      setNext('');
-    } catch (e) {
-      setProblem(t('library.review.failed', { reason: errorText(e) }));
-    } finally {
-      setBusy(false);
-    }
+    void run(async () => {
+      try {
+        await markReviewed(route.ws, route.id, next.trim() || undefined, csrf);
+        setSaid(t('library.review.done'));
+        setNext('');
+      } catch (e) {
+        setProblem(t('library.review.failed', { reason: errorText(e) }));
+      }
+    });
   };
   return (
     <section className="review-panel" aria-labelledby="review-heading">
@@ -69,7 +70,7 @@ export function ReviewPanel() {
               onChange={(e) => setNext(e.target.value)}
             />
           </div>
-          <button className="button" type="button" disabled={busy} onClick={() => void mark()}>
+          <button className="button" type="button" aria-disabled={busy || undefined} onClick={mark}>
             {busy ? t('library.review.marking') : t('library.review.mark')}
           </button>
           <p role="status">{said}</p>

@@ -6,6 +6,7 @@ import { useRole, useSession } from '../app/session';
 import { useTitle } from '../app/use-title';
 import { t, type MessageId } from '../i18n';
 import { useJourney } from '../improve/use-journey';
+import { useOneAtATime } from '../state/one-at-a-time';
 import { ErrorSummary, SelectField, TextField, errorText } from '../ui/field';
 import {
   fileAsBase64,
@@ -62,7 +63,8 @@ export function SurveyImportPage({ ws, id }: { ws: string; id: string }) {
   const [mapping, setMapping] = useState<SurveyMappingDraft | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [problems, setProblems] = useState<readonly SurveyProblem[]>([]);
-  const [busy, setBusy] = useState(false);
+  // Reading the file and importing it share one gate: neither starts while either is on its way.
+  const { busy, run } = useOneAtATime();
   const [evidence, setEvidence] = useState<SurveyEvidence | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
@@ -79,59 +81,58 @@ export function SurveyImportPage({ ws, id }: { ws: string; id: string }) {
     setProblems(body?.problems ?? []);
   };
 
-  async function read(event: FormEvent<HTMLFormElement>) {
+  function read(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (busy) return;
     const input = event.currentTarget.elements.namedItem('survey-file') as HTMLInputElement | null;
     const chosen = input?.files?.[0];
     if (!chosen) {
       setError(t('survey.upload.noFile'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    setProblems([]);
-    setDone(null);
-    try {
-      const base64 = await fileAsBase64(chosen);
-      const p = await surveysApi.preview(ws, id, base64, chosen.name, csrf);
-      setFile({ name: chosen.name, base64 });
-      setPreview(p);
-      setMapping(p.mapping);
-      if (name.trim() === '') setName(chosen.name.replace(/\.(csv|xlsx)$/i, ''));
-    } catch (e) {
-      failed(e);
-    } finally {
-      setBusy(false);
-    }
+    void run(async () => {
+      setError(null);
+      setProblems([]);
+      setDone(null);
+      try {
+        const base64 = await fileAsBase64(chosen);
+        const p = await surveysApi.preview(ws, id, base64, chosen.name, csrf);
+        setFile({ name: chosen.name, base64 });
+        setPreview(p);
+        setMapping(p.mapping);
+        if (name.trim() === '') setName(chosen.name.replace(/\.(csv|xlsx)$/i, ''));
+      } catch (e) {
+        failed(e);
+      }
+    });
   }
 
-  async function confirm(event: FormEvent<HTMLFormElement>) {
+  function confirm(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!file || !mapping) return;
+    if (busy || !file || !mapping) return;
     if (name.trim() === '') {
       setError(t('survey.name.missing'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    setProblems([]);
-    try {
-      const made = await surveysApi.importSurvey(
-        ws,
-        id,
-        { name: name.trim(), fileName: file.name, file: file.base64, mapping },
-        csrf,
-      );
-      forgetSurveyEvidence();
-      setDone(t('survey.done', { responses: made.responses }));
-      setPreview(null);
-      setMapping(null);
-      setFile(null);
-    } catch (e) {
-      failed(e);
-    } finally {
-      setBusy(false);
-    }
+    void run(async () => {
+      setError(null);
+      setProblems([]);
+      try {
+        const made = await surveysApi.importSurvey(
+          ws,
+          id,
+          { name: name.trim(), fileName: file.name, file: file.base64, mapping },
+          csrf,
+        );
+        forgetSurveyEvidence();
+        setDone(t('survey.done', { responses: made.responses }));
+        setPreview(null);
+        setMapping(null);
+        setFile(null);
+      } catch (e) {
+        failed(e);
+      }
+    });
   }
 
   const setQuestion = (i: number, change: Partial<SurveyMappingDraft['questions'][number]>) =>
@@ -186,7 +187,7 @@ export function SurveyImportPage({ ws, id }: { ws: string; id: string }) {
         {quoteStatus}
       </p>
 
-      <form onSubmit={(e) => void read(e)} aria-labelledby="survey-upload-heading">
+      <form onSubmit={read} aria-labelledby="survey-upload-heading">
         <h2 id="survey-upload-heading">{t('survey.upload.title')}</h2>
         <div className="field">
           <label htmlFor="survey-file">{t('survey.upload.file')}</label>
@@ -201,13 +202,13 @@ export function SurveyImportPage({ ws, id }: { ws: string; id: string }) {
             aria-describedby="survey-file-hint"
           />
         </div>
-        <button type="submit" className="button" disabled={busy}>
+        <button type="submit" className="button" aria-disabled={busy || undefined}>
           {t('survey.upload.read')}
         </button>
       </form>
 
       {preview && mapping ? (
-        <form onSubmit={(e) => void confirm(e)} aria-labelledby="survey-map-heading">
+        <form onSubmit={confirm} aria-labelledby="survey-map-heading">
           <h2 id="survey-map-heading">{t('survey.map.title')}</h2>
           <p>{t(`survey.source.${preview.source}` as MessageId)}</p>
           <TextField
@@ -317,7 +318,7 @@ export function SurveyImportPage({ ws, id }: { ws: string; id: string }) {
             </table>
           </div>
           <p className="hint">{t('survey.confirm.hint')}</p>
-          <button type="submit" className="button" disabled={busy}>
+          <button type="submit" className="button" aria-disabled={busy || undefined}>
             {t('survey.confirm.button')}
           </button>
         </form>

@@ -14,6 +14,7 @@ import { useTitle } from '../app/use-title';
 import { ApiError } from '../api/api-error';
 import type { JourneySummary } from '../api/types';
 import { formatDateIn, t, useLocale, type MessageId } from '../i18n';
+import { useOneAtATime } from '../state/one-at-a-time';
 import { ChoiceField, ErrorSummary, TextField, errorText } from '../ui/field';
 import { packProblemsOf, packProblemWords } from './pack-problems';
 import { slugify } from './templates';
@@ -109,34 +110,37 @@ function StartMap(props: { ws: string; name: string; body: () => Promise<Templat
   const [open, setOpen] = useState(false);
   const [title, setTitle] = useState(props.name);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useOneAtATime();
   if (!open)
     return (
       <button className="button button--small" type="button" onClick={() => setOpen(true)}>
         {t('templates.start.button', { name: props.name })}
       </button>
     );
-  async function start(event: FormEvent<HTMLFormElement>) {
+  function start(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (busy) return;
     if (title.trim() === '') return setError(t('templates.start.noTitle'));
-    setBusy(true);
-    setError(null);
-    try {
-      const body = await props.body();
-      if (body.kind !== 'map') return;
-      const made = journeyFromTemplateBody(body, { id: slugify(title, randomSuffix()), title: title.trim() });
-      if (!made.ok) return setError(t('errors.code.invalidJourney'));
-      const csrf = session.status === 'signed-in' ? session.me.csrfToken : '';
-      const stored = await createJourney(props.ws, made.value, csrf);
-      navigate({ page: 'editor', ws: props.ws, id: stored.id });
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    void run(async () => {
+      setError(null);
+      try {
+        const body = await props.body();
+        if (body.kind !== 'map') return;
+        const made = journeyFromTemplateBody(body, {
+          id: slugify(title, randomSuffix()),
+          title: title.trim(),
+        });
+        if (!made.ok) return setError(t('errors.code.invalidJourney'));
+        const csrf = session.status === 'signed-in' ? session.me.csrfToken : '';
+        const stored = await createJourney(props.ws, made.value, csrf);
+        navigate({ page: 'editor', ws: props.ws, id: stored.id });
+      } catch (e) {
+        setError(errorText(e));
+      }
+    });
   }
   return (
-    <form className="template-action" onSubmit={(e) => void start(e)}>
+    <form className="template-action" onSubmit={start}>
       <TextField
         label={t('templates.start.title')}
         value={title}
@@ -145,7 +149,7 @@ function StartMap(props: { ws: string; name: string; body: () => Promise<Templat
         maxLength={200}
         autoFocus
       />
-      <button className="button button--small" type="submit" disabled={busy}>
+      <button className="button button--small" type="submit" aria-disabled={busy || undefined}>
         {t('templates.start.submit')}
       </button>{' '}
       <button className="button button--small button--secondary" type="button" onClick={() => setOpen(false)}>

@@ -3,6 +3,7 @@ import { LinkDialogButton, linkStateLabel, MadeLink, StatusAndError } from '../u
 import { formatDate } from '../app/format';
 import { t, tRich } from '../i18n';
 import { useSession } from '../app/session';
+import { useOneAtATime } from '../state/one-at-a-time';
 import { errorText } from '../ui/field';
 import { expiryFor, shareDurations, shareState, sortShares, type ListedShare } from './share-model';
 import './views.css';
@@ -28,7 +29,7 @@ function ShareDialogBody({ ws, journeyId, close }: { ws: string; journeyId: stri
   const [made, setMade] = useState<{ url: string; expiresAt: string } | null>(null);
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useOneAtATime();
 
   const reload = useCallback(async () => {
     try {
@@ -41,21 +42,19 @@ function ShareDialogBody({ ws, journeyId, close }: { ws: string; journeyId: stri
     void reload();
   }, [reload]);
 
-  const create = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const link = await api.createShare(ws, journeyId, expiryFor(new Date(), days));
-      const url = link.url ?? `${window.location.origin}/share/${link.token ?? ''}`;
-      setMade({ url, expiresAt: link.expiresAt });
-      setStatus(t('views.share.made', { date: formatDate(link.expiresAt) }));
-      await reload();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const create = () =>
+    run(async () => {
+      setError(null);
+      try {
+        const link = await api.createShare(ws, journeyId, expiryFor(new Date(), days));
+        const url = link.url ?? `${window.location.origin}/share/${link.token ?? ''}`;
+        setMade({ url, expiresAt: link.expiresAt });
+        setStatus(t('views.share.made', { date: formatDate(link.expiresAt) }));
+        await reload();
+      } catch (e) {
+        setError(errorText(e));
+      }
+    });
   const revoke = async (share: ListedShare) => {
     setError(null);
     try {
@@ -82,7 +81,12 @@ function ShareDialogBody({ ws, journeyId, close }: { ws: string; journeyId: stri
           ))}
         </select>
       </div>
-      <button type="button" className="button" onClick={() => void create()} disabled={busy}>
+      <button
+        type="button"
+        className="button"
+        onClick={() => void create()}
+        aria-disabled={busy || undefined}
+      >
         {t('views.share.create')}
       </button>
       {made ? (

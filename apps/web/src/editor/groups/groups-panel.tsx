@@ -2,6 +2,7 @@ import type { WorkshopAction, WorkshopGroup, WorkshopGroups } from '@waymark/api
 import type { Journey } from '@waymark/core';
 import { useId, useState, type FormEvent } from 'react';
 import type { ApiClient } from '../../api/client';
+import { useOneAtATime } from '../../state/one-at-a-time';
 import { errorText } from '../../ui/field';
 import { assignable, nextGroupName, placeWords } from './group-model';
 import type { MergeResult, MergeSummary } from './group-types';
@@ -123,14 +124,15 @@ function AddGroupForm(props: Parameters<typeof GroupsPanel>[0]) {
   const [from, setFrom] = useState(journey.columns[0]?.id ?? '');
   const [to, setTo] = useState(journey.columns[0]?.id ?? '');
   const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useOneAtATime();
   const suggested = nextGroupName(work);
   const columns = journey.columns;
   const validFrom = columns.some((c) => c.id === from) ? from : (columns[0]?.id ?? '');
   const validTo = columns.some((c) => c.id === to) ? to : (columns[0]?.id ?? '');
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (busy) return;
     const groupName = name.trim() || suggested;
     if (work?.groups.some((g) => g.name.toLowerCase() === groupName.toLowerCase()))
       return setProblem(t('groups.add.taken', { name: groupName }));
@@ -145,17 +147,16 @@ function AddGroupForm(props: Parameters<typeof GroupsPanel>[0]) {
       setName('');
       return;
     }
-    setBusy(true);
-    try {
-      const copy = await api.makeGroupCopy(ws, journeyId, groupName);
-      send({ type: 'groups.add', name: groupName, place: { kind: 'copy', journeyId: copy.id } });
-      setProblem(null);
-      setName('');
-    } catch (err) {
-      setProblem(t('groups.add.copyFailed', { name: groupName, error: errorText(err) }));
-    } finally {
-      setBusy(false);
-    }
+    void run(async () => {
+      try {
+        const copy = await api.makeGroupCopy(ws, journeyId, groupName);
+        send({ type: 'groups.add', name: groupName, place: { kind: 'copy', journeyId: copy.id } });
+        setProblem(null);
+        setName('');
+      } catch (err) {
+        setProblem(t('groups.add.copyFailed', { name: groupName, error: errorText(err) }));
+      }
+    });
   };
 
   return (
@@ -212,7 +213,7 @@ function AddGroupForm(props: Parameters<typeof GroupsPanel>[0]) {
           </select>
         </span>
       ) : null}
-      <button type="submit" className="button button--small" disabled={busy}>
+      <button type="submit" className="button button--small" aria-disabled={busy || undefined}>
         {busy ? t('groups.add.making') : t('groups.add.submit')}
       </button>
       {problem ? (
@@ -232,42 +233,41 @@ function GroupItem(props: Parameters<typeof GroupsPanel>[0] & { group: WorkshopG
   const [preview, setPreview] = useState<MergeSummary | null>(null);
   const [result, setResult] = useState<MergeResult | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useOneAtATime();
   const copyId = group.place.kind === 'copy' ? group.place.journeyId : null;
   const person = others.find((p) => p.id === chosen) ?? others[0];
 
-  const check = async () => {
+  // Check and merge share one gate: neither starts while either is on its way.
+  const check = () => {
     if (!copyId) return;
-    setBusy(true);
-    try {
-      setPreview(await api.groupMergePreview(ws, copyId));
-      setProblem(null);
-    } catch (err) {
-      setProblem(t('groups.checkFailed', { name: group.name, error: errorText(err) }));
-    } finally {
-      setBusy(false);
-    }
+    void run(async () => {
+      try {
+        setPreview(await api.groupMergePreview(ws, copyId));
+        setProblem(null);
+      } catch (err) {
+        setProblem(t('groups.checkFailed', { name: group.name, error: errorText(err) }));
+      }
+    });
   };
-  const merge = async () => {
+  const merge = () => {
     if (!copyId) return;
-    setBusy(true);
-    try {
-      const merged = await api.mergeGroupCopy(ws, copyId);
-      setResult(merged);
-      setPreview(null);
-      setProblem(null);
-      send({
-        type: 'groups.merged',
-        groupId: group.id,
-        version: merged.version,
-        applied: merged.added.length + merged.changed.length + merged.removed.length,
-        skipped: merged.skipped.length,
-      });
-    } catch (err) {
-      setProblem(t('groups.mergeFailed', { name: group.name, error: errorText(err) }));
-    } finally {
-      setBusy(false);
-    }
+    void run(async () => {
+      try {
+        const merged = await api.mergeGroupCopy(ws, copyId);
+        setResult(merged);
+        setPreview(null);
+        setProblem(null);
+        send({
+          type: 'groups.merged',
+          groupId: group.id,
+          version: merged.version,
+          applied: merged.added.length + merged.changed.length + merged.removed.length,
+          skipped: merged.skipped.length,
+        });
+      } catch (err) {
+        setProblem(t('groups.mergeFailed', { name: group.name, error: errorText(err) }));
+      }
+    });
   };
 
   return (
@@ -333,7 +333,7 @@ function GroupItem(props: Parameters<typeof GroupsPanel>[0] & { group: WorkshopG
               <button
                 type="button"
                 className="button button--secondary button--small"
-                disabled={busy}
+                aria-disabled={busy || undefined}
                 onClick={check}
               >
                 {t('groups.check', { name: group.name })}
@@ -352,7 +352,12 @@ function GroupItem(props: Parameters<typeof GroupsPanel>[0] & { group: WorkshopG
       {preview ? (
         <div className="groups-panel__preview">
           <MergeSummaryView summary={preview} heading={t('groups.previewHeading', { name: group.name })} />
-          <button type="button" className="button button--small" disabled={busy} onClick={merge}>
+          <button
+            type="button"
+            className="button button--small"
+            aria-disabled={busy || undefined}
+            onClick={merge}
+          >
             {t('groups.merge', { name: group.name })}
           </button>{' '}
           <button
