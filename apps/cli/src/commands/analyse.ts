@@ -47,6 +47,10 @@ const costModelFiles = () => import('../files/read-cost-model');
 const wordsModule = () => import('../emit-sql/words');
 const catalogueWords = async (env: CliContext['env']) => (await wordsModule()).cliWords(env);
 
+/** The page an HTML survey section without a log goes into, in the reader's language. */
+const surveyPage = (w: Words): string =>
+  `<!doctype html>\n<html lang="${w('eventlog.report.languageTag')}"><head><meta charset="utf-8"><title>${w('commands.surveyReport.pageTitle')}</title></head><body><main>\n</main></body></html>\n`;
+
 /** `waymark analyse --help`: typed parts as they are, `{id}` the catalogue's `help.<id>` (help.ts). */
 const help = `waymark analyse <log> [options]
 waymark analyse --survey <export> [--survey-map FILE] [--format json|md|html] [--out FILE]
@@ -228,11 +232,7 @@ export const analyseCommand: CliCommand = {
         const { readSurveyEvidence, withSurveyEvidence } = await surveyEvidence();
         const survey = await readSurveyEvidence(ctx.cwd, ctx.env, v.survey!, v['survey-map']);
         const empty =
-          format === 'json'
-            ? '{}'
-            : format === 'md'
-              ? ''
-              : '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Survey answers</title></head><body><main>\n</main></body></html>\n';
+          format === 'json' ? '{}' : format === 'md' ? '' : surveyPage(await catalogueWords(ctx.env));
         return await emit(ctx, v.out, withSurveyEvidence(format, empty, survey));
       }
       const config = await readConfig(v, ctx);

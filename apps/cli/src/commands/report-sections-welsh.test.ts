@@ -133,6 +133,13 @@ describe('report sections in Welsh (WAYMARK_LANG=cy), every word from the catalo
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout.startsWith('## Atebion yr arolwg (survey.csv)\n\n20 ymateb o survey.csv')).toBe(true);
       noEnglish(r.stdout);
+      // as HTML, the page around it is Welsh too: its language and its title
+      const html = await runCli(['analyse', ...survey, '--format', 'html'], dir, cy);
+      expect(html.code, html.stderr).toBe(0);
+      expect(html.stdout).toMatch(
+        /^<!doctype html>\n<html lang="cy-GB"><head><meta charset="utf-8"><title>Atebion yr arolwg<\/title><\/head><body><main>\n<h2>Atebion yr arolwg \(survey\.csv\)<\/h2>/,
+      );
+      noEnglish(html.stdout);
     }));
 
   it('given compare --survey as HTML, then the survey section is Welsh', () =>
