@@ -2,6 +2,7 @@ import { Fragment, useEffect, useRef, useState, type FormEvent, type ReactNode }
 import { formatDateTime } from '../app/format';
 import { useSession } from '../app/session';
 import { formatList, t } from '../i18n';
+import { useOneAtATime } from '../state/one-at-a-time';
 import { errorText } from '../ui/field';
 import {
   excerpt,
@@ -299,28 +300,28 @@ function useCommentDraft(onSubmit: (body: string, mentions: string[]) => Promise
   const [text, setText] = useState('');
   const [picked, setPicked] = useState<readonly MentionRef[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
+  const { busy: sending, run } = useOneAtATime();
+  const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
+    if (sending) return;
     const body = text.trim();
     if (body === '') {
       setError(emptyError);
       return;
     }
-    setSending(true);
-    try {
-      await onSubmit(
-        body,
-        mentionsIn(body, picked).map((m) => m.id),
-      );
-      setText('');
-      setPicked([]);
-      setError(null);
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setSending(false);
-    }
+    void run(async () => {
+      try {
+        await onSubmit(
+          body,
+          mentionsIn(body, picked).map((m) => m.id),
+        );
+        setText('');
+        setPicked([]);
+        setError(null);
+      } catch (err) {
+        setError(errorText(err));
+      }
+    });
   };
   return {
     text,
@@ -340,7 +341,7 @@ function ReplyForm(props: {
 }) {
   const draft = useCommentDraft(props.onSubmit, t('comments.reply.error'));
   return (
-    <form className="comment-thread__reply" onSubmit={(e) => void draft.submit(e)} noValidate>
+    <form className="comment-thread__reply" onSubmit={draft.submit} noValidate>
       <MentionTextarea
         id={`reply-${props.threadId}`}
         label={t('comments.reply.label', { author: props.author })}
@@ -351,7 +352,7 @@ function ReplyForm(props: {
         error={draft.error}
         rows={2}
       />
-      <button type="submit" className="button button--small" disabled={draft.sending}>
+      <button type="submit" className="button button--small" aria-disabled={draft.sending || undefined}>
         {draft.sending ? t('comments.sending') : t('comments.reply.submit')}
       </button>
     </form>
@@ -365,7 +366,7 @@ function NewCommentForm(props: {
 }) {
   const draft = useCommentDraft(props.onSubmit, t('comments.new.error'));
   return (
-    <form className="comment-new" onSubmit={(e) => void draft.submit(e)} noValidate>
+    <form className="comment-new" onSubmit={draft.submit} noValidate>
       <MentionTextarea
         id="comment-body"
         label={props.label}
@@ -375,7 +376,7 @@ function NewCommentForm(props: {
         members={props.members}
         error={draft.error}
       />
-      <button type="submit" className="button button--small" disabled={draft.sending}>
+      <button type="submit" className="button button--small" aria-disabled={draft.sending || undefined}>
         {draft.sending ? t('comments.sending') : t('comments.new.submit')}
       </button>
     </form>

@@ -159,7 +159,7 @@ export function HistoryPanel(props: {
         <button
           type="button"
           className="button button--secondary"
-          disabled={pages.loading}
+          aria-disabled={pages.loading || undefined}
           onClick={pages.loadEarlier}
         >
           {pages.loading ? t('history.loadingEarlier') : t('history.showEarlier')}

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { LinkDialogButton, linkStateLabel, MadeLink, StatusAndError } from '../ui/made-link';
 import { formatDateTime } from '../app/format';
 import { useSession } from '../app/session';
+import { useOneAtATime } from '../state/one-at-a-time';
 import { errorText } from '../ui/field';
 import type { GuestRole, ListedGuest, ListedGuestLink } from './guest-types';
 import { untilText } from './guest-time';
@@ -38,7 +39,7 @@ function InviteGuestsBody({ ws, journeyId, close }: { ws: string; journeyId: str
   const [made, setMade] = useState<{ url: string; expiresAt: string } | null>(null);
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useOneAtATime();
 
   const reload = useCallback(async () => {
     try {
@@ -54,24 +55,22 @@ function InviteGuestsBody({ ws, journeyId, close }: { ws: string; journeyId: str
     return () => clearInterval(timer);
   }, [reload]);
 
-  const create = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const hours = duration === 'tomorrow' ? null : Number(duration);
-      const link = await api.createGuestLink(ws, journeyId, {
-        role,
-        ...(hours ? { expiresAt: new Date(Date.now() + hours * 3_600_000).toISOString() } : {}),
-      });
-      setMade({ url: link.url, expiresAt: link.link.expiresAt });
-      setStatus(t('guests.invite.made', { until: untilText(link.link.expiresAt, new Date()) }));
-      await reload();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const create = () =>
+    run(async () => {
+      setError(null);
+      try {
+        const hours = duration === 'tomorrow' ? null : Number(duration);
+        const link = await api.createGuestLink(ws, journeyId, {
+          role,
+          ...(hours ? { expiresAt: new Date(Date.now() + hours * 3_600_000).toISOString() } : {}),
+        });
+        setMade({ url: link.url, expiresAt: link.link.expiresAt });
+        setStatus(t('guests.invite.made', { until: untilText(link.link.expiresAt, new Date()) }));
+        await reload();
+      } catch (e) {
+        setError(errorText(e));
+      }
+    });
   const remove = async (guest: ListedGuest) => {
     setError(null);
     try {
@@ -115,7 +114,12 @@ function InviteGuestsBody({ ws, journeyId, close }: { ws: string; journeyId: str
           ))}
         </select>
       </div>
-      <button type="button" className="button" onClick={() => void create()} disabled={busy}>
+      <button
+        type="button"
+        className="button"
+        onClick={() => void create()}
+        aria-disabled={busy || undefined}
+      >
         {t('guests.invite.create')}
       </button>
       {made ? (

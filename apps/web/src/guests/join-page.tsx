@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useRouter } from '../app/router';
 import { useSession } from '../app/session';
 import { useTitle } from '../app/use-title';
+import { useOneAtATime } from '../state/one-at-a-time';
 import { ErrorSummary, TextField, errorText } from '../ui/field';
 import type { GuestInvite } from './guest-types';
 import { untilText } from './guest-time';
@@ -17,7 +18,7 @@ export function JoinPage({ token }: { token: string }) {
   const [name, setName] = useState('');
   const [organisation, setOrganisation] = useState('');
   const [nameError, setNameError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useOneAtATime();
   useTitle(t('guests.join.title'));
 
   useEffect(() => {
@@ -27,24 +28,25 @@ export function JoinPage({ token }: { token: string }) {
       .catch((e: unknown) => setProblem(errorText(e)));
   }, [api, token]);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (busy) return;
     if (name.trim() === '') {
       setNameError(t('guests.join.nameMissing'));
       return;
     }
     setNameError(null);
-    setBusy(true);
-    try {
-      await api.joinAsGuest(token, {
-        name: name.trim(),
-        ...(organisation.trim() ? { organisation: organisation.trim() } : {}),
-      });
-      navigate({ page: 'guest' }, { replace: true, search: '?live' });
-    } catch (e) {
-      setProblem(errorText(e));
-      setBusy(false);
-    }
+    void run(async () => {
+      try {
+        await api.joinAsGuest(token, {
+          name: name.trim(),
+          ...(organisation.trim() ? { organisation: organisation.trim() } : {}),
+        });
+        navigate({ page: 'guest' }, { replace: true, search: '?live' });
+      } catch (e) {
+        setProblem(errorText(e));
+      }
+    });
   };
 
   if (problem && !invite) return <Ended title={t('guests.join.broken')} message={problem} />;
@@ -74,7 +76,7 @@ export function JoinPage({ token }: { token: string }) {
         })}
       </p>
       <ErrorSummary message={problem} />
-      <form onSubmit={(e) => void submit(e)} noValidate>
+      <form onSubmit={submit} noValidate>
         <TextField
           label={t('guests.join.name')}
           hint={t('guests.join.nameHint')}
@@ -92,7 +94,7 @@ export function JoinPage({ token }: { token: string }) {
           onChange={(e) => setOrganisation(e.target.value)}
         />
         <p className="hint">{t('guests.join.recorded')}</p>
-        <button type="submit" className="button" disabled={busy}>
+        <button type="submit" className="button" aria-disabled={busy || undefined}>
           {t('guests.join.submit')}
         </button>
       </form>

@@ -5,6 +5,7 @@ import { useRouter } from '../app/router';
 import { useSession } from '../app/session';
 import type { TemplateName } from '@waymark/core';
 import { buildFromTemplate, slugify, templateHint, templateIds, templateLabel } from '../templates/templates';
+import { useOneAtATime } from '../state/one-at-a-time';
 import { ErrorSummary, SelectField, TextField, errorText } from '../ui/field';
 import { t } from '../i18n';
 
@@ -13,10 +14,12 @@ export function CreateJourneyForm({ ws }: { ws: string }) {
   const { api } = useSession();
   const { navigate } = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // Creating and importing share one gate: neither starts while either is on its way.
+  const { busy, run } = useOneAtATime();
 
-  async function create(event: FormEvent<HTMLFormElement>) {
+  function create(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (busy) return;
     const form = new FormData(event.currentTarget);
     const title = String(form.get('title')).trim();
     if (title === '') {
@@ -38,19 +41,20 @@ export function CreateJourneyForm({ ws }: { ws: string }) {
       return;
     }
     const journey = made.journey;
-    setBusy(true);
-    setError(null);
-    try {
-      const created = await api.createJourney(ws, journey);
-      navigate({ page: 'editor', ws, id: created.id });
-    } catch (e) {
-      setError(errorText(e));
-      setBusy(false);
-    }
+    void run(async () => {
+      setError(null);
+      try {
+        const created = await api.createJourney(ws, journey);
+        navigate({ page: 'editor', ws, id: created.id });
+      } catch (e) {
+        setError(errorText(e));
+      }
+    });
   }
 
-  async function importFile(event: FormEvent<HTMLFormElement>) {
+  function importFile(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (busy) return;
     const input = event.currentTarget.elements.namedItem('file') as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) {
@@ -58,19 +62,19 @@ export function CreateJourneyForm({ ws }: { ws: string }) {
       return;
     }
     const yaml = /\.ya?ml$/i.test(file.name);
-    setBusy(true);
-    setError(null);
-    try {
-      const created = await api.importFile(
-        ws,
-        await file.text(),
-        yaml ? 'application/yaml' : 'application/json',
-      );
-      navigate({ page: 'editor', ws, id: created.id });
-    } catch (e) {
-      setError(t('pages.create.fileProblem', { file: file.name, problem: errorText(e) }));
-      setBusy(false);
-    }
+    void run(async () => {
+      setError(null);
+      try {
+        const created = await api.importFile(
+          ws,
+          await file.text(),
+          yaml ? 'application/yaml' : 'application/json',
+        );
+        navigate({ page: 'editor', ws, id: created.id });
+      } catch (e) {
+        setError(t('pages.create.fileProblem', { file: file.name, problem: errorText(e) }));
+      }
+    });
   }
 
   return (
@@ -105,7 +109,7 @@ export function CreateJourneyForm({ ws }: { ws: string }) {
               </div>
             ))}
           </fieldset>
-          <button className="button" type="submit" disabled={busy}>
+          <button className="button" type="submit" aria-disabled={busy || undefined}>
             {t('pages.create.submit')}
           </button>
         </form>
@@ -117,7 +121,7 @@ export function CreateJourneyForm({ ws }: { ws: string }) {
             accept=".json,.yaml,.yml,application/json"
             hint={t('pages.create.importHint')}
           />
-          <button className="button button--secondary" type="submit" disabled={busy}>
+          <button className="button button--secondary" type="submit" aria-disabled={busy || undefined}>
             {t('pages.create.import')}
           </button>
         </form>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useRouter } from '../app/router';
 import { useSession } from '../app/session';
 import { useTitle } from '../app/use-title';
+import { useOneAtATime } from '../state/one-at-a-time';
 import { ErrorSummary, TextField, errorText } from '../ui/field';
 import { t } from '../i18n';
 import { SingleSignOn, ssoRefusal } from './single-sign-on';
@@ -12,21 +13,20 @@ export function SignInPage() {
   const { api, refresh } = useSession();
   const { navigate } = useRouter();
   const [error, setError] = useState<string | null>(() => ssoRefusal(window.location.search));
-  const [busy, setBusy] = useState(false);
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  const { busy, run } = useOneAtATime();
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setBusy(true);
-    setError(null);
-    try {
-      await api.signIn({ email: String(form.get('email')), password: String(form.get('password')) });
-      await refresh();
-      navigate({ page: 'start' }, { replace: true });
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    void run(async () => {
+      setError(null);
+      try {
+        await api.signIn({ email: String(form.get('email')), password: String(form.get('password')) });
+        await refresh();
+        navigate({ page: 'start' }, { replace: true });
+      } catch (e) {
+        setError(errorText(e));
+      }
+    });
   }
   return (
     <div className="narrow">
@@ -49,7 +49,7 @@ export function SignInPage() {
           autoComplete="current-password"
           required
         />
-        <button className="button" type="submit" disabled={busy}>
+        <button className="button" type="submit" aria-disabled={busy || undefined}>
           {busy ? t('pages.signIn.busy') : t('pages.signIn.submit')}
         </button>
       </form>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiClient } from '../../api/client';
+import { useOneAtATime } from '../../state/one-at-a-time';
 import { errorText } from '../../ui/field';
 import type { HistoryVersion } from './group-history';
 
@@ -27,7 +28,7 @@ const merged = (a: readonly HistoryVersion[], b: readonly HistoryVersion[]) => {
 export function useHistoryPages(api: ApiClient, ws: string, id: string, version: number): HistoryPages {
   const [items, setItems] = useState<readonly HistoryVersion[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
+  const { busy: loading, run } = useOneAtATime();
   const newest = useRef(0);
   const oldest = useRef(Number.MAX_SAFE_INTEGER);
 
@@ -66,13 +67,13 @@ export function useHistoryPages(api: ApiClient, ws: string, id: string, version:
 
   const loadEarlier = useCallback(() => {
     if (oldest.current <= 1) return;
-    setLoading(true);
-    api
-      .history(ws, id, { before: oldest.current, limit: HISTORY_PAGE })
-      .then((r) => take(r.items as unknown as HistoryVersion[]))
-      .catch((e: unknown) => setError(errorText(e)))
-      .finally(() => setLoading(false));
-  }, [api, ws, id, take]);
+    void run(() =>
+      api
+        .history(ws, id, { before: oldest.current, limit: HISTORY_PAGE })
+        .then((r) => take(r.items as unknown as HistoryVersion[]))
+        .catch((e: unknown) => setError(errorText(e))),
+    );
+  }, [api, ws, id, take, run]);
 
   return {
     items,
