@@ -41,8 +41,7 @@ async function head(path: string, gzip: boolean): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
   let n = 0;
   try {
-    // the sample only: decompressed here, never a worker's chunks ahead of it
-    for await (const chunk of readFileChunks(path, true, undefined, { inflateInWorkerFrom: Infinity })) {
+    for await (const chunk of readFileChunks(path, true)) {
       parts.push(chunk.subarray(0, SAMPLE_BYTES - n));
       n += Math.min(chunk.length, SAMPLE_BYTES - n);
       if (n >= SAMPLE_BYTES) break;

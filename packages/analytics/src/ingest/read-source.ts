@@ -1,10 +1,7 @@
 import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
-import type { Worker } from 'node:worker_threads';
+import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
-import { startWorker } from '../model/start-worker';
 import { ImportError } from './import-result';
-import { overExpansion, type ExpansionLimits, type InflateMessage } from './inflate-limits';
 import { defaultImportLimits, megabytes, type ImportLimits } from './limits';
 
 export type LogFormat = 'csv' | 'xes' | 'parquet';
@@ -58,23 +55,9 @@ export const maxHintRatio = 64;
 
 /** What a read may expand to, and who is told how far it got. */
 export interface ReadWatch {
-  readonly limits?: ExpansionLimits;
+  readonly limits?: Pick<ImportLimits, 'expandedBytes' | 'expansionRatio' | 'ratioFromBytes'>;
   /** Bytes of the file read so far (compressed bytes for gzip), now and then. */
   readonly onProgress?: (bytesRead: number) => void;
-  /**
-   * A gzip file of at least this many bytes is decompressed by a worker thread, ahead of the thread that
-   * parses it (default 4 MB: below it the worker's start costs more than it saves; Infinity: never).
-   */
-  readonly inflateInWorkerFrom?: number;
-  /** Told once, with the first decompressed chunk, which thread decompressed it. */
-  readonly inflatedBy?: (by: 'worker' | 'this thread') => void;
-}
-
-/** A decompressed chunk, and the compressed bytes read to make it and those before it. */
-interface Inflated {
-  readonly chunk: Uint8Array;
-  readonly read: number;
-  readonly by: 'worker' | 'this thread';
 }
 
 /**
@@ -90,12 +73,13 @@ export async function* readFileChunks(
 ): AsyncGenerator<Uint8Array> {
   if (range && range.end <= range.start) return;
   const onProgress = watch.onProgress;
+  const file = createReadStream(path, {
+    // a gzip file is read in small pieces, so the ratio of what came out to what went in is known early
+    highWaterMark: gzip ? 256 * 1024 : 4 * 1024 * 1024,
+    ...(range ? { start: range.start, end: range.end - 1 } : {}),
+  });
+  let read = range?.start ?? 0;
   if (!gzip) {
-    const file = createReadStream(path, {
-      highWaterMark: 4 * 1024 * 1024,
-      ...(range ? { start: range.start, end: range.end - 1 } : {}),
-    });
-    let read = range?.start ?? 0;
     try {
       for await (const chunk of file) {
         read += (chunk as Uint8Array).length;
@@ -108,24 +92,29 @@ export async function* readFileChunks(
     return;
   }
   const limits = { ...defaultImportLimits, ...watch.limits };
-  // a file that cannot be stat'ed is left to the read here, which fails on it as before
-  const size = range ? undefined : (await stat(path).catch(() => undefined))?.size;
-  const inWorker = size !== undefined && size >= (watch.inflateInWorkerFrom ?? defaultInflateInWorkerFrom);
+  file.on('data', (chunk: string | Buffer) => {
+    read += chunk.length;
+  });
+  const gunzip = createGunzip({ chunkSize: 1024 * 1024 });
+  file.on('error', (e) => gunzip.destroy(e));
+  file.pipe(gunzip);
+  let expanded = 0;
   let reported = 0;
-  let told = false;
   try {
-    for await (const { chunk, read, by } of inWorker
-      ? inflateInWorker(path, limits)
-      : inflateHere(path, limits, range)) {
-      if (!told) {
-        told = true;
-        watch.inflatedBy?.(by);
-      }
+    for await (const chunk of gunzip) {
+      expanded += (chunk as Uint8Array).length;
+      if (expanded > limits.expandedBytes) throw expandedTooFar(limits.expandedBytes);
+      if (
+        limits.expansionRatio > 0 &&
+        expanded > limits.ratioFromBytes &&
+        expanded > limits.expansionRatio * read
+      )
+        throw bomb(limits.expansionRatio, expanded, read);
       if (onProgress && read !== reported) {
         reported = read;
         onProgress(read);
       }
-      yield chunk;
+      yield chunk as Uint8Array;
     }
   } catch (e) {
     if (e instanceof ImportError) throw e;
@@ -141,113 +130,12 @@ export async function* readFileChunks(
       );
     }
     throw e;
-  }
-}
-
-/** See ReadWatch.inflateInWorkerFrom. */
-export const defaultInflateInWorkerFrom = 4 * 1024 * 1024;
-
-/** Gzip decompressed on this thread (zlib works in libuv's pool; each piece is handed on by this thread). */
-async function* inflateHere(
-  path: string,
-  limits: ExpansionLimits,
-  range?: { start: number; end: number },
-): AsyncGenerator<Inflated> {
-  const file = createReadStream(path, {
-    // read in small pieces, so the ratio of what came out to what went in is known early
-    highWaterMark: 256 * 1024,
-    ...(range ? { start: range.start, end: range.end - 1 } : {}),
-  });
-  let read = range?.start ?? 0;
-  file.on('data', (chunk: string | Buffer) => {
-    read += chunk.length;
-  });
-  const gunzip = createGunzip({ chunkSize: 1024 * 1024 });
-  file.on('error', (e) => gunzip.destroy(e));
-  file.pipe(gunzip);
-  let expanded = 0;
-  try {
-    for await (const chunk of gunzip) {
-      expanded += (chunk as Uint8Array).length;
-      const over = overExpansion(expanded, read, limits);
-      if (over) throw expansionError(over, limits, expanded, read);
-      yield { chunk: chunk as Uint8Array, read, by: 'this thread' };
-    }
   } finally {
     file.unpipe(gunzip);
     file.destroy();
     gunzip.destroy();
   }
 }
-
-/**
- * Gzip decompressed by a worker thread (gunzip-worker.ts) on the second core, a few chunks ahead, so this
- * thread only parses: it no longer waits for zlib or hands its pieces on. The same chunks, limits and errors
- * as `inflateHere`, which it falls back to when the worker cannot start.
- */
-async function* inflateInWorker(path: string, limits: ExpansionLimits): AsyncGenerator<Inflated> {
-  const control = new Int32Array(new SharedArrayBuffer(8));
-  let worker: Worker;
-  try {
-    worker = startWorker(import.meta.url, 'gunzip-worker', {
-      path,
-      limits: {
-        expandedBytes: limits.expandedBytes,
-        expansionRatio: limits.expansionRatio,
-        ratioFromBytes: limits.ratioFromBytes,
-      },
-      control,
-      ahead: 4,
-      chunkSize: 1024 * 1024,
-    });
-  } catch {
-    yield* inflateHere(path, limits);
-    return;
-  }
-  const queue: (InflateMessage | { kind: 'failed'; error: Error } | { kind: 'exit' })[] = [];
-  let wake: (() => void) | undefined;
-  const arrive = (m: (typeof queue)[number]) => {
-    queue.push(m);
-    wake?.();
-    wake = undefined;
-  };
-  worker.on('message', arrive);
-  worker.on('error', (error: Error) => arrive({ kind: 'failed', error }));
-  worker.on('exit', () => arrive({ kind: 'exit' }));
-  let taken = 0;
-  try {
-    for (;;) {
-      if (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-      const m = queue.shift() as (typeof queue)[number];
-      if (m.kind === 'chunk') {
-        taken++;
-        Atomics.sub(control, 0, 1);
-        Atomics.notify(control, 0);
-        yield {
-          chunk: Buffer.from(m.chunk.buffer, m.chunk.byteOffset, m.chunk.length),
-          read: m.read,
-          by: 'worker',
-        };
-      } else if (m.kind === 'end') return;
-      else if (m.kind === 'over') {
-        throw expansionError(overExpansion(m.expanded, m.read, limits) ?? 'size', limits, m.expanded, m.read);
-      } else if (m.kind === 'error')
-        throw Object.assign(new Error(m.message), m.code ? { code: m.code } : {});
-      else if (taken === 0) {
-        // the worker did not start (or died before its first chunk): decompress here instead
-        yield* inflateHere(path, limits);
-        return;
-      } else throw m.kind === 'failed' ? m.error : new Error('the decompressing thread stopped');
-    }
-  } finally {
-    Atomics.store(control, 1, 1);
-    Atomics.notify(control, 0);
-    void worker.terminate();
-  }
-}
-
-const expansionError = (over: 'size' | 'ratio', limits: ExpansionLimits, expanded: number, read: number) =>
-  over === 'size' ? expandedTooFar(limits.expandedBytes) : bomb(limits.expansionRatio, expanded, read);
 
 const expandedTooFar = (limit: number) =>
   new ImportError(
