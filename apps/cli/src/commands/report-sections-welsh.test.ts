@@ -3,40 +3,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli, withTempDir } from '../run-cli.fixture';
+import { current, desired, mapping, onceLog, surveyCsv } from './survey-example.fixture';
 
 // The report sections `analyse --survey`, `compare --survey`, `compare --log` and `compare` itself write, in
 // Welsh when WAYMARK_LANG=cy: every word from the catalogue (commands.surveyReport.*, commands.compareLog.*,
 // eventlog.report.* and measure.compare.*), none of the English left.
 const examples = fileURLToPath(new URL('../../../../examples/', import.meta.url));
-const current = join(examples, 'melton-asb-victim-current.yaml');
-const desired = join(examples, 'melton-asb-victim-desired.yaml');
 const multi = join(examples, 'multi-service-change-of-address.yaml');
 const claimsLog = join(examples, '../docs/worked-checks/claims-log.csv');
 const cy = { env: { WAYMARK_LANG: 'cy', WAYMARK_PSEUDONYM_KEY: 'test-key-of-at-least-16-bytes' } };
-
-const repeat = (value: number, times: number) => new Array<number>(times).fill(value);
-const satisfaction = [1, 2, 2, 3, 3, 3, ...repeat(4, 8), ...repeat(5, 6)];
-const effort = [1, 2, 3, 3, 4, 4, 4, ...repeat(5, 5), ...repeat(6, 5), ...repeat(7, 3)];
-const recommend = [0, 3, 5, 6, 6, 7, 7, 8, 8, 8, ...repeat(9, 4), ...repeat(10, 6)];
-const surveyCsv = () =>
-  `Response ID,Satisfaction,Ease,Recommend\n${satisfaction
-    .map((s, i) => `${1000 + i},${s},${effort[i]},${recommend[i]}`)
-    .join('\n')}\n`;
-const mapping = {
-  respondent: 'Response ID',
-  questions: [
-    { column: 'Satisfaction', kind: 'rating', scale: '1-5', stepId: 'Report problem' },
-    { column: 'Ease', kind: 'ces', scale: '1-7', stepId: 'Report problem' },
-    { column: 'Recommend', kind: 'nps', scale: '0-10' },
-  ],
-};
-/** 12 cases reporting once each by phone: none of the 12 contacts is avoidable. */
-function onceLog(): string {
-  const lines = ['case,activity,timestamp,channel'];
-  for (let c = 1; c <= 12; c++)
-    lines.push(`C${c},Report problem,2026-03-${String(c).padStart(2, '0')}T09:00:00Z,Phone`);
-  return `${lines.join('\n')}\n`;
-}
 
 const en = { env: { WAYMARK_PSEUDONYM_KEY: cy.env.WAYMARK_PSEUDONYM_KEY } };
 const surveyFiles = async (dir: string) => {
