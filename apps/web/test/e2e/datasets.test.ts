@@ -254,4 +254,60 @@ describe('Datasets, end to end in Chromium', () => {
     await page.locator('header select').selectOption('en');
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en-GB');
   }, 120_000);
+
+  it('given a slow line, when Upload is pressed by keyboard, then the focus moves to Cancel, then to the mapping step, and a cancel brings it back to Upload', async () => {
+    const smallFile = join(dataDir, 'focus-walk.csv');
+    writeFileSync(
+      smallFile,
+      'case,activity,timestamp\nC-1,Report,2026-01-05T09:00:00Z\nC-1,Visit,2026-01-06T09:00:00Z\n',
+    );
+    const focusedIs = (locator: ReturnType<Page['locator']>) =>
+      locator.evaluate((el) => el === document.activeElement).catch(() => false);
+    const upload = page.getByRole('button', { name: 'Upload and preview' });
+    const cancel = page.getByRole('button', { name: 'Cancel upload' });
+    const startUpload = async () => {
+      await page.goto(`${server.url}/w/demo/datasets`);
+      await page.locator('#log-file').setInputFiles(smallFile);
+      await page.locator('#log-file').focus();
+      await page.keyboard.press('Tab');
+      expect(await focusedIs(upload)).toBe(true);
+      await page.keyboard.press('Enter');
+      // while the file is on its way: Cancel has the focus (not the page body)
+      await cancel.waitFor();
+      await expect.poll(() => focusedIs(cancel)).toBe(true);
+    };
+    // slowLine's route.fetch() would send the request again without its file body (Chromium keeps a file
+    // upload's bytes out of interception), so this holds the upload back a second and lets the browser send it
+    const uploads = '**/api/workspaces/demo/datasets/uploads?*';
+    let held = 0;
+    await page.route(uploads, async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      held += 1;
+      await new Promise((r) => setTimeout(r, 1000));
+      await route.continue().catch(() => undefined); // a cancelled upload is gone by then
+    });
+    const line = { answered: () => held, end: () => page.unroute(uploads) };
+    try {
+      // finished: the focus is on the mapping step's first control
+      await startUpload();
+      await page
+        .getByRole('heading', { name: 'Map the columns of focus-walk.csv' })
+        .waitFor({ timeout: 60_000 });
+      expect(line.answered()).toBe(1);
+      await expect
+        .poll(() => focusedIs(page.getByRole('region', { name: 'First rows of the file' })))
+        .toBe(true);
+      expect(await page.evaluate(() => document.activeElement === document.body)).toBe(false);
+      // cancelled: Enter on Cancel, and the focus is back on Upload, the cancel said in a status
+      await startUpload();
+      await page.keyboard.press('Enter');
+      await page.getByRole('status').filter({ hasText: 'The upload was cancelled.' }).waitFor();
+      await upload.waitFor();
+      await expect.poll(() => focusedIs(upload)).toBe(true);
+      expect(await page.locator('#log-file').isDisabled()).toBe(false);
+      await expectNoAxeViolations(page);
+    } finally {
+      await line.end();
+    }
+  }, 120_000);
 });
