@@ -79,12 +79,23 @@ export function ConnectionsPanel({ ws, id }: { ws: string; id: string }) {
   }, [cards, card]);
   useEffect(() => {
     if (!toJourney) return;
+    // the journey chosen before offers its steps no longer: Link the steps would send a step of another journey
+    setToSteps([]);
+    setToStep('');
+    let chosen = true;
     loadTargets(ws, toJourney, 'step')
       .then((list) => {
+        // an answer for a journey chosen before this one (answers can come out of order) is not shown
+        if (!chosen) return;
         setToSteps(list);
         setToStep(list[0]?.value ?? '');
       })
-      .catch((e: unknown) => setError(errorText(e)));
+      .catch((e: unknown) => {
+        if (chosen) setError(errorText(e));
+      });
+    return () => {
+      chosen = false;
+    };
   }, [ws, toJourney]);
 
   /** Starts `work` unless a change is on its way already; says `words` once it is done. */

@@ -483,6 +483,45 @@ describe('journeys within journeys and opportunities across journeys', () => {
     }
   }, 60_000);
 
+  it('given the steps of the journey chosen slow to come, then no step of the journey chosen before is offered meanwhile, and the link goes to a step of the chosen one', async () => {
+    const { page, server } = session;
+    await createJourney(session, { template: 'blank-current', id: 'noise-slow', title: 'A slow noise' });
+    await openEditor(page, 'noise-slow', 'A slow noise');
+    await openPanel(page);
+    const panel = page.locator('.side-panel');
+    const toJourney = panel.getByLabel('Journey it hands over to');
+    const toSteps = panel.getByLabel('Step of that journey').locator('option');
+    await toJourney.selectOption({
+      label: 'Victims of anti-social behaviour: "My Life Is Far From Quiet..." (current journey)',
+    });
+    await expect.poll(() => toSteps.count()).toBeGreaterThan(0);
+    const desired = '**/api/workspaces/demo/journeys/melton-asb-victim-desired';
+    await page.route(desired, async (route) => {
+      if (route.request().method() === 'GET') await new Promise((r) => setTimeout(r, 3000));
+      await route.continue();
+    });
+    try {
+      await toJourney.selectOption({ label: 'Victims of anti-social behaviour: desired journey' });
+      // while the desired journey's steps are on their way, the current journey's are not offered
+      await expect.poll(() => toSteps.count(), { timeout: 2000 }).toBe(0);
+      await expect.poll(() => toSteps.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    } finally {
+      await page.unroute(desired);
+    }
+    await panel.getByRole('button', { name: 'Link the steps' }).click();
+    await panel.getByText('The steps are linked. Both journeys show the link.').waitFor();
+    const api = `${server.url}/api/workspaces/demo/journeys`;
+    const { stepLinks } = (await (await page.request.get(`${api}/noise-slow/connections`)).json()) as {
+      stepLinks: { toJourneyId: string; toStepId: string }[];
+    };
+    const { journey } = (await (await page.request.get(`${api}/melton-asb-victim-desired`)).json()) as {
+      journey: { columns: { id: string }[] };
+    };
+    expect(stepLinks).toHaveLength(1);
+    expect(stepLinks[0]?.toJourneyId).toBe('melton-asb-victim-desired');
+    expect(journey.columns.map((c) => c.id)).toContain(stepLinks[0]?.toStepId);
+  }, 60_000);
+
   it('given answers slow to come, when Add link is double-clicked on an opportunity, then the link is added once and nothing says it is there already', async () => {
     const { page } = session;
     const o = await newOpportunity('Calls are not returned');
