@@ -135,6 +135,9 @@ export async function withChromiumPage<T>(
       return file ? route.fulfill({ status: 200, ...file }) : route.abort();
     });
     await page.setContent(html, { waitUntil: 'load' });
+    // again once the page has loaded: a process Chromium started meanwhile (its parent lowered only after the
+    // fork, or started late) is lowered too
+    lowerChromiumPriority();
     return { ok: true, value: await work(page) };
   } finally {
     await browser.close();
