@@ -203,6 +203,7 @@ export const compareCommand: CliCommand = {
           format as 'md' | 'json' | 'html',
           text,
           withJourneySteps(survey, sides[0]!),
+          ctx.env,
         );
       } catch (e) {
         if (!(e instanceof SurveyInputError)) throw e;

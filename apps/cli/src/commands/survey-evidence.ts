@@ -4,8 +4,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { decodeText, type Journey } from '@waymark/core';
 import { readProblem } from '@waymark/analytics/log';
-import type { CliMessageId, Locale, MessageValues } from '@waymark/i18n/cli';
-import { cliLocale, wordsIn, type Words } from '../emit-sql/words';
+import type { CliMessageId, MessageValues } from '@waymark/i18n/cli';
+import { cliWords, type Words } from '../emit-sql/words';
 import { jsonPlaceValues } from '../files/json-place';
 import { envPseudonymKey } from '../pseudonym-key';
 import type { Said } from '../usage-error';
@@ -188,11 +188,6 @@ export interface SurveyFigures {
   readonly quotes: number;
   /** With an event log: each step whose survey emotion can be set beside its avoidable contact. */
   readonly disagreement?: readonly SurveyStepEvidence[];
-  /**
-   * The language (WAYMARK_LANG, LC_ALL or LANG) the Markdown and HTML say the figures in; not in the JSON, which
-   * is data.
-   */
-  readonly locale: Locale;
 }
 
 const share = (p: Proportion): SurveyShare => ({
@@ -444,7 +439,6 @@ export async function readSurveyEvidence(
     confidence: 0.95,
     questions,
     quotes: imported.quotes.length + imported.quotesLeftOut,
-    locale: cliLocale(env),
   };
   if (log === undefined) return figures;
   // steps matched to log activities: the mapping file's "activities", else an activity named as the step
@@ -682,13 +676,18 @@ export function surveyHtml(s: SurveyFigures, w: Words): string {
  * Adds the survey's figures to a rendered report in its own format: JSON as data (without the language), Markdown
  * and HTML in the catalogue's words of the language the figures were read for (WAYMARK_LANG, LC_ALL or LANG).
  */
-export function withSurveyEvidence(format: 'md' | 'json' | 'html', text: string, s: SurveyFigures): string {
+export function withSurveyEvidence(
+  format: 'md' | 'json' | 'html',
+  text: string,
+  s: SurveyFigures,
+  /** Whose WAYMARK_LANG, LC_ALL or LANG the Markdown and HTML say the figures in; the JSON is data. */
+  env: Readonly<Record<string, string | undefined>>,
+): string {
   if (format === 'json') {
     const data = JSON.parse(text) as Record<string, unknown>;
-    const { locale: _locale, ...figures } = s;
-    return `${JSON.stringify({ ...data, survey: figures }, null, 2)}\n`;
+    return `${JSON.stringify({ ...data, survey: s }, null, 2)}\n`;
   }
-  const w = wordsIn(s.locale);
+  const w = cliWords(env);
   if (format === 'md')
     return text.trim() === ''
       ? surveyMarkdown(s, w)
