@@ -169,6 +169,7 @@ function Shell() {
               {/* A guest has no account: their choice stays in this browser (decision 0015). */}
               <LanguageChoice
                 api={session.status === 'signed-in' && !guestPages.has(route.page) ? api : null}
+                asking={session.status === 'loading'}
               />
             </div>
           </header>

@@ -3,7 +3,9 @@
  * word at once (`setLocale` re-mounts the app) and remembers the choice in this browser; for a person signed in it
  * is also kept on their account (PATCH /api/auth/me), so it follows them to another browser. When a page first
  * learns who is signed in, the account's choice wins over the browser's; an account without a choice takes the
- * one this browser made. Guests (decision 0015) have no account: their choice stays in their browser.
+ * one this browser made. A choice made while the page is still asking who is signed in (the control is there
+ * from the start) is the person's newest word: it stays and is kept on their account. Guests (decision 0015) have
+ * no account: their choice stays in their browser.
  */
 import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import type { ApiClient } from '../api/client';
@@ -25,6 +27,9 @@ function chosenInThisBrowser(): boolean {
 /** People whose account's choice this page has already applied (it wins once, when they are first seen). */
 const applied = new Set<string>();
 
+/** Whether the control was used while the page was still asking who is signed in: then that choice wins. */
+let chosenWhileAsking = false;
+
 /**
  * Called with every answer of /api/auth/me: the first time a person is seen, their account's language wins over
  * the browser's; an account that has none takes the language chosen in this browser.
@@ -32,16 +37,23 @@ const applied = new Set<string>();
 export function applyAccountLocale(me: Me, api: ApiClient): void {
   if (applied.has(me.user.id)) return;
   applied.add(me.user.id);
-  if (me.locale) {
+  if (chosenWhileAsking) {
+    chosenWhileAsking = false;
+    if (me.locale !== getLocale()) void api.setLocale(getLocale()).catch(() => undefined);
+  } else if (me.locale) {
     if (me.locale !== getLocale()) setLocale(me.locale);
   } else if (chosenInThisBrowser()) {
     void api.setLocale(getLocale()).catch(() => undefined);
   }
 }
 
-/** After signing out, the next person to sign in on this page gets their account's choice again. */
+/**
+ * After signing out, or on learning that nobody is signed in, the next person to sign in on this page gets their
+ * account's choice again.
+ */
 export function forgetAppliedLocales(): void {
   applied.clear();
+  chosenWhileAsking = false;
 }
 
 // What the control says after a change survives the re-mount that the change causes.
@@ -59,9 +71,10 @@ const subscribe = (listener: () => void) => {
 
 /**
  * The header's language control: English and Cymraeg, each written in its own language. `api` is given for a
- * person signed in (their account keeps the choice); guests and signed-out pages pass none.
+ * person signed in (their account keeps the choice); guests and signed-out pages pass none. `asking` while the page
+ * does not yet know who is signed in.
  */
-export function LanguageChoice({ api }: { api: ApiClient | null }) {
+export function LanguageChoice({ api, asking }: { api: ApiClient | null; asking: boolean }) {
   const id = useId();
   const select = useRef<HTMLSelectElement>(null);
   const current = useSyncExternalStore(subscribe, () => notice);
@@ -86,6 +99,7 @@ export function LanguageChoice({ api }: { api: ApiClient | null }) {
   const choose = (locale: Locale) => {
     if (locale === getLocale()) return;
     setNotice({ kind: 'changed', focus: true });
+    if (asking) chosenWhileAsking = true;
     if (api)
       void api.setLocale(locale).catch(() => {
         setNotice({ kind: 'not-saved', focus: false });

@@ -31,6 +31,7 @@ export function SessionProvider({ api, children }: { api: ApiClient; children: R
       applyAccountLocale(me, api);
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
+        forgetAppliedLocales();
         const setup = await api.needsSetup().catch(() => ({ needsSetup: false }));
         next = { status: 'signed-out', needsSetup: setup.needsSetup };
       } else {

@@ -135,4 +135,37 @@ describe('choosing English or Cymraeg', () => {
     expect(await lang(third)).toBe('en-GB');
     await third.context().close();
   }, 120_000);
+
+  it('given the account chose English, when Cymraeg is chosen while the page is still asking who is signed in, then Cymraeg stays and the account keeps it', async () => {
+    const { server } = session;
+    const page = await newPage(session.browser);
+    await page.goto(`${server.url}/sign-in`);
+    await signIn(page);
+    const me = (await (await page.request.get(`${server.url}/api/auth/me`)).json()) as { csrfToken: string };
+    const english = await page.request.patch(`${server.url}/api/auth/me`, {
+      headers: { 'x-csrf-token': me.csrfToken },
+      data: { locale: 'en' },
+    });
+    expect(english.status(), await english.text()).toBe(200);
+    // The page's own "who is signed in?" is held back until the choice has been made.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/auth/me', async (route) => {
+      if (route.request().method() === 'GET') await held;
+      await route.continue();
+    });
+    await page.goto(`${server.url}/w/demo`);
+    await chooser(page).selectOption('cy');
+    await expect.poll(() => lang(page)).toBe('cy-GB');
+    release();
+    await page.getByRole('button', { name: 'Allgofnodi' }).waitFor();
+    await expect.poll(() => accountLocale(page)).toBe('cy');
+    expect(await lang(page)).toBe('cy-GB');
+    expect(await chooser(page).inputValue()).toBe('cy');
+    await page.unrouteAll();
+    await page.reload();
+    await page.getByRole('button', { name: 'Allgofnodi' }).waitFor();
+    expect(await lang(page)).toBe('cy-GB');
+    await page.context().close();
+  }, 120_000);
 });
