@@ -113,6 +113,21 @@ describe('the built waymark bin', () => {
     expect(plain.code).toBe(0);
     expect(JSON.parse(plain.stdout).log).toMatchObject({ cases: 3, events: 6 });
     expect(plain.loaded.filter((url) => /\/node_modules\/(zod|@formatjs)\//.test(url))).toEqual([]);
+    // written to a file, it says so in the reader's language, still without the translator
+    const report = join(work, 'small-report.json');
+    for (const [lang, said] of [
+      ['en', 'wrote'],
+      ['cy', 'ysgrifennwyd'],
+    ] as const) {
+      const out = await runListingModules([bin, 'analyse', path, '--format', 'json', '--out', report], {
+        ...env,
+        WAYMARK_LANG: lang,
+      });
+      expect(out.code).toBe(0);
+      expect(out.stderr).toBe(`${said} ${report}\n`);
+      expect(JSON.parse(readFileSync(report, 'utf8')).log).toMatchObject({ cases: 3, events: 6 });
+      expect(out.loaded.filter((url) => /\/node_modules\/(zod|@formatjs)\//.test(url))).toEqual([]);
+    }
     const costed = await runListingModules([bin, 'analyse', path, '--format', 'json', '--costs', costs], env);
     expect(costed.code).toBe(0);
     const bad = join(work, 'costs-latin1.json');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse, TYPE } from '@formatjs/icu-messageformat-parser';
-import { fillHelp, helpLocale, helpMessages } from './help.ts';
+import { fillHelp, helpLocale, helpMessages, plainMessage, plainMessageIds } from './help.ts';
 import { createTranslator, namespaces, type MessageId } from './index.ts';
 
 describe('the help namespace without FormatJS (@waymark/i18n/help)', () => {
@@ -24,6 +24,24 @@ describe('the help namespace without FormatJS (@waymark/i18n/help)', () => {
           );
       }
       expect(problems).toEqual([]);
+    },
+  );
+
+  it.each(['en', 'cy'] as const)(
+    '%s: the few other messages said without FormatJS are plain text, said exactly as FormatJS says them',
+    async (locale) => {
+      const t = createTranslator(locale);
+      for (const id of plainMessageIds) {
+        const elements = parse((namespaces.eventlog[locale] as Record<string, string>)[id] as string);
+        expect(elements.every((e) => e.type === TYPE.literal || e.type === TYPE.argument)).toBe(true);
+        const values = Object.fromEntries(
+          elements.filter((e) => e.type === TYPE.argument).map((e) => [e.value, `{"${e.value}": [1, 2]}`]),
+        );
+        expect(await plainMessage(locale, id, values)).toBe(t.t(id as MessageId, values));
+      }
+      expect(await plainMessage(locale, 'eventlog.analyse.wrote', { file: 'r.json' })).toBe(
+        locale === 'cy' ? 'ysgrifennwyd r.json' : 'wrote r.json',
+      );
     },
   );
 

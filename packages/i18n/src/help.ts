@@ -33,3 +33,24 @@ export const fillHelp = (message: string, values: Readonly<Record<string, string
   message.replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.hasOwn(values, name) ? String(values[name]) : whole,
   );
+
+/**
+ * The few messages outside the help namespace that a command prints on its fast path, also said without FormatJS:
+ * `waymark analyse --out FILE` ends with "wrote FILE", and loading the translator for that line alone cost about
+ * 50 ms of a whole run (issue 15). `help.test.ts` checks that each is plain text, said exactly as FormatJS says it.
+ */
+export const plainMessageIds = ['eventlog.analyse.wrote'] as const;
+export type PlainMessageId = (typeof plainMessageIds)[number];
+
+/** One of `plainMessageIds` in `locale`, with its `{name}` arguments filled in. */
+export async function plainMessage(
+  locale: HelpLocale,
+  id: PlainMessageId,
+  values: Readonly<Record<string, string | number>> = {},
+): Promise<string> {
+  const module =
+    locale === 'cy'
+      ? await import('../messages/cy/eventlog.json', { with: { type: 'json' } })
+      : await import('../messages/en/eventlog.json', { with: { type: 'json' } });
+  return fillHelp((module.default as HelpMessages)[id] as string, values);
+}

@@ -411,7 +411,9 @@ async function emit(ctx: CliContext, out: string | undefined, text: string): Pro
       );
       return exitCodes.io;
     }
-    ctx.stderr(`${(await catalogueWords(ctx.env))('eventlog.analyse.wrote', { file: out })}\n`);
+    // plain words without the translator: this line ends every `--out` run (issue 15's whole-process timings)
+    const { helpLocale, plainMessage } = await import('@waymark/i18n/help');
+    ctx.stderr(`${await plainMessage(helpLocale(ctx.env), 'eventlog.analyse.wrote', { file: out })}\n`);
   } else ctx.stdout(text);
   return exitCodes.ok;
 }
