@@ -266,6 +266,68 @@ describe('waymark validate --json', () => {
   });
 });
 
+describe("waymark validate --json says each problem from the catalogue, in the reader's language", () => {
+  const missing = journeyYaml
+    .replace('laneId: quotes', 'laneId: gossip')
+    .replace('columnId: waits\n    score: -90', 'columnId: later\n    score: -90');
+  const tooHigh = journeyYaml.replace('score: -90', 'score: 150');
+
+  /** The problems of the one file in a `--json` report, with the fields a program reads. */
+  async function jsonProblems(text: string, env: Record<string, string> = {}) {
+    const r = await validate({ 'j.yaml': text }, ['--json', 'j.yaml'], env);
+    expect(r).toMatchObject({ code: exitCodes.invalid, stderr: '' });
+    return (JSON.parse(r.stdout) as { files: { problems: Record<string, unknown>[] }[] }).files[0]!.problems;
+  }
+
+  it("given a lane and a column that do not exist, then each message is the catalogue's words, English or Welsh", async () => {
+    const places = [
+      { code: 'lane_not_found', where: 'cards[3].laneId', line: 41, values: { id: 'gossip', list: 'lanes' } },
+      {
+        code: 'column_not_found',
+        where: 'cards[5].columnId',
+        line: 53,
+        values: { id: 'later', list: 'columns' },
+      },
+    ];
+    expect(await jsonProblems(missing)).toEqual([
+      {
+        ...places[0],
+        path: ['cards', 3, 'laneId'],
+        column: 5,
+        severity: 'error',
+        message: 'There is no lane with the id “gossip” in lanes. Check the id, or add the lane.',
+      },
+      {
+        ...places[1],
+        path: ['cards', 5, 'columnId'],
+        column: 5,
+        severity: 'error',
+        message: 'There is no column with the id “later” in columns. Check the id, or add the column.',
+      },
+    ]);
+    expect(await jsonProblems(missing, { WAYMARK_LANG: 'cy' })).toEqual([
+      expect.objectContaining({
+        ...places[0],
+        message: 'Nid oes lôn gyda’r id “gossip” yn lanes. Gwiriwch yr id, neu ychwanegwch y lôn.',
+      }),
+      expect.objectContaining({
+        ...places[1],
+        message: 'Nid oes colofn gyda’r id “later” yn columns. Gwiriwch yr id, neu ychwanegwch y golofn.',
+      }),
+    ]);
+  });
+
+  it("given a score of 150, then the limit in the catalogue's words, English or Welsh, its code unchanged", async () => {
+    const place = { code: 'invalid_too_big', where: 'cards[5].score', line: 54, column: 5 };
+    expect(await jsonProblems(tooHigh)).toEqual([
+      expect.objectContaining({ ...place, message: 'This is too high: the most allowed is 100.' }),
+    ]);
+    expect(await jsonProblems(tooHigh, { LANG: 'cy_GB.UTF-8' })).toEqual([
+      expect.objectContaining({ ...place, message: 'Mae hwn yn rhy uchel: 100 yw’r uchafswm.' }),
+    ]);
+  });
+});
+
 describe('waymark validate warnings', () => {
   it('given a feedback loop pointing forward, then ✓, a located warning, and exit 0', async () => {
     const text = journeyYaml.replace(

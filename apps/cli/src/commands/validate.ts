@@ -5,7 +5,7 @@ import { exitCodes, type CliCommand, type CliContext } from '../command';
 import { expandArguments } from '../files/expand-arguments';
 import { readJourneyFile } from '../files/read-journey-file';
 import { helpText } from '../help';
-import { problemLines } from '../problem-words';
+import { problemLines, problemsSaid } from '../problem-words';
 import { argsError, sayWords, usageError } from '../usage-error';
 
 /** `waymark validate --help`: typed parts as they are, `{id}` the catalogue's `help.<id>` (help.ts). */
@@ -44,11 +44,19 @@ async function printResult(ctx: CliContext, r: FileResult, quiet: boolean): Prom
   }
 }
 
-const toJson = (r: FileResult) => ({
-  file: r.file,
-  valid: r.exitCode === exitCodes.ok,
-  problems: r.problems.map((p) => ({ ...p, where: formatPath(p.path) })),
-});
+/**
+ * The `--json` report of one file: each problem's `message` is the words the human output says it in (the
+ * catalogue's, in the language of WAYMARK_LANG, LC_ALL or LANG), not the reader's English; `code` stays for programs.
+ */
+async function toJson(ctx: CliContext, r: FileResult) {
+  // The human output's own lines, with no place before the words: `: words`.
+  const said = (await problemsSaid(ctx, r.problems, () => '')).map((line) => line.slice(': '.length));
+  return {
+    file: r.file,
+    valid: r.exitCode === exitCodes.ok,
+    problems: r.problems.map((p, i) => ({ ...p, message: said[i]!, where: formatPath(p.path) })),
+  };
+}
 
 const options = {
   json: { type: 'boolean' },
@@ -104,8 +112,10 @@ export const validateCommand: CliCommand = {
       if (!values.json) await printResult(ctx, results[results.length - 1]!, values.quiet === true);
     }
     const exit = Math.max(...results.map((r) => r.exitCode));
-    if (values.json) ctx.stdout(`${JSON.stringify({ files: results.map(toJson), skipped }, null, 2)}\n`);
-    else if (journeys.length + skipped.length > 1 && !values.quiet) {
+    if (values.json) {
+      const report = { files: await Promise.all(results.map((r) => toJson(ctx, r))), skipped };
+      ctx.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    } else if (journeys.length + skipped.length > 1 && !values.quiet) {
       const valid = results.filter((r) => r.exitCode === exitCodes.ok).length;
       const summary = await sayWords(ctx, {
         id: 'commands.validate.summary',
