@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { createGunzip } from 'node:zlib';
+import type { TransformOptions } from 'node:stream';
+import { createGunzip, type ZlibOptions } from 'node:zlib';
 import { ImportError } from './import-result';
 import { defaultImportLimits, megabytes, type ImportLimits } from './limits';
 
@@ -100,11 +101,13 @@ export async function* readFileChunks(
   // of the parse, so the parse does not wait for the next chunk (without it the main thread sat idle ~45 ms of a
   // 1.6 s XES.gz run; issue 15). The limits below are checked as chunks are taken, so at most those 8 MB
   // past a limit are ever inflated, and never parsed.
-  const gunzip = createGunzip({
+  // (Node hands a zlib stream's options on to its Transform; @types/node's ZlibOptions does not list these two)
+  const options: ZlibOptions & Pick<TransformOptions, 'readableHighWaterMark' | 'writableHighWaterMark'> = {
     chunkSize: 1024 * 1024,
     readableHighWaterMark: 8 * 1024 * 1024,
     writableHighWaterMark: 1024 * 1024,
-  });
+  };
+  const gunzip = createGunzip(options);
   file.on('error', (e) => gunzip.destroy(e));
   file.pipe(gunzip);
   let expanded = 0;
