@@ -122,7 +122,9 @@ describe('waymark sampling-cost (issue 13 item 6)', () => {
   it('bad input is refused naming what is wrong', async () => {
     const typo = harness();
     expect(await typo.run('typo.json')).toBe(exitCodes.invalid);
-    expect(typo.err()).toContain('observations[1]: expected one of advise, rekey, chase');
+    expect(typo.err()).toBe(
+      '✗ typo.json:\n  observations[1]: There is no category with the id “chse” in categories. Check the id (one of advise, rekey, chase), or add the category.\n',
+    );
     const line = harness();
     expect(
       await line.runBare(
@@ -135,7 +137,9 @@ describe('waymark sampling-cost (issue 13 item 6)', () => {
         '10',
       ),
     ).toBe(exitCodes.invalid);
-    expect(line.err()).toContain('expected one of the built-up lines of "Melton 2026": telephone');
+    expect(line.err()).toBe(
+      '✗ --rate-line web: there is no built-up line “web” in the cost model “Melton 2026”. Give one of: telephone.\n',
+    );
     const hours = harness();
     expect(
       await hours.runBare(
@@ -155,5 +159,144 @@ describe('waymark sampling-cost (issue 13 item 6)', () => {
     const missing = harness();
     expect(await missing.run('nowhere.json')).toBe(exitCodes.io);
     expect(missing.err()).toBe('✗ nowhere.json: there is no such file. Check its name and folder.\n');
+  });
+});
+
+/** Runs sampling-cost on a sample (and cost model) written to files, in the language `env` chooses. */
+async function refused(sample: unknown, env: Record<string, string> = {}, costModel: unknown = model) {
+  const h = harness(env);
+  writeFileSync(join(h.cwd, 'bad.json'), JSON.stringify(sample));
+  writeFileSync(join(h.cwd, 'bad-model.json'), JSON.stringify(costModel));
+  const code = await h.runBare(
+    'bad.json',
+    '--cost-model',
+    'bad-model.json',
+    '--rate-line',
+    'telephone',
+    '--staff-hours',
+    '4950',
+  );
+  expect(code).toBe(exitCodes.invalid);
+  expect(h.out()).toBe('');
+  // never zod's or measure's English
+  expect(h.err()).not.toMatch(/Invalid input|expected string, received|Unrecognized key|expected at least/);
+  return h.err();
+}
+
+describe('waymark sampling-cost: a bad sample or cost model is said from the catalogue, in English and Welsh', () => {
+  const observations = ['advise', 'rekey'];
+  const cy = { WAYMARK_LANG: 'cy' };
+
+  it('a category with a classification that is not one of the three', async () => {
+    const sample = {
+      categories: [categories[0], { ...categories[1]!, classification: 'admin' }],
+      observations,
+    };
+    expect(await refused(sample)).toBe(
+      '✗ bad.json:\n  categories[1].classification: Expected one of "value-added", "necessary-non-value-added", "waste". Choose one of them.\n',
+    );
+    expect(await refused(sample, cy)).toBe(
+      '✗ bad.json:\n  categories[1].classification: Roedd disgwyl un o "value-added", "necessary-non-value-added", "waste". Dewiswch un ohonynt.\n',
+    );
+  });
+
+  it('an empty list of categories', async () => {
+    const sample = { categories: [], observations: [] };
+    expect(await refused(sample)).toBe(
+      '✗ bad.json:\n  categories: There are no categories. List at least one, each with an id, a label and a classification.\n',
+    );
+    expect(await refused(sample, cy)).toBe(
+      '✗ bad.json:\n  categories: Nid oes categorïau. Rhestrwch un o leiaf, pob un ag id, label a dosbarthiad.\n',
+    );
+  });
+
+  it('a field the sample does not have, and a category with no id', async () => {
+    const sample = { categories: [{ ...categories[0]!, id: '' }], observations, extra: 1 };
+    expect(await refused(sample)).toBe(
+      '✗ bad.json:\n' +
+        '  categories[0].id: This is empty: write some text.\n' +
+        '  (file): Waymark does not know the field "extra". Check its spelling, or remove it.\n',
+    );
+    expect(await refused(sample, cy)).toBe(
+      '✗ bad.json:\n' +
+        '  categories[0].id: Mae hwn yn wag: ysgrifennwch ychydig o destun.\n' +
+        '  (ffeil): Nid yw Waymark yn adnabod y maes "extra". Gwiriwch y sillafu, neu tynnwch ef.\n',
+    );
+  });
+
+  it('an observation that is not text, and categories missing', async () => {
+    expect(await refused({ categories, observations: ['advise', 7] })).toBe(
+      '✗ bad.json:\n  observations[1]: This is the wrong kind of value: expected text. Check the value.\n',
+    );
+    expect(await refused({ categories, observations: ['advise', 7] }, cy)).toBe(
+      '✗ bad.json:\n  observations[1]: Dyma’r math anghywir o werth: roedd disgwyl testun. Gwiriwch y gwerth.\n',
+    );
+    expect(await refused({ observations })).toBe(
+      '✗ bad.json:\n  categories: This is missing: expected a list. Add it.\n',
+    );
+  });
+
+  it('a category id used twice, a count of a category not listed, and no observations', async () => {
+    const twice = { categories: [...categories, { ...categories[0]!, label: 'Again' }], observations };
+    expect(await refused(twice)).toBe(
+      '✗ bad.json:\n  categories[3].id: The id “advise” is used twice in categories; it is also at categories[0]. Give each one its own id.\n',
+    );
+    expect(await refused(twice, cy)).toBe(
+      '✗ bad.json:\n  categories[3].id: Defnyddir yr id “advise” ddwywaith yn categories; mae hefyd yn categories[0]. Rhowch ei id ei hun i bob un.\n',
+    );
+    const counts = { categories, counts: { advise: 2, chse: 1 } };
+    expect(await refused(counts)).toBe(
+      '✗ bad.json:\n  counts.chse: There is no category with the id “chse” in categories. Check the id (one of advise, rekey, chase), or add the category.\n',
+    );
+    expect(await refused(counts, cy)).toBe(
+      '✗ bad.json:\n  counts.chse: Nid oes categori gyda’r id “chse” yn categories. Gwiriwch yr id (un o advise, rekey, chase), neu ychwanegwch y categori.\n',
+    );
+    const none = { categories, observations: [] };
+    expect(await refused(none)).toBe(
+      '✗ bad.json:\n  observations: There are no observations. Record at least one, as “observations” (a list of category ids) or “counts”.\n',
+    );
+    expect(await refused(none, cy)).toBe(
+      '✗ bad.json:\n  observations: Nid oes arsylwadau. Cofnodwch un o leiaf, fel “observations” (rhestr o ids categorïau) neu “counts”.\n',
+    );
+  });
+
+  it('a cost model with a bad line, a field it does not have, or a line that costs staff time at nothing', async () => {
+    const sample = { categories, observations };
+    const line = model.lines[0]!;
+    const badLine = { ...model, lines: [{ ...line, hoursPerYear: 0 }] };
+    expect(await refused(sample, {}, badLine)).toBe(
+      '✗ --cost-model bad-model.json, lines[0].hoursPerYear: expected productive hours a year, from 1 to 8760; got 0.\n',
+    );
+    expect(await refused(sample, cy, badLine)).toBe(
+      '✗ --cost-model bad-model.json, lines[0].hoursPerYear: disgwylid oriau cynhyrchiol y flwyddyn, o 1 i 8760; cafwyd 0.\n',
+    );
+    expect(await refused(sample, {}, { ...model, owner: 'x' })).toBe(
+      '✗ --cost-model bad-model.json: there is no field "owner" in a cost model. Check the spelling, or remove it.\n',
+    );
+    const free = { ...model, lines: [{ ...line, annualSalary: 0 }] };
+    expect(await refused(sample, {}, free)).toBe(
+      '✗ --rate-line telephone: the line “telephone” of --cost-model bad-model.json costs staff time at £0 an hour, so the time sampled would cost nothing. Give the line a salary above 0.\n',
+    );
+    expect(await refused(sample, cy, free)).toBe(
+      '✗ --rate-line telephone: mae’r llinell “telephone” yn --cost-model bad-model.json yn costio amser staff ar £0 yr awr, felly ni fyddai’r amser a samplwyd yn costio dim. Rhowch gyflog uwchlaw 0 i’r llinell.\n',
+    );
+  });
+
+  it('a rate line the model does not have, in Welsh', async () => {
+    const h = harness({ WAYMARK_LANG: 'cy' });
+    expect(
+      await h.runBare(
+        'sample.json',
+        '--cost-model',
+        'model.json',
+        '--rate-line',
+        'web',
+        '--staff-hours',
+        '10',
+      ),
+    ).toBe(exitCodes.invalid);
+    expect(h.err()).toBe(
+      '✗ --rate-line web: nid oes llinell built-up “web” yn y model costau “Melton 2026”. Rhowch un o: telephone.\n',
+    );
   });
 });

@@ -11,13 +11,16 @@ import {
   renderSamplingCostMarkdown,
   resolveCostModel,
   type CostModel,
+  type InputError,
 } from '@waymark/measure';
+import { formatPath, problemsFromZod, type Problem } from '@waymark/core';
 import { createTranslator } from '@waymark/i18n';
 import { z } from 'zod';
 import { exitCodes, type CliCommand, type CliContext } from '../command';
 import { cliLocale } from '../emit-sql/words';
 import { jsonPlaceValues } from '../files/json-place';
 import { helpText } from '../help';
+import { problemsSaid } from '../problem-words';
 import { argsError, sayWords, usageError, type Said } from '../usage-error';
 
 /** `waymark sampling-cost --help`: typed parts as they are, `{id}` the catalogue's `help.<id>` (help.ts). */
@@ -43,8 +46,9 @@ const helpShapes = {
   costModelShape: '{"name", "priceYear", "lines"}',
 };
 
+// its issues are said from the catalogue by their code and values (problemsFromZod), not by their messages
 const sampleSchema = z.strictObject({
-  categories: z.array(activityCategorySchema).min(1, { error: 'expected at least one category' }),
+  categories: z.array(activityCategorySchema).min(1),
   observations: z.array(z.string()).optional(),
   counts: z.record(z.string(), z.number().int().min(0)).optional(),
 });
@@ -77,16 +81,79 @@ async function readJson(ctx: CliContext, which: 'sample' | 'costModel', file: st
   }
 }
 
-async function problemsOf(
-  ctx: CliContext,
-  label: string,
-  errors: readonly { path: string; message: string }[],
-): Promise<string> {
-  const wholeFile = errors.some((p) => !p.path)
-    ? await sayWords(ctx, { id: 'commands.samplingCost.wholeFile' })
-    : '';
-  return `${label}:\n${errors.map((p) => `  ${p.path || wholeFile}: ${p.message}`).join('\n')}`;
+/** A problem with the sample, at a place in its file: zod's, said by its code, or one of the catalogue's own. */
+type SampleProblem = { readonly place: string } & ({ readonly problem: Problem } | { readonly said: Said });
+
+/** `<file>:` then each problem as `  place: words`, in the catalogue's words. */
+async function problemsOf(ctx: CliContext, file: string, found: readonly SampleProblem[]): Promise<string> {
+  const wholeFile = await sayWords(ctx, { id: 'commands.samplingCost.wholeFile' });
+  const lines = await Promise.all(
+    found.map(async (f) =>
+      'said' in f
+        ? `${f.place || wholeFile}: ${await sayWords(ctx, f.said)}`
+        : (await problemsSaid(ctx, [f.problem], () => f.place || wholeFile))[0]!,
+    ),
+  );
+  return `${file}:\n${lines.map((l) => `  ${l}`).join('\n')}`;
 }
+
+/** zod's issues with the sample, by their codes; an empty list of categories in the sample's own words. */
+function schemaProblems(error: z.ZodError): SampleProblem[] {
+  return problemsFromZod(error).map((p) => {
+    const place = p.path.length === 0 ? '' : formatPath(p.path);
+    return place === 'categories' && p.code === 'invalid_too_small'
+      ? { place, said: { id: 'commands.samplingCost.noCategories' } }
+      : { place, problem: p };
+  });
+}
+
+/** What stops the sample being counted: a category id given twice, an observation or count of no category. */
+function sampleProblems(sample: z.output<typeof sampleSchema>): SampleProblem[] {
+  const ids = sample.categories.map((c) => c.id);
+  const known = ids.join(', ');
+  const found: SampleProblem[] = [];
+  ids.forEach((id, i) => {
+    const first = ids.indexOf(id);
+    if (first < i)
+      found.push({
+        place: formatPath(['categories', i, 'id']),
+        said: { id: 'commands.problem.duplicateId', values: { id, list: 'categories', first } },
+      });
+  });
+  const noSuch = (path: (string | number)[], id: string): SampleProblem => ({
+    place: formatPath(path),
+    said: { id: 'commands.samplingCost.noSuchCategory', values: { id, ids: known } },
+  });
+  sample.observations?.forEach((id, i) => {
+    if (!ids.includes(id)) found.push(noSuch(['observations', i], id));
+  });
+  for (const id of Object.keys(sample.counts ?? {}))
+    if (!ids.includes(id)) found.push(noSuch(['counts', id], id));
+  const count = sample.observations?.length ?? Object.values(sample.counts ?? {}).reduce((t, n) => t + n, 0);
+  if (found.length === 0 && count === 0)
+    found.push({
+      place: sample.observations ? 'observations' : sample.counts ? 'counts' : '',
+      said: { id: 'commands.samplingCost.noObservations' },
+    });
+  return found.slice(0, 20);
+}
+
+/**
+ * The cost model's problems in read-cost-model's words (the ones `compare` and `analyse` say, naming the option,
+ * file and field), which reads the file again: only when parseCostModel has refused it.
+ */
+async function costModelProblems(ctx: CliContext, file: string): Promise<Said[]> {
+  const { resolveCostOptions } = await import('../files/read-cost-model');
+  const resolved = await resolveCostOptions(ctx.cwd, { costModel: file });
+  return resolved.ok ? [] : [...resolved.error];
+}
+
+/** Measure's problems that the checks above do not foresee, by where they are, never in measure's English. */
+const cannotCost = (errors: readonly InputError[], file: string, model: string): Said[] =>
+  errors.map((e) => ({
+    id: 'commands.samplingCost.cannotCost',
+    values: { place: e.path || file, file, model },
+  }));
 
 async function run(args: readonly string[], ctx: CliContext): Promise<number> {
   let parsed;
@@ -140,43 +207,57 @@ async function run(args: readonly string[], ctx: CliContext): Promise<number> {
     ctx.stderr(`✗ ${await sayWords(ctx, e.said)}\n`);
     return exitCodes.io;
   }
-  const sample = sampleSchema.safeParse(sampleJson);
-  if (!sample.success) {
-    ctx.stderr(
-      `✗ ${await problemsOf(
-        ctx,
-        sampleFile,
-        sample.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-      )}\n`,
-    );
+  const sample = sampleSchema.safeParse(sampleJson, { reportInput: true });
+  const found = sample.success ? sampleProblems(sample.data) : schemaProblems(sample.error);
+  if (!sample.success || found.length > 0) {
+    ctx.stderr(`✗ ${await problemsOf(ctx, sampleFile, found)}\n`);
     return exitCodes.invalid;
   }
   const observations =
     sample.data.observations ??
     Object.entries(sample.data.counts ?? {}).flatMap(([id, n]) => Array<string>(n).fill(id));
+  const modelFile = values['cost-model'];
+  const rateLine = values['rate-line'];
+  const refuse = async (said: readonly Said[]) => {
+    ctx.stderr(`✗ ${await sayWords(ctx, said)}\n`);
+    return exitCodes.invalid;
+  };
   const modelParsed = parseCostModel(modelJson);
   if (!modelParsed.ok) {
-    ctx.stderr(`✗ ${await problemsOf(ctx, `--cost-model ${values['cost-model']}`, modelParsed.error)}\n`);
-    return exitCodes.invalid;
+    const said = await costModelProblems(ctx, modelFile);
+    return refuse(said.length > 0 ? said : cannotCost(modelParsed.error, sampleFile, modelFile));
   }
-  const model: CostModel = { ...modelParsed.value, id: values['cost-model'], kind: 'workspace' };
+  const model: CostModel = { ...modelParsed.value, id: modelFile, kind: 'workspace' };
+  const rate = loadedRateOf(model, rateLine);
+  if (!rate.ok) {
+    const keys = model.lines.filter((l) => l.method === 'built-up').map((l) => l.key);
+    return refuse([
+      {
+        id: 'commands.samplingCost.noRateLine',
+        values: {
+          key: rateLine,
+          model: model.name,
+          file: modelFile,
+          count: keys.length,
+          keys: keys.join(', '),
+        },
+      },
+    ]);
+  }
+  if (!(rate.value > 0) || !Number.isFinite(rate.value))
+    return refuse([{ id: 'commands.samplingCost.noRate', values: { key: rateLine, file: modelFile } }]);
   const profile = profileActivity(sample.data.categories, observations);
-  const rate = loadedRateOf(model, values['rate-line']);
   const resolved = resolveCostModel(model);
-  const problems = [
-    ...(profile.ok ? [] : profile.error),
-    ...(rate.ok ? [] : rate.error),
-    ...(resolved.ok ? [] : resolved.error),
-  ];
-  if (!profile.ok || !rate.ok || !resolved.ok) {
-    ctx.stderr(`✗ ${await problemsOf(ctx, sampleFile, problems)}\n`);
-    return exitCodes.invalid;
-  }
+  if (!profile.ok || !resolved.ok)
+    return refuse(
+      cannotCost(
+        [...(profile.ok ? [] : profile.error), ...(resolved.ok ? [] : resolved.error)],
+        sampleFile,
+        modelFile,
+      ),
+    );
   const costed = costActivities(profile.value, hours, rate.value, resolved.value.basis);
-  if (!costed.ok) {
-    ctx.stderr(`✗ ${await problemsOf(ctx, sampleFile, costed.error)}\n`);
-    return exitCodes.invalid;
-  }
+  if (!costed.ok) return refuse(cannotCost(costed.error, sampleFile, modelFile));
   const c = costed.value;
   if (format === 'json') {
     ctx.stdout(
