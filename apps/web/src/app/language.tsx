@@ -35,12 +35,16 @@ let chosenWhileAsking = false;
  * the browser's; an account that has none takes the language chosen in this browser.
  */
 export function applyAccountLocale(me: Me, api: ApiClient): void {
+  if (chosenWhileAsking) {
+    // also after a re-mount (a change of language asks again), when the person was seen already
+    chosenWhileAsking = false;
+    applied.add(me.user.id);
+    if (me.locale !== getLocale()) void api.setLocale(getLocale()).catch(() => undefined);
+    return;
+  }
   if (applied.has(me.user.id)) return;
   applied.add(me.user.id);
-  if (chosenWhileAsking) {
-    chosenWhileAsking = false;
-    if (me.locale !== getLocale()) void api.setLocale(getLocale()).catch(() => undefined);
-  } else if (me.locale) {
+  if (me.locale) {
     if (me.locale !== getLocale()) setLocale(me.locale);
   } else if (chosenInThisBrowser()) {
     void api.setLocale(getLocale()).catch(() => undefined);

@@ -166,6 +166,24 @@ describe('choosing English or Cymraeg', () => {
     await page.reload();
     await page.getByRole('button', { name: 'Allgofnodi' }).waitFor();
     expect(await lang(page)).toBe('cy-GB');
+
+    // A change re-mounts the page, which asks again: a second change made while it asks is the one kept.
+    let again!: () => void;
+    const heldAgain = new Promise<void>((resolve) => (again = resolve));
+    await page.route('**/api/auth/me', async (route) => {
+      if (route.request().method() === 'GET') await heldAgain;
+      await route.continue();
+    });
+    await chooser(page).selectOption('en');
+    await expect.poll(() => lang(page)).toBe('en-GB');
+    await expect.poll(() => accountLocale(page)).toBe('en');
+    await chooser(page).selectOption('cy');
+    await expect.poll(() => lang(page)).toBe('cy-GB');
+    again();
+    await page.getByRole('button', { name: 'Allgofnodi' }).waitFor();
+    await expect.poll(() => accountLocale(page)).toBe('cy');
+    expect(await lang(page)).toBe('cy-GB');
+    await page.unrouteAll();
     await page.context().close();
   }, 120_000);
 });
