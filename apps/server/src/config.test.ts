@@ -1,5 +1,16 @@
+import { createTranslator } from '@waymark/i18n';
 import { describe, expect, it } from 'vitest';
-import { readConfig } from './config';
+import { readConfig, type ConfigProblem } from './config';
+
+/** A problem as the operator reads it in English (main.ts says it after "Waymark cannot start: "). */
+const english = (problem: ConfigProblem) => createTranslator('en').t(problem.id, problem.values);
+
+/** The problem `readConfig` finds in this environment, with the English sentence said from it. */
+function problemOf(env: Record<string, string>) {
+  const config = readConfig(env, '/');
+  if (!('error' in config)) throw new Error('expected a problem');
+  return { ...config.error, english: english(config.error) };
+}
 
 describe('server configuration', () => {
   it('given no environment, then port 5170 on loopback with ./waymark-data', () => {
@@ -19,15 +30,20 @@ describe('server configuration', () => {
       'postgres://u:p@h/db',
     ]);
   });
-  it('given a bad PORT or DATABASE_URL, then a message naming the variable', () => {
-    expect(readConfig({ PORT: 'eighty' }, '/')).toEqual({
-      error: 'PORT must be a port number from 1 to 65535, not "eighty"',
+  it('given a bad PORT or DATABASE_URL, then the catalogue’s problem naming the variable', () => {
+    expect(problemOf({ PORT: 'eighty' })).toEqual({
+      id: 'server.config.port',
+      values: { value: 'eighty' },
+      english: 'PORT must be a port number from 1 to 65535, not "eighty"',
     });
-    expect(
-      'error' in readConfig({ DATABASE_URL: 'mysql://x' }, '/') &&
-        readConfig({ DATABASE_URL: 'mysql://x' }, '/'),
-    ).toMatchObject({
-      error: expect.stringContaining('DATABASE_URL'),
+    expect(problemOf({ PORT: '65536' })).toMatchObject({
+      id: 'server.config.port',
+      values: { value: '65536' },
+    });
+    expect(problemOf({ DATABASE_URL: 'mysql://x' })).toEqual({
+      id: 'server.config.databaseUrl',
+      values: {},
+      english: 'DATABASE_URL must start with postgres:// (or leave it unset to use the embedded database)',
     });
   });
   it('given no keyring setting, then keys and uploads live in the data directory and uploads are limited to 1 GB; WAYMARK_KEYRING and WAYMARK_UPLOAD_LIMIT_MB change that', () => {
@@ -42,8 +58,10 @@ describe('server configuration', () => {
       '/secrets/keys',
       300 * 1024 * 1024,
     ]);
-    expect(readConfig({ WAYMARK_UPLOAD_LIMIT_MB: 'lots' }, '/')).toEqual({
-      error: 'WAYMARK_UPLOAD_LIMIT_MB must be a whole number of megabytes (at least 1), not "lots"',
+    expect(problemOf({ WAYMARK_UPLOAD_LIMIT_MB: 'lots' })).toEqual({
+      id: 'server.config.uploadLimit',
+      values: { value: 'lots' },
+      english: 'WAYMARK_UPLOAD_LIMIT_MB must be a whole number of megabytes (at least 1), not "lots"',
     });
   });
   it('given no WAYMARK_MIN_FREE_MB, then writes need 128 MB free; it can be set, and a wrong value is named', () => {
@@ -51,8 +69,10 @@ describe('server configuration', () => {
     expect('error' in plain ? plain.error : plain.minFreeBytes).toBe(128 * 1024 * 1024);
     const set = readConfig({ WAYMARK_MIN_FREE_MB: '0' }, '/x');
     expect('error' in set ? set.error : set.minFreeBytes).toBe(0);
-    expect(readConfig({ WAYMARK_MIN_FREE_MB: '-5' }, '/')).toEqual({
-      error: 'WAYMARK_MIN_FREE_MB must be a whole number of megabytes (0 or more), not "-5"',
+    expect(problemOf({ WAYMARK_MIN_FREE_MB: '-5' })).toEqual({
+      id: 'server.config.minFree',
+      values: { value: '-5' },
+      english: 'WAYMARK_MIN_FREE_MB must be a whole number of megabytes (0 or more), not "-5"',
     });
   });
   it('given no WAYMARK_ONE_TIME_PASSWORD_DAYS, then one-time passwords work for 7 days; the variable changes it, within 1 to 90', () => {
@@ -60,8 +80,27 @@ describe('server configuration', () => {
     expect('error' in plain ? plain.error : plain.oneTimePasswordDays).toBe(7);
     const set = readConfig({ WAYMARK_ONE_TIME_PASSWORD_DAYS: '2' }, '/x');
     expect('error' in set ? set.error : set.oneTimePasswordDays).toBe(2);
-    expect(readConfig({ WAYMARK_ONE_TIME_PASSWORD_DAYS: '0' }, '/x')).toEqual({
-      error: 'WAYMARK_ONE_TIME_PASSWORD_DAYS must be a whole number of days from 1 to 90, not "0"',
+    expect(problemOf({ WAYMARK_ONE_TIME_PASSWORD_DAYS: '0' })).toEqual({
+      id: 'server.config.oneTimePasswordDays',
+      values: { value: '0' },
+      english: 'WAYMARK_ONE_TIME_PASSWORD_DAYS must be a whole number of days from 1 to 90, not "0"',
     });
+  });
+  it('given a bad import limit or single sign-on setting, then its own words are passed on as they are', () => {
+    expect(problemOf({ WAYMARK_IMPORT_NICE: '20' })).toEqual({
+      id: 'server.config.setting',
+      values: { problem: 'WAYMARK_IMPORT_NICE must be a whole number from 0 to 19, not "20"' },
+      english: 'WAYMARK_IMPORT_NICE must be a whole number from 0 to 19, not "20"',
+    });
+    expect(problemOf({ WAYMARK_OIDC_ISSUER: 'https://id.example.org' })).toMatchObject({
+      id: 'server.config.setting',
+      english: 'set both WAYMARK_OIDC_ISSUER and WAYMARK_OIDC_CLIENT_ID, or neither',
+    });
+  });
+  it('given a problem, then Welsh says it with the same values', () => {
+    const config = readConfig({ PORT: 'eighty' }, '/');
+    expect('error' in config && createTranslator('cy').t(config.error.id, config.error.values)).toBe(
+      'rhaid i PORT fod yn rhif porth o 1 i 65535, nid "eighty"',
+    );
   });
 });

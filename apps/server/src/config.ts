@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { readSsoEnvironment, type SsoEnvironment } from '@waymark/api';
+import type { MessageId } from '@waymark/i18n';
 import { readImportConfig, type ImportConfig } from './import-config';
 
 export interface ServerConfig {
@@ -31,40 +32,43 @@ export interface ServerConfig {
 
 const repoRoot = resolve(new URL('../../..', import.meta.url).pathname);
 
-/** The server's settings from the environment, or a message naming the variable that is wrong. */
+/**
+ * What is wrong with a setting, as the catalogue's id and values (`server.config.*`): the start-up scripts say it
+ * in the operator's language (`server.config.setting` passes on, as written, a problem the import limits or the
+ * single sign-on settings describe in their own words).
+ */
+export interface ConfigProblem {
+  readonly id: Extract<MessageId, `server.config.${string}`>;
+  readonly values: Readonly<Record<string, string>>;
+}
+
+/** The server's settings from the environment, or the problem naming the variable that is wrong. */
 export function readConfig(
   env: Readonly<Record<string, string | undefined>>,
   cwd: string,
-): ServerConfig | { error: string } {
+): ServerConfig | { error: ConfigProblem } {
+  const problem = (id: ConfigProblem['id'], values: Record<string, string> = {}) => ({
+    error: { id, values },
+  });
   const portText = env['PORT'] ?? '5170';
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port < 1 || port > 65535)
-    return { error: `PORT must be a port number from 1 to 65535, not "${portText}"` };
+    return problem('server.config.port', { value: portText });
   const databaseUrl = env['DATABASE_URL'] || null;
-  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    return {
-      error: 'DATABASE_URL must start with postgres:// (or leave it unset to use the embedded database)',
-    };
-  }
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl))
+    return problem('server.config.databaseUrl');
   const limitText = env['WAYMARK_UPLOAD_LIMIT_MB'] ?? '1024';
   if (!/^\d+$/.test(limitText) || Number(limitText) < 1)
-    return {
-      error: `WAYMARK_UPLOAD_LIMIT_MB must be a whole number of megabytes (at least 1), not "${limitText}"`,
-    };
+    return problem('server.config.uploadLimit', { value: limitText });
   const minFreeText = env['WAYMARK_MIN_FREE_MB'] ?? '128';
-  if (!/^\d+$/.test(minFreeText))
-    return {
-      error: `WAYMARK_MIN_FREE_MB must be a whole number of megabytes (0 or more), not "${minFreeText}"`,
-    };
+  if (!/^\d+$/.test(minFreeText)) return problem('server.config.minFree', { value: minFreeText });
   const daysText = env['WAYMARK_ONE_TIME_PASSWORD_DAYS'] ?? '7';
   if (!/^\d+$/.test(daysText) || Number(daysText) < 1 || Number(daysText) > 90)
-    return {
-      error: `WAYMARK_ONE_TIME_PASSWORD_DAYS must be a whole number of days from 1 to 90, not "${daysText}"`,
-    };
+    return problem('server.config.oneTimePasswordDays', { value: daysText });
   const imports = readImportConfig(env);
-  if ('error' in imports) return imports;
+  if ('error' in imports) return problem('server.config.setting', { problem: imports.error });
   const sso = readSsoEnvironment(env);
-  if ('error' in sso) return sso;
+  if ('error' in sso) return problem('server.config.setting', { problem: sso.error });
   const dataDir = resolve(cwd, env['WAYMARK_DATA'] || './waymark-data');
   return {
     port,

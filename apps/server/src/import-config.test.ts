@@ -32,17 +32,31 @@ describe('import settings from the environment', () => {
       importJobs: { concurrency: 2, memoryMb: 1024, abandonSeconds: 120, nice: 0 },
     });
     expect(readConfig({ WAYMARK_IMPORT_MEMORY_MB: '10' }, '/')).toEqual({
-      error: 'WAYMARK_IMPORT_MEMORY_MB must be a whole number of megabytes (at least 64), not "10"',
+      error: {
+        id: 'server.config.setting',
+        values: {
+          problem: 'WAYMARK_IMPORT_MEMORY_MB must be a whole number of megabytes (at least 64), not "10"',
+        },
+      },
     });
     expect(readConfig({ WAYMARK_IMPORT_NICE: '20' }, '/')).toEqual({
-      error: 'WAYMARK_IMPORT_NICE must be a whole number from 0 to 19, not "20"',
+      error: {
+        id: 'server.config.setting',
+        values: { problem: 'WAYMARK_IMPORT_NICE must be a whole number from 0 to 19, not "20"' },
+      },
     });
     expect(readConfig({ WAYMARK_IMPORT_NICE: '-5' }, '/')).toEqual({
-      error: 'WAYMARK_IMPORT_NICE must be a whole number from 0 to 19, not "-5"',
+      error: {
+        id: 'server.config.setting',
+        values: { problem: 'WAYMARK_IMPORT_NICE must be a whole number from 0 to 19, not "-5"' },
+      },
     });
     // the analytics package's limits also carry a code and values (the CLI says them in its own words)
     expect(readConfig({ WAYMARK_EXPANSION_RATIO: 'ten' }, '/')).toMatchObject({
-      error: 'WAYMARK_EXPANSION_RATIO must be a whole number, not "ten"',
+      error: {
+        id: 'server.config.setting',
+        values: { problem: 'WAYMARK_EXPANSION_RATIO must be a whole number, not "ten"' },
+      },
     });
   });
 });

@@ -1,52 +1,66 @@
+import { createTranslator } from '@waymark/i18n';
+import { helpLocale } from '@waymark/i18n/help';
 import { readConfig } from './config';
 import { startServer } from './start-server';
 
-/** `npm start`: reads the environment, starts Waymark, prints how to sign in, stops cleanly on a signal. */
+/**
+ * `npm start`: reads the environment, starts Waymark, prints how to sign in, stops cleanly on a signal. What it
+ * prints comes from the catalogue (`server.*`), in the language of WAYMARK_LANG, LC_ALL or LANG (cy_GB.UTF-8 gives
+ * Welsh; English otherwise), as the command line chooses its own.
+ */
 async function main(): Promise<number> {
+  const { t } = createTranslator(helpLocale(process.env));
   const config = readConfig(process.env, process.cwd());
   if ('error' in config) {
-    console.error(`Waymark cannot start: ${config.error}`);
+    console.error(t('server.cannotStart', { problem: t(config.error.id, config.error.values) }));
     return 2;
   }
   let server;
   try {
     server = await startServer(config);
   } catch (error) {
-    console.error(`Waymark cannot start: ${(error as Error).message}`);
+    console.error(t('server.cannotStart', { problem: (error as Error).message }));
     return 1;
   }
-  const where =
-    server.database === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
   // One write, so whoever reads the output (a test, a supervisor) sees the sign-in details with the URL.
-  const lines = [`Waymark is running at ${server.url}  (${where})`];
-  if (!server.servingWebApp) lines.push(`The web app is not built yet; the API is at ${server.url}/api/docs`);
+  const lines = [
+    t('server.running', { url: server.url, database: server.database, dataDir: config.dataDir }),
+  ];
+  if (!server.servingWebApp) lines.push(t('server.noWebApp', { url: server.url }));
   const first = server.firstStart;
   if (first) {
-    const examples = first.loaded.length ? `: ${first.loaded.join(', ')}` : '';
+    const indented = (line: string) => `  ${line}`;
     lines.push(
       '',
-      'First start: created the administrator and a Demo workspace',
-      `  with ${first.loaded.length} example journey(s)${examples}.`,
+      t('server.firstStart.created'),
+      indented(
+        t('server.firstStart.examples', {
+          count: first.loaded.length,
+          named: first.loaded.length ? 'yes' : 'no',
+          names: first.loaded.join(', '),
+        }),
+      ),
       ...(first.wholeProblem
-        ? [`  They open from a whole-problem journey, ${first.wholeProblem} (see Journey tree).`]
+        ? [indented(t('server.firstStart.wholeProblem', { journey: first.wholeProblem }))]
         : []),
-      ...(first.demoLog ? [`  It also has ${first.demoLog}.`] : []),
-      ...first.skipped.map((skipped) => `  Skipped ${skipped}`),
+      ...(first.demoLog ? [indented(t('server.firstStart.demoLog', { demoLog: first.demoLog }))] : []),
+      ...first.skipped.map((skipped) => indented(t('server.firstStart.skipped', { skipped }))),
       '',
-      `  Sign in at ${server.url} as ${first.adminEmail}`,
-      `  with the one-time password  ${first.password}`,
+      indented(t('server.firstStart.signIn', { url: server.url, email: first.adminEmail })),
+      indented(t('server.firstStart.password', { password: first.password })),
       '',
-      `  It is shown only now and works once, until ${first.passwordExpiresAt.slice(0, 16).replace('T', ' ')} UTC:`,
-      '  Waymark then asks you to choose your own password (at least 12 characters; three random words work well).',
-      '  Lost or expired? Stop Waymark and run  npm run reset-password -- <email>  to print a new one.',
+      indented(
+        t('server.firstStart.until', { until: first.passwordExpiresAt.slice(0, 16).replace('T', ' ') }),
+      ),
+      indented(t('server.firstStart.choose')),
+      indented(t('server.firstStart.lost')),
     );
   }
-  console.log(lines.join('\n'));
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: stopping Waymark…`);
+    console.log(t('server.stopping', { signal }));
     server
       .close()
       .then(() => process.exit(0))
@@ -57,6 +71,8 @@ async function main(): Promise<number> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  // Printed once the signals are handled: whoever reads it (a test, a supervisor) may stop Waymark straight away.
+  console.log(lines.join('\n'));
   return 0;
 }
 

@@ -1,4 +1,5 @@
 import { createArgon2Hasher } from '@waymark/api';
+import { createTranslator } from '@waymark/i18n';
 import { createTestStores, type UserId, type WorkspaceId } from '@waymark/store';
 import { expect, it } from 'vitest';
 import { resetPassword } from './reset-password';
@@ -28,7 +29,7 @@ it('given an account, when the operator resets its password, then it gets a one-
     });
 
     const result = await resetPassword(stores, caps, 'ANN@example.org');
-    if (!result.ok) throw new Error(result.message);
+    if (!result.ok) throw new Error(result.problem.id);
     expect(result.expiresAt).toBe('2026-01-03T00:00:00.000Z');
     const account = await stores.accounts.findPasswordAccount('ann@example.org');
     expect(await passwords.verify(account!.passwordHash!, result.password)).toBe(true);
@@ -39,10 +40,15 @@ it('given an account, when the operator resets its password, then it gets a one-
         'password.reset_by_operator',
       ]);
 
-    expect(await resetPassword(stores, caps, 'nobody@example.org')).toEqual({
+    const unknown = await resetPassword(stores, caps, 'nobody@example.org');
+    expect(unknown).toEqual({
       ok: false,
-      message: 'there is no account with the email nobody@example.org: check the spelling',
+      problem: { id: 'server.resetPassword.noAccount', values: { email: 'nobody@example.org' } },
     });
+    if (unknown.ok) throw new Error('an unknown email was reset');
+    expect(createTranslator('en').t(unknown.problem.id, unknown.problem.values)).toBe(
+      'there is no account with the email nobody@example.org: check the spelling',
+    );
   } finally {
     await stores.close();
   }

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createArgon2Hasher, type PasswordHasher } from '@waymark/api';
+import { createTranslator } from '@waymark/i18n';
+import { helpLocale } from '@waymark/i18n/help';
 import { openStores, type Stores } from '@waymark/store';
 import { readConfig } from './config';
 import { lockDataDir } from './data-dir-lock';
@@ -15,7 +17,14 @@ export interface ResetCaps {
 
 export type ResetResult =
   | { readonly ok: true; readonly email: string; readonly password: string; readonly expiresAt: string }
-  | { readonly ok: false; readonly message: string };
+  | {
+      readonly ok: false;
+      /** Why not, as the catalogue's id and values: the script says it in the operator's language. */
+      readonly problem: {
+        readonly id: 'server.resetPassword.noAccount';
+        readonly values: { readonly email: string };
+      };
+    };
 
 /**
  * The server operator's way back in (decision 0012): gives the account with this email a new one-time
@@ -24,7 +33,7 @@ export type ResetResult =
  */
 export async function resetPassword(stores: Stores, caps: ResetCaps, email: string): Promise<ResetResult> {
   const user = await stores.accounts.findUserByEmail(email);
-  if (!user) return { ok: false, message: `there is no account with the email ${email}: check the spelling` };
+  if (!user) return { ok: false, problem: { id: 'server.resetPassword.noAccount', values: { email } } };
   const now = caps.clock();
   const password = Buffer.from(caps.randomBytes(15)).toString('base64url');
   const expiresAt = new Date(now.getTime() + caps.oneTimePasswordDays * 86_400_000).toISOString();
@@ -46,24 +55,27 @@ export async function resetPassword(stores: Stores, caps: ResetCaps, email: stri
   return { ok: true, email: user.email, password, expiresAt };
 }
 
-/** `npm run reset-password -- name@example.org`, on the server, with the server's environment. */
+/**
+ * `npm run reset-password -- name@example.org`, on the server, with the server's environment; it speaks the
+ * language of WAYMARK_LANG, LC_ALL or LANG, as `npm start` does.
+ */
 async function main(argv: readonly string[]): Promise<number> {
+  const { t } = createTranslator(helpLocale(process.env));
+  const cannot = (problem: string) => console.error(t('server.resetPassword.cannot', { problem }));
   const email = argv[0];
   if (!email || argv.length !== 1) {
-    console.error(
-      'Usage: npm run reset-password -- name@example.org   (with the same settings as npm start)',
-    );
+    console.error(t('server.resetPassword.usage'));
     return 2;
   }
   const config = readConfig(process.env, process.cwd());
   if ('error' in config) {
-    console.error(`Cannot reset the password: ${config.error}`);
+    cannot(t(config.error.id, config.error.values));
     return 2;
   }
   // The embedded database has one user at a time: stop Waymark first (the lock says so if it is running).
   const lock = config.databaseUrl === null ? lockDataDir(config.dataDir) : null;
   if (lock && 'error' in lock) {
-    console.error(`Cannot reset the password: ${lock.error}`);
+    cannot(lock.error);
     return 1;
   }
   const stores = await openStores(
@@ -81,14 +93,14 @@ async function main(argv: readonly string[]): Promise<number> {
       email,
     );
     if (!result.ok) {
-      console.error(`Cannot reset the password: ${result.message}`);
+      cannot(t(result.problem.id, result.problem.values));
       return 1;
     }
     console.log(
       [
-        `${result.email} now has the one-time password  ${result.password}`,
-        `It is shown only now and works once, until ${result.expiresAt.slice(0, 16).replace('T', ' ')} UTC;`,
-        'signing in with it asks for a new password. Their other sessions have ended.',
+        t('server.resetPassword.done', { email: result.email, password: result.password }),
+        t('server.resetPassword.until', { until: result.expiresAt.slice(0, 16).replace('T', ' ') }),
+        t('server.resetPassword.sessionsEnded'),
       ].join('\n'),
     );
     return 0;

@@ -44,6 +44,7 @@ import enEmitSql from '../messages/en/emitSql.json' with { type: 'json' };
 import enCli from '../messages/en/cli.json' with { type: 'json' };
 import enCommands from '../messages/en/commands.json' with { type: 'json' };
 import enHelp from '../messages/en/help.json' with { type: 'json' };
+import enServer from '../messages/en/server.json' with { type: 'json' };
 import cyCommon from '../messages/cy/common.json' with { type: 'json' };
 import cyModel from '../messages/cy/model.json' with { type: 'json' };
 import cyErrors from '../messages/cy/errors.json' with { type: 'json' };
@@ -88,6 +89,7 @@ import cyEmitSql from '../messages/cy/emitSql.json' with { type: 'json' };
 import cyCli from '../messages/cy/cli.json' with { type: 'json' };
 import cyCommands from '../messages/cy/commands.json' with { type: 'json' };
 import cyHelp from '../messages/cy/help.json' with { type: 'json' };
+import cyServer from '../messages/cy/server.json' with { type: 'json' };
 
 export const namespaces = {
   common: { en: enCommon, cy: cyCommon },
@@ -134,6 +136,7 @@ export const namespaces = {
   cli: { en: enCli, cy: cyCli },
   commands: { en: enCommands, cy: cyCommands },
   help: { en: enHelp, cy: cyHelp },
+  server: { en: enServer, cy: cyServer },
 } as const;
 
 /** Every message id, typed from the English files: a misspelt id does not compile. */
@@ -181,4 +184,5 @@ export type MessageId =
   | keyof typeof enCli
   | keyof typeof enCommands
   | keyof typeof enHelp
+  | keyof typeof enServer
   | keyof typeof enLibrary;

@@ -1,0 +1,130 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, it } from 'vitest';
+import { freePort } from '../test/server-process';
+
+const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
+
+/**
+ * Runs `npm start`'s command (apps/server/bin/start.js) with this environment until it exits; `onOutput` sees
+ * what it has printed so far each time it prints more.
+ */
+function start(
+  env: Record<string, string>,
+  onOutput?: (child: ChildProcess, stdout: string) => void,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  // Only the language this test names: not the one of whoever runs it.
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !['WAYMARK_LANG', 'LC_ALL', 'LANG'].includes(name)),
+  );
+  const child = spawn(process.execPath, ['apps/server/bin/start.js'], {
+    cwd: repoRoot,
+    env: { ...inherited, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d.toString();
+    onOutput?.(child, stdout);
+  });
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+it('given a bad PORT, when Waymark starts in English, then it says so in the words it always has and exits with 2', async () => {
+  const run = await start({ PORT: 'eighty' });
+  expect([run.code, run.stderr, run.stdout]).toEqual([
+    2,
+    'Waymark cannot start: PORT must be a port number from 1 to 65535, not "eighty"\n',
+    '',
+  ]);
+});
+
+it('given a bad PORT and WAYMARK_LANG=cy, when Waymark starts, then it says so in Welsh and exits with 2', async () => {
+  const run = await start({ PORT: 'eighty', WAYMARK_LANG: 'cy' });
+  expect([run.code, run.stderr, run.stdout]).toEqual([
+    2,
+    'Ni all Waymark ddechrau: rhaid i PORT fod yn rhif porth o 1 i 65535, nid "eighty"\n',
+    '',
+  ]);
+});
+
+it('given LANG=cy_GB.UTF-8 and a bad WAYMARK_MIN_FREE_MB, when Waymark starts, then the variable is named in Welsh', async () => {
+  const run = await start({ LANG: 'cy_GB.UTF-8', WAYMARK_MIN_FREE_MB: '-5' });
+  expect([run.code, run.stderr]).toEqual([
+    2,
+    'Ni all Waymark ddechrau: rhaid i WAYMARK_MIN_FREE_MB fod yn nifer cyfan o fegabeitiau (0 neu fwy), nid "-5"\n',
+  ]);
+});
+
+/**
+ * Starts Waymark on a new data directory until it has printed how to sign in, then stops it with SIGTERM. The
+ * parts that change from run to run (the password, when it stops working) are said as PASSWORD and DATE.
+ */
+async function firstStart(env: Record<string, string>) {
+  const dataDir = await mkdtemp(join(tmpdir(), 'waymark-words-'));
+  const port = await freePort();
+  try {
+    const { code, stdout, stderr } = await start(
+      { ...env, PORT: String(port), WAYMARK_DATA: dataDir },
+      (child, out) => {
+        if (out.includes('reset-password') && child.exitCode === null) child.kill('SIGTERM');
+      },
+    );
+    const lines = stdout
+      .replace(/(password|untro) {2}\S+/, '$1  PASSWORD')
+      .replace(/\d{4}-\d\d-\d\d \d\d:\d\d UTC/, 'DATE UTC')
+      .split('\n');
+    return { code, stderr, lines, url: `http://localhost:${port}`, dataDir };
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+it('given an empty data directory, when Waymark starts in English, then its banner and first-start lines are word for word what they always were, and SIGTERM stops it', async () => {
+  const { code, stderr, lines, url, dataDir } = await firstStart({});
+  // The lines naming the repository's examples, whichever they are, in the words they always had.
+  const aboutExamples = [
+    /^ {2}with \d+ example journey\(s\)(: [\w-]+(, [\w-]+)*)?\.$/,
+    /^ {2}They open from a whole-problem journey, [\w-]+ \(see Journey tree\)\.$/,
+    /^ {2}It also has a generated contact log attached to [\w-]+ \(see Event logs\)\.$/,
+  ];
+  const examples = lines.filter((line) => aboutExamples.some((said) => said.test(line)));
+  expect(examples[0]).toMatch(aboutExamples[0]!);
+  expect(lines.filter((line) => !examples.includes(line))).toEqual([
+    `Waymark is running at ${url}  (embedded database in ${dataDir})`,
+    '',
+    'First start: created the administrator and a Demo workspace',
+    '',
+    `  Sign in at ${url} as admin@waymark.local`,
+    '  with the one-time password  PASSWORD',
+    '',
+    '  It is shown only now and works once, until DATE UTC:',
+    '  Waymark then asks you to choose your own password (at least 12 characters; three random words work well).',
+    '  Lost or expired? Stop Waymark and run  npm run reset-password -- <email>  to print a new one.',
+    'SIGTERM: stopping Waymark…',
+    '',
+  ]);
+  expect([code, stderr]).toEqual([0, '']);
+}, 60_000);
+
+it('given an empty data directory and WAYMARK_LANG=cy, when Waymark starts, then its banner and first-start lines are in Welsh', async () => {
+  const { code, lines, url, dataDir } = await firstStart({ WAYMARK_LANG: 'cy' });
+  expect(lines[0]).toBe(`Mae Waymark yn rhedeg yn ${url}  (cronfa ddata fewnol yn ${dataDir})`);
+  expect(lines).toEqual(
+    expect.arrayContaining([
+      'Y tro cyntaf: crëwyd y gweinyddwr a gweithle Demo',
+      expect.stringMatching(/^ {2}gyda \d+ taith enghreifftiol/),
+      `  Mewngofnodwch yn ${url} fel admin@waymark.local`,
+      '  gyda’r cyfrinair untro  PASSWORD',
+      '  Fe’i dangosir nawr yn unig ac mae’n gweithio unwaith, tan DATE UTC:',
+      '  Wedi’i golli neu wedi dod i ben? Stopiwch Waymark a rhedwch  npm run reset-password -- <e-bost>  i argraffu un newydd.',
+      'SIGTERM: yn stopio Waymark…',
+    ]),
+  );
+  expect(code).toBe(0);
+}, 60_000);
