@@ -30,7 +30,8 @@ export async function startServerProcess(
   const port = await freePort();
   const child = spawn(process.execPath, ['apps/server/bin/start.js'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), ...env },
+    // the banner (and its one-time password) is read below in English, whatever language this machine is set to
+    env: { ...process.env, WAYMARK_LANG: 'en', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';
