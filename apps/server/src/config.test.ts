@@ -1,3 +1,4 @@
+import { readSsoEnvironment } from '@waymark/api';
 import { createTranslator } from '@waymark/i18n';
 import { describe, expect, it } from 'vitest';
 import { readConfig, type ConfigProblem } from './config';
@@ -86,16 +87,31 @@ describe('server configuration', () => {
       english: 'WAYMARK_ONE_TIME_PASSWORD_DAYS must be a whole number of days from 1 to 90, not "0"',
     });
   });
-  it('given a bad import limit or single sign-on setting, then its own words are passed on as they are', () => {
+  it('given a bad import limit, then it is a catalogue id and values, the English as it always was', () => {
     expect(problemOf({ WAYMARK_IMPORT_NICE: '20' })).toEqual({
-      id: 'server.config.setting',
-      values: { problem: 'WAYMARK_IMPORT_NICE must be a whole number from 0 to 19, not "20"' },
+      id: 'server.config.importNice',
+      values: { value: '20' },
       english: 'WAYMARK_IMPORT_NICE must be a whole number from 0 to 19, not "20"',
     });
-    expect(problemOf({ WAYMARK_OIDC_ISSUER: 'https://id.example.org' })).toMatchObject({
-      id: 'server.config.setting',
-      english: 'set both WAYMARK_OIDC_ISSUER and WAYMARK_OIDC_CLIENT_ID, or neither',
-    });
+  });
+  it('given a bad single sign-on setting, then it is a catalogue id and values, the English as api says it', () => {
+    const cases: [Record<string, string>, string][] = [
+      [{ WAYMARK_OIDC_ISSUER: 'https://id.example.org' }, 'server.config.ssoBothOrNeither'],
+      [{ WAYMARK_OIDC_ISSUER: 'ftp://id', WAYMARK_OIDC_CLIENT_ID: 'c' }, 'server.config.ssoIssuer'],
+      [{ WAYMARK_OIDC_ALLOWED_DOMAINS: 'a@b' }, 'server.config.ssoAllowedDomains'],
+      [{ WAYMARK_OIDC_ACCOUNTS: 'everyone' }, 'server.config.ssoAccounts'],
+    ];
+    for (const [env, id] of cases) {
+      const own = readSsoEnvironment(env);
+      expect(problemOf(env)).toMatchObject({ id, english: 'error' in own && own.error });
+    }
+    expect(problemOf({ WAYMARK_OIDC_ISSUER: 'ftp://id', WAYMARK_OIDC_CLIENT_ID: 'c' })?.english).toBe(
+      'WAYMARK_OIDC_ISSUER must be an https:// address (the provider\'s issuer), not "ftp://id"',
+    );
+    const accounts = readConfig({ WAYMARK_OIDC_ACCOUNTS: 'everyone' }, '/');
+    expect('error' in accounts && createTranslator('cy').t(accounts.error.id, accounts.error.values)).toBe(
+      'rhaid i WAYMARK_OIDC_ACCOUNTS fod yn just_in_time neu invitation, nid "everyone"',
+    );
   });
   it('given a problem, then Welsh says it with the same values', () => {
     const config = readConfig({ PORT: 'eighty' }, '/');

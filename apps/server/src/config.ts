@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { readSsoEnvironment, type SsoEnvironment } from '@waymark/api';
+import { readSsoEnvironment, type SsoEnvironment, type SsoEnvironmentError } from '@waymark/api';
 import type { MessageId } from '@waymark/i18n';
 import { readImportConfig, type ImportConfig } from './import-config';
 
@@ -30,12 +30,19 @@ export interface ServerConfig {
   readonly sso?: SsoEnvironment;
 }
 
+/** The catalogue's words for each problem single sign-on's variables can have. */
+const ssoProblems = {
+  issuer: 'server.config.ssoIssuer',
+  bothOrNeither: 'server.config.ssoBothOrNeither',
+  allowedDomains: 'server.config.ssoAllowedDomains',
+  accounts: 'server.config.ssoAccounts',
+} as const satisfies Record<SsoEnvironmentError['code'], ConfigProblem['id']>;
+
 const repoRoot = resolve(new URL('../../..', import.meta.url).pathname);
 
 /**
  * What is wrong with a setting, as the catalogue's id and values (`server.config.*`): the start-up scripts say it
- * in the operator's language (`server.config.setting` passes on, as written, a problem the import limits or the
- * single sign-on settings describe in their own words).
+ * in the operator's language (the import limits' and single sign-on's problems too, in the words they always had).
  */
 export interface ConfigProblem {
   readonly id: Extract<MessageId, `server.config.${string}`>;
@@ -66,9 +73,9 @@ export function readConfig(
   if (!/^\d+$/.test(daysText) || Number(daysText) < 1 || Number(daysText) > 90)
     return problem('server.config.oneTimePasswordDays', { value: daysText });
   const imports = readImportConfig(env);
-  if ('error' in imports) return problem('server.config.setting', { problem: imports.error });
+  if ('error' in imports) return imports;
   const sso = readSsoEnvironment(env);
-  if ('error' in sso) return problem('server.config.setting', { problem: sso.error });
+  if ('error' in sso) return problem(ssoProblems[sso.code], sso.values);
   const dataDir = resolve(cwd, env['WAYMARK_DATA'] || './waymark-data');
   return {
     port,

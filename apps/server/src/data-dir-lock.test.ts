@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createTranslator } from '@waymark/i18n';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lockDataDir } from './data-dir-lock';
 
@@ -22,8 +23,13 @@ describe('data directory lock', () => {
     try {
       writeFileSync(join(dir, 'waymark.lock'), String(other.pid));
       const lock = lockDataDir(dir);
-      expect('error' in lock && lock.error).toContain(`process ${other.pid}`);
-      expect('error' in lock && lock.error).toContain(dir);
+      expect('error' in lock && lock.error).toEqual({
+        id: 'server.lock.inUse',
+        values: { process: String(other.pid), dir },
+      });
+      expect('error' in lock && createTranslator('en').t(lock.error.id, lock.error.values)).toBe(
+        `another Waymark server (process ${other.pid}) is already using the data directory ${dir}. Stop it first, or set WAYMARK_DATA to another directory.`,
+      );
     } finally {
       other.kill('SIGKILL');
     }

@@ -1,5 +1,6 @@
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import type { StartUpSaid } from './start-up-problem';
 
 export interface DataDirLock {
   release(): void;
@@ -17,9 +18,9 @@ const isAlive = (pid: number): boolean => {
 /**
  * One process per data directory: PGlite has no lock of its own, and two processes writing one database
  * would corrupt it. The lock file is created exclusively and holds the owner's pid; a lock whose process is
- * gone (after a crash or kill -9) is stale and taken over.
+ * gone (after a crash or kill -9) is stale and taken over. A refusal is the catalogue's id and values (`server.lock.*`).
  */
-export function lockDataDir(dir: string): DataDirLock | { error: string } {
+export function lockDataDir(dir: string): DataDirLock | { error: StartUpSaid } {
   const file = join(dir, 'waymark.lock');
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
@@ -37,13 +38,13 @@ export function lockDataDir(dir: string): DataDirLock | { error: string } {
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-        return { error: `cannot create the lock file ${file}: ${(error as Error).message}` };
+        return {
+          error: { id: 'server.lock.cannotCreate', values: { file, problem: (error as Error).message } },
+        };
       }
       const owner = Number(readFileSync(file, 'utf8').trim());
       if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
-        return {
-          error: `another Waymark server (process ${owner}) is already using the data directory ${dir}. Stop it first, or set WAYMARK_DATA to another directory.`,
-        };
+        return { error: { id: 'server.lock.inUse', values: { process: String(owner), dir } } };
       }
       try {
         unlinkSync(file);
@@ -52,5 +53,5 @@ export function lockDataDir(dir: string): DataDirLock | { error: string } {
       }
     }
   }
-  return { error: `could not take the lock on ${dir}; try again` };
+  return { error: { id: 'server.lock.tryAgain', values: { dir } } };
 }

@@ -33,7 +33,7 @@ it('given the examples, when the server starts the first time, then the demo wor
   const b = await firstStart();
   try {
     expect(a.first?.skipped).toEqual([]);
-    expect(a.first?.demoLog).toMatch(/contact log attached to multi-service-change-of-address/);
+    expect(a.first?.demoLog).toEqual({ attachedTo: 'multi-service-change-of-address' });
     const dataset = await a.stores.datasets.getDataset(demo, demoDatasetId);
     expect(dataset).toMatchObject({
       journeyId: demoJourneyId,

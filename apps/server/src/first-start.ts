@@ -14,8 +14,8 @@ export interface FirstStart {
   readonly passwordExpiresAt: string;
   readonly loaded: readonly string[];
   readonly skipped: readonly string[];
-  /** A sentence on the demo's contact log, when one was made. */
-  readonly demoLog?: string;
+  /** The example journey the demo's generated contact log is attached to, when one was made. */
+  readonly demoLog?: { readonly attachedTo: string };
   /** The whole-problem journey the examples were arranged under (issue 14), when they all were there. */
   readonly wholeProblem?: string;
 }
@@ -95,11 +95,11 @@ export async function runFirstStart(
   const skippedHierarchy = await seedDemoHierarchy(stores, ws.id, admin.id, at);
   if (skippedHierarchy) skipped.push(skippedHierarchy);
   const hierarchy = skippedHierarchy === null && (await stores.journeys.getJourney(ws.id, wholeProblemId));
-  let demoLog: string | undefined;
+  let demoLog: FirstStart['demoLog'];
   if (keyring) {
     const skippedLog = await seedDemoDataset(stores, keyring, ws.id, admin.id, at);
     if (skippedLog) skipped.push(skippedLog);
-    else demoLog = `a generated contact log attached to ${demoJourneyId} (see Event logs)`;
+    else demoLog = { attachedTo: demoJourneyId };
   }
   await stores.accounts.putSetting(INSTANCE_KEY, { createdAt: at, demoWorkspace: ws.id });
   return {

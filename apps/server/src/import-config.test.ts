@@ -1,4 +1,5 @@
-import { defaultImportLimits } from '@waymark/analytics';
+import { defaultImportLimits, importLimitsFromEnv } from '@waymark/analytics';
+import { createTranslator } from '@waymark/i18n';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from './config';
 import { readImportConfig } from './import-config';
@@ -31,32 +32,49 @@ describe('import settings from the environment', () => {
       },
       importJobs: { concurrency: 2, memoryMb: 1024, abandonSeconds: 120, nice: 0 },
     });
-    expect(readConfig({ WAYMARK_IMPORT_MEMORY_MB: '10' }, '/')).toEqual({
-      error: {
-        id: 'server.config.setting',
-        values: {
-          problem: 'WAYMARK_IMPORT_MEMORY_MB must be a whole number of megabytes (at least 64), not "10"',
-        },
-      },
+    // each problem is a catalogue id and values; the English is what it always was, and there is Welsh
+    const said = (env: Record<string, string>) => {
+      const config = readConfig(env, '/');
+      if (!('error' in config)) return null;
+      const { id, values } = config.error;
+      return { id, en: createTranslator('en').t(id, values), cy: createTranslator('cy').t(id, values) };
+    };
+    expect(said({ WAYMARK_IMPORT_MEMORY_MB: '10' })).toEqual({
+      id: 'server.config.importWhole',
+      en: 'WAYMARK_IMPORT_MEMORY_MB must be a whole number of megabytes (at least 64), not "10"',
+      cy: 'rhaid i WAYMARK_IMPORT_MEMORY_MB fod yn nifer cyfan o fegabeitiau (o leiaf 64), nid "10"',
     });
-    expect(readConfig({ WAYMARK_IMPORT_NICE: '20' }, '/')).toEqual({
-      error: {
-        id: 'server.config.setting',
-        values: { problem: 'WAYMARK_IMPORT_NICE must be a whole number from 0 to 19, not "20"' },
-      },
+    expect(said({ WAYMARK_IMPORT_JOBS: '0' })?.en).toBe(
+      'WAYMARK_IMPORT_JOBS must be a whole number of imports (at least 1), not "0"',
+    );
+    expect(said({ WAYMARK_IMPORT_ABANDON_SECONDS: '1' })).toMatchObject({
+      en: 'WAYMARK_IMPORT_ABANDON_SECONDS must be a whole number of seconds (at least 5), not "1"',
+      cy: 'rhaid i WAYMARK_IMPORT_ABANDON_SECONDS fod yn nifer cyfan o eiliadau (o leiaf 5), nid "1"',
     });
-    expect(readConfig({ WAYMARK_IMPORT_NICE: '-5' }, '/')).toEqual({
-      error: {
-        id: 'server.config.setting',
-        values: { problem: 'WAYMARK_IMPORT_NICE must be a whole number from 0 to 19, not "-5"' },
-      },
+    expect(said({ WAYMARK_IMPORT_NICE: '20' })).toEqual({
+      id: 'server.config.importNice',
+      en: 'WAYMARK_IMPORT_NICE must be a whole number from 0 to 19, not "20"',
+      cy: 'rhaid i WAYMARK_IMPORT_NICE fod yn nifer cyfan o 0 i 19, nid "20"',
     });
-    // the analytics package's limits also carry a code and values (the CLI says them in its own words)
-    expect(readConfig({ WAYMARK_EXPANSION_RATIO: 'ten' }, '/')).toMatchObject({
-      error: {
-        id: 'server.config.setting',
-        values: { problem: 'WAYMARK_EXPANSION_RATIO must be a whole number, not "ten"' },
-      },
+    expect(said({ WAYMARK_IMPORT_NICE: '-5' })?.en).toBe(
+      'WAYMARK_IMPORT_NICE must be a whole number from 0 to 19, not "-5"',
+    );
+    // the analytics package's limits carry a code and values: the same English as the package's own
+    for (const env of [
+      { WAYMARK_EXPANSION_RATIO: 'ten' },
+      { WAYMARK_EXPANDED_LIMIT_MB: '0' },
+      { WAYMARK_MAX_EVENTS: 'many' },
+      { WAYMARK_MAX_CASE_EVENTS: '0' },
+    ] as Record<string, string>[]) {
+      const own = importLimitsFromEnv(env);
+      expect(said(env)).toMatchObject({ id: 'server.config.importLimit', en: 'error' in own && own.error });
+    }
+    expect(said({ WAYMARK_EXPANSION_RATIO: 'ten' })).toMatchObject({
+      en: 'WAYMARK_EXPANSION_RATIO must be a whole number, not "ten"',
+      cy: 'rhaid i WAYMARK_EXPANSION_RATIO fod yn nifer cyfan, nid "ten"',
     });
+    expect(said({ WAYMARK_MAX_EVENTS: 'many' })?.cy).toBe(
+      'rhaid i WAYMARK_MAX_EVENTS fod yn nifer cyfan (o leiaf 1), nid "many"',
+    );
   });
 });

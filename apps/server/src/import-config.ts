@@ -1,4 +1,5 @@
 import { importLimitsFromEnv, type ImportLimits } from '@waymark/analytics';
+import type { ConfigProblem } from './config';
 
 /** How dataset imports are bounded (decision 0010). */
 export interface ImportConfig {
@@ -21,20 +22,33 @@ const whole = (
   name: string,
   fallback: number,
   min: number,
-  unit: string,
-): number | { error: string } => {
+  unit: 'imports' | 'megabytes' | 'seconds',
+): number | { error: ConfigProblem } => {
   const text = env[name] || String(fallback);
   return /^\d+$/.test(text) && Number(text) >= min
     ? Number(text)
-    : { error: `${name} must be a whole number of ${unit} (at least ${min}), not "${text}"` };
+    : {
+        error: {
+          id: 'server.config.importWhole',
+          values: { variable: name, unit, min: String(min), value: text },
+        },
+      };
 };
 
-/** The import settings from the environment, or a message naming the variable that is wrong. */
+/** The import settings from the environment, or the problem (catalogue id and values) naming the variable. */
 export function readImportConfig(
   env: Readonly<Record<string, string | undefined>>,
-): ImportConfig | { error: string } {
+): ImportConfig | { error: ConfigProblem } {
   const importLimits = importLimitsFromEnv(env);
-  if ('error' in importLimits) return importLimits;
+  if ('error' in importLimits) {
+    const { variable, value, unit } = importLimits.values;
+    return {
+      error: {
+        id: 'server.config.importLimit',
+        values: { variable: String(variable), value: String(value), unit: String(unit) },
+      },
+    };
+  }
   const concurrency = whole(env, 'WAYMARK_IMPORT_JOBS', 1, 1, 'imports');
   const memoryMb = whole(env, 'WAYMARK_IMPORT_MEMORY_MB', 2048, 64, 'megabytes');
   const abandonSeconds = whole(env, 'WAYMARK_IMPORT_ABANDON_SECONDS', 60, 5, 'seconds');
@@ -42,7 +56,7 @@ export function readImportConfig(
   const nice =
     /^\d+$/.test(niceText) && Number(niceText) <= 19
       ? Number(niceText)
-      : { error: `WAYMARK_IMPORT_NICE must be a whole number from 0 to 19, not "${niceText}"` };
+      : { error: { id: 'server.config.importNice' as const, values: { value: niceText } } };
   for (const v of [concurrency, memoryMb, abandonSeconds, nice]) if (typeof v !== 'number') return v;
   return {
     importLimits,

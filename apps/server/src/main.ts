@@ -2,6 +2,7 @@ import { createTranslator } from '@waymark/i18n';
 import { helpLocale } from '@waymark/i18n/help';
 import { readConfig } from './config';
 import { startServer } from './start-server';
+import { StartUpProblem } from './start-up-problem';
 
 /**
  * `npm start`: reads the environment, starts Waymark, prints how to sign in, stops cleanly on a signal. What it
@@ -19,7 +20,8 @@ async function main(): Promise<number> {
   try {
     server = await startServer(config);
   } catch (error) {
-    console.error(t('server.cannotStart', { problem: (error as Error).message }));
+    const problem = error instanceof StartUpProblem ? t(error.id, error.values) : (error as Error).message;
+    console.error(t('server.cannotStart', { problem }));
     return 1;
   }
   // One write, so whoever reads the output (a test, a supervisor) sees the sign-in details with the URL.
@@ -43,7 +45,9 @@ async function main(): Promise<number> {
       ...(first.wholeProblem
         ? [indented(t('server.firstStart.wholeProblem', { journey: first.wholeProblem }))]
         : []),
-      ...(first.demoLog ? [indented(t('server.firstStart.demoLog', { demoLog: first.demoLog }))] : []),
+      ...(first.demoLog
+        ? [indented(t('server.firstStart.demoLog', { journey: first.demoLog.attachedTo }))]
+        : []),
       ...first.skipped.map((skipped) => indented(t('server.firstStart.skipped', { skipped }))),
       '',
       indented(t('server.firstStart.signIn', { url: server.url, email: first.adminEmail })),

@@ -75,7 +75,7 @@ async function main(argv: readonly string[]): Promise<number> {
   // The embedded database has one user at a time: stop Waymark first (the lock says so if it is running).
   const lock = config.databaseUrl === null ? lockDataDir(config.dataDir) : null;
   if (lock && 'error' in lock) {
-    cannot(lock.error);
+    cannot(t(lock.error.id, lock.error.values));
     return 1;
   }
   const stores = await openStores(

@@ -29,6 +29,7 @@ import { startLive } from './live-server';
 import { startNightlyPurge } from './retention-timer';
 import { runFirstStart, type FirstStart } from './first-start';
 import { serveNoWebAppPage, serveWebApp } from './static-files';
+import { StartUpProblem } from './start-up-problem';
 
 export interface RunningServer {
   readonly url: string;
@@ -107,7 +108,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   if (config.databaseUrl === null) {
     mkdirSync(config.dataDir, { recursive: true });
     const taken = lockDataDir(config.dataDir);
-    if ('error' in taken) throw new Error(taken.error);
+    if ('error' in taken) throw new StartUpProblem(taken.error.id, taken.error.values);
     lock = taken;
   }
   let stores: Stores;
@@ -205,11 +206,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   }).catch(async (error: NodeJS.ErrnoException) => {
     await stores.close();
     lock?.release();
-    throw new Error(
-      error.code === 'EADDRINUSE'
-        ? `port ${config.port} is already in use: set PORT to another port`
-        : `cannot listen: ${error.message}`,
-    );
+    throw error.code === 'EADDRINUSE'
+      ? new StartUpProblem('server.start.portInUse', { port: String(config.port) })
+      : new Error(`cannot listen: ${error.message}`);
   });
   const live = await startLive(server as Server, deps, stores.sql);
   // Summaries missing, of an older journey version or of an older format (an import made outside the server,

@@ -119,6 +119,9 @@ it('given an empty data directory and WAYMARK_LANG=cy, when Waymark starts, then
     expect.arrayContaining([
       'Y tro cyntaf: crëwyd y gweinyddwr a gweithle Demo',
       expect.stringMatching(/^ {2}gyda \d+ taith enghreifftiol/),
+      expect.stringMatching(
+        /^ {2}Mae ganddo hefyd log cyswllt a gynhyrchwyd, wedi’i atodi i [\w-]+ \(gweler Logiau digwyddiadau\)\.$/,
+      ),
       `  Mewngofnodwch yn ${url} fel admin@waymark.local`,
       '  gyda’r cyfrinair untro  PASSWORD',
       '  Fe’i dangosir nawr yn unig ac mae’n gweithio unwaith, tan DATE UTC:',
@@ -127,4 +130,90 @@ it('given an empty data directory and WAYMARK_LANG=cy, when Waymark starts, then
     ]),
   );
   expect(code).toBe(0);
+}, 60_000);
+
+it('given a bad import limit, when Waymark starts in English, then it says so in the words it always has and exits with 2', async () => {
+  const nice = await start({ WAYMARK_IMPORT_NICE: '20' });
+  expect([nice.code, nice.stderr]).toEqual([
+    2,
+    'Waymark cannot start: WAYMARK_IMPORT_NICE must be a whole number from 0 to 19, not "20"\n',
+  ]);
+  const memory = await start({ WAYMARK_IMPORT_MEMORY_MB: '10' });
+  expect(memory.stderr).toBe(
+    'Waymark cannot start: WAYMARK_IMPORT_MEMORY_MB must be a whole number of megabytes (at least 64), not "10"\n',
+  );
+  const expanded = await start({ WAYMARK_EXPANDED_LIMIT_MB: 'lots' });
+  expect(expanded.stderr).toBe(
+    'Waymark cannot start: WAYMARK_EXPANDED_LIMIT_MB must be a whole number (at least 1) of megabytes, not "lots"\n',
+  );
+});
+
+it('given a bad import limit and WAYMARK_LANG=cy, when Waymark starts, then it says so in Welsh and exits with 2', async () => {
+  const nice = await start({ WAYMARK_IMPORT_NICE: '20', WAYMARK_LANG: 'cy' });
+  expect([nice.code, nice.stderr]).toEqual([
+    2,
+    'Ni all Waymark ddechrau: rhaid i WAYMARK_IMPORT_NICE fod yn nifer cyfan o 0 i 19, nid "20"\n',
+  ]);
+  const memory = await start({ WAYMARK_IMPORT_MEMORY_MB: '10', WAYMARK_LANG: 'cy' });
+  expect(memory.stderr).toBe(
+    'Ni all Waymark ddechrau: rhaid i WAYMARK_IMPORT_MEMORY_MB fod yn nifer cyfan o fegabeitiau (o leiaf 64), nid "10"\n',
+  );
+  const expanded = await start({ WAYMARK_EXPANDED_LIMIT_MB: 'lots', WAYMARK_LANG: 'cy' });
+  expect(expanded.stderr).toBe(
+    'Ni all Waymark ddechrau: rhaid i WAYMARK_EXPANDED_LIMIT_MB fod yn nifer cyfan o fegabeitiau (o leiaf 1), nid "lots"\n',
+  );
+});
+
+it('given a bad single sign-on setting, when Waymark starts in English or Welsh, then it is said in that language', async () => {
+  const english = await start({ WAYMARK_OIDC_ACCOUNTS: 'everyone' });
+  expect([english.code, english.stderr]).toEqual([
+    2,
+    'Waymark cannot start: WAYMARK_OIDC_ACCOUNTS must be just_in_time or invitation, not "everyone"\n',
+  ]);
+  const welsh = await start({ WAYMARK_OIDC_ISSUER: 'https://id.example.org', WAYMARK_LANG: 'cy' });
+  expect([welsh.code, welsh.stderr]).toEqual([
+    2,
+    'Ni all Waymark ddechrau: gosodwch WAYMARK_OIDC_ISSUER a WAYMARK_OIDC_CLIENT_ID ill dau, neu ddim un ohonynt\n',
+  ]);
+});
+
+/**
+ * Starts Waymark on a new data directory and, once it is running, a second Waymark on the same directory with
+ * `env`; returns what the second said, then stops the first.
+ */
+async function secondOnSameDataDir(env: Record<string, string>) {
+  const dataDir = await mkdtemp(join(tmpdir(), 'waymark-words-'));
+  try {
+    let second: Promise<{ code: number | null; stdout: string; stderr: string }> | undefined;
+    const first = await start(
+      { WAYMARK_LANG: 'en', PORT: String(await freePort()), WAYMARK_DATA: dataDir },
+      (child, out) => {
+        if (!second && out.includes('reset-password')) {
+          second = freePort().then((port) => start({ ...env, PORT: String(port), WAYMARK_DATA: dataDir }));
+          void second.finally(() => child.kill('SIGTERM'));
+        }
+      },
+    );
+    return { first, second: await second!, dataDir };
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+it('given a Waymark running on a data directory, when a second starts on it in English, then it is refused in the words it always had', async () => {
+  const { first, second, dataDir } = await secondOnSameDataDir({});
+  expect(second.code).toBe(1);
+  expect(second.stderr).toMatch(
+    new RegExp(
+      `^Waymark cannot start: another Waymark server \\(process \\d+\\) is already using the data directory ${dataDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\. Stop it first, or set WAYMARK_DATA to another directory\\.\n$`,
+    ),
+  );
+  expect(first.code).toBe(0);
+}, 60_000);
+
+it('given a Waymark running on a data directory, when a second starts on it with WAYMARK_LANG=cy, then it is refused in Welsh', async () => {
+  const { second, dataDir } = await secondOnSameDataDir({ WAYMARK_LANG: 'cy' });
+  expect(second.code).toBe(1);
+  expect(second.stderr).toContain('Ni all Waymark ddechrau: mae gweinydd Waymark arall (proses ');
+  expect(second.stderr).toContain(`eisoes yn defnyddio’r cyfeiriadur data ${dataDir}.`);
 }, 60_000);

@@ -13,7 +13,7 @@ export {
 export { createArgon2Hasher, type Argon2Options } from './auth/argon2-hasher';
 export { journeyTemplates } from './journeys/templates';
 export { API_TOKEN_PREFIX } from './auth/secrets';
-export { readSsoEnvironment, type SsoEnvironment } from './sso/sso-config';
+export { readSsoEnvironment, type SsoEnvironment, type SsoEnvironmentError } from './sso/sso-config';
 export type { RouteSpec, Access } from './route-spec';
 export type { JobView, JobState } from './routes/dataset-jobs';
 export { createTestApi, clientWith, type TestApi, type Client } from './testing/test-api';

@@ -104,10 +104,20 @@ export const ssoSettingsBody = z.strictObject({
 });
 export type SsoSettingsBody = z.infer<typeof ssoSettingsBody>;
 
-/** Single sign-on's settings read from environment variables, or a message naming the variable that is wrong. */
+/**
+ * What is wrong with a WAYMARK_OIDC_* variable: in English (`error`), and as a code and values for whoever says it
+ * in the reader's language (the server's start-up words).
+ */
+export interface SsoEnvironmentError {
+  readonly error: string;
+  readonly code: 'issuer' | 'bothOrNeither' | 'allowedDomains' | 'accounts';
+  readonly values: Readonly<Record<string, string>>;
+}
+
+/** Single sign-on's settings read from environment variables, or what is wrong with one of them. */
 export function readSsoEnvironment(
   env: Readonly<Record<string, string | undefined>>,
-): SsoEnvironment | { error: string } {
+): SsoEnvironment | SsoEnvironmentError {
   const issuer = env['WAYMARK_OIDC_ISSUER']?.trim() || undefined;
   const clientId = env['WAYMARK_OIDC_CLIENT_ID']?.trim() || undefined;
   const out: Record<string, unknown> = {};
@@ -115,12 +125,18 @@ export function readSsoEnvironment(
     if (!issuerSchema.safeParse(issuer).success)
       return {
         error: `WAYMARK_OIDC_ISSUER must be an https:// address (the provider's issuer), not "${issuer}"`,
+        code: 'issuer',
+        values: { value: issuer },
       };
     out['issuer'] = issuer;
   }
   if (clientId !== undefined) out['clientId'] = clientId;
   if ((issuer === undefined) !== (clientId === undefined))
-    return { error: 'set both WAYMARK_OIDC_ISSUER and WAYMARK_OIDC_CLIENT_ID, or neither' };
+    return {
+      error: 'set both WAYMARK_OIDC_ISSUER and WAYMARK_OIDC_CLIENT_ID, or neither',
+      code: 'bothOrNeither',
+      values: {},
+    };
   const secret = env['WAYMARK_OIDC_CLIENT_SECRET'];
   if (secret) out['clientSecret'] = secret;
   const name = env['WAYMARK_OIDC_NAME']?.trim();
@@ -136,13 +152,19 @@ export function readSsoEnvironment(
     if (!parsed.success)
       return {
         error: `WAYMARK_OIDC_ALLOWED_DOMAINS must be domains separated by commas, like council.gov.uk,nhs.net, not "${domainsText}"`,
+        code: 'allowedDomains',
+        values: { value: domainsText },
       };
     out['allowedDomains'] = parsed.data;
   }
   const mode = env['WAYMARK_OIDC_ACCOUNTS'];
   if (mode !== undefined && mode !== '') {
     if (!(accountModes as readonly string[]).includes(mode))
-      return { error: `WAYMARK_OIDC_ACCOUNTS must be just_in_time or invitation, not "${mode}"` };
+      return {
+        error: `WAYMARK_OIDC_ACCOUNTS must be just_in_time or invitation, not "${mode}"`,
+        code: 'accounts',
+        values: { value: mode },
+      };
     out['accounts'] = mode;
   }
   return out as SsoEnvironment;
