@@ -46,6 +46,10 @@ function harness(env: Record<string, string> = {}) {
   };
 }
 
+/** The example sample and model with a --rate-line the model has no built-up line for. */
+const withRateLineWeb = (h: ReturnType<typeof harness>) =>
+  h.runBare('sample.json', '--cost-model', 'model.json', '--rate-line', 'web', '--staff-hours', '10');
+
 describe('waymark sampling-cost (issue 13 item 6)', () => {
   it('reproduces worked check 3 to the penny, naming the model and price base', async () => {
     const h = harness();
@@ -126,17 +130,7 @@ describe('waymark sampling-cost (issue 13 item 6)', () => {
       '✗ typo.json:\n  observations[1]: There is no category with the id “chse” in categories. Check the id (one of advise, rekey, chase), or add the category.\n',
     );
     const line = harness();
-    expect(
-      await line.runBare(
-        'sample.json',
-        '--cost-model',
-        'model.json',
-        '--rate-line',
-        'web',
-        '--staff-hours',
-        '10',
-      ),
-    ).toBe(exitCodes.invalid);
+    expect(await withRateLineWeb(line)).toBe(exitCodes.invalid);
     expect(line.err()).toBe(
       '✗ --rate-line web: there is no built-up line “web” in the cost model “Melton 2026”. Give one of: telephone.\n',
     );
@@ -284,17 +278,7 @@ describe('waymark sampling-cost: a bad sample or cost model is said from the cat
 
   it('a rate line the model does not have, in Welsh', async () => {
     const h = harness({ WAYMARK_LANG: 'cy' });
-    expect(
-      await h.runBare(
-        'sample.json',
-        '--cost-model',
-        'model.json',
-        '--rate-line',
-        'web',
-        '--staff-hours',
-        '10',
-      ),
-    ).toBe(exitCodes.invalid);
+    expect(await withRateLineWeb(h)).toBe(exitCodes.invalid);
     expect(h.err()).toBe(
       '✗ --rate-line web: nid oes llinell built-up “web” yn y model costau “Melton 2026”. Rhowch un o: telephone.\n',
     );
