@@ -37,6 +37,16 @@ describe('choosing English or Cymraeg', () => {
     await p.locator('main form button[type="submit"]').click();
     await p.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
   };
+  /** Holds back the page's questions "who is signed in?" (GET /api/auth/me) until the returned function is called. */
+  const holdWhoIsSignedIn = async (p: Page): Promise<() => void> => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await p.route('**/api/auth/me', async (route) => {
+      if (route.request().method() === 'GET') await held;
+      await route.continue();
+    });
+    return release;
+  };
   const accountLocale = async (p: Page) =>
     ((await (await p.request.get(`${session.server.url}/api/auth/me`)).json()) as { locale: string | null })
       .locale;
@@ -148,12 +158,7 @@ describe('choosing English or Cymraeg', () => {
     });
     expect(english.status(), await english.text()).toBe(200);
     // The page's own "who is signed in?" is held back until the choice has been made.
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/api/auth/me', async (route) => {
-      if (route.request().method() === 'GET') await held;
-      await route.continue();
-    });
+    const release = await holdWhoIsSignedIn(page);
     await page.goto(`${server.url}/w/demo`);
     await chooser(page).selectOption('cy');
     await expect.poll(() => lang(page)).toBe('cy-GB');
@@ -168,12 +173,7 @@ describe('choosing English or Cymraeg', () => {
     expect(await lang(page)).toBe('cy-GB');
 
     // A change re-mounts the page, which asks again: a second change made while it asks is the one kept.
-    let again!: () => void;
-    const heldAgain = new Promise<void>((resolve) => (again = resolve));
-    await page.route('**/api/auth/me', async (route) => {
-      if (route.request().method() === 'GET') await heldAgain;
-      await route.continue();
-    });
+    const again = await holdWhoIsSignedIn(page);
     await chooser(page).selectOption('en');
     await expect.poll(() => lang(page)).toBe('en-GB');
     await expect.poll(() => accountLocale(page)).toBe('en');
