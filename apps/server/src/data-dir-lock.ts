@@ -1,5 +1,6 @@
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { dataDirProblem, errorCode } from './start-up-causes';
 import type { StartUpSaid } from './start-up-problem';
 
 export interface DataDirLock {
@@ -18,7 +19,8 @@ const isAlive = (pid: number): boolean => {
 /**
  * One process per data directory: PGlite has no lock of its own, and two processes writing one database
  * would corrupt it. The lock file is created exclusively and holds the owner's pid; a lock whose process is
- * gone (after a crash or kill -9) is stale and taken over. A refusal is the catalogue's id and values (`server.lock.*`).
+ * gone (after a crash or kill -9) is stale and taken over. A refusal is the catalogue's id and values (`server.lock.*`,
+ * or `server.start.dataDir.*` when the directory may not be written).
  */
 export function lockDataDir(dir: string): DataDirLock | { error: StartUpSaid } {
   const file = join(dir, 'waymark.lock');
@@ -37,9 +39,13 @@ export function lockDataDir(dir: string): DataDirLock | { error: StartUpSaid } {
         },
       };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+      const code = errorCode(error);
+      if (code !== 'EEXIST') {
         return {
-          error: { id: 'server.lock.cannotCreate', values: { file, problem: (error as Error).message } },
+          error: dataDirProblem(error, dir, {
+            id: 'server.lock.cannotCreate',
+            values: { file, code: code ?? 'none' },
+          }),
         };
       }
       const owner = Number(readFileSync(file, 'utf8').trim());

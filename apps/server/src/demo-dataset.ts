@@ -11,6 +11,7 @@ import {
 } from '@waymark/analytics';
 import { applyCommands, type JourneyId } from '@waymark/core';
 import type { Keyring, Stores, UserId, WorkspaceId } from '@waymark/store';
+import type { StartUpSaid } from './start-up-problem';
 
 /** The example journey the demo log belongs to, and which of its steps each generated activity is. */
 export const demoJourneyId = 'multi-service-change-of-address';
@@ -31,7 +32,8 @@ const steps: Readonly<Record<string, string>> = {
 /**
  * The demo workspace's contact log (issue 5 §7): a generated, deterministic year of change-of-address cases,
  * imported like any upload (case ids pseudonymised with the workspace key), analysed, and attached to the
- * change-of-address journey so its steps show measured figures. Returns why it was skipped, or null.
+ * change-of-address journey so its steps show measured figures. Returns why it was skipped (the catalogue's
+ * `server.firstStart.skip.*` and values), or null.
  */
 export async function seedDemoDataset(
   stores: Stores,
@@ -39,9 +41,10 @@ export async function seedDemoDataset(
   workspaceId: WorkspaceId,
   by: UserId,
   at: string,
-): Promise<string | null> {
+): Promise<StartUpSaid | null> {
   const journey = await stores.journeys.getJourney(workspaceId, demoJourneyId as JourneyId);
-  if (!journey) return `the demo log: no ${demoJourneyId} journey to attach it to`;
+  if (!journey) return { id: 'server.firstStart.skip.demoLogJourney', values: { journey: demoJourneyId } };
+  const notMade = (code: string): StartUpSaid => ({ id: 'server.firstStart.skip.demoLog', values: { code } });
   const csv = contactLogCsv({
     events: 12_000,
     seed: 2024,
@@ -88,7 +91,7 @@ export async function seedDemoDataset(
     by,
     at,
   });
-  if (!made.ok) return `the demo log: ${made.error.message}`;
+  if (!made.ok) return notMade(made.error.code);
   const measures = measureSteps(analysis.index, steps);
   const commands = attachCommands(journey.journey, measures, {
     datasetId: demoDatasetId,
@@ -96,7 +99,7 @@ export async function seedDemoDataset(
     ...(result.log.end ? { date: result.log.end.slice(0, 10) } : {}),
   });
   const applied = applyCommands(journey.journey, commands);
-  if (!applied.ok) return `the demo log: ${applied.error.message}`;
+  if (!applied.ok) return notMade(applied.error.code);
   const stored = await stores.journeys.appendVersion({
     workspaceId,
     journey: applied.value.journey,
@@ -107,7 +110,7 @@ export async function seedDemoDataset(
     by,
     at,
   });
-  if (!stored.ok) return `the demo log: ${stored.error.message}`;
+  if (!stored.ok) return notMade(stored.error.code);
   await stores.datasets.setAttachment(workspaceId, demoDatasetId, {
     journeyId: demoJourneyId,
     attachment: { steps, measures },

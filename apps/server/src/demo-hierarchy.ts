@@ -1,5 +1,6 @@
 import { parseJourney, type JourneyId } from '@waymark/core';
 import type { Stores, UserId, WorkspaceId } from '@waymark/store';
+import type { StartUpSaid } from './start-up-problem';
 
 /** The demo's whole-problem journey: its steps open the seed case studies and the multi-service example. */
 export const wholeProblemId = 'living-in-the-borough' as JourneyId;
@@ -60,19 +61,24 @@ const wholeProblem = () =>
  * Arranges the demo workspace's journeys as a small hierarchy (issue 14): a whole-problem journey whose steps open
  * the multi-service example, the Melton victim journey (whose last step opens the perpetrator's life course) and
  * the disabled-adaptations case; and one opportunity gathering evidence from two journeys that leads to an idea,
- * its business case and an indicator. Returns why it could not, or null (also when the examples are not all there).
+ * its business case and an indicator. Returns why it could not (the catalogue's `server.firstStart.skip.hierarchy`
+ * and the code of what failed), or null (also when the examples are not all there).
  */
 export async function seedDemoHierarchy(
   stores: Stores,
   ws: WorkspaceId,
   by: UserId,
   at: string,
-): Promise<string | null> {
+): Promise<StartUpSaid | null> {
   // Without every example journey (a trimmed examples directory) there is no hierarchy to arrange.
   for (const id of Object.values(ids))
     if (!(await stores.journeys.getJourney(ws, id as JourneyId))) return null;
+  const notMade = (code: string): StartUpSaid => ({
+    id: 'server.firstStart.skip.hierarchy',
+    values: { journey: wholeProblemId, code },
+  });
   const parsed = wholeProblem();
-  if (!parsed.ok) return `demo hierarchy: ${parsed.error[0]?.message ?? 'invalid'}`;
+  if (!parsed.ok) return notMade(parsed.error[0]?.code ?? 'none');
   const made = await stores.journeys.createJourney({
     workspaceId: ws,
     journey: parsed.value,
@@ -81,22 +87,24 @@ export async function seedDemoHierarchy(
     by,
     at,
   });
-  if (!made.ok) return `demo hierarchy: ${made.error.message}`;
-  const child = async (parent: string, step: string, kid: string) => {
+  if (!made.ok) return notMade(made.error.code);
+  const children: [parent: string, step: string, child: string][] = [
+    [wholeProblemId, 'moves-home', ids.moving],
+    [wholeProblemId, 'trouble-with-neighbour', ids.victim],
+    [wholeProblemId, 'home-needs-adapting', ids.adaptations],
+    [ids.victim, 'perpetrator-carries-on', ids.perpetrator],
+  ];
+  for (const [parent, step, child] of children) {
     const linked = await stores.hierarchy.setChild({
       workspaceId: ws,
       parentJourneyId: parent as JourneyId,
       parentStepId: step,
-      childJourneyId: kid as JourneyId,
+      childJourneyId: child as JourneyId,
       by,
       at,
     });
-    if (!linked.ok) throw new Error(linked.error.message);
-  };
-  await child(wholeProblemId, 'moves-home', ids.moving);
-  await child(wholeProblemId, 'trouble-with-neighbour', ids.victim);
-  await child(wholeProblemId, 'home-needs-adapting', ids.adaptations);
-  await child(ids.victim, 'perpetrator-carries-on', ids.perpetrator);
+    if (!linked.ok) return notMade(linked.error.code);
+  }
   const handOver = await stores.hierarchy.addStepLink({
     workspaceId: ws,
     id: 'victim-to-desired',
@@ -108,7 +116,7 @@ export async function seedDemoHierarchy(
     by,
     at,
   });
-  if (!handOver.ok) return `demo hierarchy: ${handOver.error.message}`;
+  if (!handOver.ok) return notMade(handOver.error.code);
 
   const artifact = async (kind: 'business-case' | 'indicators', id: string, data: unknown) => {
     const put = await stores.improvements.putArtifact({
@@ -121,10 +129,10 @@ export async function seedDemoHierarchy(
       by,
       at,
     });
-    if (!put.ok) throw new Error(put.error.message);
+    return put.ok ? null : put.error.code;
   };
   // 'main': the one the Improve pages show.
-  await artifact('business-case', 'main', {
+  const businessCase = await artifact('business-case', 'main', {
     input: {
       title: 'Keep victims informed at every stage',
       appraisalYears: 5,
@@ -150,7 +158,8 @@ export async function seedDemoHierarchy(
     benefits: [],
     sensitivityPercent: 10,
   });
-  await artifact('indicators', 'main', {
+  if (businessCase) return notMade(businessCase);
+  const indicators = await artifact('indicators', 'main', {
     indicators: [
       {
         key: 'avoidable-percent',
@@ -166,6 +175,7 @@ export async function seedDemoHierarchy(
       },
     ],
   });
+  if (indicators) return notMade(indicators);
 
   await stores.opportunities.createOpportunity({
     workspaceId: ws,
@@ -199,7 +209,7 @@ export async function seedDemoHierarchy(
       at,
       atCreation: true,
     });
-    if (!added.ok) return `demo hierarchy: ${added.error.message}`;
+    if (!added.ok) return notMade(added.error.code);
   }
   return null;
 }

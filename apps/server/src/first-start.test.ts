@@ -1,11 +1,15 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createArgon2Hasher } from '@waymark/api';
 import { writeJourneyYaml } from '@waymark/document';
-import { createTestStores, sampleJourney } from '@waymark/store';
+import { createTranslator } from '@waymark/i18n';
+import { createMemoryKeyring, createTestStores, sampleJourney } from '@waymark/store';
 import { expect, it } from 'vitest';
-import { runFirstStart } from './first-start';
+import { runFirstStart, type FirstStartCaps } from './first-start';
+import { wholeProblemId } from './demo-hierarchy';
+import type { StartUpSaid } from './start-up-problem';
 
 it('given an empty database, when started the first time, then an administrator with a generated one-time password (valid for the set days) and a demo workspace of the valid examples; never twice', async () => {
   const examples = mkdtempSync(join(tmpdir(), 'waymark-examples-'));
@@ -25,8 +29,7 @@ it('given an empty database, when started the first time, then an administrator 
   try {
     const first = await runFirstStart(stores, caps, 'admin@example.org', examples);
     expect(first?.loaded).toEqual(['alpha']);
-    expect(first?.skipped).toHaveLength(1);
-    expect(first?.skipped[0]).toMatch(/^b\.yaml: /);
+    expect(first?.skipped).toEqual([{ id: 'server.firstStart.skip.invalid', values: { file: 'b.yaml' } }]);
     expect(first!.password.length).toBeGreaterThanOrEqual(20);
     const account = await stores.accounts.findPasswordAccount('admin@example.org');
     expect(await passwords.verify(account!.passwordHash!, first!.password)).toBe(true);
@@ -39,6 +42,101 @@ it('given an empty database, when started the first time, then an administrator 
       { id: 'demo', name: 'Demo', role: 'owner' },
     ]);
     expect(await runFirstStart(stores, caps, 'admin@example.org', examples)).toBeNull();
+  } finally {
+    await stores.close();
+  }
+});
+
+const quickCaps = (): FirstStartCaps => {
+  let n = 0;
+  return {
+    clock: () => new Date('2026-01-01T00:00:00Z'),
+    newId: () => `id${++n}`,
+    randomBytes: (k: number) => new Uint8Array(k).fill(7),
+    passwords: createArgon2Hasher({ memoryCost: 1024, timeCost: 1 }),
+  };
+};
+
+/** Each reason said as `npm start` says it, in English and in Welsh. */
+const said = (skipped: readonly StartUpSaid[]) =>
+  (['en', 'cy'] as const).map((locale) => skipped.map((s) => createTranslator(locale).t(s.id, s.values)));
+
+it('given an example that cannot be read, one repeating another’s id, and no change-of-address journey for the demo log, when started the first time, then each is left out with the reason in the catalogue’s words, English or Welsh', async () => {
+  const examples = mkdtempSync(join(tmpdir(), 'waymark-examples-'));
+  writeFileSync(join(examples, 'a.yaml'), writeJourneyYaml(sampleJourney('alpha')));
+  mkdirSync(join(examples, 'b.yaml'));
+  writeFileSync(join(examples, 'c.yaml'), writeJourneyYaml(sampleJourney('alpha', { title: 'Alpha again' })));
+  const stores = await createTestStores();
+  try {
+    const keyring = createMemoryKeyring((k) => new Uint8Array(k).fill(9));
+    const first = await runFirstStart(stores, quickCaps(), 'admin@example.org', examples, keyring);
+    expect(first?.loaded).toEqual(['alpha']);
+    expect(first?.skipped).toEqual([
+      { id: 'server.firstStart.skip.unreadable', values: { file: 'b.yaml', code: 'EISDIR' } },
+      { id: 'server.firstStart.skip.sameId', values: { file: 'c.yaml', journey: 'alpha' } },
+      { id: 'server.firstStart.skip.demoLogJourney', values: { journey: 'multi-service-change-of-address' } },
+    ]);
+    expect(said(first!.skipped)).toEqual([
+      [
+        'The example journey b.yaml could not be read (EISDIR), so it was left out.',
+        'The example journey c.yaml was left out: another example already has its id, alpha.',
+        'The generated contact log was left out: the example journey it is attached to, multi-service-change-of-address, is not there.',
+      ],
+      [
+        'Ni ellid darllen y daith enghreifftiol b.yaml (EISDIR), felly cafodd ei gadael allan.',
+        'Gadawyd y daith enghreifftiol c.yaml allan: mae gan enghraifft arall ei dynodydd eisoes, alpha.',
+        'Gadawyd y log cyswllt a gynhyrchwyd allan: nid yw’r daith enghreifftiol y mae wedi’i atodi iddi, multi-service-change-of-address, yno.',
+      ],
+    ]);
+  } finally {
+    await stores.close();
+  }
+});
+
+it('given an example that is not a valid journey, when started the first time, then the reason names the command that lists its problems, English or Welsh', async () => {
+  const examples = mkdtempSync(join(tmpdir(), 'waymark-examples-'));
+  writeFileSync(join(examples, 'broken.yaml'), 'schemaVersion: 2\nid: broken\n');
+  const stores = await createTestStores();
+  try {
+    const first = await runFirstStart(stores, quickCaps(), 'admin@example.org', examples);
+    expect(said(first!.skipped)).toEqual([
+      [
+        'The example journey broken.yaml is not a valid journey, so it was left out (npx waymark validate examples/broken.yaml lists its problems).',
+      ],
+      [
+        'Nid yw’r daith enghreifftiol broken.yaml yn daith ddilys, felly cafodd ei gadael allan (mae npx waymark validate examples/broken.yaml yn rhestru ei phroblemau).',
+      ],
+    ]);
+  } finally {
+    await stores.close();
+  }
+});
+
+it('given the examples and one more taking the whole-problem journey’s id, when started the first time, then the journey tree is left out with the reason’s code, and no whole-problem journey is announced', async () => {
+  const repoExamples = fileURLToPath(new URL('../../../examples/', import.meta.url));
+  const examples = mkdtempSync(join(tmpdir(), 'waymark-examples-'));
+  for (const file of readdirSync(repoExamples).filter((f) => /\.ya?ml$/.test(f)))
+    copyFileSync(join(repoExamples, file), join(examples, file));
+  writeFileSync(join(examples, 'zz-taken.yaml'), writeJourneyYaml(sampleJourney(wholeProblemId)));
+  const stores = await createTestStores();
+  try {
+    const first = await runFirstStart(stores, quickCaps(), 'admin@example.org', examples);
+    expect(first?.loaded).toContain(wholeProblemId);
+    expect(first?.skipped).toEqual([
+      {
+        id: 'server.firstStart.skip.hierarchy',
+        values: { journey: wholeProblemId, code: 'journey_exists' },
+      },
+    ]);
+    expect(first?.wholeProblem).toBeUndefined();
+    expect(said(first!.skipped)).toEqual([
+      [
+        `The examples were not arranged beneath a whole-problem journey: ${wholeProblemId} and its links could not be made (journey_exists).`,
+      ],
+      [
+        `Ni threfnwyd yr enghreifftiau o dan daith y broblem gyfan: ni ellid gwneud ${wholeProblemId} a’i dolenni (journey_exists).`,
+      ],
+    ]);
   } finally {
     await stores.close();
   }

@@ -5,6 +5,8 @@ import type { PasswordHasher } from '@waymark/api';
 import type { Keyring, Stores, UserId, WorkspaceId } from '@waymark/store';
 import { demoJourneyId, seedDemoDataset } from './demo-dataset';
 import { seedDemoHierarchy, wholeProblemId } from './demo-hierarchy';
+import { errorCode } from './start-up-causes';
+import type { StartUpSaid } from './start-up-problem';
 
 export interface FirstStart {
   readonly adminEmail: string;
@@ -13,7 +15,8 @@ export interface FirstStart {
   /** The one-time password stops working then if not used. */
   readonly passwordExpiresAt: string;
   readonly loaded: readonly string[];
-  readonly skipped: readonly string[];
+  /** What was left out of the demo and why, as the catalogue's words (`server.firstStart.skip.*`) and values. */
+  readonly skipped: readonly StartUpSaid[];
   /** The example journey the demo's generated contact log is attached to, when one was made. */
   readonly demoLog?: { readonly attachedTo: string };
   /** The whole-problem journey the examples were arranged under (issue 14), when they all were there. */
@@ -69,14 +72,23 @@ export async function runFirstStart(
     at,
   });
   const loaded: string[] = [];
-  const skipped: string[] = [];
+  const skipped: StartUpSaid[] = [];
   const files = (await readdir(examplesDir).catch(() => [] as string[]))
     .filter((f) => /\.ya?ml$/.test(f))
     .sort();
   for (const file of files) {
-    const read = readJourneyText(await readFile(join(examplesDir, file), 'utf8'), { fileName: file });
+    const text = await readFile(join(examplesDir, file), 'utf8').catch((error: unknown) => ({ error }));
+    if (typeof text !== 'string') {
+      skipped.push({
+        id: 'server.firstStart.skip.unreadable',
+        values: { file, code: errorCode(text.error) ?? 'none' },
+      });
+      continue;
+    }
+    const read = readJourneyText(text, { fileName: file });
     if (!read.ok) {
-      skipped.push(`${file}: ${read.error[0]?.message ?? 'invalid'}`);
+      // Its problems are the command line's to say, in the operator's language: the line names the command.
+      skipped.push({ id: 'server.firstStart.skip.invalid', values: { file } });
       continue;
     }
     const stored = await stores.journeys.createJourney({
@@ -89,7 +101,9 @@ export async function runFirstStart(
       at,
     });
     if (stored.ok) loaded.push(stored.value.id);
-    else skipped.push(`${file}: ${stored.error.message}`);
+    else if (stored.error.code === 'journey_exists')
+      skipped.push({ id: 'server.firstStart.skip.sameId', values: { file, journey: read.value.id } });
+    else skipped.push({ id: 'server.firstStart.skip.notStored', values: { file, code: stored.error.code } });
   }
   // The examples as a small hierarchy with one opportunity traced to its idea, business case and indicator.
   const skippedHierarchy = await seedDemoHierarchy(stores, ws.id, admin.id, at);

@@ -48,7 +48,7 @@ async function main(): Promise<number> {
       ...(first.demoLog
         ? [indented(t('server.firstStart.demoLog', { journey: first.demoLog.attachedTo }))]
         : []),
-      ...first.skipped.map((skipped) => indented(t('server.firstStart.skipped', { skipped }))),
+      ...first.skipped.map((skipped) => indented(t(skipped.id, skipped.values))),
       '',
       indented(t('server.firstStart.signIn', { url: server.url, email: first.adminEmail })),
       indented(t('server.firstStart.password', { password: first.password })),

@@ -7,6 +7,7 @@ import { helpLocale } from '@waymark/i18n/help';
 import { openStores, type Stores } from '@waymark/store';
 import { readConfig } from './config';
 import { lockDataDir } from './data-dir-lock';
+import { databaseProblem } from './start-up-causes';
 
 export interface ResetCaps {
   readonly clock: () => Date;
@@ -78,9 +79,19 @@ async function main(argv: readonly string[]): Promise<number> {
     cannot(t(lock.error.id, lock.error.values));
     return 1;
   }
-  const stores = await openStores(
-    config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: join(config.dataDir, 'pgdata') },
-  );
+  const pgdata = join(config.dataDir, 'pgdata');
+  let stores: Stores;
+  try {
+    stores = await openStores(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: pgdata });
+  } catch (error) {
+    lock?.release();
+    const said = databaseProblem(
+      error,
+      config.databaseUrl ? { databaseUrl: config.databaseUrl } : { pgdata },
+    );
+    cannot(t(said.id, said.values));
+    return 1;
+  }
   try {
     const result = await resetPassword(
       stores,

@@ -29,6 +29,7 @@ import { startLive } from './live-server';
 import { startNightlyPurge } from './retention-timer';
 import { runFirstStart, type FirstStart } from './first-start';
 import { serveNoWebAppPage, serveWebApp } from './static-files';
+import { databaseProblem, dataDirProblem, errorCode, listenProblem } from './start-up-causes';
 import { StartUpProblem } from './start-up-problem';
 
 export interface RunningServer {
@@ -106,19 +107,30 @@ const freeBytes = async (dir: string): Promise<number | null> => {
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   let lock: DataDirLock | null = null;
   if (config.databaseUrl === null) {
-    mkdirSync(config.dataDir, { recursive: true });
+    try {
+      mkdirSync(config.dataDir, { recursive: true });
+    } catch (error) {
+      const said = dataDirProblem(error, config.dataDir, {
+        id: 'server.start.dataDir.cannotCreate',
+        values: { dir: config.dataDir, code: errorCode(error) ?? 'none' },
+      });
+      throw new StartUpProblem(said.id, said.values);
+    }
     const taken = lockDataDir(config.dataDir);
     if ('error' in taken) throw new StartUpProblem(taken.error.id, taken.error.values);
     lock = taken;
   }
   let stores: Stores;
+  const pgdata = join(config.dataDir, 'pgdata');
   try {
-    stores = await openStores(
-      config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: join(config.dataDir, 'pgdata') },
-    );
+    stores = await openStores(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: pgdata });
   } catch (error) {
     lock?.release();
-    throw new Error(`cannot open the database: ${(error as Error).message}`, { cause: error });
+    const said = databaseProblem(
+      error,
+      config.databaseUrl ? { databaseUrl: config.databaseUrl } : { pgdata },
+    );
+    throw new StartUpProblem(said.id, said.values, { cause: error });
   }
   const caps = {
     clock: () => new Date(),
@@ -203,12 +215,11 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     (s as Server).keepAliveTimeout = KEEP_ALIVE_MS;
     lingerAfterRefusal(s as Server);
     s.once('error', reject);
-  }).catch(async (error: NodeJS.ErrnoException) => {
+  }).catch(async (error: unknown) => {
     await stores.close();
     lock?.release();
-    throw error.code === 'EADDRINUSE'
-      ? new StartUpProblem('server.start.portInUse', { port: String(config.port) })
-      : new Error(`cannot listen: ${error.message}`);
+    const said = listenProblem(error, config.host, config.port);
+    throw new StartUpProblem(said.id, said.values, { cause: error });
   });
   const live = await startLive(server as Server, deps, stores.sql);
   // Summaries missing, of an older journey version or of an older format (an import made outside the server,

@@ -14,8 +14,10 @@ export class StartUpProblem extends Error implements StartUpSaid {
   constructor(
     readonly id: StartUpSaid['id'],
     readonly values: StartUpSaid['values'] = {},
+    /** The library's error it stands for, as `cause`, for logs and debuggers (never said to the operator). */
+    options?: ErrorOptions,
   ) {
-    super(createTranslator('en').t(id, values));
+    super(createTranslator('en').t(id, values), options);
     this.name = 'StartUpProblem';
   }
 }

@@ -1,39 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
-import { freePort } from '../test/server-process';
-
-const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
-
-/**
- * Runs `npm start`'s command (apps/server/bin/start.js) with this environment until it exits; `onOutput` sees
- * what it has printed so far each time it prints more.
- */
-function start(
-  env: Record<string, string>,
-  onOutput?: (child: ChildProcess, stdout: string) => void,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  // Only the language this test names: not the one of whoever runs it.
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !['WAYMARK_LANG', 'LC_ALL', 'LANG'].includes(name)),
-  );
-  const child = spawn(process.execPath, ['apps/server/bin/start.js'], {
-    cwd: repoRoot,
-    env: { ...inherited, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => {
-    stdout += d.toString();
-    onOutput?.(child, stdout);
-  });
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
-}
+// `npm start`'s command with an environment, in only the language it names, until it exits.
+import { freePort, runStart as start, type StartRun } from '../test/server-process';
 
 it('given a bad PORT, when Waymark starts in English, then it says so in the words it always has and exits with 2', async () => {
   const run = await start({ PORT: 'eighty' });
@@ -184,7 +154,7 @@ it('given a bad single sign-on setting, when Waymark starts in English or Welsh,
 async function secondOnSameDataDir(env: Record<string, string>) {
   const dataDir = await mkdtemp(join(tmpdir(), 'waymark-words-'));
   try {
-    let second: Promise<{ code: number | null; stdout: string; stderr: string }> | undefined;
+    let second: Promise<StartRun> | undefined;
     const first = await start(
       { WAYMARK_LANG: 'en', PORT: String(await freePort()), WAYMARK_DATA: dataDir },
       (child, out) => {

@@ -14,6 +14,41 @@ export const freePort = () =>
     });
   });
 
+export interface StartRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs `npm start`'s command (apps/server/bin/start.js) with this environment, and none of the runner's language
+ * variables (WAYMARK_LANG, LC_ALL, LANG) but the ones `env` names, until it exits; `onOutput` sees what it has
+ * printed so far each time it prints more. `as` runs it as another user (root may).
+ */
+export function runStart(
+  env: Record<string, string>,
+  onOutput?: (child: ChildProcess, stdout: string) => void,
+  as?: { readonly uid: number; readonly gid: number },
+): Promise<StartRun> {
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !['WAYMARK_LANG', 'LC_ALL', 'LANG'].includes(name)),
+  );
+  const child = spawn(process.execPath, ['apps/server/bin/start.js'], {
+    cwd: repoRoot,
+    env: { ...inherited, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(as ?? {}),
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d.toString();
+    onOutput?.(child, stdout);
+  });
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
+}
+
 export interface ServerProcess {
   readonly child: ChildProcess;
   readonly url: string;
