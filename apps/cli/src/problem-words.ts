@@ -17,17 +17,21 @@ export function problemPlace(p: LocatedProblem, fileName: string): string {
 }
 
 /**
- * One problem in the catalogue's words by its code and values, "warning:" before a warning's. A code without words
- * (or words whose values the problem does not carry) is said as the plain sentence naming the code, never as the
- * problem's English `message`.
+ * One problem in the catalogue's words by its code and values, with nothing before them (not even a warning's
+ * "warning:"). A code without words (or words whose values the problem does not carry) is said as the plain sentence
+ * naming the code, never as the problem's English `message`.
  */
-export function problemWords(w: Words, known: Readonly<Record<string, string>>, p: LocatedProblem): string {
+function problemMessage(w: Words, known: Readonly<Record<string, string>>, p: LocatedProblem): string {
   const id = problemWordsId(p.code);
   const english = known[id];
-  const said =
-    english === undefined || (p.values === undefined && english.includes('{'))
-      ? w('commands.problem.unknown', { code: p.code })
-      : w(id, { ...p.values });
+  return english === undefined || (p.values === undefined && english.includes('{'))
+    ? w('commands.problem.unknown', { code: p.code })
+    : w(id, { ...p.values });
+}
+
+/** One problem in the catalogue's words (problemMessage), "warning:" (in the language) before a warning's. */
+export function problemWords(w: Words, known: Readonly<Record<string, string>>, p: LocatedProblem): string {
+  const said = problemMessage(w, known, p);
   return p.severity === 'warning' ? w('commands.problem.warning', { words: said }) : said;
 }
 
@@ -49,6 +53,26 @@ export async function problemsSaid(
   problems: readonly LocatedProblem[],
   placeOf: (p: LocatedProblem) => string,
 ): Promise<string[]> {
+  return sayEach(ctx, problems, (w, known, p) => `${placeOf(p)}: ${problemWords(w, known, p)}`);
+}
+
+/**
+ * Each problem's words alone (problemMessage), for a report whose `severity` already says which are warnings
+ * (`validate --json`): no place before them, and no "warning:".
+ */
+export async function problemMessages(
+  ctx: CliContext,
+  problems: readonly LocatedProblem[],
+): Promise<string[]> {
+  return sayEach(ctx, problems, problemMessage);
+}
+
+/** The catalogue is loaded only when there is a problem to say. */
+async function sayEach(
+  ctx: CliContext,
+  problems: readonly LocatedProblem[],
+  say: (w: Words, known: Readonly<Record<string, string>>, p: LocatedProblem) => string,
+): Promise<string[]> {
   if (problems.length === 0) return [];
   const [{ cliWords }, { cliNamespaces }] = await Promise.all([
     import('./emit-sql/words'),
@@ -56,5 +80,5 @@ export async function problemsSaid(
   ]);
   const w = cliWords(ctx.env);
   const known = cliNamespaces.commands.en as Readonly<Record<string, string>>;
-  return problems.map((p) => `${placeOf(p)}: ${problemWords(w, known, p)}`);
+  return problems.map((p) => say(w, known, p));
 }

@@ -328,6 +328,49 @@ describe("waymark validate --json says each problem from the catalogue, in the r
   });
 });
 
+describe('waymark validate --json says a warning without "warning:" (its severity says so)', () => {
+  const forward = journeyYaml.replace(
+    'from: { columnId: waits }\n    to: { kind: column, columnId: reports }',
+    'from: { columnId: incident }\n    to: { kind: column, columnId: waits }',
+  );
+
+  it.each([
+    [
+      'English',
+      {},
+      'The feedback loop “chase” goes forward',
+      'links[0].to.columnId: warning: The feedback loop “chase” goes forward',
+    ],
+    [
+      'Welsh',
+      { WAYMARK_LANG: 'cy' },
+      'Mae’r ddolen adborth “chase” yn mynd ymlaen',
+      'links[0].to.columnId: rhybudd: Mae’r ddolen adborth “chase” yn mynd ymlaen',
+    ],
+  ] as const)(
+    'given a feedback loop pointing forward (%s), then the words alone in the JSON, "warning:" kept in the human output',
+    async (_, env, words, human) => {
+      const r = await validate({ 'w.yaml': forward }, ['--json', 'w.yaml'], env);
+      expect(r).toMatchObject({ code: exitCodes.ok, stderr: '' });
+      const [problem, ...rest] = (
+        JSON.parse(r.stdout) as { files: { valid: boolean; problems: { message: string }[] }[] }
+      ).files[0]!.problems;
+      expect(rest).toEqual([]);
+      expect(problem).toMatchObject({
+        severity: 'warning',
+        where: 'links[0].to.columnId',
+        line: 59,
+        column: 25,
+      });
+      expect(problem!.message.startsWith(words)).toBe(true);
+      expect(problem!.message).not.toMatch(/^(warning|rhybudd):/);
+      expect((await validate({ 'w.yaml': forward }, ['w.yaml'], env)).stderr).toContain(
+        `w.yaml:59:25 ${human}`,
+      );
+    },
+  );
+});
+
 describe('waymark validate warnings', () => {
   it('given a feedback loop pointing forward, then ✓, a located warning, and exit 0', async () => {
     const text = journeyYaml.replace(

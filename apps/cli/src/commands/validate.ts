@@ -5,7 +5,7 @@ import { exitCodes, type CliCommand, type CliContext } from '../command';
 import { expandArguments } from '../files/expand-arguments';
 import { readJourneyFile } from '../files/read-journey-file';
 import { helpText } from '../help';
-import { problemLines, problemsSaid } from '../problem-words';
+import { problemLines, problemMessages } from '../problem-words';
 import { argsError, sayWords, usageError } from '../usage-error';
 
 /** `waymark validate --help`: typed parts as they are, `{id}` the catalogue's `help.<id>` (help.ts). */
@@ -47,10 +47,10 @@ async function printResult(ctx: CliContext, r: FileResult, quiet: boolean): Prom
 /**
  * The `--json` report of one file: each problem's `message` is the words the human output says it in (the
  * catalogue's, in the language of WAYMARK_LANG, LC_ALL or LANG), not the reader's English; `code` stays for programs.
+ * A warning's `message` has no "warning:" before it (the human output's has): its `severity` says so.
  */
 async function toJson(ctx: CliContext, r: FileResult) {
-  // The human output's own lines, with no place before the words: `: words`.
-  const said = (await problemsSaid(ctx, r.problems, () => '')).map((line) => line.slice(': '.length));
+  const said = await problemMessages(ctx, r.problems);
   return {
     file: r.file,
     valid: r.exitCode === exitCodes.ok,
