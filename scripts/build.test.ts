@@ -33,17 +33,42 @@ function contactLog(cases: number): { csv: string; events: number } {
 
 /**
  * Runs `node <args>` with a loader hook that lists every module the process loads; returns its output,
- * exit code and that list.
+ * exit code and that list, and how many FormatJS translators (`createIntl`) the process made: the bundle's
+ * imports of `@formatjs/intl` are given a module that counts them and hands on to the real one.
  */
 async function runListingModules(args: readonly string[], env: NodeJS.ProcessEnv = process.env) {
   const dir = mkdtempSync(join(work, 'loads-'));
   const log = join(dir, 'loaded.txt');
+  const made = join(dir, 'translators.txt');
+  writeFileSync(made, '');
+  // the module given for `@formatjs/intl`: the real one (its URL for REAL), with createIntl counted
+  const counter = join(dir, 'count-translators.mjs');
+  writeFileSync(
+    counter,
+    `import { appendFileSync } from 'node:fs';
+import { createIntl as real } from REAL;
+export * from REAL;
+export function createIntl(...args) {
+  appendFileSync(${JSON.stringify(made)}, 'createIntl\\n');
+  return real(...args);
+}
+`,
+  );
+  const counterUrl = new URL(`file://${counter}`).href;
   writeFileSync(
     join(dir, 'hook.mjs'),
-    `import { appendFileSync } from 'node:fs';
+    `import { appendFileSync, readFileSync } from 'node:fs';
+export const resolve = async (specifier, context, next) => {
+  if (specifier !== '@formatjs/intl') return next(specifier, context);
+  const real = await next(specifier, context);
+  return { url: ${JSON.stringify(counterUrl)} + '?real=' + encodeURIComponent(real.url), shortCircuit: true };
+};
 export const load = async (url, context, next) => {
   appendFileSync(${JSON.stringify(log)}, url + '\\n');
-  return next(url, context);
+  if (!url.startsWith(${JSON.stringify(`${counterUrl}?`)})) return next(url, context);
+  const real = JSON.stringify(new URL(url).searchParams.get('real'));
+  const source = readFileSync(${JSON.stringify(counter)}, 'utf8').replaceAll('REAL', real);
+  return { format: 'module', source, shortCircuit: true };
 };
 `,
   );
@@ -57,7 +82,8 @@ export const load = async (url, context, next) => {
     (e: { code: number; stdout: string; stderr: string }) => e,
   );
   const loaded = readFileSync(log, 'utf8').trim().split('\n');
-  return { ...result, loaded };
+  const translatorsMade = readFileSync(made, 'utf8').split('\n').filter(Boolean).length;
+  return { ...result, loaded, translatorsMade };
 }
 
 const typeScriptLoaded = (loaded: readonly string[]) =>
@@ -145,6 +171,23 @@ describe('the built waymark bin', () => {
     expect(unread.stderr).toBe(
       'waymark analyse: no timestamp column was found (the header on line 1 has: "case", "activity", "when"). Choose the column with --timestamp.\n',
     );
+  });
+
+  it('analyse --survey with --format json makes no translator: its output has no words (Markdown has, and makes one)', async () => {
+    // @waymark/measure (reached through the survey's scores and @waymark/analytics) makes its English words on
+    // first use, not on import: a FormatJS translator over the whole catalogue costs tens of milliseconds
+    const answers = [1, 2, 2, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4, 4, 5, 5, 5, 5, 5, 5];
+    const survey = join(work, 'survey.csv');
+    writeFileSync(survey, `Respondent,Satisfaction\n${answers.map((a, i) => `R${i + 1},${a}`).join('\n')}\n`);
+    const env = { ...process.env, WAYMARK_PSEUDONYM_KEY: 'build-test-key-0123456789abcdef' };
+    const json = await runListingModules([bin, 'analyse', '--survey', survey, '--format', 'json'], env);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout).survey).toMatchObject({ responses: 20, questions: [{ n: 20 }] });
+    expect(json.translatorsMade).toBe(0);
+    const md = await runListingModules([bin, 'analyse', '--survey', survey, '--format', 'md'], env);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toContain('20 responses');
+    expect(md.translatorsMade).toBeGreaterThan(0);
   });
 
   it('analyse without a pseudonym key says so from the CLI’s namespaces of the catalogue, not the whole of it', async () => {

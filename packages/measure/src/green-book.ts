@@ -51,11 +51,16 @@ const band = (fromYear: number, toYear: number | null, rate: number): DiscountBa
   rate,
 });
 
-/** HM Treasury rates in real terms. The standard rate has stood at 3.5 % since the 2003 Green Book. */
+/**
+ * HM Treasury rates in real terms. The standard rate has stood at 3.5 % since the 2003 Green Book. Each label is
+ * said in English when read, so importing the package builds no translator (words.ts).
+ */
 export const discountSchedules: readonly DiscountSchedule[] = [
   {
     id: 'green-book-2022-standard',
-    label: englishWords.t('measure.schedule.green-book-2022-standard'),
+    get label() {
+      return englishWords.t('measure.schedule.green-book-2022-standard');
+    },
     source,
     effectiveFrom: '2022-11-18',
     bands: [
@@ -69,7 +74,9 @@ export const discountSchedules: readonly DiscountSchedule[] = [
   },
   {
     id: 'green-book-2022-health',
-    label: englishWords.t('measure.schedule.green-book-2022-health'),
+    get label() {
+      return englishWords.t('measure.schedule.green-book-2022-health');
+    },
     source,
     effectiveFrom: '2022-11-18',
     bands: [

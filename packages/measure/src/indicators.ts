@@ -47,8 +47,18 @@ export const builtInIndicatorsIn = (words: Words): readonly BuiltIn[] =>
     unit,
     direction,
   }));
-/** The built-in indicators in English (what the API's clients and stored documents read). */
-export const builtInIndicators: readonly BuiltIn[] = builtInIndicatorsIn(englishWords);
+/**
+ * The built-in indicators in English (what the API's clients and stored documents read). Each label is said when
+ * read, so importing the package builds no translator (words.ts).
+ */
+export const builtInIndicators: readonly BuiltIn[] = builtInKeys.map(([key, unit, direction]) => ({
+  key,
+  get label() {
+    return englishWords.t(`measure.indicator.${key}`);
+  },
+  unit,
+  direction,
+}));
 
 export type IndicatorStatus = 'met' | 'improving' | 'missed';
 

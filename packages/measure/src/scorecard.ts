@@ -9,9 +9,13 @@ export type Perspective = (typeof perspectives)[number];
 /** A perspective's name in the given language. */
 export const perspectiveLabel = (perspective: Perspective, words: Words = englishWords): string =>
   words.t(`measure.perspective.${perspective}`);
-/** The perspectives' names in English (API clients read these). */
-export const perspectiveLabels = Object.fromEntries(
-  perspectives.map((p) => [p, perspectiveLabel(p)]),
+/**
+ * The perspectives' names in English (API clients read these). Each is said when read, so importing the package
+ * builds no translator (words.ts).
+ */
+export const perspectiveLabels = Object.defineProperties(
+  {},
+  Object.fromEntries(perspectives.map((p) => [p, { enumerable: true, get: () => perspectiveLabel(p) }])),
 ) as Record<Perspective, string>;
 
 export const benefitSchema = z.object({
