@@ -178,14 +178,14 @@ export function createImportFiguresCommand(fetchFn: Fetch): CliCommand {
       const ws = await resolveWorkspace(fetchFn, target);
       if ('error' in ws) {
         const e = ws.error;
-        ctx.stderr(`waymark import-figures: ${say('id' in e ? e : answerSaid(e))}\n`);
+        ctx.stderr(`waymark import-figures: ${say('id' in e ? e : await answerSaid(e))}\n`);
         return 'status' in e && e.status === 0 ? exitCodes.io : exitCodes.invalid;
       }
       const path = `/api/workspaces/${encodeURIComponent(ws.workspace)}/journeys/${encodeURIComponent(name)}`;
       const current = await callServer(fetchFn, target, 'GET', path);
       if (current.status !== 200) {
         ctx.stderr(
-          `waymark import-figures: ${w('emitSql.import.server', { journey: name, reason: say(answerSaid(current)) })}\n`,
+          `waymark import-figures: ${w('emitSql.import.server', { journey: name, reason: say(await answerSaid(current)) })}\n`,
         );
         return current.status === 0 ? exitCodes.io : exitCodes.invalid;
       }
@@ -201,7 +201,7 @@ export function createImportFiguresCommand(fetchFn: Fetch): CliCommand {
       });
       if (answer.status !== 200) {
         ctx.stderr(
-          `waymark import-figures: ${w('emitSql.import.server', { journey: name, reason: say(answerSaid(answer)) })}\n`,
+          `waymark import-figures: ${w('emitSql.import.server', { journey: name, reason: say(await answerSaid(answer)) })}\n`,
         );
         return answer.status === 0 ? exitCodes.io : exitCodes.invalid;
       }

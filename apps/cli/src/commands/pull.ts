@@ -63,13 +63,13 @@ export function createPullCommand(fetchFn: Fetch): CliCommand {
       const ws = await resolveWorkspace(fetchFn, target);
       if ('error' in ws) {
         const e = ws.error;
-        await commandError(ctx, 'pull', 'id' in e ? e : serverSaid(e, { command: 'pull' }));
+        await commandError(ctx, 'pull', 'id' in e ? e : await serverSaid(e, { command: 'pull' }));
         return 'status' in e && e.status === 0 ? exitCodes.io : exitCodes.invalid;
       }
       const path = `/api/workspaces/${encodeURIComponent(ws.workspace)}/journeys/${encodeURIComponent(id)}/export?format=${format}`;
       const answer = await callServer(fetchFn, target, 'GET', path);
       if (answer.status !== 200) {
-        const said = serverSaid(answer, { command: 'pull', workspace: ws.workspace });
+        const said = await serverSaid(answer, { command: 'pull', workspace: ws.workspace });
         ctx.stderr(`waymark pull: ${id}: ${await sayWords(ctx, said)}\n`);
         return answer.status === 0 ? exitCodes.io : exitCodes.invalid;
       }

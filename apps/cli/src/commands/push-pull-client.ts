@@ -92,28 +92,26 @@ export interface Asked {
   readonly base?: number;
 }
 
-/** The error codes the command line has its own words for (`commands.server.code.<code>`). */
-const saidCodes = new Set([
-  'unauthenticated',
-  'invalid_token',
-  'forbidden',
-  'insufficient_scope',
-  'workspace_not_found',
-  'journey_not_found',
-  'journey_exists',
-  'version_conflict',
-  'invalid_journey',
-  'invalid_request',
-  'invalid_json',
-  'invalid_text',
-  'payload_too_large',
-  'rate_limited',
-  'internal_error',
-  'database_stopped',
-  'storage_full',
-]);
-
 const camel = (code: string) => code.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+const codeIdPrefix = 'commands.server.code.';
+let saidCodes: ReadonlySet<string> | undefined;
+/**
+ * The error codes the command line has its own words for: one for each `commands.server.code.<code>` of the
+ * catalogue (the code in camelCase there, as the API's snake_case code), so adding the words is enough. Read from
+ * the catalogue when there is an answer to say, not when push or pull is loaded (`--help` loads no catalogue).
+ */
+async function codesWithWords(): Promise<ReadonlySet<string>> {
+  if (saidCodes) return saidCodes;
+  const { cliNamespaces } = await import('@waymark/i18n/cli');
+  saidCodes = new Set(
+    Object.keys(cliNamespaces.commands.en)
+      .filter((id) => id.startsWith(codeIdPrefix))
+      .map((id) => snake(id.slice(codeIdPrefix.length))),
+  );
+  return saidCodes;
+}
 
 /** The kinds of listed problem `commands.server.problem` has words for, by the problem's code. */
 const problemKinds: Readonly<Record<string, string>> = {
@@ -161,7 +159,7 @@ function problemSaid(p: ListedProblem): Said {
  * the listed problems, the version it is at), one problem a line after the first; a code the command line has
  * no words for, or a body that is not the API's, by the HTTP status. Never the server's own English.
  */
-export function serverSaid(a: ApiAnswer, asked: Asked = {}): readonly Said[] {
+export async function serverSaid(a: ApiAnswer, asked: Asked = {}): Promise<readonly Said[]> {
   if (a.unreachable) return [{ id: 'commands.server.unreachable', values: { ...a.unreachable } }];
   const body = a.body as
     | {
@@ -173,7 +171,7 @@ export function serverSaid(a: ApiAnswer, asked: Asked = {}): readonly Said[] {
     | null
     | undefined;
   const code = typeof body?.error?.code === 'string' ? body.error.code : '';
-  if (!saidCodes.has(code)) {
+  if (!(await codesWithWords()).has(code)) {
     return [
       {
         id: 'commands.server.status',
@@ -188,7 +186,7 @@ export function serverSaid(a: ApiAnswer, asked: Asked = {}): readonly Said[] {
   const named = typeof body?.character === 'string' ? /^U\+([0-9A-F]{4,6})$/i.exec(body.character) : null;
   const character = named ? named[1]!.toUpperCase() : undefined;
   const head: Said = {
-    id: `commands.server.code.${camel(code)}` as Said['id'],
+    id: `${codeIdPrefix}${camel(code)}` as Said['id'],
     values: {
       command: asked.command ?? 'other',
       hasWorkspace: asked.workspace ? 'yes' : 'no',
@@ -207,7 +205,8 @@ export function serverSaid(a: ApiAnswer, asked: Asked = {}): readonly Said[] {
 }
 
 /** The first line of `serverSaid`: the server's answer in one sentence of the catalogue. */
-export const answerSaid = (a: ApiAnswer, asked: Asked = {}): Said => serverSaid(a, asked)[0]!;
+export const answerSaid = async (a: ApiAnswer, asked: Asked = {}): Promise<Said> =>
+  (await serverSaid(a, asked))[0]!;
 
 /** The workspace to use: the one named, or the token's own (a token belongs to one workspace). */
 export async function resolveWorkspace(

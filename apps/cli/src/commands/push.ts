@@ -72,7 +72,7 @@ export function createPushCommand(fetchFn: Fetch): CliCommand {
       const ws = await resolveWorkspace(fetchFn, target);
       if ('error' in ws) {
         const e = ws.error;
-        await commandError(ctx, 'push', 'id' in e ? e : serverSaid(e, { command: 'push' }));
+        await commandError(ctx, 'push', 'id' in e ? e : await serverSaid(e, { command: 'push' }));
         return 'status' in e && e.status === 0 ? exitCodes.io : exitCodes.invalid;
       }
       const base = `/api/workspaces/${encodeURIComponent(ws.workspace)}/journeys`;
@@ -116,7 +116,7 @@ export function createPushCommand(fetchFn: Fetch): CliCommand {
         ctx.stdout(`${done}\n`);
         return exitCodes.ok;
       }
-      const said = serverSaid(answer, { command: 'push', workspace: ws.workspace, base: baseVersion });
+      const said = await serverSaid(answer, { command: 'push', workspace: ws.workspace, base: baseVersion });
       ctx.stderr(`waymark push: ${file}: ${await sayWords(ctx, said)}\n`);
       return answer.status === 0 ? exitCodes.io : exitCodes.invalid;
     },
