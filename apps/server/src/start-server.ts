@@ -139,13 +139,6 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     passwords: createArgon2Hasher(),
   };
   const keyring = createFileKeyring(config.keyringDir, caps.randomBytes);
-  const firstStart = await runFirstStart(
-    stores,
-    { ...caps, oneTimePasswordDays: config.oneTimePasswordDays },
-    config.adminEmail,
-    config.examplesDir,
-    keyring,
-  );
   // The data-directory lock makes this process the embedded database's only writer, so a cache is exact.
   const journeys = stores.database === 'pglite' ? createCachedJourneyStore(stores.journeys) : stores.journeys;
   const deps: ApiDeps = {
@@ -191,6 +184,63 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const app = createApi(deps);
   const servingWebApp = serveWebApp(app, config.webDist);
   if (!servingWebApp) serveNoWebAppPage(app);
+  // Waymark listens BEFORE the first start, never after it. The first start makes the administrator and a
+  // one-time password that is shown only once, when Waymark is running, and stored only as a hash: were the first
+  // start made and listening then failed (the port in use, HOST not an address of this machine, a port below 1024
+  // without privileges), the password would never be shown, and the next start, no longer a first start, could not
+  // show it either: the operator would be locked out until they found `npm run reset-password`. Checking the
+  // address beforehand (listening and closing again) would not do: another process may take the port in between.
+  // Holding the address itself leaves nothing to fail after the first start, so a start that cannot listen makes
+  // nothing, and the next start is the first start again. Requests that arrive meanwhile wait until the first
+  // start is done (the journeys' cache, above, must not see the database before the demo is in it).
+  let opened!: () => void;
+  const firstStartDone = new Promise<void>((resolve) => (opened = resolve));
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve(
+      {
+        fetch: async (request, env) => {
+          await firstStartDone;
+          return app.fetch(request, env);
+        },
+        port: config.port,
+        hostname: config.host,
+        serverOptions: httpLimits,
+      },
+      () => resolve(s),
+    );
+    (s as Server).maxHeadersCount = MAX_HEADERS;
+    (s as Server).keepAliveTimeout = KEEP_ALIVE_MS;
+    lingerAfterRefusal(s as Server);
+    s.once('error', reject);
+  }).catch(async (error: unknown) => {
+    await stores.close();
+    lock?.release();
+    const said = listenProblem(error, config.host, config.port);
+    throw new StartUpProblem(said.id, said.values, { cause: error });
+  });
+  const { live, firstStart } = await (async () => {
+    const live = await startLive(server as Server, deps, stores.sql);
+    try {
+      const firstStart = await runFirstStart(
+        stores,
+        { ...caps, oneTimePasswordDays: config.oneTimePasswordDays },
+        config.adminEmail,
+        config.examplesDir,
+        keyring,
+      );
+      return { live, firstStart };
+    } catch (error) {
+      await live.close().catch(() => undefined);
+      throw error;
+    }
+  })().catch(async (error: unknown) => {
+    (server as Server).closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await stores.close().catch(() => undefined);
+    lock?.release();
+    throw error;
+  });
+  opened();
   const purge = async () => {
     await stores.accounts.deleteExpiredSessions(new Date().toISOString()).catch(() => 0);
   };
@@ -205,23 +255,6 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     () => new Date(),
     async () => void (await deps.journeys.purgeDeleted('1970-01-01T00:00:00.000Z')),
   );
-
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve(
-      { fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: httpLimits },
-      () => resolve(s),
-    );
-    (s as Server).maxHeadersCount = MAX_HEADERS;
-    (s as Server).keepAliveTimeout = KEEP_ALIVE_MS;
-    lingerAfterRefusal(s as Server);
-    s.once('error', reject);
-  }).catch(async (error: unknown) => {
-    await stores.close();
-    lock?.release();
-    const said = listenProblem(error, config.host, config.port);
-    throw new StartUpProblem(said.id, said.values, { cause: error });
-  });
-  const live = await startLive(server as Server, deps, stores.sql);
   // Summaries missing, of an older journey version or of an older format (an import made outside the server,
   // an upgrade) are computed in the background: requests are answered meanwhile (decision 0039).
   void catchUpSummaries({ ...deps, library: stores.library }).catch(() => 0);

@@ -1,10 +1,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createServer, type Server } from 'node:net';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { freePort, runStart } from './server-process';
+import { freePort, passwordFrom, runStart, signIn, startServerProcess } from './server-process';
 
 /**
  * The common reasons `npm start` cannot listen or open its database, said by the real start command in the
@@ -120,6 +121,39 @@ describe('when Waymark cannot listen', () => {
       'Waymark cannot start: port 80 is below 1024, and only an administrator may listen on such a port: set PORT to a port above 1024, such as 5170\n',
     ]);
   }, 120_000);
+  it('given PORT taken by another listener on the very first start, then it says so and no administrator is made yet: the next start, on a free port, is the first start and prints a one-time password that signs in', async () => {
+    const taken: Server = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as { port: number }).port;
+    const dir = mkdtempSync(join(tmpdir(), 'waymark-causes-'));
+    const data = join(dir, 'data');
+    try {
+      const inUse = await runStart(
+        { PORT: String(port), WAYMARK_DATA: data, WAYMARK_LANG: 'en' },
+        (child) => void child.kill('SIGTERM'),
+      );
+      expect([inUse.code, inUse.stderr]).toEqual([
+        1,
+        `Waymark cannot start: port ${port} is already in use: set PORT to another port\n`,
+      ]);
+      // Never an administrator whose one-time password was made and not shown: the operator would be locked out.
+      expect(inUse.stdout).not.toMatch(/one-time password/);
+      const server = await startServerProcess({ WAYMARK_DATA: data });
+      try {
+        expect(server.output()).toContain('First start: created the administrator and a Demo workspace');
+        const password = passwordFrom(server.output());
+        expect(password).not.toBe('');
+        const as = await signIn(server.url, 'admin@waymark.local', password);
+        expect((await as('GET', '/api/workspaces/demo/journeys')).status).toBe(200);
+      } finally {
+        server.child.kill('SIGTERM');
+        await server.exited;
+      }
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
 
 describe('when Waymark cannot open its database', () => {
