@@ -10,6 +10,7 @@ import { CsvError, CsvReader } from './csv-reader';
 import { RowImporter } from './csv-row';
 import { RejectionLog, type Rejection } from './import-result';
 import { LimitExceeded } from './limits';
+import { partBuffers, storePart } from './log-part';
 import type { CsvEncoding } from './csv-dialect';
 import { decoderFor } from './text-decoder';
 import { notUtf8Error, Utf8Stream } from './text-rules';
@@ -197,47 +198,21 @@ export async function parseCsvPart(job: CsvPartJob): Promise<CsvPart> {
   }
   utf8?.finish();
   reader.finish();
-  const n = store.size;
-  const dims: CsvPart['dims'] = {};
-  for (const d of store.presentDims())
-    dims[d] = { values: (store.dim[d] as Int32Array).subarray(0, n), interner: store.dims[d].exportBytes() };
-  return {
-    size: n,
-    caseOf: store.caseOf.subarray(0, n),
-    activityOf: store.activityOf.subarray(0, n),
-    time: store.time.subarray(0, n),
-    startTime: store.startTime?.subarray(0, n),
-    cost: store.cost?.subarray(0, n),
-    cases: store.cases.exportBytes(),
-    activities: store.activities.exportBytes(),
-    dims,
+  return storePart(store, {
     rows: row.rows,
     filtered: row.filtered,
     strayQuotes: row.strayQuotes,
     rejectedRows: rejections.count,
     rejections: rejections.listed,
     lines: reader.nextLine - 1,
-  };
+  });
 }
 
 const job = (workerData as { csvBlocksJob?: CsvBlocksJob } | null)?.csvBlocksJob;
 if (parentPort && job) {
   const port = parentPort;
   parseClaimedBlocks(job).then(
-    (parts) =>
-      port.postMessage(
-        { parts },
-        parts.flatMap((part) => [
-          part.caseOf.buffer,
-          part.activityOf.buffer,
-          part.time.buffer,
-          part.cases.arena.buffer,
-          part.activities.arena.buffer,
-          ...Object.values(part.dims).map((d) => d.values.buffer),
-          ...(part.startTime ? [part.startTime.buffer] : []),
-          ...(part.cost ? [part.cost.buffer] : []),
-        ]) as ArrayBuffer[],
-      ),
+    (parts) => port.postMessage({ parts }, partBuffers(parts)),
     (e: unknown) =>
       port.postMessage({
         error:

@@ -6,11 +6,13 @@ import { importParquet } from './parquet';
 import { caseTooLong, defaultImportLimits } from './limits';
 import { detectFormat, fileTooLarge, gzipSizeHint, readFileChunks } from './read-source';
 import { checkZone } from './timestamps';
-import { importXes } from './xes';
+import { importXesSplit, type XesSplitOptions } from './xes-split';
 
 export interface ImportFileOptions extends ImportOptions {
   readonly delimiter?: string;
   readonly encoding?: CsvEncoding;
+  /** When an XES log is read on two threads (tests set it to split small logs). */
+  readonly xesSplit?: XesSplitOptions;
 }
 
 /**
@@ -60,7 +62,14 @@ export async function importLogFile(path: string, options: ImportFileOptions = {
     ? { ...options, ...(gzipHint !== undefined ? { sizeHint: gzipHint } : {}) }
     : { ...options, sizeHint: size, file: { path, size } };
   return withinCaseLimit(
-    await (detected.format === 'xes' ? importXes(chunks, sized) : importCsv(chunks, sized)),
+    await (detected.format === 'xes'
+      ? importXesSplit(
+          chunks,
+          sized,
+          () => readFileChunks(path, detected.gzip, undefined, { limits }),
+          options.xesSplit,
+        )
+      : importCsv(chunks, sized)),
     limits.maxCaseEvents,
   );
 }

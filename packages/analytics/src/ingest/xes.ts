@@ -49,17 +49,11 @@ const fields: readonly MappedField[] = [
   'lifecycle',
 ];
 
-/**
- * Streams an IEEE 1849 XES document (already decompressed) into an EventStore with a byte-level
- * scanner (see docs/decisions/0003-analytics-xes-reader.md). Only attributes that are direct
- * children of a trace or event are read; nested and list attributes are skipped. Global defaults
- * are not applied (PM4Py's rule): an event without an activity or time is rejected with its line.
- * A DOCTYPE is refused, so no entity can be declared or expanded.
- */
-export async function importXes(
-  source: AsyncIterable<Uint8Array>,
-  options: ImportOptions = {},
-): Promise<ImportedLog> {
+/** The fields an XES import reads, in the order of its report's mapping, and the attribute key of each (`m`). */
+export function xesFields(options: ImportOptions): {
+  m: Record<string, string | undefined>;
+  active: MappedField[];
+} {
   const m: Record<string, string | undefined> = { ...xesDefaults, ...(options.mapping ?? {}) };
   const auto = options.autoMap ?? true;
   const explicit: ColumnMapping = options.mapping ?? {};
@@ -73,6 +67,39 @@ export async function importXes(
         explicit[f] !== undefined ||
         (f === 'lifecycle' && options.lifecycle !== undefined)),
   );
+  return { m, active };
+}
+
+/**
+ * One of the two parts of an XES log read on two threads (see xes-split.ts): the head, from the start of the
+ * log to the end of a trace, or the tail, from there to the end.
+ */
+export interface XesSplit {
+  readonly part: 'head' | 'tail';
+  /** Head: asked at its end; true when the log ended before a split was found (the head is the whole log). */
+  readonly whole?: () => boolean;
+  /** Tail: its first line, the characters before it on that line, and its offset in the file. */
+  readonly line?: number;
+  readonly column?: number;
+  readonly offset?: number;
+}
+
+/** The head did not end between two traces of the log (a "</trace>" inside a comment, say): it is read again whole. */
+export class SplitNotBetweenTraces extends Error {}
+
+/**
+ * Streams an IEEE 1849 XES document (already decompressed) into an EventStore with a byte-level
+ * scanner (see docs/decisions/0003-analytics-xes-reader.md). Only attributes that are direct
+ * children of a trace or event are read; nested and list attributes are skipped. Global defaults
+ * are not applied (PM4Py's rule): an event without an activity or time is rejected with its line.
+ * A DOCTYPE is refused, so no entity can be declared or expanded.
+ */
+export async function importXes(
+  source: AsyncIterable<Uint8Array>,
+  options: ImportOptions = {},
+  split?: XesSplit,
+): Promise<ImportedLog> {
+  const { m, active } = xesFields(options);
   const S = active.length;
   const slotOf = (f: MappedField): number => active.indexOf(f);
   const dims = dimensionFields.filter((f) => slotOf(f) >= 0) as DimensionName[];
@@ -90,6 +117,8 @@ export async function importXes(
   const tagLog = names.internString('log');
   const tagTrace = names.internString('trace');
   const tagEvent = names.internString('event');
+  const tail = split?.part === 'tail';
+  if (tail) scanner.resumeInside('log', split.line ?? 1);
   // tag and key ids → what they are, in arrays indexed by the id (names interned later are never mapped)
   const isAttr = new Uint8Array(names.size + attributeTags.length);
   for (const t of attributeTags) isAttr[names.internString(t)] = 1;
@@ -135,7 +164,7 @@ export async function importXes(
       ? new PendingValues(kinds, format, perCase, 'WAYMARK_MAX_CASE_EVENTS')
       : new PendingValues(kinds, format, limits.maxEvents);
   const trace = new PendingValues(kinds, format);
-  const stack: number[] = [];
+  const stack: number[] = tail ? [tagLog] : [];
   let inEvent = -1;
   let traceLine = 0;
   let rows = 0;
@@ -347,12 +376,12 @@ export async function importXes(
 
   try {
     // the text must be UTF-8 (decision 0011): checked as it streams past, the line counted for the message
-    let columns = 0; // characters of the current line in the chunks before
+    let columns = split?.column ?? 0; // characters of the current line in the chunks before
     // the chunk before this one and where it began: a character cut by a chunk's end is refused from the
     // next chunk, at a negative offset, and its bad byte is named from here
     let prev: Uint8Array = new Uint8Array(0);
-    let prevLines = 1;
-    let prevColumns = 0;
+    let prevLines = split?.line ?? 1;
+    let prevColumns = columns;
     const utf8 = new Utf8Stream((chunk, at, offset) => {
       // the chunk is checked before the scanner sees it, so the scanner's count of line breaks so far
       // (kept for its own messages) is where the chunk starts: the lines are not counted a second time
@@ -368,7 +397,7 @@ export async function importXes(
       }
       const { line, column } = positionOfByte(bytes, Math.max(0, i), lines);
       const col = line === lines ? column + before : column;
-      throw notUtf8Error(i >= 0 ? (bytes[i] as number) : 0, line, col, offset);
+      throw notUtf8Error(i >= 0 ? (bytes[i] as number) : 0, line, col, offset + (split?.offset ?? 0));
     });
     // The columns are sized once from the expected size (sizeHint: a plain file's, or a gzip trailer's) and
     // the bytes per event of the first megabyte, rather than doubled from 1,024 (each doubling copies every
@@ -394,8 +423,13 @@ export async function importXes(
         }
       }
     }
-    utf8.finish();
-    scanner.finish();
+    if (split?.part === 'head' && split.whole?.() !== true) {
+      // the head ends after a "</trace>", so at the end of a character, unless the file could not be read on
+      if (!scanner.endsInside('log')) throw new SplitNotBetweenTraces();
+    } else {
+      utf8.finish();
+      scanner.finish();
+    }
   } catch (e) {
     if (e instanceof XmlError)
       throw new ImportError(
@@ -411,7 +445,8 @@ export async function importXes(
     if (e instanceof LimitExceeded) throw limitReached(e, scanner.line);
     throw e;
   }
-  if (traces === 0)
+  // a part of a split log is checked for traces as a whole (the head ends with one)
+  if (traces === 0 && (split === undefined || split.whole?.() === true))
     throw new ImportError(
       'xml_malformed',
       'the XES file has no <trace> inside <log> (expected an IEEE 1849 event log)',

@@ -135,6 +135,29 @@ export class XmlScanner {
     this.names.limitLabel = 'distinct XML tag and attribute names';
   }
 
+  /**
+   * Starts this scanner in the middle of a document, inside the root element `root` (open, as if its start tag
+   * had been read), on line `line`: for the part of a log after a split between two of its children.
+   */
+  resumeInside(root: string, line: number): void {
+    this.stack.length = 0;
+    this.stack.push(this.names.internString(root));
+    this.sawRoot = true;
+    this.lineBase = line;
+  }
+
+  /**
+   * True when everything pushed was read and only the root element `root` is open: the bytes so far end between
+   * two of its children (and not inside a comment, CDATA or a deeper element).
+   */
+  endsInside(root: string): boolean {
+    return (
+      this.carry === undefined &&
+      this.stack.length === 1 &&
+      this.stack[0] === this.names.find(Buffer.from(root), 0, root.length)
+    );
+  }
+
   /** The 1-based line of the token being handled (counted lazily). */
   get line(): number {
     const buf = this.lineBuf;
