@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createArgon2Hasher, type PasswordHasher } from '@waymark/api';
 import { createTranslator } from '@waymark/i18n';
 import { helpLocale } from '@waymark/i18n/help';
-import { openStores, type Stores } from '@waymark/store';
+import type { Stores } from '@waymark/store';
 import { readConfig } from './config';
 import { lockDataDir } from './data-dir-lock';
-import { databaseProblem } from './start-up-causes';
+import { openDatabase } from './start-up-causes';
 
 export interface ResetCaps {
   readonly clock: () => Date;
@@ -79,19 +78,13 @@ async function main(argv: readonly string[]): Promise<number> {
     cannot(t(lock.error.id, lock.error.values));
     return 1;
   }
-  const pgdata = join(config.dataDir, 'pgdata');
-  let stores: Stores;
-  try {
-    stores = await openStores(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: pgdata });
-  } catch (error) {
+  const opened = await openDatabase(config);
+  if ('problem' in opened) {
     lock?.release();
-    const said = databaseProblem(
-      error,
-      config.databaseUrl ? { databaseUrl: config.databaseUrl } : { pgdata },
-    );
-    cannot(t(said.id, said.values));
+    cannot(t(opened.problem.id, opened.problem.values));
     return 1;
   }
+  const { stores } = opened;
   try {
     const result = await resetPassword(
       stores,

@@ -1,7 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { statfs } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve, type HttpBindings } from '@hono/node-server';
@@ -20,8 +19,6 @@ import {
   createFileKeyring,
   createSqlSsoStore,
   createSqlSurveyStore,
-  openStores,
-  type Stores,
 } from '@waymark/store';
 import type { ServerConfig } from './config';
 import { lockDataDir, type DataDirLock } from './data-dir-lock';
@@ -29,7 +26,7 @@ import { startLive } from './live-server';
 import { startNightlyPurge } from './retention-timer';
 import { runFirstStart, type FirstStart } from './first-start';
 import { serveNoWebAppPage, serveWebApp } from './static-files';
-import { databaseProblem, dataDirProblem, errorCode, listenProblem } from './start-up-causes';
+import { dataDirProblem, errorCode, listenProblem, openDatabase } from './start-up-causes';
 import { StartUpProblem } from './start-up-problem';
 
 export interface RunningServer {
@@ -120,18 +117,12 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     if ('error' in taken) throw new StartUpProblem(taken.error.id, taken.error.values);
     lock = taken;
   }
-  let stores: Stores;
-  const pgdata = join(config.dataDir, 'pgdata');
-  try {
-    stores = await openStores(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: pgdata });
-  } catch (error) {
+  const database = await openDatabase(config);
+  if ('problem' in database) {
     lock?.release();
-    const said = databaseProblem(
-      error,
-      config.databaseUrl ? { databaseUrl: config.databaseUrl } : { pgdata },
-    );
-    throw new StartUpProblem(said.id, said.values, { cause: error });
+    throw new StartUpProblem(database.problem.id, database.problem.values, { cause: database.cause });
   }
+  const { stores } = database;
   const caps = {
     clock: () => new Date(),
     newId: () => randomUUID(),

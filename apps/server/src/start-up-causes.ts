@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { openStores, type Stores } from '@waymark/store';
 import type { StartUpSaid } from './start-up-problem';
 
 /**
@@ -125,5 +127,28 @@ export function databaseProblem(
       };
     default:
       return { id: 'server.start.database.other', values: { code } };
+  }
+}
+
+/**
+ * Opens the database Waymark's settings name (PostgreSQL at DATABASE_URL, else the embedded one in the data
+ * directory's pgdata), or says why it could not be opened (`databaseProblem`), with the library's error as the cause.
+ */
+export async function openDatabase(config: {
+  readonly databaseUrl: string | null;
+  readonly dataDir: string;
+}): Promise<{ readonly stores: Stores } | { readonly problem: StartUpSaid; readonly cause: unknown }> {
+  const pgdata = join(config.dataDir, 'pgdata');
+  try {
+    return {
+      stores: await openStores(
+        config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: pgdata },
+      ),
+    };
+  } catch (cause) {
+    return {
+      problem: databaseProblem(cause, config.databaseUrl ? { databaseUrl: config.databaseUrl } : { pgdata }),
+      cause,
+    };
   }
 }
