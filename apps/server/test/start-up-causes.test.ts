@@ -4,7 +4,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, type TestContext } from 'vitest';
 import { freePort, passwordFrom, runStart, signIn, startServerProcess } from './server-process';
 
 /**
@@ -79,6 +79,21 @@ function mountReadOnly(dir: string): string | null {
   }
 }
 const unmount = (dir: string) => execFileSync('umount', [dir], { stdio: 'pipe' });
+
+/**
+ * Runs `check` with an empty read-only file system on `dir` (the test is skipped, saying why, where none can be
+ * mounted), then unmounts it and removes `made`, the temporary directory it is in.
+ */
+async function onReadOnly(ctx: TestContext, dir: string, made: string, check: () => Promise<void>) {
+  const skipped = mountReadOnly(dir);
+  try {
+    if (skipped) return ctx.skip(skipped);
+    await check();
+  } finally {
+    if (!skipped) unmount(dir);
+    rmSync(made, { recursive: true, force: true });
+  }
+}
 
 describe('when Waymark cannot listen', () => {
   it('given HOST=192.0.2.1, an address this machine does not have, then it says so and what to set HOST to, in English and in Welsh', async () => {
@@ -248,9 +263,7 @@ describe('when Waymark cannot open its database', () => {
 
   it('given a data directory on a read-only file system, then it says so and to choose another, in English and in Welsh', async (ctx) => {
     const mountPoint = mkdtempSync(join(tmpdir(), 'waymark-read-only-'));
-    const skipped = mountReadOnly(mountPoint);
-    try {
-      if (skipped) return ctx.skip(skipped);
+    await onReadOnly(ctx, mountPoint, mountPoint, async () => {
       const english = await startWith({ WAYMARK_DATA: mountPoint, WAYMARK_LANG: 'en' });
       expect([english.code, english.stderr]).toEqual([
         1,
@@ -261,28 +274,20 @@ describe('when Waymark cannot open its database', () => {
         1,
         `Ni all Waymark ddechrau: mae ${mountPoint} ar system ffeiliau darllen yn unig: gosodwch WAYMARK_DATA i gyfeiriadur ar ddisg y caiff Waymark ysgrifennu iddi\n`,
       ]);
-    } finally {
-      if (!skipped) unmount(mountPoint);
-      rmSync(mountPoint, { recursive: true, force: true });
-    }
+    });
   });
 
   it('given the embedded database’s directory (pgdata) on a read-only file system, then it says so of that directory', async (ctx) => {
     const data = mkdtempSync(join(tmpdir(), 'waymark-read-only-'));
     const pgdata = join(data, 'pgdata');
     mkdirSync(pgdata);
-    const skipped = mountReadOnly(pgdata);
-    try {
-      if (skipped) return ctx.skip(skipped);
+    await onReadOnly(ctx, pgdata, data, async () => {
       const run = await startWith({ WAYMARK_DATA: data, WAYMARK_LANG: 'en' });
       expect([run.code, run.stderr]).toEqual([
         1,
         `Waymark cannot start: ${pgdata} is on a read-only file system: set WAYMARK_DATA to a directory on a disk Waymark may write to\n`,
       ]);
-    } finally {
-      if (!skipped) unmount(pgdata);
-      rmSync(data, { recursive: true, force: true });
-    }
+    });
   });
 
   it('given an embedded database directory (pgdata) the user Waymark runs as may not write, then it says so and what to do', async (ctx) => {
