@@ -7,7 +7,7 @@ import { ImportError, RejectionLog, type ImportedLog, type ImportOptions } from 
 import { LimitExceeded, storeLimits } from './limits';
 import { storePart } from './log-part';
 import { decoderFor } from './text-decoder';
-import { importXes, xesFields } from './xes';
+import { columnAfter, importXes, xesFields } from './xes';
 import type { XesHeadAnswer, XesHeadMessage } from './xes-worker';
 
 /** When an XES log is read on two threads (see `importXesSplit`). */
@@ -82,13 +82,8 @@ export async function importXesSplit(
       }
       const head = cut >= 0 ? buf.subarray(0, cut) : buf;
       offset += head.length;
-      let lastBreak = -1;
-      for (let i = head.indexOf(10); i >= 0; i = head.indexOf(10, i + 1)) {
-        line++;
-        lastBreak = i;
-      }
-      if (lastBreak >= 0) column = 0;
-      for (let i = lastBreak + 1; i < head.length; i++) if (((head[i] as number) & 0xc0) !== 0x80) column++;
+      for (let i = head.indexOf(10); i >= 0; i = head.indexOf(10, i + 1)) line++;
+      column = columnAfter(head, column);
       // a chunk that is all of its buffer (gunzip's usually are: it starts a new one when one is full) is moved
       // to the worker as it is; one that shares its buffer is copied first
       const own =

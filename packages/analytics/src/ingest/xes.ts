@@ -411,9 +411,7 @@ export async function importXes(
       prev = chunk;
       prevLines = scanner.lineAfterPushed;
       prevColumns = columns;
-      const last = chunk.lastIndexOf(10);
-      if (last >= 0) columns = 0;
-      for (let i = last + 1; i < chunk.length; i++) if (((chunk[i] as number) & 0xc0) !== 0x80) columns++;
+      columns = columnAfter(chunk, columns);
       scanner.push(chunk);
       if (toReserve) {
         seenBytes += chunk.length;
@@ -477,6 +475,17 @@ export async function importXes(
       dateOrder: 'iso',
     },
   };
+}
+
+/**
+ * The characters on the last line of `bytes`, given `columns` on it before them: where the next bytes start
+ * on their line, for a message naming a column.
+ */
+export function columnAfter(bytes: Uint8Array, columns: number): number {
+  const last = bytes.lastIndexOf(10);
+  let n = last >= 0 ? 0 : columns;
+  for (let i = last + 1; i < bytes.length; i++) if (((bytes[i] as number) & 0xc0) !== 0x80) n++;
+  return n;
 }
 
 /** Bytes read before their bytes per event are taken as the whole log's (past its header and first traces). */
