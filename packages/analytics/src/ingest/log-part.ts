@@ -1,6 +1,6 @@
 import type { EventStore } from '../model/event-store';
 import type { CsvPart } from './csv-worker';
-import type { Rejection } from './import-result';
+import type { ImportedLog, Rejection } from './import-result';
 
 /** What a part counted besides its events (see `CsvPart`). */
 export interface PartCounts {
@@ -30,6 +30,18 @@ export function storePart(store: EventStore, counts: PartCounts): CsvPart {
     dims,
     ...counts,
   };
+}
+
+/** An imported log (a part of an XES log read by one thread) as a part, with its report's counts. */
+export function importedPart({ store, report }: ImportedLog): CsvPart {
+  return storePart(store, {
+    rows: report.rows,
+    filtered: report.filteredRows,
+    strayQuotes: 0,
+    rejectedRows: report.rejectedRows,
+    rejections: [...report.rejections],
+    lines: 0,
+  });
 }
 
 /** The buffers of parts, to move them to another thread rather than copy them. */

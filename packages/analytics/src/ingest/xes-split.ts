@@ -5,7 +5,7 @@ import type { ColumnMapping } from './columns';
 import { appendPart } from './csv-parallel';
 import { ImportError, RejectionLog, type ImportedLog, type ImportOptions } from './import-result';
 import { LimitExceeded, storeLimits } from './limits';
-import { storePart } from './log-part';
+import { importedPart } from './log-part';
 import { decoderFor } from './text-decoder';
 import { columnAfter, importXes, xesFields } from './xes';
 import type { XesHeadAnswer, XesHeadMessage } from './xes-worker';
@@ -139,16 +139,7 @@ export async function importXesSplit(
   if (tailError !== undefined) throw tailError;
 
   const part = head.part;
-  const tailPart = tail
-    ? storePart(tail.store, {
-        rows: tail.report.rows,
-        filtered: tail.report.filteredRows,
-        strayQuotes: 0,
-        rejectedRows: tail.report.rejectedRows,
-        rejections: [...tail.report.rejections],
-        lines: 0,
-      })
-    : undefined;
+  const tailPart = tail ? importedPart(tail) : undefined;
   const store = new EventStore(decoderFor('utf-8'), {
     dims: Object.keys(part.dims) as DimensionName[],
     startTime: part.startTime !== undefined,

@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { ColumnMapping } from './columns';
 import type { CsvPart } from './csv-worker';
 import { ImportError, type ImportOptions } from './import-result';
-import { partBuffers, storePart } from './log-part';
+import { importedPart, partBuffers } from './log-part';
 import { importXes, SplitNotBetweenTraces } from './xes';
 
 /** What the main thread sends: chunks of the head in order, then its end (`whole` when no split was found). */
@@ -61,16 +61,12 @@ if (parentPort && job) {
   let whole = false;
   const source = chunksFrom(port, (w) => (whole = w));
   importXes(source, job.options, { part: 'head', whole: () => whole }).then(
-    ({ store, report }) => {
-      const part = storePart(store, {
-        rows: report.rows,
-        filtered: report.filteredRows,
-        strayQuotes: 0,
-        rejectedRows: report.rejectedRows,
-        rejections: [...report.rejections],
-        lines: 0,
-      });
-      port.postMessage({ part, mapping: report.mapping } satisfies XesHeadAnswer, partBuffers([part]));
+    (imported) => {
+      const part = importedPart(imported);
+      port.postMessage(
+        { part, mapping: imported.report.mapping } satisfies XesHeadAnswer,
+        partBuffers([part]),
+      );
     },
     (e: unknown) =>
       port.postMessage(
