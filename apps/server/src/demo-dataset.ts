@@ -33,7 +33,8 @@ const steps: Readonly<Record<string, string>> = {
  * The demo workspace's contact log (issue 5 §7): a generated, deterministic year of change-of-address cases,
  * imported like any upload (case ids pseudonymised with the workspace key), analysed, and attached to the
  * change-of-address journey so its steps show measured figures. Returns why it was skipped (the catalogue's
- * `server.firstStart.skip.*` and values), or null.
+ * `server.firstStart.skip.*` and values), or null. Run again after a first start that failed part way, it keeps
+ * the dataset made already and attaches it if it was not (attaching replaces what an earlier attach added).
  */
 export async function seedDemoDataset(
   stores: Stores,
@@ -45,6 +46,8 @@ export async function seedDemoDataset(
   const journey = await stores.journeys.getJourney(workspaceId, demoJourneyId as JourneyId);
   if (!journey) return { id: 'server.firstStart.skip.demoLogJourney', values: { journey: demoJourneyId } };
   const notMade = (code: string): StartUpSaid => ({ id: 'server.firstStart.skip.demoLog', values: { code } });
+  const had = await stores.datasets.getDataset(workspaceId, demoDatasetId);
+  if (had?.journeyId === demoJourneyId) return null;
   const csv = contactLogCsv({
     events: 12_000,
     seed: 2024,
@@ -73,24 +76,26 @@ export async function seedDemoDataset(
   const pseudonymise = createPseudonymiser(await keyring.keyFor(workspaceId));
   const analysis = analyseLog(imported.store, { pseudonymise });
   const result = toJsonReport(analysis, imported.report);
-  const made = await stores.datasets.createDataset({
-    workspaceId,
-    id: demoDatasetId,
-    name: 'Change of address contacts (generated demo)',
-    fileName: 'change-of-address-demo.csv',
-    format: 'csv',
-    sizeBytes: bytes.length,
-    mapping: imported.report.mapping,
-    options: {},
-    cases: result.log.cases,
-    events: result.log.events,
-    rejectedRows: imported.report.rejectedRows,
-    rejections: imported.report.rejections,
-    result,
-    eventsBlob: encodeEvents(imported.store, pseudonymise),
-    by,
-    at,
-  });
+  const made = had
+    ? { ok: true as const }
+    : await stores.datasets.createDataset({
+        workspaceId,
+        id: demoDatasetId,
+        name: 'Change of address contacts (generated demo)',
+        fileName: 'change-of-address-demo.csv',
+        format: 'csv',
+        sizeBytes: bytes.length,
+        mapping: imported.report.mapping,
+        options: {},
+        cases: result.log.cases,
+        events: result.log.events,
+        rejectedRows: imported.report.rejectedRows,
+        rejections: imported.report.rejections,
+        result,
+        eventsBlob: encodeEvents(imported.store, pseudonymise),
+        by,
+        at,
+      });
   if (!made.ok) return notMade(made.error.code);
   const measures = measureSteps(analysis.index, steps);
   const commands = attachCommands(journey.journey, measures, {

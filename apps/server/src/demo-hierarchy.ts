@@ -62,7 +62,8 @@ const wholeProblem = () =>
  * the multi-service example, the Melton victim journey (whose last step opens the perpetrator's life course) and
  * the disabled-adaptations case; and one opportunity gathering evidence from two journeys that leads to an idea,
  * its business case and an indicator. Returns why it could not (the catalogue's `server.firstStart.skip.hierarchy`
- * and the code of what failed), or null (also when the examples are not all there).
+ * and the code of what failed), or null (also when the examples are not all there). What a first start that
+ * failed part way made of it already is kept, not made again, so this may be run again to finish it.
  */
 export async function seedDemoHierarchy(
   stores: Stores,
@@ -79,15 +80,19 @@ export async function seedDemoHierarchy(
   });
   const parsed = wholeProblem();
   if (!parsed.ok) return notMade(parsed.error[0]?.code ?? 'none');
-  const made = await stores.journeys.createJourney({
-    workspaceId: ws,
-    journey: parsed.value,
-    kind: 'create',
-    commands: [],
-    by,
-    at,
-  });
-  if (!made.ok) return notMade(made.error.code);
+  // Made already by an unfinished first start when it is this journey (an example taking its id is not).
+  const had = await stores.journeys.getJourney(ws, wholeProblemId);
+  if (had?.journey.meta.title !== parsed.value.meta.title) {
+    const made = await stores.journeys.createJourney({
+      workspaceId: ws,
+      journey: parsed.value,
+      kind: 'create',
+      commands: [],
+      by,
+      at,
+    });
+    if (!made.ok) return notMade(made.error.code);
+  }
   const children: [parent: string, step: string, child: string][] = [
     [wholeProblemId, 'moves-home', ids.moving],
     [wholeProblemId, 'trouble-with-neighbour', ids.victim],
@@ -105,20 +110,27 @@ export async function seedDemoHierarchy(
     });
     if (!linked.ok) return notMade(linked.error.code);
   }
-  const handOver = await stores.hierarchy.addStepLink({
-    workspaceId: ws,
-    id: 'victim-to-desired',
-    fromJourneyId: ids.victim as JourneyId,
-    fromStepId: 'no-information',
-    toJourneyId: ids.desired as JourneyId,
-    toStepId: 'no-information',
-    label: 'What the desired journey does instead',
-    by,
-    at,
-  });
+  const handedOver = (await stores.hierarchy.listStepLinks(ws, ids.victim as JourneyId)).some(
+    (l) => l.id === 'victim-to-desired',
+  );
+  const handOver = handedOver
+    ? { ok: true as const }
+    : await stores.hierarchy.addStepLink({
+        workspaceId: ws,
+        id: 'victim-to-desired',
+        fromJourneyId: ids.victim as JourneyId,
+        fromStepId: 'no-information',
+        toJourneyId: ids.desired as JourneyId,
+        toStepId: 'no-information',
+        label: 'What the desired journey does instead',
+        by,
+        at,
+      });
   if (!handOver.ok) return notMade(handOver.error.code);
 
   const artifact = async (kind: 'business-case' | 'indicators', id: string, data: unknown) => {
+    const key = { workspaceId: ws, journeyId: ids.desired as JourneyId, kind, id };
+    if (await stores.improvements.getArtifact(key)) return null;
     const put = await stores.improvements.putArtifact({
       workspaceId: ws,
       journeyId: ids.desired as JourneyId,
@@ -177,18 +189,20 @@ export async function seedDemoHierarchy(
   });
   if (indicators) return notMade(indicators);
 
-  await stores.opportunities.createOpportunity({
-    workspaceId: ws,
-    id: demoOpportunityId,
-    title: 'People are left without news and have to chase us',
-    description:
-      'Victims of anti-social behaviour and people who move home both hear nothing while their case is worked on, so they call to chase.',
-    ownerId: by,
-    status: 'in-progress',
-    priority: 'high',
-    by,
-    at,
-  });
+  const opportunity = await stores.opportunities.getOpportunity(ws, demoOpportunityId);
+  if (!opportunity)
+    await stores.opportunities.createOpportunity({
+      workspaceId: ws,
+      id: demoOpportunityId,
+      title: 'People are left without news and have to chase us',
+      description:
+        'Victims of anti-social behaviour and people who move home both hear nothing while their case is worked on, so they call to chase.',
+      ownerId: by,
+      status: 'in-progress',
+      priority: 'high',
+      by,
+      at,
+    });
   const links: [string, 'card' | 'figure' | 'idea' | 'business-case' | 'indicator', string][] = [
     [ids.victim, 'card', 'pp-not-informed'],
     [ids.victim, 'card', 'pp-no-information'],
@@ -199,6 +213,8 @@ export async function seedDemoHierarchy(
     [ids.desired, 'indicator', 'main/avoidable-percent'],
   ];
   for (const [journeyId, kind, target] of links) {
+    if (opportunity?.links.some((l) => l.journeyId === journeyId && l.kind === kind && l.target === target))
+      continue;
     const added = await stores.opportunities.addLink({
       workspaceId: ws,
       opportunityId: demoOpportunityId,
