@@ -6,6 +6,7 @@ import { createArgon2Hasher } from '@waymark/api';
 import { writeJourneyYaml } from '@waymark/document';
 import { createTranslator } from '@waymark/i18n';
 import { createMemoryKeyring, createTestStores, sampleJourney } from '@waymark/store';
+import type { Stores, UserId, WorkspaceId } from '@waymark/store';
 import { expect, it } from 'vitest';
 import { runFirstStart, type FirstStartCaps } from './first-start';
 import { wholeProblemId } from './demo-hierarchy';
@@ -137,6 +138,131 @@ it('given the examples and one more taking the whole-problem journey’s id, whe
         `Ni threfnwyd yr enghreifftiau o dan daith y broblem gyfan: ni ellid gwneud ${wholeProblemId} a’i dolenni (journey_exists).`,
       ],
     ]);
+  } finally {
+    await stores.close();
+  }
+});
+
+/** The stores, but `fail` throws (once) in place of the named account-store method when `when` says so. */
+function failingOnce<K extends 'createWorkspace' | 'putSetting'>(
+  stores: Stores,
+  method: K,
+  when: (...args: Parameters<Stores['accounts'][K]>) => boolean = () => true,
+): Stores {
+  let failed = false;
+  const real = stores.accounts[method] as (...args: unknown[]) => Promise<unknown>;
+  const accounts = {
+    ...stores.accounts,
+    [method]: (...args: Parameters<Stores['accounts'][K]>) => {
+      if (!failed && when(...args)) {
+        failed = true;
+        return Promise.reject(new Error('Connection terminated unexpectedly'));
+      }
+      return real(...args);
+    },
+  };
+  return { ...stores, accounts };
+}
+
+it('given a first start that failed after the administrator was made (the demo workspace could not be created), when started again, then that first start is finished: a fresh one-time password for the same administrator, one demo workspace with the examples; never a third time', async () => {
+  const examples = mkdtempSync(join(tmpdir(), 'waymark-examples-'));
+  writeFileSync(join(examples, 'a.yaml'), writeJourneyYaml(sampleJourney('alpha')));
+  const stores = await createTestStores();
+  const passwords = createArgon2Hasher({ memoryCost: 1024, timeCost: 1 });
+  try {
+    await expect(
+      runFirstStart(failingOnce(stores, 'createWorkspace'), quickCaps(), 'admin@example.org', examples),
+    ).rejects.toThrow('Connection terminated unexpectedly');
+    const admin = await stores.accounts.findUserByEmail('admin@example.org');
+    expect(admin?.instanceAdmin).toBe(true);
+
+    const again = await runFirstStart(stores, quickCaps(), 'admin@example.org', examples);
+    expect(again).not.toBeNull();
+    expect(again!.finishedUnfinished).toBe(true);
+    expect(again!.loaded).toEqual(['alpha']);
+    expect(again!.skipped).toEqual([]);
+    expect(await stores.accounts.countUsers()).toBe(1);
+    const account = await stores.accounts.findPasswordAccount('admin@example.org');
+    expect(account!.user.id).toBe(admin!.id);
+    expect(await passwords.verify(account!.passwordHash!, again!.password)).toBe(true);
+    expect(account!.oneTimeUntil).toBe(again!.passwordExpiresAt);
+    expect(await stores.accounts.listWorkspacesOf(admin!.id)).toEqual([
+      { id: 'demo', name: 'Demo', role: 'owner' },
+    ]);
+    expect(await runFirstStart(stores, quickCaps(), 'admin@example.org', examples)).toBeNull();
+  } finally {
+    await stores.close();
+  }
+});
+
+it('given a first start that failed at its very last write, after the demo (examples, journey tree, contact log) was all made, when started again, then it finishes with the same demo as a first start that never failed, nothing made twice', async () => {
+  const examples = fileURLToPath(new URL('../../../examples/', import.meta.url));
+  const keyring = () => createMemoryKeyring((k) => new Uint8Array(k).fill(9));
+  const fresh = await createTestStores();
+  const stores = await createTestStores();
+  const everything = async (s: Stores) => ({
+    journeys: (await s.journeys.listJourneys('demo' as WorkspaceId)).map((j) => [j.id, j.version]),
+    children: (await s.hierarchy.listChildren('demo' as WorkspaceId)).length,
+    stepLinks: (await s.hierarchy.listStepLinks('demo' as WorkspaceId)).length,
+    opportunities: (await s.opportunities.listOpportunities('demo' as WorkspaceId)).map((o) => [
+      o.id,
+      o.links.length,
+    ]),
+    datasets: (await s.datasets.listDatasets('demo' as WorkspaceId)).map((d) => [d.id, d.journeyId]),
+  });
+  try {
+    const first = await runFirstStart(fresh, quickCaps(), 'admin@example.org', examples, keyring());
+    await expect(
+      runFirstStart(
+        failingOnce(stores, 'putSetting', (key) => key === 'instance'),
+        quickCaps(),
+        'admin@example.org',
+        examples,
+        keyring(),
+      ),
+    ).rejects.toThrow('Connection terminated unexpectedly');
+    const again = await runFirstStart(stores, quickCaps(), 'admin@example.org', examples, keyring());
+    expect(again?.finishedUnfinished).toBe(true);
+    expect(first?.finishedUnfinished).toBeUndefined();
+    expect([again?.loaded, again?.skipped, again?.wholeProblem, again?.demoLog]).toEqual([
+      first?.loaded,
+      [],
+      first?.wholeProblem,
+      first?.demoLog,
+    ]);
+    expect(first?.wholeProblem).toBe(wholeProblemId);
+    expect(await everything(stores)).toEqual(await everything(fresh));
+    expect(await runFirstStart(stores, quickCaps(), 'admin@example.org', examples, keyring())).toBeNull();
+  } finally {
+    await fresh.close();
+    await stores.close();
+  }
+});
+
+it('given an instance set up before first starts were marked (an administrator, no instance setting, no marker), when started, then it is left as it is: no first start, the administrator’s password unchanged', async () => {
+  const examples = mkdtempSync(join(tmpdir(), 'waymark-examples-'));
+  writeFileSync(join(examples, 'a.yaml'), writeJourneyYaml(sampleJourney('alpha')));
+  const stores = await createTestStores();
+  const passwords = createArgon2Hasher({ memoryCost: 1024, timeCost: 1 });
+  try {
+    const made = await stores.accounts.createUser({
+      id: 'older-admin' as UserId,
+      email: 'admin@example.org',
+      name: 'Administrator',
+      at: '2025-01-01T00:00:00.000Z',
+    });
+    expect(made.ok).toBe(true);
+    await stores.accounts.setPassword(
+      'older-admin' as UserId,
+      await passwords.hash('their own chosen words'),
+      '2025-01-01T00:00:00.000Z',
+    );
+    expect(await runFirstStart(stores, quickCaps(), 'admin@example.org', examples)).toBeNull();
+    const account = await stores.accounts.findPasswordAccount('admin@example.org');
+    expect(await passwords.verify(account!.passwordHash!, 'their own chosen words')).toBe(true);
+    expect(account!.oneTimeUntil).toBeNull();
+    expect(await stores.accounts.countUsers()).toBe(1);
+    expect(await stores.accounts.getWorkspace('demo' as WorkspaceId)).toBeNull();
   } finally {
     await stores.close();
   }

@@ -34,7 +34,8 @@ async function main(): Promise<number> {
     const indented = (line: string) => `  ${line}`;
     lines.push(
       '',
-      t('server.firstStart.created'),
+      // A first start that failed part way, before its password was shown, finished by this one.
+      t(first.finishedUnfinished ? 'server.firstStart.finished' : 'server.firstStart.created'),
       indented(
         t('server.firstStart.examples', {
           count: first.loaded.length,
@@ -52,6 +53,7 @@ async function main(): Promise<number> {
       '',
       indented(t('server.firstStart.signIn', { url: server.url, email: first.adminEmail })),
       indented(t('server.firstStart.password', { password: first.password })),
+      ...(first.finishedUnfinished ? [indented(t('server.firstStart.onlyThisOne'))] : []),
       '',
       indented(
         t('server.firstStart.until', { until: first.passwordExpiresAt.slice(0, 16).replace('T', ' ') }),

@@ -1,0 +1,107 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createArgon2Hasher } from '@waymark/api';
+import { openStores, type Stores, type WorkspaceId } from '@waymark/store';
+import { expect, it } from 'vitest';
+import { runFirstStart } from '../src/first-start';
+import { wholeProblemId } from '../src/demo-hierarchy';
+import { passwordFrom, signIn, startServerProcess } from './server-process';
+
+/**
+ * A first start that failed part way (the database went away after the administrator and some of the examples
+ * were stored) left an administrator whose password was never shown; the real start command, started again on
+ * that data directory, finishes it and prints a password that signs that administrator in.
+ */
+const repoExamples = fileURLToPath(new URL('../../../examples/', import.meta.url));
+
+/** The stores, but the third journey stored fails as a lost connection would. */
+function losingTheThirdJourney(stores: Stores): Stores {
+  let stored = 0;
+  return {
+    ...stores,
+    journeys: {
+      ...stores.journeys,
+      createJourney: (input) =>
+        ++stored === 3
+          ? Promise.reject(new Error('Connection terminated unexpectedly'))
+          : stores.journeys.createJourney(input),
+    },
+  };
+}
+
+it('given a first start that failed after the administrator and two examples were stored, when Waymark starts again, then it says it finished that first start and its password signs the same administrator in; the start after is no first start', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'waymark-unfinished-'));
+  const dataDir = join(dir, 'data');
+  mkdirSync(dataDir);
+  try {
+    const before = await openStores({ dataDir: join(dataDir, 'pgdata') });
+    let n = 0;
+    try {
+      await expect(
+        runFirstStart(
+          losingTheThirdJourney(before),
+          {
+            clock: () => new Date(),
+            newId: () => `earlier-${++n}`,
+            randomBytes: (k) => crypto.getRandomValues(new Uint8Array(k)),
+            passwords: createArgon2Hasher({ memoryCost: 1024, timeCost: 1 }),
+          },
+          'admin@waymark.local',
+          repoExamples,
+        ),
+      ).rejects.toThrow('Connection terminated unexpectedly');
+      expect((await before.journeys.listJourneys('demo' as WorkspaceId)).length).toBe(2);
+    } finally {
+      await before.close();
+    }
+
+    const server = await startServerProcess({ WAYMARK_DATA: dataDir });
+    let output: string;
+    try {
+      // The banner is one write; a start that is no first start prints no more than its first line.
+      for (let waited = 0; !server.output().includes('reset-password') && waited < 5_000; waited += 50)
+        await new Promise((r) => setTimeout(r, 50));
+      output = server.output();
+      expect(output).toContain(
+        'First start finished: an earlier first start stopped part way, before the administrator’s password was shown. This start finished it, for the same administrator and the Demo workspace\n',
+      );
+      expect(output).toContain(
+        '  The earlier start’s password was never shown and no longer works: this new one replaces it.\n',
+      );
+      expect(output).not.toContain('First start: created');
+      expect(output).not.toContain('left out');
+      const api = await signIn(server.url, 'admin@waymark.local', passwordFrom(output));
+      const me = (await (await api('GET', '/api/auth/me')).json()) as { user: { id: string } };
+      expect(me.user.id).toBe('earlier-1');
+      expect(await (await api('GET', '/api/workspaces')).json()).toEqual({
+        items: [{ id: 'demo', name: 'Demo', role: 'owner' }],
+      });
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+
+    // Every example the two starts stored, each once, as the banner named them.
+    const named = /with \d+ example journey\(s\): ([\w, -]+)\./.exec(output)?.[1]?.split(', ');
+    const after = await openStores({ dataDir: join(dataDir, 'pgdata') });
+    try {
+      expect(await after.accounts.countUsers()).toBe(1);
+      const ids = (await after.journeys.listJourneys('demo' as WorkspaceId)).map((j) => j.id as string);
+      expect(ids.filter((id) => id !== wholeProblemId).sort()).toEqual([...named!].sort());
+    } finally {
+      await after.close();
+    }
+
+    const again = await startServerProcess({ WAYMARK_DATA: dataDir });
+    try {
+      expect(again.output()).not.toContain('First start');
+    } finally {
+      again.child.kill('SIGTERM');
+      await again.exited;
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 180_000);
