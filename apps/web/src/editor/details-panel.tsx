@@ -168,14 +168,16 @@ export function DetailsPanel() {
 
 /**
  * The journey type, changeable after creation. A type that runs along another axis (a case along dates, a life
- * course along ages) asks first, saying what will happen to the steps; the change is one undo step.
+ * course along ages) asks first, saying what will happen to the steps; the change is one undo step. Choosing a
+ * type never moves the focus (WCAG 3.2.2: arrowing through a closed select changes its value at each key): the
+ * question appears after the select and is said in the status, the select stays usable and the question follows
+ * its value, and choosing the saved type again takes the question away.
  */
 function JourneyTypeField({ canEdit }: { canEdit: boolean }) {
   const { journey, execute } = useEditorContext();
   const [asking, setAsking] = useState<JourneyType | null>(null);
   const [said, setSaid] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
   const select = useRef<HTMLDivElement>(null);
   const current = journey.meta.journeyType;
   const change = (to: JourneyType) => {
@@ -186,16 +188,21 @@ function JourneyTypeField({ canEdit }: { canEdit: boolean }) {
   };
   const choose = (value: string) => {
     const to = value as JourneyType;
-    setSaid(null);
     setProblem(null);
-    if (to === current) return;
+    if (to === current) {
+      setAsking(null);
+      return setSaid(null);
+    }
     if (axisOfType[to] === journey.axis.kind) return change(to);
     setAsking(to);
-    setTimeout(() => heading.current?.focus(), 0);
+    setSaid(t('toolbar.details.typeAskSaid', { type: to }));
   };
+  // the question's buttons go when it does: the focus goes back to the select
+  const backToSelect = () => setTimeout(() => select.current?.querySelector('select')?.focus(), 0);
   const cancel = () => {
     setAsking(null);
-    setTimeout(() => select.current?.querySelector('select')?.focus(), 0);
+    setSaid(null);
+    backToSelect();
   };
   const withDates = journey.columns.filter((c) => c.period !== undefined).length;
   const withAges = journey.columns.filter((c) => c.age !== undefined).length;
@@ -214,7 +221,7 @@ function JourneyTypeField({ canEdit }: { canEdit: boolean }) {
         <ChoiceField
           label={t('toolbar.details.journeyType')}
           value={asking ?? current}
-          disabled={!canEdit || asking !== null}
+          disabled={!canEdit}
           onChange={choose}
         >
           {journeyTypes.map((type) => (
@@ -233,14 +240,28 @@ function JourneyTypeField({ canEdit }: { canEdit: boolean }) {
         {said}
       </p>
       {asking ? (
-        <section className="restore-confirm" aria-labelledby={titleId}>
-          <h3 id={titleId} ref={heading} tabIndex={-1}>
-            {t('toolbar.details.typeAsk', { type: asking })}
-          </h3>
+        <section
+          className="restore-confirm"
+          aria-labelledby={titleId}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.stopPropagation();
+              cancel();
+            }
+          }}
+        >
+          <h3 id={titleId}>{t('toolbar.details.typeAsk', { type: asking })}</h3>
           <p>{consequence(asking)}</p>
           <p>{t('toolbar.details.typeUndo')}</p>
           <div className="restore-confirm__actions">
-            <button type="button" className="button" onClick={() => change(asking)}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                change(asking);
+                backToSelect();
+              }}
+            >
               {t('toolbar.details.typeConfirm', { type: asking })}
             </button>
             <button type="button" className="button button--secondary" onClick={cancel}>

@@ -13,9 +13,10 @@ import {
 /**
  * Issue 11 item 8: the small things that add up, each on a person's path. The editor: "Add step" puts you in the
  * new step's name; the history quotes words as they were and asks before a restore; the journey type can be
- * changed, with what that means said first; the lever category field is spelt right. Improve: journeys with the
- * same title can be told apart, Compare preselects the journey's own counterpart, the sampling page fits a phone,
- * the ideas list's buttons line up; and a dated poster header says its month once.
+ * changed, with what that means said first and the focus left where it is; the lever category field is spelt
+ * right. Improve: journeys with the same title can be told apart, Compare preselects the journey's own
+ * counterpart, the sampling page fits a phone, the ideas list's buttons line up; and a dated poster header says
+ * its month once.
  */
 describe('small things, in Chromium', () => {
   let session: SignedInSession;
@@ -165,12 +166,49 @@ describe('small things, in Chromium', () => {
       await page.getByRole('button', { name: 'Details', exact: true }).click();
       const type = page.getByRole('complementary').getByLabel('Journey type');
       expect(await type.inputValue()).toBe('current');
+      const focused = () => type.evaluate((el) => el === document.activeElement);
+      await type.focus();
       await type.selectOption('life-course');
       const ask = page.getByRole('region', { name: /^Change this journey to a life course/ });
       await ask.waitFor({ timeout: 10_000 });
       expect(await ask.textContent()).toMatch(/ages/);
+      // Choosing never moves the focus (WCAG 3.2.2): the question is said in the status, after the select,
+      // and the select stays usable, its question following its value.
+      expect(await focused()).toBe(true);
+      expect(await page.getByRole('complementary').getByRole('status').first().textContent()).toMatch(
+        /^To change this journey to a life course, press the Change button below/,
+      );
+      expect(await type.isEnabled()).toBe(true);
+      await type.selectOption('case');
+      await page.getByRole('region', { name: /^Change this journey to a case/ }).waitFor({ timeout: 10_000 });
+      expect(await ask.count()).toBe(0);
+      // choosing the saved type again takes the question away, and nothing is changed
+      await type.selectOption('current');
+      await expect
+        .poll(() => page.getByRole('region', { name: /^Change this journey to/ }).count(), {
+          timeout: 10_000,
+        })
+        .toBe(0);
+      expect((await stored('type-e2e')).journey.meta.journeyType).toBe('current');
+      // by keyboard: Tab reaches the question's buttons, Escape cancels it and gives the focus back
+      await type.selectOption('life-course');
+      await ask.waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Tab');
+      expect(
+        await ask
+          .getByRole('button', { name: /^Change to a life course/ })
+          .evaluate((el) => el === document.activeElement),
+      ).toBe(true);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => ask.count(), { timeout: 10_000 }).toBe(0);
+      await expect.poll(focused, { timeout: 10_000 }).toBe(true);
+      expect(await type.inputValue()).toBe('current');
+      await type.evaluate((el) => (el as HTMLElement).blur());
+      await type.selectOption('life-course');
+      await ask.waitFor({ timeout: 10_000 });
       await ask.getByRole('button', { name: 'Cancel' }).click();
       expect(await type.inputValue()).toBe('current');
+      await expect.poll(focused, { timeout: 10_000 }).toBe(true);
       expect((await stored('type-e2e')).journey.meta.journeyType).toBe('current');
 
       await type.selectOption('case');
@@ -185,6 +223,7 @@ describe('small things, in Chromium', () => {
         .toBe('case');
       expect((await stored('type-e2e')).journey.axis.kind).toBe('dates');
       expect(await type.inputValue()).toBe('case');
+      await expect.poll(focused, { timeout: 10_000 }).toBe(true);
       // Undo takes the whole change back at once.
       await page.getByRole('group', { name: 'Edit' }).getByRole('button', { name: 'Undo' }).click();
       await allSaved(page);
