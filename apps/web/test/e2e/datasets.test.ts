@@ -277,16 +277,26 @@ describe('Datasets, end to end in Chromium', () => {
       await expect.poll(() => focusedIs(cancel)).toBe(true);
     };
     // slowLine's route.fetch() would send the request again without its file body (Chromium keeps a file
-    // upload's bytes out of interception), so this holds the upload back a second and lets the browser send it
+    // upload's bytes out of interception), so this holds the upload back and lets the browser send it: the
+    // first a second, the second until it has been cancelled (held for a set time only, a loaded machine could
+    // take longer than that to press Cancel, and the upload would finish first)
     const uploads = '**/api/workspaces/demo/datasets/uploads?*';
     let held = 0;
+    let release = (): void => undefined;
+    const cancelled = new Promise<void>((resolve) => (release = resolve));
     await page.route(uploads, async (route) => {
       if (route.request().method() !== 'POST') return route.continue();
       held += 1;
-      await new Promise((r) => setTimeout(r, 1000));
+      await (held === 1 ? new Promise((r) => setTimeout(r, 1000)) : cancelled);
       await route.continue().catch(() => undefined); // a cancelled upload is gone by then
     });
-    const line = { answered: () => held, end: () => page.unroute(uploads) };
+    const line = {
+      answered: () => held,
+      end: () => {
+        release();
+        return page.unroute(uploads);
+      },
+    };
     try {
       // finished: the focus is on the mapping step's first control
       await startUpload();
@@ -302,6 +312,7 @@ describe('Datasets, end to end in Chromium', () => {
       await startUpload();
       await page.keyboard.press('Enter');
       await page.getByRole('status').filter({ hasText: 'The upload was cancelled.' }).waitFor();
+      release();
       await upload.waitFor();
       await expect.poll(() => focusedIs(upload)).toBe(true);
       expect(await page.locator('#log-file').isDisabled()).toBe(false);
