@@ -11,6 +11,7 @@ import { expect, it } from 'vitest';
 import { runFirstStart, type FirstStartCaps } from './first-start';
 import { wholeProblemId } from './demo-hierarchy';
 import type { StartUpSaid } from './start-up-problem';
+import { failingOnce } from './testing/failing-once';
 
 it('given an empty database, when started the first time, then an administrator with a generated one-time password (valid for the set days) and a demo workspace of the valid examples; never twice', async () => {
   const examples = mkdtempSync(join(tmpdir(), 'waymark-examples-'));
@@ -143,27 +144,6 @@ it('given the examples and one more taking the whole-problem journey’s id, whe
   }
 });
 
-/** The stores, but `fail` throws (once) in place of the named account-store method when `when` says so. */
-function failingOnce<K extends 'createWorkspace' | 'putSetting'>(
-  stores: Stores,
-  method: K,
-  when: (...args: Parameters<Stores['accounts'][K]>) => boolean = () => true,
-): Stores {
-  let failed = false;
-  const real = stores.accounts[method] as (...args: unknown[]) => Promise<unknown>;
-  const accounts = {
-    ...stores.accounts,
-    [method]: (...args: Parameters<Stores['accounts'][K]>) => {
-      if (!failed && when(...args)) {
-        failed = true;
-        return Promise.reject(new Error('Connection terminated unexpectedly'));
-      }
-      return real(...args);
-    },
-  };
-  return { ...stores, accounts };
-}
-
 it('given a first start that failed after the administrator was made (the demo workspace could not be created), when started again, then that first start is finished: a fresh one-time password for the same administrator, one demo workspace with the examples; never a third time', async () => {
   const examples = mkdtempSync(join(tmpdir(), 'waymark-examples-'));
   writeFileSync(join(examples, 'a.yaml'), writeJourneyYaml(sampleJourney('alpha')));
@@ -171,7 +151,12 @@ it('given a first start that failed after the administrator was made (the demo w
   const passwords = createArgon2Hasher({ memoryCost: 1024, timeCost: 1 });
   try {
     await expect(
-      runFirstStart(failingOnce(stores, 'createWorkspace'), quickCaps(), 'admin@example.org', examples),
+      runFirstStart(
+        failingOnce(stores, 'accounts', 'createWorkspace'),
+        quickCaps(),
+        'admin@example.org',
+        examples,
+      ),
     ).rejects.toThrow('Connection terminated unexpectedly');
     const admin = await stores.accounts.findUserByEmail('admin@example.org');
     expect(admin?.instanceAdmin).toBe(true);
@@ -214,7 +199,7 @@ it('given a first start that failed at its very last write, after the demo (exam
     const first = await runFirstStart(fresh, quickCaps(), 'admin@example.org', examples, keyring());
     await expect(
       runFirstStart(
-        failingOnce(stores, 'putSetting', (key) => key === 'instance'),
+        failingOnce(stores, 'accounts', 'putSetting', (key) => key === 'instance'),
         quickCaps(),
         'admin@example.org',
         examples,

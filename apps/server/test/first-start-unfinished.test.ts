@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createArgon2Hasher } from '@waymark/api';
-import { openStores, type Stores, type WorkspaceId } from '@waymark/store';
+import { openStores, type WorkspaceId } from '@waymark/store';
 import { expect, it } from 'vitest';
 import { runFirstStart } from '../src/first-start';
 import { wholeProblemId } from '../src/demo-hierarchy';
+import { failingOnce } from '../src/testing/failing-once';
 import { passwordFrom, signIn, startServerProcess } from './server-process';
 
 /**
@@ -16,21 +17,6 @@ import { passwordFrom, signIn, startServerProcess } from './server-process';
  */
 const repoExamples = fileURLToPath(new URL('../../../examples/', import.meta.url));
 
-/** The stores, but the third journey stored fails as a lost connection would. */
-function losingTheThirdJourney(stores: Stores): Stores {
-  let stored = 0;
-  return {
-    ...stores,
-    journeys: {
-      ...stores.journeys,
-      createJourney: (input) =>
-        ++stored === 3
-          ? Promise.reject(new Error('Connection terminated unexpectedly'))
-          : stores.journeys.createJourney(input),
-    },
-  };
-}
-
 it('given a first start that failed after the administrator and two examples were stored, when Waymark starts again, then it says it finished that first start and its password signs the same administrator in; the start after is no first start', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'waymark-unfinished-'));
   const dataDir = join(dir, 'data');
@@ -38,10 +24,11 @@ it('given a first start that failed after the administrator and two examples wer
   try {
     const before = await openStores({ dataDir: join(dataDir, 'pgdata') });
     let n = 0;
+    let stored = 0; // the third journey stored fails, as a lost connection would
     try {
       await expect(
         runFirstStart(
-          losingTheThirdJourney(before),
+          failingOnce(before, 'journeys', 'createJourney', () => ++stored === 3),
           {
             clock: () => new Date(),
             newId: () => `earlier-${++n}`,
