@@ -173,9 +173,9 @@ describe('the built waymark bin', () => {
     );
   });
 
-  it('analyse --survey with --format json makes no translator: its output has no words (Markdown has, and makes one)', async () => {
-    // @waymark/measure (reached through the survey's scores and @waymark/analytics) makes its English words on
-    // first use, not on import: a FormatJS translator over the whole catalogue costs tens of milliseconds
+  it('analyse --survey with --format json loads neither zod nor the catalogue: its output has no words (Markdown has, and makes a translator)', async () => {
+    // the survey's reading and scores come through @waymark/analytics/survey and @waymark/measure/figures, and the
+    // catalogue's words only for Markdown and HTML (decision 0042): loading zod and FormatJS took ~0.2 s
     const answers = [1, 2, 2, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4, 4, 5, 5, 5, 5, 5, 5];
     const survey = join(work, 'survey.csv');
     writeFileSync(survey, `Respondent,Satisfaction\n${answers.map((a, i) => `R${i + 1},${a}`).join('\n')}\n`);
@@ -184,6 +184,14 @@ describe('the built waymark bin', () => {
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout).survey).toMatchObject({ responses: 20, questions: [{ n: 20 }] });
     expect(json.translatorsMade).toBe(0);
+    expect(json.loaded.filter((url) => /\/node_modules\/(zod|@formatjs)\//.test(url))).toEqual([]);
+    // beside a log too
+    const log = join(work, 'survey-log.csv');
+    writeFileSync(log, contactLog(4).csv);
+    const both = await runListingModules([bin, 'analyse', log, '--survey', survey, '--format', 'json'], env);
+    expect(both.code).toBe(0);
+    expect(JSON.parse(both.stdout)).toMatchObject({ log: { cases: 4 }, survey: { responses: 20 } });
+    expect(both.loaded.filter((url) => /\/node_modules\/(zod|@formatjs)\//.test(url))).toEqual([]);
     const md = await runListingModules([bin, 'analyse', '--survey', survey, '--format', 'md'], env);
     expect(md.code).toBe(0);
     expect(md.stdout).toContain('20 responses');

@@ -41,35 +41,7 @@ export {
 } from './ingest/rejection-codes';
 export { type ColumnMapping } from './ingest/columns';
 export { createPseudonymiser, type Pseudonymiser } from './pseudonymise';
-export {
-  readSurveyBytes,
-  readSurveyTable,
-  SurveyFileError,
-  type SurveyFileErrorValues,
-  type SurveyFileProblemCode,
-  type SurveyRow,
-  type SurveyTable,
-} from './survey/survey-table';
-export {
-  checkSurveyMapping,
-  importSurvey,
-  type ImportedQuestion,
-  type ImportedSurvey,
-  type SurveyColumnRole,
-  type SurveyMapping,
-  type SurveyProblem,
-  type SurveyProblemCode,
-  type SurveyQuestionMapping,
-  type SurveyQuote,
-} from './survey/survey-import';
-export {
-  detectSource,
-  guessSurveyMapping,
-  type GuessedMapping,
-  type SurveySource,
-} from './survey/survey-shapes';
-export { redactPersonalDetails } from './survey/redact';
-export { avoidableBySteps } from './survey/avoidable-steps';
+export * from './survey';
 export { computeDfg, type Dfg, type DfgEdge } from './metrics/dfg';
 export { computeVariants, type Variant, type Variants } from './metrics/variants';
 export { computeCaseFigures, type CaseFigures } from './metrics/cases';

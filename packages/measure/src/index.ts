@@ -1,30 +1,5 @@
 // @waymark/measure: the pure arithmetic of measurement, business case and sampling.
-export { wilsonInterval, zForConfidence, type Proportion } from './wilson';
-export {
-  ces,
-  compareEvidence,
-  countAnswers,
-  csat,
-  defaultEvidenceRule,
-  emptyCounts,
-  nps,
-  questionKinds,
-  scoreQuestion,
-  studentTQuantile,
-  summariseScores,
-  surveyScaleIds,
-  surveyScales,
-  toEmotionScale,
-  type CesResult,
-  type EvidenceAgreement,
-  type EvidenceRule,
-  type NpsResult,
-  type QuestionKind,
-  type QuestionScores,
-  type ScoreCounts,
-  type ScoreSummary,
-  type SurveyScale,
-} from './survey-scores';
+export * from './figures';
 export { formatPath, inputError, parseInput, type InputError } from './input-error';
 export {
   formatMoney,

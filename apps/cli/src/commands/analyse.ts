@@ -233,7 +233,7 @@ export const analyseCommand: CliCommand = {
         const survey = await readSurveyEvidence(ctx.cwd, ctx.env, v.survey!, v['survey-map']);
         const empty =
           format === 'json' ? '{}' : format === 'md' ? '' : surveyPage(await catalogueWords(ctx.env));
-        return await emit(ctx, v.out, withSurveyEvidence(format, empty, survey, ctx.env));
+        return await emit(ctx, v.out, await withSurveyEvidence(format, empty, survey, ctx.env));
       }
       const config = await readConfig(v, ctx);
       const { key } = pseudonymKey;
@@ -293,7 +293,7 @@ export const analyseCommand: CliCommand = {
           index: analysis.index,
           activities: analysis.index.store.activities.values(),
         });
-        text = withSurveyEvidence(format, text, survey, ctx.env);
+        text = await withSurveyEvidence(format, text, survey, ctx.env);
       }
       await warn(ctx, report.log, imported.report);
       return await emit(ctx, v.out, text);

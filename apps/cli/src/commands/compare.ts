@@ -199,7 +199,7 @@ export const compareCommand: CliCommand = {
           values['survey-map'],
           logIndex ? { index: logIndex, activities: logIndex.store.activities.values() } : undefined,
         );
-        text = withSurveyEvidence(
+        text = await withSurveyEvidence(
           format as 'md' | 'json' | 'html',
           text,
           withJourneySteps(survey, sides[0]!),

@@ -2,27 +2,27 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
-import { decodeText, type Journey } from '@waymark/core';
-import { readProblem } from '@waymark/analytics/log';
+import type { Journey } from '@waymark/core';
+import { decodeText } from '@waymark/core/text';
+import { createPseudonymiser, readProblem } from '@waymark/analytics/log';
+import type { CaseIndex } from '@waymark/analytics';
 import type { CliMessageId, MessageValues } from '@waymark/i18n/cli';
-import { cliWords, type Words } from '../emit-sql/words';
+import type { Words } from '../emit-sql/words';
 import { jsonPlaceValues } from '../files/json-place';
 import { envPseudonymKey } from '../pseudonym-key';
 import type { Said } from '../usage-error';
 import {
   avoidableBySteps,
-  createPseudonymiser,
   guessSurveyMapping,
   importSurvey,
   readSurveyTable,
   SurveyFileError,
-  type CaseIndex,
   type ImportedSurvey,
   type SurveyFileProblemCode,
   type SurveyMapping,
   type SurveyProblemCode,
   type SurveyQuestionMapping,
-} from '@waymark/analytics';
+} from '@waymark/analytics/survey';
 import {
   compareEvidence,
   questionKinds,
@@ -30,7 +30,7 @@ import {
   surveyScaleIds,
   type EvidenceAgreement,
   type Proportion,
-} from '@waymark/measure';
+} from '@waymark/measure/figures';
 
 /**
  * `--survey <export> [--survey-map <mapping.json>]` for `waymark analyse` and `waymark compare` (issue 13 item 3):
@@ -675,19 +675,20 @@ export function surveyHtml(s: SurveyFigures, w: Words): string {
 /**
  * Adds the survey's figures to a rendered report in its own format: JSON as data (without the language), Markdown
  * and HTML in the catalogue's words of the language the figures were read for (WAYMARK_LANG, LC_ALL or LANG).
+ * The catalogue is loaded only for those two: JSON has no words (decision 0042).
  */
-export function withSurveyEvidence(
+export async function withSurveyEvidence(
   format: 'md' | 'json' | 'html',
   text: string,
   s: SurveyFigures,
   /** Whose WAYMARK_LANG, LC_ALL or LANG the Markdown and HTML say the figures in; the JSON is data. */
   env: Readonly<Record<string, string | undefined>>,
-): string {
+): Promise<string> {
   if (format === 'json') {
     const data = JSON.parse(text) as Record<string, unknown>;
     return `${JSON.stringify({ ...data, survey: s }, null, 2)}\n`;
   }
-  const w = cliWords(env);
+  const w = (await import('../emit-sql/words')).cliWords(env);
   if (format === 'md')
     return text.trim() === ''
       ? surveyMarkdown(s, w)

@@ -1,4 +1,4 @@
-import { emptyCounts, surveyScales, type QuestionKind, type SurveyScale } from '@waymark/measure';
+import { emptyCounts, surveyScales, type QuestionKind, type SurveyScale } from '@waymark/measure/figures';
 import type { Pseudonymiser } from '../pseudonymise';
 import { redactPersonalDetails, type RedactionKind } from './redact';
 import type { SurveyTable } from './survey-table';

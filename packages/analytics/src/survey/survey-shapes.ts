@@ -1,4 +1,4 @@
-import type { QuestionKind, SurveyScale } from '@waymark/measure';
+import type { QuestionKind, SurveyScale } from '@waymark/measure/figures';
 import type { SurveyMapping, SurveyQuestionMapping } from './survey-import';
 
 /** Where an export came from, told by its header; the mapping page starts from its guess. */
