@@ -13,7 +13,11 @@ import { toJsonReport } from '../report/json';
 import { encodeEvents } from './event-codec';
 import type { ImportJobMessage, ImportJobProgress, ImportJobSpec } from './import-job';
 
-async function run(spec: ImportJobSpec, post: (m: ImportJobMessage, transfer?: ArrayBuffer[]) => void) {
+async function run(
+  spec: ImportJobSpec,
+  post: (m: ImportJobMessage, transfer?: ArrayBuffer[]) => void,
+  xesSplitFromBytes: number | undefined,
+) {
   let last = 0;
   let bytesRead = 0;
   const progress = (p: ImportJobProgress) => post({ progress: p });
@@ -23,6 +27,7 @@ async function run(spec: ImportJobSpec, post: (m: ImportJobMessage, transfer?: A
     limits: spec.limits,
     ...(spec.zone ? { zone: spec.zone } : {}),
     ...(spec.dateOrder ? { dateOrder: spec.dateOrder } : {}),
+    ...(xesSplitFromBytes !== undefined ? { xesSplit: { fromBytes: xesSplitFromBytes } } : {}),
     onProgress(bytes) {
       bytesRead = bytes;
       const now = Date.now();
@@ -62,12 +67,13 @@ function lowerOwnPriority(by: number): void {
   }
 }
 
-const data = workerData as { importJob?: ImportJobSpec; nice?: number } | null;
+const data = workerData as { importJob?: ImportJobSpec; nice?: number; xesSplitFromBytes?: number } | null;
 const spec = data?.importJob;
 if (parentPort && spec) {
   lowerOwnPriority(data?.nice ?? 0);
   const port = parentPort;
-  run(spec, (m, transfer) => port.postMessage(m, transfer ?? [])).catch((e: unknown) =>
+  const fromBytes = data?.xesSplitFromBytes;
+  run(spec, (m, transfer) => port.postMessage(m, transfer ?? []), fromBytes).catch((e: unknown) =>
     port.postMessage(
       e instanceof ImportError
         ? {

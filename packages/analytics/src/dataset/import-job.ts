@@ -78,11 +78,17 @@ export function startImportJob(
     memoryMb,
     onProgress,
     nice = DEFAULT_IMPORT_NICE,
+    xesSplitFromBytes,
   }: {
     memoryMb: number;
     onProgress?: (p: ImportJobProgress) => void;
     /** How much lower the worker's CPU priority is than the server's (0–19; on Linux). */
     nice?: number;
+    /**
+     * The expected size from which an XES log is read on two threads (`XesSplitOptions.fromBytes`; default
+     * 32 MB). The server leaves it unset; `scripts/bench-import-xes.ts` sets Infinity to time one thread.
+     */
+    xesSplitFromBytes?: number;
   },
 ): ImportJobHandle {
   let worker: Worker | undefined;
@@ -99,7 +105,12 @@ export function startImportJob(
       // libuv's thread pool (file reads, hashing) is shared by every thread of the process and its threads
       // take the priority of the thread that first needs it: make sure that is this one, not the worker.
       stat('.', () => undefined);
-      worker = startWorker(import.meta.url, 'import-job-worker', { importJob: spec, nice }, [], {
+      const data = {
+        importJob: spec,
+        nice,
+        ...(xesSplitFromBytes !== undefined ? { xesSplitFromBytes } : {}),
+      };
+      worker = startWorker(import.meta.url, 'import-job-worker', data, [], {
         maxOldGenerationSizeMb: memoryMb,
         maxYoungGenerationSizeMb: Math.max(8, Math.min(64, Math.floor(memoryMb / 8))),
       });
