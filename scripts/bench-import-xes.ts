@@ -5,7 +5,8 @@
  * server's defaults (2048 MB heap, nice 10, the default limits) — compiled as the server is: this script bundles
  * import-job.ts and the workers it starts with esbuild into bench-out/import-xes-build/ (as scripts/build.mjs
  * does for apps/server/dist), so no thread pays for tsx. Two ways, interleaved in alternating order, RUNS rounds:
- * `split` (the job as the server runs it) and `one` (`xesSplitFromBytes: Infinity`: read on one thread).
+ * `one` (the job as the server runs it: one thread) and `split` (`xesSplitFromBytes` 32 MB, as the command line
+ * splits: two threads).
  *
  * Each run is a fresh Node process (this script with `--run split|one`) that times the job from its start to its
  * outcome (the server would then store it), the time to the end of reading (the 'analysing' progress), CPU of
@@ -70,7 +71,7 @@ async function runOnce(way: Way): Promise<Run> {
   let readSeconds = Number.NaN;
   const outcome = await startImportJob(spec, {
     memoryMb: 2048,
-    ...(way === 'one' ? { xesSplitFromBytes: Infinity } : {}),
+    ...(way === 'split' ? { xesSplitFromBytes: 32 * 1024 * 1024 } : {}),
     onProgress: (p) => {
       if (p.phase === 'analysing' && Number.isNaN(readSeconds)) readSeconds = (performance.now() - t0) / 1000;
     },

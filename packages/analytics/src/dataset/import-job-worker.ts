@@ -27,7 +27,8 @@ async function run(
     limits: spec.limits,
     ...(spec.zone ? { zone: spec.zone } : {}),
     ...(spec.dateOrder ? { dateOrder: spec.dateOrder } : {}),
-    ...(xesSplitFromBytes !== undefined ? { xesSplit: { fromBytes: xesSplitFromBytes } } : {}),
+    // one thread unless told otherwise (startImportJob's xesSplitFromBytes says why)
+    xesSplit: { fromBytes: xesSplitFromBytes ?? Number.POSITIVE_INFINITY },
     onProgress(bytes) {
       bytesRead = bytes;
       const now = Date.now();

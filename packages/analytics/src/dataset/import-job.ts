@@ -85,8 +85,10 @@ export function startImportJob(
     /** How much lower the worker's CPU priority is than the server's (0–19; on Linux). */
     nice?: number;
     /**
-     * The expected size from which an XES log is read on two threads (`XesSplitOptions.fromBytes`; default
-     * 32 MB). The server leaves it unset; `scripts/bench-import-xes.ts` sets Infinity to time one thread.
+     * The expected size from which an XES log is read on two threads (`XesSplitOptions.fromBytes`). Unset, the
+     * job reads every log on one thread, as the server runs it: inside the job the split was no faster (a
+     * second parse thread beside a live server, ~1 s more CPU and ~25 MB more memory on 560k events; decision
+     * 0042). `scripts/bench-import-xes.ts` sets 32 MB, the command line's size, to time the split.
      */
     xesSplitFromBytes?: number;
   },
