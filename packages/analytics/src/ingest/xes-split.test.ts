@@ -7,6 +7,7 @@ import type { EventStore } from '../model/event-store';
 import { ImportError, type ImportedLog } from './import-result';
 import { importLogFile, type ImportFileOptions } from './import-log';
 import { defaultImportLimits } from './limits';
+import { splitFromBytes } from './xes-split';
 
 const dir = mkdtempSync(join(tmpdir(), 'waymark-xes-split-'));
 
@@ -225,5 +226,14 @@ describe('an XES log read on two threads', () => {
     const { one, two, said } = await bothWays(file(log(100)), { limits });
     expect(said).toEqual(['againAlone']);
     expect(expectSameError(one, two).code).toBe('too_many_events');
+  });
+});
+
+describe('when a large XES log is read on two threads by default', () => {
+  it('is never on one or two cores, where the split was slower than one thread; from 32 MB with more cores', () => {
+    expect(splitFromBytes(1)).toBe(Number.POSITIVE_INFINITY);
+    expect(splitFromBytes(2)).toBe(Number.POSITIVE_INFINITY);
+    expect(splitFromBytes(3)).toBe(32 * 1024 * 1024);
+    expect(splitFromBytes(16)).toBe(32 * 1024 * 1024);
   });
 });

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { EventStore, type DimensionName } from '../model/event-store';
 import { startWorker } from '../model/start-worker';
@@ -12,7 +13,10 @@ import type { XesHeadAnswer, XesHeadMessage } from './xes-worker';
 
 /** When an XES log is read on two threads (see `importXesSplit`). */
 export interface XesSplitOptions {
-  /** A log expected (`sizeHint`) to be at least this many bytes is read on two threads; default 32 MB. */
+  /**
+   * A log expected (`sizeHint`) to be at least this many bytes is read on two threads; by default
+   * `splitFromBytes(availableParallelism())`: 32 MB on a machine with more than two cores, otherwise never.
+   */
   readonly fromBytes?: number;
   /** The share of the log the worker reads, from its start; default 0.6 (it starts first: see below). */
   readonly headShare?: number;
@@ -21,6 +25,14 @@ export interface XesSplitOptions {
 }
 
 const traceEnd = Buffer.from('</trace>');
+
+/**
+ * The size from which an XES log is read on two threads by default, on a machine with `cores` cores: 32 MB where
+ * inflating a .gz, the head and the rest can each have a core; never on two cores, where the split was slower
+ * than one thread and took ~1 s more CPU (decision 0042, "The split measured again").
+ */
+export const splitFromBytes = (cores: number): number =>
+  cores > 2 ? 32 * 1024 * 1024 : Number.POSITIVE_INFINITY;
 
 /**
  * Reads a large XES log on two threads (decision 0042): this thread takes the chunks as they come (decompressed,
@@ -41,7 +53,8 @@ export async function importXesSplit(
   how: XesSplitOptions = {},
 ): Promise<ImportedLog> {
   const expected = options.sizeHint ?? 0;
-  if (options.streaming || expected < (how.fromBytes ?? 32 * 1024 * 1024)) return importXes(source, options);
+  const fromBytes = how.fromBytes ?? splitFromBytes(availableParallelism());
+  if (options.streaming || expected < fromBytes) return importXes(source, options);
   const splitAt = Math.floor(expected * (how.headShare ?? 0.6));
   // what importXes reads of its options (functions cannot be sent to a worker)
   const { mapping, autoMap, zone, lifecycle, maxRejectionsListed, limits } = options;
