@@ -15,7 +15,16 @@ const impureGlobals = [
 ].map((name) => ({ name, message: `Pure packages take ${name} as an argument; see docs/ARCHITECTURE.md.` }));
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/.dist-*/**', 'waymark-data/**', 'apps/cli/bin/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'bench-out/**',
+      '**/.dist-*/**',
+      'waymark-data/**',
+      'apps/cli/bin/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
