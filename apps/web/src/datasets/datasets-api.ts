@@ -248,6 +248,13 @@ export function uploadLog(
   return call<{ csrfToken: string }>('GET', '/api/auth/me').then(
     ({ csrfToken }) =>
       new Promise<Upload>((resolve, reject) => {
+        // i18n-exempt: the AbortError is recognised by name and shown in the catalogue's words (upload-step)
+        const cancelled = () => new DOMException('The upload was cancelled', 'AbortError');
+        // Cancel pressed while the session was being checked: nothing is sent (the abort event has been and gone)
+        if (signal?.aborted) {
+          reject(cancelled());
+          return;
+        }
         const xhr = new XMLHttpRequest();
         xhr.open('POST', `${base(ws)}/uploads?name=${enc(file.name)}`);
         xhr.setRequestHeader('x-csrf-token', csrfToken);
@@ -265,9 +272,8 @@ export function uploadLog(
           else reject(toApiError(xhr.status, json));
         };
         xhr.onerror = () => reject(toApiError(0, null));
-        // i18n-exempt: the AbortError is recognised by name and shown in the catalogue's words (upload-step)
-        xhr.onabort = () => reject(new DOMException('The upload was cancelled', 'AbortError'));
-        signal?.addEventListener('abort', () => xhr.abort());
+        xhr.onabort = () => reject(cancelled());
+        signal?.addEventListener('abort', () => xhr.abort(), { once: true });
         xhr.send(file);
       }),
   );

@@ -321,4 +321,48 @@ describe('Datasets, end to end in Chromium', () => {
       await line.end();
     }
   }, 120_000);
+
+  it('given a slow sign-in check, when Cancel is pressed before the file is sent, then nothing is uploaded and the cancel is said', async () => {
+    // The upload first asks for the session's CSRF token: a Cancel pressed then used to be missed (the request
+    // was not made yet), and the file was uploaded anyway, as a loaded machine showed
+    const file = join(dataDir, 'cancel-early.csv');
+    writeFileSync(file, 'case,activity,timestamp\nC-1,Report,2026-01-05T09:00:00Z\n');
+    await page.goto(`${server.url}/w/demo/datasets`);
+    await page.locator('#log-file').setInputFiles(file);
+    const posts: string[] = [];
+    const counted = (request: { method(): string; url(): string }) => {
+      if (request.method() === 'POST' && request.url().includes('/datasets/uploads'))
+        posts.push(request.url());
+    };
+    page.on('request', counted);
+    const me = '**/api/auth/me';
+    let release = (): void => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let asked = 0;
+    await page.route(me, async (route) => {
+      asked += 1;
+      await released;
+      await route.continue();
+    });
+    try {
+      await page.getByRole('button', { name: 'Upload and preview' }).click();
+      const cancel = page.getByRole('button', { name: 'Cancel upload' });
+      await cancel.waitFor();
+      await expect.poll(() => asked).toBeGreaterThan(0);
+      await cancel.click();
+      release();
+      await page
+        .getByRole('status')
+        .filter({ hasText: 'The upload was cancelled.' })
+        .waitFor({ timeout: 20_000 });
+      await page.getByRole('button', { name: 'Upload and preview' }).waitFor();
+      expect(posts).toEqual([]);
+      const listed = await api('/api/workspaces/demo/datasets');
+      expect(JSON.stringify(listed)).not.toContain('cancel-early.csv');
+    } finally {
+      release();
+      page.off('request', counted);
+      await page.unroute(me);
+    }
+  }, 60_000);
 });
