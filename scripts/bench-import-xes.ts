@@ -18,10 +18,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { externalPackages, findWorkers } from './build.mjs';
 import type { startImportJob as StartImportJob } from '../packages/analytics/src/dataset/import-job';
 
 const root = join(fileURLToPath(import.meta.url), '../..');
@@ -94,24 +95,13 @@ async function runOnce(way: Way): Promise<Run> {
   };
 }
 
-/** Bundles import-job.ts and every worker module of packages/analytics, as scripts/build.mjs bundles the server. */
+/** Bundles import-job.ts and the workers it can start, with scripts/build.mjs's worker list and plugin. */
 async function build(): Promise<void> {
   const { build: esbuild } = await import('esbuild');
-  const entryPoints: Record<string, string> = {
+  const entryPoints = {
     'import-job': 'packages/analytics/src/dataset/import-job.ts',
+    ...findWorkers(),
   };
-  const walk = (dir: string): void => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, e.name);
-      if (e.isDirectory()) walk(path);
-      else if (/\.ts$/.test(e.name) && !/\.test\.ts$/.test(e.name))
-        for (const m of readFileSync(path, 'utf8').matchAll(
-          /startWorker\(\s*import\.meta\.url,\s*'([\w-]+)'/g,
-        ))
-          entryPoints[m[1] as string] = join(dirname(path), `${m[1]}.ts`);
-    }
-  };
-  walk(join(root, 'packages/analytics/src'));
   await esbuild({
     absWorkingDir: root,
     entryPoints,
@@ -122,16 +112,7 @@ async function build(): Promise<void> {
     platform: 'node',
     target: 'node20',
     logLevel: 'error',
-    plugins: [
-      {
-        name: 'external-packages',
-        setup(b) {
-          b.onResolve({ filter: /^[^./]/ }, (args) =>
-            args.path.startsWith('@waymark/') ? undefined : { path: args.path, external: true },
-          );
-        },
-      },
-    ],
+    plugins: [externalPackages],
   });
   console.log(`bundled ${Object.keys(entryPoints).join(', ')} into ${buildDir}`);
 }

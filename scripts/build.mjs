@@ -45,7 +45,7 @@ const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:
  * Worker modules: a source calling `startWorker(import.meta.url, 'name', …)` starts `./name.js` beside
  * the running module, so each such worker becomes an entry of its own in the same flat dist folder.
  */
-function findWorkers() {
+export function findWorkers() {
   const workers = {};
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -68,7 +68,7 @@ function findWorkers() {
 }
 
 /** Bundles @waymark/* (their exports point at .ts sources); every other bare import stays external. */
-const externalPackages = {
+export const externalPackages = {
   name: 'external-packages',
   setup(build) {
     build.onResolve({ filter: /^[^./]/ }, (args) => {
