@@ -1,3 +1,4 @@
+import type { Plugin } from 'esbuild';
 export const repoRoot: string;
 export const buildInfoName: string;
 export const targets: Record<'cli' | 'server', { outdir: string; entryPoints: Record<string, string> }>;
@@ -6,4 +7,4 @@ export function buildTarget(name: 'cli' | 'server', options?: { quiet?: boolean 
 /** Every worker module under packages/ (a source's `startWorker(import.meta.url, 'name', …)`): name to source. */
 export function findWorkers(): Record<string, string>;
 /** The esbuild plugin that bundles @waymark/* and keeps every other bare import external. */
-export const externalPackages: import('esbuild').Plugin;
+export const externalPackages: Plugin;
