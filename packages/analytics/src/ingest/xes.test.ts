@@ -247,3 +247,38 @@ describe('XES split into chunks at every byte', () => {
     expect(await importedAt([cut.subarray(0, 10), cut.subarray(10)])).toEqual(await importedAt([cut]));
   });
 });
+
+describe('the line of each rejected event', () => {
+  // each event's line is counted as the scanner passes the bytes between tokens and over each token: every
+  // layout that puts a line break somewhere else (a long run of blank lines, a break inside a tag, a value or
+  // a comment, CRLF) is here, and each event's line is found in the text itself
+  const layouts: ((i: number) => string)[] = [
+    () => '\n    <event><string key="concept:name" value="A"/></event>',
+    () => `${'\n'.repeat(40)}${' '.repeat(30)}<event>\n<string key="concept:name" value="B"/>\n</event>`,
+    () => '\r\n\t<event\n  ><string\nkey="concept:name"\n value="C"/></event\n>',
+    () => '\n<event><string key="concept:name" value="a value\nover\nthree lines"/></event>',
+    () =>
+      '\n<!-- a comment\nover lines --><event><?pi \n?><![CDATA[\n]]><string key="concept:name" value="D"/></event>',
+    (i) =>
+      `\n<event><string key="note" value="${'x'.repeat(300 + i)}\n"/><string key="concept:name" value="E"/></event>`,
+    () => '\n<event><string key="concept:name" value="F &amp;\nG"/></event>',
+  ];
+
+  it('given events laid out every way, when read whole and in chunks of any size, then each is rejected with the line it starts on', async () => {
+    let doc = '<?xml version="1.0"?>\n<log>\n<trace><string key="concept:name" value="1"/>';
+    for (let i = 0; i < 60; i++) doc += (layouts[i % layouts.length] as (i: number) => string)(i);
+    doc += '\n</trace>\n</log>\n';
+    const expected: number[] = [];
+    for (let at = doc.indexOf('<event'); at >= 0; at = doc.indexOf('<event', at + 1))
+      expected.push(doc.slice(0, at).split('\n').length);
+    expect(expected).toHaveLength(60);
+    for (const size of [doc.length, 1, 7, 64, 1000]) {
+      // no event has a time: every one is rejected, with its line
+      const { report } = await importXes(chunksOf(utf8(doc), size), { maxRejectionsListed: 1000 });
+      expect(
+        report.rejections.map((r) => r.line),
+        `chunks of ${size}`,
+      ).toEqual(expected);
+    }
+  });
+});

@@ -39,6 +39,9 @@ const EQ = 61;
 const QUOT = 34;
 const APOS = 39;
 const AMP = 38;
+const NL = 10;
+/** Longest token whose line breaks are counted byte by byte as it is passed; a longer one is left to `line`. */
+const COUNTED_TOKEN = 256;
 const MAX_ATTRS = 256;
 const MAX_TOKEN = 16 * 1024 * 1024;
 /** Deeper nesting than any event log uses (XES nests lists in containers a few levels at most). */
@@ -56,9 +59,13 @@ function joined(a: Uint8Array, b: Uint8Array): Buffer {
   return buf;
 }
 
-/** The bytes that end a quoted key or value on the fast path: its closing quote, or "&" or "<" (left to the general path). */
+/**
+ * The bytes that end a quoted key or value on the fast path: its closing quote, or "&", "<" or a line break (left
+ * to the general path, so a tag read on the fast path holds no line break and the line count passes over it).
+ */
 const valueStop = new Uint8Array(256);
 valueStop[QUOT] = 1;
+valueStop[NL] = 1;
 valueStop[AMP] = 1;
 valueStop[LT] = 1;
 
@@ -292,8 +299,20 @@ export class XmlScanner {
     while (pos < n) {
       // between two elements there are only a few bytes of indentation: they are looked at here, and only a
       // longer run of text is searched by memchr (a call into Buffer#indexOf costs more than a few bytes read)
+      // the line breaks among those bytes are counted on the way, so `line` (asked for every event) is ready at
+      // the next token without a search of its own
       let lt = pos;
-      for (let j = 0; j < 16 && lt < n && buf[lt] !== LT; j++) lt++;
+      let breaks = 0;
+      for (let j = 0; j < 16 && lt < n; j++) {
+        const c = buf[lt] as number;
+        if (c === LT) break;
+        if (c === NL) breaks++;
+        lt++;
+      }
+      if (this.linePos === pos) {
+        this.lineBase += breaks;
+        this.linePos = lt;
+      }
       if (lt >= n) return n;
       if (buf[lt] !== LT) {
         lt = buf.indexOf(LT, lt);
@@ -314,6 +333,7 @@ export class XmlScanner {
               ? this.fail('xml_malformed', pos, buf, 'a comment is never closed (expected "-->")')
               : pos;
           pos = end + 3;
+          this.passed(buf, lt, pos);
         } else if (buf[pos + 2] === 91) {
           const end = indexOfSeq(buf, [93, 93, 62], pos + 9);
           if (end < 0)
@@ -321,6 +341,7 @@ export class XmlScanner {
               ? this.fail('xml_malformed', pos, buf, 'a CDATA section is never closed (expected "]]>")')
               : pos;
           pos = end + 3;
+          this.passed(buf, lt, pos);
         } else {
           this.fail(
             'xml_refused',
@@ -339,6 +360,7 @@ export class XmlScanner {
             ? this.fail('xml_malformed', pos, buf, 'a processing instruction is never closed (expected "?>")')
             : pos;
         pos = end + 2;
+        this.passed(buf, lt, pos);
         continue;
       }
       if (next === SLASH) {
@@ -362,13 +384,28 @@ export class XmlScanner {
           );
         this.handler.close(tag);
         pos = gt + 1;
+        this.passed(buf, lt, pos);
         continue;
       }
       const end = this.startTag(buf, pos, last);
       if (end < 0) return pos;
+      this.passed(buf, lt, end);
       pos = end;
     }
     return pos;
+  }
+
+  /**
+   * Counts the line breaks of the token [from, to) just read, when the count stands at its start (a tag read on
+   * the fast path has none, and is already passed). A long token, or one after bytes not yet counted, is left to
+   * `line`, which counts from where the count stands when it is asked.
+   */
+  private passed(buf: Uint8Array, from: number, to: number): void {
+    if (this.linePos !== from || to - from > COUNTED_TOKEN) return;
+    let breaks = 0;
+    for (let k = from; k < to; k++) if (buf[k] === NL) breaks++;
+    this.lineBase += breaks;
+    this.linePos = to;
   }
 
   private keyId = -1;
@@ -429,7 +466,11 @@ export class XmlScanner {
     a.bytes = buf;
     a.count = 0;
     const fast = this.keyValueTag(buf, i, tag);
-    if (fast > 0) return fast;
+    if (fast > 0) {
+      // no line break in a tag read on the fast path (see valueStop)
+      if (this.linePos === pos) this.linePos = fast;
+      return fast;
+    }
     if (buf.indexOf(GT, i) < 0) return last ? this.neverClosed(pos, buf) : -1;
     for (;;) {
       while (i < n && isSpace(buf[i] as number)) i++;
