@@ -111,7 +111,7 @@ export async function importXes(
   const scanner: XmlScanner = new XmlScanner({
     open: (tag, attrs) => onOpen(tag, attrs),
     close: (tag) => onClose(tag),
-    keyValue: (tag, bytes, ks, ke, vs, ve) => onKeyValue(tag, bytes, ks, ke, vs, ve),
+    keyValue: (tag, key, bytes, vs, ve) => onKeyValue(tag, key, bytes, vs, ve),
   });
   const names = scanner.names;
   const tagLog = names.internString('log');
@@ -206,23 +206,14 @@ export async function importXes(
    * `<string key="…" value="…"/>` (any attribute tag) straight into its slot: what onOpen and onClose do for it,
    * without the attribute list. Anything else (a trace or event written that way) goes through them.
    */
-  function onKeyValue(
-    tag: number,
-    bytes: Uint8Array,
-    ks: number,
-    ke: number,
-    vs: number,
-    ve: number,
-  ): boolean {
+  function onKeyValue(tag: number, key: number, bytes: Uint8Array, vs: number, ve: number): boolean {
     if (isAttr[tag] !== 1) return false;
     const parent = stack.length ? (stack[stack.length - 1] as number) : -1;
     if (parent === tagEvent) {
       if (inEvent < 0) return true;
-      const key = scanner.nameId(bytes, ks, ke);
       const slot = key < eventSlot.length ? (eventSlot[key] as number) : -1;
       if (slot >= 0) pending.set(inEvent, slot, bytes, vs, ve);
     } else if (parent === tagTrace) {
-      const key = scanner.nameId(bytes, ks, ke);
       const slot = key < traceSlot.length ? (traceSlot[key] as number) : -1;
       if (slot >= 0) trace.set(0, slot, bytes, vs, ve);
     }

@@ -18,18 +18,12 @@ export interface XmlHandler {
   open(tag: number, attrs: XmlAttributes, selfClosing: boolean): void;
   close(tag: number): void;
   /**
-   * `<tag key="…" value="…"/>` with no references, the shape nearly every XES element has, given as the offsets of
-   * its key and value in `bytes` (valid only during the call). Returns false to have it given as `open` and
-   * `close` instead. Without this method it is always given as `open` and `close`.
+   * `<tag key="…" value="…"/>` with no references, the shape nearly every XES element has, given as the id of its
+   * key (a name, as `nameId` gives) and the offsets of its value in `bytes` (valid only during the call). Returns
+   * false to have it given as `open` and `close` instead. Without this method it is always given as `open` and
+   * `close`.
    */
-  keyValue?(
-    tag: number,
-    bytes: Uint8Array,
-    keyStart: number,
-    keyEnd: number,
-    valueStart: number,
-    valueEnd: number,
-  ): boolean;
+  keyValue?(tag: number, key: number, bytes: Uint8Array, valueStart: number, valueEnd: number): boolean;
 }
 
 const LT = 60;
@@ -50,6 +44,8 @@ const MAX_DEPTH = 1000;
 const MAX_NAMES = 100_000;
 /** Slots of the name cache (a power of two). */
 const NAME_CACHE = 1024;
+/** Distinct `<tag key="…" value="` beginnings remembered for the prediction (a log has a few dozen). */
+const MAX_PREFIXES = 4096;
 
 /** A Buffer holding a's bytes then b's. */
 function joined(a: Uint8Array, b: Uint8Array): Buffer {
@@ -101,6 +97,22 @@ export class XmlScanner {
   /** Recent names by a key of their length and three bytes (see nameId); -1 where none. */
   private readonly cacheIds = new Int32Array(NAME_CACHE).fill(-1);
   private readonly cacheBytes: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(NAME_CACHE);
+  /**
+   * The beginnings `<tag key="…" value="` of the key-value tags seen (see keyValueTag), with their tag, their key,
+   * where the key starts in them, and the two beginnings that came next the last times they differed;
+   * `lastPrefix` is the last one read. A log writes an event's attributes in the same order every time, so the
+   * next tag is nearly always one that followed the last before (two, as a trace's name is followed by its
+   * first event's name, and an event's name by its next attribute): it is compared whole, and its tag and key
+   * are not read and looked up again.
+   */
+  private readonly prefixIds = new Map<string, number>();
+  private readonly prefixBytes: Uint8Array[] = [];
+  private readonly prefixTag: number[] = [];
+  private readonly prefixKey: number[] = [];
+  private readonly prefixKeyAt: number[] = [];
+  private readonly prefixNext: number[] = [];
+  private readonly prefixNext2: number[] = [];
+  private lastPrefix = -1;
   private readonly valueView: { bytes: Uint8Array; start: number; end: number } = {
     bytes: new Uint8Array(0),
     start: 0,
@@ -133,7 +145,8 @@ export class XmlScanner {
     }
     const id = this.names.intern(buf, start, end);
     this.cacheIds[key] = id;
-    this.cacheBytes[key] = buf.slice(start, end);
+    // a copy (a Buffer's slice is a view, and a chunk's memory may be pooled and written again)
+    this.cacheBytes[key] = new Uint8Array(buf.subarray(start, end));
     return id;
   }
 
@@ -387,6 +400,17 @@ export class XmlScanner {
         this.passed(buf, lt, pos);
         continue;
       }
+      const lp = this.lastPrefix;
+      if (lp >= 0) {
+        const p = this.prefixNext[lp] as number;
+        const p2 = this.prefixNext2[lp] as number;
+        let end = p >= 0 ? this.predicted(buf, pos, p) : 0;
+        if (end === 0 && p2 >= 0) end = this.predicted(buf, pos, p2);
+        if (end > 0) {
+          pos = end;
+          continue;
+        }
+      }
       const end = this.startTag(buf, pos, last);
       if (end < 0) return pos;
       this.passed(buf, lt, end);
@@ -412,11 +436,38 @@ export class XmlScanner {
   private valueId = -1;
 
   /**
+   * The key-value tag whose beginning is `p` (see prefixBytes), if the tag at pos is one: the offset after it, or
+   * 0 to read it the usual way.
+   */
+  private predicted(buf: Uint8Array, pos: number, p: number): number {
+    const pre = this.prefixBytes[p] as Uint8Array;
+    const len = pre.length;
+    const n = buf.length;
+    if (pos + len >= n) return 0;
+    for (let k = 1; k < len; k++) if (buf[pos + k] !== pre[k]) return 0;
+    const vs = pos + len;
+    let ve = vs;
+    while (ve < n && valueStop[buf[ve] as number] === 0) ve++;
+    if (ve >= n || buf[ve] !== QUOT || buf[ve + 1] !== SLASH || buf[ve + 2] !== GT) return 0;
+    this.attrs.bytes = buf;
+    return this.keyValueRead(
+      buf,
+      pos,
+      this.prefixTag[p] as number,
+      this.prefixKey[p] as number,
+      pos + (this.prefixKeyAt[p] as number),
+      vs,
+      ve,
+      p,
+    );
+  }
+
+  /**
    * The shape nearly every XES element has, `<type key="…" value="…"/>` with single spaces and
    * no references, read without the general attribute loop. Returns the offset after the tag, or
    * 0 to let the general path handle anything else.
    */
-  private keyValueTag(buf: Uint8Array, i: number, tag: number): number {
+  private keyValueTag(buf: Uint8Array, pos: number, i: number, tag: number): number {
     if (!isKeyOpen(buf, i)) return 0;
     // the key and the value are read byte by byte in one pass each, which also finds any "&" or "<" in them (left
     // to the general path): keys and values are short, and a loop here costs less than calls to Buffer#indexOf
@@ -429,8 +480,44 @@ export class XmlScanner {
     let ve = vs;
     while (ve < n && valueStop[buf[ve] as number] === 0) ve++;
     if (ve >= n || buf[ve] !== QUOT || buf[ve + 1] !== SLASH || buf[ve + 2] !== GT) return 0;
+    const key = this.nameId(buf, ks, ke);
+    // the tag's beginning, remembered (while there are not too many) for the prediction
+    const text = Buffer.from(buf.buffer, buf.byteOffset + pos, vs - pos).toString('latin1');
+    let p = this.prefixIds.get(text) ?? -1;
+    if (p < 0 && this.prefixBytes.length < MAX_PREFIXES) {
+      p = this.prefixBytes.length;
+      this.prefixIds.set(text, p);
+      this.prefixBytes.push(new Uint8Array(buf.subarray(pos, vs)));
+      this.prefixTag.push(tag);
+      this.prefixKey.push(key);
+      this.prefixKeyAt.push(ks - pos);
+      this.prefixNext.push(-1);
+      this.prefixNext2.push(-1);
+    }
+    const lp = this.lastPrefix;
+    if (lp >= 0 && this.prefixNext[lp] !== p) {
+      this.prefixNext2[lp] = this.prefixNext[lp] as number;
+      this.prefixNext[lp] = p;
+    }
+    return this.keyValueRead(buf, pos, tag, key, ks, vs, ve, p);
+  }
+
+  /** A key-value tag found at pos (its beginning `p`, or -1 if not remembered), given to the handler. */
+  private keyValueRead(
+    buf: Uint8Array,
+    pos: number,
+    tag: number,
+    key: number,
+    ks: number,
+    vs: number,
+    ve: number,
+    p: number,
+  ): number {
     this.sawRoot = true;
-    if (this.handler.keyValue?.(tag, buf, ks, ke, vs, ve) === true) return ve + 3;
+    this.lastPrefix = p;
+    // no line break in the tag (see valueStop)
+    if (this.linePos === pos) this.linePos = ve + 3;
+    if (this.handler.keyValue?.(tag, key, buf, vs, ve) === true) return ve + 3;
     if (this.keyId < 0) {
       this.keyId = this.names.internString('key');
       this.valueId = this.names.internString('value');
@@ -439,7 +526,7 @@ export class XmlScanner {
     a.count = 2;
     a.nameId[0] = this.keyId;
     a.valueStart[0] = ks;
-    a.valueEnd[0] = ke;
+    a.valueEnd[0] = vs - 9;
     a.hasRef[0] = 0;
     a.nameId[1] = this.valueId;
     a.valueStart[1] = vs;
@@ -465,12 +552,8 @@ export class XmlScanner {
     const a = this.attrs;
     a.bytes = buf;
     a.count = 0;
-    const fast = this.keyValueTag(buf, i, tag);
-    if (fast > 0) {
-      // no line break in a tag read on the fast path (see valueStop)
-      if (this.linePos === pos) this.linePos = fast;
-      return fast;
-    }
+    const fast = this.keyValueTag(buf, pos, i, tag);
+    if (fast > 0) return fast;
     if (buf.indexOf(GT, i) < 0) return last ? this.neverClosed(pos, buf) : -1;
     for (;;) {
       while (i < n && isSpace(buf[i] as number)) i++;
