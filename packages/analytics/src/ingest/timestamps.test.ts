@@ -18,14 +18,14 @@ describe('parseTimestampString', () => {
     expect(new Date(parseTimestampString(text, iso)).toISOString()).toBe(expected);
   });
 
-  it('given UTC times ending in Z (the one-pass form), then each is the same instant as written with +00:00, across dates', () => {
+  it('given UTC times ending in Z (the one-pass form), then each is the same instant as written with +0000 (the general form), across dates', () => {
     const random = seeded(7);
     for (let i = 0; i < 2000; i++) {
       const ms = Math.floor(random() * 4e12);
       const frac = ['', '.5', '.123', '.123456', '.1234567891'][i % 5] as string;
       const text = new Date(ms).toISOString().slice(0, 19);
       expect(parseTimestampString(`${text}${frac}Z`, iso)).toBe(
-        parseTimestampString(`${text}${frac}+00:00`, iso),
+        parseTimestampString(`${text}${frac}+0000`, iso),
       );
     }
     // a leap day, then the same date in a year without one (the cached day must not carry over)
@@ -34,6 +34,29 @@ describe('parseTimestampString', () => {
     );
     expect(parseTimestampString('2023-02-29T12:00:00Z', iso)).toBeNaN();
     expect(parseTimestampString('2024-01-01T00:00:0xZ', iso)).toBeNaN();
+  });
+
+  it('given times with an offset ±HH:MM (the one-pass form), then each is the instant the general form +HHMM gives, and Date.parse', () => {
+    const random = seeded(11);
+    for (let i = 0; i < 2000; i++) {
+      const ms = Math.floor(random() * 4e12);
+      const frac = ['', '.5', '.123', '.123456', '.1234567891'][i % 5] as string;
+      const sign = i % 3 === 0 ? '-' : '+';
+      const hh = String(Math.floor(random() * 15)).padStart(2, '0');
+      const mm = ['00', '30', '45'][i % 3] as string;
+      const text = new Date(ms).toISOString().slice(0, 19);
+      const fast = parseTimestampString(`${text}${frac}${sign}${hh}:${mm}`, iso);
+      expect(fast).toBe(parseTimestampString(`${text}${frac}${sign}${hh}${mm}`, iso));
+      if (frac.length <= 4) expect(fast).toBe(Date.parse(`${text}${frac}${sign}${hh}:${mm}`));
+    }
+    // an offset out of range, a bad digit in it, or one without its colon's place are refused or read elsewhere
+    expect(parseTimestampString('2024-01-01T10:00:00+19:00', iso)).toBeNaN();
+    expect(parseTimestampString('2024-01-01T10:00:00+01:60', iso)).toBeNaN();
+    expect(parseTimestampString('2024-01-01T10:00:00+0x:00', iso)).toBeNaN();
+    expect(parseTimestampString('2024-01-01T10:00:00*01:00', iso)).toBeNaN();
+    expect(parseTimestampString('2024-01-01T10:00+01:00', iso)).toBe(Date.UTC(2024, 0, 1, 9));
+    expect(parseTimestampString('2024-02-29T00:30:00+01:00', iso)).toBe(Date.UTC(2024, 1, 28, 23, 30));
+    expect(parseTimestampString('2023-02-29T00:30:00+01:00', iso)).toBeNaN();
   });
 
   it('keeps sub-millisecond fractions as fractional milliseconds', () => {

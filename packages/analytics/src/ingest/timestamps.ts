@@ -143,14 +143,37 @@ let lastDateKey = -1;
 let lastDays = 0;
 
 /**
- * The commonest form, `YYYY-MM-DDTHH:MM:SS[.fraction]Z`, in one pass with the day number cached; NaN for
- * anything else, which the general parser then reads (and refuses if it must). Same arithmetic as the
- * general path, so the same milliseconds to the last bit.
+ * The commonest forms, `YYYY-MM-DDTHH:MM:SS[.fraction]` then `Z` or `±HH:MM` (as XES logs write them), in one
+ * pass with the day number cached; NaN for anything else, which the general parser then reads (and refuses if
+ * it must). Same arithmetic as the general path, so the same milliseconds to the last bit.
  */
 function isoUtc(b: Uint8Array, start: number, end: number): number {
+  // where the time ends (before its "Z" or offset), and the offset in minutes east of UTC
+  let timeEnd = end - 1;
+  let offsetMin = 0;
+  if (b[timeEnd] !== 90) {
+    timeEnd = end - 6;
+    const sign = b[timeEnd];
+    const oh0 = (b[end - 5] as number) - 48;
+    const oh1 = (b[end - 4] as number) - 48;
+    const om0 = (b[end - 2] as number) - 48;
+    const om1 = (b[end - 1] as number) - 48;
+    if (
+      (sign !== 43 && sign !== DASH) ||
+      b[end - 3] !== COLON ||
+      oh0 >>> 0 > 9 ||
+      oh1 >>> 0 > 9 ||
+      om0 >>> 0 > 9 ||
+      om1 >>> 0 > 9
+    )
+      return Number.NaN;
+    const oh = oh0 * 10 + oh1;
+    const om = om0 * 10 + om1;
+    if (oh > 18 || om > 59) return Number.NaN;
+    offsetMin = (sign === 43 ? 1 : -1) * (oh * 60 + om);
+  }
   if (
-    end - start < 20 ||
-    b[end - 1] !== 90 ||
+    timeEnd - start < 19 ||
     b[start + 4] !== DASH ||
     b[start + 7] !== DASH ||
     b[start + 10] !== 84 ||
@@ -199,12 +222,12 @@ function isoUtc(b: Uint8Array, start: number, end: number): number {
   if (hh > 23 || mm > 59 || ss > 59) return Number.NaN;
   let ms = 0;
   let i = start + 19;
-  if (i < end - 1) {
+  if (i < timeEnd) {
     if (b[i] !== DOT && b[i] !== 44) return Number.NaN;
     i++;
     let frac = 0;
     let scale = 1;
-    while (i < end - 1) {
+    while (i < timeEnd) {
       const c = (b[i] as number) - 48;
       if (c < 0 || c > 9) return Number.NaN;
       if (scale < 1e9) {
@@ -223,7 +246,8 @@ function isoUtc(b: Uint8Array, start: number, end: number): number {
     lastDays = daysFromCivil(y, m, d);
     lastDateKey = key;
   }
-  return lastDays * 86_400_000 + ms;
+  const local = lastDays * 86_400_000 + ms;
+  return offsetMin === 0 ? local : local - offsetMin * 60_000;
 }
 
 function parseOffsetOnly(b: Uint8Array, i: number, end: number, y: number, m: number, d: number): number {
