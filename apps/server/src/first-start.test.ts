@@ -9,6 +9,7 @@ import { createMemoryKeyring, createTestStores, sampleJourney } from '@waymark/s
 import type { Stores, UserId, WorkspaceId } from '@waymark/store';
 import { expect, it } from 'vitest';
 import { runFirstStart, type FirstStartCaps } from './first-start';
+import { resetPassword } from './reset-password';
 import { wholeProblemId } from './demo-hierarchy';
 import type { StartUpSaid } from './start-up-problem';
 import { failingOnce } from './testing/failing-once';
@@ -32,9 +33,9 @@ it('given an empty database, when started the first time, then an administrator 
     const first = await runFirstStart(stores, caps, 'admin@example.org', examples);
     expect(first?.loaded).toEqual(['alpha']);
     expect(first?.skipped).toEqual([{ id: 'server.firstStart.skip.invalid', values: { file: 'b.yaml' } }]);
-    expect(first!.password.length).toBeGreaterThanOrEqual(20);
+    expect(first!.password!.length).toBeGreaterThanOrEqual(20);
     const account = await stores.accounts.findPasswordAccount('admin@example.org');
-    expect(await passwords.verify(account!.passwordHash!, first!.password)).toBe(true);
+    expect(await passwords.verify(account!.passwordHash!, first!.password!)).toBe(true);
     expect([account!.oneTimeUntil, account!.oneTimeUsedAt, first!.passwordExpiresAt]).toEqual([
       '2026-01-04T00:00:00.000Z',
       null,
@@ -49,6 +50,17 @@ it('given an empty database, when started the first time, then an administrator 
   }
 });
 
+/** An examples folder with one valid journey (alpha), empty stores and a quick password hasher. */
+async function oneExample() {
+  const examples = mkdtempSync(join(tmpdir(), 'waymark-examples-'));
+  writeFileSync(join(examples, 'a.yaml'), writeJourneyYaml(sampleJourney('alpha')));
+  return {
+    examples,
+    stores: await createTestStores(),
+    passwords: createArgon2Hasher({ memoryCost: 1024, timeCost: 1 }),
+  };
+}
+
 const quickCaps = (): FirstStartCaps => {
   let n = 0;
   return {
@@ -58,6 +70,18 @@ const quickCaps = (): FirstStartCaps => {
     passwords: createArgon2Hasher({ memoryCost: 1024, timeCost: 1 }),
   };
 };
+
+/** A first start on `failing` (stores with one call failing, from failingOnce) that stops part way. */
+async function failedFirstStart(
+  failing: Stores,
+  email: string,
+  examples: string,
+  caps: FirstStartCaps = quickCaps(),
+): Promise<void> {
+  await expect(runFirstStart(failing, caps, email, examples)).rejects.toThrow(
+    'Connection terminated unexpectedly',
+  );
+}
 
 /** Each reason said as `npm start` says it, in English and in Welsh. */
 const said = (skipped: readonly StartUpSaid[]) =>
@@ -145,19 +169,9 @@ it('given the examples and one more taking the whole-problem journey’s id, whe
 });
 
 it('given a first start that failed after the administrator was made (the demo workspace could not be created), when started again, then that first start is finished: a fresh one-time password for the same administrator, one demo workspace with the examples; never a third time', async () => {
-  const examples = mkdtempSync(join(tmpdir(), 'waymark-examples-'));
-  writeFileSync(join(examples, 'a.yaml'), writeJourneyYaml(sampleJourney('alpha')));
-  const stores = await createTestStores();
-  const passwords = createArgon2Hasher({ memoryCost: 1024, timeCost: 1 });
+  const { examples, stores, passwords } = await oneExample();
   try {
-    await expect(
-      runFirstStart(
-        failingOnce(stores, 'accounts', 'createWorkspace'),
-        quickCaps(),
-        'admin@example.org',
-        examples,
-      ),
-    ).rejects.toThrow('Connection terminated unexpectedly');
+    await failedFirstStart(failingOnce(stores, 'accounts', 'createWorkspace'), 'admin@example.org', examples);
     const admin = await stores.accounts.findUserByEmail('admin@example.org');
     expect(admin?.instanceAdmin).toBe(true);
 
@@ -169,7 +183,7 @@ it('given a first start that failed after the administrator was made (the demo w
     expect(await stores.accounts.countUsers()).toBe(1);
     const account = await stores.accounts.findPasswordAccount('admin@example.org');
     expect(account!.user.id).toBe(admin!.id);
-    expect(await passwords.verify(account!.passwordHash!, again!.password)).toBe(true);
+    expect(await passwords.verify(account!.passwordHash!, again!.password!)).toBe(true);
     expect(account!.oneTimeUntil).toBe(again!.passwordExpiresAt);
     expect(await stores.accounts.listWorkspacesOf(admin!.id)).toEqual([
       { id: 'demo', name: 'Demo', role: 'owner' },
@@ -225,10 +239,7 @@ it('given a first start that failed at its very last write, after the demo (exam
 });
 
 it('given an instance set up before first starts were marked (an administrator, no instance setting, no marker), when started, then it is left as it is: no first start, the administrator’s password unchanged', async () => {
-  const examples = mkdtempSync(join(tmpdir(), 'waymark-examples-'));
-  writeFileSync(join(examples, 'a.yaml'), writeJourneyYaml(sampleJourney('alpha')));
-  const stores = await createTestStores();
-  const passwords = createArgon2Hasher({ memoryCost: 1024, timeCost: 1 });
+  const { examples, stores, passwords } = await oneExample();
   try {
     const made = await stores.accounts.createUser({
       id: 'older-admin' as UserId,
@@ -248,6 +259,76 @@ it('given an instance set up before first starts were marked (an administrator, 
     expect(account!.oneTimeUntil).toBeNull();
     expect(await stores.accounts.countUsers()).toBe(1);
     expect(await stores.accounts.getWorkspace('demo' as WorkspaceId)).toBeNull();
+  } finally {
+    await stores.close();
+  }
+});
+
+it('given a first start that failed after the administrator was made, and the administrator’s email configured differently since, when started again, then that account gets the new email and the password: one administrator, owner of the demo', async () => {
+  const { examples, stores, passwords } = await oneExample();
+  try {
+    await failedFirstStart(failingOnce(stores, 'journeys', 'createJourney'), 'typo@exmaple.org', examples);
+    const earlier = await stores.accounts.findUserByEmail('typo@exmaple.org');
+    expect(await stores.accounts.listWorkspacesOf(earlier!.id)).toEqual([
+      { id: 'demo', name: 'Demo', role: 'owner' },
+    ]);
+
+    const again = await runFirstStart(stores, quickCaps(), 'admin@example.org', examples);
+    expect([again?.finishedUnfinished, again?.adminEmail, again?.adminEmailWas]).toEqual([
+      true,
+      'admin@example.org',
+      'typo@exmaple.org',
+    ]);
+    expect(await stores.accounts.countUsers()).toBe(1);
+    expect(await stores.accounts.findUserByEmail('typo@exmaple.org')).toBeNull();
+    const account = await stores.accounts.findPasswordAccount('admin@example.org');
+    expect([account!.user.id, account!.user.instanceAdmin]).toEqual([earlier!.id, true]);
+    expect(await passwords.verify(account!.passwordHash!, again!.password!)).toBe(true);
+    expect(await stores.accounts.listWorkspacesOf(earlier!.id)).toEqual([
+      { id: 'demo', name: 'Demo', role: 'owner' },
+    ]);
+  } finally {
+    await stores.close();
+  }
+});
+
+it('given a first start that failed after the administrator was made, and the operator’s npm run reset-password since, when started again, then the reset password is kept and no other is made; a start that fails again after keeping it still keeps it', async () => {
+  const { examples, stores, passwords } = await oneExample();
+  const later = (iso: string): FirstStartCaps => ({ ...quickCaps(), clock: () => new Date(iso) });
+  try {
+    await failedFirstStart(failingOnce(stores, 'accounts', 'createWorkspace'), 'admin@example.org', examples);
+    const reset = await resetPassword(
+      stores,
+      {
+        clock: () => new Date('2026-01-01T01:00:00Z'),
+        randomBytes: (k) => new Uint8Array(k).fill(42),
+        passwords,
+        oneTimePasswordDays: 7,
+      },
+      'admin@example.org',
+    );
+    if (!reset.ok) throw new Error('no account to reset');
+    const keptUntil = (await stores.accounts.findPasswordAccount('admin@example.org'))!.oneTimeUntil;
+
+    // the second start fails too, after the point where it would have set a password
+    await failedFirstStart(
+      failingOnce(stores, 'journeys', 'createJourney'),
+      'admin@example.org',
+      examples,
+      later('2026-01-01T02:00:00Z'),
+    );
+    const again = await runFirstStart(stores, later('2026-01-01T03:00:00Z'), 'admin@example.org', examples);
+    expect([
+      again?.finishedUnfinished,
+      again?.passwordKept,
+      again?.password,
+      again?.passwordExpiresAt,
+    ]).toEqual([true, true, undefined, undefined]);
+    expect(again?.loaded).toEqual(['alpha']);
+    const account = await stores.accounts.findPasswordAccount('admin@example.org');
+    expect(await passwords.verify(account!.passwordHash!, reset.password)).toBe(true);
+    expect(account!.oneTimeUntil).toBe(keptUntil);
+    expect(await runFirstStart(stores, quickCaps(), 'admin@example.org', examples)).toBeNull();
   } finally {
     await stores.close();
   }

@@ -10,10 +10,21 @@ import type { StartUpSaid } from './start-up-problem';
 
 export interface FirstStart {
   readonly adminEmail: string;
-  /** Generated, printed once, never stored in clear: a one-time password (decision 0012). */
-  readonly password: string;
+  /**
+   * Generated, printed once, never stored in clear: a one-time password (decision 0012). None when the first
+   * start finished an unfinished one whose administrator's password the operator had reset since
+   * (`passwordKept`): that password is kept.
+   */
+  readonly password?: string;
   /** The one-time password stops working then if not used. */
-  readonly passwordExpiresAt: string;
+  readonly passwordExpiresAt?: string;
+  /** The operator reset the administrator's password (npm run reset-password) after the unfinished start: kept. */
+  readonly passwordKept?: true;
+  /**
+   * The unfinished start made the administrator with another email (WAYMARK_ADMIN_EMAIL changed since): that
+   * account, never signed in to, now has the email configured, rather than a second administrator being made.
+   */
+  readonly adminEmailWas?: string;
   readonly loaded: readonly string[];
   /** What was left out of the demo and why, as the catalogue's words (`server.firstStart.skip.*`) and values. */
   readonly skipped: readonly StartUpSaid[];
@@ -47,6 +58,8 @@ const FIRST_START_KEY = 'firstStart';
 interface FirstStartMarker {
   readonly state: 'unfinished' | 'finished';
   readonly startedAt: string;
+  /** When the first start last set the administrator's one-time password: a later one was the operator's reset. */
+  readonly passwordSetAt?: string;
   readonly finishedAt?: string;
 }
 
@@ -72,9 +85,21 @@ export async function runFirstStart(
   const at = caps.clock().toISOString();
   const startedAt = unfinished ? marker.startedAt : at;
   if (!unfinished) await stores.accounts.putSetting(FIRST_START_KEY, { state: 'unfinished', startedAt });
-  const password = Buffer.from(caps.randomBytes(15)).toString('base64url');
-  // An unfinished first start may have made the administrator already: the same account gets the new password.
-  const made = unfinished ? await stores.accounts.findUserByEmail(adminEmail) : null;
+  // An unfinished first start may have made the administrator already: the same account gets the new password,
+  // and the email configured now if it was made with another (no one has signed in to it: its password was never
+  // shown), rather than a second administrator beside it. It is the only instance administrator there is.
+  let adminEmailWas: string | undefined;
+  let made = unfinished ? await stores.accounts.findUserByEmail(adminEmail) : null;
+  if (unfinished && !made) {
+    const admins = (await stores.accounts.listUsers()).filter((u) => u.instanceAdmin);
+    const earlier = admins.length === 1 ? admins[0] : undefined;
+    if (earlier) {
+      const moved = await stores.accounts.setUserEmail(earlier.id, adminEmail);
+      if (!moved?.ok) throw new Error(moved ? moved.error.message : `setUserEmail: no user ${earlier.id}`);
+      adminEmailWas = earlier.email;
+      made = moved.value;
+    }
+  }
   const admin =
     made ??
     (await (async () => {
@@ -87,14 +112,26 @@ export async function runFirstStart(
       if (!created.ok) throw new Error(created.error.message);
       return created.value;
     })());
-  // (Made after another account only when the configured email changed since the unfinished start.)
   if (!admin.instanceAdmin) await stores.accounts.setInstanceAdmin(admin.id, true);
-  const passwordExpiresAt = new Date(
-    caps.clock().getTime() + (caps.oneTimePasswordDays ?? 7) * 86_400_000,
-  ).toISOString();
-  await stores.accounts.setPassword(admin.id, await caps.passwords.hash(password), at, {
-    oneTimeUntil: passwordExpiresAt,
-  });
+  // A password set after the unfinished start set its own was the operator's (npm run reset-password, the way
+  // back in the docs give): it is kept, not replaced by one they have not seen.
+  const account = made ? await stores.accounts.findPasswordAccount(admin.email) : null;
+  const setBefore = marker?.passwordSetAt ?? startedAt;
+  const passwordKept =
+    unfinished && !!account?.passwordHash && !!account.passwordSetAt && account.passwordSetAt > setBefore;
+  let password: string | undefined;
+  let passwordExpiresAt: string | undefined;
+  if (!passwordKept) {
+    password = Buffer.from(caps.randomBytes(15)).toString('base64url');
+    passwordExpiresAt = new Date(
+      caps.clock().getTime() + (caps.oneTimePasswordDays ?? 7) * 86_400_000,
+    ).toISOString();
+    // noted before it is set: a password set later than this is never taken for this start's own
+    await stores.accounts.putSetting(FIRST_START_KEY, { state: 'unfinished', startedAt, passwordSetAt: at });
+    await stores.accounts.setPassword(admin.id, await caps.passwords.hash(password), at, {
+      oneTimeUntil: passwordExpiresAt,
+    });
+  }
   const ws =
     (unfinished ? await stores.accounts.getWorkspace('demo' as WorkspaceId) : null) ??
     (await stores.accounts.createWorkspace({
@@ -153,9 +190,10 @@ export async function runFirstStart(
   await stores.accounts.putSetting(INSTANCE_KEY, { createdAt: startedAt, demoWorkspace: ws.id });
   await stores.accounts.putSetting(FIRST_START_KEY, { state: 'finished', startedAt, finishedAt: at });
   return {
-    adminEmail,
-    password,
-    passwordExpiresAt,
+    adminEmail: admin.email,
+    ...(password !== undefined && passwordExpiresAt !== undefined ? { password, passwordExpiresAt } : {}),
+    ...(passwordKept ? { passwordKept: true as const } : {}),
+    ...(adminEmailWas !== undefined ? { adminEmailWas } : {}),
     loaded,
     skipped,
     ...(demoLog ? { demoLog } : {}),

@@ -52,13 +52,30 @@ async function main(): Promise<number> {
       ...first.skipped.map((skipped) => indented(t(skipped.id, skipped.values))),
       '',
       indented(t('server.firstStart.signIn', { url: server.url, email: first.adminEmail })),
-      indented(t('server.firstStart.password', { password: first.password })),
-      ...(first.finishedUnfinished ? [indented(t('server.firstStart.onlyThisOne'))] : []),
+      ...(first.password !== undefined
+        ? [indented(t('server.firstStart.password', { password: first.password }))]
+        : [indented(t('server.firstStart.passwordKept'))]),
+      ...(first.password !== undefined && first.finishedUnfinished
+        ? [indented(t('server.firstStart.onlyThisOne'))]
+        : []),
+      ...(first.adminEmailWas !== undefined
+        ? [
+            indented(
+              t('server.firstStart.emailChanged', { was: first.adminEmailWas, email: first.adminEmail }),
+            ),
+          ]
+        : []),
       '',
-      indented(
-        t('server.firstStart.until', { until: first.passwordExpiresAt.slice(0, 16).replace('T', ' ') }),
-      ),
-      indented(t('server.firstStart.choose')),
+      ...(first.passwordExpiresAt !== undefined
+        ? [
+            indented(
+              t('server.firstStart.until', {
+                until: first.passwordExpiresAt.slice(0, 16).replace('T', ' '),
+              }),
+            ),
+            indented(t('server.firstStart.choose')),
+          ]
+        : []),
       indented(t('server.firstStart.lost')),
     );
   }

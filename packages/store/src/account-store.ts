@@ -51,6 +51,12 @@ export interface AccountStore {
   getUserLocale(userId: UserId): Promise<UserLocale | null>;
   /** Remembers the person's interface language on their account; null forgets it. False if there is no such user. */
   setUserLocale(userId: UserId, locale: UserLocale | null): Promise<boolean>;
+  /**
+   * Gives the person another email (their sign-in name; a password moves with it). `email_taken` if someone
+   * else has it in any case; null if there is no such user. For an account no one has signed in to yet (the
+   * administrator of a first start that stopped before its password was shown).
+   */
+  setUserEmail(userId: UserId, email: string): Promise<Result<User, StoreError> | null>;
   /** Everyone with an account, by name (migration 014). */
   listUsers(): Promise<User[]>;
   /** Makes the person an instance administrator or not; null if there is no such user. */

@@ -66,6 +66,10 @@ export function createCachedAccountStore(
       users.clear();
       tokens.clear();
     }),
+    setUserEmail: after(inner.setUserEmail, () => {
+      sessions.clear();
+      users.clear();
+    }),
     setInstanceAdmin: after(inner.setInstanceAdmin, () => {
       sessions.clear();
       users.clear();

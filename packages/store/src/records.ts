@@ -43,6 +43,8 @@ export interface PasswordAccount {
   readonly oneTimeUntil: Instant | null;
   /** When the one-time password was used to sign in (it works once), or null. */
   readonly oneTimeUsedAt: Instant | null;
+  /** When the password was set (by the person, an owner, the operator or a first start), or null without one. */
+  readonly passwordSetAt: Instant | null;
 }
 
 export interface SessionRecord {

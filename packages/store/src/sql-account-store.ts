@@ -61,9 +61,15 @@ export function createSqlAccountStore(sql: Sql): AccountStore {
     },
     async findPasswordAccount(email) {
       const [row] = await sql.query<
-        UserRow & { secret_hash: string | null; one_time_until: unknown; one_time_used_at: unknown }
+        UserRow & {
+          secret_hash: string | null;
+          one_time_until: unknown;
+          one_time_used_at: unknown;
+          password_set_at: unknown;
+        }
       >(
-        `SELECT ${userColumns}, c.secret_hash, c.one_time_until, c.one_time_used_at FROM users u
+        `SELECT ${userColumns}, c.secret_hash, c.one_time_until, c.one_time_used_at, c.created_at AS password_set_at
+         FROM users u
          LEFT JOIN credentials c ON c.user_id = u.id AND c.provider = 'password'
          WHERE lower(u.email) = lower($1)`,
         [email],
@@ -74,7 +80,28 @@ export function createSqlAccountStore(sql: Sql): AccountStore {
         passwordHash: row.secret_hash,
         oneTimeUntil: isoOrNull(row.one_time_until),
         oneTimeUsedAt: isoOrNull(row.one_time_used_at),
+        passwordSetAt: isoOrNull(row.password_set_at),
       };
+    },
+    async setUserEmail(userId, email) {
+      return sql.transaction(async (tx) => {
+        const taken = await tx.query('SELECT 1 FROM users WHERE lower(email) = lower($1) AND id <> $2', [
+          email,
+          userId,
+        ]);
+        if (taken.length > 0)
+          return err({ code: 'email_taken', message: `a user with the email ${email} already exists` });
+        const [row] = await tx.query<UserRow>(
+          `UPDATE users u SET email = $2 WHERE u.id = $1 RETURNING ${userColumns}`,
+          [userId, email],
+        );
+        if (!row) return null;
+        await tx.query(
+          "UPDATE credentials SET subject = lower($2) WHERE user_id = $1 AND provider = 'password'",
+          [userId, email],
+        );
+        return ok(toUser(row));
+      });
     },
     async useOneTimePassword(userId, hash, at) {
       const rows = await sql.query(

@@ -112,6 +112,24 @@ export function storeContract(
       const own = await s.accounts.findPasswordAccount('ann@example.org');
       expect([own?.passwordHash, own?.oneTimeUntil, own?.oneTimeUsedAt]).toEqual(['own-hash', null, null]);
       expect(await s.accounts.useOneTimePassword(uid('ann'), 'own-hash', at(4))).toBe(false);
+      expect(own?.passwordSetAt).toBe(at(3));
+      expect((await s.accounts.findPasswordAccount('bob@example.org'))?.passwordSetAt).toBeNull();
+    });
+    it('given a new email for a person, then they and their password are found by it and not by the old one; another’s email in any case is refused', async () => {
+      await seed();
+      await s.accounts.setPassword(uid('ann'), 'ann-hash', T0);
+      const moved = await s.accounts.setUserEmail(uid('ann'), 'Ann.New@example.org');
+      expect(moved?.ok ? moved.value.email : moved).toBe('Ann.New@example.org');
+      expect(await s.accounts.findUserByEmail('ann@example.org')).toBeNull();
+      expect((await s.accounts.getUser(uid('ann')))?.email).toBe('Ann.New@example.org');
+      const account = await s.accounts.findPasswordAccount('ann.new@example.org');
+      expect([account?.user.id, account?.passwordHash]).toEqual(['ann', 'ann-hash']);
+      const taken = await s.accounts.setUserEmail(uid('ann'), 'BOB@example.org');
+      expect(taken?.ok ? null : taken?.error.code).toBe('email_taken');
+      expect((await s.accounts.getUser(uid('ann')))?.email).toBe('Ann.New@example.org');
+      // the same address in another case is hers to keep
+      expect((await s.accounts.setUserEmail(uid('ann'), 'ann.new@example.org'))?.ok).toBe(true);
+      expect(await s.accounts.setUserEmail(uid('nobody'), 'x@example.org')).toBeNull();
     });
   });
 
