@@ -65,6 +65,17 @@ valueStop[NL] = 1;
 valueStop[AMP] = 1;
 valueStop[LT] = 1;
 
+/**
+ * Where the value starting at vs ends on the fast path (its closing quote, followed by "/>"), or -1 when it holds
+ * a byte of valueStop first or the tag goes on otherwise.
+ */
+function valueEnd(buf: Uint8Array, vs: number): number {
+  const n = buf.length;
+  let ve = vs;
+  while (ve < n && valueStop[buf[ve] as number] === 0) ve++;
+  return ve >= n || buf[ve] !== QUOT || buf[ve + 1] !== SLASH || buf[ve + 2] !== GT ? -1 : ve;
+}
+
 const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 9 || c === 13;
 
 /**
@@ -446,10 +457,8 @@ export class XmlScanner {
     if (pos + len >= n) return 0;
     for (let k = 1; k < len; k++) if (buf[pos + k] !== pre[k]) return 0;
     const vs = pos + len;
-    let ve = vs;
-    while (ve < n && valueStop[buf[ve] as number] === 0) ve++;
-    if (ve >= n || buf[ve] !== QUOT || buf[ve + 1] !== SLASH || buf[ve + 2] !== GT) return 0;
-    this.attrs.bytes = buf;
+    const ve = valueEnd(buf, vs);
+    if (ve < 0) return 0;
     return this.keyValueRead(
       buf,
       pos,
@@ -477,9 +486,8 @@ export class XmlScanner {
     while (ke < n && valueStop[buf[ke] as number] === 0) ke++;
     if (ke >= n || buf[ke] !== QUOT || !isValueOpen(buf, ke + 1)) return 0;
     const vs = ke + 9;
-    let ve = vs;
-    while (ve < n && valueStop[buf[ve] as number] === 0) ve++;
-    if (ve >= n || buf[ve] !== QUOT || buf[ve + 1] !== SLASH || buf[ve + 2] !== GT) return 0;
+    const ve = valueEnd(buf, vs);
+    if (ve < 0) return 0;
     const key = this.nameId(buf, ks, ke);
     // the tag's beginning, remembered (while there are not too many) for the prediction
     const text = Buffer.from(buf.buffer, buf.byteOffset + pos, vs - pos).toString('latin1');
@@ -523,6 +531,7 @@ export class XmlScanner {
       this.valueId = this.names.internString('value');
     }
     const a = this.attrs;
+    a.bytes = buf;
     a.count = 2;
     a.nameId[0] = this.keyId;
     a.valueStart[0] = ks;
