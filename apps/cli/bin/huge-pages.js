@@ -1,11 +1,11 @@
-// `waymark analyse` of a large log, run again with glibc asked for transparent huge pages (decision 0042).
+// `waymark analyse` (or `compare --log`) of a large log, run again with glibc asked for transparent huge pages (decision 0042).
 //
 // A large log's columns, hash tables and case index are hundreds of megabytes touched once each and then read
 // out of order: in 4 KB pages that is hundreds of thousands of page faults and TLB misses (the 10M-event CSV
 // spent ~2.5 s of its ~8 s in the kernel). glibc 2.35 and later give their large allocations huge pages when
 // GLIBC_TUNABLES has `glibc.malloc.hugetlb=1`, where the kernel hands them out on request (THP `madvise`, the
 // common default); the setting is read once, as the process starts, so the command starts again with it. Only
-// where it pays: on Linux with THP `madvise` and glibc 2.35+, for `analyse` with a file of at least
+// where it pays: on Linux with THP `madvise` and glibc 2.35+, for `analyse` or `compare` with a file of at least
 // WAYMARK_HUGE_PAGES_FROM bytes (64 MB by default; 0 turns it off), and never when GLIBC_TUNABLES already
 // says anything about `glibc.malloc.hugetlb` (the user's choice, or this relaunch's child).
 import { spawn } from 'node:child_process';
@@ -15,6 +15,8 @@ import { isAbsolute, resolve } from 'node:path';
 
 const defaultFrom = 64 * 1024 * 1024;
 const tunable = 'glibc.malloc.hugetlb';
+/** The commands that read an event log (`compare` with `--log`). */
+const commands = new Set(['analyse', 'compare']);
 
 /** The least file size that starts the relaunch, from WAYMARK_HUGE_PAGES_FROM (bytes; 0: never). */
 function threshold(env) {
@@ -58,7 +60,7 @@ function hugePagesOnRequest() {
 export async function relaunchWithHugePages(argv, env, cwd) {
   const tunables = env.GLIBC_TUNABLES ?? '';
   const from = threshold(env);
-  if (argv[0] !== 'analyse' || from === 0 || tunables.includes(tunable)) return undefined;
+  if (!commands.has(argv[0]) || from === 0 || tunables.includes(tunable)) return undefined;
   if (!namesLargeFile(argv.slice(1), cwd, from) || !hugePagesOnRequest()) return undefined;
   const child = spawn(process.execPath, [...process.execArgv, process.argv[1], ...argv], {
     stdio: 'inherit',

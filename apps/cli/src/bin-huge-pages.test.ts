@@ -33,12 +33,17 @@ interface Run {
 const tunablesOf = (stderr: string): (string | null)[] =>
   [...stderr.matchAll(/^tunables=(.*)$/gm)].map((m) => JSON.parse(m[1] as string) as string | null);
 
-/** `node --require hook bin analyse …`, as the bench and a shell run it, with the environment given. */
-function analyse(dir: string, args: readonly string[], env: Record<string, string>): Promise<Run> {
+/** `node --require hook bin <command> …`, as the bench and a shell run it, with the environment given. */
+function run(
+  dir: string,
+  command: string,
+  args: readonly string[],
+  env: Record<string, string>,
+): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--require', join(dir, 'hook.cjs'), bin, 'analyse', ...args],
+      ['--require', join(dir, 'hook.cjs'), bin, command, ...args],
       {
         cwd: dir,
         env: {
@@ -55,6 +60,9 @@ function analyse(dir: string, args: readonly string[], env: Record<string, strin
     );
   });
 }
+
+const analyse = (dir: string, args: readonly string[], env: Record<string, string>): Promise<Run> =>
+  run(dir, 'analyse', args, env);
 
 describe('`waymark analyse` of a large log starts again with huge pages (bin/huge-pages.js, decision 0042)', () => {
   const applies = machineApplies();
@@ -97,6 +105,21 @@ describe('`waymark analyse` of a large log starts again with huge pages (bin/hug
       expect(JSON.parse(relaunched.stdout)).toEqual(JSON.parse(direct.stdout));
     },
   );
+
+  it.runIf(applies)('does the same for `compare --log`', async () => {
+    const maps = ['current', 'desired'].map((m) =>
+      fileURLToPath(new URL(`../../../examples/melton-asb-victim-${m}.yaml`, import.meta.url)),
+    );
+    const args = [...maps, '--log', 'log.csv', '--format', 'json'];
+    const direct = await run(dir, 'compare', args, { WAYMARK_HUGE_PAGES_FROM: '0' });
+    const relaunched = await run(dir, 'compare', args, { WAYMARK_HUGE_PAGES_FROM: '1' });
+    expect(direct.code).toBe(0);
+    expect(direct.tunables).toEqual([null]);
+    expect(relaunched.tunables).toEqual([null, 'glibc.malloc.hugetlb=1']);
+    expect(relaunched.code).toBe(0);
+    expect(relaunched.stdout).toBe(direct.stdout);
+    expect(relaunched.stdout).toContain('log.csv');
+  });
 
   it.runIf(applies)(
     "keeps the user's other tunables after its own, and the child's exit code and words",
