@@ -17,13 +17,17 @@ const defaultFrom = 64 * 1024 * 1024;
 const tunable = 'glibc.malloc.hugetlb';
 /** The commands that read an event log (`compare` with `--log`). */
 const commands = new Set(['analyse', 'compare']);
+/** The signals passed on to the second process. */
+const passedOn = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
-/** The least file size that starts the relaunch, from WAYMARK_HUGE_PAGES_FROM (bytes; 0: never). */
+/**
+ * The least file size that starts the relaunch, from WAYMARK_HUGE_PAGES_FROM (bytes; 0: never). A value that is
+ * not a whole number is 0 here: the command runs in this process, which says what is wrong with it.
+ */
 function threshold(env) {
   const text = env.WAYMARK_HUGE_PAGES_FROM;
-  if (text === undefined || text.trim() === '') return defaultFrom;
-  const n = Number(text);
-  return Number.isFinite(n) && n >= 0 ? n : defaultFrom;
+  if (text === undefined || text === '') return defaultFrom;
+  return /^\d+$/.test(text) ? Number(text) : 0;
 }
 
 /** Whether some argument after the command names a regular file of at least `from` bytes. */
@@ -67,14 +71,14 @@ export async function relaunchWithHugePages(argv, env, cwd) {
     env: { ...env, GLIBC_TUNABLES: tunables === '' ? `${tunable}=1` : `${tunable}=1:${tunables}` },
   });
   const forward = (signal) => child.kill(signal);
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, forward);
+  for (const signal of passedOn) process.on(signal, forward);
   return new Promise((done) => {
     // not started at all (no process to run it): the caller runs the command itself
     child.once('error', () => {
       if (child.pid === undefined) done(undefined);
     });
     child.once('exit', (code, signal) => {
-      for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.off(s, forward);
+      for (const signal of passedOn) process.off(signal, forward);
       // killed by a signal: the shell's convention, 128 + its number
       done(code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0));
     });

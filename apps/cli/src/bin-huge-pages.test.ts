@@ -148,15 +148,21 @@ describe('`waymark analyse` of a large log starts again with huge pages (bin/hug
       GLIBC_TUNABLES: 'glibc.malloc.hugetlb=0',
     });
     expect(off.tunables).toEqual(['glibc.malloc.hugetlb=0']);
-    const version = await new Promise<string>((resolve) =>
-      execFile(
-        process.execPath,
-        ['--require', join(dir, 'hook.cjs'), bin, '--version'],
-        { cwd: dir, env: { PATH: process.env['PATH'] ?? '', WAYMARK_HUGE_PAGES_FROM: '1' } },
-        (_e, _out, stderr) => resolve(stderr),
-      ),
+    const zero = await analyse(dir, ['log.csv', '--format', 'json'], { WAYMARK_HUGE_PAGES_FROM: '0' });
+    expect(zero.code).toBe(0);
+    expect(zero.tunables).toEqual([null]);
+    const version = await run(dir, '--version', [], { WAYMARK_HUGE_PAGES_FROM: '1' });
+    expect(version.code).toBe(0);
+    expect(version.tunables).toEqual([null]);
+  });
+
+  it('says a WAYMARK_HUGE_PAGES_FROM that is not a whole number is wrong, in one process', async () => {
+    const r = await analyse(dir, ['log.csv', '--format', 'json'], { WAYMARK_HUGE_PAGES_FROM: '64MB' });
+    expect(r.code).toBe(exitCodes.usage);
+    expect(r.tunables).toEqual([null]);
+    expect(r.stderr).toMatch(
+      /^waymark analyse: WAYMARK_HUGE_PAGES_FROM is “64MB”, but it must be a whole number of bytes, 0 or more \(0 turns it off\)\. Set it to such a number, or unset it to use the default, 67,108,864\.$/m,
     );
-    expect(tunablesOf(version)).toEqual([null]);
   });
 
   it.runIf(applies)('passes a stop on to the second process and ends as stopped', async () => {
