@@ -13,7 +13,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { constants } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 
-const defaultFrom = 64 * 1024 * 1024;
+/** WAYMARK_HUGE_PAGES_FROM's default, in bytes. */
+export const hugePagesDefaultFrom = 64 * 1024 * 1024;
 const tunable = 'glibc.malloc.hugetlb';
 /** The commands that read an event log (`compare` with `--log`). */
 const commands = new Set(['analyse', 'compare']);
@@ -21,13 +22,14 @@ const commands = new Set(['analyse', 'compare']);
 const passedOn = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 /**
- * The least file size that starts the relaunch, from WAYMARK_HUGE_PAGES_FROM (bytes; 0: never). A value that is
- * not a whole number is 0 here: the command runs in this process, which says what is wrong with it.
+ * The least file size that starts the relaunch, from WAYMARK_HUGE_PAGES_FROM (bytes; unset or empty: the default;
+ * 0: never), or undefined when it is not a whole number: then nothing starts again, and the command, run in this
+ * process, says what is wrong with it (apps/cli/src/import-limits.ts).
  */
-function threshold(env) {
+export function hugePagesFrom(env) {
   const text = env.WAYMARK_HUGE_PAGES_FROM;
-  if (text === undefined || text === '') return defaultFrom;
-  return /^\d+$/.test(text) ? Number(text) : 0;
+  if (text === undefined || text === '') return hugePagesDefaultFrom;
+  return /^\d+$/.test(text) ? Number(text) : undefined;
 }
 
 /** Whether some argument after the command names a regular file of at least `from` bytes. */
@@ -63,8 +65,8 @@ function hugePagesOnRequest() {
  */
 export async function relaunchWithHugePages(argv, env, cwd) {
   const tunables = env.GLIBC_TUNABLES ?? '';
-  const from = threshold(env);
-  if (!commands.has(argv[0]) || from === 0 || tunables.includes(tunable)) return undefined;
+  const from = hugePagesFrom(env);
+  if (!commands.has(argv[0]) || !from || tunables.includes(tunable)) return undefined;
   if (!namesLargeFile(argv.slice(1), cwd, from) || !hugePagesOnRequest()) return undefined;
   const child = spawn(process.execPath, [...process.execArgv, process.argv[1], ...argv], {
     stdio: 'inherit',
