@@ -107,7 +107,12 @@ interface Room {
   /** The clientSeqs seen stored, per browser tab (the latest SEEN_PER_TAB of each). */
   readonly seen: Map<string, Set<number>>;
   readonly presence: Map<string, Participant>;
-  readonly remote: Map<string, { list: Participant[]; at: number }>;
+  /**
+   * Each other process's participants here, as its newest notice (`n`) said. An empty list is kept until it
+   * expires, so an older notice that arrives after it (NOTIFYs sent on two connections can commit in either
+   * order) cannot bring back who has left.
+   */
+  readonly remote: Map<string, { list: Participant[]; at: number; n: number }>;
   presenceTimer: ReturnType<typeof setTimeout> | null;
   /** The workshop as everyone here was last sent it (decision 0014); null until first read. */
   workshop: WorkshopState | null;
@@ -126,6 +131,8 @@ export function createLiveHub(deps: HubDeps, bus: LiveBus, processId: string) {
   const rooms = new Map<string, Room>();
   const stops: (() => Promise<void>)[] = [];
   let heartbeat: ReturnType<typeof setInterval> | null = null;
+  /** Numbers this process's presence notices in the order their lists were taken. */
+  let presenceSeq = 0;
   const roomKey = (ws: string, id: string) => `${ws}\u0000${id}`;
 
   function roomFor(ws: WorkspaceId, id: JourneyId): Room {
@@ -489,6 +496,8 @@ export function createLiveHub(deps: HubDeps, bus: LiveBus, processId: string) {
     return all;
   }
 
+  const remoteShown = (room: Room) => [...room.remote.values()].reduce((k, e) => k + e.list.length, 0);
+
   function schedulePresence(room: Room, publish: boolean) {
     if (room.presenceTimer) {
       if (publish) room.presenceTimer = (clearTimeout(room.presenceTimer), null);
@@ -514,7 +523,8 @@ export function createLiveHub(deps: HubDeps, bus: LiveBus, processId: string) {
   async function publishPresence(room: Room) {
     if (!bus.shared) return;
     let list = [...room.presence.values()];
-    const payload = () => JSON.stringify({ s: bus.schema, p: processId, w: room.ws, j: room.id, list });
+    const n = ++presenceSeq;
+    const payload = () => JSON.stringify({ s: bus.schema, p: processId, n, w: room.ws, j: room.id, list });
     if (payload().length > PRESENCE_PAYLOAD_MAX) list = list.map((p) => ({ ...p, focus: null }));
     while (payload().length > PRESENCE_PAYLOAD_MAX) list = list.slice(0, -1);
     await bus.notify(PRESENCE_CHANNEL, payload()).catch(() => undefined);
@@ -549,7 +559,7 @@ export function createLiveHub(deps: HubDeps, bus: LiveBus, processId: string) {
 
   function onPresenceNotice(payload: string | null) {
     if (payload === null) return;
-    let notice: { s?: string; p?: string; w?: string; j?: string; list?: Participant[] };
+    let notice: { s?: string; p?: string; n?: number; w?: string; j?: string; list?: Participant[] };
     try {
       notice = JSON.parse(payload) as typeof notice;
     } catch {
@@ -558,8 +568,11 @@ export function createLiveHub(deps: HubDeps, bus: LiveBus, processId: string) {
     if (notice.s !== bus.schema || notice.p === processId || !notice.w || !notice.j || !notice.p) return;
     const room = rooms.get(roomKey(notice.w, notice.j));
     if (!room) return;
-    if (!notice.list?.length) room.remote.delete(notice.p);
-    else room.remote.set(notice.p, { list: notice.list, at: deps.clock().getTime() });
+    // A heartbeat's notice and a newer one can reach here in either order: the newer one stands.
+    const n = typeof notice.n === 'number' ? notice.n : 0;
+    const held = room.remote.get(notice.p);
+    if (held && n <= held.n) return;
+    room.remote.set(notice.p, { list: notice.list ?? [], at: deps.clock().getTime(), n });
     schedulePresence(room, false);
   }
 
@@ -572,9 +585,10 @@ export function createLiveHub(deps: HubDeps, bus: LiveBus, processId: string) {
       heartbeat = setInterval(() => {
         for (const room of rooms.values()) {
           if (room.presence.size > 0) void publishPresence(room);
-          const before = room.remote.size;
+          // Another process gone quiet: its participants expire (an expired empty list changes nothing shown).
+          const before = remoteShown(room);
           participants(room);
-          if (room.remote.size !== before) schedulePresence(room, false);
+          if (remoteShown(room) !== before) schedulePresence(room, false);
         }
       }, PRESENCE_HEARTBEAT_MS);
       heartbeat.unref();
