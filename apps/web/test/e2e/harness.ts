@@ -70,9 +70,16 @@ export async function choosePassword(page: Page, password: string) {
 /** The axe rules run on every page: WCAG 2.0–2.2, A and AA (the accessibility statement says so). */
 export const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] as const;
 
-/** axe with the WCAG 2.0–2.2 A and AA rules: the page must have no violations. */
+/**
+ * axe with the WCAG 2.0–2.2 A and AA rules: the page must have no violations. Only violations are gathered node
+ * by node (axe's `resultTypes`), which takes about a tenth off each run; the options go before `withTags`, as
+ * `options()` would replace the rules `withTags` chose.
+ */
 export async function expectNoAxeViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags([...axeTags]).analyze();
+  const result = await new AxeBuilder({ page })
+    .options({ resultTypes: ['violations'] })
+    .withTags([...axeTags])
+    .analyze();
   expect(
     result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
     // what axe found, to mend it: the element and why
