@@ -14,7 +14,7 @@ export function HeaderSearch() {
     setQ('');
   };
   return (
-    <form role="search" className="header-search" onSubmit={submit}>
+    <form role="search" aria-label={t('library.search.label')} className="header-search" onSubmit={submit}>
       <label htmlFor="header-search" className="visually-hidden">
         {t('library.search.label')}
       </label>

@@ -79,9 +79,9 @@ export function SearchPage() {
   const workspaces = session.status === 'signed-in' ? session.me.workspaces : [];
   return (
     <div className="search-page">
-      <h1>{t('library.search.heading')}</h1>
+      <h1 id="search-heading">{t('library.search.heading')}</h1>
       <p>{t('library.search.intro')}</p>
-      <form role="search" onSubmit={submit} className="filters">
+      <form role="search" aria-labelledby="search-heading" onSubmit={submit} className="filters">
         <div className="field">
           <label htmlFor="search-q">{t('library.search.label')}</label>
           <input

@@ -71,7 +71,12 @@ export function HomePage({ ws }: { ws: string }) {
       {canEdit(role) ? <CreateJourneyForm ws={ws} /> : null}
       <section aria-labelledby="list-heading">
         <h2 id="list-heading">{t('pages.home.all')}</h2>
-        <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+        <form
+          className="filters"
+          role="search"
+          aria-labelledby="list-heading"
+          onSubmit={(e) => e.preventDefault()}
+        >
           <div className="field">
             <label htmlFor="q">{t('pages.home.search')}</label>
             <input id="q" type="search" value={filters.q} onChange={(e) => set('q')(e.target.value)} />

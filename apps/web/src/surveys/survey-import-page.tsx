@@ -161,7 +161,7 @@ export function SurveyImportPage({ ws, id }: { ws: string; id: string }) {
   const withSurvey: readonly StepEvidence[] = evidence?.steps ?? [];
 
   return (
-    <main id="main" className="improve-page survey-page">
+    <div className="improve-page survey-page">
       <p>
         <Link to={{ page: 'editor', ws, id }}>{t('survey.backToMap')}</Link>
       </p>
@@ -355,6 +355,6 @@ export function SurveyImportPage({ ws, id }: { ws: string; id: string }) {
           ))
         )}
       </section>
-    </main>
+    </div>
   );
 }

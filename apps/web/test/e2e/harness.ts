@@ -90,6 +90,15 @@ export async function expectNoAxeViolations(page: Page) {
 }
 
 /**
+ * axe's best-practice rule that every landmark of a role has a name of its own (the header's search and a page's
+ * own search or filters are both `search` landmarks): a screen reader's list of landmarks tells them apart.
+ */
+export async function expectUniqueLandmarks(page: Page) {
+  const result = await new AxeBuilder({ page }).withRules(['landmark-unique']).analyze();
+  expect(result.violations.flatMap((v) => v.nodes.map((n) => n.html.slice(0, 200)))).toEqual([]);
+}
+
+/**
  * A slow network for one kind of request: the real server answers each, and the answer is held back a second
  * before the page gets it. Says how many were answered; `end` puts the line back to normal.
  */

@@ -1,6 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, adminEmail, expectNoAxeViolations, startSignedIn, type SignedInSession } from './harness';
+import {
+  addMember,
+  adminEmail,
+  expectNoAxeViolations,
+  expectUniqueLandmarks,
+  startSignedIn,
+  type SignedInSession,
+} from './harness';
 
 /** A journey file as the import route takes it: two stages, three steps, emotions, a pain point and a quote. */
 function journeyFile(
@@ -202,6 +209,9 @@ describe('the journey library: portfolio, living maps and search', () => {
     );
 
     await page.goto(`${server.url}/w/demo`);
+    // The header's search and the list's own are told apart by name.
+    await page.getByRole('search', { name: 'All journeys', exact: true }).waitFor();
+    await expectUniqueLandmarks(page);
     await page.getByRole('searchbox', { name: 'Search all journeys' }).first().fill('skip lorry');
     await page.getByRole('button', { name: 'Search', exact: true }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Search' }).waitFor();
@@ -210,6 +220,10 @@ describe('the journey library: portfolio, living maps and search', () => {
     expect(await result.textContent()).toContain('in Bulky waste, Neighbours');
     expect(await result.locator('mark').allTextContents()).toEqual(['skip', 'lorry']);
     await expectNoAxeViolations(page);
+    // The header's search and the page's own, by name.
+    await page.getByRole('search', { name: 'Search all journeys', exact: true }).waitFor();
+    await page.getByRole('search', { name: 'Search', exact: true }).waitFor();
+    await expectUniqueLandmarks(page);
 
     // Sam belongs to Demo only: the Demo quote is found, the Neighbours quote is not.
     const sam = await addMember(session, { email: 'sam@example.org', role: 'viewer', name: 'Sam' });

@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import writeExcelFile from 'write-excel-file/node';
-import { createJourney, expectNoAxeViolations, startSignedIn, type SignedInSession } from './harness';
+import {
+  createJourney,
+  expectNoAxeViolations,
+  expectUniqueLandmarks,
+  startSignedIn,
+  type SignedInSession,
+} from './harness';
 
 /**
  * Issue 13 item 3 as an officer meets it: a Microsoft Forms export (XLSX, the worked example's twenty answers)
@@ -88,6 +94,9 @@ describe('survey evidence on the map, end to end in Chromium', () => {
     await page.getByRole('link', { name: 'Survey answers' }).click();
     await page.getByRole('heading', { level: 1, name: 'Import survey answers' }).waitFor();
     await expectNoAxeViolations(page);
+    // One main region, the app's: the page's own content is not a second one inside it.
+    expect(await page.getByRole('main').count()).toBe(1);
+    await expectUniqueLandmarks(page);
 
     await page.locator('#survey-file').setInputFiles(file);
     await page.getByRole('button', { name: 'Read the file' }).click();
