@@ -80,11 +80,13 @@ function analyseWith(
   worker: MetricsInWorker | undefined,
 ): Analysis {
   const topVariants = config.topVariants ?? 20;
-  // the worker starts on the graph and the variants as soon as the activity and time columns are in case order
+  // the worker gathers the time column into case order while this thread moves the others, then starts on
+  // the graph and the variants
   const index = buildCaseIndex(store, {
     shared: worker !== undefined,
-    ...(worker ? { whenOrdered: (ordered: CaseIndex) => worker.start(ordered, topVariants) } : {}),
+    ...(worker ? { timeGatherer: worker.gatherer(store.activities.values(), topVariants) } : {}),
   });
+  worker?.indexed(index);
   const isContact = contactMask(index);
   const contactsOfCase = new Int32Array(index.cases);
   for (let k = 0; k < index.cases; k++) {

@@ -130,7 +130,7 @@ export async function importCsv(
   };
   const store = options.streaming
     ? new StreamingStore(decoder, storeOptions)
-    : new EventStore(decoder, storeOptions);
+    : new EventStore(decoder, { ...storeOptions, sharedTime: true });
   const rejections = new RejectionLog(options.maxRejectionsListed ?? 100);
   const mapping: Record<string, string> = {};
   for (const [f, i] of Object.entries(index)) mapping[f] = header[i as number] as string;

@@ -46,14 +46,17 @@ export function importedPart({ store, report }: ImportedLog): CsvPart {
 
 /** The buffers of parts, to move them to another thread rather than copy them. */
 export function partBuffers(parts: readonly CsvPart[]): ArrayBuffer[] {
-  return parts.flatMap((part) => [
-    part.caseOf.buffer,
-    part.activityOf.buffer,
-    part.time.buffer,
-    part.cases.arena.buffer,
-    part.activities.arena.buffer,
-    ...Object.values(part.dims).map((d) => d.values.buffer),
-    ...(part.startTime ? [part.startTime.buffer] : []),
-    ...(part.cost ? [part.cost.buffer] : []),
-  ]) as ArrayBuffer[];
+  return parts
+    .flatMap((part) => [
+      part.caseOf.buffer,
+      part.activityOf.buffer,
+      part.time.buffer,
+      part.cases.arena.buffer,
+      part.activities.arena.buffer,
+      ...Object.values(part.dims).map((d) => d.values.buffer),
+      ...(part.startTime ? [part.startTime.buffer] : []),
+      ...(part.cost ? [part.cost.buffer] : []),
+      // a shared column (an EventStore's `sharedTime`) is shared with the other thread, not moved
+    ])
+    .filter((b): b is ArrayBuffer => !(b instanceof SharedArrayBuffer));
 }

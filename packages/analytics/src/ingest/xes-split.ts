@@ -157,6 +157,7 @@ export async function importXesSplit(
     dims: Object.keys(part.dims) as DimensionName[],
     startTime: part.startTime !== undefined,
     cost: part.cost !== undefined,
+    sharedTime: true,
     ...storeLimits(options.limits),
   });
   const rejections = new RejectionLog(options.maxRejectionsListed ?? 100);

@@ -107,7 +107,7 @@ export async function importXes(
   const storeOptions = { dims, startTime: slotOf('start') >= 0, cost: slotOf('cost') >= 0, ...limits };
   const store = options.streaming
     ? new StreamingStore(decoderFor('utf-8'), storeOptions)
-    : new EventStore(decoderFor('utf-8'), storeOptions);
+    : new EventStore(decoderFor('utf-8'), { ...storeOptions, sharedTime: true });
   const scanner: XmlScanner = new XmlScanner({
     open: (tag, attrs) => onOpen(tag, attrs),
     close: (tag) => onClose(tag),

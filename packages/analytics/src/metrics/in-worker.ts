@@ -1,7 +1,7 @@
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
-import type { CaseIndex } from '../model/case-index';
+import type { CaseIndex, TimeGatherer, TimeGatherJob } from '../model/case-index';
 import { startWorker } from '../model/start-worker';
-import { Claim, workerMetrics, type WorkerJob, type WorkerMetrics } from './metrics-worker';
+import { Claim, Gather, READY, workerMetrics, type WorkerJob, type WorkerMetrics } from './metrics-worker';
 
 /**
  * The directly-follows graph and the variants computed by a worker thread (the
@@ -15,7 +15,8 @@ import { Claim, workerMetrics, type WorkerJob, type WorkerMetrics } from './metr
 export class MetricsInWorker {
   private readonly worker: Worker | undefined;
   private readonly port: MessagePort;
-  private readonly control = new Int32Array(new SharedArrayBuffer(4));
+  /** The claim on the job, the time column's gather, and whether the index is ready (see metrics-worker). */
+  private readonly control = new Int32Array(new SharedArrayBuffer(12));
   private index: CaseIndex | undefined;
   private topVariants = 20;
 
@@ -33,10 +34,65 @@ export class MetricsInWorker {
     }
   }
 
+  /**
+   * For `buildCaseIndex`: the worker gathers the time column into case order while the caller moves the
+   * others, then computes its metrics once the caller says the index is ready. Give it the index built
+   * (`indexed`) before asking for the `result`.
+   */
+  gatherer(activityNames: readonly string[], topVariants: number): TimeGatherer {
+    this.topVariants = topVariants;
+    return {
+      offer: (job) => this.offer(job, activityNames, topVariants),
+      gathered: () => this.gathered(),
+      ready: () => this.ready(),
+    };
+  }
+
+  /** The index the gatherer's job was for (what this thread computes from when the worker did not). */
+  indexed(index: CaseIndex): void {
+    this.index = index;
+  }
+
+  private offer(job: TimeGatherJob, activityNames: readonly string[], topVariants: number): void {
+    const shareable = (a: Int32Array | Float64Array | undefined) =>
+      !a || a.buffer instanceof SharedArrayBuffer;
+    // columns that are not shared would be copied to the worker: this thread gathers the time then
+    const gather = shareable(job.source) && shareable(job.order);
+    if (!gather) Atomics.store(this.control, 1, Gather.Main);
+    if (!this.worker) return;
+    const message: WorkerJob = {
+      activity: job.activity,
+      time: job.into,
+      caseStart: job.caseStart,
+      cases: job.cases,
+      events: job.events,
+      activityNames,
+      topVariants,
+      ...(gather ? { source: job.source, ...(job.order ? { order: job.order } : {}) } : {}),
+    };
+    this.port.postMessage(message);
+  }
+
+  private gathered(): 'in order' | 'out of order' | 'not taken' {
+    let state = Atomics.compareExchange(this.control, 1, Gather.Open, Gather.Main) as number;
+    // the worker is gathering: wait (bounded, in case it died; were it still writing, it writes the same values)
+    for (let waited = 0; state === Gather.Worker && waited < 600; waited++) {
+      Atomics.wait(this.control, 1, Gather.Worker, 1000);
+      state = Atomics.load(this.control, 1);
+    }
+    return state === Gather.InOrder ? 'in order' : state === Gather.OutOfOrder ? 'out of order' : 'not taken';
+  }
+
+  private ready(): void {
+    Atomics.store(this.control, READY, 1);
+    Atomics.notify(this.control, READY);
+  }
+
   /** Hands the indexed columns to the worker; they must be SharedArrayBuffer-backed (buildCaseIndex's `shared`). */
   start(index: CaseIndex, topVariants: number): void {
     this.index = index;
     this.topVariants = topVariants;
+    this.ready();
     if (!this.worker) return;
     const job: WorkerJob = {
       activity: index.activity,
@@ -54,6 +110,12 @@ export class MetricsInWorker {
   get claimedBy(): 'worker' | 'this thread' | undefined {
     const state = Atomics.load(this.control, 0) as number;
     return state === Claim.Open ? undefined : state === Claim.Main ? 'this thread' : 'worker';
+  }
+
+  /** Who gathered the time column (see `gatherer`): the worker, this thread, or nobody yet. */
+  get timeGatheredBy(): 'worker' | 'this thread' | undefined {
+    const state = Atomics.load(this.control, 1) as number;
+    return state === Gather.Open ? undefined : state === Gather.Main ? 'this thread' : 'worker';
   }
 
   /** The worker's results, or this thread's own when the worker did not take the job. */

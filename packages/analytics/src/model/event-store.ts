@@ -23,6 +23,7 @@ export class EventStore {
   startTime: Float64Array | undefined;
   cost: Float64Array | undefined;
   dim: Record<DimensionName, Int32Array | undefined>;
+  private readonly sharedTime: boolean;
   /** Most events; one more is refused with `LimitExceeded` (the columns never grow past it). */
   readonly maxEvents: number;
 
@@ -33,6 +34,11 @@ export class EventStore {
       readonly startTime?: boolean;
       readonly cost?: boolean;
       readonly capacity?: number;
+      /**
+       * The time column in a SharedArrayBuffer (and again whenever it grows), so that a worker thread can
+       * read it where it is: the analysis gathers it into case order on the second core (`buildCaseIndex`).
+       */
+      readonly sharedTime?: boolean;
       /** Limits (none by default): most events, most distinct activities, most distinct values a dimension. */
       readonly maxEvents?: number;
       readonly maxActivities?: number;
@@ -53,7 +59,8 @@ export class EventStore {
     };
     this.caseOf = new Int32Array(cap);
     this.activityOf = new Int32Array(cap);
-    this.time = new Float64Array(cap);
+    this.sharedTime = options.sharedTime === true;
+    this.time = floats(cap, this.sharedTime);
     this.startTime = options.startTime ? new Float64Array(cap) : undefined;
     this.cost = options.cost ? new Float64Array(cap) : undefined;
     const want = new Set(options.dims ?? []);
@@ -122,7 +129,7 @@ export class EventStore {
     const size = this.size;
     this.caseOf = growInt(this.caseOf, n, size, 0);
     this.activityOf = growInt(this.activityOf, n, size, 0);
-    this.time = growFloat(this.time, n, size);
+    this.time = growFloat(this.time, n, size, this.sharedTime);
     if (this.startTime) this.startTime = growFloat(this.startTime, n, size);
     if (this.cost) this.cost = growFloat(this.cost, n, size);
     for (const d of dimensionNames) {
@@ -140,8 +147,12 @@ function growInt(a: Int32Array, n: number, size: number, fill: number): Int32Arr
   return b;
 }
 
-function growFloat(a: Float64Array, n: number, size: number): Float64Array {
-  const b = new Float64Array(n);
+function growFloat(a: Float64Array, n: number, size: number, shared = false): Float64Array {
+  const b = floats(n, shared);
   b.set(a.subarray(0, size));
   return b;
+}
+
+function floats(n: number, shared: boolean): Float64Array {
+  return shared ? new Float64Array(new SharedArrayBuffer(n * 8)) : new Float64Array(n);
 }
