@@ -63,15 +63,37 @@ export class RowImporter {
       return;
     }
     const s = this.store;
-    const c = reader.field(rec, this.ci);
-    if (c.end === c.start) return this.reject(rec.line, this.ci, emptyCase);
-    const caseId = this.cases.intern(c.bytes, c.start, c.end);
-    if (caseId < 0) return this.reject(rec.line, this.ci, valueRejection('case', this.cases.problem));
-    const a = reader.field(rec, this.ai);
-    if (a.end === a.start) return this.reject(rec.line, this.ai, emptyActivity);
-    const activity = this.activities.intern(a.bytes, a.start, a.end, true);
-    if (activity < 0)
-      return this.reject(rec.line, this.ai, valueRejection('activity', this.activities.problem));
+    // fields without doubled quotes are read where they are (no view object); the others through `field`
+    const escaped = rec.escaped;
+    const starts = rec.starts;
+    const ends = rec.ends;
+    const bytes = rec.bytes;
+    const ci = this.ci;
+    let caseId: number;
+    if (escaped[ci] === 0) {
+      const from = starts[ci] as number;
+      const to = ends[ci] as number;
+      if (to === from) return this.reject(rec.line, ci, emptyCase);
+      caseId = this.cases.intern(bytes, from, to);
+    } else {
+      const c = reader.field(rec, ci);
+      if (c.end === c.start) return this.reject(rec.line, ci, emptyCase);
+      caseId = this.cases.intern(c.bytes, c.start, c.end);
+    }
+    if (caseId < 0) return this.reject(rec.line, ci, valueRejection('case', this.cases.problem));
+    const ai = this.ai;
+    let activity: number;
+    if (escaped[ai] === 0) {
+      const from = starts[ai] as number;
+      const to = ends[ai] as number;
+      if (to === from) return this.reject(rec.line, ai, emptyActivity);
+      activity = this.activities.intern(bytes, from, to, true);
+    } else {
+      const a = reader.field(rec, ai);
+      if (a.end === a.start) return this.reject(rec.line, ai, emptyActivity);
+      activity = this.activities.intern(a.bytes, a.start, a.end, true);
+    }
+    if (activity < 0) return this.reject(rec.line, ai, valueRejection('activity', this.activities.problem));
     const t = reader.field(rec, this.ti);
     const time = parseTimestampBytes(t.bytes, t.start, t.end, this.format);
     if (Number.isNaN(time)) {
@@ -92,14 +114,27 @@ export class RowImporter {
       }
     }
     const dimIds = this.dimIds;
-    for (let k = 0; k < this.dimFields.length; k++) {
-      const f = reader.field(rec, this.dimFields[k] as number);
-      if (f.end === f.start) {
-        dimIds[k] = -2;
-        continue;
-      }
+    const dimFields = this.dimFields;
+    for (let k = 0; k < dimFields.length; k++) {
+      const df = dimFields[k] as number;
+      let id: number;
       const values = this.dimInterners[k] as CheckedInterner;
-      const id = values.intern(f.bytes, f.start, f.end, true);
+      if (escaped[df] === 0) {
+        const from = starts[df] as number;
+        const to = ends[df] as number;
+        if (to === from) {
+          dimIds[k] = -2;
+          continue;
+        }
+        id = values.intern(bytes, from, to, true);
+      } else {
+        const f = reader.field(rec, df);
+        if (f.end === f.start) {
+          dimIds[k] = -2;
+          continue;
+        }
+        id = values.intern(f.bytes, f.start, f.end, true);
+      }
       if (id < 0)
         return this.reject(
           rec.line,
