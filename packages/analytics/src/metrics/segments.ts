@@ -1,6 +1,6 @@
 import type { CaseIndex } from '../model/case-index';
 import { civilFromDays } from '../ingest/timestamps';
-import { summariseInPlace } from './stats';
+import { meanAndMedianInPlace, summariseInPlace } from './stats';
 
 export type SegmentBy = 'period' | 'channel' | 'org' | 'variant';
 
@@ -147,7 +147,8 @@ function summariseGroups(labels: Labels, perCase: PerCase): Segment[] {
     if (size === 0) continue;
     const from = starts[l] as number;
     const contacts = summariseInPlace(contactValues.subarray(from, from + size));
-    const duration = summariseInPlace(durationValues.subarray(from, from + size));
+    // a segment's duration is its mean and median: its 90th percentile is not computed
+    const duration = meanAndMedianInPlace(durationValues.subarray(from, from + size));
     const totalContacts = contactTotals[l] as number;
     segments.push({
       key: labels.names[l] as string,

@@ -72,6 +72,18 @@ function countedQuantile(counts: Int32Array, min: number, n: number, q: number):
   return low + (high - low) * (pos - lo);
 }
 
+/**
+ * The mean and the median only (`summariseInPlace`'s, to the last bit: the same sum in the same order, the
+ * same median), reordering the values: one selection instead of two where the 90th percentile is not wanted.
+ */
+export function meanAndMedianInPlace(a: Float64Array): { mean: number; median: number } {
+  const n = a.length;
+  if (n === 0) return { mean: Number.NaN, median: Number.NaN };
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += a[i] as number;
+  return { mean: sum / n, median: quantileInPlace(a, 0.5) };
+}
+
 /** numpy's linear quantile of unsorted values, reordering them. */
 export function quantileInPlace(a: Float64Array, q: number): number {
   const n = a.length;
