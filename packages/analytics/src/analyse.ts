@@ -1,7 +1,7 @@
 import { buildCaseIndex, type CaseIndex } from './model/case-index';
 import type { EventStore } from './model/event-store';
 import { computeAvoidable, type AvoidableContact, type AvoidableRules } from './metrics/avoidable';
-import { computeCaseFigures, type CaseFigures } from './metrics/cases';
+import { type CaseFigures } from './metrics/cases';
 import { computeChannelMix, type ChannelMix } from './metrics/channel-cost';
 import { defaultChannelCostTable, type ChannelCostTable } from './metrics/channel-costs';
 import { contactMask } from './metrics/contacts';
@@ -109,15 +109,15 @@ function analyseWith(
     ? computeOutcomeReached(index, config.successfulOutcome)
     : undefined;
   const closedLoop = computeClosedLoop(index, isContact, config.closedLoop);
-  const cases = computeCaseFigures(index);
   const rework = computeRework(index);
   const contactsPerCase = summarise(contactsOfCase);
+  // the worker's share (the graph, the variants and the case figures) last: this thread does its own while
+  // the worker works
+  const { dfg, variants, cases } = worker ? worker.result() : workerMetrics(index, topVariants);
   const histograms = {
     contactsPerCase: histogram(contactsOfCase),
     durationDays: histogram(cases.durationOfCase.map((d) => d / 86_400)),
   };
-  // the worker's share (the graph and the variants) last: this thread does its own while the worker works
-  const { dfg, variants } = worker ? worker.result() : workerMetrics(index, topVariants);
   const segments = computeSegments(
     index,
     {
