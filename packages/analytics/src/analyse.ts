@@ -10,7 +10,7 @@ import { MetricsInWorker } from './metrics/in-worker';
 import { workerMetrics } from './metrics/metrics-worker';
 import { computeFcr, type FirstContactResolution } from './metrics/fcr';
 import { computeHandoffs, type Handoffs } from './metrics/handoffs';
-import { histogram, type Bin } from './metrics/histogram';
+import { histogram, inDays, type Bin } from './metrics/histogram';
 import { computeRework, type Rework } from './metrics/rework';
 import { computeSegments, type Segment, type SegmentBy } from './metrics/segments';
 import { computeSilences, type Silences } from './metrics/silences';
@@ -116,7 +116,7 @@ function analyseWith(
   const { dfg, variants, cases } = worker ? worker.result() : workerMetrics(index, topVariants);
   const histograms = {
     contactsPerCase: histogram(contactsOfCase),
-    durationDays: histogram(cases.durationOfCase.map((d) => d / 86_400)),
+    durationDays: histogram(inDays(cases.durationOfCase)),
   };
   const segments = computeSegments(
     index,

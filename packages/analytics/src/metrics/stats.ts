@@ -84,6 +84,25 @@ export function meanAndMedianInPlace(a: Float64Array): { mean: number; median: n
   return { mean: sum / n, median: quantileInPlace(a, 0.5) };
 }
 
+/**
+ * numpy's linear quantile of values whose least and greatest are `min` and `max`, leaving them as they
+ * are: by counting for whole numbers in a short range (an Int32Array), else by selection on a copy.
+ */
+export function quantileOf(values: Int32Array | Float64Array, q: number, min: number, max: number): number {
+  if (values instanceof Int32Array && values.length >= 1024 && max - min <= COUNTING_RANGE)
+    return countedQuantile(countInts(values, min, max), min, values.length, q);
+  return quantileInPlace(Float64Array.from(values), q);
+}
+
+function countInts(a: Int32Array, min: number, max: number): Int32Array {
+  const counts = new Int32Array(max - min + 1);
+  for (let i = 0; i < a.length; i++) {
+    const k = (a[i] as number) - min;
+    counts[k] = (counts[k] as number) + 1;
+  }
+  return counts;
+}
+
 /** numpy's linear quantile of unsorted values, reordering them. */
 export function quantileInPlace(a: Float64Array, q: number): number {
   const n = a.length;

@@ -19,7 +19,7 @@ import {
   type ClosedLoop,
   type ClosedLoopRule,
 } from '../metrics/closed-loop';
-import { histogram, type Bin } from '../metrics/histogram';
+import { histogram, inDays, type Bin } from '../metrics/histogram';
 import type { Rework } from '../metrics/rework';
 import type { Silences } from '../metrics/silences';
 import { computeSegments, type Segment, type SegmentBy } from '../metrics/segments';
@@ -710,7 +710,7 @@ export class StreamingFigures {
         : {}),
       histograms: {
         contactsPerCase: histogram(contactsOfCase),
-        durationDays: histogram(durationOfCase.map((d) => d / 86_400)),
+        durationDays: histogram(inDays(durationOfCase)),
       },
     };
   }
