@@ -6,10 +6,7 @@ import { analyseLog } from '../analyse';
 import { toJsonReport } from '../report/json';
 import { randomLog, toCsv } from '../testing/fixtures';
 import { importCsv } from './csv-import';
-import { EventStore } from '../model/event-store';
-import { appendPart, lineBoundary, parseLastBlocks } from './csv-parallel';
-import { parseBlock, parseClaimedBlocks, type CsvBlocksJob, type CsvPart } from './csv-worker';
-import { RejectionLog } from './import-result';
+import { lineBoundary, parseLastBlocks } from './csv-parallel';
 import { readFileChunks } from './read-source';
 
 /** The text as a file in a temporary directory. */
@@ -17,29 +14,6 @@ function written(text: string): { path: string; size: number } {
   const path = join(mkdtempSync(join(tmpdir(), 'waymark-split-')), 'log.csv');
   writeFileSync(path, text);
   return { path, size: statSync(path).size };
-}
-
-/** The job of reading a file in blocks, for a log of the given columns. */
-function blocksJob(
-  path: string,
-  size: number,
-  blockBytes: number,
-  columns: Pick<CsvBlocksJob, 'header' | 'index' | 'dims'> & { lifecycle?: string },
-): CsvBlocksJob {
-  return {
-    path,
-    size,
-    blockBytes,
-    blocks: Math.ceil(size / blockBytes),
-    claims: new Int32Array(new SharedArrayBuffer(4)),
-    delimiter: 44,
-    quote: 34,
-    encoding: 'utf-8',
-    format: { order: 'iso', zone: 'UTC' },
-    capacity: 64,
-    maxRejectionsListed: 100,
-    ...columns,
-  };
 }
 
 /** 100 good lines after the header, with an unclosed quote on the given (1-based, file) line. */
@@ -125,73 +99,28 @@ describe('CSV import split across two threads', () => {
     const text = unclosedQuoteOnLine(91);
     const { path, size } = written(text);
     const blockBytes = 256;
-    const job = blocksJob(path, size, blockBytes, {
+    const blocks = Math.ceil(size / blockBytes);
+    const job = {
+      path,
+      size,
+      blockBytes,
+      blocks,
+      claims: new Int32Array(new SharedArrayBuffer(4)),
+      delimiter: 44,
+      quote: 34,
+      encoding: 'utf-8',
       header: ['case', 'activity', 'timestamp'],
       index: { case: 0, activity: 1, timestamp: 2 },
+      format: { order: 'iso' as const, zone: 'UTC' },
       dims: [],
-    });
-    const blocks = job.blocks;
+      capacity: 1024,
+      maxRejectionsListed: 10,
+    };
     // blocks 1… read here after block 0 (the header and the first lines), whose lines come before
     const edge = await lineBoundary(path, blockBytes - 1, size);
     const before = text.slice(0, edge).split('\n').length - 1;
     await expect(parseLastBlocks(job, blocks - 1, before)).rejects.toThrow(
       /^line 91: field 2 opens a quote that is never closed/,
     );
-  });
-
-  it('given blocks read with one set of interners, when appended, then the store is the one of blocks read each with its own', async () => {
-    // cases and values that run across blocks; a case, an activity and a channel seen only in rejected or
-    // filtered rows (interned all the same, as a block's own interners would); lines of the lifecycle filtered
-    const lines = ['case,activity,timestamp,channel,team,lifecycle'];
-    for (let i = 0; i < 400; i++) {
-      const t = `2024-01-${String(1 + (i % 28)).padStart(2, '0')}T00:00:${String(i % 60).padStart(2, '0')}Z`;
-      lines.push(
-        `C${(i * 7) % 53},A${i % 5},${t},${['Phone', 'Web', '', 'Email'][i % 4]},T${i % 3},complete`,
-      );
-      if (i % 37 === 5) lines.push(`R${i},Only${i},not a date,Fax${i},T9,complete`);
-      if (i % 41 === 7) lines.push(`F${i},Filtered${i},${t},Post${i},T8,start`);
-    }
-    const text = `${lines.join('\n')}\n`;
-    const { path, size } = written(text);
-    const job = blocksJob(path, size, 700, {
-      header: ['case', 'activity', 'timestamp', 'channel', 'team', 'lifecycle'],
-      index: { case: 0, activity: 1, timestamp: 2, channel: 3, org: 4, lifecycle: 5 },
-      lifecycle: 'complete',
-      dims: ['channel', 'org', 'lifecycle'],
-    });
-    const blocks = job.blocks;
-    // every block but the first read as the worker reads them: one set of interners, claimed from the back
-    job.claims[0] = blocks - 1;
-    const sharedParts = await parseClaimedBlocks(job);
-    expect(sharedParts).toHaveLength(blocks - 1);
-    expect(sharedParts.every((p) => p.uses !== undefined && p.cases === sharedParts[0]?.cases)).toBe(true);
-    const ownParts: CsvPart[] = [];
-    for (let b = 1; b < blocks; b++) ownParts.push(await parseBlock(job, b));
-    const stored = async (parts: typeof ownParts) => {
-      const store = new EventStore(undefined, { dims: job.dims });
-      const rejections = new RejectionLog(100);
-      for (const part of [await parseBlock(job, 0), ...parts]) appendPart(store, part, rejections, 0);
-      const n = store.size;
-      return {
-        cases: store.cases.values(),
-        activities: store.activities.values(),
-        channels: store.dims.channel.values(),
-        teams: store.dims.org.values(),
-        lifecycles: store.dims.lifecycle.values(),
-        caseOf: Array.from(store.caseOf.subarray(0, n)),
-        activityOf: Array.from(store.activityOf.subarray(0, n)),
-        time: Array.from(store.time.subarray(0, n)),
-        channel: Array.from((store.dim.channel as Int32Array).subarray(0, n)),
-        team: Array.from((store.dim.org as Int32Array).subarray(0, n)),
-        rejected: rejections.count,
-      };
-    };
-    const shared = await stored(sharedParts);
-    expect(shared).toEqual(await stored(ownParts));
-    // the values only rejected or filtered rows held are there, in the order the file first gave them
-    expect(shared.cases.filter((c) => /^[RF]/.test(c)).slice(0, 3)).toEqual(['R5', 'F7', 'R42']);
-    expect(shared.activities).toContain('Only5');
-    expect(shared.lifecycles).toEqual(['complete', 'start']);
-    expect(shared.rejected).toBeGreaterThan(5);
   });
 });

@@ -1,5 +1,4 @@
 import type { Worker } from 'node:worker_threads';
-import type { ByteInterner, ExportedBytes } from '../model/byte-interner';
 import type { EventStore } from '../model/event-store';
 import { startWorker } from '../model/start-worker';
 import { CsvError } from './csv-reader';
@@ -121,9 +120,6 @@ export function parseBlocksInWorker(job: CsvBlocksJob): Promise<CsvPart[] | null
   });
 }
 
-/** For interners shared by many parts: old id → id in the interner appended to (-1 until a part uses it). */
-const sharedMaps = new WeakMap<ByteInterner, WeakMap<ExportedBytes, Int32Array>>();
-
 /** Appends a parsed part after the store's events, re-interning its ids; line numbers shift by `lineOffset`. */
 export function appendPart(
   store: EventStore,
@@ -131,26 +127,11 @@ export function appendPart(
   rejections: RejectionLog,
   lineOffset: number,
 ): void {
-  const uses = part.uses;
-  // a part's own interner is interned whole; one shared by many parts, only the values this part used
-  // (in the order its own would have held them), each looked up once for all the parts
-  const mapOf = (into: ByteInterner, from: ExportedBytes, used: Int32Array | undefined): Int32Array => {
-    if (!used) return into.internAll(from);
-    let maps = sharedMaps.get(into);
-    if (!maps) sharedMaps.set(into, (maps = new WeakMap()));
-    let map = maps.get(from);
-    if (!map) maps.set(from, (map = new Int32Array(from.size).fill(-1)));
-    return into.internUses(from, used, map);
-  };
-  const caseMap = mapOf(store.cases, part.cases, uses?.cases);
-  const actMap = mapOf(store.activities, part.activities, uses?.activities);
+  const caseMap = store.cases.internAll(part.cases);
+  const actMap = store.activities.internAll(part.activities);
   const dims = store.presentDims().map((d) => {
     const p = part.dims[d];
-    return {
-      col: d,
-      values: p?.values,
-      map: p ? mapOf(store.dims[d], p.interner, uses?.dims[d]) : undefined,
-    };
+    return { col: d, values: p?.values, map: p ? store.dims[d].internAll(p.interner) : undefined };
   });
   // remap ids in the part's own arrays, then copy whole columns
   const n = part.size;

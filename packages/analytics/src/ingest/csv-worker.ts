@@ -4,7 +4,7 @@
  */
 import { open } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
-import { EventStore, newInterners, type DimensionName, type StoreInterners } from '../model/event-store';
+import { EventStore, type DimensionName } from '../model/event-store';
 import type { MappedField } from './columns';
 import { CsvError, CsvReader } from './csv-reader';
 import { RowImporter } from './csv-row';
@@ -54,18 +54,6 @@ export interface CsvPart {
   rejections: Rejection[];
   /** Physical lines in the range. */
   lines: number;
-  /**
-   * Set when the part's interners (`cases`, `activities`, each dimension's) are shared with other parts
-   * (the same objects): the ids of each that this part used, in order of first use, as its own interners
-   * would have held them.
-   */
-  uses?: PartUses;
-}
-
-export interface PartUses {
-  readonly cases: Int32Array;
-  readonly activities: Int32Array;
-  readonly dims: Partial<Record<DimensionName, Int32Array>>;
 }
 
 /**
@@ -101,38 +89,19 @@ export async function parseBlock(job: CsvBlocksJob, b: number): Promise<CsvPart>
   return parseCsvPart({ ...job, ...(await blockRange(job, b)) });
 }
 
-/**
- * The worker's side: claims blocks from the back until none is left; parts come back in file order. The
- * blocks share one set of interners (each part says which values it used, `uses`): a case id that runs
- * across many blocks is interned once here and looked up once by the main thread, not once a block (the
- * main thread's appending of 24 parts of the 10M-event CSV took 0.55 s, 0.25 s with 6 larger ones).
- */
+/** The worker's side: claims blocks from the back until none is left; parts come back in file order. */
 export async function parseClaimedBlocks(job: CsvBlocksJob): Promise<CsvPart[]> {
   const parts: CsvPart[] = [];
-  const shared = newInterners(decoderFor(job.encoding));
   for (let b = job.blocks - 1; claimBlock(job.claims); b--) {
     try {
-      parts.push(await parseCsvPart({ ...job, ...(await blockRange(job, b)) }, shared));
+      parts.push(await parseBlock(job, b));
     } catch (e) {
       // its line is within the block: the main thread adds the lines before it
       if (e instanceof CsvError) throw new CsvError(e.code, e.line, e.message, b, e.values);
       throw e;
     }
   }
-  // the interners as they ended, moved once for every part
-  const exported = {
-    cases: shared.cases.exportBytes(),
-    activities: shared.activities.exportBytes(),
-    dims: Object.fromEntries(job.dims.map((d) => [d, shared.dims[d].exportBytes()])),
-  };
-  return parts.reverse().map((part) => ({
-    ...part,
-    cases: exported.cases,
-    activities: exported.activities,
-    dims: Object.fromEntries(
-      Object.entries(part.dims).map(([d, dim]) => [d, { ...dim, interner: exported.dims[d] }]),
-    ),
-  }));
+  return parts.reverse();
 }
 
 /** The offset just after the first line break at or after `from` (the file size if none). */
@@ -192,21 +161,15 @@ export async function* readRange(
   }
 }
 
-/**
- * Parses the range (in this thread); a CsvError propagates. With `shared` interners, the part's own are
- * left empty and it lists the shared values it used (`uses`).
- */
-export async function parseCsvPart(job: CsvPartJob, shared?: StoreInterners): Promise<CsvPart> {
+/** Parses the range (in this thread); a CsvError propagates. */
+export async function parseCsvPart(job: CsvPartJob): Promise<CsvPart> {
   const store = new EventStore(decoderFor(job.encoding), {
     dims: job.dims,
     startTime: job.index.start !== undefined,
     cost: job.index.cost !== undefined,
     capacity: job.capacity,
     ...job.limits,
-    ...(shared ? { interners: shared } : {}),
   });
-  const interners = shared ? [shared.cases, shared.activities, ...job.dims.map((d) => shared.dims[d])] : [];
-  for (const i of interners) i.startUses();
   const rejections = new RejectionLog(job.maxRejectionsListed);
   const row = new RowImporter(
     store,
@@ -235,21 +198,14 @@ export async function parseCsvPart(job: CsvPartJob, shared?: StoreInterners): Pr
   }
   utf8?.finish();
   reader.finish();
-  const counts = {
+  return storePart(store, {
     rows: row.rows,
     filtered: row.filtered,
     strayQuotes: row.strayQuotes,
     rejectedRows: rejections.count,
     rejections: rejections.listed,
     lines: reader.nextLine - 1,
-  };
-  if (!shared) return storePart(store, counts);
-  const uses: PartUses = {
-    cases: shared.cases.takeUses(),
-    activities: shared.activities.takeUses(),
-    dims: Object.fromEntries(job.dims.map((d) => [d, shared.dims[d].takeUses()])),
-  };
-  return { ...storePart(store, counts, false), uses };
+  });
 }
 
 const job = (workerData as { csvBlocksJob?: CsvBlocksJob } | null)?.csvBlocksJob;

@@ -1,4 +1,3 @@
-import type { ByteInterner, ExportedBytes } from '../model/byte-interner';
 import type { EventStore } from '../model/event-store';
 import type { CsvPart } from './csv-worker';
 import type { ImportedLog, Rejection } from './import-result';
@@ -13,16 +12,12 @@ export interface PartCounts {
   readonly lines: number;
 }
 
-/**
- * A store read by one thread, as a part to append after another's (`appendPart`): its columns and values
- * (without `values`, no interner is exported: the caller sets interners shared by many parts).
- */
-export function storePart(store: EventStore, counts: PartCounts, values = true): CsvPart {
+/** A store read by one thread, as a part to append after another's (`appendPart`): its columns and values. */
+export function storePart(store: EventStore, counts: PartCounts): CsvPart {
   const n = store.size;
-  const exported = (i: ByteInterner) => (values ? i.exportBytes() : noValues);
   const dims: CsvPart['dims'] = {};
   for (const d of store.presentDims())
-    dims[d] = { values: (store.dim[d] as Int32Array).subarray(0, n), interner: exported(store.dims[d]) };
+    dims[d] = { values: (store.dim[d] as Int32Array).subarray(0, n), interner: store.dims[d].exportBytes() };
   return {
     size: n,
     caseOf: store.caseOf.subarray(0, n),
@@ -30,8 +25,8 @@ export function storePart(store: EventStore, counts: PartCounts, values = true):
     time: store.time.subarray(0, n),
     startTime: store.startTime?.subarray(0, n),
     cost: store.cost?.subarray(0, n),
-    cases: exported(store.cases),
-    activities: exported(store.activities),
+    cases: store.cases.exportBytes(),
+    activities: store.activities.exportBytes(),
     dims,
     ...counts,
   };
@@ -49,33 +44,19 @@ export function importedPart({ store, report }: ImportedLog): CsvPart {
   });
 }
 
-const noValues: ExportedBytes = {
-  arena: new Uint8Array(0),
-  starts: new Int32Array(0),
-  lengths: new Int32Array(0),
-  size: 0,
-};
-
 /** The buffers of parts, to move them to another thread rather than copy them. */
 export function partBuffers(parts: readonly CsvPart[]): ArrayBuffer[] {
-  const buffers = parts.flatMap((part) => [
-    part.caseOf.buffer,
-    part.activityOf.buffer,
-    part.time.buffer,
-    part.cases.arena.buffer,
-    part.activities.arena.buffer,
-    ...Object.values(part.dims).map((d) => d.values.buffer),
-    ...(part.startTime ? [part.startTime.buffer] : []),
-    ...(part.cost ? [part.cost.buffer] : []),
-    ...(part.uses
-      ? [
-          part.uses.cases.buffer,
-          part.uses.activities.buffer,
-          ...Object.values(part.uses.dims).map((u) => u.buffer),
-        ]
-      : []),
-  ]);
-  // interners shared by many parts are moved once; a shared column (an EventStore's `sharedTime`) is shared
-  // with the other thread, not moved
-  return [...new Set(buffers)].filter((b): b is ArrayBuffer => !(b instanceof SharedArrayBuffer));
+  return parts
+    .flatMap((part) => [
+      part.caseOf.buffer,
+      part.activityOf.buffer,
+      part.time.buffer,
+      part.cases.arena.buffer,
+      part.activities.arena.buffer,
+      ...Object.values(part.dims).map((d) => d.values.buffer),
+      ...(part.startTime ? [part.startTime.buffer] : []),
+      ...(part.cost ? [part.cost.buffer] : []),
+      // a shared column (an EventStore's `sharedTime`) is shared with the other thread, not moved
+    ])
+    .filter((b): b is ArrayBuffer => !(b instanceof SharedArrayBuffer));
 }

@@ -25,54 +25,8 @@ export class ByteInterner {
   intern(bytes: Uint8Array, start: number, end: number): number {
     const h = hashBytes(bytes, start, end);
     const slot = this.probe(bytes, start, end - start, h);
-    const found = this.table[slot] as number;
-    const id = found >= 0 ? found : this.add(bytes, start, end - start, h, slot);
-    if (this.useEpoch !== undefined) this.use(id);
-    return id;
-  }
-
-  /**
-   * Starts a new list of the ids `intern` and `internFew` give, in order of first use: an interner shared by
-   * the blocks one thread reads says which of its values each block used, in the order a block's own
-   * interner would have added them (see `appendPart`).
-   */
-  startUses(): void {
-    this.useEpoch ??= new Int32Array(this.starts.length);
-    this.epoch++;
-    this.used = [];
-  }
-
-  /** The ids used since `startUses`, each once, in order of first use. */
-  takeUses(): Int32Array {
-    const out = Int32Array.from(this.used);
-    this.used = [];
-    return out;
-  }
-
-  private useEpoch: Int32Array | undefined;
-  private epoch = 0;
-  private used: number[] = [];
-
-  private use(id: number): void {
-    const epochs = this.useEpoch as Int32Array;
-    if (epochs[id] === this.epoch) return;
-    epochs[id] = this.epoch;
-    this.used.push(id);
-  }
-
-  /**
-   * Interns the values of an exported interner that `uses` lists (in that order) and were not mapped yet,
-   * into `map` (old id → id here, -1 when not yet mapped): each value of an interner shared by many parts is
-   * looked up once, however many parts use it.
-   */
-  internUses(other: ExportedBytes, uses: Int32Array, map: Int32Array): Int32Array {
-    for (let i = 0; i < uses.length; i++) {
-      const id = uses[i] as number;
-      if ((map[id] as number) >= 0) continue;
-      const s = other.starts[id] as number;
-      map[id] = this.intern(other.arena, s, s + (other.lengths[id] as number));
-    }
-    return map;
+    const id = this.table[slot] as number;
+    return id >= 0 ? id : this.add(bytes, start, end - start, h, slot);
   }
 
   /**
@@ -90,10 +44,7 @@ export class ByteInterner {
         (bytes[start + (len >> 1)] as number)) &
       1023;
     const cached = this.recent[key] as number;
-    if (cached >= 0 && this.lengths[cached] === len && this.equals(cached, bytes, start, len)) {
-      if (this.useEpoch !== undefined) this.use(cached);
-      return cached;
-    }
+    if (cached >= 0 && this.lengths[cached] === len && this.equals(cached, bytes, start, len)) return cached;
     const id = this.intern(bytes, start, end);
     this.recent[key] = id;
     return id;
@@ -132,7 +83,7 @@ export class ByteInterner {
   }
 
   /** The interned bytes, to move to another thread (see `internAll`). */
-  exportBytes(): ExportedBytes {
+  exportBytes(): { arena: Uint8Array; starts: Int32Array; lengths: Int32Array; size: number } {
     return {
       arena: this.arena.slice(0, this.arenaUsed),
       starts: this.starts.slice(0, this.size),
@@ -142,7 +93,7 @@ export class ByteInterner {
   }
 
   /** Interns every value of an exported interner; returns old id → id here. */
-  internAll(other: ExportedBytes): Int32Array {
+  internAll(other: { arena: Uint8Array; starts: Int32Array; lengths: Int32Array; size: number }): Int32Array {
     const map = new Int32Array(other.size);
     for (let id = 0; id < other.size; id++) {
       const s = other.starts[id] as number;
@@ -203,7 +154,6 @@ export class ByteInterner {
     this.starts = grow(this.starts);
     this.lengths = grow(this.lengths);
     this.hashes = grow(this.hashes);
-    if (this.useEpoch) this.useEpoch = grow(this.useEpoch);
   }
 
   private rehash(): void {
@@ -220,14 +170,6 @@ export class ByteInterner {
 }
 
 const encoder = new TextEncoder();
-
-/** An interner's values as bytes, to move to another thread (`exportBytes`). */
-export interface ExportedBytes {
-  readonly arena: Uint8Array;
-  readonly starts: Int32Array;
-  readonly lengths: Int32Array;
-  readonly size: number;
-}
 
 /** A multiplicative hash over a byte range, four bytes a step (FNV-style mixing, murmur finaliser). */
 export function hashBytes(bytes: Uint8Array, start: number, end: number): number {

@@ -39,8 +39,6 @@ export class EventStore {
        * read it where it is: the analysis gathers it into case order on the second core (`buildCaseIndex`).
        */
       readonly sharedTime?: boolean;
-      /** Interners to share with other stores (the blocks one thread reads) rather than new ones. */
-      readonly interners?: StoreInterners;
       /** Limits (none by default): most events, most distinct activities, most distinct values a dimension. */
       readonly maxEvents?: number;
       readonly maxActivities?: number;
@@ -50,10 +48,15 @@ export class EventStore {
     this.maxEvents = options.maxEvents ?? Number.POSITIVE_INFINITY;
     const cap = Math.max(1, Math.min(options.capacity ?? 1024, this.maxEvents));
     this.room = cap;
-    const interners = options.interners ?? newInterners(decoder);
-    this.cases = interners.cases;
-    this.activities = interners.activities;
-    this.dims = interners.dims;
+    this.cases = new ByteInterner(decoder);
+    this.activities = new ByteInterner(decoder);
+    this.dims = {
+      channel: new ByteInterner(decoder),
+      org: new ByteInterner(decoder),
+      resource: new ByteInterner(decoder),
+      outcome: new ByteInterner(decoder),
+      lifecycle: new ByteInterner(decoder),
+    };
     this.caseOf = new Int32Array(cap);
     this.activityOf = new Int32Array(cap);
     this.sharedTime = options.sharedTime === true;
@@ -134,28 +137,6 @@ export class EventStore {
       if (col) this.dim[d] = growInt(col, n, size, -1);
     }
   }
-}
-
-/** The interned values of a store: its case ids, activities and each dimension's values. */
-export interface StoreInterners {
-  readonly cases: ByteInterner;
-  readonly activities: ByteInterner;
-  readonly dims: Record<DimensionName, ByteInterner>;
-}
-
-/** A store's interners, all new. */
-export function newInterners(decoder: BytesDecoder = new TextDecoder('utf-8')): StoreInterners {
-  return {
-    cases: new ByteInterner(decoder),
-    activities: new ByteInterner(decoder),
-    dims: {
-      channel: new ByteInterner(decoder),
-      org: new ByteInterner(decoder),
-      resource: new ByteInterner(decoder),
-      outcome: new ByteInterner(decoder),
-      lifecycle: new ByteInterner(decoder),
-    },
-  };
 }
 
 /** A column of n entries holding the first `size` of a (the rest `fill`). */
