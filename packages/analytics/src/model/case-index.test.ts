@@ -126,4 +126,43 @@ describe('the case index', () => {
       expect(grouped.caseOf).toEqual(['A', 'A', 'A', 'B', 'B']);
     });
   }
+
+  for (const shared of [false, true])
+    it(`given a log with start times, costs and two dimensions out of case order${shared ? ' (shared columns)' : ''}, then every column moves with its event and later events start with no dimension`, async () => {
+      const { store } = await importCsv(
+        chunksOf(
+          utf8(
+            [
+              'case,activity,timestamp,start_timestamp,cost,channel,team',
+              'A,Report,2024-03-01T09:00:00Z,2024-03-01T08:00:00Z,1.5,Phone,T1',
+              'B,Report,2024-03-01T09:30:00Z,2024-03-01T09:10:00Z,2,Web,T2',
+              'A,Assess,2024-03-02T09:00:00Z,,3,Email,',
+              'B,Close,2024-03-04T10:00:00Z,2024-03-04T09:00:00Z,,Web,T3',
+            ].join('\n') + '\n',
+          ),
+          9,
+        ),
+      );
+      const index = buildCaseIndex(store, { shared });
+      const h = (iso: string) => Date.parse(iso);
+      expect(Array.from((store.startTime as Float64Array).subarray(0, 4))).toEqual([
+        h('2024-03-01T08:00:00Z'),
+        Number.NaN,
+        h('2024-03-01T09:10:00Z'),
+        h('2024-03-04T09:00:00Z'),
+      ]);
+      expect(Array.from((store.cost as Float64Array).subarray(0, 4))).toEqual([1.5, 3, 2, Number.NaN]);
+      const teams = store.dims.org.values();
+      expect(
+        Array.from((store.dim.org as Int32Array).subarray(0, 4), (t) => (t < 0 ? null : teams[t])),
+      ).toEqual(['T1', null, 'T2', 'T3']);
+      expect(index.casesOutOfOrder).toBe(0);
+      // an event added after indexing has no channel or team until one is set
+      const at = store.add(
+        store.caseOf[0] as number,
+        store.activityOf[0] as number,
+        h('2024-03-05T00:00:00Z'),
+      );
+      expect([store.dim.channel?.[at], store.dim.org?.[at]]).toEqual([-1, -1]);
+    });
 });
