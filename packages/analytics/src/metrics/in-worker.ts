@@ -4,7 +4,7 @@ import { startWorker } from '../model/start-worker';
 import { Claim, Gather, READY, workerMetrics, type WorkerJob, type WorkerMetrics } from './metrics-worker';
 
 /**
- * The directly-follows graph and the variants computed by a worker thread (the
+ * The directly-follows graph, the variants and the case figures computed by a worker thread (the
  * second core) while the caller computes the other metrics. The worker is started before the case index
  * is built, so its start-up overlaps that; it reads the index's columns from SharedArrayBuffers (no
  * copy). Whoever claims the job first computes it: when the worker has not taken it by the time
