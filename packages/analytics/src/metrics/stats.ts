@@ -44,7 +44,7 @@ export function summariseInPlace(a: Float64Array): Summary {
 /** Integer values spanning at most this many are summarised by counting rather than quickselect. */
 const COUNTING_RANGE = 1 << 16;
 
-function countValues(a: Float64Array, min: number, max: number): Int32Array {
+function countValues(a: Float64Array | Int32Array, min: number, max: number): Int32Array {
   const counts = new Int32Array(max - min + 1);
   for (let i = 0; i < a.length; i++) {
     const k = (a[i] as number) - min;
@@ -90,17 +90,8 @@ export function meanAndMedianInPlace(a: Float64Array): { mean: number; median: n
  */
 export function quantileOf(values: Int32Array | Float64Array, q: number, min: number, max: number): number {
   if (values instanceof Int32Array && values.length >= 1024 && max - min <= COUNTING_RANGE)
-    return countedQuantile(countInts(values, min, max), min, values.length, q);
+    return countedQuantile(countValues(values, min, max), min, values.length, q);
   return quantileInPlace(Float64Array.from(values), q);
-}
-
-function countInts(a: Int32Array, min: number, max: number): Int32Array {
-  const counts = new Int32Array(max - min + 1);
-  for (let i = 0; i < a.length; i++) {
-    const k = (a[i] as number) - min;
-    counts[k] = (counts[k] as number) + 1;
-  }
-  return counts;
 }
 
 /** numpy's linear quantile of unsorted values, reordering them. */
