@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { analyseLog } from '../analyse';
 import { importCsv } from '../ingest/csv-import';
 import { buildCaseIndex, type CaseIndex, type TimeGatherer } from '../model/case-index';
@@ -36,27 +36,17 @@ describe('metrics computed in a worker thread', () => {
     expect(JSON.stringify(parallel)).toBe(JSON.stringify(serial));
   });
 
-  it('given the worker took the job, then its graph and variants are this thread’s', async () => {
-    const { store } = await imported();
-    const inWorker = new MetricsInWorker();
-    const index = buildCaseIndex(store, { shared: true });
-    expect(index.activity.buffer).toBeInstanceOf(SharedArrayBuffer);
-    expect(index.time.buffer).toBeInstanceOf(SharedArrayBuffer);
-    inWorker.start(index, 20);
-    await vi.waitFor(() => expect(inWorker.claimedBy).toBe('worker'), { timeout: 20_000, interval: 20 });
-    const fromWorker = inWorker.result();
-    const here = workerMetrics(index, 20);
-    expect(fromWorker.dfg.edges.length).toBeGreaterThan(10);
-    expect(fromWorker).toEqual(here);
-  });
-
   it('given the worker has not taken the job when the results are wanted, then this thread computes them', async () => {
     const { store } = await imported();
     const inWorker = new MetricsInWorker();
-    const index = buildCaseIndex(store, { shared: true });
-    inWorker.start(index, 5);
+    const index = buildCaseIndex(store, {
+      shared: true,
+      timeGatherer: inWorker.gatherer(store.activities.values(), 5),
+    });
+    inWorker.indexed(index);
     const now = inWorker.result();
     expect(inWorker.claimedBy).toBe('this thread');
+    expect(inWorker.timeGatheredBy).toBe('this thread');
     expect(now).toEqual(workerMetrics(index, 5));
     expect(now.variants.top).toHaveLength(5);
   });

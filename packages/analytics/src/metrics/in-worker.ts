@@ -88,24 +88,6 @@ export class MetricsInWorker {
     Atomics.notify(this.control, READY);
   }
 
-  /** Hands the indexed columns to the worker; they must be SharedArrayBuffer-backed (buildCaseIndex's `shared`). */
-  start(index: CaseIndex, topVariants: number): void {
-    this.index = index;
-    this.topVariants = topVariants;
-    this.ready();
-    if (!this.worker) return;
-    const job: WorkerJob = {
-      activity: index.activity,
-      time: index.time,
-      caseStart: index.caseStart,
-      cases: index.cases,
-      events: index.events,
-      activityNames: index.store.activities.values(),
-      topVariants,
-    };
-    this.port.postMessage(job);
-  }
-
   /** Who took the job so far: the worker, this thread, or nobody yet. */
   get claimedBy(): 'worker' | 'this thread' | undefined {
     const state = Atomics.load(this.control, 0) as number;

@@ -50,18 +50,14 @@ export interface TimeGatherJob {
 
 /**
  * With `shared`, the activity and time columns (and the case starts) end up in SharedArrayBuffers, so a
- * worker thread can read them without a copy (the gather writes into them instead of copying back).
- * `whenOrdered` is called with the index as soon as its activity and time columns and case starts are
- * final, before the other columns are moved, so a worker can start on them while this thread moves the
- * rest (when a case is out of time order, only once every column is sorted). The index's other columns
- * are valid only once `buildCaseIndex` returns.
+ * worker thread can read them without a copy (the gather writes into them instead of copying back); with
+ * a `timeGatherer` too, that thread gathers the time column while this one moves the others.
  */
 export function buildCaseIndex(
   store: EventStore,
   options: {
     readonly shared?: boolean;
-    readonly whenOrdered?: (index: CaseIndex) => void;
-    /** Only with `shared`: gathers the time column on another thread (`whenOrdered` is then not called). */
+    /** Only with `shared`: gathers the time column on another thread. */
     readonly timeGatherer?: TimeGatherer;
   } = {},
 ): CaseIndex {
@@ -121,13 +117,10 @@ export function buildCaseIndex(
   const caseStart = startsOf(starts, shared);
   // the cases whose events were not in time order in the file: sorted once every column is in case order
   const outOfOrder = casesOutOfTimeOrder(store.time, caseStart, caseId.length);
-  const index = indexOf(store, caseStart, caseId, outOfOrder.length);
-  if (outOfOrder.length === 0) options.whenOrdered?.(index);
   // then the other columns
   moveTheRest(store, order, caseStart, caseId);
   for (const k of outOfOrder) sortCase(store, caseStart[k] as number, caseStart[k + 1] as number);
-  if (outOfOrder.length > 0) options.whenOrdered?.(index);
-  return index;
+  return indexOf(store, caseStart, caseId, outOfOrder.length);
 }
 
 /** `buildCaseIndex` with the time column gathered by another thread while this one moves the others. */
