@@ -63,36 +63,13 @@ export class RowImporter {
       return;
     }
     const s = this.store;
-    // fields without doubled quotes are read where they are (no view object); the others through `field`
-    const escaped = rec.escaped;
-    const starts = rec.starts;
-    const ends = rec.ends;
-    const bytes = rec.bytes;
     const ci = this.ci;
-    let caseId: number;
-    if (escaped[ci] === 0) {
-      const from = starts[ci] as number;
-      const to = ends[ci] as number;
-      if (to === from) return this.reject(rec.line, ci, emptyCase);
-      caseId = this.cases.intern(bytes, from, to);
-    } else {
-      const c = reader.field(rec, ci);
-      if (c.end === c.start) return this.reject(rec.line, ci, emptyCase);
-      caseId = this.cases.intern(c.bytes, c.start, c.end);
-    }
+    const caseId = internField(rec, reader, ci, this.cases, false);
+    if (caseId === EMPTY) return this.reject(rec.line, ci, emptyCase);
     if (caseId < 0) return this.reject(rec.line, ci, valueRejection('case', this.cases.problem));
     const ai = this.ai;
-    let activity: number;
-    if (escaped[ai] === 0) {
-      const from = starts[ai] as number;
-      const to = ends[ai] as number;
-      if (to === from) return this.reject(rec.line, ai, emptyActivity);
-      activity = this.activities.intern(bytes, from, to, true);
-    } else {
-      const a = reader.field(rec, ai);
-      if (a.end === a.start) return this.reject(rec.line, ai, emptyActivity);
-      activity = this.activities.intern(a.bytes, a.start, a.end, true);
-    }
+    const activity = internField(rec, reader, ai, this.activities, true);
+    if (activity === EMPTY) return this.reject(rec.line, ai, emptyActivity);
     if (activity < 0) return this.reject(rec.line, ai, valueRejection('activity', this.activities.problem));
     const t = reader.field(rec, this.ti);
     const time = parseTimestampBytes(t.bytes, t.start, t.end, this.format);
@@ -117,23 +94,11 @@ export class RowImporter {
     const dimFields = this.dimFields;
     for (let k = 0; k < dimFields.length; k++) {
       const df = dimFields[k] as number;
-      let id: number;
       const values = this.dimInterners[k] as CheckedInterner;
-      if (escaped[df] === 0) {
-        const from = starts[df] as number;
-        const to = ends[df] as number;
-        if (to === from) {
-          dimIds[k] = -2;
-          continue;
-        }
-        id = values.intern(bytes, from, to, true);
-      } else {
-        const f = reader.field(rec, df);
-        if (f.end === f.start) {
-          dimIds[k] = -2;
-          continue;
-        }
-        id = values.intern(f.bytes, f.start, f.end, true);
+      const id = internField(rec, reader, df, values, true);
+      if (id === EMPTY) {
+        dimIds[k] = -2;
+        continue;
       }
       if (id < 0)
         return this.reject(
@@ -164,6 +129,29 @@ export class RowImporter {
   private reject(line: number, col: number, problem: RejectionProblem): void {
     this.rejections.add(line, problem, this.header[col]);
   }
+}
+
+/** What `internField` gives for an empty field (a refused value is -1). */
+const EMPTY = -2;
+
+/**
+ * The id of field f's value, EMPTY when the field is empty, -1 when the interner's rule refuses it. A field
+ * without doubled quotes is read where it is (no view object on the hot path); another through `field`.
+ */
+function internField(
+  rec: CsvRecord,
+  reader: CsvReader,
+  f: number,
+  values: CheckedInterner,
+  few: boolean,
+): number {
+  if (rec.escaped[f] === 0) {
+    const from = rec.starts[f] as number;
+    const to = rec.ends[f] as number;
+    return to === from ? EMPTY : values.intern(rec.bytes, from, to, few);
+  }
+  const v = reader.field(rec, f);
+  return v.end === v.start ? EMPTY : values.intern(v.bytes, v.start, v.end, few);
 }
 
 export const emptyCase: RejectionProblem = { code: 'empty_case', reason: 'empty case id (expected a value)' };
