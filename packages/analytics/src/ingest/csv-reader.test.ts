@@ -45,7 +45,25 @@ describe('CsvReader', () => {
     // three bytes of a chunk, a chunk starting at any offset, and neighbouring byte values (+ - for a comma,
     // tab and VT beside LF, FF and SO beside CR, UTF-8 bytes above 0x7f) must not move a field's end.
     const rnd = seeded(15);
-    const alphabet = ['a', 'Z', '0', '+', '-', '\t', '\v', '\f', '\x0e', ':', '<', '{', '}', 'é', '£', '€', ' '];
+    const alphabet = [
+      'a',
+      'Z',
+      '0',
+      '+',
+      '-',
+      '\t',
+      '\v',
+      '\f',
+      '\x0e',
+      ':',
+      '<',
+      '{',
+      '}',
+      'é',
+      '£',
+      '€',
+      ' ',
+    ];
     for (const delimiter of [',', ';', '\t', '|']) {
       for (const crlf of [false, true]) {
         const lines: string[] = [];
@@ -63,7 +81,9 @@ describe('CsvReader', () => {
         const text = lines.join(crlf ? '\r\n' : '\n') + (crlf ? '\r\n' : '\n');
         const expected = lines.filter((l) => l !== '').map((l) => l.split(delimiter));
         for (const chunk of [1 << 20, 5, 61, 64, 333])
-          expect(read(text, chunk, delimiter).rows, `${JSON.stringify(delimiter)} ${crlf} ${chunk}`).toEqual(expected);
+          expect(read(text, chunk, delimiter).rows, `${JSON.stringify(delimiter)} ${crlf} ${chunk}`).toEqual(
+            expected,
+          );
       }
     }
   });
