@@ -7,12 +7,12 @@ import { defaultChannelCostTable, type ChannelCostTable } from './metrics/channe
 import { contactMask } from './metrics/contacts';
 import { type Dfg } from './metrics/dfg';
 import { MetricsInWorker } from './metrics/in-worker';
-import { workerMetrics } from './metrics/metrics-worker';
+import { segmentFigures, workerMetrics, type SegmentsJob } from './metrics/metrics-worker';
 import { computeFcr, type FirstContactResolution } from './metrics/fcr';
 import { computeHandoffs, type Handoffs } from './metrics/handoffs';
 import { histogram, inDays, type Bin } from './metrics/histogram';
 import { computeRework, type Rework } from './metrics/rework';
-import { computeSegments, type Segment, type SegmentBy } from './metrics/segments';
+import { defaultSegmentBy, segmentsOf, storeLabels, type Segment, type SegmentBy } from './metrics/segments';
 import { computeSilences, type Silences } from './metrics/silences';
 import { summarise, type Summary } from './metrics/stats';
 import { computeValueAdded, type ValueAdded, type ValueClass } from './metrics/value-added';
@@ -96,13 +96,25 @@ function analyseWith(
     contactsOfCase[k] = n;
   }
   const handoffs = computeHandoffs(index, 'org');
+  const channels = computeChannelMix(index, config.costTable ?? defaultChannelCostTable, config.localCosts);
+  const avoidable = computeAvoidable(index, isContact, config.avoidable);
+  // the figures the segments need from this thread first: the worker cuts the segments after its own metrics
+  // while this thread computes the rest of its own
+  const by = config.segments ?? defaultSegmentBy;
+  const segmentsJob: SegmentsJob = {
+    by,
+    labels: storeLabels(index, by),
+    contacts: contactsOfCase,
+    avoidable: avoidable.avoidableOfCase,
+    ...(handoffs ? { handoffs: handoffs.handoffsOfCase } : {}),
+    ...(channels ? { cost: channels.costOfCase } : {}),
+  };
+  worker?.segments(segmentsJob);
   const silences = computeSilences(
     index,
     (config.silenceThresholdDays ?? 14) * 86_400,
     config.pseudonymise ?? ((c) => c),
   );
-  const channels = computeChannelMix(index, config.costTable ?? defaultChannelCostTable, config.localCosts);
-  const avoidable = computeAvoidable(index, isContact, config.avoidable);
   const fcr = computeFcr(index, isContact, config.resolvedOutcome);
   const valueAdded = computeValueAdded(index, config.valueClasses ?? {});
   const successfulOutcome = config.successfulOutcome
@@ -113,25 +125,15 @@ function analyseWith(
   const contactsPerCase = summarise(contactsOfCase);
   // the worker's share (the graph, the variants and the case figures) last: this thread does its own while
   // the worker works
-  const { dfg, variants, cases } = worker ? worker.result() : workerMetrics(index, topVariants);
+  const fromWorker = worker ? worker.result() : workerMetrics(index, topVariants);
+  const { dfg, variants, cases } = fromWorker;
   const histograms = {
     contactsPerCase: histogram(contactsOfCase),
     durationDays: histogram(inDays(cases.durationOfCase)),
   };
-  const segments = computeSegments(
-    index,
-    {
-      contacts: contactsOfCase,
-      events: cases.eventsOfCase,
-      durationSeconds: cases.durationOfCase,
-      startMs: cases.startOfCase,
-      variant: variants.variantOfCase,
-      avoidable: avoidable.avoidableOfCase,
-      ...(handoffs ? { handoffs: handoffs.handoffsOfCase } : {}),
-      ...(channels ? { cost: channels.costOfCase } : {}),
-    },
-    config.segments,
-  );
+  const segments =
+    fromWorker.segments ??
+    segmentsOf(index.cases, by, segmentsJob.labels, segmentFigures(segmentsJob, fromWorker));
   return {
     index,
     cases,

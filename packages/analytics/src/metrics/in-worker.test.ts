@@ -7,7 +7,9 @@ import { contactLogCsv } from '../testing/contact-log';
 import { chunksOf, utf8 } from '../testing/fixtures';
 import type { EventStore } from '../model/event-store';
 import { MetricsInWorker } from './in-worker';
+import { contactMask } from './contacts';
 import { workerMetrics } from './metrics-worker';
+import { storeLabels, type SegmentBy } from './segments';
 
 const csv = utf8(contactLogCsv({ events: 20_000, seed: 7, openCases: 300 }));
 const imported = () => importCsv(chunksOf(csv, 1 << 16));
@@ -143,5 +145,55 @@ describe('the time column gathered by the worker', () => {
     expect(described(index)).toEqual(described(here));
     expect(inWorker.claimedBy).toBe('worker');
     expect(inWorker.result()).toEqual(workerMetrics(here, 20));
+  });
+});
+
+describe('the segments cut by the worker', () => {
+  /** Contacts per case, as the analysis counts them. */
+  const contactsOf = (index: CaseIndex): Int32Array => {
+    const isContact = contactMask(index);
+    return Int32Array.from({ length: index.cases }, (_, k) => {
+      let n = 0;
+      for (let p = index.caseStart[k] as number; p < (index.caseStart[k + 1] as number); p++)
+        n += isContact[p] as number;
+      return n;
+    });
+  };
+
+  it("given this thread's share of the figures, then the worker's segments are those of one thread", async () => {
+    const one = await imported();
+    const two = await imported();
+    const serial = analyseLog(one.store, { parallelFrom: Infinity });
+    const by: SegmentBy[] = ['variant', 'org', 'period', 'channel'];
+    const expected = analyseLog((await imported()).store, { parallelFrom: Infinity, segments: by }).segments;
+    const { inWorker, index } = indexedWithWorker(two.store);
+    expect(serial.handoffs).toBeDefined();
+    expect(serial.channels).toBeDefined();
+    inWorker.segments({
+      by,
+      labels: storeLabels(index, by),
+      contacts: contactsOf(index),
+      avoidable: serial.avoidable.avoidableOfCase,
+      ...(serial.handoffs ? { handoffs: serial.handoffs.handoffsOfCase } : {}),
+      ...(serial.channels ? { cost: serial.channels.costOfCase } : {}),
+    });
+    const fromWorker = inWorker.result();
+    expect(inWorker.claimedBy).toBe('worker');
+    expect(Object.keys(fromWorker.segments ?? {})).toEqual(by);
+    expect(fromWorker.segments?.variant?.length).toBeGreaterThan(1);
+    expect(fromWorker.segments?.channel?.length).toBeGreaterThan(1);
+    expect(fromWorker.segments?.org?.length).toBeGreaterThan(0);
+    expect(fromWorker.segments?.channel?.[0]?.handoffsPerCase).toBeGreaterThan(0);
+    expect(fromWorker.segments).toEqual(expected);
+    expect(JSON.stringify(fromWorker.segments)).toBe(JSON.stringify(expected));
+  });
+
+  it('given no segments asked of the worker, then it sends its metrics without them and does not wait', async () => {
+    const { store } = await imported();
+    const { inWorker } = indexedWithWorker(store);
+    const fromWorker = inWorker.result();
+    expect(inWorker.claimedBy).toBe('worker');
+    expect(fromWorker.dfg.edges.length).toBeGreaterThan(10);
+    expect(fromWorker.segments).toBeUndefined();
   });
 });

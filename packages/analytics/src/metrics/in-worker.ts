@@ -1,11 +1,21 @@
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
 import type { CaseIndex, TimeGatherer, TimeGatherJob } from '../model/case-index';
 import { startWorker } from '../model/start-worker';
-import { Claim, Gather, READY, workerMetrics, type WorkerJob, type WorkerMetrics } from './metrics-worker';
+import {
+  Claim,
+  Gather,
+  READY,
+  SEGMENTS,
+  workerMetrics,
+  type SegmentsJob,
+  type WorkerJob,
+  type WorkerMetrics,
+} from './metrics-worker';
 
 /**
- * The directly-follows graph, the variants and the case figures computed by a worker thread (the
- * second core) while the caller computes the other metrics. The worker is started before the case index
+ * The directly-follows graph, the variants, the case figures and (given this thread's share of their
+ * figures, `segments`) the segments computed by a worker thread (the second core) while the caller computes
+ * the other metrics. The worker is started before the case index
  * is built, so its start-up overlaps that; it reads the index's columns from SharedArrayBuffers (no
  * copy). Whoever claims the job first computes it: when the worker has not taken it by the time
  * `result()` is called (or could not start, or failed), this thread computes it itself, so the answer is
@@ -15,8 +25,8 @@ import { Claim, Gather, READY, workerMetrics, type WorkerJob, type WorkerMetrics
 export class MetricsInWorker {
   private readonly worker: Worker | undefined;
   private readonly port: MessagePort;
-  /** The claim on the job, the time column's gather, and whether the index is ready (see metrics-worker). */
-  private readonly control = new Int32Array(new SharedArrayBuffer(12));
+  /** The claim on the job, the time column's gather, whether the index is ready, and the segments' job (see metrics-worker). */
+  private readonly control = new Int32Array(new SharedArrayBuffer(16));
   private index: CaseIndex | undefined;
   private topVariants = 20;
 
@@ -88,6 +98,21 @@ export class MetricsInWorker {
     Atomics.notify(this.control, READY);
   }
 
+  /**
+   * Sends the worker this thread's share of the segments' figures: it cuts the segments after its own
+   * metrics, and `result()` carries them. Without this call the worker sends no segments.
+   */
+  segments(job: SegmentsJob): void {
+    if (Atomics.load(this.control, SEGMENTS) !== 0) return;
+    if (this.worker) this.port.postMessage(job);
+    this.segmentsSent();
+  }
+
+  private segmentsSent(): void {
+    Atomics.store(this.control, SEGMENTS, 1);
+    Atomics.notify(this.control, SEGMENTS);
+  }
+
   /** Who took the job so far: the worker, this thread, or nobody yet. */
   get claimedBy(): 'worker' | 'this thread' | undefined {
     const state = Atomics.load(this.control, 0) as number;
@@ -102,6 +127,8 @@ export class MetricsInWorker {
 
   /** The worker's results, or this thread's own when the worker did not take the job. */
   result(): WorkerMetrics {
+    // a worker waiting for the segments' job is told there is none
+    if (Atomics.load(this.control, SEGMENTS) === 0) this.segmentsSent();
     let state = Atomics.compareExchange(this.control, 0, Claim.Open, Claim.Main) as number;
     // a worker that claimed the job may still be working: wait (bounded, in case it died)
     for (let waited = 0; state === Claim.Worker && waited < 600; waited++) {

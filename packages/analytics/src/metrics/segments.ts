@@ -32,6 +32,9 @@ export interface Segment {
   readonly costPerJourney?: number;
 }
 
+/** The segments drawn by default, in this order. */
+export const defaultSegmentBy: readonly SegmentBy[] = ['period', 'channel', 'org', 'variant'];
+
 /**
  * The headline figures per segment: the month a case started (period), the channel and the
  * team of its first event, and its variant (the top ten by name, the rest as "other").
@@ -39,59 +42,93 @@ export interface Segment {
 export function computeSegments(
   index: CaseIndex,
   perCase: PerCase,
-  by: readonly SegmentBy[] = ['period', 'channel', 'org', 'variant'],
+  by: readonly SegmentBy[] = defaultSegmentBy,
+  maxSegments = 50,
+): Partial<Record<SegmentBy, readonly Segment[]>> {
+  return segmentsOf(index.cases, by, storeLabels(index, by), perCase, maxSegments);
+}
+
+/** A label number per case and the label names. */
+export interface Labels {
+  readonly of: Int32Array;
+  readonly names: string[];
+}
+
+/**
+ * The labels of the segments cut by the store's columns (the channel and the team of each case's first event
+ * that has one), which only the thread holding the store can draw; the others come from per-case figures.
+ */
+export function storeLabels(index: CaseIndex, by: readonly SegmentBy[]): Partial<Record<SegmentBy, Labels>> {
+  const out: Partial<Record<SegmentBy, Labels>> = {};
+  for (const dim of by) {
+    if (dim === 'period' || dim === 'variant') continue;
+    const labels = dimensionLabels(index, dim);
+    if (labels) out[dim] = labels;
+  }
+  return out;
+}
+
+/** `computeSegments` from the store's labels (`storeLabels`): what a thread without the store can do. */
+export function segmentsOf(
+  cases: number,
+  by: readonly SegmentBy[],
+  fromStore: Partial<Record<SegmentBy, Labels>>,
+  perCase: PerCase,
   maxSegments = 50,
 ): Partial<Record<SegmentBy, readonly Segment[]>> {
   const out: Partial<Record<SegmentBy, readonly Segment[]>> = {};
   for (const dim of by) {
-    const labels = labelCases(index, perCase, dim);
+    const labels =
+      dim === 'period'
+        ? periodLabels(cases, perCase)
+        : dim === 'variant'
+          ? variantLabels(cases, perCase)
+          : fromStore[dim];
     if (labels) out[dim] = summariseGroups(labels, perCase).slice(0, maxSegments);
   }
   return out;
 }
 
-/** A label number per case and the label names. */
-interface Labels {
-  readonly of: Int32Array;
-  readonly names: string[];
+function periodLabels(n: number, perCase: PerCase): Labels {
+  const of = new Int32Array(n);
+  const months = new Map<number, number>();
+  const names: string[] = [];
+  let lastDay = Number.NaN;
+  let lastId = -1;
+  for (let k = 0; k < n; k++) {
+    const day = Math.floor((perCase.startMs[k] as number) / 86_400_000);
+    if (day === lastDay) {
+      of[k] = lastId;
+      continue;
+    }
+    const { year, month } = civilFromDays(day);
+    const key = year * 12 + month;
+    let id = months.get(key);
+    if (id === undefined) {
+      id = names.length;
+      months.set(key, id);
+      names.push(`${year}-${String(month).padStart(2, '0')}`);
+    }
+    of[k] = id;
+    lastDay = day;
+    lastId = id;
+  }
+  return { of, names };
 }
 
-function labelCases(index: CaseIndex, perCase: PerCase, dim: SegmentBy): Labels | undefined {
-  const n = index.cases;
+function variantLabels(n: number, perCase: PerCase): Labels {
   const of = new Int32Array(n);
-  if (dim === 'period') {
-    const months = new Map<number, number>();
-    const names: string[] = [];
-    let lastDay = Number.NaN;
-    let lastId = -1;
-    for (let k = 0; k < n; k++) {
-      const day = Math.floor((perCase.startMs[k] as number) / 86_400_000);
-      if (day === lastDay) {
-        of[k] = lastId;
-        continue;
-      }
-      const { year, month } = civilFromDays(day);
-      const key = year * 12 + month;
-      let id = months.get(key);
-      if (id === undefined) {
-        id = names.length;
-        months.set(key, id);
-        names.push(`${year}-${String(month).padStart(2, '0')}`);
-      }
-      of[k] = id;
-      lastDay = day;
-      lastId = id;
-    }
-    return { of, names };
-  }
-  if (dim === 'variant') {
-    const names = Array.from({ length: 10 }, (_, v) => `variant ${v + 1}`);
-    names.push('other');
-    for (let k = 0; k < n; k++) of[k] = Math.min(10, perCase.variant[k] as number);
-    return { of, names };
-  }
+  const names = Array.from({ length: 10 }, (_, v) => `variant ${v + 1}`);
+  names.push('other');
+  for (let k = 0; k < n; k++) of[k] = Math.min(10, perCase.variant[k] as number);
+  return { of, names };
+}
+
+function dimensionLabels(index: CaseIndex, dim: 'channel' | 'org'): Labels | undefined {
+  const n = index.cases;
   const col = index.store.dim[dim];
   if (!col) return undefined;
+  const of = new Int32Array(n);
   const names = [...index.store.dims[dim].values(), '(none)'];
   const none = names.length - 1;
   for (let k = 0; k < n; k++) {
