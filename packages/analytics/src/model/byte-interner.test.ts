@@ -35,4 +35,36 @@ describe('ByteInterner', () => {
     expect(few.size).toBe(plain.size);
     expect(new Set(few.values()).size).toBe(few.size);
   });
+
+  it('given values that differ in one byte the cache does not look at, at any place in a word or the tail, when interned from buffers at odd offsets, then each keeps its own id, also after the arena has grown', () => {
+    // the cache keys on the length and the first, middle and last bytes: these variants collide on it, so
+    // only the byte-by-byte (four at a time) comparison tells them apart
+    const values: string[] = [];
+    for (let len = 4; len <= 13; len++)
+      for (let at = 1; at < len - 1; at++) {
+        if (at === len >> 1) continue;
+        for (const c of ['x', 'y', '\u00e9']) {
+          const chars = Array.from({ length: len }, (_, i) => String.fromCharCode(97 + (i % 26)));
+          chars[at] = c;
+          values.push(chars.join(''));
+        }
+      }
+    const interner = new ByteInterner();
+    const shared = new Uint8Array(new SharedArrayBuffer(64));
+    const ids = new Map<string, number>();
+    // long values after the first pass grow the arena (64 KB to start with) before the second looks again
+    const long = Array.from({ length: 3000 }, (_, i) => `${'long value '.repeat(4)}${i}`);
+    for (const pass of [values, long, values])
+      pass.forEach((v, n) => {
+        const encoded = bytes(v);
+        const offset = 1 + (n % 7);
+        const buf = n % 2 ? new Uint8Array(encoded.length + offset + 3) : shared;
+        buf.set(encoded, offset);
+        const id = interner.internFew(buf, offset, offset + encoded.length);
+        expect(interner.value(id)).toBe(v);
+        expect(ids.get(v) ?? id).toBe(id);
+        ids.set(v, id);
+      });
+    expect(interner.size).toBe(new Set([...values, ...long]).size);
+  });
 });

@@ -7,6 +7,11 @@ import type { BytesDecoder } from '../ingest/text-decoder';
  */
 export class ByteInterner {
   private arena: Uint8Array = new Uint8Array(1 << 16);
+  /** The arena read four bytes at a time (`equals`), made again when the arena grows. */
+  private arenaWords = new DataView(this.arena.buffer);
+  /** The bytes last compared with a value (a reader's chunk, which changes rarely), and their word view. */
+  private compared: Uint8Array = new Uint8Array(0);
+  private comparedWords: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
   private arenaUsed = 0;
   private starts: Int32Array = new Int32Array(1024);
   private lengths: Int32Array = new Int32Array(1024);
@@ -118,10 +123,19 @@ export class ByteInterner {
     return out;
   }
 
+  /** Whether value `id` is bytes[start, start + len): four bytes at a time, then the last one to three. */
   private equals(id: number, bytes: Uint8Array, start: number, len: number): boolean {
-    const a = this.arena;
     const s = this.starts[id] as number;
-    for (let i = 0; i < len; i++) if (a[s + i] !== bytes[start + i]) return false;
+    if (bytes !== this.compared) {
+      this.compared = bytes;
+      this.comparedWords = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    }
+    const a = this.arenaWords;
+    const b = this.comparedWords;
+    let i = 0;
+    for (; i + 4 <= len; i += 4) if (a.getInt32(s + i, true) !== b.getInt32(start + i, true)) return false;
+    const arena = this.arena;
+    for (; i < len; i++) if (arena[s + i] !== bytes[start + i]) return false;
     return true;
   }
 
@@ -133,6 +147,7 @@ export class ByteInterner {
       const next = new Uint8Array(this.arena.length * 2);
       next.set(this.arena.subarray(0, this.arenaUsed));
       this.arena = next;
+      this.arenaWords = new DataView(next.buffer);
     }
     this.arena.set(bytes.subarray(start, start + len), this.arenaUsed);
     this.starts[id] = this.arenaUsed;
