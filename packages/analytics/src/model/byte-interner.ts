@@ -28,7 +28,7 @@ export class ByteInterner {
 
   /** The id of bytes[start, end), adding it if new. */
   intern(bytes: Uint8Array, start: number, end: number): number {
-    const h = hashBytes(bytes, start, end);
+    const h = hashWords(bytes, this.wordsOf(bytes), start, end);
     const slot = this.probe(bytes, start, end - start, h);
     const id = this.table[slot] as number;
     return id >= 0 ? id : this.add(bytes, start, end - start, h, slot);
@@ -59,7 +59,7 @@ export class ByteInterner {
 
   /** The id of bytes[start, end), or -1 when they were never interned. */
   find(bytes: Uint8Array, start: number, end: number): number {
-    return this.table[this.probe(bytes, start, end - start, hashBytes(bytes, start, end))] as number;
+    return this.table[this.probe(bytes, start, end - start, hashWords(bytes, this.wordsOf(bytes), start, end))] as number;
   }
 
   private probe(bytes: Uint8Array, start: number, len: number, h: number): number {
@@ -123,15 +123,20 @@ export class ByteInterner {
     return out;
   }
 
-  /** Whether value `id` is bytes[start, start + len): four bytes at a time, then the last one to three. */
-  private equals(id: number, bytes: Uint8Array, start: number, len: number): boolean {
-    const s = this.starts[id] as number;
+  /** `bytes` viewed for reading four at a time: the view of the last bytes given, or a new one. */
+  private wordsOf(bytes: Uint8Array): DataView<ArrayBufferLike> {
     if (bytes !== this.compared) {
       this.compared = bytes;
       this.comparedWords = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     }
+    return this.comparedWords;
+  }
+
+  /** Whether value `id` is bytes[start, start + len): four bytes at a time, then the last one to three. */
+  private equals(id: number, bytes: Uint8Array, start: number, len: number): boolean {
+    const s = this.starts[id] as number;
     const a = this.arenaWords;
-    const b = this.comparedWords;
+    const b = this.wordsOf(bytes);
     let i = 0;
     for (; i + 4 <= len; i += 4) if (a.getInt32(s + i, true) !== b.getInt32(start + i, true)) return false;
     const arena = this.arena;
@@ -186,17 +191,15 @@ export class ByteInterner {
 
 const encoder = new TextEncoder();
 
-/** A multiplicative hash over a byte range, four bytes a step (FNV-style mixing, murmur finaliser). */
-export function hashBytes(bytes: Uint8Array, start: number, end: number): number {
+/**
+ * A multiplicative hash over a byte range, four bytes a step (FNV-style mixing, murmur finaliser), each step's
+ * word read little-endian from `words`, a view of `bytes`.
+ */
+function hashWords(bytes: Uint8Array, words: DataView<ArrayBufferLike>, start: number, end: number): number {
   let h = (0x811c9dc5 ^ (end - start)) | 0;
   let i = start;
   for (; i + 4 <= end; i += 4) {
-    const w =
-      (bytes[i] as number) |
-      ((bytes[i + 1] as number) << 8) |
-      ((bytes[i + 2] as number) << 16) |
-      ((bytes[i + 3] as number) << 24);
-    h = Math.imul(h ^ w, 0x01000193);
+    h = Math.imul(h ^ words.getInt32(i, true), 0x01000193);
     h ^= h >>> 15;
   }
   for (; i < end; i++) h = Math.imul(h ^ (bytes[i] as number), 0x01000193);
