@@ -1,5 +1,6 @@
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
 import type { CaseIndex, TimeGatherer, TimeGatherJob } from '../model/case-index';
+import type { Labels, SegmentBy } from './segments';
 import { startWorker } from '../model/start-worker';
 import {
   Claim,
@@ -104,7 +105,7 @@ export class MetricsInWorker {
    */
   segments(job: SegmentsJob): void {
     if (Atomics.load(this.control, SEGMENTS) !== 0) return;
-    if (this.worker) this.port.postMessage(job);
+    if (this.worker) this.port.postMessage(sharedJob(job));
     this.segmentsSent();
   }
 
@@ -146,4 +147,30 @@ export class MetricsInWorker {
     this.port.close();
     void this.worker?.terminate();
   }
+}
+
+/**
+ * The job with its arrays copied into SharedArrayBuffers, which a message passes as they are: ordinary arrays
+ * are copied into the message here and out of it again by the worker, which finishes last (on the 10M-event
+ * CSV's million cases: the post took this thread 70–120 ms, the shared copies 60–70 ms, and the worker's
+ * segments took 0.26–0.31 s rather than 0.31–0.42 s).
+ */
+function sharedJob(job: SegmentsJob): SegmentsJob {
+  const labels: SegmentsJob['labels'] = {};
+  for (const [by, l] of Object.entries(job.labels) as [SegmentBy, Labels][])
+    labels[by] = { of: shared(l.of), names: l.names };
+  return {
+    by: job.by,
+    labels,
+    contacts: shared(job.contacts),
+    avoidable: shared(job.avoidable),
+    ...(job.handoffs ? { handoffs: shared(job.handoffs) } : {}),
+    ...(job.cost ? { cost: shared(job.cost) } : {}),
+  };
+}
+
+function shared<T extends Int32Array | Float64Array>(a: T): T {
+  const copy = new (a.constructor as new (buffer: SharedArrayBuffer) => T)(new SharedArrayBuffer(a.byteLength));
+  copy.set(a);
+  return copy;
 }
