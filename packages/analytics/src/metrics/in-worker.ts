@@ -170,7 +170,9 @@ function sharedJob(job: SegmentsJob): SegmentsJob {
 }
 
 function shared<T extends Int32Array | Float64Array>(a: T): T {
-  const copy = new (a.constructor as new (buffer: SharedArrayBuffer) => T)(new SharedArrayBuffer(a.byteLength));
+  const copy = new (a.constructor as new (buffer: SharedArrayBuffer) => T)(
+    new SharedArrayBuffer(a.byteLength),
+  );
   copy.set(a);
   return copy;
 }
