@@ -133,23 +133,22 @@ export function appendPart(
     const p = part.dims[d];
     return { col: d, values: p?.values, map: p ? store.dims[d].internAll(p.interner) : undefined };
   });
-  // remap ids in the part's own arrays, then copy whole columns
+  // the part's ids, remapped, written straight into the store's columns after its events
   const n = part.size;
   const base = store.size;
   store.reserve(n);
-  const remap = (values: Int32Array, map: Int32Array): Int32Array => {
+  const remapInto = (into: Int32Array, values: Int32Array, map: Int32Array): void => {
     for (let i = 0; i < n; i++) {
       const v = values[i] as number;
-      values[i] = v >= 0 ? (map[v] as number) : -1;
+      into[base + i] = v >= 0 ? (map[v] as number) : -1;
     }
-    return values;
   };
-  store.caseOf.set(remap(part.caseOf.subarray(0, n), caseMap), base);
-  store.activityOf.set(remap(part.activityOf.subarray(0, n), actMap), base);
+  remapInto(store.caseOf, part.caseOf, caseMap);
+  remapInto(store.activityOf, part.activityOf, actMap);
   store.time.set(part.time.subarray(0, n), base);
   for (const d of dims) {
     const col = store.dim[d.col] as Int32Array;
-    if (d.values && d.map) col.set(remap(d.values.subarray(0, n), d.map), base);
+    if (d.values && d.map) remapInto(col, d.values, d.map);
     else col.fill(-1, base, base + n);
   }
   if (store.startTime) {
