@@ -67,4 +67,19 @@ describe('ByteInterner', () => {
       });
     expect(interner.size).toBe(new Set([...values, ...long]).size);
   });
+
+  it('given strings, short and long, with characters of two to four bytes, when interned as strings, then they are the ids their bytes get and read back as themselves', () => {
+    const interner = new ByteInterner();
+    const strings = ['Phone', 'Ffôn', '£12 – café', 'emoji 🙂 here', 'x'.repeat(300), '€'.repeat(200), ''];
+    const ids = strings.map((v) => interner.internString(v));
+    expect(new Set(ids).size).toBe(strings.length);
+    strings.forEach((v, n) => {
+      const encoded = bytes(v);
+      expect(interner.intern(encoded, 0, encoded.length)).toBe(ids[n]);
+      expect(interner.findString(v)).toBe(ids[n]);
+      expect(interner.internString(v)).toBe(ids[n]);
+      expect(interner.value(ids[n] as number)).toBe(v);
+    });
+    expect(interner.findString('Ffo')).toBe(-1);
+  });
 });

@@ -81,16 +81,15 @@ export class ByteInterner {
 
   /** The id of a JS string (used by readers that already hold strings, such as XES and Parquet). */
   internString(value: string): number {
-    const bytes = encoder.encode(value);
-    const id = this.intern(bytes, 0, bytes.length);
+    const length = encoded(value);
+    const id = this.intern(scratch, 0, length);
     if (this.decoded[id] === undefined) this.decoded[id] = value;
     return id;
   }
 
   /** The id of a string already interned, or -1. */
   findString(value: string): number {
-    const bytes = encoder.encode(value);
-    return this.find(bytes, 0, bytes.length);
+    return this.find(scratch, 0, encoded(value));
   }
 
   /** The interned bytes, to move to another thread (see `internAll`). */
@@ -194,6 +193,18 @@ export class ByteInterner {
 }
 
 const encoder = new TextEncoder();
+/**
+ * Where `internString` encodes its strings: one array, so an interner's view of the bytes it was last given
+ * (`wordsOf`) is made again only when it grows, not for every string.
+ */
+let scratch = new Uint8Array(256);
+
+/** Encodes `value` as UTF-8 into `scratch` (grown to fit); returns the bytes written. */
+function encoded(value: string): number {
+  // UTF-8 takes at most 3 bytes for each UTF-16 unit
+  if (value.length * 3 > scratch.length) scratch = new Uint8Array(value.length * 3);
+  return encoder.encodeInto(value, scratch).written;
+}
 
 /**
  * A multiplicative hash over a byte range, four bytes a step (FNV-style mixing, murmur finaliser), each step's
