@@ -31,7 +31,7 @@ export class ByteInterner {
 
   /** The id of bytes[start, end), adding it if new. */
   intern(bytes: Uint8Array, start: number, end: number): number {
-    const h = hashWords(bytes, this.wordsOf(bytes), start, end);
+    const h = hashBytes(bytes, start, end);
     const slot = this.probe(bytes, start, end - start, h);
     const id = this.table[2 * slot] as number;
     return id >= 0 ? id : this.add(bytes, start, end - start, h, slot);
@@ -63,7 +63,7 @@ export class ByteInterner {
 
   /** The id of bytes[start, end), or -1 when they were never interned. */
   find(bytes: Uint8Array, start: number, end: number): number {
-    const slot = this.probe(bytes, start, end - start, hashWords(bytes, this.wordsOf(bytes), start, end));
+    const slot = this.probe(bytes, start, end - start, hashBytes(bytes, start, end));
     return this.table[2 * slot] as number;
   }
 
@@ -207,14 +207,21 @@ function encoded(value: string): number {
 }
 
 /**
- * A multiplicative hash over a byte range, four bytes a step (FNV-style mixing, murmur finaliser), each step's
- * word read little-endian from `words`, a view of `bytes`.
+ * A multiplicative hash over a byte range, four bytes a step (FNV-style mixing, murmur finaliser). The words
+ * are put together from single bytes: reading them through a DataView needs a view of `bytes`, and an XES
+ * read, whose values come from more than one array in turn, then made one for most values (0.15 s more on
+ * the 560k-event XES).
  */
-function hashWords(bytes: Uint8Array, words: DataView<ArrayBufferLike>, start: number, end: number): number {
+function hashBytes(bytes: Uint8Array, start: number, end: number): number {
   let h = (0x811c9dc5 ^ (end - start)) | 0;
   let i = start;
   for (; i + 4 <= end; i += 4) {
-    h = Math.imul(h ^ words.getInt32(i, true), 0x01000193);
+    const w =
+      (bytes[i] as number) |
+      ((bytes[i + 1] as number) << 8) |
+      ((bytes[i + 2] as number) << 16) |
+      ((bytes[i + 3] as number) << 24);
+    h = Math.imul(h ^ w, 0x01000193);
     h ^= h >>> 15;
   }
   for (; i < end; i++) h = Math.imul(h ^ (bytes[i] as number), 0x01000193);
