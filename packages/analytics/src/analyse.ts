@@ -123,8 +123,8 @@ function analyseWith(
   const closedLoop = computeClosedLoop(index, isContact, config.closedLoop);
   const rework = computeRework(index);
   const contactsPerCase = summarise(contactsOfCase);
-  // the worker's share (the graph, the variants and the case figures) last: this thread does its own while
-  // the worker works
+  // the worker's share (the graph, the variants, the case figures and the segments) last: this thread does its
+  // own while the worker works
   const fromWorker = worker ? worker.result() : workerMetrics(index, topVariants);
   const { dfg, variants, cases } = fromWorker;
   const histograms = {

@@ -1,6 +1,5 @@
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
 import type { CaseIndex, TimeGatherer, TimeGatherJob } from '../model/case-index';
-import type { Labels, SegmentBy } from './segments';
 import { startWorker } from '../model/start-worker';
 import {
   Claim,
@@ -12,6 +11,7 @@ import {
   type WorkerJob,
   type WorkerMetrics,
 } from './metrics-worker';
+import type { Labels, SegmentBy } from './segments';
 
 /**
  * The directly-follows graph, the variants, the case figures and (given this thread's share of their

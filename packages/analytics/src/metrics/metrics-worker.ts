@@ -10,8 +10,8 @@
  * the main thread says every column is final (word 2, after sorting any case out of order). Last, it cuts the
  * segments from its case figures and the main thread's share of theirs (`SegmentsJob`, sent as soon as the
  * main thread has them, word 3), while the main thread computes the rest of its metrics: they took 0.3 s
- * after both threads had finished; the metrics' part of the 10M-event CSV went from 1.24 to 1.17 s
- * (medians of 8 interleaved runs each, twice). With the case figures on the main thread instead, to be sent
+ * after both threads had finished; the metrics' part of the 10M-event CSV went from 1.24 to 1.17 s and from
+ * 1.25 to 1.19 s (medians of 8 and of 6 interleaved runs). With the case figures on the main thread instead, to be sent
  * with its share, the main thread sent it later than the worker was ready, and nothing was gained.
  */
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
