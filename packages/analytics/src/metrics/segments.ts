@@ -34,6 +34,8 @@ export interface Segment {
 
 /** The segments drawn by default, in this order. */
 export const defaultSegmentBy: readonly SegmentBy[] = ['period', 'channel', 'org', 'variant'];
+/** The most segments kept of each kind. */
+const maxSegmentsDefault = 50;
 
 /**
  * The headline figures per segment: the month a case started (period), the channel and the
@@ -43,7 +45,7 @@ export function computeSegments(
   index: CaseIndex,
   perCase: PerCase,
   by: readonly SegmentBy[] = defaultSegmentBy,
-  maxSegments = 50,
+  maxSegments = maxSegmentsDefault,
 ): Partial<Record<SegmentBy, readonly Segment[]>> {
   return segmentsOf(index.cases, by, storeLabels(index, by), perCase, maxSegments);
 }
@@ -74,7 +76,7 @@ export function segmentsOf(
   by: readonly SegmentBy[],
   fromStore: Partial<Record<SegmentBy, Labels>>,
   perCase: PerCase,
-  maxSegments = 50,
+  maxSegments = maxSegmentsDefault,
 ): Partial<Record<SegmentBy, readonly Segment[]>> {
   const out: Partial<Record<SegmentBy, readonly Segment[]>> = {};
   for (const dim of by) {

@@ -29,7 +29,8 @@ export interface CaseIndex {
 export interface TimeGatherer {
   /**
    * Offers the job: write `source[order[p]]` (`source[p]` without an order) into `into[p]` for p < events,
-   * all of them SharedArrayBuffer-backed. `activity` and `caseStart` are final only once `ready` is called.
+   * all of them SharedArrayBuffer-backed. `caseStart` is final as offered; `activity` only once `ready` is
+   * called, and the gathered time too unless `gathered` said 'in order' (then no case is sorted).
    */
   offer(job: TimeGatherJob): void;
   /** Waits for the helper: the time gathered (and whether a case is out of time order), or not taken. */
