@@ -78,13 +78,21 @@ describe('links on the map, end to end in Chromium', () => {
   const chip = (name: string) => page.getByRole('button', { name, exact: true });
   const focusedName = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
   /** How far the start mark of a link's arrow is from the centre of a step's header, in screen pixels. */
-  const offCentre = async (linkId: string, headerCell: string) => {
-    const mark = await page
-      .locator(`.links-overlay g[data-link="${linkId}"] .links-overlay__start`)
-      .boundingBox();
-    const head = await page.locator(`[data-cell="${headerCell}"]`).boundingBox();
-    return Math.abs(mark!.x + mark!.width / 2 - (head!.x + head!.width / 2));
-  };
+  const offCentre = (linkId: string, headerCell: string) =>
+    // Both measured in one frame, so nothing can move between the two.
+    page.evaluate(
+      ([link, cell]) => {
+        const centre = (selector: string) => {
+          const box = document.querySelector(selector)!.getBoundingClientRect();
+          return box.x + box.width / 2;
+        };
+        return Math.abs(
+          centre(`.links-overlay g[data-link="${link}"] .links-overlay__start`) -
+            centre(`[data-cell="${cell}"]`),
+        );
+      },
+      [linkId, headerCell] as const,
+    );
   const loopName = 'Feedback loop from Outcome to Makes contact: Calls again';
   const checkName =
     'Request to an outside agency from Makes contact to Police, coming back at Outcome: Checks the record';

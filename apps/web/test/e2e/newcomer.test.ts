@@ -171,16 +171,25 @@ describe('a newcomer’s map: short-hand, the emotion scale and template guidanc
       '−50',
       '−100 Poor',
     ]);
-    const high = (await page.locator('[data-score-marker="investigation:asb-victim"]').boundingBox())!;
-    const low = (await page
-      .locator('[data-score-marker="perpetrator-carries-on:asb-victim"]')
-      .boundingBox())!;
+    // Everything measured in one frame: a banner arriving above the map between two measurements (live
+    // presence, a notice) would move one and not the other.
+    const at = await page.evaluate(() => {
+      const box = (selector: string) => document.querySelector(selector)!.getBoundingClientRect();
+      const zero = [...document.querySelectorAll('[data-emotion-axis] text')].find(
+        (t) => t.textContent === '0',
+      )!;
+      const label = zero.getBoundingClientRect();
+      return {
+        high: box('[data-score-marker="investigation:asb-victim"]').y,
+        low: box('[data-score-marker="perpetrator-carries-on:asb-victim"]').y,
+        zeroLabel: label.y + label.height / 2,
+        zeroLine: box('.map-cell--emotion [data-tick="0"]').y,
+      };
+    });
     // −45 to −95 is 50 points: at least 45 px lower on the screen, not a flat line.
-    expect(low.y - high.y).toBeGreaterThanOrEqual(45);
+    expect(at.low - at.high).toBeGreaterThanOrEqual(45);
     // The axis's zero sits level with the cells' zero line.
-    const zeroLabel = (await axis.locator('text', { hasText: /^0$/ }).boundingBox())!;
-    const zeroLine = (await page.locator('.map-cell--emotion [data-tick="0"]').first().boundingBox())!;
-    expect(Math.abs(zeroLabel.y + zeroLabel.height / 2 - zeroLine.y)).toBeLessThan(4);
+    expect(Math.abs(at.zeroLabel - at.zeroLine)).toBeLessThan(4);
 
     const field = page.getByLabel('Score at Investigation takes place', { exact: true });
     await field.fill('-50');
