@@ -263,6 +263,7 @@ export function Editor(props: {
                 follow={follow}
                 me={shared.you ? { id: shared.you.user.id, role: shared.you.role } : null}
                 connected={shared.connected}
+                canEdit={canEdit}
               />
             ) : null}
             {live ? (

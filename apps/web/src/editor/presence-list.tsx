@@ -76,9 +76,17 @@ export function PresenceList(props: { participants: readonly Participant[]; you:
   }, [key, youId]);
   return (
     <section className="presence" aria-label={t('editor.presence.region')}>
+      {/* A line kept for the list before the server has said who is here, so the map below does not jump. */}
       <ul
         className="presence-list"
-        style={{ display: 'flex', gap: '0.75rem', listStyle: 'none', margin: 0, padding: 0 }}
+        style={{
+          display: 'flex',
+          gap: '0.75rem',
+          listStyle: 'none',
+          margin: 0,
+          padding: 0,
+          minHeight: '1lh',
+        }}
       >
         {people.map((p) => (
           <li key={p.user.id} style={{ display: 'flex', alignItems: 'center', gap: '0.3rem' }}>

@@ -1,5 +1,5 @@
 import type { WorkshopAction } from '@waymark/api';
-import { useContext, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useContext, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { GuestContext } from '../../guests/guest-context';
 import { workshopChangeWords, type WorkshopClient } from './workshop-client';
 import { WorkshopTimerView } from './workshop-timer-view';
@@ -19,8 +19,12 @@ export function WorkshopBar(props: {
   follow: ReturnType<typeof useFollow>;
   me: { id: string; role: string } | null;
   connected: boolean;
+  /** This person may edit the map (their role, known before the live connection says it). */
+  canEdit: boolean;
 }) {
   const state = props.workshop.state;
+  // Guests from a workshop link take part but never run the workshop (the server refuses it too).
+  const guest = useContext(GuestContext) !== null;
   const me = props.me;
   // A button that goes away when pressed (Run a workshop, Start the timer, Stop the timer) hands the keyboard
   // focus on to what replaces it, once the new state has arrived.
@@ -46,7 +50,16 @@ export function WorkshopBar(props: {
     seen.current = state;
     if (words) setSaid(words);
   }, [state, meId]);
-  if (!state || !me) return null;
+  if (!state || !me) {
+    // Until the server has said how the workshop stands, someone who may run one sees the strip's usual
+    // first state, its button not yet pressable, so the map below does not jump down when the answer comes.
+    if (!props.canEdit || guest) return null;
+    return (
+      <div className="workshop-strip">
+        <IdleBar connected={false} run={() => undefined} refusal={null} />
+      </div>
+    );
+  }
   return (
     <div className="workshop-strip">
       <p className="visually-hidden" aria-live="polite" data-testid="workshop-said">
@@ -81,17 +94,11 @@ function WorkshopStrip(
   if (!facilitator) {
     if (!canRun) return refusal;
     return (
-      <section className="workshop-bar workshop-bar--idle" aria-label={t('workshop.region')}>
-        <button
-          type="button"
-          className="button button--secondary button--small"
-          disabled={!connected}
-          onClick={() => send({ type: 'workshop.start' }, 'follow')}
-        >
-          {t('workshop.run')}
-        </button>
-        {refusal}
-      </section>
+      <IdleBar
+        connected={connected}
+        run={() => send({ type: 'workshop.start' }, 'follow')}
+        refusal={refusal}
+      />
     );
   }
 
@@ -145,6 +152,23 @@ function WorkshopStrip(
         </button>
       ) : null}
       {refusal}
+    </section>
+  );
+}
+
+/** No workshop running: "Run a workshop" for someone who may run one (pressable once connected). */
+function IdleBar(props: { connected: boolean; run: () => void; refusal: ReactNode }) {
+  return (
+    <section className="workshop-bar workshop-bar--idle" aria-label={t('workshop.region')}>
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        disabled={!props.connected}
+        onClick={props.run}
+      >
+        {t('workshop.run')}
+      </button>
+      {props.refusal}
     </section>
   );
 }
