@@ -82,4 +82,23 @@ describe('ByteInterner', () => {
     });
     expect(interner.findString('Ffo')).toBe(-1);
   });
+
+  it('given a quarter of a million values, when the table has grown eight times, then every value is found again under its first id', () => {
+    // each growth moves every value to the larger table: one left behind (at the old table's end, say) would
+    // be found no more, and interning it again would give it a second id
+    const interner = new ByteInterner();
+    const n = 250_000;
+    const all = Array.from({ length: n }, (_, i) => bytes(`case-${((i * 2654435761) >>> 0).toString(36)}`));
+    all.forEach((b, i) => {
+      if (interner.intern(b, 0, b.length) !== i) expect.fail(`value ${i} was not new`);
+    });
+    all.forEach((b, i) => {
+      if (interner.find(b, 0, b.length) !== i) expect.fail(`value ${i} is not found under its id`);
+    });
+    all.forEach((b, i) => {
+      if (interner.intern(b, 0, b.length) !== i) expect.fail(`value ${i} was given another id`);
+    });
+    expect(interner.size).toBe(n);
+    expect(interner.find(bytes('case-never'), 0, 10)).toBe(-1);
+  });
 });
