@@ -65,7 +65,7 @@ export function WorkshopBar(props: {
       <p className="visually-hidden" aria-live="polite" data-testid="workshop-said">
         {said}
       </p>
-      <WorkshopStrip {...props} send={send} />
+      <WorkshopStrip {...props} send={send} guest={guest} />
     </div>
   );
 }
@@ -73,11 +73,10 @@ export function WorkshopBar(props: {
 function WorkshopStrip(
   props: Omit<Parameters<typeof WorkshopBar>[0], 'send'> & {
     send: (action: WorkshopAction, then?: string) => void;
+    guest: boolean;
   },
 ) {
-  const { workshop, send, dismiss, follow, me, connected } = props;
-  // Guests from a workshop link take part but never run the workshop (the server refuses it too).
-  const guest = useContext(GuestContext) !== null;
+  const { workshop, send, dismiss, follow, me, connected, guest } = props;
   const state = workshop.state;
   if (!state || !me) return null;
   const facilitator = state.facilitator;
