@@ -14,10 +14,10 @@ export class ByteInterner {
   private comparedWords: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
   private arenaUsed = 0;
   /**
-   * Value id's arena start, length and hash at [4·id, 4·id + 3), side by side: a large table's lookup reads
-   * one cache line for them rather than one in each of three arrays.
+   * Value id's arena start and length at 2·id and 2·id + 1, side by side: a large table's lookup reads one
+   * cache line for both rather than one in each of two arrays. (Its hash is in the table, beside its id.)
    */
-  private entries: Int32Array = new Int32Array(4 * 1024);
+  private entries: Int32Array = new Int32Array(2 * 1024);
   /** Open addressing: slot i holds an id (-1: empty) at 2·i and that value's hash at 2·i + 1. */
   private table: Int32Array = new Int32Array(2 * 2048).fill(-1);
   private mask = 2047;
@@ -52,7 +52,7 @@ export class ByteInterner {
         (bytes[start + (len >> 1)] as number)) &
       1023;
     const cached = this.recent[key] as number;
-    if (cached >= 0 && this.entries[4 * cached + 1] === len && this.equals(cached, bytes, start, len))
+    if (cached >= 0 && this.entries[2 * cached + 1] === len && this.equals(cached, bytes, start, len))
       return cached;
     const id = this.intern(bytes, start, end);
     this.recent[key] = id;
@@ -73,7 +73,7 @@ export class ByteInterner {
     for (;;) {
       const id = table[2 * slot] as number;
       if (id < 0) return slot;
-      if (table[2 * slot + 1] === h && this.entries[4 * id + 1] === len && this.equals(id, bytes, start, len))
+      if (table[2 * slot + 1] === h && this.entries[2 * id + 1] === len && this.equals(id, bytes, start, len))
         return slot;
       slot = (slot + 1) & this.mask;
     }
@@ -97,8 +97,8 @@ export class ByteInterner {
     const starts = new Int32Array(this.size);
     const lengths = new Int32Array(this.size);
     for (let id = 0; id < this.size; id++) {
-      starts[id] = this.entries[4 * id] as number;
-      lengths[id] = this.entries[4 * id + 1] as number;
+      starts[id] = this.entries[2 * id] as number;
+      lengths[id] = this.entries[2 * id + 1] as number;
     }
     return { arena: this.arena.slice(0, this.arenaUsed), starts, lengths, size: this.size };
   }
@@ -116,8 +116,8 @@ export class ByteInterner {
   value(id: number): string {
     let s = this.decoded[id];
     if (s === undefined) {
-      const start = this.entries[4 * id] as number;
-      s = this.decoder.decode(this.arena.subarray(start, start + (this.entries[4 * id + 1] as number)));
+      const start = this.entries[2 * id] as number;
+      s = this.decoder.decode(this.arena.subarray(start, start + (this.entries[2 * id + 1] as number)));
       this.decoded[id] = s;
     }
     return s;
@@ -140,7 +140,7 @@ export class ByteInterner {
 
   /** Whether value `id` is bytes[start, start + len): four bytes at a time, then the last one to three. */
   private equals(id: number, bytes: Uint8Array, start: number, len: number): boolean {
-    const s = this.entries[4 * id] as number;
+    const s = this.entries[2 * id] as number;
     const a = this.arenaWords;
     const b = this.wordsOf(bytes);
     let i = 0;
@@ -153,7 +153,7 @@ export class ByteInterner {
   private add(bytes: Uint8Array, start: number, len: number, h: number, slot: number): number {
     if (this.size >= this.maxSize) throw new LimitExceeded('values', this.limitLabel, this.maxSize);
     const id = this.size++;
-    if (4 * id >= this.entries.length) {
+    if (2 * id >= this.entries.length) {
       const grown = new Int32Array(this.entries.length * 2);
       grown.set(this.entries);
       this.entries = grown;
@@ -165,9 +165,8 @@ export class ByteInterner {
       this.arenaWords = new DataView(next.buffer);
     }
     this.arena.set(bytes.subarray(start, start + len), this.arenaUsed);
-    this.entries[4 * id] = this.arenaUsed;
-    this.entries[4 * id + 1] = len;
-    this.entries[4 * id + 2] = h;
+    this.entries[2 * id] = this.arenaUsed;
+    this.entries[2 * id + 1] = len;
     this.arenaUsed += len;
     this.table[2 * slot] = id;
     this.table[2 * slot + 1] = h;
